@@ -1,0 +1,107 @@
+"""Configuration scopes as dataclasses: one per voice (loaded from ``voice.json``) and one per request.
+
+``SynthesisOptions`` fields set to ``None`` mean "use the voice default".
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+class OptionsError(ValueError):
+    """A synthesis option is out of range; the message names the field."""
+
+
+# Field -> (min, max), inclusive. Kept here so the CLI, HTTP schemas and Python API agree.
+OPTION_RANGES: dict[str, tuple[float, float]] = {
+    "speed": (0.25, 4.0),
+    "pitch": (0.0, 3.0),
+    "pitch_shift": (-3.0, 3.0),
+    "energy": (0.0, 3.0),
+    "volume": (0.0, 4.0),
+    "sentence_pause": (0.0, 5.0),
+}
+
+
+@dataclass(frozen=True)
+class SynthesisOptions:
+    """Per-request controls.
+
+    speed: tempo multiplier, 2.0 speaks twice as fast (durations are divided by it).
+    pitch: scale of the predicted per-phone f0 z-scores (1.0 = as predicted, 0 = monotone).
+    pitch_shift: added to the f0 z-scores after scaling (+1 is about one standard deviation higher).
+    energy: scale of the predicted per-phone energy z-scores.
+    volume: linear gain on the final waveform (clipped to [-1, 1]).
+    sentence_pause: seconds of silence between sentences; ``None`` = voice default.
+    seed: ``None`` = the voice's deterministic default; an int draws a reproducible variation.
+    speaker: speaker name for multi-speaker voices; ``None`` = the voice default.
+    """
+
+    speed: float = 1.0
+    pitch: float = 1.0
+    pitch_shift: float = 0.0
+    energy: float = 1.0
+    volume: float = 1.0
+    sentence_pause: float | None = None
+    seed: int | None = None
+    speaker: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, (low, high) in OPTION_RANGES.items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise OptionsError(f"{name} must be a finite number, got {value!r}")
+            if not low <= value <= high:
+                raise OptionsError(f"{name} must be between {low} and {high}, got {value}")
+        if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, int)):
+            raise OptionsError(f"seed must be an integer, got {self.seed!r}")
+        if self.seed is not None and not 0 <= self.seed < 2**63:
+            raise OptionsError(f"seed must be between 0 and 2**63-1, got {self.seed}")
+
+    def with_(self, **changes: Any) -> "SynthesisOptions":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class VoiceConfig:
+    """Everything needed to rebuild a voice pack's models, read from ``voice.json``.
+
+    ``acoustic`` and ``vocoder`` hold the architecture hyper-parameters of each model, passed
+    as keyword arguments to the model's config dataclass.
+    """
+
+    name: str
+    family: str
+    sample_rate: int
+    hop_size: int
+    n_mels: int
+    acoustic: dict[str, Any]
+    vocoder: dict[str, Any]
+    sentence_pause: float = 0.2
+    speakers: tuple[str, ...] = ()
+    default_speaker: str | None = None
+    license: str = ""
+    source: str = ""
+    description: str = ""
+    format_version: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, path: Path) -> "VoiceConfig":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"{path}: unknown voice.json keys {sorted(unknown)}")
+        data["speakers"] = tuple(data.get("speakers", ()))
+        return cls(**data)
+
+    def to_json(self, path: Path) -> None:
+        data = asdict(self)
+        data["speakers"] = list(self.speakers)
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Inference engine: voice runtimes, device policy and the Synthesizer."""

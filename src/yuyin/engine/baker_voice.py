@@ -1,0 +1,112 @@
+"""Runtime of a baker-family pack: FastSpeech2 + Multi-band MelGAN on one device.
+
+``render(ids, options)`` turns one front-end unit's ids into a waveform. A unit whose ids or
+predicted frames would overflow the model's 2048-position table is split at the word boundary
+nearest its middle and rendered in pieces, so no input length can crash the model.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import torch
+from safetensors.torch import load_file
+
+from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls, length_regulate
+from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
+
+SIL_ID, EOS_ID = 1, 218
+BOUNDARY_IDS = frozenset({2, 3, 4, 5})  # #0..#3
+MIN_SPLITTABLE_IDS = 6  # sil, initial, final, sil, eos + one more: anything shorter is one syllable
+# Seed of the inference-time variance dropout when the request gives none (see variance_masks()).
+DEFAULT_DROPOUT_SEED = 0
+
+
+class BakerVoice:
+    """FastSpeech2 + MB-MelGAN with their voice config; stateless across calls (thread-safe)."""
+
+    def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
+                 dtype: torch.dtype):  # fmt: skip
+        self.config = config
+        self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
+        self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
+        self.device, self.dtype = device, dtype
+
+    @classmethod
+    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype) -> "BakerVoice":
+        config = VoiceConfig.from_json(path / "voice.json")
+        vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
+        acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
+        vocoder = MBMelGAN(MBMelGANConfig(**vocoder_cfg))
+        acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
+        vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
+        return cls(config, acoustic, vocoder, device, dtype)
+
+    def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
+        """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
+        generator = variance_masks(options.seed)
+        controls = ProsodyControls(
+            duration_scale=1.0 / options.speed,
+            f0_scale=options.pitch,
+            f0_shift=options.pitch_shift,
+            energy_scale=options.energy,
+        )
+        with torch.inference_mode():
+            pieces = [self._vocode(mel) for mel in self._mels(list(ids), controls, generator)]
+        wave = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+        if options.volume != 1.0:
+            wave = np.clip(wave * options.volume, -1.0, 1.0)
+        return wave.astype(np.float32, copy=False)
+
+    def _mels(self, ids: list[int], controls: ProsodyControls, generator: torch.Generator) -> list[torch.Tensor]:
+        """Mels [1, T, M] of ids, split so that each piece fits the position table."""
+        model, limit = self.acoustic, self.acoustic.cfg.max_positions
+        splittable = len(ids) > MIN_SPLITTABLE_IDS
+        if len(ids) <= limit:
+            tensor = torch.tensor([ids], dtype=torch.long, device=self.device)
+            hidden, mask = model.encode(tensor)
+            durations, f0, energy = model.predict_variance(hidden, mask, controls)
+            total = int(durations.sum())
+            if total > limit and not splittable:  # one syllable this long: compress it to fit
+                durations = torch.floor(durations * (limit / total)).long()
+            if total <= limit or not splittable:
+                hidden = hidden + model.variance_embedding(f0, energy, generator)
+                frames, lengths = length_regulate(hidden, durations)
+                return [model.decode(frames, lengths)[1]]
+        left, right = split_ids(ids)
+        return self._mels(left, controls, generator) + self._mels(right, controls, generator)
+
+    def _vocode(self, mel: torch.Tensor) -> np.ndarray:
+        """mel [1, T, M] -> waveform [T * hop] float32 numpy."""
+        return self.vocoder(mel)[0].float().cpu().numpy()
+
+
+def variance_masks(seed: int | None) -> torch.Generator:
+    """The generator of the variance-embedding dropout masks for one request.
+
+    The original applies this dropout at inference with unseeded masks; we keep the dropout
+    (the keep-all and no-dropout alternatives are off the training distribution, see the
+    Foundation issue's measurements) and make it reproducible: a fixed seed unless the request
+    asks for another draw.
+    """
+    return torch.Generator().manual_seed(DEFAULT_DROPOUT_SEED if seed is None else seed)
+
+
+def split_ids(ids: list[int]) -> tuple[list[int], list[int]]:
+    """Split sil ... eos ids at the boundary mark nearest the middle; each half is a valid sequence.
+
+    With no boundary mark in the body, the split falls between two syllables' phones at the middle.
+    """
+    body = ids[1:-2] if len(ids) >= 3 and ids[-1] == EOS_ID else ids
+    middle = len(body) // 2
+    marks = [i for i, symbol in enumerate(body) if symbol in BOUNDARY_IDS]
+    if marks:
+        cut = min(marks, key=lambda i: abs(i - middle))
+        left, right = body[:cut], body[cut + 1 :]
+    else:
+        cut = max(1, middle - middle % 2)
+        left, right = body[:cut], body[cut:]
+    return [SIL_ID, *left, SIL_ID, EOS_ID], [SIL_ID, *right, SIL_ID, EOS_ID]
+

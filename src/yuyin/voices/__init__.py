@@ -1,0 +1,1 @@
+"""Voice packs: where they come from (registry), how they are converted, and the on-disk store."""

