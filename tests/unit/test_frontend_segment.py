@@ -1,0 +1,77 @@
+"""Sentence / clause splitting and the length budget, with pause strengths."""
+
+from __future__ import annotations
+
+import pytest
+
+from yuyin.frontend import BakerFrontend
+from yuyin.frontend.segment import count_hanzi
+from yuyin.frontend.words import cut_words, cut_words_lazily
+
+SPLITS = [
+    ("中文：语音，合成！系统\n", [("中文:", 0.5), ("语音,", 0.5), ("合成!", 1.0), ("系统", 1.0)]),
+    ("你好。", [("你好。", 1.0)]),
+    ("你好，", [("你好,", 1.0)]),  # the end of the text is a sentence end
+    ("苹果、香蕉、梨", [("苹果、", 0.5), ("香蕉、", 0.5), ("梨", 1.0)]),
+    ("他说：“你好。”然后走了", [("他说:", 0.5), ("“你好。”", 1.0), ("然后走了", 1.0)]),
+    ('他说:"走!"好', [("他说:", 0.5), ('"走!"', 1.0), ("好", 1.0)]),
+    ("“苹果，”他说", [("“苹果,”", 0.5), ("他说", 1.0)]),
+    ("第一行\n第二行", [("第一行", 1.0), ("第二行", 1.0)]),
+    ("等等……好吧", [("等等……", 1.0), ("好吧", 1.0)]),
+    ("好吧...走", [("好吧...", 1.0), ("走", 1.0)]),
+    ("真的吗？！是的", [("真的吗?!", 1.0), ("是的", 1.0)]),
+    ("你好；再见;", [("你好;", 1.0), ("再见;", 1.0)]),
+    # a skipped unit (nothing to say) passes its pause to the unit before it
+    ("你好，😀。世界", [("你好,", 1.0), ("世界", 1.0)]),
+    ("abc，你好", [("你好", 1.0)]),
+    # numbers with , : . are not cut
+    ("时间是9:30，价格1,000元", [("时间是九点三十分,", 0.5), ("价格一千元", 1.0)]),
+    ("圆周率3.14,对吧", [("圆周率三点一四,", 0.5), ("对吧", 1.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), SPLITS)
+def test_split(text: str, units: list[tuple[str, float]]) -> None:
+    assert [(u.text, u.pause_after) for u in BakerFrontend().analyze(text)] == units
+
+
+def test_exactly_max_hanzi_is_not_cut() -> None:
+    text = "我们一起去公园散步吧" * 6
+    assert [(u.text, u.pause_after) for u in BakerFrontend().analyze(text)] == [(text, 1.0)]
+
+
+def test_length_budget_cuts_between_words() -> None:
+    text = "我们一起去公园散步吧" * 13 + "。"
+    units = list(BakerFrontend().analyze(text))
+    assert [(len(u.pinyin), u.pause_after) for u in units] == [(44, 0.0), (45, 0.0), (41, 1.0)]
+    assert "".join(u.text for u in units) == text
+    boundaries = {0}
+    for word in cut_words(text):
+        boundaries.add(max(boundaries) + len(word))
+    cut_at = 0
+    for unit in units[:-1]:
+        cut_at += len(unit.text)
+        assert cut_at in boundaries
+
+
+def test_budget_is_configurable() -> None:
+    units = list(BakerFrontend(max_hanzi=4).analyze("语音合成技术可以把文字转换成语音，好"))
+    assert [(u.text, u.pause_after) for u in units] == [
+        ("语音合成", 0.0), ("技术可以", 0.0), ("把文字", 0.0), ("转换成", 0.0), ("语音,", 0.5),
+        ("好", 1.0),
+    ]  # fmt: skip
+
+
+def test_budget_counts_hanzi_of_normalised_text() -> None:
+    units = list(BakerFrontend(max_hanzi=4).analyze("13800138000"))
+    assert all(len(u.pinyin) <= 4 for u in units)
+    assert "".join(u.text for u in units) == "一三八零零一三八零零零"
+
+
+def test_lazy_word_cut_keeps_every_character() -> None:
+    text = "我们一起去公园散步吧，abc 123😀" * 50
+    assert "".join(cut_words_lazily(text, window=37)) == text
+
+
+def test_count_hanzi() -> None:
+    assert count_hanzi("汉字abc，〇㐀𠀀😀") == 5
