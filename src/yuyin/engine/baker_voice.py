@@ -7,13 +7,14 @@ nearest its middle and rendered in pieces, so no input length can crash the mode
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 import torch
 from safetensors.torch import load_file
 
 from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls, length_regulate
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
 
@@ -32,6 +33,7 @@ class BakerVoice:
         self.config = config
         self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
+        self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
 
     @classmethod
@@ -46,6 +48,19 @@ class BakerVoice:
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
+        pieces = list(self.stream(ids, options))
+        return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+
+    def chunk_plan(self, first_frames: int) -> ChunkPlan:
+        """A streaming plan whose context covers the vocoder's receptive field."""
+        return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames)
+
+    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
+        """Yield the waveform of ids in pieces [n_i] float32.
+
+        The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
+        window of ``plan`` (None: one window per mel), and the pieces join without seams.
+        """
         generator = variance_masks(options.seed)
         controls = ProsodyControls(
             duration_scale=1.0 / options.speed,
@@ -53,12 +68,16 @@ class BakerVoice:
             f0_shift=options.pitch_shift,
             energy_scale=options.energy,
         )
+        hop = self.config.hop_size
         with torch.inference_mode():
-            pieces = [self._vocode(mel) for mel in self._mels(list(ids), controls, generator)]
-        wave = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
-        if options.volume != 1.0:
-            wave = np.clip(wave * options.volume, -1.0, 1.0)
-        return wave.astype(np.float32, copy=False)
+            mels = self._mels(list(ids), controls, generator)
+        for mel in mels:
+            frames = mel.shape[1]
+            for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
+                with torch.inference_mode():
+                    wave = self._vocode(mel[:, window.start : window.stop])
+                lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
+                yield _apply_volume(wave[lo:hi], options.volume)
 
     def _mels(self, ids: list[int], controls: ProsodyControls, generator: torch.Generator) -> list[torch.Tensor]:
         """Mels [1, T, M] of ids, split so that each piece fits the position table."""
@@ -81,6 +100,10 @@ class BakerVoice:
     def _vocode(self, mel: torch.Tensor) -> np.ndarray:
         """mel [1, T, M] -> waveform [T * hop] float32 numpy."""
         return self.vocoder(mel)[0].float().cpu().numpy()
+
+
+def _apply_volume(wave: np.ndarray, volume: float) -> np.ndarray:
+    return wave if volume == 1.0 else np.clip(wave * volume, -1.0, 1.0)
 
 
 def variance_masks(seed: int | None) -> torch.Generator:

