@@ -14,15 +14,18 @@ from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
 from yuyin.frontend import NothingToSay
 
 
-def test_one_chunk_per_sentence_with_scaled_pauses_between(tiny_synth: Synthesizer) -> None:
-    chunks = list(tiny_synth.synthesize("你好，世界。再见！", SynthesisOptions(sentence_pause=0.4)))
-    kinds = [c.is_silence for c in chunks]
-    assert kinds == [False, True, False, True, False]
-    clause_pause, sentence_pause = chunks[1], chunks[3]
-    assert len(clause_pause.samples) == round(0.4 * 0.5 * 24000)
-    assert len(sentence_pause.samples) == round(0.4 * 1.0 * 24000)
-    assert [c.sentence_index for c in chunks if not c.is_silence] == [0, 1, 2]
-    assert chunks[0].pinyin == ("ni3", "hao3") or chunks[0].pinyin == ("ni2", "hao3")
+def test_one_chunk_per_unit_with_scaled_pauses_between(tiny_synth: Synthesizer) -> None:
+    text = "你好。世界很大。再见！"
+    units = tiny_synth.frontend(text)
+    chunks = list(tiny_synth.synthesize(text, SynthesisOptions(sentence_pause=0.4)))
+    assert [c.is_silence for c in chunks] == [False, True] * (len(units) - 1) + [False]
+    pauses = [c for c in chunks if c.is_silence]
+    for unit, pause in zip(units, pauses):
+        assert len(pause.samples) == round(0.4 * unit.pause_after * 24000)
+    assert len(pauses[0].samples) == round(0.4 * 24000)  # a full stop gets the full pause
+    speech = [c for c in chunks if not c.is_silence]
+    assert [c.sentence_index for c in speech] == list(range(len(units)))
+    assert [c.pinyin for c in speech] == [u.pinyin for u in units]
     assert all(isinstance(c, AudioChunk) and c.samples.dtype == np.float32 for c in chunks)
 
 
@@ -86,8 +89,10 @@ def test_synthesize_to_wav_writes_16_bit_pcm(tiny_synth: Synthesizer) -> None:
 
 
 def test_frontend_preview_lists_units(tiny_synth: Synthesizer) -> None:
-    units = tiny_synth.frontend("测试文本。")
-    assert list(units[0].ids) == [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]
+    (unit,) = tiny_synth.frontend("测试文本。")
+    assert unit.pinyin == ("ce4", "shi4", "wen2", "ben3")
+    assert unit.ids[0] == 1 and unit.ids[-2:] == (1, 218)
+    assert [i for i in unit.ids if i not in (1, 2, 3, 4, 5, 218)] == [8, 56, 23, 116, 6, 184, 7, 65]
 
 
 def test_device_policy() -> None:
