@@ -124,3 +124,9 @@ def test_bf16_on_cpu_stays_close_to_fp32(tiny_pack) -> None:
     assert abs(len(a) - len(b)) <= 4 * 300  # at most a few frames of duration rounding
     if a.shape == b.shape:  # a bf16 rounding may flip one duration; then only sanity is comparable
         assert np.corrcoef(a, b)[0, 1] > 0.9
+
+
+def test_speaker_on_a_single_speaker_voice_is_a_clear_error(tiny_synth: Synthesizer) -> None:
+    assert tiny_synth.speakers == ()
+    with pytest.raises(OptionsError, match="single speaker"):
+        list(tiny_synth.synthesize("你好", SynthesisOptions(speaker="Aiqi")))

@@ -13,8 +13,9 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
-from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls, length_regulate
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
 
@@ -33,6 +34,10 @@ class BakerVoice:
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
         self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
+        self.frontend = BakerFrontend()
+
+    def analyze(self, text: str) -> Iterator[SentenceUnit]:
+        return self.frontend.analyze(text)
 
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype) -> "BakerVoice":
@@ -56,9 +61,13 @@ class BakerVoice:
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
         """Yield the waveform of ids in pieces [n_i] float32.
 
+        Raises OptionsError for a speaker name: the baker voice has a single speaker.
+
         The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
         window of ``plan`` (None: one window per mel), and the pieces join without seams.
         """
+        if options.speaker is not None:
+            raise OptionsError(f"speaker: voice {self.config.name!r} has a single speaker, got {options.speaker!r}")
         masks = variance_masks(options.seed)
         controls = ProsodyControls(
             duration_scale=1.0 / options.speed,

@@ -13,9 +13,9 @@ import torch
 
 from yuyin.audio import AudioChunk, concatenate, write_wav
 from yuyin.config import SynthesisOptions, VoiceConfig
-from yuyin.engine.baker_voice import BakerVoice
 from yuyin.engine.device import configure_threads, resolve_device, resolve_dtype
-from yuyin.frontend import BakerFrontend, SentenceUnit
+from yuyin.engine.runtime import VoiceRuntime, load_runtime
+from yuyin.frontend import SentenceUnit
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice
 
@@ -23,9 +23,8 @@ from yuyin.voices.store import Progress, ensure_voice
 class Synthesizer:
     """A loaded voice on one device. Create with ``Synthesizer.load``."""
 
-    def __init__(self, voice: BakerVoice, frontend: BakerFrontend):
+    def __init__(self, voice: VoiceRuntime):
         self._voice = voice
-        self._frontend = frontend
 
     @classmethod
     def load(
@@ -50,7 +49,7 @@ class Synthesizer:
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        synthesizer = cls(BakerVoice.from_dir(path, resolved, torch_dtype), BakerFrontend())
+        synthesizer = cls(load_runtime(path, resolved, torch_dtype))
         if warm_up:
             synthesizer.warm_up()
         return synthesizer
@@ -69,12 +68,17 @@ class Synthesizer:
         return self._voice.config.sample_rate
 
     @property
+    def speakers(self) -> tuple[str, ...]:
+        """Speaker names of a multi-speaker voice (empty for single-speaker voices)."""
+        return self._voice.config.speakers
+
+    @property
     def device(self) -> torch.device:
         return self._voice.device
 
     def frontend(self, text: str) -> list[SentenceUnit]:
         """What will be said: the front end's units for text (raises NothingToSay if none)."""
-        return list(self._frontend.analyze(text))
+        return list(self._voice.analyze(text))
 
     def synthesize(
         self, text: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None
@@ -91,7 +95,7 @@ class Synthesizer:
         plan = self._voice.chunk_plan(chunk_frames) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
-        for index, unit in enumerate(self._frontend.analyze(text)):
+        for index, unit in enumerate(self._voice.analyze(text)):
             if previous is not None:
                 yield self._silence(pause * previous.pause_after, index - 1)
             for samples in self._voice.stream(unit.ids, options, plan):

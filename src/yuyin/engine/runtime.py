@@ -1,0 +1,41 @@
+"""What the Synthesizer needs from a voice family, and the loader that picks the family.
+
+A runtime owns its voice's front end and models on one device. ``analyze`` turns text into
+front-end units lazily; ``stream`` turns one unit's ids into waveform pieces. Runtimes keep no
+per-request state, so one instance serves concurrent callers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Protocol, Sequence
+
+import numpy as np
+import torch
+
+from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.engine.streaming import ChunkPlan
+from yuyin.frontend import SentenceUnit
+
+
+class VoiceRuntime(Protocol):
+    config: VoiceConfig
+    device: torch.device
+
+    def analyze(self, text: str) -> Iterator[SentenceUnit]:
+        """Front-end units of text (raises NothingToSay when there is nothing to say)."""
+
+    def chunk_plan(self, first_frames: int) -> ChunkPlan:
+        """A streaming plan whose first chunk holds first_frames mel frames."""
+
+    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
+        """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio."""
+
+
+def load_runtime(path: Path, device: torch.device, dtype: torch.dtype) -> VoiceRuntime:
+    """Load the voice pack at path with the runtime of its family (voice.json ``family``)."""
+    config = VoiceConfig.from_json(path / "voice.json")
+    if config.family == "baker":
+        from yuyin.engine.baker_voice import BakerVoice
+
+        return BakerVoice.from_dir(path, device, dtype)
+    raise ValueError(f"{path}: unsupported voice family {config.family!r}")
