@@ -48,7 +48,7 @@ class MelGANConfig:
             raise ValueError("channels must have one entry more than the upsample lists")
 
     @classmethod
-    def from_dict(cls, data: dict) -> "MelGANConfig":
+    def from_dict(cls, data: dict) -> MelGANConfig:
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:

@@ -18,6 +18,7 @@ import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import pairwise
 
 import torch
 import torch.nn.functional as F
@@ -29,7 +30,13 @@ class Tacotron2Config:
     """Hyper-parameters; defaults are those of ``mellotron.kuangdd-mspk.pt``.
 
     max_decoder_steps / gate_threshold are the values the pickled decoder really has (1200, 0.8).
-    The decode-length guard is ``min(max_decoder_steps, ceil(max_steps_per_symbol * L + max_steps_base))``.
+    The decode-length guard is ``min(max_decoder_steps, ceil(max_steps_per_symbol * L + max_steps_base))``
+    with L the id count (``~ _`` included). Measured with dropout on (24 speakers x 20 sentences):
+    healthy Chinese runs use 4.0 frames per id (median; p99 7.1, max 10.6 at L = 8, the reference
+    run 4.5), so 10 L + 80 truncated none of 405 and leaves >= 1.5x headroom; Latin letters are
+    unreliable in this model whatever the guard.
+    prenet_dropout_at_inference: keep the original's inference dropout (with dropout off the
+    decoder collapses to a near-static frame and the gate fired in 35 of 480 runs).
     """
 
     n_symbols: int = 145
@@ -55,11 +62,11 @@ class Tacotron2Config:
     max_decoder_steps: int = 1200
     gate_threshold: float = 0.8
     max_steps_per_symbol: float = 10.0
-    max_steps_base: int = 50
+    max_steps_base: int = 80
     prenet_dropout_at_inference: bool = True
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Tacotron2Config":
+    def from_dict(cls, data: dict) -> Tacotron2Config:
         """Build from ``VoiceConfig.acoustic``; unknown keys are an error."""
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
@@ -149,7 +156,7 @@ class Prenet(nn.Module):
     def __init__(self, c: Tacotron2Config) -> None:
         super().__init__()
         sizes = [c.n_mel_channels] + [c.prenet_dim] * c.prenet_n_layers
-        self.layers = nn.ModuleList(LinearNorm(i, o, bias=False) for i, o in zip(sizes[:-1], sizes[1:]))
+        self.layers = nn.ModuleList(LinearNorm(i, o, bias=False) for i, o in pairwise(sizes))
 
     def forward(self, x: torch.Tensor, masks: Sequence[torch.Tensor] | None) -> torch.Tensor:
         """masks: one multiplicative [A, P] mask per layer (values 0 or 1/keep), or None for none."""
@@ -214,7 +221,7 @@ class DecoderState:
     processed_memory: torch.Tensor  # [A, N, D]
     pad_mask: torch.Tensor | None  # [A, N], True = padding; None when no item is padded
 
-    def select(self, keep: torch.Tensor) -> "DecoderState":
+    def select(self, keep: torch.Tensor) -> DecoderState:
         """Rows where the bool mask ``keep`` [A] is True."""
         return DecoderState(**{
             f.name: None if getattr(self, f.name) is None else getattr(self, f.name)[keep] for f in fields(self)
@@ -278,7 +285,7 @@ class Postnet(nn.Module):
         super().__init__()
         dims = [c.n_mel_channels] + [c.postnet_embedding_dim] * (c.postnet_n_convolutions - 1) + [c.n_mel_channels]
         self.convolutions = nn.ModuleList(
-            conv_bn_block(i, o, c.postnet_kernel_size, c.batch_norm_eps) for i, o in zip(dims[:-1], dims[1:])
+            conv_bn_block(i, o, c.postnet_kernel_size, c.batch_norm_eps) for i, o in pairwise(dims)
         )
 
     def forward(self, mel: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
@@ -393,7 +400,12 @@ class Tacotron2(nn.Module):
         max_steps [B] or int (default :meth:`max_steps_for`), gate_threshold (default config, stop
         when sigmoid(gate) > it, the stop frame kept). A stopped item leaves the batch: its frames
         stop changing and later frames are zero. The loop ends when every item stopped or hit
-        its limit. ``prenet_dropout`` None = config default; see :class:`PrenetDropout`.
+        its limit. ``prenet_dropout`` None = config default; see :class:`PrenetDropout` (pass one
+        generator per item to keep each item's masks independent of the batch).
+
+        Batching changes only float rounding (GEMM vs GEMV, packed LSTM): about 1e-6 in the
+        memory, which the autoregressive loop can amplify. Real voice, 18 sentences batched vs
+        one by one: 17 within 0.1 % mel rel L2, one diverged late (6.6 %); stop frames equal or +-1.
         """
         c = self.config
         lengths = lengths.to(ids.device)

