@@ -5,13 +5,17 @@ no per-request state, so concurrent callers may share one instance.
 """
 from __future__ import annotations
 
+import itertools
+import os
+import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 import numpy as np
+import soundfile
 import torch
 
-from yuyin.audio import AudioChunk, concatenate, write_wav
+from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import SynthesisOptions, VoiceConfig
 from yuyin.engine.device import configure_threads, resolve_device, resolve_dtype
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
@@ -105,11 +109,39 @@ class Synthesizer:
     def synthesize_to_wav(
         self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None
     ) -> float:
-        """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds."""
-        samples, rate = concatenate(self.synthesize(text, options))
+        """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
+
+        A path is written chunk by chunk into a temporary file that replaces the target only when
+        complete, so memory stays bounded for long texts and no partial file is left behind.
+        Front-end errors (e.g. NothingToSay) are raised before anything is written.
+        """
+        chunks = self.synthesize(text, options)
+        first = next(chunks)
+        audio = itertools.chain([first], chunks)
+        if isinstance(target, (str, Path)):
+            return _write_wav_atomically(Path(target), audio, self.sample_rate)
+        samples, rate = concatenate(audio)
         write_wav(target, samples, rate)
         return len(samples) / rate
 
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+
+
+def _write_wav_atomically(path: Path, chunks: Iterator[AudioChunk], sample_rate: int) -> float:
+    """Stream chunks into a 16-bit WAV next to path, then rename it over path; returns seconds."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    frames = 0
+    try:
+        with soundfile.SoundFile(temporary, "w", samplerate=sample_rate, channels=1, subtype="PCM_16",
+                                 format="WAV") as out:  # fmt: skip
+            for chunk in chunks:
+                out.write(float_to_int16(chunk.samples))
+                frames += len(chunk.samples)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return frames / sample_rate
