@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Set up yuyin with the default voice and synthesise a demo sentence to demo.wav.
+# Set up yuyin with the default voice and run the server: web page at http://127.0.0.1:8000/,
+# OpenAI-compatible API at /v1/audio/speech. Extra arguments go to `yuyin serve`
+# (e.g. --host 0.0.0.0 --port 9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh server
-.venv/bin/yuyin say "你好，欢迎使用语音合成系统。今天是2025年6月18日，气温25摄氏度。" -o demo.wav
+exec .venv/bin/yuyin serve "$@"

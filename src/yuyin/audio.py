@@ -1,6 +1,8 @@
-"""Audio chunks and their conversions: float <-> int16 PCM and WAV files.
+"""Audio chunks and their conversions: float <-> int16 PCM, WAV files, resampling, encoders.
 
-Encoders here are thin wrappers over soundfile; nothing is hand-written.
+Nothing here is hand-written DSP or container code: WAV files go through soundfile, resampling
+through soxr, and the streaming encoders (mp3, opus, aac, flac, wav) through PyAV. soxr and PyAV
+come with the ``server`` extra and are imported only when used.
 """
 from __future__ import annotations
 
@@ -69,3 +71,155 @@ def wav_bytes(samples: np.ndarray, sample_rate: int) -> bytes:
     buffer = io.BytesIO()
     write_wav(buffer, samples, sample_rate)
     return buffer.getvalue()
+
+
+AUDIO_FORMATS = ("mp3", "opus", "aac", "flac", "wav", "pcm")
+SAMPLE_RATES = (8000, 16000, 22050, 24000, 44100, 48000)
+MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg", "aac": "audio/aac", "flac": "audio/flac",
+               "wav": "audio/wav", "pcm": "audio/pcm"}  # fmt: skip
+# format -> (PyAV muxer, codec, muxer options, sample rates the codec accepts or None for any).
+# Ogg pages are flushed every 100 ms (the muxer's default is 1 s) so opus streams start early.
+_CONTAINERS: dict[str, tuple[str, str, dict[str, str], tuple[int, ...] | None]] = {
+    "mp3": ("mp3", "libmp3lame", {}, (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)),
+    "opus": ("ogg", "libopus", {"page_duration": "100000"}, (8000, 12000, 16000, 24000, 48000)),
+    "aac": ("adts", "aac", {}, None),
+    "flac": ("flac", "flac", {}, None),
+    "wav": ("wav", "pcm_s16le", {}, None),
+}
+_OPUS_FALLBACK_RATE = 48000
+_MP3_BIT_RATE = 64000  # mono speech; lame's default at 24 kHz (32 kbit/s) is audibly poor
+
+
+def _import_extra(module: str):
+    try:
+        return __import__(module)
+    except ImportError:
+        raise ImportError(f"{module} is needed for this; install yuyin with the 'server' extra: "
+                          "pip install 'yuyin[server]'") from None  # fmt: skip
+
+
+def encoder_sample_rate(fmt: str, sample_rate: int) -> int:
+    """The rate ``fmt`` is encoded at for a requested rate: the same, unless the codec lacks it.
+
+    Only opus lacks some of :data:`SAMPLE_RATES` (22050, 44100); those are encoded at 48 kHz,
+    the rate every opus decoder outputs anyway.
+    """
+    if fmt == "pcm":
+        return sample_rate
+    rates = _CONTAINERS[fmt][3]
+    return sample_rate if rates is None or sample_rate in rates else _OPUS_FALLBACK_RATE
+
+
+def resample(samples: np.ndarray, in_rate: int, out_rate: int) -> np.ndarray:
+    """[N] float -> [N * out_rate / in_rate] float32 in one call (soxr, high quality)."""
+    samples = np.asarray(samples, dtype=np.float32)
+    if in_rate == out_rate:
+        return samples
+    return _import_extra("soxr").resample(samples, in_rate, out_rate, quality="HQ").astype(np.float32, copy=False)
+
+
+class StreamResampler:
+    """Chunk-by-chunk resampling that keeps the filter state between chunks (soxr stream).
+
+    Feeding a signal in pieces and calling :meth:`flush` at the end gives the same samples as
+    :func:`resample` on the whole signal, so chunk boundaries leave no seams. Equal rates pass
+    samples through untouched.
+    """
+
+    def __init__(self, in_rate: int, out_rate: int):
+        self.in_rate, self.out_rate = in_rate, out_rate
+        self._stream = None
+        if in_rate != out_rate:
+            soxr = _import_extra("soxr")
+            self._stream = soxr.ResampleStream(in_rate, out_rate, 1, dtype="float32", quality="HQ")
+
+    def process(self, samples: np.ndarray) -> np.ndarray:
+        """[N] float -> the resampled samples available so far (about N * ratio, fewer at first)."""
+        samples = np.asarray(samples, dtype=np.float32)
+        if self._stream is None:
+            return samples
+        return self._stream.resample_chunk(samples, last=False)
+
+    def flush(self) -> np.ndarray:
+        """The samples still held in the filter; call once, after the last chunk."""
+        if self._stream is None:
+            return np.zeros(0, np.float32)
+        return self._stream.resample_chunk(np.zeros(0, np.float32), last=True)
+
+
+class _Sink:
+    """A write-only, non-seekable byte sink: PyAV muxers then write a streamable header."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data, self._parts = b"".join(self._parts), []
+        return data
+
+
+class AudioEncoder:
+    """Incremental encoder of mono float audio into one of :data:`AUDIO_FORMATS`.
+
+    ``encode`` returns the bytes the codec has produced so far (possibly none), ``finish`` the
+    rest. With ``streaming`` the container is written for a non-seekable pipe (a WAV header
+    with unknown length, a FLAC header without a sample count) and bytes come out as they are
+    made; otherwise everything comes out of ``finish`` as a complete, seekable file.
+    ``pcm`` is raw signed 16-bit little-endian samples with no header, always returned by ``encode``.
+    """
+
+    def __init__(self, fmt: str, sample_rate: int, streaming: bool = True):
+        if fmt not in AUDIO_FORMATS:
+            raise ValueError(f"unknown audio format {fmt!r}; use one of {', '.join(AUDIO_FORMATS)}")
+        if encoder_sample_rate(fmt, sample_rate) != sample_rate:
+            raise ValueError(f"{fmt} cannot be encoded at {sample_rate} Hz")
+        self.format, self.sample_rate, self.streaming = fmt, sample_rate, streaming
+        self._container = self._stream = None
+        if fmt != "pcm":
+            self._av = av = _import_extra("av")
+            muxer, codec, options, _ = _CONTAINERS[fmt]
+            self._output = _Sink() if streaming else io.BytesIO()
+            self._container = av.open(self._output, mode="w", format=muxer, options=options)
+            self._stream = self._container.add_stream(codec, rate=sample_rate, layout="mono")
+            if fmt == "mp3":
+                self._stream.bit_rate = _MP3_BIT_RATE
+
+    def encode(self, samples: np.ndarray) -> bytes:
+        """Feed [N] float samples; returns the encoded bytes ready now."""
+        pcm = float_to_int16(samples)
+        if self._container is None:
+            return pcm.tobytes()
+        if len(pcm):
+            frame = self._av.AudioFrame.from_ndarray(pcm[None, :], format="s16", layout="mono")
+            frame.sample_rate = self.sample_rate
+            self._mux(frame)
+        return self._output.take() if self.streaming else b""
+
+    def finish(self) -> bytes:
+        """Flush the codec and close the container; returns the remaining bytes."""
+        if self._container is None:
+            return b""
+        self._mux(None)
+        self._container.close()
+        self._container = None
+        return self._output.take() if self.streaming else self._output.getvalue()
+
+    def close(self) -> None:
+        """Release the codec without flushing (for abandoned streams); safe to call twice."""
+        if self._container is not None:
+            self._container.close()
+            self._container = None
+
+    def _mux(self, frame) -> None:
+        for packet in self._stream.encode(frame):
+            self._container.mux(packet)
+
+
+def encode_audio(samples: np.ndarray, sample_rate: int, fmt: str) -> bytes:
+    """A whole [N] float waveform as a complete file (or raw pcm) in ``fmt``."""
+    encoder = AudioEncoder(fmt, sample_rate, streaming=False)
+    return encoder.encode(samples) + encoder.finish()

@@ -1,4 +1,4 @@
-"""The ``yuyin`` command: say, voices, bench.
+"""The ``yuyin`` command: say, voices, bench, serve.
 
 Errors from bad input or missing resources print one clear line on stderr and exit non-zero;
 no traceback reaches the user.
@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_say(commands)
     _add_voices(commands)
     _add_bench(commands)
+    _add_frontend(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -57,6 +59,8 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--pitch-shift", type=float, default=None, help="added to the f0 z-scores, -3..3")
     say.add_argument("--sentence-pause", type=float, default=None, help="seconds between sentences")
     say.add_argument("--seed", type=int, default=None, help="draw a reproducible prosody variation")
+    say.add_argument("--speaker", default=None,
+                     help="speaker of a multi-speaker voice (see 'yuyin voices list'; default: the voice's)")
     say.set_defaults(handler=_say)
 
 
@@ -79,6 +83,91 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=bench.run)
 
 
+def _add_serve(commands: argparse._SubParsersAction) -> None:
+    from yuyin.server.settings import ServerSettings
+
+    defaults = ServerSettings()
+    serve = commands.add_parser("serve", help="run the HTTP/WebSocket server (OpenAI-compatible API, web page)")
+    serve.add_argument("--host", default=defaults.host, help=f"address to bind (default: {defaults.host})")
+    serve.add_argument("--port", type=int, default=defaults.port, help=f"port (default: {defaults.port}; 0 = any free)")
+    serve.add_argument("--voice", action="append", default=None, metavar="NAME|DIR",
+                       help="voice name or voice-pack directory; repeat for several, the first is the "
+                            "default (default: baker)")  # fmt: skip
+    serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
+    serve.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
+    serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: cores / workers)")
+    serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
+    serve.add_argument("--max-active", type=int, default=defaults.max_active, help=f"requests synthesising at once (default: {defaults.max_active})")
+    serve.add_argument("--max-queue", type=int, default=defaults.max_queue,
+                       help=f"requests that may wait for a slot; more get 503 with Retry-After "
+                            f"(default: {defaults.max_queue})")  # fmt: skip
+    serve.add_argument("--queue-timeout", type=float, default=defaults.queue_timeout,
+                       help=f"seconds a request may wait for a slot (default: {defaults.queue_timeout:g})")
+    serve.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
+                       help=f"seconds for a whole non-streamed response, or for each chunk of a stream "
+                            f"(default: {defaults.request_timeout:g})")  # fmt: skip
+    serve.add_argument("--max-input-chars", type=int, default=defaults.max_input_chars,
+                       help=f"longer texts get 413 (default: {defaults.max_input_chars})")
+    serve.add_argument("--chunk-frames", type=int, default=defaults.chunk_frames,
+                       help=f"mel frames in the first streamed chunk of a sentence; 0 = one chunk per sentence "
+                            f"(default: {defaults.chunk_frames})")  # fmt: skip
+    serve.add_argument("--cors-origin", action="append", default=None, metavar="ORIGIN",
+                       help="allow browser requests from ORIGIN ('*' for any); repeatable")
+    serve.add_argument("--shutdown-timeout", type=float, default=defaults.shutdown_timeout,
+                       help=f"seconds in-flight streams may take to finish on shutdown "
+                            f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
+    serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(handler=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from yuyin.server.run import serve
+        from yuyin.server.settings import ServerSettings
+    except ImportError as exc:
+        raise CliError(f"{exc}; install the server extra: pip install 'yuyin[server]'", EXIT_FAILURE) from None
+    voices = tuple(args.voice or ("baker",))
+    for voice in voices:
+        _check_voice(voice)
+    _check_device(args.device, args.dtype)
+    try:
+        settings = ServerSettings(
+            voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
+            max_active=args.max_active, max_queue=args.max_queue, queue_timeout=args.queue_timeout,
+            request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
+            chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
+            shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+    return serve(settings, log_level=args.log_level)
+
+
+def _check_voice(value: str) -> None:
+    from yuyin.server.voices import voice_spec
+    from yuyin.voices.registry import UnknownVoiceError, voice_source
+
+    spec = voice_spec(value)
+    if isinstance(spec, Path):
+        if not (spec / "voice.json").is_file():
+            raise CliError(f"--voice {value}: not a voice-pack directory (no voice.json)")
+        return
+    try:
+        voice_source(spec)
+    except UnknownVoiceError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _check_device(device: str, dtype: str | None) -> None:
+    from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
+
+    try:
+        resolve_dtype(dtype, resolve_device(device))
+    except DeviceError as exc:
+        raise CliError(str(exc)) from None
+
+
 def _say(args: argparse.Namespace) -> int:
     from yuyin.engine.device import DeviceError
     from yuyin.frontend import FrontendError
@@ -93,10 +182,12 @@ def _say(args: argparse.Namespace) -> int:
         synthesizer = _load(args, progress=_stderr)
         target = sys.stdout.buffer if args.output == "-" else args.output
         seconds = synthesizer.synthesize_to_wav(text, target, options)
-    except (FrontendError, DeviceError, UnknownVoiceError) as exc:
+    except (FrontendError, DeviceError, UnknownVoiceError, OptionsError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILURE) from None
     if args.output != "-":
         _stderr(f"wrote {seconds:.2f} s of audio to {args.output}")
     return 0
@@ -113,7 +204,7 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
 def _options(args: argparse.Namespace) -> SynthesisOptions:
     given = {
         name: getattr(args, name)
-        for name in ("speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed")
+        for name in ("speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed", "speaker")
         if getattr(args, name) is not None
     }
     try:
@@ -137,7 +228,21 @@ def _voices_list(args: argparse.Namespace) -> int:
         src = status.source
         state = "installed" if status.installed else "available"
         print(f"{src.name:<10} {state:<13} {src.license:<8} {'PyPI ' + src.requirement:<16} {src.description}")
+        if status.installed:
+            from yuyin.config import VoiceConfig
+
+            config = VoiceConfig.from_json(status.path / "voice.json")
+            if config.speakers:
+                print(f"{'':<10} speakers (default {config.default_speaker}): {_speaker_list(config)}")
     return 0
+
+
+def _speaker_list(config) -> str:
+    """Speaker names of a voice, the unusable ones marked."""
+    from yuyin.engine.ttskit_speakers import broken_speakers
+
+    broken = broken_speakers(config)
+    return ", ".join(f"{name} (unusable)" if name in broken else name for name in config.speakers)
 
 
 def _voices_pull(args: argparse.Namespace) -> int:
@@ -150,6 +255,36 @@ def _voices_pull(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
+    return 0
+
+
+def _add_frontend(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("frontend", help="show what the front end makes of text (no audio)")
+    parser.add_argument("text", help="text to analyse; '-' reads standard input")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file (word<TAB>pinyin)")
+    parser.set_defaults(handler=_frontend)
+
+
+def _frontend(args: argparse.Namespace) -> int:
+    import json
+
+    from yuyin.frontend import BakerFrontend, FrontendError, analyze_text
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        report = analyze_text(text, BakerFrontend(lexicon=args.lexicon))
+    except FrontendError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"normalized: {report['normalized']}")
+    for number, unit in enumerate(report["units"], 1):
+        print(f"unit {number} (pause after {unit['pause_after']}): {unit['text']}")
+        for key in ("pinyin", "prosody", "label", "phones", "ids"):
+            value = unit[key]
+            print(f"  {key + ':':<9}{' '.join(map(str, value)) if isinstance(value, list) else value}")
     return 0
 
 

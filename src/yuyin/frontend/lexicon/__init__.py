@@ -1,0 +1,122 @@
+"""Word and character readings: which TONE3 syllables a word has before context rules.
+
+Owns the order of the built-in tables, first match wins: :mod:`.common` (hand-kept),
+:mod:`.large` (generated from pypinyin-dict), then pypinyin's own phrase dictionary; a single
+character not found there gets :data:`CHAR_DEFAULTS` or pypinyin's most frequent reading.
+Tables load lazily, once per process. Also reads the user's lexicon file (``word<TAB>pinyin``),
+whose words are found in the text before segmentation (:mod:`yuyin.frontend.override`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
+
+from ..unit import FrontendError
+from . import common, large
+
+# Standalone readings that beat pypinyin's first choice (polyphones.py refines them in context).
+CHAR_DEFAULTS = {"长": "chang2", "得": "de5", "切": "qie1", "削": "xiao1", "教": "jiao1", "谁": "shei2"}
+SYLLABLE = re.compile(r"[a-z]+[1-5]")
+_HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+class LexiconError(FrontendError):
+    """A user lexicon file or an entry in it is malformed; the message names the line."""
+
+
+def parse_table(table: str) -> dict[str, tuple[str, ...]]:
+    """``"word<TAB>syl syl"`` lines -> {word: syllables}."""
+    entries = {}
+    for line in table.splitlines():
+        word, _, syllables = line.partition("\t")
+        if word and syllables:
+            entries[word] = tuple(syllables.split())
+    return entries
+
+
+@functools.cache
+def _builtin() -> dict[str, tuple[str, ...]]:
+    return parse_table(large.TABLE) | parse_table(common.TABLE)
+
+
+def builtin_words() -> list[str]:
+    """The hand-kept words, to be taught to the word segmenter."""
+    return list(parse_table(common.TABLE))
+
+
+@functools.lru_cache(maxsize=65536)
+def _pypinyin_phrase(word: str) -> tuple[str, ...] | None:
+    if word not in PHRASES_DICT:
+        return None
+    syllables = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
+    return tuple(syllables) if len(syllables) == len(word) else None
+
+
+@functools.lru_cache(maxsize=16384)
+def char_reading(char: str, alone: bool = False) -> str | None:
+    """The context-free reading of one hanzi, or ``None`` if pypinyin has none.
+
+    ``alone``: the character is a word by itself, where :data:`CHAR_DEFAULTS` apply; inside
+    a longer word pypinyin's first reading is kept (the large table was built against it).
+    """
+    if alone and char in CHAR_DEFAULTS:
+        return CHAR_DEFAULTS[char]
+    reading = lazy_pinyin([char], style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
+    return reading[0] if len(reading) == 1 and SYLLABLE.fullmatch(reading[0]) else None
+
+
+def word_reading(word: str) -> tuple[str, ...] | None:
+    """Readings of a whole word from the built-in tables, or ``None`` if none has it."""
+    found = _builtin().get(word)
+    return found if found is not None else _pypinyin_phrase(word)
+
+
+class Lexicon:
+    """Word readings: a user table (optional) over :func:`word_reading`. Immutable; threads
+    may share one."""
+
+    def __init__(self, user: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        self.user: dict[str, tuple[str, ...]] = dict(user or {})
+
+    def word(self, word: str) -> tuple[str, ...] | None:
+        """Readings of a whole word, or ``None`` if no table has it."""
+        return self.user.get(word) or word_reading(word)
+
+
+def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[str, tuple[str, ...]]:
+    """Read a UTF-8 ``word<TAB>pinyin`` file (TONE3 syllables separated by spaces, ``#`` starts
+    a comment line) into {word: syllables}.
+
+    Raises :class:`LexiconError` naming the line for a malformed entry, a syllable that
+    ``valid`` rejects, or a hanzi word whose syllable count differs from its length.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {exc}") from None
+    entries = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        word, syllables = _parse_entry(line, valid, f"{path}:{number}")
+        entries[word] = syllables
+    return entries
+
+
+def _parse_entry(line: str, valid: Callable[[str], bool], where: str) -> tuple[str, tuple[str, ...]]:
+    word, tab, pinyin = line.strip().partition("\t")
+    syllables = tuple(pinyin.lower().replace("ü", "v").split())
+    if not tab or not word or not syllables:
+        raise LexiconError(f"{where}: expected 'word<TAB>pin1 yin1', got {line!r}")
+    bad = [s for s in syllables if not (SYLLABLE.fullmatch(s) and valid(s))]
+    if bad:
+        raise LexiconError(f"{where}: {bad[0]!r} is not a pinyin syllable with a tone digit 1-5")
+    if _HANZI.fullmatch(word[0]) and len(syllables) != len(word):
+        raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
+    return word, syllables

@@ -1,0 +1,302 @@
+"""Hand-kept word readings: they win over every other table and are also taught to jieba.
+
+Three kinds of entries, one ``word<TAB>TONE3 syllables`` line each:
+
+* polyphones in words that pypinyin and the large table miss or get wrong (还书, 长出, 调高);
+* common words whose second syllable is neutral in standard Mandarin (东西, 意思, 知道),
+  as the Baker labels the voice was trained on have them;
+* short phrases that make jieba cut where a reader would (这一行, 重写).
+
+Tone sandhi is NOT written here (一 and 不 keep their citation tone, 3-3 stays 3-3): the
+sandhi pass applies it in context.
+"""
+
+TABLE = """\
+这一行	zhe4 yi1 hang2
+那一行	na4 yi1 hang2
+两行	liang3 hang2
+三行	san1 hang2
+几行	ji3 hang2
+每行	mei3 hang2
+行长	hang2 zhang3
+行情	hang2 qing2
+内行	nei4 hang2
+外行	wai4 hang2
+同行	tong2 hang2
+排行	pai2 hang2
+行列	hang2 lie4
+长出	zhang3 chu1
+长得	zhang3 de5
+长高	zhang3 gao1
+长胖	zhang3 pang4
+长满	zhang3 man3
+长成	zhang3 cheng2
+长子	zhang3 zi3
+长期	chang2 qi1
+长长	chang2 chang2
+重写	chong2 xie3
+重做	chong2 zuo4
+重来	chong2 lai2
+重装	chong2 zhuang1
+重启	chong2 qi3
+重建	chong2 jian4
+重播	chong2 bo1
+重读	chong2 du2
+重返	chong2 fan3
+双重	shuang1 chong2
+还书	huan2 shu1
+还钱	huan2 qian2
+还款	huan2 kuan3
+还债	huan2 zhai4
+还贷	huan2 dai4
+还给	huan2 gei3
+还清	huan2 qing1
+获得	huo4 de2
+着急	zhao2 ji2
+睡不着	shui4 bu4 zhao2
+找不着	zhao3 bu4 zhao2
+一觉	yi1 jiao4
+午觉	wu3 jiao4
+评为	ping2 wei2
+改为	gai3 wei2
+分为	fen1 wei2
+成为	cheng2 wei2
+调高	tiao2 gao1
+调低	tiao2 di1
+调大	tiao2 da4
+调小	tiao2 xiao3
+调整	tiao2 zheng3
+理发	li3 fa4
+发型	fa4 xing2
+中奖	zhong4 jiang3
+考中	kao3 zhong4
+爱好	ai4 hao4
+数一数	shu3 yi1 shu3
+数不清	shu3 bu4 qing1
+数数	shu3 shu4
+种树	zhong4 shu4
+种花	zhong4 hua1
+种菜	zhong4 cai4
+种地	zhong4 di4
+种田	zhong4 tian2
+种子	zhong3 zi5
+量体温	liang2 ti3 wen1
+处理	chu3 li3
+填空	tian2 kong4
+首相	shou3 xiang4
+背着	bei1 zhe5
+背包	bei1 bao1
+晒干	shai4 gan1
+供应	gong1 ying4
+人参	ren2 shen1
+薄弱	bo2 ruo4
+薄荷	bo4 he5
+单薄	dan1 bo2
+麻将	ma2 jiang4
+切菜	qie1 cai4
+一切	yi1 qie4
+一角	yi1 jiao3
+反省	fan3 xing3
+结实	jie1 shi5
+给予	ji3 yu3
+只有	zhi3 you3
+两只	liang3 zhi1
+一只	yi1 zhi1
+卡住	qia3 zhu4
+卡在	qia3 zai4
+大夫	dai4 fu5
+冲着	chong4 zhe5
+勉强	mian3 qiang3
+转动	zhuan4 dong4
+校对	jiao4 dui4
+一会儿	yi1 hui4 er5
+流血	liu2 xue4
+出血	chu1 xue4
+系鞋带	ji4 xie2 dai4
+系领带	ji4 ling3 dai4
+系安全带	ji4 an1 quan2 dai4
+了不起	liao3 bu4 qi3
+受不了	shou4 bu4 liao3
+曾孙	zeng1 sun1
+曾祖	zeng1 zu3
+曾祖父	zeng1 zu3 fu4
+的确	di2 que4
+目的地	mu4 di4 di4
+打的	da3 di1
+差不多	cha4 bu4 duo1
+出差	chu1 chai1
+误差	wu4 cha1
+便宜	pian2 yi5
+便利店	bian4 li4 dian4
+朝阳	zhao1 yang2
+朝气	zhao1 qi4
+朝气蓬勃	zhao1 qi4 peng2 bo2
+迷藏	mi2 cang2
+捉迷藏	zhuo1 mi2 cang2
+少将	shao4 jiang4
+有空	you3 kong4
+没空	mei2 kong4
+空白	kong4 bai2
+自传	zi4 zhuan4
+水浒传	shui3 hu3 zhuan4
+看守	kan1 shou3
+看门	kan1 men2
+看护	kan1 hu4
+要求	yao1 qiu2
+率领	shuai4 ling3
+坦率	tan3 shuai4
+参差	cen1 ci1
+参差不齐	cen1 ci1 bu4 qi2
+海参	hai3 shen1
+对称	dui4 chen4
+称心	chen4 xin1
+相称	xiang1 chen4
+积累	ji1 lei3
+累计	lei3 ji4
+假期	jia4 qi1
+放假	fang4 jia4
+请假	qing3 jia4
+暑假	shu3 jia4
+寒假	han2 jia4
+角色	jue2 se4
+主角	zhu3 jue2
+配角	pei4 jue2
+灾难	zai1 nan4
+难民	nan4 min2
+遇难	yu4 nan4
+不省人事	bu4 xing3 ren2 shi4
+几乎	ji1 hu1
+茶几	cha2 ji1
+上当	shang4 dang4
+当作	dang4 zuo4
+当成	dang4 cheng2
+恰当	qia4 dang4
+当天	dang4 tian1
+揣度	chuai3 duo2
+成分	cheng2 fen4
+过分	guo4 fen4
+水分	shui3 fen4
+供品	gong4 pin3
+口供	kou3 gong4
+暖和	nuan3 huo5
+和面	huo2 mian4
+附和	fu4 he4
+会计	kuai4 ji4
+解数	xie4 shu4
+浑身解数	hun2 shen1 xie4 shu4
+结巴	jie1 ba5
+淹没	yan1 mo4
+似的	shi4 de5
+露面	lou4 mian4
+倔强	jue2 jiang4
+模样	mu2 yang4
+尽管	jin3 guan3
+尽力	jin4 li4
+弹琴	tan2 qin2
+弹钢琴	tan2 gang1 qin2
+投降	tou2 xiang2
+散文	san3 wen2
+倒车	dao4 che1
+摔倒	shuai1 dao3
+可恶	ke3 wu4
+华山	hua4 shan1
+挣扎	zheng1 zha2
+削苹果	xiao1 ping2 guo3
+长相	zhang3 xiang4
+东西	dong1 xi5
+意思	yi4 si5
+有意思	you3 yi4 si5
+没意思	mei2 yi4 si5
+事情	shi4 qing5
+认识	ren4 shi5
+知道	zhi1 dao5
+喜欢	xi3 huan5
+告诉	gao4 su5
+衣服	yi1 fu5
+先生	xian1 sheng5
+学生	xue2 sheng5
+休息	xiu1 xi5
+消息	xiao1 xi5
+地方	di4 fang5
+漂亮	piao4 liang5
+清楚	qing1 chu5
+舒服	shu1 fu5
+麻烦	ma2 fan5
+客气	ke4 qi5
+聪明	cong1 ming5
+热闹	re4 nao5
+商量	shang1 liang5
+答应	da1 ying5
+头发	tou2 fa5
+称呼	cheng1 hu5
+葡萄	pu2 tao5
+萝卜	luo2 bo5
+豆腐	dou4 fu5
+月亮	yue4 liang5
+太阳	tai4 yang5
+眼睛	yan3 jing5
+耳朵	er3 duo5
+脑袋	nao3 dai5
+嘴巴	zui3 ba5
+尾巴	wei3 ba5
+哑巴	ya3 ba5
+疙瘩	ge1 da5
+蛤蟆	ha2 ma5
+姑娘	gu1 niang5
+媳妇	xi2 fu5
+丈夫	zhang4 fu5
+弟弟	di4 di5
+妹妹	mei4 mei5
+姥姥	lao3 lao5
+伯伯	bo2 bo5
+宝宝	bao3 bao5
+谢谢	xie4 xie5
+功夫	gong1 fu5
+工夫	gong1 fu5
+生意	sheng1 yi5
+打扮	da3 ban5
+打听	da3 ting5
+打算	da3 suan5
+收拾	shou1 shi5
+折腾	zhe1 teng5
+琢磨	zuo2 mo5
+骨头	gu3 tou5
+石头	shi2 tou5
+木头	mu4 tou5
+馒头	man2 tou5
+枕头	zhen3 tou5
+舌头	she2 tou5
+指头	zhi3 tou5
+拳头	quan2 tou5
+眉毛	mei2 mao5
+窗户	chuang1 hu5
+行李	xing2 li5
+庄稼	zhuang1 jia5
+粮食	liang2 shi5
+玻璃	bo1 li5
+蘑菇	mo2 gu5
+狐狸	hu2 li5
+骆驼	luo4 tuo5
+喇叭	la3 ba5
+畜生	chu4 sheng5
+势头	shi4 tou5
+部分	bu4 fen5
+力气	li4 qi5
+脾气	pi2 qi5
+运气	yun4 qi5
+名字	ming2 zi5
+怎么	zen3 me5
+什么	shen2 me5
+这么	zhe4 me5
+那么	na4 me5
+多么	duo1 me5
+为什么	wei4 shen2 me5
+朋友	peng2 you5
+时候	shi2 hou5
+明白	ming2 bai5
+明白了	ming2 bai5 le5
+困难	kun4 nan5
+关系	guan1 xi5
+地道	di4 dao5
+谁	shei2
+"""

@@ -1,0 +1,145 @@
+"""Readings fixed by the user: inline pinyin overrides and user-lexicon words.
+
+**Inline override syntax** (documented for users in the README). Pinyin in square brackets
+right after the text it reads, tone digits 1-5 (5 = neutral), syllables separated by
+spaces, ü written ``v`` or ``ü``:
+
+* ``行[hang2]`` reads the one hanzi before the bracket as hang2;
+* ``银行行长[hang2 zhang3]`` reads the LAST two hanzi before the bracket (N syllables fix
+  the N hanzi right before ``[``), the rest is read as usual;
+* ``Tesla[te4 si1 la1]`` reads the Latin word before the bracket with those syllables.
+
+Brackets whose content is not such a pinyin list (``[1]``, ``[注]``) are ordinary text. An
+override with more syllables than hanzi before it, or a syllable the voice cannot say,
+raises :class:`InvalidOverride`.
+
+Each fixed span is swapped for one private-use character (a *sentinel*) before text
+normalisation, so no later pass can change it, and swapped back by g2p (:class:`FixedSpans`).
+User input cannot forge sentinels: private-use characters are removed while cleaning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .unit import FrontendError
+
+_HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# The bracket only; what it reads is found by looking back from it (a pattern that starts
+# with the hanzi run would rescan long runs at every position: quadratic time).
+BRACKET = re.compile(r"\[ *([a-zA-Zü]+[1-5](?: +[a-zA-Zü]+[1-5])*) *\]")
+FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
+SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
+
+
+class InvalidOverride(FrontendError):
+    """An inline pinyin override cannot be applied; the message quotes it."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Written text and its syllables. ``exact`` (inline overrides): no tone sandhi either;
+    otherwise (lexicon words) sandhi still applies, as to any dictionary word."""
+
+    text: str
+    syllables: tuple[str, ...]
+    exact: bool
+
+
+@dataclass
+class FixedSpans:
+    """The fixed spans of one text: sentinel character -> :class:`Span`."""
+
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def add(self, text: str, syllables: tuple[str, ...], exact: bool) -> str:
+        """Register a span and return its sentinel, or ``text`` itself when the table is full."""
+        if len(self.spans) >= SENTINEL_COUNT:
+            return text
+        sentinel = chr(FIRST_SENTINEL + len(self.spans))
+        self.spans[sentinel] = Span(text, syllables, exact)
+        return sentinel
+
+    def restore(self, text: str) -> str:
+        """Put the written text back in place of each sentinel."""
+        return SENTINEL.sub(lambda m: self.spans[m.group()].text if m.group() in self.spans else "", text)
+
+
+def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) -> str:
+    """Swap each ``text[pinyin]`` override for a sentinel (see the module docstring)."""
+    out: list[str] = []
+    done = 0
+    for match in BRACKET.finditer(text):
+        start = match.start()
+        written = _written_before(text, start, done)
+        if not written:
+            continue  # [1], [注]: not after hanzi or letters, ordinary text
+        syllables = tuple(match.group(1).lower().replace("ü", "v").split())
+        bad = [s for s in syllables if not valid(s)]
+        if bad:
+            raise InvalidOverride(
+                f"{bad[0]!r} in {written + match.group()!r} is not a syllable this voice can say"
+            )
+        if not written[0].isascii():
+            if len(syllables) > len(written):
+                raise InvalidOverride(
+                    f"{written + match.group()!r} gives {len(syllables)} syllables for {len(written)} hanzi"
+                )
+            written = written[len(written) - len(syllables) :]
+        out += [text[done : start - len(written)], spans.add(written, syllables, exact=True)]
+        done = match.end()
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _written_before(text: str, end: int, floor: int) -> str:
+    """The run of hanzi, or else of ASCII letters, right before ``text[end]`` (not before ``floor``)."""
+    start = end
+    if start > floor and _HANZI.match(text[start - 1]):
+        while start > floor and _HANZI.match(text[start - 1]):
+            start -= 1
+    else:
+        while start > floor and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+    return text[start:end]
+
+
+class LexiconMatcher:
+    """Finds user-lexicon words in text, longest match first, left to right."""
+
+    def __init__(self, entries: Mapping[str, tuple[str, ...]]) -> None:
+        self._entries = dict(entries)
+        self._by_first: dict[str, list[str]] = {}
+        for word in sorted(self._entries, key=len, reverse=True):
+            self._by_first.setdefault(word[0], []).append(word)
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def apply(self, text: str, spans: FixedSpans) -> str:
+        """Swap each lexicon word in ``text`` for a sentinel."""
+        if not self._entries:
+            return text
+        out, i = [], 0
+        while i < len(text):
+            for word in self._by_first.get(text[i], ()):
+                if text.startswith(word, i) and _whole_word(text, i, len(word)):
+                    out.append(spans.add(word, self._entries[word], exact=False))
+                    i += len(word)
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+
+def _whole_word(text: str, start: int, length: int) -> bool:
+    """A Latin entry must not match inside a longer Latin word (AI in MAIL)."""
+    if not text[start].isascii():
+        return True
+    end = start + length
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())

@@ -1,0 +1,140 @@
+"""Tone changes of connected speech: neutral tones, 一 and 不 sandhi, third-tone sandhi.
+
+Owns the rules that change a syllable's tone because of its neighbours; the syllables
+themselves were chosen before (lexicon, polyphones). Each pass changes :class:`Word` lists in
+place and leaves EXACT words (inline overrides) alone:
+
+* :func:`neutral_tones`: particles (吗 呢 吧 ...) and the second syllable of reduplicated
+  kinship nouns and verbs (妈妈 ma1 ma5, 看看 kan4 kan5);
+* :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal or final (一九, 第一, 统一), yi5
+  between a reduplicated verb (看一看), else yi2 before a fourth tone and yi4 before others;
+  不 is bu5 in A不A and V不C (是不是, 受不了), bu2 before a fourth tone, else bu4;
+* :func:`third_tone_sandhi`: within one prosodic word, a third tone before a third tone
+  becomes second, following the word's inner structure (展览馆 zhan2 lan2 guan3, 小老虎 xiao3
+  lao2 hu3), and across its words from right to left (我很好 wo3 hen2 hao3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .word import EXACT, HAN, Word, tone, with_tone
+from .words import is_word
+
+PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
+REDUPLICATED = frozenset(
+    "妈爸哥姐弟妹爷奶姥叔舅婶伯公婆娃星猩太宝"  # kinship and a few nouns
+    "看说想试听走问找聊谈坐学练尝闻摸猜写读洗笑逛转歇帮查算玩动瞧"  # verbs
+)
+_DIGITS = "零一二三四五六七八九"
+
+
+def neutral_tones(words: Sequence[Word]) -> None:
+    """Particles and reduplicated kinship nouns and verbs get the neutral tone."""
+    for word in words:
+        if word.kind != HAN:
+            continue
+        text = word.text
+        if len(text) == 1 and text in PARTICLES:
+            word.syllables[0] = with_tone(word.syllables[0], "5")
+        elif len(text) == 2 and text[0] == text[1] and text[0] in REDUPLICATED:
+            word.syllables[1] = with_tone(word.syllables[1], "5")
+
+
+def _positions(words: Sequence[Word]) -> list[tuple[int, int]]:
+    return [(w, s) for w, word in enumerate(words) for s in range(len(word))]
+
+
+def yi_bu_sandhi(words: Sequence[Word]) -> None:
+    """一 and 不 sandhi over the whole unit (see the module docstring)."""
+    positions = _positions(words)
+    for index, (w, s) in enumerate(positions):
+        word = words[w]
+        if word.kind != HAN or word.graphemes[s] not in ("一", "不"):
+            continue
+        before = _neighbour(words, positions, index, -1)
+        after = _neighbour(words, positions, index, +1)
+        if word.graphemes[s] == "一":
+            word.syllables[s] = _yi(word, s, before, after)
+        else:
+            word.syllables[s] = _bu(word, s, before, after)
+
+
+def _neighbour(
+    words: Sequence[Word], positions: list[tuple[int, int]], index: int, step: int
+) -> tuple[str, str] | None:
+    """(grapheme, syllable) next to ``index`` in the same clause, or ``None``."""
+    other = index + step
+    if not 0 <= other < len(positions):
+        return None
+    w, s = positions[index if step > 0 else other]
+    if s == len(words[w]) - 1 and words[w].break_after >= 2:
+        return None  # a pause (comma, 、, space) lies between them
+    w, s = positions[other]
+    return words[w].graphemes[s], words[w].syllables[s]
+
+
+def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+    prev = before[0] if before else ""
+    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
+        return "yi1"
+    if after[0] in _DIGITS or after[0] in "月号" or (prev == "月" and after[0] == "日"):
+        return "yi1"  # 一九九八, 一月, 一号线, 五月一日
+    if len(word) > 1 and s == len(word) - 1:
+        return "yi1"  # 统一, 唯一, 之一, 万一
+    if prev and prev == after[0]:
+        return "yi5"  # 看一看
+    return "yi2" if tone(after[1]) in "45" else "yi4"
+
+
+def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+    if after is None or not after[0]:
+        return "bu4"
+    if before and before[0] == after[0]:
+        return "bu5"  # 是不是, 好不好
+    if len(word) == 3 and s == 1:
+        return "bu5"  # 受不了, 对不起, 来不及
+    return "bu2" if tone(after[1]) == "4" else "bu4"
+
+
+def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:
+    """3-3 -> 2-3 inside each prosodic word; ``groups`` lists the word indices of each."""
+    for group in groups:
+        members = [words[i] for i in group]
+        for word in members:
+            if word.kind == HAN:
+                _inside(word, 0, len(word))
+        for left, right in reversed(list(zip(members, members[1:]))):
+            if left.kind != EXACT and right.kind != EXACT and left.syllables and right.syllables:
+                if tone(left.syllables[-1]) == "3" and tone(right.syllables[0]) == "3":
+                    left.syllables[-1] = with_tone(left.syllables[-1], "2")
+
+
+def _inside(word: Word, start: int, end: int) -> None:
+    """Sandhi inside ``word.syllables[start:end]``, split into its sub-words first."""
+    if end - start < 2:
+        return
+    if end - start == 2:
+        _pair(word, start)
+        return
+    cut = _split_point("".join(word.graphemes[start:end])) + start
+    _inside(word, start, cut)
+    _inside(word, cut, end)
+    if tone(word.syllables[cut - 1]) == "3" and tone(word.syllables[cut]) == "3":
+        word.syllables[cut - 1] = with_tone(word.syllables[cut - 1], "2")
+
+
+def _pair(word: Word, start: int) -> None:
+    if tone(word.syllables[start]) == "3" and tone(word.syllables[start + 1]) == "3":
+        word.syllables[start] = with_tone(word.syllables[start], "2")
+
+
+def _split_point(text: str) -> int:
+    """Where a word of three or more syllables divides: the longest known part at either end
+    (展览|馆, 小|老虎); without one, before the last two syllables."""
+    for size in range(len(text) - 1, 1, -1):
+        if is_word(text[len(text) - size :]):
+            return len(text) - size
+        if is_word(text[:size]):
+            return size
+    return max(1, len(text) - 2)

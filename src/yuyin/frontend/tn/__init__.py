@@ -1,0 +1,53 @@
+"""Text normalisation rules (TN): written numbers, signs and addresses -> what a reader says.
+
+:func:`verbalize` runs the rule groups in this order, most specific first, so that each
+rule sees only what the ones before it left: addresses (:mod:`.web`), dates and clock times
+(:mod:`.datetime`), phone numbers and codes (:mod:`.phone`), money (:mod:`.money`), units,
+temperatures and percentages (:mod:`.measures`), arithmetic, ratios, fractions and ranges
+(:mod:`.math`), calendar fields (:mod:`.datetime`), then whatever numbers are left
+(:mod:`.numbers`). Last come the signs that read as words on their own. The output holds no
+ASCII digit. Input must be cleaned first (half-width, see :mod:`yuyin.frontend.normalize`).
+"""
+
+from __future__ import annotations
+
+from . import datetime, math, measures, money, numbers, phone, web
+from .rule import Rule, apply_rules, rule
+
+# Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
+SIGN_RULES: tuple[Rule, ...] = (
+    rule("plus", r"\+", lambda m: "加"),
+    rule("equals", r"=", lambda m: "等于"),
+    rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
+    rule("at", r"@(?=\S)", lambda m: "艾特"),
+    rule("per_mille", r"‰", lambda m: "千分号"),
+)
+
+# 1,234,567.5 -> 1234567.5 before anything reads the number.
+THOUSANDS = rule(
+    "thousands",
+    r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]|,[0-9]{3})",
+    lambda m: m.group().replace(",", ""),
+)
+
+RULES: tuple[Rule, ...] = (
+    (THOUSANDS,)
+    + web.RULES
+    + datetime.RULES
+    + web.VERSION_RULES
+    + phone.RULES
+    + money.RULES
+    + measures.RULES
+    + math.RULES
+    + datetime.CALENDAR_RULES
+    + numbers.RULES
+    + SIGN_RULES
+)
+
+
+def verbalize(text: str) -> str:
+    """Apply every rule: ``"花了12.50元，占5%"`` -> ``"花了十二点五元，占百分之五"``."""
+    return apply_rules(RULES, text)
+
+
+__all__ = ["RULES", "Rule", "verbalize"]

@@ -1,0 +1,83 @@
+"""Dates, years, clock times and generations -> hanzi.
+
+``2024-03-15`` -> 二零二四年三月十五日; ``2024年`` -> 二零二四年 (years are read digit by digit,
+except durations such as 5000年的历史); ``3月05日`` -> 三月五日; ``14:30`` -> 十四点三十分,
+``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``3:2`` after a word
+about a match is a score, left to :mod:`.math`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .digits import read_digits, read_small
+from .rule import Rule, context_after, context_before, rule
+
+_YEAR = r"(?<![0-9.])([12][0-9]{3})"
+# Words around a colon that make "3:2" or "2:1" a score or ratio, not a time.
+_SCORE_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|赢|输|负于|胜|战平|以|比例|配比|比为|比")
+_SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的比例)")
+# A year followed by these is a duration (5000年的历史), read as a cardinal.
+_DURATION_AFTER = re.compile(r"^年(?:的历史|历史|来|之久|左右)")
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year, _, month, day = match.groups()
+    return f"{read_digits(year)}年{read_small(month)}月{read_small(day)}日"
+
+
+def _year(match: re.Match[str]) -> str:
+    if _DURATION_AFTER.match(context_after(match, 6)):
+        return match.group()  # left to the cardinal rule
+    return read_digits(match.group(1))
+
+
+def _is_score(match: re.Match[str]) -> bool:
+    before = context_before(match, 6)
+    return bool(_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(context_after(match, 4)))
+
+
+def _clock_time(match: re.Match[str]) -> str:
+    hour, minute, second = match.groups()
+    if _is_score(match):
+        return match.group()
+    spoken = ("两" if int(hour) == 2 else read_small(hour)) + "点"
+    if int(minute) or (second and int(second)):
+        spoken += ("零" if int(minute) < 10 else "") + read_small(minute) + "分"
+    if second and int(second):
+        spoken += ("零" if int(second) < 10 else "") + read_small(second) + "秒"
+    return spoken
+
+
+RULES: tuple[Rule, ...] = (
+    # 2024-03-15, 2024/3/15, 2024.3.15 (the same separator twice)
+    rule(
+        "iso_date",
+        _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
+        _iso_date,
+    ),
+    # 2020-2024年, 2020~2024年
+    rule(
+        "year_range",
+        _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=年)",
+        lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
+    ),
+    rule("year", _YEAR + r"(?=年)", _year),
+    # 14:30, 9:05:30 (hour <= 24); 3:2 has a one-digit "minute" and is a score
+    rule(
+        "clock_time",
+        r"(?<![0-9.:])([01]?[0-9]|2[0-4]):([0-5][0-9])(?::([0-5][0-9]))?(?![0-9]|:[0-9])",
+        _clock_time,
+    ),
+)
+
+# Run after ranges (3月15日-20日 needs "15-20" first): calendar fields lose a leading zero
+# and keep 二 (二月, 二日).
+CALENDAR_RULES: tuple[Rule, ...] = (
+    rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
+    rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
+    # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
+    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两])", lambda m: "到"),
+    # 90后, 00后: the generation born in that decade, read digit by digit
+    rule("generation", r"(?<![0-9.])([05-9]0|00|10)(?=后)(?!后[0-9])", lambda m: read_digits(m.group(1))),
+)

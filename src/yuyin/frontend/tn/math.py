@@ -1,0 +1,77 @@
+"""Arithmetic, comparisons, fractions, ranges, scores and ratios -> hanzi.
+
+``1+1=2`` -> 一加一等于二, ``5-3=2`` -> 五减三等于二, ``3×4`` -> 三乘四, ``8÷2`` -> 八除以二,
+``3>2`` -> 三大于二, ``3/4`` -> 四分之三, ``3-5天`` -> 三到五天, ``10~20`` -> 十到二十,
+``3:2`` -> 三比二, ``±5`` -> 正负五. A ``-`` or ``/`` between two numbers is only an operator
+inside an expression that also has ``=``, a comparison or another operator; alone it is a
+range or a fraction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .digits import NUMBER, read_number
+from .rule import Rule, rule
+
+OPERATORS = {
+    "+": "加", "-": "减", "×": "乘", "*": "乘", "·": "乘", "÷": "除以", "/": "除以",
+    "=": "等于", "<": "小于", ">": "大于", "≤": "小于等于", "≥": "大于等于", "≠": "不等于",
+    "≈": "约等于", "<=": "小于等于", ">=": "大于等于", "!=": "不等于",
+}  # fmt: skip
+_OPERATOR = r"(?:<=|>=|!=|[-+×*·÷/=<>≤≥≠≈])"
+_TERM = r"-?" + NUMBER
+_EXPRESSION = re.compile(r"(" + _TERM + r")|(" + _OPERATOR + r")")
+_MARKS_MATH = set("+×*·÷=<>≤≥≠≈")  # any of these makes '-' and '/' operators too
+
+
+def _expression(match: re.Match[str]) -> str:
+    text = match.group()
+    operators = _OPERATOR_ONLY.findall(text)
+    if not any(op[0] in _MARKS_MATH or op in ("<=", ">=", "!=") for op in operators):
+        return text  # 3-5 or 3/4 alone: a range or a fraction, for the rules below
+    spoken = []
+    for term, operator in _EXPRESSION.findall(text.replace(" ", "")):
+        if term and spoken and not spoken[-1].endswith(tuple(OPERATORS.values())):
+            # "5-3" tokenised as "5" then "-3": the minus is the operator
+            spoken.append(OPERATORS["-"])
+            term = term[1:]
+        spoken.append(read_number(term) if term else OPERATORS[operator])
+    return "".join(spoken)
+
+
+_OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
+
+
+def _range(match: re.Match[str]) -> str:
+    low, high = match.groups()
+    if float(low) >= float(high):
+        return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part
+    return f"{read_number(low)}到{read_number(high)}"
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "expression",
+        r"(?<![0-9.A-Za-z])" + _TERM + r"(?: ?" + _OPERATOR + r" ?" + _TERM + r")+(?![0-9]|\.[0-9])",
+        _expression,
+    ),
+    rule("plus_minus", r"±(?=[0-9])", lambda m: "正负"),
+    # 3:2, 1:1000, 16:9 (times were read before); a space after it keeps 三比一 apart from
+    # the word after it (三比一战胜: not 一战), where a reader pauses anyway
+    rule(
+        "ratio",
+        r"(?<![0-9.:])(" + NUMBER + r"):(" + NUMBER + r")(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
+        lambda m: f"{read_number(m.group(1))}比{read_number(m.group(2))}" + (" " if m.group(3) else ""),
+    ),
+    rule(
+        "fraction",
+        r"(?<![0-9./])([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])",
+        lambda m: f"{read_number(m.group(2))}分之{read_number(m.group(1))}",
+    ),
+    rule(
+        "range",
+        r"(?<![0-9.])(" + NUMBER + r") ?[-~～—–] ?(" + NUMBER + r")(?![0-9]|\.[0-9])",
+        _range,
+    ),
+)

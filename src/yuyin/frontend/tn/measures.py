@@ -1,0 +1,75 @@
+"""Quantities with a unit symbol, temperatures and percentages -> hanzi.
+
+``5km`` -> 五公里, ``120km/h`` -> 一百二十公里每小时, ``20m²`` -> 二十平方米, ``3-5kg`` ->
+三到五千克, ``-5℃`` -> 零下五摄氏度, ``50%`` -> 百分之五十, ``10%-20%`` -> 百分之十到百分之二十.
+Data sizes (GB, MB) are left to the letter speller: 八GB is said 八G B.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .digits import NUMBER, read_number
+from .rule import Rule, rule
+
+UNITS: dict[str, str] = {
+    "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
+    "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
+    "km/h": "公里每小时", "m/s": "米每秒", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
+    "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
+    "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
+    "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW": "千瓦",
+    "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安",
+    "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
+    "kPa": "千帕", "MPa": "兆帕", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
+    "ft": "英尺", "ha": "公顷", "mol": "摩尔", "°": "度",
+}  # fmt: skip
+_TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_RANGE = r"(" + NUMBER + r")(?: ?[-~～] ?(" + NUMBER + r"))?"
+
+
+def read_amount(number: str) -> str:
+    """A quantity before a unit: a lone 2 is 两 (两公里), otherwise as written."""
+    return "两" if number == "2" else read_number(number)
+
+
+def _with_unit(match: re.Match[str]) -> str:
+    low, high, unit = match.groups()
+    spoken = read_amount(low) + ("到" + read_amount(high) if high else "")
+    return spoken + UNITS[unit]
+
+
+def _temperature(match: re.Match[str]) -> str:
+    minus, low, high_minus, high, unit = match.groups()
+    spoken = ("零下" if minus else "") + read_number(low)
+    if high:
+        spoken += "到" + ("零下" if high_minus else "") + read_number(high)
+    return spoken + _TEMPERATURE[unit]
+
+
+def _percent(match: re.Match[str]) -> str:
+    minus, low, low_sign, high, sign = match.groups()
+    per = "百分之" if sign == "%" else "千分之"
+    spoken = ("负" if minus else "") + per + read_number(low)
+    if high:
+        spoken += "到" + (per if low_sign else "") + read_number(high)
+    return spoken
+
+
+_SIGNED = r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])"
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "temperature",
+        _SIGNED + r"(" + NUMBER + r")(?: ?[-~～] ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
+        _temperature,
+    ),
+    # 50%, -3.5%, 10%-20%, 10-20%, 5‰
+    rule(
+        "percent",
+        _SIGNED + r"(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
+        _percent,
+    ),
+    rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
+)

@@ -1,0 +1,47 @@
+"""Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元,
+``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元.
+
+Prices drop the trailing zeros of their fraction, as a cashier or an announcer reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .digits import NUMBER, read_number
+from .rule import Rule, rule
+
+_SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "€": "欧元", "£": "英镑", "₩": "韩元"}
+_NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
+_SCALE = r"(万|亿|千|百|万亿)?"
+
+
+def read_price(number: str) -> str:
+    """A price: trailing zeros dropped, a lone 2 read 两 (``"2"`` -> ``"两"``)."""
+    return "两" if number.lstrip("0") == "2" else read_number(number, keep_zeros=False)
+
+
+def _signed(match: re.Match[str]) -> str:
+    sign, low, high, scale = match.groups()
+    spoken = read_price(low) + ("到" + read_price(high) if high else "")
+    return spoken + (scale or "") + _SIGNS[sign]
+
+
+def _named(match: re.Match[str]) -> str:
+    return read_price(match.group(1))
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "currency_sign",
+        r"(US\$|HK\$|[¥￥$€£₩]) ?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
+        + r"(?![0-9])(?:元|美元|欧元|英镑)?",
+        _signed,
+    ),
+    # 12.50元, 1.2万元, 3美元: the amount before a currency name
+    rule(
+        "currency_name",
+        r"(?<![0-9.])(" + NUMBER + r")(?![0-9]|\.[0-9])(?= ?(?:万|亿|千|百)?(?:" + _NAMES + r"))",
+        _named,
+    ),
+)

@@ -1,0 +1,74 @@
+"""E-mail addresses, URLs and version numbers -> what a reader says.
+
+Letters stay Latin (the letter speller in g2p reads them); the signs between them become
+words and the digits are read one by one: ``abc_1@qq.com`` -> abc下划线幺艾特qq点com,
+``https://www.example.com/a-b`` -> 三W点example点com斜杠a杠b (the scheme is not read),
+``v2.0`` -> V二点零, ``1.10.3`` -> 一点十点三.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .digits import read_digits, read_integer
+from .rule import Rule, rule
+
+_SIGNS = {
+    ".": "点", "@": "艾特", "_": "下划线", "-": "杠", "/": "斜杠", "?": "问号", "=": "等于",
+    "&": "和", "#": "井号", ":": "冒号", "%": "百分号", "~": "波浪号", "+": "加",
+}  # fmt: skip
+_TLDS = "com|cn|net|org|edu|gov|io|ai|co|info|me|tv|cc|top|xyz|app|dev|uk|jp|de|hk|tw"
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_URL_PATH = r"(?:/[A-Za-z0-9._~%/?#=&+:@-]*)?"
+_SPELLED = re.compile(r"[0-9]+|[^A-Za-z0-9]")
+
+
+def _spell_address(text: str, yao: bool) -> str:
+    """Digits one by one, signs as words, letters as they are."""
+
+    def one(match: re.Match[str]) -> str:
+        piece = match.group()
+        return read_digits(piece, yao) if piece[0].isdigit() else _SIGNS.get(piece, "")
+
+    return _SPELLED.sub(one, text)
+
+
+def _email(match: re.Match[str]) -> str:
+    return _spell_address(match.group(), yao=True)
+
+
+def _url(match: re.Match[str]) -> str:
+    text = re.sub(r"^[A-Za-z]+://", "", match.group()).rstrip(".?:/")
+    spoken = _spell_address(text, yao=False)
+    return re.sub(r"^www(?=点)", "三W", spoken, flags=re.IGNORECASE)
+
+
+def _version(match: re.Match[str]) -> str:
+    prefix, numbers, _, plain = match.groups()
+    numbers = numbers or plain
+    return (prefix or "").upper() + "点".join(read_integer(part) for part in numbers.split("."))
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "email",
+        r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@" + _HOST + r"(?:\." + _HOST + r")*\.[A-Za-z]{2,}",
+        _email,
+    ),
+    rule(
+        "url",
+        r"(?:(?<![A-Za-z])[A-Za-z]+://|(?<![A-Za-z0-9.@])(?=www\.|[A-Za-z0-9-]+\.(?:" + _TLDS + r")\b))"
+        + _HOST + r"(?:\." + _HOST + r")*(?::[0-9]+)?" + _URL_PATH,
+        _url,
+    ),
+)
+
+# After dates (2024.3.15 is a date): v2.0, V1.2.3; 1.2.3 and 192.168.1.1 (two or more dots)
+VERSION_RULES: tuple[Rule, ...] = (
+    rule(
+        "version",
+        r"(?<![0-9A-Za-z.])(?:([vV])([0-9]+(?:\.[0-9]+)+)|()([0-9]+(?:\.[0-9]+){2,}))(?![0-9]|\.[0-9])",
+        _version,
+    ),
+)
+

@@ -1,0 +1,91 @@
+"""``create_app(settings)``: the FastAPI application, its shared Runtime and its lifespan.
+
+The app answers ``/healthz`` as soon as it listens; voices load and warm up in the background
+and ``/readyz`` turns 200 only once they have (speech routes answer 503 until then). On
+shutdown new requests are refused, in-flight streams get ``shutdown_timeout`` seconds from
+uvicorn to finish and are then cancelled, which closes their engine generators.
+"""
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from yuyin import __version__
+from yuyin.server import routes_native, routes_openai, ws
+from yuyin.server.errors import install_error_handlers
+from yuyin.server.metrics import RequestMetrics
+from yuyin.server.runtime import Runtime
+from yuyin.server.settings import ServerSettings
+
+STATIC_DIR = resources.files("yuyin.server") / "static"
+API_DESCRIPTION = """
+* **OpenAI-compatible** `POST /v1/audio/speech`: `model` is tts-1, tts-1-hd, gpt-4o-mini-tts, yuyin or a
+  voice name; OpenAI voice names (alloy, nova, ...) mean the default voice; `stream` (default true) streams.
+* **Native** `POST /api/synthesize` with every control, `POST /api/frontend` (normalised text, pinyin).
+* **WebSocket** `/ws/synthesize`: JSON `synthesize` / `cancel` messages in; s16le PCM frames and JSON
+  events (`start`, `sentence`, `sentence_end`, `done`, `cancelled`, `error`) out.
+* Errors are `{"error": {"message", "type", "param", "code"}}`; `param` names the field at fault.
+* `/healthz`, `/readyz`, `/metrics` (Prometheus), and the web page at `/`.
+"""
+EXPOSED_HEADERS = ["X-Sample-Rate", "X-Channels", "X-Sample-Format", "X-Time-To-First-Audio",
+                   "X-Audio-Duration", "X-Real-Time-Factor", "Retry-After"]  # fmt: skip
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """The yuyin ASGI app; ``app.state.runtime`` holds its Runtime."""
+    settings = settings or ServerSettings()
+    runtime = Runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        loading = asyncio.create_task(runtime.load())
+        try:
+            yield
+        finally:
+            loading.cancel()
+            await runtime.close()
+
+    app = FastAPI(title="yuyin", version=__version__, lifespan=lifespan, description=API_DESCRIPTION,
+                  summary="Mandarin text-to-speech: OpenAI-compatible and native APIs")  # fmt: skip
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    app.add_middleware(RequestMetrics, metrics=runtime.metrics)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["*"],
+                           allow_headers=["*"], expose_headers=EXPOSED_HEADERS)  # fmt: skip
+    for router in (routes_openai.router, routes_native.router, ws.router):
+        app.include_router(router)
+    _add_service_routes(app)
+    return app
+
+
+def _add_service_routes(app: FastAPI) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "alive"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        runtime: Runtime = app.state.runtime
+        if runtime.ready:
+            return JSONResponse({"status": "ready", "voices": runtime.voices.names})
+        state = "failed" if runtime.load_error else "draining" if runtime.admission.draining else "loading"
+        return JSONResponse({"status": state, "error": runtime.load_error}, status_code=503)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        runtime: Runtime = app.state.runtime
+        return Response(runtime.metrics.render(), media_type=runtime.metrics.content_type)
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(str(STATIC_DIR / "index.html"), headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

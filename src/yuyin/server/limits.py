@@ -1,0 +1,60 @@
+"""Admission control: at most ``max_active`` requests synthesise, ``max_queue`` more may wait.
+
+A request that finds the queue full, waits longer than ``queue_timeout``, or arrives while the
+server drains for shutdown is refused with 503 and a Retry-After header instead of piling up.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+
+from yuyin.server.errors import ApiError
+
+
+class Ticket:
+    """An admitted request's place; ``release`` (idempotent) frees it for the next in line."""
+
+    def __init__(self, admission: "Admission", waited: float):
+        self._admission, self.waited = admission, waited
+        self._released = False
+
+    def release(self) -> None:
+        if not self._released:
+            self._released = True
+            self._admission._release()
+
+
+class Admission:
+    """A FIFO semaphore with a bounded waiting line."""
+
+    def __init__(self, max_active: int, max_queue: int, queue_timeout: float, retry_after: int):
+        self.max_active, self.max_queue = max_active, max_queue
+        self.queue_timeout, self.retry_after = queue_timeout, retry_after
+        self._slots = asyncio.Semaphore(max_active)
+        self.active = self.waiting = 0
+        self.draining = False
+
+    async def enter(self) -> Ticket:
+        """Wait for a slot; raises a 503 ApiError when full, timed out or draining."""
+        if self.draining:
+            raise self._refusal("the server is shutting down")
+        if self._slots.locked() and self.waiting >= self.max_queue:
+            raise self._refusal(f"the server is busy ({self.active} requests running, "
+                                f"{self.waiting} waiting); try again later")  # fmt: skip
+        started = time.perf_counter()
+        self.waiting += 1
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.queue_timeout)
+        except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
+            raise self._refusal(f"the server stayed busy for {self.queue_timeout:g} s; try again later") from None
+        finally:
+            self.waiting -= 1
+        self.active += 1
+        return Ticket(self, time.perf_counter() - started)
+
+    def _release(self) -> None:
+        self.active -= 1
+        self._slots.release()
+
+    def _refusal(self, message: str) -> ApiError:
+        return ApiError(503, message, headers={"Retry-After": str(self.retry_after)})

@@ -1,0 +1,73 @@
+"""Prometheus metrics of one app (its own registry, so several apps can live in one process).
+
+requests by route template and status, time to first audio, real-time factor, queue wait,
+requests in flight and waiting, audio produced, refused and cancelled requests.
+"""
+from __future__ import annotations
+
+import time
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
+_RTF_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
+
+
+class Metrics:
+    """The server's instruments; ``api`` labels are openai, native or ws."""
+
+    content_type = CONTENT_TYPE_LATEST
+
+    def __init__(self) -> None:
+        self.registry = registry = CollectorRegistry()
+        self.requests = Counter("yuyin_requests", "HTTP requests and WebSocket sessions by route and status",
+                                ["route", "method", "status"], registry=registry)  # fmt: skip
+        self.request_seconds = Histogram("yuyin_request_duration_seconds", "Time to the end of the response",
+                                         ["route"], buckets=_LATENCY_BUCKETS, registry=registry)  # fmt: skip
+        self.ttfa = Histogram("yuyin_time_to_first_audio_seconds", "Request arrival to first audio ready",
+                              ["api"], buckets=_LATENCY_BUCKETS, registry=registry)  # fmt: skip
+        self.rtf = Histogram("yuyin_real_time_factor", "Synthesis time / audio duration, per finished request",
+                             ["api"], buckets=_RTF_BUCKETS, registry=registry)  # fmt: skip
+        self.queue_wait = Histogram("yuyin_queue_wait_seconds", "Time waiting for admission",
+                                    buckets=_LATENCY_BUCKETS, registry=registry)  # fmt: skip
+        self.in_flight = Gauge("yuyin_requests_in_flight", "Admitted requests synthesising", registry=registry)
+        self.queued = Gauge("yuyin_requests_queued", "Requests waiting for admission", registry=registry)
+        self.audio_seconds = Counter("yuyin_audio_seconds", "Seconds of audio produced", ["api"], registry=registry)
+        self.cancelled = Counter("yuyin_streams_cancelled", "Requests stopped before their end (disconnect, "
+                                 "cancel, timeout, shutdown)", ["api"], registry=registry)  # fmt: skip
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+class RequestMetrics:
+    """ASGI middleware counting requests by route template (not raw path) and status."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics):
+        self.app, self.metrics = app, metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), {"code": 500}
+
+        async def observe(message: Message) -> None:
+            kind = message["type"]
+            if kind == "http.response.start":
+                status["code"] = message["status"]
+            elif kind == "websocket.accept":
+                status["code"] = 101
+            elif kind == "websocket.close" and status["code"] == 500:
+                status["code"] = 403  # closed before the handshake completed
+            await send(message)
+
+        try:
+            await self.app(scope, receive, observe)
+        finally:
+            route = scope.get("route")
+            label = getattr(route, "path", None) or "unmatched"
+            method = scope.get("method", "WS")
+            self.metrics.requests.labels(label, method, str(status["code"])).inc()
+            self.metrics.request_seconds.labels(label).observe(time.perf_counter() - started)

@@ -1,0 +1,51 @@
+"""Run the app under uvicorn for ``yuyin serve``: report readiness, exit 1 if voices fail to load."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from yuyin.server.runtime import Runtime
+from yuyin.server.settings import ServerSettings
+
+
+def serve(settings: ServerSettings, log_level: str = "info") -> int:
+    """Serve until SIGINT/SIGTERM; returns the exit status (1 if the voices did not load).
+
+    Prints ``yuyin: ready on http://HOST:PORT`` on stderr once the voices are loaded and warm
+    (PORT is the bound one, useful with ``--port 0``).
+    """
+    import uvicorn
+
+    from yuyin.server.app import create_app
+
+    logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
+    app = create_app(settings)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=log_level,
+                            timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on")  # fmt: skip
+    server = uvicorn.Server(config)
+    return asyncio.run(_serve(server, app.state.runtime))
+
+
+async def _serve(server, runtime: Runtime) -> int:
+    async def report() -> None:
+        await runtime.settled.wait()
+        if runtime.load_error:
+            print(f"yuyin: error: could not load the voices: {runtime.load_error}", file=sys.stderr, flush=True)
+            server.should_exit = True
+            return
+        while not server.started:  # the socket is bound after the lifespan starts
+            await asyncio.sleep(0.05)
+        host, port = server.servers[0].sockets[0].getsockname()[:2]
+        print(f"yuyin: ready on http://{_url_host(host)}:{port}", file=sys.stderr, flush=True)
+
+    reporter = asyncio.create_task(report())
+    try:
+        await server.serve()
+    finally:
+        reporter.cancel()
+    return 1 if runtime.load_error else 0
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

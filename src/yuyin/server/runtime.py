@@ -1,0 +1,73 @@
+"""The state one app's routes share (settings, voices, admission, worker pool, metrics)."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from yuyin.server.errors import ApiError
+from yuyin.server.limits import Admission
+from yuyin.server.metrics import Metrics
+from yuyin.server.scheduler import DeadlineExecutor
+from yuyin.server.settings import ServerSettings
+from yuyin.server.voices import VoiceCatalog
+
+log = logging.getLogger("yuyin.server")
+
+
+class Runtime:
+    """What the routes of one app share: settings, voices, admission, worker pool, metrics."""
+
+    def __init__(self, settings: ServerSettings):
+        self.settings = settings
+        self.metrics = Metrics()
+        self.admission = Admission(settings.max_active, settings.max_queue, settings.queue_timeout,
+                                   settings.retry_after)  # fmt: skip
+        self.metrics.in_flight.set_function(lambda: self.admission.active)
+        self.metrics.queued.set_function(lambda: self.admission.waiting)
+        self.executor = DeadlineExecutor(settings.workers)
+        self._voices: VoiceCatalog | None = None
+        self.load_error: str | None = None
+        self.settled = asyncio.Event()  # set when loading has succeeded or failed
+
+    @property
+    def ready(self) -> bool:
+        return self._voices is not None and not self.admission.draining
+
+    @property
+    def voices(self) -> VoiceCatalog:
+        self.require_ready()
+        assert self._voices is not None
+        return self._voices
+
+    def require_ready(self) -> None:
+        """Raise 503 (with Retry-After) unless voices are loaded and the server is not draining."""
+        if not self.ready:
+            state = "shutting down" if self.admission.draining else "still loading its voices"
+            raise ApiError(503, f"the server is {state}", headers={"Retry-After": str(self.settings.retry_after)})
+
+    async def load(self) -> None:
+        """Load and warm up every voice on the worker pool; records a failure instead of raising."""
+        try:
+            self._voices = await asyncio.get_running_loop().run_in_executor(self.executor, VoiceCatalog.load,
+                                                                            self.settings)  # fmt: skip
+            log.info("ready: voices %s", ", ".join(self._voices.names))
+        except Exception as exc:  # reported by /readyz and by ``yuyin serve``'s exit status
+            self.load_error = f"{type(exc).__name__}: {exc}"
+            log.error("loading voices failed: %s", self.load_error)
+        finally:
+            self.settled.set()
+
+    async def close(self) -> None:
+        self.admission.draining = True
+        await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
+
+
+def runtime_of(request: Request) -> Runtime:
+    """The Runtime of the app serving ``request``."""
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(runtime_of)]  # a route parameter receiving the Runtime

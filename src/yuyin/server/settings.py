@@ -1,0 +1,66 @@
+"""Server configuration: one frozen dataclass shared by ``yuyin serve`` and ``create_app``."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from yuyin.voices.registry import DEFAULT_VOICE
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Everything the server reads at start-up.
+
+    voices: voice names (pulled on first use) or voice-pack directories; the first is the default.
+    workers: threads that run synthesis; every stream takes turns on them chunk by chunk.
+    threads: torch CPU threads; None = CPU cores / workers (so workers do not oversubscribe).
+    max_active: requests synthesising at once; more wait in a queue of max_queue for at most
+        queue_timeout seconds, and beyond that are refused with 503 and Retry-After.
+    request_timeout: seconds allowed for a whole non-streamed response, and for the first audio
+        and between two chunks of a streamed one (a long text may stream for hours while it
+        keeps making progress).
+    max_input_chars: longer texts are refused with 413.
+    chunk_frames: mel frames per streamed chunk inside a sentence (None = one chunk a sentence).
+    cors_origins: origins allowed by CORS ("*" for any); empty = no CORS headers.
+    shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
+        cancelled.
+    """
+
+    voices: tuple[str, ...] = (DEFAULT_VOICE,)
+    device: str = "auto"
+    dtype: str | None = None
+    threads: int | None = None
+    workers: int = 2
+    max_active: int = 16
+    max_queue: int = 64
+    queue_timeout: float = 30.0
+    request_timeout: float = 120.0
+    max_input_chars: int = 100_000
+    chunk_frames: int | None = 32
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    retry_after: int = 2
+    shutdown_timeout: float = 10.0
+    warmup: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    def __post_init__(self) -> None:
+        positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
+                    "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
+                    "retry_after": self.retry_after}  # fmt: skip
+        for name, value in positive.items():
+            if value <= 0:
+                raise ValueError(f"{name} must be positive, got {value}")
+        if self.max_queue < 0:
+            raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
+        if self.chunk_frames is not None and self.chunk_frames < 1:
+            raise ValueError(f"chunk_frames must be >= 1, got {self.chunk_frames}")
+        if self.threads is not None and self.threads < 1:
+            raise ValueError(f"threads must be >= 1, got {self.threads}")
+        if not self.voices:
+            raise ValueError("at least one voice is needed")
+
+    @property
+    def torch_threads(self) -> int:
+        """Torch intra-op threads: as given, else the CPU cores shared out among the workers."""
+        return self.threads or max(1, (os.cpu_count() or 1) // self.workers)

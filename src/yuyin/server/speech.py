@@ -1,0 +1,174 @@
+"""One speech request from admission to its last encoded byte, shared by every API.
+
+``open_speech`` validates, waits for admission, starts the engine's generator on the worker
+pool and pulls the first packet before any response is committed, so bad input (nothing to
+say, unknown voice) still gets a 4xx. The returned :class:`SpeechStream` then yields encoded
+packets lazily: nothing is computed ahead of the consumer and no audio accumulates.
+"""
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, AsyncIterator, Generator, Iterator
+
+from yuyin.audio import AudioChunk, AudioEncoder, StreamResampler, encoder_sample_rate
+from yuyin.config import OptionsError, SynthesisOptions
+from yuyin.frontend import FrontendError
+from yuyin.server.errors import ApiError
+from yuyin.server.worker import StalledError, ThreadedIterator
+
+if TYPE_CHECKING:
+    from yuyin.server.runtime import Runtime
+    from yuyin.server.limits import Ticket
+
+
+@dataclass(frozen=True)
+class SpeechRequest:
+    """What to say and how, in engine terms. ``api`` labels metrics; ``text_field`` names the
+    text in error messages (``input`` for OpenAI, ``text`` for the native API)."""
+
+    text: str
+    voice: str | None
+    options: SynthesisOptions
+    format: str
+    sample_rate: int | None
+    stream: bool
+    api: str
+    text_field: str = "text"
+
+
+@dataclass(frozen=True)
+class Packet:
+    """Encoded bytes for one engine chunk (``chunk`` None for the encoder's final flush)."""
+
+    data: bytes
+    chunk: AudioChunk | None
+
+
+def encode_chunks(chunks: Generator[AudioChunk, None, None], source_rate: int, out_rate: int, fmt: str,
+                  streaming: bool) -> Iterator[Packet]:  # fmt: skip
+    """Resample (stateful soxr, no seams) and encode chunk by chunk; closes ``chunks`` when done."""
+    resampler, encoder = StreamResampler(source_rate, out_rate), AudioEncoder(fmt, out_rate, streaming)
+    with contextlib.closing(chunks), contextlib.closing(encoder):
+        for chunk in chunks:
+            yield Packet(encoder.encode(resampler.process(chunk.samples)), chunk)
+        yield Packet(encoder.encode(resampler.flush()) + encoder.finish(), None)
+
+
+class SpeechStream:
+    """An admitted request's packets; iterate once, or ``read_all``. Always ends with ``close``
+    (done by iteration itself): it frees the admission slot and records the metrics."""
+
+    def __init__(self, runtime: "Runtime", request: SpeechRequest, source_rate: int, sample_rate: int,
+                 packets: ThreadedIterator[Packet], ticket: "Ticket", started: float):  # fmt: skip
+        self.runtime, self.request = runtime, request
+        self.source_rate, self.sample_rate = source_rate, sample_rate
+        self._packets, self._ticket, self.started = packets, ticket, started
+        timeout = runtime.settings.request_timeout
+        # Streams must make progress every `timeout` s; whole responses must be done by then.
+        self._timeout, self._deadline = timeout, None if request.stream else started + timeout
+        self._first: Packet | None = None
+        self.first_audio_at: float | None = None
+        self.ttfa: float | None = None
+        self.audio_seconds = 0.0
+        self.finished = self._closed = False
+
+    @property
+    def rtf(self) -> float:
+        """Synthesis (worker) time per second of audio produced so far."""
+        return self._packets.busy_seconds / self.audio_seconds if self.audio_seconds else 0.0
+
+    async def prime(self) -> None:
+        """Compute the first packet now; engine errors surface here as ApiErrors."""
+        self._first = await self._next()
+        self.first_audio_at = time.perf_counter()
+        self.ttfa = self.first_audio_at - self.started
+        self.runtime.metrics.ttfa.labels(self.request.api).observe(self.ttfa)
+
+    async def __aiter__(self) -> AsyncIterator[Packet]:
+        try:
+            if self._first is not None:
+                first, self._first = self._first, None
+                yield first
+            while True:
+                try:
+                    yield await self._next()
+                except StopAsyncIteration:
+                    self.finished = True
+                    return
+        finally:
+            self.close()
+
+    async def read_all(self) -> bytes:
+        """The whole encoded file (non-streamed responses; 504 past the request timeout)."""
+        return b"".join([packet.data async for packet in self])
+
+    def close(self) -> None:
+        """Stop the engine if still running, free the slot, record metrics; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self._packets.cancel()
+        self._ticket.release()
+        metrics, api = self.runtime.metrics, self.request.api
+        metrics.audio_seconds.labels(api).inc(self.audio_seconds)
+        if self.finished:
+            metrics.rtf.labels(api).observe(self.rtf)
+        else:
+            metrics.cancelled.labels(api).inc()
+
+    @property
+    def due(self) -> float:
+        """When the listener runs out of audio (playback from the first audio on); arrival before."""
+        return (self.first_audio_at or self.started) + self.audio_seconds
+
+    async def _next(self) -> Packet:
+        timeout = self._timeout if self._deadline is None else self._deadline - time.perf_counter()
+        try:
+            packet = await self._packets.next(timeout, self.due)
+        except (FrontendError, OptionsError) as exc:
+            field = self.request.text_field if isinstance(exc, FrontendError) else None
+            raise ApiError(422, str(exc), field) from None
+        except StalledError as exc:
+            if self._deadline is not None:
+                raise ApiError(504, f"synthesis took longer than {self._timeout:g} s; use stream=true for "
+                                    "long texts") from None  # fmt: skip
+            raise ApiError(504, f"synthesis timed out: {exc}") from None
+        if packet.chunk is not None:
+            self.audio_seconds += len(packet.chunk.samples) / self.source_rate
+        return packet
+
+
+async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStream:
+    """Validate, admit, start and prime one request (see the module docstring)."""
+    started = time.perf_counter()
+    runtime.require_ready()
+    limit = runtime.settings.max_input_chars
+    if len(request.text) > limit:
+        raise ApiError(413, f"{request.text_field} is {len(request.text)} characters; the limit is {limit}",
+                       request.text_field)  # fmt: skip
+    synth = runtime.voices.get(request.voice)
+    _check_speaker(synth.voice.name, synth.voice.speakers, request.options.speaker)
+    source_rate = synth.sample_rate
+    out_rate = encoder_sample_rate(request.format, request.sample_rate or source_rate)
+    ticket = await runtime.admission.enter()
+    runtime.metrics.queue_wait.observe(ticket.waited)
+    chunks = synth.synthesize(request.text, request.options, chunk_frames=runtime.settings.chunk_frames)
+    packets = encode_chunks(chunks, source_rate, out_rate, request.format, request.stream)
+    puller = ThreadedIterator(packets, runtime.executor)
+    stream = SpeechStream(runtime, request, source_rate, out_rate, puller, ticket, started)
+    try:
+        await stream.prime()
+    except BaseException:
+        stream.close()
+        raise
+    return stream
+
+
+def _check_speaker(voice: str, speakers: tuple[str, ...], speaker: str | None) -> None:
+    if speaker is None or speaker in speakers:
+        return
+    if not speakers:
+        raise ApiError(422, f"voice {voice!r} has a single speaker; leave speaker out", "speaker")
+    raise ApiError(422, f"unknown speaker {speaker!r}; speakers of {voice!r}: {', '.join(speakers)}", "speaker")

@@ -1,0 +1,238 @@
+/**
+ * The yuyin web page: speak over the WebSocket while audio streams in (Web Audio), download
+ * any format over HTTP, show normalised text, pinyin, time to first audio and real-time factor.
+ * Control ranges and choices come from the server's OpenAPI schema, so they always match it.
+ */
+import { getJSON, post, synthesizeOverWebSocket } from "./api.js";
+import { PcmPlayer } from "./player.js";
+
+const $ = (id) => document.getElementById(id);
+const SLIDERS = [["speed", "Speed 语速"], ["pitch", "Pitch 音调"], ["pitch_shift", "Pitch shift"],
+  ["energy", "Energy 能量"], ["volume", "Volume 音量"], ["sentence_pause", "Pause 停顿 (s)"]];
+const EXTENSIONS = { mp3: "mp3", opus: "ogg", aac: "aac", flac: "flac", wav: "wav", pcm: "pcm" };
+
+// What happened, for the stats panel and for end-to-end tests (window.yuyin).
+const state = (window.yuyin = { ready: false, frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null,
+  audioSeconds: 0, done: false, error: null, download: null });
+let voices = [];
+let session = null;
+let player = null;
+
+function setStatus(message, isError = false) {
+  $("status").textContent = message;
+  $("status").classList.toggle("error", isError);
+  if (isError) state.error = message;
+}
+
+function numericRange(property) {
+  const numeric = property.anyOf ? property.anyOf.find((p) => p.type !== "null") : property;
+  return { min: numeric.minimum, max: numeric.maximum, value: property.default };
+}
+
+function choices(property) {
+  const options = property.anyOf ? property.anyOf.find((p) => p.enum) : property;
+  return options.enum;
+}
+
+function buildSliders(properties) {
+  const container = $("sliders");
+  container.replaceChildren();
+  for (const [name, label] of SLIDERS) {
+    const { min, max, value } = numericRange(properties[name]);
+    const row = document.createElement("div");
+    row.className = "slider";
+    row.innerHTML = `<label for="${name}">${label}</label>
+      <input type="range" id="${name}" min="${min}" max="${max}" step="0.05">
+      <output for="${name}"></output>`;
+    container.append(row);
+    const input = row.querySelector("input");
+    const output = row.querySelector("output");
+    input.dataset.default = value ?? "";
+    input.value = value ?? min;  // a null default (voice default) shows as "auto" until moved
+    input.dataset.touched = value == null ? "" : "yes";
+    const show = () => { output.textContent = input.dataset.touched ? Number(input.value).toFixed(2) : "auto"; };
+    input.addEventListener("input", () => { input.dataset.touched = "yes"; show(); });
+    input.reset = () => { input.value = value ?? min; input.dataset.touched = value == null ? "" : "yes"; show(); };
+    show();
+  }
+}
+
+function fillSelect(select, items, selected) {
+  select.replaceChildren(...items.map(([value, label]) => new Option(label, value, false, value === selected)));
+}
+
+function fillSpeakers() {
+  const voice = voices.find((v) => v.name === $("voice").value);
+  const speakers = voice ? voice.speakers : [];
+  fillSelect($("speaker"), [["", speakers.length ? "default" : "single speaker"], ...speakers.map((s) => [s, s])], "");
+  $("speaker").disabled = speakers.length === 0;
+}
+
+/** The request controls as the API names them (untouched optional sliders are left out). */
+function controls() {
+  const request = { voice: $("voice").value || null };
+  if ($("speaker").value) request.speaker = $("speaker").value;
+  if ($("sample_rate").value) request.sample_rate = Number($("sample_rate").value);
+  for (const [name] of SLIDERS) {
+    const input = $(name);
+    if (input.dataset.touched) request[name] = Number(input.value);
+  }
+  return request;
+}
+
+function outputRate() {
+  const voice = voices.find((v) => v.name === $("voice").value);
+  return Number($("sample_rate").value) || (voice ? voice.sample_rate : 24000);
+}
+
+function resetStats() {
+  Object.assign(state, { frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null, audioSeconds: 0, done: false,
+    error: null });
+  for (const id of ["ttfa", "rtf", "duration", "received"]) $(id).textContent = "–";
+}
+
+function showSentence({ index, text, pinyin, start }) {
+  const item = document.createElement("li");
+  item.id = `sentence-${index}`;
+  item.innerHTML = `<div class="hanzi"></div><div class="pinyin"></div>`;
+  item.querySelector(".hanzi").textContent = text;
+  item.querySelector(".pinyin").textContent = pinyin.join(" ");
+  if (start !== undefined) {
+    const time = document.createElement("span");
+    time.className = "time";
+    time.textContent = `${start.toFixed(2)} s`;
+    item.querySelector(".hanzi").append(time);
+  }
+  $("sentences").append(item);
+}
+
+function highlight(index) {
+  document.querySelectorAll("#sentences li.playing").forEach((li) => li.classList.remove("playing"));
+  const item = index === null ? null : $(`sentence-${index}`);
+  if (item) { item.classList.add("playing"); item.scrollIntoView({ block: "nearest" }); }
+}
+
+function setBusy(busy) {
+  $("speak").disabled = busy;
+  $("stop").disabled = !busy;
+}
+
+async function stopPlayback() {
+  if (session) session.cancel();
+  if (player) await player.close();
+  player = null;
+}
+
+async function speak() {
+  await stopPlayback();
+  resetStats();
+  $("sentences").replaceChildren();
+  player = new PcmPlayer(outputRate());  // created in the click, so the browser lets it play
+  await player.resume();
+  const mine = player;
+  const started = performance.now();
+  setBusy(true);
+  setStatus("Synthesising…");
+  session = synthesizeOverWebSocket({ text: $("text").value, ...controls() }, {
+    onAudio(bytes) {
+      if (player !== mine) return;  // a stopped request's last frames
+      if (state.ttfa === null) {
+        state.ttfa = (performance.now() - started) / 1000;
+        $("ttfa").textContent = `${Math.round(state.ttfa * 1000)} ms`;
+        setStatus("Playing while streaming…");
+      }
+      state.frames += 1;
+      state.bytes += bytes.byteLength;
+      state.samples += mine.push(bytes);
+      $("received").textContent = `${(state.bytes / 1024).toFixed(0)} KB`;
+      $("duration").textContent = `${(state.samples / mine.sampleRate).toFixed(2)} s`;
+    },
+    onEvent(event) {
+      if (player !== mine && event.type !== "cancelled") return;
+      if (event.type === "start" && event.sample_rate !== mine.sampleRate) setStatus("Unexpected sample rate", true);
+      if (event.type === "sentence") { showSentence(event); mine.at(event.start, () => highlight(event.index)); }
+      if (event.type === "done") {
+        Object.assign(state, { done: true, rtf: event.rtf, audioSeconds: event.audio_seconds });
+        $("rtf").textContent = event.rtf.toFixed(3);
+        setStatus(`Done: ${event.audio_seconds.toFixed(2)} s of audio in ${event.elapsed.toFixed(2)} s ` +
+          `(server time to first audio ${Math.round(event.ttfa * 1000)} ms)`);
+        mine.at(event.audio_seconds - 0.01, () => highlight(null));
+      }
+      if (event.type === "error") setStatus(event.message, true);
+      if (event.type === "cancelled") setStatus("Stopped.");
+    },
+    onClose(finished) {
+      setBusy(false);
+      if (!finished) setStatus("The connection to the server was lost.", true);
+    },
+  });
+}
+
+async function preview() {
+  try {
+    const body = { text: $("text").value, voice: $("voice").value || null };
+    const result = await (await post("/api/frontend", body)).json();
+    $("sentences").replaceChildren();
+    result.sentences.forEach((sentence, index) => showSentence({ index, ...sentence }));
+    setStatus(`Normalised: ${result.normalized}`);
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
+async function download() {
+  const format = $("format").value;
+  setStatus(`Preparing ${format}…`);
+  try {
+    const response = await post("/api/synthesize", { text: $("text").value, ...controls(), format, stream: false });
+    const blob = await response.blob();
+    let seconds = Number(response.headers.get("X-Audio-Duration"));
+    if (format !== "pcm") {  // check that the browser can decode what it downloads
+      const decoder = new OfflineAudioContext(1, 1, outputRate());
+      seconds = (await decoder.decodeAudioData(await blob.arrayBuffer())).duration;
+    }
+    state.download = { format, bytes: blob.size, seconds };
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `yuyin.${EXTENSIONS[format]}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    setStatus(`Downloaded ${link.download}: ${seconds.toFixed(2)} s, ${(blob.size / 1024).toFixed(0)} KB`);
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
+async function waitForVoices() {
+  for (;;) {
+    try {
+      return await getJSON("/api/voices");
+    } catch (error) {
+      setStatus(`Waiting for the server: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function init() {
+  const [openapi, voiceList] = await Promise.all([getJSON("/openapi.json"), waitForVoices()]);
+  voices = voiceList;
+  const properties = openapi.components.schemas.SynthesizeRequest.properties;
+  buildSliders(properties);
+  fillSelect($("voice"), voices.map((v) => [v.name, `${v.name} · ${v.sample_rate / 1000} kHz`]),
+    voices.find((v) => v.default)?.name);
+  fillSpeakers();
+  fillSelect($("sample_rate"), [["", "voice default"], ...choices(properties.sample_rate).map((r) => [String(r), `${r} Hz`])], "");
+  fillSelect($("format"), choices(properties.format).map((f) => [f, f]), "mp3");
+  $("voice").addEventListener("change", fillSpeakers);
+  $("speak").addEventListener("click", speak);
+  $("stop").addEventListener("click", stopPlayback);
+  $("preview").addEventListener("click", preview);
+  $("download").addEventListener("click", download);
+  $("reset").addEventListener("click", () => SLIDERS.forEach(([name]) => $(name).reset()));
+  $("text").addEventListener("keydown", (event) => { if (event.key === "Enter" && event.ctrlKey) speak(); });
+  state.ready = true;
+  setStatus("Ready. Ctrl+Enter speaks.");
+}
+
+init().catch((error) => setStatus(error.message, true));

@@ -1,0 +1,60 @@
+"""The voices a server has loaded: loading and warm-up at start-up, lookup by name per request."""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from yuyin.server.errors import ApiError
+
+if TYPE_CHECKING:
+    from yuyin.engine.synthesizer import Synthesizer
+    from yuyin.server.settings import ServerSettings
+
+log = logging.getLogger("yuyin.server")
+
+
+def voice_spec(value: str) -> str | Path:
+    """A ``--voice`` value as Synthesizer.load takes it: a directory path, else a voice name."""
+    if os.sep in value or (os.altsep and os.altsep in value) or Path(value).is_dir():
+        return Path(value).expanduser()
+    return value
+
+
+@dataclass(frozen=True)
+class VoiceCatalog:
+    """Loaded synthesizers by voice name; ``default`` is the first voice given."""
+
+    synthesizers: dict[str, "Synthesizer"]
+    default: str
+
+    @classmethod
+    def load(cls, settings: "ServerSettings") -> "VoiceCatalog":
+        """Load every voice of settings (blocking: pulls, reads weights, warms up unless told not to)."""
+        from yuyin.engine.synthesizer import Synthesizer
+
+        synthesizers: dict[str, Synthesizer] = {}
+        for value in settings.voices:
+            synth = Synthesizer.load(voice_spec(value), device=settings.device, dtype=settings.dtype,
+                                     threads=settings.torch_threads, progress=log.info,
+                                     warm_up=settings.warmup)  # fmt: skip
+            name = synth.voice.name
+            if name in synthesizers:
+                raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")
+            synthesizers[name] = synth
+            log.info("loaded voice %s (%d Hz) on %s", name, synth.sample_rate, synth.device)
+        return cls(synthesizers, next(iter(synthesizers)))
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.synthesizers)
+
+    def get(self, name: str | None, field: str = "voice") -> "Synthesizer":
+        """The synthesizer of voice ``name`` (None: the default); 422 naming ``field`` if unknown."""
+        try:
+            return self.synthesizers[name or self.default]
+        except KeyError:
+            raise ApiError(422, f"unknown {field} {name!r}; available voices: {', '.join(self.names)}",
+                           field) from None  # fmt: skip

@@ -1,0 +1,194 @@
+"""``/ws/synthesize``: JSON control messages in; binary PCM frames and JSON events out.
+
+Client -> server (text frames):
+  ``{"type": "synthesize", "text": ..., "id"?, voice, speaker, speed, pitch, pitch_shift, energy,
+  volume, sentence_pause, seed, sample_rate}`` (the controls of ``POST /api/synthesize``)
+  ``{"type": "cancel"}`` stops the request in progress.
+Server -> client, every event carrying the request ``id``:
+  ``start`` {sample_rate, channels, format: "s16le", voice}, then per sentence ``sentence``
+  {index, text, pinyin, start} before its audio and ``sentence_end`` {index, end} after it
+  (start/end in seconds of the audio stream, ``elapsed`` in seconds since the request), binary
+  frames of mono s16le PCM, and finally ``done`` {audio_seconds, ttfa, rtf, elapsed},
+  ``cancelled``, or ``error`` {status, message, param}. One request runs at a time per
+  connection; the connection stays open for the next.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from typing import Any
+
+from fastapi import APIRouter, WebSocket
+from pydantic import ValidationError
+from starlette.websockets import WebSocketDisconnect
+
+from yuyin.server.errors import ApiError, validation_error
+from yuyin.server.runtime import Runtime
+from yuyin.server.schemas import WsSynthesize
+from yuyin.server.speech import Packet, SpeechRequest, SpeechStream, open_speech
+
+router = APIRouter()
+log = logging.getLogger("yuyin.server")
+
+
+class ClientGone(Exception):
+    """A send failed because the client has closed the connection."""
+
+
+@router.websocket("/ws/synthesize")
+async def synthesize_ws(websocket: WebSocket) -> None:
+    await websocket.accept()
+    await WsSession(websocket, websocket.app.state.runtime).run()
+
+
+class WsSession:
+    """One connection: reads control messages while at most one synthesis task streams."""
+
+    def __init__(self, websocket: WebSocket, runtime: Runtime):
+        self.websocket, self.runtime = websocket, runtime
+        self._send_lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._task_id: str | None = None
+
+    async def run(self) -> None:
+        try:
+            while True:
+                message = await self.websocket.receive()
+                if message["type"] == "websocket.disconnect":
+                    return
+                await self._dispatch(message.get("text"))
+        except WebSocketDisconnect:
+            return
+        finally:
+            await self._cancel()
+
+    async def _dispatch(self, text: str | None) -> None:
+        try:
+            data = json.loads(text) if text is not None else None
+        except json.JSONDecodeError:
+            data = None
+        if not isinstance(data, dict):
+            await self.send_event("error", None, status=422, param="type",
+                                  message="send JSON text messages of type synthesize or cancel")  # fmt: skip
+            return
+        kind = data.get("type")
+        if kind == "cancel":
+            request_id = self._task_id
+            if await self._cancel():
+                await self.send_event("cancelled", request_id)
+        elif kind == "synthesize":
+            await self._start(data)
+        else:
+            await self.send_event("error", data.get("id"), status=422, param="type",
+                                  message=f"unknown message type {kind!r}; use synthesize or cancel")  # fmt: skip
+
+    async def _start(self, data: dict[str, Any]) -> None:
+        request_id = data.get("id") if isinstance(data.get("id"), str) else None
+        if self._task is not None and not self._task.done():
+            message = "a synthesis is already running on this connection; cancel it first"
+            await self.send_event("error", request_id, status=409, param=None, message=message)
+            return
+        try:
+            body = WsSynthesize.model_validate(data)
+        except ValidationError as exc:
+            error = validation_error(exc)
+            await self.send_event("error", request_id, status=error.status, param=error.field, message=error.message)
+            return
+        self._task_id = body.id
+        self._task = asyncio.create_task(self._synthesize(body))
+
+    async def _cancel(self) -> bool:
+        """Cancel the running synthesis, if any, and wait for it to unwind; True if one ran."""
+        task, self._task = self._task, None
+        if task is None or task.done():
+            return False
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return True
+
+    async def _synthesize(self, body: WsSynthesize) -> None:
+        request = SpeechRequest(text=body.text, voice=body.voice, options=body.options(), format="pcm",
+                                sample_rate=body.sample_rate, stream=True, api="ws")  # fmt: skip
+        try:
+            stream = await open_speech(self.runtime, request)
+        except ApiError as exc:
+            await self.send_event("error", body.id, status=exc.status, param=exc.field, message=exc.message)
+            return
+        try:
+            await self._stream(body.id, stream)
+        except ApiError as exc:  # a failure after the first audio (timeout)
+            await self.send_event("error", body.id, status=exc.status, param=exc.field, message=exc.message)
+        except ClientGone:
+            pass  # closing the stream stops the engine
+        except Exception as exc:  # a bug: tell the client, keep the connection, log the traceback
+            log.exception("synthesis failed")
+            await self.send_event("error", body.id, status=500, param=None, message=f"internal error: {exc!r}")
+        finally:
+            stream.close()
+
+    async def _stream(self, request_id: str | None, stream: SpeechStream) -> None:
+        voice = stream.request.voice or self.runtime.voices.default
+        await self.send_event("start", request_id, sample_rate=stream.sample_rate, channels=1, format="s16le",
+                              voice=voice)  # fmt: skip
+        timeline = SentenceTimeline(self, request_id, stream.source_rate, stream.started)
+        async for packet in stream:
+            await timeline.before(packet)
+            if packet.data:
+                await self._send({"type": "websocket.send", "bytes": packet.data})
+            timeline.after(packet)
+        await timeline.close()
+        await self.send_event("done", request_id, audio_seconds=round(stream.audio_seconds, 4),
+                              ttfa=round(stream.ttfa or 0.0, 4), rtf=round(stream.rtf, 4),
+                              elapsed=round(time.perf_counter() - stream.started, 4))  # fmt: skip
+
+    async def send_event(self, kind: str, request_id: str | None, **fields: Any) -> None:
+        """Send a JSON event; does nothing once the client has gone."""
+        text = json.dumps({"type": kind, "id": request_id, **fields}, ensure_ascii=False)
+        with contextlib.suppress(ClientGone):
+            await self._send({"type": "websocket.send", "text": text})
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        async with self._send_lock:
+            try:
+                await self.websocket.send(message)
+            except (WebSocketDisconnect, RuntimeError) as exc:  # Starlette: RuntimeError once closed
+                raise ClientGone from exc
+
+
+class SentenceTimeline:
+    """Emits ``sentence`` / ``sentence_end`` events as a stream's chunks cross sentences."""
+
+    def __init__(self, session: WsSession, request_id: str | None, source_rate: int, started: float):
+        self.session, self.request_id = session, request_id
+        self.source_rate, self.started = source_rate, started
+        self.position = 0.0  # seconds of audio sent so far
+        self.current: int | None = None
+
+    async def before(self, packet: Packet) -> None:
+        chunk = packet.chunk
+        if chunk is None:
+            return
+        if chunk.is_silence or chunk.sentence_index != self.current:
+            await self.close()
+        if not chunk.is_silence and self.current is None:
+            self.current = chunk.sentence_index
+            await self._event("sentence", index=chunk.sentence_index, text=chunk.text, pinyin=list(chunk.pinyin),
+                              start=round(self.position, 4))  # fmt: skip
+
+    def after(self, packet: Packet) -> None:
+        if packet.chunk is not None:
+            self.position += len(packet.chunk.samples) / self.source_rate
+
+    async def close(self) -> None:
+        """End the open sentence, if any."""
+        if self.current is not None:
+            await self._event("sentence_end", index=self.current, end=round(self.position, 4))
+            self.current = None
+
+    async def _event(self, kind: str, **fields: Any) -> None:
+        elapsed = round(time.perf_counter() - self.started, 4)
+        await self.session.send_event(kind, self.request_id, elapsed=elapsed, **fields)

@@ -1,0 +1,146 @@
+"""The web page at ``/`` in real headless Chromium (Selenium + chromedriver) against ``yuyin serve``.
+
+Checks that audio streams in over the WebSocket and is scheduled with Web Audio, that pinyin,
+time to first audio and real-time factor show, that every download format is decodable by the
+browser itself, and that errors are shown. Needs Debian's ``chromium`` and ``chromium-driver``.
+A screenshot of the page after speaking is written to ``$YUYIN_SCREENSHOT`` if set.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+webdriver = pytest.importorskip("selenium.webdriver")
+
+from yuyin.frontend import BakerFrontend  # noqa: E402
+from yuyin.server.process import ServerProcess  # noqa: E402
+
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+CHROMEDRIVER = shutil.which("chromedriver")
+# Developers without a browser may skip; CI installs chromium, so there a missing browser fails.
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"),
+                                reason="needs chromium and chromedriver (apt-get install chromium chromium-driver)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
+         "--window-size=1280,1000"]  # fmt: skip
+TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！"
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, downloads):
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})  # fmt: skip
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(browser, server):
+    browser.get(server.url + "/")
+    wait_for(browser, "return window.yuyin && window.yuyin.ready")
+    return browser
+
+
+def wait_for(driver, script: str, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for: {script}; page state: {driver.execute_script('return window.yuyin')}")
+
+
+def set_text(driver, text: str) -> None:
+    driver.execute_script("document.getElementById('text').value = arguments[0]", text)
+
+
+def set_slider(driver, name: str, value: float) -> None:
+    driver.execute_script("const s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                          "s.dispatchEvent(new Event('input'))", name, value)  # fmt: skip
+
+
+def text_of(driver, element_id: str) -> str:
+    return driver.find_element("id", element_id).text
+
+
+def test_speak_streams_plays_and_shows_pinyin_and_timing(page) -> None:
+    set_text(page, TEXT)
+    set_slider(page, "speed", 1.5)
+    page.find_element("id", "speak").click()
+    state = wait_for(page, "return window.yuyin.done && window.yuyin")
+    assert state["error"] is None
+    assert state["frames"] > 2 and state["samples"] / 24000 == pytest.approx(state["audioSeconds"], abs=1e-3)
+    assert 0 < state["ttfa"] < 10 and 0 < state["rtf"] < 5
+    assert text_of(page, "ttfa").endswith("ms") and float(text_of(page, "rtf")) > 0
+    units = list(BakerFrontend().analyze(TEXT))
+    shown = page.execute_script("return [...document.querySelectorAll('#sentences li')].map("
+                                "li => [li.querySelector('.hanzi').firstChild.textContent, "
+                                "li.querySelector('.pinyin').textContent])")  # fmt: skip
+    assert shown == [[unit.text, " ".join(unit.pinyin)] for unit in units]
+    if os.environ.get("YUYIN_SCREENSHOT"):
+        page.save_screenshot(os.environ["YUYIN_SCREENSHOT"])
+
+
+def test_sample_rate_choice_streams_at_that_rate(page) -> None:
+    set_text(page, "你好，世界。")
+    page.execute_script("document.getElementById('sample_rate').value = '16000'")
+    page.find_element("id", "speak").click()
+    state = wait_for(page, "return window.yuyin.done && window.yuyin")
+    assert state["samples"] / 16000 == pytest.approx(state["audioSeconds"], abs=2e-3)
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "opus", "aac", "flac", "wav"])
+def test_download_is_decoded_by_the_browser(page, downloads, fmt: str) -> None:
+    set_text(page, TEXT)
+    page.execute_script("document.getElementById('format').value = arguments[0]", fmt)
+    page.find_element("id", "download").click()
+    result = wait_for(page, "return window.yuyin.download || window.yuyin.error")
+    assert isinstance(result, dict), result
+    assert result["format"] == fmt and result["bytes"] > 1000 and 1.0 < result["seconds"] < 30
+    name = "yuyin." + {"opus": "ogg"}.get(fmt, fmt)
+    deadline = time.monotonic() + 10
+    while not (downloads / name).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (downloads / name).stat().st_size == result["bytes"]
+
+
+def test_preview_shows_normalised_text(page) -> None:
+    set_text(page, "2024年3月5日")
+    page.find_element("id", "preview").click()
+    wait_for(page, "return document.querySelectorAll('#sentences li').length > 0")
+    [unit] = BakerFrontend().analyze("2024年3月5日")
+    assert unit.text in text_of(page, "status") and " ".join(unit.pinyin) in text_of(page, "sentences")
+
+
+def test_errors_are_shown(page) -> None:
+    set_text(page, "🙂🙂")
+    page.find_element("id", "speak").click()
+    message = wait_for(page, "return window.yuyin.error")
+    assert "nothing to pronounce" in message
+    assert "error" in page.find_element("id", "status").get_attribute("class")

@@ -1,0 +1,196 @@
+"""The native HTTP API of a real ``yuyin serve`` subprocess (tiny random-weight voice) via httpx."""
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import numpy as np
+import pytest
+
+httpx = pytest.importorskip("httpx")
+av = pytest.importorskip("av")
+
+from yuyin.server.process import ServerProcess  # noqa: E402
+
+TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！"
+ORIGIN = "http://page.test"
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--cors-origin", ORIGIN]) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        yield http
+
+
+def pcm(client, **body) -> tuple[np.ndarray, httpx.Response]:
+    response = client.post("/api/synthesize", json={"text": TEXT, "format": "pcm", "stream": False, **body})
+    assert response.status_code == 200, response.text
+    return np.frombuffer(response.content, np.int16).astype(np.float32) / 32767, response
+
+
+def decode(data: bytes) -> tuple[np.ndarray, int]:
+    with av.open(io.BytesIO(data)) as container:
+        samples = np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
+        return samples, container.streams.audio[0].rate
+
+
+def test_health_ready_and_voices(client) -> None:
+    assert client.get("/healthz").json() == {"status": "alive"}
+    assert client.get("/readyz").json() == {"status": "ready", "voices": ["tiny"]}
+    [voice] = client.get("/api/voices").json()
+    assert voice["name"] == "tiny" and voice["sample_rate"] == 24000 and voice["default"] is True
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "opus", "aac", "flac", "wav"])
+def test_every_format_streams_with_chunked_transfer_and_decodes(client, fmt: str) -> None:
+    reference, _ = pcm(client)
+    with client.stream("POST", "/api/synthesize", json={"text": TEXT, "format": fmt}) as response:
+        assert response.status_code == 200
+        assert response.headers["transfer-encoding"] == "chunked"
+        assert response.headers["content-type"].startswith("audio/")
+        pieces = list(response.iter_raw())
+    assert len(pieces) > 1
+    samples, rate = decode(b"".join(pieces))
+    assert abs(len(samples) / rate - len(reference) / 24000) < 0.1
+
+
+@pytest.mark.parametrize("rate", [8000, 16000, 22050, 44100, 48000])
+def test_sample_rate_is_resampled(client, rate: int) -> None:
+    native, _ = pcm(client)
+    samples, response = pcm(client, sample_rate=rate)
+    assert response.headers["x-sample-rate"] == str(rate)
+    assert abs(len(samples) - len(native) * rate / 24000) <= 2
+
+
+def test_streamed_pcm_equals_non_streamed_with_every_control(client) -> None:
+    """Seam-free: chunked engine output, resampled chunk by chunk, equals the whole response."""
+    controls = {"speed": 1.3, "pitch": 1.5, "pitch_shift": 0.5, "energy": 0.8, "volume": 0.7, "sample_rate": 16000,
+                "sentence_pause": 0.3, "seed": 7}  # fmt: skip
+    whole, _ = pcm(client, **controls)
+    with client.stream("POST", "/api/synthesize", json={"text": TEXT, "format": "pcm", **controls}) as response:
+        streamed = np.frombuffer(response.read(), np.int16).astype(np.float32) / 32767
+    assert len(streamed) == len(whole)
+    assert np.max(np.abs(streamed - whole)) < 1e-3
+
+
+def test_controls_change_the_audio(client) -> None:
+    normal, _ = pcm(client)
+    fast, _ = pcm(client, speed=2.0)
+    assert 0.4 < len(fast) / len(normal) < 0.65  # pauses do not scale with speed
+    silent, _ = pcm(client, volume=0.0)
+    assert not silent.any()
+    paused, _ = pcm(client, sentence_pause=1.5)
+    assert len(paused) > len(normal) + 24000
+    for control in ({"pitch": 2.0}, {"energy": 2.0}, {"seed": 3}):
+        changed, _ = pcm(client, **control)
+        assert not np.array_equal(changed[: len(normal)], normal[: len(changed)]), control
+    quieter, _ = pcm(client, volume=0.5)
+    unclipped = np.abs(normal) < 0.99  # random weights clip; the gain applies before clipping
+    assert np.allclose(quieter[unclipped], normal[unclipped] * 0.5, atol=2e-4)
+
+
+@pytest.mark.parametrize(("body", "param"), [
+    ({"text": ""}, "text"),
+    ({"text": "   \n"}, "text"),
+    ({"text": "😀🎉!!"}, "text"),
+    ({"text": "你好", "speed": 4.5}, "speed"),
+    ({"text": "你好", "speed": "fast"}, "speed"),
+    ({"text": "你好", "pitch": -1}, "pitch"),
+    ({"text": "你好", "volume": 9}, "volume"),
+    ({"text": "你好", "format": "ogg"}, "format"),
+    ({"text": "你好", "sample_rate": 12345}, "sample_rate"),
+    ({"text": "你好", "voice": "nope"}, "voice"),
+    ({"text": "你好", "speaker": "someone"}, "speaker"),
+    ({"text": "你好", "seed": -1}, "seed"),
+    ({"text": "你好", "sped": 2}, "sped"),
+    ({"text": 42}, "text"),
+    ({}, "text"),
+])  # fmt: skip
+def test_bad_input_is_422_naming_the_field(client, body: dict, param: str) -> None:
+    response = client.post("/api/synthesize", json=body)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["param"] == param and error["message"]
+
+
+def test_emoji_only_text_gets_a_clear_message(client) -> None:
+    error = client.post("/api/synthesize", json={"text": "😀😀"}).json()["error"]
+    assert "nothing to pronounce" in error["message"]
+
+
+def test_malformed_json_is_422(client) -> None:
+    response = client.post("/api/synthesize", content=b'{"text": "x"', headers={"content-type": "application/json"})
+    assert response.status_code == 422 and response.json()["error"]["param"] == "body"
+
+
+def test_too_long_text_is_413(client) -> None:
+    response = client.post("/api/synthesize", json={"text": "好" * 100_001})
+    assert response.status_code == 413
+    assert response.json()["error"]["param"] == "text"
+
+
+def test_frontend_returns_normalised_text_and_pinyin(client) -> None:
+    from yuyin.frontend import BakerFrontend
+
+    text = "2024年3月5日，气温-3.5°C。银行行长说：你好！"
+    body = client.post("/api/frontend", json={"text": text}).json()
+    units = list(BakerFrontend().analyze(text))
+    assert body["normalized"] == "".join(unit.text for unit in units) and "2024" not in body["normalized"]
+    assert [s["pinyin"] for s in body["sentences"]] == [list(unit.pinyin) for unit in units]
+    assert [s["phones"] for s in body["sentences"]] == [list(unit.phones) for unit in units]
+    assert client.post("/api/frontend", json={"text": "🙂"}).status_code == 422
+
+
+def test_cors_preflight_and_exposed_headers(client) -> None:
+    asking = {"Origin": ORIGIN, "Access-Control-Request-Method": "POST",
+              "Access-Control-Request-Headers": "content-type"}  # fmt: skip
+    preflight = client.options("/api/synthesize", headers=asking)
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == ORIGIN
+    response = client.post("/api/synthesize", json={"text": "你好", "stream": False}, headers={"Origin": ORIGIN})
+    assert "x-sample-rate" in response.headers["access-control-expose-headers"].lower()
+    other = client.get("/healthz", headers={"Origin": "http://evil.test"})
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_unknown_route_is_json_404(client) -> None:
+    response = client.get("/nope")
+    assert response.status_code == 404 and response.json()["error"]["code"] == 404
+
+
+def test_metrics_count_requests_latency_and_load(client) -> None:
+    pcm(client)
+    client.post("/api/synthesize", json={"text": ""})
+    text = client.get("/metrics").text
+    assert re.search(r'yuyin_requests_total\{method="POST",route="/api/synthesize",status="200"\} [1-9]', text)
+    assert re.search(r'yuyin_requests_total\{method="POST",route="/api/synthesize",status="422"\} [1-9]', text)
+    assert re.search(r'yuyin_time_to_first_audio_seconds_count\{api="native"\} [1-9]', text)
+    assert re.search(r'yuyin_real_time_factor_count\{api="native"\} [1-9]', text)
+    assert re.search(r"yuyin_queue_wait_seconds_count [1-9]", text)
+    assert "yuyin_requests_in_flight 0.0" in text and "yuyin_requests_queued 0.0" in text
+
+
+def test_load_bench_runs_against_this_server(server, tmp_path) -> None:
+    """``yuyin bench serve`` in miniature: a few sequential streams and 2 clients for 1 s."""
+    from yuyin.cli import main
+
+    report = tmp_path / "serve.json"
+    status = main(["bench", "serve", "--url", server.url, "--requests", "3", "--clients", "2",
+                   "--duration", "1", "--json", str(report)])  # fmt: skip
+    results = json.loads(report.read_text())
+    assert status == 0 and results["ttfa"]["streams"] == 3 and results["load"]["failures"] == 0
+    assert results["load"]["streams"] >= 2 and 0 < results["ttfa"]["ttfa_p50_s"] < 5
+
+
+def test_load_bench_refuses_non_loopback_targets(capsys) -> None:
+    from yuyin.cli import main
+
+    assert main(["bench", "serve", "--url", "http://192.0.2.1:8000"]) == 2
+    assert "loopback" in capsys.readouterr().err

@@ -1,0 +1,41 @@
+"""``yuyin serve`` start-up errors: clear one-line messages and non-zero exits, no tracebacks."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from yuyin.server.process import ServerProcess
+
+
+def serve(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "yuyin.cli", "serve", "--host", "127.0.0.1", "--port", "0", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--voice", "no-such-voice"], "unknown voice 'no-such-voice'"),
+    (["--voice", "/no/such/dir"], "not a voice-pack directory"),
+    (["--workers", "0"], "--workers must be positive"),
+    (["--max-queue", "-1"], "--max-queue must be >= 0"),
+])  # fmt: skip
+def test_bad_arguments_exit_2_with_one_line(tiny_pack, args: list[str], message: str) -> None:
+    result = serve(*(["--voice", str(tiny_pack)] if args[0] != "--voice" else []), *args)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_voice_that_fails_to_load_exits_1(tiny_pack, tmp_path) -> None:
+    broken = shutil.copytree(tiny_pack, tmp_path / "broken")
+    (broken / "acoustic.safetensors").write_bytes(b"not safetensors")
+    result = serve("--voice", str(broken), "--device", "cpu")
+    assert result.returncode == 1
+    assert "yuyin: error: could not load the voices" in result.stderr
+
+
+def test_process_helper_reports_the_url_and_stops(tiny_pack) -> None:
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--no-warmup"]) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+    assert server.process.returncode is not None and "Application shutdown complete" in server.log_text()

@@ -1,0 +1,123 @@
+"""Admission limits, timeouts, input length and graceful shutdown of ``yuyin serve``.
+
+One small server: 3 requests at once, 1 waiting for at most 1 s, 2 s per response (or per
+chunk), 2000 characters, 8 s to finish streams on shutdown. The shutdown test stops it, so it
+comes last.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+ws_client = pytest.importorskip("websockets.sync.client")
+
+from yuyin.server.process import ServerProcess  # noqa: E402
+
+MAX_CHARS = 2000
+LONG = ("今天天气很好，我们一起去公园散步吧。" * 200)[:MAX_CHARS]
+MEDIUM = "今天天气很好，我们一起去公园散步吧。" * 16
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "3", "--max-queue", "1",
+            "--queue-timeout", "1", "--request-timeout", "2", "--max-input-chars", str(MAX_CHARS),
+            "--shutdown-timeout", "8"]  # fmt: skip
+    with ServerProcess(args) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+def open_stream(http, **controls):
+    """A streaming response and the iterator of its raw chunks, the first one already read."""
+    body = {"text": LONG, "format": "pcm", "speed": 0.25, **controls}
+    request = http.build_request("POST", "/api/synthesize", json=body)
+    response = http.send(request, stream=True)
+    assert response.status_code == 200
+    chunks = response.iter_raw()
+    return response, chunks, next(chunks)
+
+
+def test_full_server_answers_503_with_retry_after(http) -> None:
+    holding = [open_stream(http) for _ in range(3)]
+    waited: dict[str, object] = {}
+
+    def queued() -> None:
+        started = time.perf_counter()
+        waited["response"] = http.post("/api/synthesize", json={"text": "你好", "stream": False})
+        waited["seconds"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=queued)
+    thread.start()
+    time.sleep(0.3)
+    refused = http.post("/v1/audio/speech", json={"input": "你好", "voice": "alloy"})  # the queue (1) is full
+    thread.join()
+    for response, _, _ in holding:
+        response.close()
+    assert refused.status_code == 503 and refused.headers["retry-after"] == "2"
+    assert "busy" in refused.json()["error"]["message"]
+    late = waited["response"]
+    assert late.status_code == 503 and late.headers["retry-after"] == "2"  # waited, then gave up
+    assert 0.9 < waited["seconds"] < 3
+    time.sleep(0.2)
+    assert http.post("/api/synthesize", json={"text": "你好", "stream": False}).status_code == 200
+
+
+def test_slow_non_streamed_request_times_out_with_504(http) -> None:
+    started = time.perf_counter()
+    response = http.post("/api/synthesize", json={"text": LONG, "speed": 0.25, "stream": False})
+    assert response.status_code == 504
+    assert "stream=true" in response.json()["error"]["message"]
+    assert time.perf_counter() - started < 5
+
+
+def test_max_input_length_on_every_route(server, http) -> None:
+    too_long = "好" * (MAX_CHARS + 1)
+    assert http.post("/api/synthesize", json={"text": too_long}).status_code == 413
+    assert http.post("/api/frontend", json={"text": too_long}).status_code == 413
+    response = http.post("/v1/audio/speech", json={"input": too_long, "voice": "alloy"})
+    assert response.status_code == 413 and response.json()["error"]["param"] == "input"
+    with ws_client.connect(server.url.replace("http", "ws") + "/ws/synthesize") as ws:
+        ws.send(json.dumps({"type": "synthesize", "text": too_long}))
+        event = json.loads(ws.recv(timeout=30))
+        assert (event["type"], event["status"], event["param"]) == ("error", 413, "text")
+
+
+def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, http) -> None:
+    from websockets.exceptions import ConnectionClosed
+
+    # The short stream is far larger (about 16 MB) than socket buffers, so it is still being sent at
+    # SIGTERM, yet it is made well within the 8 s grace period (about 1.5 s on an idle CPU). The long
+    # one is never read, so it can never finish, however fast the machine.
+    short = {"text": MEDIUM, "format": "pcm", "speed": 0.25, "sample_rate": 48000}
+    reference = http.post("/api/synthesize", json=short)  # streamed: a whole response would time out (2 s)
+    assert reference.status_code == 200
+    expected = len(reference.content)
+    _, long_chunks, _ = open_stream(http)
+    _, short_chunks, first = open_stream(http, **short)
+    with ws_client.connect(server.url.replace("http", "ws") + "/ws/synthesize") as ws:
+        ws.send(json.dumps({"type": "synthesize", "text": LONG}))
+        while not isinstance(ws.recv(timeout=30), bytes):
+            pass
+        started = time.perf_counter()
+        server.process.send_signal(signal.SIGTERM)
+        assert len(first + b"".join(short_chunks)) == expected  # in flight: runs to its end
+        with pytest.raises(httpx.HTTPError):  # cut off once the grace period is over
+            for _ in long_chunks:
+                pass
+        with pytest.raises(ConnectionClosed):  # WebSocket sessions are closed (1012) and their work cancelled
+            while True:
+                ws.recv(timeout=10)
+    assert server.process.wait(30) in (0, -signal.SIGTERM)
+    assert time.perf_counter() - started < 20
+    assert "Application shutdown complete" in server.log_text()

@@ -1,0 +1,107 @@
+"""The OpenAI-compatible API, driven by the official ``openai`` client against ``yuyin serve``."""
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+import pytest
+
+openai = pytest.importorskip("openai")
+httpx = pytest.importorskip("httpx")
+av = pytest.importorskip("av")
+
+from yuyin.server.process import ServerProcess  # noqa: E402
+
+TEXT = "你好，欢迎使用语音合成服务。今天天气很好！"
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with openai.OpenAI(api_key="not-checked", base_url=server.url + "/v1", max_retries=0) as api:
+        yield api
+
+
+def duration(data: bytes) -> float:
+    with av.open(io.BytesIO(data)) as container:
+        frames = list(container.decode(audio=0))
+        return sum(frame.samples for frame in frames) / container.streams.audio[0].rate
+
+
+def pcm_seconds(client, **params) -> float:
+    data = client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT, response_format="pcm", **params)
+    return len(data.content) / 2 / 24000
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "opus", "aac", "flac", "wav"])
+def test_speech_create_every_format(client, fmt: str) -> None:
+    response = client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT, response_format=fmt)
+    assert abs(duration(response.content) - pcm_seconds(client)) < 0.1
+
+
+def test_streaming_response_arrives_in_pieces(client) -> None:
+    with client.audio.speech.with_streaming_response.create(
+        model="tts-1-hd", voice="nova", input=TEXT * 3, response_format="pcm"
+    ) as response:
+        assert response.headers["x-sample-rate"] == "24000"
+        pieces = list(response.iter_bytes(chunk_size=None))
+    assert len(pieces) > 2
+    assert abs(len(b"".join(pieces)) / 2 / 24000 - 3 * pcm_seconds(client)) < 0.5
+
+
+def test_speed_and_voice_names(client) -> None:
+    normal = pcm_seconds(client)
+    assert 0.4 < pcm_seconds(client, speed=2.0) / normal < 0.65
+    by_name = client.audio.speech.create(model="tiny", voice="tiny", input=TEXT, response_format="pcm")
+    by_id = client.audio.speech.create(model="gpt-4o-mini-tts", voice={"id": "tiny"}, input=TEXT,
+                                       response_format="pcm", instructions="speak cheerfully")  # fmt: skip
+    assert by_name.content == by_id.content and len(by_name.content) / 2 / 24000 == pytest.approx(normal)
+
+
+def test_non_streamed_response_has_content_length(client) -> None:
+    response = client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT, response_format="wav",
+                                          extra_body={"stream": False})  # fmt: skip
+    assert int(response.response.headers["content-length"]) == len(response.content)
+    assert response.content[4:8] != b"\xff\xff\xff\xff"  # a complete WAV with real sizes
+
+
+@pytest.mark.parametrize(("params", "param"), [
+    ({"voice": "nope"}, "voice"),
+    ({"model": "whisper-1"}, "model"),
+    ({"speed": 5.0}, "speed"),
+    ({"response_format": "ogg"}, "response_format"),
+    ({"input": "🙂"}, "input"),
+    ({"input": ""}, "input"),
+])  # fmt: skip
+def test_invalid_requests_raise_422_naming_the_param(client, params: dict, param: str) -> None:
+    arguments = {"model": "tts-1", "voice": "alloy", "input": TEXT, **params}
+    with pytest.raises(openai.UnprocessableEntityError) as raised:
+        client.audio.speech.create(**arguments)
+    assert raised.value.status_code == 422
+    assert raised.value.body["param"] == param
+
+
+def test_models_list(client) -> None:
+    ids = [model.id for model in client.models.list()]
+    assert {"tts-1", "tts-1-hd", "gpt-4o-mini-tts", "tiny"} <= set(ids)
+
+
+def test_voices_and_aliases(server) -> None:
+    body = httpx.get(server.url + "/v1/audio/voices").json()
+    assert body["voices"] == ["tiny"] and body["default"] == "tiny" and body["aliases"]["alloy"] == "tiny"
+
+
+def test_server_sent_events(server, client) -> None:
+    request = {"model": "tts-1", "voice": "alloy", "input": TEXT, "response_format": "pcm", "stream_format": "sse"}
+    with httpx.stream("POST", server.url + "/v1/audio/speech", json=request, timeout=60) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        events = [json.loads(line[6:]) for line in response.iter_lines() if line.startswith("data: ")]
+    assert events[-1]["type"] == "speech.audio.done"
+    audio = b"".join(base64.b64decode(e["audio"]) for e in events if e["type"] == "speech.audio.delta")
+    assert len(audio) / 2 / 24000 == pytest.approx(pcm_seconds(client))

@@ -1,0 +1,169 @@
+"""Streaming over WebSocket and HTTP against ``yuyin serve``: protocol, cancellation, long text."""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+httpx = pytest.importorskip("httpx")
+ws_client = pytest.importorskip("websockets.sync.client")
+
+from yuyin.server.process import ServerProcess  # noqa: E402
+
+TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！最后一句。"
+PARAGRAPH = ("今天天气很好，我们一起去公园散步吧。2024年3月5日，气温-3.5°C，风力三级。"
+             "银行的利率上调了0.25%，很多人开始关注理财产品！你觉得怎么样？")  # fmt: skip
+LONG_TEXT = (PARAGRAPH * (100_000 // len(PARAGRAPH) + 1))[:100_000]
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--chunk-frames", "16"]) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def ws_url(server) -> str:
+    return server.url.replace("http://", "ws://") + "/ws/synthesize"
+
+
+def receive_until(ws, *kinds: str) -> tuple[list[dict], bytes]:
+    """Events and concatenated PCM up to (and including) the first event of one of ``kinds``."""
+    events, audio = [], bytearray()
+    while True:
+        message = ws.recv(timeout=60)
+        if isinstance(message, bytes):
+            audio += message
+            continue
+        events.append(json.loads(message))
+        if events[-1]["type"] in kinds:
+            return events, bytes(audio)
+
+
+def metric(http, name: str) -> float:
+    match = re.search(rf"^{re.escape(name)} (\S+)$", http.get("/metrics").text, re.MULTILINE)
+    return float(match.group(1)) if match else 0.0
+
+
+def wait_idle(http, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while metric(http, "yuyin_requests_in_flight") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert metric(http, "yuyin_requests_in_flight") == 0
+
+
+def test_websocket_events_and_audio(server, http) -> None:
+    with ws_client.connect(ws_url(server)) as ws:
+        ws.send(json.dumps({"type": "synthesize", "id": "r1", "text": TEXT, "sample_rate": 16000, "speed": 1.2}))
+        events, audio = receive_until(ws, "done", "error")
+    kinds = [event["type"] for event in events]
+    assert kinds[0] == "start" and kinds[-1] == "done", events
+    assert events[0]["sample_rate"] == 16000 and events[0]["format"] == "s16le"
+    assert all(event["id"] == "r1" for event in events)
+    starts = [e for e in events if e["type"] == "sentence"]
+    ends = [e for e in events if e["type"] == "sentence_end"]
+    assert [e["index"] for e in starts] == [e["index"] for e in ends] == list(range(len(starts)))
+    analysis = http.post("/api/frontend", json={"text": TEXT}).json()
+    assert [e["text"] for e in starts] == [s["text"] for s in analysis["sentences"]]
+    assert [e["pinyin"] for e in starts] == [s["pinyin"] for s in analysis["sentences"]]
+    timeline = [t for s, e in zip(starts, ends, strict=True) for t in (s["start"], e["end"])]
+    assert timeline == sorted(timeline) and timeline[0] == 0.0
+    done = events[-1]
+    assert done["audio_seconds"] == pytest.approx(ends[-1]["end"], abs=1e-3)
+    assert len(audio) / 2 / 16000 == pytest.approx(done["audio_seconds"], abs=2e-3)
+    assert 0 < done["ttfa"] < done["elapsed"] and done["rtf"] > 0
+    reference = http.post("/api/synthesize", json={"text": TEXT, "sample_rate": 16000, "speed": 1.2,
+                                                  "format": "pcm", "stream": False}).content  # fmt: skip
+    assert np.array_equal(np.frombuffer(audio, np.int16), np.frombuffer(reference, np.int16))
+
+
+def test_websocket_cancel_then_reuse_the_connection(server, http) -> None:
+    with ws_client.connect(ws_url(server)) as ws:
+        ws.send(json.dumps({"type": "synthesize", "id": "long", "text": LONG_TEXT}))
+        receive_until(ws, "sentence")
+        ws.send(json.dumps({"type": "cancel"}))
+        events, _ = receive_until(ws, "cancelled", "done")
+        assert events[-1] == {"type": "cancelled", "id": "long"}
+        wait_idle(http)
+        ws.send(json.dumps({"type": "synthesize", "id": "next", "text": "你好。"}))
+        events, audio = receive_until(ws, "done", "error")
+        assert events[-1]["type"] == "done" and events[-1]["id"] == "next" and audio
+
+
+def test_websocket_errors_keep_the_connection_open(server) -> None:
+    with ws_client.connect(ws_url(server)) as ws:
+        for message, status, param in [
+            ("not json", 422, "type"),
+            (json.dumps({"type": "dance"}), 422, "type"),
+            (json.dumps({"type": "synthesize", "text": "你好", "speed": 0}), 422, "speed"),
+            (json.dumps({"type": "synthesize", "text": "🙂🙂"}), 422, "text"),
+            (json.dumps({"type": "synthesize", "text": "你好", "voice": "nope"}), 422, "voice"),
+        ]:  # fmt: skip
+            ws.send(message)
+            events, _ = receive_until(ws, "error", "done")
+            assert (events[-1]["type"], events[-1]["status"], events[-1]["param"]) == ("error", status, param)
+        ws.send(json.dumps({"type": "synthesize", "text": LONG_TEXT}))
+        ws.send(json.dumps({"type": "synthesize", "text": "你好"}))
+        events, _ = receive_until(ws, "error")
+        assert events[-1]["status"] == 409
+
+
+def test_websocket_disconnect_cancels_the_work(server, http) -> None:
+    before = metric(http, 'yuyin_streams_cancelled_total{api="ws"}')
+    with ws_client.connect(ws_url(server)) as ws:
+        ws.send(json.dumps({"type": "synthesize", "text": LONG_TEXT}))
+        receive_until(ws, "sentence")
+    wait_idle(http)
+    assert metric(http, 'yuyin_streams_cancelled_total{api="ws"}') == before + 1
+
+
+def test_http_disconnect_cancels_the_work(server, http) -> None:
+    before = metric(http, 'yuyin_streams_cancelled_total{api="native"}')
+    with http.stream("POST", "/api/synthesize", json={"text": LONG_TEXT, "format": "mp3"}) as response:
+        for index, _ in enumerate(response.iter_raw()):
+            if index == 3:
+                break
+    wait_idle(http)
+    assert metric(http, 'yuyin_streams_cancelled_total{api="native"}') == before + 1
+
+
+def first_audio_seconds(server, text: str) -> float:
+    started = time.perf_counter()
+    with httpx.stream("POST", server.url + "/api/synthesize", json={"text": text, "format": "pcm"}, timeout=60) as r:
+        next(r.iter_raw())
+        return time.perf_counter() - started
+
+
+def memory_kb(pid: int, field: str) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE).group(1))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the server's memory")
+def test_100k_characters_start_fast_and_stream_in_bounded_memory(server, http) -> None:
+    short = statistics.median(first_audio_seconds(server, PARAGRAPH) for _ in range(3))
+    long = statistics.median(first_audio_seconds(server, LONG_TEXT) for _ in range(3))
+    assert long < 3 * short + 0.25, (short, long)  # the same order as a short text, on a noisy machine
+    wait_idle(http)
+    baseline = memory_kb(server.pid, "VmRSS")
+    received, started = 0, time.perf_counter()
+    body = {"text": LONG_TEXT, "format": "pcm", "sample_rate": 8000}
+    with http.stream("POST", "/api/synthesize", json=body) as response:
+        for piece in response.iter_raw():
+            received += len(piece)
+            if time.perf_counter() - started > 8:
+                break
+    growth_mb = (memory_kb(server.pid, "VmHWM") - baseline) / 1024
+    assert received > 8000 * 2 * 60  # over a minute of audio went by
+    assert growth_mb <= 200, growth_mb
+    wait_idle(http)

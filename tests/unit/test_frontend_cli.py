@@ -1,0 +1,72 @@
+"""``yuyin frontend``: what the front end makes of text, as text or JSON, without torch."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from yuyin.cli import main
+
+
+def test_prints_every_stage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frontend", "银行行长，2个"]) == 0
+    out = capsys.readouterr().out
+    assert "normalized: 银行行长,两个" in out
+    assert "unit 1 (pause after 0.5): 银行行长," in out
+    assert "pinyin:  yin2 hang2 hang2 zhang3\n" in out
+    assert "prosody: yin2 hang2 #1 hang2 zhang3\n" in out
+    assert "label:   银行#1行长\n" in out
+    assert "unit 2 (pause after 1.0): 两个" in out
+    assert "ids:     1 6 119 2 13 44 3" in out
+
+
+def test_json_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("好[hao4]奇"))
+    assert main(["frontend", "-", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["normalized"] == "好奇"
+    assert report["units"][0]["pinyin"] == ["hao4", "qi2"]
+
+
+def test_lexicon_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("朝阳\tchao2 yang2\n", encoding="utf-8")
+    assert main(["frontend", "朝阳", "--json", "--lexicon", str(lexicon)]) == 0
+    assert json.loads(capsys.readouterr().out)["units"][0]["pinyin"] == ["chao2", "yang2"]
+
+
+@pytest.mark.parametrize(("text", "message"), [("😀", "nothing to pronounce"), ("行[zz2]", "zz2")])
+def test_errors_are_one_line(text: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frontend", text]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("yuyin: error:") and message in err and err.count("\n") == 1
+
+
+def test_bad_lexicon_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("朝阳 chao2\n", encoding="utf-8")
+    assert main(["frontend", "朝阳", "--lexicon", str(lexicon)]) == 2
+    assert ":1:" in capsys.readouterr().err
+
+
+def test_runs_without_torch() -> None:
+    code = (
+        "import sys\n"
+        "class NoTorch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'torch' or name.startswith('torch.'):\n"
+        "            raise ImportError('torch is blocked in this test')\n"
+        "sys.meta_path.insert(0, NoTorch())\n"
+        "from yuyin.cli import main\n"
+        "sys.exit(main(['frontend', '测试', '--json']))\n"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={"PYTHONPATH": src, "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["units"][0]["pinyin"] == ["ce4", "shi4"]
