@@ -4,5 +4,5 @@
 # (e.g. --host 0.0.0.0 --port 9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh server
+scripts/setup.sh server,fast
 exec .venv/bin/yuyin serve "$@"

@@ -3,7 +3,7 @@
 # Usage: scripts/setup.sh [EXTRAS]   e.g. scripts/setup.sh test,server
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras=${1:-server}
+extras=${1:-server,fast}
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv

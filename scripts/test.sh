@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     echo "note: chromium/chromedriver missing and not root: the browser test will be skipped" >&2
   fi
 fi
-scripts/setup.sh test,server
+scripts/setup.sh test,server,fast
 set +e
 .venv/bin/python -m pytest -q "$@"
 status=$?

@@ -53,6 +53,8 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     say.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
     say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    say.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
+                     help="vocoder runtime: onnx (onnxruntime, CPU fp32), torch, or auto (default)")
     for name in ("speed", "pitch", "energy", "volume"):
         low, high = OPTION_RANGES[name]
         say.add_argument(f"--{name}", type=float, default=None, help=f"{low}..{high}")
@@ -61,6 +63,11 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--seed", type=int, default=None, help="draw a reproducible prosody variation")
     say.add_argument("--speaker", default=None,
                      help="speaker of a multi-speaker voice (see 'yuyin voices list'; default: the voice's)")
+    say.add_argument("--style", default=None, metavar="NAME",
+                     help="emotion style: neutral, happy, sad, angry, surprised, fearful, gentle, serious")
+    say.add_argument("--style-intensity", type=float, default=None, metavar="X",
+                     help="style strength 0..2 (0 = neutral, default 1)")
+    say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
     say.set_defaults(handler=_say)
 
 
@@ -171,18 +178,24 @@ def _check_device(device: str, dtype: str | None) -> None:
 def _say(args: argparse.Namespace) -> int:
     from yuyin.engine.device import DeviceError
     from yuyin.frontend import FrontendError
+    from yuyin.ssml import SSMLError, parse_ssml
     from yuyin.voices.registry import UnknownVoiceError
     from yuyin.voices.store import VoicePullError
 
     text = sys.stdin.read() if args.text == "-" else args.text
     options = _options(args)
+    if args.ssml:
+        try:
+            parse_ssml(text)  # report malformed SSML before loading the voice
+        except SSMLError as exc:
+            raise CliError(f"--ssml: {exc}") from None
     if args.output != "-":
         _check_writable(Path(args.output))
     try:
         synthesizer = _load(args, progress=_stderr)
         target = sys.stdout.buffer if args.output == "-" else args.output
-        seconds = synthesizer.synthesize_to_wav(text, target, options)
-    except (FrontendError, DeviceError, UnknownVoiceError, OptionsError) as exc:
+        seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml)
+    except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
@@ -198,14 +211,16 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
 
     if args.threads is not None and args.threads < 1:
         raise CliError(f"--threads must be >= 1, got {args.threads}")
-    return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress)
+    return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
+                            backend=args.backend)
 
 
 def _options(args: argparse.Namespace) -> SynthesisOptions:
     given = {
         name: getattr(args, name)
-        for name in ("speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed", "speaker")
-        if getattr(args, name) is not None
+        for name in ("speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed", "speaker",
+                     "style", "style_intensity")
+        if getattr(args, name, None) is not None
     }
     try:
         return SynthesisOptions(**given)

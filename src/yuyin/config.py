@@ -23,6 +23,7 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "energy": (0.0, 3.0),
     "volume": (0.0, 4.0),
     "sentence_pause": (0.0, 5.0),
+    "style_intensity": (0.0, 2.0),
 }
 
 
@@ -38,6 +39,9 @@ class SynthesisOptions:
     sentence_pause: seconds of silence between sentences; ``None`` = voice default.
     seed: ``None`` = the voice's deterministic default; an int draws a reproducible variation.
     speaker: speaker name for multi-speaker voices; ``None`` = the voice default.
+    style: emotion style (``yuyin.engine.styles.STYLE_NAMES``: neutral, happy, sad, angry, ...),
+        a prosody transformation on top of the controls above; ``None`` = neutral.
+    style_intensity: 0.0 (neutral) .. 2.0 (exaggerated); 1.0 = the style as documented.
     """
 
     speed: float = 1.0
@@ -48,6 +52,8 @@ class SynthesisOptions:
     sentence_pause: float | None = None
     seed: int | None = None
     speaker: str | None = None
+    style: str | None = None
+    style_intensity: float = 1.0
 
     def __post_init__(self) -> None:
         for name, (low, high) in OPTION_RANGES.items():
@@ -62,6 +68,11 @@ class SynthesisOptions:
             raise OptionsError(f"seed must be an integer, got {self.seed!r}")
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise OptionsError(f"seed must be between 0 and 2**63-1, got {self.seed}")
+        if self.style is not None:
+            from yuyin.engine.styles import STYLE_NAMES
+
+            if self.style not in STYLE_NAMES:
+                raise OptionsError(f"style must be one of {', '.join(STYLE_NAMES)}, got {self.style!r}")
 
     def with_(self, **changes: Any) -> "SynthesisOptions":
         return replace(self, **changes)

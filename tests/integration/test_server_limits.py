@@ -112,12 +112,14 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
         started = time.perf_counter()
         server.process.send_signal(signal.SIGTERM)
         assert len(first + b"".join(short_chunks)) == expected  # in flight: runs to its end
-        with pytest.raises(httpx.HTTPError):  # cut off once the grace period is over
-            for _ in long_chunks:
-                pass
         with pytest.raises(ConnectionClosed):  # WebSocket sessions are closed (1012) and their work cancelled
             while True:
                 ws.recv(timeout=10)
     assert server.process.wait(30) in (0, -signal.SIGTERM)
+    # The long stream was not read during the grace period, so it cannot have been sent whole
+    # (tens of MB against socket buffers), however fast synthesis is: it was cut off.
+    with pytest.raises(httpx.HTTPError):
+        for _ in long_chunks:
+            pass
     assert time.perf_counter() - started < 20
     assert "Application shutdown complete" in server.log_text()

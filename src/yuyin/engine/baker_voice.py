@@ -7,7 +7,7 @@ nearest its middle and rendered in pieces, so no input length can crash the mode
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 import torch
@@ -15,6 +15,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.engine.styles import style_controls, style_spec
 from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls, length_regulate
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
@@ -28,26 +29,41 @@ class BakerVoice:
     """FastSpeech2 + MB-MelGAN with their voice config; stateless across calls (thread-safe)."""
 
     def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
-                 dtype: torch.dtype):  # fmt: skip
+                 dtype: torch.dtype, onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None):  # fmt: skip
+        """onnx_vocoder, if given, runs the vocoder instead of the PyTorch module (same signature as _vocode)."""
         self.config = config
         self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
         self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
         self.frontend = BakerFrontend()
+        self._onnx_vocoder = onnx_vocoder
+
+    @property
+    def backend(self) -> str:
+        """Which runtime runs the vocoder: "onnx" or "torch"."""
+        return "torch" if self._onnx_vocoder is None else "onnx"
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 
     @classmethod
-    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype) -> "BakerVoice":
+    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch") -> "BakerVoice":
+        """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see onnx_vocoder)."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
         vocoder = MBMelGAN(MBMelGANConfig(**vocoder_cfg))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
-        return cls(config, acoustic, vocoder, device, dtype)
+        onnx_vocoder = None
+        if backend == "onnx":
+            from yuyin.engine.onnx_vocoder import OnnxVocoder
+            from yuyin.voices.store import yuyin_home
+
+            onnx_vocoder = OnnxVocoder(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
+                                       threads=torch.get_num_threads())  # fmt: skip
+        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder)
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
@@ -75,6 +91,10 @@ class BakerVoice:
             f0_shift=options.pitch_shift,
             energy_scale=options.energy,
         )
+        volume = options.volume
+        if options.style is not None:
+            controls = _styled(controls, options.style, options.style_intensity)
+            volume *= style_spec(options.style, options.style_intensity).gain
         hop = self.config.hop_size
         with torch.inference_mode():
             mels = self._mels(list(ids), controls, masks)
@@ -84,16 +104,21 @@ class BakerVoice:
                 with torch.inference_mode():
                     wave = self._vocode(mel[:, window.start : window.stop])
                 lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
-                yield _apply_volume(wave[lo:hi], options.volume)
+                yield _apply_volume(wave[lo:hi], volume)
 
-    def _mels(self, ids: list[int], controls: ProsodyControls, masks: str | torch.Generator) -> list[torch.Tensor]:
-        """Mels [1, T, M] of ids, split so that each piece fits the position table."""
+    def _mels(self, ids: list[int], controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
+              masks: str | torch.Generator) -> list[torch.Tensor]:  # fmt: skip
+        """Mels [1, T, M] of ids, split so that each piece fits the position table.
+
+        controls may be a function of the (piece's) ids, for per-phone controls such as styles.
+        """
         model, limit = self.acoustic, self.acoustic.cfg.max_positions
         splittable = len(ids) > MIN_SPLITTABLE_IDS
         if len(ids) <= limit:
             tensor = torch.tensor([ids], dtype=torch.long, device=self.device)
             hidden, mask = model.encode(tensor)
-            durations, f0, energy = model.predict_variance(hidden, mask, controls)
+            unit_controls = controls(ids) if callable(controls) else controls
+            durations, f0, energy = model.predict_variance(hidden, mask, unit_controls)
             total = int(durations.sum())
             if total > limit and not splittable:  # one syllable this long: compress it to fit
                 durations = torch.floor(durations * (limit / total)).long()
@@ -106,7 +131,29 @@ class BakerVoice:
 
     def _vocode(self, mel: torch.Tensor) -> np.ndarray:
         """mel [1, T, M] -> waveform [T * hop] float32 numpy."""
+        if self._onnx_vocoder is not None:
+            return self._onnx_vocoder(mel)
         return self.vocoder(mel)[0].float().cpu().numpy()
+
+
+def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int]], ProsodyControls]:
+    """ids -> base controls combined with the style's per-phone [1, L] controls.
+
+    Multipliers multiply (speed x tempo, pitch x range), shifts add (pitch_shift + level + contour).
+    """
+
+    def controls(ids: list[int]) -> ProsodyControls:
+        phones = style_controls(style, intensity, ids)
+        row = lambda values: torch.from_numpy(values)[None, :]  # noqa: E731 - [1, L]
+        return ProsodyControls(
+            duration_scale=row(phones.duration_scale) * base.duration_scale,
+            f0_scale=row(phones.f0_scale) * base.f0_scale,
+            f0_shift=row(phones.f0_shift) + base.f0_shift,
+            energy_scale=base.energy_scale,
+            energy_shift=row(phones.energy_shift),
+        )
+
+    return controls
 
 
 def _apply_volume(wave: np.ndarray, volume: float) -> np.ndarray:

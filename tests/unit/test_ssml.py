@@ -1,0 +1,128 @@
+"""The SSML subset: every tag, errors with positions, unsafe XML refused, tag-free passthrough."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from yuyin.config import OptionsError, SynthesisOptions
+from yuyin.ssml import BreakSegment, SSMLError, TextSegment, is_ssml, parse_ssml, say_as
+
+BASE = {"speed": 1.0, "pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0, "volume": 1.0}
+
+
+def parse(body: str) -> list:
+    return parse_ssml(f"<speak>{body}</speak>", BASE)
+
+
+def test_tag_free_text_is_one_plain_segment() -> None:
+    assert parse_ssml("你好 & 再见 > 1", BASE) == [TextSegment("你好 & 再见 > 1")]
+    assert not is_ssml("你好") and is_ssml("  <speak>你好</speak>")
+
+
+def test_speak_and_entities_of_xml_itself() -> None:
+    assert parse("你好&amp;再见") == [TextSegment("你好&再见")]
+
+
+@pytest.mark.parametrize(("attrs", "seconds"), [('time="300ms"', 0.3), ('time="1.5s"', 1.5),
+                                                ('strength="strong"', 0.7), ("", 0.4), ('strength="none"', 0.0)])
+def test_break(attrs: str, seconds: float) -> None:
+    assert parse(f"前<break {attrs}/>后") == [TextSegment("前"), BreakSegment(seconds), TextSegment("后")]
+
+
+def test_prosody_nests_and_clamps() -> None:
+    segments = parse('<prosody rate="fast" pitch="+3st" volume="+6dB">快<prosody rate="200%" pitch="high">'
+                     "更快</prosody></prosody>")
+    assert segments[0].overrides == pytest.approx({"speed": 1.25, "pitch_shift": 1.0, "volume": 10 ** 0.3})
+    assert segments[1].overrides["speed"] == pytest.approx(2.5) and segments[1].overrides["pitch_shift"] == 1.5
+    assert parse('<prosody rate="9">x</prosody>')[0].overrides["speed"] == 4.0  # clamped to OPTION_RANGES
+
+
+def test_emphasis() -> None:
+    strong = parse('<emphasis level="strong">重</emphasis>')[0].overrides
+    assert strong["energy"] > 1 and strong["pitch"] > 1 and strong["speed"] < 1
+    assert parse("<emphasis>重</emphasis>")[0].overrides["energy"] == pytest.approx(1.15)
+
+
+@pytest.mark.parametrize(("kind", "content", "text"), [
+    ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "1024"),
+    ("ordinal", "3", "第3"), ("date", "2024-01-02", "2024-01-02"), ("time", "10:30", "10:30"),
+    ("characters", "AB1", "A B 一"),
+])  # fmt: skip
+def test_say_as(kind: str, content: str, text: str) -> None:
+    assert parse(f'<say-as interpret-as="{kind}">{content}</say-as>') == [TextSegment(text)]
+    assert say_as(kind, content) == text
+
+
+def test_phoneme_maps_to_the_override_syntax() -> None:
+    assert parse('<phoneme alphabet="pinyin" ph="yin2  hang2">银行</phoneme>') == [TextSegment("银行[yin2 hang2]")]
+
+
+def test_sub_emotion_voice() -> None:
+    assert parse('<sub alias="世界卫生组织">WHO</sub>') == [TextSegment("世界卫生组织")]
+    assert parse('<emotion category="sad" intensity="0.5">唉</emotion>') == [
+        TextSegment("唉", {"style": "sad", "style_intensity": 0.5})]
+    assert parse('<voice name="baker">嗯</voice>') == [TextSegment("嗯", voice="baker")]
+
+
+@pytest.mark.parametrize(("ssml", "message"), [
+    ("<speak>\n  <foo>x</foo></speak>", r"unsupported tag <foo> at line 2, column 3"),
+    ("<speak><break time='forever'/></speak>", r"<break> at line 1, column 8: time must"),
+    ("<speak><break time='60s'/></speak>", r"at most 10 s"),
+    ("<speak><prosody speed='2'>x</prosody></speak>", r"unsupported attribute 'speed' on <prosody>"),
+    ("<speak><emotion category='euphoric'>x</emotion></speak>", r"category must be one of neutral"),
+    ("<speak><say-as interpret-as='cardinal'>abc</say-as></speak>", r"<say-as> at line 1.*cardinal needs"),
+    ("<speak><say-as interpret-as='spell'>x</say-as></speak>", r"interpret-as must be one of"),
+    ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
+    ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be TONE3"),
+    ("<speak><sub>x</sub></speak>", r"alias attribute is required"),
+    ("<speak><sub alias='a'><break/></sub></speak>", r"no tags are allowed inside <sub>"),
+    ("<speak>unclosed", r"malformed SSML at line 1, column 16"),
+    ("<p>x</p>", r"root element must be <speak>"),
+])  # fmt: skip
+def test_errors_name_tag_and_position(ssml: str, message: str) -> None:
+    with pytest.raises(SSMLError, match=message):
+        parse_ssml(ssml)
+
+
+@pytest.mark.parametrize("payload", [
+    '<!DOCTYPE speak [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]><speak>&b;</speak>',  # billion laughs
+    '<!DOCTYPE speak [<!ENTITY x SYSTEM "file:///etc/passwd">]><speak>&x;</speak>',  # XXE
+    '<!DOCTYPE speak SYSTEM "http://example.com/x.dtd"><speak>x</speak>',
+])  # fmt: skip
+def test_entities_and_dtds_are_refused(payload: str) -> None:
+    with pytest.raises(SSMLError, match="unsafe SSML refused"):
+        parse_ssml(payload)
+
+
+def _audio(chunks) -> np.ndarray:
+    return np.concatenate([c.samples for c in chunks])
+
+
+def test_synthesize_ssml_tag_free_equals_synthesize(tiny_synth) -> None:
+    text = "你好。今天天气不错。"
+    plain = list(tiny_synth.synthesize(text))
+    via_ssml = list(tiny_synth.synthesize_ssml(text))
+    assert [c.sentence_index for c in via_ssml] == [c.sentence_index for c in plain]
+    np.testing.assert_array_equal(_audio(via_ssml), _audio(plain))
+
+
+def test_synthesize_ssml_renders_segments_in_order(tiny_synth) -> None:
+    ssml = '<speak>你好<break time="250ms"/><prosody rate="slow">再见</prosody></speak>'
+    chunks = list(tiny_synth.synthesize_ssml(ssml))
+    first = _audio(tiny_synth.synthesize("你好"))
+    slow = _audio(tiny_synth.synthesize("再见", SynthesisOptions(speed=0.8)))
+    assert [c.is_silence for c in chunks] == [False, True, False]
+    assert len(chunks[1].samples) == int(0.25 * tiny_synth.sample_rate)
+    np.testing.assert_array_equal(_audio(chunks), np.concatenate([first, chunks[1].samples, slow]))
+    assert [c.sentence_index for c in chunks] == [0, 0, 1]
+
+
+def test_synthesize_ssml_emotion_span(tiny_synth) -> None:
+    ssml = '<speak><emotion category="sad">再见</emotion></speak>'
+    expected = _audio(tiny_synth.synthesize("再见", SynthesisOptions(style="sad")))
+    np.testing.assert_array_equal(_audio(tiny_synth.synthesize_ssml(ssml)), expected)
+
+
+def test_synthesize_ssml_unknown_voice(tiny_synth) -> None:
+    with pytest.raises(OptionsError, match="voice"):
+        list(tiny_synth.synthesize_ssml('<speak><voice name="nobody">x</voice></speak>'))
