@@ -53,6 +53,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     say.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
     say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     say.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
                      help="vocoder runtime: onnx (onnxruntime, CPU fp32), torch, or auto (default)")
     for name in ("speed", "pitch", "energy", "volume"):
@@ -212,7 +213,7 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
     if args.threads is not None and args.threads < 1:
         raise CliError(f"--threads must be >= 1, got {args.threads}")
     return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
-                            backend=args.backend)
+                            backend=args.backend, lexicon=args.lexicon)
 
 
 def _options(args: argparse.Namespace) -> SynthesisOptions:

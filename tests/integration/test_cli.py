@@ -76,3 +76,14 @@ def test_long_text_peak_memory_stays_bounded(baker_dir: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr.decode()
     peak_kib = int(result.stderr.decode().strip().splitlines()[-1])
     assert peak_kib < 1.5 * 1024 * 1024
+
+
+def test_say_with_a_user_lexicon(baker_dir: Path, tmp_path: Path) -> None:
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("# test\n行长\thang2 zhang3\n", encoding="utf-8")
+    ok = _yuyin("say", "行长来了", "-o", str(tmp_path / "a.wav"), "--lexicon", str(lexicon))
+    assert ok.returncode == 0, ok.stderr.decode()
+    lexicon.write_text("行长\thang9\n", encoding="utf-8")
+    bad = _yuyin("say", "行长来了", "-o", str(tmp_path / "b.wav"), "--lexicon", str(lexicon))
+    assert bad.returncode == 2 and "words.tsv:1" in bad.stderr.decode()
+    assert not (tmp_path / "b.wav").exists()

