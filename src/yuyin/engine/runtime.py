@@ -31,18 +31,20 @@ class VoiceRuntime(Protocol):
         """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio."""
 
 
-def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch") -> VoiceRuntime:
+def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
+                 lexicon: Path | None = None) -> VoiceRuntime:  # fmt: skip
     """Load the voice pack at path with the runtime of its family (voice.json ``family``).
 
-    backend ("torch" or "onnx", see device.resolve_backend) applies to the vocoder.
+    backend ("torch" or "onnx", see device.resolve_backend) applies to the vocoder; lexicon (a
+    user ``word<TAB>pinyin`` file) to the front end.
     """
     config = VoiceConfig.from_json(path / "voice.json")
     if config.family == "baker":
         from yuyin.engine.baker_voice import BakerVoice
 
-        return BakerVoice.from_dir(path, device, dtype, backend)
+        return BakerVoice.from_dir(path, device, dtype, backend, lexicon)
     if config.family == "ttskit":
         from yuyin.engine.ttskit_voice import TtskitVoice
 
-        return TtskitVoice.from_dir(path, device, dtype, backend)
+        return TtskitVoice.from_dir(path, device, dtype, backend, lexicon)
     raise ValueError(f"{path}: unsupported voice family {config.family!r}")
