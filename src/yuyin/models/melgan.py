@@ -9,6 +9,7 @@ N = T * H samples.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
@@ -113,6 +114,25 @@ class MelGAN(nn.Module):
         super().__init__()
         self.config = config or MelGANConfig()
         self.generator = nn.Sequential(*_generator_layers(self.config))
+
+    @property
+    def receptive_field_frames(self) -> int:
+        """Mel frames on each side that can influence one output sample (rounded up).
+
+        The input conv reaches half its kernel in frames; each transposed conv one input step;
+        each residual stack ``sum(dilations) * (k - 1) / 2`` samples at its rate; the output conv
+        half its kernel at the final rate. Used to cut the mel into windows for streaming.
+        """
+        c = self.config
+        half_io = (c.io_kernel_size - 1) // 2
+        stack_reach = sum(c.res_dilations) * (c.res_kernel_size - 1) // 2
+        reach, rate = float(half_io), 1  # rate: samples per frame at the current stage
+        for stride in c.upsample_strides:
+            reach += 1.0 / rate
+            rate *= stride
+            reach += stack_reach / rate
+        reach += half_io / rate
+        return math.ceil(reach)
 
     def forward(self, mel: torch.Tensor) -> torch.Tensor:
         """mel [B, M, T] -> audio [B, 1, T * H], no tail handling."""

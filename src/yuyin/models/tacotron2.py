@@ -220,12 +220,70 @@ class DecoderState:
     memory: torch.Tensor  # [A, N, C]
     processed_memory: torch.Tensor  # [A, N, D]
     pad_mask: torch.Tensor | None  # [A, N], True = padding; None when no item is padded
+    # [A] float: a row whose attention would peak past this position at this step attends
+    # again with the positions past it masked (None: no bound). The caller advances it
+    # (yuyin.engine.ar_batcher's StopRule); rows that respect it are untouched.
+    max_position: torch.Tensor | None = None
 
     def select(self, keep: torch.Tensor) -> DecoderState:
         """Rows where the bool mask ``keep`` [A] is True."""
         return DecoderState(**{
             f.name: None if getattr(self, f.name) is None else getattr(self, f.name)[keep] for f in fields(self)
         })  # fmt: skip
+
+    @property
+    def memory_lengths(self) -> torch.Tensor:
+        """[A] long: valid memory positions per row."""
+        if self.pad_mask is None:
+            return torch.full((self.memory.size(0),), self.memory.size(1), dtype=torch.long, device=self.memory.device)
+        return (~self.pad_mask).sum(1)
+
+    @staticmethod
+    def concat(states: Sequence[DecoderState]) -> DecoderState:
+        """Rows of several states stacked, for items that joined a running batch.
+
+        Memory-length tensors are zero-padded to the longest N and the padding is masked, which
+        is what a batch-of-one item sees (zero attention on padding, zero-padded location conv).
+        """
+        n = max(s.memory.size(1) for s in states)
+        lengths = torch.cat([s.memory_lengths for s in states])
+        parts = {
+            f.name: [_pad_positions(getattr(s, f.name), n) if f.name in _POSITION_FIELDS else getattr(s, f.name)
+                     for s in states]
+            for f in fields(DecoderState) if f.name not in ("pad_mask", "max_position")
+        }  # fmt: skip
+        merged = {name: torch.cat(values) for name, values in parts.items()}
+        positions = torch.arange(n, device=lengths.device)
+        pad_mask = positions[None, :] >= lengths[:, None]
+        bounds = [s.max_position for s in states]
+        if any(b is None for b in bounds) and not all(b is None for b in bounds):
+            raise ValueError("either every state has a max_position or none has")
+        max_position = None if bounds[0] is None else torch.cat(bounds)
+        return DecoderState(**merged, pad_mask=pad_mask if bool(pad_mask.any()) else None, max_position=max_position)
+
+    def compact(self) -> DecoderState:
+        """Drop memory positions that are padding for every row (after the longest item left)."""
+        if self.pad_mask is None:
+            return self
+        n = int(self.memory_lengths.max())
+        if n == self.memory.size(1):
+            return self
+        cut = {name: getattr(self, name)[:, :n] for name in _POSITION_FIELDS}
+        pad_mask = self.pad_mask[:, :n]
+        return DecoderState(**{**{f.name: getattr(self, f.name) for f in fields(self)}, **cut,
+                               "pad_mask": pad_mask if bool(pad_mask.any()) else None})  # fmt: skip
+
+
+_POSITION_FIELDS = ("weights", "weights_cum", "memory", "processed_memory")  # tensors with an N axis (dim 1)
+
+
+def _pad_positions(tensor: torch.Tensor, n: int) -> torch.Tensor:
+    """Zero-pad the N axis (dim 1) of [A, N] or [A, N, X] to n."""
+    missing = n - tensor.size(1)
+    if missing == 0:
+        return tensor
+    pad = (0, 0, 0, missing) if tensor.dim() == 3 else (0, missing)
+    return F.pad(tensor, pad)
 
 
 class Decoder(nn.Module):
@@ -268,6 +326,8 @@ class Decoder(nn.Module):
         s.context, s.weights = self.attention_layer(
             s.attention_hidden, s.memory, s.processed_memory, weights_cat, s.pad_mask
         )
+        if s.max_position is not None:
+            self._bound_attention(s, weights_cat)
         s.weights_cum = s.weights_cum + s.weights
         decoder_input = torch.cat((s.attention_hidden, s.context), -1)  # [A, Ra + C]
         s.decoder_hidden, s.decoder_cell = self.decoder_rnn(decoder_input, (s.decoder_hidden, s.decoder_cell))
@@ -276,6 +336,20 @@ class Decoder(nn.Module):
         gate = self.gate_layer(hidden_context).squeeze(1)  # [A]
         s.frame = mel
         return mel, gate, s.weights
+
+    def _bound_attention(self, s: DecoderState, weights_cat: torch.Tensor) -> None:
+        """Rows whose attention peaks past ``s.max_position`` attend again with the positions
+        past it masked; the other rows are left exactly as they are."""
+        positions = torch.arange(s.memory.size(1), device=s.memory.device)
+        beyond = positions[None, :] > s.max_position[:, None]  # [A, N]
+        jumped = s.weights.argmax(dim=1) > s.max_position  # [A]
+        if not bool(jumped.any()):
+            return
+        mask = beyond & jumped[:, None]
+        mask = mask if s.pad_mask is None else mask | s.pad_mask
+        context, weights = self.attention_layer(s.attention_hidden, s.memory, s.processed_memory, weights_cat, mask)
+        s.context = torch.where(jumped[:, None], context, s.context)
+        s.weights = torch.where(jumped[:, None], weights, s.weights)
 
 
 class Postnet(nn.Module):
@@ -381,6 +455,34 @@ class Tacotron2(nn.Module):
         speaker = self.speaker_embedding(speakers.to(text))[:, None]  # [B, 1, S]
         return torch.cat((text, speaker.expand(-1, text.size(1), -1)), dim=2)
 
+    def start(self, ids: torch.Tensor, lengths: torch.Tensor, speakers: torch.Tensor) -> DecoderState:
+        """Encode a batch and return its initial decoder state, for step-wise decoding.
+
+        ids [B, L], lengths [B], speakers [B, 32]. Drive it with ``decoder.step(state, masks)``;
+        rows may leave (``state.select``) or join (``DecoderState.concat``) between steps.
+        """
+        lengths = lengths.to(ids.device)
+        memory = self.encode(ids, lengths, speakers)  # [B, N, C]
+        positions = torch.arange(ids.size(1), device=ids.device)
+        pad_mask = positions[None, :] >= lengths[:, None] if bool((lengths < ids.size(1)).any()) else None
+        return self.decoder.initial_state(memory, pad_mask)
+
+    def apply_postnet(self, mel: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Decoder mel [B, M, T] (frames past lengths[b] ignored) -> mel + postnet residual,
+        zero past each length; a window of frames gives the same values for its frames farther
+        than :attr:`postnet_context` from the window's cut edges."""
+        frames = mel.size(2)
+        valid = (torch.arange(frames, device=mel.device)[None, :] < lengths.to(mel.device)[:, None])
+        valid = valid.unsqueeze(1).to(mel.dtype)  # [B, 1, T]
+        mel = mel * valid
+        return (mel + self.postnet(mel, valid)) * valid
+
+    @property
+    def postnet_context(self) -> int:
+        """Frames on each side that influence one postnet output frame."""
+        c = self.config
+        return c.postnet_n_convolutions * (c.postnet_kernel_size - 1) // 2
+
     def max_steps_for(self, lengths: torch.Tensor) -> torch.Tensor:
         """Decode-length guard [B]: min(max_decoder_steps, ceil(k * L + c)) with the config's k, c."""
         c = self.config
@@ -453,8 +555,7 @@ class Tacotron2(nn.Module):
         for t, (rows, mel_t, gate_t, weights_t) in enumerate(steps):
             mel[rows, t], gate[rows, t], align[rows, t] = mel_t, torch.sigmoid(gate_t), weights_t
         mel = mel.transpose(1, 2)  # [B, M, T]
-        valid = (torch.arange(frames, device=mel.device)[None, :] < mel_lengths[:, None]).unsqueeze(1).to(mel.dtype)
-        mel_postnet = (mel + self.postnet(mel, valid)) * valid
+        mel_postnet = self.apply_postnet(mel, mel_lengths)
         return Tacotron2Output(mel, mel_postnet, gate, align, mel_lengths, stopped)
 
 

@@ -1,0 +1,285 @@
+"""Runtime of a ttskit-family pack: Tacotron2 (24 speakers) + MelGAN, streamed while decoding.
+
+A unit's ids hold one id sequence per clause (:func:`yuyin.frontend.ttskit.clause_sequences`).
+``stream`` submits all of them to the voice's :class:`~yuyin.engine.ar_batcher.ARBatcher`
+(one decode worker shared by every caller, continuous batching) and turns each clause's
+decoder frames into audio *while it is still decoding*: the postnet and MelGAN run per window
+of frames on the caller's thread, each window widened by their receptive fields, so the
+streamed pieces equal the whole-clause audio up to float rounding (tested <= 1e-3).
+
+Per-request controls for this voice:
+
+- ``speaker``: one of ``config.speakers`` (default ``config.default_speaker``); the speakers in
+  ``extra.broken_speakers`` and those measured unusable (:mod:`.ttskit_speakers`) are refused.
+- ``speed``: tempo. Tacotron2 has no duration input, so the mel's time axis is resampled by
+  linear interpolation before the vocoder: the same spectra, played faster or slower, the pitch
+  kept (the vocoder renders 256 samples per frame whatever the spacing).
+- ``pitch``, ``pitch_shift``, ``energy``: not available (no f0 or energy input); a value other
+  than the default raises :class:`OptionsError` naming the field.
+- ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
+  to full scale, which cannot stream; :func:`.ttskit_speakers.speaker_gain` brings every
+  speaker's typical peak to the same level).
+- ``seed``: the prenet-dropout seed of every clause (default ``extra.default_seed``, 1234:
+  the reference run's seed, so a one-clause text decodes as the original's first chunk).
+- ``sentence_pause``: as for every voice; clauses of one unit are joined by half of it.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import load_file
+
+from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
+from yuyin.engine.ar_batcher import ARBatcher, DecodeItem, StopRule
+from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
+from yuyin.frontend import SentenceUnit
+from yuyin.frontend.segment import CLAUSE_PAUSE
+from yuyin.frontend.symbols_ttskit import PUNCTUATION, SYMBOL_TO_ID
+from yuyin.frontend.ttskit import TtskitFrontend, clause_sequences
+from yuyin.models.melgan import MelGAN, MelGANConfig
+from yuyin.models.tacotron2 import Tacotron2, Tacotron2Config, speaker_vectors
+
+DEFAULT_SEED = 1234
+UNSUPPORTED = {"pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0}  # option -> the only accepted value
+PUNCTUATION_IDS = frozenset(SYMBOL_TO_ID[p] for p in PUNCTUATION)
+WHOLE_PLAN_FRAMES = (128, 512)  # first / later windows without chunking (fastest of 24, 64, 128, 1024 first)
+UNBOUNDED = 1 << 40
+
+
+class TtskitVoice:
+    """Tacotron2 + MelGAN with their voice config and one decode scheduler (thread-safe)."""
+
+    def __init__(self, config: VoiceConfig, acoustic: Tacotron2, vocoder: MelGAN, device: torch.device,
+                 dtype: torch.dtype, *, max_batch_size: int = 16, stop_rule: StopRule | None = None,
+                 onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
+                 lexicon: Path | None = None):  # fmt: skip
+        """onnx_vocoder, if given, runs MelGAN's forward instead of the PyTorch module (:mod:`.melgan_onnx`)."""
+        self.config = config
+        # The autoregressive loop and its stop gate stay float32; the vocoder takes ``dtype``.
+        self.acoustic = acoustic.to(device=device, dtype=torch.float32).eval()
+        self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
+        self.device, self.dtype = device, dtype
+        self.frontend = TtskitFrontend(lexicon=lexicon)
+        self.batcher = ARBatcher(self.acoustic, max_batch_size=max_batch_size, stop_rule=stop_rule)
+        self.broken_speakers = broken_speakers(config)  # name -> why it is refused
+        self.default_seed = int(config.extra.get("default_seed", DEFAULT_SEED))
+        self.context = self.vocoder.receptive_field_frames
+        self._onnx_vocoder = onnx_vocoder
+
+    @classmethod
+    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
+                 lexicon: Path | None = None) -> TtskitVoice:  # fmt: skip
+        """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see :mod:`.melgan_onnx`);
+        lexicon: a user ``word<TAB>pinyin`` file for the front end."""
+        config = VoiceConfig.from_json(path / "voice.json")
+        acoustic = Tacotron2(Tacotron2Config.from_dict(config.acoustic))
+        vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
+        acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
+        vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
+        onnx_vocoder = None
+        if backend == "onnx":
+            from yuyin.engine.melgan_onnx import OnnxMelGAN
+            from yuyin.voices.store import yuyin_home
+
+            onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
+                                      threads=torch.get_num_threads())  # fmt: skip
+        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon)
+
+    @property
+    def backend(self) -> str:
+        """Which runtime runs the vocoder: "onnx" or "torch"."""
+        return "torch" if self._onnx_vocoder is None else "onnx"
+
+    def vocode(self, mel: torch.Tensor) -> np.ndarray:
+        """``MelGAN.forward`` of mel [M, n] -> audio [n * hop] float32 numpy (no tail handling)."""
+        if self._onnx_vocoder is not None:
+            return self._onnx_vocoder(mel[None])
+        return self.vocoder(mel[None].to(self.vocoder.generator[1].weight.dtype))[0, 0].float().cpu().numpy()
+
+    @property
+    def usable_speakers(self) -> tuple[str, ...]:
+        """The speakers ``stream`` accepts (all but :attr:`broken_speakers`)."""
+        return usable_speakers(self.config)
+
+    @staticmethod
+    def gain(speaker: str) -> float:
+        """The fixed output gain of a speaker, before ``volume``."""
+        return speaker_gain(speaker)
+
+    def analyze(self, text: str) -> Iterator[SentenceUnit]:
+        return self.frontend.analyze(text)
+
+    def chunk_plan(self, first_frames: int) -> ChunkPlan:
+        """A streaming plan whose context covers the vocoder's receptive field."""
+        return ChunkPlan(first_frames, self.context, max_frames=8 * first_frames)
+
+    def speaker_name(self, options: SynthesisOptions) -> str:
+        """The speaker options ask for; raises OptionsError for an unknown or unusable one."""
+        name = options.speaker if options.speaker is not None else self.config.default_speaker
+        usable = ", ".join(self.usable_speakers)
+        if name not in self.config.speakers:
+            raise OptionsError(
+                f"speaker: unknown speaker {name!r} for voice {self.config.name!r}; choose one of {usable}"
+            )
+        if name in self.broken_speakers:
+            raise OptionsError(f"speaker: {name!r} of voice {self.config.name!r} is unusable: "
+                               f"{self.broken_speakers[name]}; choose one of {usable}")  # fmt: skip
+        return name
+
+    def check_options(self, options: SynthesisOptions) -> str:
+        """Validate the controls this voice supports (see the module doc); returns the speaker."""
+        for field, accepted in UNSUPPORTED.items():
+            if getattr(options, field) != accepted:
+                raise OptionsError(f"{field}: voice {self.config.name!r} (Tacotron2) has no {field} control; "
+                                   f"leave it at {accepted}")  # fmt: skip
+        return self.speaker_name(options)
+
+    def stream(
+        self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None
+    ) -> Iterator[np.ndarray]:
+        """Yield the waveform of one unit in pieces [n_i] float32 (see the module doc).
+
+        plan None: one piece per unit (vocoded in windows while decoding, then joined).
+        Closing the generator cancels the decoding of the unit's remaining clauses.
+        """
+        speaker = self.check_options(options)
+        clauses = clause_sequences(ids)
+        seed = self.default_seed if options.seed is None else options.seed
+        items = self.batcher.submit(clauses, speaker_vectors([speaker])[0], seed)
+        pieces = self._pieces(items, options, plan, self.gain(speaker) * options.volume)
+        try:
+            if plan is not None:
+                yield from pieces
+            else:
+                joined = [piece for piece in pieces]
+                yield np.concatenate(joined) if joined else np.zeros(0, np.float32)
+        finally:
+            pieces.close()
+            for item in items:
+                item.cancel()
+
+    def _pieces(self, items: list[DecodeItem], options: SynthesisOptions, plan: ChunkPlan | None,
+                gain: float) -> Iterator[np.ndarray]:  # fmt: skip
+        pause = self.config.sentence_pause if options.sentence_pause is None else options.sentence_pause
+        window_plan = plan or FastStartPlan(*WHOLE_PLAN_FRAMES, self.context)
+        for index, item in enumerate(items):
+            if index:
+                seconds = pause * CLAUSE_PAUSE if _ends_with_punctuation(items[index - 1].ids) else 0.0
+                yield np.zeros(round(seconds * self.config.sample_rate), np.float32)
+            for wave in ClauseRenderer(self, item, options.speed).pieces(window_plan):
+                yield _scale(wave, gain)
+
+
+@dataclass(frozen=True)
+class FastStartPlan:
+    """Windows for a request without chunking: a short first window, so that the vocoder starts
+    while the decoder is still early in the clause, then long ones (each cut costs 2 x context
+    frames of extra vocoding). Same interface as :class:`ChunkPlan`."""
+
+    first_frames: int
+    next_frames: int
+    context_frames: int
+
+    def windows(self, total_frames: int) -> Iterator[Window]:
+        keep_start, size = 0, self.first_frames
+        while keep_start < total_frames:
+            keep_stop = min(keep_start + size, total_frames)
+            yield Window(max(0, keep_start - self.context_frames), min(total_frames, keep_stop + self.context_frames),
+                         keep_start, keep_stop)  # fmt: skip
+            keep_start, size = keep_stop, self.next_frames
+
+
+class ClauseRenderer:
+    """Decoder frames of one item -> audio windows, as soon as the frames they need are settled.
+
+    The whole-clause audio is ``MelGAN.infer(resample(postnet(frames[:T])[:, :end]))`` with T the
+    decoded frames and ``end`` the kept ones; each window here computes exactly its part of it.
+    """
+
+    def __init__(self, voice: TtskitVoice, item: DecodeItem, speed: float) -> None:
+        self.voice, self.item, self.speed = voice, item, float(speed)
+        self.postnet_context = voice.acoustic.postnet_context
+        self.hop = voice.vocoder.config.hop_size
+
+    def pieces(self, plan: ChunkPlan | FastStartPlan) -> Iterator[np.ndarray]:
+        for window in plan.windows(UNBOUNDED):
+            need = self._source_stop(window.stop) + self.postnet_context
+            self.item.wait(need)
+            if self.item.cancelled:
+                return
+            if self.item.done:
+                window = self._clip(window, self.out_frames(self.item.end))
+                if window is None:
+                    return
+            with torch.inference_mode():
+                wave = self._vocode(window)
+            yield wave
+            if self.item.done and window.keep_stop >= self.out_frames(self.item.end):
+                return
+
+    def out_frames(self, kept: int) -> int:
+        """Output frames for ``kept`` mel frames at this speed."""
+        if kept <= 0:
+            return 0
+        return math.floor((kept - 1) / self.speed + 1e-9) + 1 if self.speed != 1.0 else kept
+
+    def _source_stop(self, out_stop: int) -> int:
+        """Mel frames [0, s) needed to interpolate output frames [0, out_stop)."""
+        if self.speed == 1.0:
+            return out_stop
+        return math.floor((out_stop - 1) * self.speed) + 2
+
+    @staticmethod
+    def _clip(window: Window, total: int) -> Window | None:
+        if window.keep_start >= total:
+            return None
+        return Window(window.start, min(window.stop, total), window.keep_start, min(window.keep_stop, total))
+
+    def _vocode(self, window: Window) -> np.ndarray:
+        mel = self._output_mel(window.start, window.stop)  # [M, n]
+        c = self.voice.vocoder.config
+        total = self.out_frames(self.item.end) if self.item.done else None
+        if total is not None and window.stop >= total:  # the clause end: the original's tail frames
+            mel = torch.cat([mel, mel.new_full((mel.size(0), c.tail_frames), c.tail_value)], dim=1)
+        audio = self.voice.vocode(mel)
+        lo, hi = (window.keep_start - window.start) * self.hop, (window.keep_stop - window.start) * self.hop
+        return audio[lo:hi]
+
+    def _output_mel(self, start: int, stop: int) -> torch.Tensor:
+        """Output frames [start, stop) of the (time-resampled) postnet mel -> [M, n]."""
+        if self.speed == 1.0:
+            return self._postnet(start, stop)
+        positions = np.arange(start, stop, dtype=np.float64) * self.speed
+        kept = self.item.end if self.item.done else UNBOUNDED
+        low = np.floor(positions).astype(np.int64)
+        high = np.minimum(low + 1, kept - 1)
+        first, last = int(low[0]), int(high.max()) + 1
+        source = self._postnet(first, last)
+        frac = torch.from_numpy(positions - low).to(source)
+        low_index, high_index = torch.from_numpy(low - first), torch.from_numpy(high - first)
+        return source[:, low_index] * (1 - frac) + source[:, high_index] * frac
+
+    def _postnet(self, start: int, stop: int) -> torch.Tensor:
+        """Postnet mel frames [start, stop) -> [M, n], from decoder frames with context."""
+        context, item = self.postnet_context, self.item
+        decoded = item.decoded if item.done else UNBOUNDED
+        lo, hi = max(0, start - context), min(decoded, stop + context)
+        frames = item.frames(lo, hi)[None]  # [1, M, n]
+        length = torch.tensor([hi - lo])
+        mel = self.voice.acoustic.apply_postnet(frames, length)[0]
+        return mel[:, start - lo : stop - lo]
+
+
+def _ends_with_punctuation(ids: Sequence[int]) -> bool:
+    """A clause sequence ``... punct - ~ _`` (a cut made only by the length budget has none)."""
+    return len(ids) >= 4 and ids[-4] in PUNCTUATION_IDS
+
+
+def _scale(wave: np.ndarray, gain: float) -> np.ndarray:
+    return wave if gain == 1.0 else np.clip(wave * gain, -1.0, 1.0).astype(np.float32)

@@ -1,0 +1,193 @@
+"""The ttskit runtime on a tiny random-weight pack in the real on-disk format.
+
+Streamed audio is compared with a whole-clause reference computed independently (decoder
+frames -> postnet over all frames -> keep ``end`` -> np.interp time resampling -> MelGAN.infer):
+<= 1e-3 max abs is required, float rounding gives about 1e-6.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from safetensors.torch import save_file
+from torch import nn
+
+from yuyin import SynthesisOptions, Synthesizer
+from yuyin.config import OptionsError, VoiceConfig
+from yuyin.engine.ttskit_voice import TtskitVoice
+from yuyin.frontend.ttskit import clause_sequences
+from yuyin.models.melgan import MelGAN, MelGANConfig
+from yuyin.models.tacotron2 import Tacotron2, Tacotron2Config, speaker_vectors
+
+SPEAKERS = ("Aiqi", "Xiaowei", "biaobei")
+TINY = Tacotron2Config(
+    symbols_embedding_dim=16, encoder_n_convolutions=2, encoder_embedding_dim=16, speaker_embedding_dim=8,
+    n_mel_channels=10, prenet_dim=12, attention_rnn_dim=24, attention_dim=8, attention_location_n_filters=4,
+    attention_location_kernel_size=7, decoder_rnn_dim=24, postnet_embedding_dim=12, postnet_n_convolutions=3,
+    max_decoder_steps=120, max_steps_per_symbol=2.0, max_steps_base=3,
+)  # fmt: skip
+TINY_GAN = MelGANConfig(
+    n_mels=10, channels=(8, 6, 4), upsample_strides=(4, 2), upsample_kernels=(8, 4), upsample_paddings=(2, 1)
+)
+TEXT = "欢迎使用语音合成接口。"
+
+
+def make_tiny_ttskit_pack(directory: Path, seed: int = 0) -> Path:
+    """A small Tacotron2 + MelGAN ttskit-family pack with random weights (gate never fires)."""
+    torch.manual_seed(seed)
+    acoustic, vocoder = Tacotron2(TINY), MelGAN(TINY_GAN)
+    with torch.no_grad():
+        for bn in (m for m in acoustic.modules() if isinstance(m, nn.BatchNorm1d)):
+            bn.running_mean.uniform_(-0.3, 0.3)
+            bn.running_var.uniform_(0.5, 1.5)
+        acoustic.decoder.gate_layer.linear_layer.weight.zero_()
+        acoustic.decoder.gate_layer.linear_layer.bias.fill_(-20.0)
+        for conv in (m for m in vocoder.modules() if isinstance(m, (nn.Conv1d, nn.ConvTranspose1d))):
+            conv.weight.mul_(1.5)  # a livelier output, so a missing context frame shows
+    directory.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in acoustic.state_dict().items()}, str(directory / "acoustic.safetensors"))
+    save_file({k: v.contiguous() for k, v in vocoder.state_dict().items()}, str(directory / "vocoder.safetensors"))
+    vocoder_dict = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(TINY_GAN).items()}
+    VoiceConfig(
+        name="tiny-ttskit", family="ttskit", sample_rate=22050, hop_size=TINY_GAN.hop_size, n_mels=10,
+        acoustic=asdict(TINY), vocoder=vocoder_dict, sentence_pause=0.3, speakers=SPEAKERS,
+        default_speaker="biaobei", license="test",
+        extra={"default_seed": 1234, "broken_speakers": ["Xiaowei"], "unreliable_speakers": []},
+    ).to_json(directory / "voice.json")  # fmt: skip
+    return directory
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory) -> Synthesizer:
+    return Synthesizer.load(make_tiny_ttskit_pack(tmp_path_factory.mktemp("tiny-ttskit")), device="cpu")
+
+
+@pytest.fixture(scope="module")
+def voice(synth) -> TtskitVoice:
+    return synth._voice
+
+
+def audio(synth: Synthesizer, text: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None):
+    chunks = list(synth.synthesize(text, options, chunk_frames=chunk_frames))
+    return np.concatenate([c.samples for c in chunks]), chunks
+
+
+def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: int, speed: float) -> np.ndarray:
+    """The reference: decode, postnet over every decoded frame, keep ``end``, resample, vocode."""
+    handle = voice.batcher.submit([ids], speaker_vectors([speaker])[0], seed)[0]
+    handle.wait(10**9, timeout=60)
+    with torch.no_grad():
+        post = voice.acoustic.apply_postnet(handle.frames(0, handle.decoded)[None], torch.tensor([handle.decoded]))
+        post = post[0, :, : handle.end].numpy()
+        if speed != 1.0:
+            kept = post.shape[1]
+            positions = np.arange(math.floor((kept - 1) / speed + 1e-9) + 1) * speed
+            post = np.stack([np.interp(positions, np.arange(kept), row) for row in post]).astype(np.float32)
+        wave, _ = voice.vocoder.infer(torch.from_numpy(post)[None])
+    return np.clip(wave[0].numpy() * voice.gain(speaker), -1.0, 1.0)
+
+
+@pytest.mark.parametrize("speed", [1.0, 1.3, 0.7])
+def test_streamed_equals_whole_clause(synth, voice, speed):
+    ids = list(synth.frontend(TEXT)[0].ids)
+    expected = whole_clause_audio(voice, ids, "biaobei", 1234, speed)
+    options = SynthesisOptions(speed=speed)
+    whole, chunks = audio(synth, TEXT, options)
+    assert len(chunks) == 1 and whole.shape == expected.shape
+    assert np.abs(whole - expected).max() <= 1e-3
+    for chunk_frames in (1, 3, 8, 50):
+        streamed, chunks = audio(synth, TEXT, options, chunk_frames)
+        assert streamed.shape == expected.shape and np.abs(streamed - expected).max() <= 1e-3, chunk_frames
+        assert len(chunks) > 1 or chunk_frames == 50
+
+
+def test_unit_clauses_are_joined_with_half_the_sentence_pause(synth, voice):
+    unit = synth.frontend("你好，世界。")[0]
+    first, second = clause_sequences(unit.ids)
+    expected = np.concatenate([
+        whole_clause_audio(voice, first, "Aiqi", 5, 1.0),
+        np.zeros(round(0.3 * 0.5 * 22050), np.float32),
+        whole_clause_audio(voice, second, "Aiqi", 5, 1.0),
+    ])  # fmt: skip
+    got, _ = audio(synth, "你好，世界。", SynthesisOptions(speaker="Aiqi", seed=5))
+    assert got.shape == expected.shape and np.abs(got - expected).max() <= 1e-3
+
+
+def test_speaker_selection_and_errors(synth, voice):
+    assert synth.speakers == SPEAKERS and voice.usable_speakers == ("Aiqi", "biaobei")
+    default, _ = audio(synth, "你好。")
+    named, _ = audio(synth, "你好。", SynthesisOptions(speaker="biaobei"))
+    other, _ = audio(synth, "你好。", SynthesisOptions(speaker="Aiqi"))
+    assert np.array_equal(default, named) and not np.array_equal(default, other)
+    with pytest.raises(OptionsError, match=r"speaker: unknown speaker 'Nobody'.*Aiqi, biaobei"):
+        audio(synth, "你好。", SynthesisOptions(speaker="Nobody"))
+    with pytest.raises(OptionsError, match="speaker: 'Xiaowei'.*unusable: the model never stops"):
+        audio(synth, "你好。", SynthesisOptions(speaker="Xiaowei"))
+
+
+@pytest.mark.parametrize("field, value", [("pitch", 1.2), ("pitch_shift", 0.5), ("energy", 0.8)])
+def test_unsupported_controls_are_refused(synth, field, value):
+    with pytest.raises(OptionsError, match=f"^{field}: .*no {field} control"):
+        audio(synth, "你好。", SynthesisOptions(**{field: value}))
+
+
+def test_volume_speed_and_seed(synth):
+    base, _ = audio(synth, TEXT)
+    quiet, _ = audio(synth, TEXT, SynthesisOptions(volume=0.5))
+    np.testing.assert_allclose(quiet, base * 0.5, atol=1e-6)
+    fast, _ = audio(synth, TEXT, SynthesisOptions(speed=2.0))
+    assert abs(len(fast) / len(base) - 0.5) < 0.05
+    seeded, _ = audio(synth, TEXT, SynthesisOptions(seed=99))
+    assert not np.array_equal(seeded[: len(base)], base[: len(seeded)])
+
+
+def test_closing_the_stream_cancels_decoding(synth, voice):
+    stream = synth.synthesize("今天天气真好，我们一起去公园散步吧！", chunk_frames=1)
+    next(stream)
+    stream.close()
+    deadline = time.monotonic() + 5
+    while voice.batcher.active and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert voice.batcher.active == 0
+
+
+def test_concurrent_requests_match_sequential(synth):
+    texts = ["你好。", TEXT, "今天天气真好，我们出去走走吧！", "谢谢！"]
+    speakers = ["Aiqi", "biaobei", "Aiqi", "biaobei"]
+    expected = [audio(synth, t, SynthesisOptions(speaker=s))[0] for t, s in zip(texts, speakers)]
+    results: dict[int, np.ndarray] = {}
+
+    def worker(i: int) -> None:
+        results[i] = audio(synth, texts[i], SynthesisOptions(speaker=speakers[i]), chunk_frames=4)[0]
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for i, ref in enumerate(expected):
+        assert results[i].shape == ref.shape and np.abs(results[i] - ref).max() <= 1e-3
+
+
+def test_voice_list_marks_unusable(synth):
+    from yuyin.cli import _speaker_list
+
+    assert _speaker_list(synth.voice) == "Aiqi, Xiaowei (unusable), biaobei"
+
+
+def test_onnx_and_torch_vocoders_agree(tmp_path):
+    pytest.importorskip("onnxruntime")
+    pack = make_tiny_ttskit_pack(tmp_path / "pack")
+    results = {}
+    for backend in ("torch", "onnx"):
+        synth = Synthesizer.load(pack, device="cpu", backend=backend)
+        assert synth._voice.backend == backend
+        results[backend] = audio(synth, TEXT, SynthesisOptions(speaker="Aiqi"), chunk_frames=8)[0]
+    assert results["torch"].shape == results["onnx"].shape
+    assert np.abs(results["torch"] - results["onnx"]).max() <= 1e-4
