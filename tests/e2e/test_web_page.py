@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-webdriver = pytest.importorskip("selenium.webdriver")
+import selenium.webdriver as webdriver
 
 from yuyin.frontend import BakerFrontend  # noqa: E402
 from yuyin.server.process import ServerProcess  # noqa: E402

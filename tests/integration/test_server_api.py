@@ -8,8 +8,8 @@ import re
 import numpy as np
 import pytest
 
-httpx = pytest.importorskip("httpx")
-av = pytest.importorskip("av")
+import httpx
+import av
 
 from yuyin.server.process import ServerProcess  # noqa: E402
 

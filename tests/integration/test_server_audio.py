@@ -14,7 +14,7 @@ from yuyin.audio import (AUDIO_FORMATS, SAMPLE_RATES, AudioEncoder, StreamResamp
                          encoder_sample_rate, float_to_int16, resample)  # fmt: skip
 from yuyin.server.speech import encode_chunks
 
-av = pytest.importorskip("av")
+import av
 TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！"
 
 
@@ -85,7 +85,7 @@ def test_opus_falls_back_to_48k_only_for_rates_it_lacks() -> None:
 
 
 def test_streamed_wav_header_is_readable_without_seeking() -> None:
-    soundfile = pytest.importorskip("soundfile")
+    import soundfile
     tone = np.full(4800, 0.25, np.float32)
     encoder = AudioEncoder("wav", 24000, streaming=True)
     data = encoder.encode(tone) + encoder.finish()

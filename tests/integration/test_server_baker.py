@@ -9,10 +9,10 @@ import time
 import numpy as np
 import pytest
 
-openai = pytest.importorskip("openai")
-httpx = pytest.importorskip("httpx")
-av = pytest.importorskip("av")
-ws_client = pytest.importorskip("websockets.sync.client")
+import openai
+import httpx
+import av
+import websockets.sync.client as ws_client
 
 from yuyin.audio import concatenate, resample  # noqa: E402
 from yuyin.bench.serve_load import LONG_CHARS, PARAGRAPH  # noqa: E402

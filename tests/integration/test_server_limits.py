@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-httpx = pytest.importorskip("httpx")
-ws_client = pytest.importorskip("websockets.sync.client")
+import httpx
+import websockets.sync.client as ws_client
 
 from yuyin.server.process import ServerProcess  # noqa: E402
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-openai = pytest.importorskip("openai")
-httpx = pytest.importorskip("httpx")
-av = pytest.importorskip("av")
+import openai
+import httpx
+import av
 
 from yuyin.server.process import ServerProcess  # noqa: E402
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-httpx = pytest.importorskip("httpx")
-ws_client = pytest.importorskip("websockets.sync.client")
+import httpx
+import websockets.sync.client as ws_client
 
 from yuyin.server.process import ServerProcess  # noqa: E402
 
