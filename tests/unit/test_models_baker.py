@@ -114,6 +114,14 @@ def test_length_regulate_repeats_rows_and_pads() -> None:
     assert frames[..., 0].tolist() == [[0.0, 2.0, 2.0], [3.0, 4.0, 0.0]]
 
 
+def test_length_regulate_skips_leading_zero_durations_and_keeps_one_frame_when_empty() -> None:
+    hidden = torch.arange(3, dtype=torch.float32).reshape(1, 3, 1)
+    frames, _ = length_regulate(hidden, torch.tensor([[0, 0, 2]]))
+    assert frames[..., 0].tolist() == [[2.0, 2.0]]
+    frames, lengths = length_regulate(hidden, torch.zeros(1, 3, dtype=torch.long))
+    assert lengths.tolist() == [0] and frames.tolist() == [[[0.0]]]
+
+
 def test_mb_melgan_shapes_and_range(vocoder: MBMelGAN) -> None:
     mel = torch.randn(2, 12, 80)
     with torch.no_grad():

@@ -14,10 +14,12 @@ import torch
 from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
+from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
+from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.styles import style_controls, style_spec
 from yuyin.frontend import BakerFrontend, SentenceUnit
-from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls, length_regulate
+from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
 
 SIL_ID, EOS_ID = 1, 218
@@ -29,21 +31,22 @@ class BakerVoice:
     """FastSpeech2 + MB-MelGAN with their voice config; stateless across calls (thread-safe)."""
 
     def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
-                 dtype: torch.dtype, onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
+                 dtype: torch.dtype, onnx: tuple[OnnxAcoustic, OnnxVocoder] | None = None,
                  lexicon: Path | None = None):  # fmt: skip
-        """onnx_vocoder, if given, runs the vocoder instead of the PyTorch module (same signature as
-        _vocode); lexicon is a user ``word<TAB>pinyin`` file for the front end."""
+        """onnx, if given, runs both models with onnxruntime instead of the PyTorch modules;
+        lexicon is a user ``word<TAB>pinyin`` file for the front end."""
         self.config = config
         self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
         self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
         self.frontend = BakerFrontend(lexicon=lexicon)
-        self._onnx_vocoder = onnx_vocoder
+        self._stages: OnnxAcoustic | TorchAcoustic = onnx[0] if onnx else TorchAcoustic(self.acoustic)
+        self._onnx_vocoder = onnx[1] if onnx else None
 
     @property
     def backend(self) -> str:
-        """Which runtime runs the vocoder: "onnx" or "torch"."""
+        """Which runtime runs the models: "onnx" or "torch"."""
         return "torch" if self._onnx_vocoder is None else "onnx"
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
@@ -52,21 +55,21 @@ class BakerVoice:
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
                  lexicon: Path | None = None) -> "BakerVoice":  # fmt: skip
-        """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see onnx_vocoder)."""
+        """backend "onnx" runs both models with onnxruntime (CPU, float32; see onnx_acoustic, onnx_vocoder)."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
         vocoder = MBMelGAN(MBMelGANConfig(**vocoder_cfg))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
-        onnx_vocoder = None
+        onnx = None
         if backend == "onnx":
-            from yuyin.engine.onnx_vocoder import OnnxVocoder
             from yuyin.voices.store import yuyin_home
 
-            onnx_vocoder = OnnxVocoder(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
-                                       threads=torch.get_num_threads())  # fmt: skip
-        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder, lexicon)
+            cache, threads = yuyin_home() / "cache" / "onnx", torch.get_num_threads()
+            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads),
+                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads))  # fmt: skip
+        return cls(config, acoustic, vocoder, device, dtype, onnx, lexicon)
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
@@ -115,20 +118,18 @@ class BakerVoice:
 
         controls may be a function of the (piece's) ids, for per-phone controls such as styles.
         """
-        model, limit = self.acoustic, self.acoustic.cfg.max_positions
+        limit = self.acoustic.cfg.max_positions
         splittable = len(ids) > MIN_SPLITTABLE_IDS
         if len(ids) <= limit:
             tensor = torch.tensor([ids], dtype=torch.long, device=self.device)
-            hidden, mask = model.encode(tensor)
             unit_controls = controls(ids) if callable(controls) else controls
-            durations, f0, energy = model.predict_variance(hidden, mask, unit_controls)
+            durations, hidden, f0, energy = self._stages.variance(tensor, unit_controls)
             total = int(durations.sum())
             if total > limit and not splittable:  # one syllable this long: compress it to fit
                 durations = torch.floor(durations * (limit / total)).long()
             if total <= limit or not splittable:
-                hidden = hidden + model.variance_embedding(f0, energy, masks)
-                frames, lengths = length_regulate(hidden, durations)
-                return [model.decode(frames, lengths)[1]]
+                keep = self.acoustic.variance_keep_masks(f0, masks)
+                return [self._stages.mel(hidden, f0, energy, keep, durations)]
         left, right = split_ids(ids)
         return self._mels(left, controls, masks) + self._mels(right, controls, masks)
 

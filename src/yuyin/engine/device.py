@@ -62,7 +62,7 @@ BACKENDS = ("auto", "torch", "onnx")
 
 
 def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> str:
-    """Which runtime runs the vocoder: "onnx" (onnxruntime, CPU float32) or "torch".
+    """Which runtime runs the models: "onnx" (onnxruntime, CPU float32) or "torch".
 
     "auto" takes onnx where it applies (CPU, float32) and onnxruntime is installed (the ``fast``
     extra), else torch. An explicit "onnx" that cannot apply is an error.

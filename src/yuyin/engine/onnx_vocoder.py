@@ -1,18 +1,13 @@
-"""ONNX Runtime execution of vocoders on CPU: the shared cached export + session, and MB-MelGAN.
+"""ONNX Runtime execution of vocoders on CPU: the mel -> wave session helper, and MB-MelGAN.
 
-The PyTorch module stays the source of truth: it is exported once per weights file (TorchScript
-exporter, dynamic frame axis) into ``$YUYIN_HOME/cache/onnx`` and run with onnxruntime, which
+The PyTorch module stays the source of truth: it is exported once per weights file (see
+:mod:`yuyin.engine.onnx_session`, dynamic frame axis) and run with onnxruntime, which
 keeps activations in blocked layouts between convolutions instead of reordering around every
 one; on this project's 2-core CPU that made the vocoder about 1.7-2x faster than eager PyTorch.
 Outputs match the PyTorch module to ~1e-5 (tests/integration/test_onnx_vocoder.py).
 """
 from __future__ import annotations
 
-import hashlib
-import io
-import os
-import tempfile
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from yuyin.engine import onnx_session
 from yuyin.models.mb_melgan import MBMelGAN
 
 if TYPE_CHECKING:
@@ -67,27 +63,14 @@ def run_session(session: "onnxruntime.InferenceSession", mel: torch.Tensor) -> n
 
 def cached_session(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str, weights: Path,
                    cache_dir: Path, threads: int) -> "onnxruntime.InferenceSession":  # fmt: skip
-    """An onnxruntime CPU session of module (input "mel", dynamic along frame_axis; output dynamic
-    along its last axis), exported once per weights file into cache_dir (atomically)."""
-    import onnxruntime
+    """A vocoder's onnxruntime CPU session (input "mel", dynamic along frame_axis; output "wave",
+    dynamic along its last axis), exported once per weights file into cache_dir."""
+    return onnx_session.cached_session(module, vocoder_spec(module, example, frame_axis, name), weights, cache_dir, threads)
 
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:24]
-    target = cache_dir / f"{name}-{digest}-v{EXPORT_VERSION}-torch{torch.__version__.split('+')[0]}.onnx"
-    if not target.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        with torch.no_grad(), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the exporter's notes on constant folding are not actionable
-            output_rank = module(example).dim()
-            torch.onnx.export(module, (example,), buffer, input_names=["mel"], output_names=["wave"], opset_version=17,
-                              dynamo=False, dynamic_axes={"mel": {frame_axis: "frames"},
-                                                          "wave": {output_rank - 1: "samples"}})  # fmt: skip
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(buffer.getvalue())
-        os.replace(temporary, target)
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return onnxruntime.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+
+def vocoder_spec(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str) -> onnx_session.GraphSpec:
+    """The export spec of a mel -> wave module (example mel, dynamic along frame_axis)."""
+    with torch.no_grad():
+        output_rank = module(example).dim()
+    return onnx_session.GraphSpec(name=name, inputs={"mel": example}, outputs=("wave",), version=EXPORT_VERSION,
+                                  dynamic_axes={"mel": {frame_axis: "frames"}, "wave": {output_rank - 1: "samples"}})

@@ -267,15 +267,29 @@ class FastSpeech2(nn.Module):
         outputs were made), or a torch.Generator drawing Bernoulli keep-masks (energy first, then
         f0, as the original graph orders them).
         """
+        return self.embed_variance(f0, energy, self.variance_keep_masks(f0, variance_masks))
+
+    def variance_keep_masks(
+        self, f0: torch.Tensor, variance_masks: str | torch.Generator
+    ) -> tuple[torch.Tensor, torch.Tensor] | None:
+        """The dropout keep-masks (energy [B, L, H], f0 [B, L, H]) for f0 [B, L]; None for "keep_all"."""
+        if isinstance(variance_masks, torch.Generator):
+            like = f0.new_empty(*f0.shape, self.cfg.hidden_size)
+            energy_keep = _keep_mask(like, self.cfg.variance_dropout, variance_masks)
+            return energy_keep, _keep_mask(like, self.cfg.variance_dropout, variance_masks)
+        if variance_masks != "keep_all":
+            raise ValueError(f"unknown variance_masks {variance_masks!r}")
+        return None
+
+    def embed_variance(
+        self, f0: torch.Tensor, energy: torch.Tensor, keep: tuple[torch.Tensor, torch.Tensor] | None
+    ) -> torch.Tensor:
+        """f0, energy [B, L] and keep-masks (energy, f0), each [B, L, H] or None -> [B, L, H]."""
         e_en = self.energy_embedding(energy[:, None, :]).transpose(1, 2)
         e_f0 = self.f0_embedding(f0[:, None, :]).transpose(1, 2)
-        scale = 1.0 / (1.0 - self.cfg.variance_dropout)
-        if isinstance(variance_masks, torch.Generator):
-            e_en = e_en * _keep_mask(e_en, self.cfg.variance_dropout, variance_masks)
-            e_f0 = e_f0 * _keep_mask(e_f0, self.cfg.variance_dropout, variance_masks)
-        elif variance_masks != "keep_all":
-            raise ValueError(f"unknown variance_masks {variance_masks!r}")
-        return (e_f0 + e_en) * scale
+        if keep is not None:
+            e_en, e_f0 = e_en * keep[0], e_f0 * keep[1]
+        return (e_f0 + e_en) * (1.0 / (1.0 - self.cfg.variance_dropout))
 
     def decode(self, frames: torch.Tensor, mel_lengths: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """frames [B, T, H] (length-regulated) -> (mel_before, mel_after), each [B, T, M]."""
@@ -312,17 +326,16 @@ class FastSpeech2(nn.Module):
 
 
 def length_regulate(hidden: torch.Tensor, durations: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Repeat each phone's hidden row by its duration.
+    """Repeat each phone's hidden row by its duration (no Python loop, so it exports to ONNX).
 
     hidden [B, L, H], durations [B, L] int64 -> (frames [B, T, H] zero-padded, lengths [B]).
     """
-    lengths = durations.sum(dim=1)
-    t = max(int(lengths.max()), 1)
-    frames = hidden.new_zeros(hidden.shape[0], t, hidden.shape[2])
-    for b in range(hidden.shape[0]):
-        expanded = torch.repeat_interleave(hidden[b], durations[b], dim=0)
-        frames[b, : expanded.shape[0]] = expanded
-    return frames, lengths
+    lengths = durations.sum(dim=1)  # [B]
+    t = torch.arange(lengths.max().clamp(min=1), device=hidden.device)  # [T]
+    ends = durations.cumsum(dim=1)  # [B, L]: one past each phone's last frame
+    phone = (ends[:, None, :] <= t[None, :, None]).sum(dim=-1).clamp(max=hidden.shape[1] - 1)  # [B, T]
+    frames = torch.gather(hidden, 1, phone[..., None].expand(-1, -1, hidden.shape[2]))
+    return frames * (t[None, :] < lengths[:, None])[..., None].to(hidden.dtype), lengths
 
 
 def fake_quantize_int8(x: torch.Tensor, dims: tuple[int, ...]) -> torch.Tensor:

@@ -1,0 +1,136 @@
+"""ONNX Runtime execution of FastSpeech2 on CPU, as two graphs around the duration decision.
+
+The split follows :meth:`BakerVoice._mels`: the runtime must see the predicted durations before
+it commits to a unit (a unit whose frames overflow the position table is split, a single
+overlong syllable compressed), and the dropout keep-masks are drawn only for the unit that is
+kept. So:
+
+- ``fastspeech2_variance``: ids [B, L] + the five prosody controls -> durations [B, L] int64,
+  encoder hidden [B, L, H], f0 [B, L], energy [B, L] (encoder and variance predictors);
+- ``fastspeech2_mel``: hidden, f0, energy, keep-masks [B, L, H] x2, durations -> mel [B, T, M]
+  (variance embeddings, length regulator, decoder, postnet).
+
+Every PyTorch path runs in ONNX: per-phone controls (styles) are [B, L] inputs (a float control
+is passed as [1, 1] and broadcast in the graph), and seeded random masks are drawn by the PyTorch
+model's own generator code and passed in as tensors ("keep_all" passes ones), so the same seed
+gives the same draws on both backends. Parity: tests/integration/test_onnx_acoustic.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import torch
+from torch import nn
+
+from yuyin.engine.onnx_session import GraphSpec, cached_session
+from yuyin.models.fastspeech2 import FastSpeech2, ProsodyControls, _per_item, length_regulate
+
+EXPORT_VERSION = 1  # bump when either exported graph changes, so stale cache files are not reused
+CONTROLS = ("duration_scale", "f0_scale", "f0_shift", "energy_scale", "energy_shift")
+
+
+class VarianceGraph(nn.Module):
+    """ids [B, L] int64, controls each [B or 1, L or 1] -> durations [B, L] int64, hidden [B, L, H], f0, energy [B, L]."""
+
+    def __init__(self, model: FastSpeech2):
+        super().__init__()
+        self.model = model
+
+    def forward(self, ids: torch.Tensor, *controls: torch.Tensor | float) -> tuple[torch.Tensor, ...]:
+        """controls in CONTROLS order (floats allowed in eager use)."""
+        hidden, mask = self.model.encode(ids)
+        durations, f0, energy = self.model.predict_variance(hidden, mask, ProsodyControls(*controls))
+        return durations, hidden, f0, energy
+
+
+class MelGraph(nn.Module):
+    """hidden [B, L, H], f0, energy [B, L], keep-masks (energy, f0) [B, L, H], durations [B, L] -> mel [B, T, M]."""
+
+    def __init__(self, model: FastSpeech2):
+        super().__init__()
+        self.model = model
+
+    def forward(self, hidden: torch.Tensor, f0: torch.Tensor, energy: torch.Tensor, energy_keep: torch.Tensor | None,
+                f0_keep: torch.Tensor | None, durations: torch.Tensor) -> torch.Tensor:  # fmt: skip
+        """Keep-masks None (eager only): keep every element."""
+        keep = None if energy_keep is None or f0_keep is None else (energy_keep, f0_keep)
+        hidden = hidden + self.model.embed_variance(f0, energy, keep)
+        frames, lengths = length_regulate(hidden, durations)
+        return self.model.decode(frames, lengths)[1]
+
+
+def acoustic_graphs(model: FastSpeech2) -> list[tuple[nn.Module, GraphSpec]]:
+    """The two exportable graphs of model with their specs (batch, phone and frame axes dynamic)."""
+    model = model.float().eval()
+    b, l, h = 1, 7, model.cfg.hidden_size
+    ids = torch.tensor([[1, 8, 56, 2, 23, 1, 218]])
+    controls = {name: torch.ones(b, l) for name in CONTROLS}
+    variance = GraphSpec(
+        name="fastspeech2_variance", version=EXPORT_VERSION, inputs={"ids": ids, **controls},
+        outputs=("durations", "hidden", "f0", "energy"),
+        dynamic_axes={"ids": {0: "batch", 1: "phones"}, **{n: {0: f"{n}_batch", 1: f"{n}_phones"} for n in CONTROLS},
+                      "durations": {0: "batch", 1: "phones"}, "hidden": {0: "batch", 1: "phones"},
+                      "f0": {0: "batch", 1: "phones"}, "energy": {0: "batch", 1: "phones"}},
+    )  # fmt: skip
+    per_phone = {0: "batch", 1: "phones"}
+    mel = GraphSpec(
+        name="fastspeech2_mel", version=EXPORT_VERSION, outputs=("mel",),
+        inputs={"hidden": torch.randn(b, l, h), "f0": torch.zeros(b, l), "energy": torch.zeros(b, l),
+                "energy_keep": torch.ones(b, l, h), "f0_keep": torch.ones(b, l, h),
+                "durations": torch.full((b, l), 3, dtype=torch.long)},
+        dynamic_axes={"hidden": per_phone, "f0": per_phone, "energy": per_phone, "energy_keep": per_phone,
+                      "f0_keep": per_phone, "durations": per_phone, "mel": {0: "batch", 1: "frames"}},
+    )  # fmt: skip
+    return [(VarianceGraph(model), variance), (MelGraph(model), mel)]
+
+
+class OnnxAcoustic:
+    """FastSpeech2's two stages through onnxruntime; same signatures as :class:`TorchAcoustic`.
+
+    One pair of sessions serves concurrent callers (onnxruntime's ``run`` is thread-safe).
+    """
+
+    def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int):
+        self.hidden_size = model.cfg.hidden_size
+        (variance, variance_spec), (mel, mel_spec) = acoustic_graphs(model)
+        self._variance = cached_session(variance, variance_spec, weights, cache_dir, threads)
+        self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads)
+
+    def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
+        """ids [B, L] int64 -> durations [B, L] int64, hidden [B, L, H], f0 [B, L], energy [B, L]."""
+        like = torch.zeros(ids.shape)
+        feeds = {name: _control(getattr(controls, name), like) for name in CONTROLS}
+        outputs = self._variance.run(None, {"ids": ids.numpy(), **feeds})
+        return tuple(torch.from_numpy(output) for output in outputs)
+
+    def mel(self, hidden: torch.Tensor, f0: torch.Tensor, energy: torch.Tensor,
+            keep: tuple[torch.Tensor, torch.Tensor] | None, durations: torch.Tensor) -> torch.Tensor:  # fmt: skip
+        """The stage after the duration decision -> mel [B, T, M] (keep None: keep every element)."""
+        ones = np.ones((*f0.shape, self.hidden_size), np.float32) if keep is None else None
+        feeds: Mapping[str, np.ndarray] = {
+            "hidden": hidden.numpy(), "f0": f0.numpy(), "energy": energy.numpy(),
+            "energy_keep": ones if keep is None else keep[0].numpy(),
+            "f0_keep": ones if keep is None else keep[1].numpy(), "durations": durations.numpy(),
+        }  # fmt: skip
+        return torch.from_numpy(self._mel.run(None, dict(feeds))[0])
+
+
+class TorchAcoustic:
+    """FastSpeech2's two stages in eager PyTorch (any device and dtype): the same modules that are exported."""
+
+    def __init__(self, model: FastSpeech2):
+        self._variance, self._mel = VarianceGraph(model), MelGraph(model)
+
+    def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
+        return self._variance(ids, *(getattr(controls, name) for name in CONTROLS))
+
+    def mel(self, hidden: torch.Tensor, f0: torch.Tensor, energy: torch.Tensor,
+            keep: tuple[torch.Tensor, torch.Tensor] | None, durations: torch.Tensor) -> torch.Tensor:  # fmt: skip
+        return self._mel(hidden, f0, energy, *(keep or (None, None)), durations)
+
+
+def _control(value: torch.Tensor | float, like: torch.Tensor) -> np.ndarray:
+    """A control (float, [B] or [B, L]) -> float32 array of rank 2 that broadcasts to like [B, L]."""
+    return np.ascontiguousarray(torch.atleast_2d(_per_item(value, like)).numpy())

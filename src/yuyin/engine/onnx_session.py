@@ -1,0 +1,91 @@
+"""ONNX export of PyTorch modules and the onnxruntime CPU sessions that run them.
+
+The PyTorch modules stay the source of truth. A :class:`GraphSpec` names a module's inputs,
+outputs and dynamic axes; :func:`export_graph` writes it as ONNX (TorchScript exporter, opset
+17) and :func:`cached_session` exports it once per weights file into a cache directory
+(``$YUYIN_HOME/cache/onnx``) and opens a session. The cache file name carries the weights'
+digest, the spec's version and the torch version, so a changed model or exporter never reuses a
+stale graph. ``yuyin export onnx`` writes the same graphs to a directory of the user's choice.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
+
+import torch
+from torch import nn
+
+if TYPE_CHECKING:
+    import onnxruntime
+
+OPSET = 17
+
+
+@dataclass(frozen=True)
+class GraphSpec:
+    """How to export one module: example inputs (in forward's order), output names, dynamic axes.
+
+    version: bump it when the exported graph changes, so cached files of the old graph are not reused.
+    """
+
+    name: str
+    inputs: Mapping[str, torch.Tensor]
+    outputs: tuple[str, ...]
+    dynamic_axes: Mapping[str, Mapping[int, str]]
+    version: int = 1
+
+
+def export_graph(module: nn.Module, spec: GraphSpec, target: Path) -> Path:
+    """Write module as ONNX to target atomically (temp file + rename); returns target."""
+    buffer = io.BytesIO()
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tracer's notes on constant folding are not actionable
+        torch.onnx.export(module, tuple(spec.inputs.values()), buffer, input_names=list(spec.inputs),
+                          output_names=list(spec.outputs), opset_version=OPSET, dynamo=False,
+                          dynamic_axes={k: dict(v) for k, v in spec.dynamic_axes.items()})  # fmt: skip
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(buffer.getvalue())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def cached_graph(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: Path) -> Path:
+    """The ONNX file of module in cache_dir, exported on first use for this weights file."""
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:24]
+    target = cache_dir / f"{spec.name}-{digest}-v{spec.version}-torch{torch.__version__.split('+')[0]}.onnx"
+    return target if target.exists() else export_graph(module, spec, target)
+
+
+def cpu_session(path: Path, threads: int) -> "onnxruntime.InferenceSession":
+    """An onnxruntime CPU session with threads intra-op threads that sleep rather than spin when idle.
+
+    Spinning threads are what made PyTorch's OpenMP pool and onnxruntime's fight over the two
+    cores of this project's machine (see yuyin/__init__.py); pipelined stages run side by side
+    here too, so an idle pool must give its core back at once.
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def cached_session(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: Path,
+                   threads: int) -> "onnxruntime.InferenceSession":  # fmt: skip
+    """A CPU session of module, exported once per weights file into cache_dir."""
+    return cpu_session(cached_graph(module, spec, weights, cache_dir), threads)
