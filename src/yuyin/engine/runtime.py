@@ -20,6 +20,7 @@ from yuyin.frontend import SentenceUnit
 class VoiceRuntime(Protocol):
     config: VoiceConfig
     device: torch.device
+    # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts.
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         """Front-end units of text (raises NothingToSay when there is nothing to say)."""

@@ -9,8 +9,9 @@ import dataclasses
 import itertools
 import os
 import tempfile
+import threading
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 import numpy as np
 import soundfile
@@ -20,9 +21,13 @@ from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.device import configure_threads, resolve_backend, resolve_device, resolve_dtype
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
+from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice
+
+if TYPE_CHECKING:
+    from yuyin.engine.reference import Calibration, ReferenceProsody
 
 
 class Synthesizer:
@@ -30,6 +35,8 @@ class Synthesizer:
 
     def __init__(self, voice: VoiceRuntime):
         self._voice = voice
+        self._calibrations: dict[str | None, "Calibration"] = {}  # speaker -> measured response
+        self._calibration_lock = threading.Lock()
 
     @classmethod
     def load(
@@ -83,8 +90,48 @@ class Synthesizer:
         return self._voice.config.speakers
 
     @property
+    def unusable_speakers(self) -> dict[str, str]:
+        """Speakers that are refused, with the reason (measured failures, see ttskit_speakers)."""
+        return broken_speakers(self._voice.config)
+
+    @property
+    def usable_speakers(self) -> tuple[str, ...]:
+        """The speakers a request may ask for."""
+        return usable_speakers(self._voice.config)
+
+    @property
     def device(self) -> torch.device:
         return self._voice.device
+
+    def supported_controls(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of the option names that this voice applies (it refuses other values for the rest)."""
+        unsupported = getattr(self._voice, "unsupported_controls", {})
+        return tuple(name for name in names if name not in unsupported)
+
+    def reference_prosody(self, clip: bytes | str | Path, transcript: str | None = None,
+                          speaker: str | None = None) -> "ReferenceProsody":  # fmt: skip
+        """Measure a reference clip (bytes or path; WAV, FLAC, OGG or MP3) and derive the controls
+        (speed, pitch, pitch_shift, energy, as this voice supports) that make it speak alike.
+
+        transcript: what the clip says, for an exact speaking rate (else estimated). The voice's
+        response is measured on its own output once per speaker and cached (a few seconds).
+        Raises ReferenceAudioError (unusable clip), NothingToSay (transcript), OptionsError (speaker).
+        """
+        from yuyin.engine.reference import ReferenceProsody, decode_clip, measure, read_clip
+
+        samples, rate = decode_clip(read_clip(clip))
+        syllables = sum(len(unit.pinyin) for unit in self.frontend(transcript)) if transcript else None
+        measured = measure(samples, rate, syllables)
+        calibration = self._calibration(speaker)
+        return ReferenceProsody(measured, calibration.baseline, calibration.controls_for(measured))
+
+    def _calibration(self, speaker: str | None) -> "Calibration":
+        from yuyin.engine.reference import calibrate
+
+        with self._calibration_lock:
+            if speaker not in self._calibrations:
+                self._calibrations[speaker] = calibrate(self, speaker)
+            return self._calibrations[speaker]
 
     def frontend(self, text: str) -> list[SentenceUnit]:
         """What will be said: the front end's units for text (raises NothingToSay if none)."""

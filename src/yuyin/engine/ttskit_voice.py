@@ -55,6 +55,8 @@ UNBOUNDED = 1 << 40
 class TtskitVoice:
     """Tacotron2 + MelGAN with their voice config and one decode scheduler (thread-safe)."""
 
+    unsupported_controls = UNSUPPORTED
+
     def __init__(self, config: VoiceConfig, acoustic: Tacotron2, vocoder: MelGAN, device: torch.device,
                  dtype: torch.dtype, *, max_batch_size: int = 16, stop_rule: StopRule | None = None,
                  onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,

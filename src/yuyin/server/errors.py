@@ -35,6 +35,15 @@ def error_body(status: int, message: str, field: str | None = None) -> dict[str,
     return {"error": {"message": message, "type": kind, "param": field, "code": status}}
 
 
+def options_error(exc: Exception) -> ApiError:
+    """A 422 for an engine OptionsError; its message starts with the option's name ("style: ...")."""
+    from yuyin.config import SynthesisOptions
+
+    message = str(exc)
+    name = message.split(":", 1)[0].split(" ", 1)[0]
+    return ApiError(422, message, name if name in SynthesisOptions.__dataclass_fields__ else None)
+
+
 def validation_error(exc: RequestValidationError | ValidationError) -> ApiError:
     """The first pydantic error as a 422 naming its field (``body`` for unparsable JSON)."""
     first = exc.errors()[0]

@@ -1,17 +1,21 @@
-"""Native routes: ``POST /api/synthesize`` (every control), ``POST /api/frontend``, ``GET /api/voices``."""
+"""Native routes: ``POST /api/synthesize`` (every control), ``POST /api/frontend``,
+``POST /api/reference`` (a clip's prosody as controls), ``GET /api/voices``."""
 from __future__ import annotations
 
 import asyncio
+from typing import Optional
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Request, Response
 
+from yuyin.engine.reference import CONTROLS, MAX_CLIP_BYTES
+from yuyin.engine.styles import STYLE_NAMES
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError
 from yuyin.server.http_audio import audio_response
 from yuyin.server.runtime import RuntimeDep
-from yuyin.server.schemas import (ERROR_RESPONSES, FrontendRequest, FrontendResponse, FrontendSentence,
-                                  SynthesizeRequest, VoiceInfo)  # fmt: skip
-from yuyin.server.speech import SpeechRequest, open_speech
+from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendRequest, FrontendResponse,
+                                  FrontendSentence, ReferenceResponse, SynthesizeRequest, VoiceInfo)  # fmt: skip
+from yuyin.server.speech import analyse_reference, check_speaker, controls_request, open_speech
 
 router = APIRouter(prefix="/api", tags=["native"])
 
@@ -22,9 +26,7 @@ _AUDIO = {200: {"content": {"audio/wav": {}, "audio/pcm": {}, "audio/mpeg": {}}}
 @router.post("/synthesize", response_class=Response, responses={**_AUDIO, **ERROR_RESPONSES})
 async def synthesize(body: SynthesizeRequest, runtime: RuntimeDep) -> Response:
     """Speak ``text``; ``stream`` (default) sends audio as it is made."""
-    request = SpeechRequest(text=body.text, voice=body.voice, options=body.options(), format=body.format,
-                            sample_rate=body.sample_rate, stream=body.stream, api="native")  # fmt: skip
-    stream = await open_speech(runtime, request)
+    stream = await open_speech(runtime, controls_request(body, body.text, body.format, body.stream, "native"))
     return await audio_response(stream)
 
 
@@ -49,11 +51,51 @@ async def frontend(body: FrontendRequest, runtime: RuntimeDep) -> FrontendRespon
     return FrontendResponse(normalized="".join(u.text for u in units), sentences=sentences)
 
 
+_CLIP = {"content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}}, "required": True}
+
+
+@router.post("/reference", response_model=ReferenceResponse, openapi_extra={"requestBody": _CLIP},
+             responses=ERROR_RESPONSES)  # fmt: skip
+async def reference(request: Request, runtime: RuntimeDep, voice: Optional[str] = None,
+                    speaker: Optional[str] = None,
+                    transcript: Optional[str] = Query(None, max_length=MAX_REFERENCE_TEXT)) -> ReferenceResponse:  # fmt: skip
+    """Measure a reference clip sent as the request body (WAV, FLAC, OGG or MP3; at most
+    10 MiB and 30 s): its pitch level and range, speaking rate and energy, the voice's own, and
+    the controls (speed, pitch, pitch_shift, energy) that make the voice speak like the clip.
+    ``transcript`` (what the clip says) makes the speaking rate exact. Send the controls with
+    a synthesis request, or send the clip itself as ``reference_audio``."""
+    runtime.require_ready()
+    synth = runtime.voices.get(voice)
+    check_speaker(synth, speaker)
+    audio = await _read_body(request, MAX_CLIP_BYTES)
+    ticket = await runtime.admission.enter()
+    try:
+        prosody = await analyse_reference(runtime, synth, audio, transcript, speaker)
+    finally:
+        ticket.release()
+    return ReferenceResponse(voice=synth.voice.name, speaker=speaker, **prosody.as_dict())
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it grows past limit bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"reference clip is {declared} bytes; the limit is {limit}", "reference_audio")
+    body = bytearray()
+    async for piece in request.stream():
+        body += piece
+        if len(body) > limit:
+            raise ApiError(413, f"reference clip is larger than {limit} bytes", "reference_audio")
+    return bytes(body)
+
+
 @router.get("/voices", response_model=list[VoiceInfo])
 async def voices(runtime: RuntimeDep) -> list[VoiceInfo]:
     """Loaded voices; the first one listed as default is used when a request names none."""
     catalog = runtime.voices
-    return [VoiceInfo(name=name, sample_rate=s.sample_rate, speakers=list(s.voice.speakers),
-                      default_speaker=s.voice.default_speaker, description=s.voice.description,
-                      license=s.voice.license, default=name == catalog.default)
+    return [VoiceInfo(name=name, sample_rate=s.sample_rate, speakers=list(s.usable_speakers),
+                      unusable_speakers=s.unusable_speakers, default_speaker=s.voice.default_speaker,
+                      controls=["volume", "sentence_pause", "seed", *s.supported_controls(CONTROLS)],
+                      styles=list(STYLE_NAMES) if s.voice.family == "baker" else [],
+                      description=s.voice.description, license=s.voice.license, default=name == catalog.default)
             for name, s in catalog.synthesizers.items()]  # fmt: skip

@@ -8,6 +8,8 @@ Name mapping (OpenAI has no Mandarin voices of ours):
 - ``stream`` (default true) sends audio as it is made; ``stream_format: "sse"`` sends
   server-sent events ``speech.audio.delta`` (base64 audio) and a final ``speech.audio.done``.
 - ``instructions`` is accepted and ignored.
+- Extensions (the OpenAI client sends them with ``extra_body``): ``ssml`` (input is SSML),
+  ``style`` and ``style_intensity`` (emotion styles of baker-family voices).
 """
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ from typing import Any, AsyncIterator
 from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 
-from yuyin.config import SynthesisOptions
 from yuyin.server.errors import ApiError
 from yuyin.server.http_audio import audio_headers, audio_response
 from yuyin.server.runtime import RuntimeDep
@@ -53,9 +54,9 @@ _AUDIO = {200: {"content": {"audio/mpeg": {}, "audio/pcm": {}}}}
 async def speech(body: OpenAISpeechRequest, runtime: RuntimeDep) -> Response:
     voice = resolve_voice(runtime.voices, body.model, body.voice_name)
     sse = body.stream_format == "sse"
-    request = SpeechRequest(text=body.input, voice=voice, options=SynthesisOptions(speed=body.speed),
-                            format=body.response_format, sample_rate=None, stream=body.stream or sse,
-                            api="openai", text_field="input")  # fmt: skip
+    request = SpeechRequest(text=body.input, voice=voice, options=body.options(), format=body.response_format,
+                            sample_rate=None, stream=body.stream or sse, api="openai", text_field="input",
+                            ssml=body.ssml)  # fmt: skip
     stream = await open_speech(runtime, request)
     if sse:
         return StreamingResponse(_sse_events(stream), media_type="text/event-stream", headers=audio_headers(stream))

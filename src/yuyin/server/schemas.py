@@ -6,14 +6,20 @@ silent no-op); OpenAI requests ignore them, as OpenAI clients may send newer fie
 """
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from yuyin.config import OPTION_RANGES, SynthesisOptions
+from yuyin.engine.reference import MAX_CLIP_BYTES
+from yuyin.engine.styles import STYLE_NAMES
 
 AudioFormat = Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]
 SampleRate = Literal[8000, 16000, 22050, 24000, 44100, 48000]
+StyleName = Literal[STYLE_NAMES]  # type: ignore[valid-type]
+MAX_REFERENCE_TEXT = 1000
 
 
 def _ranged(name: str, default: Any, description: str) -> Any:
@@ -42,6 +48,12 @@ class OpenAISpeechRequest(BaseModel):
     stream_format: Literal["audio", "sse"] = Field("audio", description="audio bytes, or server-sent "
                                                    "events with base64 audio deltas")  # fmt: skip
     instructions: Optional[str] = Field(None, description="accepted for compatibility and ignored")
+    ssml: bool = Field(False, description="extension: input is an SSML document")
+    style: Optional[StyleName] = Field(None, description="extension: emotion style (baker-family voices)")
+    style_intensity: float = _ranged("style_intensity", 1.0, "extension: style strength")
+
+    def options(self) -> SynthesisOptions:
+        return SynthesisOptions(speed=self.speed, style=self.style, style_intensity=self.style_intensity)
 
     @property
     def voice_name(self) -> Optional[str]:
@@ -63,11 +75,42 @@ class SynthesisControls(BaseModel):
     sentence_pause: Optional[float] = _ranged("sentence_pause", None, "seconds between sentences")
     seed: Optional[int] = Field(None, ge=0, le=2**63 - 1, description="draw a reproducible variation")
     sample_rate: Optional[SampleRate] = Field(None, description="output rate; default: the voice's")
+    style: Optional[StyleName] = Field(None, description="emotion style (baker-family voices); default neutral")
+    style_intensity: float = _ranged("style_intensity", 1.0, "style strength, 0 = neutral")
+    ssml: bool = Field(False, description="text is an SSML document (<speak>...</speak>)")
+    reference_audio: Optional[bytes] = Field(
+        None, description=f"base64 clip (WAV, FLAC, OGG or MP3, at most {MAX_CLIP_BYTES} bytes decoded) whose pitch "
+        "level and range, speaking rate and energy set speed, pitch, pitch_shift and energy; fields given "
+        "explicitly win; see POST /api/reference")  # fmt: skip
+    reference_text: Optional[str] = Field(None, max_length=MAX_REFERENCE_TEXT,
+                                          description="what reference_audio says, for an exact speaking rate")
+
+    @field_validator("reference_audio", mode="before")
+    @classmethod
+    def _decode_reference(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError("must be a base64 string")
+        if len(value) > (MAX_CLIP_BYTES + 2) // 3 * 4 + 4:
+            raise ValueError(f"the clip is larger than {MAX_CLIP_BYTES} bytes")
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("is not valid base64") from None
+
+    @field_validator("reference_text")
+    @classmethod
+    def _transcript_needs_clip(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        if value is not None and info.data.get("reference_audio") is None:
+            raise ValueError("describes reference_audio, which is missing")
+        return value
 
     def options(self) -> SynthesisOptions:
         return SynthesisOptions(speed=self.speed, pitch=self.pitch, pitch_shift=self.pitch_shift,
                                 energy=self.energy, volume=self.volume, sentence_pause=self.sentence_pause,
-                                seed=self.seed, speaker=self.speaker)  # fmt: skip
+                                seed=self.seed, speaker=self.speaker, style=self.style,
+                                style_intensity=self.style_intensity)  # fmt: skip
 
 
 class SynthesizeRequest(SynthesisControls):
@@ -127,11 +170,34 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+class ProsodyProfileModel(BaseModel):
+    f0_level: float = Field(description="median f0 of voiced speech, semitones above 100 Hz")
+    f0_range: float = Field(description="10-90 % spread of f0, semitones")
+    rate: float = Field(description="syllables per second of speech (pauses excluded)")
+    energy_range: float = Field(description="10-90 % spread of voiced intensity, dB")
+    speech_seconds: float
+    duration: float
+    syllables_estimated: bool = Field(description="syllables counted as nuclei (no transcript given)")
+
+
+class ReferenceResponse(BaseModel):
+    """``POST /api/reference``: the clip's prosody, the voice's own, and the controls between them."""
+
+    voice: str
+    speaker: Optional[str]
+    controls: dict[str, float] = Field(description="speed, pitch, pitch_shift, energy (those the voice has)")
+    measured: ProsodyProfileModel
+    baseline: ProsodyProfileModel
+
+
 class VoiceInfo(BaseModel):
     name: str
     sample_rate: int
-    speakers: list[str]
+    speakers: list[str] = Field(description="speakers that can be asked for (unusable ones are left out)")
+    unusable_speakers: dict[str, str] = Field(description="speaker -> why it is refused")
     default_speaker: Optional[str]
+    controls: list[str] = Field(description="controls this voice applies (others must stay at their defaults)")
+    styles: list[str] = Field(description="emotion styles this voice supports")
     description: str
     license: str
     default: bool

@@ -7,6 +7,7 @@ packets lazily: nothing is computed ahead of the consumer and no audio accumulat
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
@@ -14,19 +15,33 @@ from typing import TYPE_CHECKING, AsyncIterator, Generator, Iterator
 
 from yuyin.audio import AudioChunk, AudioEncoder, StreamResampler, encoder_sample_rate
 from yuyin.config import OptionsError, SynthesisOptions
+from yuyin.engine.reference import ReferenceAudioError
 from yuyin.frontend import FrontendError
-from yuyin.server.errors import ApiError
+from yuyin.server.errors import ApiError, options_error
 from yuyin.server.worker import StalledError, ThreadedIterator
+from yuyin.ssml import SSMLError
 
 if TYPE_CHECKING:
-    from yuyin.server.runtime import Runtime
+    from yuyin.engine.synthesizer import Synthesizer
     from yuyin.server.limits import Ticket
+    from yuyin.server.runtime import Runtime
+    from yuyin.server.schemas import SynthesisControls
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference clip whose prosody sets the controls not named in ``explicit``."""
+
+    audio: bytes
+    transcript: str | None
+    explicit: frozenset[str]
 
 
 @dataclass(frozen=True)
 class SpeechRequest:
     """What to say and how, in engine terms. ``api`` labels metrics; ``text_field`` names the
-    text in error messages (``input`` for OpenAI, ``text`` for the native API)."""
+    text in error messages (``input`` for OpenAI, ``text`` for the native API); ``ssml``: the
+    text is an SSML document."""
 
     text: str
     voice: str | None
@@ -36,6 +51,18 @@ class SpeechRequest:
     stream: bool
     api: str
     text_field: str = "text"
+    ssml: bool = False
+    reference: Reference | None = None
+
+
+def controls_request(body: "SynthesisControls", text: str, fmt: str, stream: bool, api: str) -> SpeechRequest:
+    """The SpeechRequest of the native controls (``POST /api/synthesize`` and the WebSocket)."""
+    reference = None
+    if body.reference_audio is not None:
+        reference = Reference(body.reference_audio, body.reference_text, frozenset(body.model_fields_set))
+    return SpeechRequest(text=text, voice=body.voice, options=body.options(), format=fmt,
+                         sample_rate=body.sample_rate, stream=stream, api=api, ssml=body.ssml,
+                         reference=reference)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -127,9 +154,10 @@ class SpeechStream:
         timeout = self._timeout if self._deadline is None else self._deadline - time.perf_counter()
         try:
             packet = await self._packets.next(timeout, self.due)
-        except (FrontendError, OptionsError) as exc:
-            field = self.request.text_field if isinstance(exc, FrontendError) else None
-            raise ApiError(422, str(exc), field) from None
+        except (FrontendError, SSMLError) as exc:
+            raise ApiError(422, str(exc), self.request.text_field) from None
+        except OptionsError as exc:
+            raise options_error(exc) from None
         except StalledError as exc:
             if self._deadline is not None:
                 raise ApiError(504, f"synthesis took longer than {self._timeout:g} s; use stream=true for "
@@ -149,12 +177,21 @@ async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStrea
         raise ApiError(413, f"{request.text_field} is {len(request.text)} characters; the limit is {limit}",
                        request.text_field)  # fmt: skip
     synth = runtime.voices.get(request.voice)
-    _check_speaker(synth.voice.name, synth.voice.speakers, request.options.speaker)
+    check_speaker(synth, request.options.speaker)
     source_rate = synth.sample_rate
     out_rate = encoder_sample_rate(request.format, request.sample_rate or source_rate)
     ticket = await runtime.admission.enter()
     runtime.metrics.queue_wait.observe(ticket.waited)
-    chunks = synth.synthesize(request.text, request.options, chunk_frames=runtime.settings.chunk_frames)
+    try:
+        options, reference = request.options, request.reference
+        if reference is not None:
+            prosody = await analyse_reference(runtime, synth, reference.audio, reference.transcript, options.speaker)
+            options = prosody.apply(options, keep=reference.explicit)
+    except BaseException:
+        ticket.release()
+        raise
+    synthesize = synth.synthesize_ssml if request.ssml else synth.synthesize
+    chunks = synthesize(request.text, options, chunk_frames=runtime.settings.chunk_frames)
     packets = encode_chunks(chunks, source_rate, out_rate, request.format, request.stream)
     puller = ThreadedIterator(packets, runtime.executor)
     stream = SpeechStream(runtime, request, source_rate, out_rate, puller, ticket, started)
@@ -166,9 +203,30 @@ async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStrea
     return stream
 
 
-def _check_speaker(voice: str, speakers: tuple[str, ...], speaker: str | None) -> None:
-    if speaker is None or speaker in speakers:
+async def analyse_reference(runtime: "Runtime", synth: "Synthesizer", audio: bytes, transcript: str | None,
+                            speaker: str | None):  # fmt: skip
+    """``synth.reference_prosody`` on the worker pool, its errors as ApiErrors naming reference_audio."""
+    call = lambda: synth.reference_prosody(audio, transcript, speaker)  # noqa: E731
+    try:
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(runtime.executor, call),
+                                      runtime.settings.request_timeout)  # fmt: skip
+    except ReferenceAudioError as exc:
+        raise ApiError(exc.status, str(exc), "reference_audio") from None
+    except FrontendError as exc:
+        raise ApiError(422, f"reference_text: {exc}", "reference_text") from None
+    except OptionsError as exc:
+        raise options_error(exc) from None
+    except asyncio.TimeoutError:
+        raise ApiError(504, "the reference analysis timed out") from None
+
+
+def check_speaker(synth: "Synthesizer", speaker: str | None) -> None:
+    """422 naming ``speaker`` unless it is None or one of the voice's usable speakers."""
+    voice, usable = synth.voice.name, synth.usable_speakers
+    if speaker is None or speaker in usable:
         return
-    if not speakers:
+    if not synth.speakers:
         raise ApiError(422, f"voice {voice!r} has a single speaker; leave speaker out", "speaker")
-    raise ApiError(422, f"unknown speaker {speaker!r}; speakers of {voice!r}: {', '.join(speakers)}", "speaker")
+    why = synth.unusable_speakers.get(speaker)
+    problem = f"speaker {speaker!r} of {voice!r} is unusable: {why}" if why else f"unknown speaker {speaker!r}"
+    raise ApiError(422, f"{problem}; speakers of {voice!r}: {', '.join(usable)}", "speaker")

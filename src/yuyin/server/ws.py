@@ -2,7 +2,8 @@
 
 Client -> server (text frames):
   ``{"type": "synthesize", "text": ..., "id"?, voice, speaker, speed, pitch, pitch_shift, energy,
-  volume, sentence_pause, seed, sample_rate}`` (the controls of ``POST /api/synthesize``)
+  volume, sentence_pause, seed, sample_rate, style, style_intensity, ssml, reference_audio,
+  reference_text}`` (the controls of ``POST /api/synthesize``)
   ``{"type": "cancel"}`` stops the request in progress.
 Server -> client, every event carrying the request ``id``:
   ``start`` {sample_rate, channels, format: "s16le", voice}, then per sentence ``sentence``
@@ -28,7 +29,7 @@ from starlette.websockets import WebSocketDisconnect
 from yuyin.server.errors import ApiError, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
-from yuyin.server.speech import Packet, SpeechRequest, SpeechStream, open_speech
+from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
 
 router = APIRouter()
 log = logging.getLogger("yuyin.server")
@@ -111,8 +112,7 @@ class WsSession:
         return True
 
     async def _synthesize(self, body: WsSynthesize) -> None:
-        request = SpeechRequest(text=body.text, voice=body.voice, options=body.options(), format="pcm",
-                                sample_rate=body.sample_rate, stream=True, api="ws")  # fmt: skip
+        request = controls_request(body, body.text, "pcm", stream=True, api="ws")
         try:
             stream = await open_speech(self.runtime, request)
         except ApiError as exc:

@@ -1,0 +1,256 @@
+"""Reference-audio prosody: measure a recorded clip and turn it into synthesis controls.
+
+A clip (WAV, FLAC, OGG or MP3, any rate, mono or stereo) is measured with Praat's algorithms
+through ``parselmouth`` (the ``reference`` extra):
+
+- f0 level: median f0 of voiced frames, semitones re 100 Hz; f0 range: its 10-90 % spread;
+- rate: syllables per second of speech. The speech time counts frames within ``SPEECH_FLOOR_DB``
+  of the clip's loud frames, so pauses do not make a clip "slow". The syllables are counted from
+  the clip's transcript when one is given, else estimated as syllable nuclei (voiced intensity
+  peaks at least ``NUCLEUS_DIP_DB`` above the dips beside them; on the baker voice's own speech
+  this finds 84-111 % of the syllables, fewer the faster the speech, which the calibration
+  below accounts for);
+- energy range: 10-90 % spread of the voiced frames' intensity in dB (loudness itself depends on
+  the microphone and is not copied).
+
+:class:`Calibration` measures the voice's own output the same way, once at neutral controls and
+once per control with a known offset, so each measured difference maps to a control value
+through the voice's measured response (e.g. semitones per unit of ``pitch_shift``). Errors of the
+analysis largely cancel because both sides are measured alike.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+import numpy as np
+import soundfile
+
+from yuyin.config import OPTION_RANGES, SynthesisOptions
+
+if TYPE_CHECKING:
+    from yuyin.engine.synthesizer import Synthesizer
+
+MAX_CLIP_BYTES = 10 * 1024 * 1024
+MAX_CLIP_SECONDS = 30.0
+MIN_SPEECH_SECONDS = 0.5
+ANALYSIS_RATE = 16000
+FRAME_SECONDS = 0.01
+F0_FLOOR, F0_CEILING = 60.0, 600.0
+SPEECH_FLOOR_DB = 25.0  # frames quieter than the clip's 95th percentile minus this are pauses
+NUCLEUS_DIP_DB = 1.0
+CONTROLS = ("speed", "pitch", "pitch_shift", "energy")
+# Controls chosen from a clip stay inside these bounds (narrower than OPTION_RANGES: beyond them
+# the baker voice's pitch saturates and its speech degrades).
+REFERENCE_BOUNDS = {"speed": (0.5, 2.0), "pitch": (0.3, 2.0), "pitch_shift": (-1.5, 1.0), "energy": (0.3, 2.0)}
+CALIBRATION_SENTENCES = ("今天天气真好，我们一起去公园散步吧。", "请问去火车站应该怎么走？",
+                         "这本书讲的是一个年轻人离开家乡、到大城市打拼的故事。")  # fmt: skip
+# Probe of each control: the value at which the voice's response is measured (linear in between).
+CALIBRATION_PROBES = {"pitch_shift": 0.5, "pitch": 1.5, "energy": 1.5, "speed": 1.4}
+
+
+class ReferenceAudioError(ValueError):
+    """The clip cannot be used: undecodable, too large, too long, or without speech."""
+
+    def __init__(self, message: str, status: int = 422):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ProsodyProfile:
+    """What was measured on one clip (see the module doc for the definitions)."""
+
+    f0_level: float  # semitones re 100 Hz
+    f0_range: float  # semitones
+    rate: float  # syllables per second of speech
+    energy_range: float  # dB
+    speech_seconds: float
+    duration: float
+    syllables_estimated: bool = False  # counted as syllable nuclei (no transcript given)
+
+    def as_dict(self) -> dict[str, float | bool]:
+        return {name: value if isinstance(value, bool) else round(value, 3) for name, value in asdict(self).items()}
+
+
+def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
+    """Encoded audio bytes -> (mono samples [N] float32, sample rate); ReferenceAudioError if unusable."""
+    if len(data) > MAX_CLIP_BYTES:
+        raise ReferenceAudioError(f"reference clip is {len(data)} bytes; the limit is {MAX_CLIP_BYTES}", 413)
+    if not data:
+        raise ReferenceAudioError("reference clip is empty")
+    try:
+        with soundfile.SoundFile(io.BytesIO(data)) as clip:
+            if clip.frames > MAX_CLIP_SECONDS * clip.samplerate:
+                raise ReferenceAudioError(f"reference clip is {clip.frames / clip.samplerate:.1f} s long; the limit "
+                                          f"is {MAX_CLIP_SECONDS:g} s", 413)  # fmt: skip
+            samples, rate = clip.read(dtype="float32", always_2d=True), clip.samplerate
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
+        raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {exc}") from None
+    return samples.mean(axis=1), rate
+
+
+def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> ProsodyProfile:
+    """Prosody of speech samples [N] float at rate; syllables: how many the clip says, if known.
+
+    Raises ReferenceAudioError if the clip holds too little speech.
+    """
+    parselmouth = _parselmouth()
+    sound = parselmouth.Sound(samples.astype(np.float64), sampling_frequency=rate).resample(ANALYSIS_RATE)
+    pitch = sound.to_pitch_ac(time_step=FRAME_SECONDS, pitch_floor=F0_FLOOR, pitch_ceiling=F0_CEILING)
+    intensity = sound.to_intensity(minimum_pitch=100.0, time_step=FRAME_SECONDS, subtract_mean=False)
+    times, decibels = intensity.xs(), intensity.values[0]
+    f0 = np.array([pitch.get_value_at_time(t) or np.nan for t in times])
+    voiced = np.isfinite(f0) & (f0 > 0)
+    speech = decibels > np.percentile(decibels, 95) - SPEECH_FLOOR_DB if len(decibels) else voiced
+    speech_seconds = float(np.count_nonzero(speech)) * FRAME_SECONDS
+    if speech_seconds < MIN_SPEECH_SECONDS or np.count_nonzero(voiced & speech) * FRAME_SECONDS < MIN_SPEECH_SECONDS / 2:
+        raise ReferenceAudioError(f"reference clip has too little voiced speech (at least {MIN_SPEECH_SECONDS:g} s "
+                                  "of speech are needed)")  # fmt: skip
+    semitones = 12 * np.log2(f0[voiced & speech] / 100.0)
+    low, high = np.percentile(semitones, [10, 90])
+    energy_low, energy_high = np.percentile(decibels[voiced & speech], [10, 90])
+    estimated = syllables is None
+    if estimated:
+        syllables = len(syllable_nuclei(decibels, voiced & speech))
+    return ProsodyProfile(f0_level=float(np.median(semitones)), f0_range=float(high - low),
+                          rate=syllables / speech_seconds, energy_range=float(energy_high - energy_low),
+                          speech_seconds=speech_seconds, duration=len(samples) / rate,
+                          syllables_estimated=estimated)  # fmt: skip
+
+
+def syllable_nuclei(decibels: np.ndarray, eligible: np.ndarray) -> list[int]:
+    """Frame indices of syllable nuclei in an intensity contour [T] dB, with eligible [T] bool.
+
+    A nucleus is a local maximum that rises at least NUCLEUS_DIP_DB above the lowest point
+    between it and the previous nucleus (otherwise the louder of the two is kept), and that is
+    eligible (voiced speech).
+    """
+    nuclei: list[int] = []
+    for index in range(1, len(decibels) - 1):
+        if not (eligible[index] and decibels[index] >= decibels[index - 1] and decibels[index] > decibels[index + 1]):
+            continue
+        if nuclei:
+            previous = nuclei[-1]
+            dip = decibels[previous : index + 1].min()
+            if min(decibels[previous], decibels[index]) - dip < NUCLEUS_DIP_DB:
+                if decibels[index] > decibels[previous]:
+                    nuclei[-1] = index
+                continue
+        nuclei.append(index)
+    return nuclei
+
+
+def _parselmouth():
+    try:
+        import parselmouth
+    except ImportError:
+        raise ReferenceAudioError("reference-audio prosody needs parselmouth: pip install 'yuyin[reference]'",
+                                  501) from None  # fmt: skip
+    return parselmouth
+
+
+@dataclass(frozen=True)
+class ReferenceProsody:
+    """A clip's measured prosody, the voice's baseline, and the controls that bridge them."""
+
+    measured: ProsodyProfile
+    baseline: ProsodyProfile
+    controls: dict[str, float]
+
+    def apply(self, options: SynthesisOptions, keep: frozenset[str] = frozenset()) -> SynthesisOptions:
+        """options with the reference's controls, except the fields named in keep."""
+        return options.with_(**{name: value for name, value in self.controls.items() if name not in keep})
+
+    def as_dict(self) -> dict[str, object]:
+        return {"controls": self.controls, "measured": self.measured.as_dict(), "baseline": self.baseline.as_dict()}
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How one voice (and speaker) responds to each control, measured on its own output.
+
+    baseline: the neutral profile (syllables counted exactly); slopes: control -> change of its
+    measured quantity per unit of the control (semitones, ratio or dB), from the probe in
+    CALIBRATION_PROBES. estimated_baseline / estimated_speed_slope: the same for the speaking
+    rate when syllables are estimated (clips without a transcript), since the estimator's
+    count falls behind as speech gets faster.
+    """
+
+    baseline: ProsodyProfile
+    slopes: dict[str, float]
+    estimated_baseline: ProsodyProfile
+    estimated_speed_slope: float
+
+    @classmethod
+    def measure_voice(cls, render: Callable[[SynthesisOptions], tuple[np.ndarray, int, int]],
+                      controls: tuple[str, ...]) -> "Calibration":  # fmt: skip
+        """render(options) -> (samples, rate, syllables) of the calibration text; controls: those to probe."""
+        samples, rate, syllables = render(SynthesisOptions())
+        baseline, estimated_baseline = measure(samples, rate, syllables), measure(samples, rate)
+        slopes, estimated_speed_slope = {}, 0.0
+        for name in controls:
+            probe = CALIBRATION_PROBES[name]
+            samples, rate, syllables = render(SynthesisOptions(**{name: probe}))
+            slopes[name] = _quantity(name, measure(samples, rate, syllables), baseline) / (probe - _neutral(name))
+            if name == "speed":
+                change = _quantity(name, measure(samples, rate), estimated_baseline)
+                estimated_speed_slope = change / (probe - _neutral(name))
+        return cls(baseline, slopes, estimated_baseline, estimated_speed_slope)
+
+    def controls_for(self, measured: ProsodyProfile) -> dict[str, float]:
+        """The control values that move this voice's baseline toward measured, bounded."""
+        controls = {}
+        for name, slope in self.slopes.items():
+            baseline = self.baseline
+            if name == "speed" and measured.syllables_estimated:
+                baseline, slope = self.estimated_baseline, self.estimated_speed_slope
+            if abs(slope) < 1e-6:
+                continue  # the voice does not respond measurably to this control
+            value = _neutral(name) + _quantity(name, measured, baseline) / slope
+            low, high = REFERENCE_BOUNDS[name]
+            controls[name] = round(float(np.clip(value, max(low, OPTION_RANGES[name][0]), high)), 3)
+        return controls
+
+
+def _neutral(control: str) -> float:
+    return 0.0 if control == "pitch_shift" else 1.0
+
+
+def _quantity(control: str, profile: ProsodyProfile, baseline: ProsodyProfile) -> float:
+    """The measured change a control drives: level difference in semitones, or a ratio minus one
+    (speed, pitch range) / a dB-range difference (energy)."""
+    if control == "pitch_shift":
+        return profile.f0_level - baseline.f0_level
+    if control == "pitch":
+        return profile.f0_range / baseline.f0_range - 1.0
+    if control == "speed":
+        return profile.rate / baseline.rate - 1.0
+    return profile.energy_range - baseline.energy_range
+
+
+def read_clip(clip: bytes | str | Path) -> bytes:
+    """A clip's bytes from bytes or a path (ReferenceAudioError for a missing/unreadable file)."""
+    if isinstance(clip, bytes):
+        return clip
+    path = Path(clip)
+    try:
+        if path.stat().st_size > MAX_CLIP_BYTES:
+            raise ReferenceAudioError(f"reference clip {path} is larger than {MAX_CLIP_BYTES} bytes", 413)
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReferenceAudioError(f"cannot read reference clip {path}: {exc.strerror or exc}") from None
+
+
+def calibrate(synthesizer: "Synthesizer", speaker: str | None) -> Calibration:
+    """Measure synthesizer's voice (speaker) on CALIBRATION_SENTENCES for the controls it has."""
+    text = "".join(CALIBRATION_SENTENCES)
+
+    def render(options: SynthesisOptions) -> tuple[np.ndarray, int, int]:
+        chunks = list(synthesizer.synthesize(text, options.with_(speaker=speaker)))
+        syllables = sum(len(chunk.pinyin) for chunk in chunks if not chunk.is_silence)
+        return np.concatenate([chunk.samples for chunk in chunks]), synthesizer.sample_rate, syllables
+
+    return Calibration.measure_voice(render, synthesizer.supported_controls(CONTROLS))
