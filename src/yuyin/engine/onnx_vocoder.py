@@ -44,9 +44,7 @@ class OnnxVocoder:
     def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int):
         self.hop = vocoder.cfg.hop_size
         self.min_frames = vocoder.min_frames
-        example = torch.zeros(1, 2 * vocoder.min_frames, vocoder.cfg.n_mels)
-        self.session = cached_session(_WaveformGraph(vocoder.float().eval()), example, frame_axis=1,
-                                      name="mb_melgan", weights=weights, cache_dir=cache_dir, threads=threads)  # fmt: skip
+        self.session = onnx_session.cached_session(*mb_melgan_graph(vocoder), weights, cache_dir, threads)
 
     def __call__(self, mel: torch.Tensor) -> np.ndarray:
         frames = mel.shape[1]
@@ -54,6 +52,13 @@ class OnnxVocoder:
             mel = torch.nn.functional.pad(mel.transpose(1, 2), (0, self.min_frames - frames), mode="replicate")
             mel = mel.transpose(1, 2)
         return run_session(self.session, mel)[0, : frames * self.hop]
+
+
+def mb_melgan_graph(vocoder: MBMelGAN) -> tuple[nn.Module, onnx_session.GraphSpec]:
+    """The exportable waveform graph of vocoder and its spec: mel [1, T, M] -> wave [1, T * hop]."""
+    module = _WaveformGraph(vocoder.float().eval())
+    example = torch.zeros(1, 2 * vocoder.min_frames, vocoder.cfg.n_mels)
+    return module, vocoder_spec(module, example, frame_axis=1, name="mb_melgan")
 
 
 def run_session(session: "onnxruntime.InferenceSession", mel: torch.Tensor) -> np.ndarray:

@@ -1,0 +1,34 @@
+"""``yuyin export onnx``: write a baker-family voice's models as ONNX files with dynamic axes.
+
+The files are the graphs the onnxruntime backend runs (:mod:`.onnx_acoustic`, :mod:`.onnx_vocoder`):
+
+- ``fastspeech2_variance.onnx``: ids [B, L] int64 and the controls duration_scale, f0_scale,
+  f0_shift, energy_scale, energy_shift (each float32 broadcasting to [B, L]; pass [1, 1] for one
+  value) -> durations [B, L] int64, hidden [B, L, 256], f0 [B, L], energy [B, L];
+- ``fastspeech2_mel.onnx``: hidden, f0, energy, energy_keep and f0_keep ([B, L, 256] dropout
+  keep-masks; ones = keep all, as yuyin's default), durations -> mel [B, T, 80];
+- ``mb_melgan.onnx``: mel [1, T, 80] -> wave [1, T * 300] at 24 kHz (T >= the vocoder's
+  minimum of a few frames; yuyin pads shorter mels).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from yuyin.config import VoiceConfig
+from yuyin.engine.onnx_acoustic import acoustic_graphs
+from yuyin.engine.onnx_session import export_graph
+from yuyin.engine.onnx_vocoder import mb_melgan_graph
+
+
+def export_voice_onnx(voice_dir: Path, target_dir: Path) -> list[Path]:
+    """Write the voice pack at voice_dir as ONNX files into target_dir; returns their paths."""
+    from yuyin.engine.baker_voice import BakerVoice
+
+    family = VoiceConfig.from_json(voice_dir / "voice.json").family
+    if family != "baker":
+        raise ValueError(f"{voice_dir}: ONNX export supports baker-family voices, not {family!r}")
+    voice = BakerVoice.from_dir(voice_dir, torch.device("cpu"), torch.float32, backend="torch")
+    graphs = [*acoustic_graphs(voice.acoustic), mb_melgan_graph(voice.vocoder)]
+    return [export_graph(module, spec, target_dir / f"{spec.name}.onnx") for module, spec in graphs]

@@ -1,0 +1,49 @@
+"""``yuyin export onnx``: the written graphs run in onnxruntime with new shapes and match PyTorch."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnxruntime
+import torch
+
+from yuyin.cli import main
+from yuyin.engine.baker_voice import BakerVoice
+from yuyin.engine.onnx_acoustic import TorchAcoustic
+from yuyin.models.fastspeech2 import ProsodyControls
+
+
+def test_export_onnx_writes_three_graphs_with_dynamic_axes(tiny_pack: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "onnx"
+    assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(out)]) == 0
+    names = {"fastspeech2_variance.onnx", "fastspeech2_mel.onnx", "mb_melgan.onnx"}
+    assert {p.name for p in out.iterdir()} == names
+    assert set(capsys.readouterr().out.split()) == {str(out / name) for name in names}
+    session = {name: onnxruntime.InferenceSession(str(out / f"{name}.onnx")) for name in ("fastspeech2_variance", "fastspeech2_mel", "mb_melgan")}
+
+    voice = BakerVoice.from_dir(tiny_pack, torch.device("cpu"), torch.float32)
+    ids = torch.tensor([[1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]] * 2)  # batch and length unlike the export's
+    ids[1, 10:] = 0
+    controls = {name: np.full((1, 1), value, np.float32) for name, value in
+                (("duration_scale", 1.2), ("f0_scale", 1.0), ("f0_shift", 0.3), ("energy_scale", 1.0), ("energy_shift", 0.0))}
+    durations, hidden, f0, energy = session["fastspeech2_variance"].run(None, {"ids": ids.numpy(), **controls})
+    ones = np.ones(hidden.shape, np.float32)
+    mel = session["fastspeech2_mel"].run(None, {"hidden": hidden, "f0": f0, "energy": energy, "energy_keep": ones,
+                                                "f0_keep": ones, "durations": durations})[0]
+    with torch.inference_mode():
+        eager = TorchAcoustic(voice.acoustic)
+        expected_durations, *rest = eager.variance(ids, ProsodyControls(duration_scale=1.2, f0_shift=0.3))
+        expected_mel = eager.mel(*rest, None, expected_durations)
+        wave = session["mb_melgan"].run(None, {"mel": expected_mel[:1].numpy()})[0]
+        expected_wave = voice.vocoder(expected_mel[:1])
+    np.testing.assert_array_equal(durations, expected_durations.numpy())
+    assert mel.shape == expected_mel.shape and mel.shape[0] == 2
+    np.testing.assert_allclose(mel, expected_mel.numpy(), atol=1e-4)
+    np.testing.assert_allclose(wave, expected_wave.numpy(), atol=1e-4)
+
+
+def test_export_onnx_refuses_a_file_as_output(tiny_pack: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(target)]) == 2
+    assert "not a directory" in capsys.readouterr().err
