@@ -1,4 +1,4 @@
-"""Shared fixtures: a tiny random-weight baker-format voice pack, and the real baker voice.
+"""Shared fixtures: tiny random-weight baker- and ttskit-format voice packs, and the real baker voice.
 
 The tiny pack uses the real on-disk format (voice.json + safetensors) so loading code is
 exercised exactly as for a converted voice, in milliseconds.
@@ -40,6 +40,55 @@ def make_tiny_baker_pack(directory: Path, seed: int = 0) -> Path:
         acoustic=asdict(acoustic_cfg), vocoder=vocoder_dict, sentence_pause=0.2, license="test",
     ).to_json(directory / "voice.json")  # fmt: skip
     return directory
+
+
+TINY_TTSKIT_SPEAKERS = ("Aiqi", "Xiaowei", "biaobei")
+
+
+def make_tiny_ttskit_pack(directory: Path, seed: int = 0) -> Path:
+    """A small Tacotron2 + MelGAN ttskit-family pack with random weights (gate never fires)."""
+    import torch
+    from safetensors.torch import save_file
+    from torch import nn
+
+    from yuyin.config import VoiceConfig
+    from yuyin.models.melgan import MelGAN, MelGANConfig
+    from yuyin.models.tacotron2 import Tacotron2, Tacotron2Config
+
+    acoustic_cfg = Tacotron2Config(
+        symbols_embedding_dim=16, encoder_n_convolutions=2, encoder_embedding_dim=16, speaker_embedding_dim=8,
+        n_mel_channels=10, prenet_dim=12, attention_rnn_dim=24, attention_dim=8, attention_location_n_filters=4,
+        attention_location_kernel_size=7, decoder_rnn_dim=24, postnet_embedding_dim=12, postnet_n_convolutions=3,
+        max_decoder_steps=120, max_steps_per_symbol=2.0, max_steps_base=3,
+    )  # fmt: skip
+    vocoder_cfg = MelGANConfig(n_mels=10, channels=(8, 6, 4), upsample_strides=(4, 2), upsample_kernels=(8, 4),
+                               upsample_paddings=(2, 1))  # fmt: skip
+    torch.manual_seed(seed)
+    acoustic, vocoder = Tacotron2(acoustic_cfg), MelGAN(vocoder_cfg)
+    with torch.no_grad():
+        for bn in (m for m in acoustic.modules() if isinstance(m, nn.BatchNorm1d)):
+            bn.running_mean.uniform_(-0.3, 0.3)
+            bn.running_var.uniform_(0.5, 1.5)
+        acoustic.decoder.gate_layer.linear_layer.weight.zero_()
+        acoustic.decoder.gate_layer.linear_layer.bias.fill_(-20.0)
+        for conv in (m for m in vocoder.modules() if isinstance(m, (nn.Conv1d, nn.ConvTranspose1d))):
+            conv.weight.mul_(1.5)  # a livelier output, so a missing context frame shows
+    directory.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in acoustic.state_dict().items()}, str(directory / "acoustic.safetensors"))
+    save_file({k: v.contiguous() for k, v in vocoder.state_dict().items()}, str(directory / "vocoder.safetensors"))
+    vocoder_dict = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(vocoder_cfg).items()}
+    VoiceConfig(
+        name="tiny-ttskit", family="ttskit", sample_rate=22050, hop_size=vocoder_cfg.hop_size, n_mels=10,
+        acoustic=asdict(acoustic_cfg), vocoder=vocoder_dict, sentence_pause=0.3, speakers=TINY_TTSKIT_SPEAKERS,
+        default_speaker="biaobei", license="test",
+        extra={"default_seed": 1234, "broken_speakers": ["Xiaowei"], "unreliable_speakers": []},
+    ).to_json(directory / "voice.json")  # fmt: skip
+    return directory
+
+
+@pytest.fixture(scope="session")
+def tiny_ttskit_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_tiny_ttskit_pack(tmp_path_factory.mktemp("tiny-ttskit"))
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_voices(commands)
     _add_bench(commands)
     _add_frontend(commands)
+    _add_prosody(commands)
     _add_serve(commands)
     _add_export(commands)
     return parser
@@ -70,7 +71,28 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--style-intensity", type=float, default=None, metavar="X",
                      help="style strength 0..2 (0 = neutral, default 1)")
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
+    _add_reference_arguments(say)
     say.set_defaults(handler=_say)
+
+
+def _add_reference_arguments(parser: argparse.ArgumentParser, clip_required: bool = False) -> None:
+    help_clip = "audio clip (WAV, FLAC, OGG, MP3) whose pitch, rate and energy to copy"
+    if clip_required:
+        parser.add_argument("reference", type=Path, help=help_clip)
+    else:
+        parser.add_argument("--reference", type=Path, default=None, metavar="CLIP",
+                            help=help_clip + "; explicit --speed/--pitch/--pitch-shift/--energy win")  # fmt: skip
+    parser.add_argument("--reference-text", default=None, metavar="TEXT",
+                        help="what the clip says, for an exact speaking rate (else estimated)")
+
+
+def _add_prosody(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("prosody", help="measure a reference clip and show the controls it implies")
+    _add_reference_arguments(parser, clip_required=True)
+    parser.add_argument("--voice", default="baker", help="voice to map the clip onto (default: baker)")
+    parser.add_argument("--speaker", default=None, help="speaker of a multi-speaker voice")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=_prosody, device="auto", dtype=None, threads=None, backend="auto", lexicon=None)
 
 
 def _add_voices(commands: argparse._SubParsersAction) -> None:
@@ -221,8 +243,12 @@ def _say(args: argparse.Namespace) -> int:
             raise CliError(f"--ssml: {exc}") from None
     if args.output != "-":
         _check_writable(Path(args.output))
+    if args.reference_text is not None and args.reference is None:
+        raise CliError("--reference-text describes a --reference clip, which is missing")
     try:
         synthesizer = _load(args, progress=_stderr)
+        if args.reference is not None:
+            options = _reference(synthesizer, args).apply(options, keep=frozenset(_given_options(args)))
         target = sys.stdout.buffer if args.output == "-" else args.output
         seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
@@ -245,17 +271,54 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
                             backend=args.backend, lexicon=args.lexicon)
 
 
-def _options(args: argparse.Namespace) -> SynthesisOptions:
-    given = {
+def _given_options(args: argparse.Namespace) -> dict[str, object]:
+    """The synthesis options given on the command line."""
+    return {
         name: getattr(args, name)
         for name in ("speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed", "speaker",
                      "style", "style_intensity")
         if getattr(args, name, None) is not None
     }
+
+
+def _options(args: argparse.Namespace) -> SynthesisOptions:
     try:
-        return SynthesisOptions(**given)
+        return SynthesisOptions(**_given_options(args))
     except OptionsError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
+
+
+def _reference(synthesizer, args: argparse.Namespace):
+    """The loaded voice's ReferenceProsody of --reference (CliError for an unusable clip)."""
+    from yuyin.engine.reference import ReferenceAudioError
+
+    try:
+        return synthesizer.reference_prosody(args.reference, args.reference_text, args.speaker)
+    except ReferenceAudioError as exc:
+        raise CliError(f"--reference: {exc}") from None
+
+
+def _prosody(args: argparse.Namespace) -> int:
+    import json
+
+    from yuyin.frontend import FrontendError
+    from yuyin.voices.registry import UnknownVoiceError
+
+    try:
+        prosody = _reference(_load(args, progress=_stderr), args)
+    except (FrontendError, UnknownVoiceError, OptionsError) as exc:
+        raise CliError(str(exc)) from None
+    report = prosody.as_dict()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    for side, label in (("measured", "clip:"), ("baseline", "voice:")):
+        values = report[side]
+        print(f"{label:<10}f0 {100 * 2 ** (values['f0_level'] / 12):.0f} Hz, range {values['f0_range']:.1f} st, "
+              f"{values['rate']:.2f} syllables/s{' (estimated)' if values['syllables_estimated'] else ''}, "
+              f"energy range {values['energy_range']:.1f} dB")  # fmt: skip
+    print("controls: " + " ".join(f"--{name.replace('_', '-')} {value:g}" for name, value in prosody.controls.items()))
+    return 0
 
 
 def _check_writable(path: Path) -> None:

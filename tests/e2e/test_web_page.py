@@ -144,3 +144,59 @@ def test_errors_are_shown(page) -> None:
     message = wait_for(page, "return window.yuyin.error")
     assert "nothing to pronounce" in message
     assert "error" in page.find_element("id", "status").get_attribute("class")
+
+
+def speak_and_wait(page, text: str) -> dict:
+    set_text(page, text)
+    page.find_element("id", "speak").click()
+    state = wait_for(page, "return window.yuyin.done && window.yuyin")
+    assert state["error"] is None, state
+    return state
+
+
+def test_style_picker_intensity_and_ssml_reach_the_audio(page) -> None:
+    styles = page.execute_script("return [...document.getElementById('style').options].map(o => o.value)")
+    assert styles == ["", "happy", "sad", "angry", "surprised", "fearful", "gentle", "serious"]
+    neutral = speak_and_wait(page, TEXT)["audioSeconds"]
+    page.execute_script("document.getElementById('style').value = 'sad'")
+    set_slider(page, "style_intensity", 2.0)
+    sad = speak_and_wait(page, TEXT)["audioSeconds"]
+    assert sad > neutral * 1.15  # sad speaks slower, more so at intensity 2
+    page.find_element("id", "reset").click()
+    page.find_element("id", "ssml").click()
+    plain = speak_and_wait(page, "<speak>你好，世界。</speak>")["audioSeconds"]
+    paused = speak_and_wait(page, '<speak>你好，<break time="1500ms"/>世界。</speak>')["audioSeconds"]
+    assert paused - plain == pytest.approx(1.5, abs=0.3)
+    set_text(page, "<speak>你好<p>世界</p></speak>")
+    page.find_element("id", "speak").click()
+    assert "unsupported tag <p>" in wait_for(page, "return window.yuyin.error")
+
+
+@pytest.fixture
+def baker_page(browser, baker_dir):
+    with ServerProcess(["--voice", str(baker_dir), "--device", "cpu"]) as process:
+        browser.get(process.url + "/")
+        wait_for(browser, "return window.yuyin && window.yuyin.ready")
+        yield browser
+
+
+@pytest.mark.voice
+def test_reference_clip_sets_the_sliders_and_speaks(baker_page, baker_synth, tmp_path) -> None:
+    from yuyin import SynthesisOptions
+
+    text = "欢迎使用语音合成服务，祝您生活愉快，我们明天再见。"
+    clip = tmp_path / "reference.wav"
+    baker_synth.synthesize_to_wav(text, clip, SynthesisOptions(speed=1.4, pitch_shift=0.5))
+    baker_page.find_element("id", "reference").send_keys(str(clip))
+    baker_page.find_element("id", "reference_text").send_keys(text)
+    baker_page.find_element("id", "analyse").click()
+    result = wait_for(baker_page, "return window.yuyin.reference || window.yuyin.error")
+    assert isinstance(result, dict), result
+    controls = result["controls"]
+    assert controls["speed"] > 1.2 and controls["pitch_shift"] > 0.2
+    for name, value in controls.items():
+        shown = float(baker_page.execute_script("return document.getElementById(arguments[0]).value", name))
+        assert shown == pytest.approx(value, abs=0.026)  # the slider's 0.05 step
+    assert "syllables/s" in text_of(baker_page, "reference_result")
+    state = speak_and_wait(baker_page, "你好，世界。")
+    assert state["audioSeconds"] > 0.5

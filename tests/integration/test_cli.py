@@ -87,3 +87,35 @@ def test_say_with_a_user_lexicon(baker_dir: Path, tmp_path: Path) -> None:
     bad = _yuyin("say", "行长来了", "-o", str(tmp_path / "b.wav"), "--lexicon", str(lexicon))
     assert bad.returncode == 2 and "words.tsv:1" in bad.stderr.decode()
     assert not (tmp_path / "b.wav").exists()
+
+
+def test_reference_clip_drives_say_and_prosody_reports_it(baker_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    text = "今天天气真好，我们一起去公园散步吧。"
+    clip, plain, copied, explicit = (tmp_path / f"{name}.wav" for name in ("clip", "plain", "copied", "explicit"))
+    assert _yuyin("say", text, "-o", str(clip), "--speed", "1.4", "--pitch-shift", "0.5").returncode == 0
+    result = _yuyin("prosody", str(clip), "--reference-text", text, "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    assert report["controls"]["speed"] > 1.2 and report["controls"]["pitch_shift"] > 0.3
+    assert report["measured"]["rate"] > report["baseline"]["rate"] and not report["measured"]["syllables_estimated"]
+    other = "这本书讲的是一个年轻人离开家乡的故事。"
+    for out, extra in ((plain, []), (copied, []), (explicit, ["--speed", "0.8"])):
+        args = [] if out == plain else ["--reference", str(clip), "--reference-text", text]
+        assert _yuyin("say", other, "-o", str(out), *args, *extra).returncode == 0
+    seconds = {out.stem: soundfile.info(out).duration for out in (plain, copied, explicit)}
+    assert seconds["copied"] < seconds["plain"] / 1.15 < seconds["explicit"] / 1.15  # --speed 0.8 wins
+
+
+@pytest.mark.parametrize("args,message", [
+    (["say", "你好", "-o", "x.wav", "--reference", "missing.wav"], "--reference: cannot read"),
+    (["say", "你好", "-o", "x.wav", "--reference-text", "你好"], "--reference clip, which is missing"),
+    (["prosody", "not-audio.txt"], "could not be decoded"),
+])  # fmt: skip
+def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, message) -> None:
+    (tmp_path / "not-audio.txt").write_text("hello")
+    result = subprocess.run([sys.executable, "-m", "yuyin.cli", *args], capture_output=True, timeout=300,
+                            cwd=tmp_path)  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and message in stderr and "Traceback" not in stderr, stderr

@@ -68,3 +68,31 @@ def test_websocket_first_audio_is_fast_even_for_100k_characters(server) -> None:
     short = statistics.median(first_audio(PARAGRAPH) for _ in range(3))
     long = statistics.median(first_audio(long_text) for _ in range(3))
     assert short < 2.0 and long < 3 * short + 0.25, (short, long)
+
+
+def test_reference_clip_over_http_sets_the_controls(server, baker_synth) -> None:
+    """POST /api/reference measures a clip; reference_audio applies it; explicit fields win."""
+    import base64
+
+    from yuyin import SynthesisOptions
+
+    text = "欢迎使用语音合成服务，祝您生活愉快，我们明天再见。"
+    buffer = io.BytesIO()
+    baker_synth.synthesize_to_wav(text, buffer, SynthesisOptions(speed=1.4, pitch_shift=0.5))
+    with httpx.Client(base_url=server.url, timeout=120) as http:
+        response = http.post("/api/reference", params={"transcript": text}, content=buffer.getvalue(),
+                             headers={"content-type": "audio/wav"})  # fmt: skip
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["voice"] == "baker" and set(body["controls"]) == {"speed", "pitch", "pitch_shift", "energy"}
+        assert body["controls"]["speed"] > 1.2 and body["controls"]["pitch_shift"] > 0.3
+        clip = base64.b64encode(buffer.getvalue()).decode()
+
+        def seconds(**fields) -> float:
+            reply = http.post("/api/synthesize", json={"text": TEXT, "format": "pcm", "stream": False, **fields})
+            assert reply.status_code == 200, reply.text
+            return len(reply.content) / 2 / 24000
+
+        plain, copied = seconds(), seconds(reference_audio=clip, reference_text=text)
+        explicit = seconds(reference_audio=clip, reference_text=text, speed=1.0)
+        assert copied < plain / 1.15 and explicit == pytest.approx(plain, rel=0.02)

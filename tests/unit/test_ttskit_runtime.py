@@ -9,63 +9,24 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import asdict
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
-from safetensors.torch import save_file
-from torch import nn
 
+from conftest import TINY_TTSKIT_SPEAKERS
 from yuyin import SynthesisOptions, Synthesizer
-from yuyin.config import OptionsError, VoiceConfig
+from yuyin.config import OptionsError
 from yuyin.engine.ttskit_voice import TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
-from yuyin.models.melgan import MelGAN, MelGANConfig
-from yuyin.models.tacotron2 import Tacotron2, Tacotron2Config, speaker_vectors
+from yuyin.models.tacotron2 import speaker_vectors
 
-SPEAKERS = ("Aiqi", "Xiaowei", "biaobei")
-TINY = Tacotron2Config(
-    symbols_embedding_dim=16, encoder_n_convolutions=2, encoder_embedding_dim=16, speaker_embedding_dim=8,
-    n_mel_channels=10, prenet_dim=12, attention_rnn_dim=24, attention_dim=8, attention_location_n_filters=4,
-    attention_location_kernel_size=7, decoder_rnn_dim=24, postnet_embedding_dim=12, postnet_n_convolutions=3,
-    max_decoder_steps=120, max_steps_per_symbol=2.0, max_steps_base=3,
-)  # fmt: skip
-TINY_GAN = MelGANConfig(
-    n_mels=10, channels=(8, 6, 4), upsample_strides=(4, 2), upsample_kernels=(8, 4), upsample_paddings=(2, 1)
-)
 TEXT = "欢迎使用语音合成接口。"
 
 
-def make_tiny_ttskit_pack(directory: Path, seed: int = 0) -> Path:
-    """A small Tacotron2 + MelGAN ttskit-family pack with random weights (gate never fires)."""
-    torch.manual_seed(seed)
-    acoustic, vocoder = Tacotron2(TINY), MelGAN(TINY_GAN)
-    with torch.no_grad():
-        for bn in (m for m in acoustic.modules() if isinstance(m, nn.BatchNorm1d)):
-            bn.running_mean.uniform_(-0.3, 0.3)
-            bn.running_var.uniform_(0.5, 1.5)
-        acoustic.decoder.gate_layer.linear_layer.weight.zero_()
-        acoustic.decoder.gate_layer.linear_layer.bias.fill_(-20.0)
-        for conv in (m for m in vocoder.modules() if isinstance(m, (nn.Conv1d, nn.ConvTranspose1d))):
-            conv.weight.mul_(1.5)  # a livelier output, so a missing context frame shows
-    directory.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in acoustic.state_dict().items()}, str(directory / "acoustic.safetensors"))
-    save_file({k: v.contiguous() for k, v in vocoder.state_dict().items()}, str(directory / "vocoder.safetensors"))
-    vocoder_dict = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(TINY_GAN).items()}
-    VoiceConfig(
-        name="tiny-ttskit", family="ttskit", sample_rate=22050, hop_size=TINY_GAN.hop_size, n_mels=10,
-        acoustic=asdict(TINY), vocoder=vocoder_dict, sentence_pause=0.3, speakers=SPEAKERS,
-        default_speaker="biaobei", license="test",
-        extra={"default_seed": 1234, "broken_speakers": ["Xiaowei"], "unreliable_speakers": []},
-    ).to_json(directory / "voice.json")  # fmt: skip
-    return directory
-
-
 @pytest.fixture(scope="module")
-def synth(tmp_path_factory) -> Synthesizer:
-    return Synthesizer.load(make_tiny_ttskit_pack(tmp_path_factory.mktemp("tiny-ttskit")), device="cpu")
+def synth(tiny_ttskit_pack) -> Synthesizer:
+    return Synthesizer.load(tiny_ttskit_pack, device="cpu")
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +81,7 @@ def test_unit_clauses_are_joined_with_half_the_sentence_pause(synth, voice):
 
 
 def test_speaker_selection_and_errors(synth, voice):
-    assert synth.speakers == SPEAKERS and voice.usable_speakers == ("Aiqi", "biaobei")
+    assert synth.speakers == TINY_TTSKIT_SPEAKERS and voice.usable_speakers == ("Aiqi", "biaobei")
     default, _ = audio(synth, "你好。")
     named, _ = audio(synth, "你好。", SynthesisOptions(speaker="biaobei"))
     other, _ = audio(synth, "你好。", SynthesisOptions(speaker="Aiqi"))
@@ -181,9 +142,9 @@ def test_voice_list_marks_unusable(synth):
     assert _speaker_list(synth.voice) == "Aiqi, Xiaowei (unusable), biaobei"
 
 
-def test_onnx_and_torch_vocoders_agree(tmp_path):
+def test_onnx_and_torch_vocoders_agree(tiny_ttskit_pack):
     import onnxruntime  # noqa: F401  (the fast extra is part of the test setup)
-    pack = make_tiny_ttskit_pack(tmp_path / "pack")
+    pack = tiny_ttskit_pack
     results = {}
     for backend in ("torch", "onnx"):
         synth = Synthesizer.load(pack, device="cpu", backend=backend)

@@ -88,7 +88,8 @@ def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
                                           f"is {MAX_CLIP_SECONDS:g} s", 413)  # fmt: skip
             samples, rate = clip.read(dtype="float32", always_2d=True), clip.samplerate
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
-        raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {exc}") from None
+        reason = getattr(exc, "error_string", None) or str(exc)
+        raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {reason}") from None
     return samples.mean(axis=1), rate
 
 
@@ -253,4 +254,8 @@ def calibrate(synthesizer: "Synthesizer", speaker: str | None) -> Calibration:
         syllables = sum(len(chunk.pinyin) for chunk in chunks if not chunk.is_silence)
         return np.concatenate([chunk.samples for chunk in chunks]), synthesizer.sample_rate, syllables
 
-    return Calibration.measure_voice(render, synthesizer.supported_controls(CONTROLS))
+    try:
+        return Calibration.measure_voice(render, synthesizer.supported_controls(CONTROLS))
+    except ReferenceAudioError as exc:  # the voice's own output is not measurable speech
+        raise ReferenceAudioError(f"voice {synthesizer.voice.name!r} cannot take a reference clip: its own "
+                                  f"speech could not be measured ({exc})") from None  # fmt: skip

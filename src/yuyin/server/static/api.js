@@ -23,6 +23,15 @@ export async function post(url, body) {
   return response;
 }
 
+/** POST a file as the raw request body (e.g. an audio clip); returns the parsed JSON answer. */
+export async function postFile(url, file) {
+  const response = await fetch(url, {
+    method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file,
+  });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return response.json();
+}
+
 /**
  * Start one synthesis over /ws/synthesize. handlers: onEvent(event) for JSON events,
  * onAudio(ArrayBuffer) for PCM frames, onClose(wasClean). Returns {cancel, close}.

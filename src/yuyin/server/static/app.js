@@ -3,17 +3,18 @@
  * any format over HTTP, show normalised text, pinyin, time to first audio and real-time factor.
  * Control ranges and choices come from the server's OpenAPI schema, so they always match it.
  */
-import { getJSON, post, synthesizeOverWebSocket } from "./api.js";
+import { getJSON, post, postFile, synthesizeOverWebSocket } from "./api.js";
 import { PcmPlayer } from "./player.js";
 
 const $ = (id) => document.getElementById(id);
 const SLIDERS = [["speed", "Speed 语速"], ["pitch", "Pitch 音调"], ["pitch_shift", "Pitch shift"],
-  ["energy", "Energy 能量"], ["volume", "Volume 音量"], ["sentence_pause", "Pause 停顿 (s)"]];
+  ["energy", "Energy 能量"], ["volume", "Volume 音量"], ["sentence_pause", "Pause 停顿 (s)"],
+  ["style_intensity", "Intensity 强度"]];
 const EXTENSIONS = { mp3: "mp3", opus: "ogg", aac: "aac", flac: "flac", wav: "wav", pcm: "pcm" };
 
 // What happened, for the stats panel and for end-to-end tests (window.yuyin).
 const state = (window.yuyin = { ready: false, frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null,
-  audioSeconds: 0, done: false, error: null, download: null });
+  audioSeconds: 0, done: false, error: null, download: null, reference: null });
 let voices = [];
 let session = null;
 let player = null;
@@ -61,11 +62,33 @@ function fillSelect(select, items, selected) {
   select.replaceChildren(...items.map(([value, label]) => new Option(label, value, false, value === selected)));
 }
 
-function fillSpeakers() {
-  const voice = voices.find((v) => v.name === $("voice").value);
+function currentVoice() {
+  return voices.find((v) => v.name === $("voice").value);
+}
+
+/** Speakers, styles and sliders of the chosen voice: what it does not support is disabled. */
+function fillVoiceControls() {
+  const voice = currentVoice();
   const speakers = voice ? voice.speakers : [];
   fillSelect($("speaker"), [["", speakers.length ? "default" : "single speaker"], ...speakers.map((s) => [s, s])], "");
   $("speaker").disabled = speakers.length === 0;
+  const styles = voice ? voice.styles : [];
+  fillSelect($("style"), [["", styles.length ? "neutral (default)" : "not for this voice"],
+    ...styles.filter((s) => s !== "neutral").map((s) => [s, s])], "");
+  $("style").disabled = styles.length === 0;
+  for (const [name] of SLIDERS) {
+    const supported = name === "style_intensity" ? styles.length > 0 : (voice?.controls ?? []).includes(name);
+    $(name).disabled = !supported;
+    $(name).closest(".slider").classList.toggle("unsupported", !supported);
+    if (!supported) $(name).reset();
+  }
+}
+
+/** Set a slider as if the user had moved it. */
+function setSlider(name, value) {
+  const input = $(name);
+  input.value = value;
+  input.dispatchEvent(new Event("input"));
 }
 
 /** The request controls as the API names them (untouched optional sliders are left out). */
@@ -73,15 +96,17 @@ function controls() {
   const request = { voice: $("voice").value || null };
   if ($("speaker").value) request.speaker = $("speaker").value;
   if ($("sample_rate").value) request.sample_rate = Number($("sample_rate").value);
+  if ($("style").value) request.style = $("style").value;
+  if ($("ssml").checked) request.ssml = true;
   for (const [name] of SLIDERS) {
     const input = $(name);
-    if (input.dataset.touched) request[name] = Number(input.value);
+    if (input.dataset.touched && !input.disabled) request[name] = Number(input.value);
   }
   return request;
 }
 
 function outputRate() {
-  const voice = voices.find((v) => v.name === $("voice").value);
+  const voice = currentVoice();
   return Number($("sample_rate").value) || (voice ? voice.sample_rate : 24000);
 }
 
@@ -203,6 +228,31 @@ async function download() {
   }
 }
 
+/** Measure the chosen clip on the server and move the sliders to the controls it implies. */
+async function analyseReference() {
+  const file = $("reference").files[0];
+  if (!file) return setStatus("Choose an audio clip first.", true);
+  $("reference_result").textContent = "Measuring…";
+  const query = new URLSearchParams({ voice: $("voice").value });
+  if ($("speaker").value) query.set("speaker", $("speaker").value);
+  if ($("reference_text").value.trim()) query.set("transcript", $("reference_text").value.trim());
+  try {
+    const result = await postFile(`/api/reference?${query}`, file);
+    for (const [name, value] of Object.entries(result.controls)) setSlider(name, value);
+    const m = result.measured;
+    const f0 = 100 * 2 ** (m.f0_level / 12);
+    $("reference_result").textContent = `Clip: f0 ${f0.toFixed(0)} Hz, range ${m.f0_range.toFixed(1)} st, ` +
+      `${m.rate.toFixed(1)} syllables/s${m.syllables_estimated ? " (estimated)" : ""}, energy range ` +
+      `${m.energy_range.toFixed(1)} dB → ` +
+      Object.entries(result.controls).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
+    state.reference = result;
+    setStatus("Controls set from the clip; press Speak.");
+  } catch (error) {
+    $("reference_result").textContent = "";
+    setStatus(error.message, true);
+  }
+}
+
 async function waitForVoices() {
   for (;;) {
     try {
@@ -221,15 +271,16 @@ async function init() {
   buildSliders(properties);
   fillSelect($("voice"), voices.map((v) => [v.name, `${v.name} · ${v.sample_rate / 1000} kHz`]),
     voices.find((v) => v.default)?.name);
-  fillSpeakers();
+  fillVoiceControls();
   fillSelect($("sample_rate"), [["", "voice default"], ...choices(properties.sample_rate).map((r) => [String(r), `${r} Hz`])], "");
   fillSelect($("format"), choices(properties.format).map((f) => [f, f]), "mp3");
-  $("voice").addEventListener("change", fillSpeakers);
+  $("voice").addEventListener("change", fillVoiceControls);
+  $("analyse").addEventListener("click", analyseReference);
   $("speak").addEventListener("click", speak);
   $("stop").addEventListener("click", stopPlayback);
   $("preview").addEventListener("click", preview);
   $("download").addEventListener("click", download);
-  $("reset").addEventListener("click", () => SLIDERS.forEach(([name]) => $(name).reset()));
+  $("reset").addEventListener("click", () => { SLIDERS.forEach(([name]) => $(name).reset()); $("style").value = ""; });
   $("text").addEventListener("keydown", (event) => { if (event.key === "Enter" && event.ctrlKey) speak(); });
   state.ready = true;
   setStatus("Ready. Ctrl+Enter speaks.");
