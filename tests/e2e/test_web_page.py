@@ -200,3 +200,27 @@ def test_reference_clip_sets_the_sliders_and_speaks(baker_page, baker_synth, tmp
     assert "syllables/s" in text_of(baker_page, "reference_result")
     state = speak_and_wait(baker_page, "你好，世界。")
     assert state["audioSeconds"] > 0.5
+
+
+@pytest.fixture
+def two_voice_page(browser, tiny_pack, tiny_ttskit_pack):
+    with ServerProcess(["--voice", str(tiny_pack), "--voice", str(tiny_ttskit_pack), "--device", "cpu"]) as process:
+        browser.get(process.url + "/")
+        wait_for(browser, "return window.yuyin && window.yuyin.ready")
+        yield browser
+
+
+def test_speaker_picker_offers_usable_speakers_and_the_voice_controls(two_voice_page) -> None:
+    page = two_voice_page
+    options = "return [...document.getElementById(arguments[0]).options].map(o => o.value)"
+    disabled = "return document.getElementById(arguments[0]).disabled"
+    assert page.execute_script(disabled, "speaker") and not page.execute_script(disabled, "pitch")
+    page.execute_script("const v = document.getElementById('voice'); v.value = 'tiny-ttskit';"
+                        "v.dispatchEvent(new Event('change'))")  # fmt: skip
+    assert page.execute_script(options, "speaker") == ["", "Aiqi", "biaobei"]  # Xiaowei never stops: not offered
+    for name in ("pitch", "pitch_shift", "energy", "style", "style_intensity"):
+        assert page.execute_script(disabled, name), name
+    assert not page.execute_script(disabled, "speed")
+    page.execute_script("document.getElementById('speaker').value = 'Aiqi'")
+    state = speak_and_wait(page, "你好。")
+    assert state["samples"] / 22050 == pytest.approx(state["audioSeconds"], abs=2e-3)

@@ -1,0 +1,102 @@
+"""Reference-clip analysis pieces with exact expectations: nuclei, the control mapping, decoding."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+import soundfile
+
+from yuyin.config import SynthesisOptions
+from yuyin.engine.reference import (MAX_CLIP_BYTES, Calibration, ProsodyProfile, ReferenceAudioError,
+                                    ReferenceProsody, decode_clip, measure, read_clip, syllable_nuclei)  # fmt: skip
+
+
+def profile(**changes) -> ProsodyProfile:
+    values = dict(f0_level=16.0, f0_range=10.0, rate=5.0, energy_range=12.0, speech_seconds=3.0, duration=4.0)
+    return ProsodyProfile(**{**values, **changes})
+
+
+CALIBRATION = Calibration(
+    baseline=profile(),
+    slopes={"speed": 0.9, "pitch": 0.6, "pitch_shift": 3.5, "energy": 2.8},
+    estimated_baseline=profile(rate=5.5, syllables_estimated=True),
+    estimated_speed_slope=0.6,
+)
+
+
+def test_syllable_nuclei_need_a_dip_between_peaks() -> None:
+    #            0   1   2   3   4   5   6   7   8   9  10  11
+    db = np.array([50, 60, 70, 69.5, 70.2, 60, 58, 66, 65.5, 66, 40, 40], float)
+    voiced = np.ones(len(db), bool)
+    # 2 and 4 are one nucleus (0.5 dB dip; the louder, 4, is kept); 7 and 9 likewise (9 is not louder)
+    assert syllable_nuclei(db, voiced) == [4, 7]
+    voiced[4] = False  # an unvoiced peak is no nucleus
+    assert syllable_nuclei(db, voiced) == [2, 7]
+
+
+def test_controls_invert_the_measured_response() -> None:
+    measured = profile(f0_level=17.75, f0_range=12.0, rate=5.9, energy_range=14.8)
+    controls = CALIBRATION.controls_for(measured)
+    assert controls == {"speed": 1.2, "pitch": 1.333, "pitch_shift": 0.5, "energy": 2.0}
+
+
+def test_controls_are_bounded_and_skip_unresponsive_ones() -> None:
+    calibration = Calibration(profile(), {"pitch_shift": 3.5, "energy": 0.0}, profile(), 0.6)
+    controls = calibration.controls_for(profile(f0_level=0.0, energy_range=30.0))
+    assert controls == {"pitch_shift": -1.5}  # clamped; energy has no measurable response
+
+
+def test_estimated_rates_use_the_estimator_calibration() -> None:
+    estimated = profile(rate=6.16, syllables_estimated=True)  # 5.5 * (1 + 0.6 * 0.2)
+    assert CALIBRATION.controls_for(estimated)["speed"] == 1.2
+    assert CALIBRATION.controls_for(profile(rate=6.16))["speed"] == pytest.approx(1.258, abs=1e-3)
+
+
+def test_apply_keeps_explicit_fields() -> None:
+    reference = ReferenceProsody(profile(), profile(), {"speed": 1.3, "pitch_shift": 0.4})
+    options = reference.apply(SynthesisOptions(speed=0.9, volume=2.0), keep=frozenset({"speed"}))
+    assert (options.speed, options.pitch_shift, options.volume) == (0.9, 0.4, 2.0)
+
+
+def wav(samples: np.ndarray, rate: int, fmt: str = "WAV") -> bytes:
+    buffer = io.BytesIO()
+    soundfile.write(buffer, samples, rate, format=fmt)
+    return buffer.getvalue()
+
+
+def test_decode_mixes_stereo_to_mono_at_the_clip_rate() -> None:
+    stereo = np.stack([np.full(800, 0.5), np.full(800, -0.25)], axis=1).astype(np.float32)
+    samples, rate = decode_clip(wav(stereo, 8000, "FLAC"))
+    assert rate == 8000 and samples.shape == (800,) and np.allclose(samples, 0.125, atol=1e-4)
+
+
+@pytest.mark.parametrize("data, status, words", [
+    (b"", 422, "empty"),
+    (b"\x00" * 100, 422, "could not be decoded"),
+    (b"x" * (MAX_CLIP_BYTES + 1), 413, "the limit is"),
+])  # fmt: skip
+def test_unusable_bytes_are_refused(data: bytes, status: int, words: str) -> None:
+    with pytest.raises(ReferenceAudioError, match=words) as caught:
+        decode_clip(data)
+    assert caught.value.status == status
+
+
+def test_measure_finds_a_tone_glide_and_refuses_silence() -> None:
+    rate = 16000
+    t = np.arange(int(rate * 2.0)) / rate
+    f0 = 200 * 2 ** (t / 2.0)  # one octave up over 2 s: level ~ 12 * log2(2 * 2**0.5) st, range 0.8 * 12 st
+    tone = 0.3 * np.sin(2 * np.pi * np.cumsum(f0) / rate)
+    measured = measure(tone, rate, syllables=10)
+    assert measured.f0_level == pytest.approx(12 * np.log2(200 * 2**0.5 / 100), abs=0.3)
+    assert measured.f0_range == pytest.approx(0.8 * 12, abs=0.5)
+    assert measured.rate == pytest.approx(10 / measured.speech_seconds) and 1.8 < measured.speech_seconds <= 2.0
+    with pytest.raises(ReferenceAudioError, match="voiced speech"):
+        measure(np.zeros(rate * 2), rate)
+
+
+def test_read_clip_errors_name_the_file(tmp_path) -> None:
+    with pytest.raises(ReferenceAudioError, match="cannot read reference clip .*missing.wav"):
+        read_clip(tmp_path / "missing.wav")
+    (tmp_path / "clip.wav").write_bytes(b"RIFF")
+    assert read_clip(str(tmp_path / "clip.wav")) == b"RIFF"
