@@ -175,6 +175,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--shutdown-timeout", type=float, default=defaults.shutdown_timeout,
                        help=f"seconds in-flight streams may take to finish on shutdown "
                             f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
+    serve.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=_serve)
@@ -190,6 +191,8 @@ def _serve(args: argparse.Namespace) -> int:
     for voice in voices:
         _check_voice(voice)
     _check_device(args.device, args.dtype)
+    if args.lexicon is not None:
+        _check_lexicon(args.lexicon)
     try:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
@@ -197,10 +200,21 @@ def _serve(args: argparse.Namespace) -> int:
             request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
+            lexicon=str(args.lexicon) if args.lexicon else None,
         )  # fmt: skip
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
     return serve(settings, log_level=args.log_level)
+
+
+def _check_lexicon(path: Path) -> None:
+    """Refuse a malformed lexicon before the server starts (the error names the line)."""
+    from yuyin.frontend import BakerFrontend, LexiconError
+
+    try:
+        BakerFrontend(lexicon=path)
+    except LexiconError as exc:
+        raise CliError(f"--lexicon: {exc}") from None
 
 
 def _check_voice(value: str) -> None:

@@ -39,3 +39,21 @@ def test_process_helper_reports_the_url_and_stops(tiny_pack) -> None:
     with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--no-warmup"]) as server:
         assert server.url.startswith("http://127.0.0.1:")
     assert server.process.returncode is not None and "Application shutdown complete" in server.log_text()
+
+
+def test_a_malformed_lexicon_exits_2_naming_the_line(tiny_pack, tmp_path) -> None:
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("朝阳\tchao2 yang2\n银行\tnot pinyin\n", encoding="utf-8")
+    result = serve("--voice", str(tiny_pack), "--lexicon", str(lexicon))
+    assert result.returncode == 2 and "--lexicon" in result.stderr and ":2" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_lexicon_reaches_the_server_front_end(tiny_pack, tmp_path) -> None:
+    import httpx
+
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("朝阳\tzhao1 yang2\n", encoding="utf-8")
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--lexicon", str(lexicon)]) as server:
+        reply = httpx.post(server.url + "/api/frontend", json={"text": "朝阳"}, timeout=60)
+    assert reply.status_code == 200 and reply.json()["sentences"][0]["pinyin"] == ["zhao1", "yang2"]

@@ -24,6 +24,7 @@ class ServerSettings:
     cors_origins: origins allowed by CORS ("*" for any); empty = no CORS headers.
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
+    lexicon: a user ``word<TAB>pinyin`` file for every voice's front end.
     """
 
     voices: tuple[str, ...] = (DEFAULT_VOICE,)
@@ -41,6 +42,7 @@ class ServerSettings:
     retry_after: int = 2
     shutdown_timeout: float = 10.0
     warmup: bool = True
+    lexicon: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
 
