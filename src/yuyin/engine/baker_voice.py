@@ -46,8 +46,10 @@ class BakerVoice:
 
     @property
     def backend(self) -> str:
-        """Which runtime runs the models: "onnx" or "torch"."""
-        return "torch" if self._onnx_vocoder is None else "onnx"
+        """Which runtime runs the models: "onnx", "onnx-int8" or "torch"."""
+        if self._onnx_vocoder is None:
+            return "torch"
+        return "onnx-int8" if isinstance(self._stages, OnnxAcoustic) and self._stages.int8 else "onnx"
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
@@ -55,7 +57,8 @@ class BakerVoice:
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
                  lexicon: Path | None = None) -> "BakerVoice":  # fmt: skip
-        """backend "onnx" runs both models with onnxruntime (CPU, float32; see onnx_acoustic, onnx_vocoder)."""
+        """backend "onnx" runs both models with onnxruntime (CPU, float32; see onnx_acoustic, onnx_vocoder);
+        "onnx-int8" also quantises the acoustic decoder to int8."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
@@ -63,11 +66,11 @@ class BakerVoice:
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
         onnx = None
-        if backend == "onnx":
+        if backend in ("onnx", "onnx-int8"):
             from yuyin.voices.store import yuyin_home
 
             cache, threads = yuyin_home() / "cache" / "onnx", torch.get_num_threads()
-            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads),
+            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=backend == "onnx-int8"),
                     OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads))  # fmt: skip
         return cls(config, acoustic, vocoder, device, dtype, onnx, lexicon)
 

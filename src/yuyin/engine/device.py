@@ -58,14 +58,15 @@ def configure_threads(threads: int | None) -> None:
     torch.set_num_threads(threads)
 
 
-BACKENDS = ("auto", "torch", "onnx")
+BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 
 
 def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> str:
-    """Which runtime runs the models: "onnx" (onnxruntime, CPU float32) or "torch".
+    """Which runtime runs the models: "onnx" (onnxruntime, CPU float32), "onnx-int8" (the same, with
+    the acoustic decoder dynamically quantised to int8; opt-in) or "torch".
 
     "auto" takes onnx where it applies (CPU, float32) and onnxruntime is installed (the ``fast``
-    extra), else torch. An explicit "onnx" that cannot apply is an error.
+    extra), else torch. An explicit onnx backend that cannot apply is an error.
     """
     if backend not in BACKENDS:
         raise DeviceError(f"unsupported backend {backend!r}: use {', '.join(BACKENDS)}")
@@ -73,11 +74,11 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
     if backend == "torch" or (backend == "auto" and not applies):
         return "torch"
     if not applies:
-        raise DeviceError("the onnx backend runs on the CPU in fp32; use --backend torch for other devices or dtypes")
+        raise DeviceError("the onnx backends run on the CPU in fp32; use --backend torch for other devices or dtypes")
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
-        if backend == "onnx":
-            raise DeviceError("the onnx backend needs onnxruntime: pip install 'yuyin[fast]'") from None
+        if backend != "auto":
+            raise DeviceError(f"the {backend} backend needs onnxruntime: pip install 'yuyin[fast]'") from None
         return "torch"
-    return "onnx"
+    return "onnx" if backend == "auto" else backend

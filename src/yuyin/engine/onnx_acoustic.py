@@ -92,11 +92,13 @@ class OnnxAcoustic:
     One pair of sessions serves concurrent callers (onnxruntime's ``run`` is thread-safe).
     """
 
-    def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int):
-        self.hidden_size = model.cfg.hidden_size
+    def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int, int8: bool = False):
+        """int8: run the mel graph (decoder + postnet, most of the work) dynamically quantised;
+        the variance graph, which decides durations, stays float32."""
+        self.hidden_size, self.int8 = model.cfg.hidden_size, int8
         (variance, variance_spec), (mel, mel_spec) = acoustic_graphs(model)
         self._variance = cached_session(variance, variance_spec, weights, cache_dir, threads)
-        self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads)
+        self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads, int8=int8)
 
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
         """ids [B, L] int64 -> durations [B, L] int64, hidden [B, L, H], f0 [B, L], energy [B, L]."""

@@ -68,6 +68,23 @@ def cached_graph(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: P
     return target if target.exists() else export_graph(module, spec, target)
 
 
+def quantized_graph(path: Path) -> Path:
+    """An int8 copy of the ONNX graph at path (dynamic quantisation of Conv and MatMul: uint8
+    weights, activations quantised per call), cached next to it as ``<stem>-int8.onnx``."""
+    target = path.with_name(f"{path.stem}-int8.onnx")
+    if not target.exists():
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".onnx.part")
+        os.close(handle)
+        try:
+            quantize_dynamic(path, temporary, weight_type=QuantType.QUInt8, op_types_to_quantize=["Conv", "MatMul"])
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    return target
+
+
 def cpu_session(path: Path, threads: int) -> "onnxruntime.InferenceSession":
     """An onnxruntime CPU session with threads intra-op threads that sleep rather than spin when idle.
 
@@ -86,6 +103,7 @@ def cpu_session(path: Path, threads: int) -> "onnxruntime.InferenceSession":
 
 
 def cached_session(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: Path,
-                   threads: int) -> "onnxruntime.InferenceSession":  # fmt: skip
-    """A CPU session of module, exported once per weights file into cache_dir."""
-    return cpu_session(cached_graph(module, spec, weights, cache_dir), threads)
+                   threads: int, int8: bool = False) -> "onnxruntime.InferenceSession":  # fmt: skip
+    """A CPU session of module, exported once per weights file into cache_dir (int8: its quantized_graph)."""
+    path = cached_graph(module, spec, weights, cache_dir)
+    return cpu_session(quantized_graph(path) if int8 else path, threads)

@@ -54,7 +54,8 @@ class Synthesizer:
 
         warm_up runs the front end's dictionaries and one short synthesis so that the first
         request does not pay for lazy loading and first-call kernel setup. backend: "auto"
-        (onnxruntime for the vocoder on CPU fp32 when installed, else PyTorch), "torch" or "onnx".
+        (onnxruntime on CPU fp32 when installed: both baker models, the ttskit vocoder; else
+        PyTorch), "torch" or "onnx".
         lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
         """
         resolved = resolve_device(device)
