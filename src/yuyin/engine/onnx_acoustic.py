@@ -67,14 +67,13 @@ def acoustic_graphs(model: FastSpeech2) -> list[tuple[nn.Module, GraphSpec]]:
     b, l, h = 1, 7, model.cfg.hidden_size
     ids = torch.tensor([[1, 8, 56, 2, 23, 1, 218]])
     controls = {name: torch.ones(b, l) for name in CONTROLS}
+    per_phone = {0: "batch", 1: "phones"}
     variance = GraphSpec(
         name="fastspeech2_variance", version=EXPORT_VERSION, inputs={"ids": ids, **controls},
         outputs=("durations", "hidden", "f0", "energy"),
-        dynamic_axes={"ids": {0: "batch", 1: "phones"}, **{n: {0: f"{n}_batch", 1: f"{n}_phones"} for n in CONTROLS},
-                      "durations": {0: "batch", 1: "phones"}, "hidden": {0: "batch", 1: "phones"},
-                      "f0": {0: "batch", 1: "phones"}, "energy": {0: "batch", 1: "phones"}},
+        dynamic_axes={"ids": per_phone, **{n: {0: f"{n}_batch", 1: f"{n}_phones"} for n in CONTROLS},
+                      "durations": per_phone, "hidden": per_phone, "f0": per_phone, "energy": per_phone},
     )  # fmt: skip
-    per_phone = {0: "batch", 1: "phones"}
     mel = GraphSpec(
         name="fastspeech2_mel", version=EXPORT_VERSION, outputs=("mel",),
         inputs={"hidden": torch.randn(b, l, h), "f0": torch.zeros(b, l), "energy": torch.zeros(b, l),

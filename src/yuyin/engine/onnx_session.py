@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import tempfile
 import warnings
@@ -77,10 +78,14 @@ def quantized_graph(path: Path) -> Path:
 
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".onnx.part")
         os.close(handle)
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)  # the quantiser logs a generic pre-processing hint on the root logger
         try:
             quantize_dynamic(path, temporary, weight_type=QuantType.QUInt8, op_types_to_quantize=["Conv", "MatMul"])
             os.replace(temporary, target)
         finally:
+            root.setLevel(level)
             Path(temporary).unlink(missing_ok=True)
     return target
 
