@@ -82,3 +82,30 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
             raise DeviceError(f"the {backend} backend needs onnxruntime: pip install 'yuyin[fast]'") from None
         return "torch"
     return "onnx" if backend == "auto" else backend
+
+
+def decoder_weight_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torch.dtype:
+    """How an autoregressive decoder stores its matrix weights: float16 on the CPU when no dtype
+    was asked for (see pack_fp16_weights), else float32 (it always computes in float32, for its
+    stop gate). An explicit "fp32" therefore means pure float32."""
+    return torch.float16 if dtype is None and device.type == "cpu" else torch.float32
+
+
+def pack_fp16_weights(module: torch.nn.Module) -> torch.nn.Module:
+    """module with every nn.Linear and nn.LSTMCell storing its weights as float16 (fbgemm's
+    packed fp16 GEMM; activations and accumulation stay float32). A batch-of-one decoder step is
+    bound by reading its ~18 MB of weights, so halving them made the ttskit decoder step 2.5x
+    faster on this project's CPU with asr-check SER unchanged (mean of 6 speakers 0.053 vs
+    0.055); int8 weights were faster still but raised SER (biaobei 0.010 -> 0.034).
+
+    Uses the eager dynamic-quantisation API (deprecated in favour of torchao, present in the
+    pinned torch); where it is missing the module is returned unchanged.
+    """
+    import warnings
+
+    quantize_dynamic = getattr(getattr(torch, "ao", None), "quantization", None)
+    if quantize_dynamic is None or not hasattr(quantize_dynamic, "quantize_dynamic"):
+        return module
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return quantize_dynamic.quantize_dynamic(module, {torch.nn.Linear, torch.nn.LSTMCell}, dtype=torch.float16)

@@ -19,7 +19,8 @@ import torch
 
 from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
-from yuyin.engine.device import configure_threads, resolve_backend, resolve_device, resolve_dtype
+from yuyin.engine.device import (configure_threads, decoder_weight_dtype, resolve_backend, resolve_device,
+                                 resolve_dtype)  # fmt: skip
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
@@ -55,7 +56,8 @@ class Synthesizer:
         warm_up runs the front end's dictionaries and one short synthesis so that the first
         request does not pay for lazy loading and first-call kernel setup. backend: "auto"
         (onnxruntime on CPU fp32 when installed: both baker models, the ttskit vocoder; else
-        PyTorch), "torch" or "onnx".
+        PyTorch), "torch" or "onnx". dtype None computes in float32 and lets the ttskit decoder
+        store its weights in float16 on the CPU (device.pack_fp16_weights); "fp32" is pure float32.
         lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
         """
         resolved = resolve_device(device)
@@ -67,7 +69,9 @@ class Synthesizer:
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        synthesizer = cls(load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None))
+        runtime = load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None,
+                               decoder_weight_dtype(dtype, resolved))  # fmt: skip
+        synthesizer = cls(runtime)
         if warm_up:
             synthesizer.warm_up()
         return synthesizer

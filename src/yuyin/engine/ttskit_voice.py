@@ -36,6 +36,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import ARBatcher, DecodeItem, StopRule
+from yuyin.engine.device import pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
@@ -60,11 +61,14 @@ class TtskitVoice:
     def __init__(self, config: VoiceConfig, acoustic: Tacotron2, vocoder: MelGAN, device: torch.device,
                  dtype: torch.dtype, *, max_batch_size: int = 16, stop_rule: StopRule | None = None,
                  onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
-                 lexicon: Path | None = None):  # fmt: skip
-        """onnx_vocoder, if given, runs MelGAN's forward instead of the PyTorch module (:mod:`.melgan_onnx`)."""
+                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32):  # fmt: skip
+        """onnx_vocoder, if given, runs MelGAN's forward instead of the PyTorch module (:mod:`.melgan_onnx`);
+        decoder_weights float16 stores the decoder's matrices in fp16 (CPU, see device.pack_fp16_weights)."""
         self.config = config
-        # The autoregressive loop and its stop gate stay float32; the vocoder takes ``dtype``.
+        # The autoregressive loop and its stop gate compute in float32; the vocoder takes ``dtype``.
         self.acoustic = acoustic.to(device=device, dtype=torch.float32).eval()
+        if decoder_weights == torch.float16 and device.type == "cpu":
+            self.acoustic.decoder = pack_fp16_weights(self.acoustic.decoder)
         self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
         self.device, self.dtype = device, dtype
         self.frontend = TtskitFrontend(lexicon=lexicon)
@@ -76,9 +80,9 @@ class TtskitVoice:
 
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None) -> TtskitVoice:  # fmt: skip
+                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32) -> TtskitVoice:  # fmt: skip
         """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see :mod:`.melgan_onnx`);
-        lexicon: a user ``word<TAB>pinyin`` file for the front end."""
+        lexicon: a user ``word<TAB>pinyin`` file for the front end; decoder_weights: see __init__."""
         config = VoiceConfig.from_json(path / "voice.json")
         acoustic = Tacotron2(Tacotron2Config.from_dict(config.acoustic))
         vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
@@ -91,7 +95,8 @@ class TtskitVoice:
 
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
                                       threads=torch.get_num_threads())  # fmt: skip
-        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon)
+        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
+                   decoder_weights=decoder_weights)  # fmt: skip
 
     @property
     def backend(self) -> str:
