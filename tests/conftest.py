@@ -97,6 +97,15 @@ def tiny_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_server(tiny_pack: Path):
+    """``yuyin serve`` with the tiny voice and default settings, shared by tests that change nothing."""
+    from yuyin.server.process import ServerProcess
+
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
+        yield process
+
+
+@pytest.fixture(scope="session")
 def tiny_synth(tiny_pack: Path):
     from yuyin import Synthesizer
 

@@ -32,9 +32,8 @@ TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话
 
 
 @pytest.fixture(scope="module")
-def server(tiny_pack):
-    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
-        yield process
+def server(tiny_server):
+    return tiny_server
 
 
 @pytest.fixture(scope="module")

@@ -19,15 +19,13 @@ import websockets.sync.client as ws_client
 
 from yuyin import Synthesizer, SynthesisOptions
 from yuyin.engine.reference import MAX_CLIP_BYTES
-from yuyin.server.process import ServerProcess
 
 TEXT = "今天天气很好，我们一起去公园散步吧。"
 
 
 @pytest.fixture(scope="module")
-def server(tiny_pack):
-    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
-        yield process
+def server(tiny_server):
+    return tiny_server
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,13 @@ import openai
 import httpx
 import av
 
-from yuyin.server.process import ServerProcess  # noqa: E402
 
 TEXT = "你好，欢迎使用语音合成服务。今天天气很好！"
 
 
 @pytest.fixture(scope="module")
-def server(tiny_pack):
-    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
-        yield process
+def server(tiny_server):
+    return tiny_server
 
 
 @pytest.fixture(scope="module")
