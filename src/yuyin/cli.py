@@ -53,11 +53,13 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("-o", "--output", required=True, help="output WAV path ('-' writes to standard output)")
     say.add_argument("--voice", default="baker", help="voice name (default: baker)")
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
-    say.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
+    say.add_argument("--dtype", default=None,
+                     help="fp32, bf16 or fp16 (GPU); default: fp32 (the ttskit decoder keeps fp16 weights on CPU)")
     say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
-    say.add_argument("--backend", default="auto", choices=["auto", "torch", "onnx"],
-                     help="vocoder runtime: onnx (onnxruntime, CPU fp32), torch, or auto (default)")
+    say.add_argument("--backend", default="auto",
+                     help="model runtime: onnx (onnxruntime, CPU fp32), onnx-int8 (baker: int8 acoustic decoder), "
+                          "torch, or auto (default: onnx where it applies)")  # fmt: skip
     for name in ("speed", "pitch", "energy", "volume"):
         low, high = OPTION_RANGES[name]
         say.add_argument(f"--{name}", type=float, default=None, help=f"{low}..{high}")

@@ -44,6 +44,7 @@ def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
     (["say", "你好", "-o", "/no/such/dir/x.wav"], "does not exist"),
     (["say", "你好", "-o", "x.wav", "--device", "cuda:7"], "cuda"),
     (["say", "你好", "-o", "x.wav", "--threads", "0"], "--threads must be >= 1"),
+    (["say", "你好", "-o", "x.wav", "--backend", "tensorrt"], "unsupported backend 'tensorrt'"),
     (["voices", "pull", "nope"], "unknown voice"),
 ])  # fmt: skip
 def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],

@@ -152,3 +152,10 @@ def test_onnx_and_torch_vocoders_agree(tiny_ttskit_pack):
         results[backend] = audio(synth, TEXT, SynthesisOptions(speaker="Aiqi"), chunk_frames=8)[0]
     assert results["torch"].shape == results["onnx"].shape
     assert np.abs(results["torch"] - results["onnx"]).max() <= 1e-4
+
+
+def test_int8_backend_is_refused_for_the_ttskit_voice(tiny_ttskit_pack):
+    from yuyin.engine.device import DeviceError
+
+    with pytest.raises(DeviceError, match="no int8 backend"):
+        Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="onnx-int8", warm_up=False)

@@ -36,7 +36,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import ARBatcher, DecodeItem, StopRule
-from yuyin.engine.device import pack_fp16_weights
+from yuyin.engine.device import DeviceError, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
@@ -88,6 +88,8 @@ class TtskitVoice:
         vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
+        if backend == "onnx-int8":
+            raise DeviceError(f"voice {config.name!r} has no int8 backend; use --backend onnx or torch")
         onnx_vocoder = None
         if backend == "onnx":
             from yuyin.engine.melgan_onnx import OnnxMelGAN
