@@ -145,6 +145,7 @@ def _export_onnx(args: argparse.Namespace) -> int:
 
 
 def _add_serve(commands: argparse._SubParsersAction) -> None:
+    from yuyin.engine.memory import TIER_NAMES
     from yuyin.server.settings import ServerSettings
 
     defaults = ServerSettings()
@@ -158,10 +159,14 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
     serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: cores / workers)")
     serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
-    serve.add_argument("--max-active", type=int, default=defaults.max_active, help=f"requests synthesising at once (default: {defaults.max_active})")
-    serve.add_argument("--max-queue", type=int, default=defaults.max_queue,
-                       help=f"requests that may wait for a slot; more get 503 with Retry-After "
-                            f"(default: {defaults.max_queue})")  # fmt: skip
+    serve.add_argument("--max-active", type=int, default=None,
+                       help="requests synthesising at once (default: from the memory tier)")
+    serve.add_argument("--max-queue", type=int, default=None,
+                       help="requests that may wait for a slot; more get 503 with Retry-After (default: from the "
+                            "memory tier)")  # fmt: skip
+    serve.add_argument("--memory-tier", default=defaults.memory_tier, choices=TIER_NAMES,
+                       help="size limits by free memory (auto, default; or $YUYIN_MEMORY_TIER) or by tier name: "
+                            "small 4 active/16 queued, medium 16/64, large 32/128, xlarge 64/256")  # fmt: skip
     serve.add_argument("--queue-timeout", type=float, default=defaults.queue_timeout,
                        help=f"seconds a request may wait for a slot (default: {defaults.queue_timeout:g})")
     serve.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
@@ -198,7 +203,8 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
-            max_active=args.max_active, max_queue=args.max_queue, queue_timeout=args.queue_timeout,
+            max_active=args.max_active, max_queue=args.max_queue, memory_tier=args.memory_tier,
+            queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,

@@ -57,3 +57,13 @@ def test_the_lexicon_reaches_the_server_front_end(tiny_pack, tmp_path) -> None:
     with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--lexicon", str(lexicon)]) as server:
         reply = httpx.post(server.url + "/api/frontend", json={"text": "朝阳"}, timeout=60)
     assert reply.status_code == 200 and reply.json()["sentences"][0]["pinyin"] == ["zhao1", "yang2"]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--memory-tier", "small"], "memory tier small: max_active 4, max_queue 16, decoder batch 4"),
+    (["--memory-tier", "xlarge", "--max-active", "2"], "memory tier xlarge: max_active 2, max_queue 256, decoder batch 64"),
+])  # fmt: skip
+def test_memory_tier_sizes_the_server_limits(tiny_pack, args, expected) -> None:
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--no-warmup", *args]) as server:
+        assert server.url
+    assert expected in server.log_text()

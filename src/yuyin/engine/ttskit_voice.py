@@ -80,9 +80,11 @@ class TtskitVoice:
 
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32) -> TtskitVoice:  # fmt: skip
+                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
+                 max_batch_size: int = 16) -> TtskitVoice:  # fmt: skip
         """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see :mod:`.melgan_onnx`);
-        lexicon: a user ``word<TAB>pinyin`` file for the front end; decoder_weights: see __init__."""
+        lexicon: a user ``word<TAB>pinyin`` file for the front end; decoder_weights, max_batch_size:
+        see __init__ and the decode scheduler."""
         config = VoiceConfig.from_json(path / "voice.json")
         acoustic = Tacotron2(Tacotron2Config.from_dict(config.acoustic))
         vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
@@ -98,7 +100,7 @@ class TtskitVoice:
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
                                       threads=torch.get_num_threads())  # fmt: skip
         return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
-                   decoder_weights=decoder_weights)  # fmt: skip
+                   decoder_weights=decoder_weights, max_batch_size=max_batch_size)  # fmt: skip
 
     @property
     def backend(self) -> str:

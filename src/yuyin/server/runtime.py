@@ -7,6 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from yuyin.engine.device import resolve_device
+from yuyin.engine.memory import resolve_tier
 from yuyin.server.errors import ApiError
 from yuyin.server.limits import Admission
 from yuyin.server.metrics import Metrics
@@ -21,7 +23,10 @@ class Runtime:
     """What the routes of one app share: settings, voices, admission, worker pool, metrics."""
 
     def __init__(self, settings: ServerSettings):
-        self.settings = settings
+        tier = resolve_tier(settings.memory_tier, resolve_device(settings.device))
+        self.settings = settings = settings.sized_for(tier)
+        log.info("memory tier %s: max_active %d, max_queue %d, decoder batch %d", tier.name, settings.max_active,
+                 settings.max_queue, settings.decoder_batch_size)  # fmt: skip
         self.metrics = Metrics()
         self.admission = Admission(settings.max_active, settings.max_queue, settings.queue_timeout,
                                    settings.retry_after)  # fmt: skip

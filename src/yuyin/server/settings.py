@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
 
 
@@ -15,7 +16,10 @@ class ServerSettings:
     workers: threads that run synthesis; every stream takes turns on them chunk by chunk.
     threads: torch CPU threads; None = CPU cores / workers (so workers do not oversubscribe).
     max_active: requests synthesising at once; more wait in a queue of max_queue for at most
-        queue_timeout seconds, and beyond that are refused with 503 and Retry-After.
+        queue_timeout seconds, and beyond that are refused with 503 and Retry-After. None (the
+        default) takes them from the memory tier (:mod:`yuyin.engine.memory`).
+    memory_tier: "auto" (by free memory, or $YUYIN_MEMORY_TIER) or a tier name; it also sizes
+        the batch of autoregressive decoders (decoder_batch_size, None until sized).
     request_timeout: seconds allowed for a whole non-streamed response, and for the first audio
         and between two chunks of a streamed one (a long text may stream for hours while it
         keeps making progress).
@@ -32,8 +36,10 @@ class ServerSettings:
     dtype: str | None = None
     threads: int | None = None
     workers: int = 2
-    max_active: int = 16
-    max_queue: int = 64
+    max_active: int | None = None
+    max_queue: int | None = None
+    memory_tier: str = "auto"
+    decoder_batch_size: int | None = None
     queue_timeout: float = 30.0
     request_timeout: float = 120.0
     max_input_chars: int = 100_000
@@ -49,11 +55,13 @@ class ServerSettings:
     def __post_init__(self) -> None:
         positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
-                    "retry_after": self.retry_after}  # fmt: skip
+                    "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size}  # fmt: skip
         for name, value in positive.items():
-            if value <= 0:
+            if value is not None and value <= 0:
                 raise ValueError(f"{name} must be positive, got {value}")
-        if self.max_queue < 0:
+        if self.memory_tier not in TIER_NAMES:
+            raise ValueError(f"memory_tier must be one of {', '.join(TIER_NAMES)}, got {self.memory_tier!r}")
+        if self.max_queue is not None and self.max_queue < 0:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:
             raise ValueError(f"chunk_frames must be >= 1, got {self.chunk_frames}")
@@ -61,6 +69,12 @@ class ServerSettings:
             raise ValueError(f"threads must be >= 1, got {self.threads}")
         if not self.voices:
             raise ValueError("at least one voice is needed")
+
+    def sized_for(self, tier: MemoryTier) -> "ServerSettings":
+        """These settings with the limits left as None taken from tier."""
+        return replace(self, max_active=self.max_active or tier.max_active,
+                       max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
+                       decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size)  # fmt: skip
 
     @property
     def torch_threads(self) -> int:

@@ -39,7 +39,8 @@ class VoiceCatalog:
         for value in settings.voices:
             synth = Synthesizer.load(voice_spec(value), device=settings.device, dtype=settings.dtype,
                                      threads=settings.torch_threads, progress=log.info,
-                                     warm_up=settings.warmup, lexicon=settings.lexicon)  # fmt: skip
+                                     warm_up=settings.warmup, lexicon=settings.lexicon,
+                                     decoder_batch_size=settings.decoder_batch_size or 16)  # fmt: skip
             name = synth.voice.name
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")

@@ -1,0 +1,51 @@
+"""Memory tiers: thresholds, the environment override, and how server settings take them."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from yuyin.engine.memory import GIB, TIERS, free_memory, resolve_tier, tier_for
+from yuyin.server.settings import ServerSettings
+
+CPU = torch.device("cpu")
+
+
+@pytest.mark.parametrize("free_gib, name", [
+    (0.5, "small"), (1.99, "small"), (2.0, "medium"), (7.9, "medium"), (8.0, "large"), (31.9, "large"),
+    (32.0, "xlarge"), (139.0, "xlarge"),
+])  # fmt: skip
+def test_tier_thresholds(free_gib: float, name: str) -> None:
+    assert tier_for(int(free_gib * GIB)).name == name
+
+
+def test_tiers_grow_with_memory() -> None:
+    for smaller, larger in zip(TIERS, TIERS[1:]):
+        assert smaller.min_free_bytes < larger.min_free_bytes
+        assert smaller.max_active < larger.max_active and smaller.max_queue < larger.max_queue
+        assert smaller.decoder_batch_size < larger.decoder_batch_size
+
+
+def test_auto_uses_the_environment_then_free_memory(monkeypatch) -> None:
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "large")
+    assert resolve_tier("auto", CPU).name == "large"
+    assert resolve_tier("small", CPU).name == "small"  # an explicit name wins over the environment
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "huge")
+    with pytest.raises(ValueError, match="YUYIN_MEMORY_TIER must be one of auto, small, medium, large, xlarge"):
+        resolve_tier(None, CPU)
+    monkeypatch.delenv("YUYIN_MEMORY_TIER")
+    assert resolve_tier("auto", CPU) == tier_for(free_memory(CPU))
+
+
+def test_free_memory_reads_available_ram() -> None:
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        available = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    assert abs(free_memory(CPU) - available) < 512 * 1024**2  # other processes move it a little
+
+
+def test_settings_take_unset_limits_from_the_tier() -> None:
+    small = next(tier for tier in TIERS if tier.name == "small")
+    sized = ServerSettings(max_active=3).sized_for(small)
+    assert (sized.max_active, sized.max_queue, sized.decoder_batch_size) == (3, 16, 4)
+    assert ServerSettings(max_queue=0).sized_for(small).max_queue == 0
+    with pytest.raises(ValueError, match="memory_tier must be one of"):
+        ServerSettings(memory_tier="huge")
