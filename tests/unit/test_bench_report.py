@@ -14,7 +14,7 @@ import pytest
 
 import yuyin.bench as bench
 from yuyin.bench import reference as ref
-from yuyin.bench import runner
+from yuyin.bench import candidate, runner
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict, write_json
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import SentenceTiming, SystemResult
@@ -39,7 +39,9 @@ def _report(with_reference: bool = True) -> BenchReport:
 
 def test_json_schema():
     data = report_to_dict(_report())
-    assert set(data) == {"schema", "created", "config", "host", "systems", "comparison", "errors"}
+    assert set(data) == {"schema", "created", "config", "host", "systems", "comparison", "errors",
+                         "concurrency_plan", "concurrency", "cost", "long_text", "charts", "section_errors"}
+    assert (data["concurrency_plan"], data["concurrency"], data["cost"], data["long_text"]) == (None, [], None, None)
     assert data["schema"] == "yuyin.bench/1"
     assert data["config"] == {"sentence_set": "set.tsv", "sentences": 2, "voice": "baker", "threads": 2,
                               "repeat": 1, "device": "cpu", "dtype": "float32", "backend": "auto",
@@ -199,7 +201,7 @@ def _ticking_clock(step=0.25):
 def test_measure_synthesizer_warms_up_then_times_each_sentence_per_round():
     synth = FakeSynthesizer()
     sentences = [Sentence("a", "一二三四"), Sentence("b", "五六")]
-    timings, warmup_s = runner.measure_synthesizer(synth, sentences, repeat=2, clock=_ticking_clock())
+    timings, warmup_s = candidate.measure_synthesizer(synth, sentences, repeat=2, clock=_ticking_clock())
     assert synth.calls == ["一二三四", "一二三四", "五六", "一二三四", "五六"]
     assert warmup_s == 0.5  # start, end: two ticks
     assert [(t.id, t.round) for t in timings] == [("a", 0), ("b", 0), ("a", 1), ("b", 1)]
@@ -216,8 +218,8 @@ def _bench_args(tmp_path, **overrides):
 
 
 def test_run_bench_with_a_fake_synthesizer_writes_table_and_json(tmp_path, capsys):
-    args = _bench_args(tmp_path)
-    code = runner.run_bench(args, loader=lambda voice, threads: (FakeSynthesizer(), None))
+    args = _bench_args(tmp_path, concurrency=[])
+    code = runner.run_bench(args, loader=lambda voice, threads, variant, device: (FakeSynthesizer(), None))
     assert code == 0
     assert "yuyin bench: 2 sentences" in capsys.readouterr().out
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
@@ -227,7 +229,7 @@ def test_run_bench_with_a_fake_synthesizer_writes_table_and_json(tmp_path, capsy
 
 
 def test_run_bench_exit_codes(tmp_path, capsys):
-    def broken_loader(voice, threads):
+    def broken_loader(voice, threads, variant, device):
         raise FileNotFoundError("voice pack 'baker' not converted")
 
     args = _bench_args(tmp_path)

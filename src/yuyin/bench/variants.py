@@ -1,0 +1,79 @@
+"""The backend x precision combinations that one bench run measures, and which apply here.
+
+``--backend auto,onnx`` and ``--dtype auto,fp32,bf16`` give one combination per pair, in that
+order. dtype "auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
+combination applies is decided by the engine's device policy (yuyin.engine.device), so the bench
+skips exactly what ``Synthesizer.load`` would refuse (fp16 on CPU, onnx with bf16, a missing
+onnxruntime), with the engine's message as the note.
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+AUTO_DTYPE = "auto"
+DTYPES = (AUTO_DTYPE, "fp32", "bf16", "fp16")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One combination as asked for on the command line."""
+
+    backend: str
+    dtype: str
+
+    @property
+    def load_dtype(self) -> str | None:
+        """The dtype argument of Synthesizer.load (None for "auto")."""
+        return None if self.dtype == AUTO_DTYPE else self.dtype
+
+    @property
+    def label(self) -> str:
+        return f"{self.backend} {self.dtype}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a combination runs here (runtime "torch"/"onnx"/"onnx-int8"), or why it is skipped."""
+
+    variant: Variant
+    device: str | None = None
+    runtime: str | None = None
+    skipped: str | None = None
+
+
+def comma_list(text: str) -> list[str]:
+    """"a, b,,c" -> ["a", "b", "c"]; an argparse type, so an empty list is a usage error."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not items:
+        raise argparse.ArgumentTypeError("expected a comma-separated list, got nothing")
+    return items
+
+
+def dtype_list(text: str) -> list[str]:
+    items = [item.lower() for item in comma_list(text)]
+    unknown = [item for item in items if item not in DTYPES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown dtype {', '.join(unknown)}: use {', '.join(DTYPES)}")
+    return items
+
+
+def combinations(backends: list[str], dtypes: list[str]) -> list[Variant]:
+    """Every backend with every dtype, duplicates dropped, in command-line order."""
+    seen: dict[Variant, None] = {}
+    for backend in backends:
+        for dtype in dtypes:
+            seen.setdefault(Variant(backend, dtype))
+    return list(seen)
+
+
+def resolve(variant: Variant, device: str) -> Resolution:
+    """Apply the engine's device, dtype and backend policy; a refusal becomes a skip note."""
+    from yuyin.engine.device import DeviceError, resolve_backend, resolve_device, resolve_dtype
+
+    try:
+        resolved = resolve_device(device)
+        runtime = resolve_backend(variant.backend, resolved, resolve_dtype(variant.load_dtype, resolved))
+    except DeviceError as error:
+        return Resolution(variant, skipped=str(error))
+    return Resolution(variant, device=str(resolved), runtime=runtime)
