@@ -123,3 +123,17 @@ def test_cli_say_with_a_speaker(tmp_path):
                           "--speaker", "Nobody", "-o", str(out)], check=False, capture_output=True, text=True,
                          timeout=300)  # fmt: skip
     assert bad.returncode == 2 and "unknown speaker 'Nobody'" in bad.stderr
+
+
+def test_onnx_melgan_with_2d_convs_equals_the_torch_vocoder(ttskit):
+    voice = ttskit._voice
+    assert voice.backend == "onnx"
+    ids = torch.from_numpy(np.load(FIXTURES / "text_ids.npy"))
+    with torch.inference_mode():
+        out = voice.acoustic.infer(ids, torch.tensor([ids.size(1)]), speaker_vectors(["biaobei"]),
+                                   generator=[torch.Generator().manual_seed(1234)])  # fmt: skip
+        mel = out.mel_postnet[0, :, :150]
+        expected = voice.vocoder(mel[None])[0, 0].numpy()
+    got = voice.vocode(mel)
+    assert got.shape == expected.shape == (150 * 256,)
+    assert np.abs(got - expected).max() < 1e-4
