@@ -212,7 +212,8 @@ def _sweep_report():
     return BenchReport(config=CONFIG, plan=SweepPlan((1, 4), 32, 30.0), sweeps=[done, skipped],
                        cost=cost.estimate_cost(0.1, 200, 0.2, [("auto->onnx auto", done.levels[1])]),
                        long_text=[_long(1_000, 400), _long(100_000, 404)],
-                       host={"cpu_count": 2, "load_average_start": [1.5, 1.25, 1.0], "load_average_end": [2.0, 1.5, 1.0]})
+                       host={"cpu_count": 2, "load_average_start": [1.5, 1.25, 1.0],
+                             "load_average_end": [2.0, 1.5, 1.0]})
 
 
 def test_sweep_table_rows():
@@ -285,3 +286,25 @@ def test_cli_sweep_flags():
     for bad in (["--concurrency", "0"], ["--dtype", "int8"], ["--price-per-hour", "0"], ["--duration", "-1"]):
         with pytest.raises(SystemExit):
             _parse(bad)
+
+
+def test_candidates_skip_and_survive_failures_and_the_first_that_loads_is_timed_in_order():
+    from yuyin.bench.candidate import CandidateSettings, measure_candidates
+
+    def loader(voice, threads, variant, device):
+        if variant.dtype == "fp32":
+            raise FileNotFoundError("no pack")
+        return FakeSynthesizer(), None
+
+    resolutions = [variants.resolve(variants.Variant("torch", dtype), "cpu") for dtype in ("fp16", "fp32", "bf16")]
+    settings = CandidateSettings("baker", 2, 1, SweepPlan((1, 2), 2, 60))
+    run = measure_candidates(resolutions, SENTENCES, settings, loader)
+    fp16, fp32, bf16 = run.sweeps
+    assert fp16.levels == [] and fp16.note.startswith("fp16 is not supported")
+    assert fp32.levels == [] and fp32.note == "failed: FileNotFoundError: no pack"
+    assert [len(level.timings) for level in bf16.levels] == [2, 2] and bf16.note is None
+    assert run.error is None and run.sequential.details == {"backend": "torch", "runtime": "torch",
+                                                            "dtype": "bf16", "device": "cpu"}
+    assert [t.id for t in run.sequential.timings] == ["a", "b"]
+    none = measure_candidates(resolutions[:1], SENTENCES, settings, loader)
+    assert none.sequential is None and none.error == "no backend/dtype combination applies on this machine"

