@@ -174,7 +174,7 @@ def test_long_text_growth_compares_the_rss_while_synthesising():
 
 def test_long_text_child_command_and_parsing(tmp_path):
     command = long_text.child_command(1000, "baker", 2, variants.Variant("torch", "fp32"), "cpu", "set.tsv")
-    assert command[1:] == ["-m", "yuyin.bench.long_text", "--chars", "1000", "--voice", "baker", "--threads", "2",
+    assert command[1:] == ["-m", "yuyin.bench.long_text_child", "--chars", "1000", "--voice", "baker", "--threads", "2",
                            "--backend", "torch", "--dtype", "fp32", "--device", "cpu", "--set", "set.tsv"]
     result = {"chars": 5, "audio_s": 1.0, "wall_s": 0.1, "rss_after_load_bytes": 1,
               "synthesis_peak_rss_bytes": 2, "peak_rss_bytes": 3}

