@@ -227,6 +227,7 @@ def test_sweep_table_rows():
     assert four.split()[2:6] == ["4", "2", "1.00", "20.0"]
     assert len(header) == len(one) == len(four)
     assert note == "torch fp16: fp16 is not supported on CPU; use bf16 or fp32"
+    assert not any(line.startswith("note: peak RSS") for line in lines)  # one combination ran
     assert any(line.startswith("cost of 1,000 requests of 200 characters at $0.1/hour: $0.0556") for line in lines)
     assert "RSS while synthesising +1.0% from 1,000 to 100,000 characters (flat within +/-10%: yes)" in lines
     assert lines[-1] == "host: 2 CPUs, load average (1/5/15 min) 1.50/1.25/1.00 at start, 2.00/1.50/1.00 at end"
@@ -234,7 +235,8 @@ def test_sweep_table_rows():
 
 def test_sweep_json_sections():
     data = report_to_dict(_sweep_report())
-    assert data["concurrency_plan"] == {"concurrency": [1, 4], "requests": 32, "duration_s": 30.0}
+    assert data["concurrency_plan"] == {"concurrency": [1, 4], "requests": 32, "duration_s": 30.0,
+                                        "peak_rss": concurrency.RSS_NOTE}
     first, skipped = data["concurrency"]
     assert (first["label"], first["runtime"], first["note"]) == ("auto->onnx auto", "onnx", None)
     level = first["levels"][0]
@@ -308,3 +310,11 @@ def test_candidates_skip_and_survive_failures_and_the_first_that_loads_is_timed_
     assert [t.id for t in run.sequential.timings] == ["a", "b"]
     none = measure_candidates(resolutions[:1], SENTENCES, settings, loader)
     assert none.sequential is None and none.error == "no backend/dtype combination applies on this machine"
+
+
+def test_sweep_table_warns_that_later_combinations_share_the_process_rss():
+    ran = [VariantSweep(variants.Variant(backend, "fp32"), "cpu", backend, levels=[_level(1)])
+           for backend in ("torch", "onnx")]
+    lines = format_table(BenchReport(config=CONFIG, plan=SweepPlan((1,), 32, 30.0), sweeps=ran)).splitlines()
+    assert f"note: {concurrency.RSS_NOTE}" in lines
+    assert [line.split()[0] for line in lines if line.endswith(" -")] == ["torch", "onnx"]

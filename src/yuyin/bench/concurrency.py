@@ -6,6 +6,8 @@ i mod len(set), so every level speaks the set in the same order. Callers start t
 barrier; the level's wall time runs from that start to the end of its last request, so
 throughput = audio seconds of all requests / that wall time. Peak RSS is sampled during the level
 (memory.RssSampler), peak VRAM is CUDA's max_memory_allocated since the level started.
+Both are the whole process's: a combination measured after another also holds whatever the
+earlier one left allocated (freed memory is not always returned to the system), see RSS_NOTE.
 """
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import LevelResult, SentenceTiming
 from yuyin.bench.timing import Clock, SynthesizerLike, time_synthesis
 from yuyin.bench.variants import Variant
+
+
+RSS_NOTE = ("peak RSS is this process's, sampled during each level; a combination measured after "
+            "another also holds what the earlier one left allocated")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yuyin.bench.concurrency import SweepPlan, VariantSweep
+from yuyin.bench.concurrency import RSS_NOTE, SweepPlan, VariantSweep
 from yuyin.bench.cost import CostEstimate, cost_to_dict, format_cost
 from yuyin.bench.long_text import FLAT_TOLERANCE, LongTextResult, growth, is_flat
 from yuyin.bench.stats import LevelResult, SystemResult, speedup
@@ -96,7 +96,8 @@ def level_to_dict(level: LevelResult) -> dict[str, Any]:
 
 
 def plan_to_dict(plan: SweepPlan) -> dict[str, Any]:
-    return {"concurrency": list(plan.concurrency), "requests": plan.requests, "duration_s": plan.duration_s}
+    return {"concurrency": list(plan.concurrency), "requests": plan.requests, "duration_s": plan.duration_s,
+            "peak_rss": RSS_NOTE}
 
 
 def sweep_to_dict(sweep: VariantSweep) -> dict[str, Any]:
@@ -186,6 +187,8 @@ def format_sweep(plan: SweepPlan, sweeps: list[VariantSweep]) -> list[str]:
     if len(rows) > 1:
         lines += _align(rows)
     lines += [f"{sweep.label}: {sweep.note}" for sweep in sweeps if sweep.note]
+    if sum(1 for sweep in sweeps if sweep.levels) > 1:
+        lines.append(f"note: {RSS_NOTE}")
     return lines
 
 
