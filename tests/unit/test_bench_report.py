@@ -6,13 +6,12 @@ import argparse
 import ast
 import itertools
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import yuyin.bench as bench
+from fake_synthesizer import FakeSynthesizer
 from yuyin.bench import reference as ref
 from yuyin.bench import candidate, runner
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict, write_json
@@ -172,25 +171,6 @@ def test_cli_defaults_and_flags():
     assert _parse(["--reference", "--threads", "4", "--repeat", "3"]).reference is True
     with pytest.raises(SystemExit):
         _parse(["--repeat", "0"])
-
-
-@dataclass
-class FakeChunk:
-    samples: np.ndarray
-    sample_rate: int = 24000
-
-
-class FakeSynthesizer:
-    """Yields each sentence as 2 chunks of len(text) * 0.1 s of audio in total."""
-
-    def __init__(self):
-        self.calls = []
-
-    def synthesize(self, text, options=None):
-        self.calls.append(text)
-        half = len(text) * 1200
-        yield FakeChunk(np.zeros(half, np.float32))
-        yield FakeChunk(np.zeros(half, np.float32))
 
 
 def _ticking_clock(step=0.25):

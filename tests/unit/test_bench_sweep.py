@@ -8,13 +8,12 @@ import importlib.util
 import itertools
 import json
 import sys
-import threading
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
 import yuyin.bench as bench
+from fake_synthesizer import FakeSynthesizer
 from yuyin.bench import charts, concurrency, cost, long_text, memory, variants
 from yuyin.bench.concurrency import SweepPlan, VariantSweep
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict
@@ -22,27 +21,6 @@ from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import LevelResult, SentenceTiming
 
 SENTENCES = [Sentence("a", "一二三四"), Sentence("b", "五六")]
-
-
-@dataclass
-class FakeChunk:
-    samples: np.ndarray
-    sample_rate: int = 24000
-
-
-class FakeSynthesizer:
-    """Each sentence: 2 chunks, len(text) * 0.1 s of audio in all. Thread-safe call log."""
-
-    def __init__(self):
-        self.calls = []
-        self._lock = threading.Lock()
-
-    def synthesize(self, text, options=None):
-        with self._lock:
-            self.calls.append(text)
-        half = len(text) * 1200
-        yield FakeChunk(np.zeros(half, np.float32))
-        yield FakeChunk(np.zeros(half, np.float32))
 
 
 def _level(concurrency=4, wall_s=2.0):
