@@ -27,8 +27,14 @@ def test_jobs_run_by_deadline_then_arrival() -> None:
 
 def test_shutdown_cancels_queued_jobs_and_refuses_new_ones() -> None:
     executor = DeadlineExecutor(1)
-    gate = threading.Event()
-    running = executor.submit(gate.wait)
+    gate, started = threading.Event(), threading.Event()
+
+    def job() -> bool:
+        started.set()
+        return gate.wait()
+
+    running = executor.submit(job)
+    assert started.wait(10)  # shut down only once the worker holds the first job
     queued = executor.submit(time.sleep, 0)
     threading.Timer(0.2, gate.set).start()
     executor.shutdown(wait=True, cancel_futures=True)
