@@ -165,3 +165,11 @@ def test_websocket_reports_bad_ssml_and_styles_as_errors(server) -> None:
                            ({"text": TEXT, "style": "bored"}, "style")):  # fmt: skip
         events, _ = ws_synthesize(server, message)
         assert (events[-1]["type"], events[-1]["status"], events[-1]["param"]) == ("error", 422, param)
+
+
+def test_reference_transcript_with_nothing_to_say_names_the_field(client) -> None:
+    clip = wav_bytes(np.zeros(16000, np.float32))
+    response = client.post("/api/reference", params={"transcript": "🙂🙂"}, content=clip)
+    assert error(response)[:2] == (422, "reference_text") and "nothing to pronounce" in error(response)[2]
+    too_long = client.post("/api/reference", params={"transcript": "字" * 1001}, content=clip)
+    assert error(too_long)[:2] == (422, "transcript")

@@ -35,6 +35,7 @@ import torch
 from yuyin.models.tacotron2 import DecoderState, Tacotron2, max_steps_guard
 
 log = logging.getLogger(__name__)
+DEFAULT_BATCH_SIZE = 16  # rows decoded together; servers size it by memory (yuyin.engine.memory)
 
 
 class SchedulerBusy(RuntimeError):
@@ -221,7 +222,7 @@ class ARBatcher:
     """Continuous-batching decode loop for one Tacotron2 on one device (see module doc)."""
 
     def __init__(
-        self, model: Tacotron2, *, max_batch_size: int = 16, max_wait_ms: float = 2.0,
+        self, model: Tacotron2, *, max_batch_size: int = DEFAULT_BATCH_SIZE, max_wait_ms: float = 2.0,
         max_pending: int = 256, stop_rule: StopRule | None = None, threads: int | None = 1,
     ) -> None:  # fmt: skip
         """threads: CPU threads of the decoder's own ops (None: the process setting). One is the

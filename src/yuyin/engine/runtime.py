@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.streaming import ChunkPlan
 from yuyin.frontend import SentenceUnit
 
@@ -34,7 +35,7 @@ class VoiceRuntime(Protocol):
 
 def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
                  lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
-                 decoder_batch_size: int = 16) -> VoiceRuntime:  # fmt: skip
+                 decoder_batch_size: int = DEFAULT_BATCH_SIZE) -> VoiceRuntime:  # fmt: skip
     """Load the voice pack at path with the runtime of its family (voice.json ``family``).
 
     backend (see device.resolve_backend) applies to the models; lexicon (a user

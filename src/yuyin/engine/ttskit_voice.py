@@ -35,7 +35,7 @@ import torch
 from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
-from yuyin.engine.ar_batcher import ARBatcher, DecodeItem, StopRule
+from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.device import DeviceError, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
@@ -59,7 +59,7 @@ class TtskitVoice:
     unsupported_controls = UNSUPPORTED
 
     def __init__(self, config: VoiceConfig, acoustic: Tacotron2, vocoder: MelGAN, device: torch.device,
-                 dtype: torch.dtype, *, max_batch_size: int = 16, stop_rule: StopRule | None = None,
+                 dtype: torch.dtype, *, max_batch_size: int = DEFAULT_BATCH_SIZE, stop_rule: StopRule | None = None,
                  onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
                  lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32):  # fmt: skip
         """onnx_vocoder, if given, runs MelGAN's forward instead of the PyTorch module (:mod:`.melgan_onnx`);
@@ -81,7 +81,7 @@ class TtskitVoice:
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
                  lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
-                 max_batch_size: int = 16) -> TtskitVoice:  # fmt: skip
+                 max_batch_size: int = DEFAULT_BATCH_SIZE) -> TtskitVoice:  # fmt: skip
         """backend "onnx" runs the vocoder with onnxruntime (CPU, float32; see :mod:`.melgan_onnx`);
         lexicon: a user ``word<TAB>pinyin`` file for the front end; decoder_weights, max_batch_size:
         see __init__ and the decode scheduler."""

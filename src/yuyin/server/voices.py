@@ -33,6 +33,7 @@ class VoiceCatalog:
     @classmethod
     def load(cls, settings: "ServerSettings") -> "VoiceCatalog":
         """Load every voice of settings (blocking: pulls, reads weights, warms up unless told not to)."""
+        from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
         from yuyin.engine.synthesizer import Synthesizer
 
         synthesizers: dict[str, Synthesizer] = {}
@@ -40,7 +41,7 @@ class VoiceCatalog:
             synth = Synthesizer.load(voice_spec(value), device=settings.device, dtype=settings.dtype,
                                      threads=settings.torch_threads, progress=log.info,
                                      warm_up=settings.warmup, lexicon=settings.lexicon,
-                                     decoder_batch_size=settings.decoder_batch_size or 16)  # fmt: skip
+                                     decoder_batch_size=settings.decoder_batch_size or DEFAULT_BATCH_SIZE)  # fmt: skip
             name = synth.voice.name
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")
