@@ -1,7 +1,9 @@
-"""The onnxruntime FastSpeech2 stages against the same PyTorch modules, real baker voice.
+"""The exported FastSpeech2 stages (onnxruntime, OpenVINO) against the same PyTorch modules, real baker voice.
 
-Tolerance: durations equal; mel max abs difference <= 1e-4 (measured 2e-6..1e-5, relative L2
-~1e-6), with float, per-phone (style-like) controls, keep-all and seeded masks, and a padded batch.
+Tolerance in float32: durations equal; mel max abs difference <= 1e-4 (measured 2e-6..1e-5,
+relative L2 ~1e-6), with float, per-phone (style-like) controls, keep-all and seeded masks, and a
+padded batch. OpenVINO's bf16 mel stage: durations equal (they come from the float32 variance
+graph), mel relative L2 <= 2 % (measured ~0.5 %).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import torch
 
 from yuyin.engine.baker_voice import BakerVoice, variance_masks
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
+from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.models.fastspeech2 import ProsodyControls
 from yuyin.voices.store import yuyin_home
 
@@ -20,10 +23,18 @@ TEXTS = ("今天天气真好，我们一起去公园散步吧！", "会议将于
 
 
 @pytest.fixture(scope="module")
-def stages(baker_dir) -> tuple[BakerVoice, TorchAcoustic, OnnxAcoustic]:
-    voice = BakerVoice.from_dir(baker_dir, torch.device("cpu"), torch.float32, backend="torch")
-    onnx = OnnxAcoustic(voice.acoustic, baker_dir / "acoustic.safetensors", yuyin_home() / "cache" / "onnx", threads=2)
-    return voice, TorchAcoustic(voice.acoustic), onnx
+def voice(baker_dir) -> BakerVoice:
+    return BakerVoice.from_dir(baker_dir, torch.device("cpu"), torch.float32, backend="torch")
+
+
+def _exported(voice: BakerVoice, baker_dir, runtime: str, mel_bf16: bool = False) -> OnnxAcoustic:
+    return OnnxAcoustic(voice.acoustic, baker_dir / "acoustic.safetensors", yuyin_home() / "cache" / "onnx",
+                        threads=2, runtime=runtime, mel_bf16=mel_bf16)  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["onnxruntime", "openvino"])
+def stages(request, voice, baker_dir) -> tuple[BakerVoice, TorchAcoustic, OnnxAcoustic]:
+    return voice, TorchAcoustic(voice.acoustic), _exported(voice, baker_dir, request.param)
 
 
 def _controls(kind: str, length: int) -> ProsodyControls:
@@ -67,3 +78,16 @@ def test_onnx_padded_batch_equals_batch_of_one(stages) -> None:
         assert torch.equal(durations[b, : len(row)], alone_durations[0])
         frames = alone.shape[1]
         np.testing.assert_allclose(mel[b, :frames].numpy(), alone[0].numpy(), atol=1e-4)
+
+
+def test_openvino_bf16_mel_stage_keeps_durations_and_stays_close(voice, baker_dir) -> None:
+    if not openvino_has_bf16():
+        pytest.skip("this CPU has no native bf16 (the backend then keeps the mel stage in float32)")
+    bf16, eager = _exported(voice, baker_dir, "openvino", mel_bf16=True), TorchAcoustic(voice.acoustic)
+    for text in TEXTS:
+        ids = torch.tensor([next(iter(voice.analyze(text))).ids])
+        expected_durations, expected = _mel(eager, ids, ProsodyControls(), None, voice.acoustic)
+        durations, mel = _mel(bf16, ids, ProsodyControls(), None, voice.acoustic)
+        assert torch.equal(durations, expected_durations)
+        relative = float(torch.linalg.vector_norm(mel - expected) / torch.linalg.vector_norm(expected))
+        assert 0 < relative <= 0.02

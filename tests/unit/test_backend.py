@@ -1,21 +1,51 @@
 """Vocoder backend choice and the onnxruntime vocoder (tiny random-weight voice)."""
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 import pytest
 import torch
 
 from yuyin import SynthesisOptions, Synthesizer
 from yuyin.engine.device import DeviceError, resolve_backend
+from yuyin.engine.onnx_session import openvino_has_bf16
 
 CPU, CUDA = torch.device("cpu"), torch.device("cuda")
 
 
-def test_auto_picks_onnx_on_cpu_fp32_and_torch_elsewhere() -> None:
-    assert resolve_backend("auto", CPU, torch.float32) == "onnx"
+def test_auto_picks_openvino_on_cpu_fp32_and_torch_elsewhere() -> None:
+    assert resolve_backend("auto", CPU, torch.float32) == "openvino"
     assert resolve_backend("auto", CPU, torch.bfloat16) == "torch"
     assert resolve_backend("auto", CUDA, torch.float32) == "torch"
     assert resolve_backend("torch", CPU, torch.float32) == "torch"
+
+
+def test_auto_falls_back_to_onnx_then_torch_when_runtimes_are_missing(monkeypatch) -> None:
+    real = importlib.util.find_spec
+    missing: set[str] = {"openvino"}
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in missing else real(name, *a))
+    assert resolve_backend("auto", CPU, torch.float32) == "onnx"
+    with pytest.raises(DeviceError, match="needs openvino"):
+        resolve_backend("openvino", CPU, torch.float32)
+    missing.add("onnxruntime")
+    assert resolve_backend("auto", CPU, torch.float32) == "torch"
+    with pytest.raises(DeviceError, match="needs onnxruntime and openvino"):
+        resolve_backend("openvino", CPU, torch.float32)
+
+
+def test_openvino_backend_matches_torch_and_its_bf16_mel_stage_stays_close(tiny_pack) -> None:
+    text = "今天天气真好，我们一起去公园散步吧。"
+    audio = lambda synthesizer: np.concatenate([c.samples for c in synthesizer.synthesize(text)])  # noqa: E731
+    eager = audio(Synthesizer.load(tiny_pack, device="cpu", backend="torch"))
+    fp32 = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", dtype="fp32")
+    assert fp32._voice.backend == "openvino" and not fp32._voice._stages.mel_bf16
+    np.testing.assert_allclose(audio(fp32), eager, atol=1e-4)
+    mixed = Synthesizer.load(tiny_pack, device="cpu", backend="openvino")  # no dtype: bf16 where native
+    assert mixed._voice._stages.mel_bf16 == openvino_has_bf16()
+    mixed_audio = audio(mixed)
+    assert mixed_audio.shape == eager.shape  # durations come from the float32 variance graph
+    assert np.linalg.norm(mixed_audio - eager) / np.linalg.norm(eager) < 0.1
 
 
 def test_explicit_onnx_where_it_cannot_apply_is_an_error() -> None:

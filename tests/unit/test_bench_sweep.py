@@ -4,13 +4,13 @@ tables and JSON, and the PNG charts. No timed assertions: clocks are fakes or on
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import sys
 
 import numpy as np
 import pytest
+import torch
 
 import yuyin.bench as bench
 from fake_synthesizer import FakeSynthesizer
@@ -19,6 +19,7 @@ from yuyin.bench.concurrency import SweepPlan, VariantSweep
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import LevelResult, SentenceTiming
+from yuyin.engine.device import resolve_backend
 
 SENTENCES = [Sentence("a", "一二三四"), Sentence("b", "五六")]
 
@@ -98,7 +99,7 @@ def test_resolve_applies_the_engine_policy_and_skips_with_its_message():
     torch_bf16 = variants.resolve(variants.Variant("torch", "bf16"), "cpu")
     assert (torch_bf16.device, torch_bf16.runtime, torch_bf16.skipped) == ("cpu", "torch", None)
     auto = variants.resolve(variants.Variant("auto", "auto"), "cpu")
-    assert auto.runtime == ("onnx" if importlib.util.find_spec("onnxruntime") else "torch")
+    assert auto.runtime == resolve_backend("auto", torch.device("cpu"), torch.float32)
     assert "bogus" in variants.resolve(variants.Variant("bogus", "fp32"), "cpu").skipped
 
 

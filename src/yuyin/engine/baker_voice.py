@@ -15,6 +15,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
+from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.styles import style_controls, style_spec
@@ -46,19 +47,23 @@ class BakerVoice:
 
     @property
     def backend(self) -> str:
-        """Which runtime runs the models: "onnx", "onnx-int8" or "torch"."""
-        if self._onnx_vocoder is None:
+        """Which runtime runs the models: "openvino", "onnx", "onnx-int8" or "torch" (see device.resolve_backend)."""
+        if self._onnx_vocoder is None or not isinstance(self._stages, OnnxAcoustic):
             return "torch"
-        return "onnx-int8" if isinstance(self._stages, OnnxAcoustic) and self._stages.int8 else "onnx"
+        if self._stages.runtime == "openvino":
+            return "openvino"
+        return "onnx-int8" if self._stages.int8 else "onnx"
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 
     @classmethod
     def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None) -> "BakerVoice":  # fmt: skip
+                 lexicon: Path | None = None, mixed_precision: bool = False) -> "BakerVoice":  # fmt: skip
         """backend "onnx" runs both models with onnxruntime (CPU, float32; see onnx_acoustic, onnx_vocoder);
-        "onnx-int8" also quantises the acoustic decoder to int8."""
+        "onnx-int8" also quantises the acoustic decoder to int8; "openvino" runs FastSpeech2 in
+        OpenVINO and the vocoder in onnxruntime; with mixed_precision, OpenVINO computes the mel
+        stage (after the durations are decided) in bf16 where the CPU supports it natively."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
@@ -66,11 +71,14 @@ class BakerVoice:
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
         onnx = None
-        if backend in ("onnx", "onnx-int8"):
+        if backend in ("onnx", "onnx-int8", "openvino"):
             from yuyin.voices.store import yuyin_home
 
             cache, threads = yuyin_home() / "cache" / "onnx", torch.get_num_threads()
-            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=backend == "onnx-int8"),
+            runtime = "openvino" if backend == "openvino" else "onnxruntime"
+            bf16 = mixed_precision and runtime == "openvino" and openvino_has_bf16()
+            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=backend == "onnx-int8",
+                                 runtime=runtime, mel_bf16=bf16),
                     OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads))  # fmt: skip
         return cls(config, acoustic, vocoder, device, dtype, onnx, lexicon)
 

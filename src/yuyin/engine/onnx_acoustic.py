@@ -1,4 +1,4 @@
-"""ONNX Runtime execution of FastSpeech2 on CPU, as two graphs around the duration decision.
+"""Exported execution of FastSpeech2 on CPU (onnxruntime or OpenVINO), as two graphs around the duration decision.
 
 The split follows :meth:`BakerVoice._mels`: the runtime must see the predicted durations before
 it commits to a unit (a unit whose frames overflow the position table is split, a single
@@ -86,18 +86,20 @@ def acoustic_graphs(model: FastSpeech2) -> list[tuple[nn.Module, GraphSpec]]:
 
 
 class OnnxAcoustic:
-    """FastSpeech2's two stages through onnxruntime; same signatures as :class:`TorchAcoustic`.
-
-    One pair of sessions serves concurrent callers (onnxruntime's ``run`` is thread-safe).
+    """FastSpeech2's two exported stages through onnxruntime or OpenVINO; same signatures as
+    :class:`TorchAcoustic`. One pair of sessions serves concurrent callers.
     """
 
-    def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int, int8: bool = False):
-        """int8: run the mel graph (decoder + postnet, most of the work) dynamically quantised;
-        the variance graph, which decides durations, stays float32."""
-        self.hidden_size, self.int8 = model.cfg.hidden_size, int8
+    def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int, int8: bool = False,
+                 runtime: str = "onnxruntime", mel_bf16: bool = False):  # fmt: skip
+        """int8 (onnxruntime) / mel_bf16 (openvino): run the mel graph (decoder + postnet, most of
+        the work) dynamically quantised / in bf16; the variance graph, which decides durations,
+        always computes in float32. runtime: "onnxruntime" or "openvino" (see onnx_session)."""
+        self.hidden_size, self.int8, self.runtime, self.mel_bf16 = model.cfg.hidden_size, int8, runtime, mel_bf16
         (variance, variance_spec), (mel, mel_spec) = acoustic_graphs(model)
-        self._variance = cached_session(variance, variance_spec, weights, cache_dir, threads)
-        self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads, int8=int8)
+        self._variance = cached_session(variance, variance_spec, weights, cache_dir, threads, runtime=runtime)
+        self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads, int8=int8, runtime=runtime,
+                                   bf16=mel_bf16)  # fmt: skip
 
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
         """ids [B, L] int64 -> durations [B, L] int64, hidden [B, L, H], f0 [B, L], energy [B, L]."""

@@ -35,18 +35,19 @@ class VoiceRuntime(Protocol):
 
 def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
                  lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
-                 decoder_batch_size: int = DEFAULT_BATCH_SIZE) -> VoiceRuntime:  # fmt: skip
+                 decoder_batch_size: int = DEFAULT_BATCH_SIZE, mixed_precision: bool = False) -> VoiceRuntime:  # fmt: skip
     """Load the voice pack at path with the runtime of its family (voice.json ``family``).
 
     backend (see device.resolve_backend) applies to the models; lexicon (a user
     ``word<TAB>pinyin`` file) to the front end; decoder_weights (device.decoder_weight_dtype) and
-    decoder_batch_size (rows batched across requests) to autoregressive decoders.
+    decoder_batch_size (rows batched across requests) to autoregressive decoders;
+    mixed_precision (device.mixed_precision) lets the baker mel stage compute in bf16.
     """
     config = VoiceConfig.from_json(path / "voice.json")
     if config.family == "baker":
         from yuyin.engine.baker_voice import BakerVoice
 
-        return BakerVoice.from_dir(path, device, dtype, backend, lexicon)
+        return BakerVoice.from_dir(path, device, dtype, backend, lexicon, mixed_precision)
     if config.family == "ttskit":
         from yuyin.engine.ttskit_voice import TtskitVoice
 

@@ -52,3 +52,14 @@ class ChunkPlan:
             )
             keep_start = keep_stop
             size = min(size * 2, ceiling)
+
+
+def split_windows(total_frames: int, pieces: int, context_frames: int) -> list[Window]:
+    """Cover [0, total_frames) with pieces emitted ranges of near-equal length, each vocoded with
+    context_frames of context on each side, so that the joined pieces equal the whole pass."""
+    bounds = [round(i * total_frames / pieces) for i in range(pieces + 1)]
+    return [
+        Window(max(0, keep_start - context_frames), min(total_frames, keep_stop + context_frames), keep_start, keep_stop)
+        for keep_start, keep_stop in zip(bounds, bounds[1:])
+        if keep_stop > keep_start
+    ]

@@ -20,7 +20,7 @@ import torch
 from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
-from yuyin.engine.device import (configure_threads, decoder_weight_dtype, resolve_backend, resolve_device,
+from yuyin.engine.device import (configure_threads, decoder_weight_dtype, mixed_precision, resolve_backend, resolve_device,
                                  resolve_dtype)  # fmt: skip
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
@@ -73,7 +73,8 @@ class Synthesizer:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
         runtime = load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None,
-                               decoder_weight_dtype(dtype, resolved), decoder_batch_size)  # fmt: skip
+                               decoder_weight_dtype(dtype, resolved), decoder_batch_size,
+                               mixed_precision(dtype, resolved))  # fmt: skip
         synthesizer = cls(runtime)
         if warm_up:
             synthesizer.warm_up()

@@ -33,6 +33,11 @@ class MBMelGANConfig:
         return self.subbands * math.prod(self.upsample_scales)
 
 
+def reflect_pad(x: torch.Tensor, pad: int) -> torch.Tensor:
+    """Reflect-pad the last axis of x [B, C, N] or [B, C, 1, N] by pad samples on each side."""
+    return F.pad(x, (pad, pad) if x.dim() == 3 else (pad, pad, 0, 0), mode="reflect")
+
+
 class ResidualStack(nn.Module):
     """x -> shortcut(x) + pointwise(lrelu(dilated(reflect_pad(lrelu(x))))), over [B, C, N]."""
 
@@ -45,7 +50,7 @@ class ResidualStack(nn.Module):
         self.shortcut = nn.Conv1d(channels, channels, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = F.pad(F.leaky_relu(x, self.slope), (self.pad, self.pad), mode="reflect")
+        y = reflect_pad(F.leaky_relu(x, self.slope), self.pad)
         y = self.pointwise(F.leaky_relu(self.dilated(y), self.slope))
         return self.shortcut(x) + y
 
@@ -110,17 +115,23 @@ class MBMelGAN(nn.Module):
 
     def subbands(self, mel: torch.Tensor, round_subbands: bool = False) -> torch.Tensor:
         """mel [B, T, M] -> subband signals [B, S, T * hop / S] in [-1, 1]."""
+        sub = self.generate(mel.transpose(1, 2))
+        if round_subbands:
+            sub = torch.clamp(_round_half_away(sub * 128.0), -128.0, 127.0) / 128.0
+        return sub
+
+    def generate(self, x: torch.Tensor) -> torch.Tensor:
+        """Channels-first mel x [B, M, T] -> tanh subbands [B, S, T * hop / S].
+
+        Rank-agnostic: the 2-D twin of this module (engine.conv2d_rewrite) runs it on [B, M, 1, T].
+        """
         pad = (self.cfg.kernel_size - 1) // 2
-        x = self.input_conv(F.pad(mel.transpose(1, 2), (pad, pad), mode="reflect"))
+        x = self.input_conv(reflect_pad(x, pad))
         for upsample, stack in zip(self.upsamples, self.stacks):
             x = upsample(x)
             for block in stack:
                 x = block(x)
-        x = F.pad(F.leaky_relu(x, self.cfg.leaky_slope), (pad, pad), mode="reflect")
-        sub = torch.tanh(self.output_conv(x))
-        if round_subbands:
-            sub = torch.clamp(_round_half_away(sub * 128.0), -128.0, 127.0) / 128.0
-        return sub
+        return torch.tanh(self.output_conv(reflect_pad(F.leaky_relu(x, self.cfg.leaky_slope), pad)))
 
     @property
     def receptive_field_frames(self) -> int:

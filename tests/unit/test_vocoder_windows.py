@@ -1,0 +1,75 @@
+"""Windowed vocoding: a long mel cut into one window per thread equals the whole pass (tiny voice)."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+
+from yuyin import Synthesizer
+from yuyin.engine.streaming import split_windows
+
+
+def test_split_windows_cover_the_mel_once_with_context() -> None:
+    windows = split_windows(130, 3, 10)
+    assert [(w.keep_start, w.keep_stop) for w in windows] == [(0, 43), (43, 87), (87, 130)]
+    assert [(w.start, w.stop) for w in windows] == [(0, 53), (33, 97), (77, 130)]
+    assert [(w.keep_start, w.keep_stop) for w in split_windows(2, 3, 4)] == [(0, 1), (1, 2)]
+
+
+@pytest.fixture(scope="module")
+def vocoder(tiny_pack):
+    voice = Synthesizer.load(tiny_pack, device="cpu", backend="onnx", threads=2, warm_up=False)._voice
+    return voice, voice._onnx_vocoder
+
+
+def test_windowed_pass_equals_whole_pass_and_torch(vocoder) -> None:
+    voice, onnx = vocoder
+    mel = torch.from_numpy(np.random.default_rng(3).normal(size=(1, 300, 80)).astype(np.float32))
+    calls: list[int] = []
+    narrow = onnx._narrow
+    onnx._narrow = _Recording(narrow, calls)
+    try:
+        windowed = onnx(mel)
+    finally:
+        onnx._narrow = narrow
+    assert calls == [300 // 2 + onnx.context] * 2  # two windows, each half the mel plus its context
+    whole = onnx._wide.run(None, {"mel": mel.numpy()})[0][0]
+    with torch.inference_mode():
+        eager = voice.vocoder(mel)[0].numpy()
+    assert windowed.shape == whole.shape == eager.shape == (300 * onnx.hop,)
+    np.testing.assert_allclose(windowed, whole, atol=1e-5)
+    np.testing.assert_allclose(windowed, eager, atol=1e-4)
+
+
+def test_overlapping_calls_run_whole_at_one_thread_and_agree(vocoder) -> None:
+    _, onnx = vocoder
+    mels = [torch.from_numpy(np.random.default_rng(s).normal(size=(1, 200, 80)).astype(np.float32)) for s in range(4)]
+    alone = [onnx(mel) for mel in mels]
+    results: dict[int, np.ndarray] = {}
+    barrier = threading.Barrier(len(mels))
+
+    def work(i: int) -> None:
+        barrier.wait()
+        results[i] = onnx(mels[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(mels))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for i, expected in enumerate(alone):
+        np.testing.assert_allclose(results[i], expected, atol=1e-5)
+    assert onnx._in_flight == 0
+
+
+class _Recording:
+    """Wraps a session, recording the frame count of each run."""
+
+    def __init__(self, session, calls: list[int]):
+        self.session, self.calls = session, calls
+
+    def run(self, names, feeds):
+        self.calls.append(feeds["mel"].shape[1])
+        return self.session.run(names, feeds)
