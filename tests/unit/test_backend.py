@@ -39,10 +39,10 @@ def test_openvino_backend_matches_torch_and_its_bf16_mel_stage_stays_close(tiny_
     audio = lambda synthesizer: np.concatenate([c.samples for c in synthesizer.synthesize(text)])  # noqa: E731
     eager = audio(Synthesizer.load(tiny_pack, device="cpu", backend="torch"))
     fp32 = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", dtype="fp32")
-    assert fp32._voice.backend == "openvino" and not fp32._voice._stages.mel_bf16
+    assert fp32._voice.backend == "openvino" and not fp32._voice.exported_acoustic.mel_bf16
     np.testing.assert_allclose(audio(fp32), eager, atol=1e-4)
     mixed = Synthesizer.load(tiny_pack, device="cpu", backend="openvino")  # no dtype: bf16 where native
-    assert mixed._voice._stages.mel_bf16 == openvino_has_bf16()
+    assert mixed._voice.exported_acoustic.mel_bf16 == openvino_has_bf16()
     mixed_audio = audio(mixed)
     assert mixed_audio.shape == eager.shape  # durations come from the float32 variance graph
     assert np.linalg.norm(mixed_audio - eager) / np.linalg.norm(eager) < 0.1

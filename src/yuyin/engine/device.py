@@ -92,7 +92,7 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
 def mixed_precision(dtype: str | torch.dtype | None, device: torch.device) -> bool:
     """Whether stages measured safe in reduced precision may use it: on the CPU when no dtype was
     asked for. Today: the baker mel stage in bf16 under OpenVINO (where the CPU computes bf16
-    natively; asr-check SER 0.0425 vs 0.0444 in fp32 on 44 sentences) and the ttskit decoder's
+    natively; asr-check SER on 44 sentences 0.0464 vs 0.0473 in fp32, and 0.0425 vs 0.0444 in an earlier pair) and the ttskit decoder's
     float16 weights (decoder_weight_dtype). An explicit "fp32" therefore means pure float32."""
     return dtype is None and device.type == "cpu"
 

@@ -40,14 +40,15 @@ def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: 
 
     backend (see device.resolve_backend) applies to the models; lexicon (a user
     ``word<TAB>pinyin`` file) to the front end; decoder_weights (device.decoder_weight_dtype) and
-    decoder_batch_size (rows batched across requests) to autoregressive decoders;
+    decoder_batch_size (rows batched across concurrent requests) to autoregressive decoders and
+    to the baker acoustic model;
     mixed_precision (device.mixed_precision) lets the baker mel stage compute in bf16.
     """
     config = VoiceConfig.from_json(path / "voice.json")
     if config.family == "baker":
         from yuyin.engine.baker_voice import BakerVoice
 
-        return BakerVoice.from_dir(path, device, dtype, backend, lexicon, mixed_precision)
+        return BakerVoice.from_dir(path, device, dtype, backend, lexicon, mixed_precision, decoder_batch_size)
     if config.family == "ttskit":
         from yuyin.engine.ttskit_voice import TtskitVoice
 

@@ -1,0 +1,106 @@
+"""Dynamic batching of concurrent model calls: many callers, one batched call.
+
+Callers ``call(item)`` from their own threads and block until their result is ready. One worker
+thread takes the waiting items of one length bucket (oldest first), up to ``max_batch_size``;
+when fewer are waiting it waits up to ``max_wait_ms`` for more, then runs ``run_batch(items)``
+and hands every caller its own result (or the batch's exception). Batches therefore form on
+their own under load, while a lone caller pays only a thread hand-off when ``max_wait_ms`` is 0.
+
+Buckets group items of similar length (half an octave: at most ~41 % padding) so that a batch
+pads little. The queue is bounded by ``max_pending``; a call beyond it raises
+:class:`BatchQueueFull` at once instead of queueing without limit.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Generic, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class BatchQueueFull(RuntimeError):
+    """More calls are waiting than the queue holds."""
+
+
+def length_bucket(length: int) -> int:
+    """Half-octave bucket of a length >= 1 (1, 2, 3, 4-5, 6-7, 8-11, 12-15, ...)."""
+    return math.floor(2 * math.log2(max(1, length)))
+
+
+@dataclass(eq=False)  # identity: items hold tensors, which do not compare to a bool
+class _Call(Generic[Item, Result]):
+    item: Item
+    bucket: int
+    done: threading.Event = field(default_factory=threading.Event)
+    result: Result | None = None
+    error: BaseException | None = None
+
+
+class DynamicBatcher(Generic[Item, Result]):
+    """run_batch(items) -> results in the same order; length(item) -> the size batches pad to."""
+
+    def __init__(self, run_batch: Callable[[list[Item]], Sequence[Result]], length: Callable[[Item], int], *,
+                 max_batch_size: int = 8, max_wait_ms: float = 0.0, max_pending: int = 256,
+                 name: str = "yuyin-batcher"):  # fmt: skip
+        if max_batch_size < 1 or max_pending < 1 or max_wait_ms < 0:
+            raise ValueError("max_batch_size and max_pending must be >= 1 and max_wait_ms >= 0")
+        self._run_batch, self._length, self._name = run_batch, length, name
+        self.max_batch_size, self.max_wait_s, self.max_pending = max_batch_size, max_wait_ms / 1000, max_pending
+        self._lock = threading.Condition()
+        self._pending: deque[_Call[Item, Result]] = deque()
+        self._thread: threading.Thread | None = None
+        self.batch_sizes: list[int] = []  # sizes of the batches run, most recent last (bounded)
+
+    def call(self, item: Item) -> Result:
+        """Run item in the next batch of its bucket; returns its result or raises the batch's error."""
+        call: _Call[Item, Result] = _Call(item, length_bucket(self._length(item)))
+        with self._lock:
+            if len(self._pending) >= self.max_pending:
+                raise BatchQueueFull(f"{self._name}: {len(self._pending)} calls already waiting")
+            self._pending.append(call)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
+                self._thread.start()
+            self._lock.notify_all()
+        call.done.wait()
+        if call.error is not None:
+            raise call.error
+        return call.result  # type: ignore[return-value]
+
+    def _work(self) -> None:
+        while True:
+            batch = self._next_batch()
+            try:
+                results = list(self._run_batch([call.item for call in batch]))
+                if len(results) != len(batch):
+                    raise RuntimeError(f"{self._name}: {len(results)} results for {len(batch)} items")
+                for call, result in zip(batch, results):
+                    call.result = result
+            except BaseException as exc:  # handed to every caller of the batch
+                for call in batch:
+                    call.error = exc
+            for call in batch:
+                call.done.set()
+
+    def _next_batch(self) -> list[_Call[Item, Result]]:
+        """The oldest waiting item's bucket, up to max_batch_size items (after up to max_wait_s)."""
+        with self._lock:
+            while not self._pending:
+                self._lock.wait()
+            deadline = time.monotonic() + self.max_wait_s
+            bucket = self._pending[0].bucket
+            while self._count(bucket) < self.max_batch_size and (remaining := deadline - time.monotonic()) > 0:
+                self._lock.wait(remaining)
+            batch = [call for call in self._pending if call.bucket == bucket][: self.max_batch_size]
+            taken = set(map(id, batch))
+            self._pending = deque(call for call in self._pending if id(call) not in taken)
+            self.batch_sizes = [*self.batch_sizes[-255:], len(batch)]
+            return batch
+
+    def _count(self, bucket: int) -> int:
+        return sum(1 for call in self._pending if call.bucket == bucket)
