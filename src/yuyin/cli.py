@@ -57,9 +57,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
                      help="fp32, bf16 or fp16 (GPU); default: fp32 (the ttskit decoder keeps fp16 weights on CPU)")
     say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
-    say.add_argument("--backend", default="auto",
-                     help="model runtime: onnx (onnxruntime, CPU fp32), onnx-int8 (baker: int8 acoustic decoder), "
-                          "torch, or auto (default: onnx where it applies)")  # fmt: skip
+    _add_runtime_arguments(say)
     for name in ("speed", "pitch", "energy", "volume"):
         low, high = OPTION_RANGES[name]
         say.add_argument(f"--{name}", type=float, default=None, help=f"{low}..{high}")
@@ -75,6 +73,20 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
     _add_reference_arguments(say)
     say.set_defaults(handler=_say)
+
+
+def _add_runtime_arguments(parser: argparse.ArgumentParser) -> None:
+    """How the models run: --backend, --compile, --vocoder-device (checked by device.plan_runtime)."""
+    parser.add_argument("--backend", default="auto",
+                        help="model runtime: openvino (CPU: acoustic model in OpenVINO, vocoder in onnxruntime), onnx "
+                             "(onnxruntime, CPU fp32), onnx-int8 (baker: int8 acoustic decoder), torch, or auto "
+                             "(default: openvino, else onnx where it applies, else torch)")  # fmt: skip
+    parser.add_argument("--compile", action="store_true",
+                        help="torch.compile the models (baker family, torch backend), compiled at load for every "
+                             "shape bucket so that no request waits for it")  # fmt: skip
+    parser.add_argument("--vocoder-device", default=None, metavar="DEVICE",
+                        help="hybrid placement: run the vocoder on this device (e.g. cuda) and the acoustic model "
+                             "on --device (torch backend; default: --device)")  # fmt: skip
 
 
 def _add_reference_arguments(parser: argparse.ArgumentParser, clip_required: bool = False) -> None:
@@ -94,7 +106,8 @@ def _add_prosody(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--voice", default="baker", help="voice to map the clip onto (default: baker)")
     parser.add_argument("--speaker", default=None, help="speaker of a multi-speaker voice")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.set_defaults(handler=_prosody, device="auto", dtype=None, threads=None, backend="auto", lexicon=None)
+    parser.set_defaults(handler=_prosody, device="auto", dtype=None, threads=None, backend="auto", lexicon=None,
+                        vocoder_device=None, compile=False)  # fmt: skip
 
 
 def _add_voices(commands: argparse._SubParsersAction) -> None:
@@ -183,6 +196,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                        help=f"seconds in-flight streams may take to finish on shutdown "
                             f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
     serve.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
+    _add_runtime_arguments(serve)
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=_serve)
@@ -197,7 +211,7 @@ def _serve(args: argparse.Namespace) -> int:
     voices = tuple(args.voice or ("baker",))
     for voice in voices:
         _check_voice(voice)
-    _check_device(args.device, args.dtype)
+    _check_plan(args)
     if args.lexicon is not None:
         _check_lexicon(args.lexicon)
     try:
@@ -208,7 +222,8 @@ def _serve(args: argparse.Namespace) -> int:
             request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
-            lexicon=str(args.lexicon) if args.lexicon else None,
+            lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend, compile=args.compile,
+            vocoder_device=args.vocoder_device,
         )  # fmt: skip
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
@@ -240,11 +255,12 @@ def _check_voice(value: str) -> None:
         raise CliError(str(exc)) from None
 
 
-def _check_device(device: str, dtype: str | None) -> None:
-    from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
+def _check_plan(args: argparse.Namespace) -> None:
+    """Refuse a device, dtype, backend or placement that cannot run, before loading anything."""
+    from yuyin.engine.device import DeviceError, plan_runtime
 
     try:
-        resolve_dtype(dtype, resolve_device(device))
+        plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device, compile=args.compile)
     except DeviceError as exc:
         raise CliError(str(exc)) from None
 
@@ -290,7 +306,8 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
     if args.threads is not None and args.threads < 1:
         raise CliError(f"--threads must be >= 1, got {args.threads}")
     return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
-                            backend=args.backend, lexicon=args.lexicon)
+                            backend=args.backend, lexicon=args.lexicon, vocoder_device=args.vocoder_device,
+                            compile=args.compile)  # fmt: skip
 
 
 def _given_options(args: argparse.Namespace) -> dict[str, object]:

@@ -12,6 +12,7 @@ import pytest
 import torch
 
 from yuyin.engine.baker_voice import BakerVoice, variance_masks
+from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.models.fastspeech2 import ProsodyControls
@@ -24,7 +25,7 @@ TEXTS = ("今天天气真好，我们一起去公园散步吧！", "会议将于
 
 @pytest.fixture(scope="module")
 def voice(baker_dir) -> BakerVoice:
-    return BakerVoice.from_dir(baker_dir, torch.device("cpu"), torch.float32, backend="torch")
+    return BakerVoice.from_dir(baker_dir, plan_runtime("cpu", "fp32", "torch"))
 
 
 def _exported(voice: BakerVoice, baker_dir, runtime: str, mel_bf16: bool = False) -> OnnxAcoustic:

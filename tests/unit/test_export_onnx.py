@@ -9,6 +9,7 @@ import torch
 
 from yuyin.cli import main
 from yuyin.engine.baker_voice import BakerVoice
+from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import TorchAcoustic
 from yuyin.models.fastspeech2 import ProsodyControls
 
@@ -21,7 +22,7 @@ def test_export_onnx_writes_three_graphs_with_dynamic_axes(tiny_pack: Path, tmp_
     assert set(capsys.readouterr().out.split()) == {str(out / name) for name in names}
     session = {name: onnxruntime.InferenceSession(str(out / f"{name}.onnx")) for name in ("fastspeech2_variance", "fastspeech2_mel", "mb_melgan")}
 
-    voice = BakerVoice.from_dir(tiny_pack, torch.device("cpu"), torch.float32)
+    voice = BakerVoice.from_dir(tiny_pack, plan_runtime("cpu", "fp32", "torch"))
     ids = torch.tensor([[1, 8, 56, 2, 23, 116, 2, 6, 184, 2, 7, 65, 1, 218]] * 2)  # batch and length unlike the export's
     ids[1, 10:] = 0
     controls = {name: np.full((1, 1), value, np.float32) for name, value in

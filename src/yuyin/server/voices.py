@@ -41,7 +41,9 @@ class VoiceCatalog:
             synth = Synthesizer.load(voice_spec(value), device=settings.device, dtype=settings.dtype,
                                      threads=settings.torch_threads, progress=log.info,
                                      warm_up=settings.warmup, lexicon=settings.lexicon,
-                                     decoder_batch_size=settings.decoder_batch_size or DEFAULT_BATCH_SIZE)  # fmt: skip
+                                     decoder_batch_size=settings.decoder_batch_size or DEFAULT_BATCH_SIZE,
+                                     backend=settings.backend, compile=settings.compile,
+                                     vocoder_device=settings.vocoder_device)  # fmt: skip
             name = synth.voice.name
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")

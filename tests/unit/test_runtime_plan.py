@@ -1,0 +1,44 @@
+"""plan_runtime: every load-time choice resolved and checked together."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from yuyin.engine.device import DeviceError, plan_runtime
+
+CPU = torch.device("cpu")
+
+
+def test_defaults_on_the_cpu_are_mixed_precision_with_an_exported_graph_backend() -> None:
+    plan = plan_runtime("cpu")
+    assert (plan.device, plan.vocoder_device, plan.dtype) == (CPU, CPU, torch.float32)
+    assert plan.backend == "openvino" and plan.mixed_precision and plan.decoder_weights == torch.float16
+    assert not plan.compile and plan.batch_size == 16
+
+
+def test_explicit_fp32_is_pure_float32() -> None:
+    plan = plan_runtime("cpu", "fp32", "torch", batch_size=4)
+    assert plan.backend == "torch" and not plan.mixed_precision and plan.decoder_weights == torch.float32
+    assert plan.batch_size == 4
+
+
+def test_compile_and_hybrid_placement_pick_torch_and_refuse_exported_graphs() -> None:
+    assert plan_runtime("cpu", compile=True).backend == "torch"
+    assert plan_runtime("cpu", vocoder_device="cpu").backend == "openvino"  # the same device is not hybrid
+    with pytest.raises(DeviceError, match="torch.compile runs PyTorch models; use --backend torch"):
+        plan_runtime("cpu", backend="onnx", compile=True)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the refusal on a machine without CUDA")
+def test_a_missing_vocoder_device_is_an_error() -> None:
+    with pytest.raises(DeviceError, match="device 'cuda' requested but CUDA is not available"):
+        plan_runtime("cpu", vocoder_device="cuda")
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"batch_size": 0}, "batch size must be >= 1, got 0"),
+    ({"dtype": "fp16"}, "fp16 is not supported on CPU"),
+])  # fmt: skip
+def test_combinations_that_cannot_run_are_refused_with_the_reason(kwargs, message) -> None:
+    with pytest.raises(DeviceError, match=message):
+        plan_runtime("cpu", **kwargs)
