@@ -42,3 +42,13 @@ def test_a_missing_vocoder_device_is_an_error() -> None:
 def test_combinations_that_cannot_run_are_refused_with_the_reason(kwargs, message) -> None:
     with pytest.raises(DeviceError, match=message):
         plan_runtime("cpu", **kwargs)
+
+
+@pytest.mark.parametrize("command", ["say", "serve"])
+def test_cli_refuses_an_impossible_placement_before_loading(command: str, tmp_path, capsys) -> None:
+    from yuyin.cli import main
+
+    args = ["你好", "-o", str(tmp_path / "out.wav")] if command == "say" else ["--port", "0"]
+    assert main([command, *args, "--device", "cpu", "--backend", "onnx", "--compile"]) == 2
+    assert "yuyin: error: torch.compile runs PyTorch models; use --backend torch" in capsys.readouterr().err
+    assert not (tmp_path / "out.wav").exists()
