@@ -78,9 +78,10 @@ class BakerVoice:
     def warm_up_shapes(self) -> None:
         """Compile a compiled voice's graphs for every shape bucket (see :mod:`.compiled`); else nothing."""
         if self._compiled is not None:
+            like = torch.zeros((), device=self.vocoder_device, dtype=self.dtype)
             with torch.inference_mode():
                 self._compiled[0].warm_up()
-                self._compiled[1].warm_up(self.acoustic.cfg.n_mels, torch.zeros((), device=self.vocoder_device, dtype=self.dtype))
+                self._compiled[1].warm_up(self.acoustic.cfg.n_mels, like)
 
     @classmethod
     def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> "BakerVoice":

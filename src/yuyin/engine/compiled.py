@@ -15,7 +15,7 @@ load (``warm_up``), so that no request pays for compiling:
   mel's end is the audio's end, those come from one more smallest-bucket window that ends
   exactly there (its own edge is the true edge). A longer mel is vocoded in windows of at most
   the largest bucket, each with the receptive field + 2 frames of context, and a mel shorter
-  than the smallest bucket eagerly. All joins are exact (tests/integration/test_compile.py).
+  than the smallest bucket eagerly. All joins are exact (tests/unit/test_compile.py).
 
 Batch size is 1 (compiled voices do not batch across requests: every batch size would be
 another set of graphs).

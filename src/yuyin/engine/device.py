@@ -147,7 +147,8 @@ class RuntimePlan:
 
 
 def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype | None = None, backend: str = "auto",
-                 batch_size: int = DEFAULT_BATCH_SIZE, vocoder_device: str | torch.device | None = None, compile: bool = False) -> RuntimePlan:  # fmt: skip
+                 batch_size: int = DEFAULT_BATCH_SIZE, vocoder_device: str | torch.device | None = None,
+                 compile: bool = False) -> RuntimePlan:  # fmt: skip
     """Resolve and check every load-time choice together; raises DeviceError for a combination
     that cannot run. torch.compile and hybrid placement apply to PyTorch models, so with either
     "auto" picks the torch backend and an exported-graph backend is an error."""
@@ -156,10 +157,9 @@ def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype |
     torch_dtype = resolve_dtype(dtype, resolved)
     if vocoder != resolved:
         resolve_dtype(dtype, vocoder)
-    torch_only = [reason for reason, wanted in (("torch.compile", compile), ("hybrid placement", vocoder != resolved))
-                  if wanted]  # fmt: skip
+    torch_only = "torch.compile" if compile else "hybrid placement" if vocoder != resolved else None
     if torch_only and backend not in ("auto", "torch"):
-        raise DeviceError(f"{torch_only[0]} runs PyTorch models; use --backend torch (or auto), not {backend!r}")
+        raise DeviceError(f"{torch_only} runs PyTorch models; use --backend torch (or auto), not {backend!r}")
     runtime = "torch" if torch_only else resolve_backend(backend, resolved, torch_dtype)
     if batch_size < 1:
         raise DeviceError(f"batch size must be >= 1, got {batch_size}")
