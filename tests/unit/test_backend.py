@@ -9,7 +9,9 @@ import torch
 
 from yuyin import SynthesisOptions, Synthesizer
 from yuyin.engine.device import DeviceError, resolve_backend
-from yuyin.engine.onnx_session import openvino_has_bf16
+from yuyin.engine.onnx_acoustic import acoustic_graphs
+from yuyin.engine.onnx_session import execution_providers, openvino_has_bf16
+from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config
 
 CPU, CUDA = torch.device("cpu"), torch.device("cuda")
 
@@ -48,11 +50,45 @@ def test_openvino_backend_matches_torch_and_its_bf16_mel_stage_stays_close(tiny_
     assert np.linalg.norm(mixed_audio - eager) / np.linalg.norm(eager) < 0.1
 
 
-def test_explicit_onnx_where_it_cannot_apply_is_an_error() -> None:
-    with pytest.raises(DeviceError, match="CPU in fp32"):
+def test_explicit_onnx_where_it_cannot_apply_is_an_error(monkeypatch) -> None:
+    import onnxruntime
+
+    monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CPUExecutionProvider"])
+    with pytest.raises(DeviceError, match="needs onnxruntime-gpu"):
         resolve_backend("onnx", CUDA, torch.float32)
+    monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"])
+    assert resolve_backend("onnx", CUDA, torch.float32) == "onnx"
+    assert resolve_backend("auto", CUDA, torch.float32) == "torch"  # auto keeps PyTorch (bf16, compile) on GPUs
+    with pytest.raises(DeviceError, match="on the CPU or, onnx only, on CUDA in fp32"):
+        resolve_backend("onnx", CUDA, torch.bfloat16)
+    with pytest.raises(DeviceError, match="openvino backend runs on the CPU in fp32"):
+        resolve_backend("openvino", CUDA, torch.float32)
     with pytest.raises(DeviceError, match="unsupported backend"):
         resolve_backend("tensorrt", CPU, torch.float32)
+
+
+def test_onnx_on_cuda_prefers_tensorrt_then_cuda_with_the_cpu_as_fallback(monkeypatch, tmp_path) -> None:
+    import onnxruntime
+
+    small = FastSpeech2Config(hidden_size=32, num_heads=2, head_size=8, intermediate_size=64, predictor_filters=32,
+                              postnet_filters=32)  # fmt: skip
+    _, spec = acoustic_graphs(FastSpeech2(small))[1]  # the mel graph
+    assert execution_providers(CPU, spec, tmp_path) == ["CPUExecutionProvider"]
+    monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"])
+    assert execution_providers(torch.device("cuda:1"), spec, tmp_path) == [
+        ("CUDAExecutionProvider", {"device_id": 1}), "CPUExecutionProvider"]
+    monkeypatch.setattr(onnxruntime, "get_available_providers",
+                        lambda: ["TensorrtExecutionProvider", "CUDAExecutionProvider", "CPUExecutionProvider"])
+    (name, options), *rest = execution_providers(CUDA, spec, tmp_path)
+    assert name == "TensorrtExecutionProvider" and rest[0][0] == "CUDAExecutionProvider"
+    assert options["device_id"] == 0 and options["trt_engine_cache_path"] == str(tmp_path / "tensorrt")
+    h = spec.inputs["hidden"].shape[2]
+    assert options["trt_profile_min_shapes"].startswith(f"hidden:1x1x{h},f0:1x1,")
+    assert options["trt_profile_max_shapes"].startswith(f"hidden:64x2048x{h},f0:64x2048,")
+    assert "frame_count" not in options["trt_profile_opt_shapes"]  # a static input needs no profile
+    monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CPUExecutionProvider"])
+    with pytest.raises(DeviceError, match="pip install onnxruntime-gpu"):
+        execution_providers(CUDA, spec, tmp_path)
 
 
 def test_onnx_vocoder_matches_torch_including_short_and_streamed(tiny_pack) -> None:

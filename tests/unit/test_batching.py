@@ -8,31 +8,13 @@ import numpy as np
 import pytest
 import torch
 
+from concurrently import run_concurrently
 from yuyin import Synthesizer
 from yuyin.engine.baker_voice import variance_masks
 from yuyin.engine.batched_acoustic import BatchedAcoustic
 from yuyin.engine.batching import BatchQueueFull, DynamicBatcher, length_bucket
 from yuyin.engine.onnx_acoustic import TorchAcoustic
 from yuyin.models.fastspeech2 import ProsodyControls
-
-
-def _concurrently(function, items):
-    results: dict[int, object] = {}
-    barrier = threading.Barrier(len(items))
-
-    def work(i):
-        barrier.wait()
-        try:
-            results[i] = function(items[i])
-        except Exception as exc:  # noqa: BLE001 - the test inspects it
-            results[i] = exc
-
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(items))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
-    return [results[i] for i in range(len(items))]
 
 
 def test_length_buckets_are_half_octaves() -> None:
@@ -46,9 +28,9 @@ def test_concurrent_calls_are_batched_by_bucket_and_each_caller_gets_its_result(
         batches.append(items)
         return [item * 10 for item in items]
 
-    batcher = DynamicBatcher(run, length=lambda item: item, max_batch_size=4, max_wait_ms=200)
+    batcher = DynamicBatcher(run, bucket=lambda item: length_bucket(item), max_batch_size=4, max_wait_ms=200)
     items = [100, 101, 102, 103, 7]  # four of one bucket, one far shorter
-    assert _concurrently(batcher.call, items) == [1000, 1010, 1020, 1030, 70]
+    assert run_concurrently(batcher.call, items) == [1000, 1010, 1020, 1030, 70]
     assert sorted(map(sorted, batches)) == [[7], [100, 101, 102, 103]]
 
 
@@ -58,12 +40,12 @@ def test_a_lone_call_does_not_wait_and_errors_reach_every_caller_of_the_batch() 
             raise ValueError("bad item")
         return items
 
-    batcher = DynamicBatcher(run, length=lambda item: 8, max_batch_size=8, max_wait_ms=0)
+    batcher = DynamicBatcher(run, bucket=lambda item: 8, max_batch_size=8, max_wait_ms=0)
     started = time.perf_counter()
     assert batcher.call(3) == 3
     assert time.perf_counter() - started < 0.5
-    slow = DynamicBatcher(run, length=lambda item: 8, max_batch_size=2, max_wait_ms=300)
-    results = _concurrently(slow.call, [-1, 5])
+    slow = DynamicBatcher(run, bucket=lambda item: 8, max_batch_size=2, max_wait_ms=300)
+    results = run_concurrently(slow.call, [-1, 5])
     assert all(isinstance(result, ValueError) for result in results)
     assert slow.call(6) == 6  # the worker survived the failed batch
 
@@ -75,7 +57,7 @@ def test_a_full_queue_refuses_at_once() -> None:
         release.wait(5)
         return items
 
-    batcher = DynamicBatcher(run, length=lambda item: 1, max_batch_size=1, max_pending=1)
+    batcher = DynamicBatcher(run, bucket=lambda item: 1, max_batch_size=1, max_pending=1)
     first = threading.Thread(target=batcher.call, args=(1,))
     first.start()
     while not batcher.batch_sizes:  # the worker holds the first call
@@ -115,7 +97,7 @@ def test_padded_batch_equals_batch_of_one(tiny_pack, backend: str) -> None:
             return durations, stage.mel(hidden, f0, energy, keep, durations)
 
     alone = [one(stages, i) for i in range(3)]
-    together = _concurrently(lambda i: one(batched, i), [0, 1, 2])
+    together = run_concurrently(lambda i: one(batched, i), [0, 1, 2])
     assert batched._variance.batch_sizes == [3] and max(batched._mel.batch_sizes) > 1
     assert len({mel.shape[1] for _, mel in alone}) > 1 and len({i.shape[1] for i in ids}) > 1
     for (durations, mel), (want_durations, want_mel) in zip(together, alone):

@@ -29,8 +29,10 @@ def test_export_onnx_writes_three_graphs_with_dynamic_axes(tiny_pack: Path, tmp_
                 (("duration_scale", 1.2), ("f0_scale", 1.0), ("f0_shift", 0.3), ("energy_scale", 1.0), ("energy_shift", 0.0))}
     durations, hidden, f0, energy = session["fastspeech2_variance"].run(None, {"ids": ids.numpy(), **controls})
     ones = np.ones(hidden.shape, np.float32)
+    frames = durations.sum(axis=1).max()
     mel = session["fastspeech2_mel"].run(None, {"hidden": hidden, "f0": f0, "energy": energy, "energy_keep": ones,
-                                                "f0_keep": ones, "durations": durations})[0]
+                                                "f0_keep": ones, "durations": durations,
+                                                "frame_count": np.array([frames])})[0]
     with torch.inference_mode():
         eager = TorchAcoustic(voice.acoustic)
         expected_durations, *rest = eager.variance(ids, ProsodyControls(duration_scale=1.2, f0_shift=0.3))

@@ -16,6 +16,7 @@ from safetensors.torch import load_file
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
+from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
 from yuyin.engine.device import RuntimePlan
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
@@ -42,7 +43,8 @@ class BakerVoice:
         """onnx, if given, runs both models exported instead of the PyTorch modules; lexicon is a
         user ``word<TAB>pinyin`` file for the front end; max_batch_size: FastSpeech2 calls of
         concurrent requests batched together (1: no batching; see batched_acoustic);
-        vocoder_device: where the vocoder runs (None: device); compile: torch.compile both
+        vocoder_device: where the vocoder runs (None: device); with batching, the PyTorch vocoder
+        batches across requests too (see batched_vocoder); compile: torch.compile both
         PyTorch models on bucketed static shapes, one request at a time (see :mod:`.compiled`;
         warm_up_shapes compiles them ahead of requests)."""
         self.config = config
@@ -53,13 +55,18 @@ class BakerVoice:
         self.vocoder.pqmf.float()  # the synthesis filter bank and final audio stay float32
         self.frontend = BakerFrontend(lexicon=lexicon)
         self.exported_acoustic = onnx[0] if onnx else None
+        self._run_vocoder: Callable[[torch.Tensor, bool], torch.Tensor]  # (mel [1, T, M], exact_end) -> [1, T * hop]
         if compile:
             self._compiled = (CompiledAcoustic(self.acoustic), CompiledVocoder(self.vocoder))
-            stages, self._run_vocoder = self._compiled
+            self._stages, self._run_vocoder = self._compiled
         else:
             self._compiled = None
-            stages, self._run_vocoder = self.exported_acoustic or TorchAcoustic(self.acoustic), self.vocoder
-        self._stages = BatchedAcoustic(stages, max_batch_size) if max_batch_size > 1 and not compile else stages
+            stages = self.exported_acoustic or TorchAcoustic(self.acoustic)
+            batched = max_batch_size > 1
+            self._stages = BatchedAcoustic(stages, max_batch_size) if batched else stages
+            context = self.vocoder.receptive_field_frames + 2
+            self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, max_batch_size)
+                                 if batched else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
         self._onnx_vocoder = onnx[1] if onnx else None
 
     @property
@@ -76,7 +83,11 @@ class BakerVoice:
         return self.frontend.analyze(text)
 
     def warm_up_shapes(self) -> None:
-        """Compile a compiled voice's graphs for every shape bucket (see :mod:`.compiled`); else nothing."""
+        """Run every shape bucket once where the runtime prepares kernels per shape: compile a
+        compiled voice's graphs (see :mod:`.compiled`), or run OpenVINO's (see onnx_acoustic)."""
+        if self.exported_acoustic is not None:
+            with torch.inference_mode():
+                self.exported_acoustic.warm_up()
         if self._compiled is not None:
             like = torch.zeros((), device=self.vocoder_device, dtype=self.dtype)
             with torch.inference_mode():
@@ -86,7 +97,8 @@ class BakerVoice:
     @classmethod
     def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> "BakerVoice":
         """The pack at path run as plan says. Backend "onnx" runs both models with onnxruntime
-        (CPU, float32; see onnx_acoustic, onnx_vocoder); "onnx-int8" also quantises the acoustic
+        (float32, on plan.device: the CPU, or CUDA with onnxruntime-gpu; the PyTorch modules, only
+        exported then, stay on the CPU; see onnx_acoustic, onnx_vocoder); "onnx-int8" also quantises the acoustic
         decoder to int8; "openvino" runs FastSpeech2 in OpenVINO and the vocoder in onnxruntime;
         with mixed precision, OpenVINO computes the mel stage (after the durations are decided)
         in bf16 where the CPU supports it natively."""
@@ -96,7 +108,7 @@ class BakerVoice:
         vocoder = MBMelGAN(MBMelGANConfig(**vocoder_cfg))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
-        onnx = None
+        onnx, device = None, plan.device
         if plan.backend in ("onnx", "onnx-int8", "openvino"):
             from yuyin.voices.store import yuyin_home
 
@@ -104,14 +116,15 @@ class BakerVoice:
             runtime = "openvino" if plan.backend == "openvino" else "onnxruntime"
             bf16 = plan.mixed_precision and runtime == "openvino" and openvino_has_bf16()
             onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=plan.backend == "onnx-int8",
-                                 runtime=runtime, mel_bf16=bf16),
-                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads))  # fmt: skip
+                                 runtime=runtime, mel_bf16=bf16, device=plan.device),
+                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device))  # fmt: skip
+            device = torch.device("cpu")  # the graphs' inputs and outputs; onnxruntime moves them
         # On the CPU, batching FastSpeech2 across requests measured no gain (16 callers: 66-69
         # audio-s/s batched vs 68-80 one by one): its calls are a quarter of the work and the
-        # vocoder already keeps both cores busy. It batches on accelerators.
+        # vocoder already keeps both cores busy. Both models batch on accelerators.
         batch = plan.batch_size if plan.device.type != "cpu" else 1
-        return cls(config, acoustic, vocoder, plan.device, plan.dtype, onnx, lexicon, batch, plan.vocoder_device,
-                   plan.compile)  # fmt: skip
+        return cls(config, acoustic, vocoder, device, plan.dtype, onnx, lexicon, batch,
+                   device if onnx else plan.vocoder_device, plan.compile)  # fmt: skip
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""
@@ -177,12 +190,10 @@ class BakerVoice:
 
     def _vocode(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
         """mel [1, T, M] -> waveform [T * hop] float32 numpy. exact_end False: the caller
-        discards the last receptive field's samples (a compiled vocoder may pad there)."""
+        discards the last receptive field's samples (a compiled or batched vocoder may pad there)."""
         if self._onnx_vocoder is not None:
             return self._onnx_vocoder(mel)
-        mel = mel.to(self.vocoder_device)
-        wave = self._run_vocoder(mel, exact_end) if self._compiled else self._run_vocoder(mel)
-        return wave[0].float().cpu().numpy()
+        return self._run_vocoder(mel.to(self.vocoder_device), exact_end)[0].float().cpu().numpy()
 
 
 def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int]], ProsodyControls]:

@@ -17,12 +17,11 @@ from __future__ import annotations
 from typing import Protocol
 
 import torch
-import torch.nn.functional as F
 
-from yuyin.engine.batching import DynamicBatcher
-from yuyin.models.fastspeech2 import ProsodyControls, _per_item
+from yuyin.engine.batching import DynamicBatcher, length_bucket
+from yuyin.engine.shape_buckets import CONTROLS, pad_phones, padded_controls
+from yuyin.models.fastspeech2 import ProsodyControls
 
-NEUTRAL = {"duration_scale": 1.0, "f0_scale": 1.0, "f0_shift": 0.0, "energy_scale": 1.0, "energy_shift": 0.0}
 Keep = tuple[torch.Tensor, torch.Tensor] | None
 
 
@@ -38,10 +37,11 @@ class BatchedAcoustic:
 
     def __init__(self, stages: AcousticStages, max_batch_size: int, max_wait_ms: float = 0.0):
         self.stages = stages
-        self._variance = DynamicBatcher(self._variance_batch, lambda item: item[0].shape[1],
+        self._variance = DynamicBatcher(self._variance_batch, lambda item: length_bucket(item[0].shape[1]),
                                         max_batch_size=max_batch_size, max_wait_ms=max_wait_ms,
                                         name="yuyin-variance")  # fmt: skip
-        self._mel = DynamicBatcher(self._mel_batch, lambda item: int(item[4].sum()), max_batch_size=max_batch_size,
+        self._mel = DynamicBatcher(self._mel_batch, lambda item: length_bucket(int(item[4].sum())),
+                                   max_batch_size=max_batch_size,
                                    max_wait_ms=max_wait_ms, name="yuyin-mel")  # fmt: skip
 
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
@@ -59,14 +59,9 @@ class BatchedAcoustic:
             return [self.stages.variance(*items[0])]
         lengths = [ids.shape[1] for ids, _ in items]
         longest = max(lengths)
-        ids = torch.cat([F.pad(ids, (0, longest - ids.shape[1])) for ids, _ in items])
-        controls = {}
-        for name, neutral in NEUTRAL.items():
-            rows = []
-            for row_ids, row_controls in items:
-                row = _per_item(getattr(row_controls, name), row_ids.float()).expand(1, row_ids.shape[1])
-                rows.append(F.pad(row.float(), (0, longest - row.shape[1]), value=neutral))
-            controls[name] = torch.cat(rows)
+        ids = torch.cat([pad_phones(ids, longest) for ids, _ in items])
+        rows = [padded_controls(row_controls, row_ids, longest) for row_ids, row_controls in items]
+        controls = {name: torch.cat([row[name] for row in rows]) for name in CONTROLS}
         outputs = self.stages.variance(ids, ProsodyControls(**controls))
         return [tuple(output[b : b + 1, :length] for output in outputs) for b, length in enumerate(lengths)]
 
@@ -75,17 +70,12 @@ class BatchedAcoustic:
         if len(items) == 1:
             return [self.stages.mel(*items[0])]
         longest = max(item[0].shape[1] for item in items)
-        padded = lambda index, value=0.0: torch.cat([_pad_phones(item[index], longest, value) for item in items])  # noqa: E731
+        padded = lambda index, value=0.0: torch.cat([pad_phones(item[index], longest, value) for item in items])  # noqa: E731
         hidden, f0, energy, durations = padded(0), padded(1), padded(2), padded(4)
         keep: Keep = None
         if any(item[3] is not None for item in items):
             masks = [item[3] or (torch.ones_like(item[0]), torch.ones_like(item[0])) for item in items]
-            keep = tuple(torch.cat([_pad_phones(m[k], longest, 1.0) for m in masks]) for k in range(2))  # type: ignore
+            keep = tuple(torch.cat([pad_phones(m[k], longest, 1.0) for m in masks]) for k in range(2))  # type: ignore
         mel = self.stages.mel(hidden, f0, energy, keep, durations)
         return [mel[b : b + 1, : int(item[4].sum())] for b, item in enumerate(items)]
 
-
-def _pad_phones(x: torch.Tensor, length: int, value: float = 0.0) -> torch.Tensor:
-    """Pad the phone axis (1) of x [1, L] or [1, L, H] to length with value."""
-    tail = length - x.shape[1]
-    return F.pad(x, (0, tail) if x.dim() == 2 else (0, 0, 0, tail), value=value)

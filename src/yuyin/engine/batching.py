@@ -6,8 +6,9 @@ when fewer are waiting it waits up to ``max_wait_ms`` for more, then runs ``run_
 and hands every caller its own result (or the batch's exception). Batches therefore form on
 their own under load, while a lone caller pays only a thread hand-off when ``max_wait_ms`` is 0.
 
-Buckets group items of similar length (half an octave: at most ~41 % padding) so that a batch
-pads little. The queue is bounded by ``max_pending``; a call beyond it raises
+Only items of one bucket (``bucket(item)``, any hashable) share a batch. Callers that pad pick
+buckets of similar length (:func:`length_bucket`, half an octave: at most ~41 % padding);
+callers whose items must not be padded at all bucket by exact shape. The queue is bounded by ``max_pending``; a call beyond it raises
 :class:`BatchQueueFull` at once instead of queueing without limit.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Callable, Generic, Hashable, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -35,21 +36,21 @@ def length_bucket(length: int) -> int:
 @dataclass(eq=False)  # identity: items hold tensors, which do not compare to a bool
 class _Call(Generic[Item, Result]):
     item: Item
-    bucket: int
+    bucket: Hashable
     done: threading.Event = field(default_factory=threading.Event)
     result: Result | None = None
     error: BaseException | None = None
 
 
 class DynamicBatcher(Generic[Item, Result]):
-    """run_batch(items) -> results in the same order; length(item) -> the size batches pad to."""
+    """run_batch(items) -> results in the same order, for items of one bucket(item)."""
 
-    def __init__(self, run_batch: Callable[[list[Item]], Sequence[Result]], length: Callable[[Item], int], *,
+    def __init__(self, run_batch: Callable[[list[Item]], Sequence[Result]], bucket: Callable[[Item], Hashable], *,
                  max_batch_size: int = 8, max_wait_ms: float = 0.0, max_pending: int = 256,
                  name: str = "yuyin-batcher"):  # fmt: skip
         if max_batch_size < 1 or max_pending < 1 or max_wait_ms < 0:
             raise ValueError("max_batch_size and max_pending must be >= 1 and max_wait_ms >= 0")
-        self._run_batch, self._length, self._name = run_batch, length, name
+        self._run_batch, self._bucket, self._name = run_batch, bucket, name
         self.max_batch_size, self.max_wait_s, self.max_pending = max_batch_size, max_wait_ms / 1000, max_pending
         self._lock = threading.Condition()
         self._pending: deque[_Call[Item, Result]] = deque()
@@ -58,7 +59,7 @@ class DynamicBatcher(Generic[Item, Result]):
 
     def call(self, item: Item) -> Result:
         """Run item in the next batch of its bucket; returns its result or raises the batch's error."""
-        call: _Call[Item, Result] = _Call(item, length_bucket(self._length(item)))
+        call: _Call[Item, Result] = _Call(item, self._bucket(item))
         with self._lock:
             if len(self._pending) >= self.max_pending:
                 raise BatchQueueFull(f"{self._name}: {len(self._pending)} calls already waiting")
@@ -102,5 +103,5 @@ class DynamicBatcher(Generic[Item, Result]):
             self.batch_sizes = [*self.batch_sizes[-255:], len(batch)]
             return batch
 
-    def _count(self, bucket: int) -> int:
+    def _count(self, bucket: Hashable) -> int:
         return sum(1 for call in self._pending if call.bucket == bucket)

@@ -10,41 +10,29 @@ load (``warm_up``), so that no request pays for compiling:
   controls padded with their neutral values; outputs cut back to L. Exact.
 - decoder + postnet: length-regulated frames [1, T, H] padded with zeros to a FRAME_BUCKETS
   length, the true length passed as the mask; mel cut back to T. Exact.
-- vocoder: mel [1, T, M] padded to a VOCODER_BUCKETS length by repeating its last frame, the
-  waveform cut back to T * hop. Padding changes the last receptive field's samples, so where the
-  mel's end is the audio's end, those come from one more smallest-bucket window that ends
-  exactly there (its own edge is the true edge). A longer mel is vocoded in windows of at most
-  the largest bucket, each with the receptive field + 2 frames of context, and a mel shorter
-  than the smallest bucket eagerly. All joins are exact (tests/unit/test_compile.py).
+- vocoder: mel [1, T, M] vocoded in pieces of VOCODER_BUCKETS lengths, padded by repeating the
+  last frame, with the mel's true end from an unpadded smallest-bucket piece (exact; see
+  :mod:`.vocoder_pieces`); a mel shorter than the smallest bucket whose end is the audio's end
+  runs eagerly.
 
 Batch size is 1 (compiled voices do not batch across requests: every batch size would be
 another set of graphs).
 """
 from __future__ import annotations
 
-import math
-
 import torch
 import torch.nn.functional as F
 
-from yuyin.engine.batched_acoustic import NEUTRAL
-from yuyin.engine.onnx_acoustic import CONTROLS, VarianceGraph
-from yuyin.engine.streaming import Window, split_windows
-from yuyin.models.fastspeech2 import FastSpeech2, ProsodyControls, _per_item, length_regulate
+from yuyin.engine.onnx_acoustic import VarianceGraph
+from yuyin.engine.shape_buckets import CONTROLS, bucket, pad_phones, padded_controls
+from yuyin.engine.vocoder_pieces import check_buckets, plan_pieces, vocode_in_pieces
+from yuyin.models.fastspeech2 import FastSpeech2, ProsodyControls, length_regulate
 from yuyin.models.mb_melgan import MBMelGAN
 
 BACKEND = "inductor"
 PHONE_BUCKETS = tuple(16 << i for i in range(8))  # 16 .. 2048 (the model's position table)
 FRAME_BUCKETS = PHONE_BUCKETS
 VOCODER_BUCKETS = (80, 160, 320, 640)  # mel frames
-
-
-def bucket(size: int, buckets: tuple[int, ...]) -> int:
-    """The smallest bucket that holds size (ValueError past the largest)."""
-    for candidate in buckets:
-        if size <= candidate:
-            return candidate
-    raise ValueError(f"{size} exceeds the largest compiled shape {buckets[-1]}")
 
 
 def _compile(function):
@@ -62,11 +50,10 @@ class CompiledAcoustic:
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
         """ids [1, L] -> durations [1, L] int64, hidden [1, L, H], f0 [1, L], energy [1, L]."""
         length = ids.shape[1]
-        tail = bucket(length, PHONE_BUCKETS) - length
-        like = torch.zeros(ids.shape, device=ids.device, dtype=self.model.position_table.dtype)
-        values = [F.pad(_per_item(getattr(controls, name), like).expand(ids.shape), (0, tail), value=NEUTRAL[name])
-                  for name in CONTROLS]  # fmt: skip
-        outputs = self._variance(F.pad(ids, (0, tail)), *values)
+        padded = bucket(length, PHONE_BUCKETS)
+        dtype = self.model.position_table.dtype
+        values = padded_controls(controls, ids, padded)
+        outputs = self._variance(pad_phones(ids, padded), *(values[name].to(dtype) for name in CONTROLS))
         return tuple(output[:, :length] for output in outputs)
 
     def mel(self, hidden: torch.Tensor, f0: torch.Tensor, energy: torch.Tensor,
@@ -88,38 +75,23 @@ class CompiledAcoustic:
 
 
 class CompiledVocoder:
-    """MB-MelGAN's forward (mel [1, T, M] -> waveform [1, T * hop]) through torch.compile."""
+    """MB-MelGAN's forward (mel [1, T, M] -> waveform [1, T * hop]) through torch.compile, on
+    pieces of VOCODER_BUCKETS lengths (see :mod:`.vocoder_pieces`)."""
 
     def __init__(self, vocoder: MBMelGAN):
         self._eager, self._forward = vocoder, _compile(vocoder)
         self.hop, self.context = vocoder.cfg.hop_size, vocoder.receptive_field_frames + 2
-        if VOCODER_BUCKETS[0] <= 2 * self.context + vocoder.receptive_field_frames:
-            raise ValueError("the smallest vocoder bucket must exceed the receptive field plus two contexts")
+        check_buckets(VOCODER_BUCKETS, self.context)
 
     def __call__(self, mel: torch.Tensor, exact_end: bool = True) -> torch.Tensor:
         """exact_end False: the last receptive field's samples may differ from the eager pass
         (the caller discards them, as a streaming window's right context)."""
-        frames, smallest, largest = mel.shape[1], VOCODER_BUCKETS[0], VOCODER_BUCKETS[-1]
-        if frames < smallest:  # short enough to run eagerly; exact
-            return self._eager(mel)
-        if frames > largest:
-            pieces = math.ceil(frames / (largest - 2 * self.context))
-            return self._joined(mel, split_windows(frames, pieces, self.context), exact_end)
-        if not exact_end or frames in VOCODER_BUCKETS:
-            padded = F.pad(mel.transpose(1, 2), (0, bucket(frames, VOCODER_BUCKETS) - frames), mode="replicate")
-            return self._forward(padded.transpose(1, 2))[:, : frames * self.hop]
-        # The end exact: a smallest-bucket window that ends at the mel's end, after a padded head.
-        cut = frames - smallest + self.context
-        head = Window(0, min(frames, cut + self.context), 0, cut)
-        return self._joined(mel, [head, Window(frames - smallest, frames, cut, frames)], exact_end)
+        pieces = plan_pieces(mel.shape[1], VOCODER_BUCKETS, self.context, exact_end)
+        return vocode_in_pieces(mel, pieces, self.hop, self._run)
 
-    def _joined(self, mel: torch.Tensor, windows: list[Window], exact_end: bool) -> torch.Tensor:
-        waves = []
-        for window in windows:
-            wave = self(mel[:, window.start : window.stop], exact_end and window.stop == mel.shape[1])
-            lo, hi = (window.keep_start - window.start) * self.hop, (window.keep_stop - window.start) * self.hop
-            waves.append(wave[:, lo:hi])
-        return torch.cat(waves, dim=1)
+    def _run(self, mel: torch.Tensor) -> torch.Tensor:
+        """A bucket-length piece compiled; a short exact one (no bucket) eagerly."""
+        return (self._forward if mel.shape[1] in VOCODER_BUCKETS else self._eager)(mel)
 
     def warm_up(self, n_mels: int, like: torch.Tensor) -> None:
         """Compile every bucket's graph (like: a tensor on the vocoder's device and dtype)."""

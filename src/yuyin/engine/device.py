@@ -70,8 +70,9 @@ _BACKEND_MODULES = {"onnx": ("onnxruntime",), "onnx-int8": ("onnxruntime",), "op
 def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> str:
     """Which runtime runs the models: "openvino" (acoustic models in OpenVINO, vocoders in
     onnxruntime: the faster of the two for each on this project's CPU), "onnx" (onnxruntime for
-    all, CPU float32), "onnx-int8" (onnxruntime, the baker acoustic decoder dynamically quantised
-    to int8; opt-in) or "torch".
+    all, float32: on the CPU, or on CUDA with onnxruntime-gpu's CUDA and TensorRT providers),
+    "onnx-int8" (onnxruntime, the baker acoustic decoder dynamically quantised to int8; CPU,
+    opt-in) or "torch".
 
     "auto" takes the first of openvino, onnx that applies (CPU, float32) and is installed (the
     ``fast`` extra), else torch. An explicit exported-graph backend that cannot apply is an error.
@@ -81,8 +82,11 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
     applies = device.type == "cpu" and dtype == torch.float32
     if backend == "torch" or (backend == "auto" and not applies):
         return "torch"
+    if backend == "onnx" and device.type == "cuda" and dtype == torch.float32:
+        return _onnx_on_cuda()
     if not applies:
-        raise DeviceError(f"the {backend} backend runs on the CPU in fp32; use --backend torch for other devices or dtypes")
+        where = "on the CPU or, onnx only, on CUDA" if backend == "onnx" else "on the CPU"
+        raise DeviceError(f"the {backend} backend runs {where} in fp32; use --backend torch for other devices or dtypes")
     for candidate in ("openvino", "onnx") if backend == "auto" else (backend,):
         missing = [name for name in _BACKEND_MODULES[candidate] if importlib.util.find_spec(name) is None]
         if not missing:
@@ -90,6 +94,18 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
         if backend != "auto":
             raise DeviceError(f"the {backend} backend needs {' and '.join(missing)}: pip install 'yuyin[fast]'")
     return "torch"
+
+
+def _onnx_on_cuda() -> str:
+    """"onnx" where onnxruntime has a CUDA provider, else a DeviceError saying what to install."""
+    if importlib.util.find_spec("onnxruntime") is None:
+        raise DeviceError("the onnx backend on CUDA needs onnxruntime-gpu: pip install onnxruntime-gpu")
+    import onnxruntime
+
+    if "CUDAExecutionProvider" not in onnxruntime.get_available_providers():
+        raise DeviceError("the onnx backend on CUDA needs onnxruntime-gpu (this onnxruntime has no CUDA provider): "
+                          "pip install onnxruntime-gpu instead of onnxruntime")  # fmt: skip
+    return "onnx"
 
 
 def mixed_precision(dtype: str | torch.dtype | None, device: torch.device) -> bool:

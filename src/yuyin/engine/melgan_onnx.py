@@ -1,4 +1,4 @@
-"""ONNX Runtime execution of the ttskit voice's MelGAN generator on CPU.
+"""ONNX Runtime execution of the ttskit voice's MelGAN generator (CPU, or CUDA with onnxruntime-gpu).
 
 The PyTorch :class:`~yuyin.models.melgan.MelGAN` stays the source of truth: it is exported once
 per weights file (TorchScript exporter, dynamic frame axis) into ``$YUYIN_HOME/cache/onnx`` and
@@ -41,10 +41,12 @@ class OnnxMelGAN:
     One session serves concurrent callers (onnxruntime's ``run`` is thread-safe).
     """
 
-    def __init__(self, vocoder: MelGAN, weights: Path, cache_dir: Path, threads: int) -> None:
+    def __init__(self, vocoder: MelGAN, weights: Path, cache_dir: Path, threads: int,
+                 device: torch.device = torch.device("cpu")) -> None:  # fmt: skip
         example = torch.zeros(1, vocoder.config.n_mels, 32)
         self.session = cached_session(_MelGAN2d(vocoder.float().eval()).eval(), example, frame_axis=2,
-                                      name="melgan2d", weights=weights, cache_dir=cache_dir, threads=threads)  # fmt: skip
+                                      name="melgan2d", weights=weights, cache_dir=cache_dir, threads=threads,
+                                      device=device)  # fmt: skip
 
     def __call__(self, mel: torch.Tensor) -> np.ndarray:
         return run_session(self.session, mel)[0, 0]

@@ -6,7 +6,8 @@ The files are the graphs the onnxruntime backend runs (:mod:`.onnx_acoustic`, :m
   f0_shift, energy_scale, energy_shift (each float32 broadcasting to [B, L]; pass [1, 1] for one
   value) -> durations [B, L] int64, hidden [B, L, 256], f0 [B, L], energy [B, L];
 - ``fastspeech2_mel.onnx``: hidden, f0, energy, energy_keep and f0_keep ([B, L, 256] dropout
-  keep-masks; ones = keep all, as yuyin's default), durations -> mel [B, T, 80];
+  keep-masks; ones = keep all, as yuyin's default), durations, frame_count [1] int64 (T: the
+  longest item's total duration, or more to pad) -> mel [B, T, 80];
 - ``mb_melgan.onnx``: mel [1, T, 80] -> wave [1, T * 300] at 24 kHz (T >= the vocoder's
   minimum of a few frames; yuyin pads shorter mels).
 """

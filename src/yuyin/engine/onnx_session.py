@@ -1,4 +1,4 @@
-"""ONNX export of PyTorch modules and the onnxruntime CPU sessions that run them.
+"""ONNX export of PyTorch modules and the onnxruntime (CPU or CUDA) and OpenVINO sessions that run them.
 
 The PyTorch modules stay the source of truth. A :class:`GraphSpec` names a module's inputs,
 outputs and dynamic axes; :func:`export_graph` writes it as ONNX (TorchScript exporter, opset
@@ -93,8 +93,54 @@ def quantized_graph(path: Path) -> Path:
     return target
 
 
-def cpu_session(path: Path, threads: int) -> "onnxruntime.InferenceSession":
-    """An onnxruntime CPU session with threads intra-op threads that sleep rather than spin when idle.
+CPU = torch.device("cpu")
+PROFILE_LIMITS = {"batch": 64}  # largest size of a dynamic axis in TensorRT's shape profile; others: 2048
+
+
+def execution_providers(device: torch.device, spec: GraphSpec, cache_dir: Path) -> list:
+    """onnxruntime's providers for a graph on device, best first. CPU: the CPU provider. CUDA:
+    TensorRT where installed (its engines cached in cache_dir/tensorrt, one shape profile from
+    size 1 to PROFILE_LIMITS on every dynamic axis, so that new lengths do not rebuild them),
+    then CUDA, then the CPU for any operator those lack. Raises DeviceError where onnxruntime
+    has no CUDA provider (the CPU-only onnxruntime package)."""
+    if device.type == "cpu":
+        return ["CPUExecutionProvider"]
+    import onnxruntime
+
+    from yuyin.engine.device import DeviceError
+
+    available = onnxruntime.get_available_providers()
+    if "CUDAExecutionProvider" not in available:
+        raise DeviceError("onnxruntime here has no CUDA provider: pip install onnxruntime-gpu (instead of onnxruntime)")
+    index = device.index or 0
+    providers: list = [("CUDAExecutionProvider", {"device_id": index}), "CPUExecutionProvider"]
+    if "TensorrtExecutionProvider" in available:
+        shapes = {end: _profile(spec, end) for end in ("min", "opt", "max")}
+        options = {"device_id": index, "trt_engine_cache_enable": True,
+                   "trt_engine_cache_path": str(cache_dir / "tensorrt"),
+                   **{f"trt_profile_{end}_shapes": value for end, value in shapes.items()}}  # fmt: skip
+        providers.insert(0, ("TensorrtExecutionProvider", options))
+    return providers
+
+
+def _profile(spec: GraphSpec, end: str) -> str:
+    """TensorRT's "name:AxBxC,..." shapes of spec's inputs with dynamic axes: at size 1 (min),
+    the example's (opt) or PROFILE_LIMITS (max) on each dynamic axis."""
+    shapes = []
+    for name, example in spec.inputs.items():
+        axes = spec.dynamic_axes.get(name, {})
+        if not axes:
+            continue
+        dims = [1 if end == "min" and axis in axes else
+                PROFILE_LIMITS.get(axes[axis].split("_")[-1], 2048) if end == "max" and axis in axes else size
+                for axis, size in enumerate(example.shape)]  # fmt: skip
+        shapes.append(f"{name}:{'x'.join(map(str, dims))}")
+    return ",".join(shapes)
+
+
+def ort_session(path: Path, threads: int, providers: Sequence = ("CPUExecutionProvider",)) -> "onnxruntime.InferenceSession":
+    """An onnxruntime session on providers (see execution_providers) with threads intra-op
+    threads that sleep rather than spin when idle.
 
     Spinning threads are what made PyTorch's OpenMP pool and onnxruntime's fight over the two
     cores of this project's machine (see yuyin/__init__.py); pipelined stages run side by side
@@ -107,7 +153,7 @@ def cpu_session(path: Path, threads: int) -> "onnxruntime.InferenceSession":
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return onnxruntime.InferenceSession(str(path), options, providers=list(providers))
 
 
 class GraphSession(Protocol):
@@ -158,9 +204,11 @@ def openvino_has_bf16() -> bool:
 
 
 def cached_session(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: Path, threads: int,
-                   int8: bool = False, runtime: str = "onnxruntime", bf16: bool = False) -> GraphSession:  # fmt: skip
-    """A CPU session of module, exported once per weights file into cache_dir. runtime:
-    "onnxruntime" (int8: its quantized_graph) or "openvino" (bf16: compute in bfloat16)."""
+                   int8: bool = False, runtime: str = "onnxruntime", bf16: bool = False,
+                   device: torch.device = CPU) -> GraphSession:  # fmt: skip
+    """A session of module, exported once per weights file into cache_dir. runtime:
+    "onnxruntime" (int8: its quantized_graph; device: see execution_providers) or "openvino"
+    (CPU; bf16: compute in bfloat16)."""
     path = cached_graph(module, spec, weights, cache_dir)
     if runtime == "openvino":
         if int8:
@@ -168,4 +216,4 @@ def cached_session(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir:
         return OpenVinoSession(path, threads, bf16)
     if bf16:
         raise ValueError("bf16 graphs run on OpenVINO only")
-    return cpu_session(quantized_graph(path) if int8 else path, threads)
+    return ort_session(quantized_graph(path) if int8 else path, threads, execution_providers(device, spec, cache_dir))

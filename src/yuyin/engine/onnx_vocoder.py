@@ -56,13 +56,15 @@ class OnnxVocoder:
     ``threads - 1`` helper threads serve concurrent callers.
     """
 
-    def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int):
+    def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
+                 device: torch.device = onnx_session.CPU):  # fmt: skip
+        """device: where onnxruntime runs the graph; off the CPU a mel is vocoded in one pass."""
         self.hop = vocoder.cfg.hop_size
         self.min_frames = vocoder.min_frames
         self.context = vocoder.receptive_field_frames + 2
-        self.threads = threads
+        self.threads = threads = threads if device.type == "cpu" else 1
         module, spec = mb_melgan_graph(vocoder)
-        self._wide = onnx_session.cached_session(module, spec, weights, cache_dir, threads)
+        self._wide = onnx_session.cached_session(module, spec, weights, cache_dir, threads, device=device)
         self._narrow = onnx_session.cached_session(module, spec, weights, cache_dir, 1) if threads > 1 else self._wide
         self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if threads > 1 else None
         self._lock = threading.Lock()
@@ -114,10 +116,12 @@ def run_session(session: "onnxruntime.InferenceSession", mel: torch.Tensor) -> n
 
 
 def cached_session(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str, weights: Path,
-                   cache_dir: Path, threads: int) -> "onnxruntime.InferenceSession":  # fmt: skip
-    """A vocoder's onnxruntime CPU session (input "mel", dynamic along frame_axis; output "wave",
-    dynamic along its last axis), exported once per weights file into cache_dir."""
-    return onnx_session.cached_session(module, vocoder_spec(module, example, frame_axis, name), weights, cache_dir, threads)
+                   cache_dir: Path, threads: int, device: torch.device = onnx_session.CPU
+                   ) -> "onnxruntime.InferenceSession":  # fmt: skip
+    """A vocoder's onnxruntime session on device (input "mel", dynamic along frame_axis; output
+    "wave", dynamic along its last axis), exported once per weights file into cache_dir."""
+    spec = vocoder_spec(module, example, frame_axis, name)
+    return onnx_session.cached_session(module, spec, weights, cache_dir, threads, device=device)
 
 
 def vocoder_spec(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str) -> onnx_session.GraphSpec:

@@ -36,6 +36,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
+from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
@@ -61,9 +62,12 @@ class TtskitVoice:
     def __init__(self, config: VoiceConfig, acoustic: Tacotron2, vocoder: MelGAN, device: torch.device,
                  dtype: torch.dtype, *, max_batch_size: int = DEFAULT_BATCH_SIZE, stop_rule: StopRule | None = None,
                  onnx_vocoder: Callable[[torch.Tensor], np.ndarray] | None = None,
-                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32):  # fmt: skip
+                 lexicon: Path | None = None, decoder_weights: torch.dtype = torch.float32,
+                 vocoder_batch_size: int = 1):  # fmt: skip
         """onnx_vocoder, if given, runs MelGAN's forward instead of the PyTorch module (:mod:`.melgan_onnx`);
-        decoder_weights float16 stores the decoder's matrices in fp16 (CPU, see device.pack_fp16_weights)."""
+        decoder_weights float16 stores the decoder's matrices in fp16 (CPU, see device.pack_fp16_weights);
+        max_batch_size: decoder rows batched across requests; vocoder_batch_size: PyTorch
+        vocoder windows batched across requests (1: none; see batched_vocoder)."""
         self.config = config
         # The autoregressive loop and its stop gate compute in float32; the vocoder takes ``dtype``.
         self.acoustic = acoustic.to(device=device, dtype=torch.float32).eval()
@@ -77,6 +81,9 @@ class TtskitVoice:
         self.default_seed = int(config.extra.get("default_seed", DEFAULT_SEED))
         self.context = self.vocoder.receptive_field_frames
         self._onnx_vocoder = onnx_vocoder
+        self._run_vocoder: Callable[[torch.Tensor, bool], torch.Tensor] = (
+            BatchedVocoder(self._waveform, self.vocoder.config.hop_size, self.context, vocoder_batch_size)
+            if vocoder_batch_size > 1 else lambda mel, exact_end: self._waveform(mel))  # fmt: skip
 
     @classmethod
     def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> TtskitVoice:
@@ -108,20 +115,32 @@ class TtskitVoice:
             from yuyin.voices.store import yuyin_home
 
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
-                                      threads=torch.get_num_threads())  # fmt: skip
+                                      threads=torch.get_num_threads(), device=device)  # fmt: skip
+        # Off the CPU the PyTorch vocoder batches across requests too; on it, overlapping calls
+        # already keep the cores busy.
+        vocoder_batch = plan.batch_size if device.type != "cpu" else 1
         return cls(config, acoustic, vocoder, device, plan.dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
-                   decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size)  # fmt: skip
+                   decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size,
+                   vocoder_batch_size=vocoder_batch)  # fmt: skip
 
     @property
     def backend(self) -> str:
         """Which runtime runs the vocoder: "onnx" or "torch"."""
         return "torch" if self._onnx_vocoder is None else "onnx"
 
-    def vocode(self, mel: torch.Tensor) -> np.ndarray:
-        """``MelGAN.forward`` of mel [M, n] -> audio [n * hop] float32 numpy (no tail handling)."""
+    def vocode(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
+        """``MelGAN.forward`` of mel [M, n] -> audio [n * hop] float32 numpy (no tail handling).
+
+        exact_end False: the caller discards the last receptive field's samples (a streaming
+        window's right context), so a batched vocoder may pad there."""
         if self._onnx_vocoder is not None:
             return self._onnx_vocoder(mel[None])
-        return self.vocoder(mel[None].to(self.vocoder.generator[1].weight.dtype))[0, 0].float().cpu().numpy()
+        frames_first = mel.T[None].to(self.vocoder.generator[1].weight.dtype)  # [1, n, M]
+        return self._run_vocoder(frames_first, exact_end)[0].float().cpu().numpy()
+
+    def _waveform(self, mel: torch.Tensor) -> torch.Tensor:
+        """mel [B, n, M] -> ``MelGAN.forward`` audio [B, n * hop]."""
+        return self.vocoder(mel.transpose(1, 2))[:, 0]
 
     @property
     def usable_speakers(self) -> tuple[str, ...]:
@@ -266,9 +285,10 @@ class ClauseRenderer:
         mel = self._output_mel(window.start, window.stop)  # [M, n]
         c = self.voice.vocoder.config
         total = self.out_frames(self.item.end) if self.item.done else None
-        if total is not None and window.stop >= total:  # the clause end: the original's tail frames
+        clause_end = total is not None and window.stop >= total
+        if clause_end:  # the original's tail frames
             mel = torch.cat([mel, mel.new_full((mel.size(0), c.tail_frames), c.tail_value)], dim=1)
-        audio = self.voice.vocode(mel)
+        audio = self.voice.vocode(mel, exact_end=clause_end)
         lo, hi = (window.keep_start - window.start) * self.hop, (window.keep_stop - window.start) * self.hop
         return audio[lo:hi]
 

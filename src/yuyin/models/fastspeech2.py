@@ -325,13 +325,16 @@ class FastSpeech2(nn.Module):
         return FastSpeech2Output(mel_before, mel_after, durations, f0, energy, mel_lengths)
 
 
-def length_regulate(hidden: torch.Tensor, durations: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def length_regulate(hidden: torch.Tensor, durations: torch.Tensor, total: torch.Tensor | int | None = None
+                    ) -> tuple[torch.Tensor, torch.Tensor]:  # fmt: skip
     """Repeat each phone's hidden row by its duration (no Python loop, so it exports to ONNX).
 
     hidden [B, L, H], durations [B, L] int64 -> (frames [B, T, H] zero-padded, lengths [B]).
+    T is total if given (at least the longest item's frames: a padded length), else the longest
+    item's frames (at least 1).
     """
     lengths = durations.sum(dim=1)  # [B]
-    t = torch.arange(lengths.max().clamp(min=1), device=hidden.device)  # [T]
+    t = torch.arange(lengths.max().clamp(min=1) if total is None else total, device=hidden.device)  # [T]
     ends = durations.cumsum(dim=1)  # [B, L]: one past each phone's last frame
     phone = (ends[:, None, :] <= t[None, :, None]).sum(dim=-1).clamp(max=hidden.shape[1] - 1)  # [B, T]
     frames = torch.gather(hidden, 1, phone[..., None].expand(-1, -1, hidden.shape[2]))
