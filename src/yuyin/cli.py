@@ -197,6 +197,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
     serve.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     _add_runtime_arguments(serve)
+    serve.add_argument("--offload-idle", type=float, default=None, metavar="SECONDS",
+                       help="move a voice's models from the GPU to the CPU after this many seconds without "
+                            "requests, back on the next one (torch backend; default: never)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=_serve)
@@ -223,7 +226,7 @@ def _serve(args: argparse.Namespace) -> int:
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
             lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend, compile=args.compile,
-            vocoder_device=args.vocoder_device,
+            vocoder_device=args.vocoder_device, offload_idle=args.offload_idle,
         )  # fmt: skip
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
@@ -260,7 +263,8 @@ def _check_plan(args: argparse.Namespace) -> None:
     from yuyin.engine.device import DeviceError, plan_runtime
 
     try:
-        plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device, compile=args.compile)
+        plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device, compile=args.compile,
+                     offload_idle=args.offload_idle)  # fmt: skip
     except DeviceError as exc:
         raise CliError(str(exc)) from None
 

@@ -135,6 +135,7 @@ def test_voices_list_controls_styles_and_usable_speakers(client) -> None:
     assert voice["styles"] == ["neutral", "happy", "sad", "angry", "surprised", "fearful", "gentle", "serious"]
     assert set(voice["controls"]) == {"speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed"}
     assert voice["speakers"] == [] and voice["unusable_speakers"] == {}
+    assert voice["resident"] is True  # no offload configured: the models stay where they run
 
 
 def ws_synthesize(server, message: dict) -> tuple[list[dict], bytes]:

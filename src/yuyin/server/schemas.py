@@ -198,6 +198,7 @@ class VoiceInfo(BaseModel):
     default_speaker: Optional[str]
     controls: list[str] = Field(description="controls this voice applies (others must stay at their defaults)")
     styles: list[str] = Field(description="emotion styles this voice supports")
+    resident: bool = Field(description="models on their devices (false while offloaded for being idle)")
     description: str
     license: str
     default: bool

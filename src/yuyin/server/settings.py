@@ -29,7 +29,7 @@ class ServerSettings:
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
     lexicon: a user ``word<TAB>pinyin`` file for every voice's front end.
-    backend, compile, vocoder_device: how every voice's models run (see Synthesizer.load).
+    backend, compile, vocoder_device, offload_idle: how every voice's models run (see Synthesizer.load).
     """
 
     voices: tuple[str, ...] = (DEFAULT_VOICE,)
@@ -53,6 +53,7 @@ class ServerSettings:
     backend: str = "auto"
     compile: bool = False
     vocoder_device: str | None = None
+    offload_idle: float | None = None
     host: str = "127.0.0.1"
     port: int = 8000
 

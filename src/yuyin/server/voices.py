@@ -43,7 +43,8 @@ class VoiceCatalog:
                                      warm_up=settings.warmup, lexicon=settings.lexicon,
                                      decoder_batch_size=settings.decoder_batch_size or DEFAULT_BATCH_SIZE,
                                      backend=settings.backend, compile=settings.compile,
-                                     vocoder_device=settings.vocoder_device)  # fmt: skip
+                                     vocoder_device=settings.vocoder_device,
+                                     offload_idle=settings.offload_idle)  # fmt: skip
             name = synth.voice.name
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")
