@@ -126,3 +126,11 @@ def baker_synth(baker_dir: Path):
 
     return Synthesizer.load(baker_dir, device="cpu")
 
+
+@pytest.fixture(scope="session")
+def baker_fp32(baker_dir: Path):
+    """The real baker voice in pure float32 (no bf16 stage): streamed audio equals whole audio to 1e-5."""
+    from yuyin import Synthesizer
+
+    return Synthesizer.load(baker_dir, device="cpu", dtype="fp32")
+

@@ -309,9 +309,11 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
 
     if args.threads is not None and args.threads < 1:
         raise CliError(f"--threads must be >= 1, got {args.threads}")
+    # One-shot commands skip the warm-up: preparing every shape bucket (seconds; minutes when
+    # compiled) pays off only for a server's many requests.
     return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
                             backend=args.backend, lexicon=args.lexicon, vocoder_device=args.vocoder_device,
-                            compile=args.compile)  # fmt: skip
+                            compile=args.compile, warm_up=False)  # fmt: skip
 
 
 def _given_options(args: argparse.Namespace) -> dict[str, object]:

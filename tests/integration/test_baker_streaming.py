@@ -1,4 +1,5 @@
-"""Seam-free streaming with the real baker voice: chunked vocoding equals whole-sentence vocoding."""
+"""Seam-free streaming with the real baker voice: chunked vocoding equals whole-sentence vocoding
+(in float32 exactly, under the default mixed precision to bf16 rounding)."""
 from __future__ import annotations
 
 import numpy as np
@@ -13,10 +14,28 @@ TEXT = "语音合成技术可以把文字转换成自然流畅的语音。"
 @pytest.mark.parametrize("chunk_frames", [4, 16, 50])
 @pytest.mark.parametrize("options", [SynthesisOptions(), SynthesisOptions(speed=1.4, pitch=1.3, energy=0.8, volume=0.6)],
                          ids=["default", "controls"])  # fmt: skip
-def test_streamed_equals_whole(baker_synth, chunk_frames: int, options: SynthesisOptions) -> None:
-    whole = np.concatenate([c.samples for c in baker_synth.synthesize(TEXT, options)])
-    chunks = list(baker_synth.synthesize(TEXT, options, chunk_frames=chunk_frames))
+def test_streamed_equals_whole(baker_fp32, chunk_frames: int, options: SynthesisOptions) -> None:
+    streamed, whole, _ = _streamed_and_whole(baker_fp32, options, chunk_frames)
+    assert np.abs(streamed - whole).max() <= 1e-3
+
+
+@pytest.mark.parametrize("chunk_frames", [4, 16, 50])
+def test_mixed_precision_stream_differs_from_whole_only_by_bf16_rounding_not_at_seams(baker_synth, chunk_frames) -> None:
+    """The default CPU vocoder computes in bf16 where the CPU does natively, and bf16 rounding
+    depends on the lengths a pass runs at, so a stream matches the whole pass to rounding noise
+    (SNR >= 35 dB; measured ~41 dB), spread evenly: no louder at the chunk joins (seams)."""
+    streamed, whole, joins = _streamed_and_whole(baker_synth, SynthesisOptions(), chunk_frames)
+    error = streamed - whole
+    assert 10 * np.log10(np.sum(whole**2) / max(np.sum(error**2), 1e-20)) >= 35
+    near = np.concatenate([error[max(0, j - 300) : j + 300] for j in joins])  # a frame either side of each join
+    assert np.sqrt(np.mean(near**2)) <= 2 * np.sqrt(np.mean(error**2)) + 1e-6
+
+
+def _streamed_and_whole(synth, options: SynthesisOptions, chunk_frames: int) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Streamed and whole audio of TEXT, and the sample offsets where streamed chunks join."""
+    whole = np.concatenate([c.samples for c in synth.synthesize(TEXT, options)])
+    chunks = list(synth.synthesize(TEXT, options, chunk_frames=chunk_frames))
     streamed = np.concatenate([c.samples for c in chunks])
     assert len(chunks) > 2
     assert streamed.shape == whole.shape
-    assert np.abs(streamed - whole).max() <= 1e-3
+    return streamed, whole, list(np.cumsum([len(c.samples) for c in chunks])[:-1])

@@ -24,7 +24,7 @@ TEXT = "欢迎使用语音合成服务。今天是2024年3月5日，气温零下
 
 @pytest.fixture(scope="module")
 def server(baker_dir):
-    with ServerProcess(["--voice", str(baker_dir), "--device", "cpu"]) as process:
+    with ServerProcess(["--voice", str(baker_dir), "--device", "cpu", "--dtype", "fp32"]) as process:
         yield process
 
 
@@ -40,14 +40,15 @@ def test_openai_client_streams_intelligible_length_mp3(server) -> None:
     assert 0.02 < float(np.sqrt(np.mean(samples**2))) < 0.5  # speech, not silence or noise at full scale
 
 
-def test_streamed_resampled_audio_equals_the_unchunked_engine_output(server, baker_synth) -> None:
-    """Over HTTP the engine runs chunked (chunk_frames) and is resampled chunk by chunk."""
+def test_streamed_resampled_audio_equals_the_unchunked_engine_output(server, baker_fp32) -> None:
+    """Over HTTP the engine runs chunked (chunk_frames) and is resampled chunk by chunk (float32
+    both sides: see test_baker_streaming for the default mixed precision)."""
     body = {"text": TEXT, "format": "pcm", "sample_rate": 16000, "speed": 1.1, "volume": 0.8}
     with httpx.stream("POST", server.url + "/api/synthesize", json=body, timeout=120) as response:
         streamed = np.frombuffer(response.read(), np.int16).astype(np.float32) / 32767
     from yuyin.config import SynthesisOptions
 
-    whole, rate = concatenate(baker_synth.synthesize(TEXT, SynthesisOptions(speed=1.1, volume=0.8)))
+    whole, rate = concatenate(baker_fp32.synthesize(TEXT, SynthesisOptions(speed=1.1, volume=0.8)))
     reference = resample(whole, rate, 16000)
     assert abs(len(streamed) - len(reference)) <= 1
     n = min(len(streamed), len(reference))

@@ -18,16 +18,16 @@ from yuyin.engine.ttskit_voice import TtskitVoice
 TEXTS = ("你好。", "今天天气真好，我们一起去公园散步吧！", "会议将于2025年6月18日上午9点在三楼会议室举行，请准时参加。")
 
 
-def test_buckets_start_above_three_contexts_and_step_a_quarter_octave() -> None:
-    assert buckets_for(24)[:6] == (80, 96, 112, 128, 160, 192) and buckets_for(24)[-1] == 1024
-    assert buckets_for(7)[:3] == (24, 28, 32)
+def test_buckets_start_above_two_contexts_and_step_a_quarter_octave() -> None:
+    assert buckets_for(24)[:6] == (56, 64, 80, 96, 112, 128) and buckets_for(24)[-1] == 1024
+    assert buckets_for(7)[:3] == (16, 20, 24)
 
 
 def test_concurrent_mels_batch_by_piece_length_and_equal_the_batch_of_one_pass(tiny_synth: Synthesizer) -> None:
     vocoder = tiny_synth._voice.vocoder
     batched = BatchedVocoder(vocoder, vocoder.cfg.hop_size, vocoder.receptive_field_frames + 2, max_batch_size=8,
                              max_wait_ms=300)  # fmt: skip
-    lengths = (90, 100, 150, 150, 40, 1500)  # an exact 80-frame tail each, two of one bucket, short, windowed
+    lengths = (70, 100, 150, 150, 40, 1500)  # an exact 56-frame tail each, two of one bucket, short, windowed
     mels = [torch.randn(1, n, vocoder.cfg.n_mels, generator=torch.Generator().manual_seed(n + i))
             for i, n in enumerate(lengths)]  # fmt: skip
     with torch.inference_mode():

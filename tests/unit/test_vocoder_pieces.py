@@ -11,17 +11,17 @@ from yuyin.engine.shape_buckets import octave_buckets
 from yuyin.engine.streaming import Window
 from yuyin.engine.vocoder_pieces import Piece, check_buckets, plan_pieces, vocode_in_pieces
 
-BUCKETS = (80, 96, 112, 128, 160, 192, 224, 256)
+BUCKETS = (56, 64, 80, 96, 112, 128, 160, 192, 224, 256)
 CONTEXT = 24
 
 
 def test_a_short_or_bucket_length_mel_is_one_piece_and_an_exact_end_gets_an_unpadded_tail() -> None:
     assert plan_pieces(50, BUCKETS, CONTEXT) == [Piece(Window(0, 50, 0, 50), 50)]  # too short: its own length
-    assert plan_pieces(50, BUCKETS, CONTEXT, exact_end=False) == [Piece(Window(0, 50, 0, 50), 80)]
+    assert plan_pieces(50, BUCKETS, CONTEXT, exact_end=False) == [Piece(Window(0, 50, 0, 50), 56)]
     assert plan_pieces(96, BUCKETS, CONTEXT) == [Piece(Window(0, 96, 0, 96), 96)]
     assert plan_pieces(100, BUCKETS, CONTEXT, exact_end=False) == [Piece(Window(0, 100, 0, 100), 112)]
-    # 100 frames with an exact end: a padded head keeps [0, 44), an exact 80-frame tail the rest.
-    assert plan_pieces(100, BUCKETS, CONTEXT) == [Piece(Window(0, 68, 0, 44), 80), Piece(Window(20, 100, 44, 100), 80)]
+    # 100 frames with an exact end: a padded head keeps [0, 68), an exact 56-frame tail the rest.
+    assert plan_pieces(100, BUCKETS, CONTEXT) == [Piece(Window(0, 92, 0, 68), 96), Piece(Window(44, 100, 68, 100), 56)]
 
 
 @given(frames=st.integers(1, 1200), exact_end=st.booleans())
@@ -43,17 +43,17 @@ def test_pieces_tile_the_mel_with_context_at_every_inner_edge(frames: int, exact
 
 def test_buckets_must_leave_room_for_the_context() -> None:
     check_buckets(BUCKETS, CONTEXT)
-    with pytest.raises(ValueError, match="more than 72 frames"):
-        check_buckets((64, 128), CONTEXT)
+    with pytest.raises(ValueError, match="more than 48 frames"):
+        check_buckets((48, 128), CONTEXT)
     with pytest.raises(ValueError, match="ascend"):
         check_buckets((160, 80), CONTEXT)
 
 
-@pytest.mark.parametrize("frames", [3, 60, 80, 81, 100, 257, 700])
+@pytest.mark.parametrize("frames", [3, 49, 56, 57, 60, 80, 81, 100, 257, 700])
 def test_joined_pieces_equal_the_whole_pass(tiny_synth: Synthesizer, frames: int) -> None:
     vocoder = tiny_synth._voice.vocoder
     hop, context = vocoder.cfg.hop_size, vocoder.receptive_field_frames + 2
-    buckets = tuple(size for size in octave_buckets(64, 256, 4) if size > 3 * context)
+    buckets = tuple(size for size in octave_buckets(32, 256, 4) if size > 2 * context)
     mel = torch.randn(1, frames, vocoder.cfg.n_mels, generator=torch.Generator().manual_seed(frames))
     with torch.inference_mode():
         whole = vocoder(mel)

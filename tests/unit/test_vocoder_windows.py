@@ -1,4 +1,5 @@
-"""Windowed vocoding: a long mel cut into one window per thread equals the whole pass (tiny voice)."""
+"""Windowed vocoding: a long mel cut into one window per thread equals the whole pass; the OpenVINO
+vocoder runs bucket lengths only (tiny voice)."""
 from __future__ import annotations
 
 import threading
@@ -8,6 +9,7 @@ import pytest
 import torch
 
 from yuyin import Synthesizer
+from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.streaming import split_windows
 
 
@@ -73,3 +75,33 @@ class _Recording:
     def run(self, names, feeds):
         self.calls.append(feeds["mel"].shape[1])
         return self.session.run(names, feeds)
+
+
+@pytest.fixture(scope="module")
+def mixed_bf16(tiny_pack):
+    voice = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", threads=2, warm_up=False)._voice
+    return voice, voice._onnx_vocoder
+
+
+def test_the_openvino_vocoder_runs_bucket_lengths_only_and_keeps_the_float32_input_conv(mixed_bf16) -> None:
+    voice, vocoder = mixed_bf16
+    if not openvino_has_bf16():  # the openvino backend keeps the float32 onnxruntime vocoder there
+        assert vocoder.buckets is None
+        return
+    calls: list[int] = []
+    wide = vocoder._wide
+    vocoder._wide = _Recording(wide, calls)
+    mel = torch.from_numpy(np.random.default_rng(5).normal(size=(1, 300, 80)).astype(np.float32))
+    try:
+        whole, inexact = vocoder(mel), vocoder(mel, exact_end=False)
+    finally:
+        vocoder._wide = wide
+    assert calls == [320, 56, 320]  # a padded 320-frame head and an exact 56-frame tail; no tail when inexact
+    with torch.inference_mode():
+        eager = voice.vocoder(mel)[0].numpy()
+    assert whole.shape == inexact.shape == eager.shape
+    keep = (300 - voice.vocoder.receptive_field_frames) * vocoder.hop
+    np.testing.assert_allclose(inexact[:keep], whole[:keep], atol=1e-3)
+    assert np.linalg.norm(whole - eager) / np.linalg.norm(eager) < 0.05  # bf16 body, float32 input conv and PQMF
+    precisions = [str(part._compiled.get_property("INFERENCE_PRECISION_HINT")).split("'")[1] for part in wide.sessions]
+    assert precisions == ["float32", "bfloat16", "float32"]  # input conv, body, PQMF

@@ -89,9 +89,10 @@ class BakerVoice:
     def warm_up_shapes(self) -> None:
         """Run every shape bucket once where the runtime prepares kernels per shape: compile a
         compiled voice's graphs (see :mod:`.compiled`), or run OpenVINO's (see onnx_acoustic)."""
-        if self.exported_acoustic is not None:
+        if self.exported_acoustic is not None and self._onnx_vocoder is not None:
             with torch.inference_mode():
                 self.exported_acoustic.warm_up()
+                self._onnx_vocoder.warm_up()
         if self._compiled is not None:
             like = torch.zeros((), device=self.vocoder_device, dtype=self.dtype)
             with torch.inference_mode():
@@ -121,7 +122,7 @@ class BakerVoice:
             bf16 = plan.mixed_precision and runtime == "openvino" and openvino_has_bf16()
             onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=plan.backend == "onnx-int8",
                                  runtime=runtime, mel_bf16=bf16, device=plan.device),
-                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device))  # fmt: skip
+                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device, bf16=bf16))  # fmt: skip
             device = torch.device("cpu")  # the graphs' inputs and outputs; onnxruntime moves them
         # On the CPU, batching FastSpeech2 across requests measured no gain (16 callers: 66-69
         # audio-s/s batched vs 68-80 one by one): its calls are a quarter of the work and the
@@ -196,7 +197,7 @@ class BakerVoice:
         """mel [1, T, M] -> waveform [T * hop] float32 numpy. exact_end False: the caller
         discards the last receptive field's samples (a compiled or batched vocoder may pad there)."""
         if self._onnx_vocoder is not None:
-            return self._onnx_vocoder(mel)
+            return self._onnx_vocoder(mel, exact_end)
         return self._run_vocoder(mel.to(self.vocoder_device), exact_end)[0].float().cpu().numpy()
 
 

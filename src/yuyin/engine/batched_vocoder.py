@@ -23,8 +23,8 @@ from yuyin.engine.vocoder_pieces import plan_pieces, vocode_in_pieces
 
 def buckets_for(context: int) -> tuple[int, ...]:
     """Piece lengths (mel frames) for a vocoder that needs context frames: a quarter octave
-    apart up to 1024, from the first that exceeds three contexts (see vocoder_pieces)."""
-    return tuple(size for size in octave_buckets(16, 1024, per_octave=4) if size > 3 * context)
+    apart up to 1024, from the first that exceeds two contexts (see vocoder_pieces)."""
+    return tuple(size for size in octave_buckets(16, 1024, per_octave=4) if size > 2 * context)
 
 
 class BatchedVocoder:

@@ -110,9 +110,11 @@ def _onnx_on_cuda() -> str:
 
 def mixed_precision(dtype: str | torch.dtype | None, device: torch.device) -> bool:
     """Whether stages measured safe in reduced precision may use it: on the CPU when no dtype was
-    asked for. Today: the baker mel stage in bf16 under OpenVINO (where the CPU computes bf16
-    natively; asr-check SER on 44 sentences 0.0464 vs 0.0473 in fp32, and 0.0425 vs 0.0444 in an earlier pair) and the ttskit decoder's
-    float16 weights (RuntimePlan.decoder_weights). An explicit "fp32" therefore means pure float32."""
+    asked for. Today, under OpenVINO where the CPU computes bf16 natively: the baker mel stage
+    (asr-check SER on 44 sentences 0.0464 vs 0.0473 in fp32 on an AMX CPU) and the baker
+    vocoder's body (onnx_vocoder.mixed_bf16_session; on an AVX512-BF16 CPU SER 0.0435 with both
+    in bf16, 0.0464 with the mel stage alone, 0.0396 in fp32); and the ttskit decoder's float16
+    weights (RuntimePlan.decoder_weights). An explicit "fp32" therefore means pure float32."""
     return dtype is None and device.type == "cpu"
 
 

@@ -165,9 +165,10 @@ class GraphSession(Protocol):
 class OpenVinoSession:
     """An ONNX graph compiled by OpenVINO for the CPU, behind onnxruntime's ``run`` signature.
 
-    On this project's CPU (AMX) OpenVINO ran FastSpeech2's mel graph 1.4x faster than
-    onnxruntime in fp32 (outputs within 1e-5) and 3x faster in bf16; it ran both vocoders slower
-    end to end, so they stay on onnxruntime. Precision is fp32 unless bf16 is asked for: on
+    On an AMX CPU OpenVINO ran FastSpeech2's mel graph 1.4x faster than onnxruntime in fp32
+    (outputs within 1e-5) and 3x faster in bf16; the vocoders ran slower in it in fp32, so they
+    stay on onnxruntime unless the baker vocoder runs in bf16 (onnx_vocoder.mixed_bf16_session).
+    Precision is fp32 unless bf16 is asked for: on
     CPUs with AMX, OpenVINO would otherwise silently compute in bf16, which moved predicted
     durations by a whole frame. Threads are not pinned to cores, so onnxruntime and PyTorch can
     share them. One compiled model serves concurrent callers, each call with an infer request of

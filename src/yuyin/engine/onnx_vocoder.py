@@ -1,4 +1,4 @@
-"""ONNX Runtime execution of vocoders on CPU: the mel -> wave session helper, and MB-MelGAN.
+"""Exported execution of vocoders (onnxruntime; OpenVINO for the bf16 baker vocoder): the mel -> wave session helper, and MB-MelGAN.
 
 The PyTorch module stays the source of truth: it is exported once per weights file (see
 :mod:`yuyin.engine.onnx_session`, dynamic frame axis) and run with onnxruntime, which
@@ -13,12 +13,18 @@ mel is cut into one window per thread, each with the vocoder's receptive field a
 the windows run side by side at one thread each: exact (the kept samples are what the whole
 pass computes) and 1.2-1.6x faster than one two-thread pass. A call that overlaps another
 (concurrent requests) runs whole at one thread, which is what keeps the cores busy then.
+
+Under mixed precision on a CPU with native bf16 the MB-MelGAN runs in OpenVINO instead, its body
+in bf16 (:func:`mixed_bf16_session`). OpenVINO scales well over threads (no side-by-side
+windows) but pays for the first call of every new length, so its passes run in pieces of a
+few bucket lengths (:mod:`.vocoder_pieces`, exact), all prepared by ``warm_up``.
 """
 from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -28,7 +34,9 @@ from torch import nn
 
 from yuyin.engine import onnx_session
 from yuyin.engine.conv2d_rewrite import as_conv2d
+from yuyin.engine.batched_vocoder import buckets_for
 from yuyin.engine.streaming import Window, split_windows
+from yuyin.engine.vocoder_pieces import plan_pieces, vocode_in_pieces
 from yuyin.models.mb_melgan import MBMelGAN
 
 if TYPE_CHECKING:
@@ -49,46 +57,108 @@ class _WaveformGraph(nn.Module):
         return self.twin.pqmf(self.twin.generate(mel.transpose(1, 2).unsqueeze(2)).squeeze(2))
 
 
+class _FeaturesGraph(_WaveformGraph):
+    """mel [1, T, M] -> input features [1, C, 1, T]: the input conv alone (the head of the split graph)."""
+
+    def forward(self, mel: torch.Tensor) -> torch.Tensor:
+        return self.twin.input_features(mel.transpose(1, 2).unsqueeze(2))
+
+
+class _SubbandsGraph(_WaveformGraph):
+    """input features [1, C, 1, T] -> subbands [1, S, 1, T * hop / S]: the body of the split graph."""
+
+    def forward(self, features: torch.Tensor) -> torch.Tensor:
+        return self.twin.generate_from_features(features)
+
+
+class _SynthesisGraph(_WaveformGraph):
+    """subbands [1, S, 1, N] -> waveform [1, S * N]: the PQMF synthesis filter bank."""
+
+    def forward(self, subbands: torch.Tensor) -> torch.Tensor:
+        return self.twin.pqmf(subbands.squeeze(2))
+
+
+class ChainedSession:
+    """Graphs as one session, each one's only output the next one's only input, named by links
+    (onnxruntime's ``run`` signature)."""
+
+    def __init__(self, sessions: list[onnx_session.GraphSession], links: list[str]):
+        self.sessions, self.links = sessions, links
+
+    def run(self, output_names, feeds):
+        for session, link in zip(self.sessions, self.links):
+            feeds = {link: session.run(None, feeds)[0]}
+        return self.sessions[-1].run(output_names, feeds)
+
+
 class OnnxVocoder:
-    """Callable mel [1, T, M] float tensor -> waveform [T * hop] float32 numpy, via onnxruntime.
+    """Callable mel [1, T, M] float tensor -> waveform [T * hop] float32 numpy, via onnxruntime
+    (or OpenVINO in mixed bf16).
 
     Thread-safe: one pair of sessions (``threads`` intra-op threads, and one) and one pool of
     ``threads - 1`` helper threads serve concurrent callers.
     """
 
     def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
-                 device: torch.device = onnx_session.CPU):  # fmt: skip
-        """device: where onnxruntime runs the graph; off the CPU a mel is vocoded in one pass."""
+                 device: torch.device = onnx_session.CPU, bf16: bool = False):  # fmt: skip
+        """device: where onnxruntime runs the graph; off the CPU a mel is vocoded in one pass.
+        bf16: run in OpenVINO instead (CPU), the input conv in float32 and the rest in bfloat16
+        (see mixed_bf16_session)."""
         self.hop = vocoder.cfg.hop_size
         self.min_frames = vocoder.min_frames
         self.context = vocoder.receptive_field_frames + 2
+        self._n_mels = vocoder.cfg.n_mels
         self.threads = threads = threads if device.type == "cpu" else 1
-        module, spec = mb_melgan_graph(vocoder)
-        self._wide = onnx_session.cached_session(module, spec, weights, cache_dir, threads, device=device)
-        self._narrow = onnx_session.cached_session(module, spec, weights, cache_dir, 1) if threads > 1 else self._wide
+        # OpenVINO prepares kernels per input shape (a first call of a new length is slow), so
+        # there every pass runs in pieces of bucket lengths (exact, see vocoder_pieces), each
+        # prepared by warm_up.
+        self.buckets = buckets_for(self.context) if bf16 else None
+        if bf16:
+            session = partial(mixed_bf16_session, vocoder, weights, cache_dir)
+        else:
+            module, spec = mb_melgan_graph(vocoder)
+            session = partial(onnx_session.cached_session, module, spec, weights, cache_dir, device=device)
+        self._wide = session(threads=threads)
+        self._narrow = session(threads=1) if threads > 1 else self._wide
         self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if threads > 1 else None
         self._lock = threading.Lock()
         self._in_flight = 0
 
-    def __call__(self, mel: torch.Tensor) -> np.ndarray:
+    def __call__(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
+        """exact_end False: the caller discards the last receptive field's samples (a streaming
+        window's right context), so they may be computed from padding."""
         frames = mel.shape[1]
         if frames < self.min_frames:  # same edge handling as MBMelGAN.forward
             mel = torch.nn.functional.pad(mel.transpose(1, 2), (0, self.min_frames - frames), mode="replicate")
             mel = mel.transpose(1, 2)
         with self._claim() as alone:
-            pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone else 1
+            pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone and self.buckets is None else 1
             if pieces <= 1:
-                return run_session(self._wide if alone else self._narrow, mel)[0, : frames * self.hop]
+                return self._pass(self._wide if alone else self._narrow, mel, exact_end)[: frames * self.hop]
             windows = split_windows(frames, pieces, self.context)
             assert self._helpers is not None
-            later = [self._helpers.submit(self._window, mel, window) for window in windows[1:]]
-            first = self._window(mel, windows[0])
+            later = [self._helpers.submit(self._window, mel, window, exact_end) for window in windows[1:]]
+            first = self._window(mel, windows[0], exact_end)
             return np.concatenate([first, *(future.result() for future in later)])
 
-    def _window(self, mel: torch.Tensor, window: Window) -> np.ndarray:
+    def warm_up(self) -> None:
+        """Run every bucket length once on each session (nothing without buckets)."""
+        for frames in self.buckets or ():
+            mel = torch.zeros(1, frames, self._n_mels)
+            for session in {id(s): s for s in (self._wide, self._narrow)}.values():
+                run_session(session, mel)
+
+    def _window(self, mel: torch.Tensor, window: Window, exact_end: bool) -> np.ndarray:
         """The kept samples of one window, vocoded at one thread."""
-        wave = run_session(self._narrow, mel[:, window.start : window.stop])[0]
+        wave = self._pass(self._narrow, mel[:, window.start : window.stop], exact_end and window.stop == mel.shape[1])
         return wave[(window.keep_start - window.start) * self.hop : (window.keep_stop - window.start) * self.hop]
+
+    def _pass(self, session: "onnx_session.GraphSession", mel: torch.Tensor, exact_end: bool) -> np.ndarray:
+        """One vocoder pass over mel [1, T, M] -> [>= T * hop] (in bucket pieces where there are buckets)."""
+        if self.buckets is None:
+            return run_session(session, mel)[0]
+        pieces = plan_pieces(mel.shape[1], self.buckets, self.context, exact_end)
+        return vocode_in_pieces(mel, pieces, self.hop, lambda part: torch.from_numpy(run_session(session, part)))[0].numpy()
 
     @contextmanager
     def _claim(self) -> Iterator[bool]:
@@ -108,6 +178,33 @@ def mb_melgan_graph(vocoder: MBMelGAN) -> tuple[nn.Module, onnx_session.GraphSpe
     module = _WaveformGraph(vocoder.float().eval())
     example = torch.zeros(1, 2 * vocoder.min_frames, vocoder.cfg.n_mels)
     return module, vocoder_spec(module, example, frame_axis=1, name="mb_melgan")
+
+
+def mixed_bf16_session(vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int) -> ChainedSession:
+    """MB-MelGAN in OpenVINO with its input conv and PQMF in float32 and the rest in bfloat16.
+
+    Rounding the mel to bfloat16 was most of the error of an all-bf16 pass, and a bf16 PQMF
+    rounds every output sample to 8 significant bits; both layers are about 3 % of the work. On
+    this project's CPU (AVX512-BF16, no AMX) the split pass ran 1.9x faster than the float32
+    onnxruntime one; quality figures: tests/integration/test_onnx_vocoder.py.
+    """
+    model = vocoder.float().eval()
+    frames, n = 2 * model.min_frames, 2 * model.min_frames * model.cfg.hop_size // model.cfg.subbands
+    mel = torch.zeros(1, frames, model.cfg.n_mels)
+    features = torch.zeros(1, model.cfg.filters, 1, frames)
+    subbands = torch.zeros(1, model.cfg.subbands, 1, n)
+    graphs = [
+        (_FeaturesGraph(model), "mb_melgan_head", {"mel": mel}, "features", {"mel": 1, "features": 3}, False),
+        (_SubbandsGraph(model), "mb_melgan_body", {"features": features}, "subbands", {"features": 3, "subbands": 3}, True),
+        (_SynthesisGraph(model), "mb_melgan_pqmf", {"subbands": subbands}, "wave", {"subbands": 3, "wave": 1}, False),
+    ]  # fmt: skip
+    sessions = []
+    for module, name, inputs, output, axes, bf16 in graphs:
+        spec = onnx_session.GraphSpec(name=name, inputs=inputs, outputs=(output,), version=EXPORT_VERSION,
+                                      dynamic_axes={key: {axis: "length"} for key, axis in axes.items()})  # fmt: skip
+        sessions.append(onnx_session.cached_session(module, spec, weights, cache_dir, threads, runtime="openvino",
+                                                    bf16=bf16))  # fmt: skip
+    return ChainedSession(sessions, ["features", "subbands"])
 
 
 def run_session(session: "onnxruntime.InferenceSession", mel: torch.Tensor) -> np.ndarray:

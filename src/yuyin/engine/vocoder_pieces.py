@@ -38,18 +38,19 @@ class Piece:
 
 
 def check_buckets(buckets: tuple[int, ...], context: int) -> None:
-    """ValueError unless buckets ascend and the smallest exceeds three contexts (two windows'
-    context plus the receptive field), as plan_pieces needs."""
-    if list(buckets) != sorted(set(buckets)) or buckets[0] <= 3 * context:
-        raise ValueError(f"vocoder buckets must ascend from more than {3 * context} frames, got {buckets}")
+    """ValueError unless buckets ascend and the smallest exceeds two contexts, as plan_pieces
+    needs (an exact tail piece keeps what lies a context from its start, and the padded head
+    before it must end short of the mel)."""
+    if list(buckets) != sorted(set(buckets)) or buckets[0] <= 2 * context:
+        raise ValueError(f"vocoder buckets must ascend from more than {2 * context} frames, got {buckets}")
 
 
 def plan_pieces(frames: int, buckets: tuple[int, ...], context: int, exact_end: bool = True) -> list[Piece]:
     """Pieces that cover frames [0, frames) with kept ranges in order; every piece runs at a
     bucket length, except a mel shorter than the smallest bucket with an exact end.
 
-    context: frames of context a window needs (>= the vocoder's receptive field); buckets[0]
-    must exceed two contexts plus a receptive field. exact_end False: the caller discards the
+    context: frames of context a window needs (>= the vocoder's receptive field); buckets as
+    check_buckets wants them. exact_end False: the caller discards the
     last receptive field's samples (a streaming window's right context), so they may differ.
     """
     smallest, largest = buckets[0], buckets[-1]

@@ -125,8 +125,15 @@ class MBMelGAN(nn.Module):
 
         Rank-agnostic: the 2-D twin of this module (engine.conv2d_rewrite) runs it on [B, M, 1, T].
         """
+        return self.generate_from_features(self.input_features(x))
+
+    def input_features(self, x: torch.Tensor) -> torch.Tensor:
+        """The input conv: channels-first mel x [B, M, T] -> features [B, filters, T] (rank-agnostic)."""
+        return self.input_conv(reflect_pad(x, (self.cfg.kernel_size - 1) // 2))
+
+    def generate_from_features(self, x: torch.Tensor) -> torch.Tensor:
+        """Input features [B, filters, T] -> tanh subbands [B, S, T * hop / S] (rank-agnostic)."""
         pad = (self.cfg.kernel_size - 1) // 2
-        x = self.input_conv(reflect_pad(x, pad))
         for upsample, stack in zip(self.upsamples, self.stacks):
             x = upsample(x)
             for block in stack:
