@@ -98,10 +98,11 @@ def tiny_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_server(tiny_pack: Path):
-    """``yuyin serve`` with the tiny voice and default settings, shared by tests that change nothing."""
+    """``yuyin serve`` with the tiny voice and default settings but pure float32 (as tiny_synth, so
+    that its audio equals the engine's), shared by tests that change nothing."""
     from yuyin.server.process import ServerProcess
 
-    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]) as process:
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--dtype", "fp32"]) as process:
         yield process
 
 

@@ -3,6 +3,8 @@ vocoder runs bucket lengths only (tiny voice)."""
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 import numpy as np
 import pytest
@@ -20,22 +22,33 @@ def test_split_windows_cover_the_mel_once_with_context() -> None:
     assert [(w.keep_start, w.keep_stop) for w in split_windows(2, 3, 4)] == [(0, 1), (1, 2)]
 
 
+def _exported(tiny_pack, backend: str):
+    voice = Synthesizer.load(tiny_pack, device="cpu", backend=backend, threads=2, warm_up=False)._voice
+    return voice, voice._onnx_vocoder
+
+
 @pytest.fixture(scope="module")
 def vocoder(tiny_pack):
-    voice = Synthesizer.load(tiny_pack, device="cpu", backend="onnx", threads=2, warm_up=False)._voice
-    return voice, voice._onnx_vocoder
+    return _exported(tiny_pack, "onnx")
+
+
+@contextmanager
+def recording(vocoder, session: str) -> Iterator[list[int]]:
+    """The frame counts of the runs of the vocoder's session ("_wide" or "_narrow") inside the block."""
+    calls: list[int] = []
+    original = getattr(vocoder, session)
+    setattr(vocoder, session, _Recording(original, calls))
+    try:
+        yield calls
+    finally:
+        setattr(vocoder, session, original)
 
 
 def test_windowed_pass_equals_whole_pass_and_torch(vocoder) -> None:
     voice, onnx = vocoder
     mel = torch.from_numpy(np.random.default_rng(3).normal(size=(1, 300, 80)).astype(np.float32))
-    calls: list[int] = []
-    narrow = onnx._narrow
-    onnx._narrow = _Recording(narrow, calls)
-    try:
+    with recording(onnx, "_narrow") as calls:
         windowed = onnx(mel)
-    finally:
-        onnx._narrow = narrow
     assert calls == [300 // 2 + onnx.context] * 2  # two windows, each half the mel plus its context
     whole = onnx._wide.run(None, {"mel": mel.numpy()})[0][0]
     with torch.inference_mode():
@@ -79,8 +92,7 @@ class _Recording:
 
 @pytest.fixture(scope="module")
 def mixed_bf16(tiny_pack):
-    voice = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", threads=2, warm_up=False)._voice
-    return voice, voice._onnx_vocoder
+    return _exported(tiny_pack, "openvino")
 
 
 def test_the_openvino_vocoder_runs_bucket_lengths_only_and_keeps_the_float32_input_conv(mixed_bf16) -> None:
@@ -88,14 +100,9 @@ def test_the_openvino_vocoder_runs_bucket_lengths_only_and_keeps_the_float32_inp
     if not openvino_has_bf16():  # the openvino backend keeps the float32 onnxruntime vocoder there
         assert vocoder.buckets is None
         return
-    calls: list[int] = []
-    wide = vocoder._wide
-    vocoder._wide = _Recording(wide, calls)
     mel = torch.from_numpy(np.random.default_rng(5).normal(size=(1, 300, 80)).astype(np.float32))
-    try:
+    with recording(vocoder, "_wide") as calls:
         whole, inexact = vocoder(mel), vocoder(mel, exact_end=False)
-    finally:
-        vocoder._wide = wide
     assert calls == [320, 56, 320]  # a padded 320-frame head and an exact 56-frame tail; no tail when inexact
     with torch.inference_mode():
         eager = voice.vocoder(mel)[0].numpy()
@@ -103,5 +110,5 @@ def test_the_openvino_vocoder_runs_bucket_lengths_only_and_keeps_the_float32_inp
     keep = (300 - voice.vocoder.receptive_field_frames) * vocoder.hop
     np.testing.assert_allclose(inexact[:keep], whole[:keep], atol=1e-3)
     assert np.linalg.norm(whole - eager) / np.linalg.norm(eager) < 0.05  # bf16 body, float32 input conv and PQMF
-    precisions = [str(part._compiled.get_property("INFERENCE_PRECISION_HINT")).split("'")[1] for part in wide.sessions]
+    precisions = [str(part._compiled.get_property("INFERENCE_PRECISION_HINT")).split("'")[1] for part in vocoder._wide.sessions]
     assert precisions == ["float32", "bfloat16", "float32"]  # input conv, body, PQMF
