@@ -196,6 +196,16 @@ def test_memory_probes():
     memory.reset_peak_vram(None)  # nothing to do off CUDA
 
 
+def test_a_child_process_reports_its_own_peak_not_its_larger_parents():
+    import subprocess
+
+    ballast = np.ones(512 * 2**20, np.uint8)  # this process: at least 512 MiB resident
+    script = "from yuyin.bench.memory import peak_rss_bytes; print(peak_rss_bytes())"
+    child = int(subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout)
+    assert ballast.sum() == 512 * 2**20 and memory.peak_rss_bytes() > 512 * 2**20
+    assert child < 400 * 2**20  # ru_maxrss would report this process's size: it survives fork and exec
+
+
 CONFIG = BenchConfig(sentence_set="set.tsv", sentences=2, voice="baker", threads=2, repeat=1)
 
 

@@ -8,6 +8,7 @@ falls back to the process peak so far, which is an upper bound.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import sys
 import threading
@@ -15,12 +16,18 @@ from pathlib import Path
 from typing import Any
 
 _STATM = Path("/proc/self/statm")
+_STATUS = Path("/proc/self/status")
 
 
 def peak_rss_bytes() -> int | None:
-    """Peak resident set size of this process so far (Linux: KiB from getrusage; macOS: bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak) if sys.platform == "darwin" else int(peak) * 1024
+    """Peak resident set size of this process so far: VmHWM of /proc/self/status where there is
+    one, else getrusage's ru_maxrss (on Linux that survives fork and exec, so a child started by a
+    larger process would report its parent's size)."""
+    try:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", _STATUS.read_text(encoding="ascii")).group(1)) * 1024  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return int(peak) if sys.platform == "darwin" else int(peak) * 1024
 
 
 def current_rss_bytes() -> int | None:

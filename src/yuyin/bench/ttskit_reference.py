@@ -27,6 +27,7 @@ import contextlib
 import io
 import json
 import logging
+import re
 import resource
 import sys
 import time
@@ -86,10 +87,18 @@ def measure(sentences: list[dict], threads: int, repeat: int) -> dict:
             wall_s = time.perf_counter() - started
             timings.append({"id": sentence["id"], "round": round_index, "wall_s": wall_s,
                             "audio_s": _wav_seconds(data)})
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    peak = _peak_rss_bytes()
     return {"schema": REFERENCE_SCHEMA, "mode": "pipeline", "threads": threads, "repeat": repeat,
             "load_s": load_s, "warmup_s": warmup_s, "sentences": timings, "peak_rss_bytes": peak,
             "versions": _versions()}
+
+
+def _peak_rss_bytes() -> int:
+    """VmHWM (Linux), else ru_maxrss, which survives fork and exec: it would report the bench's own size."""
+    try:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", open("/proc/self/status").read()).group(1)) * 1024
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -89,8 +90,12 @@ def _synthesize(engine, split_sens, text: str, mode: str):
 
 
 def _peak_rss_bytes() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak) if sys.platform == "darwin" else int(peak) * 1024
+    """VmHWM (Linux), else ru_maxrss, which survives fork and exec: it would report the bench's own size."""
+    try:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", open("/proc/self/status").read()).group(1)) * 1024
+    except (OSError, AttributeError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return int(peak) if sys.platform == "darwin" else int(peak) * 1024
 
 
 def _versions() -> dict[str, str]:
