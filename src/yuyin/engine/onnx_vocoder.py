@@ -120,7 +120,8 @@ class OnnxVocoder:
             session = partial(onnx_session.cached_session, module, spec, weights, cache_dir, device=device)
         self._wide = session(threads=threads)
         self._narrow = session(threads=1) if threads > 1 else self._wide
-        self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if threads > 1 else None
+        side_by_side = threads > 1 and self.buckets is None  # OpenVINO's own threading was faster
+        self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if side_by_side else None
         self._lock = threading.Lock()
         self._in_flight = 0
 
@@ -132,7 +133,7 @@ class OnnxVocoder:
             mel = torch.nn.functional.pad(mel.transpose(1, 2), (0, self.min_frames - frames), mode="replicate")
             mel = mel.transpose(1, 2)
         with self._claim() as alone:
-            pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone and self.buckets is None else 1
+            pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone and self._helpers else 1
             if pieces <= 1:
                 return self._pass(self._wide if alone else self._narrow, mel, exact_end)[: frames * self.hop]
             windows = split_windows(frames, pieces, self.context)
