@@ -66,7 +66,7 @@ class BakerVoice:
             self._stages = BatchedAcoustic(stages, max_batch_size) if batched else stages
             context = self.vocoder.receptive_field_frames + 2
             self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, max_batch_size)
-                                 if batched else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
+                                 if batched and onnx is None else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
         self._onnx_vocoder = onnx[1] if onnx else None
 
     @property
