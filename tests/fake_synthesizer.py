@@ -14,15 +14,18 @@ class FakeChunk:
 
 
 class FakeSynthesizer:
-    """Each sentence: 2 chunks, len(text) * 0.1 s of audio in all. Thread-safe call log."""
+    """Each sentence: len(text) * 0.1 s of audio in 2 chunks (4 when streamed in chunks).
+    Thread-safe log of (text, chunk_frames) calls in ``streams``, of texts in ``calls``."""
 
     def __init__(self):
         self.calls = []
+        self.streams = []
         self._lock = threading.Lock()
 
-    def synthesize(self, text, options=None):
+    def synthesize(self, text, options=None, chunk_frames=None):
         with self._lock:
             self.calls.append(text)
-        half = len(text) * 1200
-        yield FakeChunk(np.zeros(half, np.float32))
-        yield FakeChunk(np.zeros(half, np.float32))
+            self.streams.append((text, chunk_frames))
+        pieces = 2 if chunk_frames is None else 4
+        for _ in range(pieces):
+            yield FakeChunk(np.zeros(len(text) * 2400 // pieces, np.float32))

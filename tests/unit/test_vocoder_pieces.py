@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from yuyin import Synthesizer
 from yuyin.engine.shape_buckets import octave_buckets
-from yuyin.engine.streaming import Window
+from yuyin.engine.streaming import ChunkPlan, Window
 from yuyin.engine.vocoder_pieces import Piece, check_buckets, plan_pieces, vocode_in_pieces
 
 BUCKETS = (56, 64, 80, 96, 112, 128, 160, 192, 224, 256)
@@ -22,6 +22,9 @@ def test_a_short_or_bucket_length_mel_is_one_piece_and_an_exact_end_gets_an_unpa
     assert plan_pieces(100, BUCKETS, CONTEXT, exact_end=False) == [Piece(Window(0, 100, 0, 100), 112)]
     # 100 frames with an exact end: a padded head keeps [0, 68), an exact 56-frame tail the rest.
     assert plan_pieces(100, BUCKETS, CONTEXT) == [Piece(Window(0, 92, 0, 68), 96), Piece(Window(44, 100, 68, 100), 56)]
+    # 240 frames: an unpadded 64-frame head and a 224-frame tail run 288 frames; a padded head
+    # (232 frames in a 256 bucket) and a 56-frame tail would run 312.
+    assert plan_pieces(240, BUCKETS, CONTEXT) == [Piece(Window(0, 64, 0, 40), 64), Piece(Window(16, 240, 40, 240), 224)]
 
 
 @given(frames=st.integers(1, 1200), exact_end=st.booleans())
@@ -39,6 +42,8 @@ def test_pieces_tile_the_mel_with_context_at_every_inner_edge(frames: int, exact
         padded_or_inner = piece.frames > w.stop - w.start or w.stop < frames
         if padded_or_inner and (exact_end or w.stop < frames):
             assert w.stop - w.keep_stop >= CONTEXT  # samples near a padded or inner edge are not kept
+    if exact_end and BUCKETS[0] < frames <= BUCKETS[-1] and frames not in BUCKETS:  # never worse than a padded head
+        assert sum(p.frames for p in pieces) <= min(b for b in BUCKETS if b >= frames - BUCKETS[0] + 2 * CONTEXT) + BUCKETS[0]
 
 
 def test_buckets_must_leave_room_for_the_context() -> None:
@@ -64,3 +69,20 @@ def test_joined_pieces_equal_the_whole_pass(tiny_synth: Synthesizer, frames: int
     keep = max(0, frames - vocoder.receptive_field_frames) * hop  # all but the padded end
     torch.testing.assert_close(inexact[:, :keep], whole[:, :keep], atol=1e-5, rtol=0)
 
+
+
+@pytest.mark.parametrize("frames", [70, 257, 400])
+def test_a_stream_of_filled_windows_in_pieces_equals_the_whole_pass(tiny_synth: Synthesizer, frames: int) -> None:
+    vocoder = tiny_synth._voice.vocoder
+    hop, context = vocoder.cfg.hop_size, vocoder.receptive_field_frames + 2
+    buckets = tuple(size for size in octave_buckets(32, 256, 4) if size > 2 * context)
+    plan = ChunkPlan(8, context, max_frames=64, run_lengths=buckets)
+    mel = torch.randn(1, frames, vocoder.cfg.n_mels, generator=torch.Generator().manual_seed(frames))
+    parts = []
+    with torch.inference_mode():
+        whole = vocoder(mel)
+        for w in plan.windows(frames):
+            pieces = plan_pieces(w.stop - w.start, buckets, context, exact_end=w.stop == frames)
+            wave = vocode_in_pieces(mel[:, w.start : w.stop], pieces, hop, vocoder)
+            parts.append(wave[:, (w.keep_start - w.start) * hop : (w.keep_stop - w.start) * hop])
+    torch.testing.assert_close(torch.cat(parts, dim=1), whole, atol=1e-5, rtol=0)

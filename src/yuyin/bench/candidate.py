@@ -2,7 +2,8 @@
 
 For every combination that applies here (variants.resolve), in order: load a Synthesizer
 through the public API, time the set sequentially (only the first combination that loads: that
-is the run compared with the reference), then run the concurrency sweep on it; then drop it before
+is the run compared with the reference; then, optionally, the set again streamed in chunks as the
+server streams), then run the concurrency sweep on it; then drop it before
 loading the next, so combinations never share memory or cores. A combination that does not
 apply, or fails, gets a note instead of numbers; the others still run.
 """
@@ -19,7 +20,7 @@ from yuyin.bench.concurrency import SweepPlan, VariantSweep, run_sweep
 from yuyin.bench.memory import peak_rss_bytes
 from yuyin.bench.report import CANDIDATE
 from yuyin.bench.sentences import Sentence
-from yuyin.bench.stats import SentenceTiming, SystemResult
+from yuyin.bench.stats import SentenceTiming, StreamedRun, SystemResult
 from yuyin.bench.timing import Clock, SynthesizerLike, time_synthesis
 from yuyin.bench.variants import Resolution, Variant
 
@@ -37,14 +38,15 @@ def load_yuyin(voice: str, threads: int, variant: Variant, device: str) -> tuple
 
 
 def measure_synthesizer(synth: SynthesizerLike, sentences: Sequence[Sentence], repeat: int,
-                        options: Any = None, clock: Clock = time.perf_counter
+                        options: Any = None, clock: Clock = time.perf_counter, chunk_frames: int | None = None
                         ) -> tuple[list[SentenceTiming], float]:
-    """One warm-up on the first sentence, then every sentence ``repeat`` times: (timings, warmup_s)."""
-    warmup_s = time_synthesis(synth, sentences[0].text, options, clock)[0]
+    """One warm-up on the first sentence, then every sentence ``repeat`` times: (timings, warmup_s).
+    chunk_frames: stream each sentence in chunks (see time_synthesis)."""
+    warmup_s = time_synthesis(synth, sentences[0].text, options, clock, chunk_frames)[0]
     timings = []
     for round_index in range(repeat):
         for sentence in sentences:
-            wall_s, audio_s, ttfa_s = time_synthesis(synth, sentence.text, options, clock)
+            wall_s, audio_s, ttfa_s = time_synthesis(synth, sentence.text, options, clock, chunk_frames)
             timings.append(SentenceTiming(sentence.id, round_index, wall_s, audio_s, ttfa_s))
     return timings, warmup_s
 
@@ -66,6 +68,7 @@ class CandidateSettings:
     repeat: int
     plan: SweepPlan | None  # None: no sweep
     versions: dict[str, str] = field(default_factory=dict)
+    chunk_frames: int | None = None  # also time the set streamed in such chunks (None: not)
 
 
 def measure_candidates(resolutions: Sequence[Resolution], sentences: Sequence[Sentence],
@@ -108,5 +111,9 @@ def _measure_one(resolution: Resolution, sweep: VariantSweep, sentences: Sequenc
                                                "runtime": resolution.runtime,
                                                "dtype": resolution.variant.dtype,
                                                "device": resolution.device})
+        if settings.chunk_frames is not None:
+            log(f"bench: the same, streamed ({settings.chunk_frames}-frame first chunks)")
+            streamed = measure_synthesizer(synth, sentences, settings.repeat, options, chunk_frames=settings.chunk_frames)
+            run.sequential.streamed = StreamedRun(settings.chunk_frames, streamed[0])
     if settings.plan is not None:
         sweep.levels = run_sweep(synth, sentences, options, settings.plan, log)

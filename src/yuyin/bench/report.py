@@ -17,7 +17,7 @@ from typing import Any
 from yuyin.bench.concurrency import RSS_NOTE, SweepPlan, VariantSweep
 from yuyin.bench.cost import CostEstimate, cost_to_dict, format_cost
 from yuyin.bench.long_text import FLAT_TOLERANCE, LongTextResult, growth, is_flat
-from yuyin.bench.stats import LevelResult, SystemResult, speedup
+from yuyin.bench.stats import LevelResult, StreamedRun, SystemResult, speedup
 
 SCHEMA = "yuyin.bench/1"
 CANDIDATE = "yuyin"
@@ -77,7 +77,13 @@ def system_to_dict(result: SystemResult) -> dict[str, Any]:
         "versions": dict(result.versions),
         "details": dict(result.details),
         "sentences": [asdict(t) for t in result.timings],
+        "streamed": streamed_to_dict(result.streamed) if result.streamed else None,
     }
+
+
+def streamed_to_dict(run: StreamedRun) -> dict[str, Any]:
+    return {"chunk_frames": run.chunk_frames, "rtf": run.rtf, "ttfa_s": run.ttfa_percentiles(),
+            "sentences": [asdict(t) for t in run.timings]}
 
 
 def level_to_dict(level: LevelResult) -> dict[str, Any]:
@@ -192,6 +198,15 @@ def format_sweep(plan: SweepPlan, sweeps: list[VariantSweep]) -> list[str]:
     return lines
 
 
+def format_streamed(result: SystemResult) -> str:
+    """The streamed pass of a system in one line: what a streaming client hears first, and its cost."""
+    run = result.streamed
+    assert run is not None
+    ttfa = run.ttfa_percentiles() or {}
+    return (f"{result.name} streamed ({run.chunk_frames}-frame first chunks, as yuyin serve streams): "
+            f"TTFA p50 {_ms(ttfa.get('p50'))}, p95 {_ms(ttfa.get('p95'))}, RTF {_seconds(run.rtf, 4)}")
+
+
 def format_long_text(results: list[LongTextResult]) -> list[str]:
     """Peak RSS per text length, then the growth from the shortest to the longest."""
     lines = ["long text (a fresh process per text, streamed, samples discarded):"]
@@ -229,6 +244,7 @@ def format_table(report: BenchReport) -> str:
         verdict = "faster" if ratio >= 1 else "slower"
         factor = ratio if ratio >= 1 else 1 / ratio
         lines.append(f"RTF ratio {report.reference_name}/yuyin = {ratio:.2f} (yuyin is {factor:.2f}x {verdict})")
+    lines += [format_streamed(result) for result in report.systems.values() if result.streamed]
     for name, message in report.errors.items():
         lines.append(f"{name}: no numbers ({message.splitlines()[0]})")
     if report.plan is not None:

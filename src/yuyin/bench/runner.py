@@ -99,7 +99,8 @@ def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: Benc
     device_type = next((r.device for r in resolutions if r.device), "cpu").split(":")[0]
     report.plan = sweep_plan(args, device_type)
     settings = CandidateSettings(args.voice, args.threads, args.repeat, report.plan,
-                                 package_versions(("yuyin", "torch", "numpy", "onnxruntime")))
+                                 package_versions(("yuyin", "torch", "numpy", "onnxruntime")),
+                                 args.chunk_frames or None)  # fmt: skip
     run = measure_candidates(resolutions, sentences, settings, loader, _log)
     report.sweeps = run.sweeps
     if run.sequential is not None:

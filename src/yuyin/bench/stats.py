@@ -35,6 +35,7 @@ class SystemResult:
     warmup_s: float | None = None
     versions: dict[str, str] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    streamed: "StreamedRun | None" = None
 
     @property
     def total_wall_s(self) -> float:
@@ -50,6 +51,22 @@ class SystemResult:
 
     def ttfa_percentiles(self, quantiles: Sequence[float] = (50, 95)) -> dict[str, float] | None:
         """{"p50": s, "p95": s} over all timed sentences, or None when TTFA was not measured."""
+        return ttfa_percentiles(self.timings, quantiles)
+
+
+@dataclass(frozen=True)
+class StreamedRun:
+    """The same sentences streamed in chunks whose first is chunk_frames mel frames long, as the
+    server streams them: time to first audio as a streaming client hears it."""
+
+    chunk_frames: int
+    timings: list[SentenceTiming]
+
+    @property
+    def rtf(self) -> float | None:
+        return real_time_factor(self.timings)
+
+    def ttfa_percentiles(self, quantiles: Sequence[float] = (50, 95)) -> dict[str, float] | None:
         return ttfa_percentiles(self.timings, quantiles)
 
 

@@ -16,16 +16,20 @@ class _Chunk(Protocol):
 
 
 class SynthesizerLike(Protocol):
-    def synthesize(self, text: str, options: Any = None) -> Iterable[_Chunk]: ...
+    def synthesize(self, text: str, options: Any = None, chunk_frames: int | None = None) -> Iterable[_Chunk]: ...
 
 
-def time_synthesis(synth: SynthesizerLike, text: str, options: Any, clock: Clock = time.perf_counter
-                   ) -> tuple[float, float, float | None]:
-    """Consume one synthesize() generator: (wall_s, audio_s, ttfa_s to the first chunk)."""
+def time_synthesis(synth: SynthesizerLike, text: str, options: Any, clock: Clock = time.perf_counter,
+                   chunk_frames: int | None = None) -> tuple[float, float, float | None]:
+    """Consume one synthesize() generator: (wall_s, audio_s, ttfa_s to the first chunk).
+
+    chunk_frames: stream each sentence in chunks as ``Synthesizer.synthesize`` does with it (None:
+    one chunk a sentence)."""
     started = clock()
     ttfa_s: float | None = None
     audio_s = 0.0
-    for chunk in synth.synthesize(text, options):
+    chunks = synth.synthesize(text, options) if chunk_frames is None else synth.synthesize(text, options, chunk_frames)
+    for chunk in chunks:
         if ttfa_s is None:
             ttfa_s = clock() - started
         audio_s += len(chunk.samples) / chunk.sample_rate

@@ -68,6 +68,8 @@ class BakerVoice:
             self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, max_batch_size)
                                  if batched and onnx is None else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
         self._onnx_vocoder = onnx[1] if onnx else None
+        # window lengths the vocoder runs at (padding shorter ones), for streaming plans to fill
+        self._run_lengths: tuple[int, ...] = getattr(self._onnx_vocoder or self._run_vocoder, "buckets", None) or ()
 
     @property
     def backend(self) -> str:
@@ -137,8 +139,10 @@ class BakerVoice:
         return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
 
     def chunk_plan(self, first_frames: int) -> ChunkPlan:
-        """A streaming plan whose context covers the vocoder's receptive field."""
-        return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames)
+        """A streaming plan whose context covers the vocoder's receptive field and whose windows
+        fill the lengths the vocoder runs at."""
+        return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames,
+                         run_lengths=self._run_lengths)  # fmt: skip
 
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
         """Yield the waveform of ids in pieces [n_i] float32.

@@ -81,6 +81,7 @@ class CompiledVocoder:
     def __init__(self, vocoder: MBMelGAN):
         self._eager, self._forward = vocoder, _compile(vocoder)
         self.hop, self.context = vocoder.cfg.hop_size, vocoder.receptive_field_frames + 2
+        self.buckets = VOCODER_BUCKETS
         check_buckets(VOCODER_BUCKETS, self.context)
 
     def __call__(self, mel: torch.Tensor, exact_end: bool = True) -> torch.Tensor:

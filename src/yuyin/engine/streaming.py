@@ -26,11 +26,16 @@ class ChunkPlan:
     """first_frames: frames in the first emitted chunk; later chunks double up to max_frames.
 
     context_frames: frames of mel context added on each side (>= the vocoder's receptive field).
+    run_lengths: ascending window lengths the vocoder runs at, padding a shorter window (see
+    vocoder_pieces); a window that would be padded keeps more frames instead, up to its run
+    length, since those cost nothing more, and the last window starts earlier to be a run length
+    long. Empty: windows are as planned.
     """
 
     first_frames: int
     context_frames: int
     max_frames: int = 0
+    run_lengths: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.first_frames < 1:
@@ -43,15 +48,32 @@ class ChunkPlan:
         ceiling = max(self.max_frames, self.first_frames)
         size, keep_start = self.first_frames, 0
         while keep_start < total_frames:
-            keep_stop = min(keep_start + size, total_frames)
-            yield Window(
-                start=max(0, keep_start - self.context_frames),
-                stop=min(total_frames, keep_stop + self.context_frames),
-                keep_start=keep_start,
-                keep_stop=keep_stop,
-            )
+            start = max(0, keep_start - self.context_frames)
+            keep_stop = self._filled(start, min(keep_start + size, total_frames), total_frames)
+            if keep_stop == total_frames:
+                start = self._reaching_back(start, total_frames)
+            yield Window(start, min(total_frames, keep_stop + self.context_frames), keep_start, keep_stop)
             keep_start = keep_stop
             size = min(size * 2, ceiling)
+
+    def _filled(self, start: int, keep_stop: int, total_frames: int) -> int:
+        """keep_stop moved on until the window from start fills its run length (the mel's end at most)."""
+        stop = keep_stop + self.context_frames
+        if stop >= total_frames or not self.run_lengths or stop - start > self.run_lengths[-1]:
+            return keep_stop
+        run_length = next(length for length in self.run_lengths if length >= stop - start)
+        grown = keep_stop + run_length - (stop - start)
+        return total_frames if grown + self.context_frames >= total_frames else grown
+
+    def _reaching_back(self, start: int, total_frames: int) -> int:
+        """The start of the last window moved back until the window is a run length long, where
+        the mel has the frames: the window then runs unpadded at its true end (more left context
+        changes no kept sample), where a padded one would need a second, exact, piece there."""
+        length = total_frames - start
+        if not self.run_lengths or length > self.run_lengths[-1] or length in self.run_lengths:
+            return start
+        run_length = next(size for size in self.run_lengths if size >= length)
+        return total_frames - run_length if run_length <= total_frames else start
 
 
 def split_windows(total_frames: int, pieces: int, context_frames: int) -> list[Window]:

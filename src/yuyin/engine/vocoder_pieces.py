@@ -6,8 +6,9 @@ receptive field allows both without changing a kept sample:
 
 - a piece is padded to its bucket by repeating its last frame; that changes only the samples of
   its last receptive field, which the piece keeps only where they are not the audio's end;
-- where a mel's end is the audio's end ("exact end"), those samples come from one more
-  smallest-bucket piece that ends exactly there, unpadded (its edge is the true edge);
+- where a mel's end is the audio's end ("exact end"), those samples come from a piece of a
+  bucket length that ends exactly there, unpadded (its edge is the true edge); the piece before
+  it is unpadded too where buckets allow, whichever pair runs fewer frames;
 - a mel longer than the largest bucket is cut into windows with context (see streaming) and
   each window is planned the same way;
 - a mel shorter than the smallest bucket whose end is exact runs at its own length.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import torch
 import torch.nn.functional as F
@@ -62,9 +63,22 @@ def plan_pieces(frames: int, buckets: tuple[int, ...], context: int, exact_end: 
         return [Piece(whole, frames)]
     if not exact_end or frames in buckets:
         return [Piece(whole, bucket(frames, buckets))]
-    cut = frames - smallest + context  # a padded head, then an exact smallest-bucket tail
-    head, tail = Window(0, min(frames, cut + context), 0, cut), Window(frames - smallest, frames, cut, frames)
-    return _within([head, tail], frames, buckets, context, exact_end)
+    return min(_heads_and_tails(frames, buckets, context), key=lambda pair: sum(piece.frames for piece in pair))
+
+
+def _heads_and_tails(frames: int, buckets: tuple[int, ...], context: int) -> Iterator[list[Piece]]:
+    """Ways to cover a mel of smallest..largest frames with an exact end in two pieces: a padded
+    head and an exact smallest-bucket tail (always possible), or an unpadded bucket-length head
+    and the shortest bucket-length tail that ends at the end and still has its context."""
+    smallest = buckets[0]
+    cut = frames - smallest + context
+    head = Window(0, min(frames, cut + context), 0, cut)
+    yield [Piece(head, bucket(head.stop, buckets)), Piece(Window(frames - smallest, frames, cut, frames), smallest)]
+    for size in (size for size in buckets if size < frames):
+        cut = size - context
+        tail = next((tail for tail in buckets if tail >= frames - cut + context), frames + 1)
+        if tail <= frames:
+            yield [Piece(Window(0, size, 0, cut), size), Piece(Window(frames - tail, frames, cut, frames), tail)]
 
 
 def _within(windows: list[Window], frames: int, buckets: tuple[int, ...], context: int, exact_end: bool) -> list[Piece]:
