@@ -3,6 +3,7 @@ vocoder runs bucket lengths only (tiny voice)."""
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -13,6 +14,7 @@ import torch
 from yuyin import Synthesizer
 from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.streaming import split_windows
+from yuyin.engine.vocoder_pieces import plan_pieces
 
 
 def test_split_windows_cover_the_mel_once_with_context() -> None:
@@ -112,3 +114,17 @@ def test_the_openvino_vocoder_runs_bucket_lengths_only_and_keeps_the_float32_inp
     assert np.linalg.norm(whole - eager) / np.linalg.norm(eager) < 0.05  # bf16 body, float32 input conv and PQMF
     precisions = [str(part._compiled.get_property("INFERENCE_PRECISION_HINT")).split("'")[1] for part in vocoder._wide.sessions]
     assert precisions == ["float32", "bfloat16", "float32"]  # input conv, body, PQMF
+
+
+def test_overlapping_calls_share_the_one_openvino_session_and_get_their_own_audio(mixed_bf16) -> None:
+    _, vocoder = mixed_bf16
+    if vocoder.buckets is None:
+        return  # no native bf16 here: the onnxruntime vocoder, covered above
+    mels = [torch.from_numpy(np.random.default_rng(seed).normal(size=(1, 90 + 40 * seed, 80)).astype(np.float32))
+            for seed in range(4)]  # fmt: skip
+    alone = [vocoder(mel) for mel in mels]
+    with recording(vocoder, "_wide") as calls, ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(vocoder, mels * 3))
+    assert len(calls) == 3 * sum(len(plan_pieces(m.shape[1], vocoder.buckets, vocoder.context)) for m in mels)
+    for index, wave in enumerate(together):
+        np.testing.assert_allclose(wave, alone[index % 4], atol=1e-6)

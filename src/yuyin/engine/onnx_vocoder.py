@@ -96,7 +96,8 @@ class OnnxVocoder:
     (or OpenVINO in mixed bf16).
 
     Thread-safe: one pair of sessions (``threads`` intra-op threads, and one) and one pool of
-    ``threads - 1`` helper threads serve concurrent callers.
+    ``threads - 1`` helper threads serve concurrent callers; in OpenVINO one session at
+    ``threads`` serves them all.
     """
 
     def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
@@ -118,9 +119,12 @@ class OnnxVocoder:
         else:
             module, spec = mb_melgan_graph(vocoder)
             session = partial(onnx_session.cached_session, module, spec, weights, cache_dir, device=device)
+        # OpenVINO's own threading beat side-by-side windows, and one session for overlapping calls
+        # too: a second, one-thread session held 330 MiB more after warm-up (its buffers for every
+        # bucket) and 16 callers ran 53.5 audio-s/s with it, 58.9 without.
+        side_by_side = threads > 1 and self.buckets is None
         self._wide = session(threads=threads)
-        self._narrow = session(threads=1) if threads > 1 else self._wide
-        side_by_side = threads > 1 and self.buckets is None  # OpenVINO's own threading was faster
+        self._narrow = session(threads=1) if side_by_side else None  # overlapping calls' session
         self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if side_by_side else None
         self._lock = threading.Lock()
         self._in_flight = 0
@@ -135,7 +139,8 @@ class OnnxVocoder:
         with self._claim() as alone:
             pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone and self._helpers else 1
             if pieces <= 1:
-                return self._pass(self._wide if alone else self._narrow, mel, exact_end)[: frames * self.hop]
+                session = self._narrow if self._narrow is not None and not alone else self._wide
+                return self._pass(session, mel, exact_end)[: frames * self.hop]
             windows = split_windows(frames, pieces, self.context)
             assert self._helpers is not None
             later = [self._helpers.submit(self._window, mel, window, exact_end) for window in windows[1:]]
@@ -143,14 +148,14 @@ class OnnxVocoder:
             return np.concatenate([first, *(future.result() for future in later)])
 
     def warm_up(self) -> None:
-        """Run every bucket length once on each session (nothing without buckets)."""
+        """Run every bucket length once (nothing without buckets, which only the single-session OpenVINO vocoder has)."""
         for frames in self.buckets or ():
             mel = torch.zeros(1, frames, self._n_mels)
-            for session in {id(s): s for s in (self._wide, self._narrow)}.values():
-                run_session(session, mel)
+            run_session(self._wide, mel)
 
     def _window(self, mel: torch.Tensor, window: Window, exact_end: bool) -> np.ndarray:
         """The kept samples of one window, vocoded at one thread."""
+        assert self._narrow is not None
         wave = self._pass(self._narrow, mel[:, window.start : window.stop], exact_end and window.stop == mel.shape[1])
         return wave[(window.keep_start - window.start) * self.hop : (window.keep_stop - window.start) * self.hop]
 
