@@ -170,7 +170,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "default (default: baker)")  # fmt: skip
     serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
     serve.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
-    serve.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: cores / workers)")
+    serve.add_argument("--threads", type=int, default=None, help="CPU threads of each voice's runtimes (default: every core)")
     serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
     serve.add_argument("--max-active", type=int, default=None,
                        help="requests synthesising at once (default: from the memory tier)")

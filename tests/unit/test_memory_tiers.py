@@ -49,3 +49,11 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     assert ServerSettings(max_queue=0).sized_for(small).max_queue == 0
     with pytest.raises(ValueError, match="memory_tier must be one of"):
         ServerSettings(memory_tier="huge")
+
+
+def test_each_voice_runs_on_every_core_unless_threads_are_given(monkeypatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert ServerSettings(workers=4).torch_threads == 8
+    assert ServerSettings(workers=4, threads=3).torch_threads == 3
+    monkeypatch.setattr("os.cpu_count", lambda: None)
+    assert ServerSettings().torch_threads == 1
