@@ -17,7 +17,7 @@ class ServerSettings:
     threads: CPU threads of each voice's runtimes (torch, OpenVINO, onnxruntime); None = every core:
         they share cores without spinning, and `yuyin bench serve` with the baker voice on 2
         cores measured a streamed request's first audio after 24 ms at 2 threads, 34 ms at 1
-        (cores / workers, the former default), and the same 48 audio-s/s for 16 clients.
+        (cores / workers), and the same 48 audio-s/s for 16 clients either way.
     max_active: requests synthesising at once; more wait in a queue of max_queue for at most
         queue_timeout seconds, and beyond that are refused with 503 and Retry-After. None (the
         default) takes them from the memory tier (:mod:`yuyin.engine.memory`).
