@@ -32,3 +32,15 @@ def test_controls_are_broadcast_per_phone_then_padded_with_their_neutral_values(
     assert padded["energy_scale"].tolist() == [[1.0] * 5] and padded["energy_shift"].tolist() == [[0.0] * 5]
     assert pad_phones(ids, 5).tolist() == [[1, 5, 9, 0, 0]]
     assert pad_phones(torch.ones(1, 2, 3), 4, 1.0).shape == (1, 4, 3)
+
+
+
+def test_every_unit_of_the_baker_front_end_fits_the_phone_buckets_prepared_at_load() -> None:
+    from yuyin.engine.onnx_acoustic import SHAPE_BUCKETS, WARM_PHONES
+    from yuyin.frontend import BakerFrontend
+
+    texts = ["中" * 500, "W" * 500, "WWW " * 200, "1" * 500, "www." + "abcdefghij" * 50 + ".com",
+             "我的iPhone15ProMax价格12999元" * 30, "internationalization " * 50]  # fmt: skip
+    longest = max(len(unit.ids) for text in texts for unit in BakerFrontend().analyze(text))
+    assert WARM_PHONES in SHAPE_BUCKETS
+    assert 512 < longest <= WARM_PHONES  # spelled-out letters: the bucket below would not hold them
