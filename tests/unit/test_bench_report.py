@@ -172,6 +172,10 @@ def test_cli_defaults_and_flags():
     assert _parse(["--reference", "--threads", "4", "--repeat", "3"]).reference is True
     with pytest.raises(SystemExit):
         _parse(["--repeat", "0"])
+    assert _parse(["--chunk-frames", "0"]).chunk_frames == 0
+    for bad in ("-1", "x"):
+        with pytest.raises(SystemExit):
+            _parse(["--chunk-frames", bad])
 
 
 def _ticking_clock(step=0.25):

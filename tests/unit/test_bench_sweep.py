@@ -61,7 +61,7 @@ def test_run_level_starts_no_request_after_the_duration():
 
 def test_run_level_reraises_a_caller_error():
     class Broken:
-        def synthesize(self, text, options=None):
+        def synthesize(self, text, options=None, chunk_frames=None):
             raise RuntimeError("model exploded")
             yield  # pragma: no cover
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yuyin.config import SynthesisOptions
-from yuyin.engine.streaming import ChunkPlan
+from yuyin.engine.streaming import ChunkPlan, Window
 
 TEXT = "今天天气真好，我们一起去公园散步吧。"
 
@@ -15,16 +15,23 @@ TEXT = "今天天气真好，我们一起去公园散步吧。"
 @pytest.mark.parametrize("total", [1, 7, 8, 100, 1000])
 @pytest.mark.parametrize("first", [1, 8, 50])
 def test_windows_tile_the_mel_exactly(total: int, first: int) -> None:
-    plan = ChunkPlan(first, context_frames=5, max_frames=4 * first)
-    windows = list(plan.windows(total))
+    windows = list(ChunkPlan(first, context_frames=5, max_frames=4 * first).windows(total))
+    assert_tiles_with_context(windows, total, 5)
+    for w in windows:
+        assert w.keep_start - w.start == min(5, w.keep_start)  # no run lengths: exactly the context
+        assert w.keep_stop - w.keep_start <= 4 * first
+
+
+def assert_tiles_with_context(windows: list[Window], total: int, context: int) -> None:
+    """The kept ranges cover [0, total) in order, each window with at least context frames on
+    its left and exactly context (or the mel's end) on its right."""
     assert windows[0].keep_start == 0 and windows[-1].keep_stop == total
     for before, after in zip(windows, windows[1:]):
         assert before.keep_stop == after.keep_start
     for w in windows:
         assert 0 <= w.start <= w.keep_start < w.keep_stop <= w.stop <= total
-        assert w.keep_start - w.start == min(5, w.keep_start)
-        assert w.stop - w.keep_stop == min(5, total - w.keep_stop)
-        assert w.keep_stop - w.keep_start <= 4 * first
+        assert w.keep_start - w.start >= min(context, w.keep_start)
+        assert w.stop - w.keep_stop == min(context, total - w.keep_stop)
 
 
 def test_windows_grow_geometrically_up_to_the_ceiling() -> None:
@@ -47,15 +54,8 @@ def test_windows_fill_their_run_lengths_and_the_last_reaches_back_to_one() -> No
 
 @given(total=st.integers(1, 2000), first=st.integers(1, 300), context=st.integers(0, 24))
 def test_filled_windows_still_tile_the_mel_with_their_context(total: int, first: int, context: int) -> None:
-    plan = ChunkPlan(first, context, max_frames=8 * first, run_lengths=RUN_LENGTHS)
-    windows = list(plan.windows(total))
-    assert windows[0].keep_start == 0 and windows[-1].keep_stop == total
-    for before, after in zip(windows, windows[1:]):
-        assert before.keep_stop == after.keep_start
-    for w in windows:
-        assert 0 <= w.start <= w.keep_start < w.keep_stop <= w.stop <= total
-        assert w.keep_start - w.start >= min(context, w.keep_start)
-        assert w.stop - w.keep_stop == min(context, total - w.keep_stop)
+    windows = list(ChunkPlan(first, context, max_frames=8 * first, run_lengths=RUN_LENGTHS).windows(total))
+    assert_tiles_with_context(windows, total, context)
     for w in windows[:-1]:  # inner windows are never padded past a run length they could have filled
         length = w.stop - w.start
         assert length > RUN_LENGTHS[-1] or length in RUN_LENGTHS or w.stop == total

@@ -113,7 +113,7 @@ def _measure_one(resolution: Resolution, sweep: VariantSweep, sentences: Sequenc
                                                "device": resolution.device})
         if settings.chunk_frames is not None:
             log(f"bench: the same, streamed ({settings.chunk_frames}-frame first chunks)")
-            streamed = measure_synthesizer(synth, sentences, settings.repeat, options, chunk_frames=settings.chunk_frames)
-            run.sequential.streamed = StreamedRun(settings.chunk_frames, streamed[0])
+            streamed, _ = measure_synthesizer(synth, sentences, settings.repeat, options, chunk_frames=settings.chunk_frames)
+            run.sequential.streamed = StreamedRun(settings.chunk_frames, streamed)
     if settings.plan is not None:
         sweep.levels = run_sweep(synth, sentences, options, settings.plan, log)

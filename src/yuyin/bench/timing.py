@@ -28,8 +28,7 @@ def time_synthesis(synth: SynthesizerLike, text: str, options: Any, clock: Clock
     started = clock()
     ttfa_s: float | None = None
     audio_s = 0.0
-    chunks = synth.synthesize(text, options) if chunk_frames is None else synth.synthesize(text, options, chunk_frames)
-    for chunk in chunks:
+    for chunk in synth.synthesize(text, options, chunk_frames):
         if ttfa_s is None:
             ttfa_s = clock() - started
         audio_s += len(chunk.samples) / chunk.sample_rate

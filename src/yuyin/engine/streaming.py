@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from yuyin.engine.shape_buckets import bucket
+
 
 @dataclass(frozen=True)
 class Window:
@@ -56,12 +58,16 @@ class ChunkPlan:
             keep_start = keep_stop
             size = min(size * 2, ceiling)
 
+    def _run_length(self, length: int) -> int | None:
+        """The run length a window of length frames runs at (None: no run lengths hold it)."""
+        return bucket(length, self.run_lengths) if self.run_lengths and length <= self.run_lengths[-1] else None
+
     def _filled(self, start: int, keep_stop: int, total_frames: int) -> int:
         """keep_stop moved on until the window from start fills its run length (the mel's end at most)."""
         stop = keep_stop + self.context_frames
-        if stop >= total_frames or not self.run_lengths or stop - start > self.run_lengths[-1]:
+        run_length = self._run_length(stop - start)
+        if stop >= total_frames or run_length is None:
             return keep_stop
-        run_length = next(length for length in self.run_lengths if length >= stop - start)
         grown = keep_stop + run_length - (stop - start)
         return total_frames if grown + self.context_frames >= total_frames else grown
 
@@ -69,11 +75,8 @@ class ChunkPlan:
         """The start of the last window moved back until the window is a run length long, where
         the mel has the frames: the window then runs unpadded at its true end (more left context
         changes no kept sample), where a padded one would need a second, exact, piece there."""
-        length = total_frames - start
-        if not self.run_lengths or length > self.run_lengths[-1] or length in self.run_lengths:
-            return start
-        run_length = next(size for size in self.run_lengths if size >= length)
-        return total_frames - run_length if run_length <= total_frames else start
+        run_length = self._run_length(total_frames - start)
+        return total_frames - run_length if run_length is not None and run_length <= total_frames else start
 
 
 def split_windows(total_frames: int, pieces: int, context_frames: int) -> list[Window]:

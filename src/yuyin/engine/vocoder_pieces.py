@@ -76,7 +76,7 @@ def _heads_and_tails(frames: int, buckets: tuple[int, ...], context: int) -> Ite
     yield [Piece(head, bucket(head.stop, buckets)), Piece(Window(frames - smallest, frames, cut, frames), smallest)]
     for size in (size for size in buckets if size < frames):
         cut = size - context
-        tail = next((tail for tail in buckets if tail >= frames - cut + context), frames + 1)
+        tail = bucket(frames - cut + context, buckets)  # that length is at most frames: cut >= context
         if tail <= frames:
             yield [Piece(Window(0, size, 0, cut), size), Piece(Window(frames - tail, frames, cut, frames), tail)]
 
