@@ -188,7 +188,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--max-input-chars", type=int, default=defaults.max_input_chars,
                        help=f"longer texts get 413 (default: {defaults.max_input_chars})")
     serve.add_argument("--chunk-frames", type=int, default=defaults.chunk_frames,
-                       help=f"mel frames in the first streamed chunk of a sentence; 0 = one chunk per sentence "
+                       help=f"mel frames in the first streamed chunk, later ones longer; 0 = one chunk per sentence "
                             f"(default: {defaults.chunk_frames})")  # fmt: skip
     serve.add_argument("--cors-origin", action="append", default=None, metavar="ORIGIN",
                        help="allow browser requests from ORIGIN ('*' for any); repeatable")

@@ -36,6 +36,6 @@ def _streamed_and_whole(synth, options: SynthesisOptions, chunk_frames: int) -> 
     whole = np.concatenate([c.samples for c in synth.synthesize(TEXT, options)])
     chunks = list(synth.synthesize(TEXT, options, chunk_frames=chunk_frames))
     streamed = np.concatenate([c.samples for c in chunks])
-    assert len(chunks) > 2
+    assert len(chunks) >= 2  # at least one join (how many depends on the stream's pace)
     assert streamed.shape == whole.shape
     return streamed, whole, list(np.cumsum([len(c.samples) for c in chunks])[:-1])

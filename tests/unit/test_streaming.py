@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yuyin.config import SynthesisOptions
-from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 
 TEXT = "今天天气真好，我们一起去公园散步吧。"
 
@@ -59,6 +59,91 @@ def test_filled_windows_still_tile_the_mel_with_their_context(total: int, first:
     for w in windows[:-1]:  # inner windows are never padded past a run length they could have filled
         length = w.stop - w.start
         assert length > RUN_LENGTHS[-1] or length in RUN_LENGTHS or w.stop == total
+
+
+class Clock:
+    """A clock that moves only when told."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+FRAME_SECONDS = 0.01  # audio per mel frame in the paced plans below
+
+
+def consume(plan: ChunkPlan, total: int, clock: Clock, cost_per_frame: float | list[float]) -> list[Window]:
+    """Stream a mel of total frames as a synthesizer does: each window takes its run frames x
+    the cost (one value, or one per window) on the clock, then its audio is handed out."""
+    assert plan.pace is not None
+    windows = []
+    for index, window in enumerate(plan.windows(total)):
+        cost = cost_per_frame if isinstance(cost_per_frame, float) else cost_per_frame[index]
+        clock.now += (window.stop - window.start) * cost
+        plan.pace.heard((window.keep_stop - window.keep_start) * FRAME_SECONDS)
+        windows.append(window)
+    return windows
+
+
+def paced_plan(clock: Clock, context: int = 0, run_lengths: tuple[int, ...] = ()) -> ChunkPlan:
+    return ChunkPlan(32, context, max_frames=256, run_lengths=run_lengths, pace=StreamPace(clock))
+
+
+def kept(windows: list[Window]) -> list[int]:
+    return [w.keep_stop - w.keep_start for w in windows]
+
+
+def test_a_stream_far_ahead_of_its_listener_grows_its_windows_as_far_as_the_pace_affords() -> None:
+    clock = Clock()
+    # window 1: 32 frames in 0.032 s -> 0.32 s buffered, 0.001 s a frame: 0.5 * 0.32 / 0.001 = 160
+    # window 2: 160 frames in 0.16 s -> 1.92 - 0.16 = 1.76 s buffered: 880 frames, the ceiling 256
+    assert kept(consume(paced_plan(clock), 1000, clock, 0.001)) == [32, 160, 256, 256, 256, 40]
+
+
+def test_a_stream_barely_ahead_of_its_listener_still_doubles() -> None:
+    clock = Clock()
+    windows = consume(paced_plan(clock), 1000, clock, 0.009)  # vocoding at 0.9x real time
+    assert kept(windows) == [32, 64, 128, 256, 256, 256, 8]
+    unpaced = ChunkPlan(32, 0, max_frames=256).windows(1000)
+    assert windows == list(unpaced)
+
+
+def test_the_pace_carries_over_to_the_next_mel_and_follows_a_slowdown() -> None:
+    clock = Clock()
+    plan = paced_plan(clock)
+    consume(plan, 200, clock, 0.001)  # [32, 160, 8]: 2 s handed out by 0.2 s
+    # the next mel opens wide: 1.83 s buffered at 0.001 s a frame affords the ceiling
+    assert kept(consume(plan, 600, clock, [0.001, 0.02, 0.02])) == [256, 256, 88]
+    # its last windows ran at 2x real time: 8 s handed out by 7.34 s leaves 0.7 s buffered,
+    # 0.5 * 0.7 / 0.02 = 17 frames, so the mel after opens at the plan's first size again
+    assert plan.pace.affordable_frames() == 17
+    assert kept(consume(plan, 100, clock, 0.001))[0] == 32
+
+
+def test_pace_affords_nothing_before_audio_or_a_measurement() -> None:
+    clock = Clock()
+    pace = StreamPace(clock)
+    assert pace.affordable_frames() == 0
+    pace.heard(1.0)
+    assert pace.affordable_frames() == 0  # no window measured yet
+    pace.ran(100, 0.1)
+    assert pace.affordable_frames() == 500  # 0.5 * 1.0 s / 0.001 s a frame
+    clock.now = 1.5  # the listener ran dry
+    assert pace.affordable_frames() == 0
+
+
+@given(total=st.integers(1, 2000), context=st.integers(0, 24),
+       costs=st.lists(st.floats(0.0, 0.05), min_size=1, max_size=8))  # fmt: skip
+def test_paced_windows_still_tile_the_mel_with_their_context(total: int, context: int, costs: list[float]) -> None:
+    clock = Clock()
+    plan = paced_plan(clock, context, RUN_LENGTHS)
+    windows = consume(plan, total, clock, [costs[i % len(costs)] for i in range(total)])
+    assert_tiles_with_context(windows, total, context)
+    sizes = kept(windows)
+    for before, after in zip(sizes, sizes[1:-1]):  # never shrinking, at most the ceiling past the run lengths
+        assert after >= before or after >= 256
 
 
 def test_invalid_plans_are_rejected() -> None:

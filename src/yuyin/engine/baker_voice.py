@@ -22,7 +22,7 @@ from yuyin.engine.device import RuntimePlan
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
-from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.styles import style_controls, style_spec
 from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls
@@ -138,11 +138,11 @@ class BakerVoice:
         pieces = list(self.stream(ids, options))
         return np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
 
-    def chunk_plan(self, first_frames: int) -> ChunkPlan:
+    def chunk_plan(self, first_frames: int, pace: StreamPace | None = None) -> ChunkPlan:
         """A streaming plan whose context covers the vocoder's receptive field and whose windows
-        fill the lengths the vocoder runs at."""
+        fill the lengths the vocoder runs at (and grow as pace affords)."""
         return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames,
-                         run_lengths=self._run_lengths)  # fmt: skip
+                         run_lengths=self._run_lengths, pace=pace)  # fmt: skip
 
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
         """Yield the waveform of ids in pieces [n_i] float32.

@@ -14,7 +14,7 @@ import torch
 
 from yuyin.config import SynthesisOptions, VoiceConfig
 from yuyin.engine.device import RuntimePlan
-from yuyin.engine.streaming import ChunkPlan
+from yuyin.engine.streaming import ChunkPlan, StreamPace
 from yuyin.frontend import SentenceUnit
 
 
@@ -30,8 +30,8 @@ class VoiceRuntime(Protocol):
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         """Front-end units of text (raises NothingToSay when there is nothing to say)."""
 
-    def chunk_plan(self, first_frames: int) -> ChunkPlan:
-        """A streaming plan whose first chunk holds first_frames mel frames."""
+    def chunk_plan(self, first_frames: int, pace: StreamPace | None = None) -> ChunkPlan:
+        """A streaming plan whose first chunk holds first_frames mel frames, its windows growing as pace affords."""
 
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
         """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio."""

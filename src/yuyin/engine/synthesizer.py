@@ -25,6 +25,7 @@ from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
 from yuyin.engine.offload import IdleOffloader, place_modules
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
+from yuyin.engine.streaming import StreamPace
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
@@ -173,22 +174,29 @@ class Synthesizer:
 
         chunk_frames None: one chunk per sentence. Otherwise each sentence streams in several
         chunks, the first about chunk_frames mel frames long (hop samples each), later ones
-        larger; joined, they equal the unchunked audio. Lazy throughout: the first chunk is
-        produced before later sentences are analysed. Raises the front end's NothingToSay for
-        text with nothing pronounceable.
+        larger: at least doubling, and longer (fewer, cheaper windows) while the stream runs far
+        enough ahead of a listener who plays from the first chunk on, measured as it goes (see
+        streaming.StreamPace); joined, they equal the unchunked audio. Lazy throughout: the
+        first chunk is produced before later sentences are analysed. Raises the front end's
+        NothingToSay for text with nothing pronounceable.
         """
         options = options or SynthesisOptions()
         if options.style is not None and self.voice.family != "baker":
             raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
-        plan = self._voice.chunk_plan(chunk_frames) if chunk_frames is not None else None
+        pace = StreamPace() if chunk_frames is not None else None
+        plan = self._voice.chunk_plan(chunk_frames, pace) if pace else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
         with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
             for index, unit in enumerate(self._voice.analyze(text)):
                 if previous is not None:
-                    yield self._silence(pause * previous.pause_after, index - 1)
+                    silence = self._silence(pause * previous.pause_after, index - 1)
+                    _count(pace, silence)
+                    yield silence
                 for samples in self._voice.stream(unit.ids, options, plan):
-                    yield AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+                    chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+                    _count(pace, chunk)
+                    yield chunk
                 previous = unit
 
     def synthesize_ssml(
@@ -260,6 +268,12 @@ class Synthesizer:
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+
+
+def _count(pace: StreamPace | None, chunk: AudioChunk) -> None:
+    """Tell a stream's pace that chunk is handed to the listener."""
+    if pace is not None:
+        pace.heard(chunk.duration)
 
 
 _SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "style_intensity")

@@ -38,7 +38,7 @@ from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
-from yuyin.engine.streaming import ChunkPlan, Window
+from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
 from yuyin.frontend.segment import CLAUSE_PAUSE
@@ -159,9 +159,9 @@ class TtskitVoice:
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 
-    def chunk_plan(self, first_frames: int) -> ChunkPlan:
-        """A streaming plan whose context covers the vocoder's receptive field."""
-        return ChunkPlan(first_frames, self.context, max_frames=8 * first_frames)
+    def chunk_plan(self, first_frames: int, pace: StreamPace | None = None) -> ChunkPlan:
+        """A streaming plan whose context covers the vocoder's receptive field (windows grow as pace affords)."""
+        return ChunkPlan(first_frames, self.context, max_frames=8 * first_frames, pace=pace)
 
     def speaker_name(self, options: SynthesisOptions) -> str:
         """The speaker options ask for; raises OptionsError for an unknown or unusable one."""

@@ -27,7 +27,8 @@ class ServerSettings:
         and between two chunks of a streamed one (a long text may stream for hours while it
         keeps making progress).
     max_input_chars: longer texts are refused with 413.
-    chunk_frames: mel frames per streamed chunk inside a sentence (None = one chunk a sentence).
+    chunk_frames: mel frames of a stream's first chunk, later ones longer (see Synthesizer.synthesize;
+        None = one chunk a sentence).
     cors_origins: origins allowed by CORS ("*" for any); empty = no CORS headers.
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
