@@ -166,14 +166,20 @@ def test_streamed_audio_equals_whole_audio(tiny_synth, chunk_frames: int) -> Non
     assert first.text and first.sentence_index == 0
 
 
-def test_the_synthesizer_paces_each_stream_across_its_sentences(tiny_synth, monkeypatch) -> None:
+@pytest.mark.parametrize("ssml", [False, True], ids=["text", "ssml"])
+def test_the_synthesizer_paces_each_stream_across_its_sentences(tiny_synth, monkeypatch, ssml: bool) -> None:
     """With vocoding free (a clock that never moves), a stream's windows after its first are as
-    long as its plan allows, the next sentence's first one too; unpaced they double from 4."""
+    long as its plan allows, the next sentence's first one too (an SSML document's next segment
+    too); unpaced they double from 4."""
     import yuyin.engine.synthesizer as synthesizer
 
     monkeypatch.setattr(synthesizer, "StreamPace", lambda: StreamPace(clock=lambda: 0.0))
     hop = tiny_synth.voice.hop_size
-    chunks = list(tiny_synth.synthesize("今天天气真好。我们一起去公园散步吧。", chunk_frames=4))
+    if ssml:
+        document = '<speak>今天天气真好。<break time="300ms"/><prosody rate="fast">我们一起去公园散步吧。</prosody></speak>'
+        chunks = list(tiny_synth.synthesize_ssml(document, chunk_frames=4))
+    else:
+        chunks = list(tiny_synth.synthesize("今天天气真好。我们一起去公园散步吧。", chunk_frames=4))
     frames = [(c.sentence_index, len(c.samples) // hop) for c in chunks if not c.is_silence]
     first, second = ([n for index, n in frames if index == sentence] for sentence in (0, 1))
     assert first[0] == 4 and all(n == 32 for n in first[1:-1]) and second[0] == min(32, sum(second))

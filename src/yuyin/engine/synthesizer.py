@@ -180,11 +180,14 @@ class Synthesizer:
         first chunk is produced before later sentences are analysed. Raises the front end's
         NothingToSay for text with nothing pronounceable.
         """
-        options = options or SynthesisOptions()
+        yield from self._synthesize(text, options or SynthesisOptions(), chunk_frames, _pace(chunk_frames))
+
+    def _synthesize(self, text: str, options: SynthesisOptions, chunk_frames: int | None,
+                    pace: StreamPace | None) -> Iterator[AudioChunk]:  # fmt: skip
+        """``synthesize``, its chunks counted by pace (None when chunk_frames is)."""
         if options.style is not None and self.voice.family != "baker":
             raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
-        pace = StreamPace() if chunk_frames is not None else None
-        plan = self._voice.chunk_plan(chunk_frames, pace) if pace else None
+        plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
         with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
@@ -205,7 +208,8 @@ class Synthesizer:
         """Yield audio chunks for an SSML document (see :mod:`yuyin.ssml`), segment by segment.
 
         Each segment renders with options modified by its tags (prosody, emphasis, emotion, ...);
-        a <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``.
+        a <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``; a
+        streamed document is paced as one stream.
         Raises SSMLError (a ValueError) for malformed or unsupported SSML, before any audio;
         NothingToSay when no segment has anything pronounceable.
         """
@@ -217,16 +221,18 @@ class Synthesizer:
         for segment in segments:  # validate every segment before any audio
             if not isinstance(segment, BreakSegment):
                 self._ssml_options(options, segment)
-        offset, spoken = 0, False
+        offset, spoken, pace = 0, False, _pace(chunk_frames)
         for segment in segments:
             if isinstance(segment, BreakSegment):
                 if segment.seconds > 0:
-                    yield self._silence(segment.seconds, max(offset - 1, 0))
+                    silence = self._silence(segment.seconds, max(offset - 1, 0))
+                    _count(pace, silence)
+                    yield silence
                 continue
             if not segment.text.strip():
                 continue
             try:
-                for chunk in self.synthesize(segment.text, self._ssml_options(options, segment), chunk_frames):
+                for chunk in self._synthesize(segment.text, self._ssml_options(options, segment), chunk_frames, pace):
                     spoken = True
                     yield dataclasses.replace(chunk, sentence_index=chunk.sentence_index + offset)
                     last = chunk.sentence_index + offset
@@ -268,6 +274,11 @@ class Synthesizer:
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+
+
+def _pace(chunk_frames: int | None) -> StreamPace | None:
+    """A new stream's pace (None for a request not streamed in chunks)."""
+    return StreamPace() if chunk_frames is not None else None
 
 
 def _count(pace: StreamPace | None, chunk: AudioChunk) -> None:
