@@ -83,6 +83,23 @@ def test_a_failed_restore_reaches_the_request_and_the_next_one_retries() -> None
         IdleOffloader(place, idle_seconds=0)
 
 
+def test_warm_up_holds_the_models_while_it_compiles(tiny_pack, monkeypatch) -> None:
+    """Compiling every shape bucket can outlast the idle limit; the models must not leave mid-way."""
+    voice = Synthesizer.load(tiny_pack, device="cpu", backend="torch", warm_up=False)._voice
+    place = Placement()
+    seen: list[bool] = []
+
+    def slow_warm_up_shapes() -> None:
+        time.sleep(0.3)  # six idle limits
+        seen.append(synth.resident)
+
+    monkeypatch.setattr(voice, "warm_up_shapes", slow_warm_up_shapes, raising=False)
+    synth = Synthesizer(voice, IdleOffloader(place, idle_seconds=0.05))
+    synth.warm_up()
+    assert seen == [True] and place.calls == []
+    _wait_for(lambda: not synth.resident)  # idle after the warm-up as usual
+
+
 def test_a_synthesizer_holds_its_models_for_a_whole_stream_and_speaks_the_same_after_a_restore(tiny_pack) -> None:
     plain = Synthesizer.load(tiny_pack, device="cpu", backend="torch", warm_up=False)
     moved: list[bool] = []

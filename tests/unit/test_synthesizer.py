@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 import soundfile
+import torch
 
 from yuyin import AudioChunk, SynthesisOptions, Synthesizer
 from yuyin.config import OptionsError
@@ -93,6 +94,19 @@ def test_frontend_preview_lists_units(tiny_synth: Synthesizer) -> None:
     assert unit.pinyin == ("ce4", "shi4", "wen2", "ben3")
     assert unit.ids[0] == 1 and unit.ids[-2:] == (1, 218)
     assert [i for i in unit.ids if i not in (1, 2, 3, 4, 5, 218)] == [8, 56, 23, 116, 6, 184, 7, 65]
+
+
+def test_a_cuda_device_is_resolved_with_its_index(monkeypatch) -> None:
+    """Plain "cuda" is the current GPU, so it equals "cuda:N" for that GPU (one device, not a
+    hybrid placement)."""
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 2)
+    monkeypatch.setattr(torch.cuda, "current_device", lambda: 1)
+    assert resolve_device("cuda") == resolve_device("auto") == resolve_device("cuda:1") == torch.device("cuda", 1)
+    assert resolve_device(torch.device("cuda")) == torch.device("cuda", 1)
+    assert resolve_device("cuda:0") == torch.device("cuda", 0)
+    with pytest.raises(DeviceError, match="only 2 CUDA"):
+        resolve_device("cuda:2")
 
 
 def test_device_policy() -> None:

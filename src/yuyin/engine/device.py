@@ -21,10 +21,13 @@ class DeviceError(ValueError):
 
 
 def resolve_device(device: str | torch.device = "auto") -> torch.device:
+    """The torch.device for auto, cpu, cuda or cuda:N; a CUDA device always with its index (plain
+    "cuda" is the current device), so that "cuda" and "cuda:0" compare equal where they are one GPU.
+    Raises DeviceError for anything unknown or absent here."""
     if isinstance(device, torch.device):
         device = str(device)
     if device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        device = "cuda" if torch.cuda.is_available() else "cpu"
     try:
         resolved = torch.device(device)
     except RuntimeError as exc:
@@ -34,6 +37,8 @@ def resolve_device(device: str | torch.device = "auto") -> torch.device:
             raise DeviceError(f"device {device!r} requested but CUDA is not available on this machine")
         if resolved.index is not None and resolved.index >= torch.cuda.device_count():
             raise DeviceError(f"device {device!r} requested but only {torch.cuda.device_count()} CUDA device(s) exist")
+        if resolved.index is None:
+            resolved = torch.device("cuda", torch.cuda.current_device())
     elif resolved.type != "cpu":
         raise DeviceError(f"unsupported device {device!r}: use auto, cpu, cuda or cuda:N")
     return resolved

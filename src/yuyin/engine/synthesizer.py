@@ -94,12 +94,14 @@ class Synthesizer:
         return synthesizer
 
     def warm_up(self) -> None:
-        """Load lazy resources, compile a compiled voice over its shape buckets, and run one short synthesis."""
-        warm_up_shapes = getattr(self._voice, "warm_up_shapes", None)
-        if warm_up_shapes is not None:
-            warm_up_shapes()
-        for _ in self.synthesize("预热"):
-            pass
+        """Load lazy resources, compile a compiled voice over its shape buckets, and run one short
+        synthesis; the models stay where they run meanwhile (no idle offload mid-compile)."""
+        with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
+            warm_up_shapes = getattr(self._voice, "warm_up_shapes", None)
+            if warm_up_shapes is not None:
+                warm_up_shapes()
+            for _ in self.synthesize("预热"):
+                pass
 
     @property
     def voice(self) -> VoiceConfig:
