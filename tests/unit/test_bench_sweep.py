@@ -7,6 +7,7 @@ import argparse
 import itertools
 import json
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -189,11 +190,44 @@ def test_measure_in_this_process_discards_samples_and_counts_audio():
 
 def test_memory_probes():
     assert memory.current_rss_bytes() > 0
-    with memory.RssSampler(interval_s=0.001) as sampler:
+    with memory.rss_sampler(interval_s=0.001) as sampler:
         ballast = np.ones(32 * 2**20, np.uint8)  # 32 MiB, touched
     assert sampler.peak_bytes >= memory.current_rss_bytes() - 2**20 and ballast.sum() == 32 * 2**20
-    assert memory.peak_vram_bytes(None) is None
-    memory.reset_peak_vram(None)  # nothing to do off CUDA
+    for device in (None, "cpu"):
+        assert memory.vram_used_bytes(device) is None
+        with memory.vram_sampler(device) as vram:
+            pass
+        assert vram.peak_bytes is None
+
+
+def fake_gpu(monkeypatch, used_mib: list[int]) -> list[object]:
+    """torch.cuda.mem_get_info of an 80 GiB GPU whose memory in use steps through used_mib
+    (then stays at the last); returns the devices it was asked about."""
+    asked, readings = [], iter(used_mib)
+    last = [used_mib[0]]
+
+    def mem_get_info(device):
+        asked.append(device)
+        last[0] = next(readings, last[0])
+        return (80 * 1024 - last[0]) * 2**20, 80 * 1024 * 2**20
+
+    monkeypatch.setattr(torch.cuda, "mem_get_info", mem_get_info)
+    return asked
+
+
+def test_vram_is_the_gpus_memory_in_use_at_its_peak(monkeypatch):
+    asked = fake_gpu(monkeypatch, [1000, 3000, 2000])
+    with memory.vram_sampler("cuda:1", interval_s=0.001) as vram:
+        time.sleep(0.05)
+    assert vram.peak_bytes == 3000 * 2**20
+    assert str(asked[0]) == "cuda:1"
+
+
+def test_a_level_on_a_cuda_bench_device_samples_that_gpu_whatever_the_synthesizer_reports(monkeypatch):
+    fake_gpu(monkeypatch, [500, 1500])
+    synth = FakeSynthesizer()  # its models may run in onnxruntime, which PyTorch's peak counter misses
+    level = concurrency.run_level(synth, SENTENCES, None, concurrency=2, requests=2, duration_s=600, device="cuda")
+    assert level.peak_vram_bytes == 1500 * 2**20
 
 
 def test_a_child_process_reports_its_own_peak_not_its_larger_parents():

@@ -116,4 +116,4 @@ def _measure_one(resolution: Resolution, sweep: VariantSweep, sentences: Sequenc
             streamed, _ = measure_synthesizer(synth, sentences, settings.repeat, options, chunk_frames=settings.chunk_frames)
             run.sequential.streamed = StreamedRun(settings.chunk_frames, streamed)
     if settings.plan is not None:
-        sweep.levels = run_sweep(synth, sentences, options, settings.plan, log)
+        sweep.levels = run_sweep(synth, sentences, options, settings.plan, log, resolution.device)

@@ -4,10 +4,11 @@ Each level is bounded twice: at most ``requests`` requests (at least one per cal
 request starts after ``duration_s`` (those in flight finish). Request i speaks sentence
 i mod len(set), so every level speaks the set in the same order. Callers start together behind a
 barrier; the level's wall time runs from that start to the end of its last request, so
-throughput = audio seconds of all requests / that wall time. Peak RSS is sampled during the level
-(memory.RssSampler), peak VRAM is CUDA's max_memory_allocated since the level started.
-Both are the whole process's: a combination measured after another also holds whatever the
-earlier one left allocated (freed memory is not always returned to the system), see RSS_NOTE.
+throughput = audio seconds of all requests / that wall time. Peak RSS and, on a CUDA bench
+device, the GPU memory in use are sampled during the level (memory.rss_sampler, vram_sampler).
+Both are the whole process's (the GPU's, for VRAM): a combination measured after another also
+holds whatever the earlier one left allocated (freed memory is not always returned to the
+system), see RSS_NOTE.
 """
 from __future__ import annotations
 
@@ -16,15 +17,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from yuyin.bench.memory import RssSampler, peak_vram_bytes, reset_peak_vram
+from yuyin.bench.memory import rss_sampler, vram_sampler
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import LevelResult, SentenceTiming
 from yuyin.bench.timing import Clock, SynthesizerLike, time_synthesis
 from yuyin.bench.variants import Variant
 
 
-RSS_NOTE = ("peak RSS is this process's, sampled during each level; a combination measured after "
-            "another also holds what the earlier one left allocated")
+RSS_NOTE = ("peak RSS is this process's and peak VRAM the GPU's memory in use, sampled during each level; "
+            "a combination measured after another also holds what the earlier one left allocated")
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ class _Dispatcher:
 
 
 def run_level(synth: SynthesizerLike, sentences: Sequence[Sentence], options: Any, concurrency: int, requests: int,
-              duration_s: float, clock: Clock = time.perf_counter) -> LevelResult:
-    """Run one level and return its measurements; re-raises the first error of any caller."""
+              duration_s: float, clock: Clock = time.perf_counter, device: str | None = None) -> LevelResult:
+    """Run one level and return its measurements; re-raises the first error of any caller.
+    device: the bench's device (a CUDA one has its memory in use sampled)."""
     timings: list[SentenceTiming] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(concurrency + 1)
@@ -83,9 +85,7 @@ def run_level(synth: SynthesizerLike, sentences: Sequence[Sentence], options: An
     threads = [threading.Thread(target=caller, args=(i,), name=f"bench-caller-{i}") for i in range(concurrency)]
     for thread in threads:
         thread.start()
-    device = getattr(synth, "device", None)
-    reset_peak_vram(device)
-    with RssSampler() as rss:
+    with rss_sampler() as rss, vram_sampler(device) as vram:
         started = dispatcher.start()
         barrier.wait()
         for thread in threads:
@@ -93,19 +93,19 @@ def run_level(synth: SynthesizerLike, sentences: Sequence[Sentence], options: An
         wall_s = clock() - started
     if errors:
         raise errors[0]
-    return LevelResult(concurrency, timings, wall_s, rss.peak_bytes, peak_vram_bytes(device))
+    return LevelResult(concurrency, timings, wall_s, rss.peak_bytes, vram.peak_bytes)
 
 
 def run_sweep(synth: SynthesizerLike, sentences: Sequence[Sentence], options: Any, plan: SweepPlan,
-              log: Callable[[str], None] = lambda _: None) -> list[LevelResult]:
-    """Every level of the plan on one synthesizer, after one warm-up request."""
+              log: Callable[[str], None] = lambda _: None, device: str | None = None) -> list[LevelResult]:
+    """Every level of the plan on one synthesizer (on the bench's device), after one warm-up request."""
     time_synthesis(synth, sentences[0].text, options)
     levels = []
     for concurrency in plan.concurrency:
         log(f"bench: concurrency {concurrency}, up to {plan.requests_at(concurrency)} requests "
             f"or {plan.duration_s:g} s")
         levels.append(run_level(synth, sentences, options, concurrency, plan.requests_at(concurrency),
-                                plan.duration_s))
+                                plan.duration_s, device=device))
     return levels
 
 

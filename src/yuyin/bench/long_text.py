@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from yuyin.bench.memory import RssSampler, current_rss_bytes, peak_rss_bytes
+from yuyin.bench.memory import current_rss_bytes, peak_rss_bytes, rss_sampler
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.variants import Variant
 
@@ -91,7 +91,7 @@ def measure_in_this_process(synth: Any, text: str, options: Any = None) -> LongT
     rss_after_load = current_rss_bytes()
     audio_s = 0.0
     started = time.perf_counter()
-    with RssSampler(interval_s=0.05) as sampler:
+    with rss_sampler(interval_s=0.05) as sampler:
         for chunk in synth.synthesize(text, options):
             audio_s += len(chunk.samples) / chunk.sample_rate
     wall_s = time.perf_counter() - started

@@ -1,9 +1,11 @@
-"""Memory measurements of this process: peak RSS so far, RSS sampled over a span, peak VRAM.
+"""Memory measurements: this process's peak RSS so far, and RSS or a GPU's memory in use sampled over a span.
 
 The kernel's peak RSS (``getrusage``) only ever grows, so it cannot tell one phase of a run from
-an earlier, larger one. ``RssSampler`` instead samples the current RSS (``/proc/self/statm``) in a
+an earlier, larger one. ``rss_sampler`` instead samples the current RSS (``/proc/self/statm``) in a
 background thread and keeps the largest value seen while it runs; where ``/proc`` is missing it
-falls back to the process peak so far, which is an upper bound.
+falls back to the process peak so far, which is an upper bound. ``vram_sampler`` does the same
+with the GPU memory in use, which PyTorch's own peak counter would miss where onnxruntime
+allocates it (the exported backends on CUDA).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import resource
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 _STATM = Path("/proc/self/statm")
 _STATUS = Path("/proc/self/status")
@@ -39,22 +41,21 @@ def current_rss_bytes() -> int | None:
     return resident_pages * os.sysconf("SC_PAGE_SIZE")
 
 
-class RssSampler:
-    """Context manager: ``peak_bytes`` is the largest RSS sampled between enter and exit.
+class PeakSampler:
+    """Context manager: ``peak_bytes`` is the largest value read() returned between enter and exit
+    (None where it never returned one).
 
     interval_s: seconds between samples (a sample is also taken at enter and at exit).
     """
 
-    def __init__(self, interval_s: float = 0.01):
-        self.interval_s = interval_s
+    def __init__(self, read: Callable[[], int | None], interval_s: float = 0.01):
+        self.read, self.interval_s = read, interval_s
         self.peak_bytes: int | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def _sample(self) -> None:
-        value = current_rss_bytes()
-        if value is None:
-            value = peak_rss_bytes()
+        value = self.read()
         if value is not None and (self.peak_bytes is None or value > self.peak_bytes):
             self.peak_bytes = value
 
@@ -62,9 +63,9 @@ class RssSampler:
         while not self._stop.wait(self.interval_s):
             self._sample()
 
-    def __enter__(self) -> "RssSampler":
+    def __enter__(self) -> "PeakSampler":
         self._sample()
-        self._thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name="memory-sampler", daemon=True)
         self._thread.start()
         return self
 
@@ -75,18 +76,23 @@ class RssSampler:
         self._sample()
 
 
-def reset_peak_vram(device: Any) -> None:
-    """Start a new peak-VRAM span on a CUDA device; nothing for other devices."""
-    if getattr(device, "type", None) == "cuda":
-        import torch
-
-        torch.cuda.reset_peak_memory_stats(device)
+def rss_sampler(interval_s: float = 0.01) -> PeakSampler:
+    """The peak of this process's RSS over a span (the process peak so far where /proc is missing)."""
+    return PeakSampler(lambda: current_rss_bytes() or peak_rss_bytes(), interval_s)
 
 
-def peak_vram_bytes(device: Any) -> int | None:
-    """torch.cuda.max_memory_allocated since the last reset on a CUDA device; None elsewhere."""
-    if getattr(device, "type", None) != "cuda":
+def vram_sampler(device: Any, interval_s: float = 0.01) -> PeakSampler:
+    """The peak of the memory in use on a CUDA device over a span (peak_bytes None for any other device)."""
+    return PeakSampler(lambda: vram_used_bytes(device), interval_s)
+
+
+def vram_used_bytes(device: Any) -> int | None:
+    """Bytes in use on device ("cuda", "cuda:N" or a torch.device) as the driver counts them:
+    total minus free, so PyTorch's cache, onnxruntime's arena and the CUDA context all count
+    (and any other process on that GPU). None for a device that is not CUDA."""
+    if not str(device).startswith("cuda"):
         return None
     import torch
 
-    return int(torch.cuda.max_memory_allocated(device))
+    free, total = torch.cuda.mem_get_info(torch.device(str(device)))
+    return int(total - free)
