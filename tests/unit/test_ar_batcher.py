@@ -6,8 +6,10 @@ within 1e-5 absolute, with the same stop frame.
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
 import pytest
 import torch
@@ -67,6 +69,21 @@ def test_scheduler_equals_tacotron2_infer_without_bound(model):
         assert handle.decoded == int(ref.mel_lengths[0]) and handle.reason == "limit"
         torch.testing.assert_close(frames_of(handle), ref.mel_decoder[0], atol=TOL, rtol=0)
     batcher.close()
+
+
+def test_an_idle_worker_ends_and_lets_the_model_go():
+    model = tiny_tacotron()
+    batcher = ARBatcher(model, stop_rule=NO_BOUND, idle_exit_s=0.05)
+    first = frames_of(decode(batcher, ITEMS[:1])[0])
+    worker = batcher._thread
+    worker.join(5)  # ends on its own once idle
+    assert not worker.is_alive() and batcher._thread is None
+    torch.testing.assert_close(frames_of(decode(batcher, ITEMS[:1])[0]), first, atol=0, rtol=0)  # a new worker
+    batcher._thread.join(5)
+    gone = weakref.ref(model)
+    del model, batcher, worker
+    gc.collect()
+    assert gone() is None
 
 
 def test_items_joining_a_running_batch_equal_batch_of_one(model):

@@ -1,8 +1,10 @@
 """Dynamic batching: the generic batcher, and FastSpeech2's stages batched across requests (tiny voice)."""
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
 import numpy as np
 import pytest
@@ -48,6 +50,29 @@ def test_a_lone_call_does_not_wait_and_errors_reach_every_caller_of_the_batch() 
     results = run_concurrently(slow.call, [-1, 5])
     assert all(isinstance(result, ValueError) for result in results)
     assert slow.call(6) == 6  # the worker survived the failed batch
+
+
+class Model:
+    """Stands for the weights a batcher's run_batch reaches."""
+
+    def run(self, items: list[int]) -> list[int]:
+        return [item + 1 for item in items]
+
+
+def test_an_idle_worker_ends_and_lets_its_models_go() -> None:
+    model = Model()
+    batcher = DynamicBatcher(model.run, bucket=lambda item: 1, idle_exit_s=0.05)
+    assert batcher.call(1) == 2
+    worker = batcher._thread
+    assert worker is not None
+    worker.join(5)  # ends on its own once idle
+    assert not worker.is_alive() and batcher._thread is None
+    assert batcher.call(2) == 3  # the next call starts another
+    batcher._thread.join(5)
+    gone = weakref.ref(model)
+    del model, batcher, worker
+    gc.collect()
+    assert gone() is None
 
 
 def test_a_full_queue_refuses_at_once() -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import torch
 
+from yuyin.engine.batching import IDLE_EXIT_S
 from yuyin.models.tacotron2 import DecoderState, Tacotron2, max_steps_guard
 
 log = logging.getLogger(__name__)
@@ -224,15 +225,19 @@ class ARBatcher:
     def __init__(
         self, model: Tacotron2, *, max_batch_size: int = DEFAULT_BATCH_SIZE, max_wait_ms: float = 2.0,
         max_pending: int = 256, stop_rule: StopRule | None = None, threads: int | None = 1,
+        idle_exit_s: float = IDLE_EXIT_S,
     ) -> None:  # fmt: skip
         """threads: CPU threads of the decoder's own ops (None: the process setting). One is the
         default: a decoder step is a chain of small matrix-vector products that gain little
-        from a second thread, and the callers' vocoders run meanwhile on the other cores."""
+        from a second thread, and the callers' vocoders run meanwhile on the other cores.
+        idle_exit_s: the worker thread ends after this long without work (the next submit starts
+        another), so an unused scheduler does not keep its model alive."""
         if max_batch_size < 1 or max_pending < 1:
             raise ValueError("max_batch_size and max_pending must be at least 1")
         self.model = model
         self.threads = threads
         self.max_batch_size, self.max_wait_s, self.max_pending = max_batch_size, max_wait_ms / 1000, max_pending
+        self.idle_exit_s = idle_exit_s
         self.rule = stop_rule or StopRule()
         self._lock = threading.Condition()
         self._pending: deque[DecodeItem] = deque()
@@ -330,11 +335,14 @@ class ARBatcher:
                         self._rows, self._state = [], None
 
     def _collect(self) -> list[DecodeItem] | None:
-        """Pending items to admit now (maybe none); None when closed. Blocks while idle."""
+        """Pending items to admit now (maybe none); None when closed, or idle for idle_exit_s (the
+        worker then ends). Blocks while idle."""
         with self._lock:
             if not self._rows:
                 while not self._pending and not self._closed:
-                    self._lock.wait()
+                    if not self._lock.wait(self.idle_exit_s) and not self._pending and not self._closed:
+                        self._thread = None  # under the lock: a submit from now on starts a new worker
+                        return None
                 if not self._closed:
                     deadline = time.monotonic() + self.max_wait_s
                     while len(self._pending) < self.max_batch_size and not self._closed:

@@ -10,6 +10,9 @@ Only items of one bucket (``bucket(item)``, any hashable) share a batch. Callers
 buckets of similar length (:func:`length_bucket`, half an octave: at most ~41 % padding);
 callers whose items must not be padded at all bucket by exact shape. The queue is bounded by ``max_pending``; a call beyond it raises
 :class:`BatchQueueFull` at once instead of queueing without limit.
+
+The worker thread lives only while there is work: after ``idle_exit_s`` without any it ends (the
+next call starts another), so a batcher nobody uses any more does not keep its models alive.
 """
 from __future__ import annotations
 
@@ -22,6 +25,9 @@ from typing import Callable, Generic, Hashable, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+IDLE_EXIT_S = 1.0  # seconds a worker thread waits for work before it ends
 
 
 class BatchQueueFull(RuntimeError):
@@ -47,11 +53,12 @@ class DynamicBatcher(Generic[Item, Result]):
 
     def __init__(self, run_batch: Callable[[list[Item]], Sequence[Result]], bucket: Callable[[Item], Hashable], *,
                  max_batch_size: int = 8, max_wait_ms: float = 0.0, max_pending: int = 256,
-                 name: str = "yuyin-batcher"):  # fmt: skip
+                 name: str = "yuyin-batcher", idle_exit_s: float = IDLE_EXIT_S):  # fmt: skip
         if max_batch_size < 1 or max_pending < 1 or max_wait_ms < 0:
             raise ValueError("max_batch_size and max_pending must be >= 1 and max_wait_ms >= 0")
         self._run_batch, self._bucket, self._name = run_batch, bucket, name
         self.max_batch_size, self.max_wait_s, self.max_pending = max_batch_size, max_wait_ms / 1000, max_pending
+        self.idle_exit_s = idle_exit_s
         self._lock = threading.Condition()
         self._pending: deque[_Call[Item, Result]] = deque()
         self._thread: threading.Thread | None = None
@@ -74,8 +81,7 @@ class DynamicBatcher(Generic[Item, Result]):
         return call.result  # type: ignore[return-value]
 
     def _work(self) -> None:
-        while True:
-            batch = self._next_batch()
+        while (batch := self._next_batch()) is not None:
             try:
                 results = list(self._run_batch([call.item for call in batch]))
                 if len(results) != len(batch):
@@ -88,11 +94,14 @@ class DynamicBatcher(Generic[Item, Result]):
             for call in batch:
                 call.done.set()
 
-    def _next_batch(self) -> list[_Call[Item, Result]]:
-        """The oldest waiting item's bucket, up to max_batch_size items (after up to max_wait_s)."""
+    def _next_batch(self) -> list[_Call[Item, Result]] | None:
+        """The oldest waiting item's bucket, up to max_batch_size items (after up to max_wait_s);
+        None after idle_exit_s without any item, when the worker is to end."""
         with self._lock:
             while not self._pending:
-                self._lock.wait()
+                if not self._lock.wait(self.idle_exit_s) and not self._pending:
+                    self._thread = None  # under the lock: a call from now on starts a new worker
+                    return None
             deadline = time.monotonic() + self.max_wait_s
             bucket = self._pending[0].bucket
             while self._count(bucket) < self.max_batch_size and (remaining := deadline - time.monotonic()) > 0:
