@@ -76,7 +76,7 @@ def test_onnx_on_cuda_prefers_tensorrt_then_cuda_with_the_cpu_as_fallback(monkey
     assert execution_providers(CPU, spec, tmp_path) == ["CPUExecutionProvider"]
     monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"])
     assert execution_providers(torch.device("cuda:1"), spec, tmp_path) == [
-        ("CUDAExecutionProvider", {"device_id": 1}), "CPUExecutionProvider"]
+        ("CUDAExecutionProvider", {"device_id": 1, "cudnn_conv_algo_search": "HEURISTIC"}), "CPUExecutionProvider"]
     monkeypatch.setattr(onnxruntime, "get_available_providers",
                         lambda: ["TensorrtExecutionProvider", "CUDAExecutionProvider", "CPUExecutionProvider"])
     (name, options), *rest = execution_providers(CUDA, spec, tmp_path)

@@ -101,8 +101,10 @@ def execution_providers(device: torch.device, spec: GraphSpec, cache_dir: Path) 
     """onnxruntime's providers for a graph on device, best first. CPU: the CPU provider. CUDA:
     TensorRT where installed (its engines cached in cache_dir/tensorrt, one shape profile from
     size 1 to PROFILE_LIMITS on every dynamic axis, so that new lengths do not rebuild them),
-    then CUDA, then the CPU for any operator those lack. Raises DeviceError where onnxruntime
-    has no CUDA provider (the CPU-only onnxruntime package)."""
+    then CUDA, then the CPU for any operator those lack. CUDA picks convolution algorithms by
+    cuDNN's heuristics: its default, an exhaustive timing of every algorithm, runs again for each
+    new input shape, and here nearly every request is a new length. Raises DeviceError where
+    onnxruntime has no CUDA provider (the CPU-only onnxruntime package)."""
     if device.type == "cpu":
         return ["CPUExecutionProvider"]
     import onnxruntime
@@ -113,7 +115,8 @@ def execution_providers(device: torch.device, spec: GraphSpec, cache_dir: Path) 
     if "CUDAExecutionProvider" not in available:
         raise DeviceError("onnxruntime here has no CUDA provider: pip install onnxruntime-gpu (instead of onnxruntime)")
     index = device.index or 0
-    providers: list = [("CUDAExecutionProvider", {"device_id": index}), "CPUExecutionProvider"]
+    cuda = {"device_id": index, "cudnn_conv_algo_search": "HEURISTIC"}
+    providers: list = [("CUDAExecutionProvider", cuda), "CPUExecutionProvider"]
     if "TensorrtExecutionProvider" in available:
         shapes = {end: _profile(spec, end) for end in ("min", "opt", "max")}
         options = {"device_id": index, "trt_engine_cache_enable": True,
