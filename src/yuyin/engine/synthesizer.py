@@ -96,12 +96,16 @@ class Synthesizer:
     def warm_up(self) -> None:
         """Load lazy resources, compile a compiled voice over its shape buckets, and run one short
         synthesis; the models stay where they run meanwhile (no idle offload mid-compile)."""
-        with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
+        with self._models_held():
             warm_up_shapes = getattr(self._voice, "warm_up_shapes", None)
             if warm_up_shapes is not None:
                 warm_up_shapes()
             for _ in self.synthesize("预热"):
                 pass
+
+    def _models_held(self) -> contextlib.AbstractContextManager:
+        """Keep the models where they run for the body (idle offload waits; see engine.offload)."""
+        return self._offloader.in_use() if self._offloader else contextlib.nullcontext()
 
     @property
     def voice(self) -> VoiceConfig:
@@ -192,7 +196,7 @@ class Synthesizer:
         plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
-        with self._offloader.in_use() if self._offloader else contextlib.nullcontext():
+        with self._models_held():
             for index, unit in enumerate(self._voice.analyze(text)):
                 if previous is not None:
                     silence = self._silence(pause * previous.pause_after, index - 1)
