@@ -189,6 +189,22 @@ def test_load_bench_runs_against_this_server(server, tmp_path) -> None:
     assert results["load"]["streams"] >= 2 and 0 < results["ttfa"]["ttfa_p50_s"] < 5
 
 
+def test_load_bench_samples_the_server_it_started(server) -> None:
+    """With the server's pid (the bench started it), its CPU use under load is reported."""
+    import argparse
+    import asyncio
+
+    from yuyin.bench import serve_load
+
+    args = argparse.Namespace(text="你好，世界。", requests=1, clients=2, duration=1.0, long_text=False, device="cpu")
+    results = asyncio.run(serve_load.measure(server.url, args, server_pid=server.pid))
+    use = results["server_utilisation_under_load"]
+    assert use["cpu_cores"] > 0 and use["gpu_percent"] is None
+    comm, tid = use["busiest_thread"].rsplit("/", 1)  # another process's threads: task name / thread id
+    assert comm and int(tid) > 0 and 0 < use["busiest_thread_cores"] <= use["cpu_cores"] + 0.1
+    assert "server process under that load: CPU cores " in serve_load.format_report(results)
+
+
 def test_load_bench_refuses_non_loopback_targets(capsys) -> None:
     from yuyin.cli import main
 

@@ -15,7 +15,7 @@ import torch
 
 import yuyin.bench as bench
 from fake_synthesizer import FakeSynthesizer
-from yuyin.bench import charts, concurrency, cost, long_text, memory, variants
+from yuyin.bench import charts, concurrency, cost, long_text, memory, report, variants
 from yuyin.bench.concurrency import SweepPlan, VariantSweep
 from yuyin.bench.report import BenchConfig, BenchReport, format_table, report_to_dict
 from yuyin.bench.sentences import Sentence
@@ -258,12 +258,13 @@ def test_sweep_table_rows():
     lines = format_table(_sweep_report()).splitlines()
     start = lines.index("concurrency sweep: up to 32 requests per level (at least one per caller), "
                         "none started after 30 s; one shared Synthesizer")
-    header, one, four, note = lines[start + 1:start + 5]
+    header, one, four, definitions, note = lines[start + 1:start + 6]
     assert header.split()[:4] == ["backend", "dtype", "callers", "requests"]
     assert one.split() == ["auto->onnx", "auto", "1", "2", "4.00", "5.0", "0.1500", "200", "ms", "290", "ms",
-                           "500", "MiB", "-"]
+                           "500", "MiB", "-", "-", "-", "-"]  # no VRAM, no utilisation measured
     assert four.split()[2:6] == ["4", "2", "1.00", "20.0"]
     assert len(header) == len(one) == len(four)
+    assert definitions.startswith("note: CPU cores: the process's CPU seconds per wall second")
     assert note == "torch fp16: fp16 is not supported on CPU; use bf16 or fp32"
     assert not any(line.startswith("note: peak RSS") for line in lines)  # one combination ran
     assert any(line.startswith("cost of 1,000 requests of 200 characters at $0.1/hour: $0.0556") for line in lines)
@@ -274,14 +275,14 @@ def test_sweep_table_rows():
 def test_sweep_json_sections():
     data = report_to_dict(_sweep_report())
     assert data["concurrency_plan"] == {"concurrency": [1, 4], "requests": 32, "duration_s": 30.0,
-                                        "peak_rss": concurrency.RSS_NOTE}
+                                        "peak_rss": concurrency.RSS_NOTE, "utilisation": report.UTILISATION_NOTE}
     first, skipped = data["concurrency"]
     assert (first["label"], first["runtime"], first["note"]) == ("auto->onnx auto", "onnx", None)
     level = first["levels"][0]
     assert set(level) == {"concurrency", "requests", "wall_s", "audio_s", "throughput_audio_s_per_s", "request_rtf",
-                          "ttfa_s", "peak_rss_bytes", "peak_vram_bytes", "timings"}
+                          "ttfa_s", "peak_rss_bytes", "peak_vram_bytes", "utilisation", "timings"}
     assert (level["concurrency"], level["requests"], level["throughput_audio_s_per_s"]) == (1, 2, 5.0)
-    assert level["peak_vram_bytes"] is None and len(level["timings"]) == 2
+    assert level["peak_vram_bytes"] is None and level["utilisation"] is None and len(level["timings"]) == 2
     assert skipped["levels"] == [] and skipped["note"].startswith("fp16")
     assert data["cost"]["cost_per_1000_usd"] == pytest.approx(2000 / 3600 * 0.1)
     assert data["long_text"]["flat"] is True and data["long_text"]["synthesis_rss_growth"] == pytest.approx(0.01)

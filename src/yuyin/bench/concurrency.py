@@ -5,7 +5,8 @@ request starts after ``duration_s`` (those in flight finish). Request i speaks s
 i mod len(set), so every level speaks the set in the same order. Callers start together behind a
 barrier; the level's wall time runs from that start to the end of its last request, so
 throughput = audio seconds of all requests / that wall time. Peak RSS and, on a CUDA bench
-device, the GPU memory in use are sampled during the level (memory.rss_sampler, vram_sampler).
+device, the GPU memory in use are sampled during the level (memory.rss_sampler, vram_sampler), and
+so are the CPU cores in use, the busiest thread and the GPU's utilisation (utilisation).
 Both are the whole process's (the GPU's, for VRAM): a combination measured after another also
 holds whatever the earlier one left allocated (freed memory is not always returned to the
 system), see RSS_NOTE.
@@ -21,6 +22,7 @@ from yuyin.bench.memory import rss_sampler, vram_sampler
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import LevelResult, SentenceTiming
 from yuyin.bench.timing import Clock, SynthesizerLike, time_synthesis
+from yuyin.bench.utilisation import UtilisationSampler
 from yuyin.bench.variants import Variant
 
 
@@ -85,7 +87,7 @@ def run_level(synth: SynthesizerLike, sentences: Sequence[Sentence], options: An
     threads = [threading.Thread(target=caller, args=(i,), name=f"bench-caller-{i}") for i in range(concurrency)]
     for thread in threads:
         thread.start()
-    with rss_sampler() as rss, vram_sampler(device) as vram:
+    with rss_sampler() as rss, vram_sampler(device) as vram, UtilisationSampler(device=device) as use:
         started = dispatcher.start()
         barrier.wait()
         for thread in threads:
@@ -93,7 +95,7 @@ def run_level(synth: SynthesizerLike, sentences: Sequence[Sentence], options: An
         wall_s = clock() - started
     if errors:
         raise errors[0]
-    return LevelResult(concurrency, timings, wall_s, rss.peak_bytes, vram.peak_bytes)
+    return LevelResult(concurrency, timings, wall_s, rss.peak_bytes, vram.peak_bytes, use.result)
 
 
 def run_sweep(synth: SynthesizerLike, sentences: Sequence[Sentence], options: Any, plan: SweepPlan,

@@ -13,9 +13,10 @@ import os
 import re
 import resource
 import sys
-import threading
 from pathlib import Path
 from typing import Any, Callable
+
+from yuyin.bench.sampling import PeriodicSampler
 
 _STATM = Path("/proc/self/statm")
 _STATUS = Path("/proc/self/status")
@@ -41,7 +42,7 @@ def current_rss_bytes() -> int | None:
     return resident_pages * os.sysconf("SC_PAGE_SIZE")
 
 
-class PeakSampler:
+class PeakSampler(PeriodicSampler):
     """Context manager: ``peak_bytes`` is the largest value read() returned between enter and exit
     (None where it never returned one).
 
@@ -49,31 +50,14 @@ class PeakSampler:
     """
 
     def __init__(self, read: Callable[[], int | None], interval_s: float = 0.01):
-        self.read, self.interval_s = read, interval_s
+        super().__init__(interval_s)
+        self.read = read
         self.peak_bytes: int | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def _sample(self) -> None:
+    def sample(self) -> None:
         value = self.read()
         if value is not None and (self.peak_bytes is None or value > self.peak_bytes):
             self.peak_bytes = value
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            self._sample()
-
-    def __enter__(self) -> "PeakSampler":
-        self._sample()
-        self._thread = threading.Thread(target=self._loop, name="memory-sampler", daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-        self._sample()
 
 
 def rss_sampler(interval_s: float = 0.01) -> PeakSampler:

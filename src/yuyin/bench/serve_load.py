@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import ipaddress
 import json
 import sys
@@ -24,7 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from yuyin.bench.report import format_utilisation, utilisation_to_dict
 from yuyin.bench.stats import percentile
+from yuyin.bench.utilisation import Utilisation, UtilisationSampler
 
 SENTENCE = "今天天气很好，我们一起去公园散步吧。这是一个测试语音合成服务首包延迟的句子，大约五十个字，听来自然。"
 PARAGRAPH = ("今天天气很好，我们一起去公园散步吧。2024年3月5日，气温-3.5°C，风力三级。"
@@ -99,10 +102,12 @@ async def measure(url: str, args: argparse.Namespace, server_pid: int | None) ->
         reference.raise_for_status()
         expected, rate = len(reference.content), int(reference.headers["x-sample-rate"])
         sequential = [await stream_once(client, body, expected) for _ in range(args.requests)]
-        loaded = await load(client, body, expected, args.clients, args.duration)
+        sampler = None if server_pid is None else UtilisationSampler(pid=server_pid, device=_server_device(args.device))
+        with sampler or contextlib.nullcontext():
+            loaded = await load(client, body, expected, args.clients, args.duration)
         results = {"url": url, "text_chars": len(args.text), "audio_s": expected / 2 / rate,
                    "ttfa": summarize(sequential, rate, 0.0), "load": summarize(loaded, rate, args.duration),
-                   "clients": args.clients}  # fmt: skip
+                   "clients": args.clients, "server_utilisation_under_load": utilisation_to_dict(sampler and sampler.result)}
         if args.long_text:
             results["long_text"] = await long_text(client, server_pid)
     return results
@@ -173,6 +178,9 @@ def format_report(results: dict[str, Any]) -> str:
         f"TTFA p50 {_ms(loaded.get('ttfa_p50_s'))} p95 {_ms(loaded.get('ttfa_p95_s'))}, "
         f"stream time p50 {_ms(loaded.get('wall_p50_s'))}, {loaded.get('audio_s_per_s', 0):.1f} s of audio per s",
     ]
+    if results.get("server_utilisation_under_load"):
+        use = Utilisation.from_dict(results["server_utilisation_under_load"])
+        lines.append(f"server process under that load: {format_utilisation(use)}")
     if loaded["errors"]:
         lines.append(f"errors: {loaded['errors']}")
     if "long_text" in results:
@@ -181,6 +189,17 @@ def format_report(results: dict[str, Any]) -> str:
         lines.append(f"long text ({long['chars']} chars): ok={long['ok']}, TTFA {_ms(long['ttfa_s'])}, "
                      f"{long['audio_s']:.0f} s of audio in {long['wall_s']:.1f} s, server peak RSS growth {growth}")
     return "\n".join(lines)
+
+
+def _server_device(device: str) -> str:
+    """The device a server started with --device runs on, "auto" resolved as the server resolves it
+    but without starting CUDA in this process (resolve_device would, to learn the current index)."""
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
 
 
 def _ms(seconds: float | None) -> str:

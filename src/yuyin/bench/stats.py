@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from yuyin.bench.utilisation import Utilisation
+
 
 @dataclass(frozen=True)
 class SentenceTiming:
@@ -119,7 +121,7 @@ class LevelResult:
 
     timings: every request, in completion order (``round`` is the caller's index). wall_s: from
     the start of the level to the end of its last request. Peak RSS is sampled during the level;
-    peak VRAM is None off CUDA.
+    peak VRAM is None off CUDA. utilisation: the CPU cores, busiest thread and GPU over the level.
     """
 
     concurrency: int
@@ -127,6 +129,7 @@ class LevelResult:
     wall_s: float
     peak_rss_bytes: int | None = None
     peak_vram_bytes: int | None = None
+    utilisation: Utilisation | None = None
 
     @property
     def audio_s(self) -> float:
