@@ -50,6 +50,22 @@ def test_padded_acoustic_stages_equal_the_unpadded_ones(tiny_synth: Synthesizer,
                 torch.testing.assert_close(mel, plain.mel(hidden, f0, energy, masks, durations), atol=1e-5, rtol=0)
 
 
+def test_every_bucket_and_then_some_compile_below_dynamos_limit(tiny_synth: Synthesizer, eager_dynamo) -> None:
+    """All PHONE_BUCKETS' graphs and one more guard (grad mode) stay compiled: at dynamo's default
+    limit (8 graphs, exactly the bucket count) the ninth would run eagerly for good."""
+    with torch._dynamo.config.patch(recompile_limit=8):
+        padded = CompiledAcoustic(tiny_synth._voice.acoustic)
+        assert torch._dynamo.config.recompile_limit == compiled.recompile_headroom() == 16
+        torch._dynamo.reset()
+        before = counters["stats"]["unique_graphs"]
+        with torch.inference_mode():
+            for length in compiled.PHONE_BUCKETS:
+                padded.variance(torch.ones(1, length, dtype=torch.long), ProsodyControls())
+        with torch.enable_grad():
+            padded.variance(torch.ones(1, 16, dtype=torch.long), ProsodyControls())
+        assert counters["stats"]["unique_graphs"] - before == len(compiled.PHONE_BUCKETS) + 1
+
+
 @pytest.mark.parametrize("frames", [3, 79, 80, 81, 100, 159, 161, 320, 641, 1500])
 def test_bucketed_vocoder_equals_the_eager_pass(tiny_synth: Synthesizer, eager_dynamo, frames: int) -> None:
     vocoder = tiny_synth._voice.vocoder

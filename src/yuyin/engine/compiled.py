@@ -35,7 +35,16 @@ FRAME_BUCKETS = PHONE_BUCKETS
 VOCODER_BUCKETS = (80, 160, 320, 640)  # mel frames
 
 
+def recompile_headroom() -> int:
+    """Graphs dynamo may keep per compiled function here: twice the most buckets any of them has.
+    Its default (8) is exactly PHONE_BUCKETS' count, so one guard beyond the shapes (another
+    dtype or grad mode) would tip a function into running eagerly for good, with only a log line."""
+    return 2 * max(len(PHONE_BUCKETS), len(FRAME_BUCKETS), len(VOCODER_BUCKETS))
+
+
 def _compile(function):
+    config = torch._dynamo.config
+    config.recompile_limit = max(config.recompile_limit, recompile_headroom())  # process-wide; only ever raised
     return torch.compile(function, dynamic=False, backend=BACKEND)
 
 
