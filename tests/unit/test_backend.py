@@ -11,7 +11,9 @@ from yuyin import SynthesisOptions, Synthesizer
 from yuyin.engine.device import DeviceError, resolve_backend
 from yuyin.engine.onnx_acoustic import acoustic_graphs
 from yuyin.engine.onnx_session import execution_providers, openvino_has_bf16
+from yuyin.engine.onnx_vocoder import mb_melgan_graph
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config
+from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
 
 CPU, CUDA = torch.device("cpu"), torch.device("cuda")
 
@@ -86,6 +88,11 @@ def test_onnx_on_cuda_prefers_tensorrt_then_cuda_with_the_cpu_as_fallback(monkey
     assert options["trt_profile_min_shapes"].startswith(f"hidden:1x1x{h},f0:1x1,")
     assert options["trt_profile_max_shapes"].startswith(f"hidden:64x2048x{h},f0:64x2048,")
     assert "frame_count" not in options["trt_profile_opt_shapes"]  # a static input needs no profile
+    vocoder = MBMelGAN(MBMelGANConfig(filters=32))
+    (_, vocoder_options), *_ = execution_providers(CUDA, mb_melgan_graph(vocoder)[1], tmp_path)
+    assert vocoder.min_frames > 1  # its reflect paddings: TensorRT must not build for fewer frames
+    assert vocoder_options["trt_profile_min_shapes"] == f"mel:1x{vocoder.min_frames}x{vocoder.cfg.n_mels}"
+    assert vocoder_options["trt_profile_max_shapes"] == f"mel:1x2048x{vocoder.cfg.n_mels}"
     monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CPUExecutionProvider"])
     with pytest.raises(DeviceError, match="pip install onnxruntime-gpu"):
         execution_providers(CUDA, spec, tmp_path)

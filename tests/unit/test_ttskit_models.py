@@ -228,6 +228,17 @@ def test_melgan_shapes_and_tail_handling():
     assert (quantized - audio).abs().max() <= 1 / 32768
 
 
+@pytest.mark.parametrize("config", [MelGANConfig(), TINY_GAN, MelGANConfig(
+    n_mels=10, channels=(8, 6, 4), upsample_strides=(2, 2), upsample_kernels=(4, 4), upsample_paddings=(1, 1),
+    res_dilations=(1, 3, 9, 27))])  # the residual stacks' reflect paddings decide, not the input conv's
+def test_melgan_min_frames_is_the_fewest_it_accepts(config):
+    gan = MelGAN(config).eval()
+    with torch.no_grad():
+        assert gan(torch.zeros(1, config.n_mels, gan.min_frames)).shape[2] == gan.min_frames * config.hop_size
+        with pytest.raises(RuntimeError):
+            gan(torch.zeros(1, config.n_mels, gan.min_frames - 1))
+
+
 def test_melgan_batched_equals_one_by_one():
     gan = tiny_melgan()
     mels = [torch.randn(1, 10, n) - 4 for n in (9, 4, 6)]

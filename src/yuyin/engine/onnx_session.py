@@ -16,7 +16,7 @@ import os
 import queue
 import tempfile
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
@@ -36,6 +36,8 @@ class GraphSpec:
     """How to export one module: example inputs (in forward's order), output names, dynamic axes.
 
     version: bump it when the exported graph changes, so cached files of the old graph are not reused.
+    min_sizes: the smallest size a dynamic axis (by name) is ever given, where more than 1 (a
+    vocoder's reflect paddings need a few frames); TensorRT builds its engines for no less.
     """
 
     name: str
@@ -43,6 +45,7 @@ class GraphSpec:
     outputs: tuple[str, ...]
     dynamic_axes: Mapping[str, Mapping[int, str]]
     version: int = 1
+    min_sizes: Mapping[str, int] = field(default_factory=dict)
 
 
 def export_graph(module: nn.Module, spec: GraphSpec, target: Path) -> Path:
@@ -100,7 +103,8 @@ PROFILE_LIMITS = {"batch": 64}  # largest size of a dynamic axis in TensorRT's s
 def execution_providers(device: torch.device, spec: GraphSpec, cache_dir: Path) -> list:
     """onnxruntime's providers for a graph on device, best first. CPU: the CPU provider. CUDA:
     TensorRT where installed (its engines cached in cache_dir/tensorrt, one shape profile from
-    size 1 to PROFILE_LIMITS on every dynamic axis, so that new lengths do not rebuild them),
+    the axis' smallest size (GraphSpec.min_sizes, else 1) to PROFILE_LIMITS on every dynamic axis,
+    so that new lengths do not rebuild them),
     then CUDA, then the CPU for any operator those lack. CUDA picks convolution algorithms by
     cuDNN's heuristics: its default, an exhaustive timing of every algorithm, runs again for each
     new input shape, and here nearly every request is a new length. Raises DeviceError where
@@ -127,14 +131,14 @@ def execution_providers(device: torch.device, spec: GraphSpec, cache_dir: Path) 
 
 
 def _profile(spec: GraphSpec, end: str) -> str:
-    """TensorRT's "name:AxBxC,..." shapes of spec's inputs with dynamic axes: at size 1 (min),
-    the example's (opt) or PROFILE_LIMITS (max) on each dynamic axis."""
+    """TensorRT's "name:AxBxC,..." shapes of spec's inputs with dynamic axes: at the axis'
+    smallest size (min), the example's (opt) or PROFILE_LIMITS (max) on each dynamic axis."""
     shapes = []
     for name, example in spec.inputs.items():
         axes = spec.dynamic_axes.get(name, {})
         if not axes:
             continue
-        dims = [1 if end == "min" and axis in axes else
+        dims = [spec.min_sizes.get(axes[axis], 1) if end == "min" and axis in axes else
                 PROFILE_LIMITS.get(axes[axis].split("_")[-1], 2048) if end == "max" and axis in axes else size
                 for axis, size in enumerate(example.shape)]  # fmt: skip
         shapes.append(f"{name}:{'x'.join(map(str, dims))}")

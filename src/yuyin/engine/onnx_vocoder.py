@@ -183,7 +183,7 @@ def mb_melgan_graph(vocoder: MBMelGAN) -> tuple[nn.Module, onnx_session.GraphSpe
     """The exportable waveform graph of vocoder and its spec: mel [1, T, M] -> wave [1, T * hop]."""
     module = _WaveformGraph(vocoder.float().eval())
     example = torch.zeros(1, 2 * vocoder.min_frames, vocoder.cfg.n_mels)
-    return module, vocoder_spec(module, example, frame_axis=1, name="mb_melgan")
+    return module, vocoder_spec(module, example, frame_axis=1, name="mb_melgan", min_frames=vocoder.min_frames)
 
 
 def mixed_bf16_session(vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int) -> ChainedSession:
@@ -218,18 +218,22 @@ def run_session(session: "onnxruntime.InferenceSession", mel: torch.Tensor) -> n
     return session.run(None, {"mel": np.ascontiguousarray(mel.detach().float().cpu().numpy())})[0]
 
 
-def cached_session(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str, weights: Path,
-                   cache_dir: Path, threads: int, device: torch.device = onnx_session.CPU
+def cached_session(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str, min_frames: int,
+                   weights: Path, cache_dir: Path, threads: int, device: torch.device = onnx_session.CPU
                    ) -> "onnxruntime.InferenceSession":  # fmt: skip
-    """A vocoder's onnxruntime session on device (input "mel", dynamic along frame_axis; output
-    "wave", dynamic along its last axis), exported once per weights file into cache_dir."""
-    spec = vocoder_spec(module, example, frame_axis, name)
+    """A vocoder's onnxruntime session on device (input "mel", dynamic along frame_axis, never
+    shorter than min_frames; output "wave", dynamic along its last axis), exported once per
+    weights file into cache_dir."""
+    spec = vocoder_spec(module, example, frame_axis, name, min_frames)
     return onnx_session.cached_session(module, spec, weights, cache_dir, threads, device=device)
 
 
-def vocoder_spec(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str) -> onnx_session.GraphSpec:
-    """The export spec of a mel -> wave module (example mel, dynamic along frame_axis)."""
+def vocoder_spec(module: nn.Module, example: torch.Tensor, frame_axis: int, name: str,
+                 min_frames: int) -> onnx_session.GraphSpec:
+    """The export spec of a mel -> wave module (example mel, dynamic along frame_axis, which is
+    never given fewer than min_frames)."""
     with torch.no_grad():
         output_rank = module(example).dim()
     return onnx_session.GraphSpec(name=name, inputs={"mel": example}, outputs=("wave",), version=EXPORT_VERSION,
-                                  dynamic_axes={"mel": {frame_axis: "frames"}, "wave": {output_rank - 1: "samples"}})
+                                  dynamic_axes={"mel": {frame_axis: "frames"}, "wave": {output_rank - 1: "samples"}},
+                                  min_sizes={"frames": min_frames})

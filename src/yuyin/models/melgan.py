@@ -134,6 +134,19 @@ class MelGAN(nn.Module):
         reach += half_io / rate
         return math.ceil(reach)
 
+    @property
+    def min_frames(self) -> int:
+        """Fewest mel frames whose every reflect padding fits inside its signal (forward needs at
+        least this many)."""
+        c = self.config
+        need = (c.io_kernel_size - 1) // 2 + 1
+        largest_pad = max(c.res_dilations) * (c.res_kernel_size - 1) // 2
+        rate = 1
+        for stride in c.upsample_strides:
+            rate *= stride
+            need = max(need, math.ceil((largest_pad + 1) / rate))
+        return max(need, math.ceil(((c.io_kernel_size - 1) // 2 + 1) / rate))
+
     def forward(self, mel: torch.Tensor) -> torch.Tensor:
         """mel [B, M, T] -> audio [B, 1, T * H], no tail handling."""
         c = self.config
