@@ -12,6 +12,7 @@ import torch
 from concurrently import run_concurrently
 from yuyin import SynthesisOptions, Synthesizer
 from yuyin.engine.baker_voice import BakerVoice
+from yuyin.engine.batched_acoustic import BatchedAcoustic
 from yuyin.engine.batched_vocoder import BatchedVocoder, buckets_for
 from yuyin.engine.ttskit_voice import TtskitVoice
 
@@ -54,8 +55,9 @@ def _audio(voice, text: str, options: SynthesisOptions, chunk_frames: int | None
 @pytest.mark.parametrize("chunk_frames", [None, 16])
 def test_a_batching_baker_voice_speaks_as_the_unbatched_one(tiny_pack, chunk_frames) -> None:
     plain = Synthesizer.load(tiny_pack, device="cpu", backend="torch", dtype="fp32", warm_up=False)._voice
-    batched = BakerVoice(plain.config, plain.acoustic, plain.vocoder, plain.device, plain.dtype, max_batch_size=8)
-    assert isinstance(batched._run_vocoder, BatchedVocoder)
+    batched = BakerVoice(plain.config, plain.acoustic, plain.vocoder, plain.device, plain.dtype, max_batch_size=1,
+                         vocoder_batch_size=8)  # as hybrid placement runs it: acoustic model alone, vocoder batched
+    assert isinstance(batched._run_vocoder, BatchedVocoder) and not isinstance(batched._stages, BatchedAcoustic)
     batched._run_vocoder._batcher.max_wait_s = 0.1  # let concurrent pieces meet (the default: no wait)
     requests = [(text, SynthesisOptions(speed=speed)) for text in TEXTS for speed in (1.0, 1.3)]
     alone = [_audio(plain, text, options, chunk_frames) for text, options in requests]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from yuyin.engine.device import DeviceError, plan_runtime
+from yuyin.engine.device import DeviceError, RuntimePlan, plan_runtime
 
 CPU = torch.device("cpu")
 
@@ -52,3 +52,23 @@ def test_cli_refuses_an_impossible_placement_before_loading(command: str, tmp_pa
     assert main([command, *args, "--device", "cpu", "--backend", "onnx", "--compile"]) == 2
     assert "yuyin: error: torch.compile runs PyTorch models; use --backend torch" in capsys.readouterr().err
     assert not (tmp_path / "out.wav").exists()
+
+
+def test_each_model_batches_by_its_own_device() -> None:
+    """Hybrid placement: the CPU acoustic model runs alone, the GPU vocoder batches (and the reverse)."""
+    cpu, gpu = torch.device("cpu"), torch.device("cuda", 0)
+    hybrid = RuntimePlan(cpu, gpu, torch.float32, "torch", False, batch_size=12)
+    assert (hybrid.batch_size_on(hybrid.device), hybrid.batch_size_on(hybrid.vocoder_device)) == (1, 12)
+    reverse = RuntimePlan(gpu, cpu, torch.float32, "torch", False, batch_size=12)
+    assert (reverse.batch_size_on(reverse.device), reverse.batch_size_on(reverse.vocoder_device)) == (12, 1)
+
+
+def test_a_hybrid_baker_voice_is_built_with_its_gpu_vocoder_batching(tiny_pack, monkeypatch) -> None:
+    from yuyin.engine.baker_voice import BakerVoice
+
+    built = {}
+    monkeypatch.setattr(BakerVoice, "__init__", lambda self, *args, **kwargs: built.update(args=args, kwargs=kwargs))
+    hybrid = RuntimePlan(CPU, torch.device("cuda", 0), torch.float32, "torch", False, batch_size=12)
+    BakerVoice.from_dir(tiny_pack, hybrid)  # no GPU needed: the models are only built, not moved
+    max_batch_size, vocoder_device = built["args"][7], built["args"][8]
+    assert (max_batch_size, vocoder_device, built["kwargs"]["vocoder_batch_size"]) == (1, hybrid.vocoder_device, 12)

@@ -39,12 +39,13 @@ class BakerVoice:
     def __init__(self, config: VoiceConfig, acoustic: FastSpeech2, vocoder: MBMelGAN, device: torch.device,
                  dtype: torch.dtype, onnx: tuple[OnnxAcoustic, OnnxVocoder] | None = None,
                  lexicon: Path | None = None, max_batch_size: int = DEFAULT_BATCH_SIZE,
-                 vocoder_device: torch.device | None = None, compile: bool = False):  # fmt: skip
+                 vocoder_device: torch.device | None = None, compile: bool = False,
+                 vocoder_batch_size: int = 1):  # fmt: skip
         """onnx, if given, runs both models exported instead of the PyTorch modules; lexicon is a
         user ``word<TAB>pinyin`` file for the front end; max_batch_size: FastSpeech2 calls of
         concurrent requests batched together (1: no batching; see batched_acoustic);
-        vocoder_device: where the vocoder runs (None: device); with batching, the PyTorch vocoder
-        batches across requests too (see batched_vocoder); compile: torch.compile both
+        vocoder_device: where the vocoder runs (None: device); vocoder_batch_size: the same for
+        the PyTorch vocoder's windows (see batched_vocoder); compile: torch.compile both
         PyTorch models on bucketed static shapes, one request at a time (see :mod:`.compiled`;
         warm_up_shapes compiles them ahead of requests)."""
         self.config = config
@@ -62,11 +63,10 @@ class BakerVoice:
         else:
             self._compiled = None
             stages = self.exported_acoustic or TorchAcoustic(self.acoustic)
-            batched = max_batch_size > 1
-            self._stages = BatchedAcoustic(stages, max_batch_size) if batched else stages
+            self._stages = BatchedAcoustic(stages, max_batch_size) if max_batch_size > 1 else stages
             context = self.vocoder.receptive_field_frames + 2
-            self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, max_batch_size)
-                                 if batched and onnx is None else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
+            self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, vocoder_batch_size)
+                                 if vocoder_batch_size > 1 and onnx is None else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
         self._onnx_vocoder = onnx[1] if onnx else None
         # window lengths the vocoder runs at (padding shorter ones), for streaming plans to fill
         self._run_lengths: tuple[int, ...] = getattr(self._onnx_vocoder or self._run_vocoder, "buckets", None) or ()
@@ -126,12 +126,9 @@ class BakerVoice:
                                  runtime=runtime, mel_bf16=bf16, device=plan.device),
                     OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device, bf16=bf16))  # fmt: skip
             device = torch.device("cpu")  # the graphs' inputs and outputs; onnxruntime moves them
-        # On the CPU, batching FastSpeech2 across requests measured no gain (16 callers: 66-69
-        # audio-s/s batched vs 68-80 one by one): its calls are a quarter of the work and the
-        # vocoder already keeps both cores busy. Both models batch on accelerators.
-        batch = plan.batch_size if plan.device.type != "cpu" else 1
-        return cls(config, acoustic, vocoder, device, plan.dtype, onnx, lexicon, batch,
-                   device if onnx else plan.vocoder_device, plan.compile)  # fmt: skip
+        return cls(config, acoustic, vocoder, device, plan.dtype, onnx, lexicon, plan.batch_size_on(plan.device),
+                   device if onnx else plan.vocoder_device, plan.compile,
+                   vocoder_batch_size=plan.batch_size_on(plan.vocoder_device))  # fmt: skip
 
     def render(self, ids: Sequence[int], options: SynthesisOptions) -> np.ndarray:
         """ids [L] (sil ... sil eos) -> waveform [N] float32 at config.sample_rate."""

@@ -116,12 +116,9 @@ class TtskitVoice:
 
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
                                       threads=torch.get_num_threads(), device=device)  # fmt: skip
-        # Off the CPU the PyTorch vocoder batches across requests too; on it, overlapping calls
-        # already keep the cores busy.
-        vocoder_batch = plan.batch_size if device.type != "cpu" else 1
         return cls(config, acoustic, vocoder, device, plan.dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
                    decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size,
-                   vocoder_batch_size=vocoder_batch)  # fmt: skip
+                   vocoder_batch_size=plan.batch_size_on(device))  # fmt: skip
 
     def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
         """The PyTorch models with the devices they run on (what offload moves; see engine.offload)."""
