@@ -1,6 +1,6 @@
 """yuyin.bench.utilisation: CPU cores, the busiest thread and GPU utilisation over a span, and how
-the sweep table and JSON report them. Readers and clocks are fakes except in the one test that
-measures a real spinning thread (its bound is loose: a shared host may slow it, not speed it)."""
+the sweep table and JSON report them. Readers and clocks are fakes except where /proc itself is
+read (a spinning thread's CPU time, which a busy host cannot shrink)."""
 from __future__ import annotations
 
 import itertools
@@ -117,19 +117,26 @@ def test_one_thread_bound(cores, cpu, busiest, bound):
     assert Utilisation(cores, cpu, "t", busiest).one_thread_bound is bound
 
 
-def test_a_spinning_thread_is_the_busiest():
+def test_a_spinning_threads_time_is_read_under_its_python_name():
+    spun, done = threading.Event(), threading.Event()
+
     def spin():
-        deadline = time.thread_time() + 0.6
+        deadline = time.thread_time() + 0.3
         while time.thread_time() < deadline:
             pass
+        spun.set()
+        done.wait(10)  # stay alive to be read
 
     with UtilisationSampler(interval_s=0.05) as sampler:
         spinner = threading.Thread(target=spin, name="spinner")
         spinner.start()
+        spun.wait(10)
+        name, seconds = utilisation.thread_cpu_seconds()[spinner.native_id]
+        done.set()
         spinner.join()
-    use = sampler.result
-    assert use.busiest_thread == "spinner"
-    assert 0.3 < use.busiest_thread_cores <= 1.05 and use.cpu_cores >= use.busiest_thread_cores - 0.1
+    assert name == "spinner" and seconds >= 0.3 - 2 * TICK
+    use = sampler.result  # other tests' threads may have been busier: only bounds here
+    assert use.busiest_thread_cores >= 0.0 and use.cpu_cores > 0
     assert use.cores_available == len(os.sched_getaffinity(0))
 
 

@@ -94,6 +94,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
                            "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她")),
         ("huan2", lambda c: not c.right and c.left in ("要", "得", "没", "不", "去", "会", "必须", "再", "就")),
+        ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
     ),
     "得": (
         ("dei3", _dei_must),
@@ -108,7 +109,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", right_starts(*NUMERALS, "零", "主", "止", "准", "期", "首")),
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
+        ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
     ),
+    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了"),),  # 看不着, 找着了, 着了凉
     "调": (("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),),
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
@@ -139,6 +142,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
+    # 一行代码 (a line of), not 一行人 (a party of)
+    "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
+                                        "大字", "泪", "公式", "文本", "记录", "表格")),),
 }
 
 

@@ -78,8 +78,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     prev = before[0] if before else ""
     if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
         return "yi1"
-    if after[0] in _DIGITS or after[0] in "月号" or (prev == "月" and after[0] == "日"):
-        return "yi1"  # 一九九八, 一月, 一号线, 五月一日
+    if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
+        return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
+    if after[0] in "加减乘除等":
+        return "yi1"  # an operand: 一加一等于二, 一乘三, 一等奖
     if len(word) > 1 and s == len(word) - 1:
         return "yi1"  # 统一, 唯一, 之一, 万一
     if prev and prev == after[0]:

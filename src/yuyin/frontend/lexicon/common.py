@@ -56,6 +56,10 @@ TABLE = """\
 睡不着	shui4 bu4 zhao2
 找不着	zhao3 bu4 zhao2
 一觉	yi1 jiao4
+一觉醒来	yi1 jiao4 xing3 lai2
+朝九晚五	zhao1 jiu3 wan3 wu3
+京藏	jing1 zang4
+京藏高速	jing1 zang4 gao1 su4
 午觉	wu3 jiao4
 评为	ping2 wei2
 改为	gai3 wei2

@@ -30,8 +30,16 @@ THOUSANDS = rule(
     lambda m: m.group().replace(",", ""),
 )
 
+# 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
+# number is a range (after a word, not a number, it stays a minus sign: 气温-5度).
+MEASURED_RANGE = rule(
+    "measured_range",
+    r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?(?:[\u4e00-\u9fff]{1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
+    lambda m: m.group(1) + "到",
+)
+
 RULES: tuple[Rule, ...] = (
-    (THOUSANDS,)
+    (THOUSANDS, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -1,9 +1,10 @@
 """Dates, years, clock times and generations -> hanzi.
 
-``2024-03-15`` -> 二零二四年三月十五日; ``2024年`` -> 二零二四年 (years are read digit by digit,
-except durations such as 5000年的历史); ``3月05日`` -> 三月五日; ``14:30`` -> 十四点三十分,
-``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``3:2`` after a word
-about a match is a score, left to :mod:`.math`.
+``2024-03-15`` -> 二零二四年三月十五日; ``2024年``, ``2024届`` -> 二零二四年, 二零二四届 (years
+are read digit by digit, except durations such as 5000年的历史); ``3月05日`` -> 三月五日;
+``14:30`` -> 十四点三十分,
+``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``21:19`` next to a word
+about a match is a score, left to :mod:`.math`, unless a word about time is next to it too.
 """
 
 from __future__ import annotations
@@ -14,9 +15,23 @@ from .digits import read_digits, read_small
 from .rule import Rule, context_after, context_before, rule
 
 _YEAR = r"(?<![0-9.])([12][0-9]{3})"
-# Words around a colon that make "3:2" or "2:1" a score or ratio, not a time.
-_SCORE_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|赢|输|负于|胜|战平|以|比例|配比|比为|比")
+# What a year names before these: 2024年, 2024年度, 2024届 (graduates), 2024款 (a model year).
+_YEAR_WORDS = r"年|赛季|财年|学年|届|款"
+# Words around a colon that make "21:19" a score or ratio, not a time: right after it, right
+# before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
 _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的比例)")
+_SCORE_JUST_BEFORE = re.compile(
+    r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
+)
+_SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比")
+# Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
+_TIME_BEFORE = re.compile(
+    r"(?:于|从|到|至|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里|今天|明天|昨天|后天|每天|每晚|时间|时刻|截至|截止)\s?$"
+)
+_TIME_AFTER = re.compile(
+    r"^\s?(?:开始|出发|集合|起飞|降落|到达|抵达|发车|开车|开门|关门|开放|关闭|营业|结束|截止|见面|见|前|后|"
+    r"之前|以前|之后|以后|左右|准时|整|起|开|到|至|[-~～—–])"
+)
 # A year followed by these is a duration (5000年的历史), read as a cardinal.
 _DURATION_AFTER = re.compile(r"^年(?:的历史|历史|来|之久|左右)")
 
@@ -33,8 +48,12 @@ def _year(match: re.Match[str]) -> str:
 
 
 def _is_score(match: re.Match[str]) -> bool:
-    before = context_before(match, 6)
-    return bool(_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(context_after(match, 4)))
+    before, after = context_before(match, 6), context_after(match, 4)
+    if _SCORE_AFTER.match(after):
+        return True
+    if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
+        return False
+    return bool(_SCORE_JUST_BEFORE.search(before) or _SCORE_NEAR_BEFORE.search(before))
 
 
 def _clock_time(match: re.Match[str]) -> str:
@@ -56,13 +75,13 @@ RULES: tuple[Rule, ...] = (
         _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
         _iso_date,
     ),
-    # 2020-2024年, 2020~2024年
+    # 2020-2024年, 2020~2024年, 2022-2023赛季
     rule(
         "year_range",
-        _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=年)",
+        _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=" + _YEAR_WORDS + ")",
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
-    rule("year", _YEAR + r"(?=年)", _year),
+    rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
     # 14:30, 9:05:30 (hour <= 24); 3:2 has a one-digit "minute" and is a score
     rule(
         "clock_time",

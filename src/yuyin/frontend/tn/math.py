@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .digits import NUMBER, read_number
+from .numbers import LIANG_AFTER
 from .rule import Rule, rule
 
 OPERATORS = {
@@ -47,7 +48,16 @@ def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
     if float(low) >= float(high):
         return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part
-    return f"{read_number(low)}到{read_number(high)}"
+    ordinal = match.string[max(0, match.start() - 1):match.start()] == "第"
+    counted = not ordinal and _COUNTED.match(match.string, match.end()) is not None  # 2-3天: 两到三天
+
+    def read(number: str) -> str:
+        return "两" if counted and number == "2" else read_number(number)
+
+    return f"{read(low)}到{read(high)}"
+
+
+_COUNTED = re.compile(LIANG_AFTER)
 
 
 RULES: tuple[Rule, ...] = (

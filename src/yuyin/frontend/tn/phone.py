@@ -2,8 +2,9 @@
 
 ``138-0013-8000`` / ``13800138000`` -> 幺三八 零零幺三 八零零零 (the groups are kept apart by a
 space, where a reader pauses); ``010-12345678`` -> 零幺零 幺二三四五六七八; ``400-820-8820`` ->
-四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits; ``CA1234`` ->
-CA幺二三四; any other run of more than 10 digits is an identifier, read digit by digit.
+四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits; ``打110`` ->
+打幺幺零; ``CA1234`` -> CA幺二三四; any other run of more than 10 digits is an identifier, read
+digit by digit, unless money follows it (``12000000000元`` is an amount).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ _CODE_WORDS = (
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机|尾号"
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
+# Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
+# about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
+_SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线)"
+_CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、)"
+# Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
+_AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
 
 def _grouped(groups: list[str]) -> str:
@@ -36,9 +44,18 @@ def _mobile(match: re.Match[str]) -> str:
 def _hyphenated(match: re.Match[str]) -> str:
     text = match.group()
     groups = re.split(r"[- ]", text.lstrip("+"))
-    if sum(len(g) for g in groups) < 7:
-        return text  # 3-5, 12-3: ranges and the like, left to later rules
+    if sum(len(g) for g in groups) < 7 or _is_range(groups):
+        return text  # 3-5, 12-3, 3000-5000: ranges and the like, left to later rules
     return ("加" if text.startswith("+") else "") + _grouped(groups)
+
+
+def _is_range(groups: list[str]) -> bool:
+    """Two quantities, the second larger but less than 100 times the first (3000-5000,
+    2022-2023), none with a leading zero: a range, not a number to dial."""
+    if len(groups) != 2 or any(group.startswith("0") for group in groups):
+        return False
+    low, high = (int(group) for group in groups)
+    return low < high < 100 * low
 
 
 RULES: tuple[Rule, ...] = (
@@ -54,11 +71,27 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9])([48]00)[- ]?([0-9]{3})[- ]?([0-9]{4})(?![0-9])",
         lambda m: _grouped(list(m.groups())),
     ),
-    # 010-12345678, 0755-1234567-801
+    # 010-12345678, 0755-1234567-801, (010)12345678, 010 12345678
     rule(
         "landline",
-        r"(?<![0-9])(0[1-9][0-9]{1,2})-([2-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
+        r"(?<![0-9])(0[1-9][0-9]{1,2})[- ]([2-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
         lambda m: _grouped(list(m.groups())),
+    ),
+    rule(
+        "landline_in_brackets",
+        r"[(（](0[1-9][0-9]{1,2})[)）] ?([1-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
+        lambda m: _grouped(list(m.groups())),
+    ),
+    # 打110, 拨打12315, 120急救
+    rule(
+        "service_number_called",
+        r"(" + _CALL_BEFORE + r")(" + _SERVICE_NUMBERS + r")(?![0-9])",
+        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
+    rule(
+        "service_number",
+        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r")",
+        lambda m: read_digits(m.group(), yao=True),
     ),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200
     rule(
@@ -79,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     # any other run of 11 or more digits
     rule(
         "identifier",
-        r"(?<![0-9.])[0-9]{" + str(LONGEST_QUANTITY + 1) + r",}(?![0-9]|\.[0-9])",
+        r"(?<![0-9.])[0-9]{" + str(LONGEST_QUANTITY + 1) + r",}(?![0-9]|\.[0-9])" + _AMOUNT_AFTER,
         lambda m: read_digits(m.group(), yao=True),
     ),
 )
