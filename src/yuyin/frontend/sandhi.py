@@ -6,8 +6,9 @@ place and leaves EXACT words (inline overrides) alone:
 
 * :func:`neutral_tones`: particles (吗 呢 吧 ...) and the second syllable of reduplicated
   kinship nouns and verbs (妈妈 ma1 ma5, 看看 kan4 kan5);
-* :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal or final (一九, 第一, 统一), yi5
-  between a reduplicated verb (看一看), else yi2 before a fourth tone and yi4 before others;
+* :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal, final, a decimal's or an hour's (一九,
+  第一, 统一, 一点五, 下午一点), yi5 between a reduplicated verb (看一看), else yi2 before a
+  fourth tone and yi4 before others;
   不 is bu5 in A不A and V不C (是不是, 受不了), bu2 before a fourth tone, else bu4;
 * :func:`third_tone_sandhi`: within one prosodic word, a third tone before a third tone
   becomes second, following the word's inner structure (展览馆 zhan2 lan2 guan3, 小老虎 xiao3
@@ -55,7 +56,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
         before = _neighbour(words, positions, index, -1)
         after = _neighbour(words, positions, index, +1)
         if word.graphemes[s] == "一":
-            word.syllables[s] = _yi(word, s, before, after)
+            beyond = _neighbour(words, positions, index + 1, +1) if after is not None else None
+            word.syllables[s] = _yi(word, s, before, after, beyond)
         else:
             word.syllables[s] = _bu(word, s, before, after)
 
@@ -74,10 +76,14 @@ def _neighbour(
     return words[w].graphemes[s], words[w].syllables[s]
 
 
-def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
+        beyond: tuple[str, str] | None = None) -> str:
+    """beyond: the character after ``after``."""
     prev = before[0] if before else ""
     if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
         return "yi1"
+    if after[0] == "点" and (prev in ("午", "晨") or (beyond is not None and beyond[0] in _DIGITS + "十半钟整")):
+        return "yi1"  # a number or the hour: 一点五, 一点三十分, 一点半, 下午一点 (not 一点儿, 快一点)
     if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
     if after[0] in "加减乘除等":
