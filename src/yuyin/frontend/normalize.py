@@ -6,7 +6,8 @@ Owns the character-level clean-up and the order of the TN passes:
    ``\\x1b``, zero-width space, BOM, ZWJ ...), turn other whitespace into single spaces, keep
    newlines (they end sentences);
 2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
-   -> ASCII digits;
+   -> ASCII digits, compatibility forms of numbers and units -> what they stand for (``Ⅲ`` ->
+   ``3``, ``①`` -> ``1``, ``½`` -> ``1/2``, ``㎡`` -> ``m²``, ``㎏`` -> ``kg``);
 3. inline pinyin overrides (``行[hang2]``) are set aside (:mod:`yuyin.frontend.override`);
 4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
 5. user-lexicon words are set aside;
@@ -44,6 +45,9 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x301C: "~",  # wave dash
 }
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+# Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈) and CJK unit squares (㎡, ㎏).
+_COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df]")
+_ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
 _SPACES = re.compile(r"[^\S\n]+")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
@@ -62,11 +66,26 @@ def _clean_char(char: str) -> str:
     return "" if unicodedata.category(char) in _REMOVED_CATEGORIES else char
 
 
+def _decompose(char: str) -> str:
+    """A compatibility character as the text it stands for: Ⅲ -> 3 (a numeral, not the letters
+    III), ① -> 1 set apart by spaces (①② is one, two; not twelve), ㎡ -> m² (its square as the
+    superscript that units are read from), else NFKC."""
+    if char in _ROMAN:
+        return _ROMAN[char]
+    text = unicodedata.normalize("NFKC", char).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
+    if text.isdigit():
+        return f" {text} "
+    if "\u3380" <= char <= "\u33df" and text[-1:] in ("2", "3"):
+        text = text[:-1] + ("²" if text[-1] == "2" else "³")
+    return text
+
+
 def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+    text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)
 
 
