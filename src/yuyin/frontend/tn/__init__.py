@@ -21,6 +21,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
     rule("at", r"@(?=\S)", lambda m: "艾特"),
     rule("per_mille", r"‰", lambda m: "千分号"),
+    rule("pi", r"π", lambda m: "派"),
 )
 
 # 1,234,567.5 -> 1234567.5 before anything reads the number.

@@ -2,7 +2,7 @@
 
 ``2024-03-15`` -> 二零二四年三月十五日; ``2024年``, ``2024届`` -> 二零二四年, 二零二四届 (years
 are read digit by digit, except durations such as 5000年的历史); ``3月05日`` -> 三月五日;
-``14:30`` -> 十四点三十分,
+``14:30`` -> 十四点三十分, ``3:30pm`` -> 下午三点三十分,
 ``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``21:19`` next to a word
 about a match is a score, left to :mod:`.math`, unless a word about time is next to it too.
 """
@@ -57,10 +57,11 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 def _clock_time(match: re.Match[str]) -> str:
-    hour, minute, second = match.groups()
+    hour, minute, second, meridiem = match.groups()
     if _is_score(match):
         return match.group()
-    spoken = ("两" if int(hour) == 2 else read_small(hour)) + "点"
+    spoken = {"a": "上午", "p": "下午"}.get((meridiem or "").lower(), "")
+    spoken += ("两" if int(hour) == 2 else read_small(hour)) + "点"
     if int(minute) or (second and int(second)):
         spoken += ("零" if int(minute) < 10 else "") + read_small(minute) + "分"
     if second and int(second):
@@ -82,10 +83,11 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
-    # 14:30, 9:05:30 (hour <= 24); 3:2 has a one-digit "minute" and is a score
+    # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
     rule(
         "clock_time",
-        r"(?<![0-9.:])([01]?[0-9]|2[0-4]):([0-5][0-9])(?::([0-5][0-9]))?(?![0-9]|:[0-9])",
+        r"(?<![0-9.:])([01]?[0-9]|2[0-4]):([0-5][0-9])(?::([0-5][0-9]))?(?![0-9]|:[0-9])"
+        r"(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?",
         _clock_time,
     ),
 )

@@ -2,9 +2,9 @@
 
 ``1+1=2`` -> 一加一等于二, ``5-3=2`` -> 五减三等于二, ``3×4`` -> 三乘四, ``8÷2`` -> 八除以二,
 ``3>2`` -> 三大于二, ``3/4`` -> 四分之三, ``3-5天`` -> 三到五天, ``10~20`` -> 十到二十,
-``3:2`` -> 三比二, ``±5`` -> 正负五. A ``-`` or ``/`` between two numbers is only an operator
-inside an expression that also has ``=``, a comparison or another operator; alone it is a
-range or a fraction.
+``3:2`` -> 三比二, ``±5`` -> 正负五, ``2^10`` -> 二的十次方, ``3²`` -> 三的平方, ``√2`` -> 根号二.
+A ``-`` or ``/`` between two numbers is only an operator inside an expression that also has
+``=``, a comparison or another operator; alone it is a range or a fraction.
 """
 
 from __future__ import annotations
@@ -60,7 +60,17 @@ def _range(match: re.Match[str]) -> str:
 _COUNTED = re.compile(LIANG_AFTER)
 
 
+_POWERS = {"²": "的平方", "³": "的立方"}
+
 RULES: tuple[Rule, ...] = (
+    # 2^10, 3², √2 (units such as m² were read before)
+    rule(
+        "power",
+        r"(?<![0-9.])(" + NUMBER + r")(?:\^(" + NUMBER + r")|([²³]))(?![0-9])",
+        lambda m: read_number(m.group(1))
+        + (f"的{read_number(m.group(2))}次方" if m.group(2) else _POWERS[m.group(3)]),
+    ),
+    rule("root", r"√(?=[0-9])", lambda m: "根号"),
     rule(
         "expression",
         r"(?<![0-9.A-Za-z])" + _TERM + r"(?: ?" + _OPERATOR + r" ?" + _TERM + r")+(?![0-9]|\.[0-9])",

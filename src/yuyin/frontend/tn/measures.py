@@ -1,7 +1,8 @@
 """Quantities with a unit symbol, temperatures and percentages -> hanzi.
 
 ``5km`` -> 五公里, ``120km/h`` -> 一百二十公里每小时, ``20m²`` -> 二十平方米, ``3-5kg`` ->
-三到五千克, ``-5℃`` -> 零下五摄氏度, ``50%`` -> 百分之五十, ``10%-20%`` -> 百分之十到百分之二十.
+三到五千克, ``-5℃`` -> 零下五摄氏度, ``50%`` -> 百分之五十, ``10%-20%`` -> 百分之十到百分之二十,
+``10元/斤`` -> 十元每斤.
 Data sizes (GB, MB) are left to the letter speller: 八GB is said 八G B.
 """
 
@@ -72,4 +73,10 @@ RULES: tuple[Rule, ...] = (
         _percent,
     ),
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
+    # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
+    rule(
+        "per",
+        r"(?<=[元块角A-Za-z]|米|克|斤|秒|时)/(?:(" + _UNIT + r")(?![A-Za-z])|(?=[个人斤两次天月年件台瓶盒只张位晚小]))",
+        lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
+    ),
 )

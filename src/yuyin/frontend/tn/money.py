@@ -1,5 +1,6 @@
 """Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元,
-``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元, ``2-3元`` -> 两到三元.
+``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元, ``2-3元`` -> 两到三元,
+``-¥50`` -> 负五十元.
 
 Prices drop the trailing zeros of their fraction, as a cashier or an announcer reads them.
 """
@@ -22,8 +23,8 @@ def read_price(number: str) -> str:
 
 
 def _signed(match: re.Match[str]) -> str:
-    sign, low, high, scale = match.groups()
-    spoken = read_price(low) + ("到" + read_price(high) if high else "")
+    minus, sign, minus_after, low, high, scale = match.groups()
+    spoken = ("负" if minus or minus_after else "") + read_price(low) + ("到" + read_price(high) if high else "")
     return spoken + (scale or "") + _SIGNS[sign]
 
 
@@ -35,7 +36,7 @@ def _named(match: re.Match[str]) -> str:
 RULES: tuple[Rule, ...] = (
     rule(
         "currency_sign",
-        r"(US\$|HK\$|[¥￥$€£₩]) ?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
+        r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
         + r"(?![0-9])(?:元|美元|欧元|英镑)?",
         _signed,
     ),
