@@ -15,18 +15,48 @@ from .word import HAN, Word
 # Words ending in 儿 where 儿 is a full syllable (a child, a son, a man).
 NOT_ERHUA = frozenset(
     "女儿 婴儿 幼儿 孤儿 健儿 男儿 宠儿 胎儿 新生儿 少儿 患儿 托儿 弃儿 混血儿 孩儿 侄儿 "
-    "孙儿 小儿 犬儿 病儿 早产儿 产儿 乖儿 幸运儿 混儿 苗儿 儿儿 宁馨儿 弄潮儿".split()
+    "孙儿 小儿 犬儿 病儿 早产儿 产儿 乖儿 幸运儿 混儿 苗儿 儿儿 宁馨儿 弄潮儿 我儿 吾儿 他儿 她儿".split()
 )
 
 
-def merge_erhua(words: Sequence[Word]) -> None:
-    """Fold each erhua 儿 into the syllable before it, in place."""
+def attach_erhua(words: Sequence[Word]) -> list[Word]:
+    """Join a 儿 the segmenter cut off as a word of its own (鲜花|儿, 门口|儿) to the word before,
+    so that prosody keeps them together and :func:`merge_erhua` folds it. Returns the words."""
+    joined: list[Word] = []
     for word in words:
-        if word.kind != HAN or len(word) < 2 or word.graphemes[-1] != "儿" or word.text in NOT_ERHUA:
+        previous = joined[-1] if joined else None
+        if (word.text == "儿" and word.kind == HAN and previous is not None and previous.kind == HAN
+                and previous.break_after == 0 and _is_erhua(previous.text + "儿", previous.syllables[-1])):  # fmt: skip
+            previous.text += "儿"
+            previous.syllables += word.syllables
+            previous.graphemes += word.graphemes
+            previous.decided += word.decided
+            previous.break_after = word.break_after
             continue
-        previous = word.syllables[-2]
-        if previous[:-1] in ("er", "r") or previous[:-1].endswith("r"):
+        joined.append(word)
+    return joined
+
+
+def merge_erhua(words: Sequence[Word]) -> None:
+    """Fold each erhua 儿 into the syllable before it, in place: a word's last (一会儿, 鲜花儿)
+    or one inside it (今儿个, 玩儿命)."""
+    for word in words:
+        if word.kind != HAN:
             continue
-        word.syllables[-2:] = [previous[:-1] + "r" + previous[-1]]
-        word.graphemes[-2:] = [word.graphemes[-2] + "儿"]
-        word.decided[-2:] = [word.decided[-2]]
+        for index in range(len(word) - 1, 0, -1):
+            if word.graphemes[index] == "儿" and _is_erhua(word.text[: index + 1], word.syllables[index - 1]):
+                _fold(word, index)
+
+
+def _is_erhua(text: str, before: str) -> bool:
+    """Whether the 儿 ending text r-colours ``before``, the syllable of the character before it:
+    not where text means a child (女儿, the 幼儿 of 幼儿园) or ``before`` already ends in r."""
+    return text not in NOT_ERHUA and not (before[:-1] in ("er", "r") or before[:-1].endswith("r"))
+
+
+def _fold(word: Word, index: int) -> None:
+    """Drop the 儿 at ``index``, r-colouring the syllable before it (hua1 -> huar1)."""
+    before = word.syllables[index - 1]
+    word.syllables[index - 1 : index + 1] = [before[:-1] + "r" + before[-1]]
+    word.graphemes[index - 1 : index + 1] = [word.graphemes[index - 1] + "儿"]
+    word.decided[index - 1 : index + 1] = [word.decided[index - 1]]

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
-from .erhua import merge_erhua
+from .erhua import attach_erhua, merge_erhua
 from .latin import latin_syllables
 from .lexicon import Lexicon, char_reading
 from .override import SENTINEL, FixedSpans
@@ -58,7 +58,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     for token in cut_words(text):
         for piece in _PIECES.findall(token):
             _add_piece(words, piece, lexicon, spans)
-    words = merge_numbers(words)
+    words = merge_numbers(attach_erhua(words))
     decide_polyphones(words)
     neutral_tones(words)
     yi_bu_sandhi(words)
