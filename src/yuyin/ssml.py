@@ -294,7 +294,8 @@ def _pitch(value: str) -> float:
 def _volume(value: str) -> float:
     value = value.strip()
     if value.endswith("dB"):
-        return 10 ** (_number(value[:-2], "volume") / 20.0)
+        decibels = min(max(_number(value[:-2], "volume"), -100.0), 100.0)  # far past the range either way
+        return 10 ** (decibels / 20.0)
     return _relative(value, VOLUMES, "volume")
 
 

@@ -93,6 +93,9 @@ def test_measure_finds_a_tone_glide_and_refuses_silence() -> None:
     assert measured.rate == pytest.approx(10 / measured.speech_seconds) and 1.8 < measured.speech_seconds <= 2.0
     with pytest.raises(ReferenceAudioError, match="voiced speech"):
         measure(np.zeros(rate * 2), rate)
+    for samples in (0, 200, 1000):  # shorter than Praat's analysis windows (PraatError before)
+        with pytest.raises(ReferenceAudioError, match="voiced speech"):
+            measure(tone[:samples], rate)
 
 
 def test_read_clip_errors_name_the_file(tmp_path) -> None:

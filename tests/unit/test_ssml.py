@@ -35,6 +35,8 @@ def test_prosody_nests_and_clamps() -> None:
     assert segments[0].overrides == pytest.approx({"speed": 1.25, "pitch_shift": 1.0, "volume": 10 ** 0.3})
     assert segments[1].overrides["speed"] == pytest.approx(2.5) and segments[1].overrides["pitch_shift"] == 1.5
     assert parse('<prosody rate="9">x</prosody>')[0].overrides["speed"] == 4.0  # clamped to OPTION_RANGES
+    assert parse('<prosody volume="9999dB">x</prosody>')[0].overrides["volume"] == 4.0  # no float overflow
+    assert parse('<prosody volume="-9999dB">x</prosody>')[0].overrides["volume"] == pytest.approx(0.0, abs=1e-5)
 
 
 def test_emphasis() -> None:

@@ -99,6 +99,10 @@ def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> Pro
     Raises ReferenceAudioError if the clip holds too little speech.
     """
     parselmouth = _parselmouth()
+    too_little = ReferenceAudioError(f"reference clip has too little voiced speech (at least {MIN_SPEECH_SECONDS:g} s "
+                                     "of speech are needed)")  # fmt: skip
+    if len(samples) < MIN_SPEECH_SECONDS * rate:  # Praat itself fails on clips shorter than its windows
+        raise too_little
     sound = parselmouth.Sound(samples.astype(np.float64), sampling_frequency=rate).resample(ANALYSIS_RATE)
     pitch = sound.to_pitch_ac(time_step=FRAME_SECONDS, pitch_floor=F0_FLOOR, pitch_ceiling=F0_CEILING)
     intensity = sound.to_intensity(minimum_pitch=100.0, time_step=FRAME_SECONDS, subtract_mean=False)
@@ -108,8 +112,7 @@ def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> Pro
     speech = decibels > np.percentile(decibels, 95) - SPEECH_FLOOR_DB if len(decibels) else voiced
     speech_seconds = float(np.count_nonzero(speech)) * FRAME_SECONDS
     if speech_seconds < MIN_SPEECH_SECONDS or np.count_nonzero(voiced & speech) * FRAME_SECONDS < MIN_SPEECH_SECONDS / 2:
-        raise ReferenceAudioError(f"reference clip has too little voiced speech (at least {MIN_SPEECH_SECONDS:g} s "
-                                  "of speech are needed)")  # fmt: skip
+        raise too_little
     semitones = 12 * np.log2(f0[voiced & speech] / 100.0)
     low, high = np.percentile(semitones, [10, 90])
     energy_low, energy_high = np.percentile(decibels[voiced & speech], [10, 90])

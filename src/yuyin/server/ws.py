@@ -53,6 +53,7 @@ class WsSession:
         self._send_lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._task_id: str | None = None
+        self._task_ended = False  # its done or error event is on its way: a cancel comes too late
 
     async def run(self) -> None:
         try:
@@ -69,7 +70,7 @@ class WsSession:
     async def _dispatch(self, text: str | None) -> None:
         try:
             data = json.loads(text) if text is not None else None
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON, too deeply nested, an integer of 4,300+ digits
             data = None
         if not isinstance(data, dict):
             await self.send_event("error", None, status=422, param="type",
@@ -98,13 +99,17 @@ class WsSession:
             error = validation_error(exc)
             await self.send_event("error", request_id, status=error.status, param=error.field, message=error.message)
             return
-        self._task_id = body.id
+        self._task_id, self._task_ended = body.id, False
         self._task = asyncio.create_task(self._synthesize(body))
 
     async def _cancel(self) -> bool:
-        """Cancel the running synthesis, if any, and wait for it to unwind; True if one ran."""
+        """Cancel the running synthesis, if any, and wait for it to unwind; True if one was
+        cancelled (False also when it had already ended with done or error)."""
         task, self._task = self._task, None
         if task is None or task.done():
+            return False
+        if self._task_ended:
+            await task  # let its last event go out whole
             return False
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -112,23 +117,27 @@ class WsSession:
         return True
 
     async def _synthesize(self, body: WsSynthesize) -> None:
+        """Run one request to its done, error or cancellation; every failure becomes an error event."""
         request = controls_request(body, body.text, "pcm", stream=True, api="ws")
+        stream: SpeechStream | None = None
         try:
             stream = await open_speech(self.runtime, request)
-        except ApiError as exc:
-            await self.send_event("error", body.id, status=exc.status, param=exc.field, message=exc.message)
-            return
-        try:
             await self._stream(body.id, stream)
-        except ApiError as exc:  # a failure after the first audio (timeout)
-            await self.send_event("error", body.id, status=exc.status, param=exc.field, message=exc.message)
+        except ApiError as exc:  # bad input, or a failure after the first audio (timeout)
+            await self._end("error", body.id, status=exc.status, param=exc.field, message=exc.message)
         except ClientGone:
             pass  # closing the stream stops the engine
         except Exception as exc:  # a bug: tell the client, keep the connection, log the traceback
             log.exception("synthesis failed")
-            await self.send_event("error", body.id, status=500, param=None, message=f"internal error: {exc!r}")
+            await self._end("error", body.id, status=500, param=None, message=f"internal error: {type(exc).__name__}")
         finally:
-            stream.close()
+            if stream is not None:
+                stream.close()
+
+    async def _end(self, kind: str, request_id: str | None, **fields: Any) -> None:
+        """Send the request's terminal event (done or error); a cancel from now on is too late."""
+        self._task_ended = True
+        await self.send_event(kind, request_id, **fields)
 
     async def _stream(self, request_id: str | None, stream: SpeechStream) -> None:
         voice = stream.request.voice or self.runtime.voices.default
@@ -141,9 +150,9 @@ class WsSession:
                 await self._send({"type": "websocket.send", "bytes": packet.data})
             timeline.after(packet)
         await timeline.close()
-        await self.send_event("done", request_id, audio_seconds=round(stream.audio_seconds, 4),
-                              ttfa=round(stream.ttfa or 0.0, 4), rtf=round(stream.rtf, 4),
-                              elapsed=round(time.perf_counter() - stream.started, 4))  # fmt: skip
+        await self._end("done", request_id, audio_seconds=round(stream.audio_seconds, 4),
+                        ttfa=round(stream.ttfa or 0.0, 4), rtf=round(stream.rtf, 4),
+                        elapsed=round(time.perf_counter() - stream.started, 4))  # fmt: skip
 
     async def send_event(self, kind: str, request_id: str | None, **fields: Any) -> None:
         """Send a JSON event; does nothing once the client has gone."""
