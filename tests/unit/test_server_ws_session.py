@@ -1,0 +1,123 @@
+"""WsSession against a fake socket and fake streams: how a request ends, whatever happens.
+
+The protocol end to end runs against ``yuyin serve`` in tests/integration/test_server_streaming.py;
+here the engine side is replaced so that failures and races can be made on purpose."""
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from yuyin.server import ws
+from yuyin.server.errors import ApiError
+
+
+class FakeSocket:
+    """Records the events sent; a send of an event in ``hold`` waits for ``release``."""
+
+    def __init__(self, hold: str | None = None):
+        self.events: list[dict] = []
+        self.hold, self.release = hold, asyncio.Event()
+
+    async def send(self, message: dict) -> None:
+        if "text" in message:
+            event = json.loads(message["text"])
+            if event["type"] == self.hold:
+                await self.release.wait()
+            self.events.append(event)
+
+
+class FakeStream:
+    """A SpeechStream with no audio: iterating it ends at once."""
+
+    def __init__(self):
+        self.request = SimpleNamespace(voice="v")
+        self.sample_rate = self.source_rate = 24000
+        self.started, self.audio_seconds, self.ttfa, self.rtf = time.perf_counter(), 0.0, 0.01, 0.0
+        self.closed = False
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def session(socket: FakeSocket) -> ws.WsSession:
+    return ws.WsSession(socket, SimpleNamespace(voices=SimpleNamespace(default="v")))  # type: ignore[arg-type]
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("boom"), OverflowError("math range error")])
+def test_an_unexpected_failure_before_any_audio_ends_the_request_with_an_error(monkeypatch, failure) -> None:
+    async def open_speech(runtime, request):
+        raise failure
+
+    monkeypatch.setattr(ws, "open_speech", open_speech)
+
+    async def scenario() -> list[dict]:
+        socket = FakeSocket()
+        talk = session(socket)
+        await talk._dispatch(json.dumps({"type": "synthesize", "id": "r", "text": "你好"}))
+        await asyncio.wait_for(talk._task, 5)
+        return socket.events
+
+    assert run(scenario()) == [{"type": "error", "id": "r", "status": 500, "param": None,
+                                "message": f"internal error: {type(failure).__name__}"}]  # fmt: skip
+
+
+def test_bad_input_found_on_opening_is_its_error_event(monkeypatch) -> None:
+    async def open_speech(runtime, request):
+        raise ApiError(422, "reference clip has too little voiced speech", "reference_audio")
+
+    monkeypatch.setattr(ws, "open_speech", open_speech)
+
+    async def scenario() -> list[dict]:
+        socket = FakeSocket()
+        talk = session(socket)
+        await talk._dispatch(json.dumps({"type": "synthesize", "id": "r", "text": "你好"}))
+        await talk._task
+        return socket.events
+
+    (event,) = run(scenario())
+    assert (event["type"], event["status"], event["param"]) == ("error", 422, "reference_audio")
+
+
+@pytest.mark.parametrize("message", ["[" * 100_000, '{"type": ' + "1" * 5000 + "}"])
+def test_json_that_python_refuses_to_parse_is_an_error_event(message) -> None:
+    socket = FakeSocket()
+    run(session(socket)._dispatch(message))
+    assert [(e["type"], e["status"], e["param"]) for e in socket.events] == [("error", 422, "type")]
+
+
+def test_a_cancel_after_done_is_on_its_way_sends_nothing_more(monkeypatch) -> None:
+    stream = FakeStream()
+
+    async def open_speech(runtime, request):
+        return stream
+
+    monkeypatch.setattr(ws, "open_speech", open_speech)
+
+    async def scenario() -> list[dict]:
+        socket = FakeSocket(hold="done")
+        talk = session(socket)
+        await talk._dispatch(json.dumps({"type": "synthesize", "id": "r", "text": "你好"}))
+        while not talk._task_ended:  # the task is sending done (held by the socket)
+            await asyncio.sleep(0.001)
+        cancel = asyncio.create_task(talk._dispatch(json.dumps({"type": "cancel"})))
+        await asyncio.sleep(0.01)
+        socket.release.set()
+        await asyncio.wait_for(cancel, 5)
+        return socket.events
+
+    kinds = [event["type"] for event in run(scenario())]
+    assert kinds == ["start", "done"] and stream.closed
