@@ -81,6 +81,76 @@ def test_slow_non_streamed_request_times_out_with_504(http) -> None:
     assert time.perf_counter() - started < 5
 
 
+def metric(http, line: str) -> float:
+    """The value of one /metrics line, given up to its value (0 when absent)."""
+    for row in http.get("/metrics").text.splitlines():
+        if row.startswith(line + " "):
+            return float(row.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def closed_by_client(http) -> float:
+    return metric(http, 'yuyin_requests_total{method="POST",route="/api/synthesize",status="499"}')
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_a_client_gone_before_its_response_cancels_the_work(http, server) -> None:
+    """Whole (stream false) responses and queued requests stop when their client disconnects,
+    well before the request timeout or the queue timeout would end them."""
+    before = closed_by_client(http)
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(server.url + "/api/synthesize", json={"text": LONG, "speed": 0.25, "stream": False}, timeout=0.3)
+    assert wait_for(lambda: closed_by_client(http) == before + 1, 1.5)  # 504 at 2 s otherwise
+    holding = [open_stream(http) for _ in range(3)]
+    with pytest.raises(httpx.ReadTimeout):  # queued behind the three
+        httpx.post(server.url + "/api/synthesize", json={"text": "你好", "stream": False}, timeout=0.3)
+    assert wait_for(lambda: closed_by_client(http) == before + 2, 0.6)  # 503 at 1 s otherwise
+    for response, _, _ in holding:
+        response.close()
+    assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 5)
+
+
+def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
+    """Its socket's buffers fill, a send waits, and after the request timeout (2 s) the stream is
+    cut: its slot does not stay taken for as long as the client idles."""
+    import socket
+
+    cancelled = 'yuyin_streams_cancelled_total{api="native"}'
+    before = metric(http, cancelled)
+    body = json.dumps({"text": LONG, "format": "pcm", "speed": 0.25}).encode()
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as client:
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        client.sendall(b"POST /api/synthesize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                       b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
+        assert client.recv(100).startswith(b"HTTP/1.1 200")  # and then it reads no more
+        assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 30)  # while it is still connected
+    assert metric(http, cancelled) == before + 1
+
+
+def test_a_body_past_the_limit_is_refused(server) -> None:
+    from yuyin.server.body_limit import max_body_bytes
+    from yuyin.server.settings import ServerSettings
+
+    limit = max_body_bytes(ServerSettings(max_input_chars=MAX_CHARS))
+    padding = json.dumps({"text": "你好", "pad": "x" * limit}).encode()
+    declared = httpx.post(server.url + "/api/synthesize", content=padding, timeout=30,
+                          headers={"content-type": "application/json"})  # fmt: skip
+    chunked = httpx.post(server.url + "/api/synthesize", content=iter([padding[:1000], padding[1000:]]), timeout=30,
+                         headers={"content-type": "application/json"})  # fmt: skip
+    for response in (declared, chunked):
+        assert response.status_code == 413 and response.json()["error"]["param"] == "body"
+        assert f"the limit is {limit}" in response.json()["error"]["message"]
+
+
 def test_max_input_length_on_every_route(server, http) -> None:
     too_long = "好" * (MAX_CHARS + 1)
     assert http.post("/api/synthesize", json={"text": too_long}).status_code == 413

@@ -138,6 +138,14 @@ def test_http_disconnect_cancels_the_work(server, http) -> None:
     assert metric(http, 'yuyin_streams_cancelled_total{api="native"}') == before + 1
 
 
+def test_bad_input_anywhere_is_a_422_before_the_stream_and_no_cancelled_stream(http) -> None:
+    before = metric(http, 'yuyin_streams_cancelled_total{api="native"}')
+    for text in ("你好。" * 20 + "你好[ni3 hao3 ma5]。", "🙂🙂"):  # a bad override in a late sentence; nothing to say
+        response = http.post("/api/synthesize", json={"text": text, "format": "pcm"})
+        assert response.status_code == 422 and response.json()["error"]["param"] == "text"
+    assert metric(http, 'yuyin_streams_cancelled_total{api="native"}') == before
+
+
 def first_audio_seconds(server, text: str) -> float:
     started = time.perf_counter()
     with httpx.stream("POST", server.url + "/api/synthesize", json={"text": text, "format": "pcm"}, timeout=60) as r:

@@ -13,6 +13,7 @@ from yuyin import AudioChunk, SynthesisOptions, Synthesizer
 from yuyin.config import OptionsError
 from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
 from yuyin.frontend import NothingToSay
+from yuyin.frontend.override import InvalidOverride
 
 
 def test_one_chunk_per_unit_with_scaled_pauses_between(tiny_synth: Synthesizer) -> None:
@@ -54,6 +55,14 @@ def test_seed_changes_output_reproducibly(tiny_synth: Synthesizer) -> None:
 def test_nothing_to_say_is_a_clear_error(tiny_synth: Synthesizer, text: str) -> None:
     with pytest.raises(NothingToSay):
         list(tiny_synth.synthesize(text))
+
+
+def test_a_bad_override_in_a_later_sentence_fails_before_any_audio(tiny_synth: Synthesizer, tiny_ttskit_pack) -> None:
+    text = "你好。" * 20 + "你好[ni3 hao3 ma5]。"  # three syllables for two hanzi
+    for synth in (tiny_synth, Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="torch", warm_up=False)):
+        for chunks in (synth.synthesize(text, chunk_frames=16), synth.synthesize_ssml(f"<speak>{text}</speak>")):
+            with pytest.raises(InvalidOverride, match="3 syllables for 2 hanzi"):
+                next(chunks)
 
 
 @pytest.mark.parametrize("field,value", [("speed", 0.1), ("speed", 5), ("pitch", -1), ("volume", float("nan")),

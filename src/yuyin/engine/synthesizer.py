@@ -193,6 +193,7 @@ class Synthesizer:
         """``synthesize``, its chunks counted by pace (None when chunk_frames is)."""
         if options.style is not None and self.voice.family != "baker":
             raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
+        self._voice.frontend.check(text)  # before any audio, not in the sentence it is in
         plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
         pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
         previous: SentenceUnit | None = None
@@ -227,6 +228,7 @@ class Synthesizer:
         for segment in segments:  # validate every segment before any audio
             if not isinstance(segment, BreakSegment):
                 self._ssml_options(options, segment)
+                self._voice.frontend.check(segment.text)
         offset, spoken, pace = 0, False, _pace(chunk_frames)
         for segment in segments:
             if isinstance(segment, BreakSegment):

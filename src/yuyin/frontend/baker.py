@@ -69,6 +69,10 @@ class BakerFrontend:
         """Load every dictionary now, so the first real request does not pay for it."""
         self.text_to_ids("预热一下，行长还书。")
 
+    def check(self, text: str) -> None:
+        """Raise InvalidOverride now for a malformed inline override anywhere in text (cheap: no analysis)."""
+        tn.check_overrides(text, can_say)
+
     def normalize(self, text: str) -> str:
         """Text normalisation only: numbers -> hanzi, traditional -> simplified, clean-up.
 

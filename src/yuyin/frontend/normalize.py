@@ -119,6 +119,12 @@ def prepare(
     return _verbalize(text)
 
 
+def check_overrides(text: str, valid: Callable[[str], bool]) -> None:
+    """Raise InvalidOverride for the first malformed inline override anywhere in text, at once:
+    the analysis itself meets each only when it reaches its sentence (mid-stream)."""
+    apply_overrides(clean(text), FixedSpans(), valid)
+
+
 def normalize(text: str) -> str:
     """Run every TN pass: ``"漢語\\u200b 2025年花了50%"`` -> ``"汉语 二零二五年花了百分之五十"``.
 

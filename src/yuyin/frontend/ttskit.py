@@ -86,6 +86,10 @@ class TtskitFrontend:
         spans = FixedSpans()
         return spans.restore(self._prepare(text, spans))
 
+    def check(self, text: str) -> None:
+        """Raise InvalidOverride now for a malformed inline override anywhere in text (cheap: no analysis)."""
+        tn.check_overrides(text, can_say)
+
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         """Yield the units of ``text`` lazily; raises :class:`NothingToSay` when none is left.
 

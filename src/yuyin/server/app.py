@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from yuyin import __version__
 from yuyin.server import routes_native, routes_openai, ws
+from yuyin.server.body_limit import BodyLimit, max_body_bytes
 from yuyin.server.errors import install_error_handlers
 from yuyin.server.metrics import RequestMetrics
 from yuyin.server.runtime import Runtime
@@ -56,6 +57,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                   summary="Mandarin text-to-speech: OpenAI-compatible and native APIs")  # fmt: skip
     app.state.runtime = runtime
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
     app.add_middleware(RequestMetrics, metrics=runtime.metrics)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["*"],

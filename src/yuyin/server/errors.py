@@ -66,8 +66,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error.body(), status_code=error.status)
 
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse(error_body(exc.status_code, str(exc.detail)), status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))  # fmt: skip
+        return JSONResponse(error_body(exc.status_code, str(exc.detail), getattr(exc, "param", None)),
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))  # fmt: skip
 
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:  # logged by the server as well
         return JSONResponse(error_body(500, f"internal error: {type(exc).__name__}"), status_code=500)

@@ -11,7 +11,7 @@ from yuyin.engine.reference import CONTROLS, MAX_CLIP_BYTES
 from yuyin.engine.styles import STYLE_NAMES
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError
-from yuyin.server.http_audio import audio_response
+from yuyin.server.http_audio import audio_response, until_disconnected
 from yuyin.server.runtime import RuntimeDep
 from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendRequest, FrontendResponse,
                                   FrontendSentence, ReferenceResponse, SynthesizeRequest, VoiceInfo)  # fmt: skip
@@ -24,10 +24,14 @@ _AUDIO = {200: {"content": {"audio/wav": {}, "audio/pcm": {}, "audio/mpeg": {}}}
 
 
 @router.post("/synthesize", response_class=Response, responses={**_AUDIO, **ERROR_RESPONSES})
-async def synthesize(body: SynthesizeRequest, runtime: RuntimeDep) -> Response:
+async def synthesize(body: SynthesizeRequest, runtime: RuntimeDep, request: Request) -> Response:
     """Speak ``text``; ``stream`` (default) sends audio as it is made."""
-    stream = await open_speech(runtime, controls_request(body, body.text, body.format, body.stream, "native"))
-    return await audio_response(stream)
+    speech = controls_request(body, body.text, body.format, body.stream, "native")
+
+    async def respond() -> Response:
+        return await audio_response(await open_speech(runtime, speech))
+
+    return await until_disconnected(request, respond())
 
 
 @router.post("/frontend", response_model=FrontendResponse, responses=ERROR_RESPONSES)

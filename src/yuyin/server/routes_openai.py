@@ -18,11 +18,10 @@ import json
 import time
 from typing import Any, AsyncIterator
 
-from fastapi import APIRouter, Response
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Request, Response
 
 from yuyin.server.errors import ApiError
-from yuyin.server.http_audio import audio_headers, audio_response
+from yuyin.server.http_audio import AudioStreamingResponse, audio_headers, audio_response, until_disconnected
 from yuyin.server.runtime import RuntimeDep
 from yuyin.server.schemas import ERROR_RESPONSES, OpenAISpeechRequest
 from yuyin.server.speech import SpeechRequest, SpeechStream, open_speech
@@ -51,16 +50,21 @@ _AUDIO = {200: {"content": {"audio/mpeg": {}, "audio/pcm": {}}}}
 
 
 @router.post("/v1/audio/speech", response_class=Response, responses={**_AUDIO, **ERROR_RESPONSES})
-async def speech(body: OpenAISpeechRequest, runtime: RuntimeDep) -> Response:
+async def speech(body: OpenAISpeechRequest, runtime: RuntimeDep, http_request: Request) -> Response:
     voice = resolve_voice(runtime.voices, body.model, body.voice_name)
     sse = body.stream_format == "sse"
     request = SpeechRequest(text=body.input, voice=voice, options=body.options(), format=body.response_format,
                             sample_rate=None, stream=body.stream or sse, api="openai", text_field="input",
                             ssml=body.ssml)  # fmt: skip
-    stream = await open_speech(runtime, request)
-    if sse:
-        return StreamingResponse(_sse_events(stream), media_type="text/event-stream", headers=audio_headers(stream))
-    return await audio_response(stream)
+
+    async def respond() -> Response:
+        stream = await open_speech(runtime, request)
+        if sse:
+            return AudioStreamingResponse(stream, _sse_events(stream), runtime.settings.request_timeout,
+                                          media_type="text/event-stream", headers=audio_headers(stream))  # fmt: skip
+        return await audio_response(stream)
+
+    return await until_disconnected(http_request, respond())
 
 
 async def _sse_events(stream: SpeechStream) -> AsyncIterator[bytes]:

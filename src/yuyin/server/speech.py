@@ -129,10 +129,14 @@ class SpeechStream:
 
     async def read_all(self) -> bytes:
         """The whole encoded file (non-streamed responses; 504 past the request timeout)."""
-        return b"".join([packet.data async for packet in self])
+        try:
+            return b"".join([packet.data async for packet in self])
+        finally:
+            self.close()  # also when cancelled (the client went away)
 
-    def close(self) -> None:
-        """Stop the engine if still running, free the slot, record metrics; idempotent."""
+    def close(self, rejected: bool = False) -> None:
+        """Stop the engine if still running, free the slot, record metrics; idempotent.
+        rejected: the request failed on its input before any audio, so no stream was cancelled."""
         if self._closed:
             return
         self._closed = True
@@ -142,7 +146,7 @@ class SpeechStream:
         metrics.audio_seconds.labels(api).inc(self.audio_seconds)
         if self.finished:
             metrics.rtf.labels(api).observe(self.rtf)
-        else:
+        elif not rejected:
             metrics.cancelled.labels(api).inc()
 
     @property
@@ -197,6 +201,9 @@ async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStrea
     stream = SpeechStream(runtime, request, source_rate, out_rate, puller, ticket, started)
     try:
         await stream.prime()
+    except ApiError as exc:
+        stream.close(rejected=exc.status < 500)
+        raise
     except BaseException:
         stream.close()
         raise
