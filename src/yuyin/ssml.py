@@ -26,6 +26,7 @@ plain text: one segment without overrides, rendered exactly as ``synthesize`` wo
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.sax
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -234,14 +235,19 @@ def say_as(kind: str, content: str) -> str:
     text = content.strip()
     if kind in ("digits", "telephone"):
         one = "幺" if kind == "telephone" else "一"
-        return "".join(one if c == "1" else DIGITS[int(c)] if c.isdigit() else c for c in text)
+        return "".join(one if _digit(c) == 1 else DIGITS[_digit(c)] if _digit(c) is not None else c for c in text)
     if kind == "characters":
-        return " ".join(DIGITS[int(c)] if c.isdigit() else c for c in text if not c.isspace())
+        return " ".join(DIGITS[_digit(c)] if _digit(c) is not None else c for c in text if not c.isspace())
     if kind == "ordinal":
         return text if text.startswith("第") else f"第{text}"
     if kind == "cardinal" and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text.replace(",", "")):
         raise ValueError(f"cardinal needs a number, got {text!r}")
     return text.replace(",", "") if kind == "cardinal" else text  # date/time: the normaliser reads them
+
+
+def _digit(char: str) -> int | None:
+    """A decimal digit's value in any script (٣ -> 3); None for others, superscripts (²) too."""
+    return unicodedata.decimal(char, None)
 
 
 def _break_seconds(attrs: dict[str, str]) -> float:

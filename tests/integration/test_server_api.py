@@ -112,6 +112,7 @@ def test_controls_change_the_audio(client) -> None:
     ({"text": "你好", "sped": 2}, "sped"),
     ({"text": 42}, "text"),
     ({}, "text"),
+    ({"text": "你好", "voice": 7}, "voice"),  # not voice.str: the union member is no field
 ])  # fmt: skip
 def test_bad_input_is_422_naming_the_field(client, body: dict, param: str) -> None:
     response = client.post("/api/synthesize", json=body)
@@ -125,9 +126,20 @@ def test_emoji_only_text_gets_a_clear_message(client) -> None:
     assert "nothing to pronounce" in error["message"]
 
 
-def test_malformed_json_is_422(client) -> None:
-    response = client.post("/api/synthesize", content=b'{"text": "x"', headers={"content-type": "application/json"})
+@pytest.mark.parametrize("content", [b'{"text": "x"', b'{"text": "\xff\xfe"}', b"[" * 100_000])
+def test_malformed_json_is_422(client, content: bytes) -> None:
+    response = client.post("/api/synthesize", content=content, headers={"content-type": "application/json"})
     assert response.status_code == 422 and response.json()["error"]["param"] == "body"
+
+
+def test_a_body_that_is_not_json_is_415(client) -> None:
+    response = client.post("/api/synthesize", data={"text": "你好"})  # a form, as curl -d sends
+    assert response.status_code == 415 and response.json()["error"]["param"] == "body"
+    assert "application/x-www-form-urlencoded" in response.json()["error"]["message"]
+
+
+def test_head_of_health_and_page(client) -> None:
+    assert client.head("/healthz").status_code == 200 and client.head("/").status_code == 200
 
 
 def test_too_long_text_is_413(client) -> None:

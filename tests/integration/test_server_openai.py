@@ -77,12 +77,18 @@ def test_non_streamed_response_has_content_length(client) -> None:
     ({"input": "🙂"}, "input"),
     ({"input": ""}, "input"),
 ])  # fmt: skip
-def test_invalid_requests_raise_422_naming_the_param(client, params: dict, param: str) -> None:
+def test_invalid_requests_raise_bad_request_naming_the_param(client, params: dict, param: str) -> None:
     arguments = {"model": "tts-1", "voice": "alloy", "input": TEXT, **params}
-    with pytest.raises(openai.UnprocessableEntityError) as raised:
+    with pytest.raises(openai.BadRequestError) as raised:  # 400, as OpenAI answers them
         client.audio.speech.create(**arguments)
-    assert raised.value.status_code == 422
+    assert raised.value.status_code == 400
     assert raised.value.body["param"] == param
+
+
+def test_models_retrieve(client) -> None:
+    assert client.models.retrieve("tts-1").id == "tts-1" and client.models.retrieve("tiny").id == "tiny"
+    with pytest.raises(openai.NotFoundError):
+        client.models.retrieve("whisper-1")
 
 
 def test_models_list(client) -> None:

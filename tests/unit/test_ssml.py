@@ -48,7 +48,7 @@ def test_emphasis() -> None:
 @pytest.mark.parametrize(("kind", "content", "text"), [
     ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "1024"),
     ("ordinal", "3", "第3"), ("date", "2024-01-02", "2024-01-02"), ("time", "10:30", "10:30"),
-    ("characters", "AB1", "A B 一"),
+    ("characters", "AB1", "A B 一"), ("digits", "1²٣", "一²三"),  # a superscript is no digit; ٣ is three
 ])  # fmt: skip
 def test_say_as(kind: str, content: str, text: str) -> None:
     assert parse(f'<say-as interpret-as="{kind}">{content}</say-as>') == [TextSegment(text)]

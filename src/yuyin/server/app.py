@@ -69,7 +69,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
 
 def _add_service_routes(app: FastAPI) -> None:
-    @app.get("/healthz", include_in_schema=False)
+    @app.api_route("/healthz", methods=["GET", "HEAD"], include_in_schema=False)
     async def healthz() -> dict[str, str]:
         return {"status": "alive"}
 
@@ -86,7 +86,7 @@ def _add_service_routes(app: FastAPI) -> None:
         runtime: Runtime = app.state.runtime
         return Response(runtime.metrics.render(), media_type=runtime.metrics.content_type)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(str(STATIC_DIR / "index.html"), headers={"Cache-Control": "no-cache"})
 

@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 _TYPES = {413: "request_too_large", 422: "invalid_request_error", 503: "server_overloaded",
-          504: "timeout", 404: "not_found", 405: "method_not_allowed"}  # fmt: skip
+          504: "timeout", 404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}  # fmt: skip
+_UNPARSABLE = "There was an error parsing the body"  # FastAPI's detail for a body it could not decode
 
 
 class ApiError(Exception):
@@ -25,9 +26,6 @@ class ApiError(Exception):
                  headers: dict[str, str] | None = None):  # fmt: skip
         super().__init__(message)
         self.status, self.message, self.field, self.headers = status, message, field, headers or {}
-
-    def body(self) -> dict[str, Any]:
-        return error_body(self.status, self.message, self.field)
 
 
 def error_body(status: int, message: str, field: str | None = None) -> dict[str, Any]:
@@ -47,7 +45,8 @@ def options_error(exc: Exception) -> ApiError:
 def validation_error(exc: RequestValidationError | ValidationError) -> ApiError:
     """The first pydantic error as a 422 naming its field (``body`` for unparsable JSON)."""
     first = exc.errors()[0]
-    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")]
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")
+                and not _union_member(part)]  # fmt: skip
     field = ".".join(location) or "body"
     if first.get("type") == "json_invalid":
         return ApiError(422, f"request body is not valid JSON: {first.get('msg', '')}", "body")
@@ -55,17 +54,44 @@ def validation_error(exc: RequestValidationError | ValidationError) -> ApiError:
     return ApiError(422, f"{field}: {message}" if field != "body" else message, field)
 
 
+def _union_member(part: Any) -> bool:
+    """Whether a pydantic error location part names the union member tried (``str``,
+    ``function-after[...]``, a model's class name), not a field (``voice.str`` is ``voice``)."""
+    text = str(part)
+    return isinstance(part, str) and (text in ("str", "int", "float", "bool", "none", "list", "dict") or "[" in text
+                                      or text[:1].isupper())  # fmt: skip
+
+
+def _openai_status(request: Request, status: int) -> int:
+    """OpenAI answers an invalid request with 400 (its client raises BadRequestError), so the
+    OpenAI-compatible routes do too; the native API keeps 422."""
+    return 400 if status == 422 and request.url.path.startswith("/v1/") else status
+
+
+def _json_expected(request: Request) -> bool:
+    """A POST with a body that does not say it is JSON, to a route that reads JSON."""
+    kind = request.headers.get("content-type", "")
+    return request.method == "POST" and bool(kind) and "json" not in kind and request.url.path != "/api/reference"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Answer ApiError, validation errors, Starlette's HTTP errors and bugs in the one JSON shape."""
 
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        status = _openai_status(request, exc.status)
+        return JSONResponse(error_body(status, exc.message, exc.field), status_code=status, headers=exc.headers)
 
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        error = validation_error(exc)
-        return JSONResponse(error.body(), status_code=error.status)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if _json_expected(request):
+            error = ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
+                                  f"{request.headers['content-type'].split(';')[0]}", "body")  # fmt: skip
+        else:
+            error = validation_error(exc)
+        return await api_error(request, error)
 
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == _UNPARSABLE:  # not UTF-8, or nested too deep
+            return await api_error(request, ApiError(422, "request body is not valid JSON", "body"))
         return JSONResponse(error_body(exc.status_code, str(exc.detail), getattr(exc, "param", None)),
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))  # fmt: skip
 

@@ -80,9 +80,18 @@ def _sse(event: dict[str, Any]) -> bytes:
 
 @router.get("/v1/models")
 async def models(runtime: RuntimeDep) -> dict[str, Any]:
-    ids = list(OPENAI_MODELS) + runtime.voices.names
-    data = [{"id": name, "object": "model", "created": _STARTED, "owned_by": "yuyin"} for name in ids]
-    return {"object": "list", "data": data}
+    return {"object": "list", "data": [_model(name) for name in list(OPENAI_MODELS) + runtime.voices.names]}
+
+
+@router.get("/v1/models/{model}")
+async def model(model: str, runtime: RuntimeDep) -> dict[str, Any]:
+    if model not in OPENAI_MODELS and model not in runtime.voices.names:
+        raise ApiError(404, f"no model {model!r}; GET /v1/models lists them", "model")
+    return _model(model)
+
+
+def _model(name: str) -> dict[str, Any]:
+    return {"id": name, "object": "model", "created": _STARTED, "owned_by": "yuyin"}
 
 
 @router.get("/v1/audio/voices")
