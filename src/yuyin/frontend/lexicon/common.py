@@ -57,6 +57,7 @@ TABLE = """\
 找不着	zhao3 bu4 zhao2
 一觉	yi1 jiao4
 一觉醒来	yi1 jiao4 xing3 lai2
+数了数	shu3 le5 shu3
 朝九晚五	zhao1 jiu3 wan3 wu3
 京藏	jing1 zang4
 京藏高速	jing1 zang4 gao1 su4

@@ -32,8 +32,9 @@ _TIME_AFTER = re.compile(
     r"^\s?(?:开始|出发|集合|起飞|降落|到达|抵达|发车|开车|开门|关门|开放|关闭|营业|结束|截止|见面|见|前|后|"
     r"之前|以前|之后|以后|左右|准时|整|起|开|到|至|[-~～—–])"
 )
-# A year followed by these is a duration (5000年的历史), read as a cardinal.
+# A year followed or preceded by these is a duration (5000年的历史, 距今2000年), read as a cardinal.
 _DURATION_AFTER = re.compile(r"^年(?:的历史|历史|来|之久|左右)")
+_DURATION_BEFORE = re.compile(r"(?:距今|活了|已有|长达|历经|经过|持续了|大约|约|将近|(?<![最附接靠])近|超过|足足)$")
 
 
 def _iso_date(match: re.Match[str]) -> str:
@@ -42,7 +43,7 @@ def _iso_date(match: re.Match[str]) -> str:
 
 
 def _year(match: re.Match[str]) -> str:
-    if _DURATION_AFTER.match(context_after(match, 6)):
+    if _DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4)):
         return match.group()  # left to the cardinal rule
     return read_digits(match.group(1))
 

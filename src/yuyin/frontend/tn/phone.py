@@ -99,8 +99,9 @@ RULES: tuple[Rule, ...] = (
         r"(" + _CODE_WORDS + r")((?:是|为|:|：)? ?" + _DIGIT_GROUPS + r")(?![0-9.])",
         lambda m: m.group(1) + _code_digits(m.group(2)),
     ),
-    # 1201室, 308房间
+    # 1201室, 308房间, 2单元501
     rule("room", r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房)", lambda m: read_digits(m.group(1), yao=True)),
+    rule("flat", r"(?<=单元)([0-9]{3,4})(?![0-9]|\.[0-9])", lambda m: read_digits(m.group(1), yao=True)),
     # CA1234, G123: letters then three or more digits
     rule(
         "letter_code",
