@@ -78,13 +78,18 @@ def is_ssml(text: str) -> bool:
     return text.lstrip().startswith("<speak")
 
 
+_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+_HANZI_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
     """SSML (or tag-free text) -> segments; base holds the request's option values to modify."""
     if "<" not in text:
         return [TextSegment(text)]
     handler = _Handler(dict(base or {}))
-    try:
-        defusedxml.sax.parseString(text.encode("utf-8"), handler, forbid_dtd=True)
+    try:  # the text is decoded already: an XML declaration's encoding must not decode it again
+        defusedxml.sax.parseString(_DECLARED_ENCODING.sub(r"\1", text).encode("utf-8"), handler, forbid_dtd=True)
     except xml.sax.SAXParseException as exc:
         raise SSMLError(f"malformed SSML at line {exc.getLineNumber()}, column {exc.getColumnNumber() + 1}: "
                         f"{exc.getMessage()}") from None  # fmt: skip
@@ -222,8 +227,19 @@ def _replacement(frame: _Frame, content: str) -> str:
     if frame.tag == "sub":
         return _attr_of(frame, "alias")
     if frame.tag == "phoneme":
-        return f"{content}[{' '.join(_attr_of(frame, 'ph').split())}]"
+        return _phoneme(content.strip(), _attr_of(frame, "ph").split())
     return say_as(frame.replace or "", content)
+
+
+def _phoneme(content: str, syllables: list[str]) -> str:
+    """The front end's override for content read as syllables: one per hanzi of a run of hanzi,
+    or any number for one Latin word (Tesla); anything else is an error, not half an override."""
+    if _HANZI_RUN.fullmatch(content):
+        if len(syllables) != len(content):
+            raise ValueError(f"ph gives {len(syllables)} syllable(s) for the {len(content)} hanzi of {content!r}")
+    elif not _LATIN_WORD.fullmatch(content):
+        raise ValueError(f"<phoneme> must hold hanzi or one Latin word, got {content!r}")
+    return f"{content}[{' '.join(syllables)}]"
 
 
 def _attr_of(frame: _Frame, name: str) -> str:

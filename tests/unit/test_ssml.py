@@ -57,6 +57,12 @@ def test_say_as(kind: str, content: str, text: str) -> None:
 
 def test_phoneme_maps_to_the_override_syntax() -> None:
     assert parse('<phoneme alphabet="pinyin" ph="yin2  hang2">银行</phoneme>') == [TextSegment("银行[yin2 hang2]")]
+    assert parse('<phoneme ph="te4 si1 la1">Tesla</phoneme>') == [TextSegment("Tesla[te4 si1 la1]")]
+
+
+def test_a_declared_encoding_does_not_decode_the_text_again() -> None:
+    declared = "<?xml version='1.0' encoding='latin-1'?><speak>你好</speak>"
+    assert parse_ssml(declared) == [TextSegment("你好")]
 
 
 def test_sub_emotion_voice() -> None:
@@ -76,6 +82,9 @@ def test_sub_emotion_voice() -> None:
     ("<speak><say-as interpret-as='spell'>x</say-as></speak>", r"interpret-as must be one of"),
     ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
     ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be TONE3"),
+    ("<speak><phoneme ph='yin2'></phoneme></speak>", r"must hold hanzi or one Latin word, got ''"),
+    ("<speak><phoneme ph='yin2'>银行银行</phoneme></speak>", r"1 syllable\(s\) for the 4 hanzi"),
+    ("<speak><phoneme ph='hang2'>行[xing2]</phoneme></speak>", r"must hold hanzi or one Latin word"),
     ("<speak><sub>x</sub></speak>", r"alias attribute is required"),
     ("<speak><sub alias='a'><break/></sub></speak>", r"no tags are allowed inside <sub>"),
     ("<speak>unclosed", r"malformed SSML at line 1, column 16"),
