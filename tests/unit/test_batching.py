@@ -6,7 +6,6 @@ import threading
 import time
 import weakref
 
-import numpy as np
 import pytest
 import torch
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from yuyin.config import OptionsError, SynthesisOptions
+from yuyin.config import SynthesisOptions
 from yuyin.ssml import BreakSegment, SSMLError, TextSegment, is_ssml, parse_ssml, say_as
 
 BASE = {"speed": 1.0, "pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0, "volume": 1.0}
@@ -135,5 +135,5 @@ def test_synthesize_ssml_emotion_span(tiny_synth) -> None:
 
 
 def test_synthesize_ssml_unknown_voice(tiny_synth) -> None:
-    with pytest.raises(OptionsError, match="voice"):
+    with pytest.raises(SSMLError, match="<voice name='nobody'> is neither the loaded voice"):
         list(tiny_synth.synthesize_ssml('<speak><voice name="nobody">x</voice></speak>'))

@@ -254,9 +254,11 @@ class Synthesizer:
         """options with a segment's overrides; a <voice name> must be this voice or one of its speakers."""
         changes = dict(segment.overrides)
         if segment.voice is not None and segment.voice != self.voice.name:
-            if segment.voice not in self.speakers:
-                raise OptionsError(f"voice: <voice name={segment.voice!r}> is neither the loaded voice "
-                                   f"{self.voice.name!r} nor one of its speakers")  # fmt: skip
+            if segment.voice not in self.speakers:  # the document is at fault: an SSML error (HTTP: the text field)
+                from yuyin.ssml import SSMLError
+
+                raise SSMLError(f"<voice name={segment.voice!r}> is neither the loaded voice "
+                                f"{self.voice.name!r} nor one of its speakers")  # fmt: skip
             changes["speaker"] = segment.voice
         return options.with_(**changes) if changes else options
 

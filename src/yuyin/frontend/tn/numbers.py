@@ -8,8 +8,6 @@ decimals and negatives; last, any digit still there, one by one.
 
 from __future__ import annotations
 
-import re
-
 from .digits import NUMBER, read_digits, read_number
 from .rule import Rule, rule
 
