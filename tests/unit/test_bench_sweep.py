@@ -93,6 +93,29 @@ def test_variant_combinations_and_lists():
         variants.comma_list(" , ")
 
 
+def test_batch_sizes_multiply_the_combinations_and_reach_the_load(monkeypatch):
+    assert variants.combinations(["torch"], ["bf16"], [1, 16, 1]) == [
+        variants.Variant("torch", "bf16", 1), variants.Variant("torch", "bf16", 16)]
+    assert variants.batch_size_list("1, 16") == [1, 16]
+    for bad in ("0", "x", "1.5"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            variants.batch_size_list(bad)
+    from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+
+    assert variants.Variant("torch", "bf16").load_batch_size == DEFAULT_BATCH_SIZE
+    unbatched = variants.Variant("torch", "bf16", 1)
+    assert unbatched.label == "torch bf16 batch 1"
+    assert VariantSweep(variants.Variant("auto", "auto", 4), "cpu", "onnx").label == "auto->onnx auto batch 4"
+    calls = []
+    monkeypatch.setattr("yuyin.Synthesizer.load", lambda *args, **kwargs: calls.append(kwargs) or "synth")
+    from yuyin.bench.candidate import load_yuyin
+
+    load_yuyin("baker", 2, unbatched, "cpu")
+    assert calls[0]["decoder_batch_size"] == 1
+    command = long_text.child_command(10, "baker", 2, unbatched, "cpu", None)
+    assert command[command.index("--batch-size") + 1] == "1"
+
+
 def test_resolve_applies_the_engine_policy_and_skips_with_its_message():
     fp16 = variants.resolve(variants.Variant("torch", "fp16"), "cpu")
     assert (fp16.runtime, fp16.skipped) == (None, "fp16 is not supported on CPU; use bf16 or fp32")
@@ -170,7 +193,8 @@ def test_long_text_growth_compares_the_rss_while_synthesising():
 def test_long_text_child_command_and_parsing(tmp_path):
     command = long_text.child_command(1000, "baker", 2, variants.Variant("torch", "fp32"), "cpu", "set.tsv")
     assert command[1:] == ["-m", "yuyin.bench.long_text_child", "--chars", "1000", "--voice", "baker", "--threads", "2",
-                           "--backend", "torch", "--dtype", "fp32", "--device", "cpu", "--set", "set.tsv"]
+                           "--backend", "torch", "--dtype", "fp32", "--batch-size", "16", "--device", "cpu",
+                           "--set", "set.tsv"]
     result = {"chars": 5, "audio_s": 1.0, "wall_s": 0.1, "rss_after_load_bytes": 1,
               "synthesis_peak_rss_bytes": 2, "peak_rss_bytes": 3}
     script = f"print('loading'); print({json.dumps(json.dumps(result))})"

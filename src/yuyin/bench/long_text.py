@@ -70,7 +70,7 @@ def child_command(chars: int, voice: str, threads: int, variant: Variant, device
                   set_path: str | None) -> list[str]:
     command = [sys.executable, "-m", "yuyin.bench.long_text_child", "--chars", str(chars), "--voice", voice,
                "--threads", str(threads), "--backend", variant.backend, "--dtype", variant.dtype,
-               "--device", device]
+               "--batch-size", str(variant.load_batch_size), "--device", device]
     return command + (["--set", set_path] if set_path else [])
 
 

@@ -25,9 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument(name, default=None)
     parser.add_argument("--chars", type=int, required=True)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=None)
     args = parser.parse_args(argv)
     sentences, _ = load_sentence_set(args.set)
-    synth, options = load_yuyin(args.voice, args.threads, Variant(args.backend, args.dtype), args.device)
+    variant = Variant(args.backend, args.dtype, args.batch_size)
+    synth, options = load_yuyin(args.voice, args.threads, variant, args.device)
     result = measure_in_this_process(synth, build_text(sentences, args.chars), options)
     print(json.dumps(asdict(result)), flush=True)
     return 0

@@ -115,7 +115,8 @@ def plan_to_dict(plan: SweepPlan) -> dict[str, Any]:
 
 
 def sweep_to_dict(sweep: VariantSweep) -> dict[str, Any]:
-    return {"backend": sweep.variant.backend, "dtype": sweep.variant.dtype, "label": sweep.label,
+    return {"backend": sweep.variant.backend, "dtype": sweep.variant.dtype,
+            "batch_size": sweep.variant.load_batch_size, "label": sweep.label,
             "device": sweep.device, "runtime": sweep.runtime, "load_s": sweep.load_s, "note": sweep.note,
             "levels": [level_to_dict(level) for level in sweep.levels]}
 

@@ -1,7 +1,8 @@
-"""The backend x precision combinations that one bench run measures, and which apply here.
+"""The backend x precision (x batch size) combinations that one bench run measures, and which apply here.
 
 ``--backend auto,onnx`` and ``--dtype auto,fp32,bf16`` give one combination per pair, in that
-order. dtype "auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
+order; ``--batch-size 1,16`` multiplies them by the rows batched across concurrent requests
+(default: the Synthesizer's own), so one run compares unbatched with batched serving. dtype "auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
 combination applies is decided by the engine's device policy (yuyin.engine.device), so the bench
 skips exactly what ``Synthesizer.load`` would refuse (fp16 on CPU, onnx with bf16, a missing
 onnxruntime), with the engine's message as the note. A backend ending in ``+compile`` (e.g.
@@ -24,6 +25,7 @@ class Variant:
 
     backend: str
     dtype: str
+    batch_size: int | None = None  # None: the Synthesizer's default
 
     @property
     def load_dtype(self) -> str | None:
@@ -41,8 +43,15 @@ class Variant:
         return self.backend.endswith(COMPILE_SUFFIX)
 
     @property
+    def load_batch_size(self) -> int:
+        """The decoder_batch_size argument of Synthesizer.load (rows batched across requests)."""
+        from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+
+        return DEFAULT_BATCH_SIZE if self.batch_size is None else self.batch_size
+
+    @property
     def label(self) -> str:
-        return f"{self.backend} {self.dtype}"
+        return f"{self.backend} {self.dtype}" + ("" if self.batch_size is None else f" batch {self.batch_size}")
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,23 @@ def dtype_list(text: str) -> list[str]:
     return items
 
 
-def combinations(backends: list[str], dtypes: list[str]) -> list[Variant]:
-    """Every backend with every dtype, duplicates dropped, in command-line order."""
+def batch_size_list(text: str) -> list[int]:
+    try:
+        sizes = [int(item) for item in comma_list(text)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"batch sizes must be whole numbers, got {text!r}") from None
+    if any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError(f"batch sizes must be at least 1, got {text!r}")
+    return sizes
+
+
+def combinations(backends: list[str], dtypes: list[str], batch_sizes: list[int] | None = None) -> list[Variant]:
+    """Every backend with every dtype (and batch size), duplicates dropped, in command-line order."""
     seen: dict[Variant, None] = {}
     for backend in backends:
         for dtype in dtypes:
-            seen.setdefault(Variant(backend, dtype))
+            for batch_size in batch_sizes or [None]:
+                seen.setdefault(Variant(backend, dtype, batch_size))
     return list(seen)
 
 
@@ -85,7 +105,8 @@ def resolve(variant: Variant, device: str) -> Resolution:
     from yuyin.engine.device import DeviceError, plan_runtime
 
     try:
-        plan = plan_runtime(device, variant.load_dtype, variant.load_backend, compile=variant.compile)
+        plan = plan_runtime(device, variant.load_dtype, variant.load_backend, variant.load_batch_size,
+                            compile=variant.compile)  # fmt: skip
     except DeviceError as error:
         return Resolution(variant, skipped=str(error))
     return Resolution(variant, device=str(plan.device), runtime=plan.backend + (COMPILE_SUFFIX if plan.compile else ""))
