@@ -117,6 +117,19 @@ def test_one_thread_bound(cores, cpu, busiest, bound):
     assert Utilisation(cores, cpu, "t", busiest).one_thread_bound is bound
 
 
+def test_cores_another_process_keeps_busy_are_not_idle():
+    """Half the cores unused by this process, but busy with another: no one-thread verdict."""
+    assert Utilisation(2, 1.0, "t", 0.95, idle_cores=0.1).one_thread_bound is False
+    assert Utilisation(2, 1.0, "t", 0.95, idle_cores=0.9).one_thread_bound is True
+    sampler = UtilisationSampler(interval_s=NEVER, clock=scripted([0.0, 2.0]), read_idle=scripted([100.0, 101.0, 102.5]),
+                                 read_threads=lambda: None)  # fmt: skip
+    with sampler:
+        sampler.sample()
+    assert sampler.result.idle_cores == pytest.approx(1.25)
+    first = utilisation.machine_idle_seconds()
+    assert first > 0 and utilisation.machine_idle_seconds() >= first
+
+
 def test_a_spinning_threads_time_is_read_under_its_python_name():
     spun, done = threading.Event(), threading.Event()
 

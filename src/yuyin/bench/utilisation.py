@@ -7,6 +7,7 @@ the machine has cores to spare is the bottleneck, whatever the GPU's utilisation
 CPU times come from ``/proc/<pid>/stat`` for the process (threads that ended inside the span
 count) and ``/proc/<pid>/task/<tid>/stat`` for each thread, sampled through the span: a thread
 that ends inside it counts up to its last sample, one that starts inside it counts from zero.
+The machine's idle time comes from ``/proc/stat``: cores another process kept busy are not idle.
 GPU utilisation is NVML's share of time in which a kernel was running (``torch.cuda.utilization``,
 which needs the ``nvidia-ml-py`` package of the ``bench`` extra), averaged over the samples.
 """
@@ -39,6 +40,7 @@ class Utilisation:
     cpu_cores: the process's CPU seconds over the span's wall seconds (2.0 = two cores all along).
     busiest_thread_cores: the same for its busiest thread (1.0 = one core all along).
     gpu_percent: mean GPU utilisation, None off CUDA; gpu_note says why it is None on CUDA.
+    idle_cores: the machine's idle CPU seconds over the wall seconds (None without /proc/stat).
     """
 
     cores_available: int
@@ -47,6 +49,7 @@ class Utilisation:
     busiest_thread_cores: float | None = None
     gpu_percent: float | None = None
     gpu_note: str | None = None
+    idle_cores: float | None = None
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> "Utilisation":
@@ -56,12 +59,12 @@ class Utilisation:
     @property
     def one_thread_bound(self) -> bool | None:
         """True when one thread was saturated (ONE_CORE_SHARE of a core) while the machine had
-        SPARE_CORES idle: that thread, not the cores or the GPU, limited the span. None when the
-        threads were not measured."""
+        SPARE_CORES idle (by /proc/stat where known: busy with another process is not idle): that
+        thread, not the cores or the GPU, limited the span. None when the threads were not measured."""
         if self.busiest_thread_cores is None or self.cpu_cores is None:
             return None
-        return (self.busiest_thread_cores >= ONE_CORE_SHARE
-                and self.cpu_cores <= self.cores_available - SPARE_CORES)
+        idle = self.cores_available - self.cpu_cores if self.idle_cores is None else self.idle_cores
+        return self.busiest_thread_cores >= ONE_CORE_SHARE and idle >= SPARE_CORES
 
 
 def _stat_cpu_seconds(stat_line: str) -> tuple[str, float]:
@@ -79,6 +82,15 @@ def process_cpu_seconds(pid: int | None = None) -> float | None:
         return _stat_cpu_seconds(Path(f"/proc/{pid or 'self'}/stat").read_text())[1]
     except (OSError, ValueError, IndexError):
         return time.process_time() if pid is None else None
+
+
+def machine_idle_seconds() -> float | None:
+    """CPU seconds all cores have spent idle (idle + iowait) since boot, or None without /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return (int(fields[4]) + int(fields[5])) * _TICK_S  # "cpu user nice system idle iowait ..."
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def thread_cpu_seconds(pid: int | None = None) -> ThreadTimes | None:
@@ -121,8 +133,11 @@ class UtilisationSampler(PeriodicSampler):
     def __init__(self, pid: int | None = None, device: Any = None, interval_s: float = 0.25,
                  read_process: Callable[[], float | None] | None = None,
                  read_threads: Callable[[], ThreadTimes | None] | None = None,
-                 read_gpu: Callable[[], float] | None = None, clock: Callable[[], float] = time.perf_counter):
+                 read_gpu: Callable[[], float] | None = None, clock: Callable[[], float] = time.perf_counter,
+                 read_idle: Callable[[], float | None] = machine_idle_seconds):  # fmt: skip
         super().__init__(interval_s)
+        self._read_idle = read_idle
+        self._idle: list[float] = []
         self._read_process = read_process or (lambda: process_cpu_seconds(pid))
         self._read_threads = read_threads or (lambda: thread_cpu_seconds(pid))
         self._read_gpu = read_gpu if read_gpu is not None else gpu_utilisation_reader(device)
@@ -145,6 +160,8 @@ class UtilisationSampler(PeriodicSampler):
                 self._started_at = self._clock()
             if (seconds := self._read_process()) is not None:
                 self._process.append(seconds)
+            if (idle := self._read_idle()) is not None:
+                self._idle.append(idle)
             self._sample_threads(first_sample)
             if not first_sample:  # NVML's reading covers the moments before it: none from before the span
                 self._sample_gpu()
@@ -176,7 +193,7 @@ class UtilisationSampler(PeriodicSampler):
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         if wall_s <= 0:
             return Utilisation(cores)
-        cpu_cores = (self._process[-1] - self._process[0]) / wall_s if len(self._process) >= 2 else None
+        cpu_cores = _rate(self._process, wall_s)
         busiest, busiest_cores = None, None
         if self._threads_seen and self._last:
             tid = max(self._last, key=lambda t: self._last[t][1] - self._first[t])
@@ -184,4 +201,9 @@ class UtilisationSampler(PeriodicSampler):
             busiest_cores = max(0.0, self._last[tid][1] - self._first[tid]) / wall_s
         gpu = sum(self._gpu) / len(self._gpu) if self._gpu else None
         note = self._gpu_note if self._cuda and gpu is None else None
-        return Utilisation(cores, cpu_cores, busiest, busiest_cores, gpu, note)
+        return Utilisation(cores, cpu_cores, busiest, busiest_cores, gpu, note, _rate(self._idle, wall_s))
+
+
+def _rate(readings: list[float], wall_s: float) -> float | None:
+    """Growth of a cumulative reading from first to last sample per wall second (None with fewer than two)."""
+    return (readings[-1] - readings[0]) / wall_s if len(readings) >= 2 else None
