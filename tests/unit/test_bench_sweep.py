@@ -296,6 +296,19 @@ def test_sweep_table_rows():
     assert lines[-1] == "host: 2 CPUs, load average (1/5/15 min) 1.50/1.25/1.00 at start, 2.00/1.50/1.00 at end"
 
 
+def test_a_gpu_host_line_says_whether_fp32_is_tf32(monkeypatch):
+    from yuyin.bench import runner
+
+    assert "gpu" not in runner.host_info("cpu")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_name", lambda index: f"NVIDIA H100 #{index}")
+    info = runner.host_info("cuda:1")
+    assert info["gpu"] == "NVIDIA H100 #1" and info["tf32"]["cudnn_conv"] is torch.backends.cudnn.allow_tf32
+    report = _sweep_report()
+    report.host.update(gpu="NVIDIA H100 #1", cuda="12.8", tf32={"cudnn_conv": True, "matmul": False})
+    assert "gpu: NVIDIA H100 #1, CUDA 12.8; fp32 convolutions run in TF32 (PyTorch default)" in format_table(report)
+
+
 def test_sweep_json_sections():
     data = report_to_dict(_sweep_report())
     assert data["concurrency_plan"] == {"concurrency": [1, 4], "requests": 32, "duration_s": 30.0,

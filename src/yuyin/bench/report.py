@@ -270,13 +270,18 @@ def format_long_text(results: list[LongTextResult]) -> list[str]:
 
 
 def _host_lines(host: dict[str, Any]) -> list[str]:
+    lines = []
+    if "gpu" in host:
+        tf32 = host["tf32"]["cudnn_conv"]
+        lines.append(f"gpu: {host['gpu']}, CUDA {host['cuda']}; fp32 convolutions run in "
+                     f"{'TF32 (PyTorch default)' if tf32 else 'full fp32'}")
     start, end = host.get("load_average_start"), host.get("load_average_end")
     if not start:
-        return []
+        return lines
     averages = "/".join(f"{value:.2f}" for value in start)
     if end:
         averages += " at start, " + "/".join(f"{value:.2f}" for value in end) + " at end"
-    return [f"host: {host.get('cpu_count')} CPUs, load average (1/5/15 min) {averages}"]
+    return lines + [f"host: {host.get('cpu_count')} CPUs, load average (1/5/15 min) {averages}"]
 
 
 def format_table(report: BenchReport) -> str:

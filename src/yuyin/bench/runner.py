@@ -49,13 +49,27 @@ def load_average() -> list[float] | None:
     return None
 
 
-def host_info() -> dict[str, Any]:
-    """Enough about the machine to tell whether two reports are comparable."""
+def host_info(device: str = "cpu") -> dict[str, Any]:
+    """Enough about the machine to tell whether two reports are comparable; on a CUDA bench
+    device also the GPU, CUDA and whether "fp32" uses TF32 (PyTorch's default for cuDNN
+    convolutions on Ampere and later: its fp32 rows are then TF32 convolutions)."""
     info: dict[str, Any] = {"platform": platform.platform(), "python": platform.python_version(),
                             "cpu_count": os.cpu_count(), "cpu": _cpu_model(), "load_average_start": load_average()}
     if info["load_average_start"]:
         info["load_average_1m"] = info["load_average_start"][0]
+    if device.startswith("cuda") or device == "auto":
+        info.update(_gpu_info(device))
     return info
+
+
+def _gpu_info(device: str) -> dict[str, Any]:
+    import torch
+
+    if not torch.cuda.is_available():
+        return {}
+    index = torch.device("cuda" if device == "auto" else device).index or 0
+    return {"gpu": torch.cuda.get_device_name(index), "cuda": torch.version.cuda,
+            "tf32": {"cudnn_conv": torch.backends.cudnn.allow_tf32, "matmul": torch.backends.cuda.matmul.allow_tf32}}
 
 
 def _cpu_model() -> str:
@@ -186,7 +200,7 @@ def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
                          threads=args.threads, repeat=args.repeat, device=args.bench_device,
                          dtype=",".join(args.dtype), backend=",".join(args.backend),
                          reference_mode=None if args.reference is False else args.reference_mode)
-    report = BenchReport(config=config, host=host_info(),
+    report = BenchReport(config=config, host=host_info(args.bench_device),
                          created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
     venv = _prepare_reference(args, report)
     _run_yuyin(args, sentences, report, loader)
