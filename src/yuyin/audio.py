@@ -67,6 +67,37 @@ def write_wav(target: str | Path | BinaryIO, samples: np.ndarray, sample_rate: i
     soundfile.write(target, float_to_int16(samples), sample_rate, subtype="PCM_16", format="WAV")
 
 
+UNKNOWN_SIZE = 0xFFFFFFFF  # a WAV size field of a stream whose length is not known (yet)
+
+
+def wav_header(sample_rate: int, data_bytes: int | None = None) -> bytes:
+    """The 44-byte header of a 16-bit mono PCM WAV holding data_bytes of samples; None (or more
+    than the 32-bit size fields hold) writes UNKNOWN_SIZE, which readers take as "to the end"."""
+    known = data_bytes is not None and data_bytes + 36 <= UNKNOWN_SIZE
+    riff, data = (data_bytes + 36, data_bytes) if known else (UNKNOWN_SIZE, UNKNOWN_SIZE)  # type: ignore[operator]
+    return (b"RIFF" + riff.to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
+            + (1).to_bytes(2, "little") + (1).to_bytes(2, "little") + sample_rate.to_bytes(4, "little")
+            + (2 * sample_rate).to_bytes(4, "little") + (2).to_bytes(2, "little") + (16).to_bytes(2, "little")
+            + b"data" + data.to_bytes(4, "little"))  # fmt: skip
+
+
+def write_wav_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate: int) -> int:
+    """Write [N] float chunks to out as a 16-bit WAV as they come (memory stays bounded); a
+    seekable out gets its header's sizes filled in at the end, a pipe keeps UNKNOWN_SIZE.
+    Returns the number of samples written."""
+    out.write(wav_header(sample_rate))
+    samples = 0
+    for chunk in chunks:
+        out.write(float_to_int16(chunk).tobytes())
+        samples += len(chunk)
+    if out.seekable():
+        out.seek(0)
+        out.write(wav_header(sample_rate, 2 * samples))
+        out.seek(0, io.SEEK_END)
+    out.flush()
+    return samples
+
+
 def wav_bytes(samples: np.ndarray, sample_rate: int) -> bytes:
     buffer = io.BytesIO()
     write_wav(buffer, samples, sample_rate)

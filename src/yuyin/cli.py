@@ -6,9 +6,13 @@ no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 
@@ -32,6 +36,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("yuyin: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): stop quietly, as tools do
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 128 + signal.SIGPIPE
+
+
+@contextlib.contextmanager
+def _terminated_like_interrupted() -> Iterator[None]:
+    """SIGTERM and SIGHUP end a file-writing command as Ctrl-C does (KeyboardInterrupt), so that
+    it cleans up (a half-written output's temporary file) instead of dying where it stands. Main
+    thread only; not for serve, whose server handles its own signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -291,12 +319,17 @@ def _say(args: argparse.Namespace) -> int:
         synthesizer = _load(args, progress=_stderr)
         if args.reference is not None:
             options = _reference(synthesizer, args).apply(options, keep=frozenset(_given_options(args)))
+        if args.output == "-" and sys.stdout is None:
+            raise CliError("standard output is closed; give -o a file", EXIT_FAILURE)
         target = sys.stdout.buffer if args.output == "-" else args.output
-        seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml)
+        with _terminated_like_interrupted():
+            seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
+    except BrokenPipeError:
+        raise  # the reader of standard output left: main stops quietly
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILURE) from None
     if args.output != "-":

@@ -35,6 +35,27 @@ def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
     assert result.stdout[:4] == b"RIFF" and result.stdout[8:12] == b"WAVE"
 
 
+def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir: Path, tmp_path: Path) -> None:
+    import signal
+    import time
+
+    text = "今天天气很好，我们一起去公园散步吧。" * 200
+    pipeline = subprocess.run(f"{sys.executable} -m yuyin.cli say '{text[:60]}' -o - | head -c 100 > /dev/null; "
+                              "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True,
+                              timeout=300)  # fmt: skip
+    assert pipeline.stdout.decode().strip() == "141" and b"Traceback" not in pipeline.stderr  # like SIGPIPE
+    process = subprocess.Popen([sys.executable, "-m", "yuyin.cli", "say", "-", "-o", str(tmp_path / "t.wav")],
+                               stdin=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    process.stdin.write(text.encode())
+    process.stdin.close()
+    deadline = time.monotonic() + 120
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:  # synthesis has started writing
+        time.sleep(0.1)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(30) == 130 and b"interrupted" in process.stderr.read()
+    assert list(tmp_path.iterdir()) == []  # no half-written temporary file left behind
+
+
 @pytest.mark.parametrize("args,message", [
     (["say", "", "-o", "x.wav"], "nothing to pronounce"),
     (["say", "🙂🙂", "-o", "x.wav"], "nothing to pronounce"),

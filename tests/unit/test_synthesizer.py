@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -96,6 +97,54 @@ def test_synthesize_to_wav_writes_16_bit_pcm(tiny_synth: Synthesizer) -> None:
     info = soundfile.info(buffer)
     assert (info.samplerate, info.channels, info.subtype, info.format) == (24000, 1, "PCM_16", "WAV")
     assert info.duration == pytest.approx(seconds, abs=1e-4)
+
+
+def test_a_wav_streamed_into_a_pipe_says_unknown_length_and_holds_the_audio(tiny_synth: Synthesizer) -> None:
+    import threading
+
+    from yuyin.audio import UNKNOWN_SIZE
+
+    read_end, write_end = os.pipe()
+    received = bytearray()
+    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    with os.fdopen(write_end, "wb") as pipe:  # not seekable: the header cannot be fixed afterwards
+        seconds = tiny_synth.synthesize_to_wav("你好。世界。", pipe)
+    reader.join(10)
+    assert int.from_bytes(received[40:44], "little") == int.from_bytes(received[4:8], "little") == UNKNOWN_SIZE
+    assert received.count(b"RIFF") == 1 and len(received) - 44 == round(seconds * 24000) * 2
+    samples, rate = soundfile.read(io.BytesIO(bytes(received)), dtype="int16")
+    assert rate == 24000 and len(samples) == round(seconds * 24000)
+
+
+def test_a_wav_path_keeps_what_it_names(tiny_synth: Synthesizer, tmp_path) -> None:
+    """A FIFO stays a FIFO (written through), a symlink stays a link to its updated file, an
+    existing file keeps its mode and a new one gets the umask's."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo.wav"
+    os.mkfifo(fifo)
+    received = bytearray()
+    reader = threading.Thread(target=lambda: received.extend(fifo.read_bytes()))
+    reader.start()
+    tiny_synth.synthesize_to_wav("你好。", fifo)
+    reader.join(10)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and received[:4] == b"RIFF" and len(received) > 44
+    target, link = tmp_path / "target.wav", tmp_path / "link.wav"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link.symlink_to(target)
+    tiny_synth.synthesize_to_wav("你好。", link)
+    assert link.is_symlink() and target.read_bytes()[:4] == b"RIFF"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    previous = os.umask(0o027)
+    try:
+        tiny_synth.synthesize_to_wav("你好。", tmp_path / "new.wav")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.wav").stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.wav", "link.wav", "new.wav", "target.wav"]
 
 
 def test_frontend_preview_lists_units(tiny_synth: Synthesizer) -> None:

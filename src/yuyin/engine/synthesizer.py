@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import itertools
 import os
+import stat
 import tempfile
 import threading
 from functools import partial
@@ -16,10 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 import numpy as np
-import soundfile
 import torch
 
-from yuyin.audio import AudioChunk, concatenate, float_to_int16, write_wav
+from yuyin.audio import AudioChunk, write_wav_stream
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
@@ -267,19 +267,24 @@ class Synthesizer:
     ) -> float:
         """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
 
-        A path is written chunk by chunk into a temporary file that replaces the target only when
-        complete, so memory stays bounded for long texts and no partial file is left behind.
+        Written chunk by chunk as synthesis goes, so memory stays bounded for long texts. A
+        regular file (also behind a symlink) is written into a temporary file that replaces it
+        only when complete, so no partial file is left behind, with the file's mode kept (or the
+        umask's for a new file); anything else (a FIFO, a device, an open binary stream such as
+        stdout) is written straight through, its header's sizes filled in where it can seek.
         Front-end errors (e.g. NothingToSay) are raised before anything is written. ssml: text is
         an SSML document (``synthesize_ssml``).
         """
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
-        audio = itertools.chain([first], chunks)
-        if isinstance(target, (str, Path)):
-            return _write_wav_atomically(Path(target), audio, self.sample_rate)
-        samples, rate = concatenate(audio)
-        write_wav(target, samples, rate)
-        return len(samples) / rate
+        audio = (chunk.samples for chunk in itertools.chain([first], chunks))
+        if not isinstance(target, (str, Path)):
+            return write_wav_stream(target, audio, self.sample_rate) / self.sample_rate
+        path = Path(os.path.realpath(target))
+        if path.exists() and not path.is_file():
+            with open(path, "wb") as out:
+                return write_wav_stream(out, audio, self.sample_rate) / self.sample_rate
+        return _write_wav_atomically(path, audio, self.sample_rate)
 
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
@@ -300,19 +305,26 @@ def _count(pace: StreamPace | None, chunk: AudioChunk) -> None:
 _SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "style_intensity")
 
 
-def _write_wav_atomically(path: Path, chunks: Iterator[AudioChunk], sample_rate: int) -> float:
-    """Stream chunks into a 16-bit WAV next to path, then rename it over path; returns seconds."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    frames = 0
+def _write_wav_atomically(path: Path, chunks: Iterator[np.ndarray], sample_rate: int) -> float:
+    """Stream chunks into a 16-bit WAV next to path, then rename it over path; returns seconds.
+    The file gets path's mode if it exists, else what the umask leaves of rw-rw-rw-."""
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+    handle, temporary = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
     try:
-        with soundfile.SoundFile(temporary, "w", samplerate=sample_rate, channels=1, subtype="PCM_16",
-                                 format="WAV") as out:  # fmt: skip
-            for chunk in chunks:
-                out.write(float_to_int16(chunk.samples))
-                frames += len(chunk.samples)
+        with os.fdopen(handle, "wb") as out:
+            samples = write_wav_stream(out, chunks, sample_rate)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return frames / sample_rate
+    return samples / sample_rate
+
+
+def _umask() -> int:
+    """This process's umask, read without changing it (os.umask would, for every thread)."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022
