@@ -18,8 +18,11 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(("args", "message"), [
     (["--voice", "no-such-voice"], "unknown voice 'no-such-voice'"),
     (["--voice", "/no/such/dir"], "not a voice-pack directory"),
-    (["--workers", "0"], "--workers must be positive"),
+    (["--workers", "0"], "--workers must be a positive finite number"),
     (["--max-queue", "-1"], "--max-queue must be >= 0"),
+    (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
+    (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
+    (["--port", "99999"], "--port must be 0-65535"),
 ])  # fmt: skip
 def test_bad_arguments_exit_2_with_one_line(tiny_pack, args: list[str], message: str) -> None:
     result = serve(*(["--voice", str(tiny_pack)] if args[0] != "--voice" else []), *args)

@@ -64,10 +64,13 @@ class ServerSettings:
     def __post_init__(self) -> None:
         positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
-                    "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size}  # fmt: skip
+                    "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size,
+                    "shutdown_timeout": self.shutdown_timeout}  # fmt: skip
         for name, value in positive.items():
-            if value is not None and value <= 0:
-                raise ValueError(f"{name} must be positive, got {value}")
+            if value is not None and not 0 < value < float("inf"):  # NaN fails this too
+                raise ValueError(f"{name} must be a positive finite number, got {value}")
+        if not 0 <= self.port <= 65535:
+            raise ValueError(f"port must be 0-65535, got {self.port}")
         if self.memory_tier not in TIER_NAMES:
             raise ValueError(f"memory_tier must be one of {', '.join(TIER_NAMES)}, got {self.memory_tier!r}")
         if self.max_queue is not None and self.max_queue < 0:
