@@ -73,6 +73,16 @@ def test_duration_scale_and_forced_durations(acoustic: FastSpeech2) -> None:
     assert forced.mel_after.shape[1] == 24
 
 
+def test_fast_speech_keeps_every_phone_the_model_voices(acoustic: FastSpeech2) -> None:
+    ids = torch.tensor([[1, 8, 56, 2, 23, 116, 1, 218]])
+    hidden, mask = acoustic.encode(ids)
+    with torch.no_grad():
+        normal = acoustic.predict_variance(hidden, mask, ProsodyControls())[0]
+        fastest = acoustic.predict_variance(hidden, mask, ProsodyControls(duration_scale=0.25))[0]
+    assert torch.equal(fastest >= 1, normal >= 1)  # rounding alone would drop the short ones
+    assert int(fastest.sum()) < int(normal.sum())
+
+
 def test_pitch_controls_move_f0(acoustic: FastSpeech2) -> None:
     ids = torch.tensor([[1, 8, 56, 2, 23, 116, 1, 218]])
     with torch.no_grad():

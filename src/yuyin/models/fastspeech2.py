@@ -252,7 +252,11 @@ class FastSpeech2(nn.Module):
         hm = hidden * mask[..., None]
         log_duration = self.duration_predictor(hm, mask)
         duration_scale = _per_item(controls.duration_scale, hidden)
-        durations = torch.round(F.relu(torch.exp(log_duration) - 1.0) * duration_scale).long()
+        predicted = F.relu(torch.exp(log_duration) - 1.0)
+        # A phone the model gives a frame keeps at least one however fast the speech: rounded
+        # alone, most phones vanish at speed 3.5 and above (near-silent, garbled audio).
+        kept = (torch.round(predicted) >= 1).long()
+        durations = torch.maximum(torch.round(predicted * duration_scale).long(), kept)
         f0 = self.f0_predictor(hm, mask) * _per_item(controls.f0_scale, hidden) + _per_item(controls.f0_shift, hidden)
         energy = self.energy_predictor(hm, mask) * _per_item(controls.energy_scale, hidden)
         energy = energy + _per_item(controls.energy_shift, hidden)
