@@ -304,7 +304,7 @@ def _say(args: argparse.Namespace) -> int:
     from yuyin.voices.registry import UnknownVoiceError
     from yuyin.voices.store import VoicePullError
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     options = _options(args)
     if args.ssml:
         try:
@@ -312,6 +312,9 @@ def _say(args: argparse.Namespace) -> int:
         except SSMLError as exc:
             raise CliError(f"--ssml: {exc}") from None
     if args.output != "-":
+        if Path(args.output).suffix.lower() in _OTHER_AUDIO_SUFFIXES:
+            raise CliError(f"-o {args.output}: yuyin say writes WAV; name the file .wav (yuyin serve also "
+                           "encodes mp3, opus, aac and flac)")  # fmt: skip
         _check_writable(Path(args.output))
     if args.reference_text is not None and args.reference is None:
         raise CliError("--reference-text describes a --reference clip, which is missing")
@@ -335,6 +338,24 @@ def _say(args: argparse.Namespace) -> int:
     if args.output != "-":
         _stderr(f"wrote {seconds:.2f} s of audio to {args.output}")
     return 0
+
+
+_OTHER_AUDIO_SUFFIXES = (".mp3", ".flac", ".ogg", ".opus", ".aac", ".m4a", ".pcm", ".raw", ".aiff", ".webm")
+
+
+def _read_stdin() -> str:
+    """Standard input as text: UTF-8 (a BOM allowed), or UTF-16 with its BOM; anything else is
+    an error naming the first bad byte, not text silently losing its undecodable part."""
+    if sys.stdin is None:
+        raise CliError("standard input is closed")
+    data = sys.stdin.buffer.read()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"standard input is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                       "convert it first, e.g. iconv -f GBK -t UTF-8") from None
 
 
 def _load(args: argparse.Namespace, progress: Callable[[str], None]):
@@ -457,7 +478,7 @@ def _frontend(args: argparse.Namespace) -> int:
 
     from yuyin.frontend import BakerFrontend, FrontendError, analyze_text
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     try:
         report = analyze_text(text, BakerFrontend(lexicon=args.lexicon))
     except FrontendError as exc:

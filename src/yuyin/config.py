@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -60,12 +61,15 @@ class SynthesisOptions:
             value = getattr(self, name)
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
                 raise OptionsError(f"{name} must be a finite number, got {value!r}")
             if not low <= value <= high:
                 raise OptionsError(f"{name} must be between {low} and {high}, got {value}")
-        if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, int)):
+            object.__setattr__(self, name, float(value))  # numpy scalars too, as plain floats
+        if self.seed is not None and (isinstance(self.seed, bool) or not isinstance(self.seed, numbers.Integral)):
             raise OptionsError(f"seed must be an integer, got {self.seed!r}")
+        if self.seed is not None:
+            object.__setattr__(self, "seed", int(self.seed))
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise OptionsError(f"seed must be between 0 and 2**63-1, got {self.seed}")
         if self.style is not None:

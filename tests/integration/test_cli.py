@@ -67,6 +67,7 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["say", "你好", "-o", "x.wav", "--threads", "0"], "--threads must be >= 1"),
     (["say", "你好", "-o", "x.wav", "--backend", "tensorrt"], "unsupported backend 'tensorrt'"),
     (["voices", "pull", "nope"], "unknown voice"),
+    (["say", "你好", "-o", "x.mp3"], "yuyin say writes WAV; name the file .wav"),
 ])  # fmt: skip
 def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],
                                                    message: str) -> None:  # fmt: skip
@@ -77,6 +78,14 @@ def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Pa
     assert message in stderr
     assert "Traceback" not in stderr
     assert not (tmp_path / "x.wav").exists()
+
+
+def test_stdin_must_be_utf8_or_utf16_with_its_bom(baker_dir: Path, tmp_path: Path) -> None:
+    gbk = _yuyin("say", "-", "-o", str(tmp_path / "g.wav"), stdin="你好，世界".encode("gbk"))
+    assert gbk.returncode == 2 and "standard input is not UTF-8 text (byte 0xc4 at offset 0)" in gbk.stderr.decode()
+    for encoded in ("你好".encode("utf-16"), "\ufeff你好".encode("utf-8")):
+        read = _yuyin("frontend", "-", stdin=encoded)
+        assert read.returncode == 0 and "ni2 hao3" in read.stdout.decode()
 
 
 def test_voices_list_shows_licence_and_source(baker_dir: Path) -> None:

@@ -73,6 +73,14 @@ def test_out_of_range_options_name_the_field(field: str, value: object) -> None:
         SynthesisOptions(**{field: value})
 
 
+def test_numpy_scalars_are_options_like_python_numbers() -> None:
+    options = SynthesisOptions(speed=np.float32(1.5), seed=np.int64(3), volume=2)
+    assert options == SynthesisOptions(speed=1.5, seed=3, volume=2.0)
+    assert (type(options.speed), type(options.seed), type(options.volume)) == (float, int, float)
+    with pytest.raises(OptionsError, match="seed must be an integer"):
+        SynthesisOptions(seed=np.float64(3))
+
+
 def test_concurrent_callers_get_the_same_audio_as_sequential(tiny_synth: Synthesizer) -> None:
     texts = ["今天天气真好。", "我们一起去公园散步吧。", "会议在三楼举行。", "请拨打客服热线。"] * 2
     expected = [np.concatenate([c.samples for c in tiny_synth.synthesize(t)]) for t in texts]
