@@ -348,6 +348,8 @@ def _read_stdin() -> str:
     an error naming the first bad byte, not text silently losing its undecodable part."""
     if sys.stdin is None:
         raise CliError("standard input is closed")
+    if not hasattr(sys.stdin, "buffer"):  # a text stream put in its place (embedding, tests): already text
+        return sys.stdin.read()
     data = sys.stdin.buffer.read()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
