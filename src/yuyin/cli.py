@@ -383,8 +383,11 @@ def _given_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _options(args: argparse.Namespace) -> SynthesisOptions:
+    given = _given_options(args)
+    if "style_intensity" in given and "style" not in given:
+        raise CliError("--style-intensity scales a --style, which is missing")
     try:
-        return SynthesisOptions(**_given_options(args))
+        return SynthesisOptions(**given)
     except OptionsError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
 

@@ -68,6 +68,7 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["say", "你好", "-o", "x.wav", "--backend", "tensorrt"], "unsupported backend 'tensorrt'"),
     (["voices", "pull", "nope"], "unknown voice"),
     (["say", "你好", "-o", "x.mp3"], "yuyin say writes WAV; name the file .wav"),
+    (["say", "你好", "-o", "x.wav", "--style-intensity", "1.5"], "--style-intensity scales a --style, which is missing"),
 ])  # fmt: skip
 def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],
                                                    message: str) -> None:  # fmt: skip

@@ -221,6 +221,14 @@ def test_missing_lexicon_file(tmp_path: Path) -> None:
         BakerFrontend(lexicon=tmp_path / "missing.tsv")
 
 
+def test_an_endless_or_huge_lexicon_is_refused_after_its_limit(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="larger than 64 MiB"):
+        BakerFrontend(lexicon="/dev/zero")  # reads at most the limit, not until memory runs out
+    with pytest.raises(LexiconError, match="cannot read lexicon .*utf-8"):
+        (tmp_path / "gbk.tsv").write_bytes("银行\tyin2 hang2\n".encode("gbk"))
+        BakerFrontend(lexicon=tmp_path / "gbk.tsv")
+
+
 # The plain-data API.
 
 

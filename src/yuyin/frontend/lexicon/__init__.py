@@ -89,6 +89,9 @@ class Lexicon:
         return self.user.get(word) or word_reading(word)
 
 
+MAX_LEXICON_BYTES = 64 * 2**20  # a million entries take about 30 MiB
+
+
 def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[str, tuple[str, ...]]:
     """Read a UTF-8 ``word<TAB>pinyin`` file (TONE3 syllables separated by spaces, ``#`` starts
     a comment line) into {word: syllables}.
@@ -97,7 +100,11 @@ def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[st
     ``valid`` rejects, or a hanzi word whose syllable count differs from its length.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as source:
+            data = source.read(MAX_LEXICON_BYTES + 1)  # bounded: --lexicon /dev/zero must not eat the memory
+        if len(data) > MAX_LEXICON_BYTES:
+            raise LexiconError(f"lexicon {path} is larger than {MAX_LEXICON_BYTES // 2**20} MiB")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"cannot read lexicon {path}: {exc}") from None
     entries = {}
