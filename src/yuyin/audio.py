@@ -73,8 +73,10 @@ UNKNOWN_SIZE = 0xFFFFFFFF  # a WAV size field of a stream whose length is not kn
 def wav_header(sample_rate: int, data_bytes: int | None = None) -> bytes:
     """The 44-byte header of a 16-bit mono PCM WAV holding data_bytes of samples; None (or more
     than the 32-bit size fields hold) writes UNKNOWN_SIZE, which readers take as "to the end"."""
-    known = data_bytes is not None and data_bytes + 36 <= UNKNOWN_SIZE
-    riff, data = (data_bytes + 36, data_bytes) if known else (UNKNOWN_SIZE, UNKNOWN_SIZE)  # type: ignore[operator]
+    if data_bytes is None or data_bytes + 36 > UNKNOWN_SIZE:
+        riff = data = UNKNOWN_SIZE
+    else:
+        riff, data = data_bytes + 36, data_bytes
     return (b"RIFF" + riff.to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
             + (1).to_bytes(2, "little") + (1).to_bytes(2, "little") + sample_rate.to_bytes(4, "little")
             + (2 * sample_rate).to_bytes(4, "little") + (2).to_bytes(2, "little") + (16).to_bytes(2, "little")

@@ -215,9 +215,8 @@ def bottleneck_lines(label: str, level: LevelResult) -> list[str]:
         return []
     lines = []
     if use.one_thread_bound:
-        idle = use.cores_available - use.cpu_cores if use.idle_cores is None else use.idle_cores
         lines.append(f"{label}, {level.concurrency} caller(s): one thread ({use.busiest_thread}) kept a core "
-                     f"{use.busiest_thread_cores:.0%} busy while {idle:.1f} of {use.cores_available} cores "
+                     f"{use.busiest_thread_cores:.0%} busy while {use.spare_cores:.1f} of {use.cores_available} cores "
                      "idled: that thread limits this level")
     if use.gpu_note:
         lines.append(f"{label}, {level.concurrency} caller(s): {use.gpu_note}")

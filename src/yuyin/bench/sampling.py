@@ -7,12 +7,13 @@ a span shorter than the interval still has two.
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from typing import Any, TypeVar
 
 _Sampler = TypeVar("_Sampler", bound="PeriodicSampler")
 
 
-class PeriodicSampler:
+class PeriodicSampler(ABC):
     """Context manager calling ``sample()`` at enter, every interval_s seconds, and at exit."""
 
     def __init__(self, interval_s: float):
@@ -20,8 +21,9 @@ class PeriodicSampler:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    @abstractmethod
     def sample(self) -> None:
-        raise NotImplementedError
+        """Take one reading (called from the sampler thread and, at enter and exit, the caller's)."""
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval_s):

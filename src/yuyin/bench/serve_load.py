@@ -107,7 +107,8 @@ async def measure(url: str, args: argparse.Namespace, server_pid: int | None) ->
             loaded = await load(client, body, expected, args.clients, args.duration)
         results = {"url": url, "text_chars": len(args.text), "audio_s": expected / 2 / rate,
                    "ttfa": summarize(sequential, rate, 0.0), "load": summarize(loaded, rate, args.duration),
-                   "clients": args.clients, "server_utilisation_under_load": utilisation_to_dict(sampler and sampler.result)}
+                   "clients": args.clients,
+                   "server_utilisation_under_load": utilisation_to_dict(sampler.result if sampler else None)}
         if args.long_text:
             results["long_text"] = await long_text(client, server_pid)
     return results
@@ -199,7 +200,6 @@ def _server_device(device: str) -> str:
     import torch
 
     return "cuda" if torch.cuda.is_available() else "cpu"
-
 
 
 def _ms(seconds: float | None) -> str:

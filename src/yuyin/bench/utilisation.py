@@ -61,10 +61,17 @@ class Utilisation:
         """True when one thread was saturated (ONE_CORE_SHARE of a core) while the machine had
         SPARE_CORES idle (by /proc/stat where known: busy with another process is not idle): that
         thread, not the cores or the GPU, limited the span. None when the threads were not measured."""
-        if self.busiest_thread_cores is None or self.cpu_cores is None:
+        if self.busiest_thread_cores is None or self.spare_cores is None:
             return None
-        idle = self.cores_available - self.cpu_cores if self.idle_cores is None else self.idle_cores
-        return self.busiest_thread_cores >= ONE_CORE_SHARE and idle >= SPARE_CORES
+        return self.busiest_thread_cores >= ONE_CORE_SHARE and self.spare_cores >= SPARE_CORES
+
+    @property
+    def spare_cores(self) -> float | None:
+        """Cores' worth the machine left idle: idle_cores, or without /proc/stat the cores this
+        process did not use (None when neither is known)."""
+        if self.idle_cores is not None:
+            return self.idle_cores
+        return None if self.cpu_cores is None else self.cores_available - self.cpu_cores
 
 
 def _stat_cpu_seconds(stat_line: str) -> tuple[str, float]:
@@ -136,16 +143,16 @@ class UtilisationSampler(PeriodicSampler):
                  read_gpu: Callable[[], float] | None = None, clock: Callable[[], float] = time.perf_counter,
                  read_idle: Callable[[], float | None] = machine_idle_seconds):  # fmt: skip
         super().__init__(interval_s)
-        self._read_idle = read_idle
-        self._idle: list[float] = []
         self._read_process = read_process or (lambda: process_cpu_seconds(pid))
         self._read_threads = read_threads or (lambda: thread_cpu_seconds(pid))
         self._read_gpu = read_gpu if read_gpu is not None else gpu_utilisation_reader(device)
+        self._read_idle = read_idle
         self._clock = clock
         self._cuda = str(device).startswith("cuda")
         self._lock = threading.Lock()
         self._started_at: float | None = None
         self._process: list[float] = []
+        self._idle: list[float] = []
         self._first: dict[int, float] = {}
         self._last: ThreadTimes = {}
         self._threads_seen = True

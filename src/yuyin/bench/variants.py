@@ -1,8 +1,9 @@
-"""The backend x precision (x batch size) combinations that one bench run measures, and which apply here.
+"""The backend x precision (x batch size) combinations one bench run measures, and which apply here.
 
 ``--backend auto,onnx`` and ``--dtype auto,fp32,bf16`` give one combination per pair, in that
 order; ``--batch-size 1,16`` multiplies them by the rows batched across concurrent requests
-(default: the Synthesizer's own), so one run compares unbatched with batched serving. dtype "auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
+(default: the Synthesizer's own), so one run compares unbatched with batched serving. dtype
+"auto" is the Synthesizer's own default (``dtype=None``: float32 compute). Whether a
 combination applies is decided by the engine's device policy (yuyin.engine.device), so the bench
 skips exactly what ``Synthesizer.load`` would refuse (fp16 on CPU, onnx with bf16, a missing
 onnxruntime), with the engine's message as the note. A backend ending in ``+compile`` (e.g.

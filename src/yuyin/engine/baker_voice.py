@@ -66,7 +66,8 @@ class BakerVoice:
             self._stages = BatchedAcoustic(stages, max_batch_size) if max_batch_size > 1 else stages
             context = self.vocoder.receptive_field_frames + 2
             self._run_vocoder = (BatchedVocoder(self.vocoder, self.config.hop_size, context, vocoder_batch_size)
-                                 if vocoder_batch_size > 1 and onnx is None else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
+                                 if vocoder_batch_size > 1 and onnx is None
+                                 else lambda mel, exact_end: self.vocoder(mel))  # fmt: skip
         self._onnx_vocoder = onnx[1] if onnx else None
         # window lengths the vocoder runs at (padding shorter ones), for streaming plans to fill
         self._run_lengths: tuple[int, ...] = getattr(self._onnx_vocoder or self._run_vocoder, "buckets", None) or ()

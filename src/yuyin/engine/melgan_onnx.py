@@ -45,7 +45,8 @@ class OnnxMelGAN:
                  device: torch.device = torch.device("cpu")) -> None:  # fmt: skip
         example = torch.zeros(1, vocoder.config.n_mels, 32)
         self.session = cached_session(_MelGAN2d(vocoder.float().eval()).eval(), example, frame_axis=2,
-                                      name="melgan2d", min_frames=vocoder.min_frames, weights=weights, cache_dir=cache_dir, threads=threads,
+                                      name="melgan2d", min_frames=vocoder.min_frames, weights=weights,
+                                      cache_dir=cache_dir, threads=threads,
                                       device=device)  # fmt: skip
 
     def __call__(self, mel: torch.Tensor) -> np.ndarray:

@@ -139,13 +139,13 @@ class MelGAN(nn.Module):
         """Fewest mel frames whose every reflect padding fits inside its signal (forward needs at
         least this many)."""
         c = self.config
-        need = (c.io_kernel_size - 1) // 2 + 1
-        largest_pad = max(c.res_dilations) * (c.res_kernel_size - 1) // 2
-        rate = 1
+        io_need = (c.io_kernel_size - 1) // 2 + 1  # samples the input and output convs' padding needs
+        stack_need = max(c.res_dilations) * (c.res_kernel_size - 1) // 2 + 1  # and the widest residual one
+        need, rate = io_need, 1
         for stride in c.upsample_strides:
             rate *= stride
-            need = max(need, math.ceil((largest_pad + 1) / rate))
-        return max(need, math.ceil(((c.io_kernel_size - 1) // 2 + 1) / rate))
+            need = max(need, math.ceil(stack_need / rate))
+        return max(need, math.ceil(io_need / rate))
 
     def forward(self, mel: torch.Tensor) -> torch.Tensor:
         """mel [B, M, T] -> audio [B, 1, T * H], no tail handling."""
