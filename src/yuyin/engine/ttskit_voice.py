@@ -11,9 +11,8 @@ Per-request controls for this voice:
 
 - ``speaker``: one of ``config.speakers`` (default ``config.default_speaker``); the speakers in
   ``extra.broken_speakers`` and those measured unusable (:mod:`.ttskit_speakers`) are refused.
-- ``speed``: tempo. Tacotron2 has no duration input, so the mel's time axis is resampled by
-  linear interpolation before the vocoder: the same spectra, played faster or slower, the pitch
-  kept (the vocoder renders 256 samples per frame whatever the spacing).
+- ``speed``: tempo. Tacotron2 has no duration input, so the mel's time axis is resampled
+  (:mod:`.tempo`) before the vocoder: the same spectra, played faster or slower, the pitch kept.
 - ``pitch``, ``pitch_shift``, ``energy``: not available (no f0 or energy input); a value other
   than the default raises :class:`OptionsError` naming the field.
 - ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
@@ -25,7 +24,6 @@ Per-request controls for this voice:
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, S
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
+from yuyin.engine.tempo import interpolate_frames, resampled_frames, source_stop
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
 from yuyin.frontend.segment import CLAUSE_PAUSE
@@ -250,7 +249,7 @@ class ClauseRenderer:
 
     def pieces(self, plan: ChunkPlan | FastStartPlan) -> Iterator[np.ndarray]:
         for window in plan.windows(UNBOUNDED):
-            need = self._source_stop(window.stop) + self.postnet_context
+            need = source_stop(window.stop, self.speed) + self.postnet_context
             self.item.wait(need)
             if self.item.cancelled:
                 return
@@ -266,15 +265,7 @@ class ClauseRenderer:
 
     def out_frames(self, kept: int) -> int:
         """Output frames for ``kept`` mel frames at this speed."""
-        if kept <= 0:
-            return 0
-        return math.floor((kept - 1) / self.speed + 1e-9) + 1 if self.speed != 1.0 else kept
-
-    def _source_stop(self, out_stop: int) -> int:
-        """Mel frames [0, s) needed to interpolate output frames [0, out_stop)."""
-        if self.speed == 1.0:
-            return out_stop
-        return math.floor((out_stop - 1) * self.speed) + 2
+        return resampled_frames(kept, self.speed)
 
     @staticmethod
     def _clip(window: Window, total: int) -> Window | None:
@@ -295,17 +286,8 @@ class ClauseRenderer:
 
     def _output_mel(self, start: int, stop: int) -> torch.Tensor:
         """Output frames [start, stop) of the (time-resampled) postnet mel -> [M, n]."""
-        if self.speed == 1.0:
-            return self._postnet(start, stop)
-        positions = np.arange(start, stop, dtype=np.float64) * self.speed
         kept = self.item.end if self.item.done else UNBOUNDED
-        low = np.floor(positions).astype(np.int64)
-        high = np.minimum(low + 1, kept - 1)
-        first, last = int(low[0]), int(high.max()) + 1
-        source = self._postnet(first, last)
-        frac = torch.from_numpy(positions - low).to(source)
-        low_index, high_index = torch.from_numpy(low - first), torch.from_numpy(high - first)
-        return source[:, low_index] * (1 - frac) + source[:, high_index] * frac
+        return interpolate_frames(self._postnet, start, stop, self.speed, kept)
 
     def _postnet(self, start: int, stop: int) -> torch.Tensor:
         """Postnet mel frames [start, stop) -> [M, n], from decoder frames with context."""
