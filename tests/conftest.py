@@ -5,6 +5,7 @@ exercised exactly as for a converted voice, in milliseconds.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -84,6 +85,19 @@ def make_tiny_ttskit_pack(directory: Path, seed: int = 0) -> Path:
         extra={"default_seed": 1234, "broken_speakers": ["Xiaowei"], "unreliable_speakers": []},
     ).to_json(directory / "voice.json")  # fmt: skip
     return directory
+
+
+@pytest.fixture
+def unwritable_dir(tmp_path: Path) -> tuple[Path, str]:
+    """(a directory path nothing can be written in, the reason yuyin gives): a read-only directory,
+    or, as root (whom file modes do not stop), a regular file standing where the directory should be."""
+    if os.geteuid() != 0:
+        path = tmp_path / "read-only"
+        path.mkdir(mode=0o555)
+        return path, f"no permission to write in directory {path}"
+    path = tmp_path / "a-file"
+    path.write_text("not a directory")
+    return path, f"{path} is not a directory"
 
 
 @pytest.fixture(scope="session")

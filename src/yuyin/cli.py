@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
+from yuyin.voices.store import YuyinHomeError
 
 EXIT_USAGE, EXIT_FAILURE = 2, 1
 
@@ -33,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"yuyin: error: {exc}", file=sys.stderr)
         return exc.code
+    except YuyinHomeError as exc:  # from any command that reaches the voice store
+        print(f"yuyin: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("yuyin: interrupted", file=sys.stderr)
         return 130
@@ -274,6 +278,7 @@ def _check_lexicon(path: Path) -> None:
 def _check_voice(value: str) -> None:
     from yuyin.server.voices import voice_spec
     from yuyin.voices.registry import UnknownVoiceError, voice_source
+    from yuyin.voices.store import yuyin_home
 
     spec = voice_spec(value)
     if isinstance(spec, Path):
@@ -284,6 +289,7 @@ def _check_voice(value: str) -> None:
         voice_source(spec)
     except UnknownVoiceError as exc:
         raise CliError(str(exc)) from None
+    yuyin_home()  # a named voice lives in the store: an unusable $YUYIN_HOME fails here, not in the server
 
 
 def _check_plan(args: argparse.Namespace) -> None:
@@ -426,17 +432,21 @@ def _prosody(args: argparse.Namespace) -> int:
 
 
 def _check_writable(path: Path) -> None:
-    if path.is_dir():
-        raise CliError(f"output {path} is a directory")
-    if not path.parent.exists():
-        raise CliError(f"output directory {path.parent} does not exist")
+    """Refuse an output file that cannot be written (missing or unwritable directory, a directory
+    in its place) before loading the voice; the WAV writer replaces a regular file."""
+    from yuyin.writable import file_problem
+
+    problem = file_problem(path, replaced=True)
+    if problem is not None:
+        raise CliError(f"cannot write {path}: {problem}")
 
 
 def _voices_list(args: argparse.Namespace) -> int:
     from yuyin.voices.store import list_voices
 
+    statuses = list_voices()  # before the header: an unusable $YUYIN_HOME is then the only output
     print(f"{'voice':<10} {'status':<13} {'licence':<8} {'source':<16} description")
-    for status in list_voices():
+    for status in statuses:
         src = status.source
         state = "installed" if status.installed else "available"
         print(f"{src.name:<10} {state:<13} {src.license:<8} {'PyPI ' + src.requirement:<16} {src.description}")

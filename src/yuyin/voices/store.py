@@ -18,7 +18,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from yuyin.voices.registry import KNOWN_VOICES, VoiceSource, voice_source
 
@@ -30,8 +30,19 @@ class VoicePullError(RuntimeError):
     """A voice could not be downloaded or converted; the message says why."""
 
 
-def yuyin_home() -> Path:
-    return Path(os.environ.get("YUYIN_HOME") or Path.home() / ".cache" / "yuyin")
+class YuyinHomeError(ValueError):
+    """``$YUYIN_HOME`` (or its default) names something that is not a directory."""
+
+
+def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
+    """``$YUYIN_HOME`` of env (``~`` expanded), default ``~/.cache/yuyin``: the voices, caches
+    and the bench's reference virtualenvs; made when first needed. Raises YuyinHomeError where
+    something other than a directory is in its place."""
+    value = env.get("YUYIN_HOME")
+    home = Path(value).expanduser() if value else Path.home() / ".cache" / "yuyin"
+    if home.exists() and not home.is_dir():
+        raise YuyinHomeError(f"YUYIN_HOME {home} is not a directory")
+    return home
 
 
 def voices_root() -> Path:

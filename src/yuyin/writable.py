@@ -1,0 +1,44 @@
+"""Whether an output path can be written, found out before the long work whose result goes there.
+
+A command checks its output paths when it starts (``yuyin say -o``, ``yuyin bench --json`` and
+``--charts``), so that a missing directory, a file where a directory should be or a lack of
+permission is one clear line at once, not a failure after minutes of synthesis or benchmarking.
+The checks create nothing. Each returns None when the path can be written, else the reason as
+a phrase to print after the path (``cannot write PATH: REASON``).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def file_problem(path: str | Path, replaced: bool = False) -> str | None:
+    """Why a file cannot be written at path (symlinks followed, as the writers follow them).
+
+    replaced: the writer writes a temporary file beside a regular file and renames it over it
+    (``Synthesizer.synthesize_to_wav``), so what matters is its directory, not the file's own
+    mode; otherwise an existing file is opened for writing and must be writable itself. A path
+    that exists but is no regular file (a FIFO, a device) is always opened for writing."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        return "it is a directory"
+    if target.exists() and not (replaced and target.is_file()):
+        return None if os.access(target, os.W_OK) else "no permission to write it"
+    return directory_problem(target.parent)
+
+
+def directory_problem(path: str | Path, created: bool = False) -> str | None:
+    """Why files cannot be made in the directory at path.
+
+    created: the writer makes the directory (and its parents) if missing, so for a missing one it
+    is enough that its nearest existing ancestor is a directory it may write in."""
+    directory = Path(path)
+    while created and not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    if not directory.exists():
+        return f"directory {directory} does not exist"
+    if not directory.is_dir():
+        return f"{directory} is not a directory"
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return f"no permission to write in directory {directory}"
+    return None

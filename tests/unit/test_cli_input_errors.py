@@ -1,0 +1,39 @@
+"""The `yuyin` command in this process: inputs refused in one line with exit 2, before any voice loads."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yuyin.cli import main
+
+QUICK_BENCH = ["--no-reference", "--concurrency", "none", "--chunk-frames", "0"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["voices", "list"],
+    ["voices", "pull", "baker"],
+    ["say", "你好", "-o", "x.wav"],
+    ["serve", "--port", "0", "--no-warmup"],
+    ["bench", *QUICK_BENCH],
+])  # fmt: skip
+def test_a_yuyin_home_that_is_a_file_is_one_line_and_exit_2(argv: list[str], tmp_path: Path, capsys,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    home = tmp_path / "home"
+    home.write_text("a file, not a directory")
+    monkeypatch.setenv("YUYIN_HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert capsys.readouterr() == ("", f"yuyin: error: YUYIN_HOME {home} is not a directory\n")
+    assert sorted(tmp_path.iterdir()) == [home]
+
+
+def test_say_refuses_an_unwritable_output_as_it_refuses_a_missing_directory(tmp_path: Path, unwritable_dir,
+                                                                            capsys) -> None:  # fmt: skip
+    directory, reason = unwritable_dir
+    missing = tmp_path / "missing"
+    for target, problem in ((directory / "x.wav", reason), (missing / "x.wav", f"directory {missing} does not exist"),
+                            (tmp_path, "it is a directory")):  # fmt: skip
+        assert main(["say", "你好", "-o", str(target)]) == 2
+        assert capsys.readouterr() == ("", f"yuyin: error: cannot write {target}: {problem}\n")
+    assert sorted(tmp_path.iterdir()) == [directory]
