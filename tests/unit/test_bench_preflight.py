@@ -75,3 +75,11 @@ def test_unwritable_json_and_charts_paths_are_refused_before_the_run_and_nothing
         assert _refused(_args(tmp_path, *options), capsys) == f"yuyin: error: cannot write {refused}\n", options
     assert sorted(tmp_path.rglob("*")) == before
     assert runner.run_bench(args, loader=lambda *_: (FakeSynthesizer(), None)) == 0  # the same set, good outputs
+
+
+def test_bench_serve_refuses_an_unwritable_json_path_before_starting_a_server(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "no" / "such"
+    assert main(["bench", "serve", "--json", str(missing / "serve.json")]) == 2
+    refused = f"--json {missing / 'serve.json'}: directory {missing} does not exist"
+    assert capsys.readouterr().err == f"yuyin: error: cannot write {refused}\n"
+    assert not (tmp_path / "no").exists()

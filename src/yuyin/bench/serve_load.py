@@ -65,8 +65,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark; returns the process exit code (1 if any stream failed)."""
+    from yuyin.bench.preflight import BenchInputError, check_outputs
     from yuyin.server.process import ServerProcess
 
+    try:
+        check_outputs(args.serve_json, None)
+    except BenchInputError as error:
+        print(f"yuyin: error: {error}", file=sys.stderr)
+        return 2
     if args.url:
         if not is_loopback(args.url):
             print(f"yuyin: error: --url must be a loopback address (127.0.0.1, ::1, localhost), got {args.url}",
