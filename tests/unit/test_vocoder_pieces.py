@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from yuyin import Synthesizer
 from yuyin.engine.shape_buckets import octave_buckets
 from yuyin.engine.streaming import ChunkPlan, Window
-from yuyin.engine.vocoder_pieces import Piece, check_buckets, plan_pieces, vocode_in_pieces
+from yuyin.engine.vocoder_pieces import Piece, check_buckets, padded_mel, plan_pieces, vocode_in_pieces
 
 BUCKETS = (56, 64, 80, 96, 112, 128, 160, 192, 224, 256)
 CONTEXT = 24
@@ -86,3 +86,13 @@ def test_a_stream_of_filled_windows_in_pieces_equals_the_whole_pass(tiny_synth: 
             wave = vocode_in_pieces(mel[:, w.start : w.stop], pieces, hop, vocoder)
             parts.append(wave[:, (w.keep_start - w.start) * hop : (w.keep_stop - w.start) * hop])
     torch.testing.assert_close(torch.cat(parts, dim=1), whole, atol=1e-5, rtol=0)
+
+
+def test_a_piece_is_a_new_tensor_with_standard_strides_even_unpadded() -> None:
+    """A compiled graph guards on every stride: a slice of a longer mel keeps the batch stride of
+    the whole (contiguous() does not change it), which recompiled the vocoder for a request."""
+    mel = torch.randn(1, 94, 80)
+    for frames in (80, 96):  # unpadded, padded
+        part = padded_mel(mel, Piece(Window(10, 90, 10, 90), frames))
+        assert part.stride() == (frames * 80, 80, 1)
+    torch.testing.assert_close(padded_mel(mel, Piece(Window(10, 90, 10, 90), 80)), mel[:, 10:90])

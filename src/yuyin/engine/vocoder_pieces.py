@@ -98,12 +98,13 @@ def _within(windows: list[Window], frames: int, buckets: tuple[int, ...], contex
 
 def padded_mel(mel: torch.Tensor, piece: Piece) -> torch.Tensor:
     """The piece's frames of mel [B, T, M], padded to piece.frames by repeating the last ->
-    [B, frames, M], contiguous (a compiled graph guards on strides)."""
+    [B, frames, M], a new tensor with the standard strides: a compiled graph guards on strides,
+    those of size-1 axes too, which ``contiguous()`` leaves as a slice had them."""
     part = mel[:, piece.window.start : piece.window.stop]
     tail = piece.frames - part.shape[1]
     if tail:
         part = F.pad(part.transpose(1, 2), (0, tail), mode="replicate").transpose(1, 2)
-    return part.contiguous()
+    return part.clone(memory_format=torch.contiguous_format)
 
 
 def vocode_in_pieces(mel: torch.Tensor, pieces: list[Piece], hop: int,

@@ -7,11 +7,14 @@ spaces, ü written ``v`` or ``ü``:
 * ``行[hang2]`` reads the one hanzi before the bracket as hang2;
 * ``银行行长[hang2 zhang3]`` reads the LAST two hanzi before the bracket (N syllables fix
   the N hanzi right before ``[``), the rest is read as usual;
-* ``Tesla[te4 si1 la1]`` reads the Latin word before the bracket with those syllables.
+* ``Tesla[te4 si1 la1]`` reads the Latin word before the bracket with those syllables;
+* ``行[hang]``: a syllable after hanzi may leave its tone out when it is one of that hanzi's
+  readings (the dictionary's first reading with that spelling: 行 -> hang2).
 
-Brackets whose content is not such a pinyin list (``[1]``, ``[注]``) are ordinary text. An
-override with more syllables than hanzi before it, or a syllable the voice cannot say,
-raises :class:`InvalidOverride`.
+Brackets whose content is not such a pinyin list (``[1]``, ``[注]``, ``图[a]``: a toneless
+syllable that is no reading of its hanzi) are ordinary text. An override with tone digits and
+more syllables than hanzi before it, or a syllable the voice cannot say, raises
+:class:`InvalidOverride`.
 
 Each fixed span is swapped for one private-use character (a *sentinel*) before text
 normalisation, so no later pass can change it, and swapped back by g2p (:class:`FixedSpans`).
@@ -23,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .unit import FrontendError
 
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
-BRACKET = re.compile(r"\[ *([a-zA-Zü]+[1-5](?: +[a-zA-Zü]+[1-5])*) *\]")
+BRACKET = re.compile(r"\[ *([a-zA-Zü]+[1-5]?(?: +[a-zA-Zü]+[1-5]?)*) *\]")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -77,6 +81,11 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         if not written:
             continue  # [1], [注]: not after hanzi or letters, ordinary text
         syllables = tuple(match.group(1).lower().replace("ü", "v").split())
+        if not all(s[-1].isdigit() for s in syllables):
+            resolved = _with_tones(syllables, written)
+            if resolved is None:
+                continue  # not pinyin for these hanzi: ordinary text
+            syllables = resolved
         bad = [s for s in syllables if not valid(s)]
         if bad:
             raise InvalidOverride(
@@ -92,6 +101,30 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         done = match.end()
     out.append(text[done:])
     return "".join(out)
+
+
+def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | None:
+    """The syllables over the last hanzi of written, each toneless one given the tone of that
+    hanzi's first reading spelled so; None where that fails (Latin letters before the bracket,
+    more syllables than hanzi, or a syllable that is no reading of its hanzi)."""
+    if written[0].isascii() or len(syllables) > len(written):
+        return None
+    resolved = []
+    for syllable, hanzi in zip(syllables, written[len(written) - len(syllables) :]):
+        if not syllable[-1].isdigit():
+            syllable = next((r for r in _readings(hanzi) if r[:-1] == syllable), "")
+            if not syllable:
+                return None
+        resolved.append(syllable)
+    return tuple(resolved)
+
+
+@lru_cache(maxsize=4096)
+def _readings(hanzi: str) -> tuple[str, ...]:
+    """The dictionary's readings of one hanzi, most common first, tone digits 1-5, ü as v."""
+    from pypinyin import Style, pinyin
+
+    return tuple(pinyin(hanzi, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0])
 
 
 def _written_before(text: str, end: int, floor: int) -> str:
