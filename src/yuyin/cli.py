@@ -93,7 +93,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     for name in ("speed", "pitch", "energy", "volume"):
         low, high = OPTION_RANGES[name]
         say.add_argument(f"--{name}", type=float, default=None, help=f"{low}..{high}")
-    say.add_argument("--pitch-shift", type=float, default=None, help="added to the f0 z-scores, -3..3")
+    say.add_argument("--pitch-shift", type=float, default=None, help="added to the f0 z-scores, -1.5..1.5")
     say.add_argument("--sentence-pause", type=float, default=None, help="seconds between sentences")
     say.add_argument("--seed", type=int, default=None, help="draw a reproducible prosody variation")
     say.add_argument("--speaker", default=None,

@@ -20,7 +20,7 @@ class OptionsError(ValueError):
 OPTION_RANGES: dict[str, tuple[float, float]] = {
     "speed": (0.25, 4.0),
     "pitch": (0.0, 3.0),
-    "pitch_shift": (-3.0, 3.0),
+    "pitch_shift": (-1.5, 1.5),  # the baker model's usable f0 shift (models.fastspeech2.MAX_F0_SHIFT)
     "energy": (0.0, 3.0),
     "volume": (0.0, 4.0),
     "sentence_pause": (0.0, 5.0),

@@ -9,6 +9,7 @@ import torch
 
 from yuyin.engine.baker_voice import EOS_ID, SIL_ID, split_ids
 from yuyin.models.fastspeech2 import (
+    MAX_F0_SHIFT,
     FastSpeech2,
     FastSpeech2Config,
     ProsodyControls,
@@ -89,6 +90,20 @@ def test_pitch_controls_move_f0(acoustic: FastSpeech2) -> None:
         base = acoustic(ids).f0
         shifted = acoustic(ids, ProsodyControls(f0_scale=0.5, f0_shift=1.0)).f0
     torch.testing.assert_close(shifted, base * 0.5 + 1.0)
+
+
+def test_f0_shift_is_clamped_to_what_the_decoder_renders(acoustic: FastSpeech2) -> None:
+    """A request's shift plus a style's level and contour may add up past MAX_F0_SHIFT; per phone
+    the total is clamped (past it the real voice fades out)."""
+    ids = torch.tensor([[1, 8, 56, 2, 23, 116, 1, 218]])
+    shifts = torch.tensor([[0.0, 1.0, 2.5, -1.0, -4.0, 1.5, 0.0, 0.0]])
+    with torch.no_grad():
+        base = acoustic(ids).f0
+        shifted = acoustic(ids, ProsodyControls(f0_shift=shifts)).f0
+        far = acoustic(ids, ProsodyControls(f0_shift=9.0)).f0
+    clamped = torch.tensor([[0.0, 1.0, MAX_F0_SHIFT, -1.0, -MAX_F0_SHIFT, 1.5, 0.0, 0.0]])
+    torch.testing.assert_close(shifted, base + clamped)
+    torch.testing.assert_close(far, base + MAX_F0_SHIFT)
 
 
 def test_seeded_variance_dropout_is_reproducible_and_differs_from_keep_all(acoustic: FastSpeech2) -> None:

@@ -28,7 +28,7 @@ from yuyin.engine.onnx_session import CPU, GraphSpec, cached_session
 from yuyin.engine.shape_buckets import CONTROLS, bucket, octave_buckets, pad_phones, padded_controls
 from yuyin.models.fastspeech2 import FastSpeech2, ProsodyControls, length_regulate
 
-EXPORT_VERSION = 3  # bump when either exported graph changes, so stale cache files are not reused
+EXPORT_VERSION = 4  # bump when either exported graph changes, so stale cache files are not reused
 # Padded lengths for runtimes that prepare kernels per shape (OpenVINO): at most 1/8 wasted.
 SHAPE_BUCKETS = octave_buckets(16, 2048, per_octave=8)  # phones and frames; 2048: the position table
 # Longest phone bucket prepared at load. The front ends cap a unit at 60 voiced characters, at

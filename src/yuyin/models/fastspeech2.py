@@ -33,13 +33,20 @@ class FastSpeech2Config:
     variance_dropout: float = 0.5
 
 
+# Largest f0 shift (z-score units) the decoder renders: past it the voice stops rising or falling
+# and fades out (speech RMS 0.11 at shift 0, 0.066 at -1.5, 0.094 at +1.5, 0.037 at -2, 0.059 at
+# +2, 0.013 at +-3; f0 level 12.2 / 16.0 / 19.1 semitones re 100 Hz at -1 / 0 / +1.5, 17.7 at +2).
+MAX_F0_SHIFT = 1.5
+
+
 @dataclass(frozen=True)
 class ProsodyControls:
     """Controls, each a float (whole batch), a [B] tensor (per item) or a [B, L] tensor (per phone).
 
     duration_scale multiplies predicted durations (>1 is slower); f0 and energy are
     z-normalised per phone, so f0 = f0_pred * f0_scale + f0_shift and
-    energy = energy_pred * energy_scale + energy_shift.
+    energy = energy_pred * energy_scale + energy_shift. The f0 shift is clamped to
+    +-MAX_F0_SHIFT (a request's shift plus a style's level and contour can add up past it).
     """
 
     duration_scale: torch.Tensor | float = 1.0
@@ -257,7 +264,8 @@ class FastSpeech2(nn.Module):
         # alone, most phones vanish at speed 3.5 and above (near-silent, garbled audio).
         kept = (torch.round(predicted) >= 1).long()
         durations = torch.maximum(torch.round(predicted * duration_scale).long(), kept)
-        f0 = self.f0_predictor(hm, mask) * _per_item(controls.f0_scale, hidden) + _per_item(controls.f0_shift, hidden)
+        f0_shift = _per_item(controls.f0_shift, hidden).clamp(-MAX_F0_SHIFT, MAX_F0_SHIFT)
+        f0 = self.f0_predictor(hm, mask) * _per_item(controls.f0_scale, hidden) + f0_shift
         energy = self.energy_predictor(hm, mask) * _per_item(controls.energy_scale, hidden)
         energy = energy + _per_item(controls.energy_shift, hidden)
         return durations * mask.long(), f0 * mask, energy * mask
