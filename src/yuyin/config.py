@@ -32,7 +32,8 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
 class SynthesisOptions:
     """Per-request controls.
 
-    speed: tempo multiplier, 2.0 speaks twice as fast (durations are divided by it).
+    speed: tempo multiplier, 2.0 speaks twice as fast (durations are divided by it; a voice may
+        also time-scale its mel, as the baker voice does past 1.25).
     pitch: scale of the predicted per-phone f0 z-scores (1.0 = as predicted, 0 = monotone).
     pitch_shift: added to the f0 z-scores after scaling (+1 is about one standard deviation higher).
     energy: scale of the predicted per-phone energy z-scores.
