@@ -103,6 +103,9 @@ def test_controls_change_the_audio(client) -> None:
     ({"text": "你好", "speed": 4.5}, "speed"),
     ({"text": "你好", "speed": "fast"}, "speed"),
     ({"text": "你好", "pitch": -1}, "pitch"),
+    ({"text": "你好", "pitch_shift": True}, "pitch_shift"),  # a number, as the Python API wants
+    ({"text": "你好", "energy": "1"}, "energy"),
+    ({"text": "你好", "pitch_shift": 1.6}, "pitch_shift"),
     ({"text": "你好", "volume": 9}, "volume"),
     ({"text": "你好", "format": "ogg"}, "format"),
     ({"text": "你好", "sample_rate": 12345}, "sample_rate"),

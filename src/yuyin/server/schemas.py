@@ -24,7 +24,8 @@ MAX_REFERENCE_TEXT = 1000
 
 def _ranged(name: str, default: Any, description: str) -> Any:
     low, high = OPTION_RANGES[name]
-    return Field(default, ge=low, le=high, allow_inf_nan=False, description=f"{description} ({low}..{high})")
+    return Field(default, ge=low, le=high, allow_inf_nan=False, strict=True,  # a number, not true or "1"
+                 description=f"{description} ({low}..{high})")  # fmt: skip
 
 
 class VoiceRef(BaseModel):

@@ -48,11 +48,18 @@ def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
 
 
 def voices_root() -> Path:
-    return yuyin_home() / "voices"
+    return _no_file_in_the_way(yuyin_home() / "voices")
 
 
 def voice_dir(name: str) -> Path:
-    return voices_root() / name
+    return _no_file_in_the_way(voices_root() / name)
+
+
+def _no_file_in_the_way(directory: Path) -> Path:
+    """directory, unless something other than a directory is in its place (YuyinHomeError)."""
+    if directory.exists() and not directory.is_dir():
+        raise YuyinHomeError(f"{directory} (in YUYIN_HOME) is not a directory")
+    return directory
 
 
 @dataclass(frozen=True)
@@ -155,11 +162,16 @@ def _write_manifest(directory: Path, source: VoiceSource) -> None:
 
 
 def _manifest_problem(directory: Path) -> str | None:
-    """None if the pack is as converted (every file's size, then its sha256, as recorded; hashing
-    the baker pack takes ~50 ms), else a short reason."""
+    """None if the pack is as converted (its manifest lists every file, voice.json at least, and
+    each file's size, then its sha256, is as recorded; hashing the baker pack takes ~50 ms),
+    else a short reason."""
     try:
         manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
         files = manifest["files"].items()
+        present = {path.name for path in directory.iterdir() if path.name != MANIFEST} | {"voice.json"}
+        unlisted = sorted(present - set(manifest["files"]))
+        if unlisted:
+            return f"the manifest does not list {unlisted[0]}"
         for name, entry in files:
             if (directory / name).stat().st_size != entry["size"]:
                 return f"{name} has the wrong size"
@@ -168,7 +180,7 @@ def _manifest_problem(directory: Path) -> str | None:
                 return f"{name} has changed since it was converted (sha256)"
     except FileNotFoundError as exc:
         return f"missing {Path(exc.filename).name}"
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return "unreadable manifest"
     return None
 
