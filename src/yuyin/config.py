@@ -38,7 +38,8 @@ class SynthesisOptions:
     pitch_shift: added to the f0 z-scores after scaling (+1 is about one standard deviation higher).
     energy: scale of the predicted per-phone energy z-scores.
     volume: linear gain on the final waveform (clipped to [-1, 1]).
-    sentence_pause: seconds of silence between sentences; ``None`` = voice default.
+    sentence_pause: seconds of silence between sentences; ``None`` = the voice's default,
+        shortened by speed (see pause_seconds).
     seed: ``None`` = the voice's deterministic default; an int draws a reproducible variation.
     speaker: speaker name for multi-speaker voices; ``None`` = the voice default.
     style: emotion style (``yuyin.engine.styles.STYLE_NAMES``: neutral, happy, sad, angry, ...),
@@ -56,6 +57,11 @@ class SynthesisOptions:
     speaker: str | None = None
     style: str | None = None
     style_intensity: float = 1.0
+
+    def pause_seconds(self, voice_default: float) -> float:
+        """Seconds between sentences: sentence_pause as given, else the voice's default divided
+        by speed (faster speech pauses shorter, as its phones and in-sentence pauses do)."""
+        return voice_default / self.speed if self.sentence_pause is None else self.sentence_pause
 
     def __post_init__(self) -> None:
         for name, (low, high) in OPTION_RANGES.items():

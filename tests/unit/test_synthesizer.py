@@ -38,6 +38,18 @@ def test_audio_length_follows_speed(tiny_synth: Synthesizer) -> None:
     assert fast < 0.7 * normal
 
 
+def test_default_pauses_follow_speed_and_explicit_ones_do_not(tiny_synth: Synthesizer) -> None:
+    text = "你好。再见。"
+
+    def pause(**options) -> int:
+        return next(len(c.samples) for c in tiny_synth.synthesize(text, SynthesisOptions(**options)) if c.is_silence)
+
+    default = round(tiny_synth.voice.sentence_pause * 24000)
+    assert pause() == default
+    assert pause(speed=2.0) == round(default / 2)
+    assert pause(speed=2.0, sentence_pause=0.3) == pause(sentence_pause=0.3) == round(0.3 * 24000)
+
+
 def test_volume_scales_and_clips(tiny_synth: Synthesizer) -> None:
     base = next(tiny_synth.synthesize("语音")).samples
     louder = next(tiny_synth.synthesize("语音", SynthesisOptions(volume=4.0))).samples

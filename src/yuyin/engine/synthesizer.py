@@ -195,7 +195,7 @@ class Synthesizer:
             raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
         self._voice.frontend.check(text)  # before any audio, not in the sentence it is in
         plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
-        pause = self.voice.sentence_pause if options.sentence_pause is None else options.sentence_pause
+        pause = options.pause_seconds(self.voice.sentence_pause)
         previous: SentenceUnit | None = None
         with self._models_held():
             for index, unit in enumerate(self._voice.analyze(text)):

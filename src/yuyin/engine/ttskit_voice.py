@@ -206,7 +206,7 @@ class TtskitVoice:
 
     def _pieces(self, items: list[DecodeItem], options: SynthesisOptions, plan: ChunkPlan | None,
                 gain: float) -> Iterator[np.ndarray]:  # fmt: skip
-        pause = self.config.sentence_pause if options.sentence_pause is None else options.sentence_pause
+        pause = options.pause_seconds(self.config.sentence_pause)
         window_plan = plan or FastStartPlan(*WHOLE_PLAN_FRAMES, self.context)
         for index, item in enumerate(items):
             if index:
