@@ -73,7 +73,8 @@ class SynthesisControls(BaseModel):
     pitch_shift: float = _ranged("pitch_shift", 0.0, "pitch offset in standard deviations")
     energy: float = _ranged("energy", 1.0, "scale of the energy contour")
     volume: float = _ranged("volume", 1.0, "linear gain")
-    sentence_pause: Optional[float] = _ranged("sentence_pause", None, "seconds between sentences; default: the voice's divided by speed")
+    sentence_pause: Optional[float] = _ranged("sentence_pause", None,
+                                              "seconds between sentences; default: the voice's divided by speed")
     seed: Optional[int] = Field(None, ge=0, le=2**63 - 1, description="draw a reproducible variation")
     sample_rate: Optional[SampleRate] = Field(None, description="output rate; default: the voice's")
     style: Optional[StyleName] = Field(None, description="emotion style (baker-family voices); default neutral")
