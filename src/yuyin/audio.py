@@ -16,15 +16,32 @@ import soundfile
 
 
 @dataclass(frozen=True)
+class SyllableTiming:
+    """When one syllable is spoken: seconds from the start of the chunk that carries it (see
+    AudioChunk.syllables; yuyin.timestamps.Timeline makes them request times). ``text`` is what
+    it reads, as normalised (``"五"`` of ``5``; ``""`` for the later syllables of a spelled
+    letter), ``pinyin`` its TONE3 syllable."""
+
+    text: str
+    pinyin: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
 class AudioChunk:
     """A piece of synthesised audio and the text it covers.
 
     samples: float32 mono waveform, shape [N], in [-1, 1].
     sample_rate: Hz.
-    text: the source text span this chunk belongs to ("" for pure silence).
+    text: the source text span this chunk belongs to, as normalised ("" for pure silence).
     pinyin: the pinyin syllables of that span, tone digits appended.
     sentence_index: index of the sentence within the request.
     is_silence: True for inter-sentence pauses.
+    source: the text as written that the sentence begins reading (SentenceUnit.source).
+    syllables: on a sentence's first chunk, when each of its syllables is spoken (relative to
+    this chunk's first sample; later ones may lie in later chunks); None where the voice
+    cannot time syllables (Tacotron2 voices predict no durations); () on the other chunks.
     """
 
     samples: np.ndarray
@@ -33,6 +50,8 @@ class AudioChunk:
     pinyin: tuple[str, ...] = field(default_factory=tuple)
     sentence_index: int = 0
     is_silence: bool = False
+    source: str = ""
+    syllables: tuple[SyllableTiming, ...] | None = ()
 
     @property
     def duration(self) -> float:

@@ -103,6 +103,9 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--style-intensity", type=float, default=None, metavar="X",
                      help="style strength 0..2 (0 = neutral, default 1)")
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
+    say.add_argument("--timestamps", type=Path, default=None, metavar="FILE",
+                     help="also write when each clause is spoken: .srt or .vtt subtitles (the text as written), "
+                          "or .json with every syllable's times (baker-family voices)")  # fmt: skip
     _add_reference_arguments(say)
     say.set_defaults(handler=_say)
 
@@ -307,6 +310,7 @@ def _say(args: argparse.Namespace) -> int:
     from yuyin.engine.device import DeviceError
     from yuyin.frontend import FrontendError
     from yuyin.ssml import SSMLError, parse_ssml
+    from yuyin.timestamps import Timeline
     from yuyin.voices.registry import UnknownVoiceError
     from yuyin.voices.store import VoicePullError
 
@@ -322,6 +326,8 @@ def _say(args: argparse.Namespace) -> int:
             raise CliError(f"-o {args.output}: yuyin say writes WAV; name the file .wav (yuyin serve also "
                            "encodes mp3, opus, aac and flac)")  # fmt: skip
         _check_writable(Path(args.output))
+    if args.timestamps is not None:
+        _check_timestamps(args.timestamps)
     if args.reference_text is not None and args.reference is None:
         raise CliError("--reference-text describes a --reference clip, which is missing")
     try:
@@ -331,8 +337,9 @@ def _say(args: argparse.Namespace) -> int:
         if args.output == "-" and sys.stdout is None:
             raise CliError("standard output is closed; give -o a file", EXIT_FAILURE)
         target = sys.stdout.buffer if args.output == "-" else args.output
+        timeline = Timeline() if args.timestamps is not None else None
         with _terminated_like_interrupted():
-            seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml)
+            seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
@@ -343,6 +350,8 @@ def _say(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILURE) from None
     if args.output != "-":
         _stderr(f"wrote {seconds:.2f} s of audio to {args.output}")
+    if timeline is not None:
+        _write_timestamps(args.timestamps, timeline, seconds)
     return 0
 
 
@@ -439,6 +448,25 @@ def _check_writable(path: Path) -> None:
     problem = file_problem(path, replaced=True)
     if problem is not None:
         raise CliError(f"cannot write {path}: {problem}")
+
+
+def _check_timestamps(path: Path) -> None:
+    """Refuse a --timestamps file of an unknown format or that cannot be written, before loading the voice."""
+    from yuyin.timestamps import FORMATS
+
+    if path.suffix.lower() not in FORMATS:
+        raise CliError(f"--timestamps {path}: name the file {', '.join(FORMATS)} (subtitles, or JSON with syllables)")
+    _check_writable(path)
+
+
+def _write_timestamps(path: Path, timeline, seconds: float) -> None:
+    from yuyin.timestamps import render
+
+    try:
+        path.write_text(render(path.suffix.lower(), timeline.sentences, seconds), encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}", EXIT_FAILURE) from None
+    _stderr(f"wrote the timestamps of {len(timeline.sentences)} sentences to {path}")
 
 
 def _voices_list(args: argparse.Namespace) -> int:

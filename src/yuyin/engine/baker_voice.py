@@ -7,7 +7,7 @@ nearest its middle and rendered in pieces, so no input length can crash the mode
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import torch
@@ -37,6 +37,7 @@ MIN_SPLITTABLE_IDS = 6  # sil, initial, final, sil, eos + one more: anything sho
 # 0.094 at 2, 0.039 at 3, 0.013 at 4: near-silent) and Whisper's syllable error on the 44-sentence
 # set grew to 0.10 at 1.5, 0.34 at 2, 0.94 at 3; with this split: 0.076, 0.13, 0.64 (RMS 0.061 at 4).
 MAX_MODEL_SPEED = 1.25
+SYLLABLE_TAIL_FRAMES = 8  # how long a syllable sounds past its phones' frames (see syllable_spans)
 
 
 class BakerVoice:
@@ -148,13 +149,16 @@ class BakerVoice:
         return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames,
                          run_lengths=self._run_lengths, pace=pace)  # fmt: skip
 
-    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
+    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
+               on_syllables: Callable[[np.ndarray], None] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
         """Yield the waveform of ids in pieces [n_i] float32.
 
         Raises OptionsError for a speaker name: the baker voice has a single speaker.
 
         The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
         window of ``plan`` (None: one window per mel), and the pieces join without seams.
+        on_syllables, if given, is called once before the first piece with where each syllable
+        sounds: [S, 2] int64 sample offsets [start, stop) in the unit's audio (syllable_spans).
         """
         if options.speaker is not None:
             raise OptionsError(f"speaker: voice {self.config.name!r} has a single speaker, got {options.speaker!r}")
@@ -170,9 +174,13 @@ class BakerVoice:
         if options.style is not None:
             controls = _styled(controls, options.style, options.style_intensity)
             volume *= style_spec(options.style, options.style_intensity).gain
-        hop = self.config.hop_size
+        hop, tempo = self.config.hop_size, options.speed / model_speed
         with torch.inference_mode():
-            mels = [faster_mel(mel, options.speed / model_speed) for mel in self._mels(list(ids), controls, masks)]
+            parts = self._mels(list(ids), list(range(len(ids))), controls, masks)
+            mels = [faster_mel(part.mel, tempo) for part in parts]
+        if on_syllables is not None:
+            spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
+            on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
         for mel in mels:
             frames = mel.shape[1]
             for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
@@ -181,9 +189,12 @@ class BakerVoice:
                 lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
                 yield _apply_volume(wave[lo:hi], volume)
 
-    def _mels(self, ids: list[int], controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
-              masks: str | torch.Generator) -> list[torch.Tensor]:  # fmt: skip
-        """Mels [1, T, M] of ids, split so that each piece fits the position table.
+    def _mels(self, ids: list[int], where: list[int],
+              controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
+              masks: str | torch.Generator) -> list["MelPart"]:  # fmt: skip
+        """Mels of ids, split so that each piece fits the position table; where[i] is ids[i]'s
+        index in the unit's ids, kept through the splits: a half's framing counts as the unit's
+        own sils and eos, or as the mark cut at (-1 where the cut was at no mark).
 
         controls may be a function of the (piece's) ids, for per-phone controls such as styles.
         """
@@ -198,9 +209,12 @@ class BakerVoice:
                 durations = torch.floor(durations * (limit / total)).long()
             if total <= limit or not splittable:
                 keep = self.acoustic.variance_keep_masks(f0, masks)
-                return [self._stages.mel(hidden, f0, energy, keep, durations)]
-        left, right = split_ids(ids)
-        return self._mels(left, controls, masks) + self._mels(right, controls, masks)
+                mel = self._stages.mel(hidden, f0, energy, keep, durations)
+                return [MelPart(mel, durations[0].cpu().numpy(), where)]
+        left, right = split_at(ids)
+        cut = where[left.stop] if right.start > left.stop else -1  # the mark cut at sounds as the pause between
+        return (self._mels(framed(ids[left]), [where[0], *where[left], cut, cut], controls, masks)
+                + self._mels(framed(ids[right]), [cut, *where[right], where[-2], where[-1]], controls, masks))  # fmt: skip
 
     def _vocode(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
         """mel [1, T, M] -> waveform [T * hop] float32 numpy. exact_end False: the caller
@@ -245,19 +259,81 @@ def variance_masks(seed: int | None) -> str | torch.Generator:
     return "keep_all" if seed is None else torch.Generator().manual_seed(seed)
 
 
-def split_ids(ids: list[int]) -> tuple[list[int], list[int]]:
-    """Split sil ... eos ids at the boundary mark nearest the middle; each half is a valid sequence.
+class MelPart(NamedTuple):
+    """One model pass of a unit: mel [1, T, M], durations [L] (frames per id; T is their sum,
+    at least 1) and where [L], the index in the unit's ids that each id counts as (-1: none)."""
+
+    mel: torch.Tensor
+    durations: np.ndarray
+    where: list[int]
+
+
+def phone_spans(count: int, parts: list[MelPart], frames: list[int], tempo: float, hop: int) -> np.ndarray:
+    """Where each of a unit's count ids sounds in its audio -> [count, 2] int64 sample offsets
+    [start, stop), over all the parts' ids that count as it (MelPart.where); (-1, -1) for none.
+    frames: each part's mel frames after the tempo resampling (see tempo.faster_mel), which
+    puts source frame f at output frame f / tempo; the parts' audio follows each other."""
+    spans = np.full((count, 2), -1, dtype=np.int64)
+    offset = 0
+    for part, out_frames in zip(parts, frames):
+        ends = np.cumsum(part.durations) / tempo
+        bounds = offset + np.minimum(np.round(np.concatenate([[0.0], ends]) * hop), out_frames * hop).astype(np.int64)
+        for index, unit_index in enumerate(part.where):
+            if unit_index < 0:
+                continue
+            start, stop = spans[unit_index]
+            spans[unit_index] = (bounds[index] if start < 0 else start), max(stop, bounds[index + 1])
+        offset += out_frames * hop
+    return spans
+
+
+def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarray:
+    """The syllables' spans [S, 2] from their ids' spans [L, 2] (phone_spans).
+
+    A syllable is a run of phones between the sils and prosody marks that frame and separate
+    syllables. Its sound outlasts its phones' frames: this FastSpeech2 gives the mark or sil
+    after a syllable frames that still carry its final's decay (over the public sentence set,
+    speech fell below RMS 0.02 a median 8 frames after the last phone's end). So a syllable
+    ends tail samples after its last phone, or where the marks and sil after it end, if sooner.
+    """
+    syllables: list[list[int]] = []  # [start, end of phones, end of what follows before the next]
+    previous_was_phone = False
+    for symbol, (start, stop) in zip(ids, spans.tolist()):
+        is_phone = symbol not in BOUNDARY_IDS and symbol not in (SIL_ID, EOS_ID)
+        if is_phone and previous_was_phone:
+            syllables[-1][1:] = stop, stop
+        elif is_phone:
+            syllables.append([start, stop, stop])
+        elif syllables and stop >= 0:
+            syllables[-1][2] = max(syllables[-1][2], stop)
+        previous_was_phone = is_phone
+    return np.array([(start, min(stop + tail, limit)) for start, stop, limit in syllables], dtype=np.int64).reshape(-1, 2)
+
+
+def framed(body: list[int], edge: int = SIL_ID, end: int = EOS_ID) -> list[int]:
+    """A split half's body as a model sequence: edge ... edge end (sil ... sil eos; a list of
+    positions is framed alike with -1)."""
+    return [edge, *body, edge, end]
+
+
+def split_at(ids: list[int]) -> tuple[slice, slice]:
+    """Where to split sil ... eos ids: the slices of ids that make the two halves' bodies, cut
+    at the boundary mark nearest the middle (the mark itself dropped).
 
     With no boundary mark in the body, the split falls between two syllables' phones at the middle.
     """
-    body = ids[1:-2] if len(ids) >= 3 and ids[-1] == EOS_ID else ids
+    first = 1 if len(ids) >= 3 and ids[-1] == EOS_ID else 0
+    body = ids[1:-2] if first else ids
     middle = len(body) // 2
     marks = [i for i, symbol in enumerate(body) if symbol in BOUNDARY_IDS]
     if marks:
         cut = min(marks, key=lambda i: abs(i - middle))
-        left, right = body[:cut], body[cut + 1 :]
-    else:
-        cut = max(1, middle - middle % 2)
-        left, right = body[:cut], body[cut:]
-    return [SIL_ID, *left, SIL_ID, EOS_ID], [SIL_ID, *right, SIL_ID, EOS_ID]
+        return slice(first, first + cut), slice(first + cut + 1, first + len(body))
+    cut = max(1, middle - middle % 2)
+    return slice(first, first + cut), slice(first + cut, first + len(body))
 
+
+def split_ids(ids: list[int]) -> tuple[list[int], list[int]]:
+    """Split sil ... eos ids at the boundary mark nearest the middle (see split_at); each half is a valid sequence."""
+    left, right = split_at(ids)
+    return framed(ids[left]), framed(ids[right])

@@ -7,7 +7,7 @@ per-request state, so one instance serves concurrent callers.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 import torch
@@ -33,8 +33,11 @@ class VoiceRuntime(Protocol):
     def chunk_plan(self, first_frames: int, pace: StreamPace | None = None) -> ChunkPlan:
         """A streaming plan whose first chunk holds first_frames mel frames, its windows growing as pace affords."""
 
-    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None) -> Iterator[np.ndarray]:
-        """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio."""
+    def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
+               on_syllables: Callable[[np.ndarray], None] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
+        """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio.
+        A runtime that can time syllables calls on_syllables once, before the first piece, with
+        [S, 2] int64 sample offsets [start, stop) of the unit's S syllables in that audio."""
 
 
 def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> VoiceRuntime:

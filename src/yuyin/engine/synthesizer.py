@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO, Iterator
 import numpy as np
 import torch
 
-from yuyin.audio import AudioChunk, write_wav_stream
+from yuyin.audio import AudioChunk, SyllableTiming, write_wav_stream
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
@@ -33,6 +33,7 @@ from yuyin.voices.store import Progress, ensure_voice
 
 if TYPE_CHECKING:
     from yuyin.engine.reference import Calibration, ReferenceProsody
+    from yuyin.timestamps import Timeline
 
 
 class Synthesizer:
@@ -203,8 +204,11 @@ class Synthesizer:
                     silence = self._silence(pause * previous.pause_after, index - 1)
                     _count(pace, silence)
                     yield silence
-                for samples in self._voice.stream(unit.ids, options, plan):
-                    chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index)
+                timed: list[np.ndarray] = []
+                for number, samples in enumerate(self._voice.stream(unit.ids, options, plan, timed.append)):
+                    syllables = (_syllable_timings(unit, timed[0], self.sample_rate) if timed else None) if not number else ()
+                    chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index, source=unit.source,
+                                       syllables=syllables)  # fmt: skip
                     _count(pace, chunk)
                     yield chunk
                 previous = unit
@@ -263,7 +267,8 @@ class Synthesizer:
         return options.with_(**changes) if changes else options
 
     def synthesize_to_wav(
-        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None, ssml: bool = False
+        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None, ssml: bool = False,
+        timeline: "Timeline | None" = None,
     ) -> float:
         """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
 
@@ -273,11 +278,12 @@ class Synthesizer:
         umask's for a new file); anything else (a FIFO, a device, an open binary stream such as
         stdout) is written straight through, its header's sizes filled in where it can seek.
         Front-end errors (e.g. NothingToSay) are raised before anything is written. ssml: text is
-        an SSML document (``synthesize_ssml``).
+        an SSML document (``synthesize_ssml``). timeline: given, it follows the chunks written
+        (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
-        audio = (chunk.samples for chunk in itertools.chain([first], chunks))
+        audio = (_followed(chunk, timeline).samples for chunk in itertools.chain([first], chunks))
         if not isinstance(target, (str, Path)):
             return write_wav_stream(target, audio, self.sample_rate) / self.sample_rate
         path = Path(os.path.realpath(target))
@@ -289,6 +295,21 @@ class Synthesizer:
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+
+
+def _syllable_timings(unit: SentenceUnit, spans: np.ndarray, rate: int) -> tuple[SyllableTiming, ...]:
+    """The unit's syllables timed by spans [S, 2] (sample offsets in the unit's audio), in seconds."""
+    if len(spans) != len(unit.pinyin):
+        raise RuntimeError(f"the voice timed {len(spans)} syllables of a unit with {len(unit.pinyin)}")
+    graphemes = unit.graphemes or ("",) * len(unit.pinyin)
+    return tuple(SyllableTiming(text, pinyin, start / rate, stop / rate)
+                 for text, pinyin, (start, stop) in zip(graphemes, unit.pinyin, spans.tolist()))  # fmt: skip
+
+
+def _followed(chunk: AudioChunk, timeline: "Timeline | None") -> AudioChunk:
+    if timeline is not None:
+        timeline.add(chunk)
+    return chunk
 
 
 def _pace(chunk_frames: int | None) -> StreamPace | None:

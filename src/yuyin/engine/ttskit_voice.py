@@ -181,12 +181,14 @@ class TtskitVoice:
         return self.speaker_name(options)
 
     def stream(
-        self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None
+        self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
+        on_syllables: Callable[[np.ndarray], None] | None = None,
     ) -> Iterator[np.ndarray]:
         """Yield the waveform of one unit in pieces [n_i] float32 (see the module doc).
 
         plan None: one piece per unit (vocoded in windows while decoding, then joined).
         Closing the generator cancels the decoding of the unit's remaining clauses.
+        on_syllables is never called: Tacotron2 predicts no durations to time syllables by.
         """
         speaker = self.check_options(options)
         clauses = clause_sequences(ids)

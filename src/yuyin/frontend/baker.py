@@ -16,7 +16,7 @@ from . import normalize as tn
 from .g2p import HANZI, words_of
 from .lexicon import load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
-from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long
+from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long, written
 from .symbols_baker import PROSODY_MARKS, WORD_BOUNDARY, assemble_phones, phones_to_ids, syllable_phones
 from .unit import NothingToSay, SentenceUnit
 from .word import Word
@@ -122,7 +122,7 @@ class BakerFrontend:
         def normalized() -> Iterator[Piece]:
             for raw in split_at_marks(text, raw=True):
                 prepared = self._prepare(raw.text, spans)
-                for piece in split_at_marks(prepared, final_pause=raw.pause_after):
+                for piece in written(split_at_marks(prepared, final_pause=raw.pause_after), raw.text):
                     yield from split_long(piece, self.max_hanzi)
 
         if self.join_clauses:
@@ -145,6 +145,7 @@ class BakerFrontend:
             pause_after=piece.pause_after,
             graphemes=tuple(graphemes),
             marks=tuple(marks[:-1]) + ("",),
+            source=piece.source,
         )
 
 

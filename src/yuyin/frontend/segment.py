@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .g2p import HANZI
 from .override import SENTINEL
@@ -43,10 +43,13 @@ _VOICED = re.compile(HANZI.pattern + "|[A-Za-z]|" + SENTINEL.pattern)
 
 @dataclass(frozen=True)
 class Piece:
-    """A span of text and the strength of the pause after it."""
+    """A span of text and the strength of the pause after it. ``source``: the text as written
+    (before normalisation) that this piece begins reading, or ``""`` where it continues the
+    written clause of the piece before (see :func:`written`)."""
 
     text: str
     pause_after: float
+    source: str = ""
 
 
 def _strength(marks: str) -> float:
@@ -76,6 +79,13 @@ def split_at_marks(
         yield Piece(text[start:], final_pause)
 
 
+def written(pieces: Iterable[Piece], source: str) -> Iterator[Piece]:
+    """pieces, the first of them marked as beginning the written text source (a raw clause
+    that normalisation and cutting turned into these pieces)."""
+    for index, piece in enumerate(pieces):
+        yield replace(piece, source=source) if index == 0 else piece
+
+
 def count_hanzi(text: str) -> int:
     """How many hanzi ``text`` has."""
     return len(HANZI.findall(text))
@@ -100,16 +110,17 @@ def split_long(piece: Piece, max_hanzi: int) -> Iterator[Piece]:
         yield piece
         return
     target = math.ceil(total / math.ceil(total / max_hanzi))
+    source = piece.source  # the first part begins the piece's written text, later parts continue it
     part: list[str] = []
     count = 0
     for word in _short_words(cut_words_lazily(piece.text), max_hanzi):
         hanzi = count_voiced(word)
         if hanzi and part and (count + hanzi > max_hanzi or count >= target):
-            yield Piece("".join(part), FORCED_PAUSE)
-            part, count = [], 0
+            yield Piece("".join(part), FORCED_PAUSE, source)
+            part, count, source = [], 0, ""
         part.append(word)
         count += hanzi
-    yield Piece("".join(part), piece.pause_after)
+    yield Piece("".join(part), piece.pause_after, source)
 
 
 def _short_words(words: Iterable[str], longest: int) -> Iterator[str]:
@@ -135,12 +146,16 @@ def join_clauses(pieces: Iterable[Piece], max_voiced: int) -> Iterator[Piece]:
     for piece in pieces:
         size = count_voiced(piece.text)
         if held and count + size > max_voiced:
-            yield Piece("".join(p.text for p in held), held[-1].pause_after)
+            yield _joined(held, held[-1].pause_after)
             held, count = [], 0
         held.append(piece)
         count += size
         if piece.pause_after != CLAUSE_PAUSE:
-            yield Piece("".join(p.text for p in held), piece.pause_after)
+            yield _joined(held, piece.pause_after)
             held, count = [], 0
     if held:
-        yield Piece("".join(p.text for p in held), held[-1].pause_after)
+        yield _joined(held, held[-1].pause_after)
+
+
+def _joined(pieces: list[Piece], pause_after: float) -> Piece:
+    return Piece("".join(p.text for p in pieces), pause_after, "".join(p.source for p in pieces))

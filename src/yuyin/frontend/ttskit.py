@@ -24,7 +24,7 @@ from . import normalize as tn
 from .g2p import words_of
 from .lexicon import Lexicon, load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
-from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long
+from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long, written
 from .symbols_ttskit import PAD, SYMBOL_TO_ID, syllable_phonemes, tokens_to_phonemes
 from .unit import NothingToSay, SentenceUnit
 
@@ -126,7 +126,7 @@ class TtskitFrontend:
         def clauses() -> Iterator[Piece]:
             for raw in split_at_marks(text, raw=True):
                 prepared = self._prepare(raw.text, spans)
-                for piece in split_at_marks(prepared, final_pause=raw.pause_after):
+                for piece in written(split_at_marks(prepared, final_pause=raw.pause_after), raw.text):
                     yield from split_long(piece, self.max_clause)
 
         held: list[Piece] = []
@@ -150,6 +150,7 @@ class TtskitFrontend:
             pause_after=pieces[-1].pause_after,
             graphemes=tuple(g for c in clauses for g in c.graphemes),
             marks=("",) * sum(len(c.pinyin) for c in clauses),
+            source="".join(p.source for p in pieces),
         )
 
     def _clause(self, piece: Piece, spans: FixedSpans) -> _Clause | None:

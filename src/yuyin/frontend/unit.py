@@ -26,7 +26,10 @@ class SentenceUnit:
     sentence end or the end of the text, 0.5 after a clause, 0.0 after a cut made only by
     the length budget. ``graphemes[i]`` is the written text syllable ``i`` reads (``""`` for
     the later syllables of a spelled letter) and ``marks[i]`` the prosody mark after it
-    (``#0`` .. ``#3``; ``""`` after the last).
+    (``#0`` .. ``#3``; ``""`` after the last). ``source`` is the text as the user wrote it
+    (before normalisation: ``"2025年，"`` where ``text`` reads ``"二零二五年，"``) that the
+    unit begins reading, its clause(s) with their punctuation; ``""`` where the unit continues
+    the clause of the unit before (a clause cut to the length budget).
     """
 
     text: str
@@ -36,6 +39,7 @@ class SentenceUnit:
     pause_after: float
     graphemes: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
+    source: str = ""
 
     @property
     def label(self) -> str:

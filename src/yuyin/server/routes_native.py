@@ -1,8 +1,10 @@
-"""Native routes: ``POST /api/synthesize`` (every control), ``POST /api/frontend``,
+"""Native routes: ``POST /api/synthesize`` (every control), ``POST /api/synthesize/with-timestamps``
+(the same as one JSON object with sentence and syllable times), ``POST /api/frontend``,
 ``POST /api/reference`` (a clip's prosody as controls), ``GET /api/voices``."""
 from __future__ import annotations
 
 import asyncio
+import base64
 from typing import Optional
 
 from fastapi import APIRouter, Query, Request, Response
@@ -14,8 +16,10 @@ from yuyin.server.errors import ApiError
 from yuyin.server.http_audio import audio_response, until_disconnected
 from yuyin.server.runtime import RuntimeDep
 from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendRequest, FrontendResponse,
-                                  FrontendSentence, ReferenceResponse, SynthesizeRequest, VoiceInfo)  # fmt: skip
+                                  FrontendSentence, ReferenceResponse, SynthesizeRequest, TimedSpeech,
+                                  TimedSynthesizeRequest, VoiceInfo)  # fmt: skip
 from yuyin.server.speech import analyse_reference, check_speaker, controls_request, open_speech
+from yuyin.timestamps import Timeline
 
 router = APIRouter(prefix="/api", tags=["native"])
 
@@ -30,6 +34,26 @@ async def synthesize(body: SynthesizeRequest, runtime: RuntimeDep, request: Requ
 
     async def respond() -> Response:
         return await audio_response(await open_speech(runtime, speech))
+
+    return await until_disconnected(request, respond())
+
+
+@router.post("/synthesize/with-timestamps", response_model=TimedSpeech, responses=ERROR_RESPONSES)
+async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: RuntimeDep, request: Request) -> TimedSpeech:
+    """Speak ``text`` as one file (base64) with when each sentence and syllable is spoken: for
+    subtitles and read-along highlighting. Streamed timestamps come with the WebSocket's events."""
+    speech = controls_request(body, body.text, body.format, False, "native")
+
+    async def respond() -> TimedSpeech:
+        stream = await open_speech(runtime, speech)
+        timeline, data = Timeline(), bytearray()
+        async for packet in stream:
+            data += packet.data
+            if packet.chunk is not None:
+                timeline.add(packet.chunk)
+        return TimedSpeech(audio=base64.b64encode(data).decode("ascii"), format=body.format,
+                           sample_rate=stream.sample_rate, duration=round(timeline.position, 4),
+                           sentences=[s.as_dict() for s in timeline.sentences])  # fmt: skip
 
     return await until_disconnected(request, respond())
 

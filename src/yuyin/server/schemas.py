@@ -123,6 +123,41 @@ class SynthesizeRequest(SynthesisControls):
     stream: bool = Field(True, description="send audio as it is made (chunked transfer)")
 
 
+class TimedSynthesizeRequest(SynthesisControls):
+    """``POST /api/synthesize/with-timestamps``."""
+
+    text: str = Field(..., description="text to speak")
+    format: AudioFormat = "wav"
+
+
+class SyllableTimingModel(BaseModel):
+    text: str = Field(description="what the syllable reads, as normalised (\"五\" of 5)")
+    pinyin: str
+    start: float = Field(description="seconds from the start of the audio")
+    end: float
+
+
+class SentenceTimingModel(BaseModel):
+    index: int
+    text: str = Field(description="the sentence as read (normalised)")
+    source: str = Field(description="the text as written that it begins reading; empty where it continues "
+                                    "the clause of the sentence before")  # fmt: skip
+    start: float = Field(description="seconds from the start of the audio")
+    end: float
+    syllables: Optional[list[SyllableTimingModel]] = Field(
+        description="null where the voice cannot time syllables (Tacotron2 voices)")
+
+
+class TimedSpeech(BaseModel):
+    """The audio of ``POST /api/synthesize/with-timestamps`` and when each sentence and syllable is spoken."""
+
+    audio: str = Field(description="the encoded audio file, base64")
+    format: AudioFormat
+    sample_rate: int
+    duration: float = Field(description="seconds of audio")
+    sentences: list[SentenceTimingModel]
+
+
 class WsSynthesize(SynthesisControls):
     """WebSocket message ``{"type": "synthesize", ...}``; audio comes back as s16le PCM frames."""
 

@@ -7,8 +7,10 @@ Client -> server (text frames):
   ``{"type": "cancel"}`` stops the request in progress.
 Server -> client, every event carrying the request ``id``:
   ``start`` {sample_rate, channels, format: "s16le", voice}, then per sentence ``sentence``
-  {index, text, pinyin, start} before its audio and ``sentence_end`` {index, end} after it
-  (start/end in seconds of the audio stream, ``elapsed`` in seconds since the request), binary
+  {index, text, pinyin, start, source, syllables} before its audio and ``sentence_end`` {index,
+  end} after it (start/end in seconds of the audio stream, ``elapsed`` in seconds since the
+  request; ``source``: the text as written that the sentence begins reading; ``syllables``:
+  [{text, pinyin, start, end}] in stream seconds, null where the voice cannot time them), binary
   frames of mono s16le PCM, and finally ``done`` {audio_seconds, ttfa, rtf, elapsed},
   ``cancelled``, or ``error`` {status, message, param}. One request runs at a time per
   connection; the connection stays open for the next.
@@ -30,6 +32,7 @@ from yuyin.server.errors import ApiError, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
+from yuyin.timestamps import placed, syllable_dicts
 
 router = APIRouter()
 log = logging.getLogger("yuyin.server")
@@ -186,7 +189,8 @@ class SentenceTimeline:
         if not chunk.is_silence and self.current is None:
             self.current = chunk.sentence_index
             await self._event("sentence", index=chunk.sentence_index, text=chunk.text, pinyin=list(chunk.pinyin),
-                              start=round(self.position, 4))  # fmt: skip
+                              start=round(self.position, 4), source=chunk.source,
+                              syllables=syllable_dicts(placed(chunk.syllables, self.position)))  # fmt: skip
 
     def after(self, packet: Packet) -> None:
         if packet.chunk is not None:

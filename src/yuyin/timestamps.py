@@ -1,0 +1,162 @@
+"""When each sentence and syllable of a request is spoken, and subtitle files (SRT, WebVTT, JSON).
+
+A sentence's first chunk carries its syllables' times relative to that chunk
+(:attr:`yuyin.audio.AudioChunk.syllables`); :class:`Timeline` follows a request's chunks in
+order and puts them on the request's audio time line. Subtitle cues show the text as the user
+wrote it (``2025年``, not the ``二零二五年`` that is read): one cue per written clause, a clause
+cut to the length budget staying one cue.
+
+>>> timeline = Timeline()
+>>> # for chunk in synthesizer.synthesize(text): timeline.add(chunk)
+>>> # Path("out.srt").write_text(to_srt(timeline.sentences))
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from yuyin.audio import AudioChunk, SyllableTiming
+
+FORMATS = (".srt", ".vtt", ".json")
+
+
+@dataclass(frozen=True)
+class SentenceTiming:
+    """One sentence unit on the request's time line (seconds from the first sample).
+
+    text: as read (normalised); source: as written, "" where it continues the written clause
+    of the sentence before; start/end: its first syllable's start and last syllable's end, or,
+    where the voice cannot time syllables (syllables None), its audio's.
+    """
+
+    index: int
+    text: str
+    source: str
+    start: float
+    end: float
+    syllables: tuple[SyllableTiming, ...] | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "text": self.text, "source": self.source, "start": round(self.start, 4),
+                "end": round(self.end, 4), "syllables": syllable_dicts(self.syllables)}  # fmt: skip
+
+
+class Timeline:
+    """Sentence and syllable times of one request, collected from its chunks in order (``add``)."""
+
+    def __init__(self) -> None:
+        self.position = 0.0  # seconds of audio added so far
+        self._sentences: list[SentenceTiming] = []
+        self._open: SentenceTiming | None = None
+
+    def add(self, chunk: AudioChunk) -> SentenceTiming | None:
+        """Place chunk after the chunks before; returns the sentence it begins (with its syllables
+        in request time, its end not yet known), else None."""
+        begun = None
+        if not chunk.is_silence and (self._open is None or chunk.sentence_index != self._open.index):
+            self._close()
+            syllables = placed(chunk.syllables, self.position)
+            begun = self._open = SentenceTiming(chunk.sentence_index, chunk.text, chunk.source, self.position,
+                                                self.position, syllables)  # fmt: skip
+        elif chunk.is_silence:
+            self._close()
+        self.position += chunk.duration
+        if self._open is not None:
+            self._open = replace(self._open, end=self.position)
+        return begun
+
+    @property
+    def sentences(self) -> list[SentenceTiming]:
+        """The sentences so far, each timed by its syllables where it has them."""
+        done = self._sentences + ([self._open] if self._open is not None else [])
+        return [_by_syllables(sentence) for sentence in done]
+
+    def _close(self) -> None:
+        if self._open is not None:
+            self._sentences.append(self._open)
+            self._open = None
+
+
+def placed(syllables: tuple[SyllableTiming, ...] | None, offset: float) -> tuple[SyllableTiming, ...] | None:
+    """A chunk's syllables (times relative to it) on the request's time line, the chunk starting at offset seconds."""
+    if syllables is None:
+        return None
+    return tuple(replace(s, start=s.start + offset, end=s.end + offset) for s in syllables)
+
+
+def syllable_dicts(syllables: tuple[SyllableTiming, ...] | None) -> list[dict[str, Any]] | None:
+    """Syllables as JSON objects, times to 0.1 ms (None stays None)."""
+    if syllables is None:
+        return None
+    return [{"text": s.text, "pinyin": s.pinyin, "start": round(s.start, 4), "end": round(s.end, 4)} for s in syllables]
+
+
+def _by_syllables(sentence: SentenceTiming) -> SentenceTiming:
+    if not sentence.syllables:
+        return sentence
+    return replace(sentence, start=sentence.syllables[0].start, end=sentence.syllables[-1].end)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle: the written text and when it is spoken."""
+
+    start: float
+    end: float
+    text: str
+
+
+def cues(sentences: list[SentenceTiming]) -> list[Cue]:
+    """One cue per written clause: a sentence without a source of its own extends the cue before."""
+    out: list[Cue] = []
+    for sentence in sentences:
+        if not sentence.source and out:
+            out[-1] = replace(out[-1], end=sentence.end)
+        else:
+            out.append(Cue(sentence.start, sentence.end, _one_line(sentence.source or sentence.text)))
+    return out
+
+
+def to_srt(sentences: list[SentenceTiming]) -> str:
+    """SubRip subtitles of the sentences."""
+    blocks = [f"{n}\n{_clock(c.start, ',')} --> {_clock(c.end, ',')}\n{c.text.replace('-->', '->')}\n"
+              for n, c in enumerate(cues(sentences), 1)]  # fmt: skip
+    return "\n".join(blocks)
+
+
+def to_vtt(sentences: list[SentenceTiming]) -> str:
+    """WebVTT subtitles of the sentences."""
+    escape = lambda text: text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # noqa: E731
+    blocks = [f"{_clock(c.start, '.')} --> {_clock(c.end, '.')}\n{escape(c.text)}\n" for c in cues(sentences)]
+    return "\n".join(["WEBVTT\n", *blocks])
+
+
+def to_json(sentences: list[SentenceTiming], duration: float) -> str:
+    """The sentences with their syllables as JSON: {"duration", "sentences": [SentenceTiming.as_dict()]}."""
+    body = {"duration": round(duration, 4), "sentences": [s.as_dict() for s in sentences]}
+    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def render(suffix: str, sentences: list[SentenceTiming], duration: float) -> str:
+    """The file for a FORMATS suffix (ValueError for another)."""
+    if suffix == ".srt":
+        return to_srt(sentences)
+    if suffix == ".vtt":
+        return to_vtt(sentences)
+    if suffix == ".json":
+        return to_json(sentences, duration)
+    raise ValueError(f"timestamps are written as {', '.join(FORMATS)}, not {suffix or 'a file without suffix'}")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _clock(seconds: float, separator: str) -> str:
+    """HH:MM:SS<separator>mmm."""
+    millis = max(0, round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}{separator}{rest % 1000:03d}"
