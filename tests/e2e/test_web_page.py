@@ -102,6 +102,8 @@ def test_speak_streams_plays_and_shows_pinyin_and_timing(page) -> None:
                                 "li => [li.querySelector('.hanzi').firstChild.textContent, "
                                 "li.querySelector('.pinyin').textContent])")  # fmt: skip
     assert shown == [[unit.text, " ".join(unit.pinyin)] for unit in units]
+    syllables = sum(len(unit.pinyin) for unit in units)  # each lit in turn as the audio plays it
+    assert wait_for(page, f"return window.yuyin.syllablesSpoken >= {syllables} && window.yuyin.syllablesSpoken")
     if os.environ.get("YUYIN_SCREENSHOT"):
         page.save_screenshot(os.environ["YUYIN_SCREENSHOT"])
 

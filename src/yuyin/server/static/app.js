@@ -14,7 +14,7 @@ const EXTENSIONS = { mp3: "mp3", opus: "ogg", aac: "aac", flac: "flac", wav: "wa
 
 // What happened, for the stats panel and for end-to-end tests (window.yuyin).
 const state = (window.yuyin = { ready: false, frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null,
-  audioSeconds: 0, done: false, error: null, download: null, reference: null });
+  audioSeconds: 0, done: false, error: null, download: null, reference: null, syllablesSpoken: 0 });
 let voices = [];
 let session = null;
 let player = null;
@@ -112,7 +112,7 @@ function outputRate() {
 
 function resetStats() {
   Object.assign(state, { frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null, audioSeconds: 0, done: false,
-    error: null });
+    error: null, syllablesSpoken: 0 });
   for (const id of ["ttfa", "rtf", "duration", "received"]) $(id).textContent = "–";
 }
 
@@ -121,7 +121,12 @@ function showSentence({ index, text, pinyin, start }) {
   item.id = `sentence-${index}`;
   item.innerHTML = `<div class="hanzi"></div><div class="pinyin"></div>`;
   item.querySelector(".hanzi").textContent = text;
-  item.querySelector(".pinyin").textContent = pinyin.join(" ");
+  pinyin.forEach((syllable, position) => {  // one span per syllable, lit while it is spoken
+    const span = document.createElement("span");
+    span.id = `syllable-${index}-${position}`;
+    span.textContent = syllable;
+    item.querySelector(".pinyin").append(...(position ? [" ", span] : [span]));
+  });
   if (start !== undefined) {
     const time = document.createElement("span");
     time.className = "time";
@@ -129,6 +134,12 @@ function showSentence({ index, text, pinyin, start }) {
     item.querySelector(".hanzi").append(time);
   }
   $("sentences").append(item);
+}
+
+function speakSyllable(index, position) {
+  document.querySelectorAll("#sentences .pinyin span.speaking").forEach((span) => span.classList.remove("speaking"));
+  const span = $(`syllable-${index}-${position}`);
+  if (span) { span.classList.add("speaking"); state.syllablesSpoken += 1; }
 }
 
 function highlight(index) {
@@ -175,7 +186,11 @@ async function speak() {
     onEvent(event) {
       if (player !== mine && event.type !== "cancelled") return;
       if (event.type === "start" && event.sample_rate !== mine.sampleRate) setStatus("Unexpected sample rate", true);
-      if (event.type === "sentence") { showSentence(event); mine.at(event.start, () => highlight(event.index)); }
+      if (event.type === "sentence") {
+        showSentence(event);
+        mine.at(event.start, () => highlight(event.index));
+        (event.syllables || []).forEach(({ start }, position) => mine.at(start, () => speakSyllable(event.index, position)));
+      }
       if (event.type === "done") {
         Object.assign(state, { done: true, rtf: event.rtf, audioSeconds: event.audio_seconds });
         $("rtf").textContent = event.rtf.toFixed(3);
