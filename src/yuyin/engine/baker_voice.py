@@ -310,10 +310,9 @@ def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarr
     return np.array([(start, min(stop + tail, limit)) for start, stop, limit in syllables], dtype=np.int64).reshape(-1, 2)
 
 
-def framed(body: list[int], edge: int = SIL_ID, end: int = EOS_ID) -> list[int]:
-    """A split half's body as a model sequence: edge ... edge end (sil ... sil eos; a list of
-    positions is framed alike with -1)."""
-    return [edge, *body, edge, end]
+def framed(body: list[int]) -> list[int]:
+    """A split half's body as a model sequence: sil ... sil eos."""
+    return [SIL_ID, *body, SIL_ID, EOS_ID]
 
 
 def split_at(ids: list[int]) -> tuple[slice, slice]:
