@@ -327,7 +327,7 @@ def _say(args: argparse.Namespace) -> int:
                            "encodes mp3, opus, aac and flac)")  # fmt: skip
         _check_writable(Path(args.output))
     if args.timestamps is not None:
-        _check_timestamps(args.timestamps)
+        _check_timestamps(args.timestamps, args.output)
     if args.reference_text is not None and args.reference is None:
         raise CliError("--reference-text describes a --reference clip, which is missing")
     try:
@@ -450,12 +450,15 @@ def _check_writable(path: Path) -> None:
         raise CliError(f"cannot write {path}: {problem}")
 
 
-def _check_timestamps(path: Path) -> None:
-    """Refuse a --timestamps file of an unknown format or that cannot be written, before loading the voice."""
+def _check_timestamps(path: Path, output: str) -> None:
+    """Refuse a --timestamps file of an unknown format, that cannot be written or that is the
+    audio output itself, before loading the voice."""
     from yuyin.timestamps import FORMATS
 
     if path.suffix.lower() not in FORMATS:
         raise CliError(f"--timestamps {path}: name the file {', '.join(FORMATS)} (subtitles, or JSON with syllables)")
+    if output != "-" and os.path.realpath(path) == os.path.realpath(output):
+        raise CliError(f"--timestamps {path} is the audio output file too; give them different names")
     _check_writable(path)
 
 

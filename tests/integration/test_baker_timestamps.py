@@ -69,12 +69,3 @@ def test_say_writes_subtitles_of_the_text_as_written(baker_dir: Path, tmp_path: 
     assert [(s["text"], s["pinyin"]) for s in sentence["syllables"]] == [("你", "ni2"), ("好", "hao3")]
     assert 0 < sentence["start"] < sentence["syllables"][0]["end"] <= sentence["syllables"][1]["start"]
     assert sentence["end"] <= body["duration"]
-
-
-@pytest.mark.parametrize("name, problem", [("subs.txt", "name the file .srt, .vtt, .json"),
-                                           ("missing/subs.srt", "cannot write")])  # fmt: skip
-def test_say_refuses_a_timestamps_file_it_cannot_write_before_loading(tmp_path: Path, name: str,
-                                                                      problem: str) -> None:  # fmt: skip
-    result = _yuyin("say", "你好", "-o", str(tmp_path / "c.wav"), "--timestamps", str(tmp_path / name))
-    assert result.returncode == 2 and problem in result.stderr.decode()
-    assert not (tmp_path / "c.wav").exists()

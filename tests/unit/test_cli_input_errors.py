@@ -37,3 +37,16 @@ def test_say_refuses_an_unwritable_output_as_it_refuses_a_missing_directory(tmp_
         assert main(["say", "你好", "-o", str(target)]) == 2
         assert capsys.readouterr() == ("", f"yuyin: error: cannot write {target}: {problem}\n")
     assert sorted(tmp_path.iterdir()) == [directory]
+
+
+def test_say_refuses_a_timestamps_file_it_cannot_write_before_loading(tmp_path: Path, capsys) -> None:
+    wav = str(tmp_path / "a.wav")
+    for argv, problem in (
+        (["-o", wav, "--timestamps", str(tmp_path / "subs.txt")], "name the file .srt, .vtt, .json"),
+        (["-o", wav, "--timestamps", str(tmp_path / "missing" / "subs.srt")], "does not exist"),
+        (["-o", str(tmp_path / "a.srt"), "--timestamps", str(tmp_path / "a.srt")], "is the audio output file too"),
+    ):  # fmt: skip
+        assert main(["say", "你好", *argv]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith("yuyin: error: ") and problem in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -204,9 +204,9 @@ class Synthesizer:
                     silence = self._silence(pause * previous.pause_after, index - 1)
                     _count(pace, silence)
                     yield silence
-                timed: list[np.ndarray] = []
+                timed: list[np.ndarray] = []  # the voice's syllable spans, reported before its first piece
                 for number, samples in enumerate(self._voice.stream(unit.ids, options, plan, timed.append)):
-                    syllables = (_syllable_timings(unit, timed[0], self.sample_rate) if timed else None) if not number else ()
+                    syllables = () if number else _syllable_timings(unit, timed, self.sample_rate)
                     chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index, source=unit.source,
                                        syllables=syllables)  # fmt: skip
                     _count(pace, chunk)
@@ -297,8 +297,12 @@ class Synthesizer:
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
 
 
-def _syllable_timings(unit: SentenceUnit, spans: np.ndarray, rate: int) -> tuple[SyllableTiming, ...]:
-    """The unit's syllables timed by spans [S, 2] (sample offsets in the unit's audio), in seconds."""
+def _syllable_timings(unit: SentenceUnit, timed: list[np.ndarray], rate: int) -> tuple[SyllableTiming, ...] | None:
+    """The unit's syllables timed in seconds by the spans [S, 2] (sample offsets in the unit's
+    audio) its voice reported, if it did (else None: the voice cannot time syllables)."""
+    if not timed:
+        return None
+    spans = timed[0]
     if len(spans) != len(unit.pinyin):
         raise RuntimeError(f"the voice timed {len(spans)} syllables of a unit with {len(unit.pinyin)}")
     graphemes = unit.graphemes or ("",) * len(unit.pinyin)

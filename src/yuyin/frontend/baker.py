@@ -16,7 +16,7 @@ from . import normalize as tn
 from .g2p import HANZI, words_of
 from .lexicon import load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
-from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long, written
+from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
 from .symbols_baker import PROSODY_MARKS, WORD_BOUNDARY, assemble_phones, phones_to_ids, syllable_phones
 from .unit import NothingToSay, SentenceUnit
 from .word import Word
@@ -119,16 +119,11 @@ class BakerFrontend:
         return tn.prepare(text, spans, can_say, self._matcher)
 
     def _pieces(self, text: str, spans: FixedSpans) -> Iterator[Piece]:
-        def normalized() -> Iterator[Piece]:
-            for raw in split_at_marks(text, raw=True):
-                prepared = self._prepare(raw.text, spans)
-                for piece in written(split_at_marks(prepared, final_pause=raw.pause_after), raw.text):
-                    yield from split_long(piece, self.max_hanzi)
-
+        pieces = normalized_pieces(text, lambda raw: self._prepare(raw, spans), self.max_hanzi)
         if self.join_clauses:
-            yield from join_clauses(normalized(), min(self.max_joined, self.max_hanzi))
+            yield from join_clauses(pieces, min(self.max_joined, self.max_hanzi))
         else:
-            yield from normalized()
+            yield from pieces
 
     def _unit(self, piece: Piece, spans: FixedSpans) -> SentenceUnit | None:
         """G2P and symbols for one piece; ``None`` if none of its characters is voiced."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .g2p import HANZI
@@ -45,7 +45,7 @@ _VOICED = re.compile(HANZI.pattern + "|[A-Za-z]|" + SENTINEL.pattern)
 class Piece:
     """A span of text and the strength of the pause after it. ``source``: the text as written
     (before normalisation) that this piece begins reading, or ``""`` where it continues the
-    written clause of the piece before (see :func:`written`)."""
+    written clause of the piece before (see :func:`normalized_pieces`)."""
 
     text: str
     pause_after: float
@@ -79,11 +79,14 @@ def split_at_marks(
         yield Piece(text[start:], final_pause)
 
 
-def written(pieces: Iterable[Piece], source: str) -> Iterator[Piece]:
-    """pieces, the first of them marked as beginning the written text source (a raw clause
-    that normalisation and cutting turned into these pieces)."""
-    for index, piece in enumerate(pieces):
-        yield replace(piece, source=source) if index == 0 else piece
+def normalized_pieces(text: str, prepare: Callable[[str], str], max_voiced: int) -> Iterator[Piece]:
+    """The pieces a front end reads text in: cut raw where no number can break, each raw clause
+    normalised by prepare, cut again at every mark and to max_voiced voiced characters
+    (:func:`split_long`). The first piece of each raw clause has it as its ``source``."""
+    for raw in split_at_marks(text, raw=True):
+        pieces = split_at_marks(prepare(raw.text), final_pause=raw.pause_after)
+        for index, piece in enumerate(pieces):
+            yield from split_long(replace(piece, source=raw.text) if index == 0 else piece, max_voiced)
 
 
 def count_hanzi(text: str) -> int:

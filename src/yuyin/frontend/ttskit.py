@@ -24,7 +24,7 @@ from . import normalize as tn
 from .g2p import words_of
 from .lexicon import Lexicon, load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
-from .segment import SENTENCE_PAUSE, Piece, join_clauses, split_at_marks, split_long, written
+from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
 from .symbols_ttskit import PAD, SYMBOL_TO_ID, syllable_phonemes, tokens_to_phonemes
 from .unit import NothingToSay, SentenceUnit
 
@@ -123,14 +123,9 @@ class TtskitFrontend:
     def _sentences(self, text: str, spans: FixedSpans) -> Iterator[list[Piece]]:
         """Lists of clause pieces, one list per unit (the clauses ``join_clauses`` would join)."""
 
-        def clauses() -> Iterator[Piece]:
-            for raw in split_at_marks(text, raw=True):
-                prepared = self._prepare(raw.text, spans)
-                for piece in written(split_at_marks(prepared, final_pause=raw.pause_after), raw.text):
-                    yield from split_long(piece, self.max_clause)
-
+        clauses = normalized_pieces(text, lambda raw: self._prepare(raw, spans), self.max_clause)
         held: list[Piece] = []
-        for joined in join_clauses(_tagged(clauses(), held), self.max_hanzi):
+        for joined in join_clauses(_tagged(clauses, held), self.max_hanzi):
             taken = _take(held, joined.text)
             yield [*taken[:-1], dataclasses.replace(taken[-1], pause_after=joined.pause_after)]
 
