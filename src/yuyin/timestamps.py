@@ -51,21 +51,17 @@ class Timeline:
         self._sentences: list[SentenceTiming] = []
         self._open: SentenceTiming | None = None
 
-    def add(self, chunk: AudioChunk) -> SentenceTiming | None:
-        """Place chunk after the chunks before; returns the sentence it begins (with its syllables
-        in request time, its end not yet known), else None."""
-        begun = None
-        if not chunk.is_silence and (self._open is None or chunk.sentence_index != self._open.index):
+    def add(self, chunk: AudioChunk) -> None:
+        """Place chunk after the chunks before."""
+        if chunk.is_silence:
             self._close()
-            syllables = placed(chunk.syllables, self.position)
-            begun = self._open = SentenceTiming(chunk.sentence_index, chunk.text, chunk.source, self.position,
-                                                self.position, syllables)  # fmt: skip
-        elif chunk.is_silence:
+        elif self._open is None or chunk.sentence_index != self._open.index:
             self._close()
+            self._open = SentenceTiming(chunk.sentence_index, chunk.text, chunk.source, self.position, self.position,
+                                        placed(chunk.syllables, self.position))  # fmt: skip
         self.position += chunk.duration
         if self._open is not None:
             self._open = replace(self._open, end=self.position)
-        return begun
 
     @property
     def sentences(self) -> list[SentenceTiming]:

@@ -19,18 +19,17 @@ def chunk(ms: int, index: int = 0, silence: bool = False, source: str = "", syll
 
 def test_timeline_puts_each_sentence_and_syllable_on_the_request_time_line() -> None:
     timeline = Timeline()
-    first = timeline.add(chunk(500, 0, source="你好，", syllables=(SyllableTiming("你", "ni3", 0.1, 0.25),
-                                                                    SyllableTiming("好", "hao3", 0.25, 0.45))))
-    assert first is not None and first.syllables == (SyllableTiming("你", "ni3", 0.1, 0.25),
-                                                     SyllableTiming("好", "hao3", 0.25, 0.45))  # fmt: skip
-    assert timeline.add(chunk(200, silence=True)) is None
-    second = timeline.add(chunk(300, 1, source="世界", syllables=(SyllableTiming("世", "shi4", 0.05, 0.2),
-                                                                  SyllableTiming("界", "jie4", 0.2, 0.6))))
-    assert second is not None and second.start == 0.7
+    timeline.add(chunk(500, 0, source="你好，", syllables=(SyllableTiming("你", "ni3", 0.1, 0.25),
+                                                         SyllableTiming("好", "hao3", 0.25, 0.45))))  # fmt: skip
+    timeline.add(chunk(200, silence=True))
+    timeline.add(chunk(300, 1, source="世界", syllables=(SyllableTiming("世", "shi4", 0.05, 0.2),
+                                                       SyllableTiming("界", "jie4", 0.2, 0.6))))  # fmt: skip
+    timeline.add(chunk(400, 1))  # a later chunk of the same sentence
+    assert timeline.position == pytest.approx(1.4)
+    first, second = timeline.sentences
+    assert first.syllables == (SyllableTiming("你", "ni3", 0.1, 0.25), SyllableTiming("好", "hao3", 0.25, 0.45))
     assert [s.text for s in second.syllables] == ["世", "界"]
     assert [(s.start, s.end) for s in second.syllables] == [pytest.approx((0.75, 0.9)), pytest.approx((0.9, 1.3))]
-    assert timeline.add(chunk(400, 1)) is None  # a later chunk of the same sentence
-    assert timeline.position == pytest.approx(1.4)
     assert [(s.index, s.source) for s in timeline.sentences] == [(0, "你好，"), (1, "世界")]
     times = [(s.start, s.end) for s in timeline.sentences]  # timed by their syllables
     assert times == [pytest.approx((0.1, 0.45)), pytest.approx((0.75, 1.3))]
