@@ -6,7 +6,8 @@ Owns the order of the passes over one unit of text (each pass is its own module)
 2. each hanzi word gets its dictionary reading (:mod:`.lexicon`); a word no dictionary has is
    cut by pypinyin's segmenter into words it knows, else read character by character;
    Latin letters are spelled (:mod:`.latin`); fixed spans (overrides, user lexicon) come in
-   with their own syllables (:mod:`.override`);
+   with their own syllables (:mod:`.override`), and a fixed span picks the reading of the
+   dictionary phrase it begins or ends (``行[hang2]长`` -> 行长 hang2 zhang3);
 3. characters that no dictionary word decided get their reading in context (:mod:`.polyphones`);
 4. neutral tones, then 一/不 sandhi (:mod:`.sandhi`);
 5. long compounds split, prosodic words and phrases (:mod:`.prosody`), then third-tone
@@ -59,6 +60,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
         for piece in _PIECES.findall(token):
             _add_piece(words, piece, lexicon, spans)
     words = merge_numbers(attach_erhua(words))
+    read_beside_fixed(words, lexicon)
     decide_polyphones(words)
     neutral_tones(words)
     yi_bu_sandhi(words)
@@ -83,6 +85,45 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
         words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
+
+
+def read_beside_fixed(words: list[Word], lexicon: Lexicon) -> None:
+    """Decide the characters next to an inline override by the phrase they make with it.
+
+    A hanzi word that no dictionary decided and that directly follows (or precedes) an EXACT
+    span takes the reading of the longest dictionary phrase span + its first characters (or
+    its last characters + span) whose reading of the span is the user's: ``行[hang2]长`` reads
+    长 as in 行长 (zhang3), ``行[xing2]长`` finds no such phrase and leaves 长 to the
+    polyphone rules.
+    """
+    for index, word in enumerate(words):
+        if word.kind != EXACT or not HANZI.fullmatch(word.text) or len(word.text) != len(word):
+            continue
+        after = words[index + 1] if index + 1 < len(words) else None
+        if after is not None and word.break_after == 0:
+            _read_phrase(word, after, lexicon, span_first=True)
+        before = words[index - 1] if index > 0 else None
+        if before is not None and before.break_after == 0:
+            _read_phrase(word, before, lexicon, span_first=False)
+
+
+def _read_phrase(span: Word, neighbour: Word, lexicon: Lexicon, span_first: bool) -> None:
+    if neighbour.kind != HAN or len(neighbour.text) != len(neighbour):
+        return
+    for count in range(len(neighbour), 0, -1):
+        part = slice(0, count) if span_first else slice(len(neighbour) - count, len(neighbour))
+        if all(neighbour.decided[part]):
+            continue
+        phrase = span.text + neighbour.text[part] if span_first else neighbour.text[part] + span.text
+        reading = lexicon.word(phrase)
+        if reading is None:
+            continue
+        ours, theirs = (reading[: len(span)], reading[len(span) :]) if span_first else (
+            reading[count:], reading[:count])
+        if list(ours) == span.syllables:
+            neighbour.syllables[part] = theirs
+            neighbour.decided[part] = [True] * count
+            return
 
 
 def _span_graphemes(text: str, count: int) -> list[str]:
