@@ -20,12 +20,15 @@ class SyllableTiming:
     """When one syllable is spoken: seconds from the start of the chunk that carries it (see
     AudioChunk.syllables; yuyin.timestamps.Timeline makes them request times). ``text`` is what
     it reads, as normalised (``"五"`` of ``5``; ``""`` for the later syllables of a spelled
-    letter), ``pinyin`` its TONE3 syllable."""
+    letter), ``pinyin`` its TONE3 syllable. ``source_span``: the code point offsets
+    ``[start, end)`` of what it reads in the request's text as written, when known (see
+    :mod:`yuyin.written`)."""
 
     text: str
     pinyin: str
     start: float
     end: float
+    source_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

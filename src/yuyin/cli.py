@@ -337,7 +337,7 @@ def _say(args: argparse.Namespace) -> int:
         if args.output == "-" and sys.stdout is None:
             raise CliError("standard output is closed; give -o a file", EXIT_FAILURE)
         target = sys.stdout.buffer if args.output == "-" else args.output
-        timeline = Timeline() if args.timestamps is not None else None
+        timeline = Timeline(None if args.ssml else text) if args.timestamps is not None else None
         with _terminated_like_interrupted():
             seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:

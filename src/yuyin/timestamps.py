@@ -4,9 +4,10 @@ A sentence's first chunk carries its syllables' times relative to that chunk
 (:attr:`yuyin.audio.AudioChunk.syllables`); :class:`Timeline` follows a request's chunks in
 order and puts them on the request's audio time line. Subtitle cues show the text as the user
 wrote it (``2025年``, not the ``二零二五年`` that is read): one cue per written clause, a clause
-cut to the length budget staying one cue.
+cut to the length budget staying one cue. Given the request's plain text, a Timeline also says
+where in it each sentence and syllable is written (``source_span``, see :mod:`yuyin.written`).
 
->>> timeline = Timeline()
+>>> timeline = Timeline(text)
 >>> # for chunk in synthesizer.synthesize(text): timeline.add(chunk)
 >>> # Path("out.srt").write_text(to_srt(timeline.sentences))
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from yuyin.audio import AudioChunk, SyllableTiming
+from yuyin.written import WrittenText
 
 FORMATS = (".srt", ".vtt", ".json")
 
@@ -28,7 +30,8 @@ class SentenceTiming:
 
     text: as read (normalised); source: as written, "" where it continues the written clause
     of the sentence before; start/end: its first syllable's start and last syllable's end, or,
-    where the voice cannot time syllables (syllables None), its audio's.
+    where the voice cannot time syllables (syllables None), its audio's; source_span: where
+    source lies in the request's text (code point offsets), None where not known.
     """
 
     index: int
@@ -37,17 +40,22 @@ class SentenceTiming:
     start: float
     end: float
     syllables: tuple[SyllableTiming, ...] | None
+    source_span: tuple[int, int] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"index": self.index, "text": self.text, "source": self.source, "start": round(self.start, 4),
-                "end": round(self.end, 4), "syllables": syllable_dicts(self.syllables)}  # fmt: skip
+                "end": round(self.end, 4), "source_span": _listed(self.source_span),
+                "syllables": syllable_dicts(self.syllables)}  # fmt: skip
 
 
 class Timeline:
-    """Sentence and syllable times of one request, collected from its chunks in order (``add``)."""
+    """Sentence and syllable times of one request, collected from its chunks in order (``add``).
+    text: the request's plain text, to find each sentence and syllable in (None, e.g. for SSML:
+    no source spans)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str | None = None) -> None:
         self.position = 0.0  # seconds of audio added so far
+        self._written = WrittenText(text) if text is not None else None
         self._sentences: list[SentenceTiming] = []
         self._open: SentenceTiming | None = None
 
@@ -57,8 +65,9 @@ class Timeline:
             self._close()
         elif self._open is None or chunk.sentence_index != self._open.index:
             self._close()
+            span, syllables = place_sentence(self._written, chunk, self.position)
             self._open = SentenceTiming(chunk.sentence_index, chunk.text, chunk.source, self.position, self.position,
-                                        placed(chunk.syllables, self.position))  # fmt: skip
+                                        syllables, span)  # fmt: skip
         self.position += chunk.duration
         if self._open is not None:
             self._open = replace(self._open, end=self.position)
@@ -82,11 +91,26 @@ def placed(syllables: tuple[SyllableTiming, ...] | None, offset: float) -> tuple
     return tuple(replace(s, start=s.start + offset, end=s.end + offset) for s in syllables)
 
 
+def place_sentence(text: WrittenText | None, chunk: AudioChunk, offset: float
+                   ) -> tuple[tuple[int, int] | None, tuple[SyllableTiming, ...] | None]:  # fmt: skip
+    """A sentence's first chunk, starting at offset seconds: where its clause is written in the
+    request (None without text) and its syllables placed in time and, with text, in the text."""
+    syllables = placed(chunk.syllables, offset)
+    if text is None:
+        return None, syllables
+    return text.place(chunk.source, syllables)
+
+
 def syllable_dicts(syllables: tuple[SyllableTiming, ...] | None) -> list[dict[str, Any]] | None:
     """Syllables as JSON objects, times to 0.1 ms (None stays None)."""
     if syllables is None:
         return None
-    return [{"text": s.text, "pinyin": s.pinyin, "start": round(s.start, 4), "end": round(s.end, 4)} for s in syllables]
+    return [{"text": s.text, "pinyin": s.pinyin, "start": round(s.start, 4), "end": round(s.end, 4),
+             "source_span": _listed(s.source_span)} for s in syllables]  # fmt: skip
+
+
+def _listed(span: tuple[int, int] | None) -> list[int] | None:
+    return list(span) if span is not None else None
 
 
 def _by_syllables(sentence: SentenceTiming) -> SentenceTiming:

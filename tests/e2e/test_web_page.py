@@ -104,6 +104,9 @@ def test_speak_streams_plays_and_shows_pinyin_and_timing(page) -> None:
     assert shown == [[unit.text, " ".join(unit.pinyin)] for unit in units]
     syllables = sum(len(unit.pinyin) for unit in units)  # each lit in turn as the audio plays it
     assert wait_for(page, f"return window.yuyin.syllablesSpoken >= {syllables} && window.yuyin.syllablesSpoken")
+    # the text as typed is lit along, one character per syllable here
+    assert "".join(page.execute_script("return window.yuyin.writtenLit")) == TEXT.translate({ord(mark): None for mark in "，。！"})
+    assert text_of(page, "readalong") == TEXT
     if os.environ.get("YUYIN_SCREENSHOT"):
         page.save_screenshot(os.environ["YUYIN_SCREENSHOT"])
 

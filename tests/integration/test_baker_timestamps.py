@@ -62,10 +62,11 @@ def test_say_writes_subtitles_of_the_text_as_written(baker_dir: Path, tmp_path: 
     last = blocks[-1].splitlines()[1].split(" --> ")[1]
     assert 0 < seconds - (int(last[6:8]) + int(last[9:]) / 1000) < 0.3
 
-    result = _yuyin("say", "你好", "-o", str(tmp_path / "b.wav"), "--timestamps", str(tmp_path / "b.json"))
+    result = _yuyin("say", "你好5", "-o", str(tmp_path / "b.wav"), "--timestamps", str(tmp_path / "b.json"))
     assert result.returncode == 0, result.stderr.decode()
     body = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     (sentence,) = body["sentences"]
-    assert [(s["text"], s["pinyin"]) for s in sentence["syllables"]] == [("你", "ni2"), ("好", "hao3")]
+    assert [(s["text"], s["pinyin"], s["source_span"]) for s in sentence["syllables"]] == [
+        ("你", "ni2", [0, 1]), ("好", "hao2", [1, 2]), ("五", "wu3", [2, 3])]  # fmt: skip
     assert 0 < sentence["start"] < sentence["syllables"][0]["end"] <= sentence["syllables"][1]["start"]
     assert sentence["end"] <= body["duration"]

@@ -195,14 +195,22 @@ def test_timestamps_over_http_and_websocket_agree_with_the_audio(server, http) -
     assert [[x["pinyin"] for x in s["syllables"]] for s in sentences] == [s["pinyin"] for s in analysis]
     times = [t for s in sentences for x in s["syllables"] for t in (x["start"], x["end"])]
     assert times == sorted(times) and 0 < times[0] and times[-1] <= body["duration"]
+    assert [TEXT[slice(*s["source_span"])] for s in sentences] == [s["source"] for s in sentences]
+    assert [TEXT[slice(*x["source_span"])] for s in sentences for x in s["syllables"]] == [
+        x["text"] for s in sentences for x in s["syllables"]]  # fmt: skip
     with ws_client.connect(ws_url(server)) as ws:
         ws.send(json.dumps({"type": "synthesize", **fields}))
         events, _ = receive_until(ws, "done", "error")
     starts = [e for e in events if e["type"] == "sentence"]
     assert [e["source"] for e in starts] == [s["source"] for s in sentences]
     assert [e["syllables"] for e in starts] == [s["syllables"] for s in sentences]
+    assert [e["source_span"] for e in starts] == [s["source_span"] for s in sentences]
     wav = http.post("/api/synthesize/with-timestamps", json={"text": "你好"}).json()
     assert base64.b64decode(wav["audio"])[:4] == b"RIFF"
+    (ssml,) = http.post("/api/synthesize/with-timestamps", json={"text": "<speak>你好</speak>", "ssml": True}
+                        ).json()["sentences"]  # fmt: skip
+    assert ssml["source"] == "你好" and ssml["source_span"] is None  # no offsets into markup
+    assert [x["source_span"] for x in ssml["syllables"]] == [None, None]
     for bad, field in (({"text": "😀"}, "text"), ({"text": "你好", "stream": True}, "stream"),
                        ({"text": "你好", "speed": 9}, "speed")):  # fmt: skip
         response = http.post("/api/synthesize/with-timestamps", json=bad)

@@ -35,6 +35,19 @@ def test_timeline_puts_each_sentence_and_syllable_on_the_request_time_line() -> 
     assert times == [pytest.approx((0.1, 0.45)), pytest.approx((0.75, 1.3))]
 
 
+def test_timeline_given_the_text_places_sentences_and_syllables_in_it() -> None:
+    text = "说：2025年，世界"
+    timeline = Timeline(text)
+    timeline.add(chunk(500, 0, source="说：2025年，", syllables=tuple(
+        SyllableTiming(char, "du2", k / 10, (k + 1) / 10) for k, char in enumerate("说二零二五年"))))  # fmt: skip
+    timeline.add(chunk(300, 1, source="世界", syllables=None))  # a voice that cannot time syllables
+    first, second = timeline.sentences
+    assert first.source_span == (0, 8) and second.source_span == (8, 10)
+    assert [text[slice(*s.source_span)] for s in first.syllables] == ["说", "2", "0", "2", "5", "年"]
+    assert first.syllables[1].start == pytest.approx(0.1)  # still placed in time
+    assert json.loads(to_json(timeline.sentences, 0.8))["sentences"][0]["syllables"][1]["source_span"] == [2, 3]
+
+
 def test_a_voice_without_syllable_times_is_timed_by_its_audio() -> None:
     timeline = Timeline()
     for piece in (chunk(300, 0, source="一", syllables=None), chunk(200, 0), chunk(100, 0, silence=True),
@@ -77,8 +90,8 @@ def test_vtt_exactly() -> None:
 def test_json_has_every_sentence_and_syllable() -> None:
     body = json.loads(to_json(SENTENCES[:1], 1.23456))
     assert body == {"duration": 1.2346, "sentences": [{
-        "index": 0, "text": "二零二五年,", "source": "2025年，", "start": 0.2, "end": 1.0,
-        "syllables": [{"text": "二零二五年,", "pinyin": "du2", "start": 0.2, "end": 1.0}]}]}  # fmt: skip
+        "index": 0, "text": "二零二五年,", "source": "2025年，", "start": 0.2, "end": 1.0, "source_span": None,
+        "syllables": [{"text": "二零二五年,", "pinyin": "du2", "start": 0.2, "end": 1.0, "source_span": None}]}]}  # fmt: skip
 
 
 def test_render_picks_the_format_by_suffix() -> None:

@@ -46,7 +46,7 @@ async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: Runt
 
     async def respond() -> TimedSpeech:
         stream = await open_speech(runtime, speech)
-        timeline, data = Timeline(), bytearray()
+        timeline, data = Timeline(None if body.ssml else body.text), bytearray()
         async for packet in stream:
             data += packet.data
             if packet.chunk is not None:

@@ -135,6 +135,9 @@ class SyllableTimingModel(BaseModel):
     pinyin: str
     start: float = Field(description="seconds from the start of the audio")
     end: float
+    source_span: Optional[list[int]] = Field(
+        description="[start, end): what it reads in the request's text as written, in code points; "
+                    "null for SSML")  # fmt: skip
 
 
 class SentenceTimingModel(BaseModel):
@@ -144,6 +147,9 @@ class SentenceTimingModel(BaseModel):
                                     "the clause of the sentence before")  # fmt: skip
     start: float = Field(description="seconds from the start of the audio")
     end: float
+    source_span: Optional[list[int]] = Field(
+        description="[start, end) of source in the request's text, in code points; null for SSML and "
+                    "where source is empty")  # fmt: skip
     syllables: Optional[list[SyllableTimingModel]] = Field(
         description="null where the voice cannot time syllables (Tacotron2 voices)")
 

@@ -32,7 +32,8 @@ from yuyin.server.errors import ApiError, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
-from yuyin.timestamps import placed, syllable_dicts
+from yuyin.timestamps import place_sentence, syllable_dicts
+from yuyin.written import WrittenText
 
 router = APIRouter()
 log = logging.getLogger("yuyin.server")
@@ -125,7 +126,7 @@ class WsSession:
         stream: SpeechStream | None = None
         try:
             stream = await open_speech(self.runtime, request)
-            await self._stream(body.id, stream)
+            await self._stream(body.id, stream, None if body.ssml else WrittenText(body.text))
         except ApiError as exc:  # bad input, or a failure after the first audio (timeout)
             await self._end("error", body.id, status=exc.status, param=exc.field, message=exc.message)
         except ClientGone:
@@ -142,11 +143,11 @@ class WsSession:
         self._task_ended = True
         await self.send_event(kind, request_id, **fields)
 
-    async def _stream(self, request_id: str | None, stream: SpeechStream) -> None:
+    async def _stream(self, request_id: str | None, stream: SpeechStream, written: WrittenText | None) -> None:
         voice = stream.request.voice or self.runtime.voices.default
         await self.send_event("start", request_id, sample_rate=stream.sample_rate, channels=1, format="s16le",
                               voice=voice)  # fmt: skip
-        timeline = SentenceTimeline(self, request_id, stream.source_rate, stream.started)
+        timeline = SentenceTimeline(self, request_id, stream.source_rate, stream.started, written)
         async for packet in stream:
             await timeline.before(packet)
             if packet.data:
@@ -172,11 +173,13 @@ class WsSession:
 
 
 class SentenceTimeline:
-    """Emits ``sentence`` / ``sentence_end`` events as a stream's chunks cross sentences."""
+    """Emits ``sentence`` / ``sentence_end`` events as a stream's chunks cross sentences;
+    written: the request's plain text, to place the sentences in (None for SSML)."""
 
-    def __init__(self, session: WsSession, request_id: str | None, source_rate: int, started: float):
+    def __init__(self, session: WsSession, request_id: str | None, source_rate: int, started: float,
+                 written: WrittenText | None):  # fmt: skip
         self.session, self.request_id = session, request_id
-        self.source_rate, self.started = source_rate, started
+        self.source_rate, self.started, self.written = source_rate, started, written
         self.position = 0.0  # seconds of audio sent so far
         self.current: int | None = None
 
@@ -188,9 +191,10 @@ class SentenceTimeline:
             await self.close()
         if not chunk.is_silence and self.current is None:
             self.current = chunk.sentence_index
+            span, syllables = place_sentence(self.written, chunk, self.position)
             await self._event("sentence", index=chunk.sentence_index, text=chunk.text, pinyin=list(chunk.pinyin),
                               start=round(self.position, 4), source=chunk.source,
-                              syllables=syllable_dicts(placed(chunk.syllables, self.position)))  # fmt: skip
+                              source_span=list(span) if span else None, syllables=syllable_dicts(syllables))  # fmt: skip
 
     def after(self, packet: Packet) -> None:
         if packet.chunk is not None:

@@ -14,10 +14,11 @@ const EXTENSIONS = { mp3: "mp3", opus: "ogg", aac: "aac", flac: "flac", wav: "wa
 
 // What happened, for the stats panel and for end-to-end tests (window.yuyin).
 const state = (window.yuyin = { ready: false, frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null,
-  audioSeconds: 0, done: false, error: null, download: null, reference: null, syllablesSpoken: 0 });
+  audioSeconds: 0, done: false, error: null, download: null, reference: null, syllablesSpoken: 0, writtenLit: [] });
 let voices = [];
 let session = null;
 let player = null;
+let readAlong = null;  // the request's text in #readalong: { node, offsets } (code point -> UTF-16 offset)
 
 function setStatus(message, isError = false) {
   $("status").textContent = message;
@@ -112,7 +113,7 @@ function outputRate() {
 
 function resetStats() {
   Object.assign(state, { frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null, audioSeconds: 0, done: false,
-    error: null, syllablesSpoken: 0 });
+    error: null, syllablesSpoken: 0, writtenLit: [] });
   for (const id of ["ttfa", "rtf", "duration", "received"]) $(id).textContent = "–";
 }
 
@@ -142,7 +143,34 @@ function speakSyllable(index, position) {
   if (span) { span.classList.add("speaking"); state.syllablesSpoken += 1; }
 }
 
+function showReadAlong(text, ssml) {
+  const box = $("readalong");
+  box.textContent = ssml ? "" : text;  // SSML: the server gives no offsets into markup
+  readAlong = null;
+  if (ssml || !box.firstChild) return;
+  const offsets = [0];
+  for (const char of text) offsets.push(offsets[offsets.length - 1] + char.length);
+  readAlong = { node: box.firstChild, offsets };
+}
+
+// Light [start, end) of the written text (code points), where the page can (CSS Custom Highlight API).
+function lightWritten(span) {
+  if (!readAlong || !span || !(window.CSS && CSS.highlights)) return;
+  const range = new Range();
+  range.setStart(readAlong.node, readAlong.offsets[span[0]]);
+  range.setEnd(readAlong.node, readAlong.offsets[span[1]]);
+  CSS.highlights.set("written-speaking", new Highlight(range));
+  state.writtenLit.push(range.toString());
+  const box = $("readalong"), rect = range.getBoundingClientRect(), view = box.getBoundingClientRect();
+  if (rect.top < view.top || rect.bottom > view.bottom) box.scrollTop += rect.top - view.top - view.height / 3;
+}
+
+function clearWritten() {
+  if (window.CSS && CSS.highlights) CSS.highlights.delete("written-speaking");
+}
+
 function highlight(index) {
+  if (index === null) clearWritten();
   document.querySelectorAll("#sentences li.playing").forEach((li) => li.classList.remove("playing"));
   const item = index === null ? null : $(`sentence-${index}`);
   if (item) { item.classList.add("playing"); item.scrollIntoView({ block: "nearest" }); }
@@ -163,6 +191,8 @@ async function speak() {
   await stopPlayback();
   resetStats();
   $("sentences").replaceChildren();
+  clearWritten();
+  showReadAlong($("text").value, $("ssml").checked);
   player = new PcmPlayer(outputRate());  // created in the click, so the browser lets it play
   await player.resume();
   const mine = player;
@@ -189,7 +219,11 @@ async function speak() {
       if (event.type === "sentence") {
         showSentence(event);
         mine.at(event.start, () => highlight(event.index));
-        (event.syllables || []).forEach(({ start }, position) => mine.at(start, () => speakSyllable(event.index, position)));
+        if (!event.syllables) mine.at(event.start, () => lightWritten(event.source_span));  // untimed syllables
+        (event.syllables || []).forEach(({ start, source_span }, position) => mine.at(start, () => {
+          speakSyllable(event.index, position);
+          lightWritten(source_span);
+        }));
       }
       if (event.type === "done") {
         Object.assign(state, { done: true, rtf: event.rtf, audioSeconds: event.audio_seconds });
