@@ -60,6 +60,15 @@ def test_where_the_shared_g2p_reads_better_than_the_original(frontend):
     assert "ii i 4 - m ing 2" in phonemes(ids)
 
 
+def test_erhua_reads_its_syllable_and_a_light_er(frontend):
+    """The symbols have no r-coloured finals: 哪儿 (nar3 for the baker voice) is na3 + er5, not dropped."""
+    (unit,) = frontend.analyze("这儿有花儿，你在哪儿？")
+    assert unit.pinyin == ("zhe4", "er5", "you3", "hua1", "er5", "ni3", "zai4", "na3", "er5")
+    assert unit.graphemes == ("这", "儿", "有", "花", "儿", "你", "在", "哪", "儿")
+    assert phonemes(frontend.text_to_ids("哪儿")) == "n a 3 - ee er 5 - ~ _"
+    assert [u.pinyin for u in frontend.analyze("儿子")] == [("er2", "zi5")]  # 儿 as a syllable of its own
+
+
 def test_a_sentence_is_one_unit_with_one_sequence_per_clause(frontend):
     units = list(frontend.analyze("今天天气真好，我们一起去公园散步吧！明天见。"))
     assert [u.text for u in units] == ["今天天气真好,我们一起去公园散步吧!", "明天见。"]

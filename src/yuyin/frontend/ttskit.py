@@ -27,6 +27,7 @@ from .override import FixedSpans, LexiconMatcher
 from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
 from .symbols_ttskit import PAD, SYMBOL_TO_ID, syllable_phonemes, tokens_to_phonemes
 from .unit import NothingToSay, SentenceUnit
+from .word import Word
 
 DEFAULT_MAX_HANZI = 60  # voiced characters per unit (sentence), as the baker front end
 DEFAULT_MAX_CLAUSE = 30  # voiced characters per clause, as the original's chunks
@@ -157,9 +158,7 @@ class TtskitFrontend:
         tokens: list[str] = []
         position = 0
         for word in words:
-            for grapheme, syllable in zip(word.graphemes, word.syllables):
-                if not can_say(syllable):
-                    continue
+            for grapheme, syllable in _sayable(word):
                 if grapheme:
                     found = text.find(grapheme, position)
                     if found >= 0:
@@ -172,6 +171,20 @@ class TtskitFrontend:
             return None
         tokens += _leftovers(text[position:])
         return _Clause(text, tuple(pinyin), tuple(graphemes), tuple(tokens_to_phonemes(tokens)))
+
+
+def _sayable(word: Word) -> Iterator[tuple[str, str]]:
+    """(grapheme, syllable) pairs of a word in syllables the ttskit symbols spell. Its inventory
+    has no r-coloured finals, so an erhua syllable is read as its syllable and a light 儿
+    (哪儿 nar3 -> na3 er5, as the original, which knows no erhua, reads 儿 on its own); another
+    syllable it cannot spell is left out."""
+    for grapheme, syllable in zip(word.graphemes, word.syllables):
+        if can_say(syllable):
+            yield grapheme, syllable
+        elif syllable[-2:-1] == "r" and can_say(syllable[:-2] + syllable[-1]):
+            erhua = grapheme.endswith("儿") and len(grapheme) > 1
+            yield (grapheme[:-1] if erhua else grapheme), syllable[:-2] + syllable[-1]
+            yield ("儿" if erhua else ""), "er5"
 
 
 def _leftovers(text: str) -> list[str]:
