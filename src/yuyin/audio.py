@@ -42,9 +42,11 @@ class AudioChunk:
     sentence_index: index of the sentence within the request.
     is_silence: True for inter-sentence pauses.
     source: the text as written that the sentence begins reading (SentenceUnit.source).
-    syllables: on a sentence's first chunk, when each of its syllables is spoken (relative to
-    this chunk's first sample; later ones may lie in later chunks); None where the voice
-    cannot time syllables (Tacotron2 voices predict no durations); () on the other chunks.
+    syllables: when the sentence's syllables are spoken, in seconds relative to this chunk, as
+    the voice decides them: the baker voice gives all of them with the sentence's first chunk,
+    the Tacotron2 voice each as its decoding passes it (a syllable may lie before or after the
+    chunk that brings it); () where none is new; None for a chunk whose voice cannot time
+    syllables.
     """
 
     samples: np.ndarray

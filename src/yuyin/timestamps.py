@@ -65,9 +65,12 @@ class Timeline:
             self._close()
         elif self._open is None or chunk.sentence_index != self._open.index:
             self._close()
-            span, syllables = place_sentence(self._written, chunk, self.position)
+            span, syllables = place_sentence(self._written, chunk.source, chunk.syllables, self.position)
             self._open = SentenceTiming(chunk.sentence_index, chunk.text, chunk.source, self.position, self.position,
                                         syllables, span)  # fmt: skip
+        elif chunk.syllables:  # more of the open sentence's syllables (a voice that times them as it decodes)
+            _, more = place_sentence(self._written, "", chunk.syllables, self.position)
+            self._open = replace(self._open, syllables=(self._open.syllables or ()) + (more or ()))
         self.position += chunk.duration
         if self._open is not None:
             self._open = replace(self._open, end=self.position)
@@ -85,20 +88,21 @@ class Timeline:
 
 
 def placed(syllables: tuple[SyllableTiming, ...] | None, offset: float) -> tuple[SyllableTiming, ...] | None:
-    """A chunk's syllables (times relative to it) on the request's time line, the chunk starting at offset seconds."""
+    """Syllables timed relative to a chunk on the request's time line, the chunk starting at offset seconds."""
     if syllables is None:
         return None
     return tuple(replace(s, start=s.start + offset, end=s.end + offset) for s in syllables)
 
 
-def place_sentence(text: WrittenText | None, chunk: AudioChunk, offset: float
-                   ) -> tuple[tuple[int, int] | None, tuple[SyllableTiming, ...] | None]:  # fmt: skip
-    """A sentence's first chunk, starting at offset seconds: where its clause is written in the
-    request (None without text) and its syllables placed in time and, with text, in the text."""
-    syllables = placed(chunk.syllables, offset)
+def place_sentence(text: WrittenText | None, source: str, syllables: tuple[SyllableTiming, ...] | None,
+                   offset: float) -> tuple[tuple[int, int] | None, tuple[SyllableTiming, ...] | None]:  # fmt: skip
+    """A chunk's syllables (times relative to it, the chunk starting at offset seconds) placed in
+    time and, given the request's text, in it; and where source (the written clause a sentence
+    begins, "" where the syllables continue the one before) lies in the text (None without text)."""
+    syllables = placed(syllables, offset)
     if text is None:
         return None, syllables
-    return text.place(chunk.source, syllables)
+    return text.place(source, syllables)
 
 
 def syllable_dicts(syllables: tuple[SyllableTiming, ...] | None) -> list[dict[str, Any]] | None:

@@ -121,3 +121,41 @@ def test_a_cancel_after_done_is_on_its_way_sends_nothing_more(monkeypatch) -> No
 
     kinds = [event["type"] for event in run(scenario())]
     assert kinds == ["start", "done"] and stream.closed
+
+
+def test_syllables_timed_after_a_sentence_began_come_as_their_own_event() -> None:
+    """A voice that times syllables as it decodes (Tacotron2) brings later ones on later chunks:
+    they reach the client as ``syllables`` events, on the stream's time line and in the text."""
+    import numpy as np
+
+    from yuyin.audio import AudioChunk, SyllableTiming
+    from yuyin.server.speech import Packet
+    from yuyin.written import WrittenText
+
+    class Recorder:
+        def __init__(self):
+            self.events: list[dict] = []
+
+        async def send_event(self, kind, request_id, **fields):
+            self.events.append({"type": kind, **{k: v for k, v in fields.items() if k != "elapsed"}})
+
+    def chunk(ms: int, index: int, syllables=(), source="", silence=False) -> AudioChunk:
+        return AudioChunk(np.zeros(ms * 24, np.float32), 24000, "" if silence else "你好", ("ni3", "hao3"), index,
+                          silence, source, syllables)  # fmt: skip
+
+    async def scenario() -> list[dict]:
+        recorder = Recorder()
+        timeline = ws.SentenceTimeline(recorder, "r", 24000, time.perf_counter(), WrittenText("你好。"))  # type: ignore[arg-type]
+        for piece in (chunk(100, 0, (SyllableTiming("你", "ni3", 0.02, 0.12),), source="你好。"),
+                      chunk(100, 0, (SyllableTiming("好", "hao3", 0.02, 0.09),)), chunk(50, 0), chunk(300, 0, silence=True)):  # fmt: skip
+            await timeline.before(Packet(b"", piece))
+            timeline.after(Packet(b"", piece))
+        await timeline.close()
+        return recorder.events
+
+    sentence, more, end = run(scenario())
+    assert sentence["type"] == "sentence" and sentence["source_span"] == [0, 3]
+    assert sentence["syllables"] == [{"text": "你", "pinyin": "ni3", "start": 0.02, "end": 0.12, "source_span": [0, 1]}]
+    assert more == {"type": "syllables", "index": 0, "first": 1,
+                    "syllables": [{"text": "好", "pinyin": "hao3", "start": 0.12, "end": 0.19, "source_span": [1, 2]}]}
+    assert end == {"type": "sentence_end", "index": 0, "end": 0.25}

@@ -56,15 +56,30 @@ def test_a_unit_split_to_fit_the_model_keeps_every_syllable_in_order(tiny_synth:
     assert gaps.max() < 10 * np.median(gaps)  # no syllable lost its place at the cut
 
 
-def test_a_tacotron2_voice_says_it_cannot_time_syllables(tiny_ttskit_pack) -> None:
+def test_a_tacotron2_voice_times_syllables_as_it_decodes_and_streaming_keeps_them(tiny_ttskit_pack) -> None:
     synth = Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="torch", warm_up=False)
-    timeline = Timeline()
-    for chunk in synth.synthesize("你好。世界"):
-        timeline.add(chunk)
-    sentences = timeline.sentences
-    assert [s.source for s in sentences] == ["你好。", "世界"]
-    assert [s.syllables for s in sentences] == [None, None]
-    assert 0 == sentences[0].start < sentences[0].end < sentences[1].start < sentences[1].end == timeline.position
+    text = "你好，朋友。世界真大"
+
+    def timeline_of(**kwargs) -> Timeline:
+        timeline = Timeline(text)
+        for chunk in synth.synthesize(text, **kwargs):
+            timeline.add(chunk)
+        return timeline
+
+    whole, streamed = timeline_of(), timeline_of(chunk_frames=4)
+    sentences = whole.sentences
+    assert [s.source for s in sentences] == ["你好，朋友。", "世界真大"]
+    assert [tuple(x.pinyin for x in s.syllables) for s in sentences] == [u.pinyin for u in synth.frontend(text)]
+    assert [[text[slice(*x.source_span)] for x in s.syllables] for s in sentences] == [list("你好朋友"), list("世界真大")]
+    times = [t for s in sentences for x in s.syllables for t in (x.start, x.end)]
+    assert times == sorted(times) and 0 <= times[0] and times[-1] <= whole.position
+    same = [(x.pinyin, x.source_span) for s in streamed.sentences for x in s.syllables]
+    assert same == [(x.pinyin, x.source_span) for s in sentences for x in s.syllables]
+    streamed_times = [t for s in streamed.sentences for x in s.syllables for t in (x.start, x.end)]
+    assert streamed_times == pytest.approx(times, abs=1e-6)  # the same decode (seeded), timed the same
+    # streamed, the syllables came over several chunks (each as the decoder passed it)
+    carrying = [c for c in synth.synthesize(text, chunk_frames=4) if c.syllables]
+    assert len(carrying) > len(sentences)
 
 
 def test_ssml_segments_are_placed_on_one_time_line(tiny_synth: Synthesizer) -> None:

@@ -89,6 +89,7 @@ class DecodeItem:
         self.submitted = time.perf_counter()
         self._cond = threading.Condition()
         self._frames: list[torch.Tensor] = []  # [M] decoder frames (before the postnet)
+        self._peaks: list[int] = []  # per frame: the id position its attention peaked on
         self._want = 1
         self._settled = 0
         self._done = False
@@ -121,6 +122,11 @@ class DecodeItem:
             raise IndexError(f"frames {start}:{stop} not available ({len(self._frames)} decoded)")
         return torch.stack(chunk, dim=1)
 
+    def peaks(self) -> list[int]:
+        """Per decoded frame, the position in ``ids`` its attention weighed most."""
+        with self._cond:
+            return list(self._peaks)
+
     @property
     def done(self) -> bool:
         return self._done
@@ -145,9 +151,10 @@ class DecodeItem:
         return self._cancelled
 
     # -- worker side --------------------------------------------------------------------
-    def _push(self, frame: torch.Tensor, settled: int) -> None:
+    def _push(self, frame: torch.Tensor, settled: int, peak: int) -> None:
         with self._cond:
             self._frames.append(frame)
+            self._peaks.append(peak)
             self._settled = settled
             if settled >= self._want:
                 self._cond.notify_all()
@@ -413,7 +420,7 @@ class ARBatcher:
             row.item._finish(row.tracker.frames, "cancelled")
             return False
         decision = row.tracker.observe(prob, place)
-        row.item._push(frame, row.tracker.settled)
+        row.item._push(frame, row.tracker.settled, place)
         if decision is None:
             return True
         row.item._finish(*decision)

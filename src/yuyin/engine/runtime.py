@@ -36,8 +36,9 @@ class VoiceRuntime(Protocol):
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
                on_syllables: Callable[[np.ndarray], None] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
         """Waveform pieces [n_i] float32 of one unit; joined, they are the whole unit's audio.
-        A runtime that can time syllables calls on_syllables once, before the first piece, with
-        [S, 2] int64 sample offsets [start, stop) of the unit's S syllables in that audio."""
+        on_syllables gets [S_i, 2] int64 sample offsets [start, stop) in that audio of the next
+        S_i syllables of the unit, in order, before the piece they were decided for; the unit's
+        syllables all by its last piece."""
 
 
 def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> VoiceRuntime:

@@ -204,11 +204,10 @@ class Synthesizer:
                     silence = self._silence(pause * previous.pause_after, index - 1)
                     _count(pace, silence)
                     yield silence
-                timed: list[np.ndarray] = []  # the voice's syllable spans, reported before its first piece
-                for number, samples in enumerate(self._voice.stream(unit.ids, options, plan, timed.append)):
-                    syllables = () if number else _syllable_timings(unit, timed, self.sample_rate)
+                clock = SyllableClock(unit, self.sample_rate)
+                for samples in self._voice.stream(unit.ids, options, plan, clock.report):
                     chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index, source=unit.source,
-                                       syllables=syllables)  # fmt: skip
+                                       syllables=clock.chunk(len(samples)))  # fmt: skip
                     _count(pace, chunk)
                     yield chunk
                 previous = unit
@@ -297,17 +296,31 @@ class Synthesizer:
         return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
 
 
-def _syllable_timings(unit: SentenceUnit, timed: list[np.ndarray], rate: int) -> tuple[SyllableTiming, ...] | None:
-    """The unit's syllables timed in seconds by the spans [S, 2] (sample offsets in the unit's
-    audio) its voice reported, if it did (else None: the voice cannot time syllables)."""
-    if not timed:
-        return None
-    spans = timed[0]
-    if len(spans) != len(unit.pinyin):
-        raise RuntimeError(f"the voice timed {len(spans)} syllables of a unit with {len(unit.pinyin)}")
-    graphemes = unit.graphemes or ("",) * len(unit.pinyin)
-    return tuple(SyllableTiming(text, pinyin, start / rate, stop / rate)
-                 for text, pinyin, (start, stop) in zip(graphemes, unit.pinyin, spans.tolist()))  # fmt: skip
+class SyllableClock:
+    """A unit's syllable spans as its voice reports them (``report``: [S_i, 2] sample offsets
+    [start, stop) in the unit's audio, in syllable order) -> the SyllableTimings each chunk carries."""
+
+    def __init__(self, unit: SentenceUnit, rate: int) -> None:
+        self.unit, self.rate = unit, rate
+        self.spans: list[list[int]] = []
+        self.told = 0  # syllables handed to chunks so far
+        self.offset = 0  # samples of the unit in chunks so far
+
+    def report(self, spans: np.ndarray) -> None:
+        if len(self.spans) + len(spans) > len(self.unit.pinyin):
+            raise RuntimeError(f"the voice timed more syllables than the unit's {len(self.unit.pinyin)}")
+        self.spans += spans.tolist()
+
+    def chunk(self, samples: int) -> tuple[SyllableTiming, ...]:
+        """The syllables reported since the last chunk, in seconds from the start of the next
+        chunk (``samples`` long): they may lie before or after it."""
+        graphemes = self.unit.graphemes or ("",) * len(self.unit.pinyin)
+        new = [SyllableTiming(graphemes[k], self.unit.pinyin[k], (start - self.offset) / self.rate,
+                              (stop - self.offset) / self.rate)
+               for k, (start, stop) in enumerate(self.spans[self.told :], self.told)]  # fmt: skip
+        self.told += len(new)
+        self.offset += samples
+        return tuple(new)
 
 
 def _followed(chunk: AudioChunk, timeline: "Timeline | None") -> AudioChunk:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,7 @@ from safetensors.torch import load_file
 
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
+from yuyin.engine.attention_timing import AttentionClock
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
@@ -188,13 +190,15 @@ class TtskitVoice:
 
         plan None: one piece per unit (vocoded in windows while decoding, then joined).
         Closing the generator cancels the decoding of the unit's remaining clauses.
-        on_syllables is never called: Tacotron2 predicts no durations to time syllables by.
+        on_syllables gets the syllables' sample spans [S_i, 2] in the unit's audio, in order, as
+        the attention decides them (see :mod:`yuyin.engine.attention_timing`), each batch before
+        the piece it was decided for; all of them by the last piece.
         """
         speaker = self.check_options(options)
         clauses = clause_sequences(ids)
         seed = self.default_seed if options.seed is None else options.seed
         items = self.batcher.submit(clauses, speaker_vectors([speaker])[0], seed)
-        pieces = self._pieces(items, options, plan, self.gain(speaker) * options.volume)
+        pieces = self._pieces(items, options, plan, self.gain(speaker) * options.volume, on_syllables)
         try:
             if plan is not None:
                 yield from pieces
@@ -207,14 +211,21 @@ class TtskitVoice:
                 item.cancel()
 
     def _pieces(self, items: list[DecodeItem], options: SynthesisOptions, plan: ChunkPlan | None,
-                gain: float) -> Iterator[np.ndarray]:  # fmt: skip
+                gain: float, on_syllables: Callable[[np.ndarray], None] | None) -> Iterator[np.ndarray]:  # fmt: skip
         pause = options.pause_seconds(self.config.sentence_pause)
         window_plan = plan or FastStartPlan(*WHOLE_PLAN_FRAMES, self.context)
+        offset = 0  # samples of the unit so far
         for index, item in enumerate(items):
             if index:
                 seconds = pause * CLAUSE_PAUSE if _ends_with_punctuation(items[index - 1].ids) else 0.0
-                yield np.zeros(round(seconds * self.config.sample_rate), np.float32)
-            for wave in ClauseRenderer(self, item, options.speed).pieces(window_plan):
+                silence = np.zeros(round(seconds * self.config.sample_rate), np.float32)
+                offset += len(silence)
+                yield silence
+            renderer = ClauseRenderer(self, item, options.speed)
+            clock = AttentionClock(item, partial(renderer.sample_at, offset), on_syllables or _ignore)
+            for wave in renderer.pieces(window_plan):
+                clock()
+                offset += len(wave)
                 yield _scale(wave, gain)
 
 
@@ -269,6 +280,10 @@ class ClauseRenderer:
         """Output frames for ``kept`` mel frames at this speed."""
         return resampled_frames(kept, self.speed)
 
+    def sample_at(self, offset: int, frame: int) -> int:
+        """Where decoder frame ``frame``'s audio starts, for a clause that starts ``offset`` samples into its unit."""
+        return offset + self.out_frames(frame) * self.hop
+
     @staticmethod
     def _clip(window: Window, total: int) -> Window | None:
         if window.keep_start >= total:
@@ -305,6 +320,10 @@ class ClauseRenderer:
 def _ends_with_punctuation(ids: Sequence[int]) -> bool:
     """A clause sequence ``... punct - ~ _`` (a cut made only by the length budget has none)."""
     return len(ids) >= 4 and ids[-4] in PUNCTUATION_IDS
+
+
+def _ignore(spans: np.ndarray) -> None:
+    """on_syllables for a caller that does not ask for syllable times."""
 
 
 def _scale(wave: np.ndarray, gain: float) -> np.ndarray:

@@ -151,7 +151,7 @@ class SentenceTimingModel(BaseModel):
         description="[start, end) of source in the request's text, in code points; null for SSML and "
                     "where source is empty")  # fmt: skip
     syllables: Optional[list[SyllableTimingModel]] = Field(
-        description="null where the voice cannot time syllables (Tacotron2 voices)")
+        description="null where the voice cannot time syllables (both built-in voices can)")
 
 
 class TimedSpeech(BaseModel):

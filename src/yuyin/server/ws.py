@@ -173,7 +173,7 @@ class WsSession:
 
 
 class SentenceTimeline:
-    """Emits ``sentence`` / ``sentence_end`` events as a stream's chunks cross sentences;
+    """Emits ``sentence`` / ``syllables`` / ``sentence_end`` events as a stream's chunks cross sentences;
     written: the request's plain text, to place the sentences in (None for SSML)."""
 
     def __init__(self, session: WsSession, request_id: str | None, source_rate: int, started: float,
@@ -182,6 +182,7 @@ class SentenceTimeline:
         self.source_rate, self.started, self.written = source_rate, started, written
         self.position = 0.0  # seconds of audio sent so far
         self.current: int | None = None
+        self.timed = 0  # syllables of the current sentence sent so far
 
     async def before(self, packet: Packet) -> None:
         chunk = packet.chunk
@@ -189,12 +190,18 @@ class SentenceTimeline:
             return
         if chunk.is_silence or chunk.sentence_index != self.current:
             await self.close()
-        if not chunk.is_silence and self.current is None:
-            self.current = chunk.sentence_index
-            span, syllables = place_sentence(self.written, chunk, self.position)
+        if chunk.is_silence:
+            return
+        if self.current is None:
+            self.current, self.timed = chunk.sentence_index, len(chunk.syllables or ())
+            span, syllables = place_sentence(self.written, chunk.source, chunk.syllables, self.position)
             await self._event("sentence", index=chunk.sentence_index, text=chunk.text, pinyin=list(chunk.pinyin),
                               start=round(self.position, 4), source=chunk.source,
                               source_span=list(span) if span else None, syllables=syllable_dicts(syllables))  # fmt: skip
+        elif chunk.syllables:  # syllables the voice timed since (Tacotron2: as its decoding passed them)
+            _, syllables = place_sentence(self.written, "", chunk.syllables, self.position)
+            await self._event("syllables", index=self.current, first=self.timed, syllables=syllable_dicts(syllables))
+            self.timed += len(chunk.syllables)
 
     def after(self, packet: Packet) -> None:
         if packet.chunk is not None:

@@ -137,6 +137,14 @@ function showSentence({ index, text, pinyin, start }) {
   $("sentences").append(item);
 }
 
+// Light each syllable (its pinyin and the text it reads) when the player reaches it.
+function scheduleSyllables(player, index, first, syllables) {
+  syllables.forEach(({ start, source_span }, k) => player.at(start, () => {
+    speakSyllable(index, first + k);
+    lightWritten(source_span);
+  }));
+}
+
 function speakSyllable(index, position) {
   document.querySelectorAll("#sentences .pinyin span.speaking").forEach((span) => span.classList.remove("speaking"));
   const span = $(`syllable-${index}-${position}`);
@@ -220,11 +228,9 @@ async function speak() {
         showSentence(event);
         mine.at(event.start, () => highlight(event.index));
         if (!event.syllables) mine.at(event.start, () => lightWritten(event.source_span));  // untimed syllables
-        (event.syllables || []).forEach(({ start, source_span }, position) => mine.at(start, () => {
-          speakSyllable(event.index, position);
-          lightWritten(source_span);
-        }));
+        scheduleSyllables(mine, event.index, 0, event.syllables || []);
       }
+      if (event.type === "syllables") scheduleSyllables(mine, event.index, event.first, event.syllables);
       if (event.type === "done") {
         Object.assign(state, { done: true, rtf: event.rtf, audioSeconds: event.audio_seconds });
         $("rtf").textContent = event.rtf.toFixed(3);
