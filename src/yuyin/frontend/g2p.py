@@ -228,13 +228,14 @@ def _context(words: Sequence[Word], index: int, position: int, whole: bool = Fal
         left = words[index - 1].text
     else:
         left = ""
+    right = beyond = ""
     if position < len(word) - 1 and not whole:
         right = "".join(word.graphemes[position + 1 :])
     elif index + 1 < len(words) and word.break_after < 2:
         right = words[index + 1].text
-    else:
-        right = ""
-    return Context(left, right, alone)
+        if index + 2 < len(words) and words[index + 1].break_after < 2:
+            beyond = words[index + 2].text
+    return Context(left, right, alone, beyond)
 
 
 def hanzi_pinyin(text: str) -> list[tuple[str, str]]:

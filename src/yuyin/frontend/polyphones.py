@@ -11,17 +11,20 @@ words are themselves ambiguous (长长了 / 长长的); :data:`WORD_RULES` decid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Context:
-    """What is around one character. ``alone``: the character is a whole word."""
+    """What is around one character. ``alone``: the character is a whole word; ``beyond``:
+    the word after ``right`` when ``right`` is a whole word (else empty)."""
 
     left: str
     right: str
     alone: bool
+    beyond: str = ""
 
 
 Test = Callable[[Context], bool]
@@ -65,6 +68,18 @@ def _di_adverbial(c: Context) -> bool:
     return len(c.left) >= 2 and c.left[-1] not in "块片亩这那的在" and bool(c.right)
 
 
+# Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
+SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "查": "zha1", "区": "ou1",
+            "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3"}  # fmt: skip
+_TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "大夫", "同学", "主任", "董事", "局长", "书记",
+           "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士")  # fmt: skip
+
+
+def _before_title(c: Context) -> bool:
+    """A surname: a word of its own right before a title or form of address."""
+    return c.alone and c.right.startswith(_TITLES)
+
+
 def _zhong_plant(c: Context) -> bool:
     """种 as 'to plant': 种了, 种树; not after a numeral or demonstrative (这种, 一种)."""
     if c.left and c.left[-1] in NUMERALS + DEMONSTRATIVES:
@@ -72,6 +87,10 @@ def _zhong_plant(c: Context) -> bool:
     return c.right[:1] in ("了", "下", "满", "上", "出", "过", "在") or c.right in _CROPS
 
 
+# A sum of money or a round amount: 五千, 两千块, 三百元, 一万二.
+AMOUNT = re.compile("[一二两三四五六七八九十百千万亿零点]*([千万亿]|[百十][一二三四五六七八九]?|[元块])$|"
+                    "[一二两三四五六七八九十百千万亿零点]+[元块]")
+_SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "模式", "档", "高", "低", "中", "合适", "舒适")
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
 _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
 
@@ -92,9 +111,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "还": (
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
-                           "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她")),
-        ("huan2", lambda c: not c.right and c.left in ("要", "得", "没", "不", "去", "会", "必须", "再", "就")),
+                           "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
+        ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
+        ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
     ),
     "得": (
         ("dei3", _dei_must),
@@ -106,26 +126,29 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大")),),
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
-        ("wei2", right_starts(*NUMERALS, "零", "主", "止", "准", "期", "首")),
+        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首")),
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
     ),
-    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了"),),  # 看不着, 找着了, 着了凉
-    "调": (("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),),
+    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜", "摸")),),
+    # 看不着, 找着了, 着了凉, 找着钥匙
+    "调": (
+        ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
+        ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
+    ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),),
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
     "种": (("zhong4", _zhong_plant),),
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
-    "处": (("chu3", right_starts("于", "在", "理", "事", "置", "罚", "分")),),
+    "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),),  # not 售票处在
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),),
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    "曾": (("zeng1", right_starts("先生", "女士", "老师", "总", "经理", "教授", "医生", "同学", "主任",
-                                  "董事", "局长", "书记", "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏")),),
+    **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
     "假": (("jia4", left_ends("天周月个请放休度病事婚产年暑寒")),),
     "当": (("dang4", right_in("作", "成", "做", "真")),),
@@ -136,6 +159,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "差": (("chai1", left_ends("出公")),),
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),),
+    "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
+    "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
+    "转": (
+        ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠")),
+        ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
+    ),
+    "倔": (("jue4", lambda c: True),),  # 很倔 (倔强 is a word: jue2)
 }
 
 

@@ -57,7 +57,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
         after = _neighbour(words, positions, index, +1)
         if word.graphemes[s] == "一":
             beyond = _neighbour(words, positions, index + 1, +1) if after is not None else None
-            word.syllables[s] = _yi(word, s, before, after, beyond)
+            earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
+            word.syllables[s] = _yi(word, s, before, after, beyond, earlier)
         else:
             word.syllables[s] = _bu(word, s, before, after)
 
@@ -77,22 +78,30 @@ def _neighbour(
 
 
 def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
-        beyond: tuple[str, str] | None = None) -> str:
-    """beyond: the character after ``after``."""
+        beyond: tuple[str, str] | None = None, earlier: tuple[str, str] | None = None) -> str:
+    """beyond: the character after ``after``; earlier: the one before ``before``."""
     prev = before[0] if before else ""
+    following = beyond[0] if beyond else ""
     if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
         return "yi1"
-    if after[0] == "点" and (prev in ("午", "晨") or (beyond is not None and beyond[0] in _DIGITS + "十半钟整")):
-        return "yi1"  # a number or the hour: 一点五, 一点三十分, 一点半, 下午一点 (not 一点儿, 快一点)
+    if after[0] == "点" and (prev in ("午", "晨") or (following and following in _DIGITS + "十半钟整")) and (
+            word.text not in _LITTLE_BY_LITTLE):  # fmt: skip
+        return "yi1"  # a number or the hour: 一点五, 一点三十分, 一点半, 下午一点 (not 一点儿, 快一点, 一点一滴)
     if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
-    if after[0] in "加减乘除等":
-        return "yi1"  # an operand: 一加一等于二, 一乘三, 一等奖
+    if after[0] in "加减乘除等比":
+        return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖
     if len(word) > 1 and s == len(word) - 1:
         return "yi1"  # 统一, 唯一, 之一, 万一
     if prev and prev == after[0]:
-        return "yi5"  # 看一看
+        if following and following in _DIGITS:
+            return "yi1"  # counting: 数一数二
+        if not earlier or earlier[0] != "一":  # not 一步一步, 一天一天 (one step after another)
+            return "yi5"  # 看一看
     return "yi2" if tone(after[1]) in "45" else "yi4"
+
+
+_LITTLE_BY_LITTLE = frozenset(("一点一滴", "一点一点"))
 
 
 def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:

@@ -12,6 +12,20 @@ sandhi pass applies it in context.
 """
 
 TABLE = """\
+小数点	xiao3 shu4 dian3
+处在	chu3 zai4
+抽空	chou1 kong4
+着实	zhuo2 shi2
+重归于好	chong2 gui1 yu2 hao3
+正中靶心	zheng4 zhong4 ba3 xin1
+三年五载	san1 nian2 wu3 zai3
+划火柴	hua2 huo3 chai2
+行当	hang2 dang5
+为人	wei2 ren2
+只得	zhi3 de2
+和面	huo2 mian4
+和泥	huo2 ni2
+摔折	shuai1 she2
 这一行	zhe4 yi1 hang2
 那一行	na4 yi1 hang2
 两行	liang3 hang2
@@ -209,6 +223,8 @@ TABLE = """\
 削苹果	xiao1 ping2 guo3
 长相	zhang3 xiang4
 东西	dong1 xi5
+东西方向	dong1 xi1 fang1 xiang4
+东西走向	dong1 xi1 zou3 xiang4
 意思	yi4 si5
 有意思	you3 yi4 si5
 没意思	mei2 yi4 si5
@@ -223,6 +239,8 @@ TABLE = """\
 休息	xiu1 xi5
 消息	xiao1 xi5
 地方	di4 fang5
+地方政府	di4 fang1 zheng4 fu3
+地方特色	di4 fang1 te4 se4
 漂亮	piao4 liang5
 清楚	qing1 chu5
 舒服	shu1 fu5

@@ -1,7 +1,8 @@
 """Dates, years, clock times and generations -> hanzi.
 
 ``2024-03-15`` -> 二零二四年三月十五日; ``2024年``, ``2024届`` -> 二零二四年, 二零二四届 (years
-are read digit by digit, except durations such as 5000年的历史); ``3月05日`` -> 三月五日;
+are read digit by digit, except durations such as 5000年的历史; so are ``公元前221年`` and a
+two-digit year that dates an event, ``98年出生`` -> 九八年出生); ``3月05日`` -> 三月五日;
 ``14:30`` -> 十四点三十分, ``3:30pm`` -> 下午三点三十分,
 ``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``21:19`` next to a word
 about a match is a score, left to :mod:`.math`, unless a word about time is next to it too.
@@ -84,6 +85,11 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
+    # 公元618年, 公元前221年: any year of the era is read digit by digit
+    rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
+    # 98年出生, 在05年: a two-digit year, where it dates an event (not 20年的经验)
+    rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年))",
+         lambda m: read_digits(m.group(1))),
     # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
     rule(
         "clock_time",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .digits import NUMBER, read_number
-from .rule import Rule, rule
+from .rule import Rule, context_before, rule
 
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
@@ -59,6 +59,13 @@ def _percent(match: re.Match[str]) -> str:
 
 
 _SIGNED = r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])"
+_WARMTH = re.compile("温|冷|冻|寒|降")
+
+
+def _degrees_below(match: re.Match[str]) -> str:
+    if _WARMTH.search(context_before(match, 8)):
+        return "零下" + read_number(match.group(1))
+    return match.group()  # an angle or a change: left to the cardinal rule (负)
 
 RULES: tuple[Rule, ...] = (
     rule(
@@ -72,6 +79,8 @@ RULES: tuple[Rule, ...] = (
         _SIGNED + r"(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
         _percent,
     ),
+    # 气温-5度: a minus temperature in 度 where the words before speak of temperature
+    rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度)", _degrees_below),
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(

@@ -1,6 +1,6 @@
 """Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元,
 ``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元, ``2-3元`` -> 两到三元,
-``-¥50`` -> 负五十元.
+``-¥50`` -> 负五十元, ``余额-200元`` -> 余额负二百元.
 
 Prices drop the trailing zeros of their fraction, as a cashier or an announcer reads them.
 """
@@ -29,8 +29,8 @@ def _signed(match: re.Match[str]) -> str:
 
 
 def _named(match: re.Match[str]) -> str:
-    low, high = match.groups()
-    return read_price(low) + ("到" + read_price(high) if high else "")
+    minus, low, high = match.groups()
+    return ("负" if minus else "") + read_price(low) + ("到" + read_price(high) if high else "")
 
 
 RULES: tuple[Rule, ...] = (
@@ -43,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name
     rule(
         "currency_name",
-        r"(?<![0-9.])(" + NUMBER + r")(?: ?[-~～—–] ?(" + NUMBER + r"))?(?![0-9]|\.[0-9])"
+        r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])(" + NUMBER + r")(?: ?[-~～—–] ?(" + NUMBER + r"))?(?![0-9]|\.[0-9])"
         + r"(?= ?(?:万|亿|千|百)?(?:" + _NAMES + r"))",
         _named,
     ),

@@ -15,7 +15,7 @@ from .rule import Rule, rule
 _LIANG_MEASURES = (
     "个位只条张本次天件种点岁块杯层份名人辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根枝"
     "门家所座栋艘架批笔类样口年周星期小时分钟秒斤公里米克吨升倍成万千百亿"
-    "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季"
+    "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
 )
 LIANG_AFTER = "(?=[" + _LIANG_MEASURES + "])"
 """Lookahead: a measure word follows, so a lone 2 before it is read 两."""

@@ -18,7 +18,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
-    "验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
+    "[\u4e00-\u9fff]{1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机|尾号"
 )
@@ -26,8 +26,8 @@ _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线)"
-_CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、)"
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注)"
+_CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
