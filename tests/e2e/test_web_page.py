@@ -226,5 +226,8 @@ def test_speaker_picker_offers_usable_speakers_and_the_voice_controls(two_voice_
         assert page.execute_script(disabled, name), name
     assert not page.execute_script(disabled, "speed")
     page.execute_script("document.getElementById('speaker').value = 'Aiqi'")
-    state = speak_and_wait(page, "你好。")
+    state = speak_and_wait(page, "你好，世界。")
     assert state["samples"] / 22050 == pytest.approx(state["audioSeconds"], abs=2e-3)
+    # Tacotron2 times its syllables as it decodes them ("syllables" events): each is lit in turn
+    assert wait_for(page, "return window.yuyin.syllablesSpoken >= 4 && window.yuyin.syllablesSpoken") == 4
+    assert "".join(page.execute_script("return window.yuyin.writtenLit")) == "你好世界"

@@ -58,7 +58,7 @@ def test_a_unit_split_to_fit_the_model_keeps_every_syllable_in_order(tiny_synth:
 
 def test_a_tacotron2_voice_times_syllables_as_it_decodes_and_streaming_keeps_them(tiny_ttskit_pack) -> None:
     synth = Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="torch", warm_up=False)
-    text = "你好，朋友。世界真大"
+    text = "2025年你好，朋友。世界真大"
 
     def timeline_of(**kwargs) -> Timeline:
         timeline = Timeline(text)
@@ -68,9 +68,10 @@ def test_a_tacotron2_voice_times_syllables_as_it_decodes_and_streaming_keeps_the
 
     whole, streamed = timeline_of(), timeline_of(chunk_frames=4)
     sentences = whole.sentences
-    assert [s.source for s in sentences] == ["你好，朋友。", "世界真大"]
+    assert [s.source for s in sentences] == ["2025年你好，朋友。", "世界真大"]
     assert [tuple(x.pinyin for x in s.syllables) for s in sentences] == [u.pinyin for u in synth.frontend(text)]
-    assert [[text[slice(*x.source_span)] for x in s.syllables] for s in sentences] == [list("你好朋友"), list("世界真大")]
+    assert [[text[slice(*x.source_span)] for x in s.syllables] for s in sentences] == [list("2025年你好朋友"),
+                                                                                        list("世界真大")]  # fmt: skip
     times = [t for s in sentences for x in s.syllables for t in (x.start, x.end)]
     assert times == sorted(times) and 0 <= times[0] and times[-1] <= whole.position
     same = [(x.pinyin, x.source_span) for s in streamed.sentences for x in s.syllables]

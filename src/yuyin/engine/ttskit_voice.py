@@ -222,9 +222,10 @@ class TtskitVoice:
                 offset += len(silence)
                 yield silence
             renderer = ClauseRenderer(self, item, options.speed)
-            clock = AttentionClock(item, partial(renderer.sample_at, offset), on_syllables or _ignore)
+            clock = AttentionClock(item, partial(renderer.sample_at, offset), on_syllables) if on_syllables else None
             for wave in renderer.pieces(window_plan):
-                clock()
+                if clock is not None:
+                    clock()
                 offset += len(wave)
                 yield _scale(wave, gain)
 
@@ -320,10 +321,6 @@ class ClauseRenderer:
 def _ends_with_punctuation(ids: Sequence[int]) -> bool:
     """A clause sequence ``... punct - ~ _`` (a cut made only by the length budget has none)."""
     return len(ids) >= 4 and ids[-4] in PUNCTUATION_IDS
-
-
-def _ignore(spans: np.ndarray) -> None:
-    """on_syllables for a caller that does not ask for syllable times."""
 
 
 def _scale(wave: np.ndarray, gain: float) -> np.ndarray:
