@@ -166,6 +166,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
     ),
     "倔": (("jue4", lambda c: True),),  # 很倔 (倔强 is a word: jue2)
+    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满")) or (
+        c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
 
 

@@ -84,6 +84,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     following = beyond[0] if beyond else ""
     if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
         return "yi1"
+    if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE:
+        return "yi1"  # a decimal's digit: 三点一元, 零点一毫升
     if after[0] == "点" and (prev in ("午", "晨") or (following and following in _DIGITS + "十半钟整")) and (
             word.text not in _LITTLE_BY_LITTLE):  # fmt: skip
         return "yi1"  # a number or the hour: 一点五, 一点三十分, 一点半, 下午一点 (not 一点儿, 快一点, 一点一滴)
@@ -91,8 +93,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
     if after[0] in "加减乘除等比":
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖
-    if len(word) > 1 and s == len(word) - 1:
-        return "yi1"  # 统一, 唯一, 之一, 万一
+    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES:
+        return "yi1"  # 统一, 唯一, 之一, 万一 (not 看一|本书: a word the segmenter cut short)
     if prev and prev == after[0]:
         if following and following in _DIGITS:
             return "yi1"  # counting: 数一数二
@@ -102,6 +104,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
 
 
 _LITTLE_BY_LITTLE = frozenset(("一点一滴", "一点一点"))
+_MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根门家所座栋"
+                      "艘架批笔类样口周斤米克吨升倍瓶碗盒包袋箱趟遍顿页段步圈亩盘")
 
 
 def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:

@@ -13,6 +13,9 @@ sandhi pass applies it in context.
 
 TABLE = """\
 小数点	xiao3 shu4 dian3
+禁用	jin4 yong4
+空位	kong4 wei4
+盛饭	cheng2 fan4
 处在	chu3 zai4
 抽空	chou1 kong4
 着实	zhuo2 shi2

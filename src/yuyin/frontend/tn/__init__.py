@@ -11,6 +11,9 @@ ASCII digit. Input must be cleaned first (half-width, see :mod:`yuyin.frontend.n
 
 from __future__ import annotations
 
+import re
+
+from ..latin import WORDS
 from . import datetime, math, measures, money, numbers, phone, web
 from .rule import Rule, apply_rules, rule
 
@@ -22,6 +25,18 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("at", r"@(?=\S)", lambda m: "艾特"),
     rule("per_mille", r"‰", lambda m: "千分号"),
     rule("pi", r"π", lambda m: "派"),
+    rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
+    rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
+    rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
+    rule("about", r" ?≈ ?", lambda m: "约等于"),
+    rule("greater", r"(?<=[0-9A-Za-z)]) ?> ?(?=[0-9A-Za-z(])", lambda m: "大于"),
+    rule("less", r"(?<=[0-9A-Za-z)]) ?< ?(?=[0-9A-Za-z(])", lambda m: "小于"),
+    rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
+    rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
+    rule("times", r"(?<=[0-9A-Za-z)]) ?[×*] ?(?=[0-9A-Za-z(])", lambda m: "乘"),
+    rule("divided", r" ?÷ ?", lambda m: "除以"),
+    rule("plus_or_minus", r"±", lambda m: "正负"),
+    rule("angle", r"∠", lambda m: "角"),
 )
 
 # 1,234,567.5 -> 1234567.5 before anything reads the number.
@@ -39,8 +54,20 @@ MEASURED_RANGE = rule(
     lambda m: m.group(1) + "到",
 )
 
+# 2x-3=7: a minus in an equation, not a range
+EQUATION_MINUS = rule("equation_minus", r"(?<=[0-9A-Za-z]) ?- ?(?=[0-9A-Za-z.]+ ?=)", lambda m: "减")
+
+
+def _joined(match: re.Match[str]) -> str:
+    joined = match.group().replace("-", "")
+    return joined if joined.lower() in WORDS else match.group()
+
+
+# Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
+JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
+
 RULES: tuple[Rule, ...] = (
-    (THOUSANDS, MEASURED_RANGE)
+    (THOUSANDS, EQUATION_MINUS, JOINED_WORD, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -106,6 +106,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
     rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两])", lambda m: "到"),
+    # 618大促: the mid-year shopping festival, named by its date
+    rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade, read digit by digit
     rule("generation", r"(?<![0-9.])([05-9]0|00|10)(?=后)(?!后[0-9])", lambda m: read_digits(m.group(1))),
 )

@@ -13,7 +13,7 @@ import re
 
 from .digits import NUMBER, read_number
 from .numbers import LIANG_AFTER
-from .rule import Rule, rule
+from .rule import Rule, context_after, context_before, rule
 
 OPERATORS = {
     "+": "加", "-": "减", "×": "乘", "*": "乘", "·": "乘", "÷": "除以", "/": "除以",
@@ -44,8 +44,13 @@ def _expression(match: re.Match[str]) -> str:
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 
+_SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜")
+
+
 def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
+    if _SPORTS.search(context_before(match, 8) + "|" + context_after(match, 4)):
+        return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high):
         return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part
     ordinal = match.string[max(0, match.start() - 1):match.start()] == "第"

@@ -2,7 +2,7 @@
 
 ``5km`` -> 五公里, ``120km/h`` -> 一百二十公里每小时, ``20m²`` -> 二十平方米, ``3-5kg`` ->
 三到五千克, ``-5℃`` -> 零下五摄氏度, ``50%`` -> 百分之五十, ``10%-20%`` -> 百分之十到百分之二十,
-``10元/斤`` -> 十元每斤.
+``10元/斤`` -> 十元每斤, ``2次/日`` -> 两次每日, ``120/80mmHg`` -> 一百二十比八十毫米汞柱.
 Data sizes (GB, MB) are left to the letter speller: 八GB is said 八G B.
 """
 
@@ -52,7 +52,7 @@ def _temperature(match: re.Match[str]) -> str:
 def _percent(match: re.Match[str]) -> str:
     minus, low, low_sign, high, sign = match.groups()
     per = "百分之" if sign == "%" else "千分之"
-    spoken = ("负" if minus else "") + per + read_number(low)
+    spoken = {"-": "负", "+": "正"}.get(minus or "", "") + per + read_number(low)
     if high:
         spoken += "到" + (per if low_sign else "") + read_number(high)
     return spoken
@@ -76,16 +76,20 @@ RULES: tuple[Rule, ...] = (
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰
     rule(
         "percent",
-        _SIGNED + r"(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
+        r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
         _percent,
     ),
     # 气温-5度: a minus temperature in 度 where the words before speak of temperature
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度)", _degrees_below),
+    # 血压120/80mmHg: systolic to diastolic
+    rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
+         lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z]|米|克|斤|秒|时)/(?:(" + _UNIT + r")(?![A-Za-z])|(?=[个人斤两次天月年件台瓶盒只张位晚小]))",
+        r"(?<=[元块角A-Za-z次片粒袋支滴人个]|米|克|斤|秒|时)/(?:(" + _UNIT + r")(?![A-Za-z])|"
+        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒]))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

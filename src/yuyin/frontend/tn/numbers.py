@@ -23,7 +23,7 @@ _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
 RULES: tuple[Rule, ...] = (
     # 2个 but not 第1、2名 (an ordinal's list)
-    rule("liang", r"(?<![0-9.第、])2" + LIANG_AFTER, lambda m: "两"),
+    rule("liang", r"(?<![0-9.第、A-Za-z])2" + LIANG_AFTER, lambda m: "两"),  # not B2层
     rule(
         "cardinal",
         r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,

@@ -3,7 +3,7 @@
 ``138-0013-8000`` / ``13800138000`` -> 幺三八 零零幺三 八零零零 (the groups are kept apart by a
 space, where a reader pauses); ``010-12345678`` -> 零幺零 幺二三四五六七八; ``400-820-8820`` ->
 四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits; ``打110`` ->
-打幺幺零; ``CA1234`` -> CA幺二三四; any other run of more than 10 digits is an identifier, read
+打幺幺零; ``CA1234``, ``京A·12345`` -> CA幺二三四, 京A幺二三四五; ``1080P`` -> 一零八零P; any other run of more than 10 digits is an identifier, read
 digit by digit, unless money follows it (``12000000000元`` is an amount).
 """
 
@@ -93,6 +93,14 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r")",
         lambda m: read_digits(m.group(), yao=True),
     ),
+    # 拨打110或120: a second service number after one read digit by digit
+    rule(
+        "service_number_also",
+        r"(?<=[零二四九])(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
+        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
+    # 1080P, 720p: a video resolution
+    rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200
     rule(
         "code_word",
@@ -105,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     # CA1234, G123: letters then three or more digits
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9])([A-Z]{1,3})([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9])([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits
