@@ -33,7 +33,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("less", r"(?<=[0-9A-Za-z)]) ?< ?(?=[0-9A-Za-z(])", lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
-    rule("times", r"(?<=[0-9A-Za-z)]) ?[×*] ?(?=[0-9A-Za-z(])", lambda m: "乘"),
+    rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
