@@ -86,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     # the word after it (三比一战胜: not 一战), where a reader pauses anyway
     rule(
         "ratio",
-        r"(?<![0-9.:])(" + NUMBER + r"):(" + NUMBER + r")(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
+        r"(?<![0-9.])(?<![0-9]:)(" + NUMBER + r"):(" + NUMBER + r")(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
         lambda m: f"{read_number(m.group(1))}比{read_number(m.group(2))}" + (" " if m.group(3) else ""),
     ),
     rule(
