@@ -13,6 +13,13 @@ sandhi pass applies it in context.
 
 TABLE = """\
 小数点	xiao3 shu4 dian3
+藏青	cang2 qing1
+藏青色	cang2 qing1 se4
+夹克	jia1 ke4
+马尾辫	ma3 wei3 bian4
+马尾	ma3 wei3
+嚼碎	jiao2 sui4
+真是	zhen1 shi4
 禁用	jin4 yong4
 空位	kong4 wei4
 盛饭	cheng2 fan4
