@@ -1,7 +1,8 @@
 """When each sentence and syllable of a request is spoken, and subtitle files (SRT, WebVTT, JSON).
 
-A sentence's first chunk carries its syllables' times relative to that chunk
-(:attr:`yuyin.audio.AudioChunk.syllables`); :class:`Timeline` follows a request's chunks in
+A sentence's chunks carry its syllables' times relative to the chunk that brings them (the
+baker voice all on the first, the Tacotron2 voice as it decodes them;
+:attr:`yuyin.audio.AudioChunk.syllables`); :class:`Timeline` follows a request's chunks in
 order and puts them on the request's audio time line. Subtitle cues show the text as the user
 wrote it (``2025年``, not the ``二零二五年`` that is read): one cue per written clause, a clause
 cut to the length budget staying one cue. Given the request's plain text, a Timeline also says
@@ -44,7 +45,7 @@ class SentenceTiming:
 
     def as_dict(self) -> dict[str, Any]:
         return {"index": self.index, "text": self.text, "source": self.source, "start": round(self.start, 4),
-                "end": round(self.end, 4), "source_span": _listed(self.source_span),
+                "end": round(self.end, 4), "source_span": span_list(self.source_span),
                 "syllables": syllable_dicts(self.syllables)}  # fmt: skip
 
 
@@ -110,10 +111,11 @@ def syllable_dicts(syllables: tuple[SyllableTiming, ...] | None) -> list[dict[st
     if syllables is None:
         return None
     return [{"text": s.text, "pinyin": s.pinyin, "start": round(s.start, 4), "end": round(s.end, 4),
-             "source_span": _listed(s.source_span)} for s in syllables]  # fmt: skip
+             "source_span": span_list(s.source_span)} for s in syllables]  # fmt: skip
 
 
-def _listed(span: tuple[int, int] | None) -> list[int] | None:
+def span_list(span: tuple[int, int] | None) -> list[int] | None:
+    """A source span as JSON (None stays None)."""
     return list(span) if span is not None else None
 
 

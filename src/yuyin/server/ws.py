@@ -32,7 +32,7 @@ from yuyin.server.errors import ApiError, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
-from yuyin.timestamps import place_sentence, syllable_dicts
+from yuyin.timestamps import place_sentence, span_list, syllable_dicts
 from yuyin.written import WrittenText
 
 router = APIRouter()
@@ -197,7 +197,7 @@ class SentenceTimeline:
             span, syllables = place_sentence(self.written, chunk.source, chunk.syllables, self.position)
             await self._event("sentence", index=chunk.sentence_index, text=chunk.text, pinyin=list(chunk.pinyin),
                               start=round(self.position, 4), source=chunk.source,
-                              source_span=list(span) if span else None, syllables=syllable_dicts(syllables))  # fmt: skip
+                              source_span=span_list(span), syllables=syllable_dicts(syllables))  # fmt: skip
         elif chunk.syllables:  # syllables the voice timed since (Tacotron2: as its decoding passed them)
             _, syllables = place_sentence(self.written, "", chunk.syllables, self.position)
             await self._event("syllables", index=self.current, first=self.timed, syllables=syllable_dicts(syllables))

@@ -22,10 +22,7 @@ TABLE = """\
 真是	zhen1 shi4
 禁用	jin4 yong4
 空位	kong4 wei4
-盛饭	cheng2 fan4
-处在	chu3 zai4
 抽空	chou1 kong4
-着实	zhuo2 shi2
 重归于好	chong2 gui1 yu2 hao3
 正中靶心	zheng4 zhong4 ba3 xin1
 三年五载	san1 nian2 wu3 zai3
