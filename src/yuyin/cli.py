@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_frontend(commands)
     _add_prosody(commands)
     _add_serve(commands)
+    _add_batch(commands)
     _add_export(commands)
     return parser
 
@@ -193,6 +195,7 @@ def _export_onnx(args: argparse.Namespace) -> int:
 
 
 def _add_serve(commands: argparse._SubParsersAction) -> None:
+    from yuyin.cluster.commands import add_ray_serve_arguments
     from yuyin.engine.memory import TIER_NAMES
     from yuyin.server.settings import ServerSettings
 
@@ -237,6 +240,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "requests, back on the next one (torch backend; default: never)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    add_ray_serve_arguments(serve)
     serve.set_defaults(handler=_serve)
 
 
@@ -246,12 +250,11 @@ def _serve(args: argparse.Namespace) -> int:
         from yuyin.server.settings import ServerSettings
     except ImportError as exc:
         raise CliError(f"{exc}; install the server extra: pip install 'yuyin[server]'", EXIT_FAILURE) from None
-    voices = tuple(args.voice or ("baker",))
-    for voice in voices:
-        _check_voice(voice)
-    _check_plan(args)
-    if args.lexicon is not None:
-        _check_lexicon(args.lexicon)
+    from yuyin.cluster.commands import ray_serve_flags_without_ray
+
+    if ray_serve_flags_without_ray(args):
+        raise CliError(f"{', '.join(ray_serve_flags_without_ray(args))} need --ray")
+    voices = _checked_voices(args)
     try:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
@@ -265,7 +268,110 @@ def _serve(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
+    if args.ray:
+        return _serve_on_ray(args, settings)
     return serve(settings, log_level=args.log_level)
+
+
+def _serve_on_ray(args: argparse.Namespace, settings) -> int:
+    from yuyin.cluster import ClusterError
+
+    try:
+        from yuyin.cluster.serve import ReplicaPlan, serve_on_ray
+
+        plan = ReplicaPlan(replicas=args.replicas or 1, max_replicas=args.max_replicas,
+                           cpus=1.0 if args.replica_cpus is None else args.replica_cpus,
+                           gpus=args.replica_gpus or 0.0)  # fmt: skip
+        _pull_named(settings.voices)
+        return serve_on_ray(settings, plan, args.ray_address)
+    except ValueError as exc:
+        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+    except ClusterError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from None
+
+
+def _add_batch(commands: argparse._SubParsersAction) -> None:
+    from yuyin.cluster.commands import add_batch_arguments
+
+    parser = commands.add_parser("batch", help="speak every row of a file into audio files on Ray Data (bulk jobs)")
+    add_batch_arguments(parser)
+    _add_runtime_arguments(parser)
+    parser.set_defaults(handler=_batch)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    try:
+        from yuyin.cluster import ClusterError
+        from yuyin.cluster.bulk import WorkerPlan, describe, run_bulk
+        from yuyin.cluster.bulk_output import BulkOutput, OutputError
+        from yuyin.cluster.manifest import ManifestError, read_items
+        from yuyin.server.settings import ServerSettings
+    except ImportError as exc:
+        raise CliError(f"{exc}; install the ray extra: pip install 'yuyin[ray]'", EXIT_FAILURE) from None
+    voices = _checked_voices(args)
+    try:
+        lines = sys.stdin.read().splitlines() if args.input == "-" else None
+        items = read_items(args.input, lines, "txt" if args.input == "-" and args.input_format == "auto"
+                           else args.input_format, args.max_row_chars)  # fmt: skip
+        plan = WorkerPlan(args.workers, args.worker_cpus, args.worker_gpus)
+        settings = ServerSettings(voices=voices, device=args.device, dtype=args.dtype, threads=args.threads,
+                                  lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend,
+                                  compile=args.compile, vocoder_device=args.vocoder_device)  # fmt: skip
+        output = BulkOutput(args.output_dir, resume=args.resume)
+    except (ManifestError, OutputError) as exc:
+        raise CliError(str(exc)) from None
+    except ValueError as exc:
+        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+    finished = output.finished_ids()
+    todo = [item for item in items if item.id not in finished]
+    started = time.perf_counter()
+    if todo:
+        _pull_named(voices)
+        try:
+            run_bulk(todo, output, settings, plan, args.format, args.ray_address, _batch_progress(len(todo)))
+        except ClusterError as exc:
+            raise CliError(str(exc), EXIT_FAILURE) from None
+    print(f"yuyin: {describe(output, len(items), len(items) - len(todo), time.perf_counter() - started)}",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_FAILURE if output.tally.failed else 0
+
+
+def _batch_progress(total: int) -> Callable[..., None]:
+    """Report failures at once and progress every 5 % of the rows."""
+    done = 0
+    step = max(1, total // 20)
+
+    def report(row) -> None:
+        nonlocal done
+        done += 1
+        if row.error:
+            print(f"yuyin: row {row.id} (line {row.line}) failed: {row.error}", file=sys.stderr)
+        if done % step == 0 or done == total:
+            print(f"yuyin: {done}/{total} rows", file=sys.stderr)
+
+    return report
+
+
+def _checked_voices(args: argparse.Namespace) -> tuple[str, ...]:
+    """The --voice values (default baker), with the runtime plan and lexicon checked too."""
+    voices = tuple(args.voice or ("baker",))
+    for voice in voices:
+        _check_voice(voice)
+    _check_plan(args)
+    if args.lexicon is not None:
+        _check_lexicon(args.lexicon)
+    return voices
+
+
+def _pull_named(voices: Sequence[str]) -> None:
+    """Pull the named voices here first, so that workers on this machine find them converted."""
+    from yuyin.server.voices import voice_spec
+    from yuyin.voices.store import ensure_voice
+
+    for value in voices:
+        spec = voice_spec(value)
+        if not isinstance(spec, Path):
+            ensure_voice(spec, progress=lambda message: print(f"yuyin: {message}", file=sys.stderr))
 
 
 def _check_lexicon(path: Path) -> None:
@@ -301,7 +407,7 @@ def _check_plan(args: argparse.Namespace) -> None:
 
     try:
         plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device, compile=args.compile,
-                     offload_idle=args.offload_idle)  # fmt: skip
+                     offload_idle=getattr(args, "offload_idle", None))  # fmt: skip
     except DeviceError as exc:
         raise CliError(str(exc)) from None
 

@@ -16,6 +16,7 @@ import pytest
 import httpx
 import websockets.sync.client as ws_client
 
+from server_probes import metric
 from yuyin.server.process import ServerProcess  # noqa: E402
 
 MAX_CHARS = 2000
@@ -79,14 +80,6 @@ def test_slow_non_streamed_request_times_out_with_504(http) -> None:
     assert response.status_code == 504
     assert "stream=true" in response.json()["error"]["message"]
     assert time.perf_counter() - started < 5
-
-
-def metric(http, line: str) -> float:
-    """The value of one /metrics line, given up to its value (0 when absent)."""
-    for row in http.get("/metrics").text.splitlines():
-        if row.startswith(line + " "):
-            return float(row.rsplit(" ", 1)[1])
-    return 0.0
 
 
 def closed_by_client(http) -> float:

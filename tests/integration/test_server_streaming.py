@@ -13,6 +13,7 @@ import pytest
 import httpx
 import websockets.sync.client as ws_client
 
+from server_probes import metric, receive_until, wait_idle
 from yuyin.server.process import ServerProcess  # noqa: E402
 
 TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！最后一句。"
@@ -35,31 +36,6 @@ def http(server):
 
 def ws_url(server) -> str:
     return server.url.replace("http://", "ws://") + "/ws/synthesize"
-
-
-def receive_until(ws, *kinds: str) -> tuple[list[dict], bytes]:
-    """Events and concatenated PCM up to (and including) the first event of one of ``kinds``."""
-    events, audio = [], bytearray()
-    while True:
-        message = ws.recv(timeout=60)
-        if isinstance(message, bytes):
-            audio += message
-            continue
-        events.append(json.loads(message))
-        if events[-1]["type"] in kinds:
-            return events, bytes(audio)
-
-
-def metric(http, name: str) -> float:
-    match = re.search(rf"^{re.escape(name)} (\S+)$", http.get("/metrics").text, re.MULTILINE)
-    return float(match.group(1)) if match else 0.0
-
-
-def wait_idle(http, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while metric(http, "yuyin_requests_in_flight") and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert metric(http, "yuyin_requests_in_flight") == 0
 
 
 def test_websocket_events_and_audio(server, http) -> None:

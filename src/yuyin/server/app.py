@@ -39,8 +39,12 @@ EXPOSED_HEADERS = ["X-Sample-Rate", "X-Channels", "X-Sample-Format", "X-Time-To-
                    "X-Audio-Duration", "X-Real-Time-Factor", "Retry-After"]  # fmt: skip
 
 
-def create_app(settings: ServerSettings | None = None) -> FastAPI:
-    """The yuyin ASGI app; ``app.state.runtime`` holds its Runtime."""
+def create_app(settings: ServerSettings | None = None, wait_for_voices: bool = False) -> FastAPI:
+    """The yuyin ASGI app; ``app.state.runtime`` holds its Runtime.
+
+    wait_for_voices: the lifespan's start-up returns only once the voices are loaded and fails
+    if they cannot be (a Ray Serve replica then takes traffic only when it can speak).
+    """
     settings = settings or ServerSettings()
     runtime = Runtime(settings)
 
@@ -48,6 +52,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loading = asyncio.create_task(runtime.load())
         try:
+            if wait_for_voices:
+                await loading
+                if runtime.load_error:
+                    raise RuntimeError(f"could not load the voices: {runtime.load_error}")
             yield
         finally:
             loading.cancel()

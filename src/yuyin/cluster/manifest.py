@@ -1,0 +1,119 @@
+"""The input of a bulk job: one request per row, read from JSON Lines, TSV or plain text.
+
+- ``.jsonl``: an object per line with ``text`` and optionally ``id``, ``format`` and any control
+  of ``POST /api/synthesize`` (``voice``, ``speaker``, ``speed``, ``ssml``, ``reference_audio``...);
+- ``.tsv``: ``id<TAB>text`` per line (a first line ``id<TAB>text`` is a header);
+- anything else: one text per line, whose id is its line number.
+
+Blank lines are skipped. Every row is checked before a job starts: a bad one is a
+:class:`ManifestError` naming its line. Ids name the output files, so they are file-name safe
+and unique.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Literal, Optional
+
+from pydantic import Field, ValidationError
+
+from yuyin.server.schemas import AudioFormat, SynthesisControls
+
+ID_PATTERN = re.compile(r"[^\W][\w.-]{0,127}")  # a letter, digit or _ first; no separators or dots in front
+DEFAULT_MAX_ROW_CHARS = 20_000  # about an hour of speech: one row's audio travels as one object
+InputFormat = Literal["auto", "jsonl", "tsv", "txt"]
+
+
+class ManifestError(ValueError):
+    """A bulk input that cannot be run as it is; the message names the line."""
+
+
+class BulkRow(SynthesisControls):
+    """One row: the controls of ``POST /api/synthesize`` plus its id, text and file format."""
+
+    id: Optional[str] = Field(None, description="names the output file; default: the line number")
+    text: str
+    format: Optional[AudioFormat] = Field(None, description="default: the job's format")
+
+
+@dataclass(frozen=True)
+class BulkItem:
+    """A checked row: ``fields`` are the row's JSON fields (what :class:`BulkRow` accepts)."""
+
+    id: str
+    line: int
+    fields: dict[str, Any]
+
+    @property
+    def row(self) -> BulkRow:
+        return BulkRow.model_validate(self.fields)
+
+
+def read_items(path: Path | str, lines: Iterable[str] | None = None, input_format: InputFormat = "auto",
+               max_row_chars: int = DEFAULT_MAX_ROW_CHARS) -> list[BulkItem]:  # fmt: skip
+    """Every row of the input at path (or of ``lines``, named path in messages), checked."""
+    kind = _kind(Path(path), input_format)
+    if lines is None:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ManifestError(f"{path}: cannot read it: {exc}") from None
+    numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
+    if kind == "tsv" and numbered and numbered[0][1].rstrip("\r\n").lower().split("\t")[:2] == ["id", "text"]:
+        numbered = numbered[1:]
+    width = len(str(max((number for number, _ in numbered), default=1)))
+    items, seen = [], {}
+    for number, line in numbered:
+        where = f"{path} line {number}"
+        fields = _fields(kind, line, where)
+        fields.setdefault("id", f"{number:0{width}d}")
+        item = _checked(fields, number, where, max_row_chars)
+        if item.id in seen:
+            raise ManifestError(f"{where}: id {item.id!r} was used on line {seen[item.id]}; ids name the files")
+        seen[item.id] = number
+        items.append(item)
+    if not items:
+        raise ManifestError(f"{path}: no rows (every line is blank)")
+    return items
+
+
+def _kind(path: Path, input_format: InputFormat) -> str:
+    if input_format != "auto":
+        return input_format
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv"}.get(path.suffix.lower(), "txt")
+
+
+def _fields(kind: str, line: str, where: str) -> dict[str, Any]:
+    line = line.rstrip("\r\n")
+    if kind == "txt":
+        return {"text": line.strip()}
+    if kind == "tsv":
+        ident, tab, text = line.partition("\t")
+        if not tab:
+            raise ManifestError(f"{where}: expected id<TAB>text")
+        return {"id": ident.strip(), "text": text.strip()}
+    try:
+        fields = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{where}: not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(fields, dict):
+        raise ManifestError(f"{where}: expected a JSON object with a \"text\" field")
+    return fields
+
+
+def _checked(fields: dict[str, Any], number: int, where: str, max_row_chars: int) -> BulkItem:
+    try:
+        row = BulkRow.model_validate(fields)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or "row"
+        raise ManifestError(f"{where}: {field}: {error['msg']}") from None
+    if not ID_PATTERN.fullmatch(row.id or ""):
+        raise ManifestError(f"{where}: id {row.id!r} cannot name a file: use up to 128 letters, digits, "
+                            "'_', '-' or '.', not starting with '.' or '-'")  # fmt: skip
+    if len(row.text) > max_row_chars:
+        raise ManifestError(f"{where}: the text is {len(row.text)} characters; a row holds at most "
+                            f"{max_row_chars}: split it into several rows")  # fmt: skip
+    return BulkItem(id=row.id, line=number, fields=fields)

@@ -1,0 +1,86 @@
+"""One bulk worker's voices, and the speaking of a row into an encoded audio file.
+
+A row's problems (text with nothing to say, an unknown speaker, a clip without speech) are
+recorded as its ``error`` and the job goes on; they never fail a whole job.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict, dataclass
+
+from yuyin.audio import encoder_sample_rate
+from yuyin.cluster.manifest import BulkItem
+from yuyin.config import OptionsError
+from yuyin.engine.reference import ReferenceAudioError
+from yuyin.frontend import FrontendError
+from yuyin.server.errors import ApiError
+from yuyin.server.settings import ServerSettings
+from yuyin.server.speech import SpeechRequest, check_speaker, controls_request, encode_chunks
+from yuyin.server.voices import VoiceCatalog
+from yuyin.ssml import SSMLError
+
+log = logging.getLogger("yuyin.bulk")
+ROW_ERRORS = (ApiError, FrontendError, SSMLError, OptionsError, ReferenceAudioError)
+
+
+@dataclass(frozen=True)
+class SpokenRow:
+    """The outcome of one row: its encoded file, or why there is none.
+
+    audio: the whole file (None when error is set); duration: seconds of audio; seconds: the
+    wall time it took to make.
+    """
+
+    id: str
+    line: int
+    format: str
+    audio: bytes | None
+    sample_rate: int | None
+    duration: float
+    seconds: float
+    error: str | None = None
+
+    def as_record(self) -> dict:
+        return asdict(self)
+
+
+class RowSpeaker:
+    """Speaks rows with the voices of ``settings`` (loaded and warmed up once, at construction)."""
+
+    def __init__(self, settings: ServerSettings, default_format: str = "wav"):
+        self.voices = VoiceCatalog.load(settings)
+        self.default_format = default_format
+
+    def speak(self, item: BulkItem) -> SpokenRow:
+        started = time.perf_counter()
+        fmt = item.fields.get("format") or self.default_format
+        try:
+            row = item.row
+            request = controls_request(row, row.text, fmt, stream=False, api="bulk")
+            audio, rate, duration = self._render(request)
+        except ROW_ERRORS as exc:
+            return SpokenRow(item.id, item.line, fmt, None, None, 0.0, time.perf_counter() - started, str(exc))
+        except Exception as exc:  # a bug must not sink a job of thousands of rows; it is logged
+            log.exception("row %s failed", item.id)
+            error = f"internal error: {type(exc).__name__}: {exc}"
+            return SpokenRow(item.id, item.line, fmt, None, None, 0.0, time.perf_counter() - started, error)
+        return SpokenRow(item.id, item.line, fmt, audio, rate, duration, time.perf_counter() - started)
+
+    def _render(self, request: SpeechRequest) -> tuple[bytes, int, float]:
+        """(encoded file, its sample rate, seconds of audio) of one request."""
+        synth = self.voices.get(request.voice)
+        check_speaker(synth, request.options.speaker)
+        options = request.options
+        if request.reference is not None:
+            reference = request.reference
+            prosody = synth.reference_prosody(reference.audio, reference.transcript, options.speaker)
+            options = prosody.apply(options, keep=reference.explicit)
+        synthesize = synth.synthesize_ssml if request.ssml else synth.synthesize
+        out_rate = encoder_sample_rate(request.format, request.sample_rate or synth.sample_rate)
+        parts, samples = [], 0
+        for packet in encode_chunks(synthesize(request.text, options), synth.sample_rate, out_rate,
+                                    request.format, streaming=False):  # fmt: skip
+            parts.append(packet.data)
+            samples += 0 if packet.chunk is None else len(packet.chunk.samples)
+        return b"".join(parts), out_rate, samples / synth.sample_rate

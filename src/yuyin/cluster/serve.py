@@ -1,0 +1,136 @@
+"""Ray Serve: the yuyin HTTP app as a deployment of replicas behind Serve's HTTP proxy.
+
+Each replica is a process running the whole app of :func:`yuyin.server.app.create_app` (its
+voices, admission queue, worker pool and metrics) and takes traffic only once its voices are
+loaded. Serve's proxy spreads requests over the replicas (streams, WebSockets and the web page
+included) and never hands a replica more than its admission can hold; replicas can autoscale
+on in-flight requests. Every route answers as it does from ``yuyin serve``.
+"""
+from __future__ import annotations
+
+import math
+import sys
+import time
+from dataclasses import dataclass, replace
+from typing import Any
+
+from yuyin.cluster import import_ray, ray_session
+from yuyin.engine.device import resolve_device
+from yuyin.engine.memory import resolve_tier
+from yuyin.server.settings import ServerSettings
+
+APP_NAME = "yuyin"
+CONSTRUCTOR_RETRIES = 2  # a replica whose voices fail to load is retried this often, then the deploy fails
+
+
+@dataclass(frozen=True)
+class ReplicaPlan:
+    """How many replicas run and what each reserves of the cluster.
+
+    replicas: replicas at start, and the minimum when autoscaling.
+    max_replicas: autoscale between replicas and this many on in-flight requests (None: fixed).
+    cpus, gpus: Ray resources each replica reserves. A replica's runtimes use ceil(cpus) threads
+        unless the server settings name a thread count; with gpus > 0 ``device auto`` is its GPU.
+    """
+
+    replicas: int = 1
+    max_replicas: int | None = None
+    cpus: float = 1.0
+    gpus: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.replicas < 1:
+            raise ValueError(f"replicas must be >= 1, got {self.replicas}")
+        if self.max_replicas is not None and self.max_replicas < self.replicas:
+            raise ValueError(f"max_replicas must be >= replicas ({self.replicas}), got {self.max_replicas}")
+        if not 0 < self.cpus < math.inf:
+            raise ValueError(f"replica_cpus must be a positive number, got {self.cpus}")
+        if not 0 <= self.gpus < math.inf:
+            raise ValueError(f"replica_gpus must be >= 0, got {self.gpus}")
+
+
+def replica_settings(settings: ServerSettings, plan: ReplicaPlan) -> ServerSettings:
+    """The settings each replica runs with: as given, with threads fitted to its CPUs."""
+    return replace(settings, threads=settings.threads or max(1, math.ceil(plan.cpus)))
+
+
+def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str, Any]:
+    """Keyword arguments of ``serve.deployment`` for the plan.
+
+    A replica is sent at most max_active + max_queue requests (what its admission holds; limits
+    left to the memory tier are sized on this machine) and Serve's proxy queues at most
+    max_queue more per replica before answering 503.
+    """
+    sized = settings.sized_for(resolve_tier(settings.memory_tier, resolve_device("cpu")))
+    options: dict[str, Any] = {
+        "name": APP_NAME,
+        "ray_actor_options": {"num_cpus": plan.cpus, "num_gpus": plan.gpus},
+        "max_ongoing_requests": sized.max_active + sized.max_queue,
+        "max_queued_requests": max(1, sized.max_queue) * (plan.max_replicas or plan.replicas),
+        "graceful_shutdown_timeout_s": settings.shutdown_timeout,
+        "max_constructor_retry_count": CONSTRUCTOR_RETRIES,
+    }
+    if plan.max_replicas is None:
+        options["num_replicas"] = plan.replicas
+    else:
+        options["autoscaling_config"] = {"min_replicas": plan.replicas, "max_replicas": plan.max_replicas,
+                                         "target_ongoing_requests": sized.max_active}  # fmt: skip
+    return options
+
+
+def application(settings: ServerSettings, plan: ReplicaPlan):
+    """The bound Serve application: ``serve.run(application(...))`` deploys it."""
+    import_ray()
+    from ray import serve
+
+    replica = replica_settings(settings, plan)
+
+    def build_app():  # runs in each replica process
+        from yuyin.server.app import create_app
+
+        return create_app(replica, wait_for_voices=True)
+
+    ingress = serve.ingress(build_app)(type("YuyinReplica", (), {"__doc__": "One yuyin app per replica."}))
+    return serve.deployment(ingress, **deployment_options(settings, plan)).bind()
+
+
+def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | None = None) -> int:
+    """Deploy on Ray and serve until SIGINT, SIGTERM or SIGHUP (main thread); the exit status.
+
+    Joins the cluster at address (or $RAY_ADDRESS), else starts one here. Prints ``yuyin: ready
+    on http://HOST:PORT`` on stderr once every replica has loaded its voices; 1 if they cannot.
+    A signal during start-up interrupts it (KeyboardInterrupt); either way the application, and
+    a cluster started here, are shut down before returning.
+    """
+    if settings.port == 0:
+        raise ValueError("port 0 is not available on Ray Serve: its proxy needs a fixed port")
+    with ray_session(address) as owned:
+        from ray import serve
+
+        try:
+            serve.start(http_options={"host": settings.host, "port": settings.port})
+            return _serve_until_signal(settings, plan)
+        finally:
+            if owned:
+                serve.shutdown()
+            else:
+                serve.delete(APP_NAME)
+
+
+def _serve_until_signal(settings: ServerSettings, plan: ReplicaPlan) -> int:
+    from ray import serve
+
+    try:
+        serve.run(application(settings, plan), name=APP_NAME, route_prefix="/", blocking=False)
+    except RuntimeError as exc:
+        print(f"yuyin: error: the replicas did not start: {exc}", file=sys.stderr, flush=True)
+        return 1
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    print(f"yuyin: ready on http://{host}:{settings.port} (Ray Serve, {plan.replicas} replica"
+          f"{'s' if plan.replicas > 1 else ''})", file=sys.stderr, flush=True)  # fmt: skip
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("yuyin: shutting down", file=sys.stderr, flush=True)
+        return 0

@@ -1,0 +1,76 @@
+"""``yuyin batch`` on Ray Data: every row becomes the engine's audio; bad rows fail alone; resume."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from yuyin import SynthesisOptions
+
+ROWS = [
+    {"id": "plain", "text": "今天天气很好，我们一起去公园散步吧。"},
+    {"id": "fast", "text": "会议将于2025年6月18日上午9点举行。", "speed": 1.5, "format": "flac"},
+    {"id": "ssml", "text": "<speak>你好<break time=\"300ms\"/>世界</speak>", "ssml": True},
+    {"id": "phone", "text": "请拨打12306。", "sample_rate": 16000},
+    {"id": "emoji", "text": "🙂🙂"},
+]
+
+
+def batch(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "yuyin.cli", "batch", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def manifest(directory: Path) -> list[dict]:
+    return [json.loads(line) for line in (directory / "manifest.jsonl").read_text().splitlines()]
+
+
+def engine_audio(synth, row: dict) -> np.ndarray:
+    speak = synth.synthesize_ssml if row.get("ssml") else synth.synthesize
+    samples = np.concatenate([chunk.samples for chunk in speak(row["text"], SynthesisOptions(speed=row.get("speed", 1.0)))])
+    return np.clip(samples, -1.0, 32767 / 32768)  # the random-weight voice overshoots; 16-bit clips
+
+
+def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_synth, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in ROWS) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    voice = ["--voice", str(tiny_pack), "--device", "cpu", "--dtype", "fp32"]
+    done = batch(str(rows), "-o", str(out), *voice, "--workers", "2")
+    assert done.returncode == 1, done.stderr  # one row failed
+    assert "yuyin: row emoji (line 5) failed: the text has nothing to pronounce" in done.stderr
+    assert f"4 of 5 rows spoken into {out}; 1 failed (see manifest.jsonl)" in done.stderr.splitlines()[-1]
+    records = {record["id"]: record for record in manifest(out)}
+    assert sorted(records) == ["emoji", "fast", "phone", "plain", "ssml"]
+    assert records["emoji"]["file"] is None and "nothing to pronounce" in records["emoji"]["error"]
+    assert sorted(path.name for path in out.iterdir()) == ["fast.flac", "manifest.jsonl", "phone.wav", "plain.wav",
+                                                          "ssml.wav"]  # fmt: skip
+    for row in ROWS[:3]:
+        record = records[row["id"]]
+        samples, rate = soundfile.read(out / record["file"], dtype="float32")
+        expected = engine_audio(tiny_synth, row)
+        assert (rate, record["sample_rate"], record["error"]) == (24000, 24000, None)
+        assert samples.shape == expected.shape and record["duration"] == round(len(expected) / 24000, 6)
+        assert np.max(np.abs(samples - expected)) <= 1.5 / 32768, row["id"]
+    assert soundfile.info(out / "phone.wav").samplerate == 16000 == records["phone"]["sample_rate"]
+
+    written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.suffix != ".jsonl"}
+    again = batch(str(rows), "-o", str(out), *voice, "--resume")
+    assert again.returncode == 1 and "5 of 5" not in again.stderr
+    assert f"4 of 5 rows spoken into {out} (4 by an earlier run); 1 failed" in again.stderr.splitlines()[-1]
+    assert [record["id"] for record in manifest(out)][5:] == ["emoji"]  # only the failed row ran again
+    assert {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.suffix != ".jsonl"} == written
+
+
+def test_text_from_stdin_one_row_per_line(tiny_pack: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "yuyin.cli", "batch", "-", "-o", str(tmp_path / "out"), "--voice",
+               str(tiny_pack), "--device", "cpu", "--format", "mp3"]  # fmt: skip
+    done = subprocess.run(command, input="第一句。\n\n第二句。\n", capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["1.mp3", "3.mp3", "manifest.jsonl"]
+    assert soundfile.info(io.BytesIO((tmp_path / "out" / "1.mp3").read_bytes())).frames > 0

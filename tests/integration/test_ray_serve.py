@@ -1,0 +1,124 @@
+"""``yuyin serve --ray``: the app as Ray Serve replicas answers every API as ``yuyin serve`` does."""
+from __future__ import annotations
+
+import io
+import json
+import signal
+import socket
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import soundfile
+
+import httpx
+import websockets.sync.client as ws_client
+
+from server_probes import metric, receive_until, wait_idle
+from yuyin.server.process import ServerProcess
+
+TEXT = "今天天气很好，我们一起去公园散步吧。这是第二句话！"
+LONG_TEXT = "今天天气很好，我们一起去公园散步吧。" * 400
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def ray_processes() -> int:
+    found = subprocess.run(["pgrep", "-f", "raylet|gcs_server"], capture_output=True, text=True)
+    return len(found.stdout.split())
+
+
+@pytest.fixture(scope="module")
+def ray_server(tiny_pack):
+    before = ray_processes()
+    # one replica that may autoscale to two: the autoscaling path, with one replica's metrics to read
+    process = ServerProcess(["--ray", "--port", str(free_port()), "--voice", str(tiny_pack), "--device", "cpu",
+                             "--dtype", "fp32", "--max-replicas", "2", "--chunk-frames", "16"])  # fmt: skip
+    with process:
+        yield process
+        assert process.stop() == 0
+    assert "yuyin: shutting down" in process.log_text()
+    assert ray_processes() == before  # the cluster it started is gone
+
+
+@pytest.fixture(scope="module")
+def http(ray_server):
+    with httpx.Client(base_url=ray_server.url, timeout=60) as client:
+        yield client
+
+
+def test_ready_means_the_replicas_have_their_voices(ray_server, http) -> None:
+    assert "(Ray Serve, 1 replica)" in ray_server.log_text()
+    ready = http.get("/readyz")  # no 503 "loading" window: a replica takes traffic once loaded
+    assert ready.status_code == 200 and ready.json() == {"status": "ready", "voices": ["tiny"]}
+    assert http.get("/").status_code == 200 and "yuyin" in http.get("/").text
+
+
+def test_audio_equals_the_engines(http, tiny_synth) -> None:
+    response = http.post("/api/synthesize", json={"text": TEXT, "format": "wav", "stream": False})
+    assert response.status_code == 200
+    samples, rate = soundfile.read(io.BytesIO(response.content), dtype="float32")
+    expected = np.concatenate([chunk.samples for chunk in tiny_synth.synthesize(TEXT)])
+    expected = np.clip(expected, -1.0, 32767 / 32768)  # the random-weight voice overshoots; 16-bit clips
+    assert rate == 24000 and samples.shape == expected.shape
+    assert np.max(np.abs(samples - expected)) <= 1.5 / 32768  # 16-bit rounding
+
+
+def test_openai_stream_arrives_in_chunks_and_equals_the_whole(http) -> None:
+    body = {"model": "tts-1", "input": TEXT, "voice": "alloy", "response_format": "pcm"}
+    with http.stream("POST", "/v1/audio/speech", json=body) as response:
+        assert response.status_code == 200
+        pieces = list(response.iter_bytes())
+    whole = http.post("/v1/audio/speech", json={**body, "stream": False})
+    assert len(pieces) > 2 and b"".join(pieces) == whole.content
+
+
+def test_errors_keep_their_status_and_json_body(http) -> None:
+    response = http.post("/api/synthesize", json={"text": "你好", "speeed": 2})
+    assert response.status_code == 422 and response.json()["error"]["param"] == "speeed"
+    response = http.post("/v1/audio/speech", json={"input": "🙂"})
+    assert response.status_code == 400 and response.json()["error"]["param"] == "input"
+
+
+def test_websocket_streams_through_the_proxy(ray_server) -> None:
+    with ws_client.connect(ray_server.url.replace("http://", "ws://") + "/ws/synthesize") as ws:
+        ws.send(json.dumps({"type": "synthesize", "text": TEXT, "id": "r1"}))
+        events, audio = receive_until(ws, "done", "error")
+    kinds = [event["type"] for event in events]
+    assert kinds[0] == "start" and kinds[-1] == "done" and kinds.count("sentence") == kinds.count("sentence_end") >= 2
+    assert {event["id"] for event in events} == {"r1"}
+    assert len(audio) == 2 * round(events[-1]["audio_seconds"] * 24000)
+
+
+def test_a_client_that_goes_away_cancels_its_work_in_the_replica(http) -> None:
+    wait_idle(http)
+    cancelled = 'yuyin_streams_cancelled_total{api="native"}'
+    before = metric(http, cancelled)
+    with http.stream("POST", "/api/synthesize", json={"text": LONG_TEXT, "format": "pcm"}) as response:
+        for index, _ in enumerate(response.iter_raw()):
+            if index == 2:
+                break
+    wait_idle(http, timeout=30)
+    assert metric(http, cancelled) == before + 1
+
+
+def test_sigterm_while_deploying_stops_and_tears_the_cluster_down(tiny_pack) -> None:
+    before = ray_processes()
+    command = [sys.executable, "-m", "yuyin.cli", "serve", "--ray", "--port", str(free_port()),
+               "--voice", str(tiny_pack), "--device", "cpu"]  # fmt: skip
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    log = []
+    for line in process.stderr:  # signal it once Ray runs, while Serve deploys the replicas
+        log.append(line)
+        if "Started Serve" in line:
+            process.send_signal(signal.SIGTERM)
+            break
+    log.extend(process.stderr)
+    assert process.wait(60) == 130, "".join(log)
+    assert "yuyin: interrupted" in log[-1] and ray_processes() == before

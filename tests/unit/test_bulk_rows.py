@@ -1,0 +1,132 @@
+"""Bulk jobs without Ray: speaking a row, the output directory and its manifest, the plans."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from yuyin.cli import main
+from yuyin.cluster import ClusterError
+from yuyin.cluster.bulk import WorkerPlan
+from yuyin.cluster.bulk_output import BulkOutput, OutputError
+from yuyin.cluster.manifest import BulkItem
+from yuyin.cluster.row_speech import RowSpeaker, SpokenRow
+from yuyin.cluster.serve import ReplicaPlan, deployment_options, replica_settings
+from yuyin.server.settings import ServerSettings
+
+
+@pytest.fixture(scope="module")
+def speaker(tiny_pack: Path) -> RowSpeaker:
+    return RowSpeaker(ServerSettings(voices=(str(tiny_pack),), device="cpu", dtype="fp32", warmup=False))
+
+
+def item(ident: str, **fields) -> BulkItem:
+    return BulkItem(id=ident, line=1, fields={"id": ident, **fields})
+
+
+def test_a_row_is_the_engines_audio_in_its_format(speaker: RowSpeaker, tiny_synth) -> None:
+    row = speaker.speak(item("a", text="你好，世界。", speed=1.5))
+    expected = np.concatenate([chunk.samples for chunk in tiny_synth.synthesize("你好，世界。", speaker_options(1.5))])
+    samples, rate = soundfile.read(io.BytesIO(row.audio), dtype="float32")
+    assert (row.format, row.sample_rate, row.error, rate) == ("wav", 24000, None, 24000)
+    assert row.duration == pytest.approx(len(expected) / 24000)
+    assert np.max(np.abs(samples - np.clip(expected, -1, 32767 / 32768))) <= 1.5 / 32768
+    flac = speaker.speak(item("b", text="你好。", format="flac", sample_rate=16000))
+    assert (flac.format, flac.sample_rate) == ("flac", 16000) and flac.audio[:4] == b"fLaC"
+
+
+def speaker_options(speed: float):
+    from yuyin import SynthesisOptions
+
+    return SynthesisOptions(speed=speed)
+
+
+@pytest.mark.parametrize("fields, problem", [
+    ({"text": "🙂🙂"}, "the text has nothing to pronounce"),
+    ({"text": "你好", "voice": "nope"}, "unknown voice 'nope'; available voices: tiny"),
+    ({"text": "你好", "speaker": "Aiqi"}, "voice 'tiny' has a single speaker; leave speaker out"),
+    ({"text": "<speak>你好", "ssml": True}, "malformed SSML"),
+])  # fmt: skip
+def test_a_bad_row_is_an_error_on_that_row(speaker: RowSpeaker, fields: dict, problem: str) -> None:
+    row = speaker.speak(item("x", **fields))
+    assert row.audio is None and row.sample_rate is None and row.duration == 0
+    assert row.error is not None and problem in row.error
+
+
+def spoken(ident: str, audio: bytes | None = b"RIFF", error: str | None = None) -> SpokenRow:
+    return SpokenRow(ident, 3, "wav", audio, 24000 if audio else None, 1.25 if audio else 0.0, 0.1, error)
+
+
+def test_output_writes_files_then_manifest_lines_and_resumes_only_what_is_done(tmp_path: Path) -> None:
+    output = BulkOutput(tmp_path / "out")
+    output.write(spoken("a"))
+    output.write(spoken("b", audio=None, error="the text has nothing to pronounce"))
+    output.write(spoken("c"))
+    records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
+    assert records[0] == {"id": "a", "line": 3, "file": "a.wav", "format": "wav", "sample_rate": 24000,
+                          "duration": 1.25, "seconds": 0.1, "error": None}  # fmt: skip
+    assert records[1]["file"] is None and records[1]["error"] == "the text has nothing to pronounce"
+    assert sorted(path.name for path in output.directory.iterdir()) == ["a.wav", "c.wav", "manifest.jsonl"]
+    assert (output.tally.written, output.tally.failed, output.tally.audio_seconds) == (2, 1, 2.5)
+    with pytest.raises(OutputError, match="already holds a manifest.jsonl: pass --resume"):
+        BulkOutput(tmp_path / "out")
+    (output.directory / "c.wav").unlink()  # a file lost since: speak it again
+    with output.manifest.open("a") as handle:
+        handle.write('{"id": "a", "line": 3, "fi')  # a line cut short by an interruption
+    assert BulkOutput(tmp_path / "out", resume=True).finished_ids() == {"a"}
+
+
+def test_output_refuses_a_directory_it_cannot_write(unwritable_dir) -> None:
+    directory, _ = unwritable_dir
+    with pytest.raises(OutputError):
+        BulkOutput(directory / "out")
+
+
+def test_worker_and_replica_plans() -> None:
+    assert WorkerPlan().pool_size({"CPU": 8.0}) == 8
+    assert WorkerPlan(cpus=2, gpus=0.5).pool_size({"CPU": 16.0, "GPU": 2.0}) == 4
+    assert WorkerPlan(workers=3).pool_size({"CPU": 1.0}) == 3
+    with pytest.raises(ClusterError, match="no node can hold a worker of 1 CPUs and 1 GPUs"):
+        WorkerPlan(gpus=1).pool_size({"CPU": 4.0})
+    for bad in ({"workers": 0}, {"cpus": 0}, {"gpus": -1}):
+        with pytest.raises(ValueError):
+            WorkerPlan(**bad)
+    settings = ServerSettings(max_active=3, max_queue=5, shutdown_timeout=7)
+    fixed = deployment_options(settings, ReplicaPlan(replicas=2, cpus=1.5))
+    assert (fixed["num_replicas"], fixed["max_ongoing_requests"], fixed["max_queued_requests"]) == (2, 8, 10)
+    assert fixed["ray_actor_options"] == {"num_cpus": 1.5, "num_gpus": 0.0}
+    assert fixed["graceful_shutdown_timeout_s"] == 7 and "autoscaling_config" not in fixed
+    scaling = deployment_options(settings, ReplicaPlan(replicas=1, max_replicas=4))
+    assert "num_replicas" not in scaling
+    assert scaling["autoscaling_config"] == {"min_replicas": 1, "max_replicas": 4, "target_ongoing_requests": 3}
+    assert replica_settings(settings, ReplicaPlan(cpus=1.5)).threads == 2
+    assert replica_settings(ServerSettings(threads=6), ReplicaPlan(cpus=1.5)).threads == 6
+    for bad in ({"replicas": 0}, {"replicas": 2, "max_replicas": 1}, {"cpus": 0}, {"gpus": -0.5}):
+        with pytest.raises(ValueError):
+            ReplicaPlan(**bad)
+
+
+@pytest.mark.parametrize("argv, problem", [
+    (["serve", "--replicas", "2"], "--replicas need --ray"),
+    (["serve", "--replica-cpus", "2", "--ray-address", "auto"], "--ray-address, --replica-cpus need --ray"),
+    (["serve", "--ray", "--port", "0"], "--port 0 is not available on Ray Serve: its proxy needs a fixed port"),
+    (["serve", "--ray", "--replicas", "3", "--max-replicas", "2"], "--max-replicas must be >= replicas (3), got 2"),
+    (["batch", "missing.jsonl", "-o", "out"], "missing.jsonl: cannot read it"),
+    (["batch", "rows.txt", "-o", "out", "--workers", "0"], "--workers must be >= 1, got 0"),
+    (["batch", "rows.txt", "-o", "done"], "done already holds a manifest.jsonl: pass --resume"),
+])  # fmt: skip
+def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str], problem: str, tmp_path: Path,
+                                                                capsys, monkeypatch: pytest.MonkeyPatch,
+                                                                tiny_pack: Path) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rows.txt").write_text("你好\n")
+    (tmp_path / "done").mkdir()
+    (tmp_path / "done" / "manifest.jsonl").write_text("")
+    assert main([*argv, "--voice", str(tiny_pack)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("yuyin: error: ") and problem in err and err.count("\n") == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "rows.txt"]
