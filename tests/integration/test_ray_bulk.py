@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,15 @@ def test_text_from_stdin_one_row_per_line(tiny_pack: Path, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["1.mp3", "3.mp3", "manifest.jsonl"]
     assert soundfile.info(io.BytesIO((tmp_path / "out" / "1.mp3").read_bytes())).frames > 0
+
+
+def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_pack, broken)
+    (broken / "vocoder.safetensors").write_bytes(b"not safetensors")
+    (tmp_path / "rows.txt").write_text("你好。\n")
+    done = batch(str(tmp_path / "rows.txt"), "-o", str(tmp_path / "out"), "--voice", str(broken), "--device", "cpu")
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("yuyin: error: the workers failed: ") and "SafetensorError" in last
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == []

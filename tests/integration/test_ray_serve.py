@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import signal
 import socket
 import subprocess
@@ -122,3 +123,17 @@ def test_sigterm_while_deploying_stops_and_tears_the_cluster_down(tiny_pack) -> 
     log.extend(process.stderr)
     assert process.wait(60) == 130, "".join(log)
     assert "yuyin: interrupted" in log[-1] and ray_processes() == before
+
+
+def test_replicas_that_cannot_load_their_voice_fail_the_start(tiny_pack, tmp_path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_pack, broken)
+    (broken / "vocoder.safetensors").write_bytes(b"not safetensors")
+    before = ray_processes()
+    command = [sys.executable, "-m", "yuyin.cli", "serve", "--ray", "--port", str(free_port()), "--voice", str(broken),
+               "--device", "cpu"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "yuyin: error: the replicas did not start: RuntimeError: ASGI lifespan startup failed" in done.stderr
+    assert "could not load the voices: SafetensorError" in done.stderr  # the replica's log says why
+    assert "ready on" not in done.stderr and ray_processes() == before

@@ -61,3 +61,9 @@ def _interrupt_on_signals() -> dict:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def last_line(error: BaseException | str) -> str:
+    """The root cause of a Ray error: the last line of its message (which holds the remote traceback)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[-1] if lines else type(error).__name__

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from yuyin.cluster import ClusterError, ray_session
+from yuyin.cluster import ClusterError, last_line, ray_session
 from yuyin.cluster.bulk_output import BulkOutput
 from yuyin.cluster.manifest import BulkItem
 from yuyin.cluster.row_speech import RowSpeaker, SpokenRow
@@ -80,10 +80,13 @@ def run_bulk(items: list[BulkItem], output: BulkOutput, settings: ServerSettings
         dataset = ray.data.from_items(records, override_num_blocks=min(len(records), 10_000))
         spoken = dataset.map(_SpeakRows, fn_constructor_kwargs={"settings": settings, "default_format": default_format},
                              compute=ActorPoolStrategy(size=workers), num_cpus=plan.cpus, num_gpus=plan.gpus)  # fmt: skip
-        for record in spoken.iter_rows():
-            row = SpokenRow(**record)
-            output.write(row)
-            progress(row)
+        try:
+            for record in spoken.iter_rows():
+                row = SpokenRow(**record)
+                output.write(row)
+                progress(row)
+        except ray.exceptions.RayError as exc:  # a worker that could not start (its voices), or died
+            raise ClusterError(f"the workers failed: {last_line(exc)}") from None
     return output
 
 

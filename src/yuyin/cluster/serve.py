@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
-from yuyin.cluster import import_ray, ray_session
+from yuyin.cluster import import_ray, last_line, ray_session
 from yuyin.engine.device import resolve_device
 from yuyin.engine.memory import resolve_tier
 from yuyin.server.settings import ServerSettings
@@ -117,13 +117,24 @@ def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | Non
                 serve.delete(APP_NAME)
 
 
+def _deploy_failure(exc: RuntimeError) -> str:
+    """Why the deployment failed: the root cause Serve recorded for it, else serve.run's message."""
+    from ray import serve
+
+    try:
+        message = serve.status().applications[APP_NAME].deployments[APP_NAME].message
+    except (KeyError, AttributeError):
+        message = ""
+    return last_line(message) if message.strip() else str(exc)
+
+
 def _serve_until_signal(settings: ServerSettings, plan: ReplicaPlan) -> int:
     from ray import serve
 
     try:
         serve.run(application(settings, plan), name=APP_NAME, route_prefix="/", blocking=False)
     except RuntimeError as exc:
-        print(f"yuyin: error: the replicas did not start: {exc}", file=sys.stderr, flush=True)
+        print(f"yuyin: error: the replicas did not start: {_deploy_failure(exc)}", file=sys.stderr, flush=True)
         return 1
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     print(f"yuyin: ready on http://{host}:{settings.port} (Ray Serve, {plan.replicas} replica"
