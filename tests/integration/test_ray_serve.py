@@ -8,6 +8,8 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -137,3 +139,44 @@ def test_replicas_that_cannot_load_their_voice_fail_the_start(tiny_pack, tmp_pat
     assert "yuyin: error: the replicas did not start: RuntimeError: ASGI lifespan startup failed" in done.stderr
     assert "could not load the voices: SafetensorError" in done.stderr  # the replica's log says why
     assert "ready on" not in done.stderr and ray_processes() == before
+
+
+def test_rays_own_serve_run_deploys_the_builder_from_a_config_file(tiny_pack, tmp_path) -> None:
+    """The production path (serve deploy, KubeRay's RayService): a config naming yuyin.cluster.serve:build."""
+    port = free_port()
+    config = tmp_path / "serve.yaml"
+    config.write_text(f"""http_options:
+  host: 127.0.0.1
+  port: {port}
+applications:
+  - name: tts
+    route_prefix: /
+    import_path: yuyin.cluster.serve:build
+    args:
+      voices: {tiny_pack}
+      device: cpu
+      dtype: fp32
+      replicas: 2
+      max_queue: 3
+""")
+    before = ray_processes()
+    serve_cli = Path(sys.executable).with_name("serve")
+    process = subprocess.Popen([str(serve_cli), "run", str(config)], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and process.poll() is None:
+                try:
+                    if http.get("/readyz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            assert http.get("/readyz").json() == {"status": "ready", "voices": ["tiny"]}
+            response = http.post("/v1/audio/speech", json={"input": TEXT, "response_format": "wav", "stream": False})
+            assert response.status_code == 200 and response.content[:4] == b"RIFF"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(60)
+    assert ray_processes() == before

@@ -15,7 +15,7 @@ from yuyin.cluster.bulk import WorkerPlan
 from yuyin.cluster.bulk_output import BulkOutput, OutputError
 from yuyin.cluster.manifest import BulkItem
 from yuyin.cluster.row_speech import RowSpeaker, SpokenRow
-from yuyin.cluster.serve import ReplicaPlan, deployment_options, replica_settings
+from yuyin.cluster.serve import ReplicaPlan, build_arguments, deployment_options, replica_settings
 from yuyin.server.settings import ServerSettings
 
 
@@ -130,3 +130,19 @@ def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str],
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("yuyin: error: ") and problem in err and err.count("\n") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "rows.txt"]
+
+
+def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> None:
+    settings, plan = build_arguments({"voices": "baker, ttskit", "replicas": "2", "max_replicas": "4",
+                                      "replica_cpus": "1.5", "warmup": "false", "max_active": 8, "cors_origins": "*"})  # fmt: skip
+    assert (settings.voices, settings.warmup, settings.max_active, settings.cors_origins) == (
+        ("baker", "ttskit"), False, 8, ("*",))
+    assert plan == ReplicaPlan(replicas=2, max_replicas=4, cpus=1.5, gpus=0.0)
+    assert build_arguments({}) == (ServerSettings(), ReplicaPlan())
+    for args, problem in [({"port": 1}, "unknown argument port; known: backend,"),
+                          ({"replicas": "two"}, "replicas: Input should be a valid integer"),
+                          ({"max_active": "0"}, "max_active must be a positive finite number, got 0"),
+                          ({"replicas": "2", "max_replicas": "1"}, "max_replicas must be >= replicas (2), got 1")]:  # fmt: skip
+        with pytest.raises(ValueError) as error:
+            build_arguments(args)
+        assert str(error.value).startswith(problem)

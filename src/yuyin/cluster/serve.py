@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import sys
 import time
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, fields, replace
+from typing import Any, Optional, get_origin, get_type_hints
+
+from pydantic import TypeAdapter, ValidationError
 
 from yuyin.cluster import import_ray, last_line, ray_session
 from yuyin.engine.device import resolve_device
@@ -20,6 +22,8 @@ from yuyin.engine.memory import resolve_tier
 from yuyin.server.settings import ServerSettings
 
 APP_NAME = "yuyin"
+PLAN_ARGS = {"replicas": ("replicas", int), "max_replicas": ("max_replicas", Optional[int]),
+             "replica_cpus": ("cpus", float), "replica_gpus": ("gpus", float)}  # builder arg: (plan field, type)
 CONSTRUCTOR_RETRIES = 2  # a replica whose voices fail to load is retried this often, then the deploy fails
 
 
@@ -92,6 +96,39 @@ def application(settings: ServerSettings, plan: ReplicaPlan):
 
     ingress = serve.ingress(build_app)(type("YuyinReplica", (), {"__doc__": "One yuyin app per replica."}))
     return serve.deployment(ingress, **deployment_options(settings, plan)).bind()
+
+
+def build(args: dict[str, Any]):
+    """Serve's application builder, for Ray's own tools: ``serve run yuyin.cluster.serve:build
+    voices=baker replicas=2``, or ``import_path: yuyin.cluster.serve:build`` with ``args`` in a
+    Serve config file (``serve deploy``, KubeRay's RayService). See :func:`build_arguments`."""
+    return application(*build_arguments(args))
+
+
+def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
+    """Settings and plan from builder args: any ServerSettings field but host and port (Serve's
+    http_options place the proxy), plus replicas, max_replicas, replica_cpus, replica_gpus.
+    Values may be strings as ``serve run`` passes them ("2", "true", "baker,ttskit")."""
+    hints = get_type_hints(ServerSettings)
+    settable = {field.name for field in fields(ServerSettings)} - {"host", "port"}
+    unknown = sorted(set(args) - settable - set(PLAN_ARGS))
+    if unknown:
+        raise ValueError(f"unknown argument{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+                         f"known: {', '.join(sorted(settable | set(PLAN_ARGS)))}")  # fmt: skip
+    settings, plan = {}, {}
+    for name, value in args.items():
+        kind = hints[name] if name in settable else PLAN_ARGS[name][1]
+        if isinstance(value, str) and get_origin(kind) is tuple:
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        try:
+            converted = TypeAdapter(kind).validate_python(value)
+        except ValidationError as exc:
+            raise ValueError(f"{name}: {exc.errors()[0]['msg']}") from None
+        if name in settable:
+            settings[name] = converted
+        else:
+            plan[PLAN_ARGS[name][0]] = converted
+    return ServerSettings(**settings), ReplicaPlan(**plan)
 
 
 def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | None = None) -> int:
