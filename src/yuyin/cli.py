@@ -317,7 +317,7 @@ def _batch(args: argparse.Namespace) -> int:
         settings = ServerSettings(voices=voices, device=args.device, dtype=args.dtype, threads=args.threads,
                                   lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend,
                                   compile=args.compile, vocoder_device=args.vocoder_device)  # fmt: skip
-        output = BulkOutput(args.output_dir, resume=args.resume)
+        output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps)
     except (ManifestError, OutputError) as exc:
         raise CliError(str(exc)) from None
     except ValueError as exc:

@@ -12,6 +12,7 @@ import numpy as np
 import soundfile
 
 from yuyin import SynthesisOptions
+from yuyin.timestamps import Timeline, to_json
 
 ROWS = [
     {"id": "plain", "text": "今天天气很好，我们一起去公园散步吧。"},
@@ -42,15 +43,20 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
     rows.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in ROWS) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     voice = ["--voice", str(tiny_pack), "--device", "cpu", "--dtype", "fp32"]
-    done = batch(str(rows), "-o", str(out), *voice, "--workers", "2")
+    done = batch(str(rows), "-o", str(out), *voice, "--workers", "2", "--timestamps", "json")
     assert done.returncode == 1, done.stderr  # one row failed
     assert "yuyin: row emoji (line 5) failed: the text has nothing to pronounce" in done.stderr
     assert f"4 of 5 rows spoken into {out}; 1 failed (see manifest.jsonl)" in done.stderr.splitlines()[-1]
     records = {record["id"]: record for record in manifest(out)}
     assert sorted(records) == ["emoji", "fast", "phone", "plain", "ssml"]
     assert records["emoji"]["file"] is None and "nothing to pronounce" in records["emoji"]["error"]
-    assert sorted(path.name for path in out.iterdir()) == ["fast.flac", "manifest.jsonl", "phone.wav", "plain.wav",
+    assert sorted(path.name for path in out.iterdir()) == ["fast.flac", "fast.json", "manifest.jsonl", "phone.json",
+                                                          "phone.wav", "plain.json", "plain.wav", "ssml.json",
                                                           "ssml.wav"]  # fmt: skip
+    timeline = Timeline(ROWS[0]["text"])
+    for chunk in tiny_synth.synthesize(ROWS[0]["text"]):
+        timeline.add(chunk)
+    assert (out / "plain.json").read_text() == to_json(timeline.sentences, records["plain"]["duration"])
     for row in ROWS[:3]:
         record = records[row["id"]]
         samples, rate = soundfile.read(out / record["file"], dtype="float32")
@@ -61,7 +67,7 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
     assert soundfile.info(out / "phone.wav").samplerate == 16000 == records["phone"]["sample_rate"]
 
     written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.suffix != ".jsonl"}
-    again = batch(str(rows), "-o", str(out), *voice, "--resume")
+    again = batch(str(rows), "-o", str(out), *voice, "--resume", "--timestamps", "json")
     assert again.returncode == 1 and "5 of 5" not in again.stderr
     assert f"4 of 5 rows spoken into {out} (4 by an earlier run); 1 failed" in again.stderr.splitlines()[-1]
     assert [record["id"] for record in manifest(out)][5:] == ["emoji"]  # only the failed row ran again

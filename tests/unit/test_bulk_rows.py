@@ -39,6 +39,23 @@ def test_a_row_is_the_engines_audio_in_its_format(speaker: RowSpeaker, tiny_synt
     assert (flac.format, flac.sample_rate) == ("flac", 16000) and flac.audio[:4] == b"fLaC"
 
 
+def test_a_row_can_bring_its_timestamps(tiny_pack: Path, tiny_synth) -> None:
+    from yuyin.timestamps import Timeline, to_json, to_srt
+
+    text = "2025年3月5日，我们见面。"
+    timed = RowSpeaker(ServerSettings(voices=(str(tiny_pack),), device="cpu", dtype="fp32", warmup=False),
+                       timestamps="json")  # fmt: skip
+    row = timed.speak(item("t", text=text))
+    timeline = Timeline(text)
+    for chunk in tiny_synth.synthesize(text):
+        timeline.add(chunk)
+    assert row.timestamps == to_json(timeline.sentences, row.duration)
+    assert json.loads(row.timestamps)["sentences"][0]["syllables"][0]["source_span"] == [0, 1]  # "2" of 2025
+    srt = RowSpeaker(ServerSettings(voices=(str(tiny_pack),), device="cpu", dtype="fp32", warmup=False),
+                     timestamps="srt").speak(item("t", text=text))  # fmt: skip
+    assert srt.timestamps == to_srt(timeline.sentences) and "2025年3月5日，" in srt.timestamps
+
+
 def speaker_options(speed: float):
     from yuyin import SynthesisOptions
 
@@ -78,6 +95,16 @@ def test_output_writes_files_then_manifest_lines_and_resumes_only_what_is_done(t
     with output.manifest.open("a") as handle:
         handle.write('{"id": "a", "line": 3, "fi')  # a line cut short by an interruption
     assert BulkOutput(tmp_path / "out", resume=True).finished_ids() == {"a"}
+
+
+def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> None:
+    output = BulkOutput(tmp_path / "out", timestamps="srt")
+    output.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="1\n00:00:00,000 --> 00:00:01,000\n你好\n"))
+    output.write(spoken("b", audio=None, error="nothing to say"))
+    records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
+    assert [(record["file"], record["timestamps"]) for record in records] == [("a.mp3", "a.srt"), (None, None)]
+    assert (output.directory / "a.srt").read_text().endswith("你好\n")
+    assert sorted(path.name for path in output.directory.iterdir()) == ["a.mp3", "a.srt", "manifest.jsonl"]
 
 
 def test_output_refuses_a_directory_it_cannot_write(unwritable_dir) -> None:

@@ -53,9 +53,9 @@ class WorkerPlan:
 class _SpeakRows:
     """The Ray Data actor: a RowSpeaker per worker process; a record in, a record out."""
 
-    def __init__(self, settings: ServerSettings, default_format: str):
+    def __init__(self, settings: ServerSettings, default_format: str, timestamps: str | None):
         logging.basicConfig(level=logging.WARNING)
-        self.speaker = RowSpeaker(settings, default_format)
+        self.speaker = RowSpeaker(settings, default_format, timestamps)
 
     def __call__(self, record: dict) -> dict:
         item = BulkItem(id=record["id"], line=record["line"], fields=json.loads(record["fields"]))
@@ -78,8 +78,9 @@ def run_bulk(items: list[BulkItem], output: BulkOutput, settings: ServerSettings
         # fields as JSON text: Arrow would unify the rows' differing fields into one schema of nulls
         records = [{"id": item.id, "line": item.line, "fields": json.dumps(item.fields)} for item in items]
         dataset = ray.data.from_items(records, override_num_blocks=min(len(records), 10_000))
-        spoken = dataset.map(_SpeakRows, fn_constructor_kwargs={"settings": settings, "default_format": default_format},
-                             compute=ActorPoolStrategy(size=workers), num_cpus=plan.cpus, num_gpus=plan.gpus)  # fmt: skip
+        arguments = {"settings": settings, "default_format": default_format, "timestamps": output.timestamps}
+        spoken = dataset.map(_SpeakRows, fn_constructor_kwargs=arguments, compute=ActorPoolStrategy(size=workers),
+                             num_cpus=plan.cpus, num_gpus=plan.gpus)  # fmt: skip
         try:
             for record in spoken.iter_rows():
                 row = SpokenRow(**record)

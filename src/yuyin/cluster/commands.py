@@ -53,6 +53,9 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     parser.add_argument("--max-row-chars", type=int, default=DEFAULT_MAX_ROW_CHARS,
                         help=f"longest row text; longer rows refuse the input (default: {DEFAULT_MAX_ROW_CHARS})")
+    parser.add_argument("--timestamps", default=None, choices=["srt", "vtt", "json"],
+                        help="also write when each part of a row is spoken: ID.srt or ID.vtt subtitles (the text as "
+                             "written), or ID.json with every sentence and syllable")  # fmt: skip
     parser.add_argument("--resume", action="store_true",
                         help="continue a job in --output-dir: rows its manifest lists as written are skipped")
     group = parser.add_argument_group("Ray Data (pip install 'yuyin[ray]')")
