@@ -174,8 +174,9 @@ def _serve_until_signal(settings: ServerSettings, plan: ReplicaPlan) -> int:
         print(f"yuyin: error: the replicas did not start: {_deploy_failure(exc)}", file=sys.stderr, flush=True)
         return 1
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    print(f"yuyin: ready on http://{host}:{settings.port} (Ray Serve, {plan.replicas} replica"
-          f"{'s' if plan.replicas > 1 else ''})", file=sys.stderr, flush=True)  # fmt: skip
+    count = f"{plan.replicas}" if plan.max_replicas in (None, plan.replicas) else f"{plan.replicas}-{plan.max_replicas}"
+    print(f"yuyin: ready on http://{host}:{settings.port} (Ray Serve, {count} replica"
+          f"{'' if count == '1' else 's'})", file=sys.stderr, flush=True)  # fmt: skip
     try:
         while True:
             time.sleep(3600)
