@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import signal
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
+from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
 
 EXIT_USAGE, EXIT_FAILURE = 2, 1
@@ -45,26 +46,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 128 + signal.SIGPIPE
-
-
-@contextlib.contextmanager
-def _terminated_like_interrupted() -> Iterator[None]:
-    """SIGTERM and SIGHUP end a file-writing command as Ctrl-C does (KeyboardInterrupt), so that
-    it cleans up (a half-written output's temporary file) instead of dying where it stands. Main
-    thread only; not for serve, whose server handles its own signals."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -252,9 +233,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise CliError(f"{exc}; install the server extra: pip install 'yuyin[server]'", EXIT_FAILURE) from None
     from yuyin.cluster.commands import ray_serve_flags_without_ray
 
-    if ray_serve_flags_without_ray(args):
-        raise CliError(f"{', '.join(ray_serve_flags_without_ray(args))} need --ray")
-    voices = _checked_voices(args)
+    stray = ray_serve_flags_without_ray(args)
+    if stray:
+        raise CliError(f"{', '.join(stray)} need --ray")
+    voices = _checked_voices(args, device_here=not (args.ray and args.replica_gpus))
     try:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
@@ -263,7 +245,7 @@ def _serve(args: argparse.Namespace) -> int:
             request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
-            lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend, compile=args.compile,
+            lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
             vocoder_device=args.vocoder_device, offload_idle=args.offload_idle,
         )  # fmt: skip
     except ValueError as exc:
@@ -275,17 +257,19 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _serve_on_ray(args: argparse.Namespace, settings) -> int:
     from yuyin.cluster import ClusterError
+    from yuyin.cluster.serve import ReplicaPlan, serve_on_ray
 
+    if settings.port == 0:
+        raise CliError("--port 0 is not available with --ray: Serve's proxy needs a fixed port")
     try:
-        from yuyin.cluster.serve import ReplicaPlan, serve_on_ray
-
-        plan = ReplicaPlan(replicas=args.replicas or 1, max_replicas=args.max_replicas,
+        plan = ReplicaPlan(replicas=1 if args.replicas is None else args.replicas, max_replicas=args.max_replicas,
                            cpus=1.0 if args.replica_cpus is None else args.replica_cpus,
                            gpus=args.replica_gpus or 0.0)  # fmt: skip
-        _pull_named(settings.voices)
-        return serve_on_ray(settings, plan, args.ray_address)
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
+    _pull_named(settings.voices)
+    try:
+        return serve_on_ray(settings, plan, args.ray_address)
     except ClusterError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
 
@@ -308,22 +292,25 @@ def _batch(args: argparse.Namespace) -> int:
         from yuyin.server.settings import ServerSettings
     except ImportError as exc:
         raise CliError(f"{exc}; install the ray extra: pip install 'yuyin[ray]'", EXIT_FAILURE) from None
-    voices = _checked_voices(args)
+    voices = _checked_voices(args, device_here=not args.worker_gpus)
     try:
-        lines = sys.stdin.read().splitlines() if args.input == "-" else None
-        items = read_items(args.input, lines, "txt" if args.input == "-" and args.input_format == "auto"
-                           else args.input_format, args.max_row_chars)  # fmt: skip
         plan = WorkerPlan(args.workers, args.worker_cpus, args.worker_gpus)
         settings = ServerSettings(voices=voices, device=args.device, dtype=args.dtype, threads=args.threads,
-                                  lexicon=str(args.lexicon) if args.lexicon else None, backend=args.backend,
-                                  compile=args.compile, vocoder_device=args.vocoder_device)  # fmt: skip
-        output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps)
-    except (ManifestError, OutputError) as exc:
-        raise CliError(str(exc)) from None
+                                  lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
+                                  vocoder_device=args.vocoder_device)  # fmt: skip
     except ValueError as exc:
         raise CliError(f"--{str(exc).replace('_', '-')}") from None
-    finished = output.finished_ids()
-    todo = [item for item in items if item.id not in finished]
+    stdin = args.input == "-"
+    job = json.dumps({"format": args.format, "timestamps": args.timestamps, "voices": voices,
+                      "lexicon": settings.lexicon})  # fmt: skip
+    try:
+        items = read_items(args.input, _stdin_lines() if stdin else None,
+                           "txt" if stdin and args.input_format == "auto" else args.input_format,
+                           args.max_row_chars)  # fmt: skip
+        output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps, job=job)
+    except (ManifestError, OutputError) as exc:
+        raise CliError(str(exc)) from None
+    todo = output.pending(items)
     started = time.perf_counter()
     if todo:
         _pull_named(voices)
@@ -334,6 +321,18 @@ def _batch(args: argparse.Namespace) -> int:
     print(f"yuyin: {describe(output, len(items), len(items) - len(todo), time.perf_counter() - started)}",
           file=sys.stderr)  # fmt: skip
     return EXIT_FAILURE if output.tally.failed else 0
+
+
+def _stdin_lines() -> list[str]:
+    try:
+        return sys.stdin.buffer.read().decode("utf-8").split("\n")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"standard input is not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+
+
+def _absolute(path: Path | None) -> str | None:
+    """A path as the workers of a cluster need it: absolute (they run in other directories)."""
+    return None if path is None else str(path.expanduser().resolve())
 
 
 def _batch_progress(total: int) -> Callable[..., None]:
@@ -352,26 +351,34 @@ def _batch_progress(total: int) -> Callable[..., None]:
     return report
 
 
-def _checked_voices(args: argparse.Namespace) -> tuple[str, ...]:
-    """The --voice values (default baker), with the runtime plan and lexicon checked too."""
+def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple[str, ...]:
+    """The --voice values (default baker; directories made absolute), the lexicon checked, and the
+    device plan checked unless it runs elsewhere (Ray processes that reserve a GPU)."""
+    from yuyin.server.voices import voice_spec
+
     voices = tuple(args.voice or ("baker",))
     for voice in voices:
         _check_voice(voice)
-    _check_plan(args)
+    if device_here:
+        _check_plan(args)
     if args.lexicon is not None:
         _check_lexicon(args.lexicon)
-    return voices
+    specs = [voice_spec(voice) for voice in voices]
+    return tuple(str(spec.resolve()) if isinstance(spec, Path) else spec for spec in specs)
 
 
 def _pull_named(voices: Sequence[str]) -> None:
     """Pull the named voices here first, so that workers on this machine find them converted."""
     from yuyin.server.voices import voice_spec
-    from yuyin.voices.store import ensure_voice
+    from yuyin.voices.store import VoicePullError, ensure_voice
 
     for value in voices:
         spec = voice_spec(value)
         if not isinstance(spec, Path):
-            ensure_voice(spec, progress=lambda message: print(f"yuyin: {message}", file=sys.stderr))
+            try:
+                ensure_voice(spec, progress=_stderr)
+            except (VoicePullError, OSError) as exc:
+                raise CliError(str(exc), EXIT_FAILURE) from None
 
 
 def _check_lexicon(path: Path) -> None:
@@ -444,7 +451,7 @@ def _say(args: argparse.Namespace) -> int:
             raise CliError("standard output is closed; give -o a file", EXIT_FAILURE)
         target = sys.stdout.buffer if args.output == "-" else args.output
         timeline = Timeline(None if args.ssml else text) if args.timestamps is not None else None
-        with _terminated_like_interrupted():
+        with terminated_like_interrupted():  # not for serve, whose server handles its own signals
             seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None

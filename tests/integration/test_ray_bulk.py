@@ -93,3 +93,12 @@ def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("yuyin: error: the workers failed: ") and "SafetensorError" in last
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == []
+
+
+def test_a_worker_no_node_can_hold_is_refused_instead_of_waiting_forever(tiny_pack: Path, tmp_path: Path) -> None:
+    (tmp_path / "rows.txt").write_text("你好。\n")
+    done = batch(str(tmp_path / "rows.txt"), "-o", str(tmp_path / "out"), "--voice", str(tiny_pack),
+                 "--worker-gpus", "1")  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith(
+        "yuyin: error: no node can hold a worker of 1 CPUs and 1 GPUs (the largest has ")

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import io
 import json
+import queue
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -116,15 +118,18 @@ def test_sigterm_while_deploying_stops_and_tears_the_cluster_down(tiny_pack) -> 
                "--voice", str(tiny_pack), "--device", "cpu"]  # fmt: skip
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
     log = []
-    for line in process.stderr:  # signal it once Ray runs, while Serve deploys the replicas
-        log.append(line)
-        if "Started Serve" in line:
-            process.send_signal(signal.SIGTERM)
-            break
-    log.extend(process.stderr)
-    assert process.wait(60) == 130, "".join(log)
-    assert "yuyin: interrupted" in log[-1] and ray_processes() == before
+    while "Started Serve" not in (log[-1] if log else ""):  # signal it once Ray runs, while Serve deploys
+        log.append(lines.get(timeout=120))
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(60) == 130
+    time.sleep(0.2)  # the reader thread drains what is left
+    while not lines.empty():
+        log.append(lines.get())
+    assert "yuyin: interrupted" in log[-1], "".join(log)
+    assert ray_processes() == before
 
 
 def test_replicas_that_cannot_load_their_voice_fail_the_start(tiny_pack, tmp_path) -> None:
@@ -180,3 +185,14 @@ applications:
         process.send_signal(signal.SIGINT)
         process.wait(60)
     assert ray_processes() == before
+
+
+def test_a_port_in_use_is_refused_before_ray_starts(tiny_pack) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "yuyin.cli", "serve", "--ray", "--port", str(port), "--voice", str(tiny_pack)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (1, f"yuyin: error: cannot listen on 127.0.0.1:{port}: Address already "
+                                                 "in use\n")  # fmt: skip

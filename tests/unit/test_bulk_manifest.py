@@ -27,6 +27,12 @@ def test_jsonl_rows_keep_their_fields_and_default_ids_are_padded_line_numbers(tm
     assert (row.text, row.speed, row.format, row.voice, row.pitch) == ("你好", 1.5, "flac", "baker", 1.0)
 
 
+def test_json_ids_may_be_numbers_or_null_and_text_may_hold_unicode_line_separators(tmp_path: Path) -> None:
+    rows = '{"id": 7, "text": "第一\u2028句"}\n{"id": null, "text": "好"}\n'
+    items = read_items(write(tmp_path, "rows.jsonl", rows))
+    assert [(item.id, item.fields["text"]) for item in items] == [("7", "第一\u2028句"), ("2", "好")]
+
+
 def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -> None:
     tsv = read_items(write(tmp_path, "set.tsv", "id\ttext\nq1\t你好。\nq2\t 再见 \n"))
     assert [(item.id, item.fields["text"]) for item in tsv] == [("q1", "你好。"), ("q2", "再见")]
@@ -45,8 +51,12 @@ def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -
     ("r.jsonl", '{"id": "a"}\n', "line 1: text: Field required"),
     ("r.jsonl", '{"text": "好", "format": "ogg"}\n', "line 1: format: Input should be 'mp3', 'opus', 'aac', "
                                                      "'flac', 'wav' or 'pcm'"),
-    ("r.jsonl", '{"id": "a", "text": "好"}\n{"id": "a", "text": "好"}\n', "line 2: id 'a' was used on line 1; "
-                                                                          "ids name the files"),
+    ("r.jsonl", '{"id": "a", "text": "好"}\n{"id": "a", "text": "好"}\n', "line 2: id 'a' names the same files as "
+                                                                          "line 1's"),
+    ("r.tsv", "Intro\t好\nintro\t好\n", "line 2: id 'intro' names the same files as line 1's (ids name the files, "
+                                        "and file names may ignore case)"),
+    ("r.tsv", "章" * 67 + "\t好\n", "line 1: id '" + "章" * 67 + "' cannot name a file: use letters, digits, '_', '-' "
+                                    "or '.' (at most 200 bytes in UTF-8)"),
     ("r.tsv", "../x\t好\n", "line 1: id '../x' cannot name a file"),
     ("r.tsv", ".hidden\t好\n", "line 1: id '.hidden' cannot name a file"),
     ("r.tsv", "just text\n", "line 1: expected id<TAB>text"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -79,32 +81,49 @@ def spoken(ident: str, audio: bytes | None = b"RIFF", error: str | None = None) 
 
 
 def test_output_writes_files_then_manifest_lines_and_resumes_only_what_is_done(tmp_path: Path) -> None:
-    output = BulkOutput(tmp_path / "out")
-    output.write(spoken("a"))
-    output.write(spoken("b", audio=None, error="the text has nothing to pronounce"))
-    output.write(spoken("c"))
+    output = BulkOutput(tmp_path / "out", job="wav")
+    output.write(spoken("a"), "f-a")
+    output.write(spoken("b", audio=None, error="the text has nothing to pronounce"), "f-b")
+    output.write(spoken("c"), "f-c")
     records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
     assert records[0] == {"id": "a", "line": 3, "file": "a.wav", "format": "wav", "sample_rate": 24000,
-                          "duration": 1.25, "seconds": 0.1, "error": None}  # fmt: skip
+                          "duration": 1.25, "seconds": 0.1, "error": None, "fingerprint": "f-a"}  # fmt: skip
     assert records[1]["file"] is None and records[1]["error"] == "the text has nothing to pronounce"
     assert sorted(path.name for path in output.directory.iterdir()) == ["a.wav", "c.wav", "manifest.jsonl"]
     assert (output.tally.written, output.tally.failed, output.tally.audio_seconds) == (2, 1, 2.5)
     with pytest.raises(OutputError, match="already holds a manifest.jsonl: pass --resume"):
         BulkOutput(tmp_path / "out")
-    (output.directory / "c.wav").unlink()  # a file lost since: speak it again
-    with output.manifest.open("a") as handle:
-        handle.write('{"id": "a", "line": 3, "fi')  # a line cut short by an interruption
-    assert BulkOutput(tmp_path / "out", resume=True).finished_ids() == {"a"}
+
+
+def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path) -> None:
+    rows = {ident: BulkItem(ident, 1, {"id": ident, "text": f"{ident}好"}) for ident in "abcde"}
+    first = BulkOutput(tmp_path / "out", job="wav")
+    for ident in "abcd":
+        first.write(spoken(ident), first.fingerprint(rows[ident]))
+    (first.directory / "c.wav").unlink()  # a file lost since: speak it again
+    with first.manifest.open("a") as handle:
+        handle.write('{"id": "e", "line": 3, "fi')  # a line cut short by an interruption
+    edited = {**rows, "b": BulkItem("b", 1, {"id": "b", "text": "改过的文字"})}
+    resumed = BulkOutput(tmp_path / "out", resume=True, job="wav")
+    assert [item.id for item in resumed.pending(list(edited.values()))] == ["b", "c", "e"]
+    resumed.write(spoken("e"), resumed.fingerprint(rows["e"]))  # starts a line of its own
+    assert json.loads(resumed.manifest.read_text().splitlines()[-1])["id"] == "e"
+    other_job = BulkOutput(tmp_path / "out", resume=True, job="mp3")
+    assert [item.id for item in other_job.pending(list(rows.values()))] == list("abcde")
 
 
 def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> None:
     output = BulkOutput(tmp_path / "out", timestamps="srt")
-    output.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="1\n00:00:00,000 --> 00:00:01,000\n你好\n"))
-    output.write(spoken("b", audio=None, error="nothing to say"))
+    output.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="1\n00:00:00,000 --> 00:00:01,000\n你好\n"),
+                 "f")  # fmt: skip
+    output.write(spoken("b", audio=None, error="nothing to say"), "g")
     records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
     assert [(record["file"], record["timestamps"]) for record in records] == [("a.mp3", "a.srt"), (None, None)]
     assert (output.directory / "a.srt").read_text().endswith("你好\n")
     assert sorted(path.name for path in output.directory.iterdir()) == ["a.mp3", "a.srt", "manifest.jsonl"]
+    item = BulkItem("a", 1, {"id": "a", "text": "你好"})
+    (output.directory / "a.srt").unlink()  # the subtitles are part of what a resumed row needs
+    assert BulkOutput(tmp_path / "out", resume=True, timestamps="srt").pending([item]) == [item]
 
 
 def test_output_refuses_a_directory_it_cannot_write(unwritable_dir) -> None:
@@ -130,8 +149,13 @@ def test_worker_and_replica_plans() -> None:
     scaling = deployment_options(settings, ReplicaPlan(replicas=1, max_replicas=4))
     assert "num_replicas" not in scaling
     assert scaling["autoscaling_config"] == {"min_replicas": 1, "max_replicas": 4, "target_ongoing_requests": 3}
-    assert replica_settings(settings, ReplicaPlan(cpus=1.5)).threads == 2
+    replica = replica_settings(settings, ReplicaPlan(cpus=1.5))
+    assert (replica.threads, replica.device, replica.max_active, replica.max_queue) == (2, "cpu", 3, 5)
     assert replica_settings(ServerSettings(threads=6), ReplicaPlan(cpus=1.5)).threads == 6
+    assert replica_settings(ServerSettings(), ReplicaPlan(gpus=0.5)).device == "auto"  # Ray gives it its GPU
+    assert replica_settings(ServerSettings(device="cuda:1"), ReplicaPlan()).device == "cuda:1"  # as asked
+    tiered = replica_settings(ServerSettings(memory_tier="small"), ReplicaPlan())
+    assert (tiered.max_active, tiered.max_queue) == (4, 16)  # sized where it is deployed, as Serve's limits are
     for bad in ({"replicas": 0}, {"replicas": 2, "max_replicas": 1}, {"cpus": 0}, {"gpus": -0.5}):
         with pytest.raises(ValueError):
             ReplicaPlan(**bad)
@@ -140,7 +164,7 @@ def test_worker_and_replica_plans() -> None:
 @pytest.mark.parametrize("argv, problem", [
     (["serve", "--replicas", "2"], "--replicas need --ray"),
     (["serve", "--replica-cpus", "2", "--ray-address", "auto"], "--ray-address, --replica-cpus need --ray"),
-    (["serve", "--ray", "--port", "0"], "--port 0 is not available on Ray Serve: its proxy needs a fixed port"),
+    (["serve", "--ray", "--port", "0"], "--port 0 is not available with --ray: Serve's proxy needs a fixed port"),
     (["serve", "--ray", "--replicas", "3", "--max-replicas", "2"], "--max-replicas must be >= replicas (3), got 2"),
     (["batch", "missing.jsonl", "-o", "out"], "missing.jsonl: cannot read it"),
     (["batch", "rows.txt", "-o", "out", "--workers", "0"], "--workers must be >= 1, got 0"),
@@ -173,3 +197,13 @@ def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> N
         with pytest.raises(ValueError) as error:
             build_arguments(args)
         assert str(error.value).startswith(problem)
+
+
+def test_every_command_parses_without_the_server_extra() -> None:
+    """Building the parser must not import pydantic (the server extra): `yuyin say` works without it."""
+    code = ("import sys; sys.modules['pydantic'] = None; sys.modules['fastapi'] = None\n"
+            "from yuyin.cli import build_parser\n"
+            "args = build_parser().parse_args(['batch', 'rows.txt', '-o', 'out'])\n"
+            "print(args.max_row_chars)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "20000\n", "")

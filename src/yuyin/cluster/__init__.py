@@ -3,10 +3,14 @@ Data (:mod:`.bulk`). Needs the ``ray`` extra: ``pip install 'yuyin[ray]'``."""
 from __future__ import annotations
 
 import contextlib
+import math
 import os
-import signal
-import threading
+from dataclasses import replace
 from typing import Iterator
+
+from yuyin.signals import interrupt_on_signals, terminated_like_interrupted
+
+DEFAULT_MAX_ROW_CHARS = 20_000  # longest text of a bulk row: about an hour of speech, one object in Ray
 
 
 class ClusterError(Exception):
@@ -26,41 +30,51 @@ def import_ray():
 
 @contextlib.contextmanager
 def ray_session(address: str | None) -> Iterator[bool]:
-    """Ray for the block: the cluster at address (or $RAY_ADDRESS), else one started here and shut
-    down after it. Yields whether this process started it. Inside it, SIGTERM and SIGHUP raise
-    KeyboardInterrupt as SIGINT does (in the main thread), so that the block cleans up: the
-    handler ray.init installs would abort the process instead.
+    """Ray for the block: the cluster at address (or $RAY_ADDRESS), else a new one started on this
+    machine (never one found running here) and shut down after the block. Yields whether this
+    process started it. Inside it SIGTERM and SIGHUP raise KeyboardInterrupt as SIGINT does (main
+    thread), so that the block cleans up: the handler ray.init installs would abort the process.
     """
     ray = import_ray()
-    joining = bool(address or os.environ.get("RAY_ADDRESS"))
-    previous = _interrupt_on_signals()
-    try:
+    joining = joins_cluster(address)
+    with terminated_like_interrupted():
         try:
             if joining:
                 ray.init(address=address)
             else:
-                ray.init(include_dashboard=False)
+                ray.init(address="local", include_dashboard=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise ClusterError(f"could not {'join' if joining else 'start'} a Ray cluster: {exc}") from None
-        _interrupt_on_signals()
+        interrupt_on_signals()  # again, over ray.init's handler; the block's end restores the original
         try:
             yield not joining
         finally:
             ray.shutdown()
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
-def _interrupt_on_signals() -> dict:
-    """Make SIGTERM and SIGHUP raise KeyboardInterrupt; the handlers replaced (none off the main thread)."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    return {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGTERM, signal.SIGHUP)}
+def joins_cluster(address: str | None) -> bool:
+    """Whether ray_session(address) joins a running cluster (else it starts one)."""
+    return bool(address or os.environ.get("RAY_ADDRESS"))
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def check_fits(cpus: float, gpus: float, what: str) -> None:
+    """ClusterError unless a live node of the cluster can hold a process reserving cpus and gpus
+    (Ray would wait for one forever)."""
+    import ray
+
+    nodes = [node["Resources"] for node in ray.nodes() if node.get("Alive")]
+    if not any(node.get("CPU", 0) >= cpus and node.get("GPU", 0) >= gpus for node in nodes):
+        largest = max(nodes, key=lambda node: (node.get("GPU", 0), node.get("CPU", 0)), default={})
+        raise ClusterError(f"no node can hold a {what} of {cpus:g} CPUs and {gpus:g} GPUs (the largest has "
+                           f"{largest.get('CPU', 0):g} CPUs and {largest.get('GPU', 0):g} GPUs)")  # fmt: skip
+
+
+def process_settings(settings, cpus: float, gpus: float):
+    """The ServerSettings for a worker or replica that reserves cpus and gpus: threads fitted to
+    its CPUs unless named, and ``device auto`` meaning the CPU when it reserves no GPU (Ray leaves
+    every GPU of the node visible to such a process)."""
+    device = "cpu" if gpus == 0 and settings.device == "auto" else settings.device
+    return replace(settings, threads=settings.threads or max(1, math.ceil(cpus)), device=device)
 
 
 def last_line(error: BaseException | str) -> str:

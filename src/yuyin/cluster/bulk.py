@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
-from yuyin.cluster import ClusterError, last_line, ray_session
+from yuyin.cluster import ClusterError, check_fits, last_line, process_settings, ray_session
 from yuyin.cluster.bulk_output import BulkOutput
 from yuyin.cluster.manifest import BulkItem
 from yuyin.cluster.row_speech import RowSpeaker, SpokenRow
@@ -23,7 +23,7 @@ from yuyin.server.settings import ServerSettings
 @dataclass(frozen=True)
 class WorkerPlan:
     """The worker pool: workers (None: as many as the cluster's CPUs, or GPUs, hold) and what
-    each reserves. A worker's runtimes use ceil(cpus) threads unless the settings name a count."""
+    each reserves (see :func:`yuyin.cluster.process_settings` for what a worker runs with)."""
 
     workers: int | None = None
     cpus: float = 1.0
@@ -66,28 +66,34 @@ def run_bulk(items: list[BulkItem], output: BulkOutput, settings: ServerSettings
              default_format: str = "wav", address: str | None = None,
              progress: Callable[[SpokenRow], None] = lambda _: None) -> BulkOutput:  # fmt: skip
     """Speak items on Ray (joining address or $RAY_ADDRESS, else a cluster started here) into output."""
-    with ray_session(address):
+    with ray_session(address) as owned:
         import ray
         from ray.data import ActorPoolStrategy, DataContext
 
         context = DataContext.get_current()
         context.enable_progress_bars = False
         context.execution_options.preserve_order = False
+        if owned:
+            check_fits(plan.cpus, plan.gpus, "worker")
         workers = plan.pool_size(ray.cluster_resources())
-        settings = replace(settings, threads=settings.threads or max(1, math.ceil(plan.cpus)))
+        settings = process_settings(settings, plan.cpus, plan.gpus)
         # fields as JSON text: Arrow would unify the rows' differing fields into one schema of nulls
         records = [{"id": item.id, "line": item.line, "fields": json.dumps(item.fields)} for item in items]
         dataset = ray.data.from_items(records, override_num_blocks=min(len(records), 10_000))
         arguments = {"settings": settings, "default_format": default_format, "timestamps": output.timestamps}
-        spoken = dataset.map(_SpeakRows, fn_constructor_kwargs=arguments, compute=ActorPoolStrategy(size=workers),
-                             num_cpus=plan.cpus, num_gpus=plan.gpus)  # fmt: skip
+        pool = ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1)  # long rows do not queue behind one
+        spoken = dataset.map(_SpeakRows, fn_constructor_kwargs=arguments, compute=pool, num_cpus=plan.cpus,
+                             num_gpus=plan.gpus)  # fmt: skip
+        fingerprints = {item.id: output.fingerprint(item) for item in items}
         try:
             for record in spoken.iter_rows():
                 row = SpokenRow(**record)
-                output.write(row)
+                output.write(row, fingerprints[row.id])
                 progress(row)
         except ray.exceptions.RayError as exc:  # a worker that could not start (its voices), or died
             raise ClusterError(f"the workers failed: {last_line(exc)}") from None
+        except OSError as exc:  # the output directory (full disk, gone)
+            raise ClusterError(f"cannot write the results: {exc}") from None
     return output
 
 

@@ -4,16 +4,18 @@ Each file appears complete or not at all (written beside, then renamed). The man
 line per finished row (``id``, ``line``, ``file``, ``format``, ``sample_rate``, ``duration``,
 ``seconds``, ``error``, and ``timestamps``, the row's subtitle or JSON file, if asked for) as
 soon as the row is written, so an interrupted job can be resumed: rows whose last line says
-they were written (and whose file is there) are skipped, the others are spoken again and their
-new line is appended.
+they were written, from the same row and job (``fingerprint``), with their files still there,
+are skipped; the others are spoken again and their new line is appended.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from yuyin.cluster.manifest import BulkItem
 from yuyin.cluster.row_speech import SpokenRow
 
 MANIFEST = "manifest.jsonl"
@@ -33,12 +35,17 @@ class BulkTally:
 
 
 class BulkOutput:
-    """The output directory of one job; ``resume`` continues a job that wrote there before;
-    ``timestamps`` is the suffix of the rows' timestamp files (srt, vtt or json), if any."""
+    """The output directory of one job.
 
-    def __init__(self, directory: Path, resume: bool = False, timestamps: str | None = None):
+    resume: continue a job that wrote there before. job: what besides a row's own fields decides
+    its audio (default format, voices, timestamps...), as text; a row is skipped on resume only if
+    its fingerprint (its fields and the job) is the one written, so an edited row or a changed
+    job is spoken again. timestamps: the suffix of the rows' timestamp files (srt, vtt, json).
+    """
+
+    def __init__(self, directory: Path, resume: bool = False, timestamps: str | None = None, job: str = ""):
         self.directory = Path(directory)
-        self.timestamps = timestamps
+        self.timestamps, self.job = timestamps, job
         self.manifest = self.directory / MANIFEST
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -51,21 +58,20 @@ class BulkOutput:
                               "or choose another directory")  # fmt: skip
         self.tally = BulkTally()
 
-    def finished_ids(self) -> set[str]:
-        """Ids whose latest manifest line says written, with the file still there (for resuming)."""
-        latest: dict[str, dict] = {}
-        if self.manifest.exists():
-            for line in self.manifest.read_text(encoding="utf-8").splitlines():
-                try:
-                    record = json.loads(line)
-                    latest[record["id"]] = record
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue  # a line cut short by an interruption
-        return {ident for ident, record in latest.items()
-                if not record.get("error") and (self.directory / str(record.get("file"))).is_file()}  # fmt: skip
+    def fingerprint(self, item: BulkItem) -> str:
+        """What the row's audio depends on, hashed: its fields but id, and the job."""
+        fields = {key: value for key, value in item.fields.items() if key != "id"}
+        text = json.dumps({"fields": fields, "job": self.job}, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    def write(self, row: SpokenRow) -> None:
-        """Write the row's file (if it has audio) and then its manifest line."""
+    def pending(self, items: list[BulkItem]) -> list[BulkItem]:
+        """The items still to speak: all but those whose latest manifest line says written, with the
+        same fingerprint and the files still there."""
+        done = self._finished()
+        return [item for item in items if done.get(item.id) != self.fingerprint(item)]
+
+    def write(self, row: SpokenRow, fingerprint: str) -> None:
+        """Write the row's files (if it has audio) and then its manifest line."""
         record = {"id": row.id, "line": row.line, "file": None, "format": row.format, "sample_rate": row.sample_rate,
                   "duration": round(row.duration, 6), "seconds": round(row.seconds, 6), "error": row.error}  # fmt: skip
         if self.timestamps is not None:
@@ -78,8 +84,31 @@ class BulkOutput:
             self.tally.audio_seconds += row.duration
         else:
             self.tally.failed += 1
+        record["fingerprint"] = fingerprint
         with self.manifest.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def _finished(self) -> dict[str, str]:
+        """id -> fingerprint of the rows whose latest manifest line says written, files present."""
+        latest: dict[str, dict] = {}
+        if not self.manifest.exists():
+            return {}
+        text = self.manifest.read_text(encoding="utf-8")
+        if text and not text.endswith("\n"):  # a line cut short: the next one must start afresh
+            with self.manifest.open("a", encoding="utf-8") as handle:
+                handle.write("\n")
+        for line in text.split("\n"):
+            try:
+                record = json.loads(line)
+                latest[str(record["id"])] = record
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue  # a blank line, or one cut short by an interruption
+        return {ident: str(record.get("fingerprint")) for ident, record in latest.items()
+                if not record.get("error") and self._files_present(record)}  # fmt: skip
+
+    def _files_present(self, record: dict) -> bool:
+        names = [record.get("file")] + ([record["timestamps"]] if "timestamps" in record else [])
+        return all(isinstance(name, str) and (self.directory / name).is_file() for name in names)
 
     def _put(self, name: str, data: bytes) -> str:
         """Write a file whole (beside, then renamed); returns its name."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from yuyin.cluster.manifest import DEFAULT_MAX_ROW_CHARS
+from yuyin.cluster import DEFAULT_MAX_ROW_CHARS
 
 RAY_SERVE_FLAGS = ("ray_address", "replicas", "max_replicas", "replica_cpus", "replica_gpus")
 

@@ -7,22 +7,24 @@
 
 Blank lines are skipped. Every row is checked before a job starts: a bad one is a
 :class:`ManifestError` naming its line. Ids name the output files, so they are file-name safe
-and unique.
+and unique even where file names ignore case (JSON numbers are taken as their digits).
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Literal, Optional
 
 from pydantic import Field, ValidationError
 
+from yuyin.cluster import DEFAULT_MAX_ROW_CHARS
 from yuyin.server.schemas import AudioFormat, SynthesisControls
 
-ID_PATTERN = re.compile(r"[^\W][\w.-]{0,127}")  # a letter, digit or _ first; no separators or dots in front
-DEFAULT_MAX_ROW_CHARS = 20_000  # about an hour of speech: one row's audio travels as one object
+ID_PATTERN = re.compile(r"[^\W][\w.-]*")  # a letter, digit or _ first; no separators or dots in front
+MAX_ID_BYTES = 200  # ID.FORMAT and its staging name stay under the usual 255-byte file-name limit
 InputFormat = Literal["auto", "jsonl", "tsv", "txt"]
 
 
@@ -57,7 +59,7 @@ def read_items(path: Path | str, lines: Iterable[str] | None = None, input_forma
     kind = _kind(Path(path), input_format)
     if lines is None:
         try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
+            lines = Path(path).read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may be in JSON
         except (OSError, UnicodeDecodeError) as exc:
             raise ManifestError(f"{path}: cannot read it: {exc}") from None
     numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
@@ -68,11 +70,16 @@ def read_items(path: Path | str, lines: Iterable[str] | None = None, input_forma
     for number, line in numbered:
         where = f"{path} line {number}"
         fields = _fields(kind, line, where)
-        fields.setdefault("id", f"{number:0{width}d}")
+        if fields.get("id") is None:
+            fields["id"] = f"{number:0{width}d}"
+        elif isinstance(fields["id"], int) and not isinstance(fields["id"], bool):
+            fields["id"] = str(fields["id"])
         item = _checked(fields, number, where, max_row_chars)
-        if item.id in seen:
-            raise ManifestError(f"{where}: id {item.id!r} was used on line {seen[item.id]}; ids name the files")
-        seen[item.id] = number
+        key = unicodedata.normalize("NFC", item.id).casefold()
+        if key in seen:
+            raise ManifestError(f"{where}: id {item.id!r} names the same files as line {seen[key]}'s "
+                                "(ids name the files, and file names may ignore case)")  # fmt: skip
+        seen[key] = number
         items.append(item)
     if not items:
         raise ManifestError(f"{path}: no rows (every line is blank)")
@@ -110,9 +117,9 @@ def _checked(fields: dict[str, Any], number: int, where: str, max_row_chars: int
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"]) or "row"
         raise ManifestError(f"{where}: {field}: {error['msg']}") from None
-    if not ID_PATTERN.fullmatch(row.id or ""):
-        raise ManifestError(f"{where}: id {row.id!r} cannot name a file: use up to 128 letters, digits, "
-                            "'_', '-' or '.', not starting with '.' or '-'")  # fmt: skip
+    if not ID_PATTERN.fullmatch(row.id or "") or len(row.id.encode()) > MAX_ID_BYTES:
+        raise ManifestError(f"{where}: id {row.id!r} cannot name a file: use letters, digits, '_', '-' or '.' "
+                            f"(at most {MAX_ID_BYTES} bytes in UTF-8), not starting with '.' or '-'")  # fmt: skip
     if len(row.text) > max_row_chars:
         raise ManifestError(f"{where}: the text is {len(row.text)} characters; a row holds at most "
                             f"{max_row_chars}: split it into several rows")  # fmt: skip

@@ -9,14 +9,16 @@ on in-flight requests. Every route answers as it does from ``yuyin serve``.
 from __future__ import annotations
 
 import math
+import socket
 import sys
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any, Optional, get_origin, get_type_hints
 
 from pydantic import TypeAdapter, ValidationError
 
-from yuyin.cluster import import_ray, last_line, ray_session
+from yuyin.cluster import (ClusterError, check_fits, import_ray, joins_cluster, last_line, process_settings,
+                           ray_session)
 from yuyin.engine.device import resolve_device
 from yuyin.engine.memory import resolve_tier
 from yuyin.server.settings import ServerSettings
@@ -53,24 +55,29 @@ class ReplicaPlan:
             raise ValueError(f"replica_gpus must be >= 0, got {self.gpus}")
 
 
+def sized(settings: ServerSettings) -> ServerSettings:
+    """The settings with the limits left to the memory tier sized on this machine (its free RAM),
+    so that Serve's limits and each replica's admission agree."""
+    return settings.sized_for(resolve_tier(settings.memory_tier, resolve_device("cpu")))
+
+
 def replica_settings(settings: ServerSettings, plan: ReplicaPlan) -> ServerSettings:
-    """The settings each replica runs with: as given, with threads fitted to its CPUs."""
-    return replace(settings, threads=settings.threads or max(1, math.ceil(plan.cpus)))
+    """The settings each replica runs with: sized here, fitted to what it reserves."""
+    return process_settings(sized(settings), plan.cpus, plan.gpus)
 
 
 def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str, Any]:
     """Keyword arguments of ``serve.deployment`` for the plan.
 
-    A replica is sent at most max_active + max_queue requests (what its admission holds; limits
-    left to the memory tier are sized on this machine) and Serve's proxy queues at most
-    max_queue more per replica before answering 503.
+    A replica is sent at most max_active + max_queue requests (what its admission holds) and
+    each Serve proxy queues at most max_queue per replica more before answering 503.
     """
-    sized = settings.sized_for(resolve_tier(settings.memory_tier, resolve_device("cpu")))
+    limits = sized(settings)
     options: dict[str, Any] = {
         "name": APP_NAME,
         "ray_actor_options": {"num_cpus": plan.cpus, "num_gpus": plan.gpus},
-        "max_ongoing_requests": sized.max_active + sized.max_queue,
-        "max_queued_requests": max(1, sized.max_queue) * (plan.max_replicas or plan.replicas),
+        "max_ongoing_requests": limits.max_active + limits.max_queue,
+        "max_queued_requests": max(1, limits.max_queue) * (plan.max_replicas or plan.replicas),
         "graceful_shutdown_timeout_s": settings.shutdown_timeout,
         "max_constructor_retry_count": CONSTRUCTOR_RETRIES,
     }
@@ -78,8 +85,12 @@ def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str,
         options["num_replicas"] = plan.replicas
     else:
         options["autoscaling_config"] = {"min_replicas": plan.replicas, "max_replicas": plan.max_replicas,
-                                         "target_ongoing_requests": sized.max_active}  # fmt: skip
+                                         "target_ongoing_requests": limits.max_active}  # fmt: skip
     return options
+
+
+class YuyinReplica:
+    """A Serve replica: the deployment class whose ASGI app is one yuyin app (see application)."""
 
 
 def application(settings: ServerSettings, plan: ReplicaPlan):
@@ -94,7 +105,7 @@ def application(settings: ServerSettings, plan: ReplicaPlan):
 
         return create_app(replica, wait_for_voices=True)
 
-    ingress = serve.ingress(build_app)(type("YuyinReplica", (), {"__doc__": "One yuyin app per replica."}))
+    ingress = serve.ingress(build_app)(YuyinReplica)
     return serve.deployment(ingress, **deployment_options(settings, plan)).bind()
 
 
@@ -137,21 +148,50 @@ def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | Non
     Joins the cluster at address (or $RAY_ADDRESS), else starts one here. Prints ``yuyin: ready
     on http://HOST:PORT`` on stderr once every replica has loaded its voices; 1 if they cannot.
     A signal during start-up interrupts it (KeyboardInterrupt); either way the application, and
-    a cluster started here, are shut down before returning.
+    a cluster started here, are shut down before returning. Raises ClusterError for what keeps
+    it from starting: port 0 or a port in use, no node that can hold a replica, an application
+    of the same name on a joined cluster, Serve failing.
     """
     if settings.port == 0:
-        raise ValueError("port 0 is not available on Ray Serve: its proxy needs a fixed port")
+        raise ClusterError("port 0 is not available on Ray Serve: its proxy needs a fixed port")
+    if not joins_cluster(address):
+        _check_port_free(settings.host, settings.port)
     with ray_session(address) as owned:
         from ray import serve
+        from ray.exceptions import RayError
+        from ray.serve.exceptions import RayServeException
 
+        if owned:
+            check_fits(plan.cpus, plan.gpus, "replica")
+        elif APP_NAME in _applications():
+            raise ClusterError(f"an application named {APP_NAME!r} already runs on that cluster")
         try:
             serve.start(http_options={"host": settings.host, "port": settings.port})
             return _serve_until_signal(settings, plan)
+        except (RayError, RayServeException) as exc:
+            raise ClusterError(f"Ray Serve failed: {last_line(exc)}") from None
         finally:
             if owned:
                 serve.shutdown()
             else:
                 serve.delete(APP_NAME)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a listener, not TIME_WAIT, is in the way
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ClusterError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _applications() -> dict:
+    """The Serve applications running on the joined cluster (none if Serve is not running)."""
+    from ray import serve
+
+    return dict(serve.status().applications)
 
 
 def _deploy_failure(exc: RuntimeError) -> str:
