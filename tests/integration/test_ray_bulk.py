@@ -14,6 +14,7 @@ import soundfile
 from yuyin import SynthesisOptions
 from yuyin.timestamps import Timeline, to_json
 
+BOOKKEEPING = (".lock", "manifest.jsonl")
 ROWS = [
     {"id": "plain", "text": "今天天气很好，我们一起去公园散步吧。"},
     {"id": "fast", "text": "会议将于2025年6月18日上午9点举行。", "speed": 1.5, "format": "flac"},
@@ -50,9 +51,9 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
     records = {record["id"]: record for record in manifest(out)}
     assert sorted(records) == ["emoji", "fast", "phone", "plain", "ssml"]
     assert records["emoji"]["file"] is None and "nothing to pronounce" in records["emoji"]["error"]
-    assert sorted(path.name for path in out.iterdir()) == ["fast.flac", "fast.json", "manifest.jsonl", "phone.json",
-                                                          "phone.wav", "plain.json", "plain.wav", "ssml.json",
-                                                          "ssml.wav"]  # fmt: skip
+    assert sorted(path.name for path in out.iterdir()) == [".lock", "fast.flac", "fast.json", "manifest.jsonl",
+                                                          "phone.json", "phone.wav", "plain.json", "plain.wav",
+                                                          "ssml.json", "ssml.wav"]  # fmt: skip
     timeline = Timeline(ROWS[0]["text"])
     for chunk in tiny_synth.synthesize(ROWS[0]["text"]):
         timeline.add(chunk)
@@ -66,12 +67,12 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
         assert np.max(np.abs(samples - expected)) <= 1.5 / 32768, row["id"]
     assert soundfile.info(out / "phone.wav").samplerate == 16000 == records["phone"]["sample_rate"]
 
-    written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.suffix != ".jsonl"}
+    written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name not in BOOKKEEPING}
     again = batch(str(rows), "-o", str(out), *voice, "--resume", "--timestamps", "json")
     assert again.returncode == 1 and "5 of 5" not in again.stderr
     assert f"4 of 5 rows spoken into {out} (4 by an earlier run); 1 failed" in again.stderr.splitlines()[-1]
     assert [record["id"] for record in manifest(out)][5:] == ["emoji"]  # only the failed row ran again
-    assert {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.suffix != ".jsonl"} == written
+    assert {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name not in BOOKKEEPING} == written
 
 
 def test_text_from_stdin_one_row_per_line(tiny_pack: Path, tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ def test_text_from_stdin_one_row_per_line(tiny_pack: Path, tmp_path: Path) -> No
                str(tiny_pack), "--device", "cpu", "--format", "mp3"]  # fmt: skip
     done = subprocess.run(command, input="第一句。\n\n第二句。\n", capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["1.mp3", "3.mp3", "manifest.jsonl"]
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock", "1.mp3", "3.mp3", "manifest.jsonl"]
     assert soundfile.info(io.BytesIO((tmp_path / "out" / "1.mp3").read_bytes())).frames > 0
 
 
@@ -92,7 +93,7 @@ def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack
     assert done.returncode == 1
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("yuyin: error: the workers failed: ") and "SafetensorError" in last
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == []
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock"]
 
 
 def test_a_worker_no_node_can_hold_is_refused_instead_of_waiting_forever(tiny_pack: Path, tmp_path: Path) -> None:

@@ -89,8 +89,9 @@ def test_output_writes_files_then_manifest_lines_and_resumes_only_what_is_done(t
     assert records[0] == {"id": "a", "line": 3, "file": "a.wav", "format": "wav", "sample_rate": 24000,
                           "duration": 1.25, "seconds": 0.1, "error": None, "fingerprint": "f-a"}  # fmt: skip
     assert records[1]["file"] is None and records[1]["error"] == "the text has nothing to pronounce"
-    assert sorted(path.name for path in output.directory.iterdir()) == ["a.wav", "c.wav", "manifest.jsonl"]
+    assert sorted(path.name for path in output.directory.iterdir()) == [".lock", "a.wav", "c.wav", "manifest.jsonl"]
     assert (output.tally.written, output.tally.failed, output.tally.audio_seconds) == (2, 1, 2.5)
+    output.close()
     with pytest.raises(OutputError, match="already holds a manifest.jsonl: pass --resume"):
         BulkOutput(tmp_path / "out")
 
@@ -100,6 +101,7 @@ def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path
     first = BulkOutput(tmp_path / "out", job="wav")
     for ident in "abcd":
         first.write(spoken(ident), first.fingerprint(rows[ident]))
+    first.close()
     (first.directory / "c.wav").unlink()  # a file lost since: speak it again
     with first.manifest.open("a") as handle:
         handle.write('{"id": "e", "line": 3, "fi')  # a line cut short by an interruption
@@ -108,6 +110,7 @@ def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path
     assert [item.id for item in resumed.pending(list(edited.values()))] == ["b", "c", "e"]
     resumed.write(spoken("e"), resumed.fingerprint(rows["e"]))  # starts a line of its own
     assert json.loads(resumed.manifest.read_text().splitlines()[-1])["id"] == "e"
+    resumed.close()
     other_job = BulkOutput(tmp_path / "out", resume=True, job="mp3")
     assert [item.id for item in other_job.pending(list(rows.values()))] == list("abcde")
 
@@ -120,7 +123,8 @@ def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> Non
     records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
     assert [(record["file"], record["timestamps"]) for record in records] == [("a.mp3", "a.srt"), (None, None)]
     assert (output.directory / "a.srt").read_text().endswith("你好\n")
-    assert sorted(path.name for path in output.directory.iterdir()) == ["a.mp3", "a.srt", "manifest.jsonl"]
+    assert sorted(path.name for path in output.directory.iterdir()) == [".lock", "a.mp3", "a.srt", "manifest.jsonl"]
+    output.close()
     item = BulkItem("a", 1, {"id": "a", "text": "你好"})
     (output.directory / "a.srt").unlink()  # the subtitles are part of what a resumed row needs
     assert BulkOutput(tmp_path / "out", resume=True, timestamps="srt").pending([item]) == [item]
@@ -207,3 +211,13 @@ def test_every_command_parses_without_the_server_extra() -> None:
             "print(args.max_row_chars)")  # fmt: skip
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (0, "20000\n", "")
+
+
+def test_one_job_at_a_time_writes_a_directory_and_leftovers_are_cleared(tmp_path: Path) -> None:
+    first = BulkOutput(tmp_path / "out")
+    (first.directory / ".a.wav.partial").write_bytes(b"half")  # an interrupted write
+    with pytest.raises(OutputError, match="another yuyin batch is writing there"):
+        BulkOutput(tmp_path / "out", resume=True)
+    first.close()
+    again = BulkOutput(tmp_path / "out", resume=True)
+    assert sorted(path.name for path in again.directory.iterdir()) == [".lock"]

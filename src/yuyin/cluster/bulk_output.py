@@ -9,6 +9,7 @@ are skipped; the others are spoken again and their new line is appended.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from yuyin.cluster.manifest import BulkItem
 from yuyin.cluster.row_speech import SpokenRow
 
 MANIFEST = "manifest.jsonl"
+LOCK = ".lock"
 
 
 class OutputError(ValueError):
@@ -53,10 +55,27 @@ class BulkOutput:
             raise OutputError(f"{directory}: cannot create it: {exc}") from None
         if not os.access(self.directory, os.W_OK | os.X_OK):
             raise OutputError(f"{directory}: not writable")
+        self._lock = self._take_lock()
         if self.manifest.exists() and not resume:
             raise OutputError(f"{directory} already holds a {MANIFEST}: pass --resume to finish that job, "
                               "or choose another directory")  # fmt: skip
+        for staging in self.directory.glob(".*.partial"):  # left by an interrupted run
+            staging.unlink()
         self.tally = BulkTally()
+
+    def close(self) -> None:
+        """Let another job write the directory (the lock also goes with this object)."""
+        self._lock.close()
+
+    def _take_lock(self):
+        """Hold DIR/.lock until closed: two jobs must not write one directory."""
+        handle = (self.directory / LOCK).open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise OutputError(f"{self.directory}: another yuyin batch is writing there") from None
+        return handle
 
     def fingerprint(self, item: BulkItem) -> str:
         """What the row's audio depends on, hashed: its fields but id, and the job."""
