@@ -35,7 +35,8 @@ def manifest(directory: Path) -> list[dict]:
 
 def engine_audio(synth, row: dict) -> np.ndarray:
     speak = synth.synthesize_ssml if row.get("ssml") else synth.synthesize
-    samples = np.concatenate([chunk.samples for chunk in speak(row["text"], SynthesisOptions(speed=row.get("speed", 1.0)))])
+    options = SynthesisOptions(speed=row.get("speed", 1.0))
+    samples = np.concatenate([chunk.samples for chunk in speak(row["text"], options)])
     return np.clip(samples, -1.0, 32767 / 32768)  # the random-weight voice overshoots; 16-bit clips
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile
 
+from yuyin import SynthesisOptions
 from yuyin.cli import main
 from yuyin.cluster import ClusterError
 from yuyin.cluster.bulk import WorkerPlan
@@ -32,7 +33,8 @@ def item(ident: str, **fields) -> BulkItem:
 
 def test_a_row_is_the_engines_audio_in_its_format(speaker: RowSpeaker, tiny_synth) -> None:
     row = speaker.speak(item("a", text="你好，世界。", speed=1.5))
-    expected = np.concatenate([chunk.samples for chunk in tiny_synth.synthesize("你好，世界。", speaker_options(1.5))])
+    chunks = tiny_synth.synthesize("你好，世界。", SynthesisOptions(speed=1.5))
+    expected = np.concatenate([chunk.samples for chunk in chunks])
     samples, rate = soundfile.read(io.BytesIO(row.audio), dtype="float32")
     assert (row.format, row.sample_rate, row.error, rate) == ("wav", 24000, None, 24000)
     assert row.duration == pytest.approx(len(expected) / 24000)
@@ -56,12 +58,6 @@ def test_a_row_can_bring_its_timestamps(tiny_pack: Path, tiny_synth) -> None:
     srt = RowSpeaker(ServerSettings(voices=(str(tiny_pack),), device="cpu", dtype="fp32", warmup=False),
                      timestamps="srt").speak(item("t", text=text))  # fmt: skip
     assert srt.timestamps == to_srt(timeline.sentences) and "2025年3月5日，" in srt.timestamps
-
-
-def speaker_options(speed: float):
-    from yuyin import SynthesisOptions
-
-    return SynthesisOptions(speed=speed)
 
 
 @pytest.mark.parametrize("fields, problem", [
@@ -117,8 +113,8 @@ def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path
 
 def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> None:
     output = BulkOutput(tmp_path / "out", timestamps="srt")
-    output.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="1\n00:00:00,000 --> 00:00:01,000\n你好\n"),
-                 "f")  # fmt: skip
+    subtitles = "1\n00:00:00,000 --> 00:00:01,000\n你好\n"
+    output.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps=subtitles), "f")
     output.write(spoken("b", audio=None, error="nothing to say"), "g")
     records = [json.loads(line) for line in output.manifest.read_text().splitlines()]
     assert [(record["file"], record["timestamps"]) for record in records] == [("a.mp3", "a.srt"), (None, None)]
@@ -189,7 +185,8 @@ def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str],
 
 def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> None:
     settings, plan = build_arguments({"voices": "baker, ttskit", "replicas": "2", "max_replicas": "4",
-                                      "replica_cpus": "1.5", "warmup": "false", "max_active": 8, "cors_origins": "*"})  # fmt: skip
+                                      "replica_cpus": "1.5", "warmup": "false", "max_active": 8,
+                                      "cors_origins": "*"})  # fmt: skip
     assert (settings.voices, settings.warmup, settings.max_active, settings.cors_origins) == (
         ("baker", "ttskit"), False, 8, ("*",))
     assert plan == ReplicaPlan(replicas=2, max_replicas=4, cpus=1.5, gpus=0.0)
@@ -197,7 +194,8 @@ def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> N
     for args, problem in [({"port": 1}, "unknown argument port; known: backend,"),
                           ({"replicas": "two"}, "replicas: Input should be a valid integer"),
                           ({"max_active": "0"}, "max_active must be a positive finite number, got 0"),
-                          ({"replicas": "2", "max_replicas": "1"}, "max_replicas must be >= replicas (2), got 1")]:  # fmt: skip
+                          ({"replicas": "2", "max_replicas": "1"},
+                           "max_replicas must be >= replicas (2), got 1")]:  # fmt: skip
         with pytest.raises(ValueError) as error:
             build_arguments(args)
         assert str(error.value).startswith(problem)

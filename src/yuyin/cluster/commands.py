@@ -35,8 +35,8 @@ def ray_serve_flags_without_ray(args: argparse.Namespace) -> list[str]:
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``yuyin batch`` (the voice runtime options are added by the CLI)."""
-    parser.add_argument("input", help="rows to speak: .jsonl (text + id, format and any control of "
-                                      "/api/synthesize), .tsv (id<TAB>text) or text (one per line); - = stdin")  # fmt: skip
+    parser.add_argument("input", help="rows to speak: .jsonl (text + id, format and any control of /api/synthesize), "
+                                      ".tsv (id<TAB>text) or text (one per line); - = stdin")  # fmt: skip
     parser.add_argument("-o", "--output-dir", type=Path, required=True,
                         help="where the files (ID.FORMAT) and manifest.jsonl go")
     parser.add_argument("--input-format", default="auto", choices=["auto", "jsonl", "tsv", "txt"],
