@@ -100,10 +100,11 @@ def application(settings: ServerSettings, plan: ReplicaPlan):
 
     replica = replica_settings(settings, plan)
 
-    def build_app():  # runs in each replica process
+    def build_app():  # runs in each replica process; a voice that cannot load fails the replica with its cause
         from yuyin.server.app import create_app
+        from yuyin.server.voices import VoiceCatalog
 
-        return create_app(replica, wait_for_voices=True)
+        return create_app(replica, VoiceCatalog.load(replica))
 
     ingress = serve.ingress(build_app)(YuyinReplica)
     return serve.deployment(ingress, **deployment_options(settings, plan)).bind()

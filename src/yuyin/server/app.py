@@ -24,6 +24,7 @@ from yuyin.server.errors import install_error_handlers
 from yuyin.server.metrics import RequestMetrics
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
+from yuyin.server.voices import VoiceCatalog
 
 STATIC_DIR = resources.files("yuyin.server") / "static"
 API_DESCRIPTION = """
@@ -39,23 +40,19 @@ EXPOSED_HEADERS = ["X-Sample-Rate", "X-Channels", "X-Sample-Format", "X-Time-To-
                    "X-Audio-Duration", "X-Real-Time-Factor", "Retry-After"]  # fmt: skip
 
 
-def create_app(settings: ServerSettings | None = None, wait_for_voices: bool = False) -> FastAPI:
+def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | None = None) -> FastAPI:
     """The yuyin ASGI app; ``app.state.runtime`` holds its Runtime.
 
-    wait_for_voices: the lifespan's start-up returns only once the voices are loaded and fails
-    if they cannot be (a Ray Serve replica then takes traffic only when it can speak).
+    voices: already loaded, so the app is ready as soon as it starts (a Ray Serve replica loads
+    them before it exists: it takes traffic only once it can speak, and a failure is its own).
     """
     settings = settings or ServerSettings()
-    runtime = Runtime(settings)
+    runtime = Runtime(settings, voices)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loading = asyncio.create_task(runtime.load())
         try:
-            if wait_for_voices:
-                await loading
-                if runtime.load_error:
-                    raise RuntimeError(f"could not load the voices: {runtime.load_error}")
             yield
         finally:
             loading.cancel()

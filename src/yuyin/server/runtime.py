@@ -22,7 +22,7 @@ log = logging.getLogger("yuyin.server")
 class Runtime:
     """What the routes of one app share: settings, voices, admission, worker pool, metrics."""
 
-    def __init__(self, settings: ServerSettings):
+    def __init__(self, settings: ServerSettings, voices: VoiceCatalog | None = None):
         tier = resolve_tier(settings.memory_tier, resolve_device(settings.device))
         self.settings = settings = settings.sized_for(tier)
         log.info("memory tier %s: max_active %d, max_queue %d, decoder batch %d", tier.name, settings.max_active,
@@ -33,9 +33,11 @@ class Runtime:
         self.metrics.in_flight.set_function(lambda: self.admission.active)
         self.metrics.queued.set_function(lambda: self.admission.waiting)
         self.executor = DeadlineExecutor(settings.workers)
-        self._voices: VoiceCatalog | None = None
+        self._voices = voices  # None until load() has loaded them
         self.load_error: str | None = None
         self.settled = asyncio.Event()  # set when loading has succeeded or failed
+        if voices is not None:
+            self.settled.set()
 
     @property
     def ready(self) -> bool:
@@ -54,7 +56,10 @@ class Runtime:
             raise ApiError(503, f"the server is {state}", headers={"Retry-After": str(self.settings.retry_after)})
 
     async def load(self) -> None:
-        """Load and warm up every voice on the worker pool; records a failure instead of raising."""
+        """Load and warm up every voice on the worker pool (unless given loaded); records a failure
+        instead of raising."""
+        if self._voices is not None:
+            return
         try:
             self._voices = await asyncio.get_running_loop().run_in_executor(self.executor, VoiceCatalog.load,
                                                                             self.settings)  # fmt: skip
