@@ -29,6 +29,11 @@ def batch(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
+def our_last_line(stderr: str) -> str:
+    """yuyin's last line (Ray forwards its processes' logs to the same stream, in its own time)."""
+    return [line for line in stderr.splitlines() if line.startswith("yuyin: ")][-1]
+
+
 def manifest(directory: Path) -> list[dict]:
     return [json.loads(line) for line in (directory / "manifest.jsonl").read_text().splitlines()]
 
@@ -48,7 +53,7 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
     done = batch(str(rows), "-o", str(out), *voice, "--workers", "2", "--timestamps", "json")
     assert done.returncode == 1, done.stderr  # one row failed
     assert "yuyin: row emoji (line 5) failed: the text has nothing to pronounce" in done.stderr
-    assert f"4 of 5 rows spoken into {out}; 1 failed (see manifest.jsonl)" in done.stderr.splitlines()[-1]
+    assert f"4 of 5 rows spoken into {out}; 1 failed (see manifest.jsonl)" in our_last_line(done.stderr)
     records = {record["id"]: record for record in manifest(out)}
     assert sorted(records) == ["emoji", "fast", "phone", "plain", "ssml"]
     assert records["emoji"]["file"] is None and "nothing to pronounce" in records["emoji"]["error"]
@@ -71,7 +76,7 @@ def test_a_job_speaks_every_row_on_ray_data_and_resumes(tiny_pack: Path, tiny_sy
     written = {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name not in BOOKKEEPING}
     again = batch(str(rows), "-o", str(out), *voice, "--resume", "--timestamps", "json")
     assert again.returncode == 1 and "5 of 5" not in again.stderr
-    assert f"4 of 5 rows spoken into {out} (4 by an earlier run); 1 failed" in again.stderr.splitlines()[-1]
+    assert f"4 of 5 rows spoken into {out} (4 by an earlier run); 1 failed" in our_last_line(again.stderr)
     assert [record["id"] for record in manifest(out)][5:] == ["emoji"]  # only the failed row ran again
     assert {path.name: path.stat().st_mtime_ns for path in out.iterdir() if path.name not in BOOKKEEPING} == written
 
@@ -92,7 +97,7 @@ def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack
     (tmp_path / "rows.txt").write_text("你好。\n")
     done = batch(str(tmp_path / "rows.txt"), "-o", str(tmp_path / "out"), "--voice", str(broken), "--device", "cpu")
     assert done.returncode == 1
-    last = done.stderr.strip().splitlines()[-1]
+    last = our_last_line(done.stderr)
     assert last.startswith("yuyin: error: the workers failed: ") and "SafetensorError" in last
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock"]
 
@@ -102,5 +107,5 @@ def test_a_worker_no_node_can_hold_is_refused_instead_of_waiting_forever(tiny_pa
     done = batch(str(tmp_path / "rows.txt"), "-o", str(tmp_path / "out"), "--voice", str(tiny_pack),
                  "--worker-gpus", "1")  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith(
+    assert our_last_line(done.stderr).startswith(
         "yuyin: error: no node can hold a worker of 1 CPUs and 1 GPUs (the largest has ")
