@@ -249,7 +249,7 @@ def _serve(args: argparse.Namespace) -> int:
             vocoder_device=args.vocoder_device, offload_idle=args.offload_idle,
         )  # fmt: skip
     except ValueError as exc:
-        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+        raise _flag_error(exc) from None
     if args.ray:
         return _serve_on_ray(args, settings)
     return serve(settings, log_level=args.log_level)
@@ -266,7 +266,7 @@ def _serve_on_ray(args: argparse.Namespace, settings) -> int:
                            cpus=1.0 if args.replica_cpus is None else args.replica_cpus,
                            gpus=args.replica_gpus or 0.0)  # fmt: skip
     except ValueError as exc:
-        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+        raise _flag_error(exc) from None
     _pull_named(settings.voices)
     try:
         return serve_on_ray(settings, plan, args.ray_address)
@@ -299,7 +299,7 @@ def _batch(args: argparse.Namespace) -> int:
                                   lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
                                   vocoder_device=args.vocoder_device)  # fmt: skip
     except ValueError as exc:
-        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+        raise _flag_error(exc) from None
     stdin = args.input == "-"
     job = json.dumps({"format": args.format, "timestamps": args.timestamps, "voices": voices,
                       "lexicon": settings.lexicon})  # fmt: skip
@@ -349,6 +349,11 @@ def _batch_progress(total: int) -> Callable[..., None]:
             print(f"yuyin: {done}/{total} rows", file=sys.stderr)
 
     return report
+
+
+def _flag_error(exc: ValueError) -> CliError:
+    """A settings or plan ValueError ("max_queue must be ...") as the flag's error ("--max-queue ...")."""
+    return CliError(f"--{str(exc).replace('_', '-')}")
 
 
 def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple[str, ...]:
@@ -517,7 +522,7 @@ def _options(args: argparse.Namespace) -> SynthesisOptions:
     try:
         return SynthesisOptions(**given)
     except OptionsError as exc:
-        raise CliError(f"--{str(exc).replace('_', '-')}") from None
+        raise _flag_error(exc) from None
 
 
 def _reference(synthesizer, args: argparse.Namespace):
