@@ -66,7 +66,8 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say = commands.add_parser("say", help="synthesise text to a WAV file")
     say.add_argument("text", help="text to speak; '-' reads standard input")
     say.add_argument("-o", "--output", required=True, help="output WAV path ('-' writes to standard output)")
-    say.add_argument("--voice", default="baker", help="voice name (default: baker)")
+    say.add_argument("--voice", default="baker", metavar="NAME|DIR",
+                     help="voice name or voice-pack directory (default: baker)")
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     say.add_argument("--dtype", default=None,
                      help="fp32, bf16 or fp16 (GPU); default: fp32 (the ttskit decoder keeps fp16 weights on CPU)")
@@ -121,7 +122,8 @@ def _add_reference_arguments(parser: argparse.ArgumentParser, clip_required: boo
 def _add_prosody(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("prosody", help="measure a reference clip and show the controls it implies")
     _add_reference_arguments(parser, clip_required=True)
-    parser.add_argument("--voice", default="baker", help="voice to map the clip onto (default: baker)")
+    parser.add_argument("--voice", default="baker", metavar="NAME|DIR",
+                        help="voice name or voice-pack directory to map the clip onto (default: baker)")
     parser.add_argument("--speaker", default=None, help="speaker of a multi-speaker voice")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=_prosody, device="auto", dtype=None, threads=None, backend="auto", lexicon=None,
@@ -359,7 +361,7 @@ def _flag_error(exc: ValueError) -> CliError:
 def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple[str, ...]:
     """The --voice values (default baker; directories made absolute), the lexicon checked, and the
     device plan checked unless it runs elsewhere (Ray processes that reserve a GPU)."""
-    from yuyin.server.voices import voice_spec
+    from yuyin.voices.store import voice_spec
 
     voices = tuple(args.voice or ("baker",))
     for voice in voices:
@@ -374,7 +376,7 @@ def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple
 
 def _pull_named(voices: Sequence[str]) -> None:
     """Pull the named voices here first, so that workers on this machine find them converted."""
-    from yuyin.server.voices import voice_spec
+    from yuyin.voices.store import voice_spec
     from yuyin.voices.store import VoicePullError, ensure_voice
 
     for value in voices:
@@ -397,9 +399,8 @@ def _check_lexicon(path: Path) -> None:
 
 
 def _check_voice(value: str) -> None:
-    from yuyin.server.voices import voice_spec
     from yuyin.voices.registry import UnknownVoiceError, voice_source
-    from yuyin.voices.store import yuyin_home
+    from yuyin.voices.store import voice_spec, yuyin_home
 
     spec = voice_spec(value)
     if isinstance(spec, Path):
@@ -495,12 +496,14 @@ def _read_stdin() -> str:
 
 def _load(args: argparse.Namespace, progress: Callable[[str], None]):
     from yuyin.engine.synthesizer import Synthesizer
+    from yuyin.voices.store import voice_spec
 
     if args.threads is not None and args.threads < 1:
         raise CliError(f"--threads must be >= 1, got {args.threads}")
+    _check_voice(args.voice)
     # One-shot commands skip the warm-up: preparing every shape bucket (seconds; minutes when
     # compiled) pays off only for a server's many requests.
-    return Synthesizer.load(args.voice, device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
+    return Synthesizer.load(voice_spec(args.voice), device=args.device, dtype=args.dtype, threads=args.threads, progress=progress,
                             backend=args.backend, lexicon=args.lexicon, vocoder_device=args.vocoder_device,
                             compile=args.compile, warm_up=False)  # fmt: skip
 

@@ -29,6 +29,14 @@ def test_say_writes_24khz_16bit_speech(baker_dir: Path, tmp_path: Path) -> None:
     assert np.abs(audio).max() > 3000  # actual speech, not silence
 
 
+def test_say_takes_a_voice_pack_directory_like_serve(baker_dir: Path, tmp_path: Path) -> None:
+    by_name, by_dir = tmp_path / "name.wav", tmp_path / "dir.wav"
+    for voice, out in (("baker", by_name), (str(baker_dir), by_dir)):
+        result = _yuyin("say", "语音合成。", "--seed", "1", "--voice", voice, "-o", str(out))
+        assert result.returncode == 0, result.stderr.decode()
+    assert np.array_equal(soundfile.read(by_name, dtype="int16")[0], soundfile.read(by_dir, dtype="int16")[0])
+
+
 def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
     result = _yuyin("say", "-", "-o", "-", "--speed", "1.5", "--seed", "3", stdin="语音合成。".encode())
     assert result.returncode == 0, result.stderr.decode()
@@ -62,6 +70,7 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["say", "你好", "-o", "x.wav", "--speed", "9"], "--speed must be between"),
     (["say", "你好", "-o", "x.wav", "--pitch-shift", "7"], "--pitch-shift must be between"),
     (["say", "你好", "-o", "x.wav", "--voice", "nope"], "unknown voice 'nope'"),
+    (["say", "你好", "-o", "x.wav", "--voice", "./"], "--voice ./: not a voice-pack directory (no voice.json)"),
     (["say", "你好", "-o", "/no/such/dir/x.wav"], "does not exist"),
     (["say", "你好", "-o", "x.wav", "--device", "cuda:7"], "cuda"),
     (["say", "你好", "-o", "x.wav", "--threads", "0"], "--threads must be >= 1"),

@@ -2,25 +2,17 @@
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from yuyin.server.errors import ApiError
+from yuyin.voices.store import voice_spec
 
 if TYPE_CHECKING:
     from yuyin.engine.synthesizer import Synthesizer
     from yuyin.server.settings import ServerSettings
 
 log = logging.getLogger("yuyin.server")
-
-
-def voice_spec(value: str) -> str | Path:
-    """A ``--voice`` value as Synthesizer.load takes it: a directory path, else a voice name."""
-    if os.sep in value or (os.altsep and os.altsep in value) or Path(value).is_dir():
-        return Path(value).expanduser()
-    return value
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,13 @@ def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
     return home
 
 
+def voice_spec(value: str) -> str | Path:
+    """A ``--voice`` value as Synthesizer.load takes it: a directory path, else a voice name."""
+    if os.sep in value or (os.altsep and os.altsep in value) or Path(value).is_dir():
+        return Path(value).expanduser()
+    return value
+
+
 def voices_root() -> Path:
     return _no_file_in_the_way(yuyin_home() / "voices")
 
