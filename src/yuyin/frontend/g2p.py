@@ -38,7 +38,8 @@ from .words import cut_words
 # Ideographs pypinyin may know: 〇, CJK extension A, the basic block, compatibility
 # ideographs, and the supplementary-plane extensions B onwards.
 HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-_PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+|" + SENTINEL.pattern + "|.", re.DOTALL)
+_PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+(?:['’][A-Za-z]+)*|" + SENTINEL.pattern + "|.", re.DOTALL)
+_LATIN_RUN = re.compile("[A-Za-z]+")
 _BUILTIN = Lexicon()
 # Text that makes every pass load its tables (jieba, the lexicon, polyphones, English words).
 WARM_UP_TEXT = "预热一下，行长还书，Python。"
@@ -58,7 +59,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     """
     lexicon = lexicon or _BUILTIN
     words: list[Word] = []
-    for token in cut_words(text):
+    for token in _joined_apostrophes(cut_words(text)):
         for piece in _PIECES.findall(token):
             _add_piece(words, piece, lexicon, spans)
     words = merge_numbers(attach_erhua(words))
@@ -76,7 +77,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
 def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None) -> None:
     if HANZI.match(piece):
         words += _han_words(piece, lexicon)
-    elif piece.isascii() and piece.isalpha():
+    elif _LATIN_RUN.match(piece):
         pairs = latin_syllables(piece)
         if pairs:
             words.append(Word(piece, [s for _, s in pairs], [g for g, _ in pairs], LATIN))
@@ -87,6 +88,23 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
         words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
+
+
+def _joined_apostrophes(tokens: list[str]) -> list[str]:
+    """Rejoin what the segmenter cut at an apostrophe inside a Latin word: don|'|t -> don't."""
+    joined: list[str] = []
+    for token in tokens:
+        if (
+            len(joined) >= 2
+            and joined[-1] in ("'", "’")
+            and _LATIN_RUN.fullmatch(token)
+            and _LATIN_RUN.search(joined[-2][-1:])
+        ):
+            apostrophe = joined.pop()
+            joined[-1] += apostrophe + token
+        else:
+            joined.append(token)
+    return joined
 
 
 def read_beside_fixed(words: list[Word], lexicon: Lexicon) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .english import pronunciation, transliterate
+from .marked_pinyin import read_plain
 
 LETTERS: dict[str, tuple[str, ...]] = {
     "A": ("ei1",), "B": ("bi4",), "C": ("xi1",), "D": ("di4",), "E": ("yi4",),
@@ -39,10 +40,24 @@ WORDS: dict[str, tuple[str, ...]] = {
 # Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
+_PLURAL_ACRONYM = re.compile(f"[A-Z]{{2,{ACRONYM_MAX}}}(?=s$)")  # APIs, GPUs: spelled, then the s
+# Two-letter words said as words; other two-letter runs are abbreviations (ai, id, pc, tv).
+_TWO_LETTER_WORDS = frozenset("hi no go so me we he my to do is it in on at an of or up us be by if as oh am".split())
+# Letter groups that English spelling hardly has and pinyin has (Zhang, Xu, Qiu, Jiang, Liu).
+_PINYIN_SIGNS = re.compile("zh|x[iu]|q[iu]|ji[aeou]|iu|ui")
+# The letters' names as the dictionary spells them: a word said letter by letter (nba, usb) is spelled.
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "EY", "B IY", "S IY", "D IY", "IY", "EH F", "(?:JH|G) IY", "EY CH", "AY", "JH EY", "K EY", "EH L",
+    "EH M", "EH N", "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW",
+    "EH K S", "W AY", "Z (?:IY|EH D)")))  # fmt: skip
+# What an apostrophe's ending says: Tom's, don't, we'll.
+_CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("mu5",), "re": ("er5",),
+            "ve": ("fu5",)}  # fmt: skip
 
 
 def latin_syllables(word: str) -> list[tuple[str, str]]:
-    """(grapheme, syllable) pairs for a run of ASCII letters: ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``.
+    """(grapheme, syllable) pairs for a run of ASCII letters (apostrophes ' or ’ allowed inside:
+    ``don't``): ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``.
 
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
@@ -50,21 +65,57 @@ def latin_syllables(word: str) -> list[tuple[str, str]]:
     reading = _word_reading(word)
     if reading is not None:
         return _on_first(word, reading)
+    if "'" in word or "’" in word:
+        head, *endings = re.split("['’]", word)
+        pairs = latin_syllables(head) if head else []
+        for ending in endings:
+            clitic = _CLITICS.get(ending.lower())
+            pairs += _on_first(ending, clitic) if clitic else latin_syllables(ending) if ending else []
+        return pairs
+    plural = _PLURAL_ACRONYM.match(word)
+    if plural:
+        return _spelled(plural.group()) + [("s", "si5")]
     parts = _CAMEL_PARTS.findall(word)
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
-    return [pair for letter in word for pair in _on_first(letter, LETTERS.get(letter.upper(), ()))]
+    return _spelled(word)
 
 
 def _word_reading(word: str) -> tuple[str, ...] | None:
-    """The syllables of ``word`` said as a word, or None when it is to be spelled."""
-    known = WORDS.get(word.lower())
+    """The syllables of ``word`` said as a word, or None when it is to be spelled or cut."""
+    lower = word.lower().replace("’", "'")
+    known = WORDS.get(lower)
     if known is not None:
-        return None if word.isupper() and len(word) <= 3 and word.lower() != "ok" else known
-    if len(word) == 1 or (word.isupper() and len(word) <= ACRONYM_MAX):
+        return None if word.isupper() and len(word) <= 3 and lower != "ok" else known
+    letters = lower.replace("'", "")
+    if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX):
         return None
-    phones = pronunciation(word)
-    return None if phones is None else tuple(transliterate(phones))
+    pinyin = read_plain(word)
+    if pinyin is not None and _PINYIN_SIGNS.search(lower):
+        return pinyin
+    if len(letters) == 2 and lower not in _TWO_LETTER_WORDS:
+        return None
+    phones = pronunciation(lower)
+    if pinyin is not None and (phones is None or _like_a_pinyin_name(word, pinyin)):
+        return pinyin
+    if phones is None or _said_letter_by_letter(letters, phones):
+        return None
+    return tuple(transliterate(phones))
+
+
+def _like_a_pinyin_name(word: str, pinyin: tuple[str, ...]) -> bool:
+    """A capitalised word of two or more pinyin syllables whose letters sound alike in English
+    and pinyin (Linda, Beijing, Shanghai; not Canada or China, whose c and ch differ)."""
+    return word[0].isupper() and word[1:].islower() and len(pinyin) >= 2 and not re.search("[cqrxz]", word.lower())
+
+
+def _said_letter_by_letter(letters: str, phones: tuple[str, ...]) -> bool:
+    names = " ".join(_LETTER_NAMES[c] for c in letters)
+    return re.fullmatch(names, " ".join(p.rstrip("012") for p in phones)) is not None
+
+
+def _spelled(word: str) -> list[tuple[str, str]]:
+    return [pair for letter in word for pair in _on_first(letter, LETTERS.get(letter.upper(), ()))]
 
 
 def _on_first(text: str, syllables: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -15,19 +15,22 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .override import FixedSpans
 from .syllables import SAYABLE
 
+if TYPE_CHECKING:
+    from .override import FixedSpans
+
 # Combining mark -> tone: macron 1, acute 2, caron 3, grave 4.
-_TONE_OF_MARK = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+TONE_OF_MARK = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _LETTER = "a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f"  # with combining marks (decomposed text)
 WORD = re.compile(f"[{_LETTER}]+(?:'[{_LETTER}]+)*")
 _LONGEST = max(map(len, SAYABLE))
 LONGEST_WORD = 80  # letters; longer runs are not taken for pinyin (the split would cost n² time)
 
 
-def mark_pinyin(text: str, spans: FixedSpans, valid: Callable[[str], bool]) -> str:
+def mark_pinyin(text: str, spans: "FixedSpans", valid: Callable[[str], bool]) -> str:
     """Swap each word of tone-marked pinyin in ``text`` for a sentinel of ``spans``."""
     if text.isascii():
         return text
@@ -53,8 +56,8 @@ def read_marked(word: str) -> tuple[str, ...] | None:
     letters: list[str] = []  # base letters, ü as v
     tones: list[int] = []  # the tone marked on each letter, 0 for none
     for char in unicodedata.normalize("NFD", word.lower()):
-        if char in _TONE_OF_MARK and letters and not tones[-1]:
-            tones[-1] = _TONE_OF_MARK[char]
+        if char in TONE_OF_MARK and letters and not tones[-1]:
+            tones[-1] = TONE_OF_MARK[char]
         elif char == "\u0308" and letters and letters[-1] == "u":  # diaeresis: ü
             letters[-1] = "v"
         elif char.isascii() and (char.isalpha() or char == "'"):
@@ -63,6 +66,15 @@ def read_marked(word: str) -> tuple[str, ...] | None:
         else:
             return None  # another mark, or a letter pinyin does not use
     return _split("".join(letters), tones) if any(tones) else None
+
+
+def read_plain(word: str) -> tuple[str, ...] | None:
+    """A word of ASCII letters that is toneless pinyin, each syllable in tone 1: ``"Huawei"`` ->
+    ``("hua1", "wei1")``; None when it does not split into sayable syllables."""
+    if not word.isascii() or not word.isalpha() or len(word) > LONGEST_WORD:
+        return None
+    syllables = _split(word.lower(), [0] * len(word))
+    return None if syllables is None else tuple(s[:-1] + "1" for s in syllables)
 
 
 def _split(letters: str, tones: list[int]) -> tuple[str, ...] | None:

@@ -8,10 +8,10 @@ Owns the character-level clean-up and the order of the TN passes:
 2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
    -> ASCII digits, compatibility forms of numbers and units -> what they stand for (``Ⅲ`` ->
    ``3``, ``①`` -> ``1``, ``½`` -> ``1/2``, ``㎡`` -> ``m²``, ``㎏`` -> ``kg``);
-3. inline pinyin overrides (``行[hang2]``) are set aside (:mod:`yuyin.frontend.override`), then
-   pinyin written with tone marks (``Běijīng``, :mod:`yuyin.frontend.marked_pinyin`);
+3. inline pinyin overrides (``行[hang2]``, ``行[háng]``) are set aside (:mod:`yuyin.frontend.override`);
 4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
-5. user-lexicon words are set aside;
+5. user-lexicon words are set aside, then pinyin written with tone marks (``Běijīng``,
+   :mod:`yuyin.frontend.marked_pinyin`);
 6. the TN rules of :mod:`yuyin.frontend.tn` (numbers, dates, money, units, addresses...), then
    unit symbols left without a number (``℃`` -> 摄氏度).
 
@@ -45,6 +45,8 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x2010: "-",  # hyphen
     0x2011: "-",  # non-breaking hyphen
     0x301C: "~",  # wave dash
+    0x00B5: "μ",  # micro sign -> Greek mu, as units and letter names have it
+    0x2126: "Ω",  # ohm sign -> Greek omega
 }
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 # Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈) and CJK unit squares (㎡, ㎏).
@@ -115,10 +117,10 @@ def prepare(
     lexicon: LexiconMatcher | None = None,
 ) -> str:
     """Every pass, with fixed spans (overrides, lexicon words) swapped for sentinels in ``spans``."""
-    text = to_simplified(mark_pinyin(apply_overrides(clean(text), spans, valid), spans, valid))
+    text = to_simplified(apply_overrides(clean(text), spans, valid))
     if lexicon:
         text = lexicon.apply(text, spans)
-    return _verbalize(text)
+    return _verbalize(mark_pinyin(text, spans, valid))
 
 
 def check_overrides(text: str, valid: Callable[[str], bool]) -> None:

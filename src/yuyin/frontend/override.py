@@ -1,8 +1,8 @@
 """Readings fixed by the user: inline pinyin overrides and user-lexicon words.
 
 **Inline override syntax** (documented for users in the README). Pinyin in square brackets
-right after the text it reads, tone digits 1-5 (5 = neutral), syllables separated by
-spaces, ü written ``v`` or ``ü``:
+right after the text it reads, tone digits 1-5 (5 = neutral) or tone marks (``háng``),
+syllables separated by spaces, ü written ``v`` or ``ü``:
 
 * ``行[hang2]`` reads the one hanzi before the bracket as hang2;
 * ``银行行长[hang2 zhang3]`` reads the LAST two hanzi before the bracket (N syllables fix
@@ -24,16 +24,21 @@ User input cannot forge sentinels: private-use characters are removed while clea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .marked_pinyin import TONE_OF_MARK, read_marked
 from .unit import FrontendError
 
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_LATIN_LETTER = re.compile("[a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
-BRACKET = re.compile(r"\[ *([a-zA-ZüÜ]+[1-5]?(?: +[a-zA-ZüÜ]+[1-5]?)*) *\]")
+# A syllable is written with a tone digit, with tone marks (háng) or without a tone.
+_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"
+BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -80,7 +85,9 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         written = _written_before(text, start, done)
         if not written:
             continue  # [1], [注]: not after hanzi or letters, ordinary text
-        syllables = tuple(match.group(1).lower().replace("ü", "v").split())
+        syllables = _digit_tones(match.group(1))
+        if syllables is None:
+            continue  # letters that are not pinyin: ordinary text
         if not all(s[-1].isdigit() for s in syllables):
             resolved = _with_tones(syllables, written)
             if resolved is None:
@@ -101,6 +108,25 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         done = match.end()
     out.append(text[done:])
     return "".join(out)
+
+
+def _digit_tones(content: str) -> tuple[str, ...] | None:
+    """Bracket content as syllables with tone digits where it gives them: ``"háng"`` -> hang2,
+    ``"lü4"`` -> lv4, ``"hang"`` stays toneless; None for a word with marks that is no syllable."""
+    syllables = []
+    for written in content.split():
+        if not _has_tone_mark(written):
+            syllables.append(written.lower().replace("ü", "v"))
+            continue
+        marked = read_marked(written)
+        if marked is None or len(marked) != 1:
+            return None
+        syllables.append(marked[0])
+    return tuple(syllables)
+
+
+def _has_tone_mark(written: str) -> bool:
+    return any(mark in TONE_OF_MARK for mark in unicodedata.normalize("NFD", written))
 
 
 def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | None:
@@ -128,13 +154,13 @@ def _readings(hanzi: str) -> tuple[str, ...]:
 
 
 def _written_before(text: str, end: int, floor: int) -> str:
-    """The run of hanzi, or else of ASCII letters, right before ``text[end]`` (not before ``floor``)."""
+    """The run of hanzi, or else of Latin letters (café, Běijīng), right before ``text[end]`` (not before ``floor``)."""
     start = end
     if start > floor and _HANZI.match(text[start - 1]):
         while start > floor and _HANZI.match(text[start - 1]):
             start -= 1
     else:
-        while start > floor and text[start - 1].isascii() and text[start - 1].isalpha():
+        while start > floor and _LATIN_LETTER.match(text[start - 1]):
             start -= 1
     return text[start:end]
 

@@ -138,7 +138,9 @@ def _inside(word: Word, start: int, end: int) -> None:
     if end - start == 2:
         _pair(word, start)
         return
-    cut = _split_point("".join(word.graphemes[start:end])) + start
+    written = "".join(word.graphemes[start:end])
+    # one character per syllable (hanzi) tells where the word divides; a Latin span does not
+    cut = start + (_split_point(written) if len(written) == end - start else end - start - 2)
     _inside(word, start, cut)
     _inside(word, cut, end)
     if tone(word.syllables[cut - 1]) == "3" and tone(word.syllables[cut]) == "3":
