@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "bye": ("bai1",), "baidu": ("bai3", "du4"), "taobao": ("tao2", "bao3"),
     "weibo": ("wei1", "bo2"), "google": ("gu3", "ge1"), "email": ("yi1", "mei4", "er5"),
     "tesla": ("te4", "si1", "la1"), "nike": ("nai4", "ke4"), "ins": ("yin1", "si5"),
+    "app": ("ei1", "pi1", "pi1"),  # said as its letters, not as a word
 }  # fmt: skip
 
 
