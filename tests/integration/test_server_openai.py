@@ -58,8 +58,21 @@ def test_speed_and_voice_names(client) -> None:
     assert 0.4 < pcm_seconds(client, speed=2.0) / normal < 0.65
     by_name = client.audio.speech.create(model="tiny", voice="tiny", input=TEXT, response_format="pcm")
     by_id = client.audio.speech.create(model="gpt-4o-mini-tts", voice={"id": "tiny"}, input=TEXT,
-                                       response_format="pcm", instructions="speak cheerfully")  # fmt: skip
+                                       response_format="pcm", instructions="read it like a pirate")  # fmt: skip
     assert by_name.content == by_id.content and len(by_name.content) / 2 / 24000 == pytest.approx(normal)
+
+
+def test_instructions_pick_an_emotion_style_unless_style_is_given(client) -> None:
+    def pcm(**params) -> bytes:
+        return client.audio.speech.create(model="gpt-4o-mini-tts", voice="alloy", input=TEXT, response_format="pcm",
+                                          **params).content  # fmt: skip
+
+    happy = pcm(extra_body={"style": "happy"})
+    assert happy != pcm()
+    assert pcm(instructions="Speak in a cheerful, upbeat tone.") == happy
+    assert pcm(instructions="语气非常悲伤") == pcm(extra_body={"style": "sad", "style_intensity": 1.5})
+    assert pcm(instructions="Sound sad.", extra_body={"style": "happy"}) == happy  # the explicit style wins
+    assert pcm(instructions="Don't sound happy.") == pcm()
 
 
 def test_non_streamed_response_has_content_length(client) -> None:

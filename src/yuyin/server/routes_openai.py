@@ -7,7 +7,9 @@ Name mapping (OpenAI has no Mandarin voices of ours):
   ash, ...) mean the voice named by ``model`` if it is one, else the server's default voice.
 - ``stream`` (default true) sends audio as it is made; ``stream_format: "sse"`` sends
   server-sent events ``speech.audio.delta`` (base64 audio) and a final ``speech.audio.done``.
-- ``instructions`` is accepted and ignored.
+- ``instructions``: an emotion word in them (cheerful, sad, angry, 温柔, 非常生气 ...) picks that
+  style and its intensity on baker-family voices, unless ``style`` is given
+  (:mod:`yuyin.instructions`); anything else in them is ignored.
 - Extensions (the OpenAI client sends them with ``extra_body``): ``ssml`` (input is SSML),
   ``style`` and ``style_intensity`` (emotion styles of baker-family voices).
 """
@@ -53,7 +55,8 @@ _AUDIO = {200: {"content": {"audio/mpeg": {}, "audio/pcm": {}}}}
 async def speech(body: OpenAISpeechRequest, runtime: RuntimeDep, http_request: Request) -> Response:
     voice = resolve_voice(runtime.voices, body.model, body.voice_name)
     sse = body.stream_format == "sse"
-    request = SpeechRequest(text=body.input, voice=voice, options=body.options(), format=body.response_format,
+    styled = runtime.voices.get(voice).voice.family == "baker"
+    request = SpeechRequest(text=body.input, voice=voice, options=body.options(styled), format=body.response_format,
                             sample_rate=None, stream=body.stream or sse, api="openai", text_field="input",
                             ssml=body.ssml)  # fmt: skip
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from yuyin.config import OPTION_RANGES, SynthesisOptions
 from yuyin.engine.reference import MAX_CLIP_BYTES
 from yuyin.engine.styles import STYLE_NAMES
+from yuyin.instructions import style_of_instructions
 
 AudioFormat = Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]
 SampleRate = Literal[8000, 16000, 22050, 24000, 44100, 48000]
@@ -48,13 +49,19 @@ class OpenAISpeechRequest(BaseModel):
     stream: bool = Field(True, description="send audio as it is made (chunked transfer)")
     stream_format: Literal["audio", "sse"] = Field("audio", description="audio bytes, or server-sent "
                                                    "events with base64 audio deltas")  # fmt: skip
-    instructions: Optional[str] = Field(None, description="accepted for compatibility and ignored")
+    instructions: Optional[str] = Field(None, description="how to speak: an emotion word in it (cheerful, sad, "
+                                        "温柔 ...) picks that style on baker-family voices; else ignored")  # fmt: skip
     ssml: bool = Field(False, description="extension: input is an SSML document")
     style: Optional[StyleName] = Field(None, description="extension: emotion style (baker-family voices)")
     style_intensity: float = _ranged("style_intensity", 1.0, "extension: style strength")
 
-    def options(self) -> SynthesisOptions:
-        return SynthesisOptions(speed=self.speed, style=self.style, style_intensity=self.style_intensity)
+    def options(self, styled: bool = True) -> SynthesisOptions:
+        """The synthesis options; ``styled``: the voice has styles, so ``instructions`` may pick one
+        when ``style`` is not given (:mod:`yuyin.instructions`)."""
+        style, intensity = self.style, self.style_intensity
+        if style is None and styled and self.instructions:
+            style, intensity = style_of_instructions(self.instructions) or (None, intensity)
+        return SynthesisOptions(speed=self.speed, style=style, style_intensity=intensity)
 
     @property
     def voice_name(self) -> Optional[str]:
