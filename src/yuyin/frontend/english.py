@@ -54,14 +54,14 @@ _FINALS: dict[str, tuple[str, ...]] = {
     "OW": ("ou", "o", "uo", "ao"), "OY": ("ao", "o"), "UH": ("u", "ou", "uo"), "UW": ("u", "ou", "iu"),
 }  # fmt: skip
 _REDUCED = {"AH": ("e", "o", "a"), "AA": ("e", "a", "o"), "EH": ("e", "ei", "ai")}
-_BEFORE_N = {"EH": ("e", "ei", "ai", "a")}  # Ben -> ben (本), center -> sen (森), not ban
+_BEFORE_NASAL = {"EH": ("e", "ei", "ai", "a")}  # Ben -> ben (本), center -> sen (森), length -> leng
 # A final closed by n or ng (Mandarin's only closing consonants), best first.
 _CLOSED: dict[str, dict[str, tuple[str, ...]]] = {
     "N": {"a": ("an",), "ai": ("an",), "ao": ("ang",), "e": ("en", "eng"), "ei": ("en", "eng"),
           "er": ("en", "eng"), "i": ("in", "ing"), "ie": ("ian",), "o": ("eng", "ong"), "ou": ("ong",),
           "uo": ("un",), "u": ("un", "ong"), "iu": ("in",), "ia": ("ian",), "ua": ("uan",),
           "uai": ("uan",), "ui": ("un",)},
-    "NG": {"a": ("ang",), "ai": ("ang",), "ao": ("ang",), "e": ("eng",), "ei": ("eng",), "er": ("eng",),
+    "NG": {"a": ("ang",), "ai": ("ang",), "ao": ("ong", "ang"), "e": ("eng",), "ei": ("eng",), "er": ("eng",),
            "i": ("ing",), "ie": ("ing",), "o": ("ong",), "ou": ("ong",), "uo": ("ong",), "u": ("ong",),
            "iu": ("iong",), "ia": ("iang",), "ua": ("uang",), "uai": ("uang",), "ui": ("ong",)},
 }  # fmt: skip
@@ -204,8 +204,8 @@ def _fitting(onset: str, glide: str, vowel: str, closing: str, stressed: bool) -
     """The first speakable syllable for onset (+ glide) + vowel (+ closing nasal), finals then
     initials best first; a closed final is tried before the open one. None when none fits."""
     finals = _FINALS[vowel] if stressed else _REDUCED.get(vowel, _FINALS[vowel])
-    if closing == "N":
-        finals = _BEFORE_N.get(vowel, finals)
+    if closing:
+        finals = _BEFORE_NASAL.get(vowel, finals)
     if glide:
         finals = tuple(_GLIDED[glide.lower()].get(f, f) for f in finals)
     if closing:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .english import pronunciation, transliterate
+from .english import VOWELS, pronunciation, transliterate
 from .marked_pinyin import read_plain
 
 LETTERS: dict[str, tuple[str, ...]] = {
@@ -43,9 +43,12 @@ _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
 _PLURAL_ACRONYM = re.compile(f"[A-Z]{{2,{ACRONYM_MAX}}}(?=s$)")  # APIs, GPUs: spelled, then the s
 # Two-letter words said as words; other two-letter runs are abbreviations (ai, id, pc, tv).
-_TWO_LETTER_WORDS = frozenset("hi no go so me we he my to do is it in on at an of or up us be by if as oh am".split())
-# Letter groups that English spelling hardly has and pinyin has (Zhang, Xu, Qiu, Jiang, Liu).
-_PINYIN_SIGNS = re.compile("zh|x[iu]|q[iu]|ji[aeou]|iu|ui")
+# (up and am are left out: up主 and 10am are said as letters.)
+_TWO_LETTER_WORDS = frozenset("hi no go so me we he my to do is it in on at an of or us be by if as oh".split())
+# Letter groups that English spelling hardly has and pinyin has: sure signs (Zhang, Xiamen, Qian,
+# Jiang) and weak ones that English words have too (Liu, Cui; guide, fluid).
+_SURE_PINYIN = re.compile("zh|x[iu]|q[iu]|ji[aeou]")
+_LIKELY_PINYIN = re.compile("iu|ui")
 # The letters' names as the dictionary spells them: a word said letter by letter (nba, usb) is spelled.
 _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "(?:JH|G) IY", "EY CH", "AY", "JH EY", "K EY", "EH L",
@@ -91,23 +94,38 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     letters = lower.replace("'", "")
     if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX):
         return None
+    phones = pronunciation(lower)
+    if phones is None and len(_CAMEL_PARTS.findall(word)) > 1:
+        return None  # OpenAI, FaceTime: read part by part
     pinyin = read_plain(word)
-    if pinyin is not None and _PINYIN_SIGNS.search(lower):
-        return pinyin
+    if pinyin is not None and (phones is None or _pinyin_name(word, pinyin, phones)):
+        return pinyin  # Huawei, Xiaomi (no English word); Zhang, Linda, Li (names)
     if len(letters) == 2 and lower not in _TWO_LETTER_WORDS:
         return None
-    phones = pronunciation(lower)
-    if pinyin is not None and (phones is None or _like_a_pinyin_name(word, pinyin)):
-        return pinyin
     if phones is None or _said_letter_by_letter(letters, phones):
         return None
     return tuple(transliterate(phones))
 
 
-def _like_a_pinyin_name(word: str, pinyin: tuple[str, ...]) -> bool:
-    """A capitalised word of two or more pinyin syllables whose letters sound alike in English
-    and pinyin (Linda, Beijing, Shanghai; not Canada or China, whose c and ch differ)."""
-    return word[0].isupper() and word[1:].islower() and len(pinyin) >= 2 and not re.search("[cqrxz]", word.lower())
+def _pinyin_name(word: str, pinyin: tuple[str, ...], phones: tuple[str, ...]) -> bool:
+    """Whether a capitalised word the dictionary has is better read as the pinyin it spells: it
+    has letters English hardly has (Zhang, Xiamen, Qian), or it has as many syllables either way
+    (Linda; not Mike, which would be mi ke), no pinyin e (Meta, Megan are English) and either
+    letters pinyin likes (Liu, Cui), or two or more syllables whose letters sound alike in both
+    (Beijing, Shanghai; not Canada or China, whose c and ch differ), or it is a two-letter
+    surname that is no English word (Li, Ma, Wu; not He, Me)."""
+    if not (word[0].isupper() and word[1:].islower()):
+        return False
+    if _SURE_PINYIN.search(word.lower()):
+        return True
+    if sum(p[:2] in VOWELS for p in phones) != len(pinyin):
+        return False
+    if any(s[:-1] != "e" and s[:-1].endswith("e") and not s[:-1].endswith(("ie", "ue", "ve")) for s in pinyin):
+        return False  # pinyin's e (de, me) is no English e
+    lower = word.lower()
+    if len(lower) == 2:
+        return lower not in _TWO_LETTER_WORDS
+    return bool(_LIKELY_PINYIN.search(lower)) or (len(pinyin) >= 2 and not re.search("[cqrxz]", lower))
 
 
 def _said_letter_by_letter(letters: str, phones: tuple[str, ...]) -> bool:

@@ -106,6 +106,6 @@ def _split(letters: str, tones: list[int]) -> tuple[str, ...] | None:
 
 def _spelled_with_v(base: str) -> str:
     """The inventory writes ü as v only after l and n (lv, nve); after j, q, x and y it is u."""
-    if base[:1] in ("j", "q", "x", "y") and "v" in base:
-        return base.replace("v", "u")
+    if base[:1] in ("j", "q", "x", "y") and base[1:2] == "v":
+        return base[0] + "u" + base[2:]
     return base

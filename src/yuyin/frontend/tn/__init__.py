@@ -64,12 +64,15 @@ def _joined(match: re.Match[str]) -> str:
     return joined if joined.lower() in WORDS else match.group()
 
 
+# No.1, No. 5: the number sign, said as its letters (not the word no)
+NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda m: "NO ")
+
 # Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, MEASURED_RANGE)
+    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, NUMBER_SIGN, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES
