@@ -12,7 +12,8 @@ export class PcmPlayer {
     this.position = 0;     // seconds of audio scheduled so far
     this.offset = null;    // context time minus stream position of the scheduled audio
     this.marks = [];       // [position, callback] waiting for their audio to be scheduled
-    this.timers = new Set();
+    this.due = [];         // [position, callback] scheduled, in position order (ties: as asked)
+    this.timer = null;     // the one timer, for the first of this.due
   }
 
   async resume() {
@@ -44,13 +45,28 @@ export class PcmPlayer {
 
   flushMarks() {
     if (this.offset === null) return;
-    this.marks = this.marks.filter(([position, callback]) => {
-      if (position >= this.position) return true;
-      const delay = Math.max(0, (this.offset + position - this.context.currentTime) * 1000);
-      const timer = setTimeout(() => { this.timers.delete(timer); callback(); }, delay);
-      this.timers.add(timer);
-      return false;
-    });
+    const ready = this.marks.filter(([position]) => position < this.position);
+    if (ready.length === 0) return;
+    this.marks = this.marks.filter(([position]) => position >= this.position);
+    for (const mark of ready) {  // keep this.due in order, so callbacks run in stream order
+      let at = this.due.length;
+      while (at > 0 && this.due[at - 1][0] > mark[0]) at--;
+      this.due.splice(at, 0, mark);
+    }
+    this.wake();
+  }
+
+  /** One timer for the first due mark: marks never overtake each other (one timer each could,
+   *  when two are due at nearly the same time). */
+  wake() {
+    clearTimeout(this.timer);
+    if (this.due.length === 0) return;
+    const delay = Math.max(0, (this.offset + this.due[0][0] - this.context.currentTime) * 1000);
+    this.timer = setTimeout(() => {
+      const now = this.context.currentTime + 0.01;  // the context clock moves in render quanta
+      while (this.due.length > 0 && this.offset + this.due[0][0] <= now) this.due.shift()[1]();
+      this.wake();
+    }, delay);
   }
 
   /** Seconds until everything scheduled has played. */
@@ -59,8 +75,8 @@ export class PcmPlayer {
   }
 
   async close() {
-    this.timers.forEach(clearTimeout);
-    this.timers.clear();
+    clearTimeout(this.timer);
+    this.due = [];
     if (this.context.state !== "closed") await this.context.close();
   }
 }
