@@ -227,12 +227,19 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.set_defaults(handler=_serve)
 
 
-def _serve(args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def needs_extra(extra: str):
+    """Imports inside need an optional extra: a missing package is one line naming the extra."""
     try:
+        yield
+    except ImportError as exc:
+        raise CliError(f"{exc}; install the {extra} extra: pip install 'yuyin[{extra}]'", EXIT_FAILURE) from None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    with needs_extra("server"):
         from yuyin.server.run import serve
         from yuyin.server.settings import ServerSettings
-    except ImportError as exc:
-        raise CliError(f"{exc}; install the server extra: pip install 'yuyin[server]'", EXIT_FAILURE) from None
     from yuyin.cluster.commands import ray_serve_flags_without_ray
 
     stray = ray_serve_flags_without_ray(args)
@@ -286,14 +293,12 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    try:
+    with needs_extra("ray"):
         from yuyin.cluster import ClusterError
         from yuyin.cluster.bulk import WorkerPlan, describe, run_bulk
         from yuyin.cluster.bulk_output import BulkOutput, OutputError
         from yuyin.cluster.manifest import ManifestError, read_items
         from yuyin.server.settings import ServerSettings
-    except ImportError as exc:
-        raise CliError(f"{exc}; install the ray extra: pip install 'yuyin[ray]'", EXIT_FAILURE) from None
     voices = _checked_voices(args, device_here=not args.worker_gpus)
     try:
         plan = WorkerPlan(args.workers, args.worker_cpus, args.worker_gpus)

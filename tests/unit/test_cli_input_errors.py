@@ -50,3 +50,16 @@ def test_say_refuses_a_timestamps_file_it_cannot_write_before_loading(tmp_path: 
         out, err = capsys.readouterr()
         assert out == "" and err.startswith("yuyin: error: ") and problem in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_optional_package_names_the_extra_to_install() -> None:
+    import importlib
+
+    from yuyin.cli import EXIT_FAILURE, CliError, needs_extra
+
+    with pytest.raises(CliError) as raised, needs_extra("ray"):
+        importlib.import_module("yuyin_no_such_package")
+    assert str(raised.value) == (
+        "No module named 'yuyin_no_such_package'; install the ray extra: pip install 'yuyin[ray]'"
+    )
+    assert raised.value.code == EXIT_FAILURE
