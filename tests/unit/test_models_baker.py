@@ -16,7 +16,7 @@ from yuyin.models.fastspeech2 import (
     fake_quantize_int8,
     length_regulate,
 )
-from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig, Upsample, pqmf_synthesis_filters
+from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig, PQMFSynthesis, Upsample, pqmf_synthesis_filters
 
 TINY = FastSpeech2Config(hidden_size=32, num_heads=2, head_size=8, intermediate_size=64, predictor_filters=32,
                          postnet_filters=32)  # fmt: skip
@@ -177,6 +177,27 @@ def test_pqmf_filters_match_spec_formula_at_tap_31() -> None:
     for k in range(4):
         expected = 2 * 0.142 * kaiser_center * math.cos(-((-1) ** k) * math.pi / 4)
         assert float(filters[0, k, 31]) == pytest.approx(expected, rel=1e-6)
+
+
+def textbook_pqmf(subbands: torch.Tensor, filters: torch.Tensor) -> torch.Tensor:
+    """The synthesis bank as the spec states it: each band upsampled by S with zeros (times S),
+    filtered with its centred filter (zero padding), the bands summed. [B, S, N] -> [B, S * N]."""
+    b, s, n = subbands.shape
+    upsampled = subbands.new_zeros(b, s, n * s)
+    upsampled[..., ::s] = subbands * s
+    half = (filters.shape[-1] - 1) // 2
+    return torch.nn.functional.conv1d(torch.nn.functional.pad(upsampled, (half, half)), filters).squeeze(1)
+
+
+@pytest.mark.parametrize("blocks", [1, 2, 7, 8, 9, 40, 3001])
+def test_polyphase_pqmf_equals_the_textbook_filter_bank(blocks: int) -> None:
+    """Lengths around the filter's reach in blocks (8) included: the edges' zero padding too."""
+    pqmf = PQMFSynthesis(MBMelGANConfig()).double()
+    subbands = torch.rand(2, 4, blocks, generator=torch.Generator().manual_seed(blocks), dtype=torch.float64) * 2 - 1
+    expected = textbook_pqmf(subbands, pqmf.filters)
+    merged = pqmf(subbands)
+    assert merged.shape == (2, 4 * blocks)
+    torch.testing.assert_close(merged, expected, atol=1e-12, rtol=0)
 
 
 @pytest.mark.parametrize("ids", [

@@ -42,7 +42,7 @@ from yuyin.models.mb_melgan import MBMelGAN
 if TYPE_CHECKING:
     import onnxruntime
 
-EXPORT_VERSION = 2  # bump when the exported graph changes, so stale cache files are not reused
+EXPORT_VERSION = 3  # bump when the exported graph changes, so stale cache files are not reused
 MIN_PIECE_FRAMES = 64  # shorter pieces lose more to their context than one wider pass loses to threading
 
 

@@ -71,7 +71,16 @@ class Upsample(nn.Module):
 
 
 class PQMFSynthesis(nn.Module):
-    """Merge S subband signals [B, S, N] into a waveform [B, S * N] (cosine-modulated filter bank)."""
+    """Merge S subband signals [B, S, N] into a waveform [B, S * N] (cosine-modulated filter bank).
+
+    The textbook form upsamples each band by S with zeros and filters it with its taps + 1 tap
+    synthesis filter; here the same sums run in polyphase form, without the zeros: output phase r
+    of sample block n is a correlation of the S bands around n with every S-th tap of the filters
+    (:func:`polyphase_weight`), one S -> S convolution with about (taps + 1) / S taps. Exact (the
+    skipped products are the zeros'), a quarter of the multiplications, and a shape convolution
+    kernels run well (one output channel of the textbook form ran ~20x slower than the body's
+    convolutions per multiplication).
+    """
 
     def __init__(self, cfg: MBMelGANConfig):
         super().__init__()
@@ -80,10 +89,27 @@ class PQMFSynthesis(nn.Module):
 
     def forward(self, subbands: torch.Tensor) -> torch.Tensor:
         b, s, n = subbands.shape
-        upsampled = subbands.new_zeros(b, s, n * s)
-        upsampled[..., ::s] = subbands * s
-        half = (self.filters.shape[-1] - 1) // 2
-        return F.conv1d(F.pad(upsampled, (half, half)), self.filters).squeeze(1)
+        weight, reach = polyphase_weight(self.filters)  # [S phases, S bands, 2 * reach + 1]
+        phases = F.conv1d(F.pad(subbands, (reach, reach)), weight)  # [B, S, N]
+        return phases.transpose(1, 2).reshape(b, n * s)
+
+
+def polyphase_weight(filters: torch.Tensor) -> tuple[torch.Tensor, int]:
+    """Synthesis filters [1, S, L] (L odd, centred) -> (weight [S, S, 2 * reach + 1], reach).
+
+    Output sample S * n + r sums S * filters[k, S * p - r + half] * band_k[n + p] over bands k
+    and block offsets p in [-reach, reach] (half = (L - 1) // 2; taps outside the filter are 0),
+    so weight[r, k, p + reach] holds that tap.
+    """
+    s, length = filters.shape[1], filters.shape[2]
+    half = (length - 1) // 2
+    reach = (half + s - 1) // s
+    offsets = torch.arange(-reach, reach + 1)  # p
+    phases = torch.arange(s)  # r
+    taps = s * offsets[None, :] - phases[:, None] + half  # [S, 2 * reach + 1]
+    inside = (taps >= 0) & (taps < length)
+    gathered = filters[0][:, taps.clamp(0, length - 1)]  # [S bands, S phases, 2 * reach + 1]
+    return (s * gathered * inside).transpose(0, 1).contiguous(), reach
 
 
 class MBMelGAN(nn.Module):
