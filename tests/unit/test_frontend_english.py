@@ -9,6 +9,7 @@ import pytest
 
 from yuyin.frontend import english
 from yuyin.frontend.english import SPEAKABLE, VOWELS, pronunciation, transliterate
+from yuyin.frontend.g2p import words_of
 from yuyin.frontend.latin import latin_syllables
 from yuyin.frontend.symbols_baker import syllable_phones
 from yuyin.frontend.symbols_ttskit import syllable_phonemes
@@ -141,3 +142,20 @@ def test_without_the_dictionary_words_are_spelled_and_the_log_says_why(
 )
 def test_names_words_and_pinyin_are_told_apart(word: str, expected: str) -> None:
     assert " ".join(s for _, s in latin_syllables(word)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He教授说", "he1 jiao4 shou4 shuo1"),  # a surname before a form of address, not the English he
+        ("He 教授", "he1 jiao4 shou4"),  # with a space between, as mixed typesetting has it
+        ("Sun先生", "sun1 xian1 sheng5"),
+        ("Song老师和Wang老师", "song1 lao3 shi1 he2 wang1 lao3 shi1"),
+        ("He said", "xi1 sai1 de5"),  # no form of address: the English word
+        ("Mike老师", "mai1 ke5 lao3 shi1"),  # mi ke would be two syllables: a given name, English
+        ("he教授", "xi1 jiao4 shou4"),  # lower case is no name
+        ("Python老师", "pai1 sen5 lao3 shi1"),  # spells no pinyin
+    ],
+)
+def test_a_capitalised_pinyin_syllable_before_a_form_of_address_is_a_surname(text: str, expected: str) -> None:
+    assert " ".join(s for word in words_of(text) for s in word.syllables) == expected

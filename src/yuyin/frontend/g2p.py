@@ -59,9 +59,9 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     """
     lexicon = lexicon or _BUILTIN
     words: list[Word] = []
-    for token in _joined_apostrophes(cut_words(text)):
-        for piece in _PIECES.findall(token):
-            _add_piece(words, piece, lexicon, spans)
+    pieces = [piece for token in _joined_apostrophes(cut_words(text)) for piece in _PIECES.findall(token)]
+    for index, piece in enumerate(pieces):
+        _add_piece(words, piece, lexicon, spans, following="".join(pieces[index + 1 : index + 3]))
     words = merge_numbers(attach_erhua(words))
     read_beside_fixed(words, lexicon)
     decide_polyphones(words)
@@ -74,11 +74,12 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     return words
 
 
-def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None) -> None:
+def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None, following: str) -> None:
+    """Add the words of one piece (following: the text of the pieces after it)."""
     if HANZI.match(piece):
         words += _han_words(piece, lexicon)
     elif _LATIN_RUN.match(piece):
-        pairs = latin_syllables(piece)
+        pairs = latin_syllables(piece, following)
         if pairs:
             words.append(Word(piece, [s for _, s in pairs], [g for g, _ in pairs], LATIN))
     elif spans is not None and piece in spans.spans:

