@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -31,6 +32,7 @@ class CliError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _show_warnings()
     try:
         return int(args.handler(args) or 0)
     except CliError as exc:
@@ -46,6 +48,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 128 + signal.SIGPIPE
+
+
+class _WarningLine(logging.Handler):
+    """Writes yuyin's log warnings to the current stderr as ``yuyin: warning: ...`` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(f"yuyin: warning: {record.getMessage()}", file=sys.stderr)
+        except Exception:
+            self.handleError(record)
+
+
+def _show_warnings() -> None:
+    """Have the library's warnings (text left out, a missing dictionary) reach the user once."""
+    logger = logging.getLogger("yuyin")
+    if not any(isinstance(handler, _WarningLine) for handler in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
 
 
 def build_parser() -> argparse.ArgumentParser:

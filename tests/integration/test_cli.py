@@ -37,6 +37,13 @@ def test_say_takes_a_voice_pack_directory_like_serve(baker_dir: Path, tmp_path: 
     assert np.array_equal(soundfile.read(by_name, dtype="int16")[0], soundfile.read(by_dir, dtype="int16")[0])
 
 
+def test_say_warns_once_of_letters_it_leaves_out(baker_dir: Path, tmp_path: Path) -> None:
+    result = _yuyin("say", "我の世界。안녕하세요，你好。", "-o", str(tmp_path / "out.wav"))
+    assert result.returncode == 0, result.stderr.decode()
+    warnings = [line for line in result.stderr.decode().splitlines() if line.startswith("yuyin: warning:")]
+    assert warnings == ["yuyin: warning: left out, no reading for these letters (6): の안녕하세요"]
+
+
 def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
     result = _yuyin("say", "-", "-o", "-", "--speed", "1.5", "--seed", "3", stdin="语音合成。".encode())
     assert result.returncode == 0, result.stderr.decode()

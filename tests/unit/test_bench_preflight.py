@@ -10,8 +10,8 @@ from fake_synthesizer import FakeSynthesizer
 from yuyin.bench import runner
 from yuyin.cli import main
 
-NOTHING_TO_SAY = ("the text has nothing to pronounce: no Chinese characters, letters or numbers are left after "
-                  "normalisation (emoji and most symbols are not read)")  # fmt: skip
+NOTHING_TO_SAY = ("the text has nothing to pronounce: no Chinese characters, Latin letters or numbers are left after "
+                  "normalisation (other scripts such as kana or Hangul, emoji and most symbols are not read)")  # fmt: skip
 
 
 def _args(tmp_path: Path, *argv: str) -> argparse.Namespace:

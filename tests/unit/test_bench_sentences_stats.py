@@ -48,8 +48,8 @@ def test_parse_rejects_bad_sets_naming_the_line(text, message):
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("😀😀", "the text has nothing to pronounce: no Chinese characters, letters or numbers are left after "
-             "normalisation (emoji and most symbols are not read)"),
+    ("😀😀", "the text has nothing to pronounce: no Chinese characters, Latin letters or numbers are left after "
+             "normalisation (other scripts such as kana or Hangul, emoji and most symbols are not read)"),
     ("好。银行[yin2 hang2 hang2]", "'银行[yin2 hang2 hang2]' gives 3 syllables for 2 hanzi"),
 ])
 def test_check_sayable_names_the_first_sentence_the_front_end_cannot_read(text, reason):

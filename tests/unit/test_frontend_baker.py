@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,36 @@ def test_analyze_text() -> None:
     assert unit["ids"][0] == 1 and unit["ids"][-1] == 218
     assert unit["phones"].startswith("sil ^ in2 #0 h ang2 #1")
     json.dumps(report)
+
+
+@pytest.mark.parametrize("text, unread", [
+    ("我の世界", "の"),
+    ("你好こんにちは，안녕하세요。Привет世界", "こんにちは안녕하세요Привет"),
+    ("你好😀世界☃！", ""),  # emoji and symbols are no letters
+    ("Python和β受体", ""),  # Latin and Greek letters are read
+])  # fmt: skip
+def test_letters_no_voice_reads_are_named_in_one_warning(caplog: pytest.LogCaptureFixture, text: str,
+                                                         unread: str) -> None:  # fmt: skip
+    from yuyin.frontend.ttskit import TtskitFrontend
+
+    for frontend in (BakerFrontend(), TtskitFrontend()):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="yuyin.frontend.g2p"):
+            units = list(frontend.analyze(text * 3))
+        assert units
+        messages = [record.getMessage() for record in caplog.records]
+        expected = [f"left out, no reading for these letters ({3 * len(unread)}): {unread * 3}"] if unread else []
+        assert messages == expected
+
+
+def test_text_of_unread_letters_only_says_why_it_has_nothing_to_say(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="yuyin.frontend.g2p"), pytest.raises(NothingToSay, match="kana"):
+        list(BakerFrontend().analyze("こんにちは"))
+    assert [record.getMessage() for record in caplog.records] == ["left out, no reading for these letters (5): こんにちは"]
+
+
+def test_a_long_list_of_unread_letters_is_shortened(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="yuyin.frontend.g2p"):
+        list(BakerFrontend().analyze("你好Привет。" * 100))
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message == "left out, no reading for these letters (600): " + ("Привет" * 7)[:39] + "…"

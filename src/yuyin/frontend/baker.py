@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import normalize as tn
-from .g2p import HANZI, WARM_UP_TEXT, words_of
+from .g2p import HANZI, WARM_UP_TEXT, unread_letters, warn_unread, words_of
 from .lexicon import load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
 from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
@@ -88,11 +88,15 @@ class BakerFrontend:
         the pause after the unit before it, and the last unit always gets the end-of-text
         pause. Raises :class:`NothingToSay` when no unit at all is left, and
         :class:`~yuyin.frontend.override.InvalidOverride` for a malformed inline override.
+        Letters of scripts the voice cannot read (kana, Hangul...) are left out, and named in
+        one log warning once the whole text is analysed (g2p.warn_unread).
         """
         spans = FixedSpans()
         pending: SentenceUnit | None = None
+        unread: list[str] = []
         for piece in self._pieces(text, spans):
             unit = self._unit(piece, spans)
+            unread.append(unread_letters(piece.text))
             if unit is None:
                 if pending is not None and piece.pause_after > pending.pause_after:
                     pending = dataclasses.replace(pending, pause_after=piece.pause_after)
@@ -100,8 +104,9 @@ class BakerFrontend:
             if pending is not None:
                 yield pending
             pending = unit
+        warn_unread("".join(unread))
         if pending is None:
-            raise NothingToSay(_NOTHING_TO_SAY)
+            raise NothingToSay()
         yield dataclasses.replace(pending, pause_after=SENTENCE_PAUSE)
 
     def text_to_ids(self, text: str) -> list[int]:
@@ -112,7 +117,7 @@ class BakerFrontend:
         spans = FixedSpans()
         unit = self._unit(Piece(self._prepare(text, spans), SENTENCE_PAUSE), spans)
         if unit is None:
-            raise NothingToSay(_NOTHING_TO_SAY)
+            raise NothingToSay()
         return list(unit.ids)
 
     def _prepare(self, text: str, spans: FixedSpans) -> str:
@@ -169,12 +174,6 @@ def _syllables(
             phones.append(spelled)
             marks.append(mark)
     return pinyin, graphemes, phones, marks
-
-
-_NOTHING_TO_SAY = (
-    "the text has nothing to pronounce: no Chinese characters, letters or numbers are left "
-    "after normalisation (emoji and most symbols are not read)"
-)
 
 
 __all__ = ["BakerFrontend", "can_say", "HANZI"]

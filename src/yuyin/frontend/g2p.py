@@ -20,6 +20,7 @@ Neutral tone is 5 and ü is written ``v``, as pypinyin's TONE3 style with
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
@@ -41,6 +42,7 @@ HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U
 _PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+(?:['’][A-Za-z]+)*|" + SENTINEL.pattern + "|.", re.DOTALL)
 _LATIN_RUN = re.compile("[A-Za-z]+")
 _BUILTIN = Lexicon()
+log = logging.getLogger(__name__)
 # Text that makes every pass load its tables (jieba, the lexicon, polyphones, English words).
 WARM_UP_TEXT = "预热一下，行长还书，Python。"
 # Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
@@ -89,6 +91,20 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
         words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
+
+
+def unread_letters(text: str) -> str:
+    """The letters of ``text`` that words_of leaves out: those of scripts the voices cannot read
+    (kana, Hangul, Cyrillic...); emoji and other symbols are no letters. ``"我の世界"`` -> ``"の"``."""
+    return "".join(piece for piece in _PIECES.findall(text) if len(piece) == 1 and piece.isalpha()
+                   and not HANZI.match(piece) and not _LATIN_RUN.match(piece))  # fmt: skip
+
+
+def warn_unread(letters: str, limit: int = 40) -> None:
+    """Log, once for a whole text, which letters were left out (see unread_letters)."""
+    if letters:
+        shown = letters if len(letters) <= limit else letters[: limit - 1] + "…"
+        log.warning("left out, no reading for these letters (%d): %s", len(letters), shown)
 
 
 def _joined_apostrophes(tokens: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import normalize as tn
-from .g2p import WARM_UP_TEXT, words_of
+from .g2p import WARM_UP_TEXT, unread_letters, warn_unread, words_of
 from .lexicon import Lexicon, load_user_lexicon
 from .override import FixedSpans, LexiconMatcher
 from .segment import SENTENCE_PAUSE, Piece, join_clauses, normalized_pieces
@@ -95,12 +95,15 @@ class TtskitFrontend:
         """Yield the units of ``text`` lazily; raises :class:`NothingToSay` when none is left.
 
         Pause rules are the baker front end's: a skipped (silent) piece strengthens the pause
-        before it, and the last unit gets the end-of-text pause.
+        before it, and the last unit gets the end-of-text pause; so is the one log warning that
+        names the letters left out (g2p.warn_unread).
         """
         spans = FixedSpans()
         pending: SentenceUnit | None = None
+        unread: list[str] = []
         for sentence in self._sentences(text, spans):
             unit = self._unit(sentence, spans)
+            unread += [unread_letters(piece.text) for piece in sentence]
             if unit is None:
                 if pending is not None and sentence[-1].pause_after > pending.pause_after:
                     pending = dataclasses.replace(pending, pause_after=sentence[-1].pause_after)
@@ -108,8 +111,9 @@ class TtskitFrontend:
             if pending is not None:
                 yield pending
             pending = unit
+        warn_unread("".join(unread))
         if pending is None:
-            raise NothingToSay(_NOTHING_TO_SAY)
+            raise NothingToSay()
         yield dataclasses.replace(pending, pause_after=SENTENCE_PAUSE)
 
     def text_to_ids(self, text: str) -> list[int]:
@@ -118,7 +122,7 @@ class TtskitFrontend:
         spans = FixedSpans()
         clause = self._clause(Piece(self._prepare(text, spans), SENTENCE_PAUSE), spans)
         if clause is None:
-            raise NothingToSay(_NOTHING_TO_SAY)
+            raise NothingToSay()
         return _ids(clause.phonemes)
 
     def _sentences(self, text: str, spans: FixedSpans) -> Iterator[list[Piece]]:
@@ -214,10 +218,5 @@ def _take(held: list[Piece], joined: str) -> list[Piece]:
         length += len(piece.text)
     return taken
 
-
-_NOTHING_TO_SAY = (
-    "the text has nothing to pronounce: no Chinese characters, letters or numbers are left "
-    "after normalisation (emoji and most symbols are not read)"
-)
 
 __all__ = ["TtskitFrontend", "can_say", "clause_sequences"]

@@ -14,6 +14,12 @@ class FrontendError(ValueError):
 class NothingToSay(FrontendError):
     """The whole text has nothing pronounceable (empty, spaces, only emoji or punctuation...)."""
 
+    def __init__(self, message: str = (
+        "the text has nothing to pronounce: no Chinese characters, Latin letters or numbers are left after "
+        "normalisation (other scripts such as kana or Hangul, emoji and most symbols are not read)"
+    )) -> None:  # fmt: skip
+        super().__init__(message)
+
 
 @dataclass(frozen=True)
 class SentenceUnit:
