@@ -10,6 +10,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import signal
 import sys
 import time
@@ -457,7 +458,7 @@ def _say(args: argparse.Namespace) -> int:
     from yuyin.voices.registry import UnknownVoiceError
     from yuyin.voices.store import VoicePullError
 
-    text = _read_stdin() if args.text == "-" else args.text
+    text = _text_argument(args.text)
     options = _options(args)
     if args.ssml:
         try:
@@ -501,6 +502,18 @@ def _say(args: argparse.Namespace) -> int:
 _OTHER_AUDIO_SUFFIXES = (".mp3", ".flac", ".ogg", ".opus", ".aac", ".m4a", ".pcm", ".raw", ".aiff", ".webm")
 
 
+def _text_argument(argument: str) -> str:
+    """The text argument as text, or standard input for ``-``. Bytes of an argument that were
+    not UTF-8 (which Python keeps as lone surrogates) are an error, as they are on stdin."""
+    if argument == "-":
+        return _read_stdin()
+    undecodable = re.search("[\udc80-\udcff]", argument)
+    if undecodable:
+        raise CliError(f"the text argument is not UTF-8 text (byte 0x{ord(undecodable.group()) - 0xDC00:02x} at "
+                       f"character {undecodable.start()}); convert it first, e.g. iconv -f GBK -t UTF-8")  # fmt: skip
+    return argument
+
+
 def _read_stdin() -> str:
     """Standard input as text: UTF-8 (a BOM allowed), or UTF-16 with its BOM; anything else is
     an error naming the first bad byte, not text silently losing its undecodable part."""
@@ -510,7 +523,11 @@ def _read_stdin() -> str:
         return sys.stdin.read()
     data = sys.stdin.buffer.read()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CliError(f"standard input starts with a UTF-16 byte-order mark but is not UTF-16 text "
+                           f"({exc.reason} at byte {exc.start})") from None  # fmt: skip
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -669,7 +686,7 @@ def _frontend(args: argparse.Namespace) -> int:
 
     from yuyin.frontend import BakerFrontend, FrontendError, analyze_text
 
-    text = _read_stdin() if args.text == "-" else args.text
+    text = _text_argument(args.text)
     try:
         report = analyze_text(text, BakerFrontend(lexicon=args.lexicon))
     except FrontendError as exc:

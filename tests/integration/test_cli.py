@@ -103,6 +103,24 @@ def test_stdin_must_be_utf8_or_utf16_with_its_bom(baker_dir: Path, tmp_path: Pat
     for encoded in ("你好".encode("utf-16"), "\ufeff你好".encode("utf-8")):
         read = _yuyin("frontend", "-", stdin=encoded)
         assert read.returncode == 0 and "ni2 hao3" in read.stdout.decode()
+    broken = _yuyin("say", "-", "-o", str(tmp_path / "b.wav"), stdin="你好".encode("utf-16") + b"\xff")
+    assert broken.returncode == 2 and b"Traceback" not in broken.stderr
+    assert "starts with a UTF-16 byte-order mark but is not UTF-16 text" in broken.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["say", "你好\udcff世界", "-o", "x.wav", "--timestamps", "x.json"],
+    ["say", "<speak>\udced\udca0\udc80你好</speak>", "--ssml", "-o", "x.wav"],
+    ["frontend", "你好\udcff"],
+])  # fmt: skip
+def test_a_text_argument_that_is_not_utf8_is_refused_like_stdin(baker_dir: Path, tmp_path: Path,
+                                                                args: list[str]) -> None:  # fmt: skip
+    """Bytes that are not UTF-8 reach Python's argv as lone surrogates (here written as such)."""
+    result = subprocess.run([sys.executable, "-m", "yuyin.cli", *(os.fsencode(arg) for arg in args)],
+                            capture_output=True, timeout=300, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert "the text argument is not UTF-8 text (byte 0x" in result.stderr.decode()
+    assert list(tmp_path.iterdir()) == []  # neither the audio nor an empty timestamps file
 
 
 def test_voices_list_shows_licence_and_source(baker_dir: Path) -> None:

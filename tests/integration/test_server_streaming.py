@@ -122,6 +122,42 @@ def test_bad_input_anywhere_is_a_422_before_the_stream_and_no_cancelled_stream(h
     assert metric(http, 'yuyin_streams_cancelled_total{api="native"}') == before
 
 
+def test_ssml_with_only_breaks_is_refused_before_the_stream(http) -> None:
+    for document in ('<speak><break time="1s"/></speak>', "<speak><break/>😀</speak>"):
+        native = http.post("/api/synthesize", json={"text": document, "ssml": True, "format": "pcm"})
+        assert native.status_code == 422 and native.json()["error"]["param"] == "text", native.text
+        assert "nothing to say" in native.json()["error"]["message"]
+        openai = http.post("/v1/audio/speech", json={"model": "tts-1", "input": document, "ssml": True})
+        assert openai.status_code == 400 and openai.json()["error"]["param"] == "input", openai.text
+
+
+LONE_SURROGATE = r"你好\ud800，世界。"  # as JSON escapes it: valid JSON, but no text
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/synthesize", r'{"text": "%s", "format": "pcm", "stream": false}' % LONE_SURROGATE),
+    ("/api/synthesize", r'{"text": "<speak>%s</speak>", "ssml": true, "format": "pcm"}' % LONE_SURROGATE),
+    ("/v1/audio/speech", r'{"model": "tts-1", "input": "%s", "response_format": "pcm"}' % LONE_SURROGATE),
+    ("/api/synthesize/with-timestamps", r'{"text": "%s", "format": "pcm"}' % LONE_SURROGATE),
+])  # fmt: skip
+def test_a_lone_surrogate_is_left_out_not_a_server_error(http, path: str, body: str) -> None:
+    response = http.post(path, content=body.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    if path.endswith("with-timestamps"):
+        sentences = response.json()["sentences"]
+        assert "".join(sentence["source"] for sentence in sentences) == "你好\ufffd，世界。"
+    else:
+        assert len(response.content) > 2 * 24000 * 0.3  # speech, not an empty body
+
+
+def test_a_lone_surrogate_over_websocket_is_left_out(server) -> None:
+    with ws_client.connect(ws_url(server)) as ws:
+        ws.send(r'{"type": "synthesize", "id": "s\udc00", "text": "%s"}' % LONE_SURROGATE)
+        events, audio = receive_until(ws, "done", "error")
+    assert events[-1]["type"] == "done", events
+    assert {event["id"] for event in events} == {"s\ufffd"} and len(audio) > 0
+
+
 def first_audio_seconds(server, text: str) -> float:
     started = time.perf_counter()
     with httpx.stream("POST", server.url + "/api/synthesize", json={"text": text, "format": "pcm"}, timeout=60) as r:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from yuyin.frontend import BakerFrontend
-from yuyin.frontend.normalize import clean, normalize
+from yuyin.frontend import analyze_text
+from yuyin.frontend.normalize import clean, normalize, replace_lone_surrogates
 from yuyin.frontend.tn import RULES, verbalize
 from yuyin.frontend.tn.digits import read_digits, read_integer, read_number
 
@@ -53,3 +54,9 @@ def test_read_number_keeps_or_drops_zeros() -> None:
 
 def test_verbalize_is_normalize_without_cleaning() -> None:
     assert verbalize("花了12.50元") == normalize("花了12.50元") == "花了十二点五元"
+
+
+def test_lone_surrogates_become_the_replacement_character_and_offsets_stay() -> None:
+    text = "你\ud800好\udcff😀"  # a cut pair's half, an undecodable argv byte; a real astral character
+    assert replace_lone_surrogates(text) == "你\ufffd好\ufffd😀"
+    assert analyze_text(replace_lone_surrogates(text))["units"][0]["pinyin"] == ["ni2", "hao3"]  # not read

@@ -28,6 +28,7 @@ from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.streaming import StreamPace
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
+from yuyin.frontend.normalize import replace_lone_surrogates
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice
 
@@ -187,6 +188,7 @@ class Synthesizer:
         first chunk is produced before later sentences are analysed. Raises the front end's
         NothingToSay for text with nothing pronounceable.
         """
+        text = replace_lone_surrogates(text)
         yield from self._synthesize(text, options or SynthesisOptions(), chunk_frames, _pace(chunk_frames))
 
     def _synthesize(self, text: str, options: SynthesisOptions, chunk_frames: int | None,
@@ -227,12 +229,14 @@ class Synthesizer:
 
         options = options or SynthesisOptions()
         base = {name: getattr(options, name) for name in _SSML_FIELDS}
-        segments = parse_ssml(ssml, base)
-        for segment in segments:  # validate every segment before any audio
-            if not isinstance(segment, BreakSegment):
-                self._ssml_options(options, segment)
-                self._voice.frontend.check(segment.text)
-        offset, spoken, pace = 0, False, _pace(chunk_frames)
+        segments = parse_ssml(replace_lone_surrogates(ssml), base)
+        spoken_segments = [segment for segment in segments if not isinstance(segment, BreakSegment)]
+        for segment in spoken_segments:  # validate every segment before any audio
+            self._ssml_options(options, segment)
+            self._voice.frontend.check(segment.text)
+        if not any(self._says_something(segment.text) for segment in spoken_segments):
+            raise NothingToSay("the SSML document has nothing to say")  # before its breaks' silence
+        offset, pace = 0, _pace(chunk_frames)
         for segment in segments:
             if isinstance(segment, BreakSegment):
                 if segment.seconds > 0:
@@ -244,14 +248,19 @@ class Synthesizer:
                 continue
             try:
                 for chunk in self._synthesize(segment.text, self._ssml_options(options, segment), chunk_frames, pace):
-                    spoken = True
                     yield dataclasses.replace(chunk, sentence_index=chunk.sentence_index + offset)
                     last = chunk.sentence_index + offset
             except NothingToSay:
                 continue
             offset = last + 1
-        if not spoken:
-            raise NothingToSay("the SSML document has nothing to say")
+
+    def _says_something(self, text: str) -> bool:
+        """Whether text has a unit to say (analyses up to its first one only)."""
+        try:
+            next(iter(self._voice.analyze(text)))
+        except NothingToSay:
+            return False
+        return True
 
     def _ssml_options(self, options: SynthesisOptions, segment) -> SynthesisOptions:
         """options with a segment's overrides; a <voice name> must be this voice or one of its speakers."""

@@ -84,6 +84,16 @@ def _decompose(char: str) -> str:
     return text
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` safe to encode as UTF-8: each lone UTF-16 surrogate (a client's string cut
+    inside a pair, or argv bytes that were not UTF-8) becomes U+FFFD, which is not read;
+    lengths and offsets stay as they were."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)

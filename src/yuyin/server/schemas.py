@@ -10,11 +10,12 @@ import base64
 import binascii
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from yuyin.config import OPTION_RANGES, SynthesisOptions
 from yuyin.engine.reference import MAX_CLIP_BYTES
 from yuyin.engine.styles import STYLE_NAMES
+from yuyin.frontend.normalize import replace_lone_surrogates
 from yuyin.instructions import style_of_instructions
 
 AudioFormat = Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]
@@ -29,13 +30,34 @@ def _ranged(name: str, default: Any, description: str) -> Any:
                  description=f"{description} ({low}..{high})")  # fmt: skip
 
 
-class VoiceRef(BaseModel):
+class RequestModel(BaseModel):
+    """A request body: every string in it has its lone UTF-16 surrogates (valid JSON, ``"\\ud800"``,
+    but no text) replaced by U+FFFD before validation, so that nothing echoed back (a sentence's
+    source, an id, a name in an error) fails to encode."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _encodable(cls, data: Any) -> Any:
+        return _encodable(data)
+
+
+def _encodable(value: Any) -> Any:
+    if isinstance(value, str):
+        return replace_lone_surrogates(value)
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value
+
+
+class VoiceRef(RequestModel):
     """OpenAI's custom-voice form of ``voice``: ``{"id": "..."}``."""
 
     id: str
 
 
-class OpenAISpeechRequest(BaseModel):
+class OpenAISpeechRequest(RequestModel):
     """``POST /v1/audio/speech``, as OpenAI defines it (plus ``stream``)."""
 
     model_config = ConfigDict(extra="ignore")
@@ -68,7 +90,7 @@ class OpenAISpeechRequest(BaseModel):
         return self.voice.id if isinstance(self.voice, VoiceRef) else self.voice
 
 
-class SynthesisControls(BaseModel):
+class SynthesisControls(RequestModel):
     """The controls shared by ``POST /api/synthesize`` and the WebSocket ``synthesize`` message."""
 
     model_config = ConfigDict(extra="forbid")
@@ -179,7 +201,7 @@ class WsSynthesize(SynthesisControls):
     id: Optional[str] = Field(None, max_length=200, description="echoed in every event of this request")
 
 
-class FrontendRequest(BaseModel):
+class FrontendRequest(RequestModel):
     """``POST /api/frontend``."""
 
     model_config = ConfigDict(extra="forbid")
