@@ -569,14 +569,15 @@ def _options(args: argparse.Namespace) -> SynthesisOptions:
         raise _flag_error(exc) from None
 
 
-def _reference(synthesizer, args: argparse.Namespace):
-    """The loaded voice's ReferenceProsody of --reference (CliError for an unusable clip)."""
+def _reference(synthesizer, args: argparse.Namespace, option: str | None = "--reference"):
+    """The loaded voice's ReferenceProsody of args.reference (CliError for an unusable clip,
+    naming the option it came from, if any)."""
     from yuyin.engine.reference import ReferenceAudioError
 
     try:
         return synthesizer.reference_prosody(args.reference, args.reference_text, args.speaker)
     except ReferenceAudioError as exc:
-        raise CliError(f"--reference: {exc}") from None
+        raise CliError(f"{option}: {exc}" if option else str(exc)) from None
 
 
 def _prosody(args: argparse.Namespace) -> int:
@@ -586,7 +587,7 @@ def _prosody(args: argparse.Namespace) -> int:
     from yuyin.voices.registry import UnknownVoiceError
 
     try:
-        prosody = _reference(_load(args, progress=_stderr), args)
+        prosody = _reference(_load(args, progress=_stderr), args, option=None)  # the clip is the argument
     except (FrontendError, UnknownVoiceError, OptionsError) as exc:
         raise CliError(str(exc)) from None
     report = prosody.as_dict()

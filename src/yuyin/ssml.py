@@ -13,11 +13,13 @@ Supported (anything else raises :class:`SSMLError` naming the tag, line and colu
     <voice name=>                            the loaded voice's name, or one of its speakers
 
 Attribute values (SynthesisOptions units): ``rate`` x-slow 0.6, slow 0.8, medium 1, fast 1.25,
-x-fast 1.6, ``120%`` or ``1.2`` -> speed multiplier. ``pitch`` x-low -1, low -0.5, medium 0,
+x-fast 1.6, ``120%`` or ``1.2`` -> speed multiplier, ``+20%`` / ``-50%`` -> a change by that
+much (x1.2, x0.5). ``pitch`` x-low -1, low -0.5, medium 0,
 high +0.5, x-high +1 (added to ``pitch_shift``, f0 z-score units), ``+2st`` -> +2/3 (a
 semitone is about a third of baker's f0 standard deviation), ``+10%`` -> +0.5. ``volume``
-silent 0, x-soft 0.4, soft 0.7, medium 1, loud 1.4, x-loud 1.8, ``+6dB`` -> x2, ``50%`` -> x0.5.
-Results are clamped to ``OPTION_RANGES``.
+silent 0, x-soft 0.4, soft 0.7, medium 1, loud 1.4, x-loud 1.8, ``+6dB`` -> x2, ``50%`` -> x0.5,
+``-50%`` -> x0.5 too. Numbers must be finite; results are clamped to ``OPTION_RANGES``. The breaks
+of one document may add up to MAX_TOTAL_BREAK_SECONDS.
 
 Parsing uses ``defusedxml`` (SAX) with DTDs, entity declarations and external entities
 refused, so billion-laughs and XXE payloads raise SSMLError. Input with no ``<`` at all is
@@ -25,6 +27,7 @@ plain text: one segment without overrides, rendered exactly as ``synthesize`` wo
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import xml.sax
@@ -37,6 +40,7 @@ import defusedxml.sax
 from yuyin.config import OPTION_RANGES
 
 MAX_BREAK_SECONDS = 10.0
+MAX_TOTAL_BREAK_SECONDS = 600.0  # ten minutes of silence in one document; more is an error, not audio
 BREAK_STRENGTHS = {"none": 0.0, "x-weak": 0.1, "weak": 0.2, "medium": 0.4, "strong": 0.7, "x-strong": 1.0}
 RATES = {"x-slow": 0.6, "slow": 0.8, "medium": 1.0, "default": 1.0, "fast": 1.25, "x-fast": 1.6}
 PITCHES = {"x-low": -1.0, "low": -0.5, "medium": 0.0, "default": 0.0, "high": 0.5, "x-high": 1.0}
@@ -115,6 +119,7 @@ class _Handler(xml.sax.ContentHandler):
         self.segments: list[Segment] = []
         self.base = base
         self.locator: Any = None
+        self.break_seconds = 0.0
 
     def setDocumentLocator(self, locator: Any) -> None:  # noqa: N802 - SAX API
         self.locator = locator
@@ -141,7 +146,11 @@ class _Handler(xml.sax.ContentHandler):
         except (ValueError, KeyError) as exc:
             raise SSMLError(f"{where}: {exc}") from None
         if tag == "break":
-            self.segments.append(BreakSegment(frame.options.pop("_break")))
+            seconds = frame.options.pop("_break")
+            self.break_seconds += seconds
+            if self.break_seconds > MAX_TOTAL_BREAK_SECONDS:
+                raise SSMLError(f"{where}: the breaks add up to more than {MAX_TOTAL_BREAK_SECONDS:g} s")
+            self.segments.append(BreakSegment(seconds))
             frame.replace = "break"  # empty element: no content allowed
         self.stack.append(frame)
 
@@ -287,19 +296,28 @@ def _choice(value: str, allowed: Any, name: str) -> str:
 
 def _number(value: str, name: str) -> float:
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return number
 
 
 def _relative(value: str, labels: dict[str, float], name: str) -> float:
-    """A label, 'N%' or a bare multiplier -> multiplier."""
+    """A label, 'N%' (of the current value), a signed '+N%' / '-N%' (a change by that much, as
+    SSML 1.0 and the cloud services write it: -50% halves) or a bare multiplier -> multiplier >= 0."""
     value = value.strip()
     if value in labels:
         return labels[value]
     if value.endswith("%"):
-        return _number(value[:-1], name) / 100.0
-    return _number(value, name)
+        percent = _number(value[:-1], name)
+        factor = 1.0 + percent / 100.0 if value[:1] in "+-" else percent / 100.0
+    else:
+        factor = _number(value, name)
+    if factor < 0:
+        raise ValueError(f"{name} must not be negative, got {value!r}")
+    return factor
 
 
 def _pitch(value: str) -> float:

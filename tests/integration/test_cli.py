@@ -182,6 +182,7 @@ def test_reference_clip_drives_say_and_prosody_reports_it(baker_dir: Path, tmp_p
     (["say", "你好", "-o", "x.wav", "--reference", "missing.wav"], "--reference: cannot read"),
     (["say", "你好", "-o", "x.wav", "--reference-text", "你好"], "--reference clip, which is missing"),
     (["prosody", "not-audio.txt"], "could not be decoded"),
+    (["prosody", "missing.wav"], "yuyin: error: cannot read reference clip missing.wav"),  # no --reference given
 ])  # fmt: skip
 def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, message) -> None:
     (tmp_path / "not-audio.txt").write_text("hello")

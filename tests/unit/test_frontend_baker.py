@@ -294,3 +294,10 @@ def test_a_long_list_of_unread_letters_is_shortened(caplog: pytest.LogCaptureFix
         list(BakerFrontend().analyze("你好Привет。" * 100))
     (message,) = [record.getMessage() for record in caplog.records]
     assert message == "left out, no reading for these letters (600): " + ("Привет" * 7)[:39] + "…"
+
+
+def test_an_overlong_override_is_quoted_shortened_in_its_error() -> None:
+    with pytest.raises(InvalidOverride) as caught:
+        list(BakerFrontend().analyze("行[" + " ".join(["hang2"] * 1000) + "]"))
+    shown = ("行[" + " ".join(["hang2"] * 1000))[:59] + "…"  # 60 characters at most
+    assert str(caught.value) == f"'{shown}' gives 1000 syllables for 1 hanzi"

@@ -39,6 +39,21 @@ def test_prosody_nests_and_clamps() -> None:
     assert parse('<prosody volume="-9999dB">x</prosody>')[0].overrides["volume"] == pytest.approx(0.0, abs=1e-5)
 
 
+@pytest.mark.parametrize(("attrs", "overrides"), [
+    ('rate="-50%"', {"speed": 0.5}),  # a signed percentage is a change, as SSML 1.0 and cloud services write it
+    ('rate="+20%"', {"speed": 1.2}),
+    ('rate="50%"', {"speed": 0.5}),  # an unsigned one is a share of the current value
+    ('volume="-50%"', {"volume": 0.5}),
+    ('volume="+50%"', {"volume": 1.5}),
+])  # fmt: skip
+def test_signed_percentages_are_changes(attrs: str, overrides: dict) -> None:
+    assert parse(f"<prosody {attrs}>x</prosody>")[0].overrides == pytest.approx(overrides)
+
+
+def test_breaks_may_add_up_to_ten_minutes() -> None:
+    assert sum(segment.seconds for segment in parse("<break time='10s'/>" * 60)) == 600
+
+
 def test_emphasis() -> None:
     strong = parse('<emphasis level="strong">重</emphasis>')[0].overrides
     assert strong["energy"] > 1 and strong["pitch"] > 1 and strong["speed"] < 1
@@ -88,6 +103,12 @@ def test_sub_emotion_voice() -> None:
     ("<speak><sub>x</sub></speak>", r"alias attribute is required"),
     ("<speak><sub alias='a'><break/></sub></speak>", r"no tags are allowed inside <sub>"),
     ("<speak>unclosed", r"malformed SSML at line 1, column 16"),
+    ("<speak><prosody rate='nan'>x</prosody></speak>", r"<prosody> at line 1.*rate must be a finite number"),
+    ("<speak><prosody pitch='+inf%'>x</prosody></speak>", r"<prosody> at line 1.*pitch must be a finite number"),
+    ("<speak><prosody volume='inf'>x</prosody></speak>", r"volume must be a finite number"),
+    ("<speak><emotion category='happy' intensity='inf'>x</emotion></speak>", r"intensity must be a finite"),
+    ("<speak><prosody rate='-150%'>x</prosody></speak>", r"rate must not be negative, got '-150%'"),
+    ("<speak>" + "<break time='10s'/>" * 61 + "</speak>", r"<break> at line 1, .*breaks add up to more than 600 s"),
     ("<p>x</p>", r"root element must be <speak>"),
 ])  # fmt: skip
 def test_errors_name_tag_and_position(ssml: str, message: str) -> None:
