@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
@@ -180,22 +180,50 @@ def _han_words(token: str, lexicon: Lexicon) -> list[Word]:
     syllables: list[str] = []
     graphemes: list[str] = []
     decided: list[bool] = []
-    for part in parts:
-        known = lexicon.word(part) if len(part) > 1 else None
-        if known is not None and len(known) == len(part):
+    for part, known in _known_parts(parts, lexicon):
+        if known is not None:
             syllables += known
             graphemes += part
             decided += [True] * len(part)
             continue
-        for char in part:
-            reading = char_reading(char, alone=len(token) == 1)
-            if reading is not None:
-                syllables.append(reading)
-                graphemes.append(char)
-                decided.append(False)
+        reading = char_reading(part, alone=len(token) == 1)
+        if reading is not None:
+            syllables.append(reading)
+            graphemes.append(part)
+            decided.append(False)
     if not syllables:
         return []
     return [Word("".join(graphemes), syllables, graphemes, HAN, decided)]
+
+
+def _known_parts(parts: list[str], lexicon: Lexicon) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """(part, reading) for the segmenter's parts: a part the lexicon knows with its reading; the
+    rest, run together, cut again at the longest words the lexicon knows (王先生 -> 王 + 先生,
+    which pypinyin's phrase list lacks), else (character, None)."""
+    unknown = ""
+    for part in parts:
+        known = lexicon.word(part) if len(part) > 1 else None
+        if known is not None and len(known) == len(part):
+            yield from _longest_words(unknown, lexicon)
+            unknown = ""
+            yield part, known
+        else:
+            unknown += part
+    yield from _longest_words(unknown, lexicon)
+
+
+def _longest_words(run: str, lexicon: Lexicon, longest: int = 4) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    start = 0
+    while start < len(run):
+        for size in range(min(longest, len(run) - start), 1, -1):
+            known = lexicon.word(run[start : start + size])
+            if known is not None and len(known) == size:
+                yield run[start : start + size], known
+                start += size
+                break
+        else:
+            yield run[start], None
+            start += 1
 
 
 _DIGIT_CHARS = "零〇一二三四五六七八九十百千万亿两幺"
