@@ -86,9 +86,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升
-    if after[0] == "点" and (prev in ("午", "晨") or (following and following in _DIGITS + "十半钟整")) and (
-            word.text not in _LITTLE_BY_LITTLE):  # fmt: skip
-        return "yi1"  # a number or the hour: 一点五, 一点三十分, 一点半, 下午一点 (not 一点儿, 快一点, 一点一滴)
+    if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
+        return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
     if after[0] in "加减乘除等比":
@@ -103,6 +102,21 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     return "yi2" if tone(after[1]) in "45" else "yi4"
 
 
+def _the_hour(prev: str, following: str) -> bool:
+    """Whether 一点, between prev and following, is a number or one o'clock rather than "a bit":
+    after a time of day (下午, 凌晨, 明天, 半夜) or before minutes, 半 or what is done at an hour
+    (一点开会, 一点出发, 一点前, 一点左右), not after a word of degree (快一点, 差一点) and not
+    before 点 or 儿 (一点点, 一点儿)."""
+    if following and following in _DIGITS + "十":
+        return True  # 有一点二万, 一点十分
+    if prev in _DEGREE or following in ("点", "儿"):
+        return False
+    return prev in _TIME_OF_DAY or bool(following) and following in _AT_THE_HOUR
+
+
+_TIME_OF_DAY = frozenset("午晨天夜")  # 下午, 凌晨, 明天, 半夜
+_AT_THE_HOUR = "半钟整前后左以之开出到集见起结截"  # 一点半, 一点钟, 一点前, 一点左右, 一点以后, 一点开会...
+_DEGREE = frozenset("快慢多少早晚大小高低好差近远轻重稍再有这那了得")  # 快一点, 差一点, 有一点
 _LITTLE_BY_LITTLE = frozenset(("一点一滴", "一点一点"))
 _MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根门家所座栋"
                       "艘架批笔类样口周斤米克吨升倍瓶碗盒包袋箱趟遍顿页段步圈亩盘")
