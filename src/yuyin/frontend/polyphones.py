@@ -123,7 +123,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "地": (("de5", _di_adverbial),),
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),),
-    "觉": (("jiao4", left_ends("睡午个一好懒大")),),
+    "觉": (("jiao4", left_ends("睡午个一好懒大着")),),
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首")),

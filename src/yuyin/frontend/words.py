@@ -16,6 +16,9 @@ from collections.abc import Iterator
 
 import jieba
 
+# jieba words that swallow the start of a more common word: 请调 (ask for a transfer) in
+# 请|调大音量, 请|调至静音.
+_NOT_WORDS = ("请调",)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 
@@ -34,6 +37,8 @@ def _loaded_tokenizer() -> jieba.Tokenizer:
                 for word in builtin_words():
                     if len(word) > 1:
                         tokenizer.add_word(word)
+                for word in _NOT_WORDS:
+                    tokenizer.del_word(word)
                 _tokenizer = tokenizer
     return _tokenizer
 

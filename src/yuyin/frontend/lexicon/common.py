@@ -64,6 +64,11 @@ TABLE = """\
 重播	chong2 bo1
 重读	chong2 du2
 重返	chong2 fan3
+重拨	chong2 bo1
+重听	chong2 ting1
+重走	chong2 zou3
+重输	chong2 shu1
+重选	chong2 xuan3
 双重	shuang1 chong2
 还书	huan2 shu1
 还钱	huan2 qian2
@@ -91,6 +96,13 @@ TABLE = """\
 调低	tiao2 di1
 调大	tiao2 da4
 调小	tiao2 xiao3
+调直	tiao2 zhi2
+调成	tiao2 cheng2
+调为	tiao2 wei2
+调亮	tiao2 liang4
+调暗	tiao2 an4
+调快	tiao2 kuai4
+调慢	tiao2 man4
 调整	tiao2 zheng3
 理发	li3 fa4
 发型	fa4 xing2
