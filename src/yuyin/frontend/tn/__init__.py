@@ -64,6 +64,15 @@ def _joined(match: re.Match[str]) -> str:
     return joined if joined.lower() in WORDS else match.group()
 
 
+# 歼-20, 东风-41, 长征-5: a dash between a craft's series name and its number is not said
+# (歼二十, not 歼负二十); a dash after other words stays a minus sign (气温-5度).
+DESIGNATION = rule(
+    "designation",
+    r"(歼|东风|长征|神舟|天舟|嫦娥|天宫|天问|鲲龙|翼龙|枭龙|红旗|鹰击|巨浪|彩虹|猎鹰"
+    r"|(?<![\u4e00-\u9fff])[运轰直强]|(?<=[型架款的和与及])[运轰直强])-(?=[0-9])",  # not 一直-5度, 坚强-1
+    lambda m: m.group(1),
+)
+
 # No.1, No. 5: the number sign, said as its letters (not the word no)
 NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda m: "NO ")
 
@@ -72,7 +81,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, NUMBER_SIGN, MEASURED_RANGE)
+    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -2,7 +2,8 @@
 
 ``1+1=2`` -> 一加一等于二, ``5-3=2`` -> 五减三等于二, ``3×4`` -> 三乘四, ``8÷2`` -> 八除以二,
 ``3>2`` -> 三大于二, ``3/4`` -> 四分之三, ``3-5天`` -> 三到五天, ``10~20`` -> 十到二十,
-``3:2`` -> 三比二, ``±5`` -> 正负五, ``2^10`` -> 二的十次方, ``3²`` -> 三的平方, ``√2`` -> 根号二.
+``3:2`` -> 三比二, ``±5`` -> 正负五, ``2^10`` -> 二的十次方, ``3²`` -> 三的平方, ``√2`` -> 根号二,
+``3·15晚会`` -> 三一五晚会 (a month and day joined by a middle dot).
 A ``-`` or ``/`` between two numbers is only an operator inside an expression that also has
 ``=``, a comparison or another operator; alone it is a range or a fraction.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_number
+from .digits import NUMBER, read_digits, read_number
 from .numbers import LIANG_AFTER
 from .rule import Rule, context_after, context_before, rule
 
@@ -76,6 +77,13 @@ RULES: tuple[Rule, ...] = (
         + (f"的{read_number(m.group(2))}次方" if m.group(2) else _POWERS[m.group(3)]),
     ),
     rule("root", r"√(?=[0-9])", lambda m: "根号"),
+    # 3·15, 5·12, 9·11: a month and day joined by a middle dot name a day or what happened on
+    # it (3·15晚会, 5·12地震), said digit by digit; not inside a calculation (3·4=12)
+    rule(
+        "dotted_day",
+        r"(?<![0-9.=+×*÷/-])(1[0-2]|0?[1-9])[·・](3[01]|[12][0-9]|0?[1-9])(?![0-9.]| ?" + _OPERATOR + ")",
+        lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
+    ),
     rule(
         "expression",
         r"(?<![0-9.A-Za-z])" + _TERM + r"(?: ?" + _OPERATOR + r" ?" + _TERM + r")+(?![0-9]|\.[0-9])",
