@@ -62,7 +62,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
             earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
             word.syllables[s] = _yi(word, s, before, after, beyond, earlier)
         else:
-            word.syllables[s] = _bu(word, s, before, after)
+            earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
+            word.syllables[s] = _bu(word, s, before, after, earlier)
 
 
 def _beside_letters(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
@@ -90,16 +91,20 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     """beyond: the character after ``after``; earlier: the one before ``before``."""
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
-    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十"):
-        return "yi1"
-    if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE:
-        return "yi1"  # a decimal's digit: 三点一元, 零点一毫升
+    priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
+    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十" and not priced):
+        return "yi1"  # (not 两块五一斤: a price, then one jin)
+    if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
+            after[0] != "刻"):  # fmt: skip
+        return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
-    if after[0] in "加减乘除等比":
-        return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖
+    if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
+        return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
+    if after[0] in "加减乘除等比" and prev != after[0]:
+        return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
     if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES:
         return "yi1"  # 统一, 唯一, 之一, 万一 (not 看一|本书: a word the segmenter cut short)
     if prev and prev == after[0]:
@@ -130,11 +135,13 @@ _MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部
                       "艘架批笔类样口周斤米克吨升倍瓶碗盒包袋箱趟遍顿页段步圈亩盘")
 
 
-def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
+        earlier: tuple[str, str] | None = None) -> str:
+    """earlier: the character before ``before``."""
     if after is None or not after[0]:
         return "bu4"
-    if before and before[0] == after[0]:
-        return "bu5"  # 是不是, 好不好
+    if before and before[0] == after[0] and not (earlier and earlier[0] == "一"):
+        return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A)
     if len(word) == 3 and s == 1:
         return "bu5"  # 受不了, 对不起, 来不及
     return "bu2" if tone(after[1]) == "4" else "bu4"

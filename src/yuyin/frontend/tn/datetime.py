@@ -4,7 +4,8 @@
 are read digit by digit, except durations such as 5000年的历史; so are ``公元前221年`` and a
 two-digit year that dates an event, ``98年出生`` -> 九八年出生); ``3月05日`` -> 三月五日;
 ``14:30`` -> 十四点三十分, ``3:30pm`` -> 下午三点三十分,
-``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点; ``90后`` -> 九零后. ``21:19`` next to a word
+``9:05:30`` -> 九点零五分三十秒, ``2:00`` -> 两点, but ``用时1:23:45`` -> 用时一小时二十三分四十五秒
+(a duration after a word of timing); ``90后`` -> 九零后. ``21:19`` next to a word
 about a match is a score, left to :mod:`.math`, unless a word about time is next to it too.
 """
 
@@ -58,6 +59,24 @@ def _is_score(match: re.Match[str]) -> bool:
     return bool(_SCORE_JUST_BEFORE.search(before) or _SCORE_NEAR_BEFORE.search(before))
 
 
+# Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|计时|倒计时|跑出了?|游出了?|完赛|用了)\s?$")
+
+
+def _duration(match: re.Match[str]) -> str:
+    """1:23:45 -> 一小时二十三分四十五秒, 3:45 -> 三分四十五秒 after a word of timing."""
+    if not _DURATION_WORDS.search(context_before(match, 6)):
+        return match.group()  # a clock time, for the rule after
+    *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
+    spoken = (("两" if hours[0] == 2 else read_small(str(hours[0]))) + "小时") if hours and hours[0] else ""
+    if minutes or not (spoken or seconds):
+        spoken += ("零" if spoken and minutes < 10 else "") + (
+            "两" if minutes == 2 and not spoken else read_small(str(minutes))) + "分"  # fmt: skip
+    if seconds:
+        spoken += ("零" if spoken and seconds < 10 else "") + read_small(str(seconds)) + "秒"
+    return spoken + ("钟" if spoken.endswith("分") else "")
+
+
 def _clock_time(match: re.Match[str]) -> str:
     hour, minute, second, meridiem = match.groups()
     if _is_score(match):
@@ -90,6 +109,12 @@ RULES: tuple[Rule, ...] = (
     # 98年出生, 在05年: a two-digit year, where it dates an event (not 20年的经验)
     rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年))",
          lambda m: read_digits(m.group(1))),
+    # 用时1:23:45, 成绩3:45: a duration
+    rule(
+        "duration",
+        r"(?<![0-9.])(?<![0-9]:)(?:[0-9]{1,2}:)?[0-5]?[0-9]:[0-5][0-9](?![0-9]|:[0-9])",
+        _duration,
+    ),
     # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
     rule(
         "clock_time",

@@ -45,12 +45,15 @@ def _expression(match: re.Match[str]) -> str:
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 
-_SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜")
+_SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负")
+# 他以6-4、6-3获胜: "以" right before a pair in a list of sets is a score's
+_SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 
 
 def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
-    if _SPORTS.search(context_before(match, 8) + "|" + context_after(match, 4)):
+    before, after = context_before(match, 8), context_after(match, 4)
+    if _SPORTS.search(before + "|" + after) or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，")):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high):
         return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part
