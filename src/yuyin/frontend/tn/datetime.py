@@ -77,6 +77,17 @@ def _duration(match: re.Match[str]) -> str:
     return spoken + ("钟" if spoken.endswith("分") else "")
 
 
+_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是)\s?$")
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者)")
+
+
+def _slash_date(match: re.Match[str]) -> str:
+    """3/5 -> 三月五日 where a word about a date is next to it; else left (a fraction)."""
+    if _DATE_BEFORE.search(context_before(match, 4)) or _DATE_AFTER.match(context_after(match, 4)):
+        return f"{read_small(match.group(1))}月{read_small(match.group(2))}日"
+    return match.group()
+
+
 def _clock_time(match: re.Match[str]) -> str:
     hour, minute, second, meridiem = match.groups()
     if _is_score(match):
@@ -104,6 +115,14 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
+    # 2024Q3, 2023H1: a year's quarter or half
+    rule("year_part", _YEAR + r"(?=[QH][1-4](?![0-9]))", lambda m: read_digits(m.group(1))),
+    # 3/5送达, 截至12/31, 3/9（周六）: month/day where a date is meant, not a fraction
+    rule(
+        "slash_date",
+        r"(?<![0-9./])(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/]|\.[0-9])",
+        _slash_date,
+    ),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
     # 98年出生, 在05年: a two-digit year, where it dates an event (not 20年的经验)

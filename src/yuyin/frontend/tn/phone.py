@@ -20,7 +20,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 _CODE_WORDS = (
     "[\u4e00-\u9fff]{1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|"
-    "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机|尾号"
+    "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机|尾号|房号|(?<=[0-9])转"
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
@@ -115,6 +115,12 @@ RULES: tuple[Rule, ...] = (
         "letter_code",
         r"(?<![A-Za-z0-9])([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
+    # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number
+    rule(
+        "model_number",
+        r"(?<![A-Za-z0-9])([A-Z]{2,}) ([0-9]{3,})(?![0-9]|\.[0-9])",
+        lambda m: m.group(1) + " " + read_digits(m.group(2)),
     ),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits
     rule("hyphenated", r"(?<![0-9.])\+?[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9])", _hyphenated),
