@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
+from yuyin.arguments import output_path
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
@@ -173,7 +174,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export a voice's models")
     formats = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
     onnx = formats.add_parser("onnx", help="write FastSpeech2 and MB-MelGAN as ONNX files with dynamic axes")
-    onnx.add_argument("-o", "--output", type=Path, required=True, help="directory to write the .onnx files into")
+    onnx.add_argument("-o", "--output", type=output_path, required=True, help="directory to write the .onnx files into")
     onnx.add_argument("--voice", default="baker", help="baker-family voice name or voice-pack directory (default: baker)")
     onnx.set_defaults(handler=_export_onnx)
 
@@ -183,8 +184,13 @@ def _export_onnx(args: argparse.Namespace) -> int:
     from yuyin.voices.registry import UnknownVoiceError
     from yuyin.voices.store import VoicePullError, ensure_voice
 
+    from yuyin.writable import directory_problem
+
     if args.output.exists() and not args.output.is_dir():
         raise CliError(f"output {args.output} exists and is not a directory")
+    problem = directory_problem(args.output, created=True)
+    if problem is not None:
+        raise CliError(f"cannot write into {args.output}: {problem}")
     try:
         path = Path(args.voice) if Path(args.voice, "voice.json").is_file() else ensure_voice(args.voice, _stderr)
         written = export_voice_onnx(path, args.output)

@@ -3,12 +3,14 @@
 A command checks its output paths when it starts (``yuyin say -o``, ``yuyin bench --json`` and
 ``--charts``), so that a missing directory, a file where a directory should be or a lack of
 permission is one clear line at once, not a failure after minutes of synthesis or benchmarking.
-The checks create nothing. Each returns None when the path can be written, else the reason as
-a phrase to print after the path (``cannot write PATH: REASON``).
+The checks leave nothing behind (a directory's probe file is created and removed at once). Each
+returns None when the path can be written, else the reason as a phrase to print after the path
+(``cannot write PATH: REASON``).
 """
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -41,4 +43,9 @@ def directory_problem(path: str | Path, created: bool = False) -> str | None:
         return f"{directory} is not a directory"
     if not os.access(directory, os.W_OK | os.X_OK):
         return f"no permission to write in directory {directory}"
+    try:  # what access() cannot tell: a read-only or special file system (/proc, /sys), even for root
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as exc:
+        return f"cannot create files in directory {directory} ({exc.strerror or exc})"
     return None

