@@ -85,6 +85,9 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["voices", "pull", "nope"], "unknown voice"),
     (["say", "你好", "-o", "x.mp3"], "yuyin say writes WAV; name the file .wav"),
     (["say", "你好", "-o", "x.wav", "--style-intensity", "1.5"], "--style-intensity scales a --style, which is missing"),
+    (["say", "你好", "-o", "/proc/x.wav"], "cannot write /proc/x.wav: "),  # no file can be made there, even by root
+    (["export", "onnx", "-o", ""], "argument -o/--output: must not be empty"),  # not the current directory
+    (["export", "onnx", "-o", "/proc/onnx"], "cannot write into /proc/onnx: "),
 ])  # fmt: skip
 def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],
                                                    message: str) -> None:  # fmt: skip
@@ -95,6 +98,14 @@ def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Pa
     assert message in stderr
     assert "Traceback" not in stderr
     assert not (tmp_path / "x.wav").exists()
+
+
+def test_a_yuyin_home_that_cannot_hold_voices_is_named(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "yuyin.cli", "say", "你好", "-o", str(tmp_path / "x.wav")],
+                            capture_output=True, timeout=300, env={**os.environ, "YUYIN_HOME": "/proc/yuyin"})  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "yuyin: error: YUYIN_HOME /proc/yuyin: cannot create /proc/yuyin/voices" in stderr
+    assert "Traceback" not in stderr and not (tmp_path / "x.wav").exists()
 
 
 def test_stdin_must_be_utf8_or_utf16_with_its_bom(baker_dir: Path, tmp_path: Path) -> None:

@@ -183,6 +183,19 @@ def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str],
     assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "rows.txt"]
 
 
+@pytest.mark.parametrize("argv, problem", [
+    (["batch", "rows.txt", "-o", ""], "argument -o/--output-dir: must not be empty"),  # not the current directory
+    (["batch", "rows.txt", "-o", "out", "--max-row-chars", "0"], "argument --max-row-chars: must be at least 1"),
+])  # fmt: skip
+def test_batch_option_errors_are_usage_errors(argv: list[str], problem: str, tmp_path: Path, capsys,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2 and problem in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> None:
     settings, plan = build_arguments({"voices": "baker, ttskit", "replicas": "2", "max_replicas": "4",
                                       "replica_cpus": "1.5", "warmup": "false", "max_active": 8,
