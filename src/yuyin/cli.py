@@ -287,7 +287,24 @@ def _serve(args: argparse.Namespace) -> int:
         raise _flag_error(exc) from None
     if args.ray:
         return _serve_on_ray(args, settings)
+    _check_listenable(settings.host, settings.port)
     return serve(settings, log_level=args.log_level)
+
+
+def _check_listenable(host: str, port: int) -> None:
+    """Refuse a host and port the server could not listen on (in use, no such address) before
+    the voices load, not after."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
+                probe.bind(address)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def _serve_on_ray(args: argparse.Namespace, settings) -> int:
@@ -402,7 +419,11 @@ def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple
     if args.lexicon is not None:
         _check_lexicon(args.lexicon)
     specs = [voice_spec(voice) for voice in voices]
-    return tuple(str(spec.resolve()) if isinstance(spec, Path) else spec for spec in specs)
+    resolved = tuple(str(spec.resolve()) if isinstance(spec, Path) else spec for spec in specs)
+    twice = next((voice for voice, spec in zip(voices, resolved) if resolved.count(spec) > 1), None)
+    if twice is not None:
+        raise CliError(f"--voice {twice} is given twice")
+    return resolved
 
 
 def _pull_named(voices: Sequence[str]) -> None:

@@ -30,6 +30,20 @@ def test_bad_arguments_exit_2_with_one_line(tiny_pack, args: list[str], message:
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
+def test_an_address_it_cannot_listen_on_or_a_voice_given_twice_is_refused_before_loading(tiny_pack) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = serve("--voice", str(tiny_pack), "--port", str(port))  # the later --port wins
+    assert result.returncode == 2 and f"yuyin: error: cannot listen on 127.0.0.1:{port}: " in result.stderr
+    assert "Traceback" not in result.stderr and "loading" not in result.stderr.lower()
+    twice = serve("--voice", str(tiny_pack), "--voice", str(tiny_pack))
+    assert twice.returncode == 2 and twice.stderr.strip().endswith("is given twice")
+
+
 def test_a_voice_that_fails_to_load_exits_1(tiny_pack, tmp_path) -> None:
     broken = shutil.copytree(tiny_pack, tmp_path / "broken")
     (broken / "acoustic.safetensors").write_bytes(b"not safetensors")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pytest
+import torch
+
 import yuyin.bench as bench
 from fake_synthesizer import FakeSynthesizer
 from yuyin.bench import runner
@@ -83,3 +86,13 @@ def test_bench_serve_refuses_an_unwritable_json_path_before_starting_a_server(tm
     refused = f"--json {missing / 'serve.json'}: directory {missing} does not exist"
     assert capsys.readouterr().err == f"yuyin: error: cannot write {refused}\n"
     assert not (tmp_path / "no").exists()
+
+
+def test_an_unknown_backend_is_refused_before_the_run(tmp_path: Path, capsys) -> None:
+    assert _refused(_args(tmp_path, "--backend", "torch,bogus"), capsys) == (
+        "yuyin: error: --backend bogus: unknown; use auto, torch, onnx, onnx-int8, openvino (each may end in +compile)\n")
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="refusing cuda needs a machine without it")
+def test_a_device_this_machine_lacks_is_refused_before_the_run(tmp_path: Path, capsys) -> None:
+    assert _refused(_args(tmp_path, "--device", "cuda"), capsys).startswith("yuyin: error: --device cuda: ")

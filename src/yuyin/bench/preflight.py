@@ -2,9 +2,10 @@
 
 A run takes minutes; an input that would break it part-way, or lose its report at the end, is
 refused at the start instead, in one line (the runner exits 2): a ``--json`` file or ``--charts``
-directory that cannot be written, an unknown ``--voice`` or a pack directory without a
-voice.json, a ``$YUYIN_HOME`` that is not a directory, a sentence set that cannot be read or has
-a sentence with nothing to say. Front end only, no synthesis; nothing is created.
+directory that cannot be written, a ``--device`` this machine lacks, an unknown ``--backend``,
+an unknown ``--voice`` or a pack directory without a voice.json, a ``$YUYIN_HOME`` that is not
+a directory, a sentence set that cannot be read or has a sentence with nothing to say. Front
+end only, no synthesis; nothing is created.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def check_inputs(args: argparse.Namespace) -> tuple[list[Sentence], str]:
     """(sentences, label) of the set once every input passed; BenchInputError or
     SentenceSetError (the set, naming the file and the line or sentence) otherwise."""
     check_outputs(args.json, args.charts)
+    check_runtime(args.bench_device, args.backend)
     frontend = _frontend(args.voice)
     sentences, label = load_sentence_set(args.set)
     check_sayable(sentences, label, frontend)
@@ -45,6 +47,22 @@ def check_outputs(json_path: str | None, charts_dir: str | None) -> None:
         if Path(charts_dir).is_dir():
             for chart in (Path(charts_dir, LATENCY_FILE), Path(charts_dir, THROUGHPUT_FILE)):
                 _refuse("--charts", chart, file_problem(chart))
+
+
+def check_runtime(device: str, backends: list[str]) -> None:
+    """Refuse a --device that cannot run here (cuda without a GPU) and --backend names that do
+    not exist; known backends that do not apply to a device or dtype stay rows with a note."""
+    from yuyin.bench.variants import COMPILE_SUFFIX
+    from yuyin.engine.device import BACKENDS, DeviceError, plan_runtime
+
+    unknown = [name for name in backends if name.removesuffix(COMPILE_SUFFIX) not in BACKENDS]
+    if unknown:
+        raise BenchInputError(f"--backend {unknown[0]}: unknown; use {', '.join(BACKENDS)} (each may end in "
+                              f"{COMPILE_SUFFIX})")  # fmt: skip
+    try:
+        plan_runtime(device)
+    except DeviceError as exc:
+        raise BenchInputError(f"--device {device}: {exc}") from None
 
 
 def _refuse(option: str, path: str | Path, problem: str | None) -> None:
