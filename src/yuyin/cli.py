@@ -337,7 +337,7 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
 
 def _batch(args: argparse.Namespace) -> int:
     with needs_extra("ray"):
-        from yuyin.cluster import ClusterError
+        from yuyin.cluster import ClusterError, check_reachable
         from yuyin.cluster.bulk import WorkerPlan, describe, run_bulk
         from yuyin.cluster.bulk_output import BulkOutput, OutputError
         from yuyin.cluster.manifest import ManifestError, read_items
@@ -350,6 +350,10 @@ def _batch(args: argparse.Namespace) -> int:
                                   vocoder_device=args.vocoder_device)  # fmt: skip
     except ValueError as exc:
         raise _flag_error(exc) from None
+    try:
+        check_reachable(args.ray_address)  # before the output directory is made
+    except ClusterError as exc:
+        raise CliError(str(exc)) from None
     stdin = args.input == "-"
     job = json.dumps({"format": args.format, "timestamps": args.timestamps, "voices": voices,
                       "lexicon": settings.lexicon})  # fmt: skip

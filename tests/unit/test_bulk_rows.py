@@ -169,6 +169,7 @@ def test_worker_and_replica_plans() -> None:
     (["batch", "missing.jsonl", "-o", "out"], "missing.jsonl: cannot read it"),
     (["batch", "rows.txt", "-o", "out", "--workers", "0"], "--workers must be >= 1, got 0"),
     (["batch", "rows.txt", "-o", "done"], "done already holds a manifest.jsonl: pass --resume"),
+    (["batch", "rows.txt", "-o", "out", "--ray-address", "127.0.0.1:1"], "cannot reach the Ray cluster at 127.0.0.1:1"),
 ])  # fmt: skip
 def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str], problem: str, tmp_path: Path,
                                                                 capsys, monkeypatch: pytest.MonkeyPatch,

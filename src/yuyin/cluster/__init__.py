@@ -40,6 +40,7 @@ def ray_session(address: str | None) -> Iterator[bool]:
     with terminated_like_interrupted():
         try:
             if joining:
+                check_reachable(address)
                 ray.init(address=address)
             else:
                 ray.init(address="local", include_dashboard=False)
@@ -50,6 +51,22 @@ def ray_session(address: str | None) -> Iterator[bool]:
             yield not joining
         finally:
             ray.shutdown()
+
+
+def check_reachable(address: str | None, timeout: float = 5.0) -> None:
+    """ClusterError unless the cluster at address (or $RAY_ADDRESS) answers on its port within
+    timeout seconds: ray.init would retry an address nobody listens on without end. "auto" and
+    addresses without a port are left to Ray."""
+    import socket
+
+    target = (address or os.environ.get("RAY_ADDRESS") or "").removeprefix("ray://")
+    host, _, port = target.rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ClusterError(f"cannot reach the Ray cluster at {target}: {exc.strerror or exc}") from None
 
 
 def joins_cluster(address: str | None) -> bool:
