@@ -9,6 +9,7 @@ import math
 import numbers
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -87,6 +88,22 @@ class SynthesisOptions:
 
     def with_(self, **changes: Any) -> "SynthesisOptions":
         return replace(self, **changes)
+
+    @classmethod
+    def of(cls, options: "SynthesisOptions | Mapping[str, Any] | None") -> "SynthesisOptions":
+        """options as given to the Python API: SynthesisOptions, a dict of its fields
+        (``{"speed": 1.2}``) or None (the defaults); OptionsError for anything else."""
+        if options is None:
+            return cls()
+        if isinstance(options, cls):
+            return options
+        if not isinstance(options, Mapping):
+            raise OptionsError(f"options must be SynthesisOptions or a dict of its fields, got {type(options).__name__}")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(str(name) for name in options if name not in known)
+        if unknown:
+            raise OptionsError(f"unknown option {unknown[0]!r}; known: {', '.join(sorted(known))}")
+        return cls(**options)
 
 
 @dataclass(frozen=True)

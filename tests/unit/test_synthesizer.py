@@ -232,3 +232,19 @@ def test_user_lexicon_changes_the_reading(tiny_pack, tmp_path) -> None:
     lexicon.write_text("行长\txing2 chang2\n", encoding="utf-8")
     odd = Synthesizer.load(tiny_pack, device="cpu", warm_up=False, lexicon=lexicon)
     assert odd.frontend("行长")[0].pinyin == ("xing2", "chang2")
+
+
+def test_options_may_be_a_dict_of_their_fields(tiny_synth: Synthesizer) -> None:
+    as_dict = np.concatenate([c.samples for c in tiny_synth.synthesize("你好。", {"speed": 1.5, "seed": 3})])
+    as_options = np.concatenate([c.samples for c in tiny_synth.synthesize("你好。", SynthesisOptions(speed=1.5, seed=3))])
+    assert np.array_equal(as_dict, as_options)
+    with pytest.raises(OptionsError, match="unknown option 'sped'; known: "):
+        list(tiny_synth.synthesize("你好。", {"sped": 1.5}))
+    with pytest.raises(OptionsError, match="options must be SynthesisOptions or a dict of its fields, got float"):
+        list(tiny_synth.synthesize("你好。", 1.5))
+
+
+def test_a_wav_path_in_a_missing_directory_is_named_in_the_error(tiny_synth: Synthesizer, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.wav"
+    with pytest.raises(FileNotFoundError, match=f"cannot write {target}: No such file or directory"):
+        tiny_synth.synthesize_to_wav("你好。", target)

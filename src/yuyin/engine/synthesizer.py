@@ -14,7 +14,8 @@ import tempfile
 import threading
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterator
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
 
 import numpy as np
 import torch
@@ -176,9 +177,10 @@ class Synthesizer:
         return list(self._voice.analyze(text))
 
     def synthesize(
-        self, text: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None
+        self, text: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None
     ) -> Iterator[AudioChunk]:
-        """Yield audio chunks for text, with pause chunks between sentence units.
+        """Yield audio chunks for text, with pause chunks between sentence units. options:
+        SynthesisOptions, a dict of its fields (``{"speed": 1.2}``) or None for the defaults.
 
         chunk_frames None: one chunk per sentence. Otherwise each sentence streams in several
         chunks, the first about chunk_frames mel frames long (hop samples each), later ones
@@ -189,7 +191,7 @@ class Synthesizer:
         NothingToSay for text with nothing pronounceable.
         """
         text = replace_lone_surrogates(text)
-        yield from self._synthesize(text, options or SynthesisOptions(), chunk_frames, _pace(chunk_frames))
+        yield from self._synthesize(text, SynthesisOptions.of(options), chunk_frames, _pace(chunk_frames))
 
     def _synthesize(self, text: str, options: SynthesisOptions, chunk_frames: int | None,
                     pace: StreamPace | None) -> Iterator[AudioChunk]:  # fmt: skip
@@ -215,7 +217,7 @@ class Synthesizer:
                 previous = unit
 
     def synthesize_ssml(
-        self, ssml: str, options: SynthesisOptions | None = None, chunk_frames: int | None = None
+        self, ssml: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None
     ) -> Iterator[AudioChunk]:
         """Yield audio chunks for an SSML document (see :mod:`yuyin.ssml`), segment by segment.
 
@@ -227,7 +229,7 @@ class Synthesizer:
         """
         from yuyin.ssml import BreakSegment, parse_ssml
 
-        options = options or SynthesisOptions()
+        options = SynthesisOptions.of(options)
         base = {name: getattr(options, name) for name in _SSML_FIELDS}
         segments = parse_ssml(replace_lone_surrogates(ssml), base)
         spoken_segments = [segment for segment in segments if not isinstance(segment, BreakSegment)]
@@ -275,7 +277,8 @@ class Synthesizer:
         return options.with_(**changes) if changes else options
 
     def synthesize_to_wav(
-        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | None = None, ssml: bool = False,
+        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | Mapping[str, Any] | None = None,
+        ssml: bool = False,
         timeline: "Timeline | None" = None,
     ) -> float:
         """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
@@ -356,7 +359,10 @@ def _write_wav_atomically(path: Path, chunks: Iterator[np.ndarray], sample_rate:
     """Stream chunks into a 16-bit WAV next to path, then rename it over path; returns seconds.
     The file gets path's mode if it exists, else what the umask leaves of rw-rw-rw-."""
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
+    except OSError as exc:  # name the file asked for, not the temporary one beside it
+        raise type(exc)(exc.errno, f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as out:
             samples = write_wav_stream(out, chunks, sample_rate)
