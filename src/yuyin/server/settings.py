@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 
 from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
+
+
+# An origin as a browser sends it: scheme, host and maybe a port; no path, no trailing slash.
+_ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:]+(?::[0-9]{1,5})?")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,9 @@ class ServerSettings:
             raise ValueError(f"threads must be >= 1, got {self.threads}")
         if not self.voices:
             raise ValueError("at least one voice is needed")
+        for origin in self.cors_origins:
+            if origin != "*" and not _ORIGIN.fullmatch(origin):
+                raise ValueError(f"cors_origin must be * or scheme://host[:port] as a browser sends it, got {origin!r}")
 
     def sized_for(self, tier: MemoryTier) -> "ServerSettings":
         """These settings with the limits left as None taken from tier."""

