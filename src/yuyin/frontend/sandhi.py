@@ -7,8 +7,8 @@ place and leaves EXACT words (inline overrides) alone:
 * :func:`neutral_tones`: particles (吗 呢 吧 ...) and the second syllable of reduplicated
   kinship nouns and verbs (妈妈 ma1 ma5, 看看 kan4 kan5);
 * :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal, final, a decimal's or an hour's (一九,
-  第一, 统一, 一点五, 下午一点, 一点开会) or a code's digit beside letters (H1N1, B1, 1TB), yi5 between a reduplicated verb (看一看), else yi2 before a
-  fourth tone and yi4 before others;
+  第一, 统一, 一点五, 下午一点, 一点开会) or a code's digit beside letters (H1N1, B1, 1TB), yi5
+  between a reduplicated verb (看一看), else yi2 before a fourth tone and yi4 before others;
   不 is bu5 in A不A and V不C (是不是, 受不了), bu2 before a fourth tone, else bu4;
 * :func:`third_tone_sandhi`: within one prosodic word, a third tone before a third tone
   becomes second, following the word's inner structure (展览馆 zhan2 lan2 guan3, 小老虎 xiao3
@@ -68,8 +68,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
 
 def _beside_letters(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
     """Whether the syllable at index touches a word of Latin letters, with no pause between."""
-    return any(_neighbour(words, positions, index, step) is not None and words[positions[index + step][0]].kind == LATIN
-               for step in (-1, +1))  # fmt: skip
+    return any(_neighbour(words, positions, index, step) is not None
+               and words[positions[index + step][0]].kind == LATIN for step in (-1, +1))  # fmt: skip
 
 
 def _neighbour(

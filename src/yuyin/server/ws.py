@@ -50,7 +50,8 @@ class ClientGone(Exception):
 async def synthesize_ws(websocket: WebSocket) -> None:
     runtime: Runtime = websocket.app.state.runtime
     origin = websocket.headers.get("origin")
-    if origin is not None and not origin_allowed(origin, websocket.headers.get("host", ""), runtime.settings.cors_origins):
+    allowed = runtime.settings.cors_origins
+    if origin is not None and not origin_allowed(origin, websocket.headers.get("host", ""), allowed):
         log.warning("refused a WebSocket from origin %r (not this server's, nor in --cors-origin)", origin)
         await websocket.close(code=1008)  # before the handshake completes: HTTP 403
         return
