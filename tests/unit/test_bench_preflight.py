@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pytest
-import torch
-
 import yuyin.bench as bench
 from fake_synthesizer import FakeSynthesizer
 from yuyin.bench import runner
@@ -93,6 +90,5 @@ def test_an_unknown_backend_is_refused_before_the_run(tmp_path: Path, capsys) ->
         "yuyin: error: --backend bogus: unknown; use auto, torch, onnx, onnx-int8, openvino (each may end in +compile)\n")
 
 
-@pytest.mark.skipif(torch.cuda.is_available(), reason="refusing cuda needs a machine without it")
 def test_a_device_this_machine_lacks_is_refused_before_the_run(tmp_path: Path, capsys) -> None:
-    assert _refused(_args(tmp_path, "--device", "cuda"), capsys).startswith("yuyin: error: --device cuda: ")
+    assert _refused(_args(tmp_path, "--device", "cuda:99"), capsys).startswith("yuyin: error: --device cuda:99: ")

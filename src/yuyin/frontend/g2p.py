@@ -29,7 +29,7 @@ from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 from .erhua import attach_erhua, merge_erhua
 from .latin import latin_syllables
 from .lexicon import Lexicon, char_reading
-from .override import SENTINEL, FixedSpans
+from .override import SENTINEL, FixedSpans, shortened
 from .polyphones import Context, reading_in_context, word_reading_in_context
 from .prosody import mark_boundaries, split_compounds
 from .sandhi import neutral_tones, third_tone_sandhi, yi_bu_sandhi
@@ -103,8 +103,7 @@ def unread_letters(text: str) -> str:
 def warn_unread(letters: str, limit: int = 40) -> None:
     """Log, once for a whole text, which letters were left out (see unread_letters)."""
     if letters:
-        shown = letters if len(letters) <= limit else letters[: limit - 1] + "…"
-        log.warning("left out, no reading for these letters (%d): %s", len(letters), shown)
+        log.warning("left out, no reading for these letters (%d): %s", len(letters), shortened(letters, limit))
 
 
 def _joined_apostrophes(tokens: list[str]) -> list[str]:

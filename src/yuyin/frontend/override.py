@@ -96,12 +96,13 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         bad = [s for s in syllables if not valid(s)]
         if bad:
             raise InvalidOverride(
-                f"{_shown(bad[0])!r} in {_shown(written + match.group())!r} is not a syllable this voice can say"
+                f"{shortened(bad[0])!r} in {shortened(written + match.group())!r} is not a syllable this "
+                "voice can say"
             )
         if not written[0].isascii():
             if len(syllables) > len(written):
                 raise InvalidOverride(
-                    f"{_shown(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
+                    f"{shortened(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
                 )
             written = written[len(written) - len(syllables) :]
         out += [text[done : start - len(written)], spans.add(written, syllables, exact=True)]
@@ -110,8 +111,9 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
     return "".join(out)
 
 
-def _shown(text: str, limit: int = 60) -> str:
-    """text as an error message quotes it: at most limit characters (an override may be huge)."""
+def shortened(text: str, limit: int = 60) -> str:
+    """text as a message quotes it: at most limit characters, the last an ellipsis (an override
+    or a run of unread letters may be huge)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
