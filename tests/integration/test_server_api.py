@@ -173,6 +173,10 @@ def test_cors_preflight_and_exposed_headers(client) -> None:
     assert "x-sample-rate" in response.headers["access-control-expose-headers"].lower()
     other = client.get("/healthz", headers={"Origin": "http://evil.test"})
     assert "access-control-allow-origin" not in other.headers
+    refused = client.options("/api/synthesize", headers={**asking, "Origin": "http://evil.test"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "application/json"
+    error = refused.json()["error"]
+    assert error["code"] == 400 and "'http://evil.test' is not among" in error["message"], error
 
 
 def test_unknown_route_is_json_404(client) -> None:
@@ -190,6 +194,17 @@ def test_metrics_count_requests_latency_and_load(client) -> None:
     assert re.search(r'yuyin_real_time_factor_count\{api="native"\} [1-9]', text)
     assert re.search(r"yuyin_queue_wait_seconds_count [1-9]", text)
     assert "yuyin_requests_in_flight 0.0" in text and "yuyin_requests_queued 0.0" in text
+
+
+def test_metrics_label_pages_and_assets_by_route_and_stray_paths_as_unmatched(client) -> None:
+    for path in ("/openapi.json", "/static/app.js", "/static/nope.js", "/nope/1", "/nope/2"):
+        client.get(path)
+    text = client.get("/metrics").text
+    assert re.search(r'yuyin_requests_total\{method="GET",route="/openapi.json",status="200"\} [1-9]', text)
+    assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="200"\} [1-9]', text)
+    assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="404"\} [1-9]', text)
+    assert re.search(r'yuyin_requests_total\{method="GET",route="unmatched",status="404"\} 2.0', text)
+    assert "/nope" not in text
 
 
 def test_load_bench_runs_against_this_server(server, tmp_path) -> None:

@@ -18,6 +18,7 @@ import websockets.sync.client as ws_client
 
 from server_probes import metric
 from yuyin.server.process import ServerProcess  # noqa: E402
+from yuyin.server.run import LEFT_INCOMPLETE  # noqa: E402
 
 MAX_CHARS = 2000
 LONG = ("今天天气很好，我们一起去公园散步吧。" * 200)[:MAX_CHARS]
@@ -185,4 +186,6 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
         for _ in long_chunks:
             pass
     assert time.perf_counter() - started < 20
-    assert "Application shutdown complete" in server.log_text()
+    log = server.log_text()
+    assert "Application shutdown complete" in log
+    assert LEFT_INCOMPLETE in log and "Traceback" not in log and "without completing" not in log, log[-3000:]

@@ -13,13 +13,13 @@ from importlib import resources
 from typing import AsyncIterator
 
 from fastapi import FastAPI, Response
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from yuyin import __version__
 from yuyin.server import routes_native, routes_openai, ws
 from yuyin.server.body_limit import BodyLimit, max_body_bytes
+from yuyin.server.cors import Cors
 from yuyin.server.errors import install_error_handlers
 from yuyin.server.metrics import RequestMetrics
 from yuyin.server.runtime import Runtime
@@ -63,9 +63,9 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
     app.state.runtime = runtime
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
-    app.add_middleware(RequestMetrics, metrics=runtime.metrics)
+    app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=app.router.routes)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["*"],
+        app.add_middleware(Cors, allow_origins=list(settings.cors_origins), allow_methods=["*"],
                            allow_headers=["*"], expose_headers=EXPOSED_HEADERS)  # fmt: skip
     for router in (routes_openai.router, routes_native.router, ws.router):
         app.include_router(router)

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import time
 
+from typing import Sequence
+
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
@@ -42,16 +45,22 @@ class Metrics:
 
 
 class RequestMetrics:
-    """ASGI middleware counting requests by route template (not raw path) and status."""
+    """ASGI middleware counting requests by route template (not raw path) and status.
 
-    def __init__(self, app: ASGIApp, metrics: Metrics):
-        self.app, self.metrics = app, metrics
+    routes: the app's routes (the live list), for paths that FastAPI's own routes do not label:
+    Starlette routes (/docs, /openapi.json) and mounts (/static) count under their path; a path
+    that no route matches counts as "unmatched" (so a scan of random paths adds no labels).
+    """
+
+    def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = ()):
+        self.app, self.metrics, self.routes = app, metrics, routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         started, status = time.perf_counter(), {"code": 500}
+        arrived = dict(scope)  # routing rewrites the scope's paths on the way in (a mount's root_path)
 
         async def observe(message: Message) -> None:
             kind = message["type"]
@@ -66,8 +75,14 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, observe)
         finally:
-            route = scope.get("route")
-            label = getattr(route, "path", None) or "unmatched"
+            label = self._label(scope, arrived)
             method = scope.get("method", "WS")
             self.metrics.requests.labels(label, method, str(status["code"])).inc()
             self.metrics.request_seconds.labels(label).observe(time.perf_counter() - started)
+
+    def _label(self, scope: Scope, arrived: Scope) -> str:
+        """The path template of the route that served scope (as it arrived), or "unmatched"."""
+        route = scope.get("route")
+        if route is None:
+            route = next((r for r in self.routes if r.matches(arrived)[0] is Match.FULL), None)
+        return getattr(route, "path", None) or "unmatched"

@@ -20,6 +20,7 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     from yuyin.server.app import create_app
 
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
+    logging.getLogger("uvicorn.error").addFilter(CutOffAtShutdown())
     app = create_app(settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=log_level,
                             timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on")  # fmt: skip
@@ -45,6 +46,33 @@ async def _serve(server, runtime: Runtime) -> int:
     finally:
         reporter.cancel()
     return 1 if runtime.load_error else 0
+
+
+class CutOffAtShutdown(logging.Filter):
+    """uvicorn's error lines for requests that yuyin stopped on purpose, as one warning each:
+
+    - the "Exception in ASGI application" traceback of a request that the graceful shutdown
+      cancelled once --shutdown-timeout ran out (the timeout doing its job; the request's work
+      is cancelled with it);
+    - "ASGI callable returned without completing response" after the server stopped a stream
+      whose client read nothing for --request-timeout seconds, as its own warning said.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
+            self._as_warning(record, CUT_OFF)
+        elif record.msg == "ASGI callable returned without completing response.":
+            self._as_warning(record, LEFT_INCOMPLETE)
+        return True
+
+    @staticmethod
+    def _as_warning(record: logging.LogRecord, message: str) -> None:
+        record.msg, record.args, record.exc_info, record.exc_text = message, (), None, None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+
+
+CUT_OFF = "a request still running when --shutdown-timeout ran out was cut off"
+LEFT_INCOMPLETE = "a response was left incomplete: its stream was stopped"
 
 
 def _url_host(host: str) -> str:
