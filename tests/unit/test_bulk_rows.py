@@ -126,6 +126,19 @@ def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> Non
     assert BulkOutput(tmp_path / "out", resume=True, timestamps="srt").pending([item]) == [item]
 
 
+def test_a_row_spoken_again_replaces_the_files_of_its_earlier_line(tmp_path: Path) -> None:
+    rows = [BulkItem(ident, 1, {"id": ident, "text": "你好"}) for ident in "ab"]
+    first = BulkOutput(tmp_path / "out", timestamps="srt", job="wav srt")
+    for row in rows:
+        first.write(SpokenRow(row.id, 1, "wav", b"RIFF", 24000, 1.0, 0.1, timestamps="1"), first.fingerprint(row))
+    first.close()
+    again = BulkOutput(tmp_path / "out", resume=True, timestamps="vtt", job="mp3 vtt")
+    assert again.pending(rows) == rows
+    again.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="WEBVTT"), again.fingerprint(rows[0]))
+    again.write(spoken("b", audio=None, error="nothing to say"), again.fingerprint(rows[1]))
+    assert sorted(path.name for path in again.directory.iterdir()) == [".lock", "a.mp3", "a.vtt", "manifest.jsonl"]
+
+
 def test_output_refuses_a_directory_it_cannot_write(unwritable_dir) -> None:
     directory, _ = unwritable_dir
     with pytest.raises(OutputError):

@@ -5,7 +5,8 @@ line per finished row (``id``, ``line``, ``file``, ``format``, ``sample_rate``, 
 ``seconds``, ``error``, and ``timestamps``, the row's subtitle or JSON file, if asked for) as
 soon as the row is written, so an interrupted job can be resumed: rows whose last line says
 they were written, from the same row and job (``fingerprint``), with their files still there,
-are skipped; the others are spoken again and their new line is appended.
+are skipped; the others are spoken again and their new line is appended, and files that their
+earlier line named and the new one does not (another format or timestamps suffix) are removed.
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class BulkOutput:
         for staging in self.directory.glob(".*.partial"):  # left by an interrupted run
             staging.unlink()
         self.tally = BulkTally()
+        self._latest: dict[str, dict] = {}  # id -> the row's latest manifest line before this run
 
     def close(self) -> None:
         """Let another job write the directory (the lock also goes with this object)."""
@@ -86,7 +88,9 @@ class BulkOutput:
     def pending(self, items: list[BulkItem]) -> list[BulkItem]:
         """The items still to speak: all but those whose latest manifest line says written, with the
         same fingerprint and the files still there."""
-        done = self._finished()
+        self._latest = self._latest_lines()
+        done = {ident: str(record.get("fingerprint")) for ident, record in self._latest.items()
+                if not record.get("error") and self._files_present(record)}  # fmt: skip
         return [item for item in items if done.get(item.id) != self.fingerprint(item)]
 
     def write(self, row: SpokenRow, fingerprint: str) -> None:
@@ -106,9 +110,12 @@ class BulkOutput:
         record["fingerprint"] = fingerprint
         with self.manifest.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        earlier = self._latest.pop(row.id, None)
+        for name in set(_file_names(earlier or {})) - set(_file_names(record)):
+            (self.directory / name).unlink(missing_ok=True)
 
-    def _finished(self) -> dict[str, str]:
-        """id -> fingerprint of the rows whose latest manifest line says written, files present."""
+    def _latest_lines(self) -> dict[str, dict]:
+        """id -> the latest manifest line of each row written there before."""
         latest: dict[str, dict] = {}
         if not self.manifest.exists():
             return {}
@@ -122,8 +129,7 @@ class BulkOutput:
                 latest[str(record["id"])] = record
             except (json.JSONDecodeError, KeyError, TypeError):
                 continue  # a blank line, or one cut short by an interruption
-        return {ident: str(record.get("fingerprint")) for ident, record in latest.items()
-                if not record.get("error") and self._files_present(record)}  # fmt: skip
+        return latest
 
     def _files_present(self, record: dict) -> bool:
         names = [record.get("file")] + ([record["timestamps"]] if "timestamps" in record else [])
@@ -135,3 +141,9 @@ class BulkOutput:
         staging.write_bytes(data)
         os.replace(staging, self.directory / name)
         return name
+
+
+def _file_names(record: dict) -> list[str]:
+    """The files a manifest line names (a plain name in the directory; anything else is ignored)."""
+    names = (record.get("file"), record.get("timestamps"))
+    return [name for name in names if isinstance(name, str) and name and Path(name).name == name]
