@@ -108,9 +108,15 @@ def _t2s_converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s.json")
 
 
+# 著 is zhù only in these words in simplified text; elsewhere it is the traditional form of 着
+# (睡著了, 看著我, 著火), which OpenCC's t2s leaves as it is.
+_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新])著(?![名作称述录者书文])")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified characters: ``"漢語"`` -> ``"汉语"``. Needs cleaned text."""
-    return _t2s_converter().convert(text) if text else text
+    """Traditional -> simplified characters: ``"漢語"`` -> ``"汉语"``, ``"睡著了"`` -> ``"睡着了"``.
+    Needs cleaned text."""
+    return _ZHE.sub("着", _t2s_converter().convert(text)) if text else text
 
 
 def _verbalize(text: str) -> str:

@@ -130,6 +130,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
+        # 验证码为：, 我的名字为张三: "is", after what is being given
+        ("wei2", lambda c: c.left.endswith(("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额"))),
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜", "摸")),),
     # 看不着, 找着了, 着了凉, 找着钥匙
@@ -176,7 +178,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
-                                        "大字", "泪", "公式", "文本", "记录", "表格")),),
+                                        "大字", "泪", "公式", "文本", "记录", "表格")),
+             ("yi1 hang2", lambda c: c.right.startswith("一行") or c.left.endswith("一行"))),  # 一行一行地读
 }
 
 

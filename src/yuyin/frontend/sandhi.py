@@ -101,6 +101,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     if after[0] in _DIGITS or after[0] in "月号楼" or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
+    if _ordinal(prev, after[0], following):
+        return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询
     if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:
@@ -113,6 +115,19 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         if not earlier or earlier[0] != "一":  # not 一步一步, 一天一天 (one step after another)
             return "yi5"  # 看一看
     return "yi2" if tone(after[1]) in "45" else "yi4"
+
+
+def _ordinal(prev: str, after: str, following: str) -> bool:
+    """Whether 一, between prev and after (then following), names the first of a series: a
+    school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报), a first
+    trial (一审), FAW (一汽), or the key to press on a phone menu (请按1查询, 按1键)."""
+    pair = after + following
+    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保")
+            or (after == "班" and prev == "级") or (after == "审" and prev != "审")
+            or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结"))
+
+
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城"))
 
 
 def _the_hour(prev: str, following: str) -> bool:

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 import jieba
 
 # jieba words that swallow the start of a more common word: 请调 (ask for a transfer) in
-# 请|调大音量, 请|调至静音.
-_NOT_WORDS = ("请调",)
+# 请|调大音量, 请|调至静音; 忽如一 in 忽如|一夜.
+_NOT_WORDS = ("请调", "忽如一")
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 

@@ -341,4 +341,16 @@ TABLE = """\
 关系	guan1 xi5
 地道	di4 dao5
 谁	shei2
+一重又一重	yi1 chong2 you4 yi1 chong2
+还复来	huan2 fu4 lai2
+为异客	wei2 yi4 ke4
+一骑红尘	yi1 ji4 hong2 chen2
+一骑绝尘	yi1 ji4 jue2 chen2
+飞将	fei1 jiang4
+大佛	da4 fo2
+不得了	bu4 de2 liao3
+不教	bu4 jiao1
+不教而诛	bu4 jiao4 er2 zhu1
+好男儿	hao3 nan2 er2
+一行白鹭	yi1 hang2 bai2 lu4
 """

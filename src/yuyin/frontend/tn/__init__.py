@@ -51,7 +51,7 @@ THOUSANDS = rule(
 # number is a range (after a word, not a number, it stays a minus sign: 气温-5度).
 MEASURED_RANGE = rule(
     "measured_range",
-    r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?(?:[\u4e00-\u9fff]{1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
+    r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
     lambda m: m.group(1) + "到",
 )
 
@@ -81,7 +81,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (THOUSANDS, EQUATION_MINUS, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
+    + (THOUSANDS, EQUATION_MINUS, math.FORMULA, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import read_digits, read_small
+from .digits import read_digits, read_number, read_small
 from .rule import Rule, context_after, context_before, rule
 
 _YEAR = r"(?<![0-9.])([12][0-9]{3})"
@@ -88,14 +88,19 @@ def _slash_date(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _hour(hour: str) -> str:
+    """An hour before 点: 两点, 十二点."""
+    return "两" if int(hour) == 2 else read_small(hour)
+
+
 def _clock_time(match: re.Match[str]) -> str:
     hour, minute, second, meridiem = match.groups()
     if _is_score(match):
         return match.group()
     spoken = {"a": "上午", "p": "下午"}.get((meridiem or "").lower(), "")
-    spoken += ("两" if int(hour) == 2 else read_small(hour)) + "点"
-    if int(minute) or (second and int(second)):
-        spoken += ("零" if int(minute) < 10 else "") + read_small(minute) + "分"
+    spoken += _hour(hour) + "点"
+    if int(minute) or (second and int(second)):  # 12:00:30 -> 十二点零分三十秒
+        spoken += ("零" if 0 < int(minute) < 10 else "") + read_small(minute) + "分"
     if second and int(second):
         spoken += ("零" if int(second) < 10 else "") + read_small(second) + "秒"
     return spoken
@@ -112,6 +117,12 @@ RULES: tuple[Rule, ...] = (
     rule(
         "year_range",
         _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=" + _YEAR_WORDS + ")",
+        lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
+    ),
+    # 2023-24赛季, 2023/24财年: a season or fiscal year across two years
+    rule(
+        "season",
+        _YEAR + r" ?[-/~～—–] ?([0-9]{2})(?=赛季|财年|学年|年度)",
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
@@ -134,6 +145,18 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?<![0-9]:)(?:[0-9]{1,2}:)?[0-5]?[0-9]:[0-5][0-9](?![0-9]|:[0-9])",
         _duration,
     ),
+    # 3'45", 9'58.3": minutes and seconds of a time taken
+    rule(
+        "minutes_seconds",
+        r"(?<![0-9.])([0-9]{1,2})'([0-5]?[0-9](?:\.[0-9]+)?)(?:\"|'')",
+        lambda m: f"{read_small(m.group(1))}分{read_number(m.group(2))}秒",
+    ),
+    # 3pm, 10 a.m.: an hour of the morning or afternoon
+    rule(
+        "meridiem_hour",
+        r"(?<![0-9.:])(1[0-2]|0?[1-9]) ?([AaPp])\.?[Mm]\.?(?![A-Za-z])",
+        lambda m: ("上午" if m.group(2) in "Aa" else "下午") + _hour(m.group(1)) + "点",
+    ),
     # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
     rule(
         "clock_time",
@@ -150,6 +173,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
     rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两])", lambda m: "到"),
+    # 周一-周五, 星期一~星期三: a range of weekdays
+    rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade, read digit by digit

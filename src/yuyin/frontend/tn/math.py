@@ -45,7 +45,35 @@ def _expression(match: re.Match[str]) -> str:
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 
-_SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负")
+_FORMULA_SIGNS = {"-": "减", "+": "加", "=": "等于", "<": "小于", ">": "大于", "≤": "小于等于", "≥": "大于等于",
+                  "×": "乘", "÷": "除以"}  # fmt: skip
+_FORMULA_TERM = r"[0-9A-Za-z.²³]+"
+_FORMULA_SIGN = r" ?[-+=<>≤≥×÷] ?"
+_VARIABLE = re.compile(r"^[0-9.]*[xyz][²³]?$|^[a-z]$")  # x, 3x, 2x², or a lone letter
+_VARIABLE_WITH_COEFFICIENT = re.compile(r"^[0-9.]*[xyz][²³]?$")
+
+
+def _formula(match: re.Match[str]) -> str:
+    """3x-5>7, y=2x-1, 2x²-3x+1, 5-x<3: the signs of a formula with a variable, said as
+    operators (减, not the 到 of a range or the 负 of a negative number); else left as it is."""
+    text = match.group()
+    terms = re.split(_FORMULA_SIGN, text)
+    compares = re.search(r"[=<>≤≥]", text) is not None
+    if not any(_VARIABLE_WITH_COEFFICIENT.match(term) or (compares and _VARIABLE.match(term)) for term in terms):
+        return text
+    return re.sub(_FORMULA_SIGN, lambda sign: _FORMULA_SIGNS[sign.group().strip()], text)
+
+
+# 3x-5>7, y=2x-1 (before addresses, dates and ranges read a sign their way)
+FORMULA = rule(
+    "formula",
+    r"(?<![0-9A-Za-z./?&=_:@#%-])" + _FORMULA_TERM + r"(?:" + _FORMULA_SIGN + _FORMULA_TERM + r")+(?![0-9A-Za-z/.@_-])",
+    _formula,
+)
+
+
+_SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
+                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败")
 # 他以6-4、6-3获胜: "以" right before a pair in a list of sets is a score's
 _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 
@@ -87,6 +115,18 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.=+×*÷/-])(1[0-2]|0?[1-9])[·・](3[01]|[12][0-9]|0?[1-9])(?![0-9.]| ?" + _OPERATOR + ")",
         lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
     ),
+    # 5.1劳动节, 3.15晚会, 7.7事变: the same with a full stop, before the day's name
+    rule(
+        "dotted_holiday",
+        r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期"
+        r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节)",
+        lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
+    ),
+    # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八)
+    rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
+         lambda m: read_number(m.group(1)) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
+    # 7.5折: a discount, its digits said as a pair (七五折)
+    rule("discount", r"(?<![0-9.])([1-9])\.([0-9])(?=折)", lambda m: read_digits(m.group(1) + m.group(2))),
     rule(
         "expression",
         r"(?<![0-9.A-Za-z])" + _TERM + r"(?: ?" + _OPERATOR + r" ?" + _TERM + r")+(?![0-9]|\.[0-9])",

@@ -16,14 +16,14 @@ from .rule import Rule, context_before, rule
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
     "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
-    "km/h": "公里每小时", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
+    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
-    "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW": "千瓦",
+    "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦",
     "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
-    "kPa": "千帕", "MPa": "兆帕", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
+    "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
     "μmol": "微摩尔", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
@@ -82,8 +82,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
         _percent,
     ),
-    # 气温-5度: a minus temperature in 度 where the words before speak of temperature
-    rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度)", _degrees_below),
+    # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
+    rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度|[到至~～]-?" + NUMBER + "度)", _degrees_below),
     # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts)
     rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])", lambda m: read_number(m.group(1)) + "万"),
     # 血压120/80mmHg: systolic to diastolic
@@ -93,8 +93,8 @@ RULES: tuple[Rule, ...] = (
     # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z次片粒袋支滴人个]|米|克|斤|秒|时)/(?:(" + _UNIT + r")(?![A-Za-z])|"
-        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米]))",
+        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦])/(?:(" + _UNIT + r")(?![A-Za-z])|"
+        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米一二两三四五六七八九十百]))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

@@ -8,6 +8,8 @@ decimals and negatives; last, any digit still there, one by one.
 
 from __future__ import annotations
 
+import re
+
 from .digits import NUMBER, read_digits, read_number
 from .rule import Rule, rule
 
@@ -16,14 +18,40 @@ _LIANG_MEASURES = (
     "个位只条张本次天件种点岁块杯层份名人辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根枝"
     "门家所座栋艘架批笔类样口年周星期小时分钟秒斤公里米克吨升倍成万千百亿"
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
+    "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘"
 )
-LIANG_AFTER = "(?=[" + _LIANG_MEASURES + "])"
+LIANG_AFTER = "(?=[" + _LIANG_MEASURES + "])(?!年级|季度)"  # 二年级, 二季度: ordinals
 """Lookahead: a measure word follows, so a lone 2 before it is read 两."""
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
+def _approximate(match: re.Match[str]) -> str:
+    """2、3个 -> 两三个: two neighbouring numbers, an estimate (else left: 1、3个 is a list)."""
+    low, high = match.groups()
+    if int(high) != int(low) + 1:
+        return match.group()
+    return ("两" if low == "2" else read_number(low)) + read_number(high)
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12}  # fmt: skip
+
 RULES: tuple[Rule, ...] = (
+    # 1.本协议, （一）总则, 内容：2.开户: a list item's number, then a pause (not 一本协议)
+    rule(
+        "list_label",
+        r"(?:^|(?<=[:：\n])) ?(?:([0-9]{1,2})[.、]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])(?=[\u4e00-\u9fff])",
+        lambda m: (read_number(m.group(1)) if m.group(1) else read_number(m.group(2)) if m.group(2).isdigit()
+                   else m.group(2)) + "、",  # fmt: skip
+    ),
+    # 第IV章: a Roman numeral as an ordinal
+    rule(
+        "roman_ordinal",
+        r"(?<=第)(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")(?=[章节卷部条册集期季届回篇课])",
+        lambda m: read_number(str(_ROMAN[m.group(1)])),
+    ),
+    rule("approximate", r"(?<![0-9.第、])([1-9])、([1-9])" + LIANG_AFTER, _approximate),
     # 2个 but not 第1、2名 (an ordinal's list)
-    rule("liang", r"(?<![0-9.第、A-Za-z])2" + LIANG_AFTER, lambda m: "两"),  # not B2层
+    rule("liang", r"(?<![0-9.第A-Za-z])(?<![0-9]、)2" + LIANG_AFTER, lambda m: "两"),  # not B2层
     rule(
         "cardinal",
         r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,

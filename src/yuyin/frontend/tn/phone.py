@@ -20,13 +20,14 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 _CODE_WORDS = (
     "[\u4e00-\u9fff]{1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|"
-    "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机|尾号|房号|(?<=[0-9])转"
+    "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
+    "(?<=[0-9零幺二三四五六七八九])转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注)"
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台)"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
@@ -99,17 +100,33 @@ RULES: tuple[Rule, ...] = (
         r"(?<=[零二四九])(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # 发送短信至10086, 回复TD至10086, 发送1到10655: the number a text message goes to
+    rule(
+        "text_message_to",
+        r"((?:短信|发送|回复|编辑)[A-Za-z0-9 ]{0,8}(?:短信)?[至到])([0-9]{3,12})(?![0-9]|\.[0-9])",
+        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
     # 1080P, 720p: a video resolution
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200
     rule(
         "code_word",
-        r"(" + _CODE_WORDS + r")((?:是|为|:|：)? ?" + _DIGIT_GROUPS + r")(?![0-9.])",
+        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?" + _DIGIT_GROUPS + r")(?![0-9.])",
         lambda m: m.group(1) + _code_digits(m.group(2)),
     ),
-    # 1201室, 308房间, 2单元501
-    rule("room", r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房)", lambda m: read_digits(m.group(1), yao=True)),
-    rule("flat", r"(?<=单元)([0-9]{3,4})(?![0-9]|\.[0-9])", lambda m: read_digits(m.group(1), yao=True)),
+    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506
+    rule(
+        "room",
+        r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房|会议室|教室|办公室|实验室|病房|宿舍|寝室|房(?![价租产屋贷源型子东主]))",
+        lambda m: read_digits(m.group(1), yao=True),
+    ),
+    rule(
+        "flat",
+        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢]))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间])",
+        lambda m: read_digits(m.group(1), yao=True),
+    ),
+    # 波音737, 空客320: an airliner's model, said digit by digit
+    rule("airliner", r"(?<=波音|空客)([0-9]{3})(?![0-9])", lambda m: read_digits(m.group(1))),
     # CA1234, G123: letters then three or more digits
     rule(
         "letter_code",
