@@ -9,7 +9,8 @@ Owns the character-level clean-up and the order of the TN passes:
    -> ASCII digits, compatibility forms of numbers and units -> what they stand for (``Ⅲ`` ->
    ``3``, ``①`` -> ``1``, ``½`` -> ``1/2``, ``㎡`` -> ``m²``, ``㎏`` -> ``kg``);
 3. inline pinyin overrides (``行[hang2]``, ``行[háng]``) are set aside (:mod:`yuyin.frontend.override`);
-4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary);
+4. traditional -> simplified characters (OpenCC ``t2s``: script only, no regional vocabulary;
+   the traditional 着 written 著 too, see :func:`to_simplified`);
 5. user-lexicon words are set aside, then pinyin written with tone marks (``Běijīng``,
    :mod:`yuyin.frontend.marked_pinyin`);
 6. the TN rules of :mod:`yuyin.frontend.tn` (numbers, dates, money, units, addresses...), then
