@@ -171,6 +171,6 @@ def test_websocket_reports_bad_ssml_and_styles_as_errors(server) -> None:
 def test_reference_transcript_with_nothing_to_say_names_the_field(client) -> None:
     clip = wav_bytes(np.zeros(16000, np.float32))
     response = client.post("/api/reference", params={"transcript": "🙂🙂"}, content=clip)
-    assert error(response)[:2] == (422, "reference_text") and "nothing to pronounce" in error(response)[2]
+    assert error(response)[:2] == (422, "transcript") and "nothing to pronounce" in error(response)[2]
     too_long = client.post("/api/reference", params={"transcript": "字" * 1001}, content=clip)
     assert error(too_long)[:2] == (422, "transcript")

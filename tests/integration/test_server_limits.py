@@ -107,6 +107,10 @@ def test_a_client_gone_before_its_response_cancels_the_work(http, server) -> Non
     with pytest.raises(httpx.ReadTimeout):  # queued behind the three
         httpx.post(server.url + "/api/synthesize", json={"text": "你好", "stream": False}, timeout=0.3)
     assert wait_for(lambda: closed_by_client(http) == before + 2, 0.6)  # 503 at 1 s otherwise
+    gone = 'yuyin_requests_total{method="POST",route="/api/frontend",status="499"}'
+    with pytest.raises(httpx.ReadTimeout):  # the front end's queue place too
+        httpx.post(server.url + "/api/frontend", json={"text": "你好"}, timeout=0.3)
+    assert wait_for(lambda: metric(http, gone) == 1 and metric(http, "yuyin_requests_queued") == 0, 0.6)
     for response, _, _ in holding:
         response.close()
     assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 5)
@@ -128,6 +132,23 @@ def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
         assert client.recv(100).startswith(b"HTTP/1.1 200")  # and then it reads no more
         assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 30)  # while it is still connected
     assert metric(http, cancelled) == before + 1
+
+
+def test_a_websocket_client_that_stops_reading_loses_its_stream(http, server) -> None:
+    """The same for a WebSocket session: after the request timeout its stream is stopped, its
+    slot comes back while the client is still connected, and the connection is closed."""
+    import socket
+
+    cancelled = 'yuyin_streams_cancelled_total{api="ws"}'
+    before = metric(http, cancelled)
+    host, port = server.url.removeprefix("http://").split(":")
+    client = socket.create_connection((host, int(port)))
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    with ws_client.connect(f"ws://{host}:{port}/ws/synthesize", sock=client, max_queue=1) as ws:
+        ws.send(json.dumps({"type": "synthesize", "text": LONG, "speed": 0.25}))  # and then it reads no more
+        assert wait_for(lambda: metric(http, cancelled) == before + 1, 30)
+        assert metric(http, "yuyin_requests_in_flight") == 0
+    assert "a WebSocket client read nothing for 2 s; its stream was stopped" in server.log_text()
 
 
 def test_a_body_past_the_limit_is_refused(server) -> None:

@@ -88,6 +88,8 @@ def test_websocket_errors_keep_the_connection_open(server) -> None:
             ws.send(message)
             events, _ = receive_until(ws, "error", "done")
             assert (events[-1]["type"], events[-1]["status"], events[-1]["param"]) == ("error", status, param)
+        ws.send(json.dumps({"type": "dance", "id": {"a": 1}}))
+        assert receive_until(ws, "error")[0][-1]["id"] is None  # an id is echoed only as a string
         ws.send(json.dumps({"type": "synthesize", "text": LONG_TEXT}))
         ws.send(json.dumps({"type": "synthesize", "text": "你好"}))
         events, _ = receive_until(ws, "error")

@@ -50,7 +50,8 @@ class FakeStream:
 
 
 def session(socket: FakeSocket) -> ws.WsSession:
-    return ws.WsSession(socket, SimpleNamespace(voices=SimpleNamespace(default="v")))  # type: ignore[arg-type]
+    runtime = SimpleNamespace(voices=SimpleNamespace(default="v"), settings=SimpleNamespace(request_timeout=10.0))
+    return ws.WsSession(socket, runtime)  # type: ignore[arg-type]
 
 
 def run(coroutine):

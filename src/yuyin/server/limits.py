@@ -9,6 +9,7 @@ import asyncio
 import time
 
 from yuyin.server.errors import ApiError
+from yuyin.server.worker import within
 
 
 class Ticket:
@@ -44,7 +45,7 @@ class Admission:
         started = time.perf_counter()
         self.waiting += 1
         try:
-            await asyncio.wait_for(self._slots.acquire(), self.queue_timeout)
+            await within(self._slots.acquire(), self.queue_timeout, undo=lambda _: self._slots.release())
         except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
             raise self._refusal(f"the server stayed busy for {self.queue_timeout:g} s; try again later") from None
         finally:

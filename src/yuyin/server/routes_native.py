@@ -19,6 +19,7 @@ from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendR
                                   FrontendSentence, ReferenceResponse, SynthesizeRequest, TimedSpeech,
                                   TimedSynthesizeRequest, VoiceInfo)  # fmt: skip
 from yuyin.server.speech import analyse_reference, check_speaker, controls_request, open_speech
+from yuyin.server.worker import within
 from yuyin.timestamps import Timeline
 
 router = APIRouter(prefix="/api", tags=["native"])
@@ -59,22 +60,26 @@ async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: Runt
 
 
 @router.post("/frontend", response_model=FrontendResponse, responses=ERROR_RESPONSES)
-async def frontend(body: FrontendRequest, runtime: RuntimeDep) -> FrontendResponse:
+async def frontend(body: FrontendRequest, request: Request, runtime: RuntimeDep) -> FrontendResponse:
     """What will be said: normalised text and, per sentence, pinyin and phones."""
     limit = runtime.settings.max_input_chars
     if len(body.text) > limit:
         raise ApiError(413, f"text is {len(body.text)} characters; the limit is {limit}", "text")
     synth = runtime.voices.get(body.voice)
-    ticket = await runtime.admission.enter()
-    try:
-        units = await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(
-            runtime.executor, synth.frontend, body.text), runtime.settings.request_timeout)  # fmt: skip
-    except FrontendError as exc:
-        raise ApiError(422, str(exc), "text") from None
-    except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
-        raise ApiError(504, "the front end timed out") from None
-    finally:
-        ticket.release()
+
+    async def analyse() -> list:
+        ticket = await runtime.admission.enter()
+        try:
+            work = asyncio.get_running_loop().run_in_executor(runtime.executor, synth.frontend, body.text)
+            return await within(work, runtime.settings.request_timeout)
+        except FrontendError as exc:
+            raise ApiError(422, str(exc), "text") from None
+        except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
+            raise ApiError(504, "the front end timed out") from None
+        finally:
+            ticket.release()
+
+    units = await until_disconnected(request, analyse())
     sentences = [FrontendSentence(text=u.text, pinyin=list(u.pinyin), phones=list(u.phones)) for u in units]
     return FrontendResponse(normalized="".join(u.text for u in units), sentences=sentences)
 
@@ -96,11 +101,15 @@ async def reference(request: Request, runtime: RuntimeDep, voice: Optional[str] 
     synth = runtime.voices.get(voice)
     check_speaker(synth, speaker)
     audio = await _read_body(request, MAX_CLIP_BYTES)
-    ticket = await runtime.admission.enter()
-    try:
-        prosody = await analyse_reference(runtime, synth, audio, transcript, speaker)
-    finally:
-        ticket.release()
+
+    async def analyse():
+        ticket = await runtime.admission.enter()
+        try:
+            return await analyse_reference(runtime, synth, audio, transcript, speaker, transcript_field="transcript")
+        finally:
+            ticket.release()
+
+    prosody = await until_disconnected(request, analyse())
     return ReferenceResponse(voice=synth.voice.name, speaker=speaker, **prosody.as_dict())
 
 

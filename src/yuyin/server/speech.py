@@ -18,7 +18,7 @@ from yuyin.config import OptionsError, SynthesisOptions
 from yuyin.engine.reference import ReferenceAudioError
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError, options_error
-from yuyin.server.worker import StalledError, ThreadedIterator
+from yuyin.server.worker import StalledError, ThreadedIterator, within
 from yuyin.ssml import SSMLError
 
 if TYPE_CHECKING:
@@ -195,7 +195,10 @@ async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStrea
         ticket.release()
         raise
     synthesize = synth.synthesize_ssml if request.ssml else synth.synthesize
-    chunks = synthesize(request.text, options, chunk_frames=runtime.settings.chunk_frames)
+    # A whole file is made a sentence at a time: chunk sizes follow the load (streaming.StreamPace),
+    # which under mixed precision moves the audio by rounding noise, and a file should not.
+    chunk_frames = runtime.settings.chunk_frames if request.stream else None
+    chunks = synthesize(request.text, options, chunk_frames=chunk_frames)
     packets = encode_chunks(chunks, source_rate, out_rate, request.format, request.stream)
     puller = ThreadedIterator(packets, runtime.executor)
     stream = SpeechStream(runtime, request, source_rate, out_rate, puller, ticket, started)
@@ -211,16 +214,17 @@ async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStrea
 
 
 async def analyse_reference(runtime: "Runtime", synth: "Synthesizer", audio: bytes, transcript: str | None,
-                            speaker: str | None):  # fmt: skip
-    """``synth.reference_prosody`` on the worker pool, its errors as ApiErrors naming reference_audio."""
+                            speaker: str | None, transcript_field: str = "reference_text"):  # fmt: skip
+    """``synth.reference_prosody`` on the worker pool, its errors as ApiErrors naming
+    reference_audio (or transcript_field, the request's name for the transcript)."""
     call = lambda: synth.reference_prosody(audio, transcript, speaker)  # noqa: E731
     try:
-        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(runtime.executor, call),
-                                      runtime.settings.request_timeout)  # fmt: skip
+        return await within(asyncio.get_running_loop().run_in_executor(runtime.executor, call),
+                            runtime.settings.request_timeout)  # fmt: skip
     except ReferenceAudioError as exc:
         raise ApiError(exc.status, str(exc), "reference_audio") from None
     except FrontendError as exc:
-        raise ApiError(422, f"reference_text: {exc}", "reference_text") from None
+        raise ApiError(422, f"{transcript_field}: {exc}", transcript_field) from None
     except OptionsError as exc:
         raise options_error(exc) from None
     except asyncio.TimeoutError:

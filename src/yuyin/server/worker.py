@@ -1,4 +1,5 @@
-"""Pull a blocking iterator from asyncio, one item at a time, on the shared worker threads.
+"""Pull a blocking iterator from asyncio, one item at a time, on the shared worker threads;
+await anything by a deadline (:func:`within`).
 
 The iterator is advanced only when the consumer asks, so a slow or vanished client stops the
 work behind it. ``cancel`` sets a flag that is checked before every item and closes the
@@ -9,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from typing import Generic, Iterator, TypeVar
+from typing import Awaitable, Callable, Generic, Iterator, TypeVar
 
 from yuyin.server.scheduler import DeadlineExecutor
 
@@ -19,6 +20,29 @@ _END = object()
 
 class StalledError(TimeoutError):
     """No item arrived within the timeout."""
+
+
+async def within(work: Awaitable[T], timeout: float, undo: Callable[[T], None] | None = None) -> T:
+    """work's result, or asyncio.TimeoutError once timeout seconds pass (work is cancelled then).
+
+    Uses ``asyncio.wait``, not ``wait_for``: before Python 3.12, ``wait_for`` can swallow the
+    caller's cancellation when work finishes at the same moment, and the caller then runs on
+    (a cancelled WebSocket request synthesised whole, a departed client kept its queue place).
+    undo(result) runs where the caller is cancelled just as work succeeded (to give back what
+    it acquired).
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait((task,), timeout=max(timeout, 0.0))
+    except asyncio.CancelledError:
+        if task.done() and not task.cancelled() and task.exception() is None and undo is not None:
+            undo(task.result())
+        task.cancel()
+        raise
+    if not done:
+        task.cancel()
+        raise asyncio.TimeoutError
+    return task.result()
 
 
 class ThreadedIterator(Generic[T]):

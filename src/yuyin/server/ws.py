@@ -35,6 +35,7 @@ from yuyin.server.errors import ApiError, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
+from yuyin.server.worker import within
 from yuyin.timestamps import place_sentence, span_list, syllable_dicts
 from yuyin.written import WrittenText
 
@@ -44,6 +45,10 @@ log = logging.getLogger("yuyin.server")
 
 class ClientGone(Exception):
     """A send failed because the client has closed the connection."""
+
+
+class ClientStalled(ClientGone):
+    """A send did not complete within the request timeout: the client reads nothing."""
 
 
 @router.websocket("/ws/synthesize")
@@ -88,6 +93,8 @@ class WsSession:
                 await self._dispatch(message.get("text"))
         except WebSocketDisconnect:
             return
+        except ClientStalled:  # an event about a message it sent, to a client that reads nothing
+            await self._close_stalled()
         finally:
             await self._cancel()
 
@@ -108,7 +115,8 @@ class WsSession:
         elif kind == "synthesize":
             await self._start(data)
         else:
-            await self.send_event("error", data.get("id"), status=422, param="type",
+            request_id = data.get("id") if isinstance(data.get("id"), str) else None  # echoed only as sent
+            await self.send_event("error", request_id, status=422, param="type",
                                   message=f"unknown message type {kind!r}; use synthesize or cancel")  # fmt: skip
 
     async def _start(self, data: dict[str, Any]) -> None:
@@ -145,15 +153,23 @@ class WsSession:
         request = controls_request(body, body.text, "pcm", stream=True, api="ws")
         stream: SpeechStream | None = None
         try:
-            stream = await open_speech(self.runtime, request)
-            await self._stream(body.id, stream, None if body.ssml else WrittenText(body.text))
-        except ApiError as exc:  # bad input, or a failure after the first audio (timeout)
-            await self._end("error", body.id, status=exc.status, param=exc.field, message=exc.message)
-        except ClientGone:
-            pass  # closing the stream stops the engine
-        except Exception as exc:  # a bug: tell the client, keep the connection, log the traceback
-            log.exception("synthesis failed")
-            await self._end("error", body.id, status=500, param=None, message=f"internal error: {type(exc).__name__}")
+            try:
+                stream = await open_speech(self.runtime, request)
+                await self._stream(body.id, stream, None if body.ssml else WrittenText(body.text))
+            except ApiError as exc:  # bad input, or a failure after the first audio (timeout)
+                await self._end("error", body.id, status=exc.status, param=exc.field, message=exc.message)
+            except ClientStalled:
+                raise
+            except ClientGone:
+                pass  # closing the stream stops the engine
+            except Exception as exc:  # a bug: tell the client, keep the connection, log the traceback
+                log.exception("synthesis failed")
+                await self._end("error", body.id, status=500, param=None,
+                                message=f"internal error: {type(exc).__name__}")  # fmt: skip
+        except ClientStalled:
+            if stream is not None:
+                stream.close()  # its admission slot comes back before the connection is closed
+            await self._close_stalled()
         finally:
             if stream is not None:
                 stream.close()
@@ -179,17 +195,34 @@ class WsSession:
                         elapsed=round(time.perf_counter() - stream.started, 4))  # fmt: skip
 
     async def send_event(self, kind: str, request_id: str | None, **fields: Any) -> None:
-        """Send a JSON event; does nothing once the client has gone."""
+        """Send a JSON event; does nothing once the client has gone (ClientStalled if it reads nothing)."""
         text = json.dumps({"type": kind, "id": request_id, **fields}, ensure_ascii=False)
-        with contextlib.suppress(ClientGone):
+        try:
             await self._send({"type": "websocket.send", "text": text})
+        except ClientStalled:
+            raise
+        except ClientGone:
+            pass
 
     async def _send(self, message: dict[str, Any]) -> None:
+        """Send one message; ClientGone once the client has closed, ClientStalled when it reads
+        nothing for the request timeout (its socket's buffers full), as HTTP streams are cut off."""
+        timeout = self.runtime.settings.request_timeout
         async with self._send_lock:
             try:
-                await self.websocket.send(message)
+                await within(self.websocket.send(message), timeout)
+            except asyncio.TimeoutError:
+                raise ClientStalled(timeout) from None
             except (WebSocketDisconnect, RuntimeError) as exc:  # Starlette: RuntimeError once closed
                 raise ClientGone from exc
+
+    async def _close_stalled(self) -> None:
+        """Stop a session whose client stopped reading: its stream is closed by the caller (the
+        admission slot comes back), and the connection is closed, if that can still be sent."""
+        timeout = self.runtime.settings.request_timeout
+        log.warning("a WebSocket client read nothing for %g s; its stream was stopped", timeout)
+        with contextlib.suppress(asyncio.TimeoutError, WebSocketDisconnect, RuntimeError):
+            await within(self.websocket.close(code=1008, reason=f"read nothing for {timeout:g} s"), 1.0)
 
 
 class SentenceTimeline:
