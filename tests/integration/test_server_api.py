@@ -117,6 +117,11 @@ def test_controls_change_the_audio(client) -> None:
     ({"text": 42}, "text"),
     ({}, "text"),
     ({"text": "你好", "voice": 7}, "voice"),  # not voice.str: the union member is no field
+    ({"text": "你好", "voice": ""}, "voice"),
+    ({"text": "你好", "stream": "yes"}, "stream"),  # a JSON boolean, as speed is a JSON number
+    ({"text": "你好", "stream": 0}, "stream"),
+    ({"text": "你好", "seed": "1"}, "seed"),
+    ({"text": "你好", "ssml": 1}, "ssml"),
 ])  # fmt: skip
 def test_bad_input_is_422_naming_the_field(client, body: dict, param: str) -> None:
     response = client.post("/api/synthesize", json=body)

@@ -68,7 +68,7 @@ class OpenAISpeechRequest(RequestModel):
                                               "OpenAI voice (alloy, ...) meaning the default voice")  # fmt: skip
     response_format: AudioFormat = "mp3"
     speed: float = _ranged("speed", 1.0, "tempo multiplier")
-    stream: bool = Field(True, description="send audio as it is made (chunked transfer)")
+    stream: bool = Field(True, strict=True, description="send audio as it is made (chunked transfer)")
     stream_format: Literal["audio", "sse"] = Field("audio", description="audio bytes, or server-sent "
                                                    "events with base64 audio deltas")  # fmt: skip
     instructions: Optional[str] = Field(None, description="how to speak: an emotion word in it (cheerful, sad, "
@@ -95,7 +95,7 @@ class SynthesisControls(RequestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    voice: Optional[str] = Field(None, description="voice name; default: the server's first voice")
+    voice: Optional[str] = Field(None, min_length=1, description="voice name; default: the server's first voice")
     speaker: Optional[str] = Field(None, description="speaker of a multi-speaker voice")
     speed: float = _ranged("speed", 1.0, "tempo multiplier")
     pitch: float = _ranged("pitch", 1.0, "scale of the pitch contour")
@@ -104,11 +104,11 @@ class SynthesisControls(RequestModel):
     volume: float = _ranged("volume", 1.0, "linear gain")
     sentence_pause: Optional[float] = _ranged("sentence_pause", None,
                                               "seconds between sentences; default: the voice's divided by speed")
-    seed: Optional[int] = Field(None, ge=0, le=2**63 - 1, description="draw a reproducible variation")
+    seed: Optional[int] = Field(None, ge=0, le=2**63 - 1, strict=True, description="draw a reproducible variation")
     sample_rate: Optional[SampleRate] = Field(None, description="output rate; default: the voice's")
     style: Optional[StyleName] = Field(None, description="emotion style (baker-family voices); default neutral")
     style_intensity: float = _ranged("style_intensity", 1.0, "style strength, 0 = neutral")
-    ssml: bool = Field(False, description="text is an SSML document (<speak>...</speak>)")
+    ssml: bool = Field(False, strict=True, description="text is an SSML document (<speak>...</speak>)")
     reference_audio: Optional[bytes] = Field(
         None, description=f"base64 clip (WAV, FLAC, OGG or MP3, at most {MAX_CLIP_BYTES} bytes decoded) whose pitch "
         "level and range, speaking rate and energy set speed, pitch, pitch_shift and energy; fields given "
@@ -149,7 +149,7 @@ class SynthesizeRequest(SynthesisControls):
 
     text: str = Field(..., description="text to speak")
     format: AudioFormat = "wav"
-    stream: bool = Field(True, description="send audio as it is made (chunked transfer)")
+    stream: bool = Field(True, strict=True, description="send audio as it is made (chunked transfer)")
 
 
 class TimedSynthesizeRequest(SynthesisControls):
