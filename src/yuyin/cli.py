@@ -34,7 +34,8 @@ class CliError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _show_warnings()
+    if args.command != "serve":  # the server logs them in its own log's format (server.run)
+        _show_warnings()
     try:
         return int(args.handler(args) or 0)
     except CliError as exc:
