@@ -240,6 +240,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             f"(default: {defaults.chunk_frames})")  # fmt: skip
     serve.add_argument("--cors-origin", action="append", default=None, metavar="ORIGIN",
                        help="allow browser requests from ORIGIN ('*' for any); repeatable")
+    serve.add_argument("--allowed-host", action="append", default=None, metavar="NAME",
+                       help="answer requests for this Host name ('*' for any); repeatable (default: only "
+                            "localhost, 127.0.0.1 and ::1 when bound to a loopback address, else any)")  # fmt: skip
     serve.add_argument("--shutdown-timeout", type=float, default=defaults.shutdown_timeout,
                        help=f"seconds in-flight streams may take to finish on shutdown "
                             f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
@@ -280,6 +283,7 @@ def _serve(args: argparse.Namespace) -> int:
             queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
+            allowed_hosts=tuple(args.allowed_host or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
             lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
             vocoder_device=args.vocoder_device, offload_idle=args.offload_idle,

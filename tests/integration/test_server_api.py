@@ -263,3 +263,19 @@ def test_websocket_refuses_pages_of_other_origins(server) -> None:
         with ws_client.connect(url, origin=origin) as ws:
             ws.send(json.dumps({"type": "synthesize", "text": "你好。"}))
             assert json.loads(ws.recv(timeout=30))["type"] == "start"
+
+
+def test_a_loopback_server_answers_only_its_own_host_names(server, client) -> None:
+    """DNS rebinding: a foreign site's page that reaches 127.0.0.1 still sends its own Host."""
+    import websockets.exceptions
+    import websockets.sync.client as ws_client
+
+    port = server.url.rsplit(":", 1)[1]
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", "[::1]"):
+        assert client.get("/healthz", headers={"Host": host}).status_code == 200, host
+    refused = client.get("/healthz", headers={"Host": f"evil.test:{port}"})
+    assert refused.status_code == 400 and "--allowed-host evil.test" in refused.json()["error"]["message"]
+    url = server.url.replace("http://", "ws://") + "/ws/synthesize"
+    with pytest.raises(websockets.exceptions.InvalidStatus) as handshake:
+        ws_client.connect(url, origin="http://evil.test", additional_headers={"Host": "evil.test"})
+    assert handshake.value.response.status_code == 403

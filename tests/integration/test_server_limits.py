@@ -127,7 +127,7 @@ def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
     host, port = server.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as client:
         client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        client.sendall(b"POST /api/synthesize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        client.sendall(b"POST /api/synthesize HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                        b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
         assert client.recv(100).startswith(b"HTTP/1.1 200")  # and then it reads no more
         assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 30)  # while it is still connected

@@ -5,6 +5,7 @@ import asyncio
 import logging
 import sys
 
+from yuyin.server.hosts import HostCheck, allowed_hosts
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
 
@@ -22,7 +23,9 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("uvicorn.error").addFilter(CutOffAtShutdown())
     app = create_app(settings)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=log_level,
+    allowed = allowed_hosts(settings.host, settings.allowed_hosts)
+    served = app if allowed is None else HostCheck(app, allowed)
+    config = uvicorn.Config(served, host=settings.host, port=settings.port, log_level=log_level,
                             timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on")  # fmt: skip
     server = uvicorn.Server(config)
     return asyncio.run(_serve(server, app.state.runtime))

@@ -35,6 +35,8 @@ class ServerSettings:
     chunk_frames: mel frames of a stream's first chunk, later ones longer (see Synthesizer.synthesize;
         None = one chunk a sentence).
     cors_origins: origins allowed by CORS ("*" for any); empty = no CORS headers.
+    allowed_hosts: Host names ``yuyin serve`` answers ("*" for any); empty = its default for the
+        bind address (see :mod:`yuyin.server.hosts`).
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
     lexicon: a user ``word<TAB>pinyin`` file for every voice's front end.
@@ -65,6 +67,7 @@ class ServerSettings:
     offload_idle: float | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
@@ -86,6 +89,9 @@ class ServerSettings:
             raise ValueError(f"threads must be >= 1, got {self.threads}")
         if not self.voices:
             raise ValueError("at least one voice is needed")
+        for name in self.allowed_hosts:
+            if not name or "/" in name or " " in name or name.count(":") == 1:  # ::1 is an address, a:80 not
+                raise ValueError(f"allowed_host must be a host name or address without scheme or port, got {name!r}")
         for origin in self.cors_origins:
             if origin != "*" and not _ORIGIN.fullmatch(origin):
                 raise ValueError(f"cors_origin must be * or scheme://host[:port] as a browser sends it, got {origin!r}")

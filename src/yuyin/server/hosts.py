@@ -1,0 +1,70 @@
+"""Which Host headers ``yuyin serve`` answers: a guard against DNS rebinding.
+
+A page on any site can make a browser send requests to a server on the user's own machine
+once its domain resolves to 127.0.0.1 (DNS rebinding): the browser then counts the server as
+that site's own origin, so CORS and the WebSocket origin check do not apply. Such requests
+still name the site in their Host header. So a server bound to a loopback address answers
+only Host names of the machine itself (``localhost``, ``127.0.0.1``, ``::1``), unless
+``--allowed-host`` names others; a server bound elsewhere answers any, unless names are given.
+"""
+from __future__ import annotations
+
+import ipaddress
+import logging
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from yuyin.server.errors import error_body
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+log = logging.getLogger("yuyin.server")
+
+
+def allowed_hosts(bind_host: str, given: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The Host names to answer (None: any): given ("*" = any), else the loopback names for a
+    server bound to a loopback address."""
+    if given:
+        return None if "*" in given else tuple(name.lower() for name in given)
+    return LOOPBACK_NAMES if _is_loopback(bind_host) else None
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: ``"[::1]:8000"`` -> ``"::1"``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """ASGI middleware: requests and WebSocket handshakes whose Host is not allowed get 400 with
+    a JSON error (a WebSocket: the handshake is refused, HTTP 403)."""
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]):
+        self.app, self.allowed = app, allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if host_name(header) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        log.warning("refused a request for host %r (not among --allowed-host: %s)", header, ", ".join(self.allowed))
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        message = (f"this server does not answer for host {header!r}; start it with --allowed-host "
+                   f"{host_name(header) or 'NAME'} to allow it")  # fmt: skip
+        await JSONResponse(error_body(400, message, None), status_code=400)(scope, receive, send)
