@@ -92,7 +92,9 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
                      help="voice name or voice-pack directory (default: baker)")
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     say.add_argument("--dtype", default=None,
-                     help="fp32, bf16 or fp16 (GPU); default: fp32 (the ttskit decoder keeps fp16 weights on CPU)")
+                     help="fp32, bf16 or fp16 (GPU); default: float32, except stages measured safe in lower "
+                          "precision on a CPU with native bf16 (baker mel stage and vocoder body) and the ttskit "
+                          "decoder's fp16 weights on CPU; fp32 = pure float32")  # fmt: skip
     say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     _add_runtime_arguments(say)
@@ -217,7 +219,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                        help="voice name or voice-pack directory; repeat for several, the first is the "
                             "default (default: baker)")  # fmt: skip
     serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
-    serve.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
+    serve.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
     serve.add_argument("--threads", type=int, default=None, help="CPU threads of each voice's runtimes (default: every core)")
     serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
     serve.add_argument("--max-active", type=int, default=None,

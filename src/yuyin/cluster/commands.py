@@ -48,7 +48,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
                         help="voice name or voice-pack directory; repeat for several, rows pick one with "
                              "\"voice\", the first is the default (default: baker)")  # fmt: skip
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
-    parser.add_argument("--dtype", default=None, help="fp32 (default), bf16 or fp16 (GPU)")
+    parser.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads of each worker's runtimes (default: its --worker-cpus)")
     parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
