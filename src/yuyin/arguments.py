@@ -13,6 +13,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def thread_count(text: str) -> int:
+    """A CPU thread count: 1 to yuyin.engine.device.max_threads() (8 per core)."""
+    from yuyin.engine.device import max_threads
+
+    value = int(text)
+    if not 1 <= value <= max_threads():
+        raise argparse.ArgumentTypeError(f"must be from 1 to {max_threads()} (8 per core of this machine), got {value}")
+    return value
+
+
 def non_negative_int(text: str) -> int:
     value = int(text)
     if value < 0:

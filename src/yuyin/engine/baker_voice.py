@@ -177,7 +177,7 @@ class BakerVoice:
         hop, tempo = self.config.hop_size, options.speed / model_speed
         with torch.inference_mode():
             parts = self._mels(list(ids), list(range(len(ids))), controls, masks)
-            mels = [faster_mel(part.mel, tempo) for part in parts]
+            mels = [faster_mel(quiet_end(part.mel, int(part.durations[-1])), tempo) for part in parts]
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
             on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
@@ -222,6 +222,24 @@ class BakerVoice:
         if self._onnx_vocoder is not None:
             return self._onnx_vocoder(mel, exact_end)
         return self._run_vocoder(mel.to(self.vocoder_device), exact_end)[0].float().cpu().numpy()
+
+
+def quiet_end(mel: torch.Tensor, eos_frames: int) -> torch.Tensor:
+    """mel [1, T, M] with its last eos_frames (the end-of-sentence id's) replaced by its quieter
+    edge frame (the first or the last, by mean level) -> [1, T, M].
+
+    FastSpeech2 gives the end id a few frames whose mel rises again after the closing silence;
+    short units (谢谢！, 好的。) then ended in a noise burst or mid-sound, 17-21 dB below their
+    peak in the last 20 ms and on a non-zero sample (a click); with quiet frames there they
+    decay to 63-77 dB below it. Long sentences, whose end frames are quiet already, stay so.
+    The frame count, and so every timing, is unchanged.
+    """
+    frames = mel.shape[1]
+    if eos_frames <= 0 or eos_frames >= frames:
+        return mel
+    edges = mel[:, [0, frames - 1]]
+    quiet = edges[:, int(edges.mean(dim=2).argmin())]
+    return torch.cat([mel[:, : frames - eos_frames], quiet[:, None].expand(-1, eos_frames, -1)], dim=1)
 
 
 def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int]], ProsodyControls]:

@@ -6,6 +6,7 @@ silent fallback. dtype None means float32 (the models' own precision).
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass
 
 import torch
@@ -59,12 +60,26 @@ def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torc
     return resolved
 
 
+THREADS_PER_CORE = 8  # more only oversubscribes; libgomp failed to start 50,000 and crashed the process
+
+
+def max_threads() -> int:
+    """The most CPU threads a runtime may be given on this machine."""
+    return THREADS_PER_CORE * (os.cpu_count() or 1)
+
+
+def check_threads(threads: int) -> None:
+    """DeviceError unless threads is an int from 1 to max_threads()."""
+    if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= max_threads():
+        raise DeviceError(f"threads must be a whole number from 1 to {max_threads()} ({THREADS_PER_CORE} per core "
+                          f"of this machine), got {threads!r}")  # fmt: skip
+
+
 def configure_threads(threads: int | None) -> None:
     """Set torch's intra-op thread count (process wide); None leaves torch's default."""
     if threads is None:
         return
-    if threads < 1:
-        raise DeviceError(f"threads must be >= 1, got {threads}")
+    check_threads(threads)
     torch.set_num_threads(threads)
 
 

@@ -5,6 +5,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 
+from yuyin.engine.device import check_threads
 from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
 
@@ -85,8 +86,8 @@ class ServerSettings:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:
             raise ValueError(f"chunk_frames must be >= 1, got {self.chunk_frames}")
-        if self.threads is not None and self.threads < 1:
-            raise ValueError(f"threads must be >= 1, got {self.threads}")
+        if self.threads is not None:
+            check_threads(self.threads)
         if not self.voices:
             raise ValueError("at least one voice is needed")
         for name in self.allowed_hosts:
