@@ -33,3 +33,11 @@ def test_fast_speech_keeps_its_loudness_and_length(baker_synth, speed: float) ->
 @pytest.mark.parametrize("shift", [-1.5, 1.5])
 def test_the_ends_of_the_pitch_shift_range_stay_audible(baker_synth, shift: float) -> None:
     assert _rms(_speech(baker_synth, pitch_shift=shift)) >= 0.45 * _rms(_speech(baker_synth))  # measured 0.60, 0.85
+
+
+@pytest.mark.parametrize("options", [{"style": "angry", "style_intensity": 2.0},
+                                     {"style": "angry", "style_intensity": 2.0, "energy": 3.0}, {"volume": 2.0}])
+def test_loud_styles_and_volumes_bend_their_peaks_instead_of_clipping(baker_synth, options: dict) -> None:
+    wave = _speech(baker_synth, **options)
+    assert np.max(np.abs(wave)) < 0.999  # hard-clipped before: 23 samples at full scale for angry x2
+    assert _rms(wave) > 1.3 * _rms(_speech(baker_synth))  # still louder

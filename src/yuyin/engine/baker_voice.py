@@ -13,6 +13,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
+from yuyin.audio import apply_gain
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
@@ -187,7 +188,7 @@ class BakerVoice:
                 with torch.inference_mode():
                     wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
                 lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
-                yield _apply_volume(wave[lo:hi], volume)
+                yield apply_gain(wave[lo:hi], volume)
 
     def _mels(self, ids: list[int], where: list[int],
               controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
@@ -260,10 +261,6 @@ def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[li
         )
 
     return controls
-
-
-def _apply_volume(wave: np.ndarray, volume: float) -> np.ndarray:
-    return wave if volume == 1.0 else np.clip(wave * volume, -1.0, 1.0)
 
 
 def variance_masks(seed: int | None) -> str | torch.Generator:

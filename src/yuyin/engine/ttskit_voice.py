@@ -33,6 +33,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
+from yuyin.audio import apply_gain
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.attention_timing import AttentionClock
@@ -227,7 +228,7 @@ class TtskitVoice:
                 if clock is not None:
                     clock()
                 offset += len(wave)
-                yield _scale(wave, gain)
+                yield apply_gain(wave, gain)
 
 
 @dataclass(frozen=True)
@@ -322,6 +323,3 @@ def _ends_with_punctuation(ids: Sequence[int]) -> bool:
     """A clause sequence ``... punct - ~ _`` (a cut made only by the length budget has none)."""
     return len(ids) >= 4 and ids[-4] in PUNCTUATION_IDS
 
-
-def _scale(wave: np.ndarray, gain: float) -> np.ndarray:
-    return wave if gain == 1.0 else np.clip(wave * gain, -1.0, 1.0).astype(np.float32)
