@@ -184,8 +184,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
 
 def _export_onnx(args: argparse.Namespace) -> int:
     from yuyin.engine.onnx_export import export_voice_onnx
-    from yuyin.voices.registry import UnknownVoiceError
-    from yuyin.voices.store import VoicePullError, ensure_voice
+    from yuyin.voices.registry import voice_source
+    from yuyin.voices.store import VoicePullError, ensure_voice, voice_spec
 
     from yuyin.writable import directory_problem
 
@@ -194,10 +194,13 @@ def _export_onnx(args: argparse.Namespace) -> int:
     problem = directory_problem(args.output, created=True)
     if problem is not None:
         raise CliError(f"cannot write into {args.output}: {problem}")
+    _check_voice(args.voice)  # a broken pack or an unknown name, before anything is pulled
+    spec = voice_spec(args.voice)
+    if not isinstance(spec, Path) and voice_source(spec).family != "baker":
+        raise CliError(f"ONNX export supports baker-family voices; {spec!r} is {voice_source(spec).family}")
     try:
-        path = Path(args.voice) if Path(args.voice, "voice.json").is_file() else ensure_voice(args.voice, _stderr)
-        written = export_voice_onnx(path, args.output)
-    except (UnknownVoiceError, ValueError) as exc:
+        written = export_voice_onnx(spec if isinstance(spec, Path) else ensure_voice(spec, _stderr), args.output)
+    except ValueError as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
@@ -462,13 +465,16 @@ def _check_lexicon(path: Path) -> None:
 
 
 def _check_voice(value: str) -> None:
+    from yuyin.engine.runtime import VoicePackError, check_pack
     from yuyin.voices.registry import UnknownVoiceError, voice_source
     from yuyin.voices.store import voice_spec, yuyin_home
 
     spec = voice_spec(value)
     if isinstance(spec, Path):
-        if not (spec / "voice.json").is_file():
-            raise CliError(f"--voice {value}: not a voice-pack directory (no voice.json)")
+        try:
+            check_pack(spec)
+        except VoicePackError as exc:
+            raise CliError(f"--voice {value}: {str(exc).removeprefix(f'{spec}: ')}") from None
         return
     try:
         voice_source(spec)

@@ -101,6 +101,28 @@ def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Pa
     assert not (tmp_path / "x.wav").exists()
 
 
+@pytest.mark.parametrize("damage, message", [
+    ({"voice.json": b'{"name": '}, "not a usable voice pack: Expecting value"),
+    ({"acoustic.safetensors": b"\x10\x00"}, "not a usable voice pack: Error while deserializing header"),
+    ({"vocoder.safetensors": None}, "not a usable voice pack: no vocoder.safetensors"),
+])  # fmt: skip
+@pytest.mark.parametrize("command", [["say", "你好", "-o", "x.wav"], ["export", "onnx", "-o", "onnx"],
+                                     ["prosody", "clip.wav"]])  # fmt: skip
+def test_a_damaged_voice_pack_is_named_in_one_line(tiny_pack: Path, tmp_path: Path, damage: dict, message: str,
+                                                   command: list[str]) -> None:  # fmt: skip
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(tiny_pack, pack)
+    for name, content in damage.items():
+        (pack / name).unlink() if content is None else (pack / name).write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "yuyin.cli", *command, "--voice", str(pack)], capture_output=True,
+                            timeout=300, cwd=tmp_path)  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and f"yuyin: error: --voice {pack}: {message}" in stderr, stderr
+    assert "Traceback" not in stderr
+
+
 def test_a_yuyin_home_that_cannot_hold_voices_is_named(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "yuyin.cli", "say", "你好", "-o", str(tmp_path / "x.wav")],
                             capture_output=True, timeout=300, env={**os.environ, "YUYIN_HOME": "/proc/yuyin"})  # fmt: skip

@@ -251,3 +251,11 @@ def test_a_wav_path_in_a_missing_directory_is_named_in_the_error(tiny_synth: Syn
     target = tmp_path / "missing" / "x.wav"
     with pytest.raises(FileNotFoundError, match=f"cannot write {target}: No such file or directory"):
         tiny_synth.synthesize_to_wav("你好。", target)
+
+
+def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pack: Path, tmp_path: Path) -> None:
+    from yuyin.engine.runtime import VoicePackError
+
+    assert Synthesizer.load(str(tiny_pack), device="cpu", warm_up=False).voice.name == "tiny"
+    with pytest.raises(VoicePackError, match="not a voice-pack directory \\(no voice.json\\)"):
+        Synthesizer.load(tmp_path, device="cpu", warm_up=False)

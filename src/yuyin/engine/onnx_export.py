@@ -15,18 +15,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yuyin.config import VoiceConfig
 from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import acoustic_graphs
 from yuyin.engine.onnx_session import export_graph
 from yuyin.engine.onnx_vocoder import mb_melgan_graph
+from yuyin.engine.runtime import check_pack
 
 
 def export_voice_onnx(voice_dir: Path, target_dir: Path) -> list[Path]:
-    """Write the voice pack at voice_dir as ONNX files into target_dir; returns their paths."""
+    """Write the voice pack at voice_dir as ONNX files into target_dir; returns their paths.
+    Raises VoicePackError for a pack that cannot be read, ValueError for one of another family."""
     from yuyin.engine.baker_voice import BakerVoice
 
-    family = VoiceConfig.from_json(voice_dir / "voice.json").family
+    family = check_pack(voice_dir).family
     if family != "baker":
         raise ValueError(f"{voice_dir}: ONNX export supports baker-family voices, not {family!r}")
     voice = BakerVoice.from_dir(voice_dir, plan_runtime("cpu", "fp32", "torch"))

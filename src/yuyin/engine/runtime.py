@@ -11,6 +11,7 @@ from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 import torch
+from safetensors import SafetensorError, safe_open
 
 from yuyin.config import SynthesisOptions, VoiceConfig
 from yuyin.engine.device import RuntimePlan
@@ -41,11 +42,36 @@ class VoiceRuntime(Protocol):
         syllables all by its last piece."""
 
 
+PACK_WEIGHTS = ("acoustic.safetensors", "vocoder.safetensors")  # every family's
+
+
+class VoicePackError(ValueError):
+    """A voice-pack directory that cannot be loaded; the message names the directory and why."""
+
+
+def check_pack(path: Path) -> VoiceConfig:
+    """The config of the voice pack at path, once its voice.json parses and its weight files'
+    headers read; VoicePackError otherwise (a missing, cut-short or foreign file)."""
+    if not (path / "voice.json").is_file():
+        raise VoicePackError(f"{path}: not a voice-pack directory (no voice.json)")
+    missing = [name for name in PACK_WEIGHTS if not (path / name).is_file()]
+    if missing:
+        raise VoicePackError(f"{path}: not a usable voice pack: no {', '.join(missing)}")
+    try:
+        config = VoiceConfig.from_json(path / "voice.json")
+        for name in PACK_WEIGHTS:
+            with safe_open(str(path / name), "pt") as weights:
+                weights.keys()
+    except (OSError, ValueError, TypeError, SafetensorError) as exc:
+        raise VoicePackError(f"{path}: not a usable voice pack: {exc}") from None
+    return config
+
+
 def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> VoiceRuntime:
-    """Load the voice pack at path with the runtime of its family (voice.json ``family``), its
-    models placed and run as plan says; lexicon (a user ``word<TAB>pinyin`` file) applies to the
-    front end."""
-    config = VoiceConfig.from_json(path / "voice.json")
+    """Load the voice pack at path (VoicePackError if it cannot be read) with the runtime of its
+    family (voice.json ``family``), its models placed and run as plan says; lexicon (a user
+    ``word<TAB>pinyin`` file) applies to the front end."""
+    config = check_pack(path)
     if config.family == "baker":
         from yuyin.engine.baker_voice import BakerVoice
 
@@ -54,4 +80,4 @@ def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> 
         from yuyin.engine.ttskit_voice import TtskitVoice
 
         return TtskitVoice.from_dir(path, plan, lexicon)
-    raise ValueError(f"{path}: unsupported voice family {config.family!r}")
+    raise VoicePackError(f"{path}: unsupported voice family {config.family!r}")

