@@ -89,6 +89,14 @@ def test_explicit_missing_set_is_an_error(tmp_path):
         load_sentence_set(tmp_path / "missing.tsv")
 
 
+def test_a_set_that_is_not_utf8_is_an_error_and_a_header_row_is_skipped(tmp_path):
+    gbk = tmp_path / "gbk.tsv"
+    gbk.write_bytes("a\t你好\n".encode("gbk"))
+    with pytest.raises(SentenceSetError, match="gbk.tsv is not UTF-8 text"):
+        load_sentence_set(gbk)
+    assert parse_sentence_set("id\ttext\na\t你好\n") == [Sentence("a", "你好")]
+
+
 def test_builtin_sentences_are_unique_and_nonempty():
     ids = [s.id for s in BUILTIN_SENTENCES]
     assert len(set(ids)) == len(ids) and all(s.text for s in BUILTIN_SENTENCES)

@@ -36,6 +36,10 @@ def test_json_ids_may_be_numbers_or_null_and_text_may_hold_unicode_line_separato
 def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -> None:
     tsv = read_items(write(tmp_path, "set.tsv", "id\ttext\nq1\t你好。\nq2\t 再见 \n"))
     assert [(item.id, item.fields["text"]) for item in tsv] == [("q1", "你好。"), ("q2", "再见")]
+    excel = read_items(write(tmp_path, "excel.tsv", "\ufeffid\ttext\nq1\t你好。\n"))  # UTF-8 with a BOM
+    assert [(item.id, item.fields["text"]) for item in excel] == [("q1", "你好。")]
+    jsonl = read_items(write(tmp_path, "bom.jsonl", '\ufeff{"id": "a", "text": "好"}\n'))
+    assert [item.id for item in jsonl] == ["a"]
     text = read_items(write(tmp_path, "book.txt", "第一段。\n\n第二段。\n"))
     assert [(item.id, item.fields["text"]) for item in text] == [("1", "第一段。"), ("3", "第二段。")]
     stdin = read_items("-", ["一", "二"], input_format="txt")

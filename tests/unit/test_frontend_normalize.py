@@ -15,6 +15,10 @@ def test_clean_drops_lone_surrogates_and_private_use() -> None:
     assert clean("\ud800测\ue000试\U000f0000") == "测试"
 
 
+def test_clean_drops_terminal_escape_sequences_whole() -> None:
+    assert clean("\x1b[31m你好\x1b[0m，\x1b[1;32m3\x1b[m\x1b]0;title\x07世界") == "你好,3世界"
+
+
 def test_clean_unifies_minus_signs_and_wave_dashes() -> None:
     assert clean("−5 ‐ 3〜4") == "-5 - 3~4"
 

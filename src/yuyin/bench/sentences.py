@@ -1,7 +1,8 @@
 """The benchmark's sentence set: parsing the TSV format and the built-in fallback list.
 
 Format (the one of ``shared/eval/sentences.tsv``): one sentence per line,
-``id<TAB>text[<TAB>expected reading]``; blank lines and lines starting with ``#`` are skipped.
+``id<TAB>text[<TAB>expected reading]``; blank lines, lines starting with ``#`` and a first
+``id<TAB>text`` header row are skipped.
 A line without a tab is a bare sentence and gets the id ``l<line number>``. The third column is
 for accuracy checks and is ignored here. ``check_sayable`` refuses a set with a sentence the
 voice's front end finds nothing to say in, before a run rather than in the middle of it.
@@ -49,6 +50,8 @@ def parse_sentence_set(text: str, source: str = "<string>") -> list[Sentence]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         columns = line.split("\t")
+        if not sentences and [column.strip().lower() for column in columns[:2]] == ["id", "text"]:
+            continue  # a header row, as yuyin batch reads one
         if len(columns) == 1:
             sentence_id, body = f"l{number}", columns[0]
         else:
@@ -82,6 +85,8 @@ def load_sentence_set(requested: str | Path | None, cwd: Path | None = None) -> 
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise SentenceSetError(f"cannot read sentence set {path}: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise SentenceSetError(f"sentence set {path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     return parse_sentence_set(text, source=str(path)), str(path)
 
 

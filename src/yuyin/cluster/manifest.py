@@ -62,6 +62,9 @@ def read_items(path: Path | str, lines: Iterable[str] | None = None, input_forma
             lines = Path(path).read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may be in JSON
         except (OSError, UnicodeDecodeError) as exc:
             raise ManifestError(f"{path}: cannot read it: {exc}") from None
+    lines = list(lines)
+    if lines and lines[0].startswith("\ufeff"):  # a byte-order mark, as Excel and Notepad write UTF-8
+        lines[0] = lines[0][1:]
     numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
     if kind == "tsv" and numbered and numbered[0][1].rstrip("\r\n").lower().split("\t")[:2] == ["id", "text"]:
         numbered = numbered[1:]

@@ -2,9 +2,10 @@
 
 Owns the character-level clean-up and the order of the TN passes:
 
-1. remove control, format, surrogate, private-use and unassigned code points (``\\x00``,
-   ``\\x1b``, zero-width space, BOM, ZWJ ...), turn other whitespace into single spaces, keep
-   newlines (they end sentences);
+1. remove terminal escape sequences (``\\x1b[31m``, colours pasted from a terminal), control,
+   format, surrogate, private-use and unassigned code points (``\\x00``, ``\\x1b``, zero-width
+   space, BOM, ZWJ ...), turn other whitespace into single spaces, keep newlines (they end
+   sentences);
 2. full-width ASCII forms -> half-width (``１２３，`` -> ``123,``), other scripts' decimal digits
    -> ASCII digits, compatibility forms of numbers and units -> what they stand for (``Ⅲ`` ->
    ``3``, ``①`` -> ``1``, ``½`` -> ``1/2``, ``㎡`` -> ``m²``, ``㎏`` -> ``kg``);
@@ -95,8 +96,14 @@ def replace_lone_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+# ANSI/VT escape sequences: CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \\)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+
+
 def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub("", text)
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
