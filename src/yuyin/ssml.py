@@ -88,9 +88,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
-    """SSML (or tag-free text) -> segments; base holds the request's option values to modify."""
+    """SSML (or tag-free text) -> segments; base holds the request's option values to modify.
+    Tag-free text is read as written, but for XML's entities (``你好&amp;世界`` says 你好&世界)."""
     if "<" not in text:
-        return [TextSegment(text)]
+        return [TextSegment(_XML_ENTITY.sub(_entity, text))]
     handler = _Handler(dict(base or {}))
     try:  # the text is decoded already: an XML declaration's encoding must not decode it again
         defusedxml.sax.parseString(_DECLARED_ENCODING.sub(r"\1", text).encode("utf-8"), handler, forbid_dtd=True)
@@ -100,6 +101,19 @@ def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
     except defusedxml.DefusedXmlException as exc:
         raise SSMLError(f"unsafe SSML refused (DTDs and entities are not allowed): {exc}") from None
     return handler.segments
+
+
+_XML_ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _entity(match: re.Match[str]) -> str:
+    """The character an XML entity or character reference stands for (itself if none)."""
+    name, decimal, hexadecimal = match.groups()
+    if name:
+        return _NAMED[name]
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
 
 
 @dataclass
@@ -264,6 +278,8 @@ def say_as(kind: str, content: str) -> str:
     if kind == "characters":
         return " ".join(DIGITS[_digit(c)] if _digit(c) is not None else c for c in text if not c.isspace())
     if kind == "ordinal":
+        if not re.fullmatch(r"第?(?:\d+|[零〇一二两三四五六七八九十百千万]+)", text):
+            raise ValueError(f"ordinal needs a number, got {text!r}")
         return text if text.startswith("第") else f"第{text}"
     if kind == "cardinal" and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text.replace(",", "")):
         raise ValueError(f"cardinal needs a number, got {text!r}")

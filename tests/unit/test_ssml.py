@@ -16,6 +16,7 @@ def parse(body: str) -> list:
 
 def test_tag_free_text_is_one_plain_segment() -> None:
     assert parse_ssml("你好 & 再见 > 1", BASE) == [TextSegment("你好 & 再见 > 1")]
+    assert parse_ssml("你好&amp;世界&#x4e00;&#20108;&lt;&bogus;", BASE) == [TextSegment("你好&世界一二<&bogus;")]
     assert not is_ssml("你好") and is_ssml("  <speak>你好</speak>")
 
 
@@ -94,6 +95,8 @@ def test_sub_emotion_voice() -> None:
     ("<speak><prosody speed='2'>x</prosody></speak>", r"unsupported attribute 'speed' on <prosody>"),
     ("<speak><emotion category='euphoric'>x</emotion></speak>", r"category must be one of neutral"),
     ("<speak><say-as interpret-as='cardinal'>abc</say-as></speak>", r"<say-as> at line 1.*cardinal needs"),
+    ("<speak><say-as interpret-as='ordinal'></say-as>你好</speak>", r"<say-as> at line 1.*ordinal needs a number"),
+    ("<speak><say-as interpret-as='ordinal'>abc</say-as></speak>", r"<say-as> at line 1.*ordinal needs a number"),
     ("<speak><say-as interpret-as='spell'>x</say-as></speak>", r"interpret-as must be one of"),
     ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
     ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be TONE3"),
