@@ -29,6 +29,14 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
+def _finite(value: numbers.Real) -> bool:
+    """Whether value is a finite number (an int past float's range, 10**400, is not)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 @dataclass(frozen=True)
 class SynthesisOptions:
     """Per-request controls.
@@ -69,8 +77,9 @@ class SynthesisOptions:
             value = getattr(self, name)
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-                raise OptionsError(f"{name} must be a finite number, got {value!r}")
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not _finite(value):
+                shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                raise OptionsError(f"{name} must be a finite number, got {shown}")
             if not low <= value <= high:
                 raise OptionsError(f"{name} must be between {low} and {high}, got {value}")
             object.__setattr__(self, name, float(value))  # numpy scalars too, as plain floats
@@ -80,6 +89,8 @@ class SynthesisOptions:
             object.__setattr__(self, "seed", int(self.seed))
         if self.seed is not None and not 0 <= self.seed < 2**63:
             raise OptionsError(f"seed must be between 0 and 2**63-1, got {self.seed}")
+        if self.speaker is not None and not isinstance(self.speaker, str):
+            raise OptionsError(f"speaker must be a speaker's name (a string), got {self.speaker!r}")
         if self.style is not None:
             from yuyin.engine.styles import STYLE_NAMES
 

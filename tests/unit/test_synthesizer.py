@@ -259,3 +259,20 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
     assert Synthesizer.load(str(tiny_pack), device="cpu", warm_up=False).voice.name == "tiny"
     with pytest.raises(VoicePackError, match="not a voice-pack directory \\(no voice.json\\)"):
         Synthesizer.load(tmp_path, device="cpu", warm_up=False)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda s: list(s.synthesize(None)), TypeError, "text must be a str, got NoneType"),
+    (lambda s: list(s.synthesize(b"\xe4\xbd\xa0")), TypeError, "got bytes \\(decode bytes first"),
+    (lambda s: list(s.synthesize_ssml(123)), TypeError, "text must be a str, got int"),
+    (lambda s: s.frontend(["你好"]), TypeError, "text must be a str, got list"),
+    (lambda s: list(s.synthesize("你好", chunk_frames="16")), TypeError, "chunk_frames must be None or a whole"),
+    (lambda s: list(s.synthesize("你好", chunk_frames=16.5)), TypeError, "chunk_frames must be None or a whole"),
+    (lambda s: list(s.synthesize("你好", chunk_frames=0)), ValueError, "chunk_frames must be at least 1"),
+    (lambda s: s.synthesize_to_wav("你好", 5), TypeError, "target must be a path or a binary file, got int"),
+    (lambda s: SynthesisOptions(speed=10**400), OptionsError, "speed must be a finite number, got 1000"),
+    (lambda s: SynthesisOptions(speaker=123), OptionsError, "speaker must be a speaker's name"),
+])  # fmt: skip
+def test_api_misuse_is_a_clear_error(tiny_synth: Synthesizer, call, error, message: str) -> None:
+    with pytest.raises(error, match=message):
+        call(tiny_synth)

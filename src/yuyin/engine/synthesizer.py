@@ -177,7 +177,7 @@ class Synthesizer:
 
     def frontend(self, text: str) -> list[SentenceUnit]:
         """What will be said: the front end's units for text (raises NothingToSay if none)."""
-        return list(self._voice.analyze(text))
+        return list(self._voice.analyze(replace_lone_surrogates(_text(text))))
 
     def synthesize(
         self, text: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None
@@ -193,8 +193,8 @@ class Synthesizer:
         first chunk is produced before later sentences are analysed. Raises the front end's
         NothingToSay for text with nothing pronounceable.
         """
-        text = replace_lone_surrogates(text)
-        yield from self._synthesize(text, SynthesisOptions.of(options), chunk_frames, _pace(chunk_frames))
+        text = replace_lone_surrogates(_text(text))
+        yield from self._synthesize(text, SynthesisOptions.of(options), _frames(chunk_frames), _pace(chunk_frames))
 
     def _synthesize(self, text: str, options: SynthesisOptions, chunk_frames: int | None,
                     pace: StreamPace | None) -> Iterator[AudioChunk]:  # fmt: skip
@@ -234,7 +234,8 @@ class Synthesizer:
 
         options = SynthesisOptions.of(options)
         base = {name: getattr(options, name) for name in _SSML_FIELDS}
-        segments = parse_ssml(replace_lone_surrogates(ssml), base)
+        segments = parse_ssml(replace_lone_surrogates(_text(ssml)), base)
+        chunk_frames = _frames(chunk_frames)
         spoken_segments = [segment for segment in segments if not isinstance(segment, BreakSegment)]
         for segment in spoken_segments:  # validate every segment before any audio
             self._ssml_options(options, segment)
@@ -295,6 +296,8 @@ class Synthesizer:
         an SSML document (``synthesize_ssml``). timeline: given, it follows the chunks written
         (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
+        if not isinstance(target, (str, Path)) and not callable(getattr(target, "write", None)):
+            raise TypeError(f"target must be a path or a binary file, got {type(target).__name__}")
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
         audio = (_followed(chunk, timeline).samples for chunk in itertools.chain([first], chunks))
@@ -342,6 +345,25 @@ def _followed(chunk: AudioChunk, timeline: "Timeline | None") -> AudioChunk:
     if timeline is not None:
         timeline.add(chunk)
     return chunk
+
+
+def _text(text: object) -> str:
+    """text itself if it is a str; TypeError otherwise (bytes must be decoded by the caller)."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
+    return text
+
+
+def _frames(chunk_frames: object) -> int | None:
+    """chunk_frames itself if it is None or a whole number >= 1; TypeError or ValueError otherwise."""
+    if chunk_frames is None:
+        return None
+    if isinstance(chunk_frames, bool) or not isinstance(chunk_frames, int):
+        raise TypeError(f"chunk_frames must be None or a whole number of mel frames, got {chunk_frames!r}")
+    if chunk_frames < 1:
+        raise ValueError(f"chunk_frames must be at least 1, got {chunk_frames}")
+    return chunk_frames
 
 
 def _pace(chunk_frames: int | None) -> StreamPace | None:
