@@ -37,8 +37,13 @@ def positive_float(text: str) -> float:
     return value
 
 
-def output_path(text: str) -> Path:
-    """A path to write to; an empty one (``-o ''``) would mean the current directory unasked."""
+def non_empty(text: str) -> str:
+    """Text that is not blank (an empty ``-o ''`` would name the current directory unasked)."""
     if not text.strip():
         raise argparse.ArgumentTypeError("must not be empty")
-    return Path(text)
+    return text
+
+
+def output_path(text: str) -> Path:
+    """A path to write to (not empty: see non_empty)."""
+    return Path(non_empty(text))

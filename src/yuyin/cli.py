@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
-from yuyin.arguments import output_path, thread_count
+from yuyin.arguments import non_empty, output_path, thread_count
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_say(commands: argparse._SubParsersAction) -> None:
     say = commands.add_parser("say", help="synthesise text to a WAV file")
     say.add_argument("text", help="text to speak; '-' reads standard input")
-    say.add_argument("-o", "--output", required=True, help="output WAV path ('-' writes to standard output)")
+    say.add_argument("-o", "--output", type=non_empty, required=True,
+                     help="output WAV path ('-' writes to standard output)")
     say.add_argument("--voice", default="baker", metavar="NAME|DIR",
                      help="voice name or voice-pack directory (default: baker)")
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
@@ -615,11 +616,14 @@ def _reference(synthesizer, args: argparse.Namespace, option: str | None = "--re
     """The loaded voice's ReferenceProsody of args.reference (CliError for an unusable clip,
     naming the option it came from, if any)."""
     from yuyin.engine.reference import ReferenceAudioError
+    from yuyin.frontend import FrontendError
 
     try:
         return synthesizer.reference_prosody(args.reference, args.reference_text, args.speaker)
     except ReferenceAudioError as exc:
         raise CliError(f"{option}: {exc}" if option else str(exc)) from None
+    except FrontendError as exc:  # the transcript
+        raise CliError(f"--reference-text: {exc}") from None
 
 
 def _prosody(args: argparse.Namespace) -> int:
@@ -674,7 +678,8 @@ def _write_timestamps(path: Path, timeline, seconds: float) -> None:
         path.write_text(render(path.suffix.lower(), timeline.sentences, seconds), encoding="utf-8")
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", EXIT_FAILURE) from None
-    _stderr(f"wrote the timestamps of {len(timeline.sentences)} sentences to {path}")
+    count = len(timeline.sentences)
+    _stderr(f"wrote the timestamps of {count} sentence{'' if count == 1 else 's'} to {path}")
 
 
 def _voices_list(args: argparse.Namespace) -> int:

@@ -88,6 +88,7 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["say", "你好", "-o", "x.wav", "--style-intensity", "1.5"], "--style-intensity scales a --style, which is missing"),
     (["say", "你好", "-o", "/proc/x.wav"], "cannot write /proc/x.wav: "),  # no file can be made there, even by root
     (["export", "onnx", "-o", ""], "argument -o/--output: must not be empty"),  # not the current directory
+    (["say", "你好", "-o", ""], "argument -o/--output: must not be empty"),
     (["export", "onnx", "-o", "/proc/onnx"], "cannot write into /proc/onnx: "),
 ])  # fmt: skip
 def test_bad_input_gives_one_clear_line_and_exit_2(baker_dir: Path, tmp_path: Path, args: list[str],
@@ -217,9 +218,14 @@ def test_reference_clip_drives_say_and_prosody_reports_it(baker_dir: Path, tmp_p
     (["say", "你好", "-o", "x.wav", "--reference-text", "你好"], "--reference clip, which is missing"),
     (["prosody", "not-audio.txt"], "could not be decoded"),
     (["prosody", "missing.wav"], "yuyin: error: cannot read reference clip missing.wav"),  # no --reference given
+    (["say", "你好", "-o", "x.wav", "--reference", "tone.wav", "--reference-text", "🙂"],
+     "yuyin: error: --reference-text: the text has nothing to pronounce"),
 ])  # fmt: skip
 def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, message) -> None:
     (tmp_path / "not-audio.txt").write_text("hello")
+    seconds = np.arange(24000) / 24000
+    soundfile.write(tmp_path / "tone.wav", 0.3 * np.sin(2 * np.pi * 200 * seconds) * (1 + np.sin(2 * np.pi * 3 * seconds)),
+                    24000)  # fmt: skip
     result = subprocess.run([sys.executable, "-m", "yuyin.cli", *args], capture_output=True, timeout=300,
                             cwd=tmp_path)  # fmt: skip
     stderr = result.stderr.decode()
