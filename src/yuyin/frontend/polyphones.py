@@ -131,7 +131,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
         # 验证码为：, 我的名字为张三: "is", after what is being given
-        ("wei2", lambda c: c.left.endswith(("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额"))),
+        ("wei2", lambda c: c.left.endswith(("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额", "价款",
+                                            "质量", "结果", "结论", "地点", "焦点", "主题", "成绩", "原因", "判决",
+                                            "污染物", "期限", "标准", "范围", "方式", "对象", "规格", "等级", "本品"))),
+        ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜", "摸")),),
     # 看不着, 找着了, 着了凉, 找着钥匙
@@ -159,7 +162,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),),
     "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),),
     "差": (("chai1", left_ends("出公")),),
-    "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),),
+    "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
+           ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),),
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
@@ -167,8 +171,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠")),
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
     ),
-    "倔": (("jue4", lambda c: True),),  # 很倔 (倔强 is a word: jue2)
-    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满")) or (
+    "倔": (("jue4", lambda c: True),),
+    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
+    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
 

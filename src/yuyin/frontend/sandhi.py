@@ -103,6 +103,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
     if _ordinal(prev, after[0], following):
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询
+    if after[0] in "到至" and following and following in _DIGITS + "十两":
+        return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
+    if prev == "之" and earlier and earlier[0] == "分":
+        return "yi1"  # a fraction's numerator: 四分之一杯, 万分之一秒
     if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:

@@ -353,4 +353,55 @@ TABLE = """\
 不教而诛	bu4 jiao4 er2 zhu1
 好男儿	hao3 nan2 er2
 一行白鹭	yi1 hang2 bai2 lu4
+秘书长	mi4 shu1 zhang3
+长身体	zhang3 shen1 ti3
+挖地道	wa1 di4 dao4
+大方	da4 fang5
+一下子	yi1 xia4 zi5
+老头儿	lao3 tou2 er5
+红衣服	hong2 yi1 fu5
+老实	lao3 shi5
+亲戚	qin1 qi5
+咳嗽	ke2 sou5
+凉快	liang2 kuai5
+队伍	dui4 wu5
+糊涂	hu2 tu5
+规矩	gui1 ju5
+学问	xue2 wen5
+和尚	he2 shang5
+女婿	nv3 xu5
+外甥	wai4 sheng5
+点心	dian3 xin5
+故事	gu4 shi5
+本事	ben3 shi5
+笑话	xiao4 hua5
+云彩	yun2 cai5
+风筝	feng1 zheng5
+灯笼	deng1 long5
+胳膊	ge1 bo5
+窟窿	ku1 long5
+苍蝇	cang1 ying5
+屁股	pi4 gu5
+早上	zao3 shang5
+打量	da3 liang5
+耽误	dan1 wu5
+知识	zhi1 shi5
+护士	hu4 shi5
+石榴	shi2 liu5
+口袋	kou3 dai5
+月饼	yue4 bing5
+委屈	wei3 qu5
+在乎	zai4 hu5
+帐篷	zhang4 peng5
+扁担	bian3 dan5
+别扭	bie4 niu5
+裁缝	cai2 feng5
+动静	dong4 jing5
+含糊	han2 hu5
+核桃	he2 tao5
+能耐	neng2 nai5
+欺负	qi1 fu5
+唠叨	lao2 dao5
+相声	xiang4 sheng5
+窝囊	wo1 nang5
 """

@@ -29,8 +29,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
     rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),
-    rule("greater", r"(?<=[0-9A-Za-z)]) ?> ?(?=[0-9A-Za-z(])", lambda m: "大于"),
-    rule("less", r"(?<=[0-9A-Za-z)]) ?< ?(?=[0-9A-Za-z(])", lambda m: "小于"),
+    # (P<0.05 and 温度<30℃: the number after it was read above)
+    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "大于"),
+    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),

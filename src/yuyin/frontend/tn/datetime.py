@@ -126,6 +126,8 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
+    # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
+    rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half
     rule("year_part", _YEAR + r"(?=[QH][1-4](?![0-9]))", lambda m: read_digits(m.group(1))),
     # 3/5送达, 截至12/31, 3/9（周六）: month/day where a date is meant, not a fraction

@@ -57,6 +57,14 @@ def read_number(number: str, keep_zeros: bool = True) -> str:
     return sign + spoken + ("点" + read_digits(fraction) if fraction else "")
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+
+
+def superscript_digits(text: str) -> str:
+    """Superscript digits and signs as ASCII: ``"⁻³"`` -> ``"-3"``."""
+    return text.translate(_SUPERSCRIPTS).lstrip("+")
+
+
 def read_small(digits: str) -> str:
     """Read a clock or calendar field: no leading zero, 2 stays 二 (``"02"`` -> ``"二"``)."""
     return cn2an.an2cn(str(int(digits)), "low")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_digits, read_number
+from .digits import NUMBER, read_digits, read_number, superscript_digits
 from .numbers import LIANG_AFTER
 from .rule import Rule, context_after, context_before, rule
 
@@ -100,12 +100,12 @@ _COUNTED = re.compile(LIANG_AFTER)
 _POWERS = {"²": "的平方", "³": "的立方"}
 
 RULES: tuple[Rule, ...] = (
-    # 2^10, 3², √2 (units such as m² were read before)
+    # 2^10, 3², 10⁻³, √2 (units such as m² were read before)
     rule(
         "power",
-        r"(?<![0-9.])(" + NUMBER + r")(?:\^(" + NUMBER + r")|([²³]))(?![0-9])",
-        lambda m: read_number(m.group(1))
-        + (f"的{read_number(m.group(2))}次方" if m.group(2) else _POWERS[m.group(3)]),
+        r"(?<![0-9.])(" + NUMBER + r")(?:\^(-?" + NUMBER + r")|([²³])(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![0-9])",
+        lambda m: read_number(m.group(1)) + (
+            _POWERS[m.group(3)] if m.group(3) else f"的{read_number(m.group(2) or superscript_digits(m.group(4)))}次方"),
     ),
     rule("root", r"√(?=[0-9])", lambda m: "根号"),
     # 3·15, 5·12, 9·11: a month and day joined by a middle dot name a day or what happened on

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_number
+from .digits import NUMBER, read_number, superscript_digits
 from .rule import Rule, context_before, rule
 
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
     "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
-    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
+    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
@@ -26,7 +26,7 @@ UNITS: dict[str, str] = {
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
-    "μmol": "微摩尔", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
+    "μmol": "微摩尔", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
 }  # fmt: skip
 _TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -89,12 +89,21 @@ RULES: tuple[Rule, ...] = (
     # 血压120/80mmHg: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
+    # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
+    rule(
+        "scientific",
+        r"(?<![0-9.])(" + NUMBER + r") ?[×xX*] ?10(?:\^(-?[0-9]+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)) ?(/)?(" + _UNIT + r")(?![A-Za-z])",
+        lambda m: f"{read_number(m.group(1))}乘十的{read_number(m.group(2) or superscript_digits(m.group(3)))}次方"
+        + ("每" if m.group(4) else "") + UNITS[m.group(5)],
+    ),
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
+    # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
+    rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦])/(?:(" + _UNIT + r")(?![A-Za-z])|"
-        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米一二两三四五六七八九十百]))",
+        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦板])/(?:(" + _UNIT + r")(?![A-Za-z])|"
+        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板一二两三四五六七八九十百]))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )
