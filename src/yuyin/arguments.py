@@ -15,7 +15,7 @@ def positive_int(text: str) -> int:
 
 def thread_count(text: str) -> int:
     """A CPU thread count: 1 to yuyin.engine.device.max_threads() (8 per core)."""
-    from yuyin.engine.device import max_threads
+    from yuyin.engine.threads import max_threads
 
     value = int(text)
     if not 1 <= value <= max_threads():

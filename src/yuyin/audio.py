@@ -66,7 +66,7 @@ class AudioChunk:
         return float_to_int16(self.samples)
 
 
-LIMIT_KNEE = 0.75  # peaks past this are bent smoothly towards 1 by apply_gain
+LIMIT_KNEE = 0.8  # peaks past this are bent smoothly towards 1 by apply_gain
 
 
 def apply_gain(samples: np.ndarray, gain: float) -> np.ndarray:

@@ -16,6 +16,7 @@ import torch
 
 from conftest import TINY_TTSKIT_SPEAKERS
 from yuyin import SynthesisOptions, Synthesizer
+from yuyin.audio import LIMIT_KNEE
 from yuyin.config import OptionsError
 from yuyin.engine.ttskit_voice import TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
@@ -101,7 +102,8 @@ def test_unsupported_controls_are_refused(synth, field, value):
 def test_volume_speed_and_seed(synth):
     base, _ = audio(synth, TEXT)
     quiet, _ = audio(synth, TEXT, SynthesisOptions(volume=0.5))
-    np.testing.assert_allclose(quiet, base * 0.5, atol=1e-6)
+    linear = np.abs(base) < LIMIT_KNEE  # louder peaks of this speaker's output gain are bent (audio.apply_gain)
+    np.testing.assert_allclose(quiet[linear], base[linear] * 0.5, atol=1e-6)
     fast, _ = audio(synth, TEXT, SynthesisOptions(speed=2.0))
     assert abs(len(fast) / len(base) - 0.5) < 0.05
     seeded, _ = audio(synth, TEXT, SynthesisOptions(seed=99))

@@ -118,11 +118,11 @@ def build(args: dict[str, Any]):
 
 
 def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
-    """Settings and plan from builder args: any ServerSettings field but host and port (Serve's
-    http_options place the proxy), plus replicas, max_replicas, replica_cpus, replica_gpus.
+    """Settings and plan from builder args: any ServerSettings field but host, port and
+    allowed_hosts (Serve's http_options place the proxy, which answers for any host), plus replicas, max_replicas, replica_cpus, replica_gpus.
     Values may be strings as ``serve run`` passes them ("2", "true", "baker,ttskit")."""
     hints = get_type_hints(ServerSettings)
-    settable = {field.name for field in fields(ServerSettings)} - {"host", "port"}
+    settable = {field.name for field in fields(ServerSettings)} - {"host", "port", "allowed_hosts"}
     unknown = sorted(set(args) - settable - set(PLAN_ARGS))
     if unknown:
         raise ValueError(f"unknown argument{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "

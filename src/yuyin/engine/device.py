@@ -6,12 +6,12 @@ silent fallback. dtype None means float32 (the models' own precision).
 from __future__ import annotations
 
 import importlib.util
-import os
 from dataclasses import dataclass
 
 import torch
 
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+from yuyin.engine.threads import thread_count_problem
 
 _DTYPES = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16, "bfloat16": torch.bfloat16,
            "fp16": torch.float16, "float16": torch.float16}  # fmt: skip
@@ -60,26 +60,14 @@ def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torc
     return resolved
 
 
-THREADS_PER_CORE = 8  # more only oversubscribes; libgomp failed to start 50,000 and crashed the process
-
-
-def max_threads() -> int:
-    """The most CPU threads a runtime may be given on this machine."""
-    return THREADS_PER_CORE * (os.cpu_count() or 1)
-
-
-def check_threads(threads: int) -> None:
-    """DeviceError unless threads is an int from 1 to max_threads()."""
-    if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= max_threads():
-        raise DeviceError(f"threads must be a whole number from 1 to {max_threads()} ({THREADS_PER_CORE} per core "
-                          f"of this machine), got {threads!r}")  # fmt: skip
-
-
 def configure_threads(threads: int | None) -> None:
-    """Set torch's intra-op thread count (process wide); None leaves torch's default."""
+    """Set torch's intra-op thread count (process wide); None leaves torch's default;
+    DeviceError for a count that is no whole number from 1 to threads.max_threads()."""
     if threads is None:
         return
-    check_threads(threads)
+    problem = thread_count_problem(threads)
+    if problem:
+        raise DeviceError(problem)
     torch.set_num_threads(threads)
 
 

@@ -5,7 +5,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 
-from yuyin.engine.device import check_threads
+from yuyin.engine.threads import thread_count_problem
 from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
 
@@ -86,8 +86,9 @@ class ServerSettings:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:
             raise ValueError(f"chunk_frames must be >= 1, got {self.chunk_frames}")
-        if self.threads is not None:
-            check_threads(self.threads)
+        problem = None if self.threads is None else thread_count_problem(self.threads)
+        if problem:
+            raise ValueError(problem)
         if not self.voices:
             raise ValueError("at least one voice is needed")
         for name in self.allowed_hosts:
