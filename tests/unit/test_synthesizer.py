@@ -276,3 +276,10 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
 def test_api_misuse_is_a_clear_error(tiny_synth: Synthesizer, call, error, message: str) -> None:
     with pytest.raises(error, match=message):
         call(tiny_synth)
+
+
+def test_a_cut_made_for_length_alone_yields_no_empty_pause(tiny_synth: Synthesizer) -> None:
+    text = "我们今天讨论的问题涉及经济社会文化教育科技医疗交通环境能源农业工业服务业等许多方面都需要认真研究" * 3
+    chunks = list(tiny_synth.synthesize(text))
+    assert len([c for c in chunks if not c.is_silence]) >= 2  # cut for length, without punctuation
+    assert all(len(c.samples) > 0 for c in chunks)

@@ -207,8 +207,8 @@ class Synthesizer:
         previous: SentenceUnit | None = None
         with self._models_held():
             for index, unit in enumerate(self._voice.analyze(text)):
-                if previous is not None:
-                    silence = self._silence(pause * previous.pause_after, index - 1)
+                silence = self._silence(pause * previous.pause_after, index - 1) if previous is not None else None
+                if silence is not None and len(silence.samples):  # none after a cut made for length alone
                     _count(pace, silence)
                     yield silence
                 clock = SyllableClock(unit, self.sample_rate)
