@@ -351,7 +351,7 @@ def _batch(args: argparse.Namespace) -> int:
         from yuyin.cluster import ClusterError, check_reachable
         from yuyin.cluster.bulk import WorkerPlan, describe, run_bulk
         from yuyin.cluster.bulk_output import BulkOutput, OutputError
-        from yuyin.cluster.manifest import ManifestError, read_items
+        from yuyin.cluster.manifest import ManifestError, check_rows_against, read_items
         from yuyin.server.settings import ServerSettings
     voices = _checked_voices(args, device_here=not args.worker_gpus)
     try:
@@ -372,6 +372,7 @@ def _batch(args: argparse.Namespace) -> int:
         items = read_items(args.input, _stdin_lines() if stdin else None,
                            "txt" if stdin and args.input_format == "auto" else args.input_format,
                            args.max_row_chars)  # fmt: skip
+        check_rows_against(items, [_voice_name(value) for value in voices], args.input)
         output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps, job=job)
     except (ManifestError, OutputError) as exc:
         raise CliError(str(exc)) from None
@@ -453,6 +454,15 @@ def _pull_named(voices: Sequence[str]) -> None:
                 ensure_voice(spec, progress=_stderr)
             except (VoicePullError, OSError) as exc:
                 raise CliError(str(exc), EXIT_FAILURE) from None
+
+
+def _voice_name(value: str) -> str:
+    """The name a --voice value loads as (a pack directory's voice.json names it; checked already)."""
+    from yuyin.engine.runtime import check_pack
+    from yuyin.voices.store import voice_spec
+
+    spec = voice_spec(value)
+    return check_pack(spec).name if isinstance(spec, Path) else spec
 
 
 def _check_lexicon(path: Path) -> None:

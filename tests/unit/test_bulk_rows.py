@@ -183,18 +183,22 @@ def test_worker_and_replica_plans() -> None:
     (["batch", "rows.txt", "-o", "out", "--workers", "0"], "--workers must be >= 1, got 0"),
     (["batch", "rows.txt", "-o", "done"], "done already holds a manifest.jsonl: pass --resume"),
     (["batch", "rows.txt", "-o", "out", "--ray-address", "127.0.0.1:1"], "cannot reach the Ray cluster at 127.0.0.1:1"),
+    (["batch", "voices.jsonl", "-o", "out"], "voices.jsonl line 2: voice: unknown voice 'ttskit'; this job loads tiny"),
+    (["batch", "ssml.jsonl", "-o", "out"], "ssml.jsonl line 1: text: unsupported tag <foo> at line 1"),
 ])  # fmt: skip
 def test_cli_refuses_bad_scale_out_requests_before_starting_ray(argv: list[str], problem: str, tmp_path: Path,
                                                                 capsys, monkeypatch: pytest.MonkeyPatch,
                                                                 tiny_pack: Path) -> None:  # fmt: skip
     monkeypatch.chdir(tmp_path)
     (tmp_path / "rows.txt").write_text("你好\n")
+    (tmp_path / "voices.jsonl").write_text('{"text": "你好"}\n{"text": "你好", "voice": "ttskit"}\n')
+    (tmp_path / "ssml.jsonl").write_text('{"text": "<speak><foo/></speak>", "ssml": true}\n')
     (tmp_path / "done").mkdir()
     (tmp_path / "done" / "manifest.jsonl").write_text("")
     assert main([*argv, "--voice", str(tiny_pack)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("yuyin: error: ") and problem in err and err.count("\n") == 1
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "rows.txt"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["done", "rows.txt", "ssml.jsonl", "voices.jsonl"]
 
 
 @pytest.mark.parametrize("argv, problem", [

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Literal, Optional
+from typing import Any, Iterable, Literal, Optional, Sequence
 
 from pydantic import Field, ValidationError
 
@@ -127,3 +127,21 @@ def _checked(fields: dict[str, Any], number: int, where: str, max_row_chars: int
         raise ManifestError(f"{where}: the text is {len(row.text)} characters; a row holds at most "
                             f"{max_row_chars}: split it into several rows")  # fmt: skip
     return BulkItem(id=row.id, line=number, fields=fields)
+
+
+def check_rows_against(items: list[BulkItem], voices: Sequence[str], source: str) -> None:
+    """ManifestError naming the first row of source that cannot work in a job that loads voices
+    (their names): a voice the job does not load, or SSML that does not parse. Rows that only
+    fail once spoken (nothing to pronounce) still fail alone, in the manifest."""
+    from yuyin.ssml import SSMLError, parse_ssml
+
+    for item in items:
+        row = item.row
+        if row.voice is not None and row.voice not in voices:
+            raise ManifestError(f"{source} line {item.line}: voice: unknown voice {row.voice!r}; this job loads "
+                                f"{', '.join(voices)} (--voice)")  # fmt: skip
+        if row.ssml:
+            try:
+                parse_ssml(row.text)
+            except SSMLError as exc:
+                raise ManifestError(f"{source} line {item.line}: text: {exc}") from None
