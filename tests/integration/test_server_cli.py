@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+import torch
+from safetensors.torch import save_file
 
 from yuyin.server.process import ServerProcess
 
@@ -48,6 +50,9 @@ def test_an_address_it_cannot_listen_on_or_a_voice_given_twice_is_refused_before
 def test_a_voice_that_fails_to_load_exits_1(tiny_pack, tmp_path) -> None:
     broken = shutil.copytree(tiny_pack, tmp_path / "broken")
     (broken / "acoustic.safetensors").write_bytes(b"not safetensors")
+    unreadable = serve("--voice", str(broken), "--device", "cpu")  # refused before the server starts
+    assert unreadable.returncode == 2 and "not a usable voice pack: Error while deserializing" in unreadable.stderr
+    save_file({"unrelated": torch.zeros(1)}, str(broken / "acoustic.safetensors"))  # reads, but does not fit
     result = serve("--voice", str(broken), "--device", "cpu")
     assert result.returncode == 1
     assert "yuyin: error: could not load the voices" in result.stderr

@@ -46,7 +46,9 @@ CONTROLS = ("speed", "pitch", "pitch_shift", "energy")
 # the baker voice's pitch saturates and its speech degrades).
 REFERENCE_BOUNDS = {"speed": (0.5, 2.0), "pitch": (0.3, 2.0), "pitch_shift": (-1.5, 1.0), "energy": (0.3, 2.0)}
 CALIBRATION_SENTENCES = ("今天天气真好，我们一起去公园散步吧。", "请问去火车站应该怎么走？",
-                         "这本书讲的是一个年轻人离开家乡、到大城市打拼的故事。")  # fmt: skip
+                         "这本书讲的是一个年轻人离开家乡、到大城市打拼的故事。",
+                         "春天来了，公园里的花都开了，孩子们在草地上快乐地奔跑。",
+                         "我们明天上午九点在会议室开会，请大家准时参加。")  # fmt: skip
 # Probe of each control: the value at which the voice's response is measured (linear in between).
 CALIBRATION_PROBES = {"pitch_shift": 0.5, "pitch": 1.5, "energy": 1.5, "speed": 1.4}
 
