@@ -14,12 +14,13 @@ def positive_int(text: str) -> int:
 
 
 def thread_count(text: str) -> int:
-    """A CPU thread count: 1 to yuyin.engine.device.max_threads() (8 per core)."""
-    from yuyin.engine.threads import max_threads
+    """A CPU thread count, as yuyin.engine.threads allows."""
+    from yuyin.engine.threads import thread_count_problem
 
     value = int(text)
-    if not 1 <= value <= max_threads():
-        raise argparse.ArgumentTypeError(f"must be from 1 to {max_threads()} (8 per core of this machine), got {value}")
+    problem = thread_count_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem.removeprefix("threads "))
     return value
 
 

@@ -80,7 +80,7 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     (["say", "你好", "-o", "x.wav", "--voice", "./"], "--voice ./: not a voice-pack directory (no voice.json)"),
     (["say", "你好", "-o", "/no/such/dir/x.wav"], "does not exist"),
     (["say", "你好", "-o", "x.wav", "--device", "cuda:7"], "cuda"),
-    (["say", "你好", "-o", "x.wav", "--threads", "0"], "argument --threads: must be from 1 to"),
+    (["say", "你好", "-o", "x.wav", "--threads", "0"], "argument --threads: must be a whole number from 1 to"),
     (["say", "你好", "-o", "x.wav", "--threads", "100000"], "(8 per core of this machine), got 100000"),  # crashed libgomp
     (["say", "你好", "-o", "x.wav", "--backend", "tensorrt"], "unsupported backend 'tensorrt'"),
     (["voices", "pull", "nope"], "unknown voice"),

@@ -45,8 +45,6 @@ def _expression(match: re.Match[str]) -> str:
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 
-_FORMULA_SIGNS = {"-": "减", "+": "加", "=": "等于", "<": "小于", ">": "大于", "≤": "小于等于", "≥": "大于等于",
-                  "×": "乘", "÷": "除以"}  # fmt: skip
 _FORMULA_TERM = r"[0-9A-Za-z.²³]+"
 _FORMULA_SIGN = r" ?[-+=<>≤≥×÷] ?"
 _VARIABLE = re.compile(r"^[0-9.]*[xyz][²³]?$|^[a-z]$")  # x, 3x, 2x², or a lone letter
@@ -61,7 +59,7 @@ def _formula(match: re.Match[str]) -> str:
     compares = re.search(r"[=<>≤≥]", text) is not None
     if not any(_VARIABLE_WITH_COEFFICIENT.match(term) or (compares and _VARIABLE.match(term)) for term in terms):
         return text
-    return re.sub(_FORMULA_SIGN, lambda sign: _FORMULA_SIGNS[sign.group().strip()], text)
+    return re.sub(_FORMULA_SIGN, lambda sign: OPERATORS[sign.group().strip()], text)
 
 
 # 3x-5>7, y=2x-1 (before addresses, dates and ranges read a sign their way)
