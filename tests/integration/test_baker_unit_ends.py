@@ -1,7 +1,8 @@
-"""Every unit of the real baker voice ends in quiet, short phrases too (marker ``voice``).
+"""Every unit of the real baker voice starts soon and ends in quiet, short phrases too (marker ``voice``).
 
 FastSpeech2 renders the end-of-sentence id as a few frames whose mel rises after the closing
-silence: 谢谢！ ended in a noise burst 20 dB below its peak and on a sample of 0.03 (a click)."""
+silence: 谢谢！ ended in a noise burst 20 dB below its peak and on a sample of 0.03 (a click).
+It also opens some sentences with 200-240 ms of silence (16-19 frames for the opening sil)."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,7 +10,7 @@ import pytest
 import torch
 
 from yuyin.config import SynthesisOptions
-from yuyin.engine.baker_voice import quiet_end
+from yuyin.engine.baker_voice import LEADING_SILENCE_FRAMES, MelPart, quiet_end, shorter_start
 
 pytestmark = pytest.mark.voice
 
@@ -37,3 +38,19 @@ def test_quiet_end_replaces_only_the_end_frames_with_the_quieter_edge() -> None:
     assert torch.equal(quiet_end(-mel, 2)[:, 4:], (-mel)[:, 5:].expand(1, 2, 2))  # the last frame is quieter here
     assert quiet_end(mel, 0) is mel and quiet_end(mel, 6) is mel
 
+
+
+@pytest.mark.parametrize("text", ["明天早上八点半，我们在学校门口集合。", "你好！", "3.14159", "7"])
+def test_speech_starts_within_a_short_silence(baker_synth, text: str) -> None:
+    wave = next(iter(baker_synth.synthesize(text, SynthesisOptions()))).samples
+    onset = int(np.argmax(np.abs(wave) > 0.02)) / 24000
+    assert onset < 0.2, onset  # measured 120-160 ms (282-348 ms before)
+
+
+def test_shorter_start_cuts_the_opening_silence_and_its_duration_alike() -> None:
+    mel = torch.arange(20, dtype=torch.float32).reshape(1, 10, 2)
+    part = MelPart(mel, np.array([6, 3, 1]), [0, 1, 2])
+    short = shorter_start(part, LEADING_SILENCE_FRAMES)
+    assert list(short.durations) == [LEADING_SILENCE_FRAMES, 3, 1] and short.where == [0, 1, 2]
+    assert torch.equal(short.mel, mel[:, 6 - LEADING_SILENCE_FRAMES :]) and list(part.durations) == [6, 3, 1]
+    assert shorter_start(MelPart(mel, np.array([3, 6, 1]), [0, 1, 2]), 4).mel is mel

@@ -4,7 +4,7 @@ Measured on the audio (not on the model's controls): f0 level (median voiced f0,
 f0 range (10th-90th percentile spread, semitones) with WORLD's harvest via ``pyworld``,
 energy (mean dB of active 25 ms frames) and rate (syllables per second of audio). Each
 asserted quantity moves in the direction of the style's table row in ``yuyin.engine.styles``,
-monotonically from intensity 0.5 to 1.0 to 2.0.
+monotonically from intensity 0.5 to 1.0 to 2.0 (f0 level within its measuring noise, see NOISE).
 """
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ DIRECTIONS: dict[str, tuple[int, int, int, int]] = {  # f0_level, f0_range, ener
     "gentle": (-1, -1, -1, -1),
     "serious": (-1, 0, 0, -1),
 }
+# How far a step may go against its direction and still count as flat. Raised voices meet the model's
+# f0 ceiling from intensity 0.5 on, where harvest's median f0 moves ~0.1 semitone with the audio's
+# alignment alone (cutting 150 ms of opening silence turned surprised's 0.5 -> 1 step from +0.09 to
+# -0.06 semitones); every other metric must move strictly, and each must move from neutral to 2.
+NOISE = {"f0_level": 0.15}
 
 
 def _pyworld():
@@ -104,4 +109,5 @@ def test_style_moves_prosody_in_documented_direction(measured, style: str) -> No
             continue
         values = [neutral[metric]] + [level[metric] for level in levels]
         steps = [direction * (b - a) for a, b in zip(values, values[1:])]
-        assert all(step > 0 for step in steps), f"{style} {metric}: {values} (neutral, 0.5, 1, 2)"
+        assert all(step > -NOISE.get(metric, 0.0) for step in steps), f"{style} {metric}: {values} (neutral, 0.5, 1, 2)"
+        assert direction * (values[-1] - values[0]) > 2 * NOISE.get(metric, 0.0), f"{style} {metric}: {values}"
