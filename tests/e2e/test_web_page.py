@@ -142,6 +142,15 @@ def test_preview_shows_normalised_text(page) -> None:
     assert unit.text in text_of(page, "status") and " ".join(unit.pinyin) in text_of(page, "sentences")
 
 
+def test_api_docs_render_without_internet(browser, server) -> None:
+    """Swagger UI draws the API from this server's own assets (the test machine has no CDN either)."""
+    browser.get(server.url + "/docs")
+    title = wait_for(browser, "const t = document.querySelector('.swagger-ui .info .title'); return t && t.textContent")
+    assert title.startswith("yuyin")
+    paths = browser.execute_script("return [...document.querySelectorAll('.opblock-summary-path')].map(e => e.textContent)")
+    assert "/v1/audio/speech" in paths and "/api/synthesize" in paths
+
+
 def test_errors_are_shown(page) -> None:
     set_text(page, "🙂🙂")
     page.find_element("id", "speak").click()

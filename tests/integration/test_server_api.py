@@ -145,6 +145,8 @@ def test_a_body_that_is_not_json_is_415(client) -> None:
     response = client.post("/api/synthesize", data={"text": "你好"})  # a form, as curl -d sends
     assert response.status_code == 415 and response.json()["error"]["param"] == "body"
     assert "application/x-www-form-urlencoded" in response.json()["error"]["message"]
+    untyped = client.post("/api/synthesize", content='{"text": "你好"}'.encode(), headers={"content-type": ""})
+    assert untyped.status_code == 415 and "without a Content-Type" in untyped.json()["error"]["message"]
 
 
 def test_head_of_health_and_page(client) -> None:
@@ -213,6 +215,14 @@ def test_metrics_label_pages_and_assets_by_route_and_stray_paths_as_unmatched(cl
     assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="200"\} [1-9]', text)
     assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="404"\} [1-9]', text)
     assert "/nope" not in text
+
+
+@pytest.mark.parametrize("page, asset", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")])
+def test_api_docs_pages_load_their_scripts_from_this_server(client, page: str, asset: str) -> None:
+    html = client.get(page).text
+    assert f'src="/docs-assets/{asset}"' in html and "https://" not in html  # no CDN: air-gapped servers too
+    script = client.get(f"/docs-assets/{asset}")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"] and len(script.content) > 100_000
 
 
 def test_load_bench_runs_against_this_server(server, tmp_path) -> None:

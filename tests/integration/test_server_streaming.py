@@ -74,6 +74,10 @@ def test_websocket_cancel_then_reuse_the_connection(server, http) -> None:
         ws.send(json.dumps({"type": "synthesize", "id": "next", "text": "你好。"}))
         events, audio = receive_until(ws, "done", "error")
         assert events[-1]["type"] == "done" and events[-1]["id"] == "next" and audio
+        ws.send(json.dumps({"type": "cancel"}))  # too late: it has ended
+        event = receive_until(ws, "error", "cancelled")[0][-1]
+        assert (event["type"], event["status"], event["id"]) == ("error", 409, "next"), event
+        assert "nothing to cancel" in event["message"]
 
 
 def test_websocket_errors_keep_the_connection_open(server) -> None:

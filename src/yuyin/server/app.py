@@ -15,6 +15,7 @@ from typing import AsyncIterator
 from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from yuyin import __version__
 from yuyin.server import routes_native, routes_openai, ws
@@ -27,6 +28,7 @@ from yuyin.server.settings import ServerSettings
 from yuyin.server.voices import VoiceCatalog
 
 STATIC_DIR = resources.files("yuyin.server") / "static"
+DOCS_ASSETS_URL = "/docs-assets"  # Swagger UI and ReDoc, served from the fastapi-offline package (no CDN)
 API_DESCRIPTION = """
 * **OpenAI-compatible** `POST /v1/audio/speech`: `model` is tts-1, tts-1-hd, gpt-4o-mini-tts, yuyin or a
   voice name; OpenAI voice names (alloy, nova, ...) mean the default voice; `stream` (default true) streams.
@@ -34,7 +36,8 @@ API_DESCRIPTION = """
 * **WebSocket** `/ws/synthesize`: JSON `synthesize` / `cancel` messages in; s16le PCM frames and JSON
   events (`start`, `sentence`, `sentence_end`, `done`, `cancelled`, `error`) out.
 * Errors are `{"error": {"message", "type", "param", "code"}}`; `param` names the field at fault.
-* `/healthz`, `/readyz`, `/metrics` (Prometheus), and the web page at `/`.
+* `/healthz`, `/readyz`, `/metrics` (Prometheus), and the web page at `/`; this page and `/redoc` need no
+  internet access.
 """
 EXPOSED_HEADERS = ["X-Sample-Rate", "X-Channels", "X-Sample-Format", "X-Time-To-First-Audio",
                    "X-Audio-Duration", "X-Real-Time-Factor", "Retry-After"]  # fmt: skip
@@ -58,8 +61,9 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
             loading.cancel()
             await runtime.close()
 
-    app = FastAPI(title="yuyin", version=__version__, lifespan=lifespan, description=API_DESCRIPTION,
-                  summary="Mandarin text-to-speech: OpenAI-compatible and native APIs")  # fmt: skip
+    app = FastAPIOffline(title="yuyin", version=__version__, lifespan=lifespan, description=API_DESCRIPTION,
+                         summary="Mandarin text-to-speech: OpenAI-compatible and native APIs",
+                         static_url=DOCS_ASSETS_URL)  # fmt: skip
     app.state.runtime = runtime
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))

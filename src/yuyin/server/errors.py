@@ -69,9 +69,9 @@ def _openai_status(request: Request, status: int) -> int:
 
 
 def _json_expected(request: Request) -> bool:
-    """A POST with a body that does not say it is JSON, to a route that reads JSON."""
+    """A POST to a route that reads JSON whose body does not say it is JSON (or says nothing)."""
     kind = request.headers.get("content-type", "")
-    return request.method == "POST" and bool(kind) and "json" not in kind and request.url.path != "/api/reference"
+    return request.method == "POST" and "json" not in kind and request.url.path != "/api/reference"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -83,8 +83,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         if _json_expected(request):
-            error = ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
-                                  f"{request.headers['content-type'].split(';')[0]}", "body")  # fmt: skip
+            kind = request.headers.get("content-type", "").split(";")[0].strip() or "a body without a Content-Type"
+            error = ApiError(415, f"send the body as JSON (Content-Type: application/json), not {kind}", "body")
         else:
             error = validation_error(exc)
         return await api_error(request, error)
