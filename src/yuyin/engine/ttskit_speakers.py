@@ -1,4 +1,4 @@
-"""What was measured about each of the ttskit voice's 24 speakers: usable or not, and output level.
+"""What was measured about each of the ttskit voice's 24 speakers: usable or not, and speech level.
 
 Importable without torch (``yuyin voices list`` reads it). Numbers come from the 12-sentence set
 ``/work/shared/eval/sentences.tsv`` synthesised with the default seed and scored by asr-check
@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from typing import Any
 
 MAX_USABLE_SER = 0.15
-TARGET_PEAK = 0.75  # typical (median) sentence peak after the per-speaker gain; clipped at 1.0
+# Speech level every speaker is brought to: active-speech RMS in dBFS (the mean power of the 25 ms
+# frames within 35 dB of the loudest), the baker voice's own level (-18.8 over the same set).
+TARGET_LEVEL_DB = -19.0
+MAX_PEAK = 0.98  # the gain never takes the loudest measured sentence past this
 
 # Speaker -> why it is not offered (the measured failure). The 20 others measured SER 0.010-0.058
 # except Xiaomeng (0.139, the weakest usable one); the original measures SER 0.020 for biaobei.
@@ -23,20 +26,20 @@ UNUSABLE: dict[str, str] = {
     "Xiaogang": "the speech is often unintelligible (speech recognition SER 0.37)",
 }  # fmt: skip
 
-# (median, max) peak of the raw vocoder output per speaker over the 12 sentences. The fixed gain
-# brings the median to TARGET_PEAK without taking the loudest sentence past MAX_PEAK, so every
-# speaker comes out at about the same level (the original peak-normalises every chunk, which
-# cannot stream: the gain must be known before the audio is).
-MEASURED_PEAKS: dict[str, tuple[float, float]] = {
-    "Aibao": (0.69, 0.75), "Aicheng": (0.72, 0.85), "Aida": (0.66, 0.76), "Aijia": (0.71, 0.83),
-    "Aijing": (0.66, 0.73), "Aimei": (0.68, 0.82), "Aina": (0.68, 0.72), "Aiqi": (0.68, 0.74),
-    "Aitong": (0.74, 0.85), "Aiwei": (0.55, 0.67), "Aixia": (0.65, 0.73), "Aiya": (0.65, 0.77),
-    "Aiyu": (0.65, 0.75), "Aiyue": (0.67, 0.76), "Siyue": (0.86, 0.94), "Xiaobei": (0.71, 0.92),
-    "Xiaogang": (0.60, 0.86), "Xiaomei": (0.78, 0.94), "Xiaomeng": (0.12, 0.22), "Xiaowei": (0.80, 0.89),
-    "Xiaoxue": (0.72, 0.79), "Xiaoyun": (0.89, 0.93), "Yina": (0.14, 0.37), "biaobei": (0.63, 0.77),
+# (median speech level in dBFS as TARGET_LEVEL_DB measures it, loudest peak) of each usable
+# speaker's raw vocoder output over the 12 sentences. Speakers spoke 22 dB apart (Siyue -14.1,
+# Xiaomeng -36.9); the fixed gain brings each to TARGET_LEVEL_DB unless that would take its loudest
+# sentence past MAX_PEAK (Aicheng, Aida, Aitong, biaobei then stay 0.4-2.1 dB below it, Xiaomeng
+# 4.9 dB). Peaks were the wrong measure: at equal peaks the speakers' levels spread over 9 dB. The
+# original peak-normalises every chunk, which cannot stream: the gain must be known before the audio.
+MEASURED_OUTPUT: dict[str, tuple[float, float]] = {
+    "Aibao": (-15.9, 0.75), "Aicheng": (-21.6, 0.85), "Aida": (-23.3, 0.76), "Aijia": (-19.5, 0.83),
+    "Aijing": (-21.8, 0.73), "Aimei": (-18.8, 0.82), "Aina": (-19.2, 0.72), "Aiqi": (-17.0, 0.74),
+    "Aitong": (-21.2, 0.85), "Aiwei": (-21.9, 0.67), "Aixia": (-19.0, 0.73), "Aiya": (-20.9, 0.77),
+    "Aiyu": (-18.7, 0.75), "Aiyue": (-18.7, 0.76), "Siyue": (-14.1, 0.94), "Xiaobei": (-19.8, 0.92),
+    "Xiaomeng": (-36.9, 0.22), "Xiaoxue": (-15.3, 0.79), "Xiaoyun": (-15.2, 0.93), "biaobei": (-21.5, 0.77),
 }  # fmt: skip
-DEFAULT_PEAKS = (0.68, 0.85)
-MAX_PEAK = 0.98
+DEFAULT_OUTPUT = (-19.5, 0.85)  # a speaker not measured (another pack of this family): about the median
 
 
 def broken_speakers(config: Any) -> dict[str, str]:
@@ -55,6 +58,6 @@ def usable_speakers(config: Any) -> tuple[str, ...]:
 
 
 def speaker_gain(name: str) -> float:
-    """The fixed output gain of a speaker (see :data:`MEASURED_PEAKS`)."""
-    median, loudest = MEASURED_PEAKS.get(name, DEFAULT_PEAKS)
-    return min(TARGET_PEAK / median, MAX_PEAK / loudest)
+    """The fixed output gain of a speaker (see :data:`MEASURED_OUTPUT`)."""
+    level, loudest = MEASURED_OUTPUT.get(name, DEFAULT_OUTPUT)
+    return min(10 ** ((TARGET_LEVEL_DB - level) / 20), MAX_PEAK / loudest)

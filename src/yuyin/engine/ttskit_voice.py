@@ -17,7 +17,7 @@ Per-request controls for this voice:
   than the default raises :class:`OptionsError` naming the field.
 - ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
   to full scale, which cannot stream; :func:`.ttskit_speakers.speaker_gain` brings every
-  speaker's typical peak to the same level).
+  speaker's speech to the same level, the baker voice's).
 - ``seed``: the prenet-dropout seed of every clause (default ``extra.default_seed``, 1234:
   the reference run's seed, so a one-clause text decodes as the original's first chunk).
 - ``sentence_pause``: as for every voice; clauses of one unit are joined by half of it.
