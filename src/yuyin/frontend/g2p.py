@@ -299,7 +299,14 @@ def _context(words: Sequence[Word], index: int, position: int, whole: bool = Fal
         right = words[index + 1].text
         if index + 2 < len(words) and words[index + 1].break_after < 2:
             beyond = words[index + 2].text
-    return Context(left, right, alone, beyond)
+    start, stop = index, index
+    while start > 0 and words[start - 1].break_after < 2:
+        start -= 1
+    while stop + 1 < len(words) and words[stop].break_after < 2:
+        stop += 1
+    before = "".join(w.text for w in words[start:index]) + ("" if whole else "".join(word.graphemes[:position]))
+    after = ("" if whole else "".join(word.graphemes[position + 1 :])) + "".join(w.text for w in words[index + 1 : stop + 1])
+    return Context(left, right, alone, beyond, before, after)
 
 
 def hanzi_pinyin(text: str) -> list[tuple[str, str]]:

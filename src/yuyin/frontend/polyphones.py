@@ -3,9 +3,9 @@
 Owns the context rules. A character gets here only when its reading came from the
 single-character default (it is a word by itself, or jieba's word was in no dictionary and
 was split): readings inside dictionary words (银行, 长大, 还书) are trusted. Each rule looks
-at the text just around the character: ``left`` is the word before it (or, inside a word,
-the characters before it) and ``right`` the word after it (or the characters after it); at a
-clause boundary they are empty. The first rule whose test passes wins. A few dictionary
+at the text around the character: ``left`` is the word before it (or, inside a word, the
+characters before it) and ``right`` the word after it (or the characters after it); at a
+clause boundary they are empty; ``before`` and ``after`` hold the rest of its clause. The first rule whose test passes wins. A few dictionary
 words are themselves ambiguous (长长了 / 长长的); :data:`WORD_RULES` decides those.
 """
 
@@ -19,12 +19,15 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Context:
     """What is around one character. ``alone``: the character is a whole word; ``beyond``:
-    the word after ``right`` when ``right`` is a whole word (else empty)."""
+    the word after ``right`` when ``right`` is a whole word (else empty); ``before`` and
+    ``after``: all of the clause's text before and after the character."""
 
     left: str
     right: str
     alone: bool
     beyond: str = ""
+    before: str = ""
+    after: str = ""
 
 
 Test = Callable[[Context], bool]
@@ -94,13 +97,67 @@ _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "�
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
 _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
 
+_MUST_DO = ("早点", "早些", "先", "跟", "赶紧", "马上", "抓紧", "提前", "赶快", "花", "把", "三思", "注意", "小心",
+            "重新", "多喝", "多吃", "多休息", "多穿", "多注意", "找", "靠", "等", "交", "带", "排队", "自己")  # fmt: skip
+_LONG_THINGS = ("时间", "日子", "天", "夜", "路", "假期", "队", "根", "条", "段", "句", "篇", "文章", "会", "电影",
+                "课", "寿命", "距离")  # fmt: skip
+_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
+_DRYING = re.compile("衣服|头发|被子|毛巾|袜子|鞋|床单|油漆|墨|颜料|胶水|泪|河|湖|井|嗓子|嘴|皮肤|地面|地板|水泥")
+# 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
+_BENEFICIARIES = ("你", "我", "他", "她", "它", "您", "咱", "大家", "自己", "人民", "群众", "客户", "顾客", "用户",
+                  "员工", "孩子", "学生", "家长", "老人", "患者", "病人", "乘客", "旅客", "游客", "市民", "居民",
+                  "读者", "观众", "消费者", "此", "何", "之", "谁", "百姓", "老百姓", "人类", "父母", "朋友", "同学",
+                  "对方", "别人", "他人")  # fmt: skip
+_DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想|担心|担忧|操心|高兴|感到|骄傲|自豪|加油|点赞|鼓掌|"
+                        "祝福|祈祷|打造|推出|量身|颁发|举办|设计|定制|送上|送去|送来|捐款|捐赠|捐献|筹款|筹集|奉献|"
+                        "付出|贡献|作出|做出|实事|谋福|谋幸福|谋利益|争光|发声|代言|讲解|介绍|演唱|指路|看病|治疗|做|出力|努力|奋斗|牺牲|而战|难过|伤心|"
+                        "惋惜|遗憾|感动|欢呼|庆祝|祝贺|负责|保驾护航|排忧解难|铺路|搭建|撑腰|买单|埋单|投票|求情|"
+                        "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策")  # fmt: skip
+# 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
+_WEI_AS_RIGHT = ("中心", "例", "荣", "耻", "由", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据",
+                 "单位", "本", "宜", "佳", "妙", "限", "界", "多", "少", "最", "先", "重", "伍", "伴", "邻", "敌",
+                 "友", "师", "生", "患", "难", "奇", "怪", "题")  # fmt: skip
+_CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
+# Words before a 为 that does something for someone: 专门为, 特意为, 可以为 (adverbs and modals).
+_FOR_LEFT = frozenset("专门 特意 特地 主动 积极 努力 始终 一直 正在 共同 真正 愿意 继续 不断 全力 切实 能够 可以 应该 "
+                      "应当 需要 必须 已经 曾经 默默 免费 再次 多次 亲自 自愿 纷纷 争相 一起 一同 全心全意 尽力 竭力 "
+                      "也要 都要 还要 就要 将要 更好 更加 长期 无偿 热情 细心 耐心 精心 重新".split())
+_NOUN_ENDS = "课周站日月年天价量值率度额期级型类数"
+
+
+def _bank(c: Context) -> bool:
+    """行 hang2, a bank: 该行表示, 贵行, 跨行取款, 外资行, 我行将于 (not 我行！ I can), 他行转账;
+    not 行 starting a word after them (该行为, 我行动)."""
+    if c.right.startswith(tuple("为动驶人程李走使政星销医善乐窃进军文事贿刑凶骗礼踪迹装头家话径规")):
+        return False
+    if c.left in ("该", "贵", "跨", "外资", "中资", "外资银", "各", "总", "分", "支", "商业", "国有"):
+        return True
+    if c.left == "我":
+        return bool(c.right) and c.right[0] not in "不了吗啊吧呀呢我"
+    return c.left == "他" and c.right.startswith(("转账", "取款", "汇款", "卡", "ATM", "存款", "的"))
+
+
+def _wei_for(c: Context) -> bool:
+    """为 wei4 "for": 为你, 为人民服务, 为此, 为员工提供午餐, 为每位学生准备了礼物."""
+    return c.right.startswith(_BENEFICIARIES) or _DOING_FOR.search(c.after) is not None
+
+
+def _wei_is(c: Context) -> bool:
+    """为 wei2 "is / as" after what it describes: 本车厢为女性车厢, 比赛时间为下午两点, 第18周为考试周."""
+    if not c.left or c.left in PRONOUNS or c.left in ADVERBS or c.left in _FOR_LEFT or c.left.endswith("地"):
+        return False
+    return len(c.left) >= 2 or c.left in _NOUN_ENDS
+
+
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "行": (
         ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS and c.right[:1] != "人"),
         ("hang2", right_in("业", "情", "长", "列", "距")),
+        ("hang2", _bank),
     ),
     "长": (
         ("chang2", left_ends("太很真好多么更最挺特别常较够超")),
+        ("chang2", lambda c: c.right[:1] == "了" and c.left.endswith(_LONG_THINGS)),  # 时间长了, 这根短了，那根长了
         ("zhang3", right_starts(*_GROW)),
         ("zhang3", left_ends("生成增家校班队部省市县局处科所院社组团师兄首")),
         ("chang2", lambda c: True),
@@ -118,15 +175,21 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "得": (
         ("dei3", _dei_must),
+        ("dei3", lambda c: c.after.startswith(_MUST_DO)),  # 明天得早点起床, 病人得多喝水
+        ("de5", lambda c: bool(c.left) and c.left not in PRONOUNS and c.right[:1] == "了" and c.after[1:2] in ("", "吗", "呢", "么")),  # 吃得了吗
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
     "地": (("de5", _di_adverbial),),
-    "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),),
+    "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
+           ("liao3", lambda c: len(c.left) >= 2 and c.left.endswith("得") and c.left[:-1] not in PRONOUNS
+            and c.right[:1] in ("", "吗", "呢", "么"))),  # 吃得了吗, 来得了吗
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),),
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
-        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首")),
+        ("wei4", _wei_for),
+        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
+        ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
@@ -135,6 +198,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                             "质量", "结果", "结论", "地点", "焦点", "主题", "成绩", "原因", "判决",
                                             "污染物", "期限", "标准", "范围", "方式", "对象", "规格", "等级", "本品"))),
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
+        ("wei2", _wei_is),
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜", "摸")),),
     # 看不着, 找着了, 着了凉, 找着钥匙
@@ -142,7 +206,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
-    "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),),
+    "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
+           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and "投" in c.before)),  # 10投7中
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
     "种": (("zhong4", _zhong_plant),),
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
@@ -150,12 +215,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),),
     "传": (("zhuan4", right_starts("》")),),
-    "干": (("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
+    "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.search(c.before) is not None),  # 衣服都干了
+           ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
-    "假": (("jia4", left_ends("天周月个请放休度病事婚产年暑寒")),),
+    "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
+           ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),  # 请个假, not 一个假消息
     "当": (("dang4", right_in("作", "成", "做", "真")),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
@@ -164,14 +231,21 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "差": (("chai1", left_ends("出公")),),
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
-    "倒": (("dao3", right_in("下", "闭", "塌", "霉")),),
+    "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
+           ("dao3", lambda c: c.right == "了" and not c.beyond and "把" not in c.before)),  # 大树倒了 (not 把水倒了)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
         ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠")),
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
+        ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "挣": (("zheng4", lambda c: True),),  # 挣钱, 挣了很多钱 (挣扎 is a word: zheng1)
+    "挨": (("ai2", right_starts("了", "打", "骂", "揍", "批", "饿", "冻", "过", "训", "罚", "刀", "一顿")),),
+    "露": (("lou4", lambda c: c.after.startswith(("一手", "了一手", "馅", "了馅", "脸", "面", "马脚", "富", "怯", "头", "一下"))),),
+    "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
+    "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点")) or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
@@ -181,10 +255,20 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
+    "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
+    "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
+    "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),),  # 我们同行了一段路 (大家都是同行: hang2)
+    "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
+    "着手": (("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
+    "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
+                                     or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
+    "朝阳": (("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
+                                          "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区")),),
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),
-             ("yi1 hang2", lambda c: c.right.startswith("一行") or c.left.endswith("一行"))),  # 一行一行地读
+             ("yi1 hang2", lambda c: c.right.startswith("一行") or c.left.endswith("一行")),  # 一行一行地读
+             ("yi1 hang2", lambda c: c.left.endswith(("空出", "空", "换", "隔", "跳过", "删", "删除", "插入", "加")))),
 }
 
 

@@ -167,6 +167,15 @@ TABLE = """\
 便宜	pian2 yi5
 便利店	bian4 li4 dian4
 朝阳	zhao1 yang2
+百色	bo2 se4
+百色市	bo2 se4 shi4
+犍为	qian2 wei2
+犍为县	qian2 wei2 xian4
+小角色	xiao3 jue2 se4
+老师傅	lao3 shi1 fu5
+舍不得	she3 bu5 de5
+应得	ying1 de2
+先到先得	xian1 dao4 xian1 de2
 朝气	zhao1 qi4
 朝气蓬勃	zhao1 qi4 peng2 bo2
 迷藏	mi2 cang2

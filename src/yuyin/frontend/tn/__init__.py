@@ -34,7 +34,13 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
+    # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
+    rule("hash_key", r"#(?=号|键)", lambda m: "井"),
+    rule("hash_pressed", r"(?:(?<=[按以拨])|(?<=输入))#|#(?=结束|确认|返回)", lambda m: "井号"),
+    rule("star_key", r"\*(?=号|键)", lambda m: "星"),
+    rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入))\*|\*(?=结束|确认|返回)", lambda m: "星号"),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),
+    rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),

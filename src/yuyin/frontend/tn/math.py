@@ -120,9 +120,9 @@ RULES: tuple[Rule, ...] = (
         r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节)",
         lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
     ),
-    # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八)
+    # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
-         lambda m: read_number(m.group(1)) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
+         lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])\.([0-9])(?=折)", lambda m: read_digits(m.group(1) + m.group(2))),
     rule(

@@ -27,7 +27,7 @@ _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台)"
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|移动|联通|电信|客服)"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
@@ -108,13 +108,32 @@ RULES: tuple[Rule, ...] = (
     ),
     # 1080P, 720p: a video resolution
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
-    # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200
+    # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200, 账号为ad12345678
     rule(
         "code_word",
-        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?" + _DIGIT_GROUPS + r")(?![0-9.])",
-        lambda m: m.group(1) + _code_digits(m.group(2)),
+        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])",
+        lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
-    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506
+    # 订单2301234567, 账户6225, 合同20240315: a record's number, unless a count follows (订单100笔)
+    rule(
+        "record_number",
+        r"((?:订单|运单|保单|工单|合同|账户|帐户|发票|批次|案件|会员卡|信用卡|储蓄卡)(?:号)?)([0-9]{4,})"
+        r"(?![0-9.]|[笔个份张单件次元块万亿岁年月日天人%])",
+        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
+    # 卡号后四位为3365, 尾号后4位是1234: the last digits of a card or account
+    rule(
+        "last_digits",
+        r"((?:后|末|尾)[0-9一二三四五六七八]位(?:数字|数)?(?:是|为)?[:：]? ?)([0-9]{2,8})(?![0-9.])",
+        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+    ),
+    # 985高校, 211大学, 315晚会: programmes and days named by their digits
+    rule(
+        "named_by_digits",
+        r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假)",
+        lambda m: read_digits(m.group(1), yao=True),
+    ),
+    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506, 6号楼1603
     rule(
         "room",
         r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房|会议室|教室|办公室|实验室|病房|宿舍|寝室|房(?![价租产屋贷源型子东主]))",
@@ -122,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "flat",
-        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢]))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间])",
+        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢])|(?<=[0-9]号楼))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间])",
         lambda m: read_digits(m.group(1), yao=True),
     ),
     # 波音737, 空客320: an airliner's model, said digit by digit
@@ -148,8 +167,3 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_digits(m.group(), yao=True),
     ),
 )
-
-
-def _code_digits(text: str) -> str:
-    digits = text.lstrip("是为:： ")
-    return text[: len(text) - len(digits)] + _grouped(re.split(r"[- ]", digits))
