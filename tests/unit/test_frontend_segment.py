@@ -79,7 +79,7 @@ def test_exactly_max_hanzi_is_not_cut() -> None:
 def test_length_budget_cuts_between_words() -> None:
     text = "我们一起去公园散步吧" * 13 + "。"
     units = list(BakerFrontend().analyze(text))
-    assert [(len(u.pinyin), u.pause_after) for u in units] == [(44, 0.0), (45, 0.0), (41, 1.0)]
+    assert [(len(u.pinyin), u.pause_after) for u in units] == [(44, 0.0), (43, 0.0), (43, 1.0)]
     assert "".join(u.text for u in units) == text
     boundaries = {0}
     for word in cut_words(text):
@@ -113,3 +113,19 @@ def test_lazy_word_cut_keeps_every_character() -> None:
 def test_count_hanzi() -> None:
     assert count_hanzi("汉字abc，〇㐀𠀀😀") == 5
     assert count_voiced("汉字abc，〇㐀𠀀😀") == 8
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("我们今天讨论的问题涉及经济社会文化教育科技医疗交通环境能源农业工业服务业等许多方面都需要认真研究" * 3,
+     ["我们今天讨论的问题涉及经济社会文化教育科技医疗交通环境能源农业工业服务业等", "许多方面"]),  # after 等
+    ("在过去的一年里我们公司的全体员工共同努力克服了种种困难完成了年初制定的各项目标任务并且在新产品研发市场开拓"
+     "以及客户服务等方面都取得了显著的成绩因此董事会决定给予全体员工年终奖励同时也希望大家在新的一年里继续努力再创佳绩",
+     ["在过去的一年里我们公司的全体员工共同努力克服了种种困难完成了年初制定的各项目标任务并且在新产品研发市场开拓",
+      "以及客户服务"]),  # before a conjunction, and the rest in one part (56 of 60), not 48 + 8
+])  # fmt: skip
+def test_long_unpunctuated_text_is_cut_where_a_reader_pauses(text: str, parts: list[str]) -> None:
+    units = list(BakerFrontend().analyze(text))
+    assert units[0].text == parts[0] and units[1].text.startswith(parts[1])
+    assert "".join(u.text for u in units) == text and all(count_voiced(u.text) <= 60 for u in units)
+    sizes = [count_voiced(u.text) for u in units]
+    assert max(sizes) - min(sizes) <= 25, sizes  # still near-equal: no short tail part

@@ -6,7 +6,8 @@ strong the pause after each piece is:
 * after a sentence end (。！？；… ! ? ; newline) the pause is :data:`SENTENCE_PAUSE`,
 * after a clause mark (，、：, :) it is :data:`CLAUSE_PAUSE`,
 * a piece with more than ``max_hanzi`` voiced characters is cut again between jieba words,
-  with :data:`FORCED_PAUSE` after each cut it adds;
+  before a conjunction or after 等 or a time clause where one is near, with
+  :data:`FORCED_PAUSE` after each cut it adds;
 * :func:`join_clauses` can then join the clauses of one sentence into one piece while they
   fit a budget, to be read in one breath with a #3 pause at each comma. The baker front end
   does not by default: measured with asr-check, the voice was less intelligible that way.
@@ -104,7 +105,7 @@ def count_voiced(text: str) -> int:
 
 def split_long(piece: Piece, max_hanzi: int) -> Iterator[Piece]:
     """Cut a piece with more than ``max_hanzi`` voiced characters between words into
-    near-equal parts.
+    near-equal parts, each cut where a reader would pause if one is near (:func:`_cut_strength`).
 
     Each part has at most ``max_hanzi`` of them; a single word with more (a long run of
     letters) is cut into runs of ``max_hanzi`` characters. Words without any (punctuation,
@@ -114,18 +115,57 @@ def split_long(piece: Piece, max_hanzi: int) -> Iterator[Piece]:
     if total <= max_hanzi:
         yield piece
         return
-    target = math.ceil(total / math.ceil(total / max_hanzi))
     source = piece.source  # the first part begins the piece's written text, later parts continue it
-    part: list[str] = []
-    count = 0
+    words: list[str] = []  # the words not yet yielded; more than a part's worth before each cut
     for word in _short_words(cut_words_lazily(piece.text), max_hanzi):
-        hanzi = count_voiced(word)
-        if hanzi and part and (count + hanzi > max_hanzi or count >= target):
-            yield Piece("".join(part), FORCED_PAUSE, source)
-            part, count, source = [], 0, ""
-        part.append(word)
-        count += hanzi
-    yield Piece("".join(part), piece.pause_after, source)
+        words.append(word)
+        while count_voiced("".join(words)) > max_hanzi:
+            target = math.ceil(total / math.ceil(total / max_hanzi))  # of the parts left, near-equal
+            cut = _best_cut(words, target, max_hanzi)
+            part = "".join(words[:cut])
+            yield Piece(part, FORCED_PAUSE, source)
+            words, source, total = words[cut:], "", total - count_voiced(part)
+    yield Piece("".join(words), piece.pause_after, source)
+
+
+# Words a reader pauses before (conjunctions, "such as") or after (等, a time clause's end).
+_PAUSE_BEFORE = frozenset("而且 但是 但 并且 以及 和 及 与 或 或者 因为 所以 如果 虽然 然后 同时 其中 包括 而 并 还有 另外 "
+                          "此外 因此 于是 不过 可是 只是 甚至 尤其 例如 比如 以便 从而 进而 即 就是 也就是".split())
+_PAUSE_AFTER = frozenset("等 等等 时 后 以后 之后 以前 之前 期间 的时候 中 里 上 下".split())
+_ASPECT = frozenset("了 着 过".split())
+
+
+def _cut_strength(before: str, after: str) -> int:
+    """How good a cut between the words ``before`` and ``after`` is: 2 at a conjunction or
+    after 等 / a time clause (服务业等|许多方面), 1 after 了, 着 or 过, else 0."""
+    if after in _PAUSE_BEFORE or before in _PAUSE_AFTER:
+        return 2
+    return 1 if before in _ASPECT else 0
+
+
+def _best_cut(words: list[str], target: int, longest: int) -> int:
+    """Where to end the next part of ``words``: the index of its first word left out. Among
+    the cuts whose part holds between 60 % of ``target`` and ``longest`` voiced characters, the
+    strongest (:func:`_cut_strength`), then the one nearest ``target``; a part is never empty."""
+    best, best_key = 1, None
+    count = 0
+    for index in range(1, len(words)):
+        count += count_voiced(words[index - 1])
+        if count > longest:
+            break
+        if not count_voiced(words[index]) or count < 0.6 * target:
+            continue  # punctuation stays on the left; parts stay near the target size
+        key = (_cut_strength(words[index - 1], words[index]), -abs(count - target))
+        if best_key is None or key > best_key:
+            best, best_key = index, key
+    if best_key is None:  # no cut in range: the longest part that fits
+        count, best = 0, 1
+        for index in range(1, len(words)):
+            count += count_voiced(words[index - 1])
+            if count > longest:
+                break
+            best = index
+    return best
 
 
 def _short_words(words: Iterable[str], longest: int) -> Iterator[str]:
