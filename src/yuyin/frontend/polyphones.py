@@ -5,8 +5,9 @@ single-character default (it is a word by itself, or jieba's word was in no dict
 was split): readings inside dictionary words (银行, 长大, 还书) are trusted. Each rule looks
 at the text around the character: ``left`` is the word before it (or, inside a word, the
 characters before it) and ``right`` the word after it (or the characters after it); at a
-clause boundary they are empty; ``before`` and ``after`` hold the rest of its clause. The first rule whose test passes wins. A few dictionary
-words are themselves ambiguous (长长了 / 长长的); :data:`WORD_RULES` decides those.
+clause boundary they are empty; ``before`` and ``after`` hold the rest of its clause. The
+first rule whose test passes wins. A few dictionary words are themselves ambiguous
+(长长了 / 长长的); :data:`WORD_RULES` decides those.
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ _BENEFICIARIES = ("你", "我", "他", "她", "它", "您", "咱", "大家", "�
                   "对方", "别人", "他人")  # fmt: skip
 _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想|担心|担忧|操心|高兴|感到|骄傲|自豪|加油|点赞|鼓掌|"
                         "祝福|祈祷|打造|推出|量身|颁发|举办|设计|定制|送上|送去|送来|捐款|捐赠|捐献|筹款|筹集|奉献|"
-                        "付出|贡献|作出|做出|实事|谋福|谋幸福|谋利益|争光|发声|代言|讲解|介绍|演唱|指路|看病|治疗|做|出力|努力|奋斗|牺牲|而战|难过|伤心|"
+                        "付出|贡献|作出|做出|实事|谋福|谋幸福|谋利益|争光|发声|代言|讲解|介绍|演唱|指路|看病|治疗|"
+                        "做|出力|努力|奋斗|牺牲|而战|难过|伤心|"
                         "惋惜|遗憾|感动|欢呼|庆祝|祝贺|负责|保驾护航|排忧解难|铺路|搭建|撑腰|买单|埋单|投票|求情|"
                         "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
@@ -176,7 +178,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "得": (
         ("dei3", _dei_must),
         ("dei3", lambda c: c.after.startswith(_MUST_DO)),  # 明天得早点起床, 病人得多喝水
-        ("de5", lambda c: bool(c.left) and c.left not in PRONOUNS and c.right[:1] == "了" and c.after[1:2] in ("", "吗", "呢", "么")),  # 吃得了吗
+        ("de5", lambda c: bool(c.left) and c.left not in PRONOUNS and c.right[:1] == "了"
+         and c.after[1:2] in ("", "吗", "呢", "么")),  # 吃得了吗
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
@@ -187,12 +190,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),),
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
-        ("wei4", _wei_for),
-        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
-        ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
+        ("wei4", _wei_for),
+        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
+        ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
         # 验证码为：, 我的名字为张三: "is", after what is being given
         ("wei2", lambda c: c.left.endswith(("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额", "价款",
                                             "质量", "结果", "结论", "地点", "焦点", "主题", "成绩", "原因", "判决",
@@ -222,7 +225,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
-           ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),  # 请个假, not 一个假消息
+           ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),
+    # 请个假, not 一个假消息
     "当": (("dang4", right_in("作", "成", "做", "真")),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
@@ -245,7 +249,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "挨": (("ai2", right_starts("了", "打", "骂", "揍", "批", "饿", "冻", "过", "训", "罚", "刀", "一顿")),),
     "露": (("lou4", lambda c: c.after.startswith(("一手", "了一手", "馅", "了馅", "脸", "面", "马脚", "富", "怯", "头", "一下"))),),
     "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
-    "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点")) or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),
+    "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
+            or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
