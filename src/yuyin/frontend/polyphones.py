@@ -98,14 +98,21 @@ _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "�
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
 _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
 
-_MUST_DO = ("早点", "早些", "先", "跟", "赶紧", "马上", "抓紧", "提前", "赶快", "花", "把", "三思", "注意", "小心",
-            "重新", "多喝", "多吃", "多休息", "多穿", "多注意", "找", "靠", "等", "交", "带", "排队", "自己")  # fmt: skip
-_LONG_THINGS = ("时间", "日子", "天", "夜", "路", "假期", "队", "根", "条", "段", "句", "篇", "文章", "会", "电影",
-                "课", "寿命", "距离")  # fmt: skip
+# Who or when before a 得 that means "must" (other words before 得 are mostly verbs: 说得跟真的一样).
+_MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上午 下午 今晚 明早 这次 下次 每天 周末 回头 病人 患者 老师 "
+                           "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理".split())
+_DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
+                      "见得 怪得 恨得 巴得".split())
+_LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
+_UPRIGHT = ("树", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
+            "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
 _GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
-_DRYING = re.compile("衣服|头发|被子|毛巾|袜子|鞋|床单|油漆|墨|颜料|胶水|泪|河|湖|井|嗓子|嘴|皮肤|地面|地板|水泥")
+# A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
+_DRYING = re.compile("^(?:[这那][件条双块些]?|[我你他她]的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪|泪水|嗓子"
+                     "|嘴唇|皮肤|地面|地板|水泥|墙)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
+_PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
 # 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
-_BENEFICIARIES = ("你", "我", "他", "她", "它", "您", "咱", "大家", "自己", "人民", "群众", "客户", "顾客", "用户",
+_BENEFICIARIES = (*_PERSONS, "自己", "人民", "群众", "客户", "顾客", "用户",
                   "员工", "孩子", "学生", "家长", "老人", "患者", "病人", "乘客", "旅客", "游客", "市民", "居民",
                   "读者", "观众", "消费者", "此", "何", "之", "谁", "百姓", "老百姓", "人类", "父母", "朋友", "同学",
                   "对方", "别人", "他人")  # fmt: skip
@@ -116,15 +123,22 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "惋惜|遗憾|感动|欢呼|庆祝|祝贺|负责|保驾护航|排忧解难|铺路|搭建|撑腰|买单|埋单|投票|求情|"
                         "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
-_WEI_AS_RIGHT = ("中心", "例", "荣", "耻", "由", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据",
-                 "单位", "本", "宜", "佳", "妙", "限", "界", "多", "少", "最", "先", "重", "伍", "伴", "邻", "敌",
-                 "友", "师", "生", "患", "难", "奇", "怪", "题")  # fmt: skip
+_WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位")
+_WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
-# Words before a 为 that does something for someone: 专门为, 特意为, 可以为 (adverbs and modals).
-_FOR_LEFT = frozenset("专门 特意 特地 主动 积极 努力 始终 一直 正在 共同 真正 愿意 继续 不断 全力 切实 能够 可以 应该 "
-                      "应当 需要 必须 已经 曾经 默默 免费 再次 多次 亲自 自愿 纷纷 争相 一起 一同 全心全意 尽力 竭力 "
-                      "也要 都要 还要 就要 将要 更好 更加 长期 无偿 热情 细心 耐心 精心 重新".split())
-_NOUN_ENDS = "课周站日月年天价量值率度额期级型类数"
+# What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
+# 主讲人为李教授, 第18周为考试周, 利率为3%); other subjects keep wei4 ("for": 政府为农民减负).
+_ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额", "价款", "质量", "结果", "结论", "地点",
+               "焦点", "主题", "成绩", "原因", "判决", "污染物", "期限", "标准", "范围", "方式", "对象", "规格", "等级",
+               "本品", "时间", "日期", "时段", "职务", "身份", "职位", "职称", "内容", "任务",
+               "目标", "职责", "重点", "业务", "分数线", "名单", "产地", "所在地", "出生地", "目的地", "终点站",
+               "起点站", "终点", "起点", "收件人", "寄件人", "联系人", "负责人", "申请人", "主讲人", "受益人",
+               "持卡人", "收款人", "户名", "户主", "性别", "年龄", "学历", "专业", "长度", "宽度", "高度", "深度",
+               "重量", "体积", "容量", "价格", "单价", "总价", "费用", "票价", "比例", "比分", "得分", "名次", "排名",
+               "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
+               "宗旨", "理念", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期")  # fmt: skip
+# A clause opening with a determiner and its noun names what it describes: 本车厢为, 该产品为, 此次活动为.
+_DETERMINED_SUBJECT = re.compile("^(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?[\u4e00-\u9fff]{1,4}$")
 
 
 def _bank(c: Context) -> bool:
@@ -132,10 +146,12 @@ def _bank(c: Context) -> bool:
     not 行 starting a word after them (该行为, 我行动)."""
     if c.right.startswith(tuple("为动驶人程李走使政星销医善乐窃进军文事贿刑凶骗礼踪迹装头家话径规")):
         return False
-    if c.left in ("该", "贵", "跨", "外资", "中资", "外资银", "各", "总", "分", "支", "商业", "国有"):
+    if c.left == "该":  # not 该行则行, 该行的礼数 (should be done)
+        return bool(c.right) and c.right[0] not in "的则就都也了" and not c.after.startswith("不行")
+    if c.left in ("贵", "跨", "外资", "中资", "总", "分", "支", "商业", "国有"):
         return True
-    if c.left == "我":
-        return bool(c.right) and c.right[0] not in "不了吗啊吧呀呢我"
+    if c.left == "我":  # not 我行！, 我行得正, 我行过万里路 (I can, I walk)
+        return bool(c.right) and c.right[0] not in "不了吗啊吧呀呢我得过就也都"
     return c.left == "他" and c.right.startswith(("转账", "取款", "汇款", "卡", "ATM", "存款", "的"))
 
 
@@ -145,10 +161,11 @@ def _wei_for(c: Context) -> bool:
 
 
 def _wei_is(c: Context) -> bool:
-    """为 wei2 "is / as" after what it describes: 本车厢为女性车厢, 比赛时间为下午两点, 第18周为考试周."""
-    if not c.left or c.left in PRONOUNS or c.left in ADVERBS or c.left in _FOR_LEFT or c.left.endswith("地"):
-        return False
-    return len(c.left) >= 2 or c.left in _NOUN_ENDS
+    """为 wei2 "is / as" classifying a determined subject as a kind of itself: 本车厢为女性车厢,
+    该药品为处方药, 该地区为地震多发区 (not 这次活动为山区儿童募集善款)."""
+    told = c.after.rstrip("。！？!?；;…")
+    return (len(c.left) >= 2 and _DETERMINED_SUBJECT.match(c.before) is not None
+            and bool(set(c.left[-2:]) & set(told[-3:])))
 
 
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
@@ -177,29 +194,31 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "得": (
         ("dei3", _dei_must),
-        ("dei3", lambda c: c.after.startswith(_MUST_DO)),  # 明天得早点起床, 病人得多喝水
-        ("de5", lambda c: bool(c.left) and c.left not in PRONOUNS and c.right[:1] == "了"
-         and c.after[1:2] in ("", "吗", "呢", "么")),  # 吃得了吗
+        ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
+         and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
+        ("de5", lambda c: len(c.left) == 1 and c.left not in "还这那谁" and c.right[:1] == "了"
+         and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
+        # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
     "地": (("de5", _di_adverbial),),
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
-           ("liao3", lambda c: len(c.left) >= 2 and c.left.endswith("得") and c.left[:-1] not in PRONOUNS
-            and c.right[:1] in ("", "吗", "呢", "么"))),  # 吃得了吗, 来得了吗
+           ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
+            and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
+            and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),),
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
+        # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
+        ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei4", _wei_for),
         ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
+        ("wei2", lambda c: c.right in _WEI_AS_WORD),
         ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
-        # 验证码为：, 我的名字为张三: "is", after what is being given
-        ("wei2", lambda c: c.left.endswith(("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额", "价款",
-                                            "质量", "结果", "结论", "地点", "焦点", "主题", "成绩", "原因", "判决",
-                                            "污染物", "期限", "标准", "范围", "方式", "对象", "规格", "等级", "本品"))),
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
         ("wei2", _wei_is),
     ),
@@ -218,7 +237,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),),
     "传": (("zhuan4", right_starts("》")),),
-    "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.search(c.before) is not None),  # 衣服都干了
+    "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
@@ -236,7 +255,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
-           ("dao3", lambda c: c.right == "了" and not c.beyond and "把" not in c.before)),  # 大树倒了 (not 把水倒了)
+           ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT))),  # 大树倒了 (not 垃圾倒了)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (

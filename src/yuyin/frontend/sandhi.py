@@ -103,10 +103,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日
     if _ordinal(prev, after[0], following):
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
-    if prev == "周" and after[0] not in "次回趟遍天个篇节顿场本":
-        return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次)
-    if prev and prev in "统唯划专同单":
-        return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动
+    if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY:
+        return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
+    if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
+        return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
     if after[0] in "送赠是" and following == "一":
         return "yi1"  # the number itself: 买一送一, 一是一
     if after[0] in "到至" and following and following in _DIGITS + "十两":
@@ -134,12 +134,13 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     FAW (一汽), or the key to press on a phone menu (请按1查询, 按1键)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应") or (after == "型" and following != "号")
-            or (after == "类" and following in "疫地危商致传资医城水")
+            or (after == "类" and following in "疫地商资城")
             or (after == "班" and prev == "级") or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结"))
 
 
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元"))
+_NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小"  # 每周一次, 这周一直, 下周一定, 每周一封信
 
 
 def _the_hour(prev: str, following: str) -> bool:

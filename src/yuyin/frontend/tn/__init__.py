@@ -35,7 +35,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
-    rule("hash_key", r"#(?=号|键)", lambda m: "井"),
+    rule("hash_key", r"#(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外# (a tag)
     rule("hash_pressed", r"(?:(?<=[按以拨])|(?<=输入))#|#(?=结束|确认|返回)", lambda m: "井号"),
     rule("star_key", r"\*(?=号|键)", lambda m: "星"),
     rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入))\*|\*(?=结束|确认|返回)", lambda m: "星号"),

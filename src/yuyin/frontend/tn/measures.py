@@ -72,7 +72,7 @@ def _degrees_below(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # 1V1辅导, 3v3篮球: one on one, not volts (5V2A stays a charger's rating)
-    rule("versus", r"(?<![0-9.])([1-9])[Vv]([1-9])(?![0-9A-Za-z])",
+    rule("versus", r"(?<![0-9.])([1-9])[Vv]([1-9])(?![0-9A-Za-z.])",
          lambda m: read_number(m.group(1)) + "对" + read_number(m.group(2))),
     # S/M/L/XL: clothing sizes, a list (not M per litre)
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),

@@ -52,14 +52,14 @@ RULES: tuple[Rule, ...] = (
     # III期临床试验, I级响应, II型糖尿病, III度烧伤: a Roman numeral naming a stage, grade or type
     rule(
         "roman_label",
-        r"(?<![A-Za-z])(?:(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=[期级])|(IV|III|II|I)(?=[型类度]))",
+        r"(?<![A-Za-z])(?:(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=期)|(IV|III|II|I)(?=[级型类度]))",
         lambda m: read_number(str(_ROMAN[m.group(1) or m.group(2)])),
     ),
     # 肺癌Ⅱ期, 2期工程, 2类疫苗: a stage, phase or class, not a count (分2期付款 is 两期)
     rule(
         "stage_label",
-        r"(?:(?<=[癌瘤])[0-9]|(?<![0-9.])[0-9](?=期(?:工程|项目|临床|试验|患者))|(?<![0-9.])[0-9](?=类(?:疫苗|地区|"
-        r"物品|商标|危险品|致癌物|传染病|资质|人员|医疗器械|水质|城市)))",
+        r"(?:(?<=[癌瘤])[0-9](?=期)|(?<![0-9.])[0-9](?=期(?:工程|项目|临床|试验|患者))|(?<![0-9.])[0-9](?=类(?:疫苗|"
+        r"地区|物品|商标|危险品|致癌物|传染病|资质|医疗器械|水质|城市)))",
         lambda m: read_number(m.group()),
     ),
     # 9金4银2铜: medals are counted with 两

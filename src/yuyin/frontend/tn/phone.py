@@ -27,7 +27,9 @@ _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|移动|联通|电信|客服)"
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台)"
+# A carrier's own service number after its name: 中国移动10086, 中国电信10000号
+_CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
@@ -89,6 +91,7 @@ RULES: tuple[Rule, ...] = (
         r"(" + _CALL_BEFORE + r")(" + _SERVICE_NUMBERS + r")(?![0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
         "service_number",
         r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r")",
@@ -118,7 +121,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "record_number",
         r"((?:订单|运单|保单|工单|合同|账户|帐户|发票|批次|案件|会员卡|信用卡|储蓄卡)(?:号)?)([0-9]{4,})"
-        r"(?![0-9.]|[笔个份张单件次元块万亿岁年月日天人%])",
+        r"(?![0-9.]|[笔个份张单件次元块万亿岁年月日天人%多余条起盒箱袋瓶只辆台家宗项批例]|额度)",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # 卡号后四位为3365, 尾号后4位是1234: the last digits of a card or account
@@ -141,7 +144,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "flat",
-        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢])|(?<=[0-9]号楼))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间])",
+        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢])|(?<=[0-9]号楼))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间多余])",
         lambda m: read_digits(m.group(1), yao=True),
     ),
     # 波音737, 空客320: an airliner's model, said digit by digit
