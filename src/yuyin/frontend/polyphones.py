@@ -100,16 +100,17 @@ _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "
 
 # Who or when before a 得 that means "must" (other words before 得 are mostly verbs: 说得跟真的一样).
 _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上午 下午 今晚 明早 这次 下次 每天 周末 回头 病人 患者 老师 "
-                           "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理".split())
+                           "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理 病 衣服 可能 确实 "
+                           "估计 大概 肯定 之前 以前 前".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
-_UPRIGHT = ("树", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
+_UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
 _GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
-_DRYING = re.compile("^(?:[这那][件条双块些]?|[我你他她]的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪|泪水|嗓子"
-                     "|嘴唇|皮肤|地面|地板|水泥|墙)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
+_DRYING = re.compile("^(?:[这那][件条双块些]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
+                     "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
 _PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
 # 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
 _BENEFICIARIES = (*_PERSONS, "自己", "人民", "群众", "客户", "顾客", "用户",
@@ -123,7 +124,8 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "惋惜|遗憾|感动|欢呼|庆祝|祝贺|负责|保驾护航|排忧解难|铺路|搭建|撑腰|买单|埋单|投票|求情|"
                         "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
-_WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位")
+_WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
+                 "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心")  # fmt: skip
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
@@ -136,9 +138,10 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "持卡人", "收款人", "户名", "户主", "性别", "年龄", "学历", "专业", "长度", "宽度", "高度", "深度",
                "重量", "体积", "容量", "价格", "单价", "总价", "费用", "票价", "比例", "比分", "得分", "名次", "排名",
                "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
-               "宗旨", "理念", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期")  # fmt: skip
-# A clause opening with a determiner and its noun names what it describes: 本车厢为, 该产品为, 此次活动为.
-_DETERMINED_SUBJECT = re.compile("^(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?[\u4e00-\u9fff]{1,4}$")
+               "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
+               "诊断", "确诊", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期")  # fmt: skip
+# A clause that is a determiner and a noun names what it describes: 本车厢为, 该产品为 (not 这学期学校为).
+_DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?"
 
 
 def _bank(c: Context) -> bool:
@@ -164,7 +167,8 @@ def _wei_is(c: Context) -> bool:
     """为 wei2 "is / as" classifying a determined subject as a kind of itself: 本车厢为女性车厢,
     该药品为处方药, 该地区为地震多发区 (not 这次活动为山区儿童募集善款)."""
     told = c.after.rstrip("。！？!?；;…")
-    return (len(c.left) >= 2 and _DETERMINED_SUBJECT.match(c.before) is not None
+    return (bool(c.left) and c.before[:1] in "本该此其这那"
+            and re.fullmatch("(?:" + _DETERMINERS + ")?" + re.escape(c.left), c.before) is not None
             and bool(set(c.left[-2:]) & set(told[-3:])))
 
 
@@ -239,7 +243,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
-                            "风", "晾", "烤", "口")),),
+                            "风", "晾", "烤", "口", "一口", "有点", "有些", "烧")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),

@@ -139,8 +139,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结"))
 
 
-_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元"))
-_NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小"  # 每周一次, 这周一直, 下周一定, 每周一封信
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))
+_NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 
 
 def _the_hour(prev: str, following: str) -> bool:
