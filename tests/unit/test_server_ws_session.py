@@ -124,6 +124,13 @@ def test_a_cancel_after_done_is_on_its_way_sends_nothing_more(monkeypatch) -> No
     assert kinds == ["start", "done"] and stream.closed
 
 
+def test_a_cancel_with_nothing_running_is_answered_409() -> None:
+    socket = FakeSocket()
+    run(session(socket)._dispatch(json.dumps({"type": "cancel"})))
+    assert [(e["type"], e["status"], e["id"]) for e in socket.events] == [("error", 409, None)]
+    assert "nothing to cancel" in socket.events[0]["message"]
+
+
 def test_syllables_timed_after_a_sentence_began_come_as_their_own_event() -> None:
     """A voice that times syllables as it decodes (Tacotron2) brings later ones on later chunks:
     they reach the client as ``syllables`` events, on the stream's time line and in the text."""

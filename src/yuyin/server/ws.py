@@ -5,7 +5,7 @@ Client -> server (text frames):
   volume, sentence_pause, seed, sample_rate, style, style_intensity, ssml, reference_audio,
   reference_text}`` (the controls of ``POST /api/synthesize``)
   ``{"type": "cancel"}`` stops the request in progress (an ``error`` with status 409 if none is
-  running, e.g. it had already sent ``done``).
+  running; a request already sending ``done`` ends with that).
 Server -> client, every event carrying the request ``id``:
   ``start`` {sample_rate, channels, format: "s16le", voice}, then per sentence ``sentence``
   {index, text, pinyin, start, source, syllables} before its audio and ``sentence_end`` {index,
@@ -111,11 +111,11 @@ class WsSession:
         kind = data.get("type")
         if kind == "cancel":
             request_id = self._task_id
-            if await self._cancel():
-                await self.send_event("cancelled", request_id)
-            else:  # a client waiting for "cancelled" must not wait forever
+            if self._task is None or self._task.done():  # a client waiting for "cancelled" must not wait forever
                 await self.send_event("error", request_id, status=409, param="type",
                                       message="nothing to cancel: no synthesis is running on this connection")  # fmt: skip
+            elif await self._cancel():  # (one whose done is on its way ends with that: nothing more is sent)
+                await self.send_event("cancelled", request_id)
         elif kind == "synthesize":
             await self._start(data)
         else:
