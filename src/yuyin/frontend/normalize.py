@@ -118,7 +118,7 @@ def _t2s_converter() -> opencc.OpenCC:
 
 # 著 is zhù only in these words in simplified text; elsewhere it is the traditional form of 着
 # (睡著了, 看著我, 著火), which OpenCC's t2s leaves as it is.
-_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新])著(?![名作称述录者书文])")
+_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])著(?![名作称述录者书文有])")
 
 
 def to_simplified(text: str) -> str:

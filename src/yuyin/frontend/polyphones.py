@@ -105,12 +105,13 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
+_SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
 _UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
 _GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
-_DRYING = re.compile("^(?:[这那][件条双块些]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
-                     "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
+_DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
+                     "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
 _PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
 # 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
 _BENEFICIARIES = (*_PERSONS, "自己", "人民", "群众", "客户", "顾客", "用户",
@@ -139,7 +140,7 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "重量", "体积", "容量", "价格", "单价", "总价", "费用", "票价", "比例", "比分", "得分", "名次", "排名",
                "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
                "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
-               "诊断", "确诊", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期")  # fmt: skip
+               "诊断", "确诊", "更名", "改名", "公式", "光圈", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期")  # fmt: skip
 # A clause that is a determiner and a noun names what it describes: 本车厢为, 该产品为 (not 这学期学校为).
 _DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?"
 
@@ -150,7 +151,7 @@ def _bank(c: Context) -> bool:
     if c.right.startswith(tuple("为动驶人程李走使政星销医善乐窃进军文事贿刑凶骗礼踪迹装头家话径规")):
         return False
     if c.left == "该":  # not 该行则行, 该行的礼数 (should be done)
-        return bool(c.right) and c.right[0] not in "的则就都也了" and not c.after.startswith("不行")
+        return bool(c.right) and c.right[0] not in "则就都也了" and "行" not in c.after  # (该行的都行了吗)
     if c.left in ("贵", "跨", "外资", "中资", "总", "分", "支", "商业", "国有"):
         return True
     if c.left == "我":  # not 我行！, 我行得正, 我行过万里路 (I can, I walk)
@@ -206,7 +207,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
-    "地": (("de5", _di_adverbial),),
+    "地": (("de5", _di_adverbial),
+           ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
@@ -226,24 +228,26 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
         ("wei2", _wei_is),
     ),
-    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜", "摸")),),
+    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),),
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
-           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and "投" in c.before)),  # 10投7中
+           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
     "种": (("zhong4", _zhong_plant),),
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
-    "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),),  # not 售票处在
+    "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
+           ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
+                                           or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),),
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
-                            "风", "晾", "烤", "口", "一口", "有点", "有些", "烧")),),
+                            "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
@@ -255,7 +259,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
     "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),),
     "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),),
-    "差": (("chai1", left_ends("出公")),),
+    "差": (("chai1", left_ends("出公")),
+           ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
+                                               "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
@@ -263,11 +269,16 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
-        ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠")),
+        ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠", "每")),  # 七千转每分钟
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
+                                                  "串", "薯", "油条", "小黄鱼", *NUMERALS))
+            or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))),),  # 炸香, 中火炸八分钟 (frying)
+    "尽": (("jin4", left_ends("散看淘用耗吃喝卖说想道详穷竭歼杀烧读听享受")),),  # 千金散尽, 一日看尽长安花
+    "削": (("xiao1", right_starts("掉", "皮", "了", "苹果", "土豆", "铅笔", "成", "好", "一下", "去")),),  # 削掉皮 (削弱 xue1)
     "挣": (("zheng4", lambda c: True),),  # 挣钱, 挣了很多钱 (挣扎 is a word: zheng1)
     "挨": (("ai2", right_starts("了", "打", "骂", "揍", "批", "饿", "冻", "过", "训", "罚", "刀", "一顿")),),
     "露": (("lou4", lambda c: c.after.startswith(("一手", "了一手", "馅", "了馅", "脸", "面", "马脚", "富", "怯", "头", "一下"))),),
@@ -275,13 +286,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
-    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在")) or (
+    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
 
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的

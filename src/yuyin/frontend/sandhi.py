@@ -23,10 +23,8 @@ from .word import EXACT, HAN, LATIN, Word, tone, with_tone
 from .words import is_word
 
 PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
-REDUPLICATED = frozenset(
-    "妈爸哥姐弟妹爷奶姥叔舅婶伯公婆娃星猩太宝"  # kinship and a few nouns
-    "看说想试听走问找聊谈坐学练尝闻摸猜写读洗笑逛转歇帮查算玩动瞧"  # verbs
-)
+KINSHIP = frozenset("妈爸哥姐弟妹爷奶姥叔舅婶伯公婆娃星猩太宝姑")  # kinship and a few nouns
+REDUPLICATED = KINSHIP | frozenset("看说想试听走问找聊谈坐学练尝闻摸猜写读洗笑逛转歇帮查算玩动瞧")  # and verbs
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -40,6 +38,10 @@ def neutral_tones(words: Sequence[Word]) -> None:
             word.syllables[0] = with_tone(word.syllables[0], "5")
         elif len(text) == 2 and text[0] == text[1] and text[0] in REDUPLICATED:
             word.syllables[1] = with_tone(word.syllables[1], "5")
+        else:  # 老爷爷, 爷爷奶奶: a kinship pair inside a longer word
+            for i in range(1, len(text)):
+                if text[i] == text[i - 1] and text[i] in KINSHIP and (i == 1 or text[i - 2] != text[i]):
+                    word.syllables[i] = with_tone(word.syllables[i], "5")
 
 
 def _positions(words: Sequence[Word]) -> list[tuple[int, int]]:
@@ -170,8 +172,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] == "一"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A)
-    if len(word) == 3 and s == 1:
-        return "bu5"  # 受不了, 对不起, 来不及
+    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海":
+        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做: a word the segmenter joined)
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 

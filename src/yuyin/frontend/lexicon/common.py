@@ -168,6 +168,23 @@ TABLE = """\
 便利店	bian4 li4 dian4
 朝阳	zhao1 yang2
 百色	bo2 se4
+取得	qu3 de2
+夺得	duo2 de2
+赢得	ying2 de2
+独得	du2 de2
+测得	ce4 de2
+习得	xi2 de2
+所得	suo3 de2
+所得税	suo3 de2 shui4
+难得	nan2 de2
+得分	de2 fen1
+何处	he2 chu4
+蜡炬成灰泪始干	la4 ju4 cheng2 hui1 lei4 shi3 gan1
+大将军	da4 jiang1 jun1
+夫差	fu1 chai1
+九曲	jiu3 qu1
+风筝	feng1 zheng5
+姑姑	gu1 gu5
 百色市	bo2 se4 shi4
 犍为	qian2 wei2
 犍为县	qian2 wei2 xian4

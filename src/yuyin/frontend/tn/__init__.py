@@ -88,7 +88,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (THOUSANDS, EQUATION_MINUS, math.FORMULA, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
+    + (THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
     + datetime.RULES
     + web.VERSION_RULES

@@ -77,6 +77,23 @@ def _duration(match: re.Match[str]) -> str:
     return spoken + ("钟" if spoken.endswith("分") else "")
 
 
+def _year_span(match: re.Match[str]) -> str:
+    groups = match.groups()
+    before, first, year, after, last, last_year = groups[:6] if match.group(2) else groups[6:]
+    return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
+
+
+def _race_time(match: re.Match[str]) -> str:
+    """1:42.37 -> 一分四十二秒三七, 1:02:05.3 -> 一小时零二分零五秒三."""
+    hours, minutes, seconds, fraction = match.groups()
+    spoken = (("两" if int(hours) == 2 else read_small(str(int(hours)))) + "小时") if hours and int(hours) else ""
+    if int(minutes) or spoken:
+        spoken += ("零" if spoken and int(minutes) < 10 else "") + (
+            "两" if int(minutes) == 2 and not spoken else read_small(str(int(minutes)))) + "分"  # fmt: skip
+    spoken += ("零" if spoken and int(seconds) < 10 else "") + read_small(str(int(seconds))) + "秒"
+    return spoken + read_digits(fraction)
+
+
 _DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是)\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者)")
 
@@ -107,6 +124,13 @@ def _clock_time(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
+    rule(
+        "year_span",
+        r"(?<=[(（])(前)?([0-9]{3,4})(年)? ?[—–-]{1,2} ?(前)?([0-9]{3,4})(年)?(?=[)）])|"
+        r"(前)([0-9]{3,4})(年) ?[—–-]{1,2} ?(前)([0-9]{3,4})(年)",
+        _year_span,
+    ),
     # 2024-03-15, 2024/3/15, 2024.3.15 (the same separator twice)
     rule(
         "iso_date",
@@ -141,6 +165,12 @@ RULES: tuple[Rule, ...] = (
     # 98年出生, 在05年: a two-digit year, where it dates an event (not 20年的经验)
     rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年))",
          lambda m: read_digits(m.group(1))),
+    # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
+    rule(
+        "race_time",
+        r"(?<![0-9.:])(?:([0-9]{1,2}):)?([0-9]{1,2}):([0-5][0-9])\.([0-9]{1,3})(?![0-9])",
+        _race_time,
+    ),
     # 用时1:23:45, 成绩3:45: a duration
     rule(
         "duration",

@@ -70,8 +70,17 @@ FORMULA = rule(
 )
 
 
+# v=s/t, ρ=m/V: a formula in single letters, its slash a division (not "per ton")
+LETTER_QUOTIENT = rule(
+    "letter_quotient",
+    r"(?<![A-Za-z0-9])([A-Za-zρ]) ?= ?([A-Za-z]) ?/ ?([A-Za-z])(?![A-Za-z0-9])",
+    lambda m: f"{m.group(1)}等于{m.group(2)}除以{m.group(3)}",
+)
+
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
-                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败")
+                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|局")
+# 比分是11-7、9-11、11-5: a later pair of a list whose clause speaks of a match
+_SCORE_LIST = re.compile(r"[0-9]+-[0-9]+[、,，]\s?$")
 # 他以6-4、6-3获胜: "以" right before a pair in a list of sets is a score's
 _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 
@@ -79,7 +88,9 @@ _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
     before, after = context_before(match, 8), context_after(match, 4)
-    if _SPORTS.search(before + "|" + after) or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，")):
+    listed = _SCORE_LIST.search(before) is not None and _SPORTS.search(context_before(match, 40)) is not None
+    if (_SPORTS.search(before + "|" + after) or after[:1] == "平" or listed
+            or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high):
         return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part

@@ -24,7 +24,7 @@ UNITS: dict[str, str] = {
     "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
-    "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
+    "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
     "μmol": "微摩尔", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
 }  # fmt: skip
@@ -74,6 +74,8 @@ RULES: tuple[Rule, ...] = (
     # 1V1辅导, 3v3篮球: one on one, not volts (5V2A stays a charger's rating)
     rule("versus", r"(?<![0-9.])([1-9])[Vv]([1-9])(?![0-9A-Za-z.])",
          lambda m: read_number(m.group(1)) + "对" + read_number(m.group(2))),
+    # 10N的拉力: newtons, where nothing is a code (not H1N1)
+    rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9])", lambda m: read_amount(m.group(1)) + "牛"),
     # S/M/L/XL: clothing sizes, a list (not M per litre)
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),
     rule(
@@ -107,7 +109,7 @@ RULES: tuple[Rule, ...] = (
     # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦板])/(?:(" + _UNIT + r")(?![A-Za-z])|"
+        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛])/(?:(" + _UNIT + r")(?![A-Za-z])|"
         r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板一二两三四五六七八九十百]))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),

@@ -18,7 +18,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
-    "[\u4e00-\u9fff]{1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
+    "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转"  # 010-12345678转801, also after a number read above
@@ -31,6 +31,8 @@ _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
+# What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
@@ -114,7 +116,8 @@ RULES: tuple[Rule, ...] = (
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200, 账号为ad12345678
     rule(
         "code_word",
-        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])",
+        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])"
+        + _NOT_COUNTED,
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
     # 订单2301234567, 账户6225, 合同20240315: a record's number, unless a count follows (订单100笔)
@@ -130,6 +133,9 @@ RULES: tuple[Rule, ...] = (
         r"((?:后|末|尾)[0-9一二三四五六七八]位(?:数字|数)?(?:是|为)?[:：]? ?)([0-9]{2,8})(?![0-9.])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # x86, 316不锈钢, IP68, "618": an architecture, a steel grade, a protection rating, a shopping day
+    rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
+         r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",
