@@ -105,6 +105,7 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
+_LINE_CONTENT = ("代码", "注释", "字", "文字", "数据", "命令", "公式", "记录", "表格", "诗", "程序", "内容")
 _SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
 _UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
@@ -176,7 +177,9 @@ def _wei_is(c: Context) -> bool:
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "行": (
         ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS and c.right[:1] != "人"),
-        ("hang2", right_in("业", "情", "长", "列", "距")),
+        ("hang2", right_in("业", "情", "长", "列", "距", "高", "首", "尾")),
+        ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
+         and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
     ),
     "长": (
@@ -213,7 +216,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
             and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
-    "觉": (("jiao4", left_ends("睡午个一好懒大着")),),
+    "觉": (("jiao4", left_ends("睡午个一好懒大着")),
+           ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
+    "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
+            and re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None),),  # 晕车想吐
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
@@ -308,7 +314,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),
              ("yi1 hang2", lambda c: c.right.startswith("一行") or c.left.endswith("一行")),  # 一行一行地读
-             ("yi1 hang2", lambda c: c.left.endswith(("空出", "空", "换", "隔", "跳过", "删", "删除", "插入", "加")))),
+             ("yi1 hang2", lambda c: c.left.endswith(("空出", "空", "换", "隔", "跳过", "删", "删除", "插入", "加", "下", "上",
+                                                      "最后", "第")))),  # 看下一行, 第一行
 }
 
 

@@ -57,8 +57,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
             continue
         before = _neighbour(words, positions, index, -1)
         after = _neighbour(words, positions, index, +1)
-        if word.graphemes[s] == "一" and _beside_letters(words, positions, index):
-            word.syllables[s] = "yi1"  # a digit of a code: H1N1, B1, Q1, 1TB
+        if word.graphemes[s] == "一" and _in_code(words, positions, index):
+            word.syllables[s] = "yi1"  # a digit of a code: H1N1, B1, Q1, 1TB (not APP一打开, bug一直)
         elif word.graphemes[s] == "一":
             beyond = _neighbour(words, positions, index + 1, +1) if after is not None else None
             earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
@@ -68,10 +68,18 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
             word.syllables[s] = _bu(word, s, before, after, earlier)
 
 
-def _beside_letters(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
-    """Whether the syllable at index touches a word of Latin letters, with no pause between."""
-    return any(_neighbour(words, positions, index, step) is not None
-               and words[positions[index + step][0]].kind == LATIN for step in (-1, +1))  # fmt: skip
+def _in_code(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
+    """Whether the syllable at index is a digit of a code: with no pause between, letters
+    follow it (1TB, H1N1) or a word of one or two letters comes before it (B1, Q1, H1N1流感);
+    after a longer word it is the number of the Chinese that follows (APP一打开, PPT一共)."""
+    def latin(step: int) -> Word | None:
+        if _neighbour(words, positions, index, step) is None:
+            return None
+        word = words[positions[index + step][0]]
+        return word if word.kind == LATIN else None
+
+    before = latin(-1)
+    return latin(+1) is not None or (before is not None and len(before.text) <= 2)
 
 
 def _neighbour(
@@ -113,14 +121,16 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # the number itself: 买一送一, 一是一
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
-    if prev == "之" and earlier and earlier[0] == "分":
+    if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":
         return "yi1"  # a fraction's numerator: 四分之一杯, 万分之一秒
     if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
-    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES:
-        return "yi1"  # 统一, 唯一, 之一, 万一 (not 看一|本书: a word the segmenter cut short)
+    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES and after[0] not in "百千万亿":
+        return "yi1"  # 统一, 唯一, 之一, 万一 (not 看一|本书: a word the segmenter cut short; not 百分之一百)
+    if after[0] == "不" and following and following in "做二":
+        return "yi1"  # the number: 一不做，二不休, 说一不二
     if prev and prev == after[0]:
         if following and following in _DIGITS:
             return "yi1"  # counting: 数一数二

@@ -47,6 +47,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
+# K8s: Kubernetes, spelled K-8-S (not 8 seconds)
+K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
+
 # 1,234,567.5 -> 1234567.5 before anything reads the number.
 THOUSANDS = rule(
     "thousands",
@@ -88,8 +91,9 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
+    + (K8S, THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
+    + (phone.IP_ADDRESS,)
     + datetime.RULES
     + web.VERSION_RULES
     + phone.RULES

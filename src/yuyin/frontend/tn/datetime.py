@@ -18,7 +18,7 @@ from .rule import Rule, context_after, context_before, rule
 
 _YEAR = r"(?<![0-9.])([12][0-9]{3})"
 # What a year names before these: 2024年, 2024年度, 2024届 (graduates), 2024款 (a model year).
-_YEAR_WORDS = r"年|赛季|财年|学年|届|款"
+_YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会|冬奥会|世界杯|亚运会"
 # Words around a colon that make "21:19" a score or ratio, not a time: right after it, right
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
 _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的比例)")
@@ -110,12 +110,25 @@ def _hour(hour: str) -> str:
     return "两" if int(hour) == 2 else read_small(hour)
 
 
+_DAYPART_BEFORE = re.compile(r"(?:早上|上午|中午|下午|傍晚|晚上|凌晨|半夜|夜里|明早|今早|今晚|明晚|早晨)\s?$")
+
+
+def _daypart(match: re.Match[str], hour: str, meridiem: str | None) -> str:
+    """The part of the day an a.m./p.m. hour falls in (凌晨两点, 晚上九点), or nothing where the
+    text already says it (下午3PM) or gives no a.m./p.m."""
+    if not meridiem or _DAYPART_BEFORE.search(context_before(match, 3)):
+        return ""
+    number = int(hour) % 12
+    if meridiem.lower() == "a":
+        return "凌晨" if number < 6 else "上午"
+    return "中午" if number == 0 else "下午" if number < 7 else "晚上"
+
+
 def _clock_time(match: re.Match[str]) -> str:
     hour, minute, second, meridiem = match.groups()
     if _is_score(match):
         return match.group()
-    spoken = {"a": "上午", "p": "下午"}.get((meridiem or "").lower(), "")
-    spoken += _hour(hour) + "点"
+    spoken = _daypart(match, hour, meridiem) + _hour(hour) + "点"
     if int(minute) or (second and int(second)):  # 12:00:30 -> 十二点零分三十秒
         spoken += ("零" if 0 < int(minute) < 10 else "") + read_small(minute) + "分"
     if second and int(second):
@@ -124,6 +137,8 @@ def _clock_time(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # 1990s: a decade
+    rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
     # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
     rule(
         "year_span",
@@ -187,7 +202,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "meridiem_hour",
         r"(?<![0-9.:])(1[0-2]|0?[1-9]) ?([AaPp])\.?[Mm]\.?(?![A-Za-z])",
-        lambda m: ("上午" if m.group(2) in "Aa" else "下午") + _hour(m.group(1)) + "点",
+        lambda m: _daypart(m, m.group(1), m.group(2)) + _hour(m.group(1)) + "点",
     ),
     # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
     rule(

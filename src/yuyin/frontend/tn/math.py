@@ -70,12 +70,25 @@ FORMULA = rule(
 )
 
 
+# 图1-2, 表3-1: a figure's or table's number, chapter then item
+FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})-([0-9]{1,2})(?![0-9])",
+                     lambda m: read_number(m.group(1)) + "杠" + read_number(m.group(2)))
+
 # v=s/t, ρ=m/V: a formula in single letters, its slash a division (not "per ton")
 LETTER_QUOTIENT = rule(
     "letter_quotient",
     r"(?<![A-Za-z0-9])([A-Za-zρ]) ?= ?([A-Za-z]) ?/ ?([A-Za-z])(?![A-Za-z0-9])",
     lambda m: f"{m.group(1)}等于{m.group(2)}除以{m.group(3)}",
 )
+
+def _dotted_day(month: str, day: str) -> str:
+    """5.1 -> 五一, 3.15 -> 三一五, 10.1 -> 十一 (National Day), 11.11 -> 双十一."""
+    if month == day and month in ("11", "12"):
+        return "双" + read_number(month)
+    if (month, day) in (("10", "1"), ("1", "1")):
+        return {"10": "十一", "1": "一月一日"}[month]  # National Day, New Year's Day
+    return read_digits(month) + read_digits(day)
+
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
                      r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|局")
@@ -128,8 +141,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "dotted_holiday",
         r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期"
-        r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节)",
-        lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
+        r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节|放假|那天|当天|大促|期间|活动)",
+        lambda m: _dotted_day(m.group(1), m.group(2)),
     ),
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",

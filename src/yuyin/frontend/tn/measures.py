@@ -91,8 +91,14 @@ RULES: tuple[Rule, ...] = (
     ),
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度|[到至~～]-?" + NUMBER + "度)", _degrees_below),
-    # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts)
-    rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])", lambda m: read_number(m.group(1)) + "万"),
+    # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts
+    rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼)"
+         r" ?(" + NUMBER + r")W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
+         lambda m: read_number(m.group(1) or m.group(2) or m.group(3)) + "万"),
+    # 10+年经验, 5+人: "more than"
+    rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
+    # 3x速度, 2X倍速: times as fast
+    rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速)", lambda m: read_number(m.group(1)) + "倍"),
     # 血压120/80mmHg: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),

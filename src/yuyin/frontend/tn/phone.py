@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from .digits import read_digits
-from .rule import Rule, rule
+from .rule import Rule, context_before, rule
 
 LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|"
+    "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转"  # 010-12345678转801, also after a number read above
 )
@@ -62,6 +62,15 @@ def _is_range(groups: list[str]) -> bool:
     low, high = (int(group) for group in groups)
     return low < high < 100 * low
 
+
+# 192.168.1.1, IP 10.0.0.1: an IP address, digit by digit (a version such as 1.2.3.4 stays a version)
+IP_ADDRESS = rule(
+    "ip_address",
+    r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])",
+    lambda m: "点".join(read_digits(part, yao=True) for part in m.group().split("."))
+    if re.search(r"[0-9]{3}", m.group()) or re.search(r"IP|地址|网关|DNS|服务器", context_before(m, 8))
+    else m.group(),
+)
 
 RULES: tuple[Rule, ...] = (
     # +86 138-0013-8000, 13800138000, 138 0013 8000
@@ -139,9 +148,15 @@ RULES: tuple[Rule, ...] = (
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",
-        r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假)",
-        lambda m: read_digits(m.group(1), yao=True),
+        r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假)"
+        r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
+        lambda m: read_digits(m.group(), yao=True),
     ),
+    # 住在301, 502门口: a flat or room by its number
+    rule("door", r"(?<![0-9.])([1-9][0-9]{2,3})(?=门口|门前|房门)|(?<=住在)([1-9][0-9]{2,3})(?=[，,。！!？?]|$)",
+         lambda m: read_digits(m.group(), yao=True)),
+    # 【12306】, 【10086】: a service number as a message's sender
+    rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
     # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506, 6号楼1603
     rule(
         "room",
