@@ -2,9 +2,12 @@
 
 ``138-0013-8000`` / ``13800138000`` -> 幺三八 零零幺三 八零零零 (the groups are kept apart by a
 space, where a reader pauses); ``010-12345678`` -> 零幺零 幺二三四五六七八; ``400-820-8820`` ->
-四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits; ``打110`` ->
-打幺幺零; ``CA1234``, ``京A·12345`` -> CA幺二三四, 京A幺二三四五; ``1080P`` -> 一零八零P; any other run of more than 10 digits is an identifier, read
-digit by digit, unless money follows it (``12000000000元`` is an amount).
+四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits (unless a
+unit or measure word makes them a count: 手机12GB); record numbers (订单2301234567, 账户6225),
+a card's last digits, rooms (6号楼1603, 住在301), IP addresses; ``打110`` -> 打幺幺零;
+``CA1234``, ``京A·12345`` -> CA幺二三四, 京A幺二三四五; ``1080P`` -> 一零八零P; any other run of
+more than 10 digits is an identifier, read digit by digit, unless money follows it
+(``12000000000元`` is an amount).
 """
 
 from __future__ import annotations
