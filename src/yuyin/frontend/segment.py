@@ -147,25 +147,19 @@ def _best_cut(words: list[str], target: int, longest: int) -> int:
     """Where to end the next part of ``words``: the index of its first word left out. Among
     the cuts whose part holds between 60 % of ``target`` and ``longest`` voiced characters, the
     strongest (:func:`_cut_strength`), then the one nearest ``target``; a part is never empty."""
-    best, best_key = 1, None
+    best, best_key, fits = None, None, 1  # fits: the longest part that fits, if no cut is in range
     count = 0
     for index in range(1, len(words)):
         count += count_voiced(words[index - 1])
         if count > longest:
             break
+        fits = index
         if not count_voiced(words[index]) or count < 0.6 * target:
             continue  # punctuation stays on the left; parts stay near the target size
         key = (_cut_strength(words[index - 1], words[index]), -abs(count - target))
         if best_key is None or key > best_key:
             best, best_key = index, key
-    if best_key is None:  # no cut in range: the longest part that fits
-        count, best = 0, 1
-        for index in range(1, len(words)):
-            count += count_voiced(words[index - 1])
-            if count > longest:
-                break
-            best = index
-    return best
+    return fits if best is None else best
 
 
 def _short_words(words: Iterable[str], longest: int) -> Iterator[str]:

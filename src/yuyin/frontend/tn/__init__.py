@@ -91,7 +91,8 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (K8S, THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD, NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
+    + (K8S, THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD,
+       NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

@@ -68,30 +68,33 @@ def _duration(match: re.Match[str]) -> str:
     if not _DURATION_WORDS.search(context_before(match, 6)):
         return match.group()  # a clock time, for the rule after
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
-    spoken = (("两" if hours[0] == 2 else read_small(str(hours[0]))) + "小时") if hours and hours[0] else ""
-    if minutes or not (spoken or seconds):
-        spoken += ("零" if spoken and minutes < 10 else "") + (
-            "两" if minutes == 2 and not spoken else read_small(str(minutes))) + "分"  # fmt: skip
-    if seconds:
-        spoken += ("零" if spoken and seconds < 10 else "") + read_small(str(seconds)) + "秒"
+    spoken = _time_taken(hours[0] if hours else 0, minutes, seconds)
     return spoken + ("钟" if spoken.endswith("分") else "")
-
-
-def _year_span(match: re.Match[str]) -> str:
-    groups = match.groups()
-    before, first, year, after, last, last_year = groups[:6] if match.group(2) else groups[6:]
-    return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
 def _race_time(match: re.Match[str]) -> str:
     """1:42.37 -> 一分四十二秒三七, 1:02:05.3 -> 一小时零二分零五秒三."""
     hours, minutes, seconds, fraction = match.groups()
-    spoken = (("两" if int(hours) == 2 else read_small(str(int(hours)))) + "小时") if hours and int(hours) else ""
-    if int(minutes) or spoken:
-        spoken += ("零" if spoken and int(minutes) < 10 else "") + (
-            "两" if int(minutes) == 2 and not spoken else read_small(str(int(minutes)))) + "分"  # fmt: skip
-    spoken += ("零" if spoken and int(seconds) < 10 else "") + read_small(str(int(seconds))) + "秒"
-    return spoken + read_digits(fraction)
+    return _time_taken(int(hours or 0), int(minutes), int(seconds), fraction)
+
+
+def _time_taken(hours: int, minutes: int, seconds: int, fraction: str = "") -> str:
+    """Hours, minutes and seconds of a time taken, the parts that are not zero (a zero between
+    two said as 零); digits of a fraction of a second follow the seconds, which are then said."""
+    spoken = _hour(str(hours)) + "小时" if hours else ""
+    if minutes or not (spoken or seconds or fraction):
+        spoken += ("零" if spoken and minutes < 10 else "") + (
+            "两" if minutes == 2 and not spoken else read_small(str(minutes))) + "分"  # fmt: skip
+    if seconds or fraction:
+        spoken += ("零" if spoken and seconds < 10 else "") + read_small(str(seconds)) + "秒" + read_digits(fraction)
+    return spoken
+
+
+def _year_span(match: re.Match[str]) -> str:
+    """（1881—1936） -> （一八八一到一九三六）, 前1046年—前771年 -> 前一零四六年到前七七一年."""
+    groups = match.groups()
+    before, first, year, after, last, last_year = groups[:6] if match.group(2) else groups[6:]
+    return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
 _DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是)\s?$")

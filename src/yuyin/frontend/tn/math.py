@@ -81,13 +81,13 @@ LETTER_QUOTIENT = rule(
     lambda m: f"{m.group(1)}等于{m.group(2)}除以{m.group(3)}",
 )
 
+# Days said by their own names: National Day, New Year's Day, the shopping days.
+_NAMED_DAYS = {("10", "1"): "十一", ("1", "1"): "一月一日", ("11", "11"): "双十一", ("12", "12"): "双十二"}
+
+
 def _dotted_day(month: str, day: str) -> str:
-    """5.1 -> 五一, 3.15 -> 三一五, 10.1 -> 十一 (National Day), 11.11 -> 双十一."""
-    if month == day and month in ("11", "12"):
-        return "双" + read_number(month)
-    if (month, day) in (("10", "1"), ("1", "1")):
-        return {"10": "十一", "1": "一月一日"}[month]  # National Day, New Year's Day
-    return read_digits(month) + read_digits(day)
+    """5.1 -> 五一, 3.15 -> 三一五, 10.1 -> 十一, 11.11 -> 双十一."""
+    return _NAMED_DAYS.get((month, day)) or read_digits(month) + read_digits(day)
 
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
