@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import threading
 import time
 import weakref
@@ -72,6 +74,37 @@ def test_an_idle_worker_ends_and_lets_its_models_go() -> None:
     del model, batcher, worker
     gc.collect()
     assert gone() is None
+
+
+def test_close_ends_the_worker_and_refuses_later_calls() -> None:
+    batcher = DynamicBatcher(Model().run, bucket=lambda item: 1, idle_exit_s=60)
+    assert batcher.call(1) == 2
+    worker = batcher._thread
+    batcher.close()
+    assert not worker.is_alive()
+    with pytest.raises(RuntimeError, match="closed"):
+        batcher.call(2)
+
+
+def test_at_exit_every_worker_ends_even_one_whose_batcher_nobody_holds() -> None:
+    """The worker of a dropped batcher holds it (and its models) until it ends; at exit it must
+    end before the interpreter finalises (see batching._stop_workers). In a child process: the
+    exit hook closes every batcher of the process."""
+    script = """
+import gc
+from yuyin.engine.batching import DynamicBatcher, _stop_workers
+batcher = DynamicBatcher(lambda items: [i + 1 for i in items], bucket=lambda item: 1, idle_exit_s=60)
+assert batcher.call(1) == 2
+worker = batcher._thread
+del batcher
+gc.collect()
+assert worker.is_alive()
+_stop_workers()
+assert not worker.is_alive()
+print("ended")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout == "ended\n", done.stderr
 
 
 def test_a_full_queue_refuses_at_once() -> None:

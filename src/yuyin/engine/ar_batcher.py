@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import torch
 
-from yuyin.engine.batching import IDLE_EXIT_S
+from yuyin.engine.batching import IDLE_EXIT_S, start_worker, stop_at_exit
 from yuyin.models.tacotron2 import DecoderState, Tacotron2, max_steps_guard
 
 log = logging.getLogger(__name__)
@@ -254,6 +254,7 @@ class ARBatcher:
         self._state: DecoderState | None = None
         self.steps = 0  # decoder steps run (all rows at once), for tests and metrics
         self.max_rows_seen = 0
+        stop_at_exit(self)
 
     @property
     def active(self) -> int:
@@ -296,8 +297,7 @@ class ARBatcher:
             return
         process_threads = torch.get_num_threads()
         configured = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(configured,), name="yuyin-ar-decoder", daemon=True)
-        self._thread.start()
+        self._thread = start_worker(self._run, "yuyin-ar-decoder", configured)
         configured.wait()
         if self.threads is not None:
             # torch.set_num_threads in the worker also changed the process default that threads
