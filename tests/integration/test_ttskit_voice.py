@@ -21,6 +21,8 @@ from yuyin.engine.ttskit_speakers import MEASURED_OUTPUT, TARGET_LEVEL_DB, speak
 from yuyin.models.tacotron2 import speaker_vectors, vocoder_frame_counts
 from yuyin.voices.store import ensure_voice
 
+from speech_level import speech_level_db
+
 pytestmark = pytest.mark.voice
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ttskit"
@@ -140,29 +142,31 @@ def test_onnx_melgan_with_2d_convs_equals_the_torch_vocoder(ttskit):
     assert np.abs(got - expected).max() < 1e-4
 
 
-def speech_level_db(wave: np.ndarray, rate: int) -> float:
-    """Active-speech RMS in dBFS: the mean power of the 25 ms frames within 35 dB of the loudest."""
-    frame = int(0.025 * rate)
-    power = np.mean(wave[: len(wave) // frame * frame].reshape(-1, frame).astype(np.float64) ** 2, axis=1)
-    decibels = 10 * np.log10(power + 1e-10)
-    return float(10 * np.log10(np.mean(power[decibels > decibels.max() - 35])))
+LEVEL_TEXTS = ("您好，这里是客服中心，请问有什么可以帮您？", "前方五百米右转，进入辅路。", "他推开窗户，看见远处的山上还有积雪。")
+
+
+def _level(synth: Synthesizer, **options) -> float:
+    """Median speech level (dBFS) of LEVEL_TEXTS, sentences outside every measuring set."""
+    return float(np.median([speech_level_db(samples(synth, text, SynthesisOptions(**options)), synth.sample_rate)
+                            for text in LEVEL_TEXTS]))  # fmt: skip
+
+
+@pytest.mark.parametrize("speed", [0.25, 2.5, 4.0])
+def test_speech_keeps_its_level_at_every_speed(ttskit, speed):
+    """A speaker outside the four that LEVEL_CHANGE_BY_SPEED averages. Without the gain the
+    resampled speech was up to 5 dB quieter at 4x."""
+    assert _level(ttskit, speaker="Aijing", speed=speed) == pytest.approx(_level(ttskit, speaker="Aijing"), abs=1.2)
 
 
 def test_every_speaker_speaks_at_the_baker_voices_level(ttskit, baker_synth):
     """On sentences outside the measuring set. Raw, the speakers span 22 dB, and matched by their
     peaks (as before) 9 dB: here Siyue was -14.0 and Aida -22.8 dBFS. A speaker whose loudest
     measured peak caps its gain well short of the target (Aida, by 2.1 dB) may stay below the others."""
-    texts = ("您好，这里是客服中心，请问有什么可以帮您？", "前方五百米右转，进入辅路。", "他推开窗户，看见远处的山上还有积雪。")
-
-    def level(synth: Synthesizer, speaker: str | None = None) -> float:
-        options = SynthesisOptions(speaker=speaker)
-        return float(np.median([speech_level_db(samples(synth, text, options), synth.sample_rate) for text in texts]))
-
     def capped(speaker: str) -> bool:  # its gain leaves it more than 1 dB short of the target
         return TARGET_LEVEL_DB - MEASURED_OUTPUT[speaker][0] - 20 * np.log10(speaker_gain(speaker)) > 1.0
 
-    baker = level(baker_synth)
-    levels = {speaker: level(ttskit, speaker) for speaker in ("Siyue", "Xiaoxue", "Aibao", "Aida", "Aijing", "biaobei")}
+    baker = _level(baker_synth)
+    levels = {speaker: _level(ttskit, speaker=speaker) for speaker in ("Siyue", "Xiaoxue", "Aibao", "Aida", "Aijing", "biaobei")}
     free = {speaker: value for speaker, value in levels.items() if not capped(speaker)}
     assert capped("Aida") and len(free) == 5
     assert max(free.values()) - min(free.values()) < 2.5, levels  # measured 1.6 dB

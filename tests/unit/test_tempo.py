@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from yuyin.engine.tempo import faster_mel, interpolate_frames, resampled_frames, source_stop
+from yuyin.engine.tempo import faster_mel, interpolate_frames, level_gain, resampled_frames, source_stop
 
 
 @pytest.mark.parametrize(("frames", "speed", "expected"), [(0, 2.0, 0), (1, 3.0, 1), (10, 1.0, 10), (10, 2.0, 5),
@@ -47,3 +47,9 @@ def test_faster_mel_resamples_every_item_and_keeps_the_layout():
     torch.testing.assert_close(fast[0, :, 0], torch.tensor([0.0, 2.0, 4.0, 6.0, 8.0]))
     torch.testing.assert_close(fast[1, :, 2], -torch.tensor([0.0, 2.0, 4.0, 6.0, 8.0]))
     assert faster_mel(mel, 1.0) is mel
+
+
+@pytest.mark.parametrize(("speed", "expected_db"), [(1.0, 0.0), (4.0, 6.0), (2.5, 3.0), (3.0, 4.0), (8.0, 6.0), (0.1, 2.0)])
+def test_level_gain_undoes_the_measured_change_linearly_and_holds_the_ends(speed, expected_db):
+    measured = {4.0: -6.0, 0.5: -2.0, 1.0: 0.0, 2.0: -2.0}  # in any order
+    assert level_gain(speed, measured) == pytest.approx(10 ** (expected_db / 20))

@@ -16,9 +16,10 @@ import torch
 
 from conftest import TINY_TTSKIT_SPEAKERS
 from yuyin import SynthesisOptions, Synthesizer
-from yuyin.audio import LIMIT_KNEE
+from yuyin.audio import LIMIT_KNEE, apply_gain
 from yuyin.config import OptionsError
-from yuyin.engine.ttskit_voice import TtskitVoice
+from yuyin.engine.tempo import level_gain
+from yuyin.engine.ttskit_voice import LEVEL_CHANGE_BY_SPEED, TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
 from yuyin.models.tacotron2 import speaker_vectors
 
@@ -41,7 +42,8 @@ def audio(synth: Synthesizer, text: str, options: SynthesisOptions | None = None
 
 
 def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: int, speed: float) -> np.ndarray:
-    """The reference: decode, postnet over every decoded frame, keep ``end``, resample, vocode."""
+    """The reference: decode, postnet over every decoded frame, keep ``end``, resample, vocode,
+    then the speaker's gain and the one that keeps the level at this speed (peaks bent as in the voice)."""
     handle = voice.batcher.submit([ids], speaker_vectors([speaker])[0], seed)[0]
     handle.wait(10**9, timeout=60)
     with torch.no_grad():
@@ -52,7 +54,7 @@ def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: i
             positions = np.arange(math.floor((kept - 1) / speed + 1e-9) + 1) * speed
             post = np.stack([np.interp(positions, np.arange(kept), row) for row in post]).astype(np.float32)
         wave, _ = voice.vocoder.infer(torch.from_numpy(post)[None])
-    return np.clip(wave[0].numpy() * voice.gain(speaker), -1.0, 1.0)
+    return apply_gain(wave[0].numpy(), voice.gain(speaker) * level_gain(speed, LEVEL_CHANGE_BY_SPEED))
 
 
 @pytest.mark.parametrize("speed", [1.0, 1.3, 0.7])

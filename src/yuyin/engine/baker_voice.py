@@ -25,7 +25,7 @@ from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.styles import style_controls, style_spec
-from yuyin.engine.tempo import faster_mel
+from yuyin.engine.tempo import faster_mel, level_gain
 from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig
@@ -38,6 +38,11 @@ MIN_SPLITTABLE_IDS = 6  # sil, initial, final, sil, eos + one more: anything sho
 # 0.094 at 2, 0.039 at 3, 0.013 at 4: near-silent) and Whisper's syllable error on the 44-sentence
 # set grew to 0.10 at 1.5, 0.34 at 2, 0.94 at 3; with this split: 0.076, 0.13, 0.64 (RMS 0.061 at 4).
 MAX_MODEL_SPEED = 1.25
+# How the speech level moves with speed (dB against speed 1; median active-speech level of the
+# 12-sentence set): the resampled mels past MAX_MODEL_SPEED come out quieter, and so do very long
+# durations. stream() undoes it (tempo.level_gain); the 34 dev sentences measured within 0.3 dB.
+LEVEL_CHANGE_BY_SPEED = {0.25: -2.46, 0.375: -1.08, 0.5: -0.49, 0.75: 0.0, 1.0: 0.0, 1.25: -0.15, 1.5: -0.74,
+                         2.0: -1.61, 2.5: -2.44, 3.0: -3.36, 3.5: -4.16, 4.0: -5.06}  # fmt: skip
 SYLLABLE_TAIL_FRAMES = 8  # how long a syllable sounds past its phones' frames (see syllable_spans)
 # Most frames of silence a unit starts with. FastSpeech2 gives the opening sil 3 frames for most
 # sentences but 16-19 for others (7, 3.14159, 你好！, 明天早上八点半…): 200-240 ms of dead air
@@ -175,7 +180,7 @@ class BakerVoice:
             f0_shift=options.pitch_shift,
             energy_scale=options.energy,
         )
-        volume = options.volume
+        volume = options.volume * level_gain(options.speed, LEVEL_CHANGE_BY_SPEED)
         if options.style is not None:
             controls = _styled(controls, options.style, options.style_intensity)
             volume *= style_spec(options.style, options.style_intensity).gain

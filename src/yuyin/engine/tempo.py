@@ -5,10 +5,14 @@ source frames around it. The vocoder renders a fixed number of samples per frame
 spacing, so the speech gets faster or slower and keeps its pitch. Used by the ttskit voice for
 every speed (Tacotron2 has no durations) and by the baker voice past the speeds its duration
 model renders well (see baker_voice.MAX_MODEL_SPEED).
+
+Neither vocoder keeps its loudness at such mels (both lose ~5 dB of speech level at 4x), so each
+voice measures how its level moves with speed and undoes it with :func:`level_gain`.
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Callable
 
 import numpy as np
@@ -53,3 +57,13 @@ def faster_mel(mel: torch.Tensor, speed: float) -> torch.Tensor:
     rows = [interpolate_frames(lambda a, b, row=row: row[a:b].T, 0, resampled_frames(frames, speed), speed, frames).T
             for row in mel]  # fmt: skip
     return torch.stack(rows).contiguous()
+
+
+def level_gain(speed: float, level_change_db: Mapping[float, float]) -> float:
+    """The linear gain that undoes how a voice's speech level changes with speed.
+
+    level_change_db: measured speed -> change of the speech level against speed 1 in dB;
+    linear in between, the measured ends held beyond them."""
+    speeds = sorted(level_change_db)
+    change = float(np.interp(speed, speeds, [level_change_db[s] for s in speeds]))
+    return 10 ** (-change / 20)

@@ -12,7 +12,8 @@ Per-request controls for this voice:
 - ``speaker``: one of ``config.speakers`` (default ``config.default_speaker``); the speakers in
   ``extra.broken_speakers`` and those measured unusable (:mod:`.ttskit_speakers`) are refused.
 - ``speed``: tempo. Tacotron2 has no duration input, so the mel's time axis is resampled
-  (:mod:`.tempo`) before the vocoder: the same spectra, played faster or slower, the pitch kept.
+  (:mod:`.tempo`) before the vocoder: the same spectra, played faster or slower, the pitch kept;
+  a measured gain keeps the speech level (:data:`LEVEL_CHANGE_BY_SPEED`).
 - ``pitch``, ``pitch_shift``, ``energy``: not available (no f0 or energy input); a value other
   than the default raises :class:`OptionsError` naming the field.
 - ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
@@ -40,7 +41,7 @@ from yuyin.engine.attention_timing import AttentionClock
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
-from yuyin.engine.tempo import interpolate_frames, resampled_frames, source_stop
+from yuyin.engine.tempo import interpolate_frames, level_gain, resampled_frames, source_stop
 from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
 from yuyin.frontend.segment import CLAUSE_PAUSE
@@ -54,6 +55,12 @@ UNSUPPORTED = {"pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0}  # option -> the
 PUNCTUATION_IDS = frozenset(SYMBOL_TO_ID[p] for p in PUNCTUATION)
 WHOLE_PLAN_FRAMES = (128, 512)  # first / later windows without chunking (fastest of 24, 64, 128, 1024 first)
 UNBOUNDED = 1 << 40
+# How the speech level moves with speed (dB against speed 1): the mean over four speakers (Aibao,
+# biaobei, Siyue, Aiyu) of their median active-speech level on the 12-sentence set. Resampled mels
+# come out quieter; stream() undoes it (tempo.level_gain). The speakers differ by up to 1 dB from
+# the mean at 4x (Aibao -3.2, Aiyu -5.3).
+LEVEL_CHANGE_BY_SPEED = {0.25: -1.31, 0.5: -0.39, 0.75: -0.17, 1.0: 0.0, 1.25: -0.3, 1.5: -0.52, 2.0: -0.91,
+                         2.5: -1.65, 3.0: -2.34, 3.5: -3.37, 4.0: -4.24}  # fmt: skip
 
 
 class TtskitVoice:
@@ -199,7 +206,8 @@ class TtskitVoice:
         clauses = clause_sequences(ids)
         seed = self.default_seed if options.seed is None else options.seed
         items = self.batcher.submit(clauses, speaker_vectors([speaker])[0], seed)
-        pieces = self._pieces(items, options, plan, self.gain(speaker) * options.volume, on_syllables)
+        gain = self.gain(speaker) * options.volume * level_gain(options.speed, LEVEL_CHANGE_BY_SPEED)
+        pieces = self._pieces(items, options, plan, gain, on_syllables)
         try:
             if plan is not None:
                 yield from pieces
