@@ -99,6 +99,14 @@ def test_every_dictionary_word_becomes_syllables_both_voices_can_say() -> None:
         ("Canada", [("Canada", "kai1"), ("", "ne5"), ("", "de5")]),  # c is not pinyin's c: English
         ("let’s", [("let’s", "lai1"), ("", "te5"), ("", "si5")]),  # a curly apostrophe: the dictionary's let's
         ("yuyin’s", [("yuyin", "yu1"), ("", "yin1"), ("s", "si5")]),  # else the ending is said on its own
+        # a word the dictionary lacks, made of words it has, is read part by part
+        ("cosplay", [("cos", "kao1"), ("", "si5"), ("play", "pu1"), ("", "lei1")]),
+        ("vlog", [("v", "wei1"), ("log", "lao1"), ("", "ge5")]),  # a leading v or e is the letter
+        ("Airbnb", [("Air", "ai1"), ("b", "bi4"), ("n", "en1"), ("b", "bi4")]),  # closing consonants: spelled
+        ("wechat", [("we", "wei1"), ("chat", "chai1"), ("", "te5")]),  # a common two-letter word
+        ("deadbeef", [("dead", "dai1"), ("", "de5"), ("beef", "bi1"), ("", "fu5")]),
+        ("abcdef", [("a", "ei1"), ("b", "bi4"), ("c", "xi1"), ("d", "di4"), ("e", "yi4"), ("f", "ai2"), ("", "fu5")]),  # no cut
+        ("XKCDQ", [("X", "ai2"), ("", "ke4"), ("", "si5"), ("K", "kai4"), ("C", "xi1"), ("D", "di4"), ("Q", "qiu1")]),  # capitals: a code
     ],
 )
 def test_latin_runs_are_words_parts_or_letters(word: str, expected: list[tuple[str, str]]) -> None:

