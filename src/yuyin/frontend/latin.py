@@ -97,7 +97,7 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
     if plural:
         return _spelled(plural.group()) + [("s", "si5")]
     parts = _CAMEL_PARTS.findall(word)
-    if len(parts) == 1 and _word_reading(word) is None:
+    if len(parts) == 1:
         parts = _compound_parts(word)
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
