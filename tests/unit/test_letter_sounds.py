@@ -1,0 +1,44 @@
+"""Guessing how a word no dictionary has sounds from its spelling, and when not to guess."""
+from __future__ import annotations
+
+import pytest
+
+from yuyin.frontend.letter_sounds import guessed_pronunciation
+from yuyin.frontend.latin import latin_syllables
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Zelensky", "Z EH1 L EH0 N S K IY0"),  # final y is a vowel; the first vowel is stressed
+        ("Tik", "T IH1 K"),
+        ("Kowalski", "K AA1 W AH0 L S K IH0"),  # ow before a vowel is o + w; unstressed a is a schwa
+        ("Maya", "M AE1 Y AH0"),  # y between vowels is a consonant
+        ("Svelte", "S V EH1 L T"),  # a final e after a consonant is silent
+        ("Zome", "Z OW1 M"),  # ... and makes the vowel before it long
+        ("Knoll", "N AA1 L"),  # a silent k; a doubled consonant said once
+        ("Ceroza", "S EH1 R AA0 Z AH0"),  # c is soft before e; s between vowels is z
+        ("Shaught", "SH AO1 T"),  # digraphs and a silent gh
+        ("Quint", "K W IH1 N T"),
+    ],
+)
+def test_spelling_rules(word: str, expected: str) -> None:
+    assert " ".join(guessed_pronunciation(word) or ()) == expected
+
+
+@pytest.mark.parametrize("word", ["abcdef", "wxid", "tmp", "xyz", "asdf", "Nguyen", "qzx", "ab3"])
+def test_letters_that_look_like_a_code_are_not_guessed(word: str) -> None:
+    assert guessed_pronunciation(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Zelensky", "zai1 len5 si5 qi5"),  # was spelled: zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4
+        ("TikTok", "ti1 ke5 ta1 ke5"),  # camel parts, each guessed
+        ("wxid", "da2 bu5 liu5 ai2 ke4 si5 ai4 di4"),  # a code: spelled
+        ("ZELENSKY", "zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4"),  # capitals: spelled
+    ],
+)
+def test_latin_runs_the_dictionary_lacks(word: str, expected: str) -> None:
+    assert " ".join(s for _, s in latin_syllables(word)) == expected
