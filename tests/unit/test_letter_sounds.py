@@ -12,12 +12,13 @@ from yuyin.frontend.latin import latin_syllables
     [
         ("Zelensky", "Z EH1 L EH0 N S K IY0"),  # final y is a vowel; the first vowel is stressed
         ("Tik", "T IH1 K"),
-        ("Kowalski", "K AA1 W AH0 L S K IH0"),  # ow before a vowel is o + w; unstressed a is a schwa
+        ("Kowalski", "K OW1 W AH0 L S K IH0"),  # ow before a vowel is an open o + w; unstressed a is a schwa
         ("Maya", "M AE1 Y AH0"),  # y between vowels is a consonant
         ("Svelte", "S V EH1 L T"),  # a final e after a consonant is silent
         ("Zome", "Z OW1 M"),  # ... and makes the vowel before it long
         ("Knoll", "N AA1 L"),  # a silent k; a doubled consonant said once
-        ("Ceroza", "S EH1 R AA0 Z AH0"),  # c is soft before e; s between vowels is z
+        ("Ceroza", "S EH1 R OW0 Z AH0"),  # c is soft before e; an open o is long; s between vowels is z
+        ("Bodkin", "B AA1 D K IH0 N"),  # a closed o is short
         ("Shaught", "SH AO1 T"),  # digraphs and a silent gh
         ("Quint", "K W IH1 N T"),
     ],
@@ -37,6 +38,12 @@ def test_letters_that_look_like_a_code_are_not_guessed(word: str) -> None:
         ("Zelensky", "zai1 len5 si5 qi5"),  # was spelled: zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4
         ("TikTok", "ti1 ke5 ta1 ke5"),  # camel parts, each guessed
         ("wxid", "da2 bu5 liu5 ai2 ke4 si5 ai4 di4"),  # a code: spelled
+        ("vip", "wei1 ai4 pi1"),  # the dictionary says it letter by letter
+        ("sku", "ai2 si5 kai4 you1"),  # a short lower-case run is an abbreviation
+        ("uuid", "you1 you1 ai4 di4"),  # four letters that do not open like a word
+        ("defi", "dai1 fei5"),  # ... and four that do
+        ("usdt", "you1 ai2 si5 di4 ti4"),  # no cut into us + dt
+        ("imac", "ai4 mai1 ke5"),
         ("ZELENSKY", "zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4"),  # capitals: spelled
     ],
 )

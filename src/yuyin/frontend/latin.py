@@ -42,7 +42,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "weibo": ("wei1", "bo2"), "google": ("gu3", "ge1"), "email": ("yi1", "mei4", "er5"),
     "tesla": ("te4", "si1", "la1"), "nike": ("nai4", "ke4"), "ins": ("yin1", "si5"),
     "app": ("ei1", "pi1", "pi1"),  # said as its letters, not as a word
-    "nvidia": ("ying1", "wei3", "da2"), "tsinghua": ("qing1", "hua2"),
+    "nvidia": ("ying1", "wei3", "da2"), "tsinghua": ("qing1", "hua2"), "toefl": ("tuo1", "fu2"),
+    "oppo": ("ou1", "po1"),
 }  # fmt: skip
 
 
@@ -64,7 +65,7 @@ _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EH K S", "W AY", "Z (?:IY|EH D)")))  # fmt: skip
 # Words the dictionary lacks are cut into words it has when they are this long (see _compound_parts).
 COMPOUND_LETTERS = (4, 24)
-_LETTER_PREFIXES = frozenset("ev")  # e-book, v-log: said as the letter before a word
+_LETTER_PREFIXES = frozenset("eiv")  # e-book, i-mac, v-log: said as the letter before a word
 # What an apostrophe's ending says: Tom's, don't, we'll.
 _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("mu5",), "re": ("er5",),
             "ve": ("fu5",)}  # fmt: skip
@@ -104,7 +105,7 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
         parts = _compound_parts(word)
     if len(parts) > 1:
         return [pair for part in parts for pair in latin_syllables(part)]
-    guessed = guessed_pronunciation(word) if len(word) >= 3 and word[1:].islower() else None
+    guessed = guessed_pronunciation(word) if _may_guess(word) else None
     return _on_first(word, tuple(transliterate(guessed))) if guessed else _spelled(word)
 
 
@@ -136,12 +137,24 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     return tuple(transliterate(phones))
 
 
+def _may_guess(word: str) -> bool:
+    """Whether a run the dictionary lacks (or says letter by letter: vip, api) may be said as its
+    spelling suggests: a capitalised name of three letters or more (Zelensky, Tik), or a lower-case
+    word of five or more, or of four that opens like a word (consonant, vowel: defi, kimi; not
+    uuid, svip, acca). Shorter lower-case runs are abbreviations (icu, sku, diy): spelled."""
+    if not word[1:].islower() or len(word) < 3 or pronunciation(word.lower()) is not None:
+        return False
+    if word[0].isupper() or len(word) >= 5:
+        return True
+    return len(word) == 4 and re.match("[^aeiouy][aeiou]", word) is not None and not re.search("aa|ii|uu", word)
+
+
 def _compound_parts(word: str) -> list[str]:
     """A lower-case or capitalised word the dictionary lacks cut into two or three parts it can
     say (fewest parts, then the longest), or [] (the word is spelled). A part is a word the
     dictionary has of three letters or more that is not said letter by letter, a common
-    two-letter word (wechat: we + chat), a leading e or v said as the letter (ebook, vlog) or a
-    closing run of two or three consonants, spelled (airbnb: air + bnb; chatgpt)."""
+    two-letter word (wechat: we + chat), a leading e, i or v said as the letter (ebook, imac, vlog)
+    or a closing run of two or three consonants, spelled (airbnb: air + bnb; chatgpt)."""
     if not (COMPOUND_LETTERS[0] <= len(word) <= COMPOUND_LETTERS[1]) or not word[1:].islower():
         return []
     lower = word.lower()
@@ -159,6 +172,12 @@ def _compound_parts(word: str) -> list[str]:
             return True
         return last and 2 <= len(part) <= 3 and not re.search("[aeiouy]", part)
 
+    def fits(ends: list[int]) -> bool:
+        """Two spelled letters close only a long word (apple + tv; not us + dt, toe + fl)."""
+        starts = [0, *ends[:-1]]
+        last, before = ends[-1] - starts[-1], ends[-2] - starts[-2]
+        return not (last == 2 and not re.search("[aeiouy]", lower[starts[-1]:]) and before < 4)
+
     def cuts(start: int, count: int) -> list[list[int]]:
         """Ends of `count` sayable parts covering lower[start:]."""
         if count == 1:
@@ -167,7 +186,7 @@ def _compound_parts(word: str) -> list[str]:
                 if sayable(lower[start:end], start == 0, False) for rest in cuts(end, count - 1)]
 
     for count in (2, 3):
-        found = cuts(0, count)
+        found = [ends for ends in cuts(0, count) if fits(ends)]
         if found:
             ends = max(found, key=lambda e: sum((b - a) ** 2 for a, b in zip([0, *e], e)))
             return [word[a:b] for a, b in zip([0, *ends], ends)]

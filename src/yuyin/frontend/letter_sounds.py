@@ -9,7 +9,7 @@ and get None, and are then spelled.
 
 The rules are the common correspondences of English spelling, longest match first: vowel
 teams (ee, oo, ai, ou, igh, ...), a silent final e that makes the vowel before it long (Mike),
-c and g soft before e, i, y, final y as a vowel, digraphs (sh, ch, th, ph, ck, ng, qu, wh),
+an open o long (Sora), c and g soft before e, i, y, final y as a vowel, digraphs (sh, ch, th, ph, ck, ng, qu, wh),
 doubled consonants said once. The first vowel carries the stress.
 """
 
@@ -141,6 +141,8 @@ def _vowel(lower: str, index: int) -> tuple[int, list[str]]:
         return 1, ["IY"]  # Zelensky
     if re.fullmatch(f"{letter}[^aeiouy]e", rest):
         return 1, [_LONG[letter]]  # a silent final e makes the vowel long: Mike, Jane
+    if letter == "o" and re.match("o[^aeiouy][aeiou]", rest):
+        return 1, ["OW"]  # an open o is long: Sora, Dota
     if letter == "e" and len(rest) == 1 and index > 0:
         return 1, []  # the silent final e itself
     return 1, [_SHORT[letter]]
