@@ -86,6 +86,18 @@ def apply_gain(samples: np.ndarray, gain: float) -> np.ndarray:
     return scaled
 
 
+def speech_level_db(samples: np.ndarray, sample_rate: int) -> float:
+    """Active-speech level of [N] samples in dBFS: the mean power of the 25 ms frames within 35 dB
+    of the loudest (pauses left out); -100 for silence or less than one frame."""
+    frame = int(0.025 * sample_rate)
+    count = len(samples) // frame if frame else 0
+    if count == 0:
+        return -100.0
+    power = np.mean(np.asarray(samples[: count * frame], np.float64).reshape(count, frame) ** 2, axis=1)
+    decibels = 10 * np.log10(power + 1e-10)
+    return float(10 * np.log10(np.mean(power[decibels > decibels.max() - 35]) + 1e-10))
+
+
 def float_to_int16(samples: np.ndarray) -> np.ndarray:
     """[N] float in [-1, 1] -> [N] int16, clipped, rounded to nearest."""
     clipped = np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0)

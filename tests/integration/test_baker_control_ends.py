@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from speech_level import speech_level_db
+from yuyin.audio import speech_level_db
 from yuyin.config import SynthesisOptions
 
 pytestmark = pytest.mark.voice

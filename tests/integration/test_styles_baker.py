@@ -9,12 +9,11 @@ monotonically from intensity 0.5 to 1.0 to 2.0 (f0 level within its measuring no
 from __future__ import annotations
 
 import functools
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from voice_measures import f0_semitones
 from yuyin.config import SynthesisOptions
 from yuyin.engine.styles import STYLE_NAMES
 
@@ -41,28 +40,9 @@ DIRECTIONS: dict[str, tuple[int, int, int, int]] = {  # f0_level, f0_range, ener
 NOISE = {"f0_level": 0.15}
 
 
-def _pyworld():
-    """pyworld 0.3.5's __init__ needs pkg_resources only for its version: load the extension directly."""
-    try:
-        import pyworld
-    except ModuleNotFoundError as exc:
-        if exc.name != "pkg_resources":  # pyworld itself is missing: it is part of the test extra
-            raise
-        spec = importlib.util.find_spec("pyworld")
-        assert spec is not None and spec.submodule_search_locations
-        ext = next(Path(spec.submodule_search_locations[0]).glob("pyworld*.so"))
-        module_spec = importlib.util.spec_from_file_location("pyworld.pyworld", ext)
-        pyworld = importlib.util.module_from_spec(module_spec)
-        module_spec.loader.exec_module(pyworld)
-    return pyworld
-
-
 def measure(samples: np.ndarray, rate: int, syllables: int) -> dict[str, float]:
-    pw = _pyworld()
     audio = samples.astype(np.float64)
-    f0, _ = pw.harvest(audio, rate, f0_floor=60.0, f0_ceil=600.0, frame_period=10.0)
-    semitones = 12 * np.log2(f0[f0 > 0] / 100.0)
-    semitones = semitones[np.abs(semitones - np.median(semitones)) < 9.0]  # drop octave errors
+    semitones = f0_semitones(audio, rate)
     frame = int(0.025 * rate)
     frames = audio[: len(audio) // frame * frame].reshape(-1, frame)
     db = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-10)

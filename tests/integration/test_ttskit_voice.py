@@ -16,12 +16,13 @@ import pytest
 import torch
 
 from yuyin import SynthesisOptions, Synthesizer
+from yuyin.audio import speech_level_db
 from yuyin.config import OptionsError
 from yuyin.engine.ttskit_speakers import MEASURED_OUTPUT, TARGET_LEVEL_DB, speaker_gain
 from yuyin.models.tacotron2 import speaker_vectors, vocoder_frame_counts
 from yuyin.voices.store import ensure_voice
 
-from speech_level import speech_level_db
+from voice_measures import f0_semitones
 
 pytestmark = pytest.mark.voice
 
@@ -76,8 +77,8 @@ def test_reference_sentence_matches_the_original(ttskit):
     end = int(vocoder_frame_counts(out)[0])
     port, _ = voice.vocoder.infer(out.mel_postnet[:, :, :end])
     assert end == 199 and got.shape == (199 * 256,)
-    assert np.abs(got - port[0].numpy() * voice.gain("biaobei")).max() <= 1e-4
-    recorded = np.load(FIXTURES / "audio_vocoder_float.npy") * voice.gain("biaobei")
+    assert np.abs(got - port[0].numpy() * speaker_gain("biaobei")).max() <= 1e-4
+    recorded = np.load(FIXTURES / "audio_vocoder_float.npy") * speaker_gain("biaobei")
     assert np.linalg.norm(got - recorded) / np.linalg.norm(recorded) <= 0.05
 
 
@@ -156,6 +157,19 @@ def test_speech_keeps_its_level_at_every_speed(ttskit, speed):
     """A speaker outside the four that LEVEL_CHANGE_BY_SPEED averages. Without the gain the
     resampled speech was up to 5 dB quieter at 4x."""
     assert _level(ttskit, speaker="Aijing", speed=speed) == pytest.approx(_level(ttskit, speaker="Aijing"), abs=1.2)
+
+
+def test_a_speaker_blend_speaks_between_its_speakers(ttskit):
+    """Aiyu speaks ~2.5 semitones above Siyue (median f0 over LEVEL_TEXTS); their even blend lies
+    between (measured on the 12-sentence set: 14.6 / 13.0 / 12.0), as loud as either."""
+    def pitch(speaker: str) -> float:
+        return float(np.median([np.median(f0_semitones(samples(ttskit, text, SynthesisOptions(speaker=speaker)),
+                                                       ttskit.sample_rate)) for text in LEVEL_TEXTS]))  # fmt: skip
+
+    high, low, blend = pitch("Aiyu"), pitch("Siyue"), pitch("Aiyu+Siyue")
+    assert high - low > 1.5, (high, low)
+    assert low + 0.3 < blend < high - 0.3, (low, blend, high)
+    assert abs(_level(ttskit, speaker="Aiyu+Siyue") - _level(ttskit, speaker="Aiyu")) < 1.5
 
 
 def test_every_speaker_speaks_at_the_baker_voices_level(ttskit, baker_synth):

@@ -18,6 +18,7 @@ from conftest import TINY_TTSKIT_SPEAKERS
 from yuyin import SynthesisOptions, Synthesizer
 from yuyin.audio import LIMIT_KNEE, apply_gain
 from yuyin.config import OptionsError
+from yuyin.engine.device import configure_threads, process_threads
 from yuyin.engine.tempo import level_gain
 from yuyin.engine.ttskit_voice import LEVEL_CHANGE_BY_SPEED, TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
@@ -54,7 +55,7 @@ def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: i
             positions = np.arange(math.floor((kept - 1) / speed + 1e-9) + 1) * speed
             post = np.stack([np.interp(positions, np.arange(kept), row) for row in post]).astype(np.float32)
         wave, _ = voice.vocoder.infer(torch.from_numpy(post)[None])
-    return apply_gain(wave[0].numpy(), voice.gain(speaker) * level_gain(speed, LEVEL_CHANGE_BY_SPEED))
+    return apply_gain(wave[0].numpy(), voice.gain([(speaker, 1.0)]) * level_gain(speed, LEVEL_CHANGE_BY_SPEED))
 
 
 @pytest.mark.parametrize("speed", [1.0, 1.3, 0.7])
@@ -163,3 +164,38 @@ def test_int8_backend_is_refused_for_the_ttskit_voice(tiny_ttskit_pack):
 
     with pytest.raises(DeviceError, match="no int8 backend"):
         Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="onnx-int8", warm_up=False)
+
+
+def test_a_speaker_blend_decodes_with_the_mixed_speaker_vector(synth, voice, monkeypatch):
+    submitted = []
+    submit = voice.batcher.submit
+    monkeypatch.setattr(voice.batcher, "submit", lambda clauses, speaker, seed: submitted.append(speaker)
+                        or submit(clauses, speaker, seed))  # fmt: skip
+    blend, _ = audio(synth, TEXT, SynthesisOptions(speaker="Aiqi(3)+biaobei(1)"))
+    aiqi, biaobei = speaker_vectors(["Aiqi", "biaobei"])
+    torch.testing.assert_close(submitted[0], 0.75 * aiqi + 0.25 * biaobei, atol=1e-7, rtol=0)
+    assert not np.array_equal(blend, audio(synth, TEXT, SynthesisOptions(speaker="Aiqi"))[0])
+    measured = []
+    measure = voice._measured_gain
+    monkeypatch.setattr(voice, "_measured_gain", lambda blend: measured.append(blend) or measure(blend))
+    first = audio(synth, TEXT, SynthesisOptions(speaker="Aiqi+biaobei(2)"))[0]
+    np.testing.assert_allclose(first, audio(synth, TEXT, SynthesisOptions(speaker="Aiqi+biaobei(2)"))[0], atol=1e-5)
+    assert measured == [(("Aiqi", pytest.approx(1 / 3)), ("biaobei", pytest.approx(2 / 3)))]  # once, then kept
+    one, _ = audio(synth, TEXT, SynthesisOptions(speaker="biaobei(3)"))
+    assert np.array_equal(one, audio(synth, TEXT, SynthesisOptions(speaker="biaobei"))[0])  # a blend of one
+    with pytest.raises(OptionsError, match=r"^speaker: weight of 'Aiqi' .* above 0"):
+        audio(synth, TEXT, SynthesisOptions(speaker="Aiqi(0)+biaobei"))
+    with pytest.raises(OptionsError, match=r"^speaker: 'Xiaowei' is unusable"):
+        audio(synth, TEXT, SynthesisOptions(speaker="Aiqi+Xiaowei"))
+
+
+def test_loading_the_voice_again_takes_no_more_threads(tiny_ttskit_pack):
+    """The decode worker keeps one of the process's threads; a second load (or a second voice)
+    must not take one more: each load used to lower torch's thread count by one again."""
+    before = process_threads()
+    try:
+        Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="torch", warm_up=False, threads=4)
+        Synthesizer.load(tiny_ttskit_pack, device="cpu", backend="torch", warm_up=False)
+        assert (process_threads(), torch.get_num_threads()) == (4, 3)  # was 2 after the second load
+    finally:
+        configure_threads(before)

@@ -19,7 +19,7 @@ from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
-from yuyin.engine.device import RuntimePlan
+from yuyin.engine.device import RuntimePlan, process_threads
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.onnx_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
@@ -137,7 +137,7 @@ class BakerVoice:
         if plan.backend in ("onnx", "onnx-int8", "openvino"):
             from yuyin.voices.store import yuyin_home
 
-            cache, threads = yuyin_home() / "cache" / "onnx", torch.get_num_threads()
+            cache, threads = yuyin_home() / "cache" / "onnx", process_threads()
             runtime = "openvino" if plan.backend == "openvino" else "onnxruntime"
             bf16 = plan.mixed_precision and runtime == "openvino" and openvino_has_bf16()
             onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=plan.backend == "onnx-int8",

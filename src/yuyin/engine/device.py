@@ -60,15 +60,28 @@ def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torc
     return resolved
 
 
+_process_threads = torch.get_num_threads()  # torch's default, before any voice lowered it
+
+
 def configure_threads(threads: int | None) -> None:
-    """Set torch's intra-op thread count (process wide); None leaves torch's default;
-    DeviceError for a count that is no whole number from 1 to threads.max_threads()."""
+    """Set torch's intra-op thread count (process wide) and :func:`process_threads`; None leaves
+    both; DeviceError for a count that is no whole number from 1 to threads.max_threads()."""
+    global _process_threads
     if threads is None:
         return
     problem = thread_count_problem(threads)
     if problem:
         raise DeviceError(problem)
+    _process_threads = threads
     torch.set_num_threads(threads)
+
+
+def process_threads() -> int:
+    """The CPU threads this process runs with: the last configure_threads count, else torch's
+    default when yuyin was imported. Voices size their runtimes by it, not by torch's current
+    setting, which a loaded ttskit voice lowers by one for its decoder (loading a second voice
+    after it gave that one a thread less, and each further ttskit load one less again)."""
+    return _process_threads
 
 
 BACKENDS = ("auto", "torch", "onnx", "onnx-int8", "openvino")

@@ -27,6 +27,7 @@ from yuyin.engine.device import configure_threads, plan_runtime
 from yuyin.engine.offload import IdleOffloader, place_modules
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
 from yuyin.engine.streaming import StreamPace
+from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.engine.ttskit_speakers import broken_speakers, usable_speakers
 from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.frontend.normalize import replace_lone_surrogates
@@ -269,14 +270,17 @@ class Synthesizer:
         return True
 
     def _ssml_options(self, options: SynthesisOptions, segment) -> SynthesisOptions:
-        """options with a segment's overrides; a <voice name> must be this voice or one of its speakers."""
+        """options with a segment's overrides; a <voice name> must be this voice or one of its
+        speakers, or a blend of them (:mod:`.speaker_blend`)."""
         changes = dict(segment.overrides)
         if segment.voice is not None and segment.voice != self.voice.name:
-            if segment.voice not in self.speakers:  # the document is at fault: an SSML error (HTTP: the text field)
+            try:  # the document is at fault: an SSML error (HTTP: the text field)
+                parse_blend(segment.voice, self.speakers)  # the voice refuses an unusable speaker itself
+            except BlendError as error:
                 from yuyin.ssml import SSMLError
 
                 raise SSMLError(f"<voice name={segment.voice!r}> is neither the loaded voice "
-                                f"{self.voice.name!r} nor one of its speakers")  # fmt: skip
+                                f"{self.voice.name!r} nor one of its speakers or a blend of them: {error}") from None
             changes["speaker"] = segment.voice
         return options.with_(**changes) if changes else options
 

@@ -59,5 +59,10 @@ def usable_speakers(config: Any) -> tuple[str, ...]:
 
 def speaker_gain(name: str) -> float:
     """The fixed output gain of a speaker (see :data:`MEASURED_OUTPUT`)."""
-    level, loudest = MEASURED_OUTPUT.get(name, DEFAULT_OUTPUT)
+    return output_gain(*MEASURED_OUTPUT.get(name, DEFAULT_OUTPUT))
+
+
+def output_gain(level: float, loudest: float) -> float:
+    """The gain that brings speech at level (dBFS, as TARGET_LEVEL_DB measures it) to
+    TARGET_LEVEL_DB, unless that would take its loudest peak past MAX_PEAK."""
     return min(10 ** ((TARGET_LEVEL_DB - level) / 20), MAX_PEAK / loudest)

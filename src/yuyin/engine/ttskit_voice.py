@@ -11,6 +11,9 @@ Per-request controls for this voice:
 
 - ``speaker``: one of ``config.speakers`` (default ``config.default_speaker``); the speakers in
   ``extra.broken_speakers`` and those measured unusable (:mod:`.ttskit_speakers`) are refused.
+  A blend (``"Aiyu(2)+Siyue(1)"``, :mod:`.speaker_blend`) mixes the speakers' input vectors in
+  its proportions (the model is conditioned linearly on them): a voice between theirs, brought
+  to the same level by a gain measured on its first use.
 - ``speed``: tempo. Tacotron2 has no duration input, so the mel's time axis is resampled
   (:mod:`.tempo`) before the vocoder: the same spectra, played faster or slower, the pitch kept;
   a measured gain keeps the speech level (:data:`LEVEL_CHANGE_BY_SPEED`).
@@ -25,6 +28,7 @@ Per-request controls for this voice:
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -34,15 +38,16 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
-from yuyin.audio import apply_gain
+from yuyin.audio import apply_gain, speech_level_db
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.attention_timing import AttentionClock
 from yuyin.engine.batched_vocoder import BatchedVocoder
-from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights
+from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights, process_threads
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
+from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.engine.tempo import interpolate_frames, level_gain, resampled_frames, source_stop
-from yuyin.engine.ttskit_speakers import broken_speakers, speaker_gain, usable_speakers
+from yuyin.engine.ttskit_speakers import broken_speakers, output_gain, speaker_gain, usable_speakers
 from yuyin.frontend import SentenceUnit
 from yuyin.frontend.segment import CLAUSE_PAUSE
 from yuyin.frontend.symbols_ttskit import PUNCTUATION, SYMBOL_TO_ID
@@ -55,6 +60,10 @@ UNSUPPORTED = {"pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0}  # option -> the
 PUNCTUATION_IDS = frozenset(SYMBOL_TO_ID[p] for p in PUNCTUATION)
 WHOLE_PLAN_FRAMES = (128, 512)  # first / later windows without chunking (fastest of 24, 64, 128, 1024 first)
 UNBOUNDED = 1 << 40
+# Sentences a speaker blend's level is measured on (see TtskitVoice.gain), and how many measured
+# blends are kept.
+BLEND_CALIBRATION = ("欢迎使用语音合成服务，祝您今天心情愉快。", "明天早上八点半，我们在学校门口集合。")
+MAX_MEASURED_BLENDS = 64
 # How the speech level moves with speed (dB against speed 1): the mean over four speakers (Aibao,
 # biaobei, Siyue, Aiyu) of their median active-speech level on the 12-sentence set. Resampled mels
 # come out quieter; stream() undoes it (tempo.level_gain). The speakers differ by up to 1 dB from
@@ -88,6 +97,8 @@ class TtskitVoice:
         self.batcher = ARBatcher(self.acoustic, max_batch_size=max_batch_size, stop_rule=stop_rule)
         self.broken_speakers = broken_speakers(config)  # name -> why it is refused
         self.default_seed = int(config.extra.get("default_seed", DEFAULT_SEED))
+        self._blend_gains: dict[tuple[tuple[str, float], ...], float] = {}  # measured, oldest first
+        self._blend_lock = threading.Lock()
         self.context = self.vocoder.receptive_field_frames
         self._onnx_vocoder = onnx_vocoder
         self._run_vocoder: Callable[[torch.Tensor, bool], torch.Tensor] = (
@@ -112,19 +123,21 @@ class TtskitVoice:
         if plan.compile or plan.vocoder_device != device:
             what = "torch.compile" if plan.compile else "hybrid placement"
             raise DeviceError(f"voice {config.name!r} does not support {what} (baker-family voices do)")
+        threads = process_threads()
         if device.type == "cpu":
             # The decode worker keeps one core for itself (ar_batcher, one thread): everything
             # else (encoder, postnet, vocoder) gets the rest. With --threads 2 that is one core
             # each; letting this side take both made the decoder, the critical path, 1.5x slower
             # (RTF 0.16-0.17 vs 0.108 on 12 sentences).
-            torch.set_num_threads(max(1, torch.get_num_threads() - 1))
+            threads = max(1, threads - 1)
+            torch.set_num_threads(threads)
         onnx_vocoder = None
         if backend in ("onnx", "openvino"):
             from yuyin.engine.melgan_onnx import OnnxMelGAN
             from yuyin.voices.store import yuyin_home
 
             onnx_vocoder = OnnxMelGAN(vocoder, path / "vocoder.safetensors", yuyin_home() / "cache" / "onnx",
-                                      threads=torch.get_num_threads(), device=device)  # fmt: skip
+                                      threads=threads, device=device)  # fmt: skip
         return cls(config, acoustic, vocoder, device, plan.dtype, onnx_vocoder=onnx_vocoder, lexicon=lexicon,
                    decoder_weights=plan.decoder_weights, max_batch_size=plan.batch_size,
                    vocoder_batch_size=plan.batch_size_on(device))  # fmt: skip
@@ -157,10 +170,34 @@ class TtskitVoice:
         """The speakers ``stream`` accepts (all but :attr:`broken_speakers`)."""
         return usable_speakers(self.config)
 
-    @staticmethod
-    def gain(speaker: str) -> float:
-        """The fixed output gain of a speaker, before ``volume``."""
-        return speaker_gain(speaker)
+    def gain(self, blend: Sequence[tuple[str, float]]) -> float:
+        """The fixed output gain of a speaker blend, before ``volume``. One speaker: its measured
+        gain (:func:`.ttskit_speakers.speaker_gain`). A blend of several is measured on its first
+        use (two sentences, about a second) and kept: its level cannot be told from its speakers'
+        (Aiyu + Siyue spoke 2.5 dB above either at the mean of their gains)."""
+        if len(blend) == 1:
+            return speaker_gain(blend[0][0])
+        key = tuple(blend)
+        with self._blend_lock:
+            known = self._blend_gains.get(key)
+        if known is None:
+            known = self._measured_gain(key)
+            with self._blend_lock:
+                while len(self._blend_gains) >= MAX_MEASURED_BLENDS:
+                    self._blend_gains.pop(next(iter(self._blend_gains)))  # the oldest
+                self._blend_gains[key] = known
+        return known
+
+    def _measured_gain(self, blend: tuple[tuple[str, float], ...]) -> float:
+        """output_gain of the blend's median speech level and loudest peak over BLEND_CALIBRATION."""
+        vector, levels, peaks = blended_vector(blend), [], []
+        for text in BLEND_CALIBRATION:
+            for unit in self.analyze(text):
+                items = self.batcher.submit(clause_sequences(unit.ids), vector, self.default_seed)
+                wave = np.concatenate(list(self._pieces(items, SynthesisOptions(), None, 1.0, None)))
+                levels.append(speech_level_db(wave, self.config.sample_rate))
+                peaks.append(float(np.abs(wave).max(initial=0.0)))
+        return output_gain(float(np.median(levels)), max(max(peaks), 1e-3))
 
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
@@ -169,26 +206,22 @@ class TtskitVoice:
         """A streaming plan whose context covers the vocoder's receptive field (windows grow as pace affords)."""
         return ChunkPlan(first_frames, self.context, max_frames=8 * first_frames, pace=pace)
 
-    def speaker_name(self, options: SynthesisOptions) -> str:
-        """The speaker options ask for; raises OptionsError for an unknown or unusable one."""
-        name = options.speaker if options.speaker is not None else self.config.default_speaker
-        usable = ", ".join(self.usable_speakers)
-        if name not in self.config.speakers:
-            raise OptionsError(
-                f"speaker: unknown speaker {name!r} for voice {self.config.name!r}; choose one of {usable}"
-            )
-        if name in self.broken_speakers:
-            raise OptionsError(f"speaker: {name!r} of voice {self.config.name!r} is unusable: "
-                               f"{self.broken_speakers[name]}; choose one of {usable}")  # fmt: skip
-        return name
+    def speaker_blend(self, options: SynthesisOptions) -> tuple[tuple[str, float], ...]:
+        """The speakers options ask for with their shares (:mod:`.speaker_blend`; a plain name is
+        itself, share 1); raises OptionsError for a malformed blend or an unknown or unusable speaker."""
+        text = options.speaker if options.speaker is not None else self.config.default_speaker
+        try:
+            return parse_blend(text, self.usable_speakers, self.broken_speakers)
+        except BlendError as error:
+            raise OptionsError(f"speaker: {error} (voice {self.config.name!r})") from None
 
-    def check_options(self, options: SynthesisOptions) -> str:
-        """Validate the controls this voice supports (see the module doc); returns the speaker."""
+    def check_options(self, options: SynthesisOptions) -> tuple[tuple[str, float], ...]:
+        """Validate the controls this voice supports (see the module doc); returns the speaker blend."""
         for field, accepted in UNSUPPORTED.items():
             if getattr(options, field) != accepted:
                 raise OptionsError(f"{field}: voice {self.config.name!r} (Tacotron2) has no {field} control; "
                                    f"leave it at {accepted}")  # fmt: skip
-        return self.speaker_name(options)
+        return self.speaker_blend(options)
 
     def stream(
         self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
@@ -202,11 +235,11 @@ class TtskitVoice:
         the attention decides them (see :mod:`yuyin.engine.attention_timing`), each batch before
         the piece it was decided for; all of them by the last piece.
         """
-        speaker = self.check_options(options)
+        blend = self.check_options(options)
         clauses = clause_sequences(ids)
         seed = self.default_seed if options.seed is None else options.seed
-        items = self.batcher.submit(clauses, speaker_vectors([speaker])[0], seed)
-        gain = self.gain(speaker) * options.volume * level_gain(options.speed, LEVEL_CHANGE_BY_SPEED)
+        items = self.batcher.submit(clauses, blended_vector(blend), seed)
+        gain = self.gain(blend) * options.volume * level_gain(options.speed, LEVEL_CHANGE_BY_SPEED)
         pieces = self._pieces(items, options, plan, gain, on_syllables)
         try:
             if plan is not None:
@@ -331,3 +364,10 @@ def _ends_with_punctuation(ids: Sequence[int]) -> bool:
     """A clause sequence ``... punct - ~ _`` (a cut made only by the length budget has none)."""
     return len(ids) >= 4 and ids[-4] in PUNCTUATION_IDS
 
+
+
+def blended_vector(blend: Sequence[tuple[str, float]]) -> torch.Tensor:
+    """[32] speaker input vector of a blend: the speakers' vectors weighted by their shares."""
+    vectors = speaker_vectors([name for name, _ in blend])  # [S, 32]
+    shares = torch.tensor([share for _, share in blend], dtype=torch.float64)
+    return (shares[:, None] * vectors.double()).sum(dim=0).float()

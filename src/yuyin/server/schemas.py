@@ -96,7 +96,8 @@ class SynthesisControls(RequestModel):
     model_config = ConfigDict(extra="forbid")
 
     voice: Optional[str] = Field(None, min_length=1, description="voice name; default: the server's first voice")
-    speaker: Optional[str] = Field(None, description="speaker of a multi-speaker voice")
+    speaker: Optional[str] = Field(None, description="speaker of a multi-speaker voice, or a blend of its "
+                                   "speakers: Aiyu+Siyue, Aiyu(2)+Siyue(1)")
     speed: float = _ranged("speed", 1.0, "tempo multiplier")
     pitch: float = _ranged("pitch", 1.0, "scale of the pitch contour")
     pitch_shift: float = _ranged("pitch_shift", 0.0, "pitch offset in standard deviations")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, AsyncIterator, Generator, Iterator
 from yuyin.audio import AudioChunk, AudioEncoder, StreamResampler, encoder_sample_rate
 from yuyin.config import OptionsError, SynthesisOptions
 from yuyin.engine.reference import ReferenceAudioError
+from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError, options_error
 from yuyin.server.worker import StalledError, ThreadedIterator, within
@@ -232,12 +233,14 @@ async def analyse_reference(runtime: "Runtime", synth: "Synthesizer", audio: byt
 
 
 def check_speaker(synth: "Synthesizer", speaker: str | None) -> None:
-    """422 naming ``speaker`` unless it is None or one of the voice's usable speakers."""
-    voice, usable = synth.voice.name, synth.usable_speakers
-    if speaker is None or speaker in usable:
+    """422 naming ``speaker`` unless it is None or a blend of the voice's usable speakers
+    (:mod:`yuyin.engine.speaker_blend`; a plain name is a blend of one)."""
+    if speaker is None:
         return
+    voice = synth.voice.name
     if not synth.speakers:
         raise ApiError(422, f"voice {voice!r} has a single speaker; leave speaker out", "speaker")
-    why = synth.unusable_speakers.get(speaker)
-    problem = f"speaker {speaker!r} of {voice!r} is unusable: {why}" if why else f"unknown speaker {speaker!r}"
-    raise ApiError(422, f"{problem}; speakers of {voice!r}: {', '.join(usable)}", "speaker")
+    try:
+        parse_blend(speaker, synth.usable_speakers, synth.unusable_speakers)
+    except BlendError as exc:
+        raise ApiError(422, f"{exc} (voice {voice!r})", "speaker") from None
