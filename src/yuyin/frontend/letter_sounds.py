@@ -37,6 +37,7 @@ _VOWEL_TEAMS = {
 }  # fmt: skip
 _SHORT = {"a": "AE", "e": "EH", "i": "IH", "o": "AA", "u": "AH", "y": "IH"}
 _LONG = {"a": "EY", "e": "IY", "i": "AY", "o": "OW", "u": "UW", "y": "AY"}
+_VOWEL_PHONES = frozenset(_SHORT.values()) | frozenset(_LONG.values()) | frozenset(_VOWEL_TEAMS.values())
 _CONSONANT_GROUPS = {
     "tch": "CH", "sch": "SH", "sh": "SH", "ch": "CH", "th": "TH", "ph": "F", "ck": "K", "qu": "K W",
     "wh": "W", "kh": "K", "zh": "ZH", "gh": "", "x": "K S", "j": "JH", "q": "K", "c": "K", "y": "Y",
@@ -64,9 +65,6 @@ def guessed_pronunciation(word: str) -> tuple[str, ...] | None:
     # the first vowel is stressed; an unstressed short a is a schwa (Zara: za1 la5, not lai5)
     return tuple(phone + "1" if i == vowels[0] else ("AH" if phone == "AE" else phone) + "0" if i in vowels
                  else phone for i, phone in enumerate(phones))  # fmt: skip
-
-
-_VOWEL_PHONES = frozenset(_SHORT.values()) | frozenset(_LONG.values()) | frozenset(_VOWEL_TEAMS.values())
 
 
 def _pronounceable(lower: str) -> bool:
