@@ -240,3 +240,17 @@ def test_speaker_picker_offers_usable_speakers_and_the_voice_controls(two_voice_
     # Tacotron2 times its syllables as it decodes them ("syllables" events): each is lit in turn
     assert wait_for(page, "return window.yuyin.syllablesSpoken >= 4 && window.yuyin.syllablesSpoken") == 4
     assert "".join(page.execute_script("return window.yuyin.writtenLit")) == "你好世界"
+
+
+def test_blend_picker_sends_a_speaker_blend(two_voice_page) -> None:
+    page = two_voice_page
+    disabled = "return document.getElementById(arguments[0]).disabled"
+    assert page.execute_script(disabled, "blend") and page.execute_script(disabled, "blend_share")  # baker: one speaker
+    page.execute_script("const v = document.getElementById('voice'); v.value = 'tiny-ttskit';"
+                        "v.dispatchEvent(new Event('change'))")  # fmt: skip
+    assert page.execute_script("return [...document.getElementById('blend').options].map(o => o.value)") == [
+        "", "Aiqi", "biaobei"]
+    page.execute_script("document.getElementById('blend').value = 'Aiqi';"
+                        "document.getElementById('blend_share').value = '0.3'")  # fmt: skip
+    state = speak_and_wait(page, "你好，世界。")  # no speaker picked: the voice's default is blended
+    assert state["speaker"] == "biaobei(0.70)+Aiqi(0.30)" and state["samples"] > 0

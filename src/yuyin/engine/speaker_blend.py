@@ -38,7 +38,7 @@ def parse_blend(text: str, usable: Collection[str], unusable: dict[str, str] | N
         if name not in usable:
             why = (unusable or {}).get(name)
             problem = f"{name!r} is unusable: {why}" if why else f"unknown speaker {name!r}"
-            raise BlendError(f"{problem}; choose from {', '.join(usable)}")
+            raise BlendError(problem + (f"; choose from {', '.join(usable)}" if usable else ""))
         weights[name] = weights.get(name, 0.0) + weight
     if len(weights) > MAX_SPEAKERS:
         raise BlendError(f"a blend takes at most {MAX_SPEAKERS} speakers, got {len(weights)}")

@@ -73,6 +73,8 @@ function fillVoiceControls() {
   const speakers = voice ? voice.speakers : [];
   fillSelect($("speaker"), [["", speakers.length ? "default" : "single speaker"], ...speakers.map((s) => [s, s])], "");
   $("speaker").disabled = speakers.length === 0;
+  fillSelect($("blend"), [["", speakers.length ? "none" : "single speaker"], ...speakers.map((s) => [s, s])], "");
+  $("blend").disabled = $("blend_share").disabled = speakers.length === 0;
   const styles = voice ? voice.styles : [];
   fillSelect($("style"), [["", styles.length ? "neutral (default)" : "not for this voice"],
     ...styles.filter((s) => s !== "neutral").map((s) => [s, s])], "");
@@ -95,7 +97,12 @@ function setSlider(name, value) {
 /** The request controls as the API names them (untouched optional sliders are left out). */
 function controls() {
   const request = { voice: $("voice").value || null };
-  if ($("speaker").value) request.speaker = $("speaker").value;
+  const speaker = $("speaker").value || currentVoice()?.default_speaker;
+  if ($("blend").value && speaker) {  // a blend of two speakers, shares as the API reads them: A(0.5)+B(0.5)
+    const share = Number($("blend_share").value);
+    request.speaker = `${speaker}(${(1 - share).toFixed(2)})+${$("blend").value}(${share.toFixed(2)})`;
+  } else if ($("speaker").value) request.speaker = $("speaker").value;
+  state.speaker = request.speaker ?? null;
   if ($("sample_rate").value) request.sample_rate = Number($("sample_rate").value);
   if ($("style").value) request.style = $("style").value;
   if ($("ssml").checked) request.ssml = true;
