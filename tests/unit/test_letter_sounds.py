@@ -44,6 +44,15 @@ def test_letters_that_look_like_a_code_are_not_guessed(word: str) -> None:
         ("defi", "dai1 fei5"),  # ... and four that do
         ("usdt", "you1 ai2 si5 di4 ti4"),  # no cut into us + dt
         ("imac", "ai4 mai1 ke5"),
+        ("tmall", "ti4 mao1 er5"),  # two consonants no English word opens with: the first is a letter
+        ("json", "jie4 san1"),
+        ("kpop", "kai4 pa1 pu5"),
+        ("sora", "sou1 le5"),  # s + ora would be letter + word: an English opening is no letter
+        ("oled", "ou1 ai2 le5 yi4 di4"),  # a leading vowel is no letter: spelled (four letters, vowel first)
+        ("macos", "mai1 ke5 ou1 ai2 si5"),  # OS, TV, PC, UI close a word as letters
+        ("harmonyos", "ha1 me5 ni5 ou1 ai2 si5"),
+        ("kol", "kai4 ou1 ai2 le5"),  # an abbreviation the dictionary has as a word
+        ("sci", "ai2 si5 xi1 ai4"),
         ("ZELENSKY", "zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4"),  # capitals: spelled
     ],
 )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .english import VOWELS, pronunciation, transliterate
-from .letter_sounds import guessed_pronunciation
+from .letter_sounds import ONSETS, guessed_pronunciation
 from .marked_pinyin import read_plain
 
 LETTERS: dict[str, tuple[str, ...]] = {
@@ -66,6 +66,10 @@ _LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
 # Words the dictionary lacks are cut into words it has when they are this long (see _compound_parts).
 COMPOUND_LETTERS = (4, 24)
 _LETTER_PREFIXES = frozenset("eiv")  # e-book, i-mac, v-log: said as the letter before a word
+# Endings said as letters after a word: mac + OS, apple + TV.
+_LETTER_ENDINGS = frozenset({"os", "tv", "pc", "ui"})
+# Abbreviations written in lower case that the dictionary has as words, spelled (kol, not kou1 er5).
+_ABBREVIATIONS = frozenset({"kol", "roi", "gmv", "sci", "ota", "dau", "mau"})
 # What an apostrophe's ending says: Tom's, don't, we'll.
 _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("mu5",), "re": ("er5",),
             "ve": ("fu5",)}  # fmt: skip
@@ -122,7 +126,7 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     if known is not None:
         return None if word.isupper() and len(word) <= 3 and lower != "ok" else known
     letters = lower.replace("'", "")
-    if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX):
+    if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX) or letters in _ABBREVIATIONS:
         return None
     phones = pronunciation(lower)
     if phones is None and len(_CAMEL_PARTS.findall(word)) > 1:
@@ -153,8 +157,9 @@ def _compound_parts(word: str) -> list[str]:
     """A lower-case or capitalised word the dictionary lacks cut into two or three parts it can
     say (fewest parts, then the longest), or [] (the word is spelled). A part is a word the
     dictionary has of three letters or more that is not said letter by letter, a common
-    two-letter word (wechat: we + chat), a leading e, i or v said as the letter (ebook, imac, vlog)
-    or a closing run of two or three consonants, spelled (airbnb: air + bnb; chatgpt)."""
+    two-letter word (wechat: we + chat), a leading letter (ebook, imac, vlog; tmall, xcode) or a closing
+    run of two or three consonants or os, tv, pc, ui, said as letters (airbnb: air + bnb; chatgpt;
+    macos)."""
     if not (COMPOUND_LETTERS[0] <= len(word) <= COMPOUND_LETTERS[1]) or not word[1:].islower():
         return []
     lower = word.lower()
@@ -168,15 +173,16 @@ def _compound_parts(word: str) -> list[str]:
                 return True
         if len(part) == 2 and part in _TWO_LETTER_WORDS:
             return True
-        if first and part in _LETTER_PREFIXES:
-            return True
-        return last and 2 <= len(part) <= 3 and not re.search("[aeiouy]", part)
+        if first and len(part) == 1:
+            return part in _LETTER_PREFIXES or _unspeakable_start(lower)  # ebook, vlog; tmall, xcode
+        return last and (part in _LETTER_ENDINGS or 2 <= len(part) <= 3 and not re.search("[aeiouy]", part))
 
     def fits(ends: list[int]) -> bool:
-        """Two spelled letters close only a long word (apple + tv; not us + dt, toe + fl)."""
-        starts = [0, *ends[:-1]]
-        last, before = ends[-1] - starts[-1], ends[-2] - starts[-2]
-        return not (last == 2 and not re.search("[aeiouy]", lower[starts[-1]:]) and before < 4)
+        """Two spelled letters close only a long word (apple + tv; not us + dt, toe + fl); a
+        leading letter comes before a word of three letters or more (not a + we)."""
+        sizes = [b - a for a, b in zip([0, *ends], ends)]
+        spelled_end = sizes[-1] == 2 and lower[-2:] not in _LETTER_ENDINGS and not re.search("[aeiouy]", lower[-2:])
+        return not (spelled_end and sizes[-2] < 4) and not (sizes[0] == 1 and sizes[1] < 3)
 
     def cuts(start: int, count: int) -> list[list[int]]:
         """Ends of `count` sayable parts covering lower[start:]."""
@@ -191,6 +197,12 @@ def _compound_parts(word: str) -> list[str]:
             ends = max(found, key=lambda e: sum((b - a) ** 2 for a, b in zip([0, *e], e)))
             return [word[a:b] for a, b in zip([0, *ends], ends)]
     return []
+
+
+def _unspeakable_start(lower: str) -> bool:
+    """Whether a word opens with two consonants no English word opens with (tm, xc, kp, js): its
+    first letter is then said as a letter (tmall, xcode, kpop, json)."""
+    return re.match("[^aeiouy]{2}", lower) is not None and not any(onset.startswith(lower[:2]) for onset in ONSETS)
 
 
 def _pinyin_name(word: str, pinyin: tuple[str, ...], phones: tuple[str, ...]) -> bool:

@@ -21,7 +21,7 @@ _VOWEL_LETTERS = "aeiouy"
 # Consonant runs English words start with ("" for a vowel start).
 ONSETS = frozenset(
     "b bl br c ch chr cl cr d dr dw f fl fr g gl gn gr h j k kh kl kn kr l m n p ph phr pl pr ps q r rh s sc sch "
-    "schw scr sh shr sk sl sm sn sp sph spl spr st str sv sw sz t th thr tr ts tw v vl w wh wr x y z zh zw".split()
+    "schw scr sh shr sk sl sm sn sp sph spl spr st str sv sw sz t th thr tr tw v vl w wh wr x y z zh zw".split()
 ) | {""}
 # Consonant runs English words end with.
 CODAS = frozenset(
