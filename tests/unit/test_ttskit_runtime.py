@@ -23,6 +23,7 @@ from yuyin.engine.tempo import level_gain
 from yuyin.engine.ttskit_voice import LEVEL_CHANGE_BY_SPEED, TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
 from yuyin.models.tacotron2 import speaker_vectors
+from yuyin.ssml import SSMLError
 
 TEXT = "欢迎使用语音合成接口。"
 
@@ -199,3 +200,12 @@ def test_loading_the_voice_again_takes_no_more_threads(tiny_ttskit_pack):
         assert (process_threads(), torch.get_num_threads()) == (4, 3)  # was 2 after the second load
     finally:
         configure_threads(before)
+
+
+def test_an_ssml_voice_may_be_a_speaker_blend(synth):
+    blend, _ = audio(synth, TEXT, SynthesisOptions(speaker="Aiqi+biaobei"))
+    ssml = f'<speak><voice name="Aiqi+biaobei">{TEXT}</voice></speak>'
+    spoken = np.concatenate([c.samples for c in synth.synthesize_ssml(ssml)])
+    np.testing.assert_allclose(spoken, blend, atol=1e-5)
+    with pytest.raises(SSMLError, match=r"<voice name='Aiqi\+'> .* cannot read speaker blend"):
+        list(synth.synthesize_ssml('<speak><voice name="Aiqi+">你好</voice></speak>'))

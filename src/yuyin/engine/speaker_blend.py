@@ -21,7 +21,9 @@ class BlendError(ValueError):
     """A speaker blend that cannot be read or names a speaker that cannot be used; the message says which."""
 
 
-def parse_blend(text: str, usable: Collection[str], unusable: dict[str, str] | None = None) -> tuple[tuple[str, float], ...]:
+def parse_blend(
+    text: str, usable: Collection[str], unusable: dict[str, str] | None = None
+) -> tuple[tuple[str, float], ...]:
     """``"Aiyu(2)+Siyue"`` -> ``(("Aiyu", 2/3), ("Siyue", 1/3))``, in order of first mention.
 
     usable: the speakers that may be named; unusable: those refused, with why (named in the error).
