@@ -257,6 +257,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--offload-idle", type=float, default=None, metavar="SECONDS",
                        help="move a voice's models from the GPU to the CPU after this many seconds without "
                             "requests, back on the next one (torch backend; default: never)")  # fmt: skip
+    serve.add_argument("--side-by-side", action=argparse.BooleanOptionalAction, default=None,
+                       help="run overlapping requests in one-thread OpenVINO streams, one core each (openvino "
+                            "backend; ~450 MiB more for baker; default: on from the large memory tier)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     add_ray_serve_arguments(serve)
@@ -292,7 +295,7 @@ def _serve(args: argparse.Namespace) -> int:
             allowed_hosts=tuple(args.allowed_host or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
             lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
-            vocoder_device=args.vocoder_device, offload_idle=args.offload_idle,
+            vocoder_device=args.vocoder_device, offload_idle=args.offload_idle, side_by_side=args.side_by_side,
         )  # fmt: skip
     except ValueError as exc:
         raise _flag_error(exc) from None

@@ -14,7 +14,7 @@ import torch
 from yuyin.engine.baker_voice import BakerVoice, variance_masks
 from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
-from yuyin.engine.onnx_session import openvino_has_bf16
+from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.models.fastspeech2 import ProsodyControls
 from yuyin.voices.store import yuyin_home
 

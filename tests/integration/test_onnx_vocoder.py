@@ -31,7 +31,7 @@ def test_mixed_bf16_vocoder_stays_within_30_db_of_float32_on_real_speech(baker_d
     sentences: SNR against the float32 PyTorch vocoder >= 30 dB (measured about 35 dB); streamed
     in windows it differs from the whole pass by bf16 rounding only."""
     from yuyin import Synthesizer
-    from yuyin.engine.onnx_session import openvino_has_bf16
+    from yuyin.engine.openvino_session import openvino_has_bf16
 
     if not openvino_has_bf16():
         pytest.skip("needs a CPU that computes bf16 natively (AVX512-BF16 or AMX)")

@@ -10,7 +10,8 @@ import torch
 from yuyin import SynthesisOptions, Synthesizer
 from yuyin.engine.device import DeviceError, resolve_backend
 from yuyin.engine.onnx_acoustic import acoustic_graphs
-from yuyin.engine.onnx_session import execution_providers, openvino_has_bf16
+from yuyin.engine.onnx_session import execution_providers
+from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import mb_melgan_graph
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config
 from yuyin.models.mb_melgan import MBMelGAN, MBMelGANConfig

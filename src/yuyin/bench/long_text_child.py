@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Sequence
 
 from yuyin.bench.long_text import build_text, measure_in_this_process
-from yuyin.bench.variants import Variant
+from yuyin.bench.variants import SIDE_BY_SIDE, Variant
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,9 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, required=True)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--side-by-side", choices=list(SIDE_BY_SIDE), default="auto")
     args = parser.parse_args(argv)
     sentences, _ = load_sentence_set(args.set)
-    variant = Variant(args.backend, args.dtype, args.batch_size)
+    variant = Variant(args.backend, args.dtype, args.batch_size, SIDE_BY_SIDE[args.side_by_side])
     synth, options = load_yuyin(args.voice, args.threads, variant, args.device)
     result = measure_in_this_process(synth, build_text(sentences, args.chars), options)
     print(json.dumps(asdict(result)), flush=True)

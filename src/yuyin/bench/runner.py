@@ -111,7 +111,7 @@ def sweep_plan(args: argparse.Namespace, device_type: str) -> SweepPlan | None:
 
 def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: BenchReport,
                loader: Loader) -> None:
-    variants = combinations(args.backend, args.dtype, args.batch_size)
+    variants = combinations(args.backend, args.dtype, args.batch_size, args.side_by_side)
     resolutions = [resolve(variant, args.bench_device) for variant in variants]
     device_type = next((r.device for r in resolutions if r.device), "cpu").split(":")[0]
     report.plan = sweep_plan(args, device_type)

@@ -8,7 +8,9 @@ combination applies is decided by the engine's device policy (yuyin.engine.devic
 skips exactly what ``Synthesizer.load`` would refuse (fp16 on CPU, onnx with bf16, a missing
 onnxruntime), with the engine's message as the note. A backend ending in ``+compile`` (e.g.
 ``torch+compile``) loads with ``compile=True``, so ``--backend torch,torch+compile`` compares
-eager with compiled in one run.
+eager with compiled in one run. ``--side-by-side on,off`` (default auto: as the memory tier says)
+compares overlapping calls in OpenVINO's one-thread streams with calls taking turns; a runtime
+that ran them is labelled ``+side-by-side``.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 
 AUTO_DTYPE = "auto"
 COMPILE_SUFFIX = "+compile"
+SIDE_BY_SIDE_SUFFIX = "+side-by-side"
+SIDE_BY_SIDE = {"auto": None, "on": True, "off": False}
 DTYPES = (AUTO_DTYPE, "fp32", "bf16", "fp16")
 
 
@@ -27,6 +31,7 @@ class Variant:
     backend: str
     dtype: str
     batch_size: int | None = None  # None: the Synthesizer's default
+    side_by_side: bool | None = None  # None: as the memory tier says
 
     @property
     def load_dtype(self) -> str | None:
@@ -91,13 +96,24 @@ def batch_size_list(text: str) -> list[int]:
     return sizes
 
 
-def combinations(backends: list[str], dtypes: list[str], batch_sizes: list[int] | None = None) -> list[Variant]:
-    """Every backend with every dtype (and batch size), duplicates dropped, in command-line order."""
+def side_by_side_list(text: str) -> list[bool | None]:
+    items = [item.lower() for item in comma_list(text)]
+    unknown = [item for item in items if item not in SIDE_BY_SIDE]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown side-by-side choice {', '.join(unknown)}: use auto, on, off")
+    return [SIDE_BY_SIDE[item] for item in items]
+
+
+def combinations(backends: list[str], dtypes: list[str], batch_sizes: list[int] | None = None,
+                 side_by_side: list[bool | None] | None = None) -> list[Variant]:  # fmt: skip
+    """Every backend with every dtype (and batch size, and side-by-side choice), duplicates
+    dropped, in command-line order."""
     seen: dict[Variant, None] = {}
     for backend in backends:
         for dtype in dtypes:
             for batch_size in batch_sizes or [None]:
-                seen.setdefault(Variant(backend, dtype, batch_size))
+                for streams in side_by_side or [None]:
+                    seen.setdefault(Variant(backend, dtype, batch_size, streams))
     return list(seen)
 
 
@@ -107,7 +123,8 @@ def resolve(variant: Variant, device: str) -> Resolution:
 
     try:
         plan = plan_runtime(device, variant.load_dtype, variant.load_backend, variant.load_batch_size,
-                            compile=variant.compile)  # fmt: skip
+                            compile=variant.compile, side_by_side=variant.side_by_side)  # fmt: skip
     except DeviceError as error:
         return Resolution(variant, skipped=str(error))
-    return Resolution(variant, device=str(plan.device), runtime=plan.backend + (COMPILE_SUFFIX if plan.compile else ""))
+    suffixes = (COMPILE_SUFFIX if plan.compile else "") + (SIDE_BY_SIDE_SUFFIX if plan.side_by_side else "")
+    return Resolution(variant, device=str(plan.device), runtime=plan.backend + suffixes)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from yuyin.audio import encoder_sample_rate
 from yuyin.cluster.manifest import BulkItem
@@ -56,7 +56,8 @@ class RowSpeaker:
     """
 
     def __init__(self, settings: ServerSettings, default_format: str = "wav", timestamps: str | None = None):
-        self.voices = VoiceCatalog.load(settings)
+        # one row at a time: no calls overlap, so side-by-side streams would only hold memory
+        self.voices = VoiceCatalog.load(replace(settings, side_by_side=False))
         self.default_format = default_format
         self.timestamps = timestamps
 

@@ -21,7 +21,7 @@ from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
 from yuyin.engine.device import RuntimePlan, process_threads
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
-from yuyin.engine.onnx_session import openvino_has_bf16
+from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.styles import style_controls, style_spec
@@ -126,7 +126,8 @@ class BakerVoice:
         exported then, stay on the CPU; see onnx_acoustic, onnx_vocoder); "onnx-int8" also quantises the acoustic
         decoder to int8; "openvino" runs FastSpeech2 in OpenVINO and the vocoder in onnxruntime;
         with mixed precision, OpenVINO computes the mel stage (after the durations are decided)
-        in bf16 where the CPU supports it natively."""
+        and the vocoder in bf16 where the CPU supports it natively. plan.side_by_side: the
+        OpenVINO graphs also get one-thread streams for overlapping calls (see openvino_session)."""
         config = VoiceConfig.from_json(path / "voice.json")
         vocoder_cfg = dict(config.vocoder, upsample_scales=tuple(config.vocoder["upsample_scales"]))
         acoustic = FastSpeech2(FastSpeech2Config(**config.acoustic))
@@ -141,8 +142,9 @@ class BakerVoice:
             runtime = "openvino" if plan.backend == "openvino" else "onnxruntime"
             bf16 = plan.mixed_precision and runtime == "openvino" and openvino_has_bf16()
             onnx = (OnnxAcoustic(acoustic, path / "acoustic.safetensors", cache, threads, int8=plan.backend == "onnx-int8",
-                                 runtime=runtime, mel_bf16=bf16, device=plan.device),
-                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device, bf16=bf16))  # fmt: skip
+                                 runtime=runtime, mel_bf16=bf16, device=plan.device, side_by_side=plan.side_by_side),
+                    OnnxVocoder(vocoder, path / "vocoder.safetensors", cache, threads, device=plan.device, bf16=bf16,
+                                side_by_side=plan.side_by_side and bf16))  # fmt: skip
             device = torch.device("cpu")  # the graphs' inputs and outputs; onnxruntime moves them
         return cls(config, acoustic, vocoder, device, plan.dtype, onnx, lexicon, plan.batch_size_on(plan.device),
                    device if onnx else plan.vocoder_device, plan.compile,

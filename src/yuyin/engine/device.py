@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import torch
 
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+from yuyin.engine.memory import resolve_tier
 from yuyin.engine.threads import thread_count_problem
 
 _DTYPES = {"fp32": torch.float32, "float32": torch.float32, "bf16": torch.bfloat16, "bfloat16": torch.bfloat16,
@@ -168,7 +169,9 @@ class RuntimePlan:
     on a GPU); backend: see resolve_backend; mixed_precision: see mixed_precision; batch_size:
     rows batched across concurrent requests; compile: torch.compile the PyTorch models (and warm
     them up over the shape buckets at load; see engine.compiled); offload_idle: seconds without
-    requests after which the models leave GPU memory until the next request (see engine.offload).
+    requests after which the models leave GPU memory until the next request (see engine.offload);
+    side_by_side: overlapping calls of OpenVINO graphs run in one-thread streams (see
+    engine.openvino_session).
     """
 
     device: torch.device
@@ -179,6 +182,7 @@ class RuntimePlan:
     batch_size: int
     compile: bool = False
     offload_idle: float | None = None
+    side_by_side: bool = False
 
     def batch_size_on(self, device: torch.device) -> int:
         """Rows a model on device batches across concurrent requests: batch_size on an
@@ -196,11 +200,13 @@ class RuntimePlan:
 
 def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype | None = None, backend: str = "auto",
                  batch_size: int = DEFAULT_BATCH_SIZE, vocoder_device: str | torch.device | None = None,
-                 compile: bool = False, offload_idle: float | None = None) -> RuntimePlan:  # fmt: skip
+                 compile: bool = False, offload_idle: float | None = None,
+                 side_by_side: bool | None = False) -> RuntimePlan:  # fmt: skip
     """Resolve and check every load-time choice together; raises DeviceError for a combination
     that cannot run. torch.compile, hybrid placement and offload apply to PyTorch models, so with
     any of them "auto" picks the torch backend and an exported-graph backend is an error; offload
-    also needs a GPU to offload from."""
+    also needs a GPU to offload from. side_by_side applies to the openvino backend (and is moot
+    elsewhere); None: as the memory tier says (engine.memory, ``$YUYIN_MEMORY_TIER`` or free RAM)."""
     resolved = resolve_device(device)
     vocoder = resolved if vocoder_device is None else resolve_device(vocoder_device)
     torch_dtype = resolve_dtype(dtype, resolved)
@@ -219,4 +225,18 @@ def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype |
         if resolved.type == vocoder.type == "cpu":
             raise DeviceError("offload moves idle models from a GPU to the CPU; on --device cpu they are there already")
     return RuntimePlan(resolved, vocoder, torch_dtype, runtime, mixed_precision(dtype, resolved), batch_size, compile,
-                       offload_idle)  # fmt: skip
+                       offload_idle, _side_by_side(side_by_side, runtime, resolved))  # fmt: skip
+
+
+def _side_by_side(requested: bool | None, runtime: str, device: torch.device) -> bool:
+    """Whether overlapping calls run in one-thread OpenVINO streams: only the openvino backend has
+    them (elsewhere requested is moot, as a decoder batch size is for voices without a decoder);
+    there as requested, None: as the memory tier says."""
+    if runtime != "openvino":
+        return False
+    if requested is not None:
+        return requested
+    try:
+        return resolve_tier(None, device).side_by_side
+    except ValueError as error:  # a bad $YUYIN_MEMORY_TIER
+        raise DeviceError(str(error)) from None

@@ -1,23 +1,26 @@
-"""Memory-aware defaults (importable without torch): how many requests synthesise at once, how many may wait, and how many
-rows an autoregressive decoder batches, chosen from the memory free on the device.
+"""Memory-aware defaults (importable without torch): how many requests synthesise at once, how many may wait, how many
+rows an autoregressive decoder batches, and whether overlapping CPU calls run side by side, chosen from the memory free
+on the device.
 
 The memory is the device's: free VRAM on CUDA (``torch.cuda.mem_get_info``), available RAM on
 the CPU (``MemAvailable`` of /proc/meminfo, else physical pages). Tiers, by free memory:
 
-======  ==========  ==========  =========  ==================
-tier    free        max_active  max_queue  decoder_batch_size
-======  ==========  ==========  =========  ==================
-small   < 2 GiB     4           16         4
-medium  2-8 GiB     16          64         16
-large   8-32 GiB    32          128        32
-xlarge  >= 32 GiB   64          256        64
-======  ==========  ==========  =========  ==================
+======  ==========  ==========  =========  ==================  ============
+tier    free        max_active  max_queue  decoder_batch_size  side_by_side
+======  ==========  ==========  =========  ==================  ============
+small   < 2 GiB     4           16         4                   no
+medium  2-8 GiB     16          64         16                  no
+large   8-32 GiB    32          128        32                  yes
+xlarge  >= 32 GiB   64          256        64                  yes
+======  ==========  ==========  =========  ==================  ============
 
 A streamed baker request peaked at about 17 MiB above the loaded voice on the CPU (16
 concurrent streams of a 120-character text: 593 -> 870 MiB), because the vocoder runs per
 bounded window whatever the text length; the tiers leave room for several times that per
-active request. ``YUYIN_MEMORY_TIER`` or ``yuyin serve --memory-tier`` picks a tier by name;
-explicit ``--max-active``/``--max-queue`` always win.
+active request. side_by_side compiles the OpenVINO graphs a second time, as one-thread streams
+for overlapping calls (see engine.openvino_session): ~450 MiB more for the baker voice, so only
+from the large tier up. ``YUYIN_MEMORY_TIER`` or ``yuyin serve --memory-tier`` picks a tier by
+name; explicit ``--max-active``/``--max-queue``/``--side-by-side`` always win.
 """
 from __future__ import annotations
 
@@ -39,13 +42,14 @@ class MemoryTier:
     max_active: int
     max_queue: int
     decoder_batch_size: int
+    side_by_side: bool
 
 
 TIERS = (
-    MemoryTier("small", 0, max_active=4, max_queue=16, decoder_batch_size=4),
-    MemoryTier("medium", 2 * GIB, max_active=16, max_queue=64, decoder_batch_size=16),
-    MemoryTier("large", 8 * GIB, max_active=32, max_queue=128, decoder_batch_size=32),
-    MemoryTier("xlarge", 32 * GIB, max_active=64, max_queue=256, decoder_batch_size=64),
+    MemoryTier("small", 0, max_active=4, max_queue=16, decoder_batch_size=4, side_by_side=False),
+    MemoryTier("medium", 2 * GIB, max_active=16, max_queue=64, decoder_batch_size=16, side_by_side=False),
+    MemoryTier("large", 8 * GIB, max_active=32, max_queue=128, decoder_batch_size=32, side_by_side=True),
+    MemoryTier("xlarge", 32 * GIB, max_active=64, max_queue=256, decoder_batch_size=64, side_by_side=True),
 )
 TIER_NAMES = ("auto",) + tuple(tier.name for tier in TIERS)
 

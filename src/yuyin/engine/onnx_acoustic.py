@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 from yuyin.engine.onnx_session import CPU, GraphSpec, cached_session
+from yuyin.engine.openvino_session import warming_up
 from yuyin.engine.shape_buckets import CONTROLS, bucket, octave_buckets, pad_phones, padded_controls
 from yuyin.models.fastspeech2 import FastSpeech2, ProsodyControls, length_regulate
 
@@ -104,18 +105,20 @@ class OnnxAcoustic:
     """
 
     def __init__(self, model: FastSpeech2, weights: Path, cache_dir: Path, threads: int, int8: bool = False,
-                 runtime: str = "onnxruntime", mel_bf16: bool = False, device: torch.device = CPU):  # fmt: skip
+                 runtime: str = "onnxruntime", mel_bf16: bool = False, device: torch.device = CPU,
+                 side_by_side: bool = False):  # fmt: skip
         """int8 (onnxruntime) / mel_bf16 (openvino): run the mel graph (decoder + postnet, most of
         the work) dynamically quantised / in bf16; the variance graph, which decides durations,
         always computes in float32. runtime: "onnxruntime" or "openvino" (see onnx_session);
-        device: where onnxruntime runs the graphs (CPU or CUDA; inputs and outputs stay on the CPU)."""
+        device: where onnxruntime runs the graphs (CPU or CUDA; inputs and outputs stay on the CPU);
+        side_by_side (openvino): overlapping calls in one-thread streams (see openvino_session)."""
         self.hidden_size, self.int8, self.runtime, self.mel_bf16 = model.cfg.hidden_size, int8, runtime, mel_bf16
         self.buckets = SHAPE_BUCKETS if runtime == "openvino" else None
         (variance, variance_spec), (mel, mel_spec) = acoustic_graphs(model)
         self._variance = cached_session(variance, variance_spec, weights, cache_dir, threads, runtime=runtime,
-                                        device=device)  # fmt: skip
+                                        device=device, side_by_side=side_by_side)  # fmt: skip
         self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads, int8=int8, runtime=runtime,
-                                   bf16=mel_bf16, device=device)  # fmt: skip
+                                   bf16=mel_bf16, device=device, side_by_side=side_by_side)  # fmt: skip
 
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
         """ids [B, L] int64 -> durations [B, L] int64, hidden [B, L, H], f0 [B, L], energy [B, L]."""
@@ -143,12 +146,13 @@ class OnnxAcoustic:
     def warm_up(self) -> None:
         """Run every frame bucket and the phone buckets up to WARM_PHONES once (nothing without
         buckets), so that no unit of the front ends is the first of its shape."""
-        for size in self.buckets or ():
-            if size <= WARM_PHONES:
-                self.variance(torch.ones(1, size, dtype=torch.long), ProsodyControls())
-            hidden, zeros = torch.zeros(1, 16, self.hidden_size), torch.zeros(1, 16)
-            durations = torch.full((1, 16), size // 16, dtype=torch.long)
-            self.mel(hidden, zeros, zeros, None, durations)
+        with warming_up():
+            for size in self.buckets or ():
+                if size <= WARM_PHONES:
+                    self.variance(torch.ones(1, size, dtype=torch.long), ProsodyControls())
+                hidden, zeros = torch.zeros(1, 16, self.hidden_size), torch.zeros(1, 16)
+                durations = torch.full((1, 16), size // 16, dtype=torch.long)
+                self.mel(hidden, zeros, zeros, None, durations)
 
     def _padded(self, size: int) -> int:
         """size rounded up to its bucket (size itself without buckets)."""

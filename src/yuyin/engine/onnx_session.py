@@ -13,7 +13,6 @@ import hashlib
 import io
 import logging
 import os
-import queue
 import tempfile
 import warnings
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ import numpy as np
 
 import torch
 from torch import nn
+
+from yuyin.engine.openvino_session import OpenVinoSession
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -169,59 +170,18 @@ class GraphSession(Protocol):
     def run(self, output_names: Sequence[str] | None, feeds: Mapping[str, np.ndarray]) -> list[np.ndarray]: ...
 
 
-class OpenVinoSession:
-    """An ONNX graph compiled by OpenVINO for the CPU, behind onnxruntime's ``run`` signature.
-
-    On an AMX CPU OpenVINO ran FastSpeech2's mel graph 1.4x faster than onnxruntime in fp32
-    (outputs within 1e-5) and 3x faster in bf16; the vocoders ran slower in it in fp32, so they
-    stay on onnxruntime unless the baker vocoder runs in bf16 (onnx_vocoder.mixed_bf16_session).
-    Precision is fp32 unless bf16 is asked for: on
-    CPUs with AMX, OpenVINO would otherwise silently compute in bf16, which moved predicted
-    durations by a whole frame. Threads are not pinned to cores, so onnxruntime and PyTorch can
-    share them. One compiled model serves concurrent callers, each call with an infer request of
-    its own from a pool.
-    """
-
-    def __init__(self, path: Path, threads: int, bf16: bool = False):
-        import openvino
-
-        config = {"INFERENCE_NUM_THREADS": threads, "INFERENCE_PRECISION_HINT": "bf16" if bf16 else "f32",
-                  "PERFORMANCE_HINT": "LATENCY", "ENABLE_CPU_PINNING": False}  # fmt: skip
-        self._compiled = openvino.Core().compile_model(str(path), "CPU", config)
-        self._names = [output.get_any_name() for output in self._compiled.outputs]
-        self._idle: queue.SimpleQueue = queue.SimpleQueue()
-
-    def run(self, output_names: Sequence[str] | None, feeds: Mapping[str, np.ndarray]) -> list[np.ndarray]:
-        try:
-            request = self._idle.get_nowait()
-        except queue.Empty:
-            request = self._compiled.create_infer_request()
-        try:
-            results = request.infer(dict(feeds))
-            by_name = {name: results[output] for name, output in zip(self._names, self._compiled.outputs)}
-            return [np.array(by_name[name]) for name in (output_names or self._names)]
-        finally:
-            self._idle.put(request)
-
-
-def openvino_has_bf16() -> bool:
-    """Whether OpenVINO computes bf16 natively on this CPU (AVX512-BF16 or AMX)."""
-    import openvino
-
-    return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
-
-
 def cached_session(module: nn.Module, spec: GraphSpec, weights: Path, cache_dir: Path, threads: int,
                    int8: bool = False, runtime: str = "onnxruntime", bf16: bool = False,
-                   device: torch.device = CPU) -> GraphSession:  # fmt: skip
+                   device: torch.device = CPU, side_by_side: bool = False) -> GraphSession:  # fmt: skip
     """A session of module, exported once per weights file into cache_dir. runtime:
     "onnxruntime" (int8: its quantized_graph; device: see execution_providers) or "openvino"
-    (CPU; bf16: compute in bfloat16)."""
+    (CPU; bf16: compute in bfloat16; side_by_side: overlapping calls in one-thread streams, see
+    openvino_session)."""
     path = cached_graph(module, spec, weights, cache_dir)
     if runtime == "openvino":
         if int8:
             raise ValueError("int8 graphs run on onnxruntime only")
-        return OpenVinoSession(path, threads, bf16)
-    if bf16:
-        raise ValueError("bf16 graphs run on OpenVINO only")
+        return OpenVinoSession(path, threads, bf16, side_by_side)
+    if bf16 or side_by_side:
+        raise ValueError("bf16 and side-by-side graphs run on OpenVINO only")
     return ort_session(quantized_graph(path) if int8 else path, threads, execution_providers(device, spec, cache_dir))

