@@ -233,7 +233,8 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "memory tier)")  # fmt: skip
     serve.add_argument("--memory-tier", default=defaults.memory_tier, choices=TIER_NAMES,
                        help="size limits by free memory (auto, default; or $YUYIN_MEMORY_TIER) or by tier name: "
-                            "small 4 active/16 queued, medium 16/64, large 32/128, xlarge 64/256")  # fmt: skip
+                            "small 4 active/16 queued, medium 16/64, large 32/128, xlarge 64/256; large and "
+                            "xlarge also run overlapping requests side by side")  # fmt: skip
     serve.add_argument("--queue-timeout", type=float, default=defaults.queue_timeout,
                        help=f"seconds a request may wait for a slot (default: {defaults.queue_timeout:g})")
     serve.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
@@ -259,7 +260,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "requests, back on the next one (torch backend; default: never)")  # fmt: skip
     serve.add_argument("--side-by-side", action=argparse.BooleanOptionalAction, default=None,
                        help="run overlapping requests in one-thread OpenVINO streams, one core each (openvino "
-                            "backend; ~450 MiB more for baker; default: on from the large memory tier)")  # fmt: skip
+                            "backend; ~1 GiB more for baker; default: on from the large memory tier)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     add_ray_serve_arguments(serve)

@@ -53,6 +53,33 @@ def test_openvino_backend_matches_torch_and_its_bf16_mel_stage_stays_close(tiny_
     assert np.linalg.norm(mixed_audio - eager) / np.linalg.norm(eager) < 0.1
 
 
+def test_side_by_side_reaches_every_openvino_graph_and_their_warm_up(tiny_pack, monkeypatch) -> None:
+    from yuyin.engine import openvino_session
+
+    warming, streams_warmed = [], []
+    run, run_at_once = openvino_session.OpenVinoSession.run, openvino_session._Compiled.run_at_once
+
+    def counting_run(session, names, feeds):
+        if getattr(openvino_session._warming, "active", False):
+            warming.append(session)
+        return run(session, names, feeds)
+
+    monkeypatch.setattr(openvino_session.OpenVinoSession, "run", counting_run)
+    monkeypatch.setattr(openvino_session._Compiled, "run_at_once",
+                        lambda form, feeds, count: streams_warmed.append(count) or run_at_once(form, feeds, count))
+    on = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", threads=2, side_by_side=True)
+    assert on.side_by_side
+    acoustic = on._voice.exported_acoustic
+    graphs = [acoustic._variance, acoustic._mel] + (on._voice._onnx_vocoder._wide.sessions if openvino_has_bf16() else [])
+    assert all(graph.side_by_side for graph in graphs)
+    assert {*warming} == {*graphs} and streams_warmed == [2] * len(warming)  # every warm-up call ran both streams
+    off = Synthesizer.load(tiny_pack, device="cpu", backend="openvino", threads=2)
+    assert not off.side_by_side and not off._voice.exported_acoustic._mel.side_by_side
+    assert not Synthesizer.load(tiny_pack, device="cpu", backend="openvino", threads=1, side_by_side=True).side_by_side
+    assert not Synthesizer.load(tiny_pack, device="cpu", backend="onnx", side_by_side=True).side_by_side
+    assert not Synthesizer.load(tiny_pack, device="cpu", backend="torch", side_by_side=True).side_by_side
+
+
 def test_explicit_onnx_where_it_cannot_apply_is_an_error(monkeypatch) -> None:
     import onnxruntime
 

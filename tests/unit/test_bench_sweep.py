@@ -151,22 +151,42 @@ def test_side_by_side_choices_multiply_the_combinations_and_reach_the_load(monke
     on, off = (variants.resolve(variant, "cpu") for variant in both)
     assert (on.runtime, off.runtime) == ("openvino+side-by-side", "openvino")
     assert VariantSweep(both[0], "cpu", on.runtime).label == "openvino->openvino+side-by-side auto"
-    assert variants.resolve(variants.Variant("torch", "fp32", None, True), "cpu").runtime == "torch"  # moot there
+    moot = variants.resolve(variants.Variant("torch", "fp32", None, True), "cpu")
+    assert (moot.runtime, moot.variant.side_by_side) == ("torch", False)  # no streams there
     monkeypatch.setenv("YUYIN_MEMORY_TIER", "small")
-    assert variants.resolve(variants.Variant("openvino", "auto"), "cpu").runtime == "openvino"  # auto: the tier's
+    by_tier = variants.resolve(variants.Variant("openvino", "auto"), "cpu")
+    assert (by_tier.runtime, by_tier.variant.side_by_side) == ("openvino", False)  # auto: the tier's, decided once
     monkeypatch.setenv("YUYIN_MEMORY_TIER", "large")
-    assert variants.resolve(variants.Variant("openvino", "auto"), "cpu").runtime == "openvino+side-by-side"
+    by_tier = variants.resolve(variants.Variant("openvino", "auto"), "cpu")
+    assert (by_tier.runtime, by_tier.variant.side_by_side) == ("openvino+side-by-side", True)
+    resolved = [variants.resolve(variant, "cpu") for variant in variants.combinations(
+        ["torch", "openvino"], ["fp32"], None, [None, True, False])]  # fmt: skip
+    assert [(r.variant.backend, r.runtime) for r in variants.distinct(resolved)] == [
+        ("torch", "torch"), ("openvino", "openvino+side-by-side"), ("openvino", "openvino")]
     calls = []
     monkeypatch.setattr("yuyin.Synthesizer.load", lambda *args, **kwargs: calls.append(kwargs) or "synth")
     from yuyin.bench.candidate import load_yuyin
 
-    load_yuyin("baker", 2, both[0], "cpu")
+    load_yuyin("baker", 2, on.variant, "cpu")
     load_yuyin("baker", 2, variants.Variant("openvino", "auto"), "cpu")
     assert [call["side_by_side"] for call in calls] == [True, None]
-    command = long_text.child_command(10, "baker", 2, both[1], "cpu", None)
+    command = long_text.child_command(10, "baker", 2, off.variant, "cpu", None)
     assert command[command.index("--side-by-side") + 1] == "off"
     assert "--side-by-side" not in long_text.child_command(10, "baker", 2, variants.Variant("openvino", "auto"),
                                                            "cpu", None)  # fmt: skip
+
+
+def test_a_sweep_is_labelled_with_the_streams_the_loaded_voice_runs(monkeypatch):
+    from yuyin.bench.candidate import CandidateSettings, measure_candidates
+
+    settings = CandidateSettings("baker", 1, 1, None)
+    resolution = variants.resolve(variants.Variant("openvino", "fp32", None, True), "cpu")
+    run = measure_candidates([resolution], SENTENCES[:1], settings,
+                             loader=lambda *args: (FakeSynthesizer(), None))  # fmt: skip
+    assert run.sweeps[0].runtime == "openvino+side-by-side"  # a synthesizer that does not say keeps the label
+    monkeypatch.setattr(FakeSynthesizer, "side_by_side", False, raising=False)  # e.g. --threads 1, a ttskit voice
+    run = measure_candidates([resolution], SENTENCES[:1], settings, loader=lambda *args: (FakeSynthesizer(), None))
+    assert run.sweeps[0].runtime == "openvino" and run.sequential.details["runtime"] == "openvino"
 
 
 def test_sweep_label_shows_what_auto_resolved_to():

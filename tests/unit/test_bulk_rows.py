@@ -222,9 +222,13 @@ def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> N
         ("baker", "ttskit"), False, 8, ("*",))
     assert plan == ReplicaPlan(replicas=2, max_replicas=4, cpus=1.5, gpus=0.0)
     assert build_arguments({}) == (ServerSettings(), ReplicaPlan())
+    assert [build_arguments({"side_by_side": value})[0].side_by_side for value in ("true", "off", "Auto", False)] == [
+        True, False, None, False]  # auto: the memory tier decides
     for args, problem in [({"port": 1}, "unknown argument port; known: backend,"),
                           ({"replicas": "two"}, "replicas: Input should be a valid integer"),
                           ({"max_active": "0"}, "max_active must be a positive finite number, got 0"),
+                          ({"side_by_side": "maybe"}, "side_by_side: Input should be a valid boolean"),
+                          ({"max_active": "auto"}, "max_active: Input should be a valid integer"),
                           ({"replicas": "2", "max_replicas": "1"},
                            "max_replicas must be >= replicas (2), got 1")]:  # fmt: skip
         with pytest.raises(ValueError) as error:

@@ -83,11 +83,15 @@ def graph(tmp_path_factory) -> tuple[str, _Convs]:
 
 
 def _recording(session: OpenVinoSession, monkeypatch) -> list[str]:
-    """Which compiled form ran each call, in order ("latency" or "streams")."""
+    """Which compiled form ran each call, in order ("latency", "streams", or "streams x N" for
+    one run started in N requests at once)."""
     ran: list[str] = []
     for name in ("latency", "streams"):
         form = getattr(session, f"_{name}")
         monkeypatch.setattr(form, "run", lambda *args, _name=name, _run=form.run: ran.append(_name) or _run(*args))
+    streams = session._streams
+    monkeypatch.setattr(streams, "run_at_once", lambda feeds, count, _run=streams.run_at_once:
+                        ran.append(f"streams x {count}") or _run(feeds, count))  # fmt: skip
     return ran
 
 
@@ -111,8 +115,8 @@ def test_warming_up_runs_both_forms_and_one_thread_has_no_streams(graph, monkeyp
     path, _ = graph
     session = OpenVinoSession(path, threads=2, side_by_side=True)
     ran = _recording(session, monkeypatch)
-    with warming_up():
+    with warming_up(), CALLS.claim():  # warming runs every form whatever else is running
         session.run(None, {"x": np.zeros((1, 8, 40), np.float32)})
-    assert ran == ["streams", "latency"]
+    assert ran == ["streams x 2", "latency"]
     assert not OpenVinoSession(path, threads=1, side_by_side=True).side_by_side  # one thread: nothing to share
     assert not OpenVinoSession(path, threads=2).side_by_side

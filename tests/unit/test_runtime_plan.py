@@ -41,7 +41,7 @@ def test_side_by_side_streams_follow_the_memory_tier_unless_chosen(monkeypatch) 
     assert not plan_runtime("cpu").side_by_side  # the default is off
     monkeypatch.setenv("YUYIN_MEMORY_TIER", "huge")
     with pytest.raises(DeviceError, match="YUYIN_MEMORY_TIER must be one of auto, small"):
-        plan_runtime("cpu", side_by_side=None)
+        plan_runtime("cpu", backend="openvino", side_by_side=None)
 
 
 def test_a_missing_vocoder_device_is_an_error(monkeypatch) -> None:

@@ -22,7 +22,7 @@ from yuyin.bench.report import CANDIDATE
 from yuyin.bench.sentences import Sentence
 from yuyin.bench.stats import SentenceTiming, StreamedRun, SystemResult
 from yuyin.bench.timing import Clock, SynthesizerLike, time_synthesis
-from yuyin.bench.variants import Resolution, Variant
+from yuyin.bench.variants import SIDE_BY_SIDE_SUFFIX, Resolution, Variant
 
 Loader = Callable[[str, int, Variant, str], tuple[SynthesizerLike, Any]]
 
@@ -103,13 +103,15 @@ def _measure_one(resolution: Resolution, sweep: VariantSweep, sentences: Sequenc
     started = time.perf_counter()
     synth, options = loader(settings.voice, settings.threads, resolution.variant, resolution.device or "cpu")
     sweep.load_s = time.perf_counter() - started
+    if sweep.runtime and not getattr(synth, "side_by_side", True):  # e.g. one thread, or no OpenVINO graphs
+        sweep.runtime = sweep.runtime.removesuffix(SIDE_BY_SIDE_SUFFIX)
     if run.sequential is None:
         log(f"bench: {len(sentences)} sentences x {settings.repeat}, one at a time")
         timings, warmup_s = measure_synthesizer(synth, sentences, settings.repeat, options)
         run.sequential = SystemResult(name=CANDIDATE, timings=timings, peak_rss_bytes=peak_rss_bytes(),
                                       load_s=sweep.load_s, warmup_s=warmup_s, versions=dict(settings.versions),
                                       details={"backend": resolution.variant.backend,
-                                               "runtime": resolution.runtime,
+                                               "runtime": sweep.runtime,
                                                "dtype": resolution.variant.dtype,
                                                "device": resolution.device})
         if settings.chunk_frames is not None:

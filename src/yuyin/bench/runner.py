@@ -30,7 +30,7 @@ from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_refere
 from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
 from yuyin.bench.preflight import BenchInputError, check_inputs
 from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError
-from yuyin.bench.variants import combinations, resolve
+from yuyin.bench.variants import combinations, distinct, resolve
 
 CPU_LEVELS = (1, 4, 16)
 CUDA_LEVELS = (1, 4, 16, 64)
@@ -112,7 +112,7 @@ def sweep_plan(args: argparse.Namespace, device_type: str) -> SweepPlan | None:
 def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: BenchReport,
                loader: Loader) -> None:
     variants = combinations(args.backend, args.dtype, args.batch_size, args.side_by_side)
-    resolutions = [resolve(variant, args.bench_device) for variant in variants]
+    resolutions = distinct([resolve(variant, args.bench_device) for variant in variants])
     device_type = next((r.device for r in resolutions if r.device), "cpu").split(":")[0]
     report.plan = sweep_plan(args, device_type)
     settings = CandidateSettings(args.voice, args.threads, args.repeat, report.plan,

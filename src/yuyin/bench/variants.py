@@ -15,7 +15,7 @@ that ran them is labelled ``+side-by-side``.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 AUTO_DTYPE = "auto"
 COMPILE_SUFFIX = "+compile"
@@ -118,7 +118,9 @@ def combinations(backends: list[str], dtypes: list[str], batch_sizes: list[int] 
 
 
 def resolve(variant: Variant, device: str) -> Resolution:
-    """Apply the engine's device, dtype and backend policy; a refusal becomes a skip note."""
+    """Apply the engine's device, dtype and backend policy; a refusal becomes a skip note. The
+    resolution's variant carries the side-by-side choice as decided here (the memory tier's for
+    auto), so that loads and child processes run what the label says."""
     from yuyin.engine.device import DeviceError, plan_runtime
 
     try:
@@ -127,4 +129,14 @@ def resolve(variant: Variant, device: str) -> Resolution:
     except DeviceError as error:
         return Resolution(variant, skipped=str(error))
     suffixes = (COMPILE_SUFFIX if plan.compile else "") + (SIDE_BY_SIDE_SUFFIX if plan.side_by_side else "")
-    return Resolution(variant, device=str(plan.device), runtime=plan.backend + suffixes)
+    return Resolution(replace(variant, side_by_side=plan.side_by_side), device=str(plan.device),
+                      runtime=plan.backend + suffixes)  # fmt: skip
+
+
+def distinct(resolutions: list[Resolution]) -> list[Resolution]:
+    """resolutions without repeats of one that runs the same (e.g. side-by-side on and off where
+    the backend has no streams, or auto and on where the tier turns them on), in order."""
+    first: dict[tuple[Variant, str | None], Resolution] = {}
+    for resolution in resolutions:
+        first.setdefault((resolution.variant, resolution.skipped), resolution)
+    return list(first.values())

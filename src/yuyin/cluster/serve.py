@@ -13,7 +13,7 @@ import socket
 import sys
 import time
 from dataclasses import dataclass, fields
-from typing import Any, Optional, get_origin, get_type_hints
+from typing import Any, Optional, get_args, get_origin, get_type_hints
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -120,7 +120,8 @@ def build(args: dict[str, Any]):
 def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
     """Settings and plan from builder args: any ServerSettings field but host, port and
     allowed_hosts (Serve's http_options place the proxy, which answers for any host), plus replicas, max_replicas, replica_cpus, replica_gpus.
-    Values may be strings as ``serve run`` passes them ("2", "true", "baker,ttskit")."""
+    Values may be strings as ``serve run`` passes them ("2", "true", "baker,ttskit"; "auto" for a
+    yes/no left to the memory tier, as side_by_side)."""
     hints = get_type_hints(ServerSettings)
     settable = {field.name for field in fields(ServerSettings)} - {"host", "port", "allowed_hosts"}
     unknown = sorted(set(args) - settable - set(PLAN_ARGS))
@@ -132,6 +133,8 @@ def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
         kind = hints[name] if name in settable else PLAN_ARGS[name][1]
         if isinstance(value, str) and get_origin(kind) is tuple:
             value = [part.strip() for part in value.split(",") if part.strip()]
+        elif isinstance(value, str) and value.strip().lower() == "auto" and set(get_args(kind)) == {bool, type(None)}:
+            value = None  # e.g. side_by_side=auto: the memory tier decides
         try:
             converted = TypeAdapter(kind).validate_python(value)
         except ValidationError as exc:

@@ -99,6 +99,11 @@ class BakerVoice:
             return "openvino"
         return "onnx-int8" if exported.int8 else "onnx"
 
+    @property
+    def side_by_side(self) -> bool:
+        """Whether overlapping calls run in one-thread OpenVINO streams (see openvino_session)."""
+        return self.exported_acoustic is not None and self.exported_acoustic.side_by_side
+
     def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
         """The PyTorch models with the devices they run on (what offload moves; see engine.offload)."""
         return [(self.acoustic, self.device), (self.vocoder, self.vocoder_device)]

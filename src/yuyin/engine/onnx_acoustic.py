@@ -120,6 +120,11 @@ class OnnxAcoustic:
         self._mel = cached_session(mel, mel_spec, weights, cache_dir, threads, int8=int8, runtime=runtime,
                                    bf16=mel_bf16, device=device, side_by_side=side_by_side)  # fmt: skip
 
+    @property
+    def side_by_side(self) -> bool:
+        """Whether overlapping calls run in one-thread OpenVINO streams."""
+        return getattr(self._mel, "side_by_side", False)
+
     def variance(self, ids: torch.Tensor, controls: ProsodyControls) -> tuple[torch.Tensor, ...]:
         """ids [B, L] int64 -> durations [B, L] int64, hidden [B, L, H], f0 [B, L], energy [B, L]."""
         length = ids.shape[1]

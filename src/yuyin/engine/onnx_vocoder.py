@@ -10,23 +10,22 @@ the same. Outputs match the PyTorch module to ~1e-5 (tests/integration/test_onnx
 
 Intra-op threads scale poorly on these small convolutions (two threads: 1.3x one), so a long
 mel is cut into one window per thread, each with the vocoder's receptive field as context, and
-the windows run side by side at one thread each: exact (the kept samples are what the whole
+the windows run at the same time at one thread each: exact (the kept samples are what the whole
 pass computes) and 1.2-1.6x faster than one two-thread pass. A call that overlaps another
 (concurrent requests) runs whole at one thread, which is what keeps the cores busy then.
 
 Under mixed precision on a CPU with native bf16 the MB-MelGAN runs in OpenVINO instead, its body
-in bf16 (:func:`mixed_bf16_session`). OpenVINO scales well over threads (no side-by-side
-windows) but pays for the first call of every new length, so its passes run in pieces of a
-few bucket lengths (:mod:`.vocoder_pieces`, exact), all prepared by ``warm_up``.
+in bf16 (:func:`mixed_bf16_session`). OpenVINO scales well over threads (no windows at once)
+but pays for the first call of every new length, so its passes run in pieces of a few bucket
+lengths (:mod:`.vocoder_pieces`, exact), all prepared by ``warm_up``; with side_by_side,
+overlapping calls run in its one-thread streams (:mod:`.openvino_session`).
 """
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -34,7 +33,7 @@ from torch import nn
 
 from yuyin.engine import onnx_session
 from yuyin.engine.conv2d_rewrite import as_conv2d
-from yuyin.engine.openvino_session import warming_up
+from yuyin.engine.openvino_session import CallsInFlight, warming_up
 from yuyin.engine.batched_vocoder import buckets_for
 from yuyin.engine.streaming import Window, split_windows
 from yuyin.engine.vocoder_pieces import plan_pieces, vocode_in_pieces
@@ -97,8 +96,8 @@ class OnnxVocoder:
     (or OpenVINO in mixed bf16).
 
     Thread-safe: one pair of sessions (``threads`` intra-op threads, and one) and one pool of
-    ``threads - 1`` helper threads serve concurrent callers; in OpenVINO one session at
-    ``threads`` serves them all.
+    ``threads - 1`` helper threads serve concurrent callers; in OpenVINO one chain of sessions
+    serves them all (at ``threads``, or in one-thread streams with side_by_side).
     """
 
     def __init__(self, vocoder: MBMelGAN, weights: Path, cache_dir: Path, threads: int,
@@ -107,6 +106,8 @@ class OnnxVocoder:
         bf16: run in OpenVINO instead (CPU), the input conv in float32 and the rest in bfloat16
         (see mixed_bf16_session); side_by_side (bf16 only): overlapping calls in one-thread
         OpenVINO streams (see openvino_session)."""
+        if side_by_side and not bf16:
+            raise ValueError("side-by-side streams need the OpenVINO (bf16) vocoder")
         self.hop = vocoder.cfg.hop_size
         self.min_frames = vocoder.min_frames
         self.context = vocoder.receptive_field_frames + 2
@@ -121,7 +122,7 @@ class OnnxVocoder:
         else:
             module, spec = mb_melgan_graph(vocoder)
             session = partial(onnx_session.cached_session, module, spec, weights, cache_dir, device=device)
-        # OpenVINO's own threading beat side-by-side windows; overlapping calls get its one-thread
+        # OpenVINO's own threading beat windows at once; overlapping calls get its one-thread
         # streams instead, in every graph at once (side_by_side, see openvino_session): a one-thread
         # session for the vocoder's overlapping calls alone ran 16 callers slower (53.5 audio-s/s
         # vs 58.9) while the other graphs' calls kept both threads.
@@ -129,8 +130,7 @@ class OnnxVocoder:
         self._wide = session(threads=threads)
         self._narrow = session(threads=1) if windows else None  # overlapping calls' session
         self._helpers = ThreadPoolExecutor(threads - 1, thread_name_prefix="yuyin-vocoder") if windows else None
-        self._lock = threading.Lock()
-        self._in_flight = 0
+        self._calls = CallsInFlight()  # this vocoder's calls
 
     def __call__(self, mel: torch.Tensor, exact_end: bool = True) -> np.ndarray:
         """exact_end False: the caller discards the last receptive field's samples (a streaming
@@ -139,7 +139,7 @@ class OnnxVocoder:
         if frames < self.min_frames:  # same edge handling as MBMelGAN.forward
             mel = torch.nn.functional.pad(mel.transpose(1, 2), (0, self.min_frames - frames), mode="replicate")
             mel = mel.transpose(1, 2)
-        with self._claim() as alone:
+        with self._calls.claim() as alone:
             pieces = min(self.threads, frames // MIN_PIECE_FRAMES) if alone and self._helpers else 1
             if pieces <= 1:
                 session = self._narrow if self._narrow is not None and not alone else self._wide
@@ -168,18 +168,6 @@ class OnnxVocoder:
             return run_session(session, mel)[0]
         pieces = plan_pieces(mel.shape[1], self.buckets, self.context, exact_end)
         return vocode_in_pieces(mel, pieces, self.hop, lambda part: torch.from_numpy(run_session(session, part)))[0].numpy()
-
-    @contextmanager
-    def _claim(self) -> Iterator[bool]:
-        """Count this call in flight; yields whether it is the only one."""
-        with self._lock:
-            self._in_flight += 1
-            alone = self._in_flight == 1
-        try:
-            yield alone
-        finally:
-            with self._lock:
-                self._in_flight -= 1
 
 
 def mb_melgan_graph(vocoder: MBMelGAN) -> tuple[nn.Module, onnx_session.GraphSpec]:

@@ -6,10 +6,11 @@ them (the vocoder body on 2 threads ran 1.9x one thread at 256 frames, 1.8x at 6
 ``side_by_side`` a graph is also compiled as one-thread streams, one per thread: a call that
 starts while another OpenVINO call of this process is running takes a stream of its own, so
 overlapping requests run side by side, one core each, while a call that runs alone still gets
-every thread. On this project's 2-core CPU, 16 callers of the baker voice went from 67.8 to
-78.4 audio seconds per second (same process, interleaved rounds; one caller 67.0 vs 65.9, the
-same within noise), for ~450 MiB more memory (each stream keeps its own buffers for every
-shape bucket) and ~2 s more load (the streams are warmed over the buckets too).
+every thread. On this project's 2-core CPU, 16 callers of the baker voice went from 69.1 to
+76.6 audio seconds per second and 4 callers from 69.3 to 76.1 (medians of 4 interleaved rounds
+in one process; one caller 64.3 vs 66.0, the same within noise), for ~1 GiB more memory (each
+stream keeps its own kernels and buffers for every shape bucket: 1.0 -> 2.0 GiB after load)
+and ~6 s more load (every stream is warmed over the buckets too).
 """
 from __future__ import annotations
 
@@ -50,8 +51,8 @@ CALLS = CallsInFlight()
 @contextlib.contextmanager
 def warming_up() -> Iterator[None]:
     """In the body (this thread only), every OpenVINO call runs in each compiled form of its graph
-    (latency and, where there are any, the side-by-side streams), so that each form prepares its
-    kernels for the call's shapes before a request needs them."""
+    (latency and, where there are any, every one of the side-by-side streams), so that each
+    prepares its kernels for the call's shapes before a request needs them."""
     previous = getattr(_warming, "active", False)
     _warming.active = True
     try:
@@ -69,16 +70,32 @@ class _Compiled:
         self._idle: queue.SimpleQueue = queue.SimpleQueue()
 
     def run(self, output_names: Sequence[str] | None, feeds: Mapping[str, np.ndarray]) -> list[np.ndarray]:
-        try:
-            request = self._idle.get_nowait()
-        except queue.Empty:
-            request = self._compiled.create_infer_request()
+        request = self._request()
         try:
             results = request.infer(dict(feeds))
             by_name = {name: results[output] for name, output in zip(self._names, self._compiled.outputs)}
             return [np.array(by_name[name]) for name in (output_names or self._names)]
         finally:
             self._idle.put(request)
+
+    def run_at_once(self, feeds: Mapping[str, np.ndarray], count: int) -> None:
+        """Run feeds in count requests started together, so that each of count streams takes one
+        (each stream keeps its own kernels and buffers per shape); the outputs are dropped."""
+        requests = [self._request() for _ in range(count)]
+        try:
+            for request in requests:
+                request.start_async(dict(feeds))
+            for request in requests:
+                request.wait()
+        finally:
+            for request in requests:
+                self._idle.put(request)
+
+    def _request(self) -> Any:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return self._compiled.create_infer_request()
 
 
 class OpenVinoSession:
@@ -102,7 +119,8 @@ class OpenVinoSession:
                   "PERFORMANCE_HINT": "LATENCY", "ENABLE_CPU_PINNING": False}  # fmt: skip
         core = openvino.Core()
         self._latency = _Compiled(core.compile_model(str(path), "CPU", config))
-        streams = {"PERFORMANCE_HINT": "THROUGHPUT", "NUM_STREAMS": threads}  # threads / streams = 1 thread each
+        self._stream_count = threads  # threads / streams = 1 thread each
+        streams = {"PERFORMANCE_HINT": "THROUGHPUT", "NUM_STREAMS": threads}
         self._streams = (_Compiled(core.compile_model(str(path), "CPU", {**config, **streams}))
                          if side_by_side and threads > 1 else None)  # fmt: skip
 
@@ -111,8 +129,10 @@ class OpenVinoSession:
         return self._streams is not None
 
     def run(self, output_names: Sequence[str] | None, feeds: Mapping[str, np.ndarray]) -> list[np.ndarray]:
-        if getattr(_warming, "active", False) and self._streams is not None:
-            self._streams.run(output_names, feeds)
+        if getattr(_warming, "active", False):  # every form, whatever else is running
+            if self._streams is not None:
+                self._streams.run_at_once(feeds, self._stream_count)
+            return self._latency.run(output_names, feeds)
         with CALLS.claim() as alone:
             form = self._latency if alone or self._streams is None else self._streams
             return form.run(output_names, feeds)

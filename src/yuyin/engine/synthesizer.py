@@ -82,8 +82,8 @@ class Synthesizer:
         offload_idle: seconds without requests after which the models move from the GPU to the
         CPU, until the next request brings them back (see engine.offload). side_by_side (openvino
         backend): overlapping calls run in one-thread streams, one core each, while a lone call
-        keeps every thread: more throughput under concurrent requests for ~450 MiB more memory
-        and ~2 s more warm-up (see engine.openvino_session); None: as the memory tier says (on
+        keeps every thread: more throughput under concurrent requests for ~1 GiB more memory
+        and ~6 s more warm-up (see engine.openvino_session); None: as the memory tier says (on
         from 8 GiB of free RAM, see engine.memory), as ``yuyin serve`` and ``yuyin bench`` do.
         Raises DeviceError for a device, dtype or combination that cannot run here.
         """
@@ -127,6 +127,12 @@ class Synthesizer:
     @property
     def sample_rate(self) -> int:
         return self._voice.config.sample_rate
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether overlapping requests run in one-thread OpenVINO streams (asked for at load, and
+        the voice runs OpenVINO graphs on more than one thread; see Synthesizer.load)."""
+        return getattr(self._voice, "side_by_side", False)
 
     @property
     def speakers(self) -> tuple[str, ...]:

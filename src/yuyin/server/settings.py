@@ -28,7 +28,8 @@ class ServerSettings:
         queue_timeout seconds, and beyond that are refused with 503 and Retry-After. None (the
         default) takes them from the memory tier (:mod:`yuyin.engine.memory`).
     memory_tier: "auto" (by free memory, or $YUYIN_MEMORY_TIER) or a tier name; it also sizes
-        the batch of autoregressive decoders (decoder_batch_size, None until sized).
+        the batch of autoregressive decoders (decoder_batch_size, None until sized) and decides
+        side_by_side where it is None.
     request_timeout: seconds allowed for a whole non-streamed response, and for the first audio
         and between two chunks of a streamed one (a long text may stream for hours while it
         keeps making progress).
