@@ -179,6 +179,20 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9])([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # i7-13700K, i5-12400, R9-7950X: a processor's model after its series, said digit by digit
+    # (the dash is not a range; DDR5-6000 is a memory's speed, a number)
+    rule(
+        "series_model",
+        r"(?<![A-Za-z])(?!(?:LP)?DDR[0-9])([A-Za-z]{1,4}[0-9]{1,2})-([0-9]{3,5})(?=[A-Z]{0,3}(?![A-Za-z0-9]|\.[0-9]))",
+        lambda m: m.group(1) + " " + read_digits(m.group(2)),
+    ),
+    rule("memory_speed", r"(?<=DDR[0-9])(X?)-(?=[0-9]{3,5}(?![0-9]|\.[0-9]))", lambda m: m.group(1) + " "),  # DDR5-6000: 六千
+    # 7950X, 5800X3D, 7900XTX, 4070Ti: a processor's or graphics card's model, said digit by digit
+    rule(
+        "chip_model",
+        r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|X|Ti)(?![A-Za-z]))",
+        lambda m: read_digits(m.group(1)),
+    ),
     # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number
     rule(
         "model_number",
