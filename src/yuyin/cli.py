@@ -225,7 +225,8 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
     serve.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
     serve.add_argument("--threads", type=thread_count, default=None, help="CPU threads of each voice's runtimes (default: every core)")
-    serve.add_argument("--workers", type=int, default=defaults.workers, help=f"synthesis threads (default: {defaults.workers})")
+    serve.add_argument("--workers", type=int, default=None,
+                       help="synthesis threads (default: 2, or 2 per thread with side-by-side streams)")
     serve.add_argument("--max-active", type=int, default=None,
                        help="requests synthesising at once (default: from the memory tier)")
     serve.add_argument("--max-queue", type=int, default=None,

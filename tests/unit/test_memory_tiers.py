@@ -53,6 +53,12 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     assert ServerSettings().sized_for(large).side_by_side is True
     assert ServerSettings(side_by_side=False).sized_for(large).side_by_side is False  # an explicit choice wins
     assert ServerSettings(side_by_side=True).sized_for(small).side_by_side is True
+    # side-by-side streams need overlapping calls: two synthesis workers per thread then, else two
+    assert [ServerSettings(threads=2).sized_for(tier).workers for tier in (small, large)] == [2, 4]
+    assert ServerSettings(threads=2, side_by_side=False).sized_for(large).workers == 2
+    assert ServerSettings(threads=2, workers=3).sized_for(large).workers == 3
+    with pytest.raises(ValueError, match="workers must be a positive finite number, got 0"):
+        ServerSettings(workers=0)
     with pytest.raises(ValueError, match="memory_tier must be one of"):
         ServerSettings(memory_tier="huge")
 
@@ -74,4 +80,4 @@ def test_serve_takes_the_side_by_side_choice_or_leaves_it_to_the_tier(flags, exp
     seen = []
     monkeypatch.setattr("yuyin.server.run.serve", lambda settings, **kwargs: seen.append(settings) or 0)
     assert main(["serve", "--port", "0", *flags]) == 0
-    assert seen[0].side_by_side is expected
+    assert seen[0].side_by_side is expected and seen[0].workers is None  # sized when the server starts

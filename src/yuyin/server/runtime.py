@@ -25,8 +25,8 @@ class Runtime:
     def __init__(self, settings: ServerSettings, voices: VoiceCatalog | None = None):
         tier = resolve_tier(settings.memory_tier, resolve_device(settings.device))
         self.settings = settings = settings.sized_for(tier)
-        log.info("memory tier %s: max_active %d, max_queue %d, decoder batch %d", tier.name, settings.max_active,
-                 settings.max_queue, settings.decoder_batch_size)  # fmt: skip
+        log.info("memory tier %s: max_active %d, max_queue %d, decoder batch %d, %d synthesis workers", tier.name,
+                 settings.max_active, settings.max_queue, settings.decoder_batch_size, settings.workers)  # fmt: skip
         self.metrics = Metrics()
         self.admission = Admission(settings.max_active, settings.max_queue, settings.queue_timeout,
                                    settings.retry_after)  # fmt: skip
