@@ -231,8 +231,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei4", _wei_for),
-        # 申请人须为年满18周岁的公民, 均为阴性 (not 均为此事奔走, 应当为子孙后代留下)
-        ("wei2", lambda c: c.left in ("须", "均", "皆") and not c.right.startswith(("此", "之"))),
+        # 申请人须为年满18周岁的公民, 皆为上品 (not 须为此负责, 应当为子孙后代留下)
+        ("wei2", lambda c: c.left in ("须", "皆") and not c.right.startswith(("此", "之"))),
         ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
         ("wei2", lambda c: c.right in _WEI_AS_WORD),
         ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
