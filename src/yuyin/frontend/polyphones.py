@@ -127,7 +127,8 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策|"
                         "配备|配置|安排|减免|减轻|修建|修好|安装|开通|发放|营造|争取|购买|缴纳|颁奖|撰写|送行|引路|"
                         "治病|募集|纾困|解答|延长|更换|整理|收拾|挡住|凑钱|理赔|退还|开展|增开|拨款|致辞|递上|写下|"
-                        "量身定做|保留|预留|留出|腾出|让出|让路|让座|点赞|喝彩|叫好|担保|出谋划策|操劳|忙碌|奔波")  # fmt: skip
+                        "量身定做|保留|预留|留出|腾出|让出|让路|让座|点赞|喝彩|叫好|担保|出谋划策|操劳|忙碌|奔波|"
+                        "留下|投保|保守|道歉")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心")  # fmt: skip
@@ -231,8 +232,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei4", _wei_for),
-        # 申请人须为年满18周岁的公民, 皆为上品 (not 须为此负责, 应当为子孙后代留下)
-        ("wei2", lambda c: c.left in ("须", "皆") and not c.right.startswith(("此", "之"))),
+        # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
+        ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),
         ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
         ("wei2", lambda c: c.right in _WEI_AS_WORD),
         ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝

@@ -109,11 +109,11 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
-    a_size = prev in "大小" and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
+    a_size = prev in ("大", "小") and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
     if after[0] in _DIGITS or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日"):
         return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日 (not 小一号的鞋: a size smaller)
-    if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下" and following == "学")):
-        return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期
+    if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
+        return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
     if _ordinal(prev, after[0], following):
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY:

@@ -58,11 +58,11 @@ THOUSANDS = rule(
 )
 
 # 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
-# number is a range (after a word, not a number, it stays a minus sign: 气温-5度; a number in a
-# code, LPDDR5X-8533, starts none).
+# number is a range (after a word, not a number, it stays a minus sign: 气温-5度; a memory
+# type's generation, LPDDR5X-8533, starts none).
 MEASURED_RANGE = rule(
     "measured_range",
-    r"(?<![0-9.A-Za-z])([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
+    r"(?<![0-9.])(?<!DDR)([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
     lambda m: m.group(1) + "到",
 )
 

@@ -57,6 +57,16 @@ def _hyphenated(match: re.Match[str]) -> str:
     return ("加" if text.startswith("+") else "") + _grouped(groups)
 
 
+_HARDWARE = re.compile("处理器|锐龙|酷睿|CPU|GPU|显卡|AMD|Intel|英特尔|芯片|主频|核心|跑分|超频|散热|主板|电脑|装机|笔记本|功耗|Ryzen|Core")
+
+
+def _chip_model(match: re.Match[str]) -> str:
+    """A chip's model number digit by digit; before a plain X only near a hardware word."""
+    plain_x = not match.string.startswith(("X3D", "XTX", "XT", "Ti"), match.end())
+    nearby = context_before(match, 12) + "|" + match.string[match.end():match.end() + 12]
+    return match.group() if plain_x and not _HARDWARE.search(nearby) else read_digits(match.group(1))
+
+
 def _is_range(groups: list[str]) -> bool:
     """Two quantities, the second larger but less than 100 times the first (3000-5000,
     2022-2023), none with a leading zero: a range, not a number to dial."""
@@ -179,19 +189,20 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9])([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
-    # i7-13700K, i5-12400, R9-7950X: a processor's model after its series, said digit by digit
-    # (the dash is not a range; DDR5-6000 is a memory's speed, a number)
+    # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
+    # Ryzen R3-R9, Xeon E3-E7), said digit by digit: the dash is no range (not P12-156, Lv1-100)
     rule(
         "series_model",
-        r"(?<![A-Za-z])(?!(?:LP)?DDR[0-9])([A-Za-z]{1,4}[0-9]{1,2})-([0-9]{3,5})(?=[A-Z]{0,3}(?![A-Za-z0-9]|\.[0-9]))",
+        r"(?<![A-Za-z0-9])([iIrReE][3579])-([0-9]{4,5})(?=(?:[A-Za-z][A-Za-z0-9]{0,3})?(?![A-Za-z0-9]|\.[0-9]))",
         lambda m: m.group(1) + " " + read_digits(m.group(2)),
     ),
     rule("memory_speed", r"(?<=DDR[0-9])(X?)-(?=[0-9]{3,5}(?![0-9]|\.[0-9]))", lambda m: m.group(1) + " "),  # DDR5-6000: 六千
-    # 7950X, 5800X3D, 7900XTX, 4070Ti: a processor's or graphics card's model, said digit by digit
+    # 5800X3D, 7900XTX, 4070Ti, and 7950X near hardware words: a chip's model, said digit by digit
+    # (not 放大1000X, 1920X1080, 单价1500X数量)
     rule(
         "chip_model",
-        r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|X|Ti)(?![A-Za-z]))",
-        lambda m: read_digits(m.group(1)),
+        r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|Ti)(?![A-Za-z0-9])|X(?![A-Za-z0-9]))",
+        _chip_model,
     ),
     # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number
     rule(
