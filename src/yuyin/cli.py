@@ -226,7 +226,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
     serve.add_argument("--threads", type=thread_count, default=None, help="CPU threads of each voice's runtimes (default: every core)")
     serve.add_argument("--workers", type=int, default=None,
-                       help="synthesis threads (default: 2, or 2 per thread with side-by-side streams)")
+                       help="synthesis threads (default: 2, or 2 per side-by-side stream)")
     serve.add_argument("--max-active", type=int, default=None,
                        help="requests synthesising at once (default: from the memory tier)")
     serve.add_argument("--max-queue", type=int, default=None,
@@ -261,7 +261,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "requests, back on the next one (torch backend; default: never)")  # fmt: skip
     serve.add_argument("--side-by-side", action=argparse.BooleanOptionalAction, default=None,
                        help="run overlapping requests in one-thread OpenVINO streams, one core each (openvino "
-                            "backend; ~1 GiB more for baker; default: on from the large memory tier)")  # fmt: skip
+                            "backend; ~0.5 GiB more per stream for baker, a stream per thread up to 4; default: on from the large memory tier)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     add_ray_serve_arguments(serve)

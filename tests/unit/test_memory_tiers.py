@@ -56,6 +56,7 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     # side-by-side streams need overlapping calls: two synthesis workers per thread then, else two
     assert [ServerSettings(threads=2).sized_for(tier).workers for tier in (small, large)] == [2, 4]
     assert ServerSettings(threads=2, side_by_side=False).sized_for(large).workers == 2
+    assert ServerSettings(threads=16).sized_for(large).workers == 8  # at most 4 streams (threads.MAX_STREAMS)
     assert ServerSettings(threads=2, workers=3).sized_for(large).workers == 3
     with pytest.raises(ValueError, match="workers must be a positive finite number, got 0"):
         ServerSettings(workers=0)

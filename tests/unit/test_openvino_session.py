@@ -10,6 +10,7 @@ from torch import nn
 
 from yuyin.engine.onnx_session import GraphSpec, export_graph
 from yuyin.engine.openvino_session import CALLS, CallsInFlight, OpenVinoSession, warming_up
+from yuyin.engine.threads import stream_count
 
 
 def test_a_call_is_alone_only_while_no_other_runs() -> None:
@@ -119,4 +120,10 @@ def test_warming_up_runs_both_forms_and_one_thread_has_no_streams(graph, monkeyp
         session.run(None, {"x": np.zeros((1, 8, 40), np.float32)})
     assert ran == ["streams x 2", "latency"]
     assert not OpenVinoSession(path, threads=1, side_by_side=True).side_by_side  # one thread: nothing to share
+    many = OpenVinoSession(path, threads=8, side_by_side=True)  # four streams of two threads, not eight
+    ran = _recording(many, monkeypatch)
+    with warming_up():
+        many.run(None, {"x": np.zeros((1, 8, 40), np.float32)})
+    assert ran == ["streams x 4", "latency"]
+    assert [stream_count(threads) for threads in (1, 2, 3, 4, 16)] == [1, 2, 3, 4, 4]
     assert not OpenVinoSession(path, threads=2).side_by_side

@@ -3,10 +3,10 @@
 A graph is compiled for latency: one call uses every thread it was given. Concurrent requests
 then take turns on the same threads, and each call's small convolutions scale imperfectly over
 them (the vocoder body on 2 threads ran 1.9x one thread at 256 frames, 1.8x at 64). With
-``side_by_side`` a graph is also compiled as one-thread streams, one per thread: a call that
-starts while another OpenVINO call of this process is running takes a stream of its own, so
-overlapping requests run side by side, one core each, while a call that runs alone still gets
-every thread. On this project's 2-core CPU, 16 callers of the baker voice went from 69.1 to
+``side_by_side`` a graph is also compiled as one-thread streams, one per thread (at most
+threads.MAX_STREAMS, which then share the threads): a call that starts while another OpenVINO
+call of this process is running takes a stream of its own, so overlapping requests run side by
+side, one core each, while a call that runs alone still gets every thread. On this project's 2-core CPU, 16 callers of the baker voice went from 69.1 to
 76.6 audio seconds per second and 4 callers from 69.3 to 76.1 (medians of 4 interleaved rounds
 in one process; one caller 64.3 vs 66.0, the same within noise), for ~1 GiB more memory (each
 stream keeps its own kernels and buffers for every shape bucket: 1.0 -> 2.0 GiB after load)
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
+
+from yuyin.engine.threads import stream_count
 
 _warming = threading.local()
 
@@ -119,8 +121,8 @@ class OpenVinoSession:
                   "PERFORMANCE_HINT": "LATENCY", "ENABLE_CPU_PINNING": False}  # fmt: skip
         core = openvino.Core()
         self._latency = _Compiled(core.compile_model(str(path), "CPU", config))
-        self._stream_count = threads  # threads / streams = 1 thread each
-        streams = {"PERFORMANCE_HINT": "THROUGHPUT", "NUM_STREAMS": threads}
+        self._stream_count = stream_count(threads)  # threads // streams threads each
+        streams = {"PERFORMANCE_HINT": "THROUGHPUT", "NUM_STREAMS": self._stream_count}
         self._streams = (_Compiled(core.compile_model(str(path), "CPU", {**config, **streams}))
                          if side_by_side and threads > 1 else None)  # fmt: skip
 

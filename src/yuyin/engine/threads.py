@@ -12,6 +12,15 @@ def max_threads() -> int:
     return THREADS_PER_CORE * (os.cpu_count() or 1)
 
 
+MAX_STREAMS = 4  # side-by-side streams: each keeps its own buffers per shape (~0.5 GiB for baker)
+
+
+def stream_count(threads: int) -> int:
+    """How many side-by-side streams a runtime of threads CPU threads runs (see
+    engine.openvino_session): one per thread, at most MAX_STREAMS (then several threads each)."""
+    return min(threads, MAX_STREAMS)
+
+
 def thread_count_problem(threads: object) -> str | None:
     """Why threads is no usable thread count (an int from 1 to max_threads()), or None."""
     if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= max_threads():

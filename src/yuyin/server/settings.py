@@ -5,7 +5,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 
-from yuyin.engine.threads import thread_count_problem
+from yuyin.engine.threads import stream_count, thread_count_problem
 from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
 
@@ -20,8 +20,8 @@ class ServerSettings:
 
     voices: voice names (pulled on first use) or voice-pack directories; the first is the default.
     workers: threads that run synthesis; every stream takes turns on them chunk by chunk. None
-        (the default): 2, or 2 per thread with side-by-side streams, which need overlapping calls
-        to keep every stream busy: `yuyin bench serve`, baker, 2 cores, 16 clients: 64.0 audio-s/s
+        (the default): 2, or 2 per side-by-side stream (threads.stream_count), which need
+        overlapping calls to keep every stream busy: `yuyin bench serve`, baker, 2 cores, 16 clients: 64.0 audio-s/s
         at 2 workers, 72.3 at 4, 71.2 at 8 (without the streams 63.7 at 2, 65.1 at 4).
     threads: CPU threads of each voice's runtimes (torch, OpenVINO, onnxruntime); None = every core:
         they share cores without spinning, and `yuyin bench serve` with the baker voice on 2
@@ -112,7 +112,7 @@ class ServerSettings:
                        max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
                        decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size,
                        side_by_side=side_by_side,
-                       workers=self.workers or (2 * self.torch_threads if side_by_side else 2))  # fmt: skip
+                       workers=self.workers or (2 * stream_count(self.torch_threads) if side_by_side else 2))  # fmt: skip
 
     @property
     def torch_threads(self) -> int:
