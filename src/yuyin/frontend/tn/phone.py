@@ -5,7 +5,9 @@ space, where a reader pauses); ``010-12345678`` -> 零幺零 幺二三四五六�
 四零零 八二零 八八二零; digits after 验证码, 电话, 拨打, 卡号, 房间 ... -> 幺-digits (unless a
 unit or measure word makes them a count: 手机12GB); record numbers (订单2301234567, 账户6225),
 a card's last digits, rooms (6号楼1603, 住在301), IP addresses; ``打110`` -> 打幺幺零;
-``CA1234``, ``京A·12345`` -> CA幺二三四, 京A幺二三四五; ``1080P`` -> 一零八零P; any other run of
+``CA1234``, ``京A·12345`` -> CA幺二三四, 京A幺二三四五; ``1080P`` -> 一零八零P; processor and
+graphics models, ``i7-13700K``, ``5800X3D`` -> i七 一三七零零K, 五八零零X三D (``DDR5-6000`` keeps
+its speed a number: DDR五 六千); any other run of
 more than 10 digits is an identifier, read digit by digit, unless money follows it
 (``12000000000元`` is an amount).
 """
@@ -57,7 +59,8 @@ def _hyphenated(match: re.Match[str]) -> str:
     return ("加" if text.startswith("+") else "") + _grouped(groups)
 
 
-_HARDWARE = re.compile("处理器|锐龙|酷睿|CPU|GPU|显卡|AMD|Intel|英特尔|芯片|主频|核心|跑分|超频|散热|主板|电脑|装机|笔记本|功耗|Ryzen|Core")
+_HARDWARE = re.compile("处理器|锐龙|酷睿|CPU|GPU|显卡|AMD|Intel|英特尔|芯片|主频|核心|跑分|超频|散热|主板|电脑|装机|"
+                       "笔记本|功耗|Ryzen|Core")
 
 
 def _chip_model(match: re.Match[str]) -> str:
