@@ -60,14 +60,18 @@ def _hyphenated(match: re.Match[str]) -> str:
 
 
 _HARDWARE = re.compile("处理器|锐龙|酷睿|CPU|GPU|显卡|AMD|Intel|英特尔|芯片|主频|核心|跑分|超频|散热|主板|电脑|装机|"
-                       "笔记本|功耗|Ryzen|Core")
+                       "笔记本|功耗|Ryzen|Core|(?<![A-Za-z])[iIrRE][3579] \\|")  # i7 13700K: a series, then a space
 
 
 def _chip_model(match: re.Match[str]) -> str:
-    """A chip's model number digit by digit; before a plain X only near a hardware word."""
-    plain_x = not match.string.startswith(("X3D", "XTX", "XT", "Ti"), match.end())
+    """A chip's model number digit by digit; before a suffix other than X3D, XTX, XT or Ti (X, K,
+    F, HX ...: 5000K may be a colour temperature, 1000X a magnification) only near a hardware word
+    and unless it is thousands (麒麟9000S is 九千S)."""
+    plain = not match.string.startswith(("X3D", "XTX", "XT", "Ti"), match.end())
     nearby = context_before(match, 12) + "|" + match.string[match.end():match.end() + 12]
-    return match.group() if plain_x and not _HARDWARE.search(nearby) else read_digits(match.group(1))
+    if plain and (match.group(1).endswith("000") or not _HARDWARE.search(nearby)):
+        return match.group()
+    return read_digits(match.group(1))
 
 
 def _is_range(groups: list[str]) -> bool:
@@ -200,11 +204,11 @@ RULES: tuple[Rule, ...] = (
         lambda m: m.group(1) + " " + read_digits(m.group(2)),
     ),
     rule("memory_speed", r"(?<=DDR[0-9])(X?)-(?=[0-9]{3,5}(?![0-9]|\.[0-9]))", lambda m: m.group(1) + " "),  # DDR5-6000: 六千
-    # 5800X3D, 7900XTX, 4070Ti, and 7950X near hardware words: a chip's model, said digit by digit
-    # (not 放大1000X, 1920X1080, 单价1500X数量)
+    # 5800X3D, 7900XTX, 4070Ti, and 7950X, 13900K, 12400F, 4090D near hardware words: a chip's
+    # model, said digit by digit (not 放大1000X, 1920X1080, 色温5000K, 电源1000W)
     rule(
         "chip_model",
-        r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|Ti)(?![A-Za-z0-9])|X(?![A-Za-z0-9]))",
+        r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|Ti)(?![A-Za-z0-9])|(?![WVAMTB])[A-Z]{1,2}(?![A-Za-z0-9]))",
         _chip_model,
     ),
     # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number
