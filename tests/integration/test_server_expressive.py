@@ -9,15 +9,18 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 
 import numpy as np
 import pytest
 import soundfile
+import torch
 
 import httpx
 import websockets.sync.client as ws_client
 
 from yuyin import Synthesizer, SynthesisOptions
+from yuyin.engine.memory import resolve_tier
 from yuyin.engine.reference import MAX_CLIP_BYTES
 
 TEXT = "今天天气很好，我们一起去公园散步吧。"
@@ -136,6 +139,8 @@ def test_voices_list_controls_styles_and_usable_speakers(client) -> None:
     assert set(voice["controls"]) == {"speed", "pitch", "pitch_shift", "energy", "volume", "sentence_pause", "seed"}
     assert voice["speakers"] == [] and voice["unusable_speakers"] == {}
     assert voice["resident"] is True  # no offload configured: the models stay where they run
+    # the default openvino backend on every core: streams as the memory tier says, where there are two or more
+    assert voice["side_by_side"] is (resolve_tier(None, torch.device("cpu")).side_by_side and os.cpu_count() > 1)
 
 
 def ws_synthesize(server, message: dict) -> tuple[list[dict], bytes]:

@@ -272,6 +272,7 @@ class VoiceInfo(BaseModel):
     controls: list[str] = Field(description="controls this voice applies (others must stay at their defaults)")
     styles: list[str] = Field(description="emotion styles this voice supports")
     resident: bool = Field(description="models on their devices (false while offloaded for being idle)")
+    side_by_side: bool = Field(description="requests that overlap run in one-thread OpenVINO streams, one core each")
     description: str
     license: str
     default: bool
