@@ -190,6 +190,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # 波音737, 空客320: an airliner's model, said digit by digit
     rule("airliner", r"(?<=波音|空客)([0-9]{3})(?![0-9])", lambda m: read_digits(m.group(1))),
+    # A100-80G, V100-32GB: a model, then its memory (no minus sign)
+    rule("model_memory", r"(?<![A-Za-z0-9])([A-Za-z]+[0-9]{2,4})-(?=[0-9]{1,4}(?:GB?|TB?)(?![A-Za-z]))",
+         lambda m: m.group(1) + " "),
     # CA1234, G123: letters then three or more digits
     rule(
         "letter_code",
