@@ -54,6 +54,9 @@ def test_letters_that_look_like_a_code_are_not_guessed(word: str) -> None:
         ("kol", "kai4 ou1 ai2 le5"),  # an abbreviation the dictionary has as a word
         ("sci", "ai2 si5 xi1 ai4"),
         ("ZELENSKY", "zei4 yi4 ai2 le5 yi4 en1 ai2 si5 kai4 wai4"),  # capitals: spelled
+        ("typec", "tai1 pu5 xi1"),  # as Type-C (was guessed as one word)
+        ("vscode", "wei1 ai2 si5 kou1 de5"),  # as VS Code (was spelled)
+        ("Canva", "kan1 wa5"),  # not read as the pinyin ca nü a
     ],
 )
 def test_latin_runs_the_dictionary_lacks(word: str, expected: str) -> None:

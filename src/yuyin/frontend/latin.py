@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "app": ("ei1", "pi1", "pi1"),  # said as its letters, not as a word
     "nvidia": ("ying1", "wei3", "da2"), "tsinghua": ("qing1", "hua2"), "toefl": ("tuo1", "fu2"),
     "oppo": ("ou1", "po1"),
+    "typec": ("tai1", "pu5", "xi1"), "vscode": ("wei1", "ai2", "si5", "kou1", "de5"),  # as Type-C, VS Code
+    "canva": ("kan1", "wa5"),  # not the pinyin it looks like
 }  # fmt: skip
 
 
