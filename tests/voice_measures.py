@@ -1,4 +1,5 @@
-"""The pitch of synthesised speech, for tests (WORLD's harvest through pyworld)."""
+"""Measures of synthesised speech for tests: its pitch (WORLD's harvest through pyworld) and how
+far one waveform is from another."""
 from __future__ import annotations
 
 import functools
@@ -32,3 +33,9 @@ def f0_semitones(wave: np.ndarray, rate: int) -> np.ndarray:
     f0, _ = pyworld().harvest(wave.astype(np.float64), rate, f0_floor=60.0, f0_ceil=600.0, frame_period=10.0)
     semitones = 12 * np.log2(f0[f0 > 0] / 100.0)
     return semitones[np.abs(semitones - np.median(semitones)) < 9.0]
+
+
+def snr_db(reference: np.ndarray, other: np.ndarray) -> float:
+    """Signal-to-noise ratio in dB of other against reference [N] (inf where they are equal)."""
+    error = float(np.sum((other - reference) ** 2))
+    return float("inf") if error == 0 else float(10 * np.log10(np.sum(reference**2) / error))
