@@ -286,6 +286,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))),),  # 炸香, 中火炸八分钟 (frying)

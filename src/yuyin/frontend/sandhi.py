@@ -71,7 +71,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
 def _in_code(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
     """Whether the syllable at index is a digit of a code: with no pause between, letters
     follow it (1TB, H1N1) or a word of one or two letters comes before it (B1, Q1, H1N1流感);
-    after a longer word it is the number of the Chinese that follows (APP一打开, PPT一共)."""
+    after a longer word, or before a word that 一 begins (AI一键, PK一下), it is the number of
+    the Chinese that follows (APP一打开, PPT一共)."""
     def latin(step: int) -> Word | None:
         if _neighbour(words, positions, index, step) is None:
             return None
@@ -79,7 +80,12 @@ def _in_code(words: Sequence[Word], positions: list[tuple[int, int]], index: int
         return word if word.kind == LATIN else None
 
     before = latin(-1)
-    return latin(+1) is not None or (before is not None and len(before.text) <= 2)
+    after = _neighbour(words, positions, index, +1)
+    starts_word = after is not None and after[0] in _YI_WORD_ENDS
+    return latin(+1) is not None or (before is not None and len(before.text) <= 2 and not starts_word)
+
+
+_YI_WORD_ENDS = frozenset("下键次起直样定些般共切同旦边致")  # 一下, 一键, 一次, 一起, 一直, 一样, 一定, 一般...
 
 
 def _neighbour(
@@ -102,16 +108,17 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
     priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
-    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十" and not priced):
-        return "yi1"  # (not 两块五一斤: a price, then one jin)
+    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十" and not priced) or (
+            word.text == "一把手"):  # fmt: skip
+        return "yi1"  # (not 两块五一斤: a price, then one jin); the head: 一把手
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     a_size = prev in ("大", "小") and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
-    if after[0] in _DIGITS or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日"):
-        return "yi1"  # 一九九八, 一月, 一号线, 一楼, 五月一日 (not 小一号的鞋: a size smaller)
+    if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日"):
+        return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
     if _ordinal(prev, after[0], following):
@@ -120,8 +127,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
-    if after[0] in "送赠是" and following == "一":
-        return "yi1"  # the number itself: 买一送一, 一是一
+    if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev):
+        return "yi1"  # the number itself: 买一送一, 一是一; a clause's first point: 一是加强管理，二是…
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
     if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":
@@ -146,12 +153,14 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     """Whether 一, between prev and after (then following), names the first of a series: a
     school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应),
     a type or class (1型糖尿病, 一类疫苗), a block's first entrance (一单元), a first trial (一审),
-    FAW (一汽), or the key to press on a phone menu (请按1查询, 按1键)."""
+    FAW (一汽), the key to press on a phone menu (请按1查询, 按1键) or a city's first school
+    (市一中)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
             or (after == "班" and prev == "级") or (after == "审" and prev != "审")
-            or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结"))
+            or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结")
+            or (after == "中" and bool(prev) and prev in "市县区省"))
 
 
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))
@@ -183,8 +192,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     """earlier: the character before ``before``."""
     if after is None or not after[0]:
         return "bu4"
-    if before and before[0] == after[0] and not (earlier and earlier[0] == "一"):
-        return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A)
+    if before and before[0] == after[0] and not (earlier and earlier[0] in "一不"):
+        return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
     if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海":
         return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做: a word the segmenter joined)
     return "bu2" if tone(after[1]) == "4" else "bu4"

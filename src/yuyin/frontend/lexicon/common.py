@@ -54,6 +54,40 @@ TABLE = """\
 长成	zhang3 cheng2
 长子	zhang3 zi3
 长期	chang2 qi1
+区长	qu1 zhang3
+乡长	xiang1 zhang3
+厅长	ting1 zhang3
+园长	yuan2 zhang3
+营长	ying2 zhang3
+旅长	lv3 zhang3
+舰长	jian4 zhang3
+署长	shu3 zhang3
+楼长	lou2 zhang3
+室长	shi4 zhang3
+检察长	jian3 cha2 zhang3
+理事长	li3 shi4 zhang3
+温差	wen1 cha1
+时差	shi2 cha1
+重填	chong2 tian2
+重考	chong2 kao3
+重名	chong2 ming2
+得病	de2 bing4
+着什么急	zhao2 shen2 me5 ji2
+朝阳路	chao2 yang2 lu4
+朝阳门	chao2 yang2 men2
+朝阳门外	chao2 yang2 men2 wai4
+了却	liao3 que4
+了不得	liao3 bu5 de2
+了不得了	liao3 bu5 de2 le5
+阆中	lang4 zhong1
+郫都	pi2 du1
+查干湖	cha2 gan1 hu2
+会稽	kuai4 ji1
+干煸	gan1 bian1
+斜杠	xie2 gang4
+一杠	yi1 gang4
+三杠	san1 gang4
+两杠	liang3 gang4
 长长	chang2 chang2
 重写	chong2 xie3
 重做	chong2 zuo4

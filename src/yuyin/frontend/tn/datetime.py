@@ -180,8 +180,10 @@ RULES: tuple[Rule, ...] = (
     ),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
-    # 98年出生, 在05年: a two-digit year, where it dates an event (not 20年的经验)
-    rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年))",
+    # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time
+    # (not 20年的经验, 10年底薪, 20年初中老师)
+    rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节|[上下]半年"
+         r"|底(?![薪线下层子部])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月|的(?=[，。！？,.!?；;\s]|$)))",
          lambda m: read_digits(m.group(1))),
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
@@ -227,6 +229,6 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
-    # 90后, 00后: the generation born in that decade, read digit by digit
-    rule("generation", r"(?<![0-9.])([05-9]0|00|10)(?=后)(?!后[0-9])", lambda m: read_digits(m.group(1))),
+    # 90后, 00后, 95后: the generation born in that decade or year, read digit by digit (not 排在12后面)
+    rule("generation", r"(?<![0-9.月第:：])([0-9]{2})(?=后)(?!后[0-9面边头来])", lambda m: read_digits(m.group(1))),
 )
