@@ -98,6 +98,7 @@ RULES: tuple[Rule, ...] = (
     + (phone.IP_ADDRESS,)
     + datetime.RULES
     + web.VERSION_RULES
+    + money.CODE_RULES
     + phone.RULES
     + money.RULES
     + measures.RULES

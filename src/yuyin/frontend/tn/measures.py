@@ -92,9 +92,10 @@ RULES: tuple[Rule, ...] = (
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度|[到至~～]-?" + NUMBER + "度)", _degrees_below),
     # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts
-    rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼)"
+    rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
+         r"|总价|房价|售价|预算|贷款|收入)"
          r" ?(" + NUMBER + r")W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
-         lambda m: read_number(m.group(1) or m.group(2) or m.group(3)) + "万"),
+         lambda m: read_amount(m.group(1) or m.group(2) or m.group(3)) + "万"),
     # 10+年经验, 5+人: "more than"
     rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
     # 3x速度, 2X倍速: times as fast
@@ -112,11 +113,12 @@ RULES: tuple[Rule, ...] = (
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
-    # 10元/斤, 3元/kg, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z次片粒袋支滴人个米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛])/(?:(" + _UNIT + r")(?![A-Za-z])|"
-        r"(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板一二两三四五六七八九十百]))",
+        r"(?<=[元块角A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛])/(?:(" + _UNIT
+        + r")(?![A-Za-z])|(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
+        r"一二两三四五六七八九十百]|[A-Z]{1,3}(?![A-Za-z])))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

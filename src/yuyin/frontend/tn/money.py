@@ -1,4 +1,4 @@
-"""Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元,
+"""Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元, ``USD 100`` -> 一百美元,
 ``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元, ``2-3元`` -> 两到三元,
 ``-¥50`` -> 负五十元, ``余额-200元`` -> 余额负二百元.
 
@@ -15,6 +15,9 @@ from .rule import Rule, rule
 _SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
 _SCALE = r"(万|亿|千|百|万亿)?"
+_CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
+          "KRW": "韩元"}  # fmt: skip
+_CODE = "|".join(_CODES)
 
 
 def read_price(number: str) -> str:
@@ -28,16 +31,33 @@ def _signed(match: re.Match[str]) -> str:
     return spoken + (scale or "") + _SIGNS[sign]
 
 
+def _coded(match: re.Match[str]) -> str:
+    code, low, high, scale, name, code_after = match.groups()
+    spoken = read_price(low) + ("到" + read_price(high) if high else "") + (scale or "")
+    return spoken + (name or _CODES[code or code_after])
+
+
 def _named(match: re.Match[str]) -> str:
     minus, low, high = match.groups()
     return ("负" if minus else "") + read_price(low) + ("到" + read_price(high) if high else "")
 
 
+# Before the rules that read capitals then digits as a code (RTX 4090): USD 100 is an amount.
+CODE_RULES: tuple[Rule, ...] = (
+    # USD 100, RMB 5,000元, CNY 1,200.50, 100 USD: the amount, then the currency's name
+    rule(
+        "currency_code",
+        r"(?:(?<![A-Za-z])(" + _CODE + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
+        + _SCALE + r"(?(1)(?![0-9])(元|美元|欧元|英镑|日元|港元|韩元)?| ?(?P<code_after>" + _CODE + r")(?![A-Za-z]))",
+        _coded,
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     rule(
         "currency_sign",
         r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
-        + r"(?![0-9])(?:元|美元|欧元|英镑)?",
+        + r"(?![0-9])(?:元|美元|欧元|英镑|港元|韩元)?",
         _signed,
     ),
     # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name

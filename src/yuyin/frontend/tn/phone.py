@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import read_digits
+from .digits import read_digits, read_number
 from .rule import Rule, context_before, rule
 
 LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
@@ -31,13 +31,16 @@ _CODE_WORDS = (
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
-_SERVICE_NUMBERS = r"110|119|120|122|114|999|12110|12315|12345|12306|12348|12366|12369|10086|10010|10000|95588"
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台)"
+_SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12123|12315|12333|12345|12306|12348|12366|12369|12580|10086|10010"
+                    r"|10000|955(?:00|08|11|18|19|22|28|33|55|58|59|61|66|68|77|88|95|99)")  # 955xx: banks, insurers
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找)"
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
+# What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
+_COUNT_AFTER = r"(?! ?(?:[万亿千百分元块人个次名天年岁台件张辆%]|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
@@ -54,6 +57,8 @@ def _mobile(match: re.Match[str]) -> str:
 def _hyphenated(match: re.Match[str]) -> str:
     text = match.group()
     groups = re.split(r"[- ]", text.lstrip("+"))
+    if len(groups) >= 3 and sum(len(g) for g in groups) < 7 and not text.startswith("+"):
+        return "杠".join(read_digits(group, yao=True) if len(group) >= 3 else read_number(group) for group in groups)
     if sum(len(g) for g in groups) < 7 or _is_range(groups):
         return text  # 3-5, 12-3, 3000-5000: ranges and the like, left to later rules
     return ("加" if text.startswith("+") else "") + _grouped(groups)
@@ -93,6 +98,8 @@ IP_ADDRESS = rule(
 )
 
 RULES: tuple[Rule, ...] = (
+    # 138****8000, 6225********1234: the digits shown of a masked number, digit by digit
+    rule("masked", r"(?<![0-9.])[0-9]+(?=[*＊]{2,})|(?<=[*＊]{2})[0-9]+(?![0-9.])", lambda m: read_digits(m.group(), yao=True)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
         "mobile",
@@ -119,7 +126,7 @@ RULES: tuple[Rule, ...] = (
     # 打110, 拨打12315, 120急救
     rule(
         "service_number_called",
-        r"(" + _CALL_BEFORE + r")(" + _SERVICE_NUMBERS + r")(?![0-9])",
+        r"(" + _CALL_BEFORE + r") ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _NOT_COUNTED,
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
@@ -162,8 +169,8 @@ RULES: tuple[Rule, ...] = (
         r"((?:后|末|尾)[0-9一二三四五六七八]位(?:数字|数)?(?:是|为)?[:：]? ?)([0-9]{2,8})(?![0-9.])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
-    # x86, 316不锈钢, IP68, "618": an architecture, a steel grade, a protection rating, a shopping day
-    rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
+    # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
+    rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
@@ -193,10 +200,10 @@ RULES: tuple[Rule, ...] = (
     # A100-80G, V100-32GB: a model, then its memory (no minus sign)
     rule("model_memory", r"(?<![A-Za-z0-9])([A-Za-z]+[0-9]{2,4})-(?=[0-9]{1,4}(?:GB?|TB?)(?![A-Za-z]))",
          lambda m: m.group(1) + " "),
-    # CA1234, G123: letters then three or more digits
+    # CA1234, G123: letters then three or more digits (not TOP100)
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9])([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9])(?!TOP)([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
@@ -214,13 +221,14 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|Ti)(?![A-Za-z0-9])|(?![WVAMTB])[A-Z]{1,2}(?![A-Za-z0-9]))",
         _chip_model,
     ),
-    # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number
+    # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number (not TOEFL 100分)
     rule(
         "model_number",
-        r"(?<![A-Za-z0-9])([A-Z]{2,}) ([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9])([A-Z]{2,}) ([0-9]{3,})(?![0-9]|\.[0-9])" + _COUNT_AFTER,
         lambda m: m.group(1) + " " + read_digits(m.group(2)),
     ),
-    # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits
+    # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits; 3-2-501 (building,
+    # entrance, flat)
     rule("hyphenated", r"(?<![0-9.])\+?[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9])", _hyphenated),
     # any other run of 11 or more digits
     rule(
