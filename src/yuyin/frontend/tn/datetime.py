@@ -11,6 +11,7 @@ about a match is a score, left to :mod:`.math`, unless a word about time is next
 
 from __future__ import annotations
 
+import math
 import re
 
 from .digits import read_digits, read_number, read_small
@@ -97,15 +98,41 @@ def _year_span(match: re.Match[str]) -> str:
     return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
-_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是)\s?$")
-_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者)")
+_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：]?|日 ?[-~～—–])\s?$")
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
+                         r"|是我的生日|生日|那天|当天|这天|早上|上午|中午|下午|晚上|凌晨|发布|开幕|开业|放假"
+                         r"|[-~～至到] ?(?:1[0-2]|0?[1-9])/)")
+# Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：]?|日 ?[-~～—–])\s?$")
+# (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布|开幕|开业|举行|举办|上线|开售)")
+
+
+def _month_day(match: re.Match[str]) -> str:
+    return f"{read_small(match.group(1))}月{read_small(match.group(2))}日"
+
+
+def _about_a_date(match: re.Match[str], before: re.Pattern[str] = _DATE_BEFORE,
+                  after: re.Pattern[str] = _DATE_AFTER) -> bool:  # fmt: skip
+    return bool(before.search(context_before(match, 4)) or after.match(context_after(match, 5)))
 
 
 def _slash_date(match: re.Match[str]) -> str:
-    """3/5 -> 三月五日 where a word about a date is next to it; else left (a fraction)."""
-    if _DATE_BEFORE.search(context_before(match, 4)) or _DATE_AFTER.match(context_after(match, 4)):
-        return f"{read_small(match.group(1))}月{read_small(match.group(2))}日"
-    return match.group()
+    """3/5 -> 三月五日 where a word about a date is next to it, or where it would be a fraction no
+    one writes (6/18, 10/1: over 1, or unreduced with a denominator past 12); else left (a fraction)."""
+    month, day = int(match.group(1)), int(match.group(2))
+    unwritten = (day == 1 and month > 1) or (day > 12 and math.gcd(month, day) > 1)
+    return _month_day(match) if unwritten or _about_a_date(match) else match.group()
+
+
+def _dot_dates(match: re.Match[str]) -> str:
+    """6.18 -> 六月十八日, 6.18-6.20 -> 六月十八日到六月二十日 where a word about a date is next
+    to it; else left (a decimal, a range of decimals)."""
+    if not _about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER):
+        return match.group()
+    month, day, to_month, to_day = match.groups()
+    first = f"{read_small(month)}月{read_small(day)}日"
+    return first + (f"到{read_small(to_month)}月{read_small(to_day)}日" if to_month else "")
 
 
 def _hour(hour: str) -> str:
@@ -177,6 +204,13 @@ RULES: tuple[Rule, ...] = (
         "slash_date",
         r"(?<![0-9./])(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/]|\.[0-9])",
         _slash_date,
+    ),
+    # 活动时间：6.18-6.20, 4.18发布会: month.day where a date is meant, not a decimal
+    rule(
+        "dot_date",
+        r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])"
+        r"(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|\.[0-9])",
+        _dot_dates,
     ),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),

@@ -121,6 +121,14 @@ _COUNTED = re.compile(LIANG_AFTER)
 
 _POWERS = {"²": "的平方", "³": "的立方"}
 
+def _ratio(match: re.Match[str]) -> str:
+    """3:2 -> 三比二, 1:2:3 -> 一比二比三 (not 00:00:00, a time left to later rules)."""
+    parts = match.group(1).split(":")
+    if len(parts) > 2 and any(part.startswith("0") for part in parts):
+        return match.group()
+    return "比".join(read_number(part) for part in parts) + (" " if match.group(2) else "")
+
+
 RULES: tuple[Rule, ...] = (
     # 2^10, 3², 10⁻³, √2 (units such as m² were read before)
     rule(
@@ -155,12 +163,12 @@ RULES: tuple[Rule, ...] = (
         _expression,
     ),
     rule("plus_minus", r"±(?=[0-9])", lambda m: "正负"),
-    # 3:2, 1:1000, 16:9 (times were read before); a space after it keeps 三比一 apart from
+    # 3:2, 1:1000, 16:9, 1:2:3 (times were read before); a space after it keeps 三比一 apart from
     # the word after it (三比一战胜: not 一战), where a reader pauses anyway
     rule(
         "ratio",
-        r"(?<![0-9.])(?<![0-9]:)(" + NUMBER + r"):(" + NUMBER + r")(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
-        lambda m: f"{read_number(m.group(1))}比{read_number(m.group(2))}" + (" " if m.group(3) else ""),
+        r"(?<![0-9.])(?<![0-9]:)(" + NUMBER + r"(?::" + NUMBER + r")+)(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
+        _ratio,
     ),
     rule(
         "fraction",

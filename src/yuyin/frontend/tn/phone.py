@@ -26,7 +26,7 @@ _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
-    "(?<=[0-9零幺二三四五六七八九])转"  # 010-12345678转801, also after a number read above
+    "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
@@ -106,6 +106,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9])(\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9])",
         _mobile,
     ),
+    # (+86), +86: the country code alone
+    rule("country_code", r"\+86(?![0-9])", lambda m: "加八六"),
     # 400-820-8820, 800 820 8820
     rule(
         "service",
@@ -200,6 +202,19 @@ RULES: tuple[Rule, ...] = (
     # A100-80G, V100-32GB: a model, then its memory (no minus sign)
     rule("model_memory", r"(?<![A-Za-z0-9])([A-Za-z]+[0-9]{2,4})-(?=[0-9]{1,4}(?:GB?|TB?)(?![A-Za-z]))",
          lambda m: m.group(1) + " "),
+    # 粤B 12345, 沪A-12345, 川A 3Q5W6: a number plate after its province, character by character
+    rule(
+        "plate",
+        r"(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-Z])[·・ -]?((?=[A-Z0-9]*[0-9])[A-Z0-9]{5,6})"
+        r"(?![A-Za-z0-9])",
+        lambda m: m.group(1) + "".join(read_digits(c, yao=True) if c.isdigit() else c for c in m.group(2)),
+    ),
+    # 3U8633, 9C8888: an airline's code with a digit, then the flight number
+    rule(
+        "flight_code",
+        r"(?<![A-Za-z0-9.])([0-9][A-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
+        lambda m: read_digits(m.group(1)[0], yao=True) + m.group(1)[1] + read_digits(m.group(2), yao=True),
+    ),
     # CA1234, G123: letters then three or more digits (not TOP100)
     rule(
         "letter_code",
