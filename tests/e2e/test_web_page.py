@@ -142,6 +142,15 @@ def test_preview_shows_normalised_text(page) -> None:
     assert unit.text in text_of(page, "status") and " ".join(unit.pinyin) in text_of(page, "sentences")
 
 
+def test_preview_of_ssml_reads_its_spoken_text_not_its_tags(page) -> None:
+    page.find_element("id", "ssml").click()
+    set_text(page, '<speak>银行<break time="300ms"/>行长</speak>')
+    page.find_element("id", "preview").click()
+    wait_for(page, "return document.querySelectorAll('#sentences li').length > 1")
+    assert "yin2 hang2" in text_of(page, "sentences") and "hang2 zhang3" in text_of(page, "sentences")
+    assert "speak" not in text_of(page, "status")
+
+
 def test_api_docs_render_without_internet(browser, server) -> None:
     """Swagger UI draws the API from this server's own assets (the test machine has no CDN either)."""
     browser.get(server.url + "/docs")

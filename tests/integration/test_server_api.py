@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
 
 import numpy as np
 import pytest
@@ -149,8 +150,22 @@ def test_a_body_that_is_not_json_is_415(client) -> None:
     assert untyped.status_code == 415 and "without a Content-Type" in untyped.json()["error"]["message"]
 
 
-def test_head_of_health_and_page(client) -> None:
-    assert client.head("/healthz").status_code == 200 and client.head("/").status_code == 200
+@pytest.mark.parametrize("path", ["/healthz", "/", "/readyz", "/metrics", "/api/voices", "/v1/models",
+                                  "/v1/audio/voices", "/static/app.js"])  # fmt: skip
+def test_head_answers_as_get_without_the_body(client, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert got.status_code == head.status_code == 200 and got.content and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_head_of_a_path_without_get_answers_as_get_would(client) -> None:
+    assert client.head("/api/synthesize").status_code == 405 and client.head("/nope").status_code == 404
+
+
+def test_a_plain_get_of_the_websocket_says_to_upgrade(client) -> None:
+    response = client.get("/ws/synthesize")
+    assert response.status_code == 426 and response.headers["upgrade"] == "websocket"
+    assert "WebSocket" in response.json()["error"]["message"]
 
 
 def test_too_long_text_is_413(client) -> None:
@@ -169,6 +184,17 @@ def test_frontend_returns_normalised_text_and_pinyin(client) -> None:
     assert [s["pinyin"] for s in body["sentences"]] == [list(unit.pinyin) for unit in units]
     assert [s["phones"] for s in body["sentences"]] == [list(unit.phones) for unit in units]
     assert client.post("/api/frontend", json={"text": "🙂"}).status_code == 422
+
+
+def test_frontend_reads_the_spoken_text_of_ssml(client) -> None:
+    ssml = '<speak>银行<break time="300ms"/><prosody rate="fast">行长来了</prosody></speak>'
+    body = client.post("/api/frontend", json={"text": ssml, "ssml": True}).json()
+    assert [s["pinyin"] for s in body["sentences"]] == [["yin2", "hang2"], ["hang2", "zhang3", "lai2", "le5"]]
+    assert "speak" not in body["normalized"]
+    for bad, param in (({"text": ssml, "ssml": "yes"}, "ssml"), ({"text": "<speak>你好", "ssml": True}, "text"),
+                       ({"text": "<speak><break/></speak>", "ssml": True}, "text")):  # fmt: skip
+        response = client.post("/api/frontend", json=bad)
+        assert response.status_code == 422 and response.json()["error"]["param"] == param, response.text
 
 
 def test_cors_preflight_and_exposed_headers(client) -> None:
@@ -215,6 +241,17 @@ def test_metrics_label_pages_and_assets_by_route_and_stray_paths_as_unmatched(cl
     assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="200"\} [1-9]', text)
     assert re.search(r'yuyin_requests_total\{method="GET",route="/static",status="404"\} [1-9]', text)
     assert "/nope" not in text
+
+
+def test_metrics_count_a_body_refused_for_its_size_under_its_route(server, client) -> None:
+    line = 'yuyin_requests_total{method="POST",route="/api/frontend",status="413"}'
+    before = metric(client, line)
+    host, port = httpx.URL(server.url).host, httpx.URL(server.url).port
+    with socket.create_connection((host, port), timeout=30) as raw:  # a client would not lie about its length
+        raw.sendall(f"POST /api/frontend HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {1 << 30}\r\nConnection: close\r\n\r\n{{}}".encode())  # fmt: skip
+        assert raw.recv(64).startswith(b"HTTP/1.1 413")
+    assert metric(client, line) == before + 1
 
 
 @pytest.mark.parametrize("page, asset", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")])

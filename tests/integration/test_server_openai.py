@@ -89,6 +89,8 @@ def test_non_streamed_response_has_content_length(client) -> None:
     ({"response_format": "ogg"}, "response_format"),
     ({"input": "🙂"}, "input"),
     ({"input": ""}, "input"),
+    ({"voice": ""}, "voice"),
+    ({"extra_body": {"ssml": "yes"}}, "ssml"),
 ])  # fmt: skip
 def test_invalid_requests_raise_bad_request_naming_the_param(client, params: dict, param: str) -> None:
     arguments = {"model": "tts-1", "voice": "alloy", "input": TEXT, **params}

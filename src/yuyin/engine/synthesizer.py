@@ -189,9 +189,23 @@ class Synthesizer:
                 self._calibrations[speaker] = calibrate(self, speaker)
             return self._calibrations[speaker]
 
-    def frontend(self, text: str) -> list[SentenceUnit]:
-        """What will be said: the front end's units for text (raises NothingToSay if none)."""
-        return list(self._voice.analyze(replace_lone_surrogates(_text(text))))
+    def frontend(self, text: str, ssml: bool = False) -> list[SentenceUnit]:
+        """What will be said: the front end's units for text (raises NothingToSay if none).
+
+        ssml: text is an SSML document; the units of its spoken segments, as synthesize_ssml
+        reads them (raises SSMLError for malformed or unsupported SSML)."""
+        text = replace_lone_surrogates(_text(text))
+        if not ssml:
+            return list(self._voice.analyze(text))
+        from yuyin.ssml import BreakSegment, parse_ssml
+
+        defaults = SynthesisOptions()
+        segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS})
+        units = [unit for segment in segments if not isinstance(segment, BreakSegment) and self._says_something(segment.text)
+                 for unit in self._voice.analyze(segment.text)]  # fmt: skip
+        if not units:
+            raise NothingToSay("the SSML document has nothing to say")
+        return units
 
     def synthesize(
         self, text: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None

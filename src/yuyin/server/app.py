@@ -22,6 +22,7 @@ from yuyin.server import routes_native, routes_openai, ws
 from yuyin.server.body_limit import BodyLimit, max_body_bytes
 from yuyin.server.cors import Cors
 from yuyin.server.errors import install_error_handlers
+from yuyin.server.head import HeadAsGet
 from yuyin.server.metrics import RequestMetrics
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
@@ -66,19 +67,23 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
                          static_url=DOCS_ASSETS_URL)  # fmt: skip
     app.state.runtime = runtime
     install_error_handlers(app)
+    routers = (routes_openai.router, routes_native.router, ws.router)
+    for router in routers:
+        app.include_router(router)
+    _add_service_routes(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
-    app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=app.router.routes)
+    # the routers' own routes first: FastAPI wraps an included router in a route without a path
+    labelled = [route for router in routers for route in router.routes] + app.router.routes
+    app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=labelled)
     if settings.cors_origins:
         app.add_middleware(Cors, allow_origins=list(settings.cors_origins), allow_methods=["*"],
                            allow_headers=["*"], expose_headers=EXPOSED_HEADERS)  # fmt: skip
-    for router in (routes_openai.router, routes_native.router, ws.router):
-        app.include_router(router)
-    _add_service_routes(app)
+    app.add_middleware(HeadAsGet)
     return app
 
 
 def _add_service_routes(app: FastAPI) -> None:
-    @app.api_route("/healthz", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
         return {"status": "alive"}
 
@@ -95,7 +100,7 @@ def _add_service_routes(app: FastAPI) -> None:
         runtime: Runtime = app.state.runtime
         return Response(runtime.metrics.render(), media_type=runtime.metrics.content_type)
 
-    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(str(STATIC_DIR / "index.html"), headers={"Cache-Control": "no-cache"})
 

@@ -47,9 +47,11 @@ class Metrics:
 class RequestMetrics:
     """ASGI middleware counting requests by route template (not raw path) and status.
 
-    routes: the app's routes (the live list), for paths that FastAPI's own routes do not label:
-    Starlette routes (/docs, /openapi.json) and mounts (/static) count under their path; a path
-    that no route matches counts as "unmatched" (so a scan of random paths adds no labels).
+    routes: every route, the included routers' own first (FastAPI wraps an included router in
+    a route without a path), to label a request that no route labelled as it ran: a body refused
+    for its size counts under the route it was sent to, Starlette routes (/docs, /openapi.json)
+    and mounts (/static) under their path; a path that no route matches counts as "unmatched"
+    (so a scan of random paths adds no labels).
     """
 
     def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = ()):

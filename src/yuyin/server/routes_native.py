@@ -20,6 +20,7 @@ from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendR
                                   TimedSynthesizeRequest, VoiceInfo)  # fmt: skip
 from yuyin.server.speech import analyse_reference, check_speaker, controls_request, open_speech
 from yuyin.server.worker import within
+from yuyin.ssml import SSMLError
 from yuyin.timestamps import Timeline
 
 router = APIRouter(prefix="/api", tags=["native"])
@@ -61,7 +62,8 @@ async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: Runt
 
 @router.post("/frontend", response_model=FrontendResponse, responses=ERROR_RESPONSES)
 async def frontend(body: FrontendRequest, request: Request, runtime: RuntimeDep) -> FrontendResponse:
-    """What will be said: normalised text and, per sentence, pinyin and phones."""
+    """What will be said: normalised text and, per sentence, pinyin and phones (of an SSML
+    document's spoken text with ``ssml``)."""
     limit = runtime.settings.max_input_chars
     if len(body.text) > limit:
         raise ApiError(413, f"text is {len(body.text)} characters; the limit is {limit}", "text")
@@ -70,9 +72,9 @@ async def frontend(body: FrontendRequest, request: Request, runtime: RuntimeDep)
     async def analyse() -> list:
         ticket = await runtime.admission.enter()
         try:
-            work = asyncio.get_running_loop().run_in_executor(runtime.executor, synth.frontend, body.text)
+            work = asyncio.get_running_loop().run_in_executor(runtime.executor, synth.frontend, body.text, body.ssml)
             return await within(work, runtime.settings.request_timeout)
-        except FrontendError as exc:
+        except (FrontendError, SSMLError) as exc:
             raise ApiError(422, str(exc), "text") from None
         except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
             raise ApiError(504, "the front end timed out") from None

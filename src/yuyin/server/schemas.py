@@ -73,9 +73,16 @@ class OpenAISpeechRequest(RequestModel):
                                                    "events with base64 audio deltas")  # fmt: skip
     instructions: Optional[str] = Field(None, description="how to speak: an emotion word in it (cheerful, sad, "
                                         "温柔 ...) picks that style on baker-family voices; else ignored")  # fmt: skip
-    ssml: bool = Field(False, description="extension: input is an SSML document")
+    ssml: bool = Field(False, strict=True, description="extension: input is an SSML document")
     style: Optional[StyleName] = Field(None, description="extension: emotion style (baker-family voices)")
     style_intensity: float = _ranged("style_intensity", 1.0, "extension: style strength")
+
+    @field_validator("voice")
+    @classmethod
+    def _named(cls, value: Union[str, VoiceRef, None]) -> Union[str, VoiceRef, None]:
+        if value == "" or isinstance(value, VoiceRef) and value.id == "":
+            raise ValueError("must name a voice (or be left out for the default)")
+        return value
 
     def options(self, styled: bool = True) -> SynthesisOptions:
         """The synthesis options; ``styled``: the voice has styles, so ``instructions`` may pick one
@@ -209,6 +216,7 @@ class FrontendRequest(RequestModel):
 
     text: str
     voice: Optional[str] = None
+    ssml: bool = Field(False, strict=True, description="text is an SSML document (<speak>...</speak>)")
 
 
 class FrontendSentence(BaseModel):

@@ -65,6 +65,13 @@ async def synthesize_ws(websocket: WebSocket) -> None:
     await WsSession(websocket, runtime).run()
 
 
+@router.get("/ws/synthesize", include_in_schema=False)
+async def not_upgraded() -> None:
+    """A plain GET of the WebSocket: 426, saying how to connect."""
+    raise ApiError(426, "/ws/synthesize is a WebSocket: connect with ws:// (or wss://) and an Upgrade header",
+                   headers={"Upgrade": "websocket", "Connection": "Upgrade"})  # fmt: skip
+
+
 def origin_allowed(origin: str, host: str, allowed: tuple[str, ...]) -> bool:
     """Whether a browser page at origin may open the WebSocket: a page of this server (its host
     and port) or one of the CORS origins. Browsers apply no CORS to WebSockets, so without this

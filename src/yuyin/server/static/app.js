@@ -257,7 +257,7 @@ async function speak() {
 
 async function preview() {
   try {
-    const body = { text: $("text").value, voice: $("voice").value || null };
+    const body = { text: $("text").value, voice: $("voice").value || null, ssml: $("ssml").checked };
     const result = await (await post("/api/frontend", body)).json();
     $("sentences").replaceChildren();
     result.sentences.forEach((sentence, index) => showSentence({ index, ...sentence }));
