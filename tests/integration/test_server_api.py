@@ -210,12 +210,14 @@ def test_cors_preflight_and_exposed_headers(client) -> None:
     refused = client.options("/api/synthesize", headers={**asking, "Origin": "http://evil.test"})
     assert refused.status_code == 400 and refused.headers["content-type"] == "application/json"
     error = refused.json()["error"]
-    assert error["code"] == 400 and "'http://evil.test' is not among" in error["message"], error
+    assert error["code"] == "400" and "'http://evil.test' is not among" in error["message"], error
 
 
 def test_unknown_route_is_json_404(client) -> None:
     response = client.get("/nope")
-    assert response.status_code == 404 and response.json()["error"]["code"] == 404
+    error = response.json()["error"]
+    assert response.status_code == 404 and error["message"], error
+    assert {key: error[key] for key in ("type", "param", "code")} == {"type": "not_found", "param": None, "code": "404"}
 
 
 def test_metrics_count_requests_latency_and_load(client) -> None:

@@ -2,7 +2,8 @@
 
 Every error answers ``{"error": {"message", "type", "param", "code"}}`` (the OpenAI error
 shape, which the ``openai`` client parses); ``param`` names the offending request field, or is
-null when no single field is at fault.
+null when no single field is at fault; ``code`` is the HTTP status as a string (OpenAI's codes are
+strings, which typed clients insist on).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class ApiError(Exception):
 
 def error_body(status: int, message: str, field: str | None = None) -> dict[str, Any]:
     kind = _TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
-    return {"error": {"message": message, "type": kind, "param": field, "code": status}}
+    return {"error": {"message": message, "type": kind, "param": field, "code": str(status)}}
 
 
 def options_error(exc: Exception) -> ApiError:

@@ -234,7 +234,7 @@ class ErrorDetail(BaseModel):
     message: str
     type: str
     param: Optional[str] = Field(None, description="the request field at fault, if one is")
-    code: int
+    code: str = Field(description="the HTTP status, as a string")
 
 
 class ErrorResponse(BaseModel):
