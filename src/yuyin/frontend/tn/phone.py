@@ -57,6 +57,8 @@ def _mobile(match: re.Match[str]) -> str:
 def _hyphenated(match: re.Match[str]) -> str:
     text = match.group()
     groups = re.split(r"[- ]", text.lstrip("+"))
+    if len(groups) >= 3 and all(len(g) == 1 and int(g) == int(n) + 1 for g, n in zip(groups, groups[1:])):
+        return "、".join(read_number(group) for group in groups)  # 3-2-1: a countdown, a pause at each
     if len(groups) >= 3 and sum(len(g) for g in groups) < 7 and not text.startswith("+"):
         return "杠".join(read_digits(group, yao=True) if len(group) >= 3 else read_number(group) for group in groups)
     if sum(len(g) for g in groups) < 7 or _is_range(groups):
@@ -243,7 +245,7 @@ RULES: tuple[Rule, ...] = (
         lambda m: m.group(1) + " " + read_digits(m.group(2)),
     ),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits; 3-2-501 (building,
-    # entrance, flat)
+    # entrance, flat); 3-2-1 (a countdown)
     rule("hyphenated", r"(?<![0-9.])\+?[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9])", _hyphenated),
     # any other run of 11 or more digits
     rule(
