@@ -108,8 +108,8 @@ _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日�
 _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布|开幕|开业|举行|举办|上线|开售)")
 
 
-def _month_day(match: re.Match[str]) -> str:
-    return f"{read_small(match.group(1))}月{read_small(match.group(2))}日"
+def _month_day(month: str, day: str) -> str:
+    return f"{read_small(month)}月{read_small(day)}日"
 
 
 def _about_a_date(match: re.Match[str], before: re.Pattern[str] = _DATE_BEFORE,
@@ -122,7 +122,7 @@ def _slash_date(match: re.Match[str]) -> str:
     one writes (6/18, 10/1: over 1, or unreduced with a denominator past 12); else left (a fraction)."""
     month, day = int(match.group(1)), int(match.group(2))
     unwritten = (day == 1 and month > 1) or (day > 12 and math.gcd(month, day) > 1)
-    return _month_day(match) if unwritten or _about_a_date(match) else match.group()
+    return _month_day(match.group(1), match.group(2)) if unwritten or _about_a_date(match) else match.group()
 
 
 def _dot_dates(match: re.Match[str]) -> str:
@@ -131,8 +131,7 @@ def _dot_dates(match: re.Match[str]) -> str:
     if not _about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER):
         return match.group()
     month, day, to_month, to_day = match.groups()
-    first = f"{read_small(month)}月{read_small(day)}日"
-    return first + (f"到{read_small(to_month)}月{read_small(to_day)}日" if to_month else "")
+    return _month_day(month, day) + ("到" + _month_day(to_month, to_day) if to_month else "")
 
 
 def _hour(hour: str) -> str:

@@ -18,6 +18,7 @@ _SCALE = r"(万|亿|千|百|万亿)?"
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
           "KRW": "韩元"}  # fmt: skip
 _CODE = "|".join(_CODES)
+_SAID_NAME = "|".join(sorted(set(_CODES.values()), key=len, reverse=True))  # written after an amount in a sign or code
 
 
 def read_price(number: str) -> str:
@@ -48,7 +49,7 @@ CODE_RULES: tuple[Rule, ...] = (
     rule(
         "currency_code",
         r"(?:(?<![A-Za-z])(" + _CODE + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
-        + _SCALE + r"(?(1)(?![0-9])(元|美元|欧元|英镑|日元|港元|韩元)?| ?(?P<code_after>" + _CODE + r")(?![A-Za-z]))",
+        + _SCALE + r"(?(1)(?![0-9])(" + _SAID_NAME + r")?| ?(?P<code_after>" + _CODE + r")(?![A-Za-z]))",
         _coded,
     ),
 )
@@ -57,7 +58,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "currency_sign",
         r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
-        + r"(?![0-9])(?:元|美元|欧元|英镑|港元|韩元)?",
+        + r"(?![0-9])(?:" + _SAID_NAME + r")?",
         _signed,
     ),
     # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name

@@ -214,8 +214,8 @@ RULES: tuple[Rule, ...] = (
     # 3U8633, 9C8888: an airline's code with a digit, then the flight number
     rule(
         "flight_code",
-        r"(?<![A-Za-z0-9.])([0-9][A-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
-        lambda m: read_digits(m.group(1)[0], yao=True) + m.group(1)[1] + read_digits(m.group(2), yao=True),
+        r"(?<![A-Za-z0-9.])([0-9])([A-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
+        lambda m: read_digits(m.group(1), yao=True) + m.group(2) + read_digits(m.group(3), yao=True),
     ),
     # CA1234, G123: letters then three or more digits (not TOP100)
     rule(
