@@ -67,7 +67,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     words = merge_numbers(attach_erhua(words))
     read_beside_fixed(words, lexicon)
     decide_polyphones(words)
-    neutral_tones(words)
+    neutral_tones(words, asking=text.rstrip().endswith(("?", "？")))
     yi_bu_sandhi(words)
     words = split_compounds(words)
     groups = mark_boundaries(words)

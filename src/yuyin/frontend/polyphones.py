@@ -80,8 +80,9 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
 
 
 def _before_title(c: Context) -> bool:
-    """A surname: a word of its own right before a title or form of address."""
-    return c.alone and c.right.startswith(_TITLES)
+    """A surname: a word of its own right before a title or form of address, or after 老 or 小
+    (老曾, 小单)."""
+    return c.alone and (c.right.startswith(_TITLES) or c.left in ("老", "小") and not c.right)
 
 
 def _zhong_plant(c: Context) -> bool:
@@ -131,7 +132,8 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "留下|投保|保守|道歉")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
-                 "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心")  # fmt: skip
+                 "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
+                 "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
@@ -286,6 +288,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
+    "择": (("zhai2", right_starts("干净", "好", "菜", "一下")),),  # 把菜择干净 (选择 ze2)
+    "和": (("huo2", lambda c: c.left.endswith("面") and c.right.startswith(("好", "匀", "成"))),),  # 把面和好
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
@@ -298,14 +303,22 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
-    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
+    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
 
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
+def _manner_before(c: Context) -> bool:
+    """The word before is an adverbial of manner that 地 ends: a reduplication (纷纷, 哗啦啦,
+    断断续续, 小心翼翼) or a word of haste (飞快, 赶紧)."""
+    return len(c.left) >= 2 and (c.left[-1] == c.left[-2] or c.left in ("飞快", "赶紧", "迅速", "急忙", "连忙", "慌忙", "匆忙"))
+
+
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
+    "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了

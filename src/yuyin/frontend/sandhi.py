@@ -23,13 +23,20 @@ from .word import EXACT, HAN, LATIN, Word, tone, with_tone
 from .words import is_word
 
 PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
+INTERJECTIONS = {"啊": ("a4", "a2"), "呀": ("ya1", "ya1"), "哇": ("wa1", "wa1"), "哦": ("o4", "o2"), "喔": ("o1", "o1")}
 KINSHIP = frozenset("妈爸哥姐弟妹爷奶姥叔舅婶伯公婆娃星猩太宝姑")  # kinship and a few nouns
 REDUPLICATED = KINSHIP | frozenset("看说想试听走问找聊谈坐学练尝闻摸猜写读洗笑逛转歇帮查算玩动瞧")  # and verbs
 _DIGITS = "零一二三四五六七八九"
 
 
-def neutral_tones(words: Sequence[Word]) -> None:
-    """Particles and reduplicated kinship nouns and verbs get the neutral tone."""
+def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
+    """Particles and reduplicated kinship nouns and verbs get the neutral tone; a particle that
+    is a clause by itself is an interjection, in its own tone (啊！ a4, 啊？ a2 where the clause
+    is ``asking``, 哇 wa1)."""
+    if len(words) == 1 and words[0].kind == HAN and words[0].text in INTERJECTIONS:
+        calm, asked = INTERJECTIONS[words[0].text]
+        words[0].syllables[0] = asked if asking else calm
+        return
     for word in words:
         if word.kind != HAN:
             continue
@@ -117,8 +124,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     a_size = prev in ("大", "小") and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
-    if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日"):
-        return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日 (not 小一号的鞋: a size smaller)
+    if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日") or (
+            prev in ("图", "表") and after[0] in "所中显列"):  # fmt: skip
+        return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
     if _ordinal(prev, after[0], following):

@@ -54,6 +54,28 @@ TABLE = """\
 长成	zhang3 cheng2
 长子	zhang3 zi3
 长期	chang2 qi1
+真是了得	zhen1 shi4 liao3 de2
+还了得	hai2 liao3 de2
+穿着打扮	chuan1 zhuo2 da3 ban4
+着正装	zhuo2 zheng4 zhuang1
+有多重	you3 duo1 zhong4
+结结实实	jie1 jie1 shi2 shi2
+沥干	li4 gan1
+原告诉称	yuan2 gao4 su4 cheng1
+原告诉至	yuan2 gao4 su4 zhi4
+原告诉请	yuan2 gao4 su4 qing3
+朝辞	zhao1 ci2
+不亦说乎	bu2 yi4 yue4 hu1
+此曲	ci3 qu3
+山重水复	shan1 chong2 shui3 fu4
+重抖擞	chong2 dou3 sou3
+还君	huan2 jun1
+同裳	tong2 chang2
+与子	yu3 zi3
+执子之手	zhi2 zi3 zhi1 shou3
+切切私语	qie4 qie4 si1 yu3
+小弦切切	xiao3 xian2 qie4 qie4
+一撮	yi1 cuo1
 区长	qu1 zhang3
 乡长	xiang1 zhang3
 厅长	ting1 zhang3

@@ -62,7 +62,8 @@ THOUSANDS = rule(
 # type's generation, LPDDR5X-8533, starts none).
 MEASURED_RANGE = rule(
     "measured_range",
-    r"(?<![0-9.])(?<!DDR)([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
+    r"(?<![0-9.])(?<!DDR)(?!(?<=[(（])[0-9]{3,4}年)"  # not （701年—762年）: years of a life, read in datetime
+    r"([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
     lambda m: m.group(1) + "到",
 )
 

@@ -211,6 +211,10 @@ RULES: tuple[Rule, ...] = (
         r"(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|\.[0-9])",
         _dot_dates,
     ),
+    # 建立于618年: a year of three digits after 于 (not 于100年内); 2024巴黎奥运会: a year naming an event
+    rule("early_year", r"(?<=于)([1-9][0-9]{2})(?=年(?![前后内间来多以左]))"
+         r"|(?<![0-9.])((?:19|20)[0-9]{2})(?=(?:[\u4e00-\u9fff]{0,4})(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会))",
+         lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
     # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time

@@ -71,8 +71,8 @@ FORMULA = rule(
 
 
 # 图1-2, 表3-1: a figure's or table's number, chapter then item
-FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})-([0-9]{1,2})(?![0-9])",
-                     lambda m: read_number(m.group(1)) + "杠" + read_number(m.group(2)))
+FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",
+                     lambda m: read_number(m.group(1)) + ("杠" + read_number(m.group(2)) if m.group(2) else ""))
 
 # v=s/t, ρ=m/V: a formula in single letters, its slash a division (not "per ton")
 LETTER_QUOTIENT = rule(
@@ -155,6 +155,9 @@ RULES: tuple[Rule, ...] = (
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
+    # 9秒83, 17米62: a time or a distance in sport, its hundredths digit by digit (九秒八三, 十七米六二)
+    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2})(?![0-9]|[秒米])",
+         lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])\.([0-9])(?=折)", lambda m: read_digits(m.group(1) + m.group(2))),
     rule(

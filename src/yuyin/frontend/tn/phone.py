@@ -39,6 +39,8 @@ _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
+# Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
+_INDEX_NAMES = "AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PPI|HP|MP|PV|UV"
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
 _COUNT_AFTER = r"(?! ?(?:[万亿千百分元块人个次名天年岁台件张辆%]|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
@@ -100,6 +102,14 @@ IP_ADDRESS = rule(
 )
 
 RULES: tuple[Rule, ...] = (
+    # 3#楼: 号 (a building's or a machine's number)
+    rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台])", lambda m: "号"),
+    # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
+    rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
+         r"|(?<=[\u4e00-\u9fff][(（])[0-9]{6}(?=[)）])", lambda m: read_digits(m.group())),
+    # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
+    rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])",
+         lambda m: f"{m.group(1)} {m.group(2)} " + read_digits(m.group(3)) + ("杠" + read_digits(m.group(4)) if m.group(4) else "")),
     # 138****8000, 6225********1234: the digits shown of a masked number, digit by digit
     rule("masked", r"(?<![0-9.])[0-9]+(?=[*＊]{2,})|(?<=[*＊]{2})[0-9]+(?![0-9.])", lambda m: read_digits(m.group(), yao=True)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
@@ -199,8 +209,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[0-9][栋幢])|(?<=[0-9]号楼))([0-9]{3,4})(?![0-9]|\.[0-9]|[户人套个万元米平间多余])",
         lambda m: read_digits(m.group(1), yao=True),
     ),
-    # 波音737, 空客320: an airliner's model, said digit by digit
-    rule("airliner", r"(?<=波音|空客)([0-9]{3})(?![0-9])", lambda m: read_digits(m.group(1))),
+    # 波音737, 空客320, 波音737-800: an airliner's model, said digit by digit, and its variant
+    rule("airliner", r"(?<=波音|空客)([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
+         lambda m: read_digits(m.group(1)) + (read_number(m.group(2)) if m.group(2) else "")),  # 737-800: 七三七八百
     # A100-80G, V100-32GB: a model, then its memory (no minus sign)
     rule("model_memory", r"(?<![A-Za-z0-9])([A-Za-z]+[0-9]{2,4})-(?=[0-9]{1,4}(?:GB?|TB?)(?![A-Za-z]))",
          lambda m: m.group(1) + " "),
@@ -220,7 +231,7 @@ RULES: tuple[Rule, ...] = (
     # CA1234, G123: letters then three or more digits (not TOP100)
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9])(?!TOP)([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9])(?!TOP|" + _INDEX_NAMES + r")([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
@@ -238,11 +249,13 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9.\-])([0-9]{4,5})(?=(?:X3D|XTX|XT|Ti)(?![A-Za-z0-9])|(?![WVAMTB])[A-Z]{1,2}(?![A-Za-z0-9]))",
         _chip_model,
     ),
-    # RTX 4090, ISO 9001, GB 2312: capitals, a space, then a model or standard number (not TOEFL 100分)
+    # RTX 4090, ISO 9001, GB 2312, GB 2760-2014: capitals, a space, then a model or standard number
+    # (and a standard's year); not TOEFL 100分, AQI 120
     rule(
         "model_number",
-        r"(?<![A-Za-z0-9])([A-Z]{2,}) ([0-9]{3,})(?![0-9]|\.[0-9])" + _COUNT_AFTER,
-        lambda m: m.group(1) + " " + read_digits(m.group(2)),
+        r"(?<![A-Za-z0-9])(?!(?:" + _INDEX_NAMES + r") )([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
+        + _COUNT_AFTER,
+        lambda m: m.group(1) + " " + read_digits(m.group(2)) + ("杠" + read_digits(m.group(3)) if m.group(3) else ""),
     ),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits; 3-2-501 (building,
     # entrance, flat); 3-2-1 (a countdown)
