@@ -166,11 +166,11 @@ RULES: tuple[Rule, ...] = (
         _expression,
     ),
     rule("plus_minus", r"±(?=[0-9])", lambda m: "正负"),
-    # 3:2, 1:1000, 16:9, 1:2:3 (times were read before); a space after it keeps 三比一 apart from
+    # 3:2, 1:1000, 16:9, 1:2:3 (times were read before; not PM2.5：85, a reading); a space after it keeps 三比一 apart from
     # the word after it (三比一战胜: not 一战), where a reader pauses anyway
     rule(
         "ratio",
-        r"(?<![0-9.])(?<![0-9]:)(" + NUMBER + r"(?::" + NUMBER + r")+)(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
+        r"(?<![0-9.])(?<![0-9]:)(?<!PM)(" + NUMBER + r"(?::" + NUMBER + r")+)(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
         _ratio,
     ),
     rule(
