@@ -92,8 +92,10 @@ def _dotted_day(month: str, day: str) -> str:
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
                      r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|局")
-# 比分是11-7、9-11、11-5: a later pair of a list whose clause speaks of a match
-_SCORE_LIST = re.compile(r"[0-9]+-[0-9]+[、,，]\s?$")
+# 比分是11-7、9-11、11-5, 以6-4、3-6、7-5获胜: a later pair of a list whose clause speaks of a
+# match, or a tie-break in brackets after a set's score (7-6（7-4）)
+_SCORE_LIST = re.compile(r"[0-9]+-[0-9]+(?:[、,，]\s?|[(（])$")
+_LIST_GOES_ON = re.compile(r"[、,，]\s?[0-9]+-[0-9]+")  # 费德勒6-4、6-3取胜: the first pair of such a list
 # 他以6-4、6-3获胜: "以" right before a pair in a list of sets is a score's
 _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 
@@ -101,7 +103,9 @@ _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
     before, after = context_before(match, 8), context_after(match, 4)
-    listed = _SCORE_LIST.search(before) is not None and _SPORTS.search(context_before(match, 40)) is not None
+    clause = context_before(match, 40) + "|" + context_after(match, 20)
+    in_list = _SCORE_LIST.search(before) is not None or _LIST_GOES_ON.match(context_after(match, 12)) is not None
+    listed = in_list and _SPORTS.search(clause) is not None
     if (_SPORTS.search(before + "|" + after) or after[:1] == "平" or listed
             or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
