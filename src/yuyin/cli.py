@@ -261,7 +261,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "requests, back on the next one (torch backend; default: never)")  # fmt: skip
     serve.add_argument("--side-by-side", action=argparse.BooleanOptionalAction, default=None,
                        help="run overlapping requests in one-thread OpenVINO streams, one core each (openvino "
-                            "backend; ~0.5 GiB more per stream for baker, a stream per thread up to 4; default: on from the large memory tier)")  # fmt: skip
+                            "backend; 0.5-0.8 GiB more per stream for baker, a stream per thread up to 4; default: on from the large memory tier)")  # fmt: skip
     serve.add_argument("--no-warmup", action="store_true", help="skip the warm-up synthesis")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     add_ray_serve_arguments(serve)

@@ -18,8 +18,8 @@ A streamed baker request peaked at about 17 MiB above the loaded voice on the CP
 concurrent streams of a 120-character text: 593 -> 870 MiB), because the vocoder runs per
 bounded window whatever the text length; the tiers leave room for several times that per
 active request. side_by_side compiles the OpenVINO graphs a second time, as one-thread streams
-for overlapping calls (see engine.openvino_session): ~0.5 GiB more per stream for the baker
-voice (one per thread, at most 4: ~1 GiB on 2 cores, ~2 GiB from 4), so only
+for overlapping calls (see engine.openvino_session): 0.5-0.8 GiB more per stream for the baker
+voice (one per thread, at most 4: 1-1.6 GiB on 2 cores, 2-3.2 GiB from 4), so only
 from the large tier up. ``YUYIN_MEMORY_TIER`` or ``yuyin serve --memory-tier`` picks a tier by
 name; explicit ``--max-active``/``--max-queue``/``--side-by-side`` always win.
 """

@@ -6,12 +6,13 @@ them (the vocoder body on 2 threads ran 1.9x one thread at 256 frames, 1.8x at 6
 ``side_by_side`` a graph is also compiled as one-thread streams, one per thread (at most
 threads.MAX_STREAMS, which then share the threads): a call that starts while another OpenVINO
 call of this process is running takes a stream of its own, so overlapping requests run side by
-side, one core each, while a call that runs alone still gets every thread. On this project's
-2-core CPU, 16 callers of the baker voice went from 69.1 to 76.6 audio seconds per second and 4
-callers from 69.3 to 76.1 (medians of 4 interleaved rounds in one process; one caller 64.3 vs
-66.0, the same within noise), for ~1 GiB more memory (each of the two streams keeps its own
+side, one core each, while a call that runs alone still gets every thread. On a 2-core
+AVX512-BF16 EPYC, 16 callers of the baker voice went from 69.1 to 76.6 audio seconds per second
+and 4 callers from 69.3 to 76.1 (medians of 4 interleaved rounds in one process; one caller 64.3
+vs 66.0, the same within noise), for ~1 GiB more memory (each of the two streams keeps its own
 kernels and buffers for every shape bucket: 1.0 -> 2.0 GiB after load) and ~6 s more load
-(every stream is warmed over the buckets too).
+(every stream is warmed over the buckets too); on a 2-core AMX Xeon, 16 callers went from 82 to
+127 (one bench run each), for 1.6 GiB (1.4 -> 3.0 GiB) and ~9 s more load.
 """
 from __future__ import annotations
 

@@ -82,8 +82,8 @@ class Synthesizer:
         offload_idle: seconds without requests after which the models move from the GPU to the
         CPU, until the next request brings them back (see engine.offload). side_by_side (openvino
         backend): overlapping calls run in one-thread streams, one core each, while a lone call
-        keeps every thread: more throughput under concurrent requests for ~0.5 GiB more memory
-        per stream (one per thread, at most 4) and ~3 s more warm-up per stream (see
+        keeps every thread: more throughput under concurrent requests for 0.5-0.8 GiB more memory
+        per stream (one per thread, at most 4) and 3-5 s more warm-up per stream (see
         engine.openvino_session); None: as the memory tier says (on
         from 8 GiB of free RAM, see engine.memory), as ``yuyin serve`` and ``yuyin bench`` do.
         Raises DeviceError for a device, dtype or combination that cannot run here.

@@ -12,7 +12,7 @@ def max_threads() -> int:
     return THREADS_PER_CORE * (os.cpu_count() or 1)
 
 
-MAX_STREAMS = 4  # side-by-side streams: each keeps its own buffers per shape (~0.5 GiB for baker)
+MAX_STREAMS = 4  # side-by-side streams: each keeps its own buffers per shape (0.5-0.8 GiB for baker)
 
 
 def stream_count(threads: int) -> int:
