@@ -48,8 +48,8 @@ WARM_UP_TEXT = "预热一下，行长还书，Python。"
 # Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
 BREAKS = {
     **dict.fromkeys("，,：:；;。！？!?…\n—", 3),
-    **dict.fromkeys("、 ~", 2),
-    **dict.fromkeys("“”‘’\"'《》〈〉()（）[]【】「」『』·/|-", 1),
+    **dict.fromkeys("、 ~】", 2),  # 】 closes a heading or a sender: 【用法用量】口服
+    **dict.fromkeys("“”‘’\"'《》〈〉()（）[]【「」『』·/|-", 1),
 }
 
 
