@@ -630,14 +630,14 @@ def _options(args: argparse.Namespace) -> SynthesisOptions:
 def _reference(synthesizer, args: argparse.Namespace, option: str | None = "--reference"):
     """The loaded voice's ReferenceProsody of args.reference (CliError for an unusable clip,
     naming the option it came from, if any)."""
-    from yuyin.engine.reference import ReferenceAudioError
+    from yuyin.engine.reference import ReferenceAudioError, TranscriptMismatch
     from yuyin.frontend import FrontendError
 
     try:
         return synthesizer.reference_prosody(args.reference, args.reference_text, args.speaker)
     except ReferenceAudioError as exc:
         raise CliError(f"{option}: {exc}" if option else str(exc)) from None
-    except FrontendError as exc:  # the transcript
+    except (FrontendError, TranscriptMismatch) as exc:  # the transcript
         raise CliError(f"--reference-text: {exc}") from None
 
 

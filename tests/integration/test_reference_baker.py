@@ -14,7 +14,7 @@ import pytest
 import soundfile
 
 from yuyin import SynthesisOptions
-from yuyin.engine.reference import CALIBRATION_SENTENCES, ReferenceAudioError, measure
+from yuyin.engine.reference import CALIBRATION_SENTENCES, ReferenceAudioError, TranscriptMismatch, measure
 
 pytestmark = pytest.mark.voice
 
@@ -105,3 +105,11 @@ def test_a_clip_without_speech_or_a_missing_file_is_a_clear_error(baker_synth, t
         baker_synth.reference_prosody(buffer.getvalue())
     with pytest.raises(ReferenceAudioError, match="cannot read"):
         baker_synth.reference_prosody(tmp_path / "missing.wav")
+
+
+def test_a_transcript_that_cannot_be_the_clips_is_refused(baker_synth) -> None:
+    data = clip(baker_synth, SENTENCES[0])
+    for transcript in ("你好", SENTENCES[0] * 6):  # 0.6 and 20+ syllables per second of speech
+        with pytest.raises(TranscriptMismatch, match="not seem to be what the clip says"):
+            baker_synth.reference_prosody(data, transcript=transcript)
+    assert baker_synth.reference_prosody(data, transcript=SENTENCES[0]).measured.rate == pytest.approx(4.5, abs=2.0)

@@ -97,3 +97,7 @@ def test_reference_clip_over_http_sets_the_controls(server, baker_synth) -> None
         plain, copied = seconds(), seconds(reference_audio=clip, reference_text=text)
         explicit = seconds(reference_audio=clip, reference_text=text, speed=1.0)
         assert copied < plain / 1.15 and explicit == pytest.approx(plain, rel=0.02)
+        wrong = http.post("/api/reference", params={"transcript": "你好"}, content=buffer.getvalue(),
+                          headers={"content-type": "audio/wav"})  # fmt: skip
+        assert wrong.status_code == 422 and wrong.json()["error"]["param"] == "transcript", wrong.text
+        assert "not seem to be what the clip says" in wrong.json()["error"]["message"]

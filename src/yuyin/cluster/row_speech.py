@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from yuyin.audio import encoder_sample_rate
 from yuyin.cluster.manifest import BulkItem
 from yuyin.config import OptionsError
-from yuyin.engine.reference import ReferenceAudioError
+from yuyin.engine.reference import ReferenceAudioError, TranscriptMismatch
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError
 from yuyin.server.settings import ServerSettings
@@ -22,7 +22,7 @@ from yuyin.ssml import SSMLError
 from yuyin.timestamps import Timeline, render
 
 log = logging.getLogger("yuyin.bulk")
-ROW_ERRORS = (ApiError, FrontendError, SSMLError, OptionsError, ReferenceAudioError)
+ROW_ERRORS = (ApiError, FrontendError, SSMLError, OptionsError, ReferenceAudioError, TranscriptMismatch)
 
 
 @dataclass(frozen=True)

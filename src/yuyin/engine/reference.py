@@ -61,6 +61,25 @@ class ReferenceAudioError(ValueError):
         self.status = status
 
 
+class TranscriptMismatch(ValueError):
+    """A clip's transcript gives a speaking rate no speaker has: it is not what the clip says."""
+
+
+# Syllables per second of speech that a transcript may imply (Mandarin is spoken at about 3-7;
+# pauses do not count): outside them the transcript does not belong to the clip.
+PLAUSIBLE_RATE = (1.0, 12.0)
+
+
+def check_transcript(profile: "ProsodyProfile", syllables: int) -> None:
+    """Raise TranscriptMismatch where the transcript's syllables over the clip's speech time
+    fall outside PLAUSIBLE_RATE."""
+    low, high = PLAUSIBLE_RATE
+    if not low <= profile.rate <= high:
+        raise TranscriptMismatch(f"{syllables} syllables in {profile.speech_seconds:.1f} s of speech would be "
+                                 f"{profile.rate:.1f} per second (speech has {low:g}-{high:g}): the transcript "
+                                 "does not seem to be what the clip says")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ProsodyProfile:
     """What was measured on one clip (see the module doc for the definitions)."""

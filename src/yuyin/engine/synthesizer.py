@@ -171,13 +171,16 @@ class Synthesizer:
 
         transcript: what the clip says, for an exact speaking rate (else estimated). The voice's
         response is measured on its own output once per speaker and cached (a few seconds).
-        Raises ReferenceAudioError (unusable clip), NothingToSay (transcript), OptionsError (speaker).
+        Raises ReferenceAudioError (unusable clip), NothingToSay (transcript), TranscriptMismatch
+        (a transcript that cannot be what the clip says), OptionsError (speaker).
         """
-        from yuyin.engine.reference import ReferenceProsody, decode_clip, measure, read_clip
+        from yuyin.engine.reference import ReferenceProsody, check_transcript, decode_clip, measure, read_clip
 
         samples, rate = decode_clip(read_clip(clip))
         syllables = sum(len(unit.pinyin) for unit in self.frontend(transcript)) if transcript else None
         measured = measure(samples, rate, syllables)
+        if syllables is not None:
+            check_transcript(measured, syllables)
         calibration = self._calibration(speaker)
         return ReferenceProsody(measured, calibration.baseline, calibration.controls_for(measured))
 

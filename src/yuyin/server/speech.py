@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, AsyncIterator, Generator, Iterator
 
 from yuyin.audio import AudioChunk, AudioEncoder, StreamResampler, encoder_sample_rate
 from yuyin.config import OptionsError, SynthesisOptions
-from yuyin.engine.reference import ReferenceAudioError
+from yuyin.engine.reference import ReferenceAudioError, TranscriptMismatch
 from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.frontend import FrontendError
 from yuyin.server.errors import ApiError, options_error
@@ -224,7 +224,7 @@ async def analyse_reference(runtime: "Runtime", synth: "Synthesizer", audio: byt
                             runtime.settings.request_timeout)  # fmt: skip
     except ReferenceAudioError as exc:
         raise ApiError(exc.status, str(exc), "reference_audio") from None
-    except FrontendError as exc:
+    except (FrontendError, TranscriptMismatch) as exc:
         raise ApiError(422, f"{transcript_field}: {exc}", transcript_field) from None
     except OptionsError as exc:
         raise options_error(exc) from None
