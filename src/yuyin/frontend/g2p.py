@@ -45,6 +45,7 @@ _BUILTIN = Lexicon()
 log = logging.getLogger(__name__)
 # Text that makes every pass load its tables (jieba, the lexicon, polyphones, English words).
 WARM_UP_TEXT = "预热一下，行长还书，Python。"
+_ASKING = re.compile(r"[?？][!！?？]*[”’\"')）」』]*\s*$")  # a clause that asks: 啊？, “啊？”, 啊？！
 # Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
 BREAKS = {
     **dict.fromkeys("，,：:；;。！？!?…\n—", 3),
@@ -67,7 +68,7 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     words = merge_numbers(attach_erhua(words))
     read_beside_fixed(words, lexicon)
     decide_polyphones(words)
-    neutral_tones(words, asking=text.rstrip().endswith(("?", "？")))
+    neutral_tones(words, asking=_ASKING.search(text) is not None)
     yi_bu_sandhi(words)
     words = split_compounds(words)
     groups = mark_boundaries(words)

@@ -289,8 +289,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "倔": (("jue4", lambda c: True),),
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
-    "择": (("zhai2", right_starts("干净", "好", "菜", "一下")),),  # 把菜择干净 (选择 ze2)
-    "和": (("huo2", lambda c: c.left.endswith("面") and c.right.startswith(("好", "匀", "成"))),),  # 把面和好
+    "择": (("zhai2", right_starts("干净", "菜", "一下")),),  # 把菜择干净 (选择 ze2, 择好时机)
+    "和": (("huo2", lambda c: c.left in ("面", "把面") and c.right in ("好", "匀", "成")),),  # 把面和好 (not 表面和好)
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
@@ -311,12 +311,18 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
-    """The word before is an adverbial of manner that 地 ends: a reduplication (纷纷, 哗啦啦,
-    断断续续, 小心翼翼) or a word of haste (飞快, 赶紧)."""
-    return len(c.left) >= 2 and (c.left[-1] == c.left[-2] or c.left in ("飞快", "赶紧", "迅速", "急忙", "连忙", "慌忙", "匆忙"))
+    """The word before is an adverbial of manner that 地 ends: a reduplication of three or four
+    characters (哗啦啦, 断断续续, 小心翼翼), an adverb doubled (纷纷, 慢慢; not a verb: 看看地上) or
+    a word of haste (飞快, 赶紧)."""
+    return (len(c.left) >= 3 and c.left[-1] == c.left[-2]) or c.left in _MANNER_WORDS
+
+
+_MANNER_WORDS = frozenset("纷纷 慢慢 渐渐 悄悄 静静 轻轻 缓缓 默默 匆匆 早早 远远 稳稳 深深 紧紧 重重 狠狠 偷偷 乖乖 "
+                          "哗哗 呼呼 飞快 赶紧 迅速 急忙 连忙 慌忙 匆忙".split())
 
 
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)

@@ -92,7 +92,7 @@ def _in_code(words: Sequence[Word], positions: list[tuple[int, int]], index: int
     return latin(+1) is not None or (before is not None and len(before.text) <= 2 and not starts_word)
 
 
-_YI_WORD_ENDS = frozenset("下键次起直样定些般共切同旦边致")  # 一下, 一键, 一次, 一起, 一直, 一样, 一定, 一般...
+_YI_WORD_ENDS = frozenset("下键直样定些般共切同旦边致")  # 一下, 一键, 一直, 一样, 一定, 一般... (not G1次, Q1起)
 
 
 def _neighbour(
@@ -125,7 +125,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     a_size = prev in ("大", "小") and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
     if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日") or (
-            prev in ("图", "表") and after[0] in "所中显列"):  # fmt: skip
+            prev in ("图", "表") and after[0] == "所" and following in ("示", "列")):  # fmt: skip
         return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候

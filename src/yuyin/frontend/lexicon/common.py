@@ -55,10 +55,10 @@ TABLE = """\
 长子	zhang3 zi3
 长期	chang2 qi1
 真是了得	zhen1 shi4 liao3 de2
-还了得	hai2 liao3 de2
+那还了得	na4 hai2 liao3 de2
+这还了得	zhe4 hai2 liao3 de2
 穿着打扮	chuan1 zhuo2 da3 ban4
 着正装	zhuo2 zheng4 zhuang1
-有多重	you3 duo1 zhong4
 结结实实	jie1 jie1 shi2 shi2
 沥干	li4 gan1
 原告诉称	yuan2 gao4 su4 cheng1

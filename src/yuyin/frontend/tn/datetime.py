@@ -11,7 +11,6 @@ about a match is a score, left to :mod:`.math`, unless a word about time is next
 
 from __future__ import annotations
 
-import math
 import re
 
 from .digits import read_digits, read_number, read_small
@@ -98,39 +97,36 @@ def _year_span(match: re.Match[str]) -> str:
     return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
-_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：]?|日 ?[-~～—–])\s?$")
+_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
-                         r"|是我的生日|生日|那天|当天|这天|早上|上午|中午|下午|晚上|凌晨|发布|开幕|开业|放假"
-                         r"|[-~～至到] ?(?:1[0-2]|0?[1-9])/)")
+                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假)")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：]?|日 ?[-~～—–])\s?$")
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布|开幕|开业|举行|举办|上线|开售)")
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售)")
+_VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
 
 def _month_day(month: str, day: str) -> str:
     return f"{read_small(month)}月{read_small(day)}日"
 
 
-def _about_a_date(match: re.Match[str], before: re.Pattern[str] = _DATE_BEFORE,
-                  after: re.Pattern[str] = _DATE_AFTER) -> bool:  # fmt: skip
+def _about_a_date(match: re.Match[str], before: re.Pattern[str], after: re.Pattern[str]) -> bool:
     return bool(before.search(context_before(match, 4)) or after.match(context_after(match, 5)))
 
 
-def _slash_date(match: re.Match[str]) -> str:
-    """3/5 -> 三月五日 where a word about a date is next to it, or where it would be a fraction no
-    one writes (6/18, 10/1: over 1, or unreduced with a denominator past 12); else left (a fraction)."""
-    month, day = int(match.group(1)), int(match.group(2))
-    unwritten = (day == 1 and month > 1) or (day > 12 and math.gcd(month, day) > 1)
-    return _month_day(match.group(1), match.group(2)) if unwritten or _about_a_date(match) else match.group()
-
-
-def _dot_dates(match: re.Match[str]) -> str:
-    """6.18 -> 六月十八日, 6.18-6.20 -> 六月十八日到六月二十日 where a word about a date is next
-    to it; else left (a decimal, a range of decimals)."""
-    if not _about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER):
+def _dates(match: re.Match[str]) -> str:
+    """month/day or month.day, alone or as a range (6/1-6/15, 6.18-6.20) -> 六月十八日(到...)
+    where a word about a date is next to it; a slash date also where it would be a fraction no
+    one writes (10/1: over 1). Else left: a fraction, a decimal, a version or a range of them."""
+    month, separator, day, to_month, to_day = match.groups()
+    if separator == "/":
+        dated = (day.lstrip("0") == "1" and int(month) > 1 and not to_month) or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
+    else:
+        dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
+                 and not _VERSION_BEFORE.search(context_before(match, 12)))  # fmt: skip
+    if not dated:
         return match.group()
-    month, day, to_month, to_day = match.groups()
     return _month_day(month, day) + ("到" + _month_day(to_month, to_day) if to_month else "")
 
 
@@ -198,30 +194,28 @@ RULES: tuple[Rule, ...] = (
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half
     rule("year_part", _YEAR + r"(?=[QH][1-4](?![0-9]))", lambda m: read_digits(m.group(1))),
-    # 3/5送达, 截至12/31, 3/9（周六）: month/day where a date is meant, not a fraction
+    # 3/5送达, 截至12/31, 3/9（周六）, 报名时间：6/1-6/15: month/day where a date is meant, not a fraction;
+    # 活动时间：6.18-6.20, 4.18发布会: month.day where a date is meant, not a decimal (nor 1.5小时)
     rule(
-        "slash_date",
-        r"(?<![0-9./])(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])(?![0-9/]|\.[0-9])",
-        _slash_date,
+        "dates",
+        r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
+        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍元块万亿个次天年月日号点分秒时岁克米升]|小时|分钟|公里))",
+        _dates,
     ),
-    # 活动时间：6.18-6.20, 4.18发布会: month.day where a date is meant, not a decimal
-    rule(
-        "dot_date",
-        r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])"
-        r"(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|\.[0-9])",
-        _dot_dates,
-    ),
-    # 建立于618年: a year of three digits after 于 (not 于100年内); 2024巴黎奥运会: a year naming an event
-    rule("early_year", r"(?<=于)([1-9][0-9]{2})(?=年(?![前后内间来多以左]))"
-         r"|(?<![0-9.])((?:19|20)[0-9]{2})(?=(?:[\u4e00-\u9fff]{0,4})(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会))",
+    # 建立于618年: a year of three digits after 于 (not 于100年内, 不低于100年); 2024巴黎奥运会: a year
+    # naming an event (not 2000万人观看春晚)
+    rule("early_year", r"(?<=(?<![低少高大小多等当过])于)([1-9][0-9]{2})(?=年(?![前后内间来多以左]))"
+         r"|(?<![0-9.])((?:19|20)[0-9]{2})(?=(?:(?![万亿千百元人多个名位次年届])[\u4e00-\u9fff]){0,4}"
+         r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会))",
          lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
     # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time
-    # (not 20年的经验, 10年底薪, 20年初中老师)
-    rule("short_year", r"(?<![0-9.])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节|[上下]半年"
-         r"|底(?![薪线下层子部])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月|的(?=[，。！？,.!?；;\s]|$)))",
-         lambda m: read_digits(m.group(1))),
+    # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
+    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
+         r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
+         r"|(?<=[我你他她都]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))",
+         lambda m: read_digits(m.group())),
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
         "race_time",
@@ -266,6 +260,9 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
-    # 90后, 00后, 95后: the generation born in that decade or year, read digit by digit (not 排在12后面)
-    rule("generation", r"(?<![0-9.月第:：])([0-9]{2})(?=后)(?!后[0-9面边头来])", lambda m: read_digits(m.group(1))),
+    # 90后, 00后: the generation born in that decade; 95后的年轻人: in that year, before what names
+    # people (not iOS 17后, 8点30后, 年满18后, 排在90后面)
+    rule("generation", r"(?<![0-9.])([05-9]0|00|10)(?=后)(?!后[0-9面边头来])|(?<![0-9.A-Za-z点到满至:：月第 ])([0-9]{2})"
+         r"(?=后(?:的|们|一代|群体|人群|父母|青年|员工|女孩|男孩|宝妈|妈妈|爸爸|消费者|用户|大学生|[，,。！？、\s]|$))",
+         lambda m: read_digits(m.group())),
 )

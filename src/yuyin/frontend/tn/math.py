@@ -128,7 +128,7 @@ _POWERS = {"²": "的平方", "³": "的立方"}
 def _ratio(match: re.Match[str]) -> str:
     """3:2 -> 三比二, 1:2:3 -> 一比二比三 (not 00:00:00, a time left to later rules)."""
     parts = match.group(1).split(":")
-    if len(parts) > 2 and any(part.startswith("0") for part in parts):
+    if len(parts) > 2 and any(part.startswith("0") and not part.startswith("0.") for part in parts):
         return match.group()
     return "比".join(read_number(part) for part in parts) + (" " if match.group(2) else "")
 
@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
     # 9秒83, 17米62: a time or a distance in sport, its hundredths digit by digit (九秒八三, 十七米六二)
-    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2})(?![0-9]|[秒米])",
+    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2})(?![0-9秒米厘公组次个下遍圈趟])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])\.([0-9])(?=折)", lambda m: read_digits(m.group(1) + m.group(2))),

@@ -113,16 +113,19 @@ RULES: tuple[Rule, ...] = (
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
-    # 0.25g*24粒: a pack of so many (times)
-    rule("pack_times", r"(?<=[\u4e00-\u9fffA-Za-z])\*(?=[0-9]+ ?[\u4e00-\u9fff])", lambda m: "乘"),
-    # 25°/18°: a day's high and low, a pause between (not "per")
-    rule("high_low", r"(?<=度)/(?=[负零一二两三四五六七八九十点]+(?:摄氏|华氏)?度)", lambda m: "、"),
+    # 0.25g*24粒: a pack of so many (times; not *3天*, Markdown italics)
+    rule("pack_times", r"(?<=[克粒片支袋盒瓶包gGlL])\*(?=[0-9]+ ?[粒片支袋盒瓶包])", lambda m: "乘"),
+    # 25°/18°, 25度/18度: a day's high and low, a pause between (not "per")
+    rule("high_low", r"(?<=度)/(?=-?[0-9负零一二两三四五六七八九十点.]+(?:摄氏|华氏)?度)", lambda m: "、"),
+    # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)
+    rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|[A-Z]{1,3}(?![A-Za-z/]))",
+         lambda m: "每"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
         r"(?<=[元块角A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛])/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
-        r"支袋桶罐包根条一二两三四五六七八九十百]|加仑|[0-9]+[\u4e00-\u9fff]|[A-Z]{1,3}(?![A-Za-z])))",
+        r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

@@ -27,9 +27,9 @@ def read_price(number: str) -> str:
 
 
 def _signed(match: re.Match[str]) -> str:
-    minus, sign, minus_after, low, high, scale = match.groups()
+    minus, sign, minus_after, low, high, scale, name = match.groups()
     spoken = ("负" if minus or minus_after else "") + read_price(low) + ("到" + read_price(high) if high else "")
-    return spoken + (scale or "") + _SIGNS[sign]
+    return spoken + (scale or "") + (name or _SIGNS[sign])  # the name written after wins: $100港元
 
 
 def _coded(match: re.Match[str]) -> str:
@@ -48,7 +48,7 @@ CODE_RULES: tuple[Rule, ...] = (
     # USD 100, RMB 5,000元, CNY 1,200.50, 100 USD: the amount, then the currency's name
     rule(
         "currency_code",
-        r"(?:(?<![A-Za-z])(" + _CODE + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
+        r"(?:(?<![A-Za-z/])(" + _CODE + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
         + _SCALE + r"(?(1)(?![0-9])(" + _SAID_NAME + r")?| ?(?P<code_after>" + _CODE + r")(?![A-Za-z]))",
         _coded,
     ),
@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "currency_sign",
         r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
-        + r"(?![0-9])(?:" + _SAID_NAME + r")?",
+        + r"(?![0-9])(" + _SAID_NAME + r")?",
         _signed,
     ),
     # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name

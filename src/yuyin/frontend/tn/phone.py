@@ -40,9 +40,12 @@ _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|�
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
-_INDEX_NAMES = "AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PPI|HP|MP|PV|UV"
+_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
-_COUNT_AFTER = r"(?! ?(?:[万亿千百分元块人个次名天年岁台件张辆%]|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
+_COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
+# What makes a service number after 银行 or 找 a count (银行120天理财, 110多家, 120分以上), though
+# not 10086人工服务, 12315平台, 95588个人业务
+_SERVICE_NOT_COUNTED = r"(?![A-Za-z%元块万亿多余]|个(?!人(?:业务|服务|客户|网银))|(?:人|次|件|天|分|家|台)(?![工业服务]))"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
@@ -106,12 +109,14 @@ RULES: tuple[Rule, ...] = (
     rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台])", lambda m: "号"),
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
-         r"|(?<=[\u4e00-\u9fff][(（])[0-9]{6}(?=[)）])", lambda m: read_digits(m.group())),
+         r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])", lambda m: read_digits(m.group())),
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])",
          lambda m: f"{m.group(1)} {m.group(2)} " + read_digits(m.group(3)) + ("杠" + read_digits(m.group(4)) if m.group(4) else "")),
-    # 138****8000, 6225********1234: the digits shown of a masked number, digit by digit
-    rule("masked", r"(?<![0-9.])[0-9]+(?=[*＊]{2,})|(?<=[*＊]{2})[0-9]+(?![0-9.])", lambda m: read_digits(m.group(), yao=True)),
+    # 138****8000, 6225********1234, 尾号****1234: the digits shown of a masked number, digit by
+    # digit (not **100元**, Markdown bold)
+    rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])",
+         lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else part for part in m.groups() if part)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
         "mobile",
@@ -140,7 +145,7 @@ RULES: tuple[Rule, ...] = (
     # 打110, 拨打12315, 120急救
     rule(
         "service_number_called",
-        r"(" + _CALL_BEFORE + r") ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _NOT_COUNTED,
+        r"(" + _CALL_BEFORE + r") ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _SERVICE_NOT_COUNTED,
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
@@ -218,20 +223,20 @@ RULES: tuple[Rule, ...] = (
     # 粤B 12345, 沪A-12345, 川A 3Q5W6: a number plate after its province, character by character
     rule(
         "plate",
-        r"(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-Z])[·・ -]?((?=[A-Z0-9]*[0-9])[A-Z0-9]{5,6})"
-        r"(?![A-Za-z0-9])",
+        r"(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])(?<![全最崭更重]新)([A-Z])[·・ -]?"
+        r"((?=[A-Z0-9]*[0-9])[A-Z0-9]{5,6})(?![A-Za-z0-9]|[元块万亿])",
         lambda m: m.group(1) + "".join(read_digits(c, yao=True) if c.isdigit() else c for c in m.group(2)),
     ),
-    # 3U8633, 9C8888: an airline's code with a digit, then the flight number
+    # 3U8633, 9C8888: an airline's code with a digit, then the flight number (not 4K120, 5G1000)
     rule(
         "flight_code",
-        r"(?<![A-Za-z0-9.])([0-9])([A-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
+        r"(?<![A-Za-z0-9.])([0-9])([A-FH-JL-OQ-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
         lambda m: read_digits(m.group(1), yao=True) + m.group(2) + read_digits(m.group(3), yao=True),
     ),
     # CA1234, G123: letters then three or more digits (not TOP100)
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9])(?!TOP|" + _INDEX_NAMES + r")([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r")([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
@@ -253,7 +258,7 @@ RULES: tuple[Rule, ...] = (
     # (and a standard's year); not TOEFL 100分, AQI 120
     rule(
         "model_number",
-        r"(?<![A-Za-z0-9])(?!(?:" + _INDEX_NAMES + r") )([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
+        r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + r")([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
         + _COUNT_AFTER,
         lambda m: m.group(1) + " " + read_digits(m.group(2)) + ("杠" + read_digits(m.group(3)) if m.group(3) else ""),
     ),
