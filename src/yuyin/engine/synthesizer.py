@@ -204,8 +204,13 @@ class Synthesizer:
 
         defaults = SynthesisOptions()
         segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS})
-        units = [unit for segment in segments if not isinstance(segment, BreakSegment) and self._says_something(segment.text)
-                 for unit in self._voice.analyze(segment.text)]  # fmt: skip
+        units: list[SentenceUnit] = []
+        for segment in segments:
+            if not isinstance(segment, BreakSegment):
+                try:
+                    units += self._voice.analyze(segment.text)
+                except NothingToSay:  # a segment of marks or spaces between tags
+                    continue
         if not units:
             raise NothingToSay("the SSML document has nothing to say")
         return units
