@@ -217,6 +217,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de5", _de_particle),
     ),
     "地": (("de5", _di_adverbial),
+           ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
@@ -321,10 +322,18 @@ _MANNER_WORDS = frozenset("纷纷 慢慢 渐渐 悄悄 静静 轻轻 缓缓 默�
                           "哗哗 呼呼 飞快 赶紧 迅速 急忙 连忙 慌忙 匆忙".split())
 
 
+# What is said of someone's attire, ending the clause or before 大方 and the like (穿着得体 but not
+# 穿着得体的西装: wearing a suit).
+_ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一向|要|应|应该|需|需要)?(?:得体|朴素|讲究|考究|随意|随便|整洁|"
+                            "时髦|时尚|大方|正式|简朴|简单|华丽|邋遢|寒酸|光鲜|干净|整齐|休闲|保守|暴露|怪异|奇特)"
+                            "(?:[^的\u4e00-\u9fff]|$|[、和而又，])")
+
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
+    "穿着": (("chuan1 zhuo2", lambda c: c.left.endswith("的") or c.left in ("注意", "讲究", "日常", "平时")
+              or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了

@@ -32,16 +32,18 @@ _DIGITS = "零一二三四五六七八九"
 def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
     """Particles and reduplicated kinship nouns and verbs get the neutral tone; a particle that
     is a clause by itself is an interjection, in its own tone (啊！ a4, 啊？ a2 where the clause
-    is ``asking``, 哇 wa1)."""
+    is ``asking``, 哇 wa1), and so is one that opens a clause (哇好漂亮) or makes a sound (哇的一声)."""
     if len(words) == 1 and words[0].kind == HAN and words[0].text in INTERJECTIONS:
         calm, asked = INTERJECTIONS[words[0].text]
         words[0].syllables[0] = asked if asking else calm
         return
-    for word in words:
+    for index, word in enumerate(words):
         if word.kind != HAN:
             continue
         text = word.text
-        if len(text) == 1 and text in PARTICLES:
+        if text in INTERJECTIONS and (index == 0 or _sound_made(words, index)):
+            word.syllables[0] = INTERJECTIONS[text][0]
+        elif len(text) == 1 and text in PARTICLES:
             word.syllables[0] = with_tone(word.syllables[0], "5")
         elif len(text) == 2 and text[0] == text[1] and text[0] in REDUPLICATED:
             word.syllables[1] = with_tone(word.syllables[1], "5")
@@ -49,6 +51,12 @@ def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
             for i in range(1, len(text)):
                 if text[i] == text[i - 1] and text[i] in KINSHIP and (i == 1 or text[i - 2] != text[i]):
                     word.syllables[i] = with_tone(word.syllables[i], "5")
+
+
+def _sound_made(words: Sequence[Word], index: int) -> bool:
+    """Whether the particle at index is a sound someone makes: 哇的一声, 啊地一声."""
+    following = "".join(word.text for word in words[index + 1 : index + 3])
+    return following.startswith(("的一声", "地一声", "的一下", "地一下"))
 
 
 def _positions(words: Sequence[Word]) -> list[tuple[int, int]]:

@@ -59,9 +59,15 @@ def _mobile(match: re.Match[str]) -> str:
     return ("加八六 " if country else "") + _grouped(groups)
 
 
+# A football formation (4-3-3阵型, 4-4-2打法): its digits are read in a row, 四三三.
+_FORMATION_AFTER = re.compile(" ?(?:的)?(?:阵型|阵形|阵容|体系|打法|站位|战术)")
+
+
 def _hyphenated(match: re.Match[str]) -> str:
     text = match.group()
     groups = re.split(r"[- ]", text.lstrip("+"))
+    if len(groups) >= 3 and all(len(g) == 1 for g in groups) and _FORMATION_AFTER.match(match.string, match.end()):
+        return "".join(read_number(group) for group in groups)
     if len(groups) >= 3 and all(len(g) == 1 and int(g) == int(n) + 1 for g, n in zip(groups, groups[1:])):
         return "、".join(read_number(group) for group in groups)  # 3-2-1: a countdown, a pause at each
     if len(groups) >= 3 and sum(len(g) for g in groups) < 7 and not text.startswith("+"):
