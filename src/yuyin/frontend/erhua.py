@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .word import HAN, Word
+from .words import is_word
 
 # Words ending in 儿 where 儿 is a full syllable (a child, a son, a man).
 NOT_ERHUA = frozenset(
@@ -21,19 +22,23 @@ NOT_ERHUA = frozenset(
 
 
 def attach_erhua(words: Sequence[Word]) -> list[Word]:
-    """Join a 儿 the segmenter cut off as a word of its own (鲜花|儿, 门口|儿) to the word before,
-    so that prosody keeps them together and :func:`merge_erhua` folds it. Returns the words."""
+    """Join a 儿 the segmenter cut off as a word of its own (鲜花|儿, 门口|儿) or glued to the
+    next word when they make no word (饺子馅|儿调|好) to the word before, so that prosody keeps
+    them together and :func:`merge_erhua` folds it. Returns the words."""
     joined: list[Word] = []
     for word in words:
         previous = joined[-1] if joined else None
-        if (word.text == "儿" and word.kind == HAN and previous is not None and previous.kind == HAN
-                and previous.break_after == 0 and _is_erhua(previous.text + "儿", previous.syllables[-1])):  # fmt: skip
+        if (word.text[:1] == "儿" and word.kind == HAN and previous is not None and previous.kind == HAN
+                and previous.break_after == 0 and _is_erhua(previous.text + "儿", previous.syllables[-1])
+                and (len(word) == 1 or len(word.text) == len(word) and not is_word(word.text))):  # fmt: skip
             previous.text += "儿"
-            previous.syllables += word.syllables
-            previous.graphemes += word.graphemes
-            previous.decided += word.decided
-            previous.break_after = word.break_after
-            continue
+            previous.syllables.append(word.syllables[0])
+            previous.graphemes.append(word.graphemes[0])
+            previous.decided.append(word.decided[0])
+            if len(word) == 1:
+                previous.break_after = word.break_after
+                continue
+            word = Word(word.text[1:], word.syllables[1:], word.graphemes[1:], HAN, word.decided[1:], word.break_after)
         joined.append(word)
     return joined
 

@@ -68,8 +68,10 @@ def _dei_must(c: Context) -> bool:
 
 
 def _di_adverbial(c: Context) -> bool:
-    """地 after an adverbial of two or more characters, before the verb: 深刻地改变."""
-    return len(c.left) >= 2 and c.left[-1] not in "块片亩这那的在" and bool(c.right)
+    """地 after an adverbial of two or more characters, before the verb: 深刻地改变, or after a
+    sound doubled that the segmenter split (咪咪地叫)."""
+    doubled = len(c.before) >= 2 and c.before[-1] == c.before[-2] and c.before[-1] not in "天年月日家人"
+    return (len(c.left) >= 2 or doubled) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right)
 
 
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
@@ -96,6 +98,7 @@ def _zhong_plant(c: Context) -> bool:
 AMOUNT = re.compile("[一二两三四五六七八九十百千万亿零点]*([千万亿]|[百十][一二三四五六七八九]?|[元块])$|"
                     "[一二两三四五六七八九十百千万亿零点]+[元块]")
 _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "模式", "档", "高", "低", "中", "合适", "舒适")
+_GROWERS = ("爷", "奶", "爸", "妈", "农", "家", "们", "人", "自己", "亲手")  # who plants: 爷爷种的, 农民种的
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
 _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
 
@@ -103,6 +106,9 @@ _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "
 _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上午 下午 今晚 明早 这次 下次 每天 周末 回头 病人 患者 老师 "
                            "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理 病 衣服 可能 确实 "
                            "估计 大概 肯定 之前 以前 前".split())
+# What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
+_MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
+            "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早")
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
@@ -133,7 +139,8 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
-                 "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
+                 "终点", "起点", "出口", "入口", "匝道", "收费站",  # 前方1公里为出口
+                 "人民币", "美元", "港币", "港元", "欧元", "日元", "英镑")  # fmt: skip  # 租金为人民币3500元
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
@@ -168,7 +175,7 @@ def _bank(c: Context) -> bool:
 
 def _wei_for(c: Context) -> bool:
     """为 wei4 "for": 为你, 为人民服务, 为此, 为员工提供午餐, 为每位学生准备了礼物."""
-    return c.right.startswith(_BENEFICIARIES) or _DOING_FOR.search(c.after) is not None
+    return (c.right.startswith(_BENEFICIARIES) and not c.right.startswith("人民币")) or _DOING_FOR.search(c.after) is not None
 
 
 def _wei_is(c: Context) -> bool:
@@ -213,6 +220,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de5", lambda c: len(c.left) == 1 and c.left not in "还这那谁" and c.right[:1] == "了"
          and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
         # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
+        ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
@@ -234,6 +242,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
+        ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei4", _wei_for),
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),
@@ -247,12 +256,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
+        ("tiao2", right_starts("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺")),  # 调一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
            ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
-    "种": (("zhong4", _zhong_plant),),
+    "种": (("zhong4", _zhong_plant),
+           ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
@@ -291,7 +302,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "倔": (("jue4", lambda c: True),),
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
     "择": (("zhai2", right_starts("干净", "菜", "一下")),),  # 把菜择干净 (选择 ze2, 择好时机)
-    "和": (("huo2", lambda c: c.left in ("面", "把面") and c.right in ("好", "匀", "成")),),  # 把面和好 (not 表面和好)
+    "和": (("huo2", lambda c: c.right in ("好", "匀", "成") and (c.left in ("面", "把面") or re.search("醒|揉|面团|饧|发酵", c.after) is not None)),),  # 把面和好 (not 表面和好)
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
@@ -305,6 +316,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
+    "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
@@ -313,9 +325,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
     """The word before is an adverbial of manner that 地 ends: a reduplication of three or four
-    characters (哗啦啦, 断断续续, 小心翼翼), an adverb doubled (纷纷, 慢慢; not a verb: 看看地上) or
+    characters (哗啦啦, 断断续续, 小心翼翼) or of 一A一B (一瘸一拐), an adverb doubled (纷纷, 慢慢; not a verb: 看看地上) or
     a word of haste (飞快, 赶紧)."""
-    return (len(c.left) >= 3 and c.left[-1] == c.left[-2]) or c.left in _MANNER_WORDS
+    return ((len(c.left) >= 3 and c.left[-1] == c.left[-2]) or c.left in _MANNER_WORDS
+            or (len(c.left) == 4 and c.left[0] == c.left[2] == "一"))  # 一瘸一拐地下了场
 
 
 _MANNER_WORDS = frozenset("纷纷 慢慢 渐渐 悄悄 静静 轻轻 缓缓 默默 匆匆 早早 远远 稳稳 深深 紧紧 重重 狠狠 偷偷 乖乖 "
@@ -334,13 +347,15 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     "穿着": (("chuan1 zhuo2", lambda c: c.left.endswith("的") or c.left in ("注意", "讲究", "日常", "平时")
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
+    "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),),  # 我们同行了一段路 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
-    "着手": (("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
+    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀扶举背插抄甩搓拍揣挥招搭攥捂拢"))),  # 手拉着手
+             ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
     "朝阳": (("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",

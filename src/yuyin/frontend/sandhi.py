@@ -68,13 +68,13 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
     positions = _positions(words)
     for index, (w, s) in enumerate(positions):
         word = words[w]
-        if word.kind != HAN or word.graphemes[s] not in ("一", "不"):
+        if word.kind != HAN or word.graphemes[s] not in ("一", "壹", "不"):
             continue
         before = _neighbour(words, positions, index, -1)
         after = _neighbour(words, positions, index, +1)
         if word.graphemes[s] == "一" and _in_code(words, positions, index):
             word.syllables[s] = "yi1"  # a digit of a code: H1N1, B1, Q1, 1TB (not APP一打开, bug一直)
-        elif word.graphemes[s] == "一":
+        elif word.graphemes[s] in ("一", "壹"):  # 壹: the financial numeral, 壹佰元
             beyond = _neighbour(words, positions, index + 1, +1) if after is not None else None
             earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
             word.syllables[s] = _yi(word, s, before, after, beyond, earlier)
@@ -123,9 +123,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
     priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
-    if after is None or not after[0] or prev == "第" or (prev and prev in _DIGITS + "十" and not priced) or (
+    if after is None or not after[0] or (prev == "第" and after[0] not in "百千万佰仟") or (prev and prev in _DIGITS + "十" and not priced) or (
             word.text == "一把手"):  # fmt: skip
-        return "yi1"  # (not 两块五一斤: a price, then one jin); the head: 一把手
+        return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); the head: 一把手
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
@@ -143,8 +143,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
-    if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev):
-        return "yi1"  # the number itself: 买一送一, 一是一; a clause's first point: 一是加强管理，二是…
+    if after[0] in "送赠是说" and (following == "一" or after[0] == "是" and not prev):
+        return "yi1"  # the number itself: 买一送一, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
     if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":
@@ -153,8 +153,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
-    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES and after[0] not in "百千万亿":
-        return "yi1"  # 统一, 唯一, 之一, 万一 (not 看一|本书: a word the segmenter cut short; not 百分之一百)
+    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES and after[0] not in "百千万亿" and not (
+            len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除"):  # fmt: skip
+        return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百)
     if after[0] == "不" and following and following in "做二":
         return "yi1"  # the number: 一不做，二不休, 说一不二
     if prev and prev == after[0]:

@@ -31,6 +31,9 @@ TABLE = """\
 为人	wei2 ren2
 只得	zhi3 de2
 和面	huo2 mian4
+挤干	ji3 gan1
+切起来	qie1 qi3 lai2
+不知为不知	bu4 zhi1 wei2 bu4 zhi1
 和泥	huo2 ni2
 摔折	shuai1 she2
 这一行	zhe4 yi1 hang2

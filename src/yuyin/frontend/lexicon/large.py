@@ -127,7 +127,6 @@ TABLE = """\
 不省得	bu4 xing3 de5
 不着	bu4 zhao2
 不着痕迹	bu4 zhuo2 hen2 ji4
-不知为不知	bu4 zhi1 wei2 bu4 zhi3
 不知情地	bu4 zhi1 qing2 de5
 不稳定地	bu4 wen3 deng5 de5
 不精确地	bu4 jing1 que4 de5
@@ -662,7 +661,6 @@ TABLE = """\
 劫簸	jie2 bo4
 劲舞	jing4 wu3
 劳什子	lao2 shi2 zi3
-劳动合同	lao2 dong4 he2 tong5
 势在必得	shi4 zai4 bi4 de2
 勒克斯	le4 ke4 si1
 勒兵	le4 bing1
@@ -849,7 +847,6 @@ TABLE = """\
 各市地	ge4 shi4 de5
 合不着	he2 bu4 zhao2
 合为	he2 wei2
-合同法	he2 tong5 fa3
 吉娃娃	ji2 wa2 wa5
 吊子	diao4 zi3
 吊膀子	diao4 bang4 zi5
@@ -1221,7 +1218,6 @@ TABLE = """\
 女角	nv3 jiao3
 奴儿干	nu2 er2 gan1
 奴才	nu2 cai5
-奸同鬼蜮	jian1 tong5 gui3 yu4
 奸细	jian1 xi5
 好久不见	hao3 jiu3 bu5 jian4
 好佚恶劳	hao3 yi4 wu4 lao2

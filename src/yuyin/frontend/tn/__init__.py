@@ -2,7 +2,7 @@
 
 :func:`verbalize` runs the rule groups in this order, most specific first, so that each
 rule sees only what the ones before it left: Latin letters with diacritics made plain
-(:mod:`.letters`), addresses (:mod:`.web`), dates and clock times
+(:mod:`.letters`), chat and game shorthand (:mod:`.chat`), addresses (:mod:`.web`), dates and clock times
 (:mod:`.datetime`), phone numbers and codes (:mod:`.phone`), money (:mod:`.money`), units,
 temperatures and percentages (:mod:`.measures`), arithmetic, ratios, fractions and ranges
 (:mod:`.math`), calendar fields (:mod:`.datetime`), then whatever numbers are left
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..latin import WORDS
-from . import datetime, letters, math, measures, money, numbers, phone, web
+from . import chat, datetime, letters, math, measures, money, numbers, phone, web
 from .rule import Rule, apply_rules, rule
 
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
@@ -44,6 +44,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
+    rule("triangle", r"△(?=[A-Z])", lambda m: "三角形"),  # △ABC
+    rule("parallel", r" ?∥ ?", lambda m: "平行于"),
+    rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
@@ -63,9 +66,13 @@ THOUSANDS = rule(
 MEASURED_RANGE = rule(
     "measured_range",
     r"(?<![0-9.])(?<!DDR)(?!(?<=[(（])[0-9]{3,4}年)"  # not （701年—762年）: years of a life, read in datetime
+    r"(?<![0-9][:：])(?![0-9]+(?:消费|支出|收入|转出|转入|入账|扣款|退款|余额|支付|付款))"  # 14:32消费-128元: a minus
     r"([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
     lambda m: m.group(1) + "到",
 )
+
+# a:b=2:3: a ratio of two letters in an equation
+LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")
 
 # 2x-3=7: a minus in an equation, not a range
 EQUATION_MINUS = rule("equation_minus", r"(?<=[0-9A-Za-z]) ?- ?(?=[0-9A-Za-z.]+ ?=)", lambda m: "减")
@@ -93,7 +100,8 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 
 RULES: tuple[Rule, ...] = (
     letters.RULES
-    + (K8S, THOUSANDS, EQUATION_MINUS, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD,
+    + chat.RULES
+    + (K8S, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

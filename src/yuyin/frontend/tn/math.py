@@ -33,13 +33,30 @@ def _expression(match: re.Match[str]) -> str:
     if not any(op[0] in _MARKS_MATH or op in ("<=", ">=", "!=") for op in operators):
         return text  # 3-5 or 3/4 alone: a range or a fraction, for the rules below
     spoken = []
-    for term, operator in _EXPRESSION.findall(text.replace(" ", "")):
+    tokens = _EXPRESSION.findall(text.replace(" ", ""))
+    for index, (term, operator) in enumerate(tokens):
         if term and spoken and not spoken[-1].endswith(tuple(OPERATORS.values())):
             # "5-3" tokenised as "5" then "-3": the minus is the operator
             spoken.append(OPERATORS["-"])
             term = term[1:]
-        spoken.append(read_number(term) if term else OPERATORS[operator])
+        if operator == "/" and _proper_fraction(tokens, index):
+            numerator = spoken.pop()
+            spoken.append(f"{read_number(tokens[index + 1][0])}分之{numerator}")
+            tokens[index + 1] = ("", "")  # read with its numerator
+        elif term or operator:
+            spoken.append(read_number(term) if term else OPERATORS[operator])
     return "".join(spoken)
+
+
+def _proper_fraction(tokens: list[tuple[str, str]], index: int) -> bool:
+    """Whether the ``/`` at tokens[index] makes a proper fraction of whole numbers not multiplied
+    or divided further (1/3+1/6=1/2 reads 三分之一, but 6/2=3 and 1/2×4 read 除以)."""
+    if not 0 < index < len(tokens) - 1:
+        return False
+    numerator, denominator = tokens[index - 1][0], tokens[index + 1][0]
+    around = [tokens[i][1] for i in (index - 2, index + 2) if 0 <= i < len(tokens)]
+    return (numerator.isdigit() and denominator.isdigit() and int(numerator) < int(denominator)
+            and not any(op in ("×", "*", "·", "÷", "/") for op in around))
 
 
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
@@ -62,13 +79,21 @@ def _formula(match: re.Match[str]) -> str:
     return re.sub(_FORMULA_SIGN, lambda sign: OPERATORS[sign.group().strip()], text)
 
 
-# 3x-5>7, y=2x-1 (before addresses, dates and ranges read a sign their way)
+# 3x-5>7, y=2x-1, f(x)=3x²-2x+1 (before addresses, dates and ranges read a sign their way)
 FORMULA = rule(
     "formula",
-    r"(?<![0-9A-Za-z./?&=_:@#%-])" + _FORMULA_TERM + r"(?:" + _FORMULA_SIGN + _FORMULA_TERM + r")+(?![0-9A-Za-z/.@_-])",
+    r"(?:(?<![0-9A-Za-z./?&=_:@#%)-])|(?<=[A-Za-z]\([a-z]\)=))" + _FORMULA_TERM + r"(?:" + _FORMULA_SIGN + _FORMULA_TERM + r")+(?![0-9A-Za-z/.@_-])",
     _formula,
 )
 
+
+# x+1/x, 1/x≥2: a number over a letter beside a sign of a formula, a fraction (x分之一)
+LETTER_FRACTION = rule(
+    "letter_fraction",
+    r"(?:(?:(?<=[-+=<>≤≥])|(?<=[-+=<>≤≥] ))([0-9]+)/([a-z])(?![A-Za-z0-9])"
+    r"|(?<![0-9A-Za-z./])([0-9]+)/([a-z])(?= ?[-+=<>≤≥]))",
+    lambda m: f"{m.group(2) or m.group(4)}分之{read_number(m.group(1) or m.group(3))}",
+)
 
 # 图1-2, 表3-1: a figure's or table's number, chapter then item
 FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",

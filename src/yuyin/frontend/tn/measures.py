@@ -55,14 +55,26 @@ def _temperature(match: re.Match[str]) -> str:
 def _percent(match: re.Match[str]) -> str:
     minus, low, low_sign, high, sign = match.groups()
     per = "百分之" if sign == "%" else "千分之"
-    spoken = {"-": "负", "+": "正"}.get(minus or "", "") + per + read_number(low)
+    plus = "加" if _BONUS.search(context_before(match, 4)) else "正"  # 暴击率+15%: a bonus added
+    spoken = {"-": "负", "+": plus}.get(minus or "", "") + per + read_number(low)
     if high:
         spoken += "到" + (per if low_sign else "") + read_number(high)
     return spoken
 
 
+# A game character's or item's attribute, which a +N% raises (暴击率+15%, 攻速+10%)
+_BONUS = re.compile("(?:率|力|值|速|伤害|攻击|防御|血量|生命|法强|护甲|经验|金币|上限|加成|移速|攻速)$")
 _SIGNED = r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])"
 _WARMTH = re.compile("温|冷|冻|寒|降")
+
+
+_RATES = re.compile("率|息|利差|国债|债|收益|LPR|MLF|基准|下行|上行|下调|上调|降|加|点差|基点|利")
+
+
+def _basis_points(match: re.Match[str]) -> str:
+    if _RATES.search(context_before(match, 20)):
+        return read_number(match.group(1)) + "个基点"
+    return match.group()
 
 
 def _degrees_below(match: re.Match[str]) -> str:
@@ -110,6 +122,8 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_number(m.group(1))}乘十的{read_number(m.group(2) or superscript_digits(m.group(3)))}次方"
         + ("每" if m.group(4) else "") + UNITS[m.group(5)],
     ),
+    # 下行3bp: basis points where interest or yields are spoken of (500bp elsewhere: base pairs, left)
+    rule("basis_points", r"(?<![0-9.])(" + NUMBER + r") ?[Bb][Pp](?![A-Za-z])", _basis_points),
     rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
@@ -120,6 +134,8 @@ RULES: tuple[Rule, ...] = (
     # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)
     rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|[A-Z]{1,3}(?![A-Za-z/]))",
          lambda m: "每"),
+    # 20mg/d, 0.5g/kg/d: a dose per day
+    rule("per_day", r"(?<=[A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
