@@ -1,6 +1,7 @@
 """The native HTTP API of a real ``yuyin serve`` subprocess (tiny random-weight voice) via httpx."""
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -148,6 +149,33 @@ def test_a_body_that_is_not_json_is_415(client) -> None:
     assert "application/x-www-form-urlencoded" in response.json()["error"]["message"]
     untyped = client.post("/api/synthesize", content='{"text": "你好"}'.encode(), headers={"content-type": ""})
     assert untyped.status_code == 415 and "without a Content-Type" in untyped.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("content_type", ["application/x-json", "text/plain; note=json", "application/jsonl"])
+def test_a_type_that_merely_mentions_json_is_415(client, content_type: str) -> None:
+    for path, body in (("/api/synthesize", '{"text": "你好"}'), ("/v1/audio/speech", '{"input": "你好"}')):
+        response = client.post(path, content=body.encode(), headers={"content-type": content_type})
+        assert response.status_code == 415, response.text
+        assert content_type.split(";")[0] in response.json()["error"]["message"]
+
+
+def test_a_json_subtype_is_json(client) -> None:
+    response = client.post("/api/frontend", content='{"text": "你好"}'.encode(),
+                           headers={"content-type": "application/vnd.api+json"})  # fmt: skip
+    assert response.status_code == 200 and response.json()["sentences"]
+
+
+def test_a_compressed_body_is_415_naming_the_encoding(client) -> None:
+    body = gzip.compress('{"text": "你好"}'.encode())
+    response = client.post("/api/synthesize", content=body,
+                           headers={"content-type": "application/json", "content-encoding": "gzip"})  # fmt: skip
+    assert response.status_code == 415 and "Content-Encoding gzip" in response.json()["error"]["message"]
+
+
+def test_a_number_too_long_to_parse_is_named(client) -> None:
+    response = client.post("/api/synthesize", content=('{"text": "你好", "x": ' + "9" * 5000 + "}").encode(),
+                           headers={"content-type": "application/json"})  # fmt: skip
+    assert response.status_code == 422 and "more than 4300 digits" in response.json()["error"]["message"]
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/", "/readyz", "/metrics", "/api/voices", "/v1/models",

@@ -195,8 +195,19 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
         ws.send(json.dumps({"type": "synthesize", "text": LONG}))
         while not isinstance(ws.recv(timeout=30), bytes):
             pass
+        queued: dict[str, httpx.Response] = {}  # a fourth request waits in line (3 at once)
+        waiting = threading.Thread(target=lambda: queued.setdefault(
+            "response", http.post("/api/synthesize", json={"text": "你好", "stream": False})))
+        waiting.start()
+        deadline = time.monotonic() + 0.8  # the line holds it for at most 1 s
+        while metric(http, "yuyin_requests_queued") < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
         started = time.perf_counter()
         server.process.send_signal(signal.SIGTERM)
+        waiting.join(30)  # refused, not started once the closed WebSocket frees a slot during the drain
+        assert queued["response"].status_code == 503, queued["response"].text
+        assert "shutting down" in queued["response"].json()["error"]["message"]
+        assert queued["response"].headers["Retry-After"]
         assert len(first + b"".join(short_chunks)) == expected  # in flight: runs to its end
         with pytest.raises(ConnectionClosed):  # WebSocket sessions are closed (1012) and their work cancelled
             while True:

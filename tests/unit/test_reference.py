@@ -8,7 +8,8 @@ import pytest
 import soundfile
 
 from yuyin.config import SynthesisOptions
-from yuyin.engine.reference import (MAX_CLIP_BYTES, Calibration, ProsodyProfile, ReferenceAudioError,
+from yuyin.audio import AudioEncoder
+from yuyin.engine.reference import (MAX_CLIP_BYTES, MAX_CLIP_SECONDS, Calibration, ProsodyProfile, ReferenceAudioError,
                                     ReferenceProsody, decode_clip, measure, read_clip, syllable_nuclei)  # fmt: skip
 
 
@@ -69,6 +70,23 @@ def test_decode_mixes_stereo_to_mono_at_the_clip_rate() -> None:
     stereo = np.stack([np.full(800, 0.5), np.full(800, -0.25)], axis=1).astype(np.float32)
     samples, rate = decode_clip(wav(stereo, 8000, "FLAC"))
     assert rate == 8000 and samples.shape == (800,) and np.allclose(samples, 0.125, atol=1e-4)
+
+
+def test_decode_reads_a_streamed_flac_whose_header_gives_no_length() -> None:
+    """The server's own streamed FLAC (no sample count in its header: soundfile says 2**63 - 1
+    frames) decodes to its samples; one past the length limit is refused as too long."""
+    rate = 8000
+    tone = (0.3 * np.sin(np.arange(rate * 3) / 5)).astype(np.float32)
+    encoder = AudioEncoder("flac", rate, streaming=True)
+    streamed = encoder.encode(tone) + encoder.finish()
+    samples, decoded_rate = decode_clip(streamed)
+    assert decoded_rate == rate and samples.shape == tone.shape
+    assert np.max(np.abs(samples - tone)) < 1e-3
+    too_long = np.zeros(int(MAX_CLIP_SECONDS * rate) + rate, np.float32)
+    encoder = AudioEncoder("flac", rate, streaming=True)
+    with pytest.raises(ReferenceAudioError, match="longer than that; the limit is 30 s") as caught:
+        decode_clip(encoder.encode(too_long) + encoder.finish())
+    assert caught.value.status == 413
 
 
 @pytest.mark.parametrize("data, status, words", [

@@ -96,6 +96,9 @@ class ProsodyProfile:
         return {name: value if isinstance(value, bool) else round(value, 3) for name, value in asdict(self).items()}
 
 
+UNKNOWN_LENGTH = 1 << 62  # frame counts from here up are a header's "length unknown"
+
+
 def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
     """Encoded audio bytes -> (mono samples [N] float32, sample rate); ReferenceAudioError if unusable."""
     if len(data) > MAX_CLIP_BYTES:
@@ -104,14 +107,47 @@ def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
         raise ReferenceAudioError("reference clip is empty")
     try:
         with soundfile.SoundFile(io.BytesIO(data)) as clip:
+            if clip.frames >= UNKNOWN_LENGTH:  # streamed, its header without a length: libsndfile cannot read it
+                return _decode_unsized(data)
             if clip.frames > MAX_CLIP_SECONDS * clip.samplerate:
-                raise ReferenceAudioError(f"reference clip is {clip.frames / clip.samplerate:.1f} s long; the limit "
-                                          f"is {MAX_CLIP_SECONDS:g} s", 413)  # fmt: skip
+                raise _too_long(f"is {clip.frames / clip.samplerate:.1f} s long")
             samples, rate = clip.read(dtype="float32", always_2d=True), clip.samplerate
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
         reason = getattr(exc, "error_string", None) or str(exc)
         raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {reason}") from None
     return samples.mean(axis=1), rate
+
+
+def _too_long(how: str) -> ReferenceAudioError:
+    return ReferenceAudioError(f"reference clip {how}; the limit is {MAX_CLIP_SECONDS:g} s", 413)
+
+
+def _decode_unsized(data: bytes) -> tuple[np.ndarray, int]:
+    """A clip whose header gives no length (a streamed FLAC: 2**63 - 1 frames to libsndfile) through
+    PyAV, decoding at most up to the length limit -> (mono samples [N] float32, sample rate)."""
+    try:
+        import av
+    except ImportError:
+        raise ReferenceAudioError("reference clip gives no length in its header (a streamed file); "
+                                  "send WAV or a whole FLAC, or install PyAV (pip install av)") from None  # fmt: skip
+    parts, count = [], 0
+    try:
+        with av.open(io.BytesIO(data)) as container:
+            stream = container.streams.audio[0]
+            rate = stream.rate
+            for frame in container.decode(stream):
+                planes = frame.to_ndarray().astype(np.float32).reshape(len(frame.layout.channels), -1)  # [C, n]
+                parts.append(planes.mean(axis=0) / _FULL_SCALE.get(frame.format.name, 1.0))
+                count += planes.shape[1]
+                if count > MAX_CLIP_SECONDS * rate:
+                    raise _too_long("is longer than that")
+    except (av.FFmpegError, IndexError) as exc:
+        raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {exc}") from None
+    return (np.concatenate(parts) if parts else np.zeros(0, np.float32)), rate
+
+
+# integer sample formats PyAV decodes to -> their full scale (float formats are already in [-1, 1])
+_FULL_SCALE = {"s16": 32768.0, "s16p": 32768.0, "s32": 2147483648.0, "s32p": 2147483648.0}
 
 
 def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> ProsodyProfile:

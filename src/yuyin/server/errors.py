@@ -69,10 +69,28 @@ def _openai_status(request: Request, status: int) -> int:
     return 400 if status == 422 and request.url.path.startswith("/v1/") else status
 
 
-def _json_expected(request: Request) -> bool:
-    """A POST to a route that reads JSON whose body does not say it is JSON (or says nothing)."""
-    kind = request.headers.get("content-type", "")
-    return request.method == "POST" and "json" not in kind and request.url.path != "/api/reference"
+def _unreadable_body(request: Request) -> ApiError | None:
+    """A 415 for a POST to a route that reads JSON whose body is not plain JSON: its
+    Content-Type is not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all
+    included), or it is compressed (a Content-Encoding other than identity)."""
+    if request.method != "POST" or request.url.path == "/api/reference":
+        return None
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        return ApiError(415, f"send the body uncompressed: Content-Encoding {encoding} is not supported", "body")
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json")):
+        return None
+    return ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
+                         f"{kind or 'a body without a Content-Type'}", "body")  # fmt: skip
+
+
+def _unparsable_reason(exc: HTTPException) -> str:
+    """What was wrong with a body FastAPI could not decode, from the error it chained."""
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
+        return "request body is not valid JSON here: a number in it has more than 4300 digits"
+    return "request body is not valid JSON"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -83,16 +101,11 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body(status, exc.message, exc.field), status_code=status, headers=exc.headers)
 
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        if _json_expected(request):
-            kind = request.headers.get("content-type", "").split(";")[0].strip() or "a body without a Content-Type"
-            error = ApiError(415, f"send the body as JSON (Content-Type: application/json), not {kind}", "body")
-        else:
-            error = validation_error(exc)
-        return await api_error(request, error)
+        return await api_error(request, _unreadable_body(request) or validation_error(exc))
 
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        if exc.status_code == 400 and exc.detail == _UNPARSABLE:  # not UTF-8, or nested too deep
-            return await api_error(request, ApiError(422, "request body is not valid JSON", "body"))
+        if exc.status_code == 400 and exc.detail == _UNPARSABLE:  # not UTF-8, nested too deep, a huge integer
+            return await api_error(request, _unreadable_body(request) or ApiError(422, _unparsable_reason(exc), "body"))
         return JSONResponse(error_body(exc.status_code, str(exc.detail), getattr(exc, "param", None)),
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))  # fmt: skip
 

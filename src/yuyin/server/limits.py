@@ -1,7 +1,8 @@
 """Admission control: at most ``max_active`` requests synthesise, ``max_queue`` more may wait.
 
-A request that finds the queue full, waits longer than ``queue_timeout``, or arrives while the
-server drains for shutdown is refused with 503 and a Retry-After header instead of piling up.
+A request that finds the queue full, waits longer than ``queue_timeout``, or arrives (or is
+still waiting) while the server drains for shutdown is refused with 503 and a Retry-After
+header instead of piling up.
 """
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ class Admission:
             raise self._refusal(f"the server stayed busy for {self.queue_timeout:g} s; try again later") from None
         finally:
             self.waiting -= 1
+        if self.draining:  # it waited in line while the server began to shut down
+            self._slots.release()
+            raise self._refusal("the server is shutting down")
         self.active += 1
         return Ticket(self, time.perf_counter() - started)
 

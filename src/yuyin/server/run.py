@@ -43,11 +43,19 @@ async def _serve(server, runtime: Runtime) -> int:
         host, port = server.servers[0].sockets[0].getsockname()[:2]
         print(f"yuyin: ready on http://{_url_host(host)}:{port}", file=sys.stderr, flush=True)
 
-    reporter = asyncio.create_task(report())
+    async def drain_on_exit() -> None:
+        """From the signal on, refuse requests still waiting in line (503, Retry-After): the
+        graceful shutdown gives its time to the ones already running."""
+        while not server.should_exit:
+            await asyncio.sleep(0.05)
+        runtime.admission.draining = True
+
+    watchers = [asyncio.create_task(report()), asyncio.create_task(drain_on_exit())]
     try:
         await server.serve()
     finally:
-        reporter.cancel()
+        for watcher in watchers:
+            watcher.cancel()
     return 1 if runtime.load_error else 0
 
 

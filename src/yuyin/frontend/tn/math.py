@@ -116,7 +116,7 @@ def _dotted_day(month: str, day: str) -> str:
 
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
-                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|局")
+                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|局|抢七|决胜|[0-9一二三四五]盘")
 # 比分是11-7、9-11、11-5, 以6-4、3-6、7-5获胜: a later pair of a list whose clause speaks of a
 # match, or a tie-break in brackets after a set's score (7-6（7-4）)
 _SCORE_LIST = re.compile(r"[0-9]+-[0-9]+(?:[、,，]\s?|[(（])$")
