@@ -186,6 +186,13 @@ def test_head_answers_as_get_without_the_body(client, path: str) -> None:
     assert head.headers["content-type"] == got.headers["content-type"]
 
 
+def test_head_requests_are_counted_as_head(client) -> None:
+    line = 'yuyin_requests_total{method="HEAD",route="/healthz",status="200"}'
+    before = metric(client, line)
+    client.head("/healthz")
+    assert metric(client, line) == before + 1
+
+
 def test_head_of_a_path_without_get_answers_as_get_would(client) -> None:
     assert client.head("/api/synthesize").status_code == 405 and client.head("/nope").status_code == 404
 
@@ -356,3 +363,17 @@ def test_a_loopback_server_answers_only_its_own_host_names(server, client) -> No
     with pytest.raises(websockets.exceptions.InvalidStatus) as handshake:
         ws_client.connect(url, origin="http://evil.test", additional_headers={"Host": "evil.test"})
     assert handshake.value.response.status_code == 403
+
+
+def test_two_host_headers_are_refused_whatever_their_order(server) -> None:
+    """Which of two Host headers counts would depend on who reads it (a proxy or this server)."""
+    address = server.url.removeprefix("http://").rsplit(":", 1)
+    for hosts in ((b"evil.test", b"localhost"), (b"localhost", b"evil.test")):
+        with socket.create_connection((address[0], int(address[1])), timeout=10) as raw:
+            raw.sendall(b"GET /healthz HTTP/1.1\r\nHost: " + hosts[0] + b"\r\nHost: " + hosts[1]
+                        + b"\r\nConnection: close\r\n\r\n")  # fmt: skip
+            answer = b""
+            while chunk := raw.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
+        assert b"one Host header" in answer

@@ -81,6 +81,9 @@ def test_slow_non_streamed_request_times_out_with_504(http) -> None:
     assert response.status_code == 504
     assert "stream=true" in response.json()["error"]["message"]
     assert time.perf_counter() - started < 5
+    timed = http.post("/api/synthesize/with-timestamps", json={"text": LONG, "speed": 0.25})
+    assert timed.status_code == 504  # a route without stream: its own hint
+    assert "/ws/synthesize" in timed.json()["error"]["message"] and "stream=" not in timed.json()["error"]["message"]
 
 
 def closed_by_client(http) -> float:

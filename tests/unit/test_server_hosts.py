@@ -13,7 +13,8 @@ from yuyin.server.settings import ServerSettings
     ("localhost", (), LOOPBACK_NAMES),
     ("0.0.0.0", (), None),
     ("192.0.2.7", (), None),
-    ("127.0.0.1", ("TTS.example.com",), ("tts.example.com",)),
+    ("127.0.0.1", ("TTS.example.com",), ("tts.example.com", *LOOPBACK_NAMES)),
+    ("0.0.0.0", ("tts.example.com", "localhost"), ("tts.example.com", *LOOPBACK_NAMES)),
     ("127.0.0.1", ("*",), None),
 ])  # fmt: skip
 def test_defaults_follow_the_bind_address(bind: str, given: tuple, expected) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+ASKED_WITH_HEAD = "yuyin.asked_with_head"  # a scope key: this GET was a HEAD (for the metrics' method label)
+
 
 class HeadAsGet:
     """ASGI middleware: a HEAD request runs as GET; its status and headers are sent, its body is not."""
@@ -27,4 +29,4 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        await self.app({**scope, "method": "GET", ASKED_WITH_HEAD: True}, receive, headers_only)

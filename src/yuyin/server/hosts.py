@@ -4,8 +4,10 @@ A page on any site can make a browser send requests to a server on the user's ow
 once its domain resolves to 127.0.0.1 (DNS rebinding): the browser then counts the server as
 that site's own origin, so CORS and the WebSocket origin check do not apply. Such requests
 still name the site in their Host header. So a server bound to a loopback address answers
-only Host names of the machine itself (``localhost``, ``127.0.0.1``, ``::1``), unless
-``--allowed-host`` names others; a server bound elsewhere answers any, unless names are given.
+only Host names of the machine itself (``localhost``, ``127.0.0.1``, ``::1``) and those that
+``--allowed-host`` adds; a server bound elsewhere answers any, unless names are given (then
+those and the machine's own: a local health check keeps working). A request with more than
+one Host header is refused: which one counts would depend on who reads it.
 """
 from __future__ import annotations
 
@@ -22,10 +24,10 @@ log = logging.getLogger("yuyin.server")
 
 
 def allowed_hosts(bind_host: str, given: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The Host names to answer (None: any): given ("*" = any), else the loopback names for a
-    server bound to a loopback address."""
+    """The Host names to answer (None: any): the given ones ("*" = any) and the loopback names,
+    or with none given the loopback names for a server bound to a loopback address, else any."""
     if given:
-        return None if "*" in given else tuple(name.lower() for name in given)
+        return None if "*" in given else tuple(dict.fromkeys((*(name.lower() for name in given), *LOOPBACK_NAMES)))
     return LOOPBACK_NAMES if _is_loopback(bind_host) else None
 
 
@@ -57,8 +59,9 @@ class HostCheck:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
-        if host_name(header) in self.allowed:
+        hosts = [value.decode("latin-1") for name, value in scope["headers"] if name == b"host"]
+        header = hosts[0] if hosts else ""
+        if len(hosts) == 1 and host_name(header) in self.allowed:
             await self.app(scope, receive, send)
             return
         log.warning("refused a request for host %r (not among --allowed-host: %s)", header, ", ".join(self.allowed))
@@ -66,5 +69,6 @@ class HostCheck:
             await send({"type": "websocket.close", "code": 1008})
             return
         message = (f"this server does not answer for host {header!r}; start it with --allowed-host "
-                   f"{host_name(header) or 'NAME'} to allow it")  # fmt: skip
+                   f"{host_name(header) or 'NAME'} to allow it")  if len(hosts) < 2 else (
+                   "a request may carry one Host header, not several")  # fmt: skip
         await JSONResponse(error_body(400, message, None), status_code=400)(scope, receive, send)

@@ -13,6 +13,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from yuyin.server.head import ASKED_WITH_HEAD
+
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
 _RTF_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
 
@@ -78,7 +80,7 @@ class RequestMetrics:
             await self.app(scope, receive, observe)
         finally:
             label = self._label(scope, arrived)
-            method = scope.get("method", "WS")
+            method = "HEAD" if scope.get(ASKED_WITH_HEAD) else scope.get("method", "WS")
             self.metrics.requests.labels(label, method, str(status["code"])).inc()
             self.metrics.request_seconds.labels(label).observe(time.perf_counter() - started)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from dataclasses import replace
 from typing import Optional
 
 from fastapi import APIRouter, Query, Request, Response
@@ -44,7 +45,8 @@ async def synthesize(body: SynthesizeRequest, runtime: RuntimeDep, request: Requ
 async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: RuntimeDep, request: Request) -> TimedSpeech:
     """Speak ``text`` as one file (base64) with when each sentence and syllable is spoken: for
     subtitles and read-along highlighting. Streamed timestamps come with the WebSocket's events."""
-    speech = controls_request(body, body.text, body.format, False, "native")
+    speech = replace(controls_request(body, body.text, body.format, False, "native"),
+                     long_text_hint="for long texts use the WebSocket /ws/synthesize, whose events time the audio it streams")
 
     async def respond() -> TimedSpeech:
         stream = await open_speech(runtime, speech)

@@ -42,7 +42,8 @@ class Reference:
 class SpeechRequest:
     """What to say and how, in engine terms. ``api`` labels metrics; ``text_field`` names the
     text in error messages (``input`` for OpenAI, ``text`` for the native API); ``ssml``: the
-    text is an SSML document."""
+    text is an SSML document; ``long_text_hint``: what a whole response that timed out should
+    try instead."""
 
     text: str
     voice: str | None
@@ -54,6 +55,7 @@ class SpeechRequest:
     text_field: str = "text"
     ssml: bool = False
     reference: Reference | None = None
+    long_text_hint: str = "use stream=true for long texts"
 
 
 def controls_request(body: "SynthesisControls", text: str, fmt: str, stream: bool, api: str) -> SpeechRequest:
@@ -165,8 +167,8 @@ class SpeechStream:
             raise options_error(exc) from None
         except StalledError as exc:
             if self._deadline is not None:
-                raise ApiError(504, f"synthesis took longer than {self._timeout:g} s; use stream=true for "
-                                    "long texts") from None  # fmt: skip
+                raise ApiError(504, f"synthesis took longer than {self._timeout:g} s; "
+                                    f"{self.request.long_text_hint}") from None  # fmt: skip
             raise ApiError(504, f"synthesis timed out: {exc}") from None
         if packet.chunk is not None:
             self.audio_seconds += len(packet.chunk.samples) / self.source_rate
