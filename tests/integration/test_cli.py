@@ -220,6 +220,8 @@ def test_reference_clip_drives_say_and_prosody_reports_it(baker_dir: Path, tmp_p
     (["prosody", "missing.wav"], "yuyin: error: cannot read reference clip missing.wav"),  # no --reference given
     (["say", "你好", "-o", "x.wav", "--reference", "tone.wav", "--reference-text", "🙂"],
      "yuyin: error: --reference-text: the text has nothing to pronounce"),
+    (["say", "你好", "-o", "x.wav", "--reference", "tone.wav", "--reference-text", "今天天气真好" * 4],
+     "yuyin: error: --reference-text: 24 syllables in"),  # a 1 s clip: not what it says
 ])  # fmt: skip
 def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, message) -> None:
     (tmp_path / "not-audio.txt").write_text("hello")
