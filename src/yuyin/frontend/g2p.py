@@ -34,7 +34,7 @@ from .polyphones import Context, reading_in_context, word_reading_in_context
 from .prosody import mark_boundaries, split_compounds
 from .sandhi import neutral_tones, third_tone_sandhi, yi_bu_sandhi
 from .word import EXACT, HAN, LATIN, Word
-from .words import cut_words
+from .words import cut_words, is_word
 
 # Ideographs pypinyin may know: 〇, CJK extension A, the basic block, compatibility
 # ideographs, and the supplementary-plane extensions B onwards.
@@ -307,7 +307,8 @@ def _context(words: Sequence[Word], index: int, position: int, whole: bool = Fal
         stop += 1
     before = "".join(w.text for w in words[start:index]) + ("" if whole else "".join(word.graphemes[:position]))
     after = ("" if whole else "".join(word.graphemes[position + 1 :])) + "".join(w.text for w in words[index + 1 : stop + 1])
-    return Context(left, right, alone, beyond, before, after)
+    begun = word.text if position == 0 and not whole and not any(word.decided) else ""
+    return Context(left, right, alone, beyond, before, after, begun, is_word(begun) if begun else True)
 
 
 def hanzi_pinyin(text: str) -> list[tuple[str, str]]:

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 class Context:
     """What is around one character. ``alone``: the character is a whole word; ``beyond``:
     the word after ``right`` when ``right`` is a whole word (else empty); ``before`` and
-    ``after``: all of the clause's text before and after the character."""
+    ``after``: all of the clause's text before and after the character; ``word``: the word the
+    character begins where no dictionary gave any of its readings (else empty: 单光子 has 光子),
+    ``listed``: whether jieba's dictionary lists that word (jieba makes up unlisted ones, mostly
+    names: 单小明, 仇英)."""
 
     left: str
     right: str
@@ -29,6 +32,8 @@ class Context:
     beyond: str = ""
     before: str = ""
     after: str = ""
+    word: str = ""
+    listed: bool = True
 
 
 Test = Callable[[Context], bool]
@@ -82,9 +87,36 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
 
 
 def _before_title(c: Context) -> bool:
-    """A surname: a word of its own right before a title or form of address, or after 老 or 小
-    (老曾, 小单)."""
-    return c.alone and (c.right.startswith(_TITLES) or c.left in ("老", "小") and not c.right)
+    """A surname: a word of its own right before a title or form of address, or before a given
+    name and one (区|志强|先生), or after 老 or 小 (老曾, 小单)."""
+    named = 0 < len(c.right) <= 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
+    return c.alone and (c.right.startswith(_TITLES) or named and c.beyond.startswith(_TITLES)
+                        or c.left in ("老", "小") and not c.right)
+
+
+def _full_name(c: Context) -> bool:
+    """A surname beginning a full name that jieba made one word: a surname and a given name of
+    one or two characters (曾志伟, 单霁翔, 查良镛), the given name's characters all common in
+    names; one of two characters only where jieba made the word up (仇英: 单飞 and 单峰 are
+    listed words), and 任 only then too (任东南, 任尚书 are listed as names, but are 'serve as')."""
+    word = c.word
+    made_up = not c.listed
+    return (2 <= len(word) <= 3 and (made_up or (len(word) == 3 and word[0] != "任"))
+            and all(char in GIVEN_NAME_CHARS for char in word[1:]))
+
+
+# Characters common in given names (from the names in jieba's dictionary, verbs and function
+# words taken out): what may follow a surname for the pair to be read as a name.
+GIVEN_NAME_CHARS = frozenset(
+    "文明国德华军志平玉建光元山英宗林海永靖天中金东晓云春安宝龙世长江峰祥学正伯蓉庆清秀成士民忠立武昌丽俊良"
+    "维仁新伟荣义振敏兵兴兰思汉利君达福祖杰凤保镇亚贵飞树刚波青松梅红景方西宏瑞芳和才阳美贤嘉河朝恩宇心如强"
+    "奇南敬秋绍康顺广书承宁守仲孝继政风希真鹏辉延玲誉洪珍丹泽燕惠泉铁胜鸿章斌远健卫信智全剑泰培吉同慧雪桂若"
+    "乐寿森超亮启耀勇诚素友锡博权虎传田萍邦雄彦尚礼麟涛香灵昭星诗震川贞喜爱浩银源登炳仙兆怀鲁莲崇坚铭鸣仪曼"
+    "锦凯雷显衡圣逊富静佩雅谦群梦龄冰楚亦霞钟莉威恒盛芬勋雨侠晋钧庭岩鹤毅孟迪欣茂冠乾京霖越哲佳旭奎裕宣扬珠"
+    "琪厚润柏勤艳琴宪冬纯秉玄鼎昆婷岳依甫怡跃宜豪瑜渊益卓娜竹逸湘钦洁碧尧翰紫然炎凡锋颖桢栋翔琳焕媛琦禹旺骏"
+    "翠绿彩廉轩翼聪弘淳赫端韵亨惟捷沛肇彪允婉颜虹澄巍瑶钰舒仕祯桐庚羽腾帅瑾雯莹菊柔璋舜燮薇晶辰晴楠晨徽洋劲"
+    "毓灿铨琼璐穆啸鑫小子霁镛槿临"
+)
 
 
 def _zhong_plant(c: Context) -> bool:
@@ -275,7 +307,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    **{surname: ((reading, _before_title),) for surname, reading in SURNAMES.items()},
+    **{surname: ((reading, _before_title), (reading, _full_name)) for surname, reading in SURNAMES.items()
+       if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
+    "华": (("hua4", _before_title),),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
            ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),
@@ -348,6 +382,14 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "穿着": (("chuan1 zhuo2", lambda c: c.left.endswith("的") or c.left in ("注意", "讲究", "日常", "平时")
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
+    "地道": (("di4 dao4", lambda c: c.left.endswith(("这个", "那个", "条", "挖", "钻进", "钻", "进", "穿过", "通过", "地下"))
+              or c.right.startswith(("口", "里", "入口", "出口", "战", "很长", "通向", "通往"))),),  # 这个地道通向城外 (a tunnel)
+    "大意": (("da4 yi5", lambda c: c.left.endswith(("太", "很", "真", "别", "不能", "不可", "千万别", "一时", "有点", "不要",
+                                                   "麻痹", "马虎", "一点儿也不", "一点也不"))),),  # 他太大意了 (careless)
+    "买卖": (("mai3 mai5", lambda c: c.left.endswith(("做", "的", "了", "子", "桩", "笔", "门", "这", "那", "好", "大", "小"))
+              and not c.right.startswith(("双方", "合同", "关系", "价格"))),),  # 做了一辈子买卖 (business)
+    "精神": (("jing1 shen5", lambda c: c.left.endswith(("挺", "很", "真", "特", "多", "好", "怪", "倍儿", "可")) and
+              c.right[:1] in ("", "的", "了", "啊", "呀", "着")),),  # 这个小伙子挺精神的 (lively)
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
@@ -358,7 +400,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
-    "朝阳": (("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
+    "朝阳": (("chao2 yang2", lambda c: c.left.endswith(("北京", "北京市", "辽宁", "辽宁省", "长春", "汕头")) or (
+                c.right[:1] not in ("的", "下", "照", "里", "中", "升", "初") and re.search("住|在|来自|老家|到|去", c.before) is not None
+                and not re.search("迎着|沐浴|初升|一轮|像", c.before))),  # 北京朝阳, 我在朝阳上班 (a district)
+             ("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
                                           "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区")),),
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",

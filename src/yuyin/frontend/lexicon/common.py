@@ -31,6 +31,100 @@ TABLE = """\
 为人	wei2 ren2
 只得	zhi3 de2
 和面	huo2 mian4
+漯河	luo4 he2
+筠连	jun1 lian2
+监利	jian1 li4
+解州	xie4 zhou1
+中牟	zhong1 mu4
+长子县	zhang3 zi3 xian4
+召陵	shao4 ling2
+华阴	hua4 yin1
+那曲	na4 qu1
+马家堡	ma3 jia1 pu4
+子曰	zi3 yue1
+君子	jun1 zi3
+见牛羊	xian4 niu2 yang2
+鬓毛衰	bin4 mao2 cui1
+门泊	men2 bo2
+夜泊	ye4 bo2
+问渠那得	wen4 qu2 na3 de2
+没马蹄	mo4 ma3 ti2
+三省吾身	san1 xing3 wu2 shen1
+知者乐水	zhi4 zhe3 yao4 shui3
+仁者乐山	ren2 zhe3 yao4 shan1
+十有五	shi2 you4 wu3
+朝闻道	zhao1 wen2 dao4
+逝者如斯夫	shi4 zhe3 ru2 si1 fu2
+君子好逑	jun1 zi3 hao3 qiu2
+数风流人物	shu3 feng1 liu2 ren2 wu4
+还来就菊花	huan2 lai2 jiu4 ju2 hua1
+数重山	shu4 chong2 shan1
+还坚劲	hai2 jian1 jing4
+鹿柴	lu4 zhai4
+在乎山水之间	zai4 hu1 shan1 shui3 zhi1 jian1
+处江湖之远	chu3 jiang1 hu2 zhi1 yuan3
+便要还家	bian4 yao1 huan2 jia1
+捕鱼为业	bu3 yu2 wei2 ye4
+为外人道	wei4 wai4 ren2 dao4
+率妻子	shuai4 qi1 zi3
+属予作文	zhu3 yu2 zuo4 wen2
+食马者	si4 ma3 zhe3
+孰为汝多知乎	shu2 wei2 ru3 duo1 zhi4 hu1
+是知也	shi4 zhi4 ye3
+亡以应	wu2 yi3 ying4
+同行十二年	tong2 xing2 shi2 er4 nian2
+三闾大夫	san1 lv2 da4 fu1
+人不知而不愠	ren2 bu4 zhi1 er2 bu4 yun4
+牵强	qian1 qiang3
+牵强附会	qian1 qiang3 fu4 hui4
+报得三春晖	bao4 de2 san1 chun1 hui1
+能得几回闻	neng2 de2 ji3 hui2 wen2
+很大方	hen3 da4 fang5
+挺大方	ting3 da4 fang5
+真大方	zhen1 da4 fang5
+太大方	tai4 da4 fang5
+不大方	bu4 da4 fang5
+大爷	da4 ye5
+两下子	liang3 xia4 zi5
+你小子	ni3 xiao3 zi5
+这小子	zhe4 xiao3 zi5
+那小子	na4 xiao3 zi5
+臭小子	chou4 xiao3 zi5
+好好儿	hao3 hao1 er5
+慢慢儿	man4 man1 er5
+不在乎	bu4 zai4 hu5
+吓唬	xia4 hu5
+小气	xiao3 qi5
+走亲戚	zou3 qin1 qi5
+念叨	nian4 dao5
+利索	li4 suo5
+痛快	tong4 kuai5
+出息	chu1 xi5
+红火	hong2 huo5
+磨蹭	mo2 ceng5
+凑合	cou4 he5
+媳妇儿	xi2 fu5 er5
+简朴	jian3 pu3
+质朴	zhi4 pu3
+纯朴	chun2 pu3
+古朴	gu3 pu3
+诚朴	cheng2 pu3
+素朴	su4 pu3
+惇朴	dun1 pu3
+抱朴	bao4 pu3
+散朴	san4 pu3
+朴散	pu3 san4
+太大意	tai4 da4 yi5
+中牟县	zhong1 mu4 xian4
+召陵区	shao4 ling2 qu1
+华阴市	hua4 yin1 shi4
+有两下子	you3 liang3 xia4 zi5
+太小气	tai4 xiao3 qi5
+凑合着	cou4 he5 zhe5
+任正非	ren2 zheng4 fei1
+秦桧	qin2 hui4
+樊於期	fan2 wu1 ji1
+曾子	zeng1 zi3
 挤干	ji3 gan1
 切起来	qie1 qi3 lai2
 不知为不知	bu4 zhi1 wei2 bu4 zhi1
