@@ -15,12 +15,15 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from yuyin.arguments import non_empty, output_path, thread_count
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
+
+if TYPE_CHECKING:
+    from yuyin.timestamps import Timeline
 
 EXIT_USAGE, EXIT_FAILURE = 2, 1
 
@@ -511,12 +514,7 @@ def _check_plan(args: argparse.Namespace) -> None:
 
 
 def _say(args: argparse.Namespace) -> int:
-    from yuyin.engine.device import DeviceError
-    from yuyin.frontend import FrontendError
     from yuyin.ssml import SSMLError, parse_ssml
-    from yuyin.timestamps import Timeline
-    from yuyin.voices.registry import UnknownVoiceError
-    from yuyin.voices.store import VoicePullError
 
     text = _text_argument(args.text)
     options = _options(args)
@@ -534,16 +532,38 @@ def _say(args: argparse.Namespace) -> int:
         _check_timestamps(args.timestamps, args.output)
     if args.reference_text is not None and args.reference is None:
         raise CliError("--reference-text describes a --reference clip, which is missing")
+    if args.output == "-" and sys.stdout is None:
+        raise CliError("standard output is closed; give -o a file")
+    if args.output == "-" and sys.stdout.isatty():
+        raise CliError("-o - writes WAV bytes to standard output, which is a terminal; redirect it "
+                       "(> out.wav, | player) or give -o a file")  # fmt: skip
+    # from here on (the voice loads for seconds) SIGTERM and SIGHUP stop it as Ctrl-C does; not
+    # for serve, whose server handles its own signals
+    with terminated_like_interrupted():
+        seconds, timeline = _load_and_write(args, text, options)
+    if args.output != "-":
+        _stderr(f"wrote {seconds:.2f} s of audio to {args.output}")
+    if timeline is not None:
+        _write_timestamps(args.timestamps, timeline, seconds)
+    return 0
+
+
+def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptions) -> tuple[float, Timeline | None]:
+    """Load the voice and write the audio (and time it when asked): (seconds, timeline)."""
+    from yuyin.engine.device import DeviceError
+    from yuyin.frontend import FrontendError
+    from yuyin.ssml import SSMLError
+    from yuyin.timestamps import Timeline
+    from yuyin.voices.registry import UnknownVoiceError
+    from yuyin.voices.store import VoicePullError
+
     try:
         synthesizer = _load(args, progress=_stderr)
         if args.reference is not None:
             options = _reference(synthesizer, args).apply(options, keep=frozenset(_given_options(args)))
-        if args.output == "-" and sys.stdout is None:
-            raise CliError("standard output is closed; give -o a file", EXIT_FAILURE)
         target = sys.stdout.buffer if args.output == "-" else args.output
         timeline = Timeline(None if args.ssml else text) if args.timestamps is not None else None
-        with terminated_like_interrupted():  # not for serve, whose server handles its own signals
-            seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
+        seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
@@ -552,11 +572,7 @@ def _say(args: argparse.Namespace) -> int:
         raise  # the reader of standard output left: main stops quietly
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_FAILURE) from None
-    if args.output != "-":
-        _stderr(f"wrote {seconds:.2f} s of audio to {args.output}")
-    if timeline is not None:
-        _write_timestamps(args.timestamps, timeline, seconds)
-    return 0
+    return seconds, timeline
 
 
 _OTHER_AUDIO_SUFFIXES = (".mp3", ".flac", ".ogg", ".opus", ".aac", ".m4a", ".pcm", ".raw", ".aiff", ".webm")

@@ -71,6 +71,32 @@ def test_stdout_read_only_in_part_and_sigterm_end_quietly_and_cleanly(baker_dir:
     assert list(tmp_path.iterdir()) == []  # no half-written temporary file left behind
 
 
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_while_the_voice_loads_ends_say_as_ctrl_c_does(baker_dir: Path, tmp_path: Path,
+                                                                 signal_name: str) -> None:  # fmt: skip
+    import signal
+    import time
+
+    number = getattr(signal, signal_name)
+    process = subprocess.Popen([sys.executable, "-m", "yuyin.cli", "say", "你好", "-o", str(tmp_path / "t.wav")],
+                               stderr=subprocess.PIPE)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not _catches(process.pid, number) and time.monotonic() < deadline:  # its handler is in place
+        time.sleep(0.01)
+    assert not any(tmp_path.iterdir())  # still loading the voice: nothing written yet
+    process.send_signal(number)
+    assert process.wait(60) == 130 and b"yuyin: interrupted" in process.stderr.read()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _catches(pid: int, number: int) -> bool:
+    """Whether process pid has a handler for signal number (Linux: SigCgt in /proc/PID/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (number - 1) & 1)
+    return False
+
+
 @pytest.mark.parametrize("args,message", [
     (["say", "", "-o", "x.wav"], "nothing to pronounce"),
     (["say", "🙂🙂", "-o", "x.wav"], "nothing to pronounce"),
@@ -232,3 +258,24 @@ def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, me
                             cwd=tmp_path)  # fmt: skip
     stderr = result.stderr.decode()
     assert result.returncode == 2 and message in stderr and "Traceback" not in stderr, stderr
+
+
+def test_wav_bytes_are_not_sent_to_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "yuyin.cli", "say", "你好", "-o", "-"], stdout=terminal,
+                                stderr=subprocess.PIPE, timeout=120, cwd=tmp_path)  # fmt: skip
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "standard output, which is a terminal" in stderr, stderr
+
+
+def test_a_closed_standard_output_is_refused_before_the_voice_loads(tmp_path: Path) -> None:
+    result = subprocess.run(f"{sys.executable} -m yuyin.cli say 你好 -o - >&-", shell=True, capture_output=True,
+                            timeout=60, cwd=tmp_path)  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and "standard output is closed; give -o a file" in stderr, stderr

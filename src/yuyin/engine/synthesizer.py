@@ -222,7 +222,8 @@ class Synthesizer:
         SynthesisOptions, a dict of its fields (``{"speed": 1.2}``) or None for the defaults.
 
         chunk_frames None: one chunk per sentence. Otherwise each sentence streams in several
-        chunks, the first about chunk_frames mel frames long (hop samples each), later ones
+        chunks, the first about chunk_frames mel frames long (hop samples each; no shorter than the
+        shortest window the vocoder runs: 32 frames in OpenVINO), later ones
         larger: at least doubling, and longer (fewer, cheaper windows) while the stream runs far
         enough ahead of a listener who plays from the first chunk on, measured as it goes (see
         streaming.StreamPace); joined, they equal the unchunked audio. Lazy throughout: the
