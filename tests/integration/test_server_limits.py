@@ -198,19 +198,8 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
         ws.send(json.dumps({"type": "synthesize", "text": LONG}))
         while not isinstance(ws.recv(timeout=30), bytes):
             pass
-        queued: dict[str, httpx.Response] = {}  # a fourth request waits in line (3 at once)
-        waiting = threading.Thread(target=lambda: queued.setdefault(
-            "response", http.post("/api/synthesize", json={"text": "你好", "stream": False})))
-        waiting.start()
-        deadline = time.monotonic() + 0.8  # the line holds it for at most 1 s
-        while metric(http, "yuyin_requests_queued") < 1 and time.monotonic() < deadline:
-            time.sleep(0.02)
         started = time.perf_counter()
         server.process.send_signal(signal.SIGTERM)
-        waiting.join(30)  # refused, not started once the closed WebSocket frees a slot during the drain
-        assert queued["response"].status_code == 503, queued["response"].text
-        assert "shutting down" in queued["response"].json()["error"]["message"]
-        assert queued["response"].headers["Retry-After"]
         assert len(first + b"".join(short_chunks)) == expected  # in flight: runs to its end
         with pytest.raises(ConnectionClosed):  # WebSocket sessions are closed (1012) and their work cancelled
             while True:
@@ -225,3 +214,29 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
     log = server.log_text()
     assert "Application shutdown complete" in log
     assert LEFT_INCOMPLETE in log and "Traceback" not in log and "without completing" not in log, log[-3000:]
+
+
+def test_requests_waiting_in_line_at_sigterm_are_refused_at_once(tiny_pack) -> None:
+    """One request at a time, one held by a stream nobody reads (it can never finish by itself);
+    the next waits in line; SIGTERM refuses it with 503 at once instead of starting it during the
+    drain (or leaving it to be cut off when the grace period ends)."""
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "1", "--max-queue", "1",
+            "--queue-timeout", "60", "--request-timeout", "60", "--shutdown-timeout", "4"]  # fmt: skip
+    with ServerProcess(args) as server, httpx.Client(base_url=server.url, timeout=60) as http:
+        holding = open_stream(http)  # kept: a dropped response would close its connection, freeing the slot
+        queued: dict[str, httpx.Response] = {}
+        waiting = threading.Thread(target=lambda: queued.setdefault(
+            "response", http.post("/api/synthesize", json={"text": "你好", "stream": False})))
+        waiting.start()
+        deadline = time.monotonic() + 30
+        while metric(http, "yuyin_requests_queued") < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        signalled = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        waiting.join(30)
+        assert time.monotonic() - signalled < 3  # at once, not when the 4 s grace period ends
+        response = queued["response"]
+        assert response.status_code == 503, response.text
+        assert "shutting down" in response.json()["error"]["message"] and response.headers["Retry-After"]
+        assert server.process.wait(30) in (0, -signal.SIGTERM)
+        holding[0].close()

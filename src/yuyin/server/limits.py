@@ -33,8 +33,16 @@ class Admission:
         self.max_active, self.max_queue = max_active, max_queue
         self.queue_timeout, self.retry_after = queue_timeout, retry_after
         self._slots = asyncio.Semaphore(max_active)
+        self._drained = asyncio.Event()
         self.active = self.waiting = 0
-        self.draining = False
+
+    @property
+    def draining(self) -> bool:
+        return self._drained.is_set()
+
+    def drain(self) -> None:
+        """Refuse new requests and, at once, those waiting in line (the server is shutting down)."""
+        self._drained.set()
 
     async def enter(self) -> Ticket:
         """Wait for a slot; raises a 503 ApiError when full, timed out or draining."""
@@ -46,16 +54,37 @@ class Admission:
         started = time.perf_counter()
         self.waiting += 1
         try:
-            await within(self._slots.acquire(), self.queue_timeout, undo=lambda _: self._slots.release())
+            admitted = await within(self._slot_unless_drained(), self.queue_timeout,
+                                    undo=lambda held: held and self._slots.release())  # fmt: skip
         except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
             raise self._refusal(f"the server stayed busy for {self.queue_timeout:g} s; try again later") from None
         finally:
             self.waiting -= 1
-        if self.draining:  # it waited in line while the server began to shut down
-            self._slots.release()
+        if not admitted:  # it waited in line while the server began to shut down
             raise self._refusal("the server is shutting down")
         self.active += 1
         return Ticket(self, time.perf_counter() - started)
+
+    async def _slot_unless_drained(self) -> bool:
+        """True once a slot is held; False (holding none) if the server starts to drain first."""
+        acquiring = asyncio.ensure_future(self._slots.acquire())
+        drained = asyncio.ensure_future(self._drained.wait())
+        try:
+            await asyncio.wait((acquiring, drained), return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:  # cancelled (the client left, the queue timed out): hold nothing
+            drained.cancel()
+            if acquiring.done() and not acquiring.cancelled():
+                self._slots.release()
+            acquiring.cancel()
+            raise
+        drained.cancel()
+        if not acquiring.done():
+            acquiring.cancel()
+            return False
+        if self.draining:
+            self._slots.release()
+            return False
+        return True
 
     def _release(self) -> None:
         self.active -= 1

@@ -48,7 +48,7 @@ async def _serve(server, runtime: Runtime) -> int:
         graceful shutdown gives its time to the ones already running."""
         while not server.should_exit:
             await asyncio.sleep(0.05)
-        runtime.admission.draining = True
+        runtime.admission.drain()
 
     watchers = [asyncio.create_task(report()), asyncio.create_task(drain_on_exit())]
     try:

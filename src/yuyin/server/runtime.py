@@ -71,7 +71,7 @@ class Runtime:
             self.settled.set()
 
     async def close(self) -> None:
-        self.admission.draining = True
+        self.admission.drain()
         await asyncio.to_thread(self.executor.shutdown, wait=True, cancel_futures=True)
 
 
