@@ -703,14 +703,18 @@ def _check_timestamps(path: Path, output: str) -> None:
 
 
 def _write_timestamps(path: Path, timeline, seconds: float) -> None:
-    from yuyin.timestamps import render
+    from yuyin.timestamps import cues, render
 
+    sentences = timeline.sentences
     try:
-        path.write_text(render(path.suffix.lower(), timeline.sentences, seconds), encoding="utf-8")
+        path.write_text(render(path.suffix.lower(), sentences, seconds), encoding="utf-8")
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", EXIT_FAILURE) from None
-    count = len(timeline.sentences)
-    _stderr(f"wrote the timestamps of {count} sentence{'' if count == 1 else 's'} to {path}")
+    if path.suffix.lower() == ".json":
+        count, what = len(sentences), "the timestamps of {} spoken unit{} (clauses)"
+    else:
+        count, what = len(cues(sentences)), "{} subtitle cue{}"
+    _stderr(f"wrote {what.format(count, '' if count == 1 else 's')} to {path}")
 
 
 def _voices_list(args: argparse.Namespace) -> int:

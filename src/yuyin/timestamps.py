@@ -4,9 +4,11 @@ A sentence's chunks carry its syllables' times relative to the chunk that brings
 baker voice all on the first, the Tacotron2 voice as it decodes them;
 :attr:`yuyin.audio.AudioChunk.syllables`); :class:`Timeline` follows a request's chunks in
 order and puts them on the request's audio time line. Subtitle cues show the text as the user
-wrote it (``2025年``, not the ``二零二五年`` that is read): one cue per written clause, a clause
-cut to the length budget staying one cue. Given the request's plain text, a Timeline also says
-where in it each sentence and syllable is written (``source_span``, see :mod:`yuyin.written`).
+wrote it (``2025年``, not the ``二零二五年`` that is read): one cue per written clause. Given
+the request's plain text, a Timeline also says where in it each sentence and syllable is written
+(``source_span``, see :mod:`yuyin.written`), and a clause cut to the length budget (a long text
+without punctuation) gives each piece its part of the clause, from the place of its first
+syllable on: a cue of its own, not minutes of text in one; without the text it stays one cue.
 
 >>> timeline = Timeline(text)
 >>> # for chunk in synthesizer.synthesize(text): timeline.add(chunk)
@@ -80,7 +82,24 @@ class Timeline:
     def sentences(self) -> list[SentenceTiming]:
         """The sentences so far, each timed by its syllables where it has them."""
         done = self._sentences + ([self._open] if self._open is not None else [])
-        return [_by_syllables(sentence) for sentence in done]
+        return [_by_syllables(sentence) for sentence in self._pieces_written(done)]
+
+    def _pieces_written(self, sentences: list[SentenceTiming]) -> list[SentenceTiming]:
+        """sentences where each piece of a clause cut to the length budget (source "") takes its
+        part of the written clause from where its first syllable is written, leaving the piece
+        before it the part up to there."""
+        out = list(sentences)
+        for index in range(1, len(out)):
+            piece, before = out[index], out[index - 1]
+            start = next((s.source_span[0] for s in piece.syllables or () if s.source_span), None)
+            if self._written is None or piece.source or start is None or before.source_span is None:
+                continue
+            begin, end = before.source_span
+            if begin < start < end:
+                text = self._written.text
+                out[index - 1] = replace(before, source=text[begin:start].strip(), source_span=(begin, start))
+                out[index] = replace(piece, source=text[start:end].strip(), source_span=(start, end))
+        return out
 
     def _close(self) -> None:
         if self._open is not None:

@@ -65,9 +65,25 @@ SENTENCES = [sentence(0, "2025年，", 0.2, 1.0, "二零二五年,"), sentence(1
              sentence(2, "", 2.1, 3.0), sentence(3, "a<b & c-->d", 3723.4567, 3724.0)]  # fmt: skip
 
 
-def test_cues_are_the_written_clauses_and_a_cut_clause_stays_one() -> None:
+def test_cues_are_the_written_clauses_and_without_the_text_a_cut_clause_stays_one() -> None:
     assert [(c.start, c.end, c.text) for c in cues(SENTENCES)] == [
         (0.2, 1.0, "2025年，"), (1.3, 3.0, "很长的一句 话"), (3723.4567, 3724.0, "a<b & c-->d")]  # fmt: skip
+
+
+def test_given_the_text_each_piece_of_a_cut_clause_is_a_cue_of_its_own() -> None:
+    """A clause cut to the length budget (no punctuation in a long text): the second piece starts
+    where its first syllable is written, so subtitles do not hold the whole clause in one cue."""
+    text = "今天天气很好我们一起去公园散步吧。"
+    timeline = Timeline(text)
+    syllables = [SyllableTiming(char, "du2", k / 10, (k + 1) / 10) for k, char in enumerate(text[:-1])]
+    timeline.add(chunk(600, 0, source=text, syllables=tuple(syllables[:6])))
+    timeline.add(chunk(1000, 1, source="", syllables=tuple(SyllableTiming(s.text, s.pinyin, s.start - 0.6, s.end - 0.6)
+                                                           for s in syllables[6:])))  # fmt: skip
+    first, second = timeline.sentences
+    assert (first.source, first.source_span) == ("今天天气很好", (0, 6))
+    assert (second.source, second.source_span) == ("我们一起去公园散步吧。", (6, 17))
+    assert [(c.start, c.end, c.text) for c in cues(timeline.sentences)] == [
+        (0.0, pytest.approx(0.6), "今天天气很好"), (pytest.approx(0.6), pytest.approx(1.6), "我们一起去公园散步吧。")]
 
 
 def test_srt_exactly() -> None:

@@ -138,6 +138,13 @@ class SynthesisControls(RequestModel):
         except (binascii.Error, ValueError):
             raise ValueError("is not valid base64") from None
 
+    @field_validator("style_intensity")
+    @classmethod
+    def _scales_a_style(cls, value: float, info: ValidationInfo) -> float:
+        if info.data.get("style") is None:
+            raise ValueError("scales a style, which is missing (give style too)")
+        return value
+
     @field_validator("reference_text")
     @classmethod
     def _transcript_needs_clip(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:

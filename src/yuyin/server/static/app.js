@@ -108,7 +108,8 @@ function controls() {
   if ($("ssml").checked) request.ssml = true;
   for (const [name] of SLIDERS) {
     const input = $(name);
-    if (input.dataset.touched && !input.disabled) request[name] = Number(input.value);
+    const scalesNoStyle = name === "style_intensity" && !request.style;  // the API refuses an intensity alone
+    if (input.dataset.touched && !input.disabled && !scalesNoStyle) request[name] = Number(input.value);
   }
   return request;
 }
