@@ -5,13 +5,16 @@ A command checks its output paths when it starts (``yuyin say -o``, ``yuyin benc
 permission is one clear line at once, not a failure after minutes of synthesis or benchmarking.
 The checks leave nothing behind (a directory's probe file is created and removed at once). Each
 returns None when the path can be written, else the reason as a phrase to print after the path
-(``cannot write PATH: REASON``).
+(``cannot write PATH: REASON``). :func:`replacing` then writes a file whole or not at all.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 
 def file_problem(path: str | Path, replaced: bool = False) -> str | None:
@@ -49,3 +52,33 @@ def directory_problem(path: str | Path, created: bool = False) -> str | None:
     except OSError as exc:
         return f"cannot create files in directory {directory} ({exc.strerror or exc})"
     return None
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside path for the body to write; when the body ends it gets path's mode
+    if path exists, else what the umask leaves of rw-rw-rw- (as a file opened for writing would),
+    and replaces path in one rename. If the body fails it is removed and path is left as it was."""
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~current_umask()
+    try:
+        handle, name = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
+    except OSError as exc:  # name the file asked for, not the temporary one beside it
+        raise type(exc)(exc.errno, f"cannot write {path}: {exc.strerror}") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    """This process's umask, read without changing it (os.umask would, for every thread)."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022

@@ -12,6 +12,7 @@ from yuyin.engine.baker_voice import BakerVoice
 from yuyin.engine.device import plan_runtime
 from yuyin.engine.onnx_acoustic import TorchAcoustic
 from yuyin.models.fastspeech2 import ProsodyControls
+from yuyin.writable import current_umask
 
 
 def test_export_onnx_writes_three_graphs_with_dynamic_axes(tiny_pack: Path, tmp_path: Path, capsys) -> None:
@@ -20,6 +21,8 @@ def test_export_onnx_writes_three_graphs_with_dynamic_axes(tiny_pack: Path, tmp_
     names = {"fastspeech2_variance.onnx", "fastspeech2_mel.onnx", "mb_melgan.onnx"}
     assert {p.name for p in out.iterdir()} == names
     assert set(capsys.readouterr().out.split()) == {str(out / name) for name in names}
+    new_file_mode = 0o666 & ~current_umask()  # as any file the user creates (not the temporary file's 0600)
+    assert {(out / name).stat().st_mode & 0o777 for name in names} == {new_file_mode}
     session = {name: onnxruntime.InferenceSession(str(out / f"{name}.onnx")) for name in ("fastspeech2_variance", "fastspeech2_mel", "mb_melgan")}
 
     voice = BakerVoice.from_dir(tiny_pack, plan_runtime("cpu", "fp32", "torch"))

@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ import torch
 from torch import nn
 
 from yuyin.engine.openvino_session import OpenVinoSession
+from yuyin.writable import replacing
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -58,14 +57,8 @@ def export_graph(module: nn.Module, spec: GraphSpec, target: Path) -> Path:
                           output_names=list(spec.outputs), opset_version=OPSET, dynamo=False,
                           dynamic_axes={k: dict(v) for k, v in spec.dynamic_axes.items()})  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(buffer.getvalue())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(target) as temporary:
+        temporary.write_bytes(buffer.getvalue())
     return target
 
 
@@ -83,17 +76,14 @@ def quantized_graph(path: Path) -> Path:
     if not target.exists():
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".onnx.part")
-        os.close(handle)
         root = logging.getLogger()
         level = root.level
         root.setLevel(logging.ERROR)  # the quantiser logs a generic pre-processing hint on the root logger
         try:
-            quantize_dynamic(path, temporary, weight_type=QuantType.QUInt8, op_types_to_quantize=["Conv", "MatMul"])
-            os.replace(temporary, target)
+            with replacing(target) as temporary:
+                quantize_dynamic(path, temporary, weight_type=QuantType.QUInt8, op_types_to_quantize=["Conv", "MatMul"])
         finally:
             root.setLevel(level)
-            Path(temporary).unlink(missing_ok=True)
     return target
 
 

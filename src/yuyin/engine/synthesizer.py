@@ -9,8 +9,6 @@ import contextlib
 import dataclasses
 import itertools
 import os
-import stat
-import tempfile
 import threading
 from functools import partial
 from pathlib import Path
@@ -33,6 +31,7 @@ from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.frontend.normalize import replace_lone_surrogates
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice, voice_spec
+from yuyin.writable import replacing
 
 if TYPE_CHECKING:
     from yuyin.engine.reference import Calibration, ReferenceProsody
@@ -421,28 +420,8 @@ _SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "s
 
 
 def _write_wav_atomically(path: Path, chunks: Iterator[np.ndarray], sample_rate: int) -> float:
-    """Stream chunks into a 16-bit WAV next to path, then rename it over path; returns seconds.
-    The file gets path's mode if it exists, else what the umask leaves of rw-rw-rw-."""
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
-    except OSError as exc:  # name the file asked for, not the temporary one beside it
-        raise type(exc)(exc.errno, f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            samples = write_wav_stream(out, chunks, sample_rate)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Stream chunks into a 16-bit WAV next to path, then rename it over path (see
+    writable.replacing); returns seconds."""
+    with replacing(path) as temporary, temporary.open("wb") as out:
+        samples = write_wav_stream(out, chunks, sample_rate)
     return samples / sample_rate
-
-
-def _umask() -> int:
-    """This process's umask, read without changing it (os.umask would, for every thread)."""
-    with contextlib.suppress(OSError, AttributeError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022
