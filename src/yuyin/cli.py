@@ -36,6 +36,7 @@ class CliError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _Parser.arguments = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command != "serve":  # the server logs them in its own log's format (server.run)
         _show_warnings()
@@ -73,8 +74,22 @@ def _show_warnings() -> None:
         logger.addHandler(_WarningLine(logging.WARNING))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors also say how to pass a text that starts with "-" (-5度, -百分之三),
+    which it takes for an option."""
+
+    arguments: list[str] = []  # the command line being parsed (set by main)
+
+    def error(self, message: str):  # type: ignore[override]
+        dashed = next((a for a in self.arguments if a[:1] == "-" and len(a) > 1 and not a[1].isascii()
+                       or a[:1] == "-" and a[1:2].isdigit()), None)  # fmt: skip
+        if dashed is not None:
+            message += f" (a text that starts with '-' goes after '--': yuyin say -o out.wav -- '{dashed}')"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="yuyin", description="Fast Mandarin text-to-speech.")
+    parser = _Parser(prog="yuyin", description="Fast Mandarin text-to-speech.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_say(commands)
     _add_voices(commands)
@@ -117,7 +132,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
     say.add_argument("--timestamps", type=Path, default=None, metavar="FILE",
                      help="also write when each clause is spoken: .srt or .vtt subtitles (the text as written), "
-                          "or .json with every syllable's times (baker-family voices)")  # fmt: skip
+                          "or .json with every syllable's times")  # fmt: skip
     _add_reference_arguments(say)
     say.set_defaults(handler=_say)
 
@@ -582,7 +597,7 @@ def _text_argument(argument: str) -> str:
     """The text argument as text, or standard input for ``-``. Bytes of an argument that were
     not UTF-8 (which Python keeps as lone surrogates) are an error, as they are on stdin."""
     if argument == "-":
-        return _read_stdin()
+        return re.sub(r"\r?\n\Z", "", _read_stdin())  # the newline that ends the input's last line is no text
     undecodable = re.search("[\udc80-\udcff]", argument)
     if undecodable:
         raise CliError(f"the text argument is not UTF-8 text (byte 0x{ord(undecodable.group()) - 0xDC00:02x} at "

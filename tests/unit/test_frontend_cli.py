@@ -33,6 +33,21 @@ def test_json_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest
     assert report["units"][0]["pinyin"] == ["hao4", "qi2"]
 
 
+def test_the_newline_ending_standard_input_is_no_text(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("你好，世界。\n"))  # as echo sends it
+    assert main(["frontend", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["normalized"] == "你好,世界。"
+
+
+def test_a_text_starting_with_a_dash_gets_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["say", "-5度是零下", "-o", "x.wav"])
+    assert exited.value.code == 2
+    assert "goes after '--': yuyin say -o out.wav -- '-5度是零下'" in capsys.readouterr().err
+    assert main(["frontend", "--", "-5度是零下"]) == 0  # as the hint says
+    assert "normalized: 负五度是零下" in capsys.readouterr().out
+
+
 def test_lexicon_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lexicon = tmp_path / "words.tsv"
     lexicon.write_text("朝阳\tchao2 yang2\n", encoding="utf-8")
