@@ -221,9 +221,16 @@ def test_user_lexicon(tmp_path: Path) -> None:
     assert [u.pinyin for u in BakerFrontend().analyze("朝阳")] == [("zhao1", "yang2")]
 
 
+def test_user_lexicon_with_tone_marks(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("行长\tháng zhǎng\n谢谢\txiè xie\n绿\tlǜ\n", encoding="utf-8")  # unmarked: neutral
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("行长谢谢绿")] == [("hang2", "zhang3", "xie4", "xie5", "lv4")]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("重庆 chong2 qing4\n", "expected"), ("重庆\tchong qing\n", "tone digit"),
+    [("重庆 chong2 qing4\n", "expected"), ("重庆\tchong qing\n", "tone digit"), ("重庆\tchóngqìng\n", "chóngqìng"),
      ("重庆\tchong2\n", "2 characters but 1 syllables"), ("重庆\tzz2 qing4\n", "zz2")],
 )  # fmt: skip
 def test_bad_lexicon_names_the_line(tmp_path: Path, content: str, message: str) -> None:

@@ -68,6 +68,26 @@ def read_marked(word: str) -> tuple[str, ...] | None:
     return _split("".join(letters), tones) if any(tones) else None
 
 
+def digit_tones(content: str, unmarked_neutral: bool = False) -> tuple[str, ...] | None:
+    """Syllables separated by spaces with tone digits where marks give them: ``"háng"`` ->
+    hang2, ``"lü4"`` -> lv4; an unmarked one stays as written (``"hang"``, lower case, ü as v)
+    or, with unmarked_neutral where any is marked, is neutral (``"xiè xie"`` -> xie4 xie5).
+    None for a marked word that is no single syllable."""
+    syllables, marked_any = [], False
+    for written in content.split():
+        if not any(mark in TONE_OF_MARK for mark in unicodedata.normalize("NFD", written)):
+            syllables.append(written.lower().replace("ü", "v"))
+            continue
+        marked = read_marked(written)
+        if marked is None or len(marked) != 1:
+            return None
+        syllables.append(marked[0])
+        marked_any = True
+    if unmarked_neutral and marked_any:
+        syllables = [s if s[-1:].isdigit() else s + "5" for s in syllables]
+    return tuple(syllables)
+
+
 def read_plain(word: str) -> tuple[str, ...] | None:
     """A word of ASCII letters that is toneless pinyin, each syllable in tone 1: ``"Huawei"`` ->
     ``("hua1", "wei1")``; None when it does not split into sayable syllables."""

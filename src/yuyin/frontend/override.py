@@ -24,12 +24,11 @@ User input cannot forge sentinels: private-use characters are removed while clea
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .marked_pinyin import TONE_OF_MARK, read_marked
+from .marked_pinyin import digit_tones
 from .unit import FrontendError
 
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -85,7 +84,7 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         written = _written_before(text, start, done)
         if not written:
             continue  # [1], [注]: not after hanzi or letters, ordinary text
-        syllables = _digit_tones(match.group(1))
+        syllables = digit_tones(match.group(1))
         if syllables is None:
             continue  # letters that are not pinyin: ordinary text
         if not all(s[-1].isdigit() for s in syllables):
@@ -115,25 +114,6 @@ def shortened(text: str, limit: int = 60) -> str:
     """text as a message quotes it: at most limit characters, the last an ellipsis (an override
     or a run of unread letters may be huge)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _digit_tones(content: str) -> tuple[str, ...] | None:
-    """Bracket content as syllables with tone digits where it gives them: ``"háng"`` -> hang2,
-    ``"lü4"`` -> lv4, ``"hang"`` stays toneless; None for a word with marks that is no syllable."""
-    syllables = []
-    for written in content.split():
-        if not _has_tone_mark(written):
-            syllables.append(written.lower().replace("ü", "v"))
-            continue
-        marked = read_marked(written)
-        if marked is None or len(marked) != 1:
-            return None
-        syllables.append(marked[0])
-    return tuple(syllables)
-
-
-def _has_tone_mark(written: str) -> bool:
-    return any(mark in TONE_OF_MARK for mark in unicodedata.normalize("NFD", written))
 
 
 def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | None:

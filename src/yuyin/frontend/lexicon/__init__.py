@@ -17,6 +17,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
 
+from ..marked_pinyin import digit_tones
 from ..unit import FrontendError
 from . import common, large
 
@@ -93,8 +94,8 @@ MAX_LEXICON_BYTES = 64 * 2**20  # a million entries take about 30 MiB
 
 
 def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[str, tuple[str, ...]]:
-    """Read a UTF-8 ``word<TAB>pinyin`` file (TONE3 syllables separated by spaces, ``#`` starts
-    a comment line) into {word: syllables}.
+    """Read a UTF-8 ``word<TAB>pinyin`` file (syllables separated by spaces with tone digits
+    1-5 or tone marks, ``háng zhǎng``; ``#`` starts a comment line) into {word: TONE3 syllables}.
 
     Raises :class:`LexiconError` naming the line for a malformed entry, a syllable that
     ``valid`` rejects, or a hanzi word whose syllable count differs from its length.
@@ -118,12 +119,12 @@ def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[st
 
 def _parse_entry(line: str, valid: Callable[[str], bool], where: str) -> tuple[str, tuple[str, ...]]:
     word, tab, pinyin = line.strip().partition("\t")
-    syllables = tuple(pinyin.lower().replace("ü", "v").split())
+    syllables = digit_tones(pinyin, unmarked_neutral=True) or tuple(pinyin.lower().replace("ü", "v").split())
     if not tab or not word or not syllables:
         raise LexiconError(f"{where}: expected 'word<TAB>pin1 yin1', got {line!r}")
     bad = [s for s in syllables if not (SYLLABLE.fullmatch(s) and valid(s))]
     if bad:
-        raise LexiconError(f"{where}: {bad[0]!r} is not a pinyin syllable with a tone digit 1-5")
+        raise LexiconError(f"{where}: {bad[0]!r} is not a pinyin syllable with a tone digit 1-5 (or a tone mark)")
     if _HANZI.fullmatch(word[0]) and len(syllables) != len(word):
         raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
     return word, syllables
