@@ -52,6 +52,8 @@ def test_estimated_rates_use_the_estimator_calibration() -> None:
     estimated = profile(rate=6.16, syllables_estimated=True)  # 5.5 * (1 + 0.6 * 0.2)
     assert CALIBRATION.controls_for(estimated)["speed"] == 1.2
     assert CALIBRATION.controls_for(profile(rate=6.16))["speed"] == pytest.approx(1.258, abs=1e-3)
+    # the baseline reported beside an estimated rate is the one it was compared with (yuyin prosody)
+    assert CALIBRATION.baseline_for(estimated).rate == 5.5 and CALIBRATION.baseline_for(profile()).rate == 5.0
 
 
 def test_apply_keeps_explicit_fields() -> None:

@@ -261,13 +261,18 @@ class Calibration:
                 estimated_speed_slope = change / (probe - _neutral(name))
         return cls(baseline, slopes, estimated_baseline, estimated_speed_slope)
 
+    def baseline_for(self, measured: ProsodyProfile) -> ProsodyProfile:
+        """The baseline measured comes from: its rate estimated as measured's was (the two differ
+        only in rate, which an estimate of syllables counts in its own way)."""
+        return self.estimated_baseline if measured.syllables_estimated else self.baseline
+
     def controls_for(self, measured: ProsodyProfile) -> dict[str, float]:
         """The control values that move this voice's baseline toward measured, bounded."""
         controls = {}
         for name, slope in self.slopes.items():
-            baseline = self.baseline
+            baseline = self.baseline_for(measured)
             if name == "speed" and measured.syllables_estimated:
-                baseline, slope = self.estimated_baseline, self.estimated_speed_slope
+                slope = self.estimated_speed_slope
             if abs(slope) < 1e-6:
                 continue  # the voice does not respond measurably to this control
             value = _neutral(name) + _quantity(name, measured, baseline) / slope

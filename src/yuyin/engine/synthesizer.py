@@ -181,7 +181,7 @@ class Synthesizer:
         if syllables is not None:
             check_transcript(measured, syllables)
         calibration = self._calibration(speaker)
-        return ReferenceProsody(measured, calibration.baseline, calibration.controls_for(measured))
+        return ReferenceProsody(measured, calibration.baseline_for(measured), calibration.controls_for(measured))
 
     def _calibration(self, speaker: str | None) -> "Calibration":
         from yuyin.engine.reference import calibrate
