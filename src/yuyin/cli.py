@@ -81,10 +81,12 @@ class _Parser(argparse.ArgumentParser):
     arguments: list[str] = []  # the command line being parsed (set by main)
 
     def error(self, message: str):  # type: ignore[override]
-        dashed = next((a for a in self.arguments if a[:1] == "-" and len(a) > 1 and not a[1].isascii()
-                       or a[:1] == "-" and a[1:2].isdigit()), None)  # fmt: skip
-        if dashed is not None:
-            message += f" (a text that starts with '-' goes after '--': yuyin say -o out.wav -- '{dashed}')"
+        options = self.arguments[: self.arguments.index("--")] if "--" in self.arguments else self.arguments
+        values = {later for earlier, later in zip(options, options[1:]) if earlier.startswith("--")}  # --speed -1
+        dashed = next((a for a in options if a not in values and a[:1] == "-" and len(a) > 1
+                       and (not a[1].isascii() or a[1].isdigit())), None)  # fmt: skip
+        if dashed is not None and ("required: text" in message or "unrecognized arguments" in message):
+            message += f" (a text that starts with '-' goes after '--': {self.prog} ... -- '{dashed}')"
         super().error(message)
 
 

@@ -97,14 +97,26 @@ class Timeline:
             begin, end = before.source_span
             if begin < start < end:
                 text = self._written.text
-                out[index - 1] = replace(before, source=text[begin:start].strip(), source_span=(begin, start))
-                out[index] = replace(piece, source=text[start:end].strip(), source_span=(start, end))
+                source, span = _stripped(text, begin, start)
+                out[index - 1] = replace(before, source=source, source_span=span)
+                source, span = _stripped(text, start, end)
+                out[index] = replace(piece, source=source, source_span=span)
         return out
+
 
     def _close(self) -> None:
         if self._open is not None:
             self._sentences.append(self._open)
             self._open = None
+
+
+def _stripped(text: str, begin: int, end: int) -> tuple[str, tuple[int, int]]:
+    """text[begin:end] without the white space at its ends, and where that lies in text."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return text[begin:end], (begin, end)
 
 
 def placed(syllables: tuple[SyllableTiming, ...] | None, offset: float) -> tuple[SyllableTiming, ...] | None:

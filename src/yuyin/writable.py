@@ -10,6 +10,7 @@ returns None when the path can be written, else the reason as a phrase to print 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -58,7 +59,12 @@ def directory_problem(path: str | Path, created: bool = False) -> str | None:
 def replacing(path: Path) -> Iterator[Path]:
     """A temporary file beside path for the body to write; when the body ends it gets path's mode
     if path exists, else what the umask leaves of rw-rw-rw- (as a file opened for writing would),
-    and replaces path in one rename. If the body fails it is removed and path is left as it was."""
+    and replaces path in one rename. If the body fails it is removed and path is left as it was.
+    A symlink is followed (its target is replaced, the link stays); a path that exists but is no
+    regular file (a FIFO, a device) is an OSError: write such a file directly."""
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        raise OSError(errno.EINVAL, f"cannot replace {path}: it is not a regular file")
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~current_umask()
     try:
         handle, name = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit

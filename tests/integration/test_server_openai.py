@@ -72,6 +72,8 @@ def test_instructions_pick_an_emotion_style_unless_style_is_given(client) -> Non
     assert pcm(instructions="Speak in a cheerful, upbeat tone.") == happy
     assert pcm(instructions="语气非常悲伤") == pcm(extra_body={"style": "sad", "style_intensity": 1.5})
     assert pcm(instructions="Sound sad.", extra_body={"style": "happy"}) == happy  # the explicit style wins
+    assert pcm(instructions="语气非常悲伤", extra_body={"style_intensity": 0.5}) == pcm(  # and an explicit intensity
+        extra_body={"style": "sad", "style_intensity": 0.5})
     assert pcm(instructions="Don't sound happy.") == pcm()
 
 

@@ -43,7 +43,10 @@ def test_a_text_starting_with_a_dash_gets_a_hint(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as exited:
         main(["say", "-5度是零下", "-o", "x.wav"])
     assert exited.value.code == 2
-    assert "goes after '--': yuyin say -o out.wav -- '-5度是零下'" in capsys.readouterr().err
+    assert "goes after '--': yuyin say ... -- '-5度是零下'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["say", "你好", "--pitch-shift", "-1.5"])  # -o missing: no hint about the option's value
+    assert "goes after" not in capsys.readouterr().err
     assert main(["frontend", "--", "-5度是零下"]) == 0  # as the hint says
     assert "normalized: 负五度是零下" in capsys.readouterr().out
 

@@ -84,11 +84,23 @@ def test_decode_reads_a_streamed_flac_whose_header_gives_no_length() -> None:
     samples, decoded_rate = decode_clip(streamed)
     assert decoded_rate == rate and samples.shape == tone.shape
     assert np.max(np.abs(samples - tone)) < 1e-3
+    stereo = _without_length(wav(np.stack([tone, 0.5 * tone], axis=1), rate, "FLAC"))  # as a pipe leaves it
+    samples, _ = decode_clip(stereo)
+    assert samples.shape == tone.shape and np.max(np.abs(samples - 0.75 * tone)) < 1e-3  # the channels' mean
     too_long = np.zeros(int(MAX_CLIP_SECONDS * rate) + rate, np.float32)
     encoder = AudioEncoder("flac", rate, streaming=True)
     with pytest.raises(ReferenceAudioError, match="longer than that; the limit is 30 s") as caught:
         decode_clip(encoder.encode(too_long) + encoder.finish())
     assert caught.value.status == 413
+
+
+def _without_length(flac: bytes) -> bytes:
+    """flac with its STREAMINFO's sample count 0, "unknown", as a FLAC written to a pipe has it
+    (the 36 bits after sample rate, channels and bits per sample: bytes 18-26 of the file)."""
+    data = bytearray(flac)
+    packed = int.from_bytes(data[18:26], "big") & ~((1 << 36) - 1)
+    data[18:26] = packed.to_bytes(8, "big")
+    return bytes(data)
 
 
 @pytest.mark.parametrize("data, status, words", [

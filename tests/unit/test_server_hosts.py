@@ -14,7 +14,8 @@ from yuyin.server.settings import ServerSettings
     ("0.0.0.0", (), None),
     ("192.0.2.7", (), None),
     ("127.0.0.1", ("TTS.example.com",), ("tts.example.com", *LOOPBACK_NAMES)),
-    ("0.0.0.0", ("tts.example.com", "localhost"), ("tts.example.com", *LOOPBACK_NAMES)),
+    ("0.0.0.0", ("tts.example.com", "localhost"), ("tts.example.com", *LOOPBACK_NAMES, "0.0.0.0")),
+    ("192.0.2.7", ("tts.example.com",), ("tts.example.com", *LOOPBACK_NAMES, "192.0.2.7")),
     ("127.0.0.1", ("*",), None),
 ])  # fmt: skip
 def test_defaults_follow_the_bind_address(bind: str, given: tuple, expected) -> None:
@@ -33,3 +34,31 @@ def test_host_name_drops_the_port(header: str, name: str) -> None:
 def test_settings_refuse_what_is_no_host_name(name: str) -> None:
     with pytest.raises(ValueError, match="allowed_host must be a host name"):
         ServerSettings(allowed_hosts=(name,))
+
+
+@pytest.mark.parametrize("allowed", [None, ("localhost",)])
+def test_two_host_headers_are_refused_even_where_any_name_is_answered(allowed) -> None:
+    import asyncio
+
+    from yuyin.server.hosts import HostCheck
+
+    async def app(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    def status(headers: list[tuple[bytes, bytes]]) -> int:
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        scope = {"type": "http", "method": "GET", "path": "/", "headers": headers}
+        asyncio.run(HostCheck(app, allowed)(scope, receive, send))
+        return sent[0]["status"]
+
+    assert status([(b"host", b"localhost")]) == 200
+    assert status([(b"host", b"localhost"), (b"host", b"evil.test")]) == 400
+    assert status([(b"host", b"evil.test"), (b"host", b"localhost")]) == 400

@@ -73,15 +73,15 @@ def test_cues_are_the_written_clauses_and_without_the_text_a_cut_clause_stays_on
 def test_given_the_text_each_piece_of_a_cut_clause_is_a_cue_of_its_own() -> None:
     """A clause cut to the length budget (no punctuation in a long text): the second piece starts
     where its first syllable is written, so subtitles do not hold the whole clause in one cue."""
-    text = "今天天气很好我们一起去公园散步吧。"
+    text = "今天天气很好 我们一起去公园散步吧。"
     timeline = Timeline(text)
-    syllables = [SyllableTiming(char, "du2", k / 10, (k + 1) / 10) for k, char in enumerate(text[:-1])]
+    syllables = [SyllableTiming(char, "du2", k / 10, (k + 1) / 10) for k, char in enumerate(text[:-1].replace(" ", ""))]
     timeline.add(chunk(600, 0, source=text, syllables=tuple(syllables[:6])))
     timeline.add(chunk(1000, 1, source="", syllables=tuple(SyllableTiming(s.text, s.pinyin, s.start - 0.6, s.end - 0.6)
                                                            for s in syllables[6:])))  # fmt: skip
     first, second = timeline.sentences
-    assert (first.source, first.source_span) == ("今天天气很好", (0, 6))
-    assert (second.source, second.source_span) == ("我们一起去公园散步吧。", (6, 17))
+    assert (first.source, first.source_span) == ("今天天气很好", (0, 6))  # each span where its source is
+    assert (second.source, second.source_span) == ("我们一起去公园散步吧。", (7, 18))
     assert [(c.start, c.end, c.text) for c in cues(timeline.sentences)] == [
         (0.0, pytest.approx(0.6), "今天天气很好"), (pytest.approx(0.6), pytest.approx(1.6), "我们一起去公园散步吧。")]
 

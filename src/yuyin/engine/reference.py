@@ -135,19 +135,16 @@ def _decode_unsized(data: bytes) -> tuple[np.ndarray, int]:
         with av.open(io.BytesIO(data)) as container:
             stream = container.streams.audio[0]
             rate = stream.rate
+            as_float = av.AudioResampler(format="fltp")  # any sample format -> float planes, rate and channels kept
             for frame in container.decode(stream):
-                planes = frame.to_ndarray().astype(np.float32).reshape(len(frame.layout.channels), -1)  # [C, n]
-                parts.append(planes.mean(axis=0) / _FULL_SCALE.get(frame.format.name, 1.0))
-                count += planes.shape[1]
+                for planes in (converted.to_ndarray() for converted in as_float.resample(frame)):  # [C, n]
+                    parts.append(planes.mean(axis=0, dtype=np.float32))
+                    count += planes.shape[1]
                 if count > MAX_CLIP_SECONDS * rate:
                     raise _too_long("is longer than that")
     except (av.FFmpegError, IndexError) as exc:
         raise ReferenceAudioError(f"reference clip could not be decoded (use WAV, FLAC, OGG or MP3): {exc}") from None
     return (np.concatenate(parts) if parts else np.zeros(0, np.float32)), rate
-
-
-# integer sample formats PyAV decodes to -> their full scale (float formats are already in [-1, 1])
-_FULL_SCALE = {"s16": 32768.0, "s16p": 32768.0, "s32": 2147483648.0, "s32p": 2147483648.0}
 
 
 def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> ProsodyProfile:

@@ -84,7 +84,7 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
         written = _written_before(text, start, done)
         if not written:
             continue  # [1], [注]: not after hanzi or letters, ordinary text
-        syllables = digit_tones(match.group(1))
+        syllables = digit_tones(match.group(1), unmarked_neutral=True)  # 谢谢[xiè xie]: xie4 xie5, as in a lexicon
         if syllables is None:
             continue  # letters that are not pinyin: ordinary text
         if not all(s[-1].isdigit() for s in syllables):

@@ -7,6 +7,7 @@ strings, which typed clients insist on).
 """
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -89,7 +90,7 @@ def _unparsable_reason(exc: HTTPException) -> str:
     """What was wrong with a body FastAPI could not decode, from the error it chained."""
     cause = exc.__cause__ or exc.__context__
     if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
-        return "request body is not valid JSON here: a number in it has more than 4300 digits"
+        return f"request body is not valid JSON here: a number in it has more than {sys.get_int_max_str_digits()} digits"
     return "request body is not valid JSON"
 
 

@@ -24,10 +24,12 @@ log = logging.getLogger("yuyin.server")
 
 
 def allowed_hosts(bind_host: str, given: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The Host names to answer (None: any): the given ones ("*" = any) and the loopback names,
-    or with none given the loopback names for a server bound to a loopback address, else any."""
+    """The Host names to answer (None: any): the given ones ("*" = any), the loopback names and
+    the bound address (the URL ``yuyin serve`` prints), or with none given the loopback names for
+    a server bound to a loopback address, else any."""
     if given:
-        return None if "*" in given else tuple(dict.fromkeys((*(name.lower() for name in given), *LOOPBACK_NAMES)))
+        names = (*(name.lower() for name in given), *LOOPBACK_NAMES, host_name(bind_host))
+        return None if "*" in given else tuple(dict.fromkeys(names))
     return LOOPBACK_NAMES if _is_loopback(bind_host) else None
 
 
@@ -49,10 +51,11 @@ def host_name(header: str) -> str:
 
 
 class HostCheck:
-    """ASGI middleware: requests and WebSocket handshakes whose Host is not allowed get 400 with
-    a JSON error (a WebSocket: the handshake is refused, HTTP 403)."""
+    """ASGI middleware: requests and WebSocket handshakes with more than one Host header, or
+    whose Host is not allowed (allowed None: any is), get 400 with a JSON error (a WebSocket:
+    the handshake is refused, HTTP 403)."""
 
-    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]):
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...] | None):
         self.app, self.allowed = app, allowed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -61,10 +64,13 @@ class HostCheck:
             return
         hosts = [value.decode("latin-1") for name, value in scope["headers"] if name == b"host"]
         header = hosts[0] if hosts else ""
-        if len(hosts) == 1 and host_name(header) in self.allowed:
+        if len(hosts) <= 1 and (self.allowed is None or host_name(header) in self.allowed):
             await self.app(scope, receive, send)
             return
-        log.warning("refused a request for host %r (not among --allowed-host: %s)", header, ", ".join(self.allowed))
+        if len(hosts) > 1:
+            log.warning("refused a request with %d Host headers", len(hosts))
+        else:
+            log.warning("refused a request for host %r (not among --allowed-host: %s)", header, ", ".join(self.allowed))
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return

@@ -67,17 +67,24 @@ class Admission:
 
     async def _slot_unless_drained(self) -> bool:
         """True once a slot is held; False (holding none) if the server starts to drain first."""
+        if not self._slots.locked():  # a free slot: taken at once, nothing to wait for
+            await self._slots.acquire()
+            return True
         acquiring = asyncio.ensure_future(self._slots.acquire())
         drained = asyncio.ensure_future(self._drained.wait())
         try:
             await asyncio.wait((acquiring, drained), return_when=asyncio.FIRST_COMPLETED)
+            if not acquiring.done() and not self.draining:  # the drain watch failed (it is bound to another loop)
+                await acquiring
         except BaseException:  # cancelled (the client left, the queue timed out): hold nothing
-            drained.cancel()
-            if acquiring.done() and not acquiring.cancelled():
+            if acquiring.done() and not acquiring.cancelled() and acquiring.exception() is None:
                 self._slots.release()
             acquiring.cancel()
             raise
-        drained.cancel()
+        finally:
+            drained.cancel()
+            if drained.done() and not drained.cancelled():
+                drained.exception()  # retrieved: a failed watch is not "never retrieved"
         if not acquiring.done():
             acquiring.cancel()
             return False

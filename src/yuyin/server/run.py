@@ -4,6 +4,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from types import FrameType
+from typing import Callable
 
 from yuyin.server.hosts import HostCheck, allowed_hosts
 from yuyin.server.runtime import Runtime
@@ -23,12 +25,26 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("uvicorn.error").addFilter(CutOffAtShutdown())
     app = create_app(settings)
-    allowed = allowed_hosts(settings.host, settings.allowed_hosts)
-    served = app if allowed is None else HostCheck(app, allowed)
+    served = HostCheck(app, allowed_hosts(settings.host, settings.allowed_hosts))
     config = uvicorn.Config(served, host=settings.host, port=settings.port, log_level=log_level,
                             timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on")  # fmt: skip
-    server = uvicorn.Server(config)
+    server = _server_class()(config)
     return asyncio.run(_serve(server, app.state.runtime))
+
+
+def _server_class():
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, calling on_exit as soon as a signal asks it to stop."""
+
+        on_exit: Callable[[], object] = staticmethod(lambda: None)
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            self.on_exit()
+            super().handle_exit(sig, frame)
+
+    return Server
 
 
 async def _serve(server, runtime: Runtime) -> int:
@@ -43,19 +59,15 @@ async def _serve(server, runtime: Runtime) -> int:
         host, port = server.servers[0].sockets[0].getsockname()[:2]
         print(f"yuyin: ready on http://{_url_host(host)}:{port}", file=sys.stderr, flush=True)
 
-    async def drain_on_exit() -> None:
-        """From the signal on, refuse requests still waiting in line (503, Retry-After): the
-        graceful shutdown gives its time to the ones already running."""
-        while not server.should_exit:
-            await asyncio.sleep(0.05)
-        runtime.admission.drain()
-
-    watchers = [asyncio.create_task(report()), asyncio.create_task(drain_on_exit())]
+    loop = asyncio.get_running_loop()
+    # from the signal on, requests still waiting in line are refused (503, Retry-After): the
+    # graceful shutdown gives its time to the ones already running
+    server.on_exit = lambda: loop.call_soon_threadsafe(runtime.admission.drain)
+    reporter = asyncio.create_task(report())
     try:
         await server.serve()
     finally:
-        for watcher in watchers:
-            watcher.cancel()
+        reporter.cancel()
     return 1 if runtime.load_error else 0
 
 

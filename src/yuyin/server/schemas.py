@@ -89,7 +89,8 @@ class OpenAISpeechRequest(RequestModel):
         when ``style`` is not given (:mod:`yuyin.instructions`)."""
         style, intensity = self.style, self.style_intensity
         if style is None and styled and self.instructions:
-            style, intensity = style_of_instructions(self.instructions) or (None, intensity)
+            style, implied = style_of_instructions(self.instructions) or (None, intensity)
+            intensity = intensity if "style_intensity" in self.model_fields_set else implied  # an explicit one wins
         return SynthesisOptions(speed=self.speed, style=style, style_intensity=intensity)
 
     @property
