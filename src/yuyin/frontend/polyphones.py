@@ -89,20 +89,33 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
 def _before_title(c: Context) -> bool:
     """A surname: a word of its own right before a title or form of address, or before a given
     name and one (区|志强|先生), or after 老 or 小 (老曾, 小单)."""
-    named = 0 < len(c.right) <= 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
-    return c.alone and (c.right.startswith(_TITLES) or named and c.beyond.startswith(_TITLES)
-                        or c.left in ("老", "小") and not c.right)
+    named = (0 < len(c.right) <= 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
+             and c.beyond.startswith(_PERSON_TITLES) and (not c.left or c.left in _NAME_BEFORE))
+    return c.alone and (c.right.startswith(_TITLES) or named or c.left in ("老", "小") and not c.right)
 
 
 def _full_name(c: Context) -> bool:
     """A surname beginning a full name that jieba made one word: a surname and a given name of
     one or two characters (曾志伟, 单霁翔, 查良镛), the given name's characters all common in
-    names; one of two characters only where jieba made the word up (仇英: 单飞 and 单峰 are
-    listed words), and 任 only then too (任东南, 任尚书 are listed as names, but are 'serve as')."""
+    names. A two-character one only where jieba made the word up (仇英: 单飞 and 单峰 are listed
+    words) and it opens the clause or follows a word that introduces a name (单天成交, 我们曾同在,
+    去查书 are not names) or a title follows it (任伟老师); 任 only before a title, or as a word
+    jieba made up (任东南, 任尚书 are listed: 'serve as')."""
     word = c.word
-    made_up = not c.listed
-    return (2 <= len(word) <= 3 and (made_up or (len(word) == 3 and word[0] != "任"))
-            and all(char in GIVEN_NAME_CHARS for char in word[1:]))
+    if not 2 <= len(word) <= 3 or not all(char in GIVEN_NAME_CHARS for char in word[1:]):
+        return False
+    titled = c.after[len(word) - 1 :].startswith(_PERSON_TITLES)  # 任伟老师, 单伟同学
+    if len(word) == 2:
+        return not c.listed and (titled or (not c.left or c.left in _NAME_BEFORE) and word[0] != "任"
+                                 and word[1] not in _NOT_A_NAME_ALONE)
+    return not c.listed or word[0] != "任" or titled
+
+
+# Titles after a given name (区志强先生; not 家, 总 or 某: 我曾和家人, 他曾和总部)
+_PERSON_TITLES = tuple(title for title in _TITLES if title not in ("家", "总", "某", "氏"))
+# Words after which a surname and a given name are a name (记者曾伟报道, 我叫单伟)
+_NAME_BEFORE = frozenset("记者 通讯员 同学 学生 选手 运动员 演员 歌手 导演 作家 教练 叫 名叫 姓名 名字 是 请 和 与 及 、 "
+                         "由 主持人 患者 病人 家长 客户 嘉宾 旅客".split())
 
 
 # Characters common in given names (from the names in jieba's dictionary, verbs and function
@@ -116,7 +129,9 @@ GIVEN_NAME_CHARS = frozenset(
     "琪厚润柏勤艳琴宪冬纯秉玄鼎昆婷岳依甫怡跃宜豪瑜渊益卓娜竹逸湘钦洁碧尧翰紫然炎凡锋颖桢栋翔琳焕媛琦禹旺骏"
     "翠绿彩廉轩翼聪弘淳赫端韵亨惟捷沛肇彪允婉颜虹澄巍瑶钰舒仕祯桐庚羽腾帅瑾雯莹菊柔璋舜燮薇晶辰晴楠晨徽洋劲"
     "毓灿铨琼璐穆啸鑫小子霁镛槿临"
-)
+) - frozenset("和同如亦若然")  # words more often than names after 曾, 单: 曾和老师, 曾同在, 单如
+# Name characters that, alone after 单, 任, 查 or 解, more often make a word: 单天, 任君, 查书, 查新, 解成
+_NOT_A_NAME_ALONE = frozenset("方心天君书新全成清")
 
 
 def _zhong_plant(c: Context) -> bool:
@@ -171,8 +186,7 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
-                 "终点", "起点", "出口", "入口", "匝道", "收费站",  # 前方1公里为出口
-                 "人民币", "美元", "港币", "港元", "欧元", "日元", "英镑")  # fmt: skip  # 租金为人民币3500元
+                 "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
@@ -207,7 +221,7 @@ def _bank(c: Context) -> bool:
 
 def _wei_for(c: Context) -> bool:
     """为 wei4 "for": 为你, 为人民服务, 为此, 为员工提供午餐, 为每位学生准备了礼物."""
-    return (c.right.startswith(_BENEFICIARIES) and not c.right.startswith("人民币")) or _DOING_FOR.search(c.after) is not None
+    return c.right.startswith(_BENEFICIARIES) or _DOING_FOR.search(c.after) is not None
 
 
 def _wei_is(c: Context) -> bool:
@@ -275,6 +289,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
+        ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
+                                    c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
         ("wei4", _wei_for),
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),
@@ -336,7 +352,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "倔": (("jue4", lambda c: True),),
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
     "择": (("zhai2", right_starts("干净", "菜", "一下")),),  # 把菜择干净 (选择 ze2, 择好时机)
-    "和": (("huo2", lambda c: c.right in ("好", "匀", "成") and (c.left in ("面", "把面") or re.search("醒|揉|面团|饧|发酵", c.after) is not None)),),  # 把面和好 (not 表面和好)
+    "和": (("huo2", lambda c: c.right in ("好", "匀", "成") and (c.left in ("面", "把面") or c.left not in PRONOUNS
+            and not c.left.endswith("们") and re.search("醒|揉|面团|饧|发酵", c.after) is not None)),),  # 把面和好 (not 表面和好)
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
@@ -351,6 +368,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
+    "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
+                                                              "团", "队", "领"))),),  # 总统率妻子出席
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
 }
@@ -383,25 +402,30 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
     "地道": (("di4 dao4", lambda c: c.left.endswith(("这个", "那个", "条", "挖", "钻进", "钻", "进", "穿过", "通过", "地下"))
-              or c.right.startswith(("口", "里", "入口", "出口", "战", "很长", "通向", "通往"))),),  # 这个地道通向城外 (a tunnel)
+              and not c.right.startswith("的") or c.right.startswith(("口", "里", "入口", "出口", "战", "很长", "通向", "通往"))),),  # 这个地道通向城外 (a tunnel)
     "大意": (("da4 yi5", lambda c: c.left.endswith(("太", "很", "真", "别", "不能", "不可", "千万别", "一时", "有点", "不要",
                                                    "麻痹", "马虎", "一点儿也不", "一点也不"))),),  # 他太大意了 (careless)
-    "买卖": (("mai3 mai5", lambda c: c.left.endswith(("做", "的", "了", "子", "桩", "笔", "门", "这", "那", "好", "大", "小"))
+    "买卖": (("mai3 mai5", lambda c: c.left.endswith(("做", "了", "辈子", "桩", "笔", "门", "这", "那", "好", "大", "小"))
               and not c.right.startswith(("双方", "合同", "关系", "价格"))),),  # 做了一辈子买卖 (business)
-    "精神": (("jing1 shen5", lambda c: c.left.endswith(("挺", "很", "真", "特", "多", "好", "怪", "倍儿", "可")) and
+    "精神": (("jing1 shen5", lambda c: c.left.endswith(("挺", "很", "真", "多", "怪", "倍儿", "可")) and
               c.right[:1] in ("", "的", "了", "啊", "呀", "着")),),  # 这个小伙子挺精神的 (lively)
+    "那曲": (("na4 qu1", lambda c: c.after.startswith(("市", "地区", "县", "镇", "机场", "站"))
+                         or c.before.endswith(("西藏", "藏北", "去", "到", "在", "飞往", "前往", "来自"))),
+             ("na4 qu3", lambda c: True)),  # 西藏那曲市 (a place), 哼起了那曲 (that song)
+    "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),),  # 我们同行了一段路 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
-    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀扶举背插抄甩搓拍揣挥招搭攥捂拢"))),  # 手拉着手
+    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢"))),  # 手拉着手
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
     "朝阳": (("chao2 yang2", lambda c: c.left.endswith(("北京", "北京市", "辽宁", "辽宁省", "长春", "汕头")) or (
-                c.right[:1] not in ("的", "下", "照", "里", "中", "升", "初") and re.search("住|在|来自|老家|到|去", c.before) is not None
+                c.right[:1] not in ("的", "下", "照", "里", "中", "升", "初") and not c.left.endswith(tuple("看观赏望迎拍"))
+                and re.search("住|在|来自|老家|到|去", c.before) is not None
                 and not re.search("迎着|沐浴|初升|一轮|像", c.before))),  # 北京朝阳, 我在朝阳上班 (a district)
              ("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
                                           "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区")),),

@@ -123,7 +123,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
     priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
-    if after is None or not after[0] or (prev == "第" and after[0] not in "百千万佰仟") or (prev and prev in _DIGITS + "十" and not priced) or (
+    if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (prev and prev in _DIGITS + "十" and not priced) or (
             word.text == "一把手"):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); the head: 一把手
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
@@ -143,7 +143,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
-    if after[0] in "送赠是说" and (following == "一" or after[0] == "是" and not prev):
+    if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
+            after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
         return "yi1"  # the number itself: 买一送一, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
@@ -154,7 +155,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] in "加减乘除等比" and prev != after[0]:
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
     if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES and after[0] not in "百千万亿" and not (
-            len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除"):  # fmt: skip
+            len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除等"):  # fmt: skip
         return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百)
     if after[0] == "不" and following and following in "做二":
         return "yi1"  # the number: 一不做，二不休, 说一不二

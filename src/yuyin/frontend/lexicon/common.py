@@ -39,7 +39,6 @@ TABLE = """\
 长子县	zhang3 zi3 xian4
 召陵	shao4 ling2
 华阴	hua4 yin1
-那曲	na4 qu1
 马家堡	ma3 jia1 pu4
 子曰	zi3 yue1
 君子	jun1 zi3
@@ -66,7 +65,11 @@ TABLE = """\
 便要还家	bian4 yao1 huan2 jia1
 捕鱼为业	bu3 yu2 wei2 ye4
 为外人道	wei4 wai4 ren2 dao4
-率妻子	shuai4 qi1 zi3
+率妻子邑人	shuai4 qi1 zi3 yi4 ren2
+妻子	qi1 zi5
+面和好	mian4 huo2 hao3
+那曲地区	na4 qu1 di4 qu1
+那曲县	na4 qu1 xian4
 属予作文	zhu3 yu2 zuo4 wen2
 食马者	si4 ma3 zhe3
 孰为汝多知乎	shu2 wei2 ru3 duo1 zhi4 hu1
@@ -95,12 +98,14 @@ TABLE = """\
 不在乎	bu4 zai4 hu5
 吓唬	xia4 hu5
 小气	xiao3 qi5
+小气候	xiao3 qi4 hou4
 走亲戚	zou3 qin1 qi5
 念叨	nian4 dao5
 利索	li4 suo5
 痛快	tong4 kuai5
 出息	chu1 xi5
 红火	hong2 huo5
+红火蚁	hong2 huo3 yi3
 磨蹭	mo2 ceng5
 凑合	cou4 he5
 媳妇儿	xi2 fu5 er5

@@ -4078,9 +4078,6 @@ TABLE = """\
 避祸求福	bi4 huo4 qiu2 fu4
 邋里邋遢	la1 li5 la1 ta5
 那个	na4 ge4
-那曲	na3 qu1
-那曲县	na3 qu1 xian4
-那曲地区	na4 qu3 di4 qu1
 那话儿	na4 hua4 er5
 邯郸重步	han2 dan1 chong2 bu4
 邻长	lin2 chang2

@@ -20,7 +20,10 @@ from .rule import Rule, apply_rules, rule
 
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
 SIGN_RULES: tuple[Rule, ...] = (
+    rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
+    rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     rule("plus", r"\+", lambda m: "加"),
+    rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点])", lambda m: "等于负"),  # ΔH=-57.3
     rule("equals", r"=", lambda m: "等于"),
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
     rule("at", r"@(?=\S)", lambda m: "艾特"),
@@ -44,7 +47,6 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
-    rule("triangle", r"△(?=[A-Z])", lambda m: "三角形"),  # △ABC
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬

@@ -5,16 +5,29 @@ written with: ``666`` -> 六六六 (well played; not 六百六十六), ``2333`` 
 
 from __future__ import annotations
 
-from .digits import read_digits, read_number
-from .rule import Rule, rule
+import re
 
-# what may follow a cheer or a laugh: the end, a pause, a particle (not 666元, 2333年)
-_SAID_ALONE = r"(?![0-9.%])(?=$|[\s，。！？,.!?~、…）)」”]|[啊呀哇了啦吧哈])"
+from .digits import read_digits, read_number
+from .rule import Rule, context_after, context_before, rule
+
+# Before a cheer or a laugh: not a word that makes it a quantity (考了666, 总分是666, 售价 666 元)
+_COUNTED_BEFORE = re.compile("[了是到为共有价分考计约达过第号数值额]\\s*$")
+# After it: the end, a pause, a particle (not 666元, 2333年, 666 人)
+_SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈])")
+
+
+def _cheer(match: re.Match[str]) -> str:
+    """666 (well played), 2333 (laughter) digit by digit where nothing makes them a number."""
+    if _COUNTED_BEFORE.search(context_before(match, 6)) or not _SAID_ALONE.match(context_after(match, 4)):
+        return match.group()
+    return read_digits(match.group())
+
 
 RULES: tuple[Rule, ...] = (
-    rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{3,})" + _SAID_ALONE, lambda m: read_digits(m.group())),
+    rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{3,})(?![0-9.%])", _cheer),
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
     rule("hesitation", r"(?<![A-Za-z])[Ee]m{2,}(?![A-Za-z])", lambda m: "嗯"),
     rule("laughter", r"(?<![A-Za-z])h{3,}(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),
-    rule("level", r"(?<![A-Za-z])[Ll][Vv]\.? ?([0-9]+)(?![0-9.]| ?[-~～])", lambda m: "LV" + read_number(m.group(1))),
+    # a game level: Lv99, Lv.99, LV.99 (not LV 2024, a brand's season, nor LV 52mm, the left ventricle)
+    rule("level", r"(?<![A-Za-z])(?:[Ll]v\.? ?|LV\. ?)([0-9]+)(?![0-9.]| ?[-~～])", lambda m: "LV" + read_number(m.group(1))),
 )

@@ -90,8 +90,8 @@ FORMULA = rule(
 # x+1/x, 1/x≥2: a number over a letter beside a sign of a formula, a fraction (x分之一)
 LETTER_FRACTION = rule(
     "letter_fraction",
-    r"(?:(?:(?<=[-+=<>≤≥])|(?<=[-+=<>≤≥] ))([0-9]+)/([a-z])(?![A-Za-z0-9])"
-    r"|(?<![0-9A-Za-z./])([0-9]+)/([a-z])(?= ?[-+=<>≤≥]))",
+    r"(?:(?:(?<=[-+=<>≤≥])|(?<=[-+=<>≤≥] ))([0-9]+)/([a-ce-z])(?![A-Za-z0-9])"  # not 3/d: per day
+    r"|(?<![0-9A-Za-z./])([0-9]+)/([a-ce-z])(?= ?[-+=<>≤≥]))",
     lambda m: f"{m.group(2) or m.group(4)}分之{read_number(m.group(1) or m.group(3))}",
 )
 

@@ -63,12 +63,12 @@ def _percent(match: re.Match[str]) -> str:
 
 
 # A game character's or item's attribute, which a +N% raises (暴击率+15%, 攻速+10%)
-_BONUS = re.compile("(?:率|力|值|速|伤害|攻击|防御|血量|生命|法强|护甲|经验|金币|上限|加成|移速|攻速)$")
+_BONUS = re.compile("(?:暴击率|命中率|闪避率|暴击|攻击力|防御力|攻击|防御|伤害|生命值|法力值|血量|法强|护甲|吸血|经验|金币|加成|移速|攻速)$")
 _SIGNED = r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])"
 _WARMTH = re.compile("温|冷|冻|寒|降")
 
 
-_RATES = re.compile("率|息|利差|国债|债|收益|LPR|MLF|基准|下行|上行|下调|上调|降|加|点差|基点|利")
+_RATES = re.compile("利率|收益率|降息|加息|利息|利差|国债|债券|LPR|MLF|基准|下行|上行|下调|上调|点差|基点|报价|贷款|按揭")
 
 
 def _basis_points(match: re.Match[str]) -> str:
@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|[A-Z]{1,3}(?![A-Za-z/]))",
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
-    rule("per_day", r"(?<=[A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
+    rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
