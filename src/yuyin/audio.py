@@ -6,6 +6,7 @@ come with the ``server`` extra and are imported only when used.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +177,9 @@ _CONTAINERS: dict[str, tuple[str, str, dict[str, str], tuple[int, ...] | None]] 
     "wav": ("wav", "pcm_s16le", {}, None),
 }
 _OPUS_FALLBACK_RATE = 48000
+# file suffix -> the format a file so named holds (.ogg: opus in Ogg; .raw: headerless PCM)
+FORMAT_SUFFIXES = {".wav": "wav", ".mp3": "mp3", ".flac": "flac", ".opus": "opus", ".ogg": "opus", ".aac": "aac",
+                   ".pcm": "pcm", ".raw": "pcm"}  # fmt: skip
 _MP3_BIT_RATE = 64000  # mono speech; lame's default at 24 kHz (32 kbit/s) is audibly poor
 
 
@@ -261,17 +265,20 @@ class AudioEncoder:
     ``pcm`` is raw signed 16-bit little-endian samples with no header, always returned by ``encode``.
     """
 
-    def __init__(self, fmt: str, sample_rate: int, streaming: bool = True):
+    def __init__(self, fmt: str, sample_rate: int, streaming: bool = True, output: BinaryIO | None = None):
+        """output: a seekable binary file the container is written into as it is made (its header
+        completed at ``finish``); ``encode`` and ``finish`` then return b"" but for ``pcm``."""
         if fmt not in AUDIO_FORMATS:
             raise ValueError(f"unknown audio format {fmt!r}; use one of {', '.join(AUDIO_FORMATS)}")
         if encoder_sample_rate(fmt, sample_rate) != sample_rate:
             raise ValueError(f"{fmt} cannot be encoded at {sample_rate} Hz")
         self.format, self.sample_rate, self.streaming = fmt, sample_rate, streaming
         self._container = self._stream = None
+        self._direct = output is not None
         if fmt != "pcm":
             self._av = av = _import_extra("av")
             muxer, codec, options, _ = _CONTAINERS[fmt]
-            self._output = _Sink() if streaming else io.BytesIO()
+            self._output = output if output is not None else _Sink() if streaming else io.BytesIO()
             self._container = av.open(self._output, mode="w", format=muxer, options=options)
             self._stream = self._container.add_stream(codec, rate=sample_rate, layout="mono")
             if fmt == "mp3":
@@ -286,7 +293,7 @@ class AudioEncoder:
             frame = self._av.AudioFrame.from_ndarray(pcm[None, :], format="s16", layout="mono")
             frame.sample_rate = self.sample_rate
             self._mux(frame)
-        return self._output.take() if self.streaming else b""
+        return self._output.take() if self.streaming and not self._direct else b""
 
     def finish(self) -> bytes:
         """Flush the codec and close the container; returns the remaining bytes."""
@@ -295,6 +302,8 @@ class AudioEncoder:
         self._mux(None)
         self._container.close()
         self._container = None
+        if self._direct:
+            return b""
         return self._output.take() if self.streaming else self._output.getvalue()
 
     def close(self) -> None:
@@ -312,3 +321,32 @@ def encode_audio(samples: np.ndarray, sample_rate: int, fmt: str) -> bytes:
     """A whole [N] float waveform as a complete file (or raw pcm) in ``fmt``."""
     encoder = AudioEncoder(fmt, sample_rate, streaming=False)
     return encoder.encode(samples) + encoder.finish()
+
+
+def write_audio_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate: int, fmt: str = "wav",
+                       out_rate: int | None = None) -> int:  # fmt: skip
+    """Write [N] float chunks of sample_rate audio to out in ``fmt`` as they come (memory stays
+    bounded), resampled to out_rate (default: sample_rate; opus falls back as in
+    :func:`encoder_sample_rate`). A seekable out gets a complete file (WAV sizes, a FLAC sample
+    count); a pipe gets the streamable form. Returns the number of input samples written."""
+    rate = encoder_sample_rate(fmt, out_rate or sample_rate)
+    resampler = StreamResampler(sample_rate, rate)
+    taken = 0
+
+    def resampled() -> Iterable[np.ndarray]:
+        nonlocal taken
+        for chunk in chunks:
+            taken += len(chunk)
+            yield resampler.process(chunk)
+        yield resampler.flush()
+
+    if fmt == "wav":
+        write_wav_stream(out, resampled(), rate)
+        return taken
+    encoder = AudioEncoder(fmt, rate, output=out if out.seekable() else None)
+    with contextlib.closing(encoder):
+        for samples in resampled():
+            out.write(encoder.encode(samples))
+        out.write(encoder.finish())
+    out.flush()
+    return taken

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from yuyin.arguments import non_empty, output_path, thread_count
+from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
@@ -105,10 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_say(commands: argparse._SubParsersAction) -> None:
-    say = commands.add_parser("say", help="synthesise text to a WAV file")
+    say = commands.add_parser("say", help="synthesise text to an audio file")
     say.add_argument("text", help="text to speak; '-' reads standard input")
     say.add_argument("-o", "--output", type=non_empty, required=True,
-                     help="output WAV path ('-' writes to standard output)")
+                     help="output audio file, its format by its suffix ('-' writes to standard output)")
+    say.add_argument("--format", default=None, choices=AUDIO_FORMATS,
+                     help=f"audio format (default: by the suffix of -o: {', '.join(FORMAT_SUFFIXES)}; wav for "
+                          "standard output or a name without one); all but wav and pcm need the server extra")
+    say.add_argument("--sample-rate", type=int, default=None, choices=SAMPLE_RATES, metavar="HZ",
+                     help=f"resample to {', '.join(map(str, SAMPLE_RATES))} Hz (default: the voice's; needs the "
+                          "server extra)")  # fmt: skip
     say.add_argument("--voice", default="baker", metavar="NAME|DIR",
                      help="voice name or voice-pack directory (default: baker)")
     say.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
@@ -540,10 +547,9 @@ def _say(args: argparse.Namespace) -> int:
             parse_ssml(text)  # report malformed SSML before loading the voice
         except SSMLError as exc:
             raise CliError(f"--ssml: {exc}") from None
+    args.format = _output_format(args.output, args.format)
+    _check_encoder(args.format, args.sample_rate)
     if args.output != "-":
-        if Path(args.output).suffix.lower() in _OTHER_AUDIO_SUFFIXES:
-            raise CliError(f"-o {args.output}: yuyin say writes WAV; name the file .wav (yuyin serve also "
-                           "encodes mp3, opus, aac and flac)")  # fmt: skip
         _check_writable(Path(args.output))
     if args.timestamps is not None:
         _check_timestamps(args.timestamps, args.output)
@@ -552,8 +558,8 @@ def _say(args: argparse.Namespace) -> int:
     if args.output == "-" and sys.stdout is None:
         raise CliError("standard output is closed; give -o a file")
     if args.output == "-" and sys.stdout.isatty():
-        raise CliError("-o - writes WAV bytes to standard output, which is a terminal; redirect it "
-                       "(> out.wav, | player) or give -o a file")  # fmt: skip
+        raise CliError(f"-o - writes {args.format} audio to standard output, which is a terminal; redirect it "
+                       f"(> out.{args.format}, | player) or give -o a file")  # fmt: skip
     # from here on (the voice loads for seconds) SIGTERM and SIGHUP stop it as Ctrl-C does; not
     # for serve, whose server handles its own signals
     with terminated_like_interrupted():
@@ -580,7 +586,8 @@ def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptio
             options = _reference(synthesizer, args).apply(options, keep=frozenset(_given_options(args)))
         target = sys.stdout.buffer if args.output == "-" else args.output
         timeline = Timeline(None if args.ssml else text) if args.timestamps is not None else None
-        seconds = synthesizer.synthesize_to_wav(text, target, options, ssml=args.ssml, timeline=timeline)
+        seconds = synthesizer.synthesize_to_file(text, target, options, ssml=args.ssml, timeline=timeline,
+                                                 audio_format=args.format, sample_rate=args.sample_rate)  # fmt: skip
     except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
@@ -592,7 +599,28 @@ def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptio
     return seconds, timeline
 
 
-_OTHER_AUDIO_SUFFIXES = (".mp3", ".flac", ".ogg", ".opus", ".aac", ".m4a", ".pcm", ".raw", ".aiff", ".webm")
+def _output_format(output: str, asked: str | None) -> str:
+    """The audio format say writes: --format, else by the output file's suffix (a suffix of
+    another format, or one that names no audio format, with no --format, is an error)."""
+    suffix = "" if output == "-" else Path(output).suffix.lower()
+    named = FORMAT_SUFFIXES.get(suffix)
+    if asked is not None and named is not None and named != asked:
+        raise CliError(f"-o {output} names a {named} file but --format is {asked}; make them agree")
+    if asked is None and suffix and named is None:
+        raise CliError(f"-o {output}: cannot tell an audio format from '{suffix}'; name the file "
+                       f"{', '.join(FORMAT_SUFFIXES)} or give --format")  # fmt: skip
+    return asked or named or "wav"
+
+
+def _check_encoder(fmt: str, sample_rate: int | None) -> None:
+    """Refuse a format or resampling whose library is missing, before loading the voice."""
+    needed = (["av"] if fmt not in ("wav", "pcm") else []) + (["soxr"] if sample_rate is not None else [])
+    for module in needed:
+        try:
+            __import__(module)
+        except ImportError:
+            what = f"--format {fmt}" if module == "av" else "--sample-rate"
+            raise CliError(f"{what} needs {module}: pip install 'yuyin[server]'") from None
 
 
 def _text_argument(argument: str) -> str:
@@ -699,7 +727,7 @@ def _prosody(args: argparse.Namespace) -> int:
 
 def _check_writable(path: Path) -> None:
     """Refuse an output file that cannot be written (missing or unwritable directory, a directory
-    in its place) before loading the voice; the WAV writer replaces a regular file."""
+    in its place) before loading the voice; the audio writer replaces a regular file."""
     from yuyin.writable import file_problem
 
     problem = file_problem(path, replaced=True)

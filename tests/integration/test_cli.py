@@ -29,6 +29,17 @@ def test_say_writes_24khz_16bit_speech(baker_dir: Path, tmp_path: Path) -> None:
     assert np.abs(audio).max() > 3000  # actual speech, not silence
 
 
+def test_say_writes_the_format_and_rate_asked_for(baker_dir: Path, tmp_path: Path) -> None:
+    """By the suffix (an 8 kHz MP3 for a phone line), or --format for standard output."""
+    result = _yuyin("say", "您好，请按1。", "-o", str(tmp_path / "ivr.mp3"), "--sample-rate", "8000")
+    assert result.returncode == 0, result.stderr.decode()
+    info = soundfile.info(tmp_path / "ivr.mp3")
+    assert (info.format, info.samplerate, info.channels) == ("MP3", 8000, 1) and 1.0 < info.duration < 4.0
+    piped = _yuyin("say", "您好。", "-o", "-", "--format", "opus")
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert piped.stdout[:4] == b"OggS" and b"OpusHead" in piped.stdout[:64]
+
+
 def test_say_takes_a_voice_pack_directory_like_serve(baker_dir: Path, tmp_path: Path) -> None:
     by_name, by_dir = tmp_path / "name.wav", tmp_path / "dir.wav"
     for voice, out in (("baker", by_name), (str(baker_dir), by_dir)):
@@ -110,7 +121,9 @@ def _catches(pid: int, number: int) -> bool:
     (["say", "你好", "-o", "x.wav", "--threads", "100000"], "(8 per core of this machine), got 100000"),  # crashed libgomp
     (["say", "你好", "-o", "x.wav", "--backend", "tensorrt"], "unsupported backend 'tensorrt'"),
     (["voices", "pull", "nope"], "unknown voice"),
-    (["say", "你好", "-o", "x.mp3"], "yuyin say writes WAV; name the file .wav"),
+    (["say", "你好", "-o", "x.txt"], "-o x.txt: cannot tell an audio format from '.txt'; name the file .wav, .mp3"),
+    (["say", "你好", "-o", "x.wav", "--format", "mp3"], "-o x.wav names a wav file but --format is mp3"),
+    (["say", "你好", "-o", "x.wav", "--sample-rate", "11025"], "argument --sample-rate: invalid choice: 11025"),
     (["say", "你好", "-o", "x.wav", "--style-intensity", "1.5"], "--style-intensity scales a --style, which is missing"),
     (["say", "你好", "-o", "/proc/x.wav"], "cannot write /proc/x.wav: "),  # no file can be made there, even by root
     (["export", "onnx", "-o", ""], "argument -o/--output: must not be empty"),  # not the current directory

@@ -12,7 +12,7 @@ import soundfile
 import torch
 
 from yuyin import AudioChunk, SynthesisOptions, Synthesizer
-from yuyin.audio import apply_gain
+from yuyin.audio import apply_gain, concatenate, resample
 from yuyin.config import OptionsError
 from yuyin.engine.device import DeviceError, resolve_device, resolve_dtype
 from yuyin.frontend import NothingToSay
@@ -168,6 +168,65 @@ def test_a_wav_path_keeps_what_it_names(tiny_synth: Synthesizer, tmp_path) -> No
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "new.wav").stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.wav", "link.wav", "new.wav", "target.wav"]
+
+
+@pytest.mark.parametrize("name, rate, container, out_rate", [
+    ("a.mp3", None, "MP3", 24000), ("a.flac", 16000, "FLAC", 16000), ("a.ogg", None, "OGG", 24000),
+    ("a.opus", 22050, "OGG", 48000),  # opus has no 22050 Hz: 48 kHz, as the server encodes it
+    ("a.wav", 8000, "WAV", 8000), ("no-suffix", None, "WAV", 24000),
+])  # fmt: skip
+def test_synthesize_to_file_writes_the_format_its_name_asks_for(tiny_synth: Synthesizer, tmp_path: Path, name: str,
+                                                                rate: int | None, container: str,
+                                                                out_rate: int) -> None:  # fmt: skip
+    seconds = tiny_synth.synthesize_to_file("你好。世界。", tmp_path / name, sample_rate=rate)
+    info = soundfile.info(tmp_path / name)  # a file, not a pipe: its header gives the whole length
+    assert (info.format, info.samplerate, info.channels) == (container, out_rate, 1)
+    assert info.frames == pytest.approx(seconds * out_rate, abs=2)
+    reference = resample(concatenate(tiny_synth.synthesize("你好。世界。"))[0], 24000, out_rate)
+    decoded, _ = soundfile.read(tmp_path / name, dtype="float32")
+    if container in ("WAV", "FLAC"):  # lossless: the samples themselves (resampled as audio.resample does, clipped)
+        assert np.abs(np.clip(reference, -1, 1) - decoded).max() < 1e-4
+    else:  # lossy, and the random voice is noise-like: only that it is loud, not silence
+        assert np.sqrt(np.mean(decoded**2)) > 0.1
+
+
+def _wav(synth: Synthesizer, text: str) -> bytes:
+    buffer = io.BytesIO()
+    synth.synthesize_to_wav(text, buffer)
+    return buffer.getvalue()
+
+
+def test_synthesize_to_file_streams_other_formats_into_a_pipe_and_writes_raw_pcm(tiny_synth: Synthesizer) -> None:
+    import threading
+
+    import av
+
+    read_end, write_end = os.pipe()
+    received = bytearray()
+    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    with os.fdopen(write_end, "wb") as pipe:
+        tiny_synth.synthesize_to_file("你好。", pipe, audio_format="flac")
+    reader.join(10)
+    assert received[:4] == b"fLaC"  # streamed: no sample count in the header, so decoded to count them
+    with av.open(io.BytesIO(bytes(received))) as container:
+        decoded = sum(frame.samples for frame in container.decode(audio=0))
+    raw = io.BytesIO()
+    seconds = tiny_synth.synthesize_to_file("你好。", raw, audio_format="pcm")
+    wav = soundfile.read(io.BytesIO(_wav(tiny_synth, "你好。")), dtype="int16")[0]
+    assert len(raw.getvalue()) == 2 * round(seconds * 24000) == 2 * decoded and raw.getvalue() == wav.tobytes()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda s, d: s.synthesize_to_file("你好", d / "x.txt"), "cannot tell an audio format from the suffix of"),
+    (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", audio_format="ogg"), "unknown audio format 'ogg'"),
+    (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=11025), "sample_rate must be one of 8000"),
+])  # fmt: skip
+def test_synthesize_to_file_refuses_a_format_or_rate_it_cannot_write(tiny_synth: Synthesizer, tmp_path: Path, call,
+                                                                     message: str) -> None:  # fmt: skip
+    with pytest.raises(ValueError, match=message):
+        call(tiny_synth, tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_frontend_preview_lists_units(tiny_synth: Synthesizer) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
 import numpy as np
 import torch
 
-from yuyin.audio import AudioChunk, SyllableTiming, write_wav_stream
+from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, AudioChunk, SyllableTiming, write_audio_stream
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
@@ -324,29 +324,51 @@ class Synthesizer:
         ssml: bool = False,
         timeline: "Timeline | None" = None,
     ) -> float:
-        """Write the whole text as a 16-bit PCM WAV; returns its duration in seconds.
+        """Write the whole text as a 16-bit PCM WAV at the voice's rate, whatever target's name
+        says; returns its duration in seconds (see synthesize_to_file)."""
+        return self.synthesize_to_file(text, target, options, ssml=ssml, timeline=timeline, audio_format="wav")
 
-        Written chunk by chunk as synthesis goes, so memory stays bounded for long texts. A
-        regular file (also behind a symlink) is written into a temporary file that replaces it
-        only when complete, so no partial file is left behind, with the file's mode kept (or the
-        umask's for a new file); anything else (a FIFO, a device, an open binary stream such as
-        stdout) is written straight through, its header's sizes filled in where it can seek.
-        Front-end errors (e.g. NothingToSay) are raised before anything is written. ssml: text is
-        an SSML document (``synthesize_ssml``). timeline: given, it follows the chunks written
-        (when each sentence and syllable is spoken; see yuyin.timestamps).
+    def synthesize_to_file(
+        self, text: str, target: str | Path | BinaryIO, options: SynthesisOptions | Mapping[str, Any] | None = None,
+        ssml: bool = False,
+        timeline: "Timeline | None" = None,
+        audio_format: str | None = None,
+        sample_rate: int | None = None,
+    ) -> float:
+        """Write the whole text as an audio file; returns its duration in seconds.
+
+        audio_format: one of audio.AUDIO_FORMATS (wav is 16-bit PCM; mp3, opus, aac and flac need
+        the ``server`` extra); None: by target's suffix (audio.FORMAT_SUFFIXES: .mp3, .ogg...), WAV
+        for a name without one or a binary stream. sample_rate: one of audio.SAMPLE_RATES to
+        resample to (soxr, ``server`` extra); None: the voice's. Written chunk by chunk as synthesis
+        goes, so memory stays bounded for long texts. A regular file (also behind a symlink) is
+        written into a temporary file that replaces it only when complete, so no partial file is
+        left behind, with the file's mode kept (or the umask's for a new file); anything else (a
+        FIFO, a device, an open binary stream such as stdout) is written straight through, its
+        header completed where it can seek. Front-end errors (e.g. NothingToSay) are raised before
+        anything is written. ssml: text is an SSML document (``synthesize_ssml``). timeline: given,
+        it follows the chunks written (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
         if not isinstance(target, (str, Path)) and not callable(getattr(target, "write", None)):
             raise TypeError(f"target must be a path or a binary file, got {type(target).__name__}")
+        audio_format = audio_format or _format_of(target)
+        if audio_format not in AUDIO_FORMATS:
+            raise ValueError(f"unknown audio format {audio_format!r}; use one of {', '.join(AUDIO_FORMATS)}")
+        if sample_rate is not None and sample_rate not in SAMPLE_RATES:
+            raise ValueError(f"sample_rate must be one of {', '.join(map(str, SAMPLE_RATES))}, got {sample_rate!r}")
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
         audio = (_followed(chunk, timeline).samples for chunk in itertools.chain([first], chunks))
+        write = partial(write_audio_stream, chunks=audio, sample_rate=self.sample_rate, fmt=audio_format,
+                        out_rate=sample_rate)  # fmt: skip
         if not isinstance(target, (str, Path)):
-            return write_wav_stream(target, audio, self.sample_rate) / self.sample_rate
+            return write(target) / self.sample_rate
         path = Path(os.path.realpath(target))
         if path.exists() and not path.is_file():
             with open(path, "wb") as out:
-                return write_wav_stream(out, audio, self.sample_rate) / self.sample_rate
-        return _write_wav_atomically(path, audio, self.sample_rate)
+                return write(out) / self.sample_rate
+        with replacing(path) as temporary, temporary.open("wb") as out:
+            return write(out) / self.sample_rate
 
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
@@ -419,9 +441,12 @@ def _count(pace: StreamPace | None, chunk: AudioChunk) -> None:
 _SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "style_intensity")
 
 
-def _write_wav_atomically(path: Path, chunks: Iterator[np.ndarray], sample_rate: int) -> float:
-    """Stream chunks into a 16-bit WAV next to path, then rename it over path (see
-    writable.replacing); returns seconds."""
-    with replacing(path) as temporary, temporary.open("wb") as out:
-        samples = write_wav_stream(out, chunks, sample_rate)
-    return samples / sample_rate
+def _format_of(target: str | Path | BinaryIO) -> str:
+    """The audio format target's name asks for: by its suffix, WAV for none (or a stream)."""
+    if not isinstance(target, (str, Path)) or not Path(target).suffix:
+        return "wav"
+    suffix = Path(target).suffix.lower()
+    if suffix not in FORMAT_SUFFIXES:
+        raise ValueError(f"cannot tell an audio format from the suffix of {target}; name the file "
+                         f"{', '.join(FORMAT_SUFFIXES)} or give audio_format")  # fmt: skip
+    return FORMAT_SUFFIXES[suffix]
