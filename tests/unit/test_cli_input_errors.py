@@ -44,7 +44,8 @@ def test_say_refuses_a_timestamps_file_it_cannot_write_before_loading(tmp_path: 
     for argv, problem in (
         (["-o", wav, "--timestamps", str(tmp_path / "subs.txt")], "name the file .srt, .vtt, .json"),
         (["-o", wav, "--timestamps", str(tmp_path / "missing" / "subs.srt")], "does not exist"),
-        (["-o", str(tmp_path / "a.srt"), "--timestamps", str(tmp_path / "a.srt")], "is the audio output file too"),
+        (["-o", str(tmp_path / "a.srt"), "--format", "wav", "--timestamps", str(tmp_path / "a.srt")],
+         "is the audio output file too"),
     ):  # fmt: skip
         assert main(["say", "你好", *argv]) == 2
         out, err = capsys.readouterr()

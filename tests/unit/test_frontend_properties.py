@@ -111,7 +111,7 @@ def test_hundred_thousand_without_punctuation(text: str) -> None:
         first = next(FE.analyze(text))
     except NothingToSay:
         first = None
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 2.0  # linear work (~0.5-1 s here), not quadratic: minutes
     assert first is None or len(first.pinyin) <= 60
 
 

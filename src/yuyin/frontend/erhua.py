@@ -17,8 +17,12 @@ from .words import is_word
 NOT_ERHUA = frozenset(
     "女儿 婴儿 男婴儿 女婴儿 幼儿 孤儿 健儿 男儿 好男儿 宠儿 胎儿 新生儿 少儿 患儿 托儿 弃儿 混血儿 孩儿 侄儿 "
     "孙儿 小儿 犬儿 病儿 早产儿 产儿 乖儿 幸运儿 混儿 苗儿 儿儿 宁馨儿 弄潮儿 我儿 吾儿 他儿 她儿 "
-    "养儿 生儿 育儿 妻儿 一儿 两儿 呼儿 唤儿 爱儿 亡儿 抱儿 携儿 的儿".split()
+    "养儿 生儿 育儿 妻儿 一儿 两儿 呼儿 唤儿 爱儿 亡儿 抱儿 携儿 的儿 徒儿 臣儿 娇儿".split()
 )
+# Words for a child that keep 儿 after whatever comes before them (二女儿, 小孙儿; not 小孩儿: xiao3 hair2).
+_CHILD_AT_END = frozenset("女儿 婴儿 孤儿 侄儿 孙儿 徒儿".split())
+# What follows a 儿 inside a word that makes it a word's first syllable (大儿子, 小儿科, 幼儿园's 儿童).
+_BEGINS_WORD = frozenset("子童女孙科歌时媳")
 
 
 def attach_erhua(words: Sequence[Word]) -> list[Word]:
@@ -50,14 +54,17 @@ def merge_erhua(words: Sequence[Word]) -> None:
         if word.kind != HAN:
             continue
         for index in range(len(word) - 1, 0, -1):
+            if (word.graphemes[index] == "儿" and word.graphemes[index + 1 : index + 2] != [] and
+                    word.graphemes[index + 1] in _BEGINS_WORD):
+                continue  # 大儿子: 儿子 (a son), not 大儿
             if word.graphemes[index] == "儿" and _is_erhua(word.text[: index + 1], word.syllables[index - 1]):
                 _fold(word, index)
 
 
 def _is_erhua(text: str, before: str) -> bool:
     """Whether the 儿 ending text r-colours ``before``, the syllable of the character before it:
-    not where text means a child (女儿, the 幼儿 of 幼儿园) or ``before`` already ends in r."""
-    return text not in NOT_ERHUA and not (before[:-1] in ("er", "r") or before[:-1].endswith("r"))
+    not where text means a child (女儿, 二女儿: the 幼儿 of 幼儿园) or ``before`` already ends in r."""
+    return text not in NOT_ERHUA and text[-2:] not in _CHILD_AT_END and not (before[:-1] in ("er", "r") or before[:-1].endswith("r"))
 
 
 def _fold(word: Word, index: int) -> None:

@@ -91,6 +91,7 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         kind = EXACT if span.exact else HAN
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
+        words[-1].spaced = piece == " " and words[-1].break_after < BREAKS[piece] or words[-1].spaced
         words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
 
 
@@ -289,26 +290,32 @@ def _context(words: Sequence[Word], index: int, position: int, whole: bool = Fal
     alone = len(word) == 1
     if position > 0 and not whole:
         left = "".join(word.graphemes[:position])
-    elif index > 0 and words[index - 1].break_after < 2:
+    elif index > 0 and _in_clause(words[index - 1]):
         left = words[index - 1].text
     else:
         left = ""
     right = beyond = ""
     if position < len(word) - 1 and not whole:
         right = "".join(word.graphemes[position + 1 :])
-    elif index + 1 < len(words) and word.break_after < 2:
+    elif index + 1 < len(words) and _in_clause(word):
         right = words[index + 1].text
-        if index + 2 < len(words) and words[index + 1].break_after < 2:
+        if index + 2 < len(words) and _in_clause(words[index + 1]):
             beyond = words[index + 2].text
     start, stop = index, index
-    while start > 0 and words[start - 1].break_after < 2:
+    while start > 0 and _in_clause(words[start - 1]):
         start -= 1
-    while stop + 1 < len(words) and words[stop].break_after < 2:
+    while stop + 1 < len(words) and _in_clause(words[stop]):
         stop += 1
     before = "".join(w.text for w in words[start:index]) + ("" if whole else "".join(word.graphemes[:position]))
     after = ("" if whole else "".join(word.graphemes[position + 1 :])) + "".join(w.text for w in words[index + 1 : stop + 1])
     begun = word.text if position == 0 and not whole and not any(word.decided) else ""
     return Context(left, right, alone, beyond, before, after, begun, is_word(begun) if begun else True)
+
+
+def _in_clause(word: Word) -> bool:
+    """Whether the clause goes on after word for the readings in context: no boundary above a
+    prosodic word, or one a space alone made (积分为 1200)."""
+    return word.break_after < 2 or word.spaced and word.break_after == 2
 
 
 def hanzi_pinyin(text: str) -> list[tuple[str, str]]:

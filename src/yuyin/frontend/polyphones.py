@@ -74,9 +74,10 @@ def _dei_must(c: Context) -> bool:
 
 def _di_adverbial(c: Context) -> bool:
     """地 after an adverbial of two or more characters, before the verb: 深刻地改变, or after a
-    sound doubled that the segmenter split (咪咪地叫)."""
+    sound doubled that the segmenter split (咪咪地叫) or an 一A一B it cut (一蹦一|跳地)."""
     doubled = len(c.before) >= 2 and c.before[-1] == c.before[-2] and c.before[-1] not in "天年月日家人"
-    return (len(c.left) >= 2 or doubled) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right)
+    paired = re.search("一[\u4e00-\u9fff]一[\u4e00-\u9fff]$", c.before) is not None  # 一蹦一跳地
+    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right)
 
 
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
@@ -188,6 +189,9 @@ _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "�
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
                  "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题".split())  # 以此为例, 拜他为师
+# Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读.
+_SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存", "导出", "标记", "定义", "简称", "命名", "调整", "切换",
+           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长")  # fmt: skip
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
 # 主讲人为李教授, 第18周为考试周, 利率为3%); other subjects keep wei4 ("for": 政府为农民减负).
@@ -240,8 +244,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
+        ("hang2", lambda c: c.left == "在" and c.before.endswith(("很在", "不在", "真在", "挺在", "最在", "太在", "特别在",
+                                                                   "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
     ),
     "长": (
+        ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
         ("chang2", left_ends("太很真好多么更最挺特别常较够超")),
         ("chang2", lambda c: c.right[:1] == "了" and c.left.endswith(_LONG_THINGS)),  # 时间长了, 这根短了，那根长了
         ("zhang3", right_starts(*_GROW)),
@@ -258,6 +265,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
+        ("huan2", lambda c: c.right == "的" and c.after.rstrip("。！!…") == "的" and c.left.endswith(("会", "要", "得", "能"))),  # 我一定会还的
     ),
     "得": (
         ("dei3", _dei_must),
@@ -286,15 +294,17 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
+        ("wei2", lambda c: c.left.endswith(_SET_AS)),  # 设置为默认, 已保存为, 标记为已读
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
         ("wei4", _wei_for),
+        ("wei2", lambda c: len(c.left) == 1 and c.left.isascii() and c.left.isalpha()),  # 其中 m 为质量 (not AI为人类服务)
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),
-        ("wei2", right_starts(*NUMERALS, "零", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
+        ("wei2", right_starts(*NUMERALS, "零", "幺", "负", "正", "主", "止", "准", "期", "首", *_WEI_AS_RIGHT)),
         ("wei2", lambda c: c.right in _WEI_AS_WORD),
         ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
@@ -317,7 +327,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
-    "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),),
+    "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
+           ("bei1", lambda c: not c.right and "锅" in c.before)),  # 这个黑锅我可不背
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
@@ -341,7 +352,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
-           ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT))),  # 大树倒了 (not 垃圾倒了)
+           ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT)),  # 大树倒了 (not 垃圾倒了)
+           ("dao3", left_ends("刮吹推撞绊摔砸踢扳撂晕醉滑压"))),  # 大树被风刮倒了 (fell)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
@@ -366,13 +378,32 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
-    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),),  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
+    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),
+           ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None)),  # 撒了一把盐  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领"))),),  # 总统率妻子出席
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
+    "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
+    "血": (("xie3", lambda c: c.alone),),  # 流了很多血 (alone in speech: xie3; 血液, 流血 are words)
+    "扇": (("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
+                                            or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
+    "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
+    "涨": (("zhang4", lambda c: re.search("脸|脖子", c.before) is not None and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红
+    "落": (("la4", lambda c: c.alone and c.right.startswith("在") and _LEFT_BEHIND.search(c.before) is not None
+            and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None),),  # 把钥匙落在家里
+    "挑": (("tiao3", lambda c: c.alone and "眉" in c.after[:5]),),  # 挑了挑眉毛
+    "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
+    "折": (("she2", lambda c: c.alone and c.after.startswith(("了本", "本"))),  # 生意折了本
+           ("zhe1", lambda c: c.alone and "跟头" in c.after[:5])),  # 折了个跟头
+    "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS),),  # 你别想蒙我 (deceive)
+    "晃": (("huang4", lambda c: c.alone and (c.after.startswith("了晃") or c.before.endswith(("晃了", "晃"))
+                                              or c.right.startswith("晃"))),),  # 晃了晃脑袋
+    "难": (("nan4", lambda c: c.before.endswith("八十一") or c.before.endswith("一") and c.right[:1] in ("也", "都")),),  # 九九八十一难, 一难也不能少 (calamities)
 }
+# What is left behind somewhere (落 la4): 把钥匙落在家里, 这本书我落在教室里了.
+_LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
 
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
@@ -428,7 +459,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                 and re.search("住|在|来自|老家|到|去", c.before) is not None
                 and not re.search("迎着|沐浴|初升|一轮|像", c.before))),  # 北京朝阳, 我在朝阳上班 (a district)
              ("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
-                                          "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区")),),
+                                          "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区",
+                                          "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转")),),
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),

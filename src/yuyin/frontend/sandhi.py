@@ -141,6 +141,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY:
         return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
+    if prev == "万" and (not earlier or earlier[0] not in _DIGITS + "十百千两") and after[0] not in "千百":
+        return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一|出了事 (not 十万一千, 千万一定)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
     if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
@@ -212,8 +214,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
-    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海真很挺太还都最更人":
-        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做, 真不错, 人不知: words the segmenter joined)
+    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海真很挺太还都最更人可":
+        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做, 真不错, 人不知, 可不是: words the segmenter joined)
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 

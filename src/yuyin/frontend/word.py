@@ -16,7 +16,8 @@ class Word:
     marks the syllables a dictionary or the user fixed; context rules leave those alone.
     ``kind`` is HAN (hanzi), LATIN (letters) or EXACT (an inline override: nothing may change
     it). ``break_after`` is the prosodic boundary after the word: 0 none, 1 prosodic word,
-    2 prosodic phrase, 3 intonational phrase (Baker's #1..#3).
+    2 prosodic phrase, 3 intonational phrase (Baker's #1..#3); ``spaced``: only a space made it
+    2 (您有 2 个: a pause, but the clause goes on for the readings in context).
     """
 
     text: str
@@ -25,6 +26,7 @@ class Word:
     kind: str = HAN
     decided: list[bool] = field(default_factory=list)
     break_after: int = 0
+    spaced: bool = False
 
     def __post_init__(self) -> None:
         if not self.decided:

@@ -41,6 +41,13 @@ TABLE = """\
 华阴	hua4 yin1
 马家堡	ma3 jia1 pu4
 子曰	zi3 yue1
+天将降大任	tian1 jiang1 jiang4 da4 ren4
+青青子衿	qing1 qing1 zi3 jin1
+返景入深林	fan3 ying3 ru4 shen1 lin2
+临行密密缝	lin2 xing2 mi4 mi4 feng2
+芳菲尽	fang1 fei1 jin4
+立上头	li4 shang4 tou2
+前头万木春	qian2 tou2 wan4 mu4 chun1
 君子	jun1 zi3
 见牛羊	xian4 niu2 yang2
 鬓毛衰	bin4 mao2 cui1
@@ -588,4 +595,34 @@ TABLE = """\
 唠叨	lao2 dao5
 相声	xiang4 sheng5
 窝囊	wo1 nang5
+修为	xiu1 wei2
+面相	mian4 xiang4
+懒觉	lan3 jiao4
+睡懒觉	shui4 lan3 jiao4
+散架	san3 jia4
+散了架	san3 le5 jia4
+折本	she2 ben3
+得亏	dei3 kui1
+应声	ying4 sheng1
+应声落地	ying4 sheng1 luo4 di4
+背锅	bei1 guo1
+背黑锅	bei1 hei1 guo1
+肚子	du4 zi5
+大栅栏	da4 shi5 lan4
+东西两边	dong1 xi1 liang3 bian1
+轰隆隆	hong1 long1 long1
+高高兴兴	gao1 gao1 xing4 xing4
+噼里啪啦	pi1 li5 pa1 la1
+下巴	xia4 ba5
+老爷	lao3 ye5
+老爷爷	lao3 ye2 ye5
+老爷车	lao3 ye2 che1
+哈欠	ha1 qian5
+小意思	xiao3 yi4 si5
+洗衣服	xi3 yi1 fu5
+穿衣服	chuan1 yi1 fu5
+换衣服	huan4 yi1 fu5
+脱衣服	tuo1 yi1 fu5
+缝衣服	feng2 yi1 fu5
+晾衣服	liang4 yi1 fu5
 """

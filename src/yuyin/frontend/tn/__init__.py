@@ -16,7 +16,13 @@ import re
 
 from ..latin import WORDS
 from . import chat, datetime, letters, math, measures, money, numbers, phone, web
+from .digits import read_digits, read_number
 from .rule import Rule, apply_rules, rule
+
+# Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
+_SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "真包含于", "⊇": "包含", "⊃": "真包含", "∩": "交",
+              "∪": "并", "≌": "全等于", "∵": "因为", "∴": "所以", "∅": "空集", "∀": "任意", "∃": "存在",
+              "∞": "无穷大", "∑": "求和", "∫": "积分", "∛": "三次根号"}  # fmt: skip
 
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
 SIGN_RULES: tuple[Rule, ...] = (
@@ -38,17 +44,26 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
-    rule("hash_key", r"#(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外# (a tag)
-    rule("hash_pressed", r"(?:(?<=[按以拨])|(?<=输入))#|#(?=结束|确认|返回)", lambda m: "井号"),
-    rule("star_key", r"\*(?=号|键)", lambda m: "星"),
-    rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入))\*|\*(?=结束|确认|返回)", lambda m: "星号"),
+    rule("hash_key", r"(?:(?<=[按以拨])|(?<=输入))? ?# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外# (a tag)
+    rule("hash_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回)", lambda m: "井号"),  # 请按 #
+    rule("star_key", r"(?:(?<=[按以拨])|(?<=输入))? ?\* ?(?=号|键)", lambda m: "星"),
+    rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?\*|\* ?(?=结束|确认|返回)", lambda m: "星号"),
+    # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
+    rule("arrow_keys", r"[↑↓←→](?=(?: ?[↑↓←→])* ?键)|(?<=按) ?[↑↓←→]", lambda m: "上下左右"["↑↓←→".index(m.group().strip())]),
+    rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
+    rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),
+    rule("tends_to", r"(?<=[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞
     rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
+    rule("set_sign", r" ?[∈∉⊆⊂⊇⊃∩∪≌∵∴] ?", lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, △ABC≌△DEF
+    rule("set_word", r"[∅∀∃∞∑∫∛]", lambda m: _SET_SIGNS[m.group()]),
+    # ★★★★☆: a rating, the stars filled
+    rule("rating", r"[★☆]{3,}", lambda m: read_number(str(m.group().count("★"))) + "星"),
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
@@ -94,6 +109,10 @@ DESIGNATION = rule(
     lambda m: m.group(1),
 )
 
+# 碳-14, 铀-235, 碘-131: an isotope's mass number, its dash not said (three digits one by one)
+ISOTOPE = rule("isotope", r"(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋磷硫氧氮氢])-?([0-9]{2,3})(?![0-9.])(?![\u4e00-\u9fff]{0,1}[度元块个%])",
+               lambda m: read_digits(m.group(1)) if len(m.group(1)) == 3 else read_number(m.group(1)))
+
 # No.1, No. 5: the number sign, said as its letters (not the word no)
 NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda m: "NO ")
 
@@ -103,8 +122,8 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, MEASURED_RANGE)
+    + (K8S, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
+       NUMBER_SIGN, DESIGNATION, ISOTOPE, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

@@ -20,8 +20,8 @@ _LIANG_MEASURES = (
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆"
 )
-LIANG_AFTER = "(?=[" + _LIANG_MEASURES + "])(?!年级|季度|小于|小到)"  # 二年级, 二季度: ordinals; x+2小于0
-"""Lookahead: a measure word follows, so a lone 2 before it is read 两."""
+LIANG_AFTER = "(?= ?[" + _LIANG_MEASURES + "])(?! ?(?:年级|季度|小于|小到))"  # 二年级, 二季度: ordinals; x+2小于0
+"""Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
 def _approximate(match: re.Match[str]) -> str:
@@ -66,7 +66,7 @@ RULES: tuple[Rule, ...] = (
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
     rule("approximate", r"(?<![0-9.第、])([1-9])、([1-9])" + LIANG_AFTER, _approximate),
     # 2个 but not 第1、2名 (an ordinal's list)
-    rule("liang", r"(?<![0-9.第A-Za-z])(?<![0-9]、)2" + LIANG_AFTER, lambda m: "两"),  # not B2层
+    rule("liang", r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第] )2" + LIANG_AFTER, lambda m: "两"),  # not B2层, 第 2 个
     rule(
         "cardinal",
         r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,

@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
         "service_number",
-        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r")",
+        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?= ?" + _CALL_AFTER + r")",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120: a second service number after one read digit by digit
@@ -197,6 +197,10 @@ RULES: tuple[Rule, ...] = (
     # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
+    # 404页面, 错误 404, 500 Internal Server Error: an HTTP status, said digit by digit
+    rule("http_status", r"(?<![0-9.])[45][0-9]{2}(?![0-9.])(?= ?(?:页面|错误|[Nn]ot [Ff]ound|Forbidden|Unauthorized|Bad |"
+         r"Internal|Service Unavailable|Gateway))|(?:(?<=错误)|(?<=错误 )|(?<=报错)|(?<=报错 )|(?<=状态码)|(?<=状态码 ))"
+         r"[45][0-9]{2}(?![0-9.])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",

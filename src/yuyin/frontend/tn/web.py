@@ -49,12 +49,20 @@ def _version(match: re.Match[str]) -> str:
     return (prefix or "").upper() + "点".join(read_integer(part) for part in numbers.split("."))
 
 
+_EXTENSIONS = ("docx?|xlsx?|pptx?|pdf|txt|csv|json|xml|md|jpe?g|png|gif|bmp|webp|svg|mp[34]|wav|flac|mov|avi|mkv|zip|rar|7z"
+               "|tar|gz|exe|apk|ipa|dmg|iso|py|js|ts|java|cpp|go|rs|html?|css|sh|log|ini|yaml|yml|toml")  # fmt: skip
+
+# 报告.pdf, main.py, 年度总结2023.pptx: the dot before a file's extension is said
+FILE_EXTENSION = rule("file_extension", r"(?<=[0-9A-Za-z_)\u4e00-\u9fff])\.(?=(?:" + _EXTENSIONS + r")(?![A-Za-z0-9]))",
+                      lambda m: "点")
+
 RULES: tuple[Rule, ...] = (
     rule(
         "email",
         r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@" + _HOST + r"(?:\." + _HOST + r")*\.[A-Za-z]{2,}",
         _email,
     ),
+    FILE_EXTENSION,
     rule(
         "url",
         r"(?:(?<![A-Za-z])[A-Za-z]+://|(?<![A-Za-z0-9.@])(?=www\.|[A-Za-z0-9-]+\.(?:" + _TLDS + r")\b))"
