@@ -268,6 +268,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
                        help=f"seconds for a whole non-streamed response, or for each chunk of a stream "
                             f"(default: {defaults.request_timeout:g})")  # fmt: skip
+    serve.add_argument("--header-timeout", type=float, default=defaults.header_timeout,
+                       help=f"seconds a connection may take to send a request's head; slower ones are closed "
+                            f"(default: {defaults.header_timeout:g})")  # fmt: skip
     serve.add_argument("--max-input-chars", type=int, default=defaults.max_input_chars,
                        help=f"longer texts get 413 (default: {defaults.max_input_chars})")
     serve.add_argument("--chunk-frames", type=int, default=defaults.chunk_frames,
@@ -319,7 +322,8 @@ def _serve(args: argparse.Namespace) -> int:
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
             max_active=args.max_active, max_queue=args.max_queue, memory_tier=args.memory_tier,
             queue_timeout=args.queue_timeout,
-            request_timeout=args.request_timeout, max_input_chars=args.max_input_chars,
+            request_timeout=args.request_timeout, header_timeout=args.header_timeout,
+            max_input_chars=args.max_input_chars,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             allowed_hosts=tuple(args.allowed_host or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,

@@ -90,6 +90,8 @@ def test_errors_keep_their_status_and_json_body(http) -> None:
     assert response.status_code == 422 and response.json()["error"]["param"] == "speeed"
     response = http.post("/v1/audio/speech", json={"input": "🙂"})
     assert response.status_code == 400 and response.json()["error"]["param"] == "input"
+    refused = http.get("/readyz", headers={"Host": "evil.test"})  # bound to 127.0.0.1: DNS rebinding refused
+    assert refused.status_code == 400 and "does not answer for host 'evil.test'" in refused.json()["error"]["message"]
 
 
 def test_websocket_streams_through_the_proxy(ray_server) -> None:
@@ -165,6 +167,7 @@ applications:
       dtype: fp32
       replicas: 2
       max_queue: 3
+      allowed_hosts: tts.example.com
 """)
     before = ray_processes()
     serve_cli = Path(sys.executable).with_name("serve")
@@ -183,6 +186,8 @@ applications:
             assert http.get("/readyz").json() == {"status": "ready", "voices": ["tiny"]}
             response = http.post("/v1/audio/speech", json={"input": TEXT, "response_format": "wav", "stream": False})
             assert response.status_code == 200 and response.content[:4] == b"RIFF"
+            assert http.get("/healthz", headers={"Host": "tts.example.com"}).status_code == 200
+            assert http.get("/healthz", headers={"Host": "evil.test"}).status_code == 400
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(60)

@@ -1,7 +1,8 @@
 """Admission limits, timeouts, input length and graceful shutdown of ``yuyin serve``.
 
 One small server: 3 requests at once, 1 waiting for at most 1 s, 2 s per response (or per
-chunk), 2000 characters, 8 s to finish streams on shutdown. The shutdown test stops it, so it
+chunk, or for a request body), 1 s for a request head, 2000 characters, 8 s to finish streams
+on shutdown. The shutdown test stops it, so it
 comes last.
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ MEDIUM = "今天天气很好，我们一起去公园散步吧。" * 16
 def server(tiny_pack):
     args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "3", "--max-queue", "1",
             "--queue-timeout", "1", "--request-timeout", "2", "--max-input-chars", str(MAX_CHARS),
-            "--shutdown-timeout", "8"]  # fmt: skip
+            "--shutdown-timeout", "8", "--header-timeout", "1"]  # fmt: skip
     with ServerProcess(args) as process:
         yield process
 
@@ -152,7 +153,7 @@ def test_a_websocket_client_that_stops_reading_loses_its_stream(http, server) ->
         assert wait_for(lambda: metric(http, cancelled) == before + 1, 30)
         assert metric(http, "yuyin_requests_in_flight") == 0
     log = server.log_text()
-    assert log.count("a WebSocket client read nothing for 2 s; its stream was stopped") == 1, log[-2000:]
+    assert log.count("a WebSocket client took more than 2 s to read one message (too slowly or not at all)") == 1, log[-2000:]
 
 
 def test_a_body_past_the_limit_is_refused(server) -> None:
@@ -180,6 +181,60 @@ def test_max_input_length_on_every_route(server, http) -> None:
         ws.send(json.dumps({"type": "synthesize", "text": too_long}))
         event = json.loads(ws.recv(timeout=30))
         assert (event["type"], event["status"], event["param"]) == ("error", 413, "text")
+
+
+def closed_within(raw, seconds: float) -> float:
+    """Seconds until the server closed raw's connection (it may first answer); fails after seconds."""
+    started = time.monotonic()
+    raw.settimeout(seconds)
+    try:
+        while raw.recv(65536):
+            pass
+    except ConnectionResetError:  # closed with bytes of ours unread: a reset
+        pass
+    return time.monotonic() - started
+
+
+def test_connections_that_hold_without_sending_are_closed(server, http) -> None:
+    """No request within the head timeout (1 s), a head sent a byte at a time, a body never
+    finished (the request timeout, 2 s): closed; a head past 64 KiB: refused; the server unharmed."""
+    import socket
+
+    host, port = server.url.removeprefix("http://").split(":")
+    connect = lambda: socket.create_connection((host, int(port)), timeout=10)  # noqa: E731
+    idle, trickling, unfinished = connect(), connect(), connect()
+    stop = threading.Event()
+
+    def trickle() -> None:
+        try:
+            for byte in f"GET /healthz HTTP/1.1\r\nHost: {host}\r\nX-Slow: {'y' * 100}".encode():
+                if stop.wait(0.2):
+                    return
+                trickling.send(bytes([byte]))
+        except OSError:
+            pass  # closed by the server, as it should be
+
+    sender = threading.Thread(target=trickle)
+    sender.start()
+    unfinished.sendall(f"POST /api/frontend HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+                       "Content-Length: 100\r\n\r\n{\"text\": ".encode())  # fmt: skip
+    try:
+        assert closed_within(idle, 5) < 3
+        assert closed_within(trickling, 5) < 3
+        assert closed_within(unfinished, 6) < 4
+    finally:
+        stop.set()
+        sender.join(10)
+    with connect() as big:
+        big.sendall(f"GET /healthz HTTP/1.1\r\nHost: {host}\r\nX-Big: {'z' * 100_000}\r\n\r\n".encode())
+        answer = big.recv(65536)  # 431 from the app where the head came whole, else 400 from h11 as it grew
+        assert answer.startswith((b"HTTP/1.1 431", b"HTTP/1.1 400")), answer[:200]
+    assert "a client sent no whole request body within 2 s" in server.log_text()
+    assert http.get("/healthz").status_code == 200
+    with ws_client.connect(server.url.replace("http", "ws") + "/ws/synthesize") as ws:  # an upgraded one stays
+        time.sleep(1.5)
+        ws.send(json.dumps({"type": "synthesize", "text": "你好。"}))
+        assert json.loads(ws.recv(timeout=30))["type"] == "start"
 
 
 def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, http) -> None:

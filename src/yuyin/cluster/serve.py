@@ -21,6 +21,7 @@ from yuyin.cluster import (ClusterError, check_fits, import_ray, joins_cluster, 
                            ray_session)
 from yuyin.engine.device import resolve_device
 from yuyin.engine.memory import resolve_tier
+from yuyin.server.hosts import allowed_hosts
 from yuyin.server.settings import ServerSettings
 
 APP_NAME = "yuyin"
@@ -93,8 +94,10 @@ class YuyinReplica:
     """A Serve replica: the deployment class whose ASGI app is one yuyin app (see application)."""
 
 
-def application(settings: ServerSettings, plan: ReplicaPlan):
-    """The bound Serve application: ``serve.run(application(...))`` deploys it."""
+def application(settings: ServerSettings, plan: ReplicaPlan, hosts: tuple[str, ...] | None):
+    """The bound Serve application: ``serve.run(application(...))`` deploys it. hosts: the Host
+    names each replica answers, as :class:`yuyin.server.hosts.HostCheck` takes them (None: any;
+    Serve's proxy passes the client's Host header on)."""
     import_ray()
     from ray import serve
 
@@ -102,9 +105,12 @@ def application(settings: ServerSettings, plan: ReplicaPlan):
 
     def build_app():  # runs in each replica process; a voice that cannot load fails the replica with its cause
         from yuyin.server.app import create_app
+        from yuyin.server.hosts import HostCheck
         from yuyin.server.voices import VoiceCatalog
 
-        return create_app(replica, VoiceCatalog.load(replica))
+        app = create_app(replica, VoiceCatalog.load(replica))
+        app.add_middleware(HostCheck, allowed=hosts)
+        return app
 
     ingress = serve.ingress(build_app)(YuyinReplica)
     return serve.deployment(ingress, **deployment_options(settings, plan)).bind()
@@ -114,16 +120,18 @@ def build(args: dict[str, Any]):
     """Serve's application builder, for Ray's own tools: ``serve run yuyin.cluster.serve:build
     voices=baker replicas=2``, or ``import_path: yuyin.cluster.serve:build`` with ``args`` in a
     Serve config file (``serve deploy``, KubeRay's RayService). See :func:`build_arguments`."""
-    return application(*build_arguments(args))
+    settings, plan = build_arguments(args)
+    return application(settings, plan, allowed_hosts("0.0.0.0", settings.allowed_hosts))
 
 
 def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
     """Settings and plan from builder args: any ServerSettings field but host, port and
-    allowed_hosts (Serve's http_options place the proxy, which answers for any host), plus replicas, max_replicas, replica_cpus, replica_gpus.
+    header_timeout (Serve's http_options place the proxy, which keeps its own connections; with
+    no allowed_hosts every Host is answered), plus replicas, max_replicas, replica_cpus, replica_gpus.
     Values may be strings as ``serve run`` passes them ("2", "true", "baker,ttskit"; "auto" for a
     yes/no left to the memory tier, as side_by_side)."""
     hints = get_type_hints(ServerSettings)
-    settable = {field.name for field in fields(ServerSettings)} - {"host", "port", "allowed_hosts"}
+    settable = {field.name for field in fields(ServerSettings)} - {"host", "port", "header_timeout"}
     unknown = sorted(set(args) - settable - set(PLAN_ARGS))
     if unknown:
         raise ValueError(f"unknown argument{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
@@ -213,7 +221,8 @@ def _serve_until_signal(settings: ServerSettings, plan: ReplicaPlan) -> int:
     from ray import serve
 
     try:
-        serve.run(application(settings, plan), name=APP_NAME, route_prefix="/", blocking=False)
+        hosts = allowed_hosts(settings.host, settings.allowed_hosts)
+        serve.run(application(settings, plan, hosts), name=APP_NAME, route_prefix="/", blocking=False)
     except RuntimeError as exc:
         print(f"yuyin: error: the replicas did not start: {_deploy_failure(exc)}", file=sys.stderr, flush=True)
         return 1

@@ -70,7 +70,8 @@ class AudioStreamingResponse(StreamingResponse):
         try:
             await super().__call__(scope, receive, timed_send)
         except ClientStalled:
-            log.warning("a client read nothing for %g s; its stream was stopped", self.send_timeout)
+            log.warning("a client took more than %g s to read one chunk (too slowly or not at all); its stream was stopped",
+                        self.send_timeout)  # fmt: skip
         finally:
             self.stream.close()
 

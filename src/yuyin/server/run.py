@@ -7,6 +7,7 @@ import sys
 from types import FrameType
 from typing import Callable
 
+from yuyin.server.connections import MAX_HEAD_BYTES, HeadSizeLimit, guarded_http_protocol
 from yuyin.server.hosts import HostCheck, allowed_hosts
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
@@ -25,9 +26,11 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
     logging.getLogger("uvicorn.error").addFilter(CutOffAtShutdown())
     app = create_app(settings)
-    served = HostCheck(app, allowed_hosts(settings.host, settings.allowed_hosts))
+    served = HeadSizeLimit(HostCheck(app, allowed_hosts(settings.host, settings.allowed_hosts)))
+    protocol = guarded_http_protocol(settings.header_timeout, settings.request_timeout)
     config = uvicorn.Config(served, host=settings.host, port=settings.port, log_level=log_level,
-                            timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on")  # fmt: skip
+                            timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on", http=protocol,
+                            h11_max_incomplete_event_size=MAX_HEAD_BYTES)  # fmt: skip
     server = _server_class()(config)
     return asyncio.run(_serve(server, app.state.runtime))
 
@@ -78,7 +81,8 @@ class CutOffAtShutdown(logging.Filter):
       cancelled once --shutdown-timeout ran out (the timeout doing its job; the request's work
       is cancelled with it);
     - "ASGI callable returned without completing response" after the server stopped a stream
-      whose client read nothing for --request-timeout seconds, as its own warning said.
+      whose client took longer than --request-timeout seconds to read one chunk, as its own
+      warning said.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -36,6 +36,9 @@ class ServerSettings:
     request_timeout: seconds allowed for a whole non-streamed response, and for the first audio
         and between two chunks of a streamed one (a long text may stream for hours while it
         keeps making progress).
+    header_timeout: seconds a connection may take to send a whole request head, from its
+        opening or its last response (then it is closed; see :mod:`yuyin.server.connections`);
+        a request body must arrive within request_timeout.
     max_input_chars: longer texts are refused with 413.
     chunk_frames: mel frames of a stream's first chunk, later ones longer (see Synthesizer.synthesize;
         None = one chunk a sentence).
@@ -60,6 +63,7 @@ class ServerSettings:
     decoder_batch_size: int | None = None
     queue_timeout: float = 30.0
     request_timeout: float = 120.0
+    header_timeout: float = 10.0
     max_input_chars: int = 100_000
     chunk_frames: int | None = 32
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
@@ -80,7 +84,7 @@ class ServerSettings:
         positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
                     "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size,
-                    "shutdown_timeout": self.shutdown_timeout}  # fmt: skip
+                    "shutdown_timeout": self.shutdown_timeout, "header_timeout": self.header_timeout}  # fmt: skip
         for name, value in positive.items():
             if value is not None and not 0 < value < float("inf"):  # NaN fails this too
                 raise ValueError(f"{name} must be a positive finite number, got {value}")

@@ -231,9 +231,10 @@ class WsSession:
         """Stop a session whose client stopped reading: its stream is closed by the caller (the
         admission slot comes back), and the connection is closed, if that can still be sent."""
         timeout = self.runtime.settings.request_timeout
-        log.warning("a WebSocket client read nothing for %g s; its stream was stopped", timeout)
+        log.warning("a WebSocket client took more than %g s to read one message (too slowly or not at all); its stream "
+                    "was stopped", timeout)  # fmt: skip
         with contextlib.suppress(asyncio.TimeoutError, WebSocketDisconnect, RuntimeError):
-            await within(self.websocket.close(code=1008, reason=f"read nothing for {timeout:g} s"), 1.0)
+            await within(self.websocket.close(code=1008, reason=f"a message took over {timeout:g} s to read"), 1.0)
 
 
 class SentenceTimeline:

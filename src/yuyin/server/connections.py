@@ -1,0 +1,135 @@
+"""Connection-level guards of ``yuyin serve``: what a client may not hold without sending.
+
+uvicorn times out a keep-alive connection only after a response, and its default HTTP parser
+(httptools) takes request heads of any size. So a client could open thousands of connections
+that send nothing, send a head a byte at a time, never finish a request body, or send
+megabytes of headers, each holding a file descriptor or memory for as long as it likes. The
+server therefore parses HTTP with h11, which refuses a head that grows past
+:data:`MAX_HEAD_BYTES` while it arrives (400); :class:`HeadSizeLimit` answers 431 to one that
+arrived whole in one read; and the server closes a connection whose request head is not complete
+within ``head_timeout`` seconds of its opening (or of the last response on it), or whose body
+is not complete within ``body_timeout`` seconds of its head (the request then sees the client
+as gone). A WebSocket's handshake is a request head like any other; once upgraded the
+WebSocket's own limits apply. What h11 refuses (bad syntax, several Host headers, a head grown
+too long) gets 400 with a JSON error naming h11's reason, as every other error of the server.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from yuyin.server.errors import error_body
+
+log = logging.getLogger("yuyin.server")
+
+MAX_HEAD_BYTES = 64 * 1024
+"""The longest request line and headers accepted (more gets 400 or 431)."""
+
+
+class HeadSizeLimit:
+    """ASGI middleware: a request whose target and headers exceed MAX_HEAD_BYTES gets 431 with a
+    JSON error (a WebSocket handshake: refused), whatever h11 let through in one read."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            size = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") + sum(
+                len(name) + len(value) + 4 for name, value in scope["headers"])  # fmt: skip
+            if size > MAX_HEAD_BYTES:
+                log.warning("refused a request with a %d-byte head", size)
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": 1009})
+                    return
+                message = f"the request's headers are {size} bytes long; the limit is {MAX_HEAD_BYTES}"
+                await JSONResponse(error_body(431, message, "headers"), status_code=431,
+                                   headers={"connection": "close"})(scope, receive, send)  # fmt: skip
+                return
+        await self.app(scope, receive, send)
+
+
+def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
+    """uvicorn's h11 protocol with the deadlines of the module docstring (for ``uvicorn.Config(http=...)``)."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class GuardedH11Protocol(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
+        _upgraded = False
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._refusal = ""
+            parse = self.conn.next_event
+
+            def next_event():  # keeps h11's reason for refusing a request, for send_400_response
+                try:
+                    return parse()
+                except h11.RemoteProtocolError as exc:
+                    self._refusal = str(exc)
+                    raise
+
+            self.conn.next_event = next_event
+            self._follow()
+
+        def send_400_response(self, msg: str) -> None:
+            """uvicorn's plain-text 400 for a request h11 refused, as a JSON error with h11's reason."""
+            body = json.dumps(error_body(400, f"malformed HTTP request: {self._refusal or msg}", None)).encode()
+            headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+            for event in (h11.Response(status_code=400, headers=headers), h11.Data(data=body), h11.EndOfMessage()):
+                self.transport.write(self.conn.send(event))
+            self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._cancel()
+            super().connection_lost(exc)
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            self._follow()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._follow()
+
+        def handle_websocket_upgrade(self, event: h11.Request) -> None:
+            self._upgraded = True
+            self._cancel()
+            super().handle_websocket_upgrade(event)
+
+        def _follow(self) -> None:
+            """Arm, move or drop the deadline for what the client owes now."""
+            if self._upgraded or self.transport.is_closing():
+                return self._cancel()
+            state = self.conn.their_state
+            if state is h11.IDLE:
+                owed = "head"
+            elif state is h11.SEND_BODY:
+                owed = "body"
+            else:
+                return self._cancel()
+            if self._deadline is None or self._owed != owed:
+                self._cancel()
+                self._owed = owed
+                seconds = head_timeout if owed == "head" else body_timeout
+                self._deadline = self.loop.call_later(seconds, self._give_up, seconds)
+
+        def _cancel(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+
+        def _give_up(self, seconds: float) -> None:
+            self._deadline = None
+            if self.transport.is_closing():
+                return
+            if self._owed == "body":
+                log.warning("a client sent no whole request body within %g s; its connection was closed", seconds)
+            self.transport.close()
+
+    return GuardedH11Protocol
