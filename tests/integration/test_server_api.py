@@ -354,8 +354,11 @@ def test_a_loopback_server_answers_only_its_own_host_names(server, client) -> No
     port = server.url.rsplit(":", 1)[1]
     for host in (f"localhost:{port}", f"127.0.0.1:{port}", "[::1]"):
         assert client.get("/healthz", headers={"Host": host}).status_code == 200, host
+    line = 'yuyin_requests_total{method="GET",route="/healthz",status="400"}'
+    before = metric(client, line)
     refused = client.get("/healthz", headers={"Host": f"evil.test:{port}"})
     assert refused.status_code == 400 and "--allowed-host evil.test" in refused.json()["error"]["message"]
+    assert metric(client, line) == before + 1  # counted, as the operator's alerts on 4xx expect
     address = server.url.removeprefix("http://").rsplit(":", 1)
     with socket.create_connection((address[0], int(address[1])), timeout=10) as raw:  # one Host, a foreign one
         raw.sendall(b"GET /ws/synthesize HTTP/1.1\r\nHost: evil.test\r\nOrigin: http://evil.test\r\nUpgrade: websocket\r\n"

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from yuyin.server.run import CUT_OFF, LEFT_INCOMPLETE, CutOffAtShutdown
+from yuyin.server.run import CUT_OFF, LEFT_INCOMPLETE, NOT_UTF8, ExpectedErrorsAsWarnings
 
 
 def record(message: str, error: BaseException | None = None) -> logging.LogRecord:
@@ -16,19 +16,25 @@ def record(message: str, error: BaseException | None = None) -> logging.LogRecor
 
 def test_a_request_cancelled_at_shutdown_is_one_warning_line() -> None:
     line = record("Exception in ASGI application\n", asyncio.CancelledError())
-    assert CutOffAtShutdown().filter(line)
+    assert ExpectedErrorsAsWarnings().filter(line)
     assert (line.levelname, line.getMessage(), line.exc_info) == ("WARNING", CUT_OFF, None)
     assert logging.Formatter().format(line) == CUT_OFF
 
 
 def test_a_stopped_stream_left_incomplete_is_a_warning() -> None:
     line = record("ASGI callable returned without completing response.")
-    assert CutOffAtShutdown().filter(line)
+    assert ExpectedErrorsAsWarnings().filter(line)
     assert (line.levelno, line.getMessage()) == (logging.WARNING, LEFT_INCOMPLETE)
+
+
+def test_a_websocket_message_that_is_not_utf8_is_a_warning_without_traceback() -> None:
+    line = record("Invalid UTF-8 sequence received from client.", UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"))
+    assert ExpectedErrorsAsWarnings().filter(line)
+    assert (line.levelno, line.getMessage(), line.exc_info) == (logging.WARNING, NOT_UTF8, None)
 
 
 @pytest.mark.parametrize("error", [RuntimeError("boom"), KeyError("x")])
 def test_real_faults_keep_their_error_and_traceback(error: BaseException) -> None:
     line = record("Exception in ASGI application\n", error)
-    assert CutOffAtShutdown().filter(line)
+    assert ExpectedErrorsAsWarnings().filter(line)
     assert line.levelno == logging.ERROR and line.exc_info is not None and line.exc_info[1] is error

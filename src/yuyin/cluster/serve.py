@@ -105,12 +105,9 @@ def application(settings: ServerSettings, plan: ReplicaPlan, hosts: tuple[str, .
 
     def build_app():  # runs in each replica process; a voice that cannot load fails the replica with its cause
         from yuyin.server.app import create_app
-        from yuyin.server.hosts import HostCheck
         from yuyin.server.voices import VoiceCatalog
 
-        app = create_app(replica, VoiceCatalog.load(replica))
-        app.add_middleware(HostCheck, allowed=hosts)
-        return app
+        return create_app(replica, VoiceCatalog.load(replica), hosts)
 
     ingress = serve.ingress(build_app)(YuyinReplica)
     return serve.deployment(ingress, **deployment_options(settings, plan)).bind()

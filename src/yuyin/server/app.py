@@ -23,6 +23,7 @@ from yuyin.server.body_limit import BodyLimit, max_body_bytes
 from yuyin.server.cors import Cors
 from yuyin.server.errors import install_error_handlers
 from yuyin.server.head import HeadAsGet
+from yuyin.server.hosts import HostCheck
 from yuyin.server.metrics import RequestMetrics
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
@@ -44,11 +45,14 @@ EXPOSED_HEADERS = ["X-Sample-Rate", "X-Channels", "X-Sample-Format", "X-Time-To-
                    "X-Audio-Duration", "X-Real-Time-Factor", "Retry-After"]  # fmt: skip
 
 
-def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | None = None) -> FastAPI:
+def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | None = None,
+               hosts: tuple[str, ...] | None = None) -> FastAPI:  # fmt: skip
     """The yuyin ASGI app; ``app.state.runtime`` holds its Runtime.
 
     voices: already loaded, so the app is ready as soon as it starts (a Ray Serve replica loads
     them before it exists: it takes traffic only once it can speak, and a failure is its own).
+    hosts: the Host names answered (see :mod:`yuyin.server.hosts`; None: any); a refused request
+    counts in the metrics under the route it was sent to.
     """
     settings = settings or ServerSettings()
     runtime = Runtime(settings, voices)
@@ -72,6 +76,7 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
         app.include_router(router)
     _add_service_routes(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
+    app.add_middleware(HostCheck, allowed=hosts)
     # the routers' own routes first: FastAPI wraps an included router in a route without a path
     labelled = [route for router in routers for route in router.routes] + app.router.routes
     app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=labelled)

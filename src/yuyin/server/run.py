@@ -8,7 +8,7 @@ from types import FrameType
 from typing import Callable
 
 from yuyin.server.connections import MAX_HEAD_BYTES, HeadSizeLimit, guarded_http_protocol
-from yuyin.server.hosts import HostCheck, allowed_hosts
+from yuyin.server.hosts import allowed_hosts
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
 
@@ -24,9 +24,9 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     from yuyin.server.app import create_app
 
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
-    logging.getLogger("uvicorn.error").addFilter(CutOffAtShutdown())
-    app = create_app(settings)
-    served = HeadSizeLimit(HostCheck(app, allowed_hosts(settings.host, settings.allowed_hosts)))
+    logging.getLogger("uvicorn.error").addFilter(ExpectedErrorsAsWarnings())
+    app = create_app(settings, hosts=allowed_hosts(settings.host, settings.allowed_hosts))
+    served = HeadSizeLimit(app)
     protocol = guarded_http_protocol(settings.header_timeout, settings.request_timeout)
     config = uvicorn.Config(served, host=settings.host, port=settings.port, log_level=log_level,
                             timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on", http=protocol,
@@ -74,15 +74,17 @@ async def _serve(server, runtime: Runtime) -> int:
     return 1 if runtime.load_error else 0
 
 
-class CutOffAtShutdown(logging.Filter):
-    """uvicorn's error lines for requests that yuyin stopped on purpose, as one warning each:
+class ExpectedErrorsAsWarnings(logging.Filter):
+    """uvicorn's error lines for what is no fault of the server, as one warning each:
 
     - the "Exception in ASGI application" traceback of a request that the graceful shutdown
       cancelled once --shutdown-timeout ran out (the timeout doing its job; the request's work
       is cancelled with it);
     - "ASGI callable returned without completing response" after the server stopped a stream
       whose client took longer than --request-timeout seconds to read one chunk, as its own
-      warning said.
+      warning said;
+    - the traceback of a WebSocket text message that is not UTF-8 (the client's fault; uvicorn
+      closes the connection with 1007).
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -90,6 +92,8 @@ class CutOffAtShutdown(logging.Filter):
             self._as_warning(record, CUT_OFF)
         elif record.msg == "ASGI callable returned without completing response.":
             self._as_warning(record, LEFT_INCOMPLETE)
+        elif record.msg == "Invalid UTF-8 sequence received from client.":
+            self._as_warning(record, NOT_UTF8)
         return True
 
     @staticmethod
@@ -100,6 +104,7 @@ class CutOffAtShutdown(logging.Filter):
 
 CUT_OFF = "a request still running when --shutdown-timeout ran out was cut off"
 LEFT_INCOMPLETE = "a response was left incomplete: its stream was stopped"
+NOT_UTF8 = "a WebSocket client sent text that is not UTF-8; its connection was closed (1007)"
 
 
 def _url_host(host: str) -> str:
