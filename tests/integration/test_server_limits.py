@@ -68,7 +68,7 @@ def test_full_server_answers_503_with_retry_after(http) -> None:
     for response, _, _ in holding:
         response.close()
     assert refused.status_code == 503 and refused.headers["retry-after"] == "2"
-    assert "busy" in refused.json()["error"]["message"]
+    assert "the server is busy (3 requests running, 1 waiting)" in refused.json()["error"]["message"]
     late = waited["response"]
     assert late.status_code == 503 and late.headers["retry-after"] == "2"  # waited, then gave up
     assert 0.9 < waited["seconds"] < 3

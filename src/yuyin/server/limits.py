@@ -49,7 +49,7 @@ class Admission:
         if self.draining:
             raise self._refusal("the server is shutting down")
         if self._slots.locked() and self.waiting >= self.max_queue:
-            raise self._refusal(f"the server is busy ({self.active} requests running, "
+            raise self._refusal(f"the server is busy ({self.max_active} requests running, "  # every slot is held
                                 f"{self.waiting} waiting); try again later")  # fmt: skip
         started = time.perf_counter()
         self.waiting += 1
