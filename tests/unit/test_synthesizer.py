@@ -221,6 +221,8 @@ def test_synthesize_to_file_streams_other_formats_into_a_pipe_and_writes_raw_pcm
     (lambda s, d: s.synthesize_to_file("你好", d / "x.txt"), "cannot tell an audio format from the suffix of"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", audio_format="ogg"), "unknown audio format 'ogg'"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=11025), "sample_rate must be one of 8000"),
+    (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=8000.0), "sample_rate must be one of 8000"),
+    (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=True), "sample_rate must be one of 8000"),
 ])  # fmt: skip
 def test_synthesize_to_file_refuses_a_format_or_rate_it_cannot_write(tiny_synth: Synthesizer, tmp_path: Path, call,
                                                                      message: str) -> None:  # fmt: skip

@@ -354,7 +354,7 @@ class Synthesizer:
         audio_format = audio_format or _format_of(target)
         if audio_format not in AUDIO_FORMATS:
             raise ValueError(f"unknown audio format {audio_format!r}; use one of {', '.join(AUDIO_FORMATS)}")
-        if sample_rate is not None and sample_rate not in SAMPLE_RATES:
+        if sample_rate is not None and (type(sample_rate) is not int or sample_rate not in SAMPLE_RATES):
             raise ValueError(f"sample_rate must be one of {', '.join(map(str, SAMPLE_RATES))}, got {sample_rate!r}")
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
