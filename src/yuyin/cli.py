@@ -618,12 +618,13 @@ def _output_format(output: str, asked: str | None) -> str:
 
 def _check_encoder(fmt: str, sample_rate: int | None) -> None:
     """Refuse a format or resampling whose library is missing, before loading the voice."""
-    needed = (["av"] if fmt not in ("wav", "pcm") else []) + (["soxr"] if sample_rate is not None else [])
+    resampled = sample_rate is not None or fmt == "opus"  # opus has no 22050 Hz: a voice at that rate goes to 48 kHz
+    needed = (["av"] if fmt not in ("wav", "pcm") else []) + (["soxr"] if resampled else [])
     for module in needed:
         try:
             __import__(module)
         except ImportError:
-            what = f"--format {fmt}" if module == "av" else "--sample-rate"
+            what = f"--format {fmt}" if module == "av" or sample_rate is None else "--sample-rate"
             raise CliError(f"{what} needs {module}: pip install 'yuyin[server]'") from None
 
 
