@@ -64,3 +64,20 @@ def test_a_missing_optional_package_names_the_extra_to_install() -> None:
         "No module named 'yuyin_no_such_package'; install the ray extra: pip install 'yuyin[ray]'"
     )
     assert raised.value.code == EXIT_FAILURE
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["-o", "x.mp3"], "--format mp3 needs av: pip install 'yuyin[server]'"),
+    (["-o", "x.wav", "--sample-rate", "8000"], "--sample-rate needs soxr: pip install 'yuyin[server]'"),
+    (["-o", "x.ogg"], "--format opus needs av: pip install 'yuyin[server]'"),
+])  # fmt: skip
+def test_an_encoder_missing_is_named_before_loading(tmp_path: Path, capsys, monkeypatch, argv, message) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "av", None)  # import av now raises ImportError
+    monkeypatch.setitem(sys.modules, "soxr", None)
+    monkeypatch.chdir(tmp_path)
+    assert main(["say", "你好", *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"yuyin: error: {message}") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
