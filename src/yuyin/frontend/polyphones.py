@@ -294,7 +294,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
-        ("wei2", lambda c: c.left.endswith(_SET_AS)),  # 设置为默认, 已保存为, 标记为已读
+        ("wei2", lambda c: c.left.endswith(_SET_AS) and not _wei_for(c)),  # 设置为默认, 已保存为 (not 本次更新为您修复)
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
@@ -328,7 +328,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
-           ("bei1", lambda c: not c.right and "锅" in c.before)),  # 这个黑锅我可不背
+           ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None)),  # 这个黑锅我可不背
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
@@ -353,7 +353,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
            ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT)),  # 大树倒了 (not 垃圾倒了)
-           ("dao3", left_ends("刮吹推撞绊摔砸踢扳撂晕醉滑压"))),  # 大树被风刮倒了 (fell)
+           ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在"))),  # 被风刮倒了 (not 刮倒是挺大)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
@@ -379,28 +379,31 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),
-           ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None)),  # 撒了一把盐  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
+           ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None
+            and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领"))),),  # 总统率妻子出席
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
-    "血": (("xie3", lambda c: c.alone),),  # 流了很多血 (alone in speech: xie3; 血液, 流血 are words)
+    "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
     "扇": (("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
-    "涨": (("zhang4", lambda c: re.search("脸|脖子", c.before) is not None and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红
-    "落": (("la4", lambda c: c.alone and c.right.startswith("在") and _LEFT_BEHIND.search(c.before) is not None
-            and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None),),  # 把钥匙落在家里
-    "挑": (("tiao3", lambda c: c.alone and "眉" in c.after[:5]),),  # 挑了挑眉毛
+    "涨": (("zhang4", lambda c: re.search("(?<!书)(?:脸|脸色|脖子)(?:都|一下子|顿时|立刻)?$", c.before) is not None
+            and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
+    "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
+            is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
+            and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里 (not 这笔钱落在公司账上)
+    "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔)
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
     "折": (("she2", lambda c: c.alone and c.after.startswith(("了本", "本"))),  # 生意折了本
            ("zhe1", lambda c: c.alone and "跟头" in c.after[:5])),  # 折了个跟头
-    "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS),),  # 你别想蒙我 (deceive)
+    "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS and re.search("眼|脸|头|住|上|着", c.after[:6]) is None),),  # 你别想蒙我 (not 用布蒙他的眼睛)
     "晃": (("huang4", lambda c: c.alone and (c.after.startswith("了晃") or c.before.endswith(("晃了", "晃"))
                                               or c.right.startswith("晃"))),),  # 晃了晃脑袋
-    "难": (("nan4", lambda c: c.before.endswith("八十一") or c.before.endswith("一") and c.right[:1] in ("也", "都")),),  # 九九八十一难, 一难也不能少 (calamities)
+    "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
 }
 # What is left behind somewhere (落 la4): 把钥匙落在家里, 这本书我落在教室里了.
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")

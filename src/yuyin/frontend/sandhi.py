@@ -80,7 +80,8 @@ def yi_bu_sandhi(words: Sequence[Word]) -> None:
             word.syllables[s] = _yi(word, s, before, after, beyond, earlier)
         else:
             earlier = _neighbour(words, positions, index - 1, -1) if before is not None else None
-            word.syllables[s] = _bu(word, s, before, after, earlier)
+            beyond = _neighbour(words, positions, index + 1, +1) if after is not None else None
+            word.syllables[s] = _bu(word, s, before, after, earlier, beyond)
 
 
 def _in_code(words: Sequence[Word], positions: list[tuple[int, int]], index: int) -> bool:
@@ -141,8 +142,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY:
         return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
-    if prev == "万" and (not earlier or earlier[0] not in _DIGITS + "十百千两") and after[0] not in "千百":
-        return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一|出了事 (not 十万一千, 千万一定)
+    if prev == "万" and s == 1 and word.text.startswith("万一") and after[0] not in "千百":
+        return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一出|了事 (not 十万一千, 几万|一个)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
     if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
@@ -208,8 +209,10 @@ _MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部
 
 
 def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
-        earlier: tuple[str, str] | None = None) -> str:
-    """earlier: the character before ``before``."""
+        earlier: tuple[str, str] | None = None, beyond: tuple[str, str] | None = None) -> str:
+    """earlier: the character before ``before``; beyond: the one after ``after``."""
+    if word.text == "可不是" and s == 1 and (beyond is None or beyond[0] in "嘛吗吧啊呀呢么"):
+        return "bu5"  # the reply 可不是(嘛)！ (not 这可不是小事)
     if after is None or not after[0]:
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):

@@ -617,6 +617,10 @@ TABLE = """\
 老爷	lao3 ye5
 老爷爷	lao3 ye2 ye5
 老爷车	lao3 ye2 che1
+老爷子	lao3 ye2 zi5
+老爷们	lao3 ye2 men5
+上调	shang4 tiao2
+下调	xia4 tiao2
 哈欠	ha1 qian5
 小意思	xiao3 yi4 si5
 洗衣服	xi3 yi1 fu5

@@ -44,8 +44,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
-    rule("hash_key", r"(?:(?<=[按以拨])|(?<=输入))? ?# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外# (a tag)
-    rule("hash_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回)", lambda m: "井号"),  # 请按 #
+    rule("hash_key", r"(?:(?<=[按以拨])|(?<=输入))? ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外#, C# 号称
+    rule("hash_pressed", r"(?:(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回))(?![^#\s]{1,30}#)", lambda m: "井号"),  # 请按 # (not 以 #话题#)
     rule("star_key", r"(?:(?<=[按以拨])|(?<=输入))? ?\* ?(?=号|键)", lambda m: "星"),
     rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?\*|\* ?(?=结束|确认|返回)", lambda m: "星号"),
     # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
@@ -53,17 +53,19 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),
-    rule("tends_to", r"(?<=[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞
+    rule("tends_to", r"(?<=(?<![A-Za-z])[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞ (not File → 3D)
     rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
-    rule("set_sign", r" ?[∈∉⊆⊂⊇⊃∩∪≌∵∴] ?", lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, △ABC≌△DEF
-    rule("set_word", r"[∅∀∃∞∑∫∛]", lambda m: _SET_SIGNS[m.group()]),
-    # ★★★★☆: a rating, the stars filled
-    rule("rating", r"[★☆]{3,}", lambda m: read_number(str(m.group().count("★"))) + "星"),
+    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌] ?(?=[A-Za-z0-9(（{△∅\u4e00-\u9fff])",
+         lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, △ABC≌△DEF (not (∩_∩))
+    rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
+    # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
+    rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"
+                                                            if "★" in m.group() else "零颗星")),
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
@@ -109,9 +111,12 @@ DESIGNATION = rule(
     lambda m: m.group(1),
 )
 
-# 碳-14, 铀-235, 碘-131: an isotope's mass number, its dash not said (three digits one by one)
-ISOTOPE = rule("isotope", r"(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋磷硫氧氮氢])-?([0-9]{2,3})(?![0-9.])(?![\u4e00-\u9fff]{0,1}[度元块个%])",
-               lambda m: read_digits(m.group(1)) if len(m.group(1)) == 3 else read_number(m.group(1)))
+# 碳-14, 铀-235, 碘131: an isotope's mass number, its dash not said (three digits one by one); without
+# a dash only the isotopes news and textbooks name (not 含钾358毫克, 二氧化碳120万吨)
+ISOTOPE = rule("isotope", r"(?:(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋磷硫氧氮氢])-([0-9]{2,3})|(?<=碳)(1[234])|(?<=铀)(23[58])"
+               r"|(?<=碘)(131)|(?<=钴)(60)|(?<=锶)(90)|(?<=铯)(137)|(?<=钚)(239))(?![0-9.])"
+               r"(?! ?(?:[A-Za-z%‰万亿千百克吨斤升元块个度]|毫克|公斤))",
+               lambda m: read_digits(n) if len(n := next(g for g in m.groups() if g)) == 3 else read_number(n))
 
 # No.1, No. 5: the number sign, said as its letters (not the word no)
 NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda m: "NO ")

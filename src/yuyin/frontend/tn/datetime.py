@@ -98,12 +98,12 @@ def _year_span(match: re.Match[str]) -> str:
 
 
 _DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
-_DATE_AFTER = re.compile(r"^\s?(?:[(（]?(?:周[一二三四五六日天]|星期)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
                          r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假)")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（]?(?:周[一二三四五六日天]|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售)")
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售)")
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
 
@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         _dates,
     ),
     # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket)
-    rule("month_day_time", r"(?<![0-9.:/-])(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?= [0-9]{1,2}:[0-9]{2})",
+    rule("month_day_time", r"(?<![0-9.:/-])(1[0-2]|0?[1-9])-(3[01]|[12][0-9]|0?[1-9])(?= [0-9]{1,2}:[0-9]{2})",
          lambda m: _month_day(m.group(1), m.group(2))),
     # 建立于618年: a year of three digits after 于 (not 于100年内, 不低于100年); 2024巴黎奥运会: a year
     # naming an event (not 2000万人观看春晚)

@@ -99,9 +99,9 @@ LETTER_FRACTION = rule(
 FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",
                      lambda m: read_number(m.group(1)) + ("杠" + read_number(m.group(2)) if m.group(2) else ""))
 
-# 第 1/3 页, 第2/10页: a page of how many, not a fraction
-PAGE_OF = rule("page_of", r"第 ?([0-9]{1,4}) ?/ ?([0-9]{1,4}) ?页",
-               lambda m: f"第{read_number(m.group(1))}页，共{read_number(m.group(2))}页")
+# 第 1/3 页, 第2/10页: a page of how many, not a fraction (第1/3页 共3页: the count is said after it)
+PAGE_OF = rule("page_of", r"第 ?([0-9]{1,4}) ?/ ?([0-9]{1,4}) ?页(?=([,，、 ]*共)?)",
+               lambda m: f"第{read_number(m.group(1))}页" + ("" if m.group(3) else f"，共{read_number(m.group(2))}页"))
 
 # v=s/t, ρ=m/V: a formula in single letters, its slash a division (not "per ton")
 LETTER_QUOTIENT = rule(

@@ -20,7 +20,7 @@ _LIANG_MEASURES = (
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆"
 )
-LIANG_AFTER = "(?= ?[" + _LIANG_MEASURES + "])(?! ?(?:年级|季度|小于|小到))"  # 二年级, 二季度: ordinals; x+2小于0
+LIANG_AFTER = "(?= ?[" + _LIANG_MEASURES + "])(?! ?(?:年级|季度|小于|小到|次方|次幂|点击))"  # 二年级, 二季度: ordinals; x+2小于0
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
     rule("approximate", r"(?<![0-9.第、])([1-9])、([1-9])" + LIANG_AFTER, _approximate),
     # 2个 but not 第1、2名 (an ordinal's list)
-    rule("liang", r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第] )2" + LIANG_AFTER, lambda m: "两"),  # not B2层, 第 2 个
+    rule("liang", r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第图表例题] )(?<!步骤 )(?<!选项 )(?<!方案 )(?<!附件 )"
+         r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2" + LIANG_AFTER, lambda m: "两"),  # not B2层, 第 2 个, 步骤 2 点击
     rule(
         "cardinal",
         r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,

@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
         "service_number",
-        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?= ?" + _CALL_AFTER + r")",
+        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120: a second service number after one read digit by digit
@@ -200,7 +200,7 @@ RULES: tuple[Rule, ...] = (
     # 404页面, 错误 404, 500 Internal Server Error: an HTTP status, said digit by digit
     rule("http_status", r"(?<![0-9.])[45][0-9]{2}(?![0-9.])(?= ?(?:页面|错误|[Nn]ot [Ff]ound|Forbidden|Unauthorized|Bad |"
          r"Internal|Service Unavailable|Gateway))|(?:(?<=错误)|(?<=错误 )|(?<=报错)|(?<=报错 )|(?<=状态码)|(?<=状态码 ))"
-         r"[45][0-9]{2}(?![0-9.])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
+         r"[45][0-9]{2}(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",

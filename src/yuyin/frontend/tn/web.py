@@ -50,10 +50,11 @@ def _version(match: re.Match[str]) -> str:
 
 
 _EXTENSIONS = ("docx?|xlsx?|pptx?|pdf|txt|csv|json|xml|md|jpe?g|png|gif|bmp|webp|svg|mp[34]|wav|flac|mov|avi|mkv|zip|rar|7z"
-               "|tar|gz|exe|apk|ipa|dmg|iso|py|js|ts|java|cpp|go|rs|html?|css|sh|log|ini|yaml|yml|toml")  # fmt: skip
+               "|tar|gz|exe|apk|ipa|dmg|iso|py|js|ts|java|cpp|go|rs|html?|css|log|ini|yaml|yml|toml")  # fmt: skip
+# (upper case too, as Windows names them: 报告.PDF; no .sh: .SH ends a stock code, 600519.SH)
 
 # 报告.pdf, main.py, 年度总结2023.pptx: the dot before a file's extension is said
-FILE_EXTENSION = rule("file_extension", r"(?<=[0-9A-Za-z_)\u4e00-\u9fff])\.(?=(?:" + _EXTENSIONS + r")(?![A-Za-z0-9]))",
+FILE_EXTENSION = rule("file_extension", r"(?<=[0-9A-Za-z_)\u4e00-\u9fff])\.(?=(?:" + _EXTENSIONS + r"|" + _EXTENSIONS.upper() + r")(?![A-Za-z0-9]))",
                       lambda m: "点")
 
 RULES: tuple[Rule, ...] = (
