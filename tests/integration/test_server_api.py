@@ -366,6 +366,47 @@ def test_a_loopback_server_answers_only_its_own_host_names(server, client) -> No
         assert raw.recv(64).startswith(b"HTTP/1.1 403")
 
 
+def _exchange(server, *parts: bytes, pause: float = 0.0) -> bytes:
+    """Send parts over one raw connection (pause seconds between them); all the server answered."""
+    import time
+
+    address = server.url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((address[0], int(address[1])), timeout=10) as raw:
+        for index, part in enumerate(parts):
+            if index:
+                time.sleep(pause)
+            raw.sendall(part)
+        answer = b""
+        try:
+            while chunk := raw.recv(65536):
+                answer += chunk
+        except ConnectionResetError:
+            pass
+    return answer
+
+
+def test_what_the_parser_refuses_is_a_json_400_and_no_server_error(server) -> None:
+    """A body framed twice (request smuggling), an HTTP version it does not serve: 400 with the
+    reason, the connection closed; a body that goes bad after its response: closed, no traceback;
+    a target in absolute form is served."""
+    smuggled = _exchange(server, b"POST /api/frontend HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                 b"Content-Length: 40\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                                 b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")  # fmt: skip
+    assert smuggled.startswith(b"HTTP/1.1 400 Bad Request\r\n") and smuggled.count(b"HTTP/1.1") == 1, smuggled
+    assert b"not both" in smuggled
+    version = _exchange(server, b"GET /healthz HTTP/9.9\r\nHost: localhost\r\n\r\n")
+    assert version.startswith(b"HTTP/1.1 400") and b"HTTP/9.9 is not served" in version, version
+    absolute = _exchange(server, b"GET http://localhost/healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    assert absolute.startswith(b"HTTP/1.1 200") and b'"alive"' in absolute, absolute
+    late = _exchange(server, b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n",
+                     b"zz\r\n", pause=0.5)  # fmt: skip
+    assert late.startswith(b"HTTP/1.1 200"), late
+    at_once = _exchange(server, b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+    assert at_once.startswith((b"HTTP/1.1 200", b"HTTP/1.1 400")), at_once
+    log = server.log_text()
+    assert "Traceback" not in log and "Fatal error" not in log and "Exception in ASGI application" not in log, log[-3000:]
+
+
 def test_two_host_headers_are_refused_whatever_their_order(server) -> None:
     """Which of two Host headers counts would depend on who reads it (a proxy or this server)."""
     address = server.url.removeprefix("http://").rsplit(":", 1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -67,22 +68,29 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
             self._refusal = ""
             parse = self.conn.next_event
 
-            def next_event():  # keeps h11's reason for refusing a request, for send_400_response
+            def next_event():  # checks each request head h11 lets through, keeps its reason for refusing one
                 try:
-                    return parse()
+                    return _checked(parse())
                 except h11.RemoteProtocolError as exc:
-                    self._refusal = str(exc)
+                    self._refusal = _reason(str(exc))
                     raise
 
             self.conn.next_event = next_event
             self._follow()
 
         def send_400_response(self, msg: str) -> None:
-            """uvicorn's plain-text 400 for a request h11 refused, as a JSON error with h11's reason."""
-            body = json.dumps(error_body(400, f"malformed HTTP request: {self._refusal or msg}", None)).encode()
-            headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
-            for event in (h11.Response(status_code=400, headers=headers), h11.Data(data=body), h11.EndOfMessage()):
-                self.transport.write(self.conn.send(event))
+            """uvicorn's plain-text 400 for a request h11 refused, as a JSON error with h11's reason;
+            after the response to a request whose body then went bad, the connection is just closed."""
+            if self.cycle is not None:  # the request's app sends nothing more, and reads no more
+                self.cycle.disconnected = True
+                self.cycle.message_event.set()
+            if self.conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
+                body = json.dumps(error_body(400, f"malformed HTTP request: {self._refusal or msg}", None)).encode()
+                headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                           (b"connection", b"close")]  # fmt: skip
+                response = h11.Response(status_code=400, headers=headers, reason=b"Bad Request")
+                for event in (response, h11.Data(data=body), h11.EndOfMessage()):
+                    self.transport.write(self.conn.send(event))
             self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:
@@ -132,4 +140,31 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
                 log.warning("a client sent no whole request body within %g s; its connection was closed", seconds)
             self.transport.close()
 
+    def _checked(event):
+        """event, unless it is a request head this server refuses (a RemoteProtocolError): a body
+        framed twice (Content-Length and Transfer-Encoding: a request-smuggling risk behind a
+        proxy, RFC 9112 6.3), an HTTP version other than 1.0 and 1.1; a target in absolute form
+        (``GET http://host/path``) becomes its path, as RFC 9112 3.2.2 asks a server to accept."""
+        if not isinstance(event, h11.Request):
+            return event
+        names = {name.lower() for name, _ in event.headers}
+        if b"content-length" in names and b"transfer-encoding" in names:
+            raise h11.RemoteProtocolError("a request may give Content-Length or Transfer-Encoding, not both")
+        if event.http_version not in (b"1.0", b"1.1"):
+            raise h11.RemoteProtocolError(f"HTTP/{event.http_version.decode('ascii', 'replace')} is not served "
+                                          "(HTTP/1.0 and 1.1 are)")  # fmt: skip
+        absolute = re.match(rb"https?://[^/?#]*", event.target, re.IGNORECASE)
+        if absolute:
+            path = event.target[absolute.end():] or b"/"
+            return h11.Request(method=event.method, target=path if path[:1] == b"/" else b"/" + path,
+                               headers=event.headers, http_version=event.http_version)  # fmt: skip
+        return event
+
     return GuardedH11Protocol
+
+
+def _reason(message: str) -> str:
+    """h11's reason for refusing a request, as the client should read it."""
+    if message == "Receive buffer too long":
+        return f"the request's head is longer than {MAX_HEAD_BYTES} bytes"
+    return message
