@@ -7,7 +7,9 @@ come with the ``server`` extra and are imported only when used.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable
@@ -141,20 +143,35 @@ def wav_header(sample_rate: int, data_bytes: int | None = None) -> bytes:
 
 
 def write_wav_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate: int) -> int:
-    """Write [N] float chunks to out as a 16-bit WAV as they come (memory stays bounded); a
-    seekable out gets its header's sizes filled in at the end, a pipe keeps UNKNOWN_SIZE.
-    Returns the number of samples written."""
+    """Write [N] float chunks to out as a 16-bit WAV as they come (memory stays bounded); out
+    that :func:`rewritable` gets its header's sizes filled in at the end, anything else (a pipe,
+    a file appended to) keeps UNKNOWN_SIZE. Returns the number of samples written."""
+    fixable = rewritable(out)
     out.write(wav_header(sample_rate))
     samples = 0
     for chunk in chunks:
         out.write(float_to_int16(chunk).tobytes())
         samples += len(chunk)
-    if out.seekable():
+    if fixable:
         out.seek(0)
         out.write(wav_header(sample_rate, 2 * samples))
         out.seek(0, io.SEEK_END)
     out.flush()
     return samples
+
+
+def rewritable(out: BinaryIO) -> bool:
+    """Whether out is a stream a writer may go back in to complete a header: seekable, empty
+    before it (at position 0) and not opened for appending (``>>``, where every write lands at
+    the end). A file that holds other data first, or a second clip after a first one in the same
+    redirected output, gets the streamable form instead of an overwritten start."""
+    seekable = getattr(out, "seekable", None)
+    if not callable(seekable) or not seekable() or out.tell() != 0:
+        return False
+    try:
+        return not fcntl.fcntl(out.fileno(), fcntl.F_GETFL) & os.O_APPEND
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return True  # no descriptor (BytesIO): nothing appends behind its back
 
 
 def wav_bytes(samples: np.ndarray, sample_rate: int) -> bytes:
@@ -180,6 +197,13 @@ _OPUS_FALLBACK_RATE = 48000
 # file suffix -> the format a file so named holds (.ogg: opus in Ogg; .raw: headerless PCM)
 FORMAT_SUFFIXES = {".wav": "wav", ".mp3": "mp3", ".flac": "flac", ".opus": "opus", ".ogg": "opus", ".aac": "aac",
                    ".pcm": "pcm", ".raw": "pcm"}  # fmt: skip
+
+
+def audio_suffix(path: str | Path) -> str:
+    """The lower-case suffix that names path's audio format: ``"a.MP3"`` -> ``".mp3"``, and a
+    name that is nothing but one (``".mp3"``, a hidden file) -> itself; ``""`` for none."""
+    name = Path(path).name.lower()
+    return Path(name).suffix or (name if name.startswith(".") and name.count(".") == 1 else "")
 _MP3_BIT_RATE = 64000  # mono speech; lame's default at 24 kHz (32 kbit/s) is audibly poor
 
 
@@ -327,8 +351,9 @@ def write_audio_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate:
                        out_rate: int | None = None) -> int:  # fmt: skip
     """Write [N] float chunks of sample_rate audio to out in ``fmt`` as they come (memory stays
     bounded), resampled to out_rate (default: sample_rate; opus falls back as in
-    :func:`encoder_sample_rate`). A seekable out gets a complete file (WAV sizes, a FLAC sample
-    count); a pipe gets the streamable form. Returns the number of input samples written."""
+    :func:`encoder_sample_rate`). A :func:`rewritable` out gets a complete file (WAV sizes, a
+    FLAC sample count, an MP3 length tag); anything else (a pipe, a file appended to) gets the
+    streamable form. Returns the number of input samples written."""
     rate = encoder_sample_rate(fmt, out_rate or sample_rate)
     resampler = StreamResampler(sample_rate, rate)
     taken = 0
@@ -343,7 +368,7 @@ def write_audio_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate:
     if fmt == "wav":
         write_wav_stream(out, resampled(), rate)
         return taken
-    encoder = AudioEncoder(fmt, rate, output=out if out.seekable() else None)
+    encoder = AudioEncoder(fmt, rate, output=out if rewritable(out) else None)
     with contextlib.closing(encoder):
         for samples in resampled():
             out.write(encoder.encode(samples))

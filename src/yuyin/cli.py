@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from yuyin.arguments import non_empty, output_path, thread_count
-from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES
+from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, audio_suffix
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
@@ -606,7 +606,7 @@ def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptio
 def _output_format(output: str, asked: str | None) -> str:
     """The audio format say writes: --format, else by the output file's suffix (a suffix of
     another format, or one that names no audio format, with no --format, is an error)."""
-    suffix = "" if output == "-" else Path(output).suffix.lower()
+    suffix = "" if output == "-" else audio_suffix(output)
     named = FORMAT_SUFFIXES.get(suffix)
     if asked is not None and named is not None and named != asked:
         raise CliError(f"-o {output} names a {named} file but --format is {asked}; make them agree")

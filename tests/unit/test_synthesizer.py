@@ -217,12 +217,48 @@ def test_synthesize_to_file_streams_other_formats_into_a_pipe_and_writes_raw_pcm
     assert len(raw.getvalue()) == 2 * round(seconds * 24000) == 2 * decoded and raw.getvalue() == wav.tobytes()
 
 
+def test_output_that_holds_data_first_or_appends_keeps_it_and_gets_the_streamable_form(tiny_synth: Synthesizer,
+                                                                                    tmp_path: Path) -> None:  # fmt: skip
+    """A header is completed only by going back to the start of an empty, non-appending output:
+    `>> out.wav`, a second clip after a first in one redirected output, or a buffer with data
+    before its position keep what they held (no header written over it)."""
+    import av
+
+    from yuyin.audio import UNKNOWN_SIZE, rewritable
+
+    appended = tmp_path / "appended.wav"
+    appended.write_bytes(b"")
+    with open(appended, "ab") as out:  # empty, but every write lands at the end: no going back
+        assert not rewritable(out)
+        seconds = tiny_synth.synthesize_to_file("你好。", out, audio_format="wav")
+    data = appended.read_bytes()
+    assert data[:4] == b"RIFF" and int.from_bytes(data[40:44], "little") == UNKNOWN_SIZE
+    assert len(data) == 44 + 2 * round(seconds * 24000)
+    buffer = io.BytesIO(b"JUNKJUNK")
+    buffer.seek(8)
+    tiny_synth.synthesize_to_file("你好。", buffer, audio_format="flac")
+    assert buffer.getvalue()[:12] == b"JUNKJUNKfLaC"
+    with av.open(io.BytesIO(buffer.getvalue()[8:])) as container:
+        assert sum(frame.samples for frame in container.decode(audio=0)) == round(seconds * 24000)
+    fresh = io.BytesIO()
+    assert rewritable(fresh)
+    tiny_synth.synthesize_to_file("你好。", fresh, audio_format="wav")
+    assert int.from_bytes(fresh.getvalue()[40:44], "little") == 2 * round(seconds * 24000)  # completed
+
+
+def test_synthesize_to_file_takes_a_hidden_file_name_and_numpy_rates(tiny_synth: Synthesizer, tmp_path: Path) -> None:
+    tiny_synth.synthesize_to_file("你好。", tmp_path / ".mp3", sample_rate=np.int64(16000))
+    info = soundfile.info(tmp_path / ".mp3")
+    assert (info.format, info.samplerate) == ("MP3", 16000)
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda s, d: s.synthesize_to_file("你好", d / "x.txt"), "cannot tell an audio format from the suffix of"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", audio_format="ogg"), "unknown audio format 'ogg'"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=11025), "sample_rate must be one of 8000"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=8000.0), "sample_rate must be one of 8000"),
     (lambda s, d: s.synthesize_to_file("你好", d / "x.wav", sample_rate=True), "sample_rate must be one of 8000"),
+    (lambda s, d: s.synthesize_to_file("你好", io.BytesIO(), sample_rate=np.float64(16000)), "must be one of 8000"),
 ])  # fmt: skip
 def test_synthesize_to_file_refuses_a_format_or_rate_it_cannot_write(tiny_synth: Synthesizer, tmp_path: Path, call,
                                                                      message: str) -> None:  # fmt: skip
@@ -322,6 +358,12 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
         Synthesizer.load(tmp_path, device="cpu", warm_up=False)
 
 
+def _closed() -> io.BytesIO:
+    buffer = io.BytesIO()
+    buffer.close()
+    return buffer
+
+
 @pytest.mark.parametrize("call, error, message", [
     (lambda s: list(s.synthesize(None)), TypeError, "text must be a str, got NoneType"),
     (lambda s: list(s.synthesize(b"\xe4\xbd\xa0")), TypeError, "got bytes \\(decode bytes first"),
@@ -331,6 +373,8 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
     (lambda s: list(s.synthesize("你好", chunk_frames=16.5)), TypeError, "chunk_frames must be None or a whole"),
     (lambda s: list(s.synthesize("你好", chunk_frames=0)), ValueError, "chunk_frames must be at least 1"),
     (lambda s: s.synthesize_to_wav("你好", 5), TypeError, "target must be a path or a binary file, got int"),
+    (lambda s: s.synthesize_to_wav("你好", io.StringIO()), TypeError, "target must be a path or a binary file, got StringIO"),
+    (lambda s: s.synthesize_to_wav("你好", _closed()), ValueError, "target is a closed file"),
     (lambda s: SynthesisOptions(speed=10**400), OptionsError, "speed must be a finite number, got 1000"),
     (lambda s: SynthesisOptions(speaker=123), OptionsError, "speaker must be a speaker's name"),
 ])  # fmt: skip

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import itertools
+import operator
 import os
 import threading
 from functools import partial
@@ -18,7 +20,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Iterator
 import numpy as np
 import torch
 
-from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, AudioChunk, SyllableTiming, write_audio_stream
+from yuyin.audio import (AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, AudioChunk, SyllableTiming, audio_suffix,
+                         write_audio_stream)
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.device import configure_threads, plan_runtime
@@ -349,13 +352,15 @@ class Synthesizer:
         anything is written. ssml: text is an SSML document (``synthesize_ssml``). timeline: given,
         it follows the chunks written (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
-        if not isinstance(target, (str, Path)) and not callable(getattr(target, "write", None)):
+        if not isinstance(target, (str, Path)) and (not callable(getattr(target, "write", None))
+                                                    or isinstance(target, io.TextIOBase)):
             raise TypeError(f"target must be a path or a binary file, got {type(target).__name__}")
+        if getattr(target, "closed", False):
+            raise ValueError("target is a closed file")
         audio_format = audio_format or _format_of(target)
         if audio_format not in AUDIO_FORMATS:
             raise ValueError(f"unknown audio format {audio_format!r}; use one of {', '.join(AUDIO_FORMATS)}")
-        if sample_rate is not None and (type(sample_rate) is not int or sample_rate not in SAMPLE_RATES):
-            raise ValueError(f"sample_rate must be one of {', '.join(map(str, SAMPLE_RATES))}, got {sample_rate!r}")
+        sample_rate = _sample_rate(sample_rate)
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
         audio = (_followed(chunk, timeline).samples for chunk in itertools.chain([first], chunks))
@@ -443,10 +448,24 @@ _SSML_FIELDS = ("speed", "pitch", "pitch_shift", "energy", "volume", "style", "s
 
 def _format_of(target: str | Path | BinaryIO) -> str:
     """The audio format target's name asks for: by its suffix, WAV for none (or a stream)."""
-    if not isinstance(target, (str, Path)) or not Path(target).suffix:
+    suffix = audio_suffix(target) if isinstance(target, (str, Path)) else ""
+    if not suffix:
         return "wav"
-    suffix = Path(target).suffix.lower()
     if suffix not in FORMAT_SUFFIXES:
         raise ValueError(f"cannot tell an audio format from the suffix of {target}; name the file "
                          f"{', '.join(FORMAT_SUFFIXES)} or give audio_format")  # fmt: skip
     return FORMAT_SUFFIXES[suffix]
+
+
+def _sample_rate(rate: Any) -> int | None:
+    """A requested output rate as an int (any integer type: numpy's too), or None; a float, a
+    bool or a rate not in audio.SAMPLE_RATES is a ValueError."""
+    if rate is None:
+        return None
+    try:
+        whole = operator.index(rate) if not isinstance(rate, bool) else None
+    except TypeError:
+        whole = None
+    if whole not in SAMPLE_RATES:
+        raise ValueError(f"sample_rate must be one of {', '.join(map(str, SAMPLE_RATES))}, got {rate!r}")
+    return whole
