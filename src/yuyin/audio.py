@@ -198,13 +198,14 @@ _OPUS_FALLBACK_RATE = 48000
 FORMAT_SUFFIXES = {".wav": "wav", ".mp3": "mp3", ".flac": "flac", ".opus": "opus", ".ogg": "opus", ".aac": "aac",
                    ".pcm": "pcm", ".raw": "pcm"}  # fmt: skip
 
+_MP3_BIT_RATE = 64000  # mono speech; lame's default at 24 kHz (32 kbit/s) is audibly poor
+
 
 def audio_suffix(path: str | Path) -> str:
     """The lower-case suffix that names path's audio format: ``"a.MP3"`` -> ``".mp3"``, and a
     name that is nothing but one (``".mp3"``, a hidden file) -> itself; ``""`` for none."""
     name = Path(path).name.lower()
     return Path(name).suffix or (name if name.startswith(".") and name.count(".") == 1 else "")
-_MP3_BIT_RATE = 64000  # mono speech; lame's default at 24 kHz (32 kbit/s) is audibly poor
 
 
 def _import_extra(module: str):
@@ -285,7 +286,8 @@ class AudioEncoder:
     ``encode`` returns the bytes the codec has produced so far (possibly none), ``finish`` the
     rest. With ``streaming`` the container is written for a non-seekable pipe (a WAV header
     with unknown length, a FLAC header without a sample count) and bytes come out as they are
-    made; otherwise everything comes out of ``finish`` as a complete, seekable file.
+    made; otherwise everything comes out of ``finish`` as a complete, seekable file. With an
+    ``output`` file the container goes straight into it (``streaming`` then does not matter).
     ``pcm`` is raw signed 16-bit little-endian samples with no header, always returned by ``encode``.
     """
 

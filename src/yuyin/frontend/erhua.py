@@ -40,9 +40,10 @@ def attach_erhua(words: Sequence[Word]) -> list[Word]:
             previous.graphemes.append(word.graphemes[0])
             previous.decided.append(word.decided[0])
             if len(word) == 1:
-                previous.break_after = word.break_after
+                previous.break_after, previous.spaced = word.break_after, word.spaced
                 continue
-            word = Word(word.text[1:], word.syllables[1:], word.graphemes[1:], HAN, word.decided[1:], word.break_after)
+            word = Word(word.text[1:], word.syllables[1:], word.graphemes[1:], HAN, word.decided[1:], word.break_after,
+                        word.spaced)  # fmt: skip
         joined.append(word)
     return joined
 

@@ -91,7 +91,10 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         kind = EXACT if span.exact else HAN
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
-        words[-1].spaced = piece == " " and words[-1].break_after < BREAKS[piece] or words[-1].spaced
+        if piece == " ":  # a space alone made the break a phrase's (not a 、 or a comma before it)
+            words[-1].spaced = words[-1].spaced or words[-1].break_after < BREAKS[piece]
+        elif BREAKS[piece] >= 2:
+            words[-1].spaced = False
         words[-1].break_after = max(words[-1].break_after, BREAKS[piece])
 
 
@@ -258,6 +261,7 @@ def merge_numbers(words: list[Word]) -> list[Word]:
                 HAN,
                 previous.decided + word.decided,
                 word.break_after,
+                word.spaced,
             )
         else:
             merged.append(word)

@@ -391,7 +391,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "扇": (("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
-    "涨": (("zhang4", lambda c: re.search("(?<!书)(?:脸|脸色|脖子)(?:都|一下子|顿时|立刻)?$", c.before) is not None
+    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
             is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
@@ -405,7 +405,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                               or c.right.startswith("晃"))),),  # 晃了晃脑袋
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
 }
-# What is left behind somewhere (落 la4): 把钥匙落在家里, 这本书我落在教室里了.
+# What is left behind somewhere (落 la4), after 把: 把钥匙落在家里, 我把手机落在出租车上了.
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
 
 

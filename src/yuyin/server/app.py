@@ -76,13 +76,13 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
         app.include_router(router)
     _add_service_routes(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
+    if settings.cors_origins:  # inside the Host check: a preflight for a foreign Host is refused too
+        app.add_middleware(Cors, allow_origins=list(settings.cors_origins), allow_methods=["*"],
+                           allow_headers=["*"], expose_headers=EXPOSED_HEADERS)  # fmt: skip
     app.add_middleware(HostCheck, allowed=hosts)
     # the routers' own routes first: FastAPI wraps an included router in a route without a path
     labelled = [route for router in routers for route in router.routes] + app.router.routes
     app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=labelled)
-    if settings.cors_origins:
-        app.add_middleware(Cors, allow_origins=list(settings.cors_origins), allow_methods=["*"],
-                           allow_headers=["*"], expose_headers=EXPOSED_HEADERS)  # fmt: skip
     app.add_middleware(HeadAsGet)
     return app
 

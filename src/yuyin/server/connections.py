@@ -16,6 +16,7 @@ too long) gets 400 with a JSON error naming h11's reason, as every other error o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -65,12 +66,14 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
-            self._refusal = ""
+            self._refusal, self._method = "", b""
             parse = self.conn.next_event
 
             def next_event():  # checks each request head h11 lets through, keeps its reason for refusing one
                 try:
-                    return _checked(parse())
+                    event = parse()
+                    self._method = event.method if isinstance(event, h11.Request) else self._method
+                    return _checked(event)
                 except h11.RemoteProtocolError as exc:
                     self._refusal = _reason(str(exc))
                     raise
@@ -89,8 +92,11 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
                 headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                            (b"connection", b"close")]  # fmt: skip
                 response = h11.Response(status_code=400, headers=headers, reason=b"Bad Request")
-                for event in (response, h11.Data(data=body), h11.EndOfMessage()):
-                    self.transport.write(self.conn.send(event))
+                events = (response, h11.EndOfMessage()) if self._method == b"HEAD" else (
+                    response, h11.Data(data=body), h11.EndOfMessage())  # fmt: skip
+                with contextlib.suppress(h11.LocalProtocolError):  # a state h11 allows no answer in: just close
+                    for event in events:
+                        self.transport.write(self.conn.send(event))
             self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:

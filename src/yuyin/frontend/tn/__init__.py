@@ -44,9 +44,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
-    rule("hash_key", r"(?:(?<=[按以拨])|(?<=输入))? ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外#, C# 号称
+    rule("hash_key", r" ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外#, C# 号称
     rule("hash_pressed", r"(?:(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回))(?![^#\s]{1,30}#)", lambda m: "井号"),  # 请按 # (not 以 #话题#)
-    rule("star_key", r"(?:(?<=[按以拨])|(?<=输入))? ?\* ?(?=号|键)", lambda m: "星"),
+    rule("star_key", r" ?\* ?(?=号|键)", lambda m: "星"),
     rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?\*|\* ?(?=结束|确认|返回)", lambda m: "星号"),
     # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
     rule("arrow_keys", r"[↑↓←→](?=(?: ?[↑↓←→])* ?键)|(?<=按) ?[↑↓←→]", lambda m: "上下左右"["↑↓←→".index(m.group().strip())]),

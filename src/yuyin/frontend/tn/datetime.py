@@ -202,8 +202,9 @@ RULES: tuple[Rule, ...] = (
         r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍元块万亿个次天年月日号点分秒时岁克米升]|小时|分钟|公里))",
         _dates,
     ),
-    # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket)
-    rule("month_day_time", r"(?<![0-9.:/-])(1[0-2]|0?[1-9])-(3[01]|[12][0-9]|0?[1-9])(?= [0-9]{1,2}:[0-9]{2})",
+    # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket;
+    # not a score before a kick-off time: 3-1 20:00)
+    rule("month_day_time", r"(?<![0-9.:/-])(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?= [0-9]{1,2}:[0-9]{2})",
          lambda m: _month_day(m.group(1), m.group(2))),
     # 建立于618年: a year of three digits after 于 (not 于100年内, 不低于100年); 2024巴黎奥运会: a year
     # naming an event (not 2000万人观看春晚)
