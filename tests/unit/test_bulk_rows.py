@@ -224,7 +224,9 @@ def test_serve_builder_arguments_convert_strings_as_serve_run_passes_them() -> N
     assert build_arguments({}) == (ServerSettings(), ReplicaPlan())
     assert [build_arguments({"side_by_side": value})[0].side_by_side for value in ("true", "off", "Auto", False)] == [
         True, False, None, False]  # auto: the memory tier decides
-    for args, problem in [({"port": 1}, "unknown argument port; known: backend,"),
+    assert build_arguments({"allowed_hosts": "tts.example.com"})[0].allowed_hosts == ("tts.example.com",)
+    for args, problem in [({"port": 1}, "unknown argument port; known: allowed_hosts, backend,"),
+                          ({"header_timeout": "5"}, "unknown argument header_timeout"),  # Serve's proxy holds connections
                           ({"replicas": "two"}, "replicas: Input should be a valid integer"),
                           ({"max_active": "0"}, "max_active must be a positive finite number, got 0"),
                           ({"side_by_side": "maybe"}, "side_by_side: Input should be a valid boolean"),
