@@ -60,7 +60,7 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|计时|倒计时|跑出了?|游出了?|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
 
 
 def _duration(match: re.Match[str]) -> str:
@@ -161,7 +161,15 @@ def _clock_time(match: re.Match[str]) -> str:
     return spoken
 
 
+def _utc_offset(match: re.Match[str]) -> str:
+    """UTC+8, GMT+08:00 -> UTC加八, UTC-05:30 -> UTC减五小时三十分: a time zone's offset, not a clock time."""
+    zone, sign, hours, minutes = match.groups()
+    spoken = f"{zone}{'加' if sign == '+' else '减'}{read_small(hours)}"
+    return spoken + (f"小时{read_small(minutes)}分" if minutes and int(minutes) else "")
+
+
 RULES: tuple[Rule, ...] = (
+    rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
     # 1990s: a decade
     rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
     # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
