@@ -29,14 +29,15 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     rule("plus", r"\+", lambda m: "加"),
+    # before = itself: x>=y, n<=1, a != b
+    rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
+    rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
+    rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
     rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点])", lambda m: "等于负"),  # ΔH=-57.3
     rule("equals", r"=", lambda m: "等于"),
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
     rule("at", r"@(?=\S)", lambda m: "艾特"),
     rule("per_mille", r"‰", lambda m: "千分号"),
-    rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
-    rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
-    rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),
     # (P<0.05 and 温度<30℃: the number after it was read above)
     rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "大于"),

@@ -11,6 +11,7 @@ A ``-`` or ``/`` between two numbers is only an operator inside an expression th
 from __future__ import annotations
 
 import re
+from math import factorial
 
 from .digits import NUMBER, read_digits, read_number, superscript_digits
 from .numbers import LIANG_AFTER
@@ -162,7 +163,19 @@ def _ratio(match: re.Match[str]) -> str:
     return "比".join(read_number(part) for part in parts) + (" " if match.group(2) else "")
 
 
+def _factorial(match: re.Match[str]) -> str:
+    """5!×4, 5!等于120, n! = 1×2×…×n -> 五的阶乘..., n的阶乘...; 5!=120 only where 120 is 5!'s value
+    (else 5 != 120)."""
+    number, letter, compared = match.groups()
+    if compared is not None and (letter or int(number) > 20 or factorial(int(number)) != int(compared)):
+        return match.group()  # not equal, read later
+    spoken = f"{letter or read_number(number)}的阶乘"
+    return spoken + ("等于" + read_number(compared) if compared is not None else "")
+
+
 RULES: tuple[Rule, ...] = (
+    rule("factorial", r"(?:(?<![0-9.])([0-9]{1,3})|(?<![A-Za-z])([A-Za-z]))!(?:=([0-9]+)(?![0-9.])|(?=\s*(?:等于|表示|[×*÷/+)]|[0-9]{1,3}!)|\s+=))",
+         _factorial),
     # 2^10, 3², 10⁻³, √2 (units such as m² were read before)
     rule(
         "power",
