@@ -301,6 +301,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
         ("wei4", _wei_for),
+        ("wei2", lambda c: c.left[-1:] in (*NUMERALS, "零", "幺")),  # 状态码1为成功, 三人为一组 (a number is)
         ("wei2", lambda c: len(c.left) == 1 and c.left.isascii() and c.left.isalpha()),  # 其中 m 为质量 (not AI为人类服务)
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),

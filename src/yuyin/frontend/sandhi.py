@@ -149,6 +149,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
             after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
         return "yi1"  # the number itself: 买一送一, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
+    if not prev and after[0] + following in ("表示", "代表", "对应"):
+        return "yi1"  # a value's meaning: 1表示成功，0表示失败 (a clause's first word)
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
     if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":
