@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 
 from .digits import NUMBER, read_number, superscript_digits
-from .rule import Rule, context_before, rule
+from .rule import Rule, context_after, context_before, rule
 
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
     "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
-    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
+    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s^2": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
     "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦",
-    "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安",
+    "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "kN": "千牛",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
@@ -82,12 +82,27 @@ def _degrees_below(match: re.Match[str]) -> str:
         return "零下" + read_number(match.group(1))
     return match.group()  # an angle or a change: left to the cardinal rule (负)
 
+# Words near a number before A that make the A amperes (电流2A, 16A插座; not 5A级景区, 高二2A班).
+_CURRENT_BEFORE = re.compile("电流|充电|输出|输入|额定|保险丝|空开|断路器|安培")
+_CURRENT_AFTER = re.compile("^(?:的?电流|插座|插头|快充|充电|保险丝|空开|断路器)")
+
+
+def _amperes(match: re.Match[str]) -> str:
+    if _CURRENT_BEFORE.search(context_before(match, 8)) or _CURRENT_AFTER.match(context_after(match, 4)):
+        return read_amount(match.group(1)) + "安"
+    return match.group()
+
+
 RULES: tuple[Rule, ...] = (
-    # 1V1辅导, 3v3篮球: one on one, not volts (5V2A stays a charger's rating)
+    # 5V2A, 5V/3A, 9V 2A: a charger's rating, volts and amperes
+    rule("volts_amperes", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?V ?[/ ]? ?(" + NUMBER + r") ?A(?![A-Za-z0-9])",
+         lambda m: f"{read_amount(m.group(1))}伏{read_amount(m.group(2))}安"),
+    rule("amperes", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?A(?![A-Za-z0-9+])", _amperes),
+    # 1V1辅导, 3v3篮球: one on one, not volts
     rule("versus", r"(?<![0-9.])([1-9])[Vv]([1-9])(?![0-9A-Za-z.])",
          lambda m: read_number(m.group(1)) + "对" + read_number(m.group(2))),
     # 10N的拉力: newtons, where nothing is a code (not H1N1)
-    rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9])", lambda m: read_amount(m.group(1)) + "牛"),
+    rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9]|·m)", lambda m: read_amount(m.group(1)) + "牛"),
     # S/M/L/XL: clothing sizes, a list (not M per litre)
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),
     rule(
