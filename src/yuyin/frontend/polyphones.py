@@ -262,6 +262,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "还": (
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
                            "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
+        ("huan2", lambda c: c.right in ("不起", "不上", "不清", "得起", "得上", "得清") and re.search("钱|债|贷|款|账|欠", c.before) is not None),  # 钱我还不起
+        ("huan2", lambda c: c.right == "嘴" or c.left == "待" and c.right.startswith("款")),  # 不许还嘴, 待还款项
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
@@ -315,7 +317,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
-        ("tiao2", right_starts("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺")),  # 调一碗料汁 (mix)
+        ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
@@ -325,6 +327,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
+           ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "不好", "好关系"))),  # 我们俩处得来
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
@@ -332,21 +335,38 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None)),  # 这个黑锅我可不背
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
+           ("gan1", lambda c: re.match("了(?:这|那|这一|那一|一)?杯", c.after) is not None),  # 干了这杯酒
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _before_title), (reading, _full_name)) for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
-    "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),),
+    "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
+           ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
            ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),
     # 请个假, not 一个假消息
-    "当": (("dang4", right_in("作", "成", "做", "真")),),
+    "当": (("dang4", right_in("作", "成", "做", "真")),
+           # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时)
+           ("dang4", lambda c: c.alone and re.search("[把拿将]", c.before) is not None and c.right[:1] not in ("了", "上", "选")),
+           ("dang4", lambda c: c.alone and c.left in ("就", "只", "权", "全") and c.right[:1] not in ("了", "过", "上", "选")),
+           ("dang4", lambda c: c.alone and re.match("(?:我|你|他|她|它|自己|我们|你们|他们)是", c.after) is not None),
+           ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
     "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),),
-    "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),),
+    # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
+    "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
+                                                      "出风头", "斗", "占便宜", "争强", "抬杠")),),
+    # 发 fa4, hair, after a haircut's verb: 理了个发, 剪了发
+    "发": (("fa4", lambda c: c.alone and re.search("[理剪烫染洗吹]了?(?:个|一个|一次)?$", c.before) is not None),),
+    # 看 kan1, look after: 在家看孩子, 帮你看着行李, 看好您的随身物品
+    "看": (("kan1", lambda c: c.right in ("孩子", "小孩", "娃", "宝宝", "孙子", "孙女", "门", "家", "摊", "店")
+            and c.left.endswith(("在家", "在家里", "帮", "帮忙", "帮我", "帮你", "替", "替我", "负责", "专门", "来", "给我"))),),
+    "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),
+           # teach: 他教我写字, 教过我, 教了三十年书, 教学生写作文 (not 信什么教)
+           ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),),
     "差": (("chai1", left_ends("出公")),
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
@@ -358,8 +378,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
-        ("zhuan4", right_starts("圈", "一圈", "个不停", "来转去", "悠", "每")),  # 七千转每分钟
-        ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
+        ("zhuan4", lambda c: c.after.startswith(("圈", "一圈", "个不停", "来转去", "悠", "每"))),  # 七千转每分钟
+        ("zhuan4", lambda c: not c.right and c.left.endswith(("地", "在", "正在", "还在", "一直在"))),  # 不停地转, 风扇在转
+        ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or c.right == "得" and c.beyond.startswith(("很快", "飞快", "快", "越来越快", "晕"))),  # 车轮转得飞快
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
@@ -379,13 +400,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
-    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种")),
+    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种", "向")),
+           ("sa3", lambda c: c.after.startswith(("了一地", "了满地", "得满地", "得到处", "了一身", "得一地"))),
            ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None
             and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领"))),),  # 总统率妻子出席
-    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "满", "到", "进", "在", "出")) or (
+    "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
     "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
@@ -406,6 +428,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                               or c.right.startswith("晃"))),),  # 晃了晃脑袋
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
 }
+# Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of).
+_CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢说赶")
+# Whom or what 教 (jiao1) teaches: 教我写字, 教学生游泳, 教英语.
+_TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 学员 孩子 孩子们 小朋友 英语 数学 语文 物理 化学 历史 音乐 "
+                    "美术 画画 唱歌 跳舞 游泳 写字 做人 做饭 书 别人 人".split())
 # What is left behind somewhere (落 la4), after 把: 把钥匙落在家里, 我把手机落在出租车上了.
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
 
@@ -430,6 +457,17 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
                             "(?:[^的\u4e00-\u9fff]|$|[、和而又，])")
 
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
+    "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
+    "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO),),  # 买得到, 做得到, 看得到 (can)
+    "得出": (("de2 chu1", right_starts("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据")),),  # 得出结论
+    "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
+    "落下来": (("luo4 xia4 lai2", lambda c: True),),
+    "看着": (("kan1 zhe5", lambda c: c.left.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "你", "我来"))
+              and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
+    "看好": (("kan1 hao3", lambda c: c.after.startswith(("您的", "你的", "自己的", "孩子", "随身", "物品", "行李", "财物", "门"))),),  # 请看好您的随身物品
+    "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
+    "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
@@ -452,9 +490,11 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
-    "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),),  # 我们同行了一段路 (大家都是同行: hang2)
+    "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
+             ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
+              or c.after.startswith(("的还有", "的有"))),),  # 一路同行, 同行的还有他的妻子  # 我们同行了一段路 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
-    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢"))),  # 手拉着手
+    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空"))),  # 手拉着手, 空着手
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm

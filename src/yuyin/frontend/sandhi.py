@@ -124,7 +124,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
     priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
-    if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (prev and prev in _DIGITS + "十" and not priced) or (
+    if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (
+            prev and prev in _DIGITS + "十" and not priced and not (prev == "零" and _leads_a_number(after[0], following))) or (
             word.text == "一把手"):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); the head: 一把手
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
@@ -159,9 +160,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
-    if len(word) > 1 and s == len(word) - 1 and after[0] not in _MEASURES and after[0] not in "百千万亿" and not (
+    if len(word) > 1 and s == len(word) - 1 and is_word(word.text) and after[0] not in _MEASURES and after[0] not in "百千万亿" and not (
             len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除等"):  # fmt: skip
-        return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百)
+        return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百;
+        # not 人一|起来, a word the segmenter made up)
     if after[0] == "不" and following and following in "做二":
         return "yi1"  # the number: 一不做，二不休, 说一不二
     if prev and prev == after[0]:
@@ -170,6 +172,12 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         if not earlier or earlier[0] != "一":  # not 一步一步, 一天一天 (one step after another)
             return "yi5"  # 看一看
     return "yi2" if tone(after[1]) in "45" else "yi4"
+
+
+def _leads_a_number(after: str, following: str) -> bool:
+    """Whether 一 before after, then following, counts hundreds or more (一万零一百, 一万零一千二;
+    not 一百零一千克, whose 一 ends its number before the unit 千克)."""
+    return after == "百" or after in "千万亿" and (not following or following in _DIGITS + "两")
 
 
 def _ordinal(prev: str, after: str, following: str) -> bool:
