@@ -25,7 +25,7 @@ _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告�
 _SCORE_JUST_BEFORE = re.compile(
     r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
 )
-_SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比")
+_SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
     r"(?:于|从|到|至|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里|今天|明天|昨天|后天|每天|每晚|时间|时刻|截至|截止)\s?$"
@@ -60,12 +60,20 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|成绩[:：]|纪录|马拉松|半马|全马|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+
+
+# Words after it that make it a duration: 以3:45的成绩, 以2:01:09打破纪录 (those of winning only
+# after hours, minutes and seconds: 以21:19获胜 is a score).
+_DURATION_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|的时间|完赛|跑完|游完|冲线)")
+_RECORD_AFTER = re.compile(r"^\s?(?:夺冠|夺金|打破|刷新|获得|获胜|摘得|位列|排名)")
 
 
 def _duration(match: re.Match[str]) -> str:
     """1:23:45 -> 一小时二十三分四十五秒, 3:45 -> 三分四十五秒 after a word of timing."""
-    if not _DURATION_WORDS.search(context_before(match, 6)):
+    after = context_after(match, 5)
+    if not (_DURATION_WORDS.search(context_before(match, 6)) or _DURATION_AFTER.match(after)
+            or match.group().count(":") == 2 and _RECORD_AFTER.match(after)):
         return match.group()  # a clock time, for the rule after
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
     spoken = _time_taken(hours[0] if hours else 0, minutes, seconds)
@@ -97,13 +105,18 @@ def _year_span(match: re.Match[str]) -> str:
     return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
-_DATE_BEFORE = re.compile(r"(?:于|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
+# Days named after their date in no other way: 12/25圣诞节, 2.14情人节 (3.8妇女节, 5.1劳动节: math.dotted_holiday)
+_HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲节|父亲节|护士节|记者节|七夕|中秋|端午|重阳|元旦"
+# Days named by their date's digits (三八妇女节): month/day before them is a date, month.day a name (math)
+_NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
+_DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
-                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假)")
+                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售)")
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售|"
+                             + _HOLIDAYS + ")")
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
 
@@ -207,7 +220,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "dates",
         r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
-        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍元块万亿个次天年月日号点分秒时岁克米升]|小时|分钟|公里))",
+        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天年月日号点分秒时岁克米升]|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
     # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket;

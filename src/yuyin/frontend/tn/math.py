@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
     # 5.1劳动节, 3.15晚会, 7.7事变: the same with a full stop, before the day's name
     rule(
         "dotted_holiday",
-        r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期"
+        r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期|建党节|国庆"
         r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节|放假|那天|当天|大促|期间|活动)",
         lambda m: _dotted_day(m.group(1), m.group(2)),
     ),
@@ -205,7 +205,12 @@ RULES: tuple[Rule, ...] = (
     rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2})(?![0-9秒米厘公组次个下遍圈趟])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
-    rule("discount", r"(?<![0-9.])([1-9])\.([0-9])(?=折)", lambda m: read_digits(m.group(1) + m.group(2))),
+    rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折)", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
+    # 满300-50: a coupon, so much off a spend of so much
+    rule("coupon", r"(?<=满)([0-9]+) ?[-—] ?([0-9]+)(?![0-9.])", lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}"),
+    # 996工作制, 999足金, 925银: numbers named by their digits
+    rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)",
+         lambda m: read_digits(m.group())),
     rule(
         "expression",
         r"(?<![0-9.A-Za-z])" + _TERM + r"(?: ?" + _OPERATOR + r" ?" + _TERM + r")+(?![0-9]|\.[0-9])",

@@ -93,6 +93,15 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _floor(match: re.Match[str]) -> str:
+    if _SEAT_BEFORE.search(context_before(match, 8)):
+        return match.group()
+    return ("负" if match.group(1) else "") + read_number(match.group(2)) + "楼"
+
+
+_SEAT_BEFORE = re.compile("座|席|舱|排|登机|航班|车厢|[0-9]车")
+
+
 RULES: tuple[Rule, ...] = (
     # 5V2A, 5V/3A, 9V 2A: a charger's rating, volts and amperes
     rule("volts_amperes", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?V ?[/ ]? ?(" + NUMBER + r") ?A(?![A-Za-z0-9])",
@@ -127,9 +136,15 @@ RULES: tuple[Rule, ...] = (
     rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
     # 3x速度, 2X倍速: times as fast
     rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速)", lambda m: read_number(m.group(1)) + "倍"),
-    # 血压120/80mmHg: systolic to diastolic
+    # 血压120/80mmHg, 血压135/85: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
+    rule("pressure_named", r"(?<=血压)([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
+         lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
+    # 4x100m接力: so many legs of so many metres
+    rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),
+    # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
+    rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
     rule(
         "scientific",
