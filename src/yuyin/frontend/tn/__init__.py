@@ -51,6 +51,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?\*|\* ?(?=结束|确认|返回)", lambda m: "星号"),
     # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
     rule("arrow_keys", r"[↑↓←→](?=(?: ?[↑↓←→])* ?键)|(?<=按) ?[↑↓←→]", lambda m: "上下左右"["↑↓←→".index(m.group().strip())]),
+    # -0.5%~+1.5%: a range of numbers already read
+    rule("tilde_range", r"(?<=[零一二两三四五六七八九十百千万亿度分秒元])\s?[~～]\s?(?=[负正]?(?:百分之|千分之|[零一二两三四五六七八九十]))",
+         lambda m: "到"),
     rule("rise_fall", r"[↑↓](?= ?(?:[零一二两三四五六七八九十负正]|百分之|千分之))", lambda m: "上升" if m.group() == "↑" else "下降"),  # 同比↑5%
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),

@@ -280,7 +280,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
     rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
-    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两])", lambda m: "到"),
+    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|次日|第二天|翌日|周|星期))",
+         lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date

@@ -78,9 +78,12 @@ def _basis_points(match: re.Match[str]) -> str:
 
 
 def _degrees_below(match: re.Match[str]) -> str:
+    number, sign = match.groups()
     if _WARMTH.search(context_before(match, 8)):
-        return "零下" + read_number(match.group(1))
-    return match.group()  # an angle or a change: left to the cardinal rule (负)
+        return "零下" + read_number(number) + ("度" if sign else "")
+    if sign:
+        return "负" + read_number(number) + "度"  # an angle: 角度-30°
+    return match.group()  # an angle or a change in 度: left to the cardinal rule (负)
 
 # Words near a number before A that make the A amperes (电流2A, 16A插座; not 5A级景区, 高二2A班).
 _CURRENT_BEFORE = re.compile("电流|充电|输出|输入|额定|保险丝|空开|断路器|安培")
@@ -126,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         _percent,
     ),
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
-    rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?=度|[到至~～]-?" + NUMBER + "度)", _degrees_below),
+    rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?:(°)(?![CF])|(?=度|[到至~～]-?" + NUMBER + "(?:度|°(?![CF]))))", _degrees_below),
     # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts
     rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
          r"|总价|房价|售价|预算|贷款|收入)"

@@ -36,10 +36,11 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
           "XII": 12}  # fmt: skip
 
 RULES: tuple[Rule, ...] = (
-    # 1.本协议, 1）填写, （一）总则, 内容：2.开户: a list item's number, then a pause (not 一本协议)
+    # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录: a list item's number, then a
+    # pause (not 一本协议)
     rule(
         "list_label",
-        r"(?:^|(?<=[:：\n])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])(?=[\u4e00-\u9fff])",
+        r"(?:^|(?<=[:：\n])|(?<=[\u4e00-\u9fff] )) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]) ?(?=[\u4e00-\u9fff])",
         lambda m: (read_number(m.group(1)) if m.group(1) else read_number(m.group(2)) if m.group(2).isdigit()
                    else m.group(2)) + "、",  # fmt: skip
     ),

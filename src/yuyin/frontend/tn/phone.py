@@ -24,7 +24,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ|微信号|会议号|会议ID|端口号|端口|"
+    "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
