@@ -355,7 +355,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
-    "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),),
+    "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),
+           ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
     "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
                                                       "出风头", "斗", "占便宜", "争强", "抬杠")),),
@@ -414,7 +415,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "扇": (("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
-    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子)(?:都|一下子|顿时|立刻)?$", c.before) is not None
+    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
             is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
@@ -460,6 +461,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO),),  # 买得到, 做得到, 看得到 (can)
+    "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
     "得出": (("de2 chu1", right_starts("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据")),),  # 得出结论
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),

@@ -629,4 +629,16 @@ TABLE = """\
 脱衣服	tuo1 yi1 fu5
 缝衣服	feng2 yi1 fu5
 晾衣服	liang4 yi1 fu5
+少爷	shao4 ye5
+扎实	zha1 shi5
+老实人	lao3 shi5 ren2
+没关系	mei2 guan1 xi5
+转悠	zhuan4 you5
+地地道道	di4 di4 dao4 dao4
+晕乎乎	yun1 hu1 hu1
+作揖	zuo1 yi1
+色子	shai3 zi5
+模子	mu2 zi5
+得以	de2 yi3
+冠名	guan4 ming2
 """

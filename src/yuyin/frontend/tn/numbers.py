@@ -35,14 +35,20 @@ def _approximate(match: re.Match[str]) -> str:
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
           "XII": 12}  # fmt: skip
 
+def _list_label(match: re.Match[str]) -> str:
+    number, inner = match.groups()
+    label = read_number(number) if number else read_number(inner) if inner.isdigit() else inner
+    item_before = match.start() > 0 and "\u4e00" <= match.string[match.start() - 1] <= "\u9fff"  # 打开应用 2. 点击登录
+    return ("，" if item_before else "") + label + "、"
+
+
 RULES: tuple[Rule, ...] = (
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录: a list item's number, then a
-    # pause (not 一本协议)
+    # pause (not 一本协议); one after a space in a line ends the item before it
     rule(
         "list_label",
-        r"(?:^|(?<=[:：\n])|(?<=[\u4e00-\u9fff] )) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]) ?(?=[\u4e00-\u9fff])",
-        lambda m: (read_number(m.group(1)) if m.group(1) else read_number(m.group(2)) if m.group(2).isdigit()
-                   else m.group(2)) + "、",  # fmt: skip
+        r"(?:^|(?<=[:：\n])|(?<=[\u4e00-\u9fff])(?= )) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]) ?(?=[\u4e00-\u9fff])",
+        _list_label,
     ),
     # 第IV章: a Roman numeral as an ordinal
     rule(
