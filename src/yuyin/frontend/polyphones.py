@@ -303,7 +303,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
         ("wei4", _wei_for),
-        ("wei2", lambda c: c.left[-1:] in (*NUMERALS, "零", "幺")),  # 状态码1为成功, 三人为一组 (a number is)
+        ("wei2", lambda c: c.left in tuple("零幺一二三四五六七八九")),  # 状态码1为成功 (a value is; not 多为家人考虑, 十一为祖国庆生)
         ("wei2", lambda c: len(c.left) == 1 and c.left.isascii() and c.left.isalpha()),  # 其中 m 为质量 (not AI为人类服务)
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),
@@ -327,7 +327,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
-           ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "不好", "好关系"))),  # 我们俩处得来
+           ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "不好", "好关系"))
+            and re.search("们|俩|两人|两个|他|她|我|你|同事|邻居|婆媳|夫妻|大家|朋友|人", c.before) is not None
+            and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)  # 我们俩处得来
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
@@ -348,10 +350,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),
     # 请个假, not 一个假消息
     "当": (("dang4", right_in("作", "成", "做", "真")),
-           # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时)
-           ("dang4", lambda c: c.alone and re.search("[把拿将]", c.before) is not None and c.right[:1] not in ("了", "上", "选")),
-           ("dang4", lambda c: c.alone and c.left in ("就", "只", "权", "全") and c.right[:1] not in ("了", "过", "上", "选")),
-           ("dang4", lambda c: c.alone and re.match("(?:我|你|他|她|它|自己|我们|你们|他们)是", c.after) is not None),
+           # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时, 将来当老师,
+           # 拿到驾照后当司机, 毕业后就当老师, 当你是新手的时候)
+           ("dang4", lambda c: c.alone and re.search("[把拿](?![到出起走来去了着握])[^，,把拿]{0,6}$", c.before) is not None
+            and c.right[:1] not in ("了", "上", "选")),
+           ("dang4", lambda c: c.alone and c.left in ("就", "只", "权", "全") and re.match(_TREATED, c.after) is not None),
+           ("dang4", lambda c: c.alone and bool(c.left) and re.match(_TREATED + "是", c.after) is not None and "时" not in c.after),
            ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
@@ -364,10 +368,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "发": (("fa4", lambda c: c.alone and re.search("[理剪烫染洗吹]了?(?:个|一个|一次)?$", c.before) is not None),),
     # 看 kan1, look after: 在家看孩子, 帮你看着行李, 看好您的随身物品
     "看": (("kan1", lambda c: c.right in ("孩子", "小孩", "娃", "宝宝", "孙子", "孙女", "门", "家", "摊", "店")
-            and c.left.endswith(("在家", "在家里", "帮", "帮忙", "帮我", "帮你", "替", "替我", "负责", "专门", "来", "给我"))),),
+            and c.left.endswith(("在家", "在家里", "帮", "帮忙", "帮我", "帮你", "替", "替我", "负责", "专门", "给我"))),),  # (not 来看孩子: visit)
     "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),
            # teach: 他教我写字, 教过我, 教了三十年书, 教学生写作文 (not 信什么教)
-           ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),),
+           ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),),  # (not 真教人羡慕)
     "差": (("chai1", left_ends("出公")),
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
@@ -380,8 +384,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
         ("zhuan4", lambda c: c.after.startswith(("圈", "一圈", "个不停", "来转去", "悠", "每"))),  # 七千转每分钟
-        ("zhuan4", lambda c: not c.right and c.left.endswith(("地", "在", "正在", "还在", "一直在"))),  # 不停地转, 风扇在转
-        ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or c.right == "得" and c.beyond.startswith(("很快", "飞快", "快", "越来越快", "晕"))),  # 车轮转得飞快
+        ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
+        ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or _SPINNER.search(c.before) is not None
+         and (not c.right or c.right == "得")),  # 他转着笔, 风扇在转, 车轮转得飞快 (not 文件正在转, 风向转得很快)
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
@@ -429,12 +434,16 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                               or c.right.startswith("晃"))),),  # 晃了晃脑袋
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
 }
-# Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of).
-_CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢说赶")
+# Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of; 说得到: said he got).
+_CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢赶")
+# Whom 当 (dang4) treats as something: 就当我没说, 我当你是朋友, 只当没看见
+_TREATED = "(?:我|你|他|她|它|您|自己|我们|你们|他们|咱们|没|是)"
 # Whom or what 教 (jiao1) teaches: 教我写字, 教学生游泳, 教英语.
 _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 学员 孩子 孩子们 小朋友 英语 数学 语文 物理 化学 历史 音乐 "
-                    "美术 画画 唱歌 跳舞 游泳 写字 做人 做饭 书 别人 人".split())
+                    "美术 画画 唱歌 跳舞 游泳 写字 做人 做饭 书".split())
 # What is left behind somewhere (落 la4), after 把: 把钥匙落在家里, 我把手机落在出租车上了.
+_SPINNER = re.compile("(?:轮子|车轮|轮|风扇|扇叶|陀螺|地球|风车|螺旋桨|马达|电机|发动机|转盘|磨盘|齿轮|洗衣机|滚筒)"
+                      "(?:都|还|一直|不停地|飞快地)?(?:正在|在|还在|一直在)?$")
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
 
 
@@ -462,12 +471,15 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO),),  # 买得到, 做得到, 看得到 (can)
     "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
-    "得出": (("de2 chu1", right_starts("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据")),),  # 得出结论
+    # 得出结论 (not 说得出, 做得出: can)
+    "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
+              and c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
-    "看着": (("kan1 zhe5", lambda c: c.left.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "你", "我来"))
+    "看着": (("kan1 zhe5", lambda c: c.before.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "我来"))
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
-    "看好": (("kan1 hao3", lambda c: c.after.startswith(("您的", "你的", "自己的", "孩子", "随身", "物品", "行李", "财物", "门"))),),  # 请看好您的随身物品
+    "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)?(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)
+              is not None and not c.left.endswith(("很", "都", "不", "最", "也", "非常", "十分", "比较", "普遍", "被"))),),  # 请看好您的随身物品 (not 大家都看好你的未来)
     "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
     "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
@@ -507,7 +519,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
              ("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
                                           "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区",
                                           "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转")),),
-    "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None),),  # 第3行为空 (a row)
+    "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
+              and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))),),  # 第3行为空 (a row; not 第一行为就是道歉)
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),

@@ -125,7 +125,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     following = beyond[0] if beyond else ""
     priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
     if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (
-            prev and prev in _DIGITS + "十" and not priced and not (prev == "零" and _leads_a_number(after[0], following))) or (
+            prev and prev in _DIGITS + "十" and not priced and not (
+                prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
             word.text == "一把手"):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); the head: 一把手
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
@@ -150,8 +151,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
             after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
         return "yi1"  # the number itself: 买一送一, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
-    if not prev and after[0] + following in ("表示", "代表", "对应"):
-        return "yi1"  # a value's meaning: 1表示成功，0表示失败 (a clause's first word)
+    if not prev and after[0] + following == "表示":
+        return "yi1"  # a value's meaning: 1表示成功，0表示失败 (a clause's first word; not 一代表团)
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
     if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":

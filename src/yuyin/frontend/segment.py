@@ -40,7 +40,7 @@ _AFTER_MARKS = r"(?:[" + re.escape(_CLOSERS) + r"]|(?<=[" + _SENTENCE_ENDS + r".
 # the ? that starts a web address's query (page?id=123), nor at a ， before 共 (第2/10页，共10页 says
 # its count once), nor at a ! of a comparison or factorial (a != b, 5!=120, 5!×4); normalised text is
 # then cut at all marks.
-_RAW_BOUNDARY = re.compile(r"(?:[。？；;…\n]|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/+)）]|[0-9]{1,3}[！!]))|，(?!共)|\?(?![A-Za-z0-9_%.-]+=)|[、：](?![0-9０-９]))+" + _AFTER_MARKS)
+_RAW_BOUNDARY = re.compile(r"(?:[。？；;…\n]|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/]))|，(?!共)|\?(?![A-Za-z0-9_%.-]+=)|[、：](?![0-9０-９]))+" + _AFTER_MARKS)
 _BOUNDARY = re.compile(r"(?:[" + _SENTENCE_ENDS + _CLAUSE_MARKS + r"]|\.{2,})+" + _AFTER_MARKS)
 # What takes voice: hanzi, Latin letters (spelled) and fixed spans (sentinels).
 _VOICED = re.compile(HANZI.pattern + "|[A-Za-z]|" + SENTINEL.pattern)

@@ -24,6 +24,9 @@ _SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "�
               "∪": "并", "≌": "全等于", "∵": "因为", "∴": "所以", "∅": "空集", "∀": "任意", "∃": "存在",
               "∞": "无穷大", "∑": "求和", "∫": "积分", "∛": "三次根号"}  # fmt: skip
 
+# A number already read (not 一 beginning a word: ~一起来抢吧, ↑一楼说得对)
+_READ_NUMBER = "[负正]?(?:百分之|千分之|[零二两三四五六七八九十]|一(?=[零一二两三四五六七八九十百千万亿点]))"
+
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
 SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
@@ -52,9 +55,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
     rule("arrow_keys", r"[↑↓←→](?=(?: ?[↑↓←→])* ?键)|(?<=按) ?[↑↓←→]", lambda m: "上下左右"["↑↓←→".index(m.group().strip())]),
     # -0.5%~+1.5%: a range of numbers already read
-    rule("tilde_range", r"(?<=[零一二两三四五六七八九十百千万亿度分秒元])\s?[~～]\s?(?=[负正]?(?:百分之|千分之|[零一二两三四五六七八九十]))",
-         lambda m: "到"),
-    rule("rise_fall", r"[↑↓](?= ?(?:[零一二两三四五六七八九十负正]|百分之|千分之))", lambda m: "上升" if m.group() == "↑" else "下降"),  # 同比↑5%
+    rule("tilde_range", r"(?<=[零一二两三四五六七八九十百千万亿度分秒元])\s?[~～]\s?(?=" + _READ_NUMBER + ")", lambda m: "到"),
+    rule("rise_fall", r"[↑↓](?= ?(?:" + _READ_NUMBER + "))", lambda m: "上升" if m.group() == "↑" else "下降"),  # 同比↑5%
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),

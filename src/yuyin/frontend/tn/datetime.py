@@ -60,20 +60,25 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|成绩[:：]|纪录|马拉松|半马|全马|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
 
 
-# Words after it that make it a duration: 以3:45的成绩, 以2:01:09打破纪录 (those of winning only
-# after hours, minutes and seconds: 以21:19获胜 is a score).
-_DURATION_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|的时间|完赛|跑完|游完|冲线)")
-_RECORD_AFTER = re.compile(r"^\s?(?:夺冠|夺金|打破|刷新|获得|获胜|摘得|位列|排名)")
+# What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
+# not 马拉松7:30鸣枪) or winning after (以2:01:09打破纪录, not 于10:30:15获得积分); minutes and seconds
+# before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
+_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)\s?$")
+_RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
+_RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
 
 
 def _duration(match: re.Match[str]) -> str:
     """1:23:45 -> 一小时二十三分四十五秒, 3:45 -> 三分四十五秒 after a word of timing."""
-    after = context_after(match, 5)
-    if not (_DURATION_WORDS.search(context_before(match, 6)) or _DURATION_AFTER.match(after)
-            or match.group().count(":") == 2 and _RECORD_AFTER.match(after)):
+    before, after = context_before(match, 6), context_after(match, 5)
+    if match.group().count(":") == 2:
+        timed = (_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
+    else:
+        timed = match.group().index(":") == 1 and _RESULT_AFTER.match(after)
+    if not (_DURATION_WORDS.search(before) or timed):
         return match.group()  # a clock time, for the rule after
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
     spoken = _time_taken(hours[0] if hours else 0, minutes, seconds)
@@ -280,7 +285,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
     rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
-    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|次日|第二天|翌日|周|星期))",
+    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),

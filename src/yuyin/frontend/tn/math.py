@@ -164,8 +164,8 @@ def _ratio(match: re.Match[str]) -> str:
 
 
 def _factorial(match: re.Match[str]) -> str:
-    """5!×4, 5!等于120, n! = 1×2×…×n -> 五的阶乘..., n的阶乘...; 5!=120 only where 120 is 5!'s value
-    (else 5 != 120)."""
+    """5!×4, 5!等于120, n! = 1×2×…×n, n!表示 -> 五的阶乘..., n的阶乘...; 5!=120 only where 120 is 5!'s
+    value (else 5 != 120); not 仅剩3!), 99!+送礼品, 倒计时3！2！1！"""
     number, letter, compared = match.groups()
     if compared is not None and (letter or int(number) > 20 or factorial(int(number)) != int(compared)):
         return match.group()  # not equal, read later
@@ -174,7 +174,8 @@ def _factorial(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    rule("factorial", r"(?:(?<![0-9.])([0-9]{1,3})|(?<![A-Za-z])([A-Za-z]))!(?:=([0-9]+)(?![0-9.])|(?=\s*(?:等于|表示|[×*÷/+)]|[0-9]{1,3}!)|\s+=))",
+    rule("factorial", r"(?:(?<![0-9.])([0-9]{1,3})|(?<![A-Za-z])([A-Za-z]))!(?:=([0-9]+)(?![0-9.])|(?=\s*(?:等于|[×*÷/])|\s+=)"
+         r"|(?<=[A-Za-z]!)(?=表示))",
          _factorial),
     # 2^10, 3², 10⁻³, √2 (units such as m² were read before)
     rule(
@@ -205,9 +206,11 @@ RULES: tuple[Rule, ...] = (
     rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2})(?![0-9秒米厘公组次个下遍圈趟])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
-    rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折)", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
+    rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折(?![合算叠射腾磨旧价扣]))", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
     # 满300-50: a coupon, so much off a spend of so much
-    rule("coupon", r"(?<=满)([0-9]+) ?[-—] ?([0-9]+)(?![0-9.])", lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}"),
+    rule("coupon", r"(?<=满)([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
+         lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}" if int(m.group(2)) < int(m.group(1)) else m.group()),
+    # (not 年满18-60周岁, 满3-5年: a range)
     # 996工作制, 999足金, 925银: numbers named by their digits
     rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)",
          lambda m: read_digits(m.group())),

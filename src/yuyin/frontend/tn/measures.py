@@ -102,7 +102,7 @@ def _floor(match: re.Match[str]) -> str:
     return ("负" if match.group(1) else "") + read_number(match.group(2)) + "楼"
 
 
-_SEAT_BEFORE = re.compile("座|席|舱|排|登机|航班|车厢|[0-9]车")
+_SEAT_BEFORE = re.compile("座|席|舱|排|登机|航班|车厢|[0-9]车|值机|靠窗|过道|位置|华氏")
 
 
 RULES: tuple[Rule, ...] = (
@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
-    rule("pressure_named", r"(?<=血压)([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
+    rule("pressure_named", r"(?:(?<=血压)|(?<=血压值))([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
          lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
     # 4x100m接力: so many legs of so many metres
     rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),

@@ -36,10 +36,10 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
           "XII": 12}  # fmt: skip
 
 def _list_label(match: re.Match[str]) -> str:
-    number, inner = match.groups()
+    first, inner, later = match.groups()
+    number = first or later
     label = read_number(number) if number else read_number(inner) if inner.isdigit() else inner
-    item_before = match.start() > 0 and "\u4e00" <= match.string[match.start() - 1] <= "\u9fff"  # 打开应用 2. 点击登录
-    return ("，" if item_before else "") + label + "、"
+    return ("，" if later else "") + label + "、"  # 打开应用 2. 点击登录: a pause ends the item before
 
 
 RULES: tuple[Rule, ...] = (
@@ -47,7 +47,8 @@ RULES: tuple[Rule, ...] = (
     # pause (not 一本协议); one after a space in a line ends the item before it
     rule(
         "list_label",
-        r"(?:^|(?<=[:：\n])|(?<=[\u4e00-\u9fff])(?= )) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]) ?(?=[\u4e00-\u9fff])",
+        r"(?:(?:^|(?<=[:：\n])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）])"
+        r"|(?<=[\u4e00-\u9fff]) ([0-9]{1,2})[.、)）]) ?(?=[\u4e00-\u9fff])",
         _list_label,
     ),
     # 第IV章: a Roman numeral as an ordinal
