@@ -49,6 +49,10 @@ WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, UNIQLO)
+_CAPITAL_WORDS = frozenset("BUG BOSS JAVA SALE NEW HOT FREE TOP OPEN MAX PRO MINI PLUS LOGO WOW YES LOVE COOL GAME OVER "
+                           "GOOD LUCK HAPPY YEAR YOU SHOW STOP TEAM HOME SOLD OUT NASA NATO IKEA ZARA LEGO SONY AUDI "
+                           "DIOR FIFA YOLO COVID TIKTOK MATLAB".split())
 # Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
@@ -92,6 +96,8 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
     """
+    if word in _CAPITAL_WORDS:
+        word = word.capitalize()
     reading = _surname(word) if following.lstrip().startswith(TITLES) else None
     reading = reading or _word_reading(word)
     if reading is not None:

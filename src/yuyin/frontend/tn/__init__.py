@@ -79,6 +79,18 @@ SIGN_RULES: tuple[Rule, ...] = (
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
 
+# iPhone 6s, Galaxy S8: a model's number and letter after its name, not seconds
+MODEL_SUFFIX = rule("model_suffix", r"(?<=[A-Za-z] )([0-9]{1,2})([sS])(?![A-Za-z0-9])(?!\s*(?:后|内|钟|左右|之内|以内))",
+                    lambda m: read_number(m.group(1)) + m.group(2).upper())
+
+# Mr. Smith, Dr. Wang: English forms of address said as words (not M R spelled); C#, F#, .NET
+ENGLISH_ABBREVIATIONS = rule(
+    "english_abbreviations",
+    r"(?<![A-Za-z])(?:(Mrs|Mr|Ms|Dr)\. ?(?=[A-Z])|([CF])#(?![A-Za-z0-9#]))|\.NET(?![A-Za-z])",
+    lambda m: {"Mr": "Mister ", "Mrs": "Missis ", "Ms": "Miss ", "Dr": "Doctor "}.get(m.group(1) or "")
+    or (f"{m.group(2)} sharp" if m.group(2) else " dot net"),
+)
+
 # 1,234,567.5 -> 1234567.5 before anything reads the number.
 THOUSANDS = rule(
     "thousands",
@@ -134,7 +146,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -190,6 +190,9 @@ RULES: tuple[Rule, ...] = (
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
     # 1990s: a decade
     rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
+    # 90s复古风: a decade in two digits, before what is said of an era's style
+    rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典)",
+         lambda m: read_digits(m.group(1)) + "年代"),
     # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
     rule(
         "year_span",
