@@ -64,7 +64,8 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     words: list[Word] = []
     pieces = [piece for token in _joined_apostrophes(cut_words(text)) for piece in _PIECES.findall(token)]
     for index, piece in enumerate(pieces):
-        _add_piece(words, piece, lexicon, spans, following="".join(pieces[index + 1 : index + 3]))
+        _add_piece(words, piece, lexicon, spans, following="".join(pieces[index + 1 : index + 3]),
+                   preceding="".join(pieces[max(0, index - 2) : index]))
     words = merge_numbers(attach_erhua(words))
     read_beside_fixed(words, lexicon)
     decide_polyphones(words)
@@ -77,12 +78,13 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     return words
 
 
-def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None, following: str) -> None:
-    """Add the words of one piece (following: the text of the pieces after it)."""
+def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpans | None, following: str,
+               preceding: str) -> None:
+    """Add the words of one piece (following, preceding: the text of the pieces after and before it)."""
     if HANZI.match(piece):
         words += _han_words(piece, lexicon)
     elif _LATIN_RUN.match(piece):
-        pairs = latin_syllables(piece, following)
+        pairs = latin_syllables(piece, following, preceding)
         if pairs:
             words.append(Word(piece, [s for _, s in pairs], [g for g, _ in pairs], LATIN))
     elif spans is not None and piece in spans.spans:

@@ -81,6 +81,11 @@ _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("
             "ve": ("fu5",)}  # fmt: skip
 
 
+# The commonest Chinese surnames in pinyin: before a given name in pinyin they make a name (Li Hua).
+SURNAMES = frozenset("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie "
+                     "song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng su wei lu "
+                     "ding ren shen yao cui zhong tan fan liao fang jin jia xia fu qiu shi hou bai qin gu meng kong yin "
+                     "lei long duan hao qian tao mao wan gong qiao lai".split())
 # Forms of address that follow a surname: there a capitalised word that spells one pinyin
 # syllable is the surname (He教授, Sun先生, Long总), whatever English word it also is.
 TITLES = ("教授", "老师", "先生", "女士", "小姐", "太太", "夫人", "同学", "医生", "大夫", "博士", "律师", "师傅",
@@ -88,10 +93,12 @@ TITLES = ("教授", "老师", "先生", "女士", "小姐", "太太", "夫人", 
           "警官")  # fmt: skip
 
 
-def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
+def latin_syllables(word: str, following: str = "", preceding: str = "") -> list[tuple[str, str]]:
     """(grapheme, syllable) pairs for a run of ASCII letters (apostrophes ' or ’ allowed inside:
-    ``don't``): ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``. following: the text right after
-    the run (a form of address there makes a capitalised pinyin spelling a surname).
+    ``don't``): ``"AI"`` -> ``[("A","ei1"), ("I","ai4")]``. following, preceding: the text right
+    after and before the run (a form of address after it makes a capitalised pinyin spelling a
+    surname; so does a given name in pinyin after it, and a surname before it makes it the given
+    name: Li Hua, Sun Yang).
 
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
@@ -99,7 +106,9 @@ def latin_syllables(word: str, following: str = "") -> list[tuple[str, str]]:
     if word in _CAPITAL_WORDS:
         word = word.capitalize()
     reading = _surname(word) if following.lstrip().startswith(TITLES) else None
-    reading = reading or _word_reading(word)
+    reading = reading or _name_part(word, following, preceding) or _word_reading(word)
+    if reading is None and word.lower() == "up" and re.search("[A-Za-z] $", preceding):
+        reading = tuple(transliterate(pronunciation("up") or ()))  # set up, follow up (up主 is spelled)
     if reading is not None:
         return _on_first(word, reading)
     if "'" in word or "’" in word:
@@ -125,6 +134,29 @@ def _surname(word: str) -> tuple[str, ...] | None:
     """The one pinyin syllable a capitalised word spells (He, Sun), else None (Mike: mi ke)."""
     pinyin = read_plain(word) if word[:1].isupper() and word[1:].islower() else None
     return pinyin if pinyin is not None and len(pinyin) == 1 else None
+
+
+def _name_part(word: str, following: str, preceding: str) -> tuple[str, ...] | None:
+    """The pinyin of a capitalised word that is part of a Chinese name written surname first
+    (Li Hua, Sun Yang, He Jiong, Zhang Yun: a common surname, then a given name of one or two
+    syllables), else None (Sun City, He Is)."""
+    pinyin = _given_name(word)
+    if pinyin is None:
+        return None
+    given = re.match(" ([A-Z][a-z]+)(?![A-Za-z])", following)
+    if word.lower() in SURNAMES and given and _given_name(given.group(1)) is not None:
+        return pinyin
+    surname = re.search("(?<![A-Za-z])([A-Z][a-z]+) $", preceding)
+    return pinyin if surname and surname.group(1).lower() in SURNAMES else None
+
+
+def _given_name(word: str) -> tuple[str, ...] | None:
+    """The pinyin of a capitalised word that can be a given name: one syllable (Hua, Yang), or two
+    that spell no English word (Zhengfei; not Time, ti me)."""
+    pinyin = read_plain(word) if word[:1].isupper() and word[1:].islower() else None
+    if pinyin is None or len(pinyin) > 2 or len(pinyin) == 2 and pronunciation(word.lower()) is not None:
+        return None
+    return pinyin
 
 
 def _word_reading(word: str) -> tuple[str, ...] | None:
