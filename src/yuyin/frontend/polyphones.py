@@ -244,6 +244,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
+        ("hang2", lambda c: c.left.endswith(("车", "琴", "乐器", "珠宝", "五金", "电器")) and c.right[:1] in ("", "里", "的", "老板")),  # 二手车行, 琴行
         ("hang2", lambda c: c.left == "在" and c.before.endswith(("很在", "不在", "真在", "挺在", "最在", "太在", "特别在",
                                                                    "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
     ),
@@ -261,7 +262,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "还": (
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
-                           "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
+                           "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额", "车", "车点")),
         ("huan2", lambda c: c.right in ("不起", "不上", "不清", "得起", "得上", "得清") and re.search("钱|债|贷|款|账|欠", c.before) is not None),  # 钱我还不起
         ("huan2", lambda c: c.right == "嘴" or c.left == "待" and c.right.startswith("款")),  # 不许还嘴, 待还款项
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
@@ -413,6 +414,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领"))),),  # 总统率妻子出席
+    "幢": (("zhuang4", lambda c: not c.left.endswith("经")),),  # 7幢1单元 (a building; 经幢 chuang2)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
@@ -470,6 +472,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO),),  # 买得到, 做得到, 看得到 (can)
+    "车行": (("che1 hang2", lambda c: c.left.endswith(("家", "二手", "汽车", "这", "那")) or c.right[:1] in ("", "里", "的", "老板")),),  # 一家车行
     "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
     # 得出结论 (not 说得出, 做得出: can)
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
@@ -505,7 +508,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
-             ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
+             ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您", "人"))
               or c.after.startswith(("的还有", "的有"))),),  # 一路同行, 同行的还有他的妻子  # 我们同行了一段路 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
     "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空"))),  # 手拉着手, 空着手
