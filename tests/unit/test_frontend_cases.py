@@ -77,3 +77,18 @@ def test_case(fe: BakerFrontend, kind: str, text: str, expected: str) -> None:
     else:
         got, want = " | ".join(u.label for u in fe.analyze(text)), expected
     assert got == want
+
+
+def test_no_character_has_two_rule_entries() -> None:
+    """A second entry for a character in a rules table would silently replace the first (a dict
+    literal keeps the last value of a repeated key)."""
+    import ast
+
+    from yuyin.frontend import polyphones
+
+    tree = ast.parse(Path(polyphones.__file__).read_text(encoding="utf-8"))
+    tables = [node.value for node in tree.body if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict)]
+    assert len(tables) >= 2  # RULES and WORD_RULES
+    for table in tables:
+        keys = [key.value for key in table.keys if isinstance(key, ast.Constant)]
+        assert len(keys) == len(set(keys)), sorted({key for key in keys if keys.count(key) > 1})

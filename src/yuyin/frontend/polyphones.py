@@ -95,6 +95,11 @@ def _before_title(c: Context) -> bool:
     return c.alone and (c.right.startswith(_TITLES) or named or c.left in ("老", "小") and not c.right)
 
 
+def _after_xing(c: Context) -> bool:
+    """A surname right after 姓: 他姓曾, 老板姓单."""
+    return c.before.endswith(("姓", "姓氏是", "姓是")) and c.after[:1] in ("", "，", ",", "。", "的", "吗", "啊")
+
+
 def _full_name(c: Context) -> bool:
     """A surname beginning a full name that jieba made one word: a surname and a given name of
     one or two characters (曾志伟, 单霁翔, 查良镛), the given name's characters all common in
@@ -323,7 +328,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
            ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
-    "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),),
+    "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
+           ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),),  # 数他最聪明
     "种": (("zhong4", _zhong_plant),
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
@@ -333,7 +339,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)  # 我们俩处得来
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
-    "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),),
+    "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
+           ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),),  # 抽出空来
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None)),  # 这个黑锅我可不背
     "传": (("zhuan4", right_starts("》")),),
@@ -342,7 +349,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    **{surname: ((reading, _before_title), (reading, _full_name)) for surname, reading in SURNAMES.items()
+    **{surname: ((reading, _before_title), (reading, _full_name), (reading, _after_xing)) for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
@@ -374,6 +381,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # teach: 他教我写字, 教过我, 教了三十年书, 教学生写作文 (not 信什么教)
            ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),),  # (not 真教人羡慕)
     "差": (("chai1", left_ends("出公")),
+           ("chai1", lambda c: c.after[:1] == "去" and "被" in c.before),
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
@@ -415,25 +423,51 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领"))),),  # 总统率妻子出席
     "幢": (("zhuang4", lambda c: not c.left.endswith("经")),),  # 7幢1单元 (a building; 经幢 chuang2)
+    # 铺 pu1, the verb: 把床铺好, 铺了一层稻草, 正在铺地砖 (铺子, 店铺, 床铺 are words: pu4)
+    "铺": (("pu1", lambda c: (c.after[:1] in ("好", "了", "在", "满", "开", "上", "平", "得", "着", "成")
+                              or c.after.startswith(("一层", "地砖", "地板", "瓷砖", "柏油", "床单", "桌布", "报纸",
+                                                     "稻草", "地毯", "草坪", "石子"))) and not c.left.endswith(("这家", "那家", "店"))),),
+    # 应 ying4, answer: 他应了一声, 叫了几声他都没应 (not 不应这样, 应该)
+    "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不")) and not c.after),),
+    # 结 jie1, bear fruit: 树上结满了果子, 葡萄结得特别多
+    "结": (("jie1", lambda c: c.after[:1] in ("满", "了", "得", "的", "出") and re.search("果|桃|苹果|梨|枣|瓜|葡萄|籽|穗|树", c.before[-6:] + c.after[:8]) is not None),),
+    # 散 san3, come loose: 绳子散了, 鞋带散了
+    "散": (("san3", lambda c: c.alone and c.right == "了" and re.search("绳|鞋带|头发|辫子|架子|包|书|线|篱笆", c.before[-4:]) is not None),),
+    # 囤 tun2, hoard: 囤了很多大米, 囤货 (粮囤 dun4)
+    "囤": (("tun2", lambda c: not c.left.endswith(("粮", "米", "谷")) or bool(c.right)),),
+    # 奔 ben4, head for or near an age: 奔你家去, 奔着目标, 奔四十的人
+    "奔": (("ben4", lambda c: c.alone and (c.right.startswith(("着", "四", "五", "六", "三", "七")) or "去" in c.after[1:7] and not c.right.startswith(("跑", "向", "走")))),),
+    # 供 gong4, make offerings: 供着佛像, 供了香火
+    "供": (("gong4", lambda c: c.after[:1] in ("着", "了", "上") and re.search("佛|像|牌位|香|神|祖|菩萨|灵位", c.after[:8]) is not None),),
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
     "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
-    "扇": (("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
+    "扇": (("shan1", lambda c: c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉")) or c.before.endswith(("扇了", "扇一"))),
+           ("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
-    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
+    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮|泡)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
             is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
             and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里 (not 这笔钱落在公司账上)
-    "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔)
+    "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
+           ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 把窗帘挑开  # 挑了挑眉毛 (not 挑了一支眉笔)
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
     "折": (("she2", lambda c: c.alone and c.after.startswith(("了本", "本"))),  # 生意折了本
            ("zhe1", lambda c: c.alone and "跟头" in c.after[:5])),  # 折了个跟头
-    "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS and re.search("眼|脸|头|住|上|着", c.after[:6]) is None),),  # 你别想蒙我 (not 用布蒙他的眼睛)
+    "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS and re.search("眼|脸|头|住|上|着", c.after[:6]) is None),  # 你别想蒙我 (not 用布蒙他的眼睛)
+           # guess or dazed: 蒙对的, 全靠蒙, 一下子就蒙了, 被骗子蒙了
+           ("meng1", lambda c: c.after.startswith(("对", "中", "错")) or not c.after and c.before.endswith(("靠", "瞎", "乱"))
+            or c.after[:1] in ("了", "") and re.search("打|弄|吓|听|看|就|都|彻底|被|骗", c.before[-6:]) is not None),),
     "晃": (("huang4", lambda c: c.alone and (c.after.startswith("了晃") or c.before.endswith(("晃了", "晃"))
-                                              or c.right.startswith("晃"))),),  # 晃了晃脑袋
+                                              or c.right.startswith("晃"))),  # 晃了晃脑袋
+           # sway or wander: 晃来晃去, 桌子有点晃, 船晃得厉害, 在街上晃了一圈
+           ("huang4", lambda c: (c.after.startswith(("来晃去", "来", "去", "悠", "荡", "了一圈", "了半天", "着"))
+                                 or not c.after and c.before.endswith(("有点", "在", "直", "一直", "老", "总", "乱", "瞎"))
+                                 or c.after[:1] == "得" and re.search("船|车|桌|椅|楼|树|身|头|秋千|吊", c.before) is not None)
+            and re.search("光|灯|阳|照|亮|闪", c.before) is None),),  # (not 晃得人眼花: dazzle)
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
 }
 # Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of; 说得到: said he got).
@@ -471,7 +505,10 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
-    "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO),),  # 买得到, 做得到, 看得到 (can)
+    "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO or c.right.startswith("处")),),  # 扔得到处都是  # 买得到, 做得到, 看得到 (can)
+    "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
+    "得数": (("dei3 shu3", lambda c: c.left.endswith("还") and c.right in PRONOUNS),),  # 还得数他
+    "地点": (("de5 dian3", lambda c: c.after.startswith(("了点头", "了一下头", "头", "了点"))),),  # 不好意思地点了点头
     "车行": (("che1 hang2", lambda c: c.left.endswith(("家", "二手", "汽车", "这", "那")) or c.right[:1] in ("", "里", "的", "老板")),),  # 一家车行
     "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
     # 得出结论 (not 说得出, 做得出: can)
@@ -524,10 +561,12 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                           "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转")),),
     "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
               and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))),),  # 第3行为空 (a row; not 第一行为就是道歉)
+    "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),),  # 苹果树结果了
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),
              ("yi1 hang2", lambda c: c.right.startswith("一行") or c.left.endswith("一行")),  # 一行一行地读
+             ("yi1 hang2", lambda c: c.before.endswith(("排成", "排成了", "站成", "站成了", "连成", "连成了")) and c.right[:1] in ("", "，", "。", "的")),
              ("yi1 hang2", lambda c: c.left.endswith(("空出", "空", "换", "隔", "跳过", "删", "删除", "插入", "加", "下", "上",
                                                       "最后", "第")))),  # 看下一行, 第一行
 }

@@ -681,4 +681,31 @@ TABLE = """\
 哭号	ku1 hao2
 号哭	hao2 ku1
 奔着	ben4 zhe5
+摇摇晃晃	yao2 yao2 huang4 huang4
+晃来晃去	huang4 lai2 huang4 qu4
+蒙蒙亮	meng1 meng1 liang4
+蒙着	meng2 zhe5
+量一量	liang2 yi1 liang2
+量量	liang2 liang5
+量了量	liang2 le5 liang2
+开花结果	kai1 hua1 jie1 guo3
+散发	san4 fa1
+囤货	tun2 huo4
+囤粮	tun2 liang2
+晕过去	yun1 guo4 qu4
+晕血	yun4 xie3
+硕果累累	shuo4 guo3 lei2 lei2
+有着落	you3 zhuo2 luo4
+得偿所愿	de2 chang2 suo3 yuan4
+空当	kong4 dang1
+一哄而上	yi1 hong4 er2 shang4
+一物降一物	yi1 wu4 xiang2 yi1 wu4
+中意	zhong4 yi4
+大伯子	da4 bai3 zi5
+小叔子	xiao3 shu1 zi5
+铺子	pu4 zi5
+刨子	bao4 zi5
+哭号	ku1 hao2
+号哭	hao2 ku1
+奔着	ben4 zhe5
 """
