@@ -46,6 +46,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "oppo": ("ou1", "po1"),
     "typec": ("tai1", "pu5", "xi1"), "vscode": ("wei1", "ai2", "si5", "kou1", "de5"),  # as Type-C, VS Code
     "canva": ("kan1", "wa5"),  # not the pinyin it looks like
+    "okok": ("ou1", "kei4", "ou1", "kei4"), "nginx": ("en2", "jin1", "ai2", "ke4", "si5"),  # engine x
 }  # fmt: skip
 
 
@@ -105,6 +106,9 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
     """
     if word in _CAPITAL_WORDS:
         word = word.capitalize()
+    plural = _PLURAL_ACRONYM.match(word)
+    if plural:  # APIs, GPUs, APPs: spelled, then the s
+        return _spelled(plural.group()) + [("s", "si5")]
     reading = _surname(word) if following.lstrip().startswith(TITLES) else None
     reading = reading or _name_part(word, following, preceding) or _word_reading(word)
     if reading is None and word.lower() == "up" and re.search("[A-Za-z] $", preceding):
@@ -118,9 +122,6 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
             clitic = _CLITICS.get(ending.lower())
             pairs += _on_first(ending, clitic) if clitic else latin_syllables(ending) if ending else []
         return pairs
-    plural = _PLURAL_ACRONYM.match(word)
-    if plural:
-        return _spelled(plural.group()) + [("s", "si5")]
     parts = _CAMEL_PARTS.findall(word)
     if len(parts) == 1:
         parts = _compound_parts(word)
