@@ -92,3 +92,11 @@ def test_no_character_has_two_rule_entries() -> None:
     for table in tables:
         keys = [key.value for key in table.keys if isinstance(key, ast.Constant)]
         assert len(keys) == len(set(keys)), sorted({key for key in keys if keys.count(key) > 1})
+
+
+def test_hand_kept_words_are_listed_once() -> None:
+    """A word listed twice in the hand-kept table would silently take its last reading."""
+    from yuyin.frontend.lexicon import common
+
+    words = [line.partition("\t")[0] for line in common.TABLE.splitlines() if "\t" in line]
+    assert len(words) == len(set(words)), sorted({word for word in words if words.count(word) > 1})

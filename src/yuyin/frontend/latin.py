@@ -111,8 +111,8 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
         return _spelled(plural.group()) + [("s", "si5")]
     reading = _surname(word) if following.lstrip().startswith(TITLES) else None
     reading = reading or _name_part(word, following, preceding) or _word_reading(word)
-    if reading is None and word.lower() == "up" and re.search("[A-Za-z] $", preceding):
-        reading = tuple(transliterate(pronunciation("up") or ()))  # set up, follow up (up主 is spelled)
+    if reading is None and word.lower() == "up" and re.search("[A-Za-z] $", preceding) and not following.lstrip().startswith("主"):
+        reading = tuple(transliterate(pronunciation("up") or ()))  # set up, follow up (up主, YouTube up主 are spelled)
     if reading is not None:
         return _on_first(word, reading)
     if "'" in word or "’" in word:

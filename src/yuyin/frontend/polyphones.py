@@ -97,7 +97,8 @@ def _before_title(c: Context) -> bool:
 
 def _after_xing(c: Context) -> bool:
     """A surname right after 姓: 他姓曾, 老板姓单."""
-    return c.before.endswith(("姓", "姓氏是", "姓是")) and c.after[:1] in ("", "，", ",", "。", "的", "吗", "啊")
+    return (c.before.endswith(("姓", "姓氏是", "姓是")) and not c.before.endswith("百姓")
+            and c.after[:1] in ("", "，", ",", "。", "吗", "啊"))
 
 
 def _full_name(c: Context) -> bool:
@@ -249,7 +250,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
-        ("hang2", lambda c: c.left.endswith(("车", "琴", "乐器", "珠宝", "五金", "电器")) and c.right[:1] in ("", "里", "的", "老板")),  # 二手车行, 琴行
+        ("hang2", lambda c: c.left.endswith(("二手车", "琴", "乐器", "珠宝", "五金", "电器")) and c.right[:1] in ("", "里", "的", "老板")),  # 二手车行, 琴行
         ("hang2", lambda c: c.left == "在" and c.before.endswith(("很在", "不在", "真在", "挺在", "最在", "太在", "特别在",
                                                                    "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
     ),
@@ -360,7 +361,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "当": (("dang4", right_in("作", "成", "做", "真")),
            # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时, 将来当老师,
            # 拿到驾照后当司机, 毕业后就当老师, 当你是新手的时候)
-           ("dang4", lambda c: c.alone and re.search("[把拿](?![到出起走来去了着握])[^，,把拿]{0,6}$", c.before) is not None
+           ("dang4", lambda c: c.alone and re.search("[把拿](?![到起走来去了着握])[^，,把拿]{0,6}$", c.before) is not None
             and c.right[:1] not in ("了", "上", "选")),
            ("dang4", lambda c: c.alone and c.left in ("就", "只", "权", "全") and re.match(_TREATED, c.after) is not None),
            ("dang4", lambda c: c.alone and bool(c.left) and re.match(_TREATED + "是", c.after) is not None and "时" not in c.after),
@@ -379,7 +380,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and c.left.endswith(("在家", "在家里", "帮", "帮忙", "帮我", "帮你", "替", "替我", "负责", "专门", "给我"))),),  # (not 来看孩子: visit)
     "教": (("jiao4", right_starts("育", "室", "师", "授", "练", "材", "堂", "徒", "科")),
            # teach: 他教我写字, 教过我, 教了三十年书, 教学生写作文 (not 信什么教)
-           ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),),  # (not 真教人羡慕)
+           ("jiao1", lambda c: c.right.startswith(("过", "了", "着", "给")) or c.right in _TAUGHT),
+           ("jiao1", lambda c: c.right == "人" and not c.left.endswith(("真", "好", "怎", "直", "不", "最", "更", "怎不"))
+            and re.match("人(?:羡慕|感动|心疼|难过|怀念|生气|佩服|担心|惊讶|叹息|失望|心酸|无奈|着迷|动容|难忘|头疼|不)", c.after) is None),),  # 教人游泳 (not 真教人羡慕)
     "差": (("chai1", left_ends("出公")),
            ("chai1", lambda c: c.after[:1] == "去" and "被" in c.before),
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
@@ -426,28 +429,31 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 铺 pu1, the verb: 把床铺好, 铺了一层稻草, 正在铺地砖 (铺子, 店铺, 床铺 are words: pu4)
     "铺": (("pu1", lambda c: (c.after[:1] in ("好", "了", "在", "满", "开", "上", "平", "得", "着", "成")
                               or c.after.startswith(("一层", "地砖", "地板", "瓷砖", "柏油", "床单", "桌布", "报纸",
-                                                     "稻草", "地毯", "草坪", "石子"))) and not c.left.endswith(("这家", "那家", "店"))),),
+                                                     "稻草", "地毯", "草坪", "石子")))
+            and not c.left.endswith(("家", "店", "下", "上", "中", "床", "肉", "旺", "商", "间", "当", "药", "饭", "书", "杂货"))),),  # (not 睡在下铺上, 肉铺开在)
     # 应 ying4, answer: 他应了一声, 叫了几声他都没应 (not 不应这样, 应该)
     "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不")) and not c.after),),
     # 结 jie1, bear fruit: 树上结满了果子, 葡萄结得特别多
-    "结": (("jie1", lambda c: c.after[:1] in ("满", "了", "得", "的", "出") and re.search("果|桃|苹果|梨|枣|瓜|葡萄|籽|穗|树", c.before[-6:] + c.after[:8]) is not None),),
+    "结": (("jie1", lambda c: c.after[:1] in ("满", "了", "的", "出") and re.search("果|桃|梨|枣|瓜|葡萄|籽|穗|柿|橘|杏|李子", c.after[:8]) is not None
+            or c.after[:1] == "得" and re.search("果|桃|梨|枣|瓜|葡萄|柿|橘|杏", c.before[-4:]) is not None),),  # (not 树上结了一层冰)
     # 散 san3, come loose: 绳子散了, 鞋带散了
-    "散": (("san3", lambda c: c.alone and c.right == "了" and re.search("绳|鞋带|头发|辫子|架子|包|书|线|篱笆", c.before[-4:]) is not None),),
+    "散": (("san3", lambda c: c.alone and c.right == "了" and re.search("绳|鞋带|头发|辫子|架子|线|篱笆", c.before[-4:]) is not None),),
     # 囤 tun2, hoard: 囤了很多大米, 囤货 (粮囤 dun4)
     "囤": (("tun2", lambda c: not c.left.endswith(("粮", "米", "谷")) or bool(c.right)),),
     # 奔 ben4, head for or near an age: 奔你家去, 奔着目标, 奔四十的人
-    "奔": (("ben4", lambda c: c.alone and (c.right.startswith(("着", "四", "五", "六", "三", "七")) or "去" in c.after[1:7] and not c.right.startswith(("跑", "向", "走")))),),
+    "奔": (("ben4", lambda c: c.alone and (c.right.startswith(("着", "四", "五", "六", "三", "七")) or "去" in c.after[1:7] and c.after[:1] not in "过出进回上下向跑走来驰")),),  # (not 朝他奔过去)
     # 供 gong4, make offerings: 供着佛像, 供了香火
     "供": (("gong4", lambda c: c.after[:1] in ("着", "了", "上") and re.search("佛|像|牌位|香|神|祖|菩萨|灵位", c.after[:8]) is not None),),
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
     "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
-    "扇": (("shan1", lambda c: c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉")) or c.before.endswith(("扇了", "扇一"))),
+    "扇": (("shan1", lambda c: not c.before.endswith("一") and c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉"))
+            or c.before.endswith(("扇了", "扇一"))),  # 扇了扇, 把火扇旺 (not 一扇扇窗户)
            ("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
-    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮|泡)(?:都|一下子|顿时|立刻)?$", c.before) is not None
+    "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
             is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
@@ -460,7 +466,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS and re.search("眼|脸|头|住|上|着", c.after[:6]) is None),  # 你别想蒙我 (not 用布蒙他的眼睛)
            # guess or dazed: 蒙对的, 全靠蒙, 一下子就蒙了, 被骗子蒙了
            ("meng1", lambda c: c.after.startswith(("对", "中", "错")) or not c.after and c.before.endswith(("靠", "瞎", "乱"))
-            or c.after[:1] in ("了", "") and re.search("打|弄|吓|听|看|就|都|彻底|被|骗", c.before[-6:]) is not None),),
+            or re.match("了?(?:$|[，。！？,!?…])", c.after) is not None and re.search("打|弄|吓|听|看|就|都|彻底|被|骗", c.before[-6:]) is not None),),
     "晃": (("huang4", lambda c: c.alone and (c.after.startswith("了晃") or c.before.endswith(("晃了", "晃"))
                                               or c.right.startswith("晃"))),  # 晃了晃脑袋
            # sway or wander: 晃来晃去, 桌子有点晃, 船晃得厉害, 在街上晃了一圈
@@ -473,7 +479,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 # Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of; 说得到: said he got).
 _CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢赶")
 # Whom 当 (dang4) treats as something: 就当我没说, 我当你是朋友, 只当没看见
-_TREATED = "(?:我|你|他|她|它|您|自己|我们|你们|他们|咱们|没|是)"
+_TREATED = "(?:我|你|他|她|它|您|自己|我们|你们|他们|咱们|没|是|这|那)"
 # Whom or what 教 (jiao1) teaches: 教我写字, 教学生游泳, 教英语.
 _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 学员 孩子 孩子们 小朋友 英语 数学 语文 物理 化学 历史 音乐 "
                     "美术 画画 唱歌 跳舞 游泳 写字 做人 做饭 书".split())
@@ -505,11 +511,14 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
-    "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO or c.right.startswith("处")),),  # 扔得到处都是  # 买得到, 做得到, 看得到 (can)
+    "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
+              or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 扔得到处都是 (not 得到处理)  # 买得到, 做得到, 看得到 (can)
     "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
+    "中意": (("zhong4 yi4", lambda c: c.left.endswith(("很", "不", "最", "挺", "真", "太", "比较", "都", "蛮", "特别", "非常", "就", "不太"))
+              or c.right[:1] in ("", "的", "了", "吗", "呢", "这", "那", "哪")),),  # 我很中意这件 (not 中意两国: China and Italy)
     "得数": (("dei3 shu3", lambda c: c.left.endswith("还") and c.right in PRONOUNS),),  # 还得数他
     "地点": (("de5 dian3", lambda c: c.after.startswith(("了点头", "了一下头", "头", "了点"))),),  # 不好意思地点了点头
-    "车行": (("che1 hang2", lambda c: c.left.endswith(("家", "二手", "汽车", "这", "那")) or c.right[:1] in ("", "里", "的", "老板")),),  # 一家车行
+    "车行": (("che1 hang2", lambda c: c.left.endswith(("家", "二手", "汽车")) or c.right.startswith(("里", "老板"))),),  # 一家车行 (not 这车行吗)
     "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
     # 得出结论 (not 说得出, 做得出: can)
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
@@ -518,8 +527,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
     "看着": (("kan1 zhe5", lambda c: c.before.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "我来"))
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
-    "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)?(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)
-              is not None and not c.left.endswith(("很", "都", "不", "最", "也", "非常", "十分", "比较", "普遍", "被"))),),  # 请看好您的随身物品 (not 大家都看好你的未来)
+    "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)
+              is not None or re.match("(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after) is not None
+              and c.before.endswith(("请", "要", "务必", "记得", "注意", "帮我", "帮忙", "一定要", "小心"))),),  # (not 机构看好手机板块)  # 请看好您的随身物品 (not 大家都看好你的未来)
     "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
     "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
@@ -545,7 +555,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
-             ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您", "人"))
+             ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
+              or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
               or c.after.startswith(("的还有", "的有"))),),  # 一路同行, 同行的还有他的妻子  # 我们同行了一段路 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
     "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空"))),  # 手拉着手, 空着手

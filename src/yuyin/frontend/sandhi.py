@@ -187,20 +187,19 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     a type or class (1型糖尿病, 一类疫苗), a block's first entrance (一单元), a first trial (一审),
     FAW (一汽), the key to press on a phone menu (请按1查询, 按1键), a city's first school
     (市一中) or a label of an address or route: building, gate, floor, phase, ring road, section,
-    bus line (1栋301, 东1门, 商场1层, 地下一层, 小区一期, 一环路, 南路一段, 公交1路; not 一栋楼, 一座三层小楼,
-    一门课, 一层楼, 一路顺风)."""
+    (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一环路, 南路一段; not 一栋楼, 一座三层小楼, 一座单孔桥,
+    一门课, 一层楼, 剩下一层油, 节目一期)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
             or (after == "班" and prev == "级") or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev == "按" and after in "键号查进转返继重结")
             or (after == "中" and bool(prev) and prev in "市县区省")
-            or (after in "栋幢座" and bool(following) and following in "单号幺零")
+            or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
-            or (after == "层" and bool(prev) and prev in "场厦楼下负座栋")
-            or (after == "期" and bool(prev) and prev in "区程目")
-            or (after == "段" and prev == "路") or (after == "环" and following == "路")
-            or (after == "路" and bool(prev) and prev in "交专夜"))
+            or (after == "层" and bool(prev) and prev in "场厦楼负座栋")
+            or (after == "期" and bool(prev) and prev in "区程")
+            or (after == "段" and prev == "路") or (after == "环" and following == "路"))
 
 
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))

@@ -408,7 +408,6 @@ TABLE = """\
 供品	gong4 pin3
 口供	kou3 gong4
 暖和	nuan3 huo5
-和面	huo2 mian4
 附和	fu4 he4
 会计	kuai4 ji4
 解数	xie4 shu4
@@ -567,7 +566,6 @@ TABLE = """\
 本事	ben3 shi5
 笑话	xiao4 hua5
 云彩	yun2 cai5
-风筝	feng1 zheng5
 灯笼	deng1 long5
 胳膊	ge1 bo5
 窟窿	ku1 long5
@@ -651,9 +649,7 @@ TABLE = """\
 莘松路	xin1 song1 lu4
 回龙观	hui2 long2 guan4
 华县	hua4 xian4
-费县	bi4 xian4
 宕昌	tan4 chang1
-劲松	jin4 song1
 摇摇晃晃	yao2 yao2 huang4 huang4
 晃来晃去	huang4 lai2 huang4 qu4
 蒙蒙亮	meng1 meng1 liang4
@@ -673,34 +669,6 @@ TABLE = """\
 空当	kong4 dang1
 一哄而上	yi1 hong4 er2 shang4
 一物降一物	yi1 wu4 xiang2 yi1 wu4
-中意	zhong4 yi4
-大伯子	da4 bai3 zi5
-小叔子	xiao3 shu1 zi5
-铺子	pu4 zi5
-刨子	bao4 zi5
-哭号	ku1 hao2
-号哭	hao2 ku1
-奔着	ben4 zhe5
-摇摇晃晃	yao2 yao2 huang4 huang4
-晃来晃去	huang4 lai2 huang4 qu4
-蒙蒙亮	meng1 meng1 liang4
-蒙着	meng2 zhe5
-量一量	liang2 yi1 liang2
-量量	liang2 liang5
-量了量	liang2 le5 liang2
-开花结果	kai1 hua1 jie1 guo3
-散发	san4 fa1
-囤货	tun2 huo4
-囤粮	tun2 liang2
-晕过去	yun1 guo4 qu4
-晕血	yun4 xie3
-硕果累累	shuo4 guo3 lei2 lei2
-有着落	you3 zhuo2 luo4
-得偿所愿	de2 chang2 suo3 yuan4
-空当	kong4 dang1
-一哄而上	yi1 hong4 er2 shang4
-一物降一物	yi1 wu4 xiang2 yi1 wu4
-中意	zhong4 yi4
 大伯子	da4 bai3 zi5
 小叔子	xiao3 shu1 zi5
 铺子	pu4 zi5

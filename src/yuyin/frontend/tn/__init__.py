@@ -79,14 +79,14 @@ SIGN_RULES: tuple[Rule, ...] = (
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
 
-# iPhone 6s, Galaxy S8: a model's number and letter after its name, not seconds
-MODEL_SUFFIX = rule("model_suffix", r"(?<=[A-Za-z] )([0-9]{1,2})([sS])(?![A-Za-z0-9])(?!\s*(?:后|内|钟|左右|之内|以内))",
+# iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
+MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
                     lambda m: read_number(m.group(1)) + m.group(2).upper())
 
 # Mr. Smith, Dr. Wang: English forms of address said as words (not M R spelled); C#, F#, .NET
 ENGLISH_ABBREVIATIONS = rule(
     "english_abbreviations",
-    r"(?<![A-Za-z])(?:(Mrs|Mr|Ms|Dr)\. ?(?=[A-Z])|([CF])#(?![A-Za-z0-9#]))|\.NET(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:(Mrs|Mr|Ms|Dr)\. ?(?=[A-Z][a-z])|([CF])#(?![A-Za-z0-9#]))|\.NET(?![A-Za-z])",
     lambda m: {"Mr": "Mister ", "Mrs": "Missis ", "Ms": "Miss ", "Dr": "Doctor "}.get(m.group(1) or "")
     or (f"{m.group(2)} sharp" if m.group(2) else " dot net"),
 )

@@ -116,7 +116,7 @@ _HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲�
 _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
-                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|出行|返程|入住|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
@@ -191,7 +191,7 @@ RULES: tuple[Rule, ...] = (
     # 1990s: a decade
     rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
     # 90s复古风: a decade in two digits, before what is said of an era's style
-    rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典)",
+    rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风(?![味险速力向])|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典)",
          lambda m: read_digits(m.group(1)) + "年代"),
     # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
     rule(
