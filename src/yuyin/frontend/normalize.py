@@ -54,6 +54,11 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 # Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈) and CJK unit squares (㎡, ㎏).
 _COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df]")
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
+_LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+# A Roman numeral character before a class, grade, type, degree or stage: its letters (Ⅱ类 -> II类,
+# read 二类 by the TN rules, not the count 两类 that 2类 would be)
+_ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期])")
 _SPACES = re.compile(r"[^\S\n]+")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
@@ -104,9 +109,11 @@ def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub("", text)
+    text = _LOG_BASE.sub(lambda m: "log_" + m.group(1).translate(_SUBSCRIPT_DIGITS) + " ", text)  # log₂8 (not log28)
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+    text = _ROMAN_LABEL.sub(lambda m: unicodedata.normalize("NFKC", m.group()).upper(), text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)
 

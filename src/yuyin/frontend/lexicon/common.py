@@ -676,4 +676,10 @@ TABLE = """\
 哭号	ku1 hao2
 号哭	hao2 ku1
 奔着	ben4 zhe5
+朝九晚六	zhao1 jiu3 wan3 liu4
+朝九晚九	zhao1 jiu3 wan3 jiu3
+椎间隙	zhui1 jian1 xi4
+给付	ji3 fu4
+空置	kong4 zhi4
+空置率	kong4 zhi4 lv4
 """

@@ -43,8 +43,10 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("per_mille", r"‰", lambda m: "千分号"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),
     # (P<0.05 and 温度<30℃: the number after it was read above)
-    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "大于"),
-    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负])", lambda m: "小于"),
+    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^ ?> ?(?=" + _READ_NUMBER + ")",
+         lambda m: "大于"),  # (at the start only before a number: ＞50岁, not <speak>)
+    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^ ?< ?(?=" + _READ_NUMBER + ")",
+         lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
@@ -90,6 +92,33 @@ ENGLISH_ABBREVIATIONS = rule(
     lambda m: {"Mr": "Mister ", "Mrs": "Missis ", "Ms": "Miss ", "Dr": "Doctor "}.get(m.group(1) or "")
     or (f"{m.group(2)} sharp" if m.group(2) else " dot net"),
 )
+
+# HPV16/18, BRCA1/2, L4/5: two numbers of one name, not a fraction; 985/211: two tiers of universities
+PAIRED_NUMBERS = rule("paired_numbers", r"(?<=[A-Z])([0-9]{1,2})/([0-9]{1,2})(?![0-9./])|(?<![0-9])(985)/(211)(?![0-9])",
+                      lambda m: f"{read_number(m.group(1))}、{read_number(m.group(2))}" if m.group(1)
+                      else f"{read_digits(m.group(3))}、{read_digits(m.group(4))}")
+
+# Q1-Q3, C5-C6, V1-V4: a range between two labels of one letter
+LETTER_RANGE = rule("letter_range", r"(?<![A-Za-z])([A-Z])([0-9]{1,2}) ?[-~～—] ?\1([0-9]{1,2})(?![0-9])",
+                    lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(1)}{read_number(m.group(3))}")
+
+# 300750宁德时代: a stock code opening a clause before the company's name, digit by digit
+STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))((?:00|30|60|68)[0-9]{4})(?=[\u4e00-\u9fff]{2})"
+                  r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨))", lambda m: read_digits(m.group(1)))
+
+# log₂8 (log_2 8 once cleaned): a logarithm to a base
+LOGARITHM = rule("logarithm", r"log_([0-9]+) ?([0-9]+|[A-Za-z])(?![0-9A-Za-z])",
+                 lambda m: f"以{read_number(m.group(1))}为底{read_number(m.group(2)) if m.group(2).isdigit() else m.group(2)}的对数")
+
+# q6h: every so many hours (a prescription); FY24, 2024E: a fiscal year, an estimate's year
+DOSING_AND_YEARS = rule("dosing_and_years", r"(?<![A-Za-z])q([0-9]{1,2})h(?![A-Za-z])|(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])"
+                        r"|(?<![0-9])((?:19|20)[0-9]{2})([EA])(?![A-Za-z])",
+                        lambda m: f"每{read_number(m.group(1))}小时" if m.group(1) else f"FY{read_digits(m.group(2))}" if m.group(2)
+                        else read_digits(m.group(3)) + m.group(4))
+
+# 100MW/200MWh: a plant's power and its energy, not "per"
+POWER_ENERGY = rule("power_energy", r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?) ?([GMk]W) ?/ ?([0-9]+(?:\.[0-9]+)?) ?([GMk]Wh)(?![A-Za-z])",
+                    lambda m: f"{m.group(1)}{m.group(2)}、{m.group(3)}{m.group(4)}")
 
 # 1,234,567.5 -> 1234567.5 before anything reads the number.
 THOUSANDS = rule(
@@ -146,7 +175,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, DOSING_AND_YEARS, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -103,6 +103,14 @@ def _time_taken(hours: int, minutes: int, seconds: int, fraction: str = "") -> s
     return spoken
 
 
+def _year_part(match: re.Match[str]) -> str:
+    """1H24 -> 二四年上半年, 24Q3 -> 二四年三季度."""
+    half, year, year2, half2, quarter, year3, year4, quarter2 = match.groups()
+    if half or half2:
+        return read_digits(year or year2) + "年" + ("上" if (half or half2) == "1" else "下") + "半年"
+    return read_digits(year3 or year4) + "年" + read_small(quarter or quarter2) + "季度"
+
+
 def _year_span(match: re.Match[str]) -> str:
     """（1881—1936） -> （一八八一到一九三六）, 前1046年—前771年 -> 前一零四六年到前七七一年."""
     groups = match.groups()
@@ -245,10 +253,18 @@ RULES: tuple[Rule, ...] = (
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
     # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
-    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
+    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)(?<![近连续过去这每])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
+         r"|全年|年报|营收|净利|业绩|财报|[一二三四]季度|前三季度"
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
          r"|(?<=[我你他她都]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))",
          lambda m: read_digits(m.group())),
+    # 1H24, 24H1, 3Q23, 24Q3: a half or a quarter of a year, as analysts write them (not Windows 11 23H2)
+    rule("year_part_short", r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?:([12])H([0-9]{2})|([0-9]{2})H([12])|([1-4])Q([0-9]{2})|([0-9]{2})Q([1-4]))(?![A-Za-z0-9])",
+         _year_part),
+    # 交付时间：2025.12: a year and month where a date is meant
+    rule("year_month", r"(?<![0-9.])((?:19|20)[0-9]{2})\.(1[0-2]|0?[1-9])(?![0-9.])",
+         lambda m: f"{read_digits(m.group(1))}年{read_small(m.group(2))}月" if _about_a_date(m, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
+         or re.search("时间|日期|于|至|截至|截止", context_before(m, 6)) else m.group()),
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
         "race_time",
@@ -270,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     # 3pm, 10 a.m.: an hour of the morning or afternoon
     rule(
         "meridiem_hour",
-        r"(?<![0-9.:])(1[0-2]|0?[1-9]) ?([AaPp])\.?[Mm]\.?(?![A-Za-z])",
+        r"(?<![0-9.:A-Za-z])(1[0-2]|0?[1-9]) ?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])",  # (not pT3N2aM0)
         lambda m: _daypart(m, m.group(1), m.group(2)) + _hour(m.group(1)) + "点",
     ),
     # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score

@@ -21,7 +21,7 @@ UNITS: dict[str, str] = {
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
     "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦",
-    "MW": "兆瓦", "W": "瓦", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "kN": "千牛",
+    "MW": "兆瓦", "W": "瓦", "GW": "吉瓦", "GWh": "吉瓦时", "MWh": "兆瓦时", "TWh": "太瓦时", "Wh": "瓦时", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "kN": "千牛",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
@@ -96,6 +96,12 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _dose_units(match: re.Match[str]) -> str:
+    if re.search("素|注射|皮下|剂量|用量|静脉|泵入|静滴", context_before(match, 8)):
+        return read_number(match.group(1)) + "个单位"
+    return match.group()
+
+
 def _floor(match: re.Match[str]) -> str:
     if _SEAT_BEFORE.search(context_before(match, 8)):
         return match.group()
@@ -146,6 +152,14 @@ RULES: tuple[Rule, ...] = (
          lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
     # 4x100m接力: so many legs of so many metres
     rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),
+    # 同比+2.3pct, -0.5pp, 120bps: percentage points and basis points of finance reports
+    rule("points", r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r") ?个?(pcts?|ppts?|pp|bps|BPS)(?![A-Za-z])",
+         lambda m: {"-": "负", "+": "正"}.get(m.group(1) or "", "") + read_number(m.group(2))
+         + ("个基点" if m.group(3).lower() == "bps" else "个百分点")),
+    # 胰岛素8U, 肝素5000U: units of a drug's dose
+    rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
+    # 18/33层: a floor of so many
+    rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: f"{read_number(m.group(1))}层，共{read_number(m.group(2))}层"),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
@@ -165,14 +179,14 @@ RULES: tuple[Rule, ...] = (
     # 25°/18°, 25度/18度: a day's high and low, a pause between (not "per")
     rule("high_low", r"(?<=度)/(?=-?[0-9负零一二两三四五六七八九十点.]+(?:摄氏|华氏)?度)", lambda m: "、"),
     # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)
-    rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|[A-Z]{1,3}(?![A-Za-z/]))",
+    rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|(?!W(?![A-Za-z]))[A-Z]{1,3}(?![A-Za-z/]))",
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
     rule(
         "per",
-        r"(?<=[元块角A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛])/(?:(" + _UNIT
+        r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),

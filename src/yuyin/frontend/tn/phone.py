@@ -24,7 +24,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -40,7 +40,8 @@ _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|�
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
-_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
+_INDEX_NAMES = ("(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV"
+                "|ALT|AST|ALP|GGT|PLT|WBC|RBC|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|BP|HR)(?![A-Za-z])")  # lab values
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
 _COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # What makes a service number after 银行 or 找 a count (银行120天理财, 110多家, 120分以上), though
