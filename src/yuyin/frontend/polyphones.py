@@ -339,7 +339,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
            ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "不好", "好关系"))
             and re.search("们|俩|两人|两个|他|她|我|你|同事|邻居|婆媳|夫妻|大家|朋友|人", c.before) is not None
-            and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)  # 我们俩处得来
+            and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
@@ -464,7 +464,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
             and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里 (not 这笔钱落在公司账上)
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
-           ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 把窗帘挑开  # 挑了挑眉毛 (not 挑了一支眉笔)
+           ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔), 把窗帘挑开
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
     "折": (("she2", lambda c: c.alone and c.after.startswith(("了本", "本"))),  # 生意折了本
            ("zhe1", lambda c: c.alone and "跟头" in c.after[:5])),  # 折了个跟头
@@ -517,7 +517,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
-              or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 扔得到处都是 (not 得到处理)  # 买得到, 做得到, 看得到 (can)
+              or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 买得到, 做得到 (can), 扔得到处都是 (not 得到处理)
     "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
     "中意": (("zhong4 yi4", lambda c: c.left.endswith(("很", "不", "最", "挺", "真", "太", "比较", "都", "蛮", "特别", "非常", "就", "不太"))
               or c.right[:1] in ("", "的", "了", "吗", "呢", "这", "那", "哪")),),  # 我很中意这件 (not 中意两国: China and Italy)

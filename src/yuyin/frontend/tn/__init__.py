@@ -110,12 +110,6 @@ STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))((?:00|30|60|68)[0-9
 LOGARITHM = rule("logarithm", r"log_([0-9]+) ?([0-9]+|[A-Za-z])(?![0-9A-Za-z])",
                  lambda m: f"以{read_number(m.group(1))}为底{read_number(m.group(2)) if m.group(2).isdigit() else m.group(2)}的对数")
 
-# q6h: every so many hours (a prescription); FY24, 2024E: a fiscal year, an estimate's year
-DOSING_AND_YEARS = rule("dosing_and_years", r"(?<![A-Za-z])q([0-9]{1,2})h(?![A-Za-z])|(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])"
-                        r"|(?<![0-9])((?:19|20)[0-9]{2})([EA])(?![A-Za-z])",
-                        lambda m: f"每{read_number(m.group(1))}小时" if m.group(1) else f"FY{read_digits(m.group(2))}" if m.group(2)
-                        else read_digits(m.group(3)) + m.group(4))
-
 # 100MW/200MWh: a plant's power and its energy, not "per"
 POWER_ENERGY = rule("power_energy", r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?) ?([GMk]W) ?/ ?([0-9]+(?:\.[0-9]+)?) ?([GMk]Wh)(?![A-Za-z])",
                     lambda m: f"{m.group(1)}{m.group(2)}、{m.group(3)}{m.group(4)}")
@@ -175,7 +169,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, DOSING_AND_YEARS, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

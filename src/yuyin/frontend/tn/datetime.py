@@ -195,6 +195,9 @@ def _utc_offset(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # FY24, FY2023: a fiscal year; 2024E, 2023A: an estimate's or an actual's year (analysts' tables)
+    rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})([EA])(?![A-Za-z])",
+         lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
     # 1990s: a decade
     rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
