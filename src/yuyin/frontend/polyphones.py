@@ -534,7 +534,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
     "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)
               is not None or re.match("(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after) is not None
-              and c.before.endswith(("请", "要", "务必", "记得", "注意", "帮我", "帮忙", "一定要", "小心"))),),  # (not 机构看好手机板块)  # 请看好您的随身物品 (not 大家都看好你的未来)
+              and c.before.endswith(("请", "要", "务必", "记得", "注意", "帮我", "帮忙", "一定要", "小心"))),),  # 请看好您的随身物品 (not 大家都看好你的未来, 机构看好手机板块)
     "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
     "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
@@ -562,7 +562,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
              ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
-              or c.after.startswith(("的还有", "的有"))),),  # 一路同行, 同行的还有他的妻子  # 我们同行了一段路 (大家都是同行: hang2)
+              or c.after.startswith(("的还有", "的有"))),),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
     "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空"))),  # 手拉着手, 空着手
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
