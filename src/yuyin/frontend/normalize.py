@@ -56,9 +56,10 @@ _COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u32
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
 _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-# A Roman numeral character before a class, grade, type, degree or stage: its letters (Ⅱ类 -> II类,
-# read 二类 by the TN rules, not the count 两类 that 2类 would be)
+# A Roman numeral character before a class, grade, type, degree or stage: the numeral in hanzi (Ⅱ类 ->
+# 二类, not the count 两类 that 2类 would be read as)
 _ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期])")
+_HANZI_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 _SPACES = re.compile(r"[^\S\n]+")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
@@ -113,7 +114,7 @@ def clean(text: str) -> str:
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
-    text = _ROMAN_LABEL.sub(lambda m: unicodedata.normalize("NFKC", m.group()).upper(), text)
+    text = _ROMAN_LABEL.sub(lambda m: _HANZI_NUMERALS[int(_ROMAN[m.group()]) - 1], text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)
 

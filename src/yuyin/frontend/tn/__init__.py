@@ -43,9 +43,9 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("per_mille", r"‰", lambda m: "千分号"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),
     # (P<0.05 and 温度<30℃: the number after it was read above)
-    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^ ?> ?(?=" + _READ_NUMBER + ")",
-         lambda m: "大于"),  # (at the start only before a number: ＞50岁, not <speak>)
-    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^ ?< ?(?=" + _READ_NUMBER + ")",
+    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^>(?=" + _READ_NUMBER + ")",
+         lambda m: "大于"),  # (at the start only right before a number: ＞50岁, not <speak>, > 引文, <3)
+    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^<(?=" + _READ_NUMBER + ")(?!三(?:\s|$))",
          lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
@@ -93,18 +93,20 @@ ENGLISH_ABBREVIATIONS = rule(
     or (f"{m.group(2)} sharp" if m.group(2) else " dot net"),
 )
 
-# HPV16/18, BRCA1/2, L4/5: two numbers of one name, not a fraction; 985/211: two tiers of universities
-PAIRED_NUMBERS = rule("paired_numbers", r"(?<=[A-Z])([0-9]{1,2})/([0-9]{1,2})(?![0-9./])|(?<![0-9])(985)/(211)(?![0-9])",
+# HPV16/18, BRCA1/2, L4/5: two numbers of one name, not a fraction (T1/2 is a half-life); 985/211: two tiers of universities
+PAIRED_NUMBERS = rule("paired_numbers", r"(?<=[A-SU-Z])([0-9]{1,2})/([0-9]{1,2})(?![0-9./])|(?<![0-9])(985|211)/(211|985)(?![0-9])",
                       lambda m: f"{read_number(m.group(1))}、{read_number(m.group(2))}" if m.group(1)
                       else f"{read_digits(m.group(3))}、{read_digits(m.group(4))}")
 
 # Q1-Q3, C5-C6, V1-V4: a range between two labels of one letter
 LETTER_RANGE = rule("letter_range", r"(?<![A-Za-z])([A-Z])([0-9]{1,2}) ?[-~～—] ?\1([0-9]{1,2})(?![0-9])",
-                    lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(1)}{read_number(m.group(3))}")
+                    lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(1)}{read_number(m.group(3))}"
+                    if int(m.group(3)) > int(m.group(2)) else m.group())  # (not Q3-Q1, a difference)
 
 # 300750宁德时代: a stock code opening a clause before the company's name, digit by digit
 STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))((?:00|30|60|68)[0-9]{4})(?=[\u4e00-\u9fff]{2})"
-                  r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨))", lambda m: read_digits(m.group(1)))
+                  r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨|平|辆|以|多|余|套|户|条|张|只|位|本|公|千))",
+                  lambda m: read_digits(m.group(1)))
 
 # log₂8 (log_2 8 once cleaned): a logarithm to a base
 LOGARITHM = rule("logarithm", r"log_([0-9]+) ?([0-9]+|[A-Za-z])(?![0-9A-Za-z])",

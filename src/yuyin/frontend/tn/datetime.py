@@ -103,8 +103,13 @@ def _time_taken(hours: int, minutes: int, seconds: int, fraction: str = "") -> s
     return spoken
 
 
+_REPORT_WORDS = re.compile("营收|收入|利润|净利|业绩|财报|同比|环比|增长|下滑|预计|实现|毛利|出货|销量|GMV|营业")
+
+
 def _year_part(match: re.Match[str]) -> str:
     """1H24 -> 二四年上半年, 24Q3 -> 二四年三季度."""
+    if not _REPORT_WORDS.search(context_before(match, 8) + context_after(match, 8)):
+        return match.group()
     half, year, year2, half2, quarter, year3, year4, quarter2 = match.groups()
     if half or half2:
         return read_digits(year or year2) + "年" + ("上" if (half or half2) == "1" else "下") + "半年"
@@ -195,8 +200,8 @@ def _utc_offset(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    # FY24, FY2023: a fiscal year; 2024E, 2023A: an estimate's or an actual's year (analysts' tables)
-    rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})([EA])(?![A-Za-z])",
+    # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
+    rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})(E)(?![A-Za-z])",
          lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
     # 1990s: a decade
@@ -256,18 +261,20 @@ RULES: tuple[Rule, ...] = (
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
     # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
-    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)(?<![近连续过去这每])([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
-         r"|全年|年报|营收|净利|业绩|财报|[一二三四]季度|前三季度"
+    # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)
+    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
-         r"|(?<=[我你他她都]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))",
+         r"|(?<=[我你他她都]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
+         r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))",
          lambda m: read_digits(m.group())),
     # 1H24, 24H1, 3Q23, 24Q3: a half or a quarter of a year, as analysts write them (not Windows 11 23H2)
     rule("year_part_short", r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?:([12])H([0-9]{2})|([0-9]{2})H([12])|([1-4])Q([0-9]{2})|([0-9]{2})Q([1-4]))(?![A-Za-z0-9])",
-         _year_part),
+         _year_part),  # where a report's words are near (not 升级到24H2, 跑了1H45, 《1Q84》)
     # 交付时间：2025.12: a year and month where a date is meant
     rule("year_month", r"(?<![0-9.])((?:19|20)[0-9]{2})\.(1[0-2]|0?[1-9])(?![0-9.])",
          lambda m: f"{read_digits(m.group(1))}年{read_small(m.group(2))}月" if _about_a_date(m, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
-         or re.search("时间|日期|于|至|截至|截止", context_before(m, 6)) else m.group()),
+         or re.search("时间|日期|截至|截止", context_before(m, 6)) or re.match("投产|交付|上市|竣工|完工|开业|到期", context_after(m, 2))
+         else m.group()),  # (not 金价收于2020.5美元, 升级至2023.3)
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
         "race_time",

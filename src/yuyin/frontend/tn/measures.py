@@ -96,10 +96,28 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _points(match: re.Match[str]) -> str:
+    """同比+2.3pct, 提升2-3pct, 约2个pct -> 正二点三个百分点, 二到三个百分点, 两个百分点; 下降25bps
+    -> 二十五个基点 (波特率9600bps: bits per second)."""
+    sign, low, high, counted, unit = match.groups()
+    if unit.lower() == "bps" and re.search("率|速|带宽|传输|串口|网", context_before(match, 8)):
+        return read_number(low) + "比特每秒"
+    amount = (read_amount(low) if counted else read_number(low)) + ("到" + read_number(high) if high else "")
+    return {"-": "负", "+": "正"}.get(sign or "", "") + amount + ("个基点" if unit.lower() == "bps" else "个百分点")
+
+
 def _dose_units(match: re.Match[str]) -> str:
-    if re.search("素|注射|皮下|剂量|用量|静脉|泵入|静滴", context_before(match, 8)):
+    if re.search("素|注射|皮下|剂量|用量|静脉|泵入|静滴|餐前|餐后|睡前", context_before(match, 12)):
         return read_number(match.group(1)) + "个单位"
     return match.group()
+
+
+def _floor_of(match: re.Match[str]) -> str:
+    """18/33层 -> 十八层，共三十三层; 3/4层 (two floors next to each other) -> 三、四层."""
+    floor, floors = match.groups()
+    if int(floors) == int(floor) + 1:
+        return f"{read_number(floor)}、{read_number(floors)}层"
+    return f"{read_number(floor)}层，共{read_number(floors)}层"
 
 
 def _floor(match: re.Match[str]) -> str:
@@ -150,18 +168,17 @@ RULES: tuple[Rule, ...] = (
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
-    rule("pressure_named", r"(?:(?<=血压)|(?<=血压值))([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
+    rule("pressure_named", r"(?:(?<=血压)|(?<=血压值)|(?<=BP))([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
          lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
     # 4x100m接力: so many legs of so many metres
     rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),
     # 同比+2.3pct, -0.5pp, 120bps: percentage points and basis points of finance reports
-    rule("points", r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r") ?个?(pcts?|ppts?|pp|bps|BPS)(?![A-Za-z])",
-         lambda m: {"-": "负", "+": "正"}.get(m.group(1) or "", "") + read_number(m.group(2))
-         + ("个基点" if m.group(3).lower() == "bps" else "个百分点")),
+    rule("points", r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?[-~～] ?(" + NUMBER + r"))? ?(个)?(pcts?|pp|bps|BPS)(?![A-Za-z])",
+         _points),
     # 胰岛素8U, 肝素5000U: units of a drug's dose
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
     # 18/33层: a floor of so many
-    rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: f"{read_number(m.group(1))}层，共{read_number(m.group(2))}层"),
+    rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", _floor_of),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
@@ -189,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "per",
         r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
-        + r")(?![A-Za-z])|(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
+        + r")(?![A-Za-z])|(?<!万/)(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),

@@ -40,8 +40,9 @@ _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|�
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
-_INDEX_NAMES = ("(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV"
-                "|ALT|AST|ALP|GGT|PLT|WBC|RBC|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|BP|HR)(?![A-Za-z])")  # lab values
+_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
+# Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
+_LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
 _COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # What makes a service number after 银行 or 找 a count (银行120天理财, 110多家, 120分以上), though
@@ -270,7 +271,7 @@ RULES: tuple[Rule, ...] = (
     # (and a standard's year); not TOEFL 100分, AQI 120
     rule(
         "model_number",
-        r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + r")([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
+        r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + "|" + _LAB_NAMES + r")([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
         + _COUNT_AFTER,
         lambda m: m.group(1) + " " + read_digits(m.group(2)) + ("杠" + read_digits(m.group(3)) if m.group(3) else ""),
     ),
