@@ -201,6 +201,9 @@ def _utc_offset(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
+    # 有效期：12/28: a card's expiry, month and year (not a fraction, nor the 28th of December)
+    rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])",
+         lambda m: f"{m.group(1)}{read_digits(m.group(3))}年{read_small(m.group(2))}月"),
     rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})(E)(?![A-Za-z])",
          lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
@@ -275,6 +278,8 @@ RULES: tuple[Rule, ...] = (
          lambda m: f"{read_digits(m.group(1))}年{read_small(m.group(2))}月" if _about_a_date(m, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
          or re.search("时间|日期|截至|截止", context_before(m, 6)) or re.match("投产|交付|上市|竣工|完工|开业|到期", context_after(m, 2))
          else m.group()),  # (not 金价收于2020.5美元, 升级至2023.3)
+    # 彩票第2024142期: an issue's serial number, digit by digit
+    rule("issue_number", r"(?<=第)([0-9]{5,})(?=期)", lambda m: read_digits(m.group(1))),
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
         "race_time",
@@ -312,7 +317,8 @@ RULES: tuple[Rule, ...] = (
 # and keep 二 (二月, 二日).
 CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
-    rule("day", r"(?<![0-9.])(3[01]|[12][0-9]|0?[1-9])(?=[日号])", lambda m: read_small(m.group(1))),
+    rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内|之内))",
+         lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内: two days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
     rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点

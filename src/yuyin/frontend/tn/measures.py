@@ -179,6 +179,9 @@ RULES: tuple[Rule, ...] = (
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
     # 18/33层: a floor of so many
     rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", _floor_of),
+    # 宽带100M, 1000M宽带: a line's speed in megabits (百兆, 千兆)
+    rule("bandwidth", r"(?:(?<=宽带)|(?<=宽带 ))([0-9]+)M(?![A-Za-z])|(?<![0-9.])([0-9]+)M(?= ?(?:宽带|光纤))",
+         lambda m: read_number(m.group(1) or m.group(2)) + "兆"),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
