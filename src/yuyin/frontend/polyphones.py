@@ -211,7 +211,7 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
                "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
                "诊断", "确诊", "更名", "改名", "公式", "光圈", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期",
-               "下限", "上限", "分", "位")  # fmt: skip
+               "下限", "上限", "座位")  # fmt: skip
 # A clause that is a determiner and a noun names what it describes: 本车厢为, 该产品为 (not 这学期学校为).
 _DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?"
 
@@ -272,10 +272,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                            "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
         ("huan2", lambda c: c.right in ("不起", "不上", "不清", "得起", "得上", "得清") and re.search("钱|债|贷|款|账|欠", c.before) is not None),  # 钱我还不起
         ("huan2", lambda c: c.right == "嘴" or c.left == "待" and c.right.startswith("款")),  # 不许还嘴, 待还款项
-        # 逾期未还, 应还本息, 已还完, 请按时还上 (not 应还有, 还未)
-        ("huan2", lambda c: c.left.endswith(("未", "应", "已")) and not c.right.startswith(("有", "是", "在", "要", "能", "可", "会", "没", "得"))),
-        ("huan2", lambda c: c.right in ("完", "本息", "完了") and re.search("钱|款|贷|债|账|借|欠", c.before + c.after) is not None
-         or c.right == "上" and c.after == "上" or c.right.startswith("车") and not c.right.startswith(("车上", "车里", "车站", "车子"))),  # 按时还上, 还车前
+        # 逾期未还, 已还完, 应还本息, 欠款按时还上, 还车前 (not 应还有, 应还算合理, 你还上？, 还车票都没买)
+        ("huan2", lambda c: c.left.endswith(("未", "已")) and not c.right.startswith(("有", "是", "在", "要", "能", "可", "会", "没", "得"))),
+        ("huan2", lambda c: c.left.endswith("应") and c.right.startswith(("本息", "款", "贷", "钱", "金额", "本金"))),
+        ("huan2", lambda c: c.right in ("完", "本息", "完了", "上") and re.search("钱|款|贷|债|账|借|欠|信用卡|花呗", c.before + c.after) is not None
+         or c.right == "车" or c.right.startswith(("车点", "车前", "车时", "车后"))),
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
@@ -284,7 +285,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "得": (
         # get: 各得10元, 立得5元, 注册即得188元, 可得积分 (before _dei_must: not 可得 must)
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
-         and re.match("[0-9零一二两三四五六七八九十百千万]|积分|礼|券|奖|红包|优惠|现金|神秘", c.after) is not None),
+         and re.match("[0-9零一二两三四五六七八九十百千万]+(?:元|块|分|个|张|份|倍|天|折|积分|金币)|积分|礼品|礼包|券|奖|红包|优惠|现金|神秘",
+                      c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
         ("dei3", _dei_must),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
@@ -311,7 +313,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名"))),  # 被选为, 任命为
-        ("wei2", lambda c: c.left.endswith(("开户行", "发卡行", "收款行", "开户银行"))),  # 开户行为中国银行
+        ("wei2", lambda c: c.left.endswith(("开户行", "发卡行", "收款行", "开户银行")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),  # 开户行为中国银行
         ("wei2", lambda c: c.left.endswith("数据") and c.right.startswith(("预测", "估算", "估计", "初步", "准", "最新", "实际"))),  # 数据为预测值
         ("wei2", lambda c: re.search("被[\u4e00-\u9fff]{0,3}[化定列视称划分转改编译判评]$", c.before) is not None),  # 被氧化为, 被认定为, 被改编为
         ("wei2", lambda c: c.left.endswith(_SET_AS) and not _wei_for(c)),  # 设置为默认, 已保存为 (not 本次更新为您修复)
@@ -321,6 +323,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
         ("wei4", _wei_for),
+        # 5分为非常满意, 后6位为 (a score or a count of digits is; not 单位为职工, 各位为公司, 充分为客户, 十分为你高兴)
+        ("wei2", lambda c: re.fullmatch("[零一二两三四五六七八九十百]+分", c.left) is not None
+         or re.fullmatch("[一二三四五六七八九十]+位", c.left) is not None and re.search("[前后末]$", c.before[: -len(c.left)]) is not None),
         ("wei2", lambda c: c.left in tuple("零幺一二三四五六七八九")),  # 状态码1为成功 (a value is; not 多为家人考虑, 十一为祖国庆生)
         ("wei2", lambda c: len(c.left) == 1 and c.left.isascii() and c.left.isalpha()),  # 其中 m 为质量 (not AI为人类服务)
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
@@ -586,7 +591,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                           "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转")),),
     "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
               and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))
-              or c.left.endswith(("开户", "发卡", "收款"))),),  # 开户行为中国银行  # 第3行为空 (a row; not 第一行为就是道歉)
+              or c.left.endswith(("开户", "发卡", "收款")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),),  # 开户行为中国银行 (not 违规开户行为)  # 第3行为空 (a row; not 第一行为就是道歉)
     "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),),  # 苹果树结果了
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",

@@ -106,6 +106,12 @@ def _time_taken(hours: int, minutes: int, seconds: int, fraction: str = "") -> s
 _REPORT_WORDS = re.compile("营收|收入|利润|净利|业绩|财报|同比|环比|增长|下滑|预计|实现|毛利|出货|销量|GMV|营业")
 
 
+def _expiry(match: re.Match[str]) -> str:
+    if "卡" not in context_before(match, 8) and int(match.group(3)) <= 31:
+        return match.group()
+    return f"{match.group(1)}{read_digits(match.group(3))}年{read_small(match.group(2))}月"
+
+
 def _year_part(match: re.Match[str]) -> str:
     """1H24 -> 二四年上半年, 24Q3 -> 二四年三季度."""
     if not _REPORT_WORDS.search(context_before(match, 8) + context_after(match, 8)):
@@ -124,7 +130,7 @@ def _year_span(match: re.Match[str]) -> str:
 
 
 # Days named after their date in no other way: 12/25圣诞节, 2.14情人节 (3.8妇女节, 5.1劳动节: math.dotted_holiday)
-_HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲节|父亲节|护士节|记者节|七夕|中秋|端午|重阳|元旦"
+_HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲节|父亲节|护士节|记者节|七夕|中秋|端午|重阳|元旦|年货节"
 # Days named by their date's digits (三八妇女节): month/day before them is a date, month.day a name (math)
 _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–])\s?$")
@@ -201,9 +207,8 @@ def _utc_offset(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
-    # 有效期：12/28: a card's expiry, month and year (not a fraction, nor the 28th of December)
-    rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])",
-         lambda m: f"{m.group(1)}{read_digits(m.group(3))}年{read_small(m.group(2))}月"),
+    # 卡片有效期：12/28: a card's expiry, month and year (a coupon's 有效期至12/31 is a day)
+    rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])", _expiry),
     rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})(E)(?![A-Za-z])",
          lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
@@ -247,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "dates",
         r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
-        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天年月日号点分秒时岁克米升]|元(?!旦)|小时|分钟|公里))",
+        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升]|年(?!货节)|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
     # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket;
@@ -279,7 +284,7 @@ RULES: tuple[Rule, ...] = (
          or re.search("时间|日期|截至|截止", context_before(m, 6)) or re.match("投产|交付|上市|竣工|完工|开业|到期", context_after(m, 2))
          else m.group()),  # (not 金价收于2020.5美元, 升级至2023.3)
     # 彩票第2024142期: an issue's serial number, digit by digit
-    rule("issue_number", r"(?<=第)([0-9]{5,})(?=期)", lambda m: read_digits(m.group(1))),
+    rule("issue_number", r"(?<=第)([0-9]{5,})(?<!000)(?=期)", lambda m: read_digits(m.group(1))),  # (not 第10000期)
     # 1:42.37, 2:05.20: minutes, seconds and their fraction, a time taken (never a clock or a score)
     rule(
         "race_time",
@@ -317,7 +322,7 @@ RULES: tuple[Rule, ...] = (
 # and keep 二 (二月, 二日).
 CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
-    rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内|之内))",
+    rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内: two days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
     rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",

@@ -101,13 +101,16 @@ FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2}
                      lambda m: read_number(m.group(1)) + ("杠" + read_number(m.group(2)) if m.group(2) else ""))
 
 # 第 1/3 页, 第2/10页: a page of how many, not a fraction (第1/3页 共3页: the count is said after it)
-# 满300-50, 满2000-200, 满59-5元: a coupon, so much off a spend of so much (not 年满18-60周岁, 满3-5年: a range)
-COUPON = rule("coupon", r"(?<=满)([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
+# 满300-50, 满2000-200, 满59-5元: a coupon, so much off a spend of so much (not 年满18-60周岁, 满3-5年: a range;
+# nor 期满2024-06-30, a date)
+COUPON = rule("coupon", r"(?<=满)([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
               lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}" if int(m.group(2)) < int(m.group(1)) else m.group())
 
-# 第5/12期, 第2/3步: one of so many (第1/3页: PAGE_OF)
+# 第5/12期, 第2/3步: one of so many; 第3/4节, 第7/8章: two neighbouring ones (第1/3页: PAGE_OF)
 ORDINAL_OF = rule("ordinal_of", r"第 ?([0-9]{1,3}) ?/ ?([0-9]{1,3}) ?([期步位集章节课讲轮])",
-                  lambda m: f"第{read_number(m.group(1))}{m.group(3)}，共{read_number(m.group(2))}{m.group(3)}")
+                  lambda m: f"第{read_number(m.group(1))}、{read_number(m.group(2))}{m.group(3)}"
+                  if m.group(3) in "位集章节课讲" and int(m.group(2)) == int(m.group(1)) + 1
+                  else f"第{read_number(m.group(1))}{m.group(3)}，共{read_number(m.group(2))}{m.group(3)}")
 
 PAGE_OF = rule("page_of", r"第 ?([0-9]{1,4}) ?/ ?([0-9]{1,4}) ?页(?=([,，、 ]*共)?)",
                lambda m: f"第{read_number(m.group(1))}页" + ("" if m.group(3) else f"，共{read_number(m.group(2))}页"))
@@ -203,7 +206,7 @@ RULES: tuple[Rule, ...] = (
     # 5.1劳动节, 3.15晚会, 7.7事变: the same with a full stop, before the day's name
     rule(
         "dotted_holiday",
-        r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期|建党节|国庆|狂欢|全球狂欢|盛典|年终|年货节"
+        r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期|建党节|国庆|狂欢节|全球狂欢|年终盛典|年终大促"
         r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节|放假|那天|当天|大促|期间|活动)",
         lambda m: _dotted_day(m.group(1), m.group(2)),
     ),

@@ -38,7 +38,7 @@ _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 _CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项])"
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 _INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
