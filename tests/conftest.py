@@ -22,9 +22,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """End the test process once pytest has reported: run the exit hooks (the batchers' workers,
-    Ray's shutdown), then exit with pytest's status, skipping the interpreter's finalisation. There
-    the native thread pools of the runtimes (OpenVINO, onnxruntime, Ray) crashed a run of the whole
-    suite after every test had passed (SIGSEGV, exit status 139): that is no test's result."""
+    Ray's shutdown), then exit with pytest's status, skipping the interpreter's finalisation. A run
+    of the whole suite crashed there once, after every test had passed (SIGSEGV, exit status 139;
+    not reproduced with faulthandler on; most likely a native runtime's thread meeting the
+    interpreter's teardown): that is no test's result."""
     if not _SESSION_STATUS:
         return
     import atexit
