@@ -133,8 +133,13 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
 
 def _surname(word: str) -> tuple[str, ...] | None:
     """The one pinyin syllable a capitalised word spells (He, Sun), else None (Mike: mi ke)."""
-    pinyin = read_plain(word) if word[:1].isupper() and word[1:].islower() else None
+    pinyin = _capitalised_pinyin(word)
     return pinyin if pinyin is not None and len(pinyin) == 1 else None
+
+
+def _capitalised_pinyin(word: str) -> tuple[str, ...] | None:
+    """The pinyin syllables a capitalised word spells (Hua, Zhengfei), else None."""
+    return read_plain(word) if word[:1].isupper() and word[1:].islower() else None
 
 
 def _name_part(word: str, following: str, preceding: str) -> tuple[str, ...] | None:
@@ -154,7 +159,7 @@ def _name_part(word: str, following: str, preceding: str) -> tuple[str, ...] | N
 def _given_name(word: str) -> tuple[str, ...] | None:
     """The pinyin of a capitalised word that can be a given name: one syllable (Hua, Yang), or two
     that spell no English word (Zhengfei; not Time, ti me)."""
-    pinyin = read_plain(word) if word[:1].isupper() and word[1:].islower() else None
+    pinyin = _capitalised_pinyin(word)
     if pinyin is None or len(pinyin) > 2 or len(pinyin) == 2 and pronunciation(word.lower()) is not None:
         return None
     return pinyin

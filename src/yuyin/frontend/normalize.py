@@ -33,6 +33,7 @@ import opencc
 from .marked_pinyin import mark_pinyin
 from .override import FixedSpans, LexiconMatcher, apply_overrides
 from .tn import verbalize
+from .tn.digits import read_number
 
 # Unicode general categories with nothing to read: Cc control, Cf format (ZWSP, ZWJ, BOM,
 # bidi marks), Cs lone surrogates, Co private use, Cn unassigned.
@@ -55,11 +56,9 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 _COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df]")
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
 _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
-_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 # A Roman numeral character before a class, grade, type, degree or stage: the numeral in hanzi (Ⅱ类 ->
 # 二类, not the count 两类 that 2类 would be read as)
 _ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期])")
-_HANZI_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 _SPACES = re.compile(r"[^\S\n]+")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
@@ -110,11 +109,11 @@ def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub("", text)
-    text = _LOG_BASE.sub(lambda m: "log_" + m.group(1).translate(_SUBSCRIPT_DIGITS) + " ", text)  # log₂8 (not log28)
+    text = _LOG_BASE.sub(lambda m: "log_" + m.group(1).translate(_FULL_TO_HALF) + " ", text)  # log₂8 (not log28)
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
-    text = _ROMAN_LABEL.sub(lambda m: _HANZI_NUMERALS[int(_ROMAN[m.group()]) - 1], text)
+    text = _ROMAN_LABEL.sub(lambda m: read_number(_ROMAN[m.group()]), text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)
 

@@ -41,7 +41,12 @@ _DURATION_BEFORE = re.compile(r"(?:距今|活了|已有|长达|历经|经过|持
 
 def _iso_date(match: re.Match[str]) -> str:
     year, _, month, day = match.groups()
-    return f"{read_digits(year)}年{read_small(month)}月{read_small(day)}日"
+    return f"{_year_month(year, month)}{read_small(day)}日"
+
+
+def _year_month(year: str, month: str) -> str:
+    """A year digit by digit and its month: ("2025", "12") -> 二零二五年十二月."""
+    return f"{read_digits(year)}年{read_small(month)}月"
 
 
 def _year(match: re.Match[str]) -> str:
@@ -109,7 +114,7 @@ _REPORT_WORDS = re.compile("营收|收入|利润|净利|业绩|财报|同比|环
 def _expiry(match: re.Match[str]) -> str:
     if "卡" not in context_before(match, 8) and int(match.group(3)) <= 31:
         return match.group()
-    return f"{match.group(1)}{read_digits(match.group(3))}年{read_small(match.group(2))}月"
+    return match.group(1) + _year_month(match.group(3), match.group(2))
 
 
 def _year_part(match: re.Match[str]) -> str:
@@ -280,7 +285,7 @@ RULES: tuple[Rule, ...] = (
          _year_part),  # where a report's words are near (not 升级到24H2, 跑了1H45, 《1Q84》)
     # 交付时间：2025.12: a year and month where a date is meant
     rule("year_month", r"(?<![0-9.])((?:19|20)[0-9]{2})\.(1[0-2]|0?[1-9])(?![0-9.])",
-         lambda m: f"{read_digits(m.group(1))}年{read_small(m.group(2))}月" if _about_a_date(m, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
+         lambda m: _year_month(m.group(1), m.group(2)) if _about_a_date(m, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
          or re.search("时间|日期|截至|截止", context_before(m, 6)) or re.match("投产|交付|上市|竣工|完工|开业|到期", context_after(m, 2))
          else m.group()),  # (not 金价收于2020.5美元, 升级至2023.3)
     # 彩票第2024142期: an issue's serial number, digit by digit

@@ -68,3 +68,11 @@ def superscript_digits(text: str) -> str:
 def read_small(digits: str) -> str:
     """Read a clock or calendar field: no leading zero, 2 stays 二 (``"02"`` -> ``"二"``)."""
     return cn2an.an2cn(str(int(digits)), "low")
+
+
+def read_one_of(number: str, total: str, unit: str, neighbours: bool = True) -> str:
+    """第5/12期-style "number of total": ``("5", "12", "期")`` -> 五期，共十二期; two neighbouring
+    ones where ``neighbours`` allows it (``("3", "4", "节")`` -> 三、四节)."""
+    if neighbours and int(total) == int(number) + 1:
+        return f"{read_number(number)}、{read_number(total)}{unit}"
+    return f"{read_number(number)}{unit}，共{read_number(total)}{unit}"

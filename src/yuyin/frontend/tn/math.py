@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from math import factorial
 
-from .digits import NUMBER, read_digits, read_number, superscript_digits
+from .digits import NUMBER, read_digits, read_number, read_one_of, superscript_digits
 from .numbers import LIANG_AFTER
 from .rule import Rule, context_after, context_before, rule
 
@@ -108,12 +108,10 @@ COUPON = rule("coupon", r"(?<=满)([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])
 
 # 第5/12期, 第2/3步: one of so many; 第3/4节, 第7/8章: two neighbouring ones (第1/3页: PAGE_OF)
 ORDINAL_OF = rule("ordinal_of", r"第 ?([0-9]{1,3}) ?/ ?([0-9]{1,3}) ?([期步位集章节课讲轮])",
-                  lambda m: f"第{read_number(m.group(1))}、{read_number(m.group(2))}{m.group(3)}"
-                  if m.group(3) in "位集章节课讲" and int(m.group(2)) == int(m.group(1)) + 1
-                  else f"第{read_number(m.group(1))}{m.group(3)}，共{read_number(m.group(2))}{m.group(3)}")
+                  lambda m: "第" + read_one_of(m.group(1), m.group(2), m.group(3), neighbours=m.group(3) in "位集章节课讲"))
 
 PAGE_OF = rule("page_of", r"第 ?([0-9]{1,4}) ?/ ?([0-9]{1,4}) ?页(?=([,，、 ]*共)?)",
-               lambda m: f"第{read_number(m.group(1))}页" + ("" if m.group(3) else f"，共{read_number(m.group(2))}页"))
+               lambda m: f"第{read_number(m.group(1))}页" if m.group(3) else "第" + read_one_of(m.group(1), m.group(2), "页", neighbours=False))
 
 # v=s/t, ρ=m/V: a formula in single letters, its slash a division (not "per ton")
 LETTER_QUOTIENT = rule(

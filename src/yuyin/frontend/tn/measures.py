@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_number, superscript_digits
+from .digits import NUMBER, read_number, read_one_of, superscript_digits
 from .rule import Rule, context_after, context_before, rule
 
 UNITS: dict[str, str] = {
@@ -112,14 +112,6 @@ def _dose_units(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _floor_of(match: re.Match[str]) -> str:
-    """18/33层 -> 十八层，共三十三层; 3/4层 (two floors next to each other) -> 三、四层."""
-    floor, floors = match.groups()
-    if int(floors) == int(floor) + 1:
-        return f"{read_number(floor)}、{read_number(floors)}层"
-    return f"{read_number(floor)}层，共{read_number(floors)}层"
-
-
 def _floor(match: re.Match[str]) -> str:
     if _SEAT_BEFORE.search(context_before(match, 8)):
         return match.group()
@@ -177,8 +169,8 @@ RULES: tuple[Rule, ...] = (
          _points),
     # 胰岛素8U, 肝素5000U: units of a drug's dose
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
-    # 18/33层: a floor of so many
-    rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", _floor_of),
+    # 18/33层: a floor of so many; 3/4层: two floors
+    rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: read_one_of(m.group(1), m.group(2), "层")),
     # 宽带100M, 1000M宽带: a line's speed in megabits (百兆, 千兆)
     rule("bandwidth", r"(?:(?<=宽带)|(?<=宽带 ))([0-9]+)M(?![A-Za-z])|(?<![0-9.])([0-9]+)M(?= ?(?:宽带|光纤))",
          lambda m: read_number(m.group(1) or m.group(2)) + "兆"),
