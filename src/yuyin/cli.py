@@ -256,6 +256,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                        help="synthesis threads (default: 2, or 2 per side-by-side stream)")
     serve.add_argument("--max-active", type=int, default=None,
                        help="requests synthesising at once (default: from the memory tier)")
+    serve.add_argument("--max-streams", type=int, default=None,
+                       help="requests open at once, counting streams whose clients read slower than they are "
+                            "made, which give their slot back meanwhile (default: 8 x max-active)")  # fmt: skip
     serve.add_argument("--max-queue", type=int, default=None,
                        help="requests that may wait for a slot; more get 503 with Retry-After (default: from the "
                             "memory tier)")  # fmt: skip
@@ -320,7 +323,8 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
-            max_active=args.max_active, max_queue=args.max_queue, memory_tier=args.memory_tier,
+            max_active=args.max_active, max_queue=args.max_queue, max_streams=args.max_streams,
+            memory_tier=args.memory_tier,
             queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, header_timeout=args.header_timeout,
             max_input_chars=args.max_input_chars,

@@ -22,6 +22,8 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--voice", "/no/such/dir"], "not a voice-pack directory"),
     (["--workers", "0"], "--workers must be a positive finite number"),
     (["--max-queue", "-1"], "--max-queue must be >= 0"),
+    (["--max-active", "4", "--max-streams", "2"], "--max-streams must be at least max-active (4), got 2"),
+    (["--max-streams", "0"], "--max-streams must be a positive finite number, got 0"),
     (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
     (["--header-timeout", "0"], "--header-timeout must be a positive finite number, got 0"),
@@ -84,8 +86,10 @@ def test_the_lexicon_reaches_the_server_front_end(tiny_pack, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--memory-tier", "small"], "memory tier small: max_active 4, max_queue 16, decoder batch 4"),
-    (["--memory-tier", "xlarge", "--max-active", "2"], "memory tier xlarge: max_active 2, max_queue 256, decoder batch 64"),
+    (["--memory-tier", "small"], "memory tier small: max_active 4, max_streams 32, max_queue 16, decoder batch 4"),
+    (["--memory-tier", "xlarge", "--max-active", "2"],
+     "memory tier xlarge: max_active 2, max_streams 16, max_queue 256, decoder batch 64"),
+    (["--memory-tier", "small", "--max-streams", "3"], "memory tier small: max_active 3, max_streams 3, max_queue 16"),
 ])  # fmt: skip
 def test_memory_tier_sizes_the_server_limits(tiny_pack, args, expected) -> None:
     with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--no-warmup", *args]) as server:

@@ -1,6 +1,6 @@
 """Admission limits, timeouts, input length and graceful shutdown of ``yuyin serve``.
 
-One small server: 3 requests at once, 1 waiting for at most 1 s, 2 s per response (or per
+One small server: 3 requests at once (parked or not: see test_server_parking), 1 waiting for at most 1 s, 2 s per response (or per
 chunk, or for a request body), 1 s for a request head, 2000 characters, 8 s to finish streams
 on shutdown. The shutdown test stops it, so it
 comes last.
@@ -28,7 +28,7 @@ MEDIUM = "今天天气很好，我们一起去公园散步吧。" * 16
 
 @pytest.fixture(scope="module")
 def server(tiny_pack):
-    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "3", "--max-queue", "1",
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "3", "--max-streams", "3", "--max-queue", "1",
             "--queue-timeout", "1", "--request-timeout", "2", "--max-input-chars", str(MAX_CHARS),
             "--shutdown-timeout", "8", "--header-timeout", "1"]  # fmt: skip
     with ServerProcess(args) as process:

@@ -70,14 +70,15 @@ def replica_settings(settings: ServerSettings, plan: ReplicaPlan) -> ServerSetti
 def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str, Any]:
     """Keyword arguments of ``serve.deployment`` for the plan.
 
-    A replica is sent at most max_active + max_queue requests (what its admission holds) and
-    each Serve proxy queues at most max_queue per replica more before answering 503.
+    A replica is sent at most max_streams + max_queue requests (what its admission holds) and
+    each Serve proxy queues at most max_queue per replica more before answering 503. Autoscaling
+    aims at max_active requests a replica, as if none were a stream waiting for its client.
     """
     limits = sized(settings)
     options: dict[str, Any] = {
         "name": APP_NAME,
         "ray_actor_options": {"num_cpus": plan.cpus, "num_gpus": plan.gpus},
-        "max_ongoing_requests": limits.max_active + limits.max_queue,
+        "max_ongoing_requests": limits.max_streams + limits.max_queue,
         "max_queued_requests": max(1, limits.max_queue) * (plan.max_replicas or plan.replicas),
         "graceful_shutdown_timeout_s": settings.shutdown_timeout,
         "max_constructor_retry_count": CONSTRUCTOR_RETRIES,

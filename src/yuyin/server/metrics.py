@@ -36,7 +36,9 @@ class Metrics:
                              ["api"], buckets=_RTF_BUCKETS, registry=registry)  # fmt: skip
         self.queue_wait = Histogram("yuyin_queue_wait_seconds", "Time waiting for admission",
                                     buckets=_LATENCY_BUCKETS, registry=registry)  # fmt: skip
-        self.in_flight = Gauge("yuyin_requests_in_flight", "Admitted requests synthesising", registry=registry)
+        self.in_flight = Gauge("yuyin_requests_in_flight", "Admitted requests, parked or not", registry=registry)
+        self.parked = Gauge("yuyin_requests_parked", "Admitted streams waiting for their client to read, holding "
+                            "no synthesis slot", registry=registry)  # fmt: skip
         self.queued = Gauge("yuyin_requests_queued", "Requests waiting for admission", registry=registry)
         self.audio_seconds = Counter("yuyin_audio_seconds", "Seconds of audio produced", ["api"], registry=registry)
         self.cancelled = Counter("yuyin_streams_cancelled", "Requests stopped before their end (disconnect, "

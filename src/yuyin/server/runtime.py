@@ -25,12 +25,14 @@ class Runtime:
     def __init__(self, settings: ServerSettings, voices: VoiceCatalog | None = None):
         tier = resolve_tier(settings.memory_tier, resolve_device(settings.device))
         self.settings = settings = settings.sized_for(tier)
-        log.info("memory tier %s: max_active %d, max_queue %d, decoder batch %d, %d synthesis workers", tier.name,
-                 settings.max_active, settings.max_queue, settings.decoder_batch_size, settings.workers)  # fmt: skip
+        log.info("memory tier %s: max_active %d, max_streams %d, max_queue %d, decoder batch %d, %d synthesis workers",
+                 tier.name, settings.max_active, settings.max_streams, settings.max_queue, settings.decoder_batch_size,
+                 settings.workers)  # fmt: skip
         self.metrics = Metrics()
         self.admission = Admission(settings.max_active, settings.max_queue, settings.queue_timeout,
-                                   settings.retry_after)  # fmt: skip
-        self.metrics.in_flight.set_function(lambda: self.admission.active)
+                                   settings.retry_after, settings.max_streams)  # fmt: skip
+        self.metrics.in_flight.set_function(lambda: self.admission.admitted)
+        self.metrics.parked.set_function(lambda: self.admission.parked)
         self.metrics.queued.set_function(lambda: self.admission.waiting)
         self.executor = DeadlineExecutor(settings.workers)
         self._voices = voices  # None until load() has loaded them

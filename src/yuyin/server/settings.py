@@ -11,6 +11,9 @@ from yuyin.voices.registry import DEFAULT_VOICE
 
 
 # An origin as a browser sends it: scheme, host and maybe a port; no path, no trailing slash.
+# Admitted requests per synthesis slot by default: streams whose clients read at playback speed
+# wait on them most of the time, holding no slot (see max_streams).
+STREAMS_PER_SLOT = 8
 _ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:]+(?::[0-9]{1,5})?")
 
 
@@ -30,6 +33,11 @@ class ServerSettings:
     max_active: requests synthesising at once; more wait in a queue of max_queue for at most
         queue_timeout seconds, and beyond that are refused with 503 and Retry-After. None (the
         default) takes them from the memory tier (:mod:`yuyin.engine.memory`).
+    max_streams: admitted requests open at once (>= max_active, which it caps where the tier
+        sets max_active), counting streams that wait for a client reading slower than they are
+        made: those give their synthesis slot back meanwhile (:mod:`yuyin.server.limits`).
+        None: STREAMS_PER_SLOT x max_active; a waiting stream holds next to no memory (0.01 MiB
+        each, measured on baker).
     memory_tier: "auto" (by free memory, or $YUYIN_MEMORY_TIER) or a tier name; it also sizes
         the batch of autoregressive decoders (decoder_batch_size, None until sized) and decides
         side_by_side where it is None.
@@ -59,6 +67,7 @@ class ServerSettings:
     workers: int | None = None
     max_active: int | None = None
     max_queue: int | None = None
+    max_streams: int | None = None
     memory_tier: str = "auto"
     decoder_batch_size: int | None = None
     queue_timeout: float = 30.0
@@ -81,7 +90,8 @@ class ServerSettings:
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        positive = {"workers": self.workers, "max_active": self.max_active, "max_input_chars": self.max_input_chars,
+        positive = {"workers": self.workers, "max_active": self.max_active, "max_streams": self.max_streams,
+                    "max_input_chars": self.max_input_chars,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
                     "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size,
                     "shutdown_timeout": self.shutdown_timeout, "header_timeout": self.header_timeout}  # fmt: skip
@@ -92,6 +102,8 @@ class ServerSettings:
             raise ValueError(f"port must be 0-65535, got {self.port}")
         if self.memory_tier not in TIER_NAMES:
             raise ValueError(f"memory_tier must be one of {', '.join(TIER_NAMES)}, got {self.memory_tier!r}")
+        if self.max_streams is not None and self.max_active is not None and self.max_streams < self.max_active:
+            raise ValueError(f"max_streams must be at least max_active ({self.max_active}), got {self.max_streams}")
         if self.max_queue is not None and self.max_queue < 0:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:
@@ -112,7 +124,8 @@ class ServerSettings:
         """These settings with the limits (and side_by_side) left as None taken from tier, and
         workers left as None from side_by_side."""
         side_by_side = tier.side_by_side if self.side_by_side is None else self.side_by_side
-        return replace(self, max_active=self.max_active or tier.max_active,
+        max_active = self.max_active or min(tier.max_active, self.max_streams or tier.max_active)
+        return replace(self, max_active=max_active, max_streams=self.max_streams or STREAMS_PER_SLOT * max_active,
                        max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
                        decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size,
                        side_by_side=side_by_side,

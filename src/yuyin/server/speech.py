@@ -22,6 +22,10 @@ from yuyin.server.errors import ApiError, options_error
 from yuyin.server.worker import StalledError, ThreadedIterator, within
 from yuyin.ssml import SSMLError
 
+# Seconds a consumer may take over one packet before the request's slot goes to others meanwhile
+# (limits.Ticket.park): well above the time to hand a packet to a client that keeps up.
+PARK_AFTER = 0.05
+
 if TYPE_CHECKING:
     from yuyin.engine.synthesizer import Synthesizer
     from yuyin.server.limits import Ticket
@@ -117,18 +121,29 @@ class SpeechStream:
         self.runtime.metrics.ttfa.labels(self.request.api).observe(self.ttfa)
 
     async def __aiter__(self) -> AsyncIterator[Packet]:
+        """The packets; a consumer that takes over PARK_AFTER s over one (a client reading
+        slowly) parks the request's admission slot until it asks for the next."""
+        loop = asyncio.get_running_loop()
         try:
-            if self._first is not None:
-                first, self._first = self._first, None
-                yield first
             while True:
                 try:
-                    yield await self._next()
+                    packet = await self._take()
                 except StopAsyncIteration:
                     self.finished = True
                     return
+                parking = loop.call_later(PARK_AFTER, self._ticket.park)
+                try:
+                    yield packet
+                finally:
+                    parking.cancel()
         finally:
             self.close()
+
+    async def _take(self) -> Packet:
+        if self._first is None:
+            return await self._next()
+        first, self._first = self._first, None
+        return first
 
     async def read_all(self) -> bytes:
         """The whole encoded file (non-streamed responses; 504 past the request timeout)."""
@@ -152,15 +167,25 @@ class SpeechStream:
         elif not rejected:
             metrics.cancelled.labels(api).inc()
 
+    async def _resumed(self, timeout: float) -> float:
+        """Hold the admission slot again (ahead of new requests); the seconds of timeout left."""
+        started = time.perf_counter()
+        try:
+            await self._ticket.resume(timeout)
+        except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
+            raise StalledError(f"no synthesis slot came free for {timeout:.3g} s") from None
+        return timeout - (time.perf_counter() - started)
+
     @property
     def due(self) -> float:
         """When the listener runs out of audio (playback from the first audio on); arrival before."""
         return (self.first_audio_at or self.started) + self.audio_seconds
 
     async def _next(self) -> Packet:
+        """The next packet, in a slot taken back first if the consumer had parked it."""
         timeout = self._timeout if self._deadline is None else self._deadline - time.perf_counter()
         try:
-            packet = await self._packets.next(timeout, self.due)
+            packet = await self._packets.next(await self._resumed(timeout), self.due)
         except (FrontendError, SSMLError) as exc:
             raise ApiError(422, str(exc), self.request.text_field) from None
         except OptionsError as exc:

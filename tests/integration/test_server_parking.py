@@ -1,0 +1,89 @@
+"""Streams whose clients read slowly give their synthesis slot back (``yuyin serve`` with one
+slot, three admitted requests at most, two waiting for at most 1 s)."""
+from __future__ import annotations
+
+from http.client import HTTPConnection, HTTPResponse
+import json
+import socket
+import time
+
+import pytest
+
+import httpx
+
+from server_probes import metric, wait_idle
+from yuyin.server.process import ServerProcess
+
+TEXT = "今天天气很好，我们一起去公园散步吧。" * 16
+BODY = {"text": TEXT, "format": "pcm", "speed": 0.25}
+
+
+@pytest.fixture(scope="module")
+def server(tiny_pack):
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--dtype", "fp32", "--max-active", "1",
+            "--max-streams", "3", "--max-queue", "2", "--queue-timeout", "1", "--request-timeout", "5"]  # fmt: skip
+    with ServerProcess(args) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+def slow_stream(server) -> HTTPResponse:
+    """A streaming response whose client has a small receive buffer and has read only its head:
+    the server soon waits to send."""
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((host, int(port)))
+    connection = HTTPConnection(host, int(port))
+    connection.sock = sock
+    connection.request("POST", "/api/synthesize", json.dumps(BODY), {"Content-Type": "application/json"})
+    response = connection.getresponse()
+    assert response.status == 200
+    response.read(4096)
+    return response
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_a_slow_reader_lends_its_slot_and_still_gets_all_its_audio(http, server) -> None:
+    whole = http.post("/api/synthesize", json={**BODY, "stream": False})
+    assert whole.status_code == 200 and len(whole.content) > 1_000_000  # far more than the socket buffers hold
+    slow = slow_stream(server)
+    assert wait_for(lambda: metric(http, "yuyin_requests_parked") == 1, 3)
+    other = http.post("/api/synthesize", json={"text": "你好", "stream": False})  # the one slot is lent
+    assert other.status_code == 200
+    assert metric(http, "yuyin_requests_in_flight") == 1  # the slow stream, still open
+    rest = bytearray()
+    while piece := slow.read(65536):  # it asks for more: it takes its slot back and runs to the end
+        rest += piece
+        time.sleep(0.001)
+    assert 4096 + len(rest) == len(whole.content)
+    wait_idle(http)
+    assert metric(http, "yuyin_requests_parked") == 0
+
+
+def test_parked_streams_still_count_against_max_streams(http, server) -> None:
+    slow = [slow_stream(server) for _ in range(3)]
+    assert wait_for(lambda: metric(http, "yuyin_requests_parked") == 3, 3)
+    started = time.perf_counter()
+    refused = http.post("/api/synthesize", json={"text": "你好", "stream": False})
+    assert refused.status_code == 503 and "stayed busy for 1 s" in refused.json()["error"]["message"]
+    assert 0.9 < time.perf_counter() - started < 3
+    slow[0].close()  # a place comes free
+    assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 2, 3)
+    assert http.post("/api/synthesize", json={"text": "你好", "stream": False}).status_code == 200
+    for response in slow[1:]:
+        response.close()
+    wait_idle(http)

@@ -1,0 +1,174 @@
+"""Admission slots, places and the waiting line (yuyin.server.limits), driven on an event loop."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from yuyin.server.errors import ApiError
+from yuyin.server.limits import Admission
+
+
+def run(scenario) -> None:
+    asyncio.run(asyncio.wait_for(scenario(), 10))
+
+
+async def settle() -> None:
+    """Let every task that can run, run."""
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+def counts(admission: Admission) -> tuple[int, int, int]:
+    return admission.active, admission.parked, admission.waiting
+
+
+def test_a_parked_request_lends_its_slot_to_the_next_in_line() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=3)
+        first = await admission.enter()
+        second = asyncio.ensure_future(admission.enter())
+        await settle()
+        assert counts(admission) == (1, 0, 1) and not second.done()
+        first.park()  # its client reads slowly: the slot goes on
+        await settle()
+        assert second.done() and counts(admission) == (1, 1, 0) and admission.admitted == 2
+        resuming = asyncio.ensure_future(first.resume(5))  # its client asks for more: it waits for the slot
+        await settle()
+        assert not resuming.done() and first.parked
+        second.result().release()
+        await settle()
+        assert resuming.done() and not first.parked and counts(admission) == (1, 0, 0)
+        first.release()
+        first.release()  # idempotent
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_resuming_requests_come_before_new_ones() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=4, queue_timeout=5, retry_after=2, max_streams=4)
+        parked = await admission.enter()
+        parked.park()
+        running = await admission.enter()  # the slot is free: taken at once
+        new = asyncio.ensure_future(admission.enter())
+        await settle()
+        resuming = asyncio.ensure_future(parked.resume(5))
+        await settle()
+        assert not new.done() and not resuming.done()
+        running.release()
+        await settle()
+        assert resuming.done() and not new.done()  # the admitted stream first
+        parked.release()
+        await settle()
+        assert new.done()
+        new.result().release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_max_streams_bounds_admitted_requests_parked_or_not() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=1, queue_timeout=0.2, retry_after=2, max_streams=2)
+        tickets = []
+        for _ in range(2):
+            ticket = await admission.enter()
+            ticket.park()
+            tickets.append(ticket)
+        assert counts(admission) == (0, 2, 0)  # every slot free, every place taken
+        waiting = asyncio.ensure_future(admission.enter())
+        await settle()
+        with pytest.raises(ApiError) as busy:
+            await admission.enter()  # the line (1) is full
+        assert busy.value.status == 503 and "busy (2 requests running, 1 waiting)" in busy.value.message
+        with pytest.raises(ApiError, match="stayed busy for 0.2 s"):
+            await waiting
+        assert counts(admission) == (0, 2, 0)  # the timed-out request left the line
+        tickets[0].release()  # a parked request ends: its place comes free
+        third = await admission.enter()
+        assert counts(admission) == (1, 1, 0)
+        for ticket in (tickets[1], third):
+            ticket.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_a_resume_that_times_out_or_is_cancelled_stays_parked() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=1, queue_timeout=5, retry_after=2, max_streams=2)
+        parked = await admission.enter()
+        parked.park()
+        running = await admission.enter()
+        with pytest.raises(asyncio.TimeoutError):
+            await parked.resume(0.05)
+        assert parked.parked and counts(admission) == (1, 1, 0)
+        resuming = asyncio.ensure_future(parked.resume(5))
+        await settle()
+        resuming.cancel()  # the client left while its stream waited for a slot
+        await settle()
+        assert parked.parked and counts(admission) == (1, 1, 0)
+        parked.release()
+        running.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_a_slot_handed_to_a_request_cancelled_meanwhile_comes_back() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=2)
+        parked = await admission.enter()
+        parked.park()
+        running = await admission.enter()
+        resuming = asyncio.ensure_future(parked.resume(5))
+        entering = asyncio.ensure_future(admission.enter())
+        await settle()
+        running.release()  # the slot goes to the resuming request, whose task is cancelled before it runs
+        resuming.cancel()
+        await settle()
+        assert parked.parked and entering.done()  # given back, and on to the request in line
+        assert counts(admission) == (1, 1, 0)
+        entering.result().release()
+        parked.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_draining_refuses_the_line_but_lets_parked_streams_resume() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=2)
+        parked = await admission.enter()
+        parked.park()
+        running = await admission.enter()
+        waiting = asyncio.ensure_future(admission.enter())
+        resuming = asyncio.ensure_future(parked.resume(5))
+        await settle()
+        admission.drain()
+        with pytest.raises(ApiError, match="shutting down"):
+            await waiting
+        with pytest.raises(ApiError, match="shutting down"):
+            await admission.enter()
+        running.release()
+        await asyncio.wait_for(resuming, 1)
+        assert counts(admission) == (1, 0, 0)
+        parked.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_max_streams_is_at_least_max_active() -> None:
+    assert Admission(max_active=4, max_queue=0, queue_timeout=1, retry_after=2).max_streams == 4
+    from yuyin.engine.memory import TIERS
+    from yuyin.server.settings import ServerSettings
+
+    small = next(tier for tier in TIERS if tier.name == "small")  # max_active 4
+    assert ServerSettings(max_active=3).sized_for(small).max_streams == 24
+    capped = ServerSettings(max_streams=2).sized_for(small)
+    assert (capped.max_active, capped.max_streams) == (2, 2)
+    with pytest.raises(ValueError, match=r"max_streams must be at least max_active \(3\), got 2"):
+        ServerSettings(max_active=3, max_streams=2)
