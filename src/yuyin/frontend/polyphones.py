@@ -197,7 +197,8 @@ _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "�
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题 空 真 假 空时 真时 假时 目的".split())  # 以此为例, 列表为空
 # Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读.
 _SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存", "导出", "标记", "定义", "简称", "命名", "调整", "切换",
-           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长")  # fmt: skip
+           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长",
+           "加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")  # fmt: skip
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
 # 主讲人为李教授, 第18周为考试周, 利率为3%); other subjects keep wei4 ("for": 政府为农民减负).
@@ -322,7 +323,20 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
+        # 50毫米以上为暴雨, 以下为本次活动的安排: a range or what follows "is" (not 以下为大家介绍)
+        ("wei2", lambda c: c.left in ("以上", "以下", "以内", "之间", "及以上", "及以下") and not c.right.startswith(_BENEFICIARIES)),
         ("wei4", _wei_for),
+        # 带*号的为必填项, 降水量为0.1-9.9毫米的为小雨: what a 的 phrase names "is" (not 默默的为大家服务, above)
+        ("wei2", lambda c: c.left == "的" and bool(c.right)),
+        # 以五万元为基数, 以此次活动为契机: 以 ... 为 "take as" (not 所以他为公司, 以后他为公司, 以实际行动为人民服务)
+        ("wei2", lambda c: re.search("(?<![可所难足得予加用给借])以(?![后来前及便免内上下外往至为致])[^，,。；;为以]{1,10}$", c.before)
+         is not None),
+        # 七点到九点为早高峰, 三月为赏花季: a time of the clock or the calendar "is" (not 每天八点为孩子做早饭,
+        # above; nor 三年为国家培养人才, a time taken)
+        ("wei2", lambda c: re.search("[零一二两三四五六七八九十][点时分秒日号月]$", c.before) is not None),
+        # 第5~8题为判断题, 本题为选择题, 02车厢为餐车, 一楼为商铺, 第（四）项为: what a numbered label names "is"
+        ("wei2", lambda c: re.search("(?:[零一二两三四五六七八九十幺]|[本此该每各](?=[道小大]?题))(?:号|道|小|大)?"
+                                     "(?:题|车厢|站台|号线|层|楼|座|排|条|款|项)$", c.before) is not None),
         # 5分为非常满意, 后6位为 (a score or a count of digits is; not 单位为职工, 各位为公司, 充分为客户, 十分为你高兴)
         ("wei2", lambda c: re.fullmatch("[零一二两三四五六七八九十百]+分", c.left) is not None
          or re.fullmatch("[一二三四五六七八九十]+位", c.left) is not None and re.search("[前后末]$", c.before[: -len(c.left)]) is not None),
@@ -336,7 +350,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
         ("wei2", _wei_is),
     ),
-    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),),
+    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),
+           # wear: 建议着厚外套, 请着正装出席 (not 披着外套: the verb's zhe5)
+           ("zhuo2", lambda c: c.alone and c.left in _ADVISING and re.match(_CLOTHES, c.after) is not None),),
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
@@ -362,6 +378,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None)),  # 这个黑锅我可不背
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
+           ("gan1", lambda c: c.right[:1] in ("", "了", "透") and c.left.endswith(("易", "难"))
+            and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None),  # 晾晒衣物不易干
            ("gan1", lambda c: re.match("了(?:这|那|这一|那一|一)?杯", c.after) is not None),  # 干了这杯酒
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
@@ -418,13 +436,22 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "饧": (("xing2", lambda c: True),),  # 饧面, 盖上湿布饧30分钟 (dough left to rest; tang2 only as an old form of 糖)
+    # 划 hua2, cut with a blade: 在鱼身上各划三刀, 手上划了个口子 (划分, 计划: hua4)
+    "划": (("hua2", lambda c: re.match("了?(?:[一两二三四五六七八九十几数]+刀|(?:一|几|[两二三四五六七八九十]+)?[道个]口子|开)", c.after)
+            is not None),),
+    "没": (("mo4", lambda c: c.right == "过" and _LIQUID.search(c.before[-4:]) is not None and c.left not in _NOT_YET
+            and not c.after[1:].startswith(_PASSED)),),  # 加水没过排骨 (a word of its own: 没过, below)
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
-    "择": (("zhai2", right_starts("干净", "菜", "一下")),),  # 把菜择干净 (选择 ze2, 择好时机)
-    "和": (("huo2", lambda c: c.right in ("好", "匀", "成") and (c.left in ("面", "把面") or c.left not in PRONOUNS
-            and not c.left.endswith("们") and re.search("醒|揉|面团|饧|发酵", c.after) is not None)),),  # 把面和好 (not 表面和好)
+    "择": (("zhai2", right_starts("干净", "菜", "一下")),  # 把菜择干净 (选择 ze2, 择好时机)
+           ("zhai2", lambda c: c.right[:1] in ("好", "完", "掉") and re.search("菜|豆角|韭|芹|葱|豆芽|蒜苗", c.before) is not None)),  # 把菜择好
+    # 和 huo2, mix dough: 把面和好, 把和好的面分成剂子, 和成絮状, 面要和得软一点 (not 表面和好, 他俩和得来)
+    "和": (("huo2", lambda c: c.right in ("好", "匀", "成", "得") and (c.left in ("面", "把面") or c.left not in PRONOUNS
+            and not c.left.endswith("们") and (re.search("醒|揉|面|饧|发酵|絮", c.after) is not None
+                                              or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
-                                                  "串", "薯", "油条", "小黄鱼", *NUMERALS))
+                                                  "串", "薯", "油条", "小黄鱼", "好", *NUMERALS))
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))),),  # 炸香, 中火炸八分钟 (frying)
     "尽": (("jin4", left_ends("散看淘用耗吃喝卖说想道详穷竭歼杀烧读听享受")),),  # 千金散尽, 一日看尽长安花
     "削": (("xiao1", right_starts("掉", "皮", "了", "苹果", "土豆", "铅笔", "成", "好", "一下", "去")),),  # 削掉皮 (削弱 xue1)
@@ -434,7 +461,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "担": (("dan4", left_ends(NUMERALS)),),  # 一担水
     "粘": (("nian2", lambda c: c.left.endswith(("很", "太", "真", "好", "挺", "有点"))
             or c.right[:1] in ("稠", "糊", "性", "液", "土", "米")),),  # 很粘 (sticky), 粘稠; 粘贴 zhan1
-    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种", "向")),
+    "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种", "向",
+                                "少许", "适量", "葱花", "芝麻", "白芝麻", "香菜", "孜然", "胡椒", "椒盐", "糖", "白糖", "面粉")),
            ("sa3", lambda c: c.after.startswith(("了一地", "了满地", "得满地", "得到处", "了一身", "得一地"))),
            ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None
             and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
@@ -508,6 +536,17 @@ _SPINNER = re.compile("(?:轮子|车轮|轮|风扇|扇叶|陀螺|地球|风车|�
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
 
 
+# What advises a dress (着 zhuo2 "wear" after it: 建议着厚外套), and what is worn.
+_ADVISING = frozenset("建议 宜 应 应当 应该 需 需要 请 须 必须 统一 最好 适宜".split())
+_CLOTHES = ("(?:[厚薄长短轻深浅正春秋冬夏]|轻便|宽松|浅色|深色)?(?:外套|大衣|毛衣|羽绒服|棉衣|棉服|夹克|风衣|西装|正装|便装"
+            "|工装|制服|长袖|短袖|长裤|短裤|裙|衣|装)")
+# 没过 mo4 guo4 "rise over" after a liquid (加水没过排骨, 水没过了膝盖); mei2 guo4 "not past" after an adverb
+# or before a time or what is gone through (还没过完, 没过几天, 没过多久, 没过生日)
+_LIQUID = re.compile("水|汤|油|洪|浪")
+_NOT_YET = frozenset("还 都 也 并 从 从来 又 就 可 已 一直 根本 仍 尚".split())
+_PASSED = ("多久", "多长", "几", "一会", "半", "完", "去", "来", "生日", "年", "关", "期", "节", "瘾")
+
+
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
     """The word before is an adverbial of manner that 地 ends: a reduplication of three or four
@@ -543,6 +582,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
               and c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
+    "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
     "看着": (("kan1 zhe5", lambda c: c.before.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "我来"))
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李

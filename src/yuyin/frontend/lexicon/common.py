@@ -682,4 +682,11 @@ TABLE = """\
 给付	ji3 fu4
 空置	kong4 zhi4
 空置率	kong4 zhi4 lv4
+没过几天	mei2 guo4 ji3 tian1
+没过多久	mei2 guo4 duo1 jiu3
+糖色	tang2 shai3
+空气炸锅	kong1 qi4 zha2 guo1
+种草	zhong4 cao3
+么么哒	me1 me1 da1
+解法	jie3 fa3
 """

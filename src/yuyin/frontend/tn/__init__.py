@@ -32,6 +32,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     rule("plus", r"\+", lambda m: "加"),
+    # A-, BBB-: a grade or a rating, one step below (A减; not C-反应蛋白, X-ray, nor the blood group AB-)
+    rule("grade_minus", r"(?<![A-Za-z0-9])(A{1,3}|B{1,3}|C{1,3}|D)-(?=$|[\s，。,.;；、！？!?)）]|级)", lambda m: m.group(1) + "减"),
     # before = itself: x>=y, n<=1, a != b
     rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),

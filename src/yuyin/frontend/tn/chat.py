@@ -1,5 +1,6 @@
 """Chat and game shorthand said as what it stands for, not as the numbers or letters it is
 written with: ``666`` -> 六六六 (well played; not 六百六十六), ``2333`` -> 二三三三 (laughter),
+``520快乐`` -> 五二零快乐, ``88~`` -> 八八 (bye-bye),
 ``u1s1`` -> 有一说一, ``emmm`` -> 嗯, ``hhhh`` -> 哈哈哈哈, ``Lv.99`` -> LV九十九 (a level).
 """
 
@@ -14,17 +15,30 @@ from .rule import Rule, context_after, context_before, rule
 _COUNTED_BEFORE = re.compile("[了是到为共有价分考计约达过第号数值额]\\s*$")
 # After it: the end, a pause, a particle (not 666元, 2333年, 666 人)
 _SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈])")
+# A laugh just before: 233 means laughter too, and a 了 ends what was said (笑死我了2333, 哈哈哈233)
+_LAUGHING = re.compile("[笑逗哈]|h{2,}")
 
 
 def _cheer(match: re.Match[str]) -> str:
     """666 (well played), 2333 (laughter) digit by digit where nothing makes them a number."""
-    if _COUNTED_BEFORE.search(context_before(match, 6)) or not _SAID_ALONE.match(context_after(match, 4)):
+    before = context_before(match, 6)
+    laughing = _LAUGHING.search(before) is not None
+    counted = _COUNTED_BEFORE.search(before) is not None and not (laughing and before.rstrip().endswith("了"))
+    if counted or (match.group() == "233" and not laughing) or not _SAID_ALONE.match(context_after(match, 4)):
         return match.group()
     return read_digits(match.group())
 
 
+# 520 (I love you, and the day of 5.20), 1314 (for a lifetime): said digit by digit where they mean that
+_LOVE_CODE = ("(?<![0-9.])(?:5201314|1314520)(?![0-9.])|(?<![0-9.])520(?=快乐|表白|告白|礼物|那天|当天|这天|情人节|节(?![目约省点能])|特辑|限定)"
+              "|(?:(?<=今天是)|(?<=明天是)|(?<=今天)|(?<=明天))520(?=$|[，。！？,.!?~～、…])|(?<=爱你)1314(?![0-9.])|(?<![0-9.])1314(?=一生一世)")
+
+
 RULES: tuple[Rule, ...] = (
-    rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{3,})(?![0-9.%])", _cheer),
+    rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{2,})(?![0-9.%])", _cheer),
+    rule("love_code", _LOVE_CODE, lambda m: read_digits(m.group())),
+    # 88~, 88啦: bye-bye, before a chat particle (not 88~99, 考了88)
+    rule("bye", r"(?:^|(?<=[\s，。！？,!?]))88(?=[~～]+(?![0-9])|啦|咯)", lambda m: "八八"),
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
     rule("hesitation", r"(?<![A-Za-z])[Ee]m{2,}(?![A-Za-z])", lambda m: "嗯"),
     rule("laughter", r"(?<![A-Za-z])h{3,}(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),

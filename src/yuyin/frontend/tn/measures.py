@@ -45,10 +45,13 @@ def _with_unit(match: re.Match[str]) -> str:
 
 
 def _temperature(match: re.Match[str]) -> str:
-    minus, low, high_minus, high, unit = match.groups()
+    """-5~3℃ -> 零下五到三摄氏度; a day's low and high written 15/26℃ (-2/8℃) the same way, its
+    high and low (26/15℃) with a pause between."""
+    minus, low, separator, high_minus, high, unit = match.groups()
     spoken = ("零下" if minus else "") + read_number(low)
     if high:
-        spoken += "到" + ("零下" if high_minus else "") + read_number(high)
+        falling = separator == "/" and float(("-" if minus else "") + low) > float(("-" if high_minus else "") + high)
+        spoken += ("、" if falling else "到") + ("零下" if high_minus else "") + read_number(high)
     return spoken + _TEMPERATURE[unit]
 
 
@@ -137,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),
     rule(
         "temperature",
-        _SIGNED + r"(" + NUMBER + r")(?: ?[-~～] ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
+        _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
         _temperature,
     ),
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰

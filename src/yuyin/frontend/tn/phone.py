@@ -24,7 +24,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -182,6 +182,13 @@ RULES: tuple[Rule, ...] = (
         r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])"
         + _NOT_COUNTED,
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
+    ),
+    # 信用代码：91110000MA01ABCD2X, 证件号码：E12345678: a code of capitals and digits after its word,
+    # the digits one by one (the letters are spelled)
+    rule(
+        "mixed_code",
+        r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)(?=[0-9A-Z]*[A-Z])(?=[0-9A-Z]*[0-9]{3})([0-9A-Z]{8,})(?![0-9A-Za-z])",
+        lambda m: m.group(1) + m.group(2) + re.sub("[0-9]+", lambda d: read_digits(d.group(), yao=True), m.group(3)),
     ),
     # 订单2301234567, 账户6225, 合同20240315: a record's number, unless a count follows (订单100笔)
     rule(
