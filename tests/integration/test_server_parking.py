@@ -87,3 +87,31 @@ def test_parked_streams_still_count_against_max_streams(http, server) -> None:
     for response in slow[1:]:
         response.close()
     wait_idle(http)
+
+
+def raw_websocket(server, message: dict) -> socket.socket:
+    """A WebSocket session on a socket with a small receive buffer that has sent one message and
+    read only the handshake (a client library would read on into its own memory)."""
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # before connecting: the window it offers
+    sock.connect((host, int(port)))
+    sock.sendall(f"GET /ws/synthesize HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())  # fmt: skip
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(1)
+    assert head.startswith(b"HTTP/1.1 101")
+    payload, mask = json.dumps(message).encode(), b"\x01\x02\x03\x04"
+    sock.sendall(b"\x81\xfe" + len(payload).to_bytes(2, "big") + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+    return sock
+
+
+def test_a_slow_websocket_reader_parks_too(http, server) -> None:
+    cancelled = 'yuyin_streams_cancelled_total{api="ws"}'
+    before = metric(http, cancelled)
+    with raw_websocket(server, {"type": "synthesize", "text": TEXT, "speed": 0.25}):
+        assert wait_for(lambda: metric(http, "yuyin_requests_parked") == 1, 3)
+        assert http.post("/api/synthesize", json={"text": "你好", "stream": False}).status_code == 200
+    assert wait_for(lambda: metric(http, cancelled) == before + 1, 5)  # gone: its stream stopped, its place free
+    wait_idle(http)
