@@ -138,6 +138,23 @@ def test_a_slot_handed_to_a_request_cancelled_meanwhile_comes_back() -> None:
     run(scenario)
 
 
+def test_a_request_released_while_in_line_to_resume_gets_no_slot() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=1, queue_timeout=5, retry_after=2, max_streams=2)
+        parked = await admission.enter()
+        parked.park()
+        running = await admission.enter()
+        resuming = asyncio.ensure_future(parked.resume(5))
+        await settle()
+        parked.release()  # closed from elsewhere (shutdown) while it waited
+        await settle()
+        assert resuming.cancelled() and counts(admission) == (1, 0, 0)
+        running.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
 def test_draining_refuses_the_line_but_lets_parked_streams_resume() -> None:
     async def scenario() -> None:
         admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=2)
