@@ -187,7 +187,7 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "惋惜|遗憾|感动|欢呼|庆祝|祝贺|负责|保驾护航|排忧解难|铺路|搭建|撑腰|买单|埋单|投票|求情|"
                         "辩护|报仇|作证|减负|松绑|赋能|护航|把关|输血|开辟|增添|赢得|挣钱|献上|献出|献血|献计|献策|"
                         "配备|配置|安排|减免|减轻|修建|修好|安装|开通|发放|营造|争取|购买|缴纳|颁奖|撰写|送行|引路|"
-                        "治病|募集|纾困|解答|延长|更换|整理|收拾|挡住|凑钱|理赔|退还|开展|增开|拨款|致辞|递上|写下|"
+                        "治病|募集|募捐|纾困|解答|延长|更换|整理|收拾|挡住|凑钱|理赔|退还|开展|增开|拨款|致辞|递上|写下|"
                         "量身定做|保留|预留|留出|腾出|让出|让路|让座|点赞|喝彩|叫好|担保|出谋划策|操劳|忙碌|奔波|"
                         "留下|投保|保守|道歉")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
@@ -197,8 +197,11 @@ _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "�
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题 空 真 假 空时 真时 假时 目的".split())  # 以此为例, 列表为空
 # Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读.
 _SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存", "导出", "标记", "定义", "简称", "命名", "调整", "切换",
-           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长",
-           "加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")  # fmt: skip
+           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长")  # fmt: skip
+# Changes of degree or form that make something into what follows 为 (wei2): 台风已加强为超强台风, 逐渐发展为;
+# not urged as a policy, where 为 is for whom (要降低为企业融资的成本, 进一步扩大为中小企业贷款的规模).
+_CHANGE_TO = ("加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")
+_URGED = re.compile("(?:要|应|应当|应该|需要|必须|进一步|大力|努力|不断|持续|积极|切实|着力)(?:" + "|".join(_CHANGE_TO) + ")$")
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
 # 主讲人为李教授, 第18周为考试周, 利率为3%); other subjects keep wei4 ("for": 政府为农民减负).
@@ -234,6 +237,24 @@ def _bank(c: Context) -> bool:
 def _wei_for(c: Context) -> bool:
     """为 wei4 "for": 为你, 为人民服务, 为此, 为员工提供午餐, 为每位学生准备了礼物."""
     return c.right.startswith(_BENEFICIARIES) or _DOING_FOR.search(c.after) is not None
+
+
+# Whom a 为 "for" is for, where no verb of _DOING_FOR says so: a person before what is done (为母亲庆生,
+# 为年轻人敲响警钟, 为球迷直播比赛; not 为成年人, a kind; nor 为基数计算).
+_SOMEONE = re.compile("(?:[人亲者员迷民]|儿子|女儿|妻子|丈夫|爸爸|妈妈|爷爷|奶奶|队友|战友|邻居|同事)$")
+
+
+def _for_someone(c: Context) -> bool:
+    return _wei_for(c) or bool(c.beyond) and _SOMEONE.search(c.right) is not None
+
+
+def _wei_names(c: Context) -> bool:
+    """What follows 为 (wei2) names what its clause's subject is, in a word or two that end the clause:
+    带*号的为必填项, 七点到九点为早高峰 (not 他默默的为妻子梳头, a subject before; nor 九点为球迷直播比赛,
+    whom it is for and what is done)."""
+    said = c.after.rstrip("。！？!?；;…")
+    return (bool(c.right) and said in (c.right, c.right + c.beyond) and not c.before.startswith(_PERSONS)
+            and not _for_someone(c))
 
 
 def _wei_is(c: Context) -> bool:
@@ -318,25 +339,34 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: c.left.endswith("数据") and c.right.startswith(("预测", "估算", "估计", "初步", "准", "最新", "实际"))),  # 数据为预测值
         ("wei2", lambda c: re.search("被[\u4e00-\u9fff]{0,3}[化定列视称划分转改编译判评]$", c.before) is not None),  # 被氧化为, 被认定为, 被改编为
         ("wei2", lambda c: c.left.endswith(_SET_AS) and not _wei_for(c)),  # 设置为默认, 已保存为 (not 本次更新为您修复)
+        ("wei2", lambda c: c.left.endswith(_CHANGE_TO) and not _wei_for(c) and _URGED.search(c.before) is None),  # 已加强为
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
-        # 50毫米以上为暴雨, 以下为本次活动的安排: a range or what follows "is" (not 以下为大家介绍)
-        ("wei2", lambda c: c.left in ("以上", "以下", "以内", "之间", "及以上", "及以下") and not c.right.startswith(_BENEFICIARIES)),
+        # 50毫米以上为暴雨, 以下为本次活动的安排, 18.5至23.9之间为正常: a range or what follows "is" (not 以下为各位嘉宾介绍,
+        # nor 我们之间为这件事吵过: 之间 only of a range of numbers)
+        ("wei2", lambda c: (c.left in ("以上", "以下", "以内", "及以上", "及以下")
+                            or c.left == "之间" and re.search("[到至][零一二两三四五六七八九十百千万点]+[^，,]{0,3}之间$", c.before) is not None)
+         and not _wei_for(c)),
         ("wei4", _wei_for),
-        # 带*号的为必填项, 降水量为0.1-9.9毫米的为小雨: what a 的 phrase names "is" (not 默默的为大家服务, above)
-        ("wei2", lambda c: c.left == "的" and bool(c.right)),
-        # 以五万元为基数, 以此次活动为契机: 以 ... 为 "take as" (not 所以他为公司, 以后他为公司, 以实际行动为人民服务)
-        ("wei2", lambda c: re.search("(?<![可所难足得予加用给借])以(?![后来前及便免内上下外往至为致])[^，,。；;为以]{1,10}$", c.before)
-         is not None),
+        # 带*号的为必填项, 降水量为0.1-9.9毫米的为小雨: what a 的 phrase names "is" (not 默默的为大家服务, above; nor
+        # 他默默的为妻子梳头, 志愿者们连夜的为灾民搭帐篷: 的 for 地, then whom it is for and what is done)
+        ("wei2", lambda c: c.left == "的" and _wei_names(c)),
+        # 以五万元为基数, 以此次活动为契机: 以 ... 为 "take as" (not 所以他为公司, 以后他为公司, 以实际行动为人民服务,
+        # 以色列为此, 以一首歌为母亲庆生)
+        ("wei2", lambda c: re.search("(?<![可所难足得予加用给借])以(?![后来前及便免内上下外往至为致]|色列)[^，,。；;为以]{1,10}$", c.before)
+         is not None and not _for_someone(c)),
         # 七点到九点为早高峰, 三月为赏花季: a time of the clock or the calendar "is" (not 每天八点为孩子做早饭,
-        # above; nor 三年为国家培养人才, a time taken)
-        ("wei2", lambda c: re.search("[零一二两三四五六七八九十][点时分秒日号月]$", c.before) is not None),
-        # 第5~8题为判断题, 本题为选择题, 02车厢为餐车, 一楼为商铺, 第（四）项为: what a numbered label names "is"
+        # above; nor 三年为国家培养人才, a time taken; nor 他每天十点为女儿讲故事, 这一点为后来的研究奠定了基础)
+        ("wei2", lambda c: re.search("(?<![这那哪有差])[零一二两三四五六七八九十][点时分秒日号月]$", c.before) is not None
+         and _wei_names(c)),
+        # 第5~8题为判断题, 本题为选择题, 02车厢为餐车, 一楼为商铺, 第（四）项为: what a numbered label names "is" (not
+        # 一座为流浪猫遮风挡雨的小屋: one of them, then what it is for)
         ("wei2", lambda c: re.search("(?:[零一二两三四五六七八九十幺]|[本此该每各](?=[道小大]?题))(?:号|道|小|大)?"
-                                     "(?:题|车厢|站台|号线|层|楼|座|排|条|款|项)$", c.before) is not None),
+                                     "(?:题|车厢|站台|号线|层|楼|座|排|条|款|项)$", c.before) is not None
+         and not (re.search("(?<![第号])一[座条项款]$", c.before) and re.search("的[^的]{1,4}$", c.after))),
         # 5分为非常满意, 后6位为 (a score or a count of digits is; not 单位为职工, 各位为公司, 充分为客户, 十分为你高兴)
         ("wei2", lambda c: re.fullmatch("[零一二两三四五六七八九十百]+分", c.left) is not None
          or re.fullmatch("[一二三四五六七八九十]+位", c.left) is not None and re.search("[前后末]$", c.before[: -len(c.left)]) is not None),
@@ -379,7 +409,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "传": (("zhuan4", right_starts("》")),),
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", lambda c: c.right[:1] in ("", "了", "透") and c.left.endswith(("易", "难"))
-            and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None),  # 晾晒衣物不易干
+            and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None
+            and re.search("活|工作|事|差|工|生意|买卖|行当", c.before) is None),  # 晾晒衣物不易干 (not 晒盐的活儿很难干)
            ("gan1", lambda c: re.match("了(?:这|那|这一|那一|一)?杯", c.after) is not None),  # 干了这杯酒
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
@@ -444,14 +475,17 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and not c.after[1:].startswith(_PASSED)),),  # 加水没过排骨 (a word of its own: 没过, below)
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
     "择": (("zhai2", right_starts("干净", "菜", "一下")),  # 把菜择干净 (选择 ze2, 择好时机)
-           ("zhai2", lambda c: c.right[:1] in ("好", "完", "掉") and re.search("菜|豆角|韭|芹|葱|豆芽|蒜苗", c.before) is not None)),  # 把菜择好
+           # 把菜择好, 芹菜叶择完: what is picked over just before it (not 菜价上涨时择好时机, 菜农择好了种子)
+           ("zhai2", lambda c: c.right[:1] in ("好", "完", "掉")
+            and re.search("(?:菜|豆角|韭|芹|葱|豆芽|蒜苗)[叶头根两子]{0,2}(?:都|要|先|已经|已)?$", c.before) is not None)),
     # 和 huo2, mix dough: 把面和好, 把和好的面分成剂子, 和成絮状, 面要和得软一点 (not 表面和好, 他俩和得来)
     "和": (("huo2", lambda c: c.right in ("好", "匀", "成", "得") and (c.left in ("面", "把面") or c.left not in PRONOUNS
             and not c.left.endswith("们") and (re.search("醒|揉|面|饧|发酵|絮", c.after) is not None
                                               or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
-                                                  "串", "薯", "油条", "小黄鱼", "好", *NUMERALS))
+                                                  "串", "薯", "油条", "小黄鱼", *NUMERALS))
+            or re.match("好(?:$|[的了后再就即捞备装控沥])", c.after) is not None  # 炸好的丸子 (not 炸好几次, 鞭炮炸好响)
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))),),  # 炸香, 中火炸八分钟 (frying)
     "尽": (("jin4", left_ends("散看淘用耗吃喝卖说想道详穷竭歼杀烧读听享受")),),  # 千金散尽, 一日看尽长安花
     "削": (("xiao1", right_starts("掉", "皮", "了", "苹果", "土豆", "铅笔", "成", "好", "一下", "去")),),  # 削掉皮 (削弱 xue1)
@@ -542,7 +576,7 @@ _CLOTHES = ("(?:[厚薄长短轻深浅正春秋冬夏]|轻便|宽松|浅色|深�
             "|工装|制服|长袖|短袖|长裤|短裤|裙|衣|装)")
 # 没过 mo4 guo4 "rise over" after a liquid (加水没过排骨, 水没过了膝盖); mei2 guo4 "not past" after an adverb
 # or before a time or what is gone through (还没过完, 没过几天, 没过多久, 没过生日)
-_LIQUID = re.compile("水|汤|油|洪|浪")
+_LIQUID = re.compile("(?<![薪口])[水汤油洪浪](?![费价平电钱])")  # (not 薪水没过五千, 油价没过八块, 水平没过线)
 _NOT_YET = frozenset("还 都 也 并 从 从来 又 就 可 已 一直 根本 仍 尚".split())
 _PASSED = ("多久", "多长", "几", "一会", "半", "完", "去", "来", "生日", "年", "关", "期", "节", "瘾")
 

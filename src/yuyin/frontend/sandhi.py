@@ -168,8 +168,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] == "不" and following and following in "做二":
         return "yi1"  # the number: 一不做，二不休, 说一不二
     if prev and prev == after[0]:
-        if following and (following in _DIGITS or prev == "比" and following == "十"):
-            return "yi1"  # counting: 数一数二; a ratio after 比: 粉水比一比十五
+        if following and following in _DIGITS:
+            return "yi1"  # counting: 数一数二
         if not earlier or earlier[0] != "一":  # not 一步一步, 一天一天 (one step after another)
             return "yi5"  # 看一看
     return "yi2" if tone(after[1]) in "45" else "yi4"

@@ -685,6 +685,7 @@ TABLE = """\
 没过几天	mei2 guo4 ji3 tian1
 没过多久	mei2 guo4 duo1 jiu3
 糖色	tang2 shai3
+焦糖色	jiao1 tang2 se4
 空气炸锅	kong1 qi4 zha2 guo1
 种草	zhong4 cao3
 么么哒	me1 me1 da1

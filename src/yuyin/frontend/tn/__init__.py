@@ -17,7 +17,7 @@ import re
 from ..latin import WORDS
 from . import chat, datetime, letters, math, measures, money, numbers, phone, web
 from .digits import read_digits, read_number
-from .rule import Rule, apply_rules, rule
+from .rule import Rule, apply_rules, context_before, rule
 
 # Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
 _SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "真包含于", "⊇": "包含", "⊃": "真包含", "∩": "交",
@@ -27,13 +27,21 @@ _SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "�
 # A number already read (not 一 beginning a word: ~一起来抢吧, ↑一楼说得对)
 _READ_NUMBER = "[负正]?(?:百分之|千分之|[零二两三四五六七八九十]|一(?=[零一二两三四五六七八九十百千万亿点]))"
 
+
+def _grade_minus(match: re.Match[str]) -> str:
+    """A- -> A减, a grade one step below; not a blood group (血型B-) nor a terminal's pole (接A+、A-)."""
+    if re.search("血|Rh|极|接线|端子", context_before(match, 10)):
+        return match.group()
+    return match.group(1) + "减"
+
+
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
 SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     rule("plus", r"\+", lambda m: "加"),
-    # A-, BBB-: a grade or a rating, one step below (A减; not C-反应蛋白, X-ray, nor the blood group AB-)
-    rule("grade_minus", r"(?<![A-Za-z0-9])(A{1,3}|B{1,3}|C{1,3}|D)-(?=$|[\s，。,.;；、！？!?)）]|级)", lambda m: m.group(1) + "减"),
+    # A-, BBB-: a grade or a rating, one step below (A减; not C-反应蛋白, X-ray, nor the blood groups AB-, 血型B-)
+    rule("grade_minus", r"(?<![A-Za-z0-9])(A{1,3}|B{1,3}|C{1,3}|D)-(?=$|[\s，。,.;；、！？!?)）]|级)", _grade_minus),
     # before = itself: x>=y, n<=1, a != b
     rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),

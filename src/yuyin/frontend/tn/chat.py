@@ -29,8 +29,9 @@ def _cheer(match: re.Match[str]) -> str:
     return read_digits(match.group())
 
 
-# 520 (I love you, and the day of 5.20), 1314 (for a lifetime): said digit by digit where they mean that
-_LOVE_CODE = ("(?<![0-9.])(?:5201314|1314520)(?![0-9.])|(?<![0-9.])520(?=快乐|表白|告白|礼物|那天|当天|这天|情人节|节(?![目约省点能])|特辑|限定)"
+# 520 (I love you, and the day of 5.20), 1314 (for a lifetime): said digit by digit where they mean that (not
+# 一共520节, 第520节课: sections counted)
+_LOVE_CODE = ("(?<![0-9.])(?:5201314|1314520)(?![0-9.])|(?<![0-9.共第])520(?=快乐|表白|告白|礼物|那天|当天|这天|情人节|节(?![目约省点能课])|特辑|限定)"
               "|(?:(?<=今天是)|(?<=明天是)|(?<=今天)|(?<=明天))520(?=$|[，。！？,.!?~～、…])|(?<=爱你)1314(?![0-9.])|(?<![0-9.])1314(?=一生一世)")
 
 

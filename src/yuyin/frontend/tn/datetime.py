@@ -327,8 +327,8 @@ RULES: tuple[Rule, ...] = (
 # and keep 二 (二月, 二日).
 CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
-    # 明天08时, 00时30分: an hour of the clock written with a leading zero (not 0830时, nor 时间)
-    rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段))", lambda m: read_small(m.group(1))),
+    # 明天08时, 00时30分: an hour of the clock written with a leading zero (not 0830时, nor 时间, nor the year of 08时尚盛典)
+    rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: read_small(m.group(1))),
     rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内: two days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings

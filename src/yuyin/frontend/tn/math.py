@@ -130,10 +130,12 @@ def _dotted_day(month: str, day: str) -> str:
 
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
-                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|[0-9一二两三四五六七八九十这本首次末该每上下]局|局[点末]|抢七|决胜"
-                     r"|[0-9一二三四五]盘|点球")  # (a game's 局, not 局地, 公安局)
+                     r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|[0-9一二两三四五六七八九十这本首次末该每上下开平]局|局[点末]"
+                     r"|抢七|决胜|[0-9一二三四五]盘|点球")  # (a game's 局, 开局, 平局; not 局地, 公安局)
 # What right after a pair makes it a score that won (以11-7拿下, 5-4淘汰对手; not 以1-2万拿下, 3-5折拿下)
 _WON_AFTER = re.compile(r"^\s?(?:拿下|胜出|淘汰|晋级|出线|夺冠)")
+# A unit a score may have: points, games, the shoot-out after it (112-108分险胜, 2-2点球大战; not 3-5分钟)
+_SCORED = re.compile(r"分(?!钟)|局|盘|点球")
 # 比分是11-7、9-11、11-5, 以6-4、3-6、7-5获胜: a later pair of a list whose clause speaks of a
 # match, or a tie-break in brackets after a set's score (7-6（7-4）)
 _SCORE_LIST = re.compile(r"[0-9]+-[0-9]+(?:[、,，]\s?|[(（])$")
@@ -148,7 +150,8 @@ def _range(match: re.Match[str]) -> str:
     clause = context_before(match, 40) + "|" + context_after(match, 20)
     in_list = _SCORE_LIST.search(before) is not None or _LIST_GOES_ON.match(context_after(match, 12)) is not None
     listed = in_list and _SPORTS.search(clause) is not None
-    measured = _COUNTED.match(match.string, match.end()) is not None  # 排队3-5分钟, 输入3-5个字: no score has a unit
+    measured = (_COUNTED.match(match.string, match.end()) is not None  # 排队3-5分钟, 输入3-5个字: no score has a unit
+                and not _SCORED.match(match.string, match.end()))
     if not measured and (_SPORTS.search(before + "|" + after) or after[:1] == "平" or listed or _WON_AFTER.match(after)
                          or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
@@ -169,11 +172,13 @@ _COUNTED = re.compile(LIANG_AFTER)
 _POWERS = {"²": "的平方", "³": "的立方"}
 
 def _ratio(match: re.Match[str]) -> str:
-    """3:2 -> 三比二, 1:2:3 -> 一比二比三 (not 00:00:00, a time left to later rules)."""
+    """3:2 -> 三比二, 1:2:3 -> 一比二比三 (not 00:00:00, a time left to later rules); after the word
+    for a ratio, a pause first: 粉水比1:15 -> 粉水比 一比十五 (not 比一比, compare)."""
     parts = match.group(1).split(":")
     if len(parts) > 2 and any(part.startswith("0") and not part.startswith("0.") for part in parts):
         return match.group()
-    return "比".join(read_number(part) for part in parts) + (" " if match.group(2) else "")
+    named = context_before(match, 1) == "比"
+    return (" " if named else "") + "比".join(read_number(part) for part in parts) + (" " if match.group(2) else "")
 
 
 def _factorial(match: re.Match[str]) -> str:
@@ -215,8 +220,9 @@ RULES: tuple[Rule, ...] = (
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
-    # 9秒83, 17米62, 1分26秒768: a time or a distance in sport, its hundredths (thousandths) digit by digit (九秒八三, 十七米六二)
-    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?<=秒)[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟])",
+    # 9秒83, 17米62, 1分26秒768: a time or a distance in sport, its hundredths (thousandths, after minutes) digit by
+    # digit (九秒八三, 十七米六二; not 每5秒500毫升)
+    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?:(?<=分[0-9]秒)|(?<=分[0-9]{2}秒))[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折(?![合算叠射腾磨旧价扣]))", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折

@@ -45,10 +45,12 @@ def _list_label(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录: a list item's number, then a
-    # pause (not 一本协议, nor the （四） of 第（三）、（四）项); one after a space in a line ends the item before it
+    # pause (not 一本协议, nor the （四） of 第（三）、（四）项为, though （一）项目概况 is one); one after a space in a
+    # line ends the item before it
     rule(
         "list_label",
-        r"(?:(?:^|(?<=[:：\n])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）](?![项款条目问题]|小题))"
+        r"(?:(?:^|(?<=[:：\n])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+        r"(?!(?:[项款条目问题]|小题)(?:[为的中所之和与及至、，。,;；]|规定|$)))"
         r"|(?<=[\u4e00-\u9fff]) ([0-9]{1,2})[.、)）]) ?(?=[\u4e00-\u9fff])",
         _list_label,
     ),
@@ -74,10 +76,10 @@ RULES: tuple[Rule, ...] = (
     # 9金4银2铜: medals are counted with 两
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
     # 2胜1负, 12胜2平3负: wins, draws and losses are counted with 两 too
-    rule("record", r"(?<=[胜平])2(?=[平负])|(?<![0-9.])2(?=胜(?:[0-9]|[的，。、,]|$))", lambda m: "两"),
+    rule("record", r"(?<=[胜平])2(?=[平负])|(?<![0-9.第])2(?=胜(?:[0-9]|[的，。、,]|$))", lambda m: "两"),  # (not 赛季第2胜)
     rule("approximate", r"(?<![0-9.第、])([1-9])、([1-9])" + LIANG_AFTER, _approximate),
     # 2栋3单元, 号楼2门, 地下2层, 小区2期: a label in an address, not a count
-    rule("address_label", r"(?:(?<=负)|(?<=号楼)|(?<=小区))2(?=[栋幢门层座期])"
+    rule("address_label", r"(?:(?<=负)|(?<=号楼)|(?<=小区))2(?=[栋幢门层座期])|(?<=[内外])2(?=科)"  # 心内2科: a ward
          r"|(?<![0-9.])2(?=[栋幢座] ?(?:[0-9]{3,4}(?![0-9])|[零幺一二三四五六七八九]{3,4}(?![零一二三四五六七八九十百千万])|[0-9一二三四五六七八九]{1,2}单元))"
          r"|(?<![0-9.])2(?=排 ?(?:[A-L](?![A-Za-z])|[0-9一二三四五六七八九十]{1,3} ?[号座]))",  # a seat's row: 2排A座, 2排3号
          lambda m: "二"),  # (not 2栋3层的小楼, 2座5A级景区, 2门课, 地上30层、地下2层, 排了2排队)
