@@ -300,15 +300,52 @@ def test_api_docs_pages_load_their_scripts_from_this_server(client, page: str, a
 
 
 def test_load_bench_runs_against_this_server(server, tmp_path) -> None:
-    """``yuyin bench serve`` in miniature: a few sequential streams and 2 clients for 1 s."""
+    """``yuyin bench serve`` in miniature: a few sequential streams, 2 clients for 1 s, then 2 live
+    listeners for 1 s."""
     from yuyin.cli import main
 
     report = tmp_path / "serve.json"
     status = main(["bench", "serve", "--url", server.url, "--requests", "3", "--clients", "2",
-                   "--duration", "1", "--json", str(report)])  # fmt: skip
+                   "--duration", "1", "--live", "2", "--json", str(report)])  # fmt: skip
     results = json.loads(report.read_text())
     assert status == 0 and results["ttfa"]["streams"] == 3 and results["load"]["failures"] == 0
     assert results["load"]["streams"] >= 2 and 0 < results["ttfa"]["ttfa_p50_s"] < 5
+    live = results["live"]
+    assert (live["listeners"], live["failures"], live["caller"]["failures"]) == (2, 0, 0)
+    assert 0 < live["ttfa_p50_s"] < 5 and live["caller"]["streams"] >= 1
+    assert 0 < live["audio_s"] < 2 * (1 + 1.0 + 0.2 + 1)  # hung up after 1 s, read at most LIVE_LEAD ahead
+
+
+def test_a_live_listener_reads_at_playback_speed_and_counts_its_underruns() -> None:
+    """listen() against a scripted stream: audio that arrives late stalls playback, and the
+    listener reads no further ahead than LIVE_LEAD."""
+    import asyncio
+
+    import httpx
+
+    from yuyin.bench import serve_load
+
+    rate, second = 1000, b"\0\0" * 1000  # one second of s16 audio at 1 kHz
+
+    async def body():
+        yield second  # then nothing for 1.5 s: playback (after the 0.2 s playout delay) runs dry
+        await asyncio.sleep(1.5)
+        for _ in range(4):
+            yield second
+
+    async def scenario():
+        transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body()))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            started = asyncio.get_running_loop().time()
+            heard = await serve_load.listen(client, {"text": "x"}, rate, seconds=30)
+            return heard, asyncio.get_running_loop().time() - started
+
+    heard, wall = asyncio.run(scenario())
+    assert heard.ok and heard.audio_s == 5 and heard.underruns == 1
+    # the pause starts when the listener asks again (0.2 s in: it reads at most LIVE_LEAD ahead), so the
+    # second second comes at 1.7 s, 0.5 s after the first one (played from 0.2 s) ran out
+    assert 0.45 < heard.stalled_s < 0.7
+    assert wall > 1.5 + 4 - serve_load.LIVE_LEAD - 0.2  # the last seconds were read as they played
 
 
 def test_load_bench_samples_the_server_it_started(server) -> None:
@@ -318,7 +355,8 @@ def test_load_bench_samples_the_server_it_started(server) -> None:
 
     from yuyin.bench import serve_load
 
-    args = argparse.Namespace(text="你好，世界。", requests=1, clients=2, duration=1.0, long_text=False, device="cpu")
+    args = argparse.Namespace(text="你好，世界。", requests=1, clients=2, duration=1.0, long_text=False, live=0,
+                              device="cpu")
     results = asyncio.run(serve_load.measure(server.url, args, server_pid=server.pid))
     use = results["server_utilisation_under_load"]
     assert use["cpu_cores"] > 0 and use["gpu_percent"] is None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -19,6 +20,11 @@ async def settle() -> None:
         await asyncio.sleep(0)
 
 
+def running_dry() -> float:
+    """A resuming stream's due time: its listener ran out of audio a second ago."""
+    return time.perf_counter() - 1
+
+
 def counts(admission: Admission) -> tuple[int, int, int]:
     return admission.active, admission.parked, admission.waiting
 
@@ -33,7 +39,7 @@ def test_a_parked_request_lends_its_slot_to_the_next_in_line() -> None:
         first.park()  # its client reads slowly: the slot goes on
         await settle()
         assert second.done() and counts(admission) == (1, 1, 0) and admission.admitted == 2
-        resuming = asyncio.ensure_future(first.resume(5))  # its client asks for more: it waits for the slot
+        resuming = asyncio.ensure_future(first.turn(5, running_dry()))  # its client asks for more: it waits for the slot
         await settle()
         assert not resuming.done() and first.parked
         second.result().release()
@@ -46,24 +52,55 @@ def test_a_parked_request_lends_its_slot_to_the_next_in_line() -> None:
     run(scenario)
 
 
-def test_resuming_requests_come_before_new_ones() -> None:
+def test_free_slots_go_to_the_waiter_due_first() -> None:
+    """A stream whose listener is running dry resumes before new requests; one well ahead of its
+    listener waits behind requests that arrived before its listener needs more."""
     async def scenario() -> None:
         admission = Admission(max_active=1, max_queue=4, queue_timeout=5, retry_after=2, max_streams=4)
-        parked = await admission.enter()
-        parked.park()
-        running = await admission.enter()  # the slot is free: taken at once
+        dry = await admission.enter()
+        dry.park()
+        ahead = await admission.enter()
+        ahead.park()
+        running = await admission.enter()
         new = asyncio.ensure_future(admission.enter())
         await settle()
-        resuming = asyncio.ensure_future(parked.resume(5))
+        resuming_ahead = asyncio.ensure_future(ahead.turn(5, time.perf_counter() + 60))
+        resuming_dry = asyncio.ensure_future(dry.turn(5, running_dry()))
         await settle()
-        assert not new.done() and not resuming.done()
+        assert not (new.done() or resuming_ahead.done() or resuming_dry.done())
         running.release()
         await settle()
-        assert resuming.done() and not new.done()  # the admitted stream first
-        parked.release()
+        assert resuming_dry.done() and not new.done() and not resuming_ahead.done()
+        dry.release()
         await settle()
-        assert new.done()
+        assert new.done() and not resuming_ahead.done()
         new.result().release()
+        await settle()
+        assert resuming_ahead.done()
+        ahead.release()
+        assert counts(admission) == (0, 0, 0)
+
+    run(scenario)
+
+
+def test_a_request_ahead_of_its_listener_hands_its_slot_to_an_earlier_waiter() -> None:
+    """Between two chunks a stream far ahead of its listener lets a new request in first; one
+    about to run dry keeps its slot."""
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=3)
+        stream = await admission.enter()
+        new = asyncio.ensure_future(admission.enter())
+        await settle()
+        await asyncio.wait_for(stream.turn(5, running_dry()), 1)  # due before the new request arrived: kept
+        assert not stream.parked and not new.done()
+        ahead = asyncio.ensure_future(stream.turn(5, time.perf_counter() + 60))
+        await settle()
+        assert new.done() and stream.parked and not ahead.done()  # handed over, in line by its due
+        new.result().release()
+        await settle()
+        assert ahead.done() and not stream.parked and counts(admission) == (1, 0, 0)
+        await asyncio.wait_for(stream.turn(5, time.perf_counter() + 60), 1)  # nobody waits: kept
+        stream.release()
         assert counts(admission) == (0, 0, 0)
 
     run(scenario)
@@ -103,9 +140,9 @@ def test_a_resume_that_times_out_or_is_cancelled_stays_parked() -> None:
         parked.park()
         running = await admission.enter()
         with pytest.raises(asyncio.TimeoutError):
-            await parked.resume(0.05)
+            await parked.turn(0.05, running_dry())
         assert parked.parked and counts(admission) == (1, 1, 0)
-        resuming = asyncio.ensure_future(parked.resume(5))
+        resuming = asyncio.ensure_future(parked.turn(5, running_dry()))
         await settle()
         resuming.cancel()  # the client left while its stream waited for a slot
         await settle()
@@ -123,7 +160,7 @@ def test_a_slot_handed_to_a_request_cancelled_meanwhile_comes_back() -> None:
         parked = await admission.enter()
         parked.park()
         running = await admission.enter()
-        resuming = asyncio.ensure_future(parked.resume(5))
+        resuming = asyncio.ensure_future(parked.turn(5, running_dry()))
         entering = asyncio.ensure_future(admission.enter())
         await settle()
         running.release()  # the slot goes to the resuming request, whose task is cancelled before it runs
@@ -144,7 +181,7 @@ def test_a_request_released_while_in_line_to_resume_gets_no_slot() -> None:
         parked = await admission.enter()
         parked.park()
         running = await admission.enter()
-        resuming = asyncio.ensure_future(parked.resume(5))
+        resuming = asyncio.ensure_future(parked.turn(5, running_dry()))
         await settle()
         parked.release()  # closed from elsewhere (shutdown) while it waited
         await settle()
@@ -162,7 +199,7 @@ def test_draining_refuses_the_line_but_lets_parked_streams_resume() -> None:
         parked.park()
         running = await admission.enter()
         waiting = asyncio.ensure_future(admission.enter())
-        resuming = asyncio.ensure_future(parked.resume(5))
+        resuming = asyncio.ensure_future(parked.turn(5, running_dry()))
         await settle()
         admission.drain()
         with pytest.raises(ApiError, match="shutting down"):

@@ -10,6 +10,10 @@ which must be a loopback address. Everything is bounded (a fixed count, a fixed 
    differs in length from the same request made once, unstreamed, beforehand.
 3. Optionally (``--long-text``) one 100,000-character text streamed to its end, with the
    server's peak memory growth when the bench started the server.
+4. Optionally (``--live N``) N listeners, as phone lines: each streams a long text through a
+   small receive buffer, read no faster than it plays (after a PLAYOUT_DELAY jitter buffer), for
+   ``--duration`` seconds, then hangs up; a listener whose audio runs out stalls (an underrun).
+   Meanwhile one caller times sequential streams of the sentence.
 """
 from __future__ import annotations
 
@@ -33,6 +37,9 @@ SENTENCE = "今天天气很好，我们一起去公园散步吧。这是一个�
 PARAGRAPH = ("今天天气很好，我们一起去公园散步吧。2024年3月5日，气温-3.5°C，风力三级。"
              "银行的利率上调了0.25%，很多人开始关注理财产品！你觉得怎么样？")  # fmt: skip
 LONG_CHARS = 100_000
+PLAYOUT_DELAY = 0.2  # s of audio a live listener buffers before it starts to play
+LIVE_LEAD = 1.0  # s of audio a live listener reads ahead of what it plays, at most
+LIVE_RECEIVE_BUFFER = 16384  # bytes: a phone gateway's socket, not a desktop's megabytes
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="concurrent clients in the load phase (default: 16)")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of the load phase (default: 60)")
     parser.add_argument("--long-text", action="store_true", help="also stream a 100,000-character text")
+    parser.add_argument("--live", type=int, default=0, metavar="N",
+                        help="also hold N live listeners (phone lines reading at playback speed) for --duration "
+                             "seconds, counting their underruns, while one caller times streams")  # fmt: skip
     parser.add_argument("--json", dest="serve_json", metavar="PATH", default=None,
                         help="also write the results as JSON")
 
@@ -85,7 +95,10 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(results))
     if args.serve_json:
         Path(args.serve_json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    return 0 if results["load"]["failures"] == 0 and results["ttfa"]["failures"] == 0 else 1
+    failures = results["load"]["failures"] + results["ttfa"]["failures"]
+    if "live" in results:
+        failures += results["live"]["failures"] + results["live"]["caller"]["failures"]
+    return 0 if failures == 0 else 1
 
 
 def is_loopback(url: str) -> bool:
@@ -117,6 +130,8 @@ async def measure(url: str, args: argparse.Namespace, server_pid: int | None) ->
                    "server_utilisation_under_load": utilisation_to_dict(sampler.result if sampler else None)}
         if args.long_text:
             results["long_text"] = await long_text(client, server_pid)
+    if args.live:
+        results["live"] = await live(url, args, expected, rate, server_pid)
     return results
 
 
@@ -159,6 +174,75 @@ async def long_text(client, server_pid: int | None) -> dict[str, Any]:
     return {"chars": LONG_CHARS, **asdict(result), "audio_s": result.audio_bytes / 2 / 8000, "rss_growth_mib": growth}
 
 
+@dataclass(frozen=True)
+class Listening:
+    """One live listener's stream: when its audio came, how long playback stalled for it."""
+
+    ok: bool
+    ttfa_s: float | None
+    audio_s: float
+    underruns: int
+    stalled_s: float
+    error: str | None = None
+
+
+async def listen(client, body: dict[str, Any], rate: int, seconds: float) -> Listening:
+    """Stream body and play it: start PLAYOUT_DELAY s after the first audio, read at most LIVE_LEAD s
+    ahead of playback, hang up after seconds; playback pauses (an underrun) while no audio is left."""
+    started, ttfa, audio, underruns, stalled = time.perf_counter(), None, 0.0, 0, 0.0
+    try:
+        async with client.stream("POST", "/api/synthesize", json=body) as response:
+            if response.status_code != 200:
+                return Listening(False, None, 0.0, 0, 0.0, f"HTTP {response.status_code}")
+            async for piece in response.aiter_raw():
+                now = time.perf_counter()
+                if ttfa is None:
+                    ttfa = now - started
+                played = now - (started + ttfa + PLAYOUT_DELAY + stalled)  # seconds of audio played by now
+                if played > audio:
+                    underruns, stalled = underruns + 1, stalled + played - audio
+                audio += len(piece) / 2 / rate
+                if now - started > seconds:
+                    break  # hangs up
+                await asyncio.sleep(max(0.0, audio - LIVE_LEAD - played))
+    except Exception as exc:  # any transport failure counts as a failed stream
+        return Listening(False, ttfa, audio, underruns, stalled, f"{type(exc).__name__}: {exc}")
+    return Listening(True, ttfa, audio, underruns, stalled)
+
+
+async def live(url: str, args: argparse.Namespace, sentence_bytes: int, rate: int,
+               server_pid: int | None) -> dict[str, Any]:  # fmt: skip
+    """args.live listeners of a text longer than args.duration, one caller timing streams meanwhile."""
+    import socket
+
+    import httpx
+
+    text = PARAGRAPH * max(1, int(args.duration // 10) + 1)  # a paragraph says about 15 s
+    transport = httpx.AsyncHTTPTransport(socket_options=[(socket.SOL_SOCKET, socket.SO_RCVBUF, LIVE_RECEIVE_BUFFER)],
+                                         limits=httpx.Limits(max_connections=args.live + 4))  # fmt: skip
+    async with httpx.AsyncClient(base_url=url, timeout=300, transport=transport) as client:
+        deadline = time.perf_counter() + args.duration
+        sampler = None if server_pid is None else UtilisationSampler(pid=server_pid, device=_server_device(args.device))
+        with sampler or contextlib.nullcontext():
+            listeners = asyncio.gather(*(listen(client, {"text": text, "format": "pcm"}, rate, args.duration)
+                                         for _ in range(args.live)))  # fmt: skip
+            calls = []
+            while time.perf_counter() < deadline:
+                calls.append(await stream_once(client, {"text": args.text, "format": "pcm"}, sentence_bytes))
+            heard = await listeners
+    ttfas = [h.ttfa_s for h in heard if h.ttfa_s is not None]
+    errors: dict[str, int] = {}
+    for h in heard:
+        if not h.ok:
+            errors[h.error or "?"] = errors.get(h.error or "?", 0) + 1
+    return {"listeners": args.live, "failures": sum(not h.ok for h in heard), "errors": errors,
+            "ttfa_p50_s": percentile(ttfas, 50) if ttfas else None, "ttfa_p95_s": percentile(ttfas, 95) if ttfas else None,
+            "stalled_listeners": sum(h.underruns > 0 for h in heard), "underruns": sum(h.underruns for h in heard),
+            "stalled_s": sum(h.stalled_s for h in heard), "audio_s": sum(h.audio_s for h in heard),
+            "caller": summarize(calls, rate, 0.0),
+            "server_utilisation": utilisation_to_dict(sampler.result if sampler else None)}  # fmt: skip
+
+
 def summarize(results: list[StreamResult], rate: int, duration: float) -> dict[str, Any]:
     """Counts, errors, TTFA percentiles and (over ``duration`` s) audio seconds per second."""
     ttfas = [r.ttfa_s for r in results if r.ok and r.ttfa_s is not None]
@@ -190,6 +274,19 @@ def format_report(results: dict[str, Any]) -> str:
         lines.append(f"server process under that load: {format_utilisation(use)}")
     if loaded["errors"]:
         lines.append(f"errors: {loaded['errors']}")
+    if "live" in results:
+        listening, caller = results["live"], results["live"]["caller"]
+        lines.append(f"live, {listening['listeners']} listeners at playback speed: {listening['failures']} failures, "
+                     f"TTFA p50 {_ms(listening['ttfa_p50_s'])} p95 {_ms(listening['ttfa_p95_s'])}, "
+                     f"{listening['stalled_listeners']} ran dry ({listening['underruns']} underruns, "
+                     f"{listening['stalled_s']:.2f} s in all); meanwhile one caller: {caller['streams']} streams, "
+                     f"{caller['failures']} failures, TTFA p50 {_ms(caller.get('ttfa_p50_s'))} "
+                     f"p95 {_ms(caller.get('ttfa_p95_s'))}")  # fmt: skip
+        if listening["errors"]:
+            lines.append(f"live errors: {listening['errors']}")
+        if listening["server_utilisation"]:
+            lines.append(f"server process with the live listeners: "
+                         f"{format_utilisation(Utilisation.from_dict(listening['server_utilisation']))}")
     if "long_text" in results:
         long = results["long_text"]
         growth = "n/a" if long["rss_growth_mib"] is None else f"{long['rss_growth_mib']:.1f} MiB"

@@ -3,8 +3,13 @@
 An admitted request holds one of ``max_active`` synthesis slots. A stream whose client reads
 slower than it is made (a phone line playing it in real time) waits on that client between
 chunks; it then parks: gives its slot back while keeping its place among ``max_streams`` open
-requests, and takes a slot again, ahead of new requests, when its client asks for more. So
-slow readers do not keep others waiting while the workers idle.
+requests, and takes a slot again when its client asks for more. So slow readers do not keep
+others waiting while the workers idle. Slots go to the waiter due first, as the workers run
+their work (:mod:`yuyin.server.scheduler`), and between two chunks a request hands its slot to
+a waiter due before it: a stream is due when its listener runs out of audio, a new request when
+it arrived. So a burst of long streams (phone calls placed at once) does not keep the later
+callers from their first audio while the first ones run far ahead of their listeners, and a
+listener about to run dry comes before new requests.
 
 A request that finds the queue full, waits longer than ``queue_timeout``, or arrives (or is
 still waiting) while the server drains for shutdown is refused with 503 and a Retry-After
@@ -28,6 +33,7 @@ class Ticket:
         self._admission, self.waited = admission, waited
         self.parked = self._released = False
         self._wakeup: asyncio.Future[None] | None = None  # while it waits in line to resume
+        self._due = 0.0  # when its listener runs out of audio (time.perf_counter), while in line
 
     def park(self) -> None:
         """Give the slot back while the request waits on its client (no-op once parked or released)."""
@@ -35,10 +41,17 @@ class Ticket:
             self.parked = True
             self._admission._park()
 
-    async def resume(self, timeout: float) -> None:
-        """Hold a slot again (at once unless parked), ahead of requests not yet admitted;
-        asyncio.TimeoutError after timeout seconds (the ticket stays parked then)."""
-        if self.parked and not self._released:
+    async def turn(self, timeout: float, due: float) -> None:
+        """Hold a slot for the request's next piece of work, due (time.perf_counter s) when its
+        listener runs out of audio: the slot held is kept unless a waiter is due earlier (it is
+        handed over), and a parked request waits in line by due. asyncio.TimeoutError after
+        timeout seconds (the ticket stays parked then)."""
+        if self._released:
+            return
+        if not self.parked and self._admission._due_before(due):
+            self.park()
+        if self.parked:
+            self._due = due
             await self._admission._resume(self, timeout)
 
     def release(self) -> None:
@@ -50,8 +63,8 @@ class Ticket:
 
 
 class Admission:
-    """A FIFO of requests for ``max_active`` slots and ``max_streams`` places, with a bounded
-    waiting line; parked requests resuming come first."""
+    """Requests for ``max_active`` slots and ``max_streams`` places, served earliest due first,
+    with a bounded waiting line."""
 
     def __init__(self, max_active: int, max_queue: int, queue_timeout: float, retry_after: int,
                  max_streams: int | None = None):  # fmt: skip
@@ -60,8 +73,8 @@ class Admission:
         self.queue_timeout, self.retry_after = queue_timeout, retry_after
         self.active = self.parked = 0  # admitted requests holding a slot; holding none
         self.draining = False
-        self._entering: collections.deque[asyncio.Future[bool]] = collections.deque()
-        self._resuming: collections.deque[Ticket] = collections.deque()
+        self._entering: collections.deque[tuple[float, asyncio.Future[bool]]] = collections.deque()  # (arrived, ...)
+        self._resuming: list[Ticket] = []
 
     @property
     def admitted(self) -> int:
@@ -78,7 +91,7 @@ class Admission:
         admitted ones, parked or not, run on."""
         self.draining = True
         while self._entering:
-            self._entering.popleft().set_result(False)
+            self._entering.popleft()[1].set_result(False)
 
     async def enter(self) -> Ticket:
         """Wait for a slot; raises a 503 ApiError when full, timed out or draining."""
@@ -91,10 +104,10 @@ class Admission:
             raise self._refusal(f"the server is busy ({self.admitted} requests running, "
                                 f"{self.waiting} waiting); try again later")  # fmt: skip
         started = time.perf_counter()
-        entry: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        entry = (started, asyncio.get_running_loop().create_future())
         self._entering.append(entry)
         try:
-            admitted = await within(entry, self.queue_timeout, undo=lambda held: held and self._free(parked=False))
+            admitted = await within(entry[1], self.queue_timeout, undo=lambda held: held and self._free(parked=False))
         except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
             raise self._refusal(f"the server stayed busy for {self.queue_timeout:g} s; try again later") from None
         finally:
@@ -109,15 +122,20 @@ class Admission:
         return (self.active >= self.max_active or self.admitted >= self.max_streams
                 or bool(self._entering) or bool(self._resuming))  # fmt: skip
 
+    def _due_before(self, due: float) -> bool:
+        """Whether a waiter that a slot would go to is due before due."""
+        return (any(ticket._due < due for ticket in self._resuming)
+                or bool(self._entering) and self._entering[0][0] < due and self.admitted < self.max_streams)  # fmt: skip
+
     def _park(self) -> None:
         self.active -= 1
         self.parked += 1
         self._admit()
 
     async def _resume(self, ticket: Ticket, timeout: float) -> None:
-        """Move a parked ticket back to a slot: at once if one is free and no other parked
-        request waits for one, else in line (asyncio.TimeoutError after timeout s)."""
-        if self.active < self.max_active and not self._resuming:
+        """Move a parked ticket back to a slot: at once if one is free, else in line
+        (asyncio.TimeoutError after timeout s)."""
+        if self.active < self.max_active:
             self._unpark(ticket)
             return
         ticket._wakeup = asyncio.get_running_loop().create_future()
@@ -147,16 +165,18 @@ class Admission:
         self._admit()
 
     def _admit(self) -> None:
-        """Hand free slots on: first to parked requests resuming, then to those in line while
-        places are left. Counts move at once, before the waiter runs."""
+        """Hand free slots on, earliest due first: to parked requests resuming, and to new ones
+        in line while places are left. Counts move at once, before the waiter runs."""
         while self.active < self.max_active:
-            if self._resuming:
-                ticket = self._resuming.popleft()
-                self._unpark(ticket)
-                ticket._wakeup.set_result(None)  # type: ignore[union-attr]  # set while it is in line
-            elif self._entering and self.admitted < self.max_streams:
+            resuming = min(self._resuming, key=lambda ticket: ticket._due, default=None)
+            entering = self._entering[0] if self._entering and self.admitted < self.max_streams else None
+            if resuming is not None and (entering is None or resuming._due <= entering[0]):
+                self._resuming.remove(resuming)
+                self._unpark(resuming)
+                resuming._wakeup.set_result(None)  # type: ignore[union-attr]  # set while it is in line
+            elif entering is not None:
                 self.active += 1
-                self._entering.popleft().set_result(True)
+                self._entering.popleft()[1].set_result(True)
             else:
                 return
 

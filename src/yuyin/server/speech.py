@@ -167,11 +167,11 @@ class SpeechStream:
         elif not rejected:
             metrics.cancelled.labels(api).inc()
 
-    async def _resumed(self, timeout: float) -> float:
-        """Hold the admission slot again (ahead of new requests); the seconds of timeout left."""
+    async def _turn(self, timeout: float) -> float:
+        """Hold an admission slot for the next packet (limits.Ticket.turn); the seconds of timeout left."""
         started = time.perf_counter()
         try:
-            await self._ticket.resume(timeout)
+            await self._ticket.turn(timeout, self.due)
         except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
             raise StalledError(f"no synthesis slot came free for {timeout:.3g} s") from None
         return timeout - (time.perf_counter() - started)
@@ -182,10 +182,10 @@ class SpeechStream:
         return (self.first_audio_at or self.started) + self.audio_seconds
 
     async def _next(self) -> Packet:
-        """The next packet, in a slot taken back first if the consumer had parked it."""
+        """The next packet, made in a slot (taken back first if the consumer had parked it)."""
         timeout = self._timeout if self._deadline is None else self._deadline - time.perf_counter()
         try:
-            packet = await self._packets.next(await self._resumed(timeout), self.due)
+            packet = await self._packets.next(await self._turn(timeout), self.due)
         except (FrontendError, SSMLError) as exc:
             raise ApiError(422, str(exc), self.request.text_field) from None
         except OptionsError as exc:
