@@ -121,7 +121,7 @@ class SpeechStream:
         self.runtime.metrics.ttfa.labels(self.request.api).observe(self.ttfa)
 
     async def __aiter__(self) -> AsyncIterator[Packet]:
-        """The packets; a consumer that takes over PARK_AFTER s over one (a client reading
+        """The packets; a consumer that holds one longer than PARK_AFTER s (a client reading
         slowly) parks the request's admission slot until it asks for the next."""
         loop = asyncio.get_running_loop()
         try:
