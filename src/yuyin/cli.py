@@ -258,7 +258,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                        help="requests synthesising at once (default: from the memory tier)")
     serve.add_argument("--max-streams", type=int, default=None,
                        help="requests open at once, counting streams whose clients read slower than they are "
-                            "made, which give their slot back meanwhile (default: 8 x max-active)")  # fmt: skip
+                            "made, which give their slot back meanwhile (default: 4 x max-active)")  # fmt: skip
     serve.add_argument("--max-queue", type=int, default=None,
                        help="requests that may wait for a slot; more get 503 with Retry-After (default: from the "
                             "memory tier)")  # fmt: skip

@@ -86,9 +86,9 @@ def test_the_lexicon_reaches_the_server_front_end(tiny_pack, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--memory-tier", "small"], "memory tier small: max_active 4, max_streams 32, max_queue 16, decoder batch 4"),
+    (["--memory-tier", "small"], "memory tier small: max_active 4, max_streams 16, max_queue 16, decoder batch 4"),
     (["--memory-tier", "xlarge", "--max-active", "2"],
-     "memory tier xlarge: max_active 2, max_streams 16, max_queue 256, decoder batch 64"),
+     "memory tier xlarge: max_active 2, max_streams 8, max_queue 256, decoder batch 64"),
     (["--memory-tier", "small", "--max-streams", "3"], "memory tier small: max_active 3, max_streams 3, max_queue 16"),
 ])  # fmt: skip
 def test_memory_tier_sizes_the_server_limits(tiny_pack, args, expected) -> None:

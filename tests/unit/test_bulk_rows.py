@@ -158,7 +158,7 @@ def test_worker_and_replica_plans() -> None:
     fixed = deployment_options(settings, ReplicaPlan(replicas=2, cpus=1.5))
     assert (fixed["num_replicas"], fixed["max_ongoing_requests"], fixed["max_queued_requests"]) == (2, 11, 10)
     by_default = deployment_options(ServerSettings(max_active=3, max_queue=5), ReplicaPlan())
-    assert by_default["max_ongoing_requests"] == 8 * 3 + 5  # streams waiting for their clients hold no slot
+    assert by_default["max_ongoing_requests"] == 4 * 3 + 5  # streams waiting for their clients hold no slot
     assert fixed["ray_actor_options"] == {"num_cpus": 1.5, "num_gpus": 0.0}
     assert fixed["graceful_shutdown_timeout_s"] == 7 and "autoscaling_config" not in fixed
     scaling = deployment_options(settings, ReplicaPlan(replicas=1, max_replicas=4))
@@ -170,7 +170,7 @@ def test_worker_and_replica_plans() -> None:
     assert replica_settings(ServerSettings(), ReplicaPlan(gpus=0.5)).device == "auto"  # Ray gives it its GPU
     assert replica_settings(ServerSettings(device="cuda:1"), ReplicaPlan()).device == "cuda:1"  # as asked
     tiered = replica_settings(ServerSettings(memory_tier="small"), ReplicaPlan())
-    assert (tiered.max_active, tiered.max_queue, tiered.max_streams) == (4, 16, 32)  # sized where it is deployed, as Serve's limits are
+    assert (tiered.max_active, tiered.max_queue, tiered.max_streams) == (4, 16, 16)  # sized where it is deployed, as Serve's limits are
     for bad in ({"replicas": 0}, {"replicas": 2, "max_replicas": 1}, {"cpus": 0}, {"gpus": -0.5}):
         with pytest.raises(ValueError):
             ReplicaPlan(**bad)

@@ -221,7 +221,7 @@ def test_max_streams_is_at_least_max_active() -> None:
     from yuyin.server.settings import ServerSettings
 
     small = next(tier for tier in TIERS if tier.name == "small")  # max_active 4
-    assert ServerSettings(max_active=3).sized_for(small).max_streams == 24
+    assert ServerSettings(max_active=3).sized_for(small).max_streams == 12
     capped = ServerSettings(max_streams=2).sized_for(small)
     assert (capped.max_active, capped.max_streams) == (2, 2)
     with pytest.raises(ValueError, match=r"max_streams must be at least max_active \(3\), got 2"):

@@ -10,10 +10,10 @@ from yuyin.engine.memory import TIER_NAMES, MemoryTier
 from yuyin.voices.registry import DEFAULT_VOICE
 
 
-# An origin as a browser sends it: scheme, host and maybe a port; no path, no trailing slash.
 # Admitted requests per synthesis slot by default: streams whose clients read at playback speed
 # wait on them most of the time, holding no slot (see max_streams).
-STREAMS_PER_SLOT = 8
+STREAMS_PER_SLOT = 4
+# An origin as a browser sends it: scheme, host and maybe a port; no path, no trailing slash.
 _ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:]+(?::[0-9]{1,5})?")
 
 
@@ -37,7 +37,10 @@ class ServerSettings:
         sets max_active), counting streams that wait for a client reading slower than they are
         made: those give their synthesis slot back meanwhile (:mod:`yuyin.server.limits`).
         None: STREAMS_PER_SLOT x max_active; a waiting stream holds next to no memory (0.01 MiB
-        each, measured on baker).
+        each, measured on baker). Streams that share the workers past what they can keep up
+        with all run short of audio together: ``yuyin bench serve --live N`` tells how many
+        listeners a machine holds (64 on 2 cores with baker, none running dry; 128 ran dry 12 %
+        of the time while the cores also ran other work).
     memory_tier: "auto" (by free memory, or $YUYIN_MEMORY_TIER) or a tier name; it also sizes
         the batch of autoregressive decoders (decoder_batch_size, None until sized) and decides
         side_by_side where it is None.
