@@ -189,15 +189,15 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "配备|配置|安排|减免|减轻|修建|修好|安装|开通|发放|营造|争取|购买|缴纳|颁奖|撰写|送行|引路|"
                         "治病|募集|募捐|纾困|解答|延长|更换|整理|收拾|挡住|凑钱|理赔|退还|开展|增开|拨款|致辞|递上|写下|"
                         "量身定做|保留|预留|留出|腾出|让出|让路|让座|点赞|喝彩|叫好|担保|出谋划策|操劳|忙碌|奔波|"
-                        "留下|投保|保守|道歉")  # fmt: skip
+                        "留下|投保|保守|道歉|奠定|打下")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
                  "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题 空 真 假 空时 真时 假时 目的".split())  # 以此为例, 列表为空
-# Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读.
+# Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读, 还原为出厂设置.
 _SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存", "导出", "标记", "定义", "简称", "命名", "调整", "切换",
-           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长")  # fmt: skip
+           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长", "还原", "恢复", "重置")  # fmt: skip
 # Changes of degree or form that make something into what follows 为 (wei2): 台风已加强为超强台风, 逐渐发展为;
 # not urged as a policy, where 为 is for whom (要降低为企业融资的成本, 进一步扩大为中小企业贷款的规模).
 _CHANGE_TO = ("加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")
@@ -216,6 +216,14 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
                "诊断", "确诊", "更名", "改名", "公式", "光圈", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期",
                "下限", "上限", "座位")  # fmt: skip
+# A share or a multiple, read: 百分之八十, 三分之一, 一点五倍
+_SHARE = "(?:(?:百分之|千分之|万分之|[一二三四五六七八九十]+分之)[零一二两三四五六七八九十百千点]+|[一二两三四五六七八九十点]+倍)"
+# What a thing is described by, which may also do something for someone (该版本为用户带来, so after _wei_for):
+# 户型为三室两厅, 装修风格为简约风, 版本为V2.3.1; a clause ending in one names what its subject is:
+# 房屋为南北通透户型, 这套房子为复式结构 (not 开发商为业主打造全新户型, 设计师为客户设计户型, nor with a
+# verb's 了 after: 新版本为系统增加了新功能)
+_DESCRIBED = ("版本", "风格", "结构", "户型", "房型", "朝向", "格局")
+_ASPECT = re.compile("[了着]")  # a verb's 了 or 着 after 为: something done for someone (增加了, 带着)
 # A clause that is a determiner and a noun names what it describes: 本车厢为, 该产品为 (not 这学期学校为).
 _DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?"
 
@@ -259,11 +267,13 @@ def _wei_names(c: Context) -> bool:
 
 def _wei_is(c: Context) -> bool:
     """为 wei2 "is / as" classifying a determined subject as a kind of itself: 本车厢为女性车厢,
-    该药品为处方药, 该地区为地震多发区 (not 这次活动为山区儿童募集善款)."""
+    该药品为处方药, 该地区为地震多发区 (not 这次活动为山区儿童募集善款); without a determiner where the
+    kind ends in the subject's noun: K字头列车为快速旅客列车, 转向助力为电子助力 (not 公司为员工的公司缴纳了)."""
     told = c.after.rstrip("。！？!?；;…")
-    return (bool(c.left) and c.before[:1] in "本该此其这那"
-            and re.fullmatch("(?:" + _DETERMINERS + ")?" + re.escape(c.left), c.before) is not None
-            and bool(set(c.left[-2:]) & set(told[-3:])))
+    determined = (bool(c.left) and c.before[:1] in "本该此其这那"
+                  and re.fullmatch("(?:" + _DETERMINERS + ")?" + re.escape(c.left), c.before) is not None)
+    return (determined and bool(set(c.left[-2:]) & set(told[-3:]))
+            or len(c.left) >= 2 and told.endswith(c.left[-2:]) and _ASPECT.search(told) is None and not _for_someone(c))
 
 
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
@@ -351,6 +361,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                             or c.left == "之间" and re.search("[到至][零一二两三四五六七八九十百千万点]+[^，,]{0,3}之间$", c.before) is not None)
          and not _wei_for(c)),
         ("wei4", _wei_for),
+        # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
+        # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
+        ("wei2", lambda c: re.fullmatch("[^，,]{1,8}的" + _SHARE + "(?:[到至]" + _SHARE + ")?(?:左右|以上|以下|以内|多)?",
+                                        c.after.rstrip("。！？!?；;…")) is not None and not _for_someone(c)),
+        ("wei2", lambda c: (c.left.endswith(_DESCRIBED) or c.after.rstrip("。！？!?；;…").endswith(_DESCRIBED))
+         and not _for_someone(c) and _ASPECT.search(c.after) is None),
         # 带*号的为必填项, 降水量为0.1-9.9毫米的为小雨: what a 的 phrase names "is" (not 默默的为大家服务, above; nor
         # 他默默的为妻子梳头, 志愿者们连夜的为灾民搭帐篷: 的 for 地, then whom it is for and what is done)
         ("wei2", lambda c: c.left == "的" and _wei_names(c)),
@@ -371,6 +387,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.fullmatch("[零一二两三四五六七八九十百]+分", c.left) is not None
          or re.fullmatch("[一二三四五六七八九十]+位", c.left) is not None and re.search("[前后末]$", c.before[: -len(c.left)]) is not None),
         ("wei2", lambda c: c.left in tuple("零幺一二三四五六七八九")),  # 状态码1为成功 (a value is; not 多为家人考虑, 十一为祖国庆生)
+        # V3.0为重大更新, pH 7.0为中性: a version or a decimal is (not 十点为女儿讲故事, a clock time)
+        ("wei2", lambda c: re.search("[零一二两三四五六七八九十]点[零一二三四五六七八九]+$", c.left) is not None and not _for_someone(c)),
         ("wei2", lambda c: len(c.left) == 1 and c.left.isascii() and c.left.isalpha()),  # 其中 m 为质量 (not AI为人类服务)
         # 申请人须为年满18周岁的公民 (not 须为此负责, 须为下一代留下, 须为这次失误道歉)
         ("wei2", lambda c: c.left == "须" and not c.right.startswith(("此", "之"))),

@@ -343,6 +343,7 @@ TABLE = """\
 所得税	suo3 de2 shui4
 难得	nan2 de2
 得分	de2 fen1
+得票	de2 piao4
 何处	he2 chu4
 蜡炬成灰泪始干	la4 ju4 cheng2 hui1 lei4 shi3 gan1
 大将军	da4 jiang1 jun1
@@ -405,6 +406,9 @@ TABLE = """\
 成分	cheng2 fen4
 过分	guo4 fen4
 水分	shui3 fen4
+糖分	tang2 fen4
+卸载	xie4 zai4
+调校	tiao2 jiao4
 供品	gong4 pin3
 口供	kou3 gong4
 暖和	nuan3 huo5

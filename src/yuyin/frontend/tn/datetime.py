@@ -162,8 +162,9 @@ def _dates(match: re.Match[str]) -> str:
     where a word about a date is next to it; a slash date also where it would be a fraction no
     one writes (10/1: over 1). Else left: a fraction, a decimal, a version or a range of them."""
     month, separator, day, to_month, to_day = match.groups()
-    if separator == "/":
-        dated = (day.lstrip("0") == "1" and int(month) > 1 and not to_month) or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
+    if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
+        dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
+                 or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER))
     else:
         dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
                  and not _VERSION_BEFORE.search(context_before(match, 12)))  # fmt: skip

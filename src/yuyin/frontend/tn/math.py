@@ -65,17 +65,19 @@ _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 _FORMULA_TERM = r"[0-9A-Za-z.²³]+"
 _FORMULA_SIGN = r" ?[-+=<>≤≥×÷] ?"
-_VARIABLE = re.compile(r"^[0-9.]*[xyz][²³]?$|^[a-z]$")  # x, 3x, 2x², or a lone letter
-_VARIABLE_WITH_COEFFICIENT = re.compile(r"^[0-9.]*[xyz][²³]?$")
+_VARIABLE = re.compile(r"^[0-9.]*[nxyz][²³]?$|^[a-z]$")  # x, 3x, 2x², 2n, or a lone letter
+_VARIABLE_WITH_COEFFICIENT = re.compile(r"^[0-9.]*[nxyz][²³]?$")
+_WORD = re.compile("[A-Za-z]{3}")  # x-ray, n-gram: a word, no formula
 
 
 def _formula(match: re.Match[str]) -> str:
-    """3x-5>7, y=2x-1, 2x²-3x+1, 5-x<3: the signs of a formula with a variable, said as
-    operators (减, not the 到 of a range or the 负 of a negative number); else left as it is."""
+    """3x-5>7, y=2x-1, 2x²-3x+1, 5-x<3, n-1: the signs of a formula with a variable, said as
+    operators (减, not the 到 of a range or the 负 of a negative number); else left as it is (x-ray)."""
     text = match.group()
     terms = re.split(_FORMULA_SIGN, text)
     compares = re.search(r"[=<>≤≥]", text) is not None
-    if not any(_VARIABLE_WITH_COEFFICIENT.match(term) or (compares and _VARIABLE.match(term)) for term in terms):
+    if not any(_VARIABLE_WITH_COEFFICIENT.match(term) or (compares and _VARIABLE.match(term)) for term in terms) or any(
+            _WORD.search(term) for term in terms):
         return text
     return re.sub(_FORMULA_SIGN, lambda sign: OPERATORS[sign.group().strip()], text)
 

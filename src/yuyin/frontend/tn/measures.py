@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_number, read_one_of, superscript_digits
+from .digits import NUMBER, read_digits, read_number, read_one_of, superscript_digits
 from .rule import Rule, context_after, context_before, rule
 
 UNITS: dict[str, str] = {
@@ -143,6 +143,11 @@ RULES: tuple[Rule, ...] = (
         _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
         _temperature,
     ),
+    # LPR-20BP, LPR - 0.3%: a loan's rate below its benchmark, 减 (not 负: the sign is no number's; LPR+50BP is 加 below)
+    rule("rate_spread", r"(?:(?<=LPR)|(?<=LPR )|(?<=SHIBOR)|(?<=Shibor)|(?<=基准利率)) ?-(?= ?" + NUMBER + r" ?(?:[Bb][Pp]|%|个?基点))",
+         lambda m: "减"),
+    # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
+    rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季])", lambda m: "每"),
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰
     rule(
         "percent",
@@ -172,10 +177,16 @@ RULES: tuple[Rule, ...] = (
          _points),
     # 胰岛素8U, 肝素5000U: units of a drug's dose
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
-    # 18/33层: a floor of so many; 3/4层: two floors
+    # 18/33层: a floor of so many; 3/4层: two floors; 楼层：12/32, a listing's floor of so many (not 楼层1/3的位置)
     rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: read_one_of(m.group(1), m.group(2), "层")),
-    # 宽带100M, 1000M宽带: a line's speed in megabits (百兆, 千兆)
-    rule("bandwidth", r"(?:(?<=宽带)|(?<=宽带 ))([0-9]+)M(?![A-Za-z])|(?<![0-9.])([0-9]+)M(?= ?(?:宽带|光纤))",
+    rule("listed_floor", r"(?<=楼层)([:：]? ?)([0-9]{1,2})/([0-9]{1,3})(?![0-9.]|的)",
+         lambda m: m.group(1) + read_one_of(m.group(2), m.group(3), "层", neighbours=False)
+         if int(m.group(2)) <= int(m.group(3)) else m.group()),
+    # 245/45 R19, 225/55R17: a tyre's width, its profile and its rim, the first two said digit by digit
+    rule("tyre_size", r"(?<![0-9.])([1-3][0-9]{2})/([2-9][0-9]) ?(Z?R) ?(1[2-9]|2[0-4])(?![0-9])",
+         lambda m: f"{read_digits(m.group(1))} {read_digits(m.group(2))} {m.group(3)}{read_number(m.group(4))}"),
+    # 宽带100M, 带宽5M, 1000M宽带: a line's speed in megabits (百兆, 千兆)
+    rule("bandwidth", r"(?:(?<=宽带)|(?<=宽带 )|(?<=带宽)|(?<=带宽 ))([0-9]+)M(?![A-Za-z])|(?<![0-9.])([0-9]+)M(?= ?(?:宽带|光纤))",
          lambda m: read_number(m.group(1) or m.group(2)) + "兆"),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
@@ -188,7 +199,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # 下行3bp: basis points where interest or yields are spoken of (500bp elsewhere: base pairs, left)
     rule("basis_points", r"(?<![0-9.])(" + NUMBER + r") ?[Bb][Pp](?![A-Za-z])", _basis_points),
-    rule("unit", r"(?<![0-9.])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
+    # (not a model's letter after its number: 奥迪A4L, V2L, Q5L)
+    rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 0.25g*24粒: a pack of so many (times; not *3天*, Markdown italics)
@@ -200,11 +212,12 @@ RULES: tuple[Rule, ...] = (
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
-    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s: a slash after a price or a unit, before a unit, is 每 ("per")
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月: a slash after a price or a unit, before a
+    # unit, is 每 ("per"; not 十万/百万)
     rule(
         "per",
         r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
-        + r")(?![A-Za-z])|(?<!万/)(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
+        + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),

@@ -23,7 +23,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
-    "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
+    "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
@@ -36,7 +36,8 @@ _SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12123|12315|12333|12345|1230
 _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找)"
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
-_CALL_AFTER = r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|或|、|购|订|买|官网|网站|App|APP|app|上|查询|投诉)"
+_CALL_AFTER = (r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|购|订|买|官网|网站|App|APP|app|上|查询|投诉"
+               r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
@@ -113,6 +114,9 @@ IP_ADDRESS = rule(
 )
 
 RULES: tuple[Rule, ...] = (
+    # 0x80070005, 0xFF: a hexadecimal number, digit by digit (not 3.0x, 10x, a zoom or a speed)
+    rule("hexadecimal", r"(?<![A-Za-z0-9.])0[xX]([0-9A-Fa-f]{2,})(?![0-9A-Za-z])",
+         lambda m: "零x" + re.sub("[0-9]+", lambda d: read_digits(d.group()), m.group(1))),
     # 3#楼: 号 (a building's or a machine's number)
     rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台])", lambda m: "号"),
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
@@ -121,9 +125,10 @@ RULES: tuple[Rule, ...] = (
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])",
          lambda m: f"{m.group(1)} {m.group(2)} " + read_digits(m.group(3)) + ("杠" + read_digits(m.group(4)) if m.group(4) else "")),
-    # 138****8000, 6225********1234, 尾号****1234: the digits shown of a masked number, digit by
-    # digit (not **100元**, Markdown bold)
-    rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])",
+    # 138****8000, 6225********1234, 尾号****1234, 账户*8866: the digits shown of a masked number, digit by
+    # digit (not **100元**, Markdown bold; nor 5号*2, a product)
+    rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])"
+         r"|(?<=[号户卡])([*＊])([0-9]{4})(?![0-9.])",
          lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else part for part in m.groups() if part)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
@@ -158,8 +163,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
-        "service_number",
-        r"(?<![0-9.])(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
+        "service_number",  # (not a program's version after its name: Chrome 120或更高)
+        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120: a second service number after one read digit by digit
@@ -206,6 +211,15 @@ RULES: tuple[Rule, ...] = (
     # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
+    # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
+    # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁)
+    rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只万亿多余%天])(?<!000)",
+         lambda m: read_digits(m.group(1))),
+    # 18650电池, 4680大圆柱: a battery cell's size, digit by digit (not 4680块电池, a count)
+    rule("cell_size", r"(?<![0-9.])[0-9]{4,5}(?=大?圆柱|电芯|电池)", lambda m: read_digits(m.group())),
+    # 802.11ax, IEEE 802.3: a network standard, its numbers digit by digit (not 802.5元)
+    rule("ieee_standard", r"(?<![0-9.])802\.([0-9]{1,2})(?=[a-z]{1,2}(?![A-Za-z])|协议|标准)|(?<=IEEE )802\.([0-9]{1,2})(?![0-9])",
+         lambda m: "八零二点" + read_digits(m.group(1) or m.group(2))),
     # 404页面, 错误 404, 500 Internal Server Error: an HTTP status, said digit by digit
     rule("http_status", r"(?<![0-9.])[45][0-9]{2}(?![0-9.])(?= ?(?:页面|错误|[Nn]ot [Ff]ound|Forbidden|Unauthorized|Bad |"
          r"Internal|Service Unavailable|Gateway))|(?:(?<=错误)|(?<=错误 )|(?<=报错)|(?<=报错 )|(?<=状态码)|(?<=状态码 ))"
@@ -282,6 +296,10 @@ RULES: tuple[Rule, ...] = (
         + _COUNT_AFTER,
         lambda m: m.group(1) + " " + read_digits(m.group(2)) + ("杠" + read_digits(m.group(3)) if m.group(3) else ""),
     ),
+    # CVE-2024-3094, WO-2024-000123: a register's name, a year and a serial number, digit by digit, a
+    # pause at each dash (not a range of years: 二零二四 三零九四, not 两千零二十四到三千零九十四)
+    rule("register_number", r"(?<![A-Za-z0-9-])([A-Z]{2,5})-((?:19|20)[0-9]{2})-([0-9]{3,7})(?![0-9A-Za-z-]|\.[0-9])",
+         lambda m: f"{m.group(1)} {read_digits(m.group(2))} {read_digits(m.group(3), yao=True)}"),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits; 3-2-501 (building,
     # entrance, flat); 3-2-1 (a countdown)
     rule("hyphenated", r"(?<![0-9.])\+?[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9])", _hyphenated),

@@ -44,9 +44,11 @@ def _url(match: re.Match[str]) -> str:
 
 
 def _version(match: re.Match[str]) -> str:
-    prefix, numbers, _, plain = match.groups()
+    prefix, numbers, _, plain, build = match.groups()
     numbers = numbers or plain
-    return (prefix or "").upper() + "点".join(read_integer(part) for part in numbers.split("."))
+    spoken = (prefix or "").upper() + "点".join(read_digits(part) if len(part) > 4 else read_integer(part)
+                                                 for part in numbers.split("."))  # V1.0.3.20240315: a build's date
+    return spoken + ("杠" + read_integer(build) if build else "")
 
 
 _EXTENSIONS = ("docx?|xlsx?|pptx?|pdf|txt|csv|json|xml|md|jpe?g|png|gif|bmp|webp|svg|mp[34]|wav|flac|mov|avi|mkv|zip|rar|7z"
@@ -72,11 +74,12 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-# After dates (2024.3.15 is a date): v2.0, V1.2.3; 1.2.3 and 192.168.1.1 (two or more dots)
+# After dates (2024.3.15 is a date): v2.0, V1.2.3; 1.2.3 and 192.168.1.1 (two or more dots); 6.8.0-31-generic
+# with its build's number after a dash (杠, not a minus; not 1.2.3-1.2.5, a range)
 VERSION_RULES: tuple[Rule, ...] = (
     rule(
         "version",
-        r"(?<![0-9A-Za-z.])(?:([vV])([0-9]+(?:\.[0-9]+)+)|()([0-9]+(?:\.[0-9]+){2,}))(?![0-9]|\.[0-9])",
+        r"(?<![0-9A-Za-z.])(?:([vV])([0-9]+(?:\.[0-9]+)+)|()([0-9]+(?:\.[0-9]+){2,}))(?:-([0-9]+)(?=-?[A-Za-z]))?(?![0-9]|\.[0-9])",
         _version,
     ),
 )
