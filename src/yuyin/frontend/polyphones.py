@@ -221,8 +221,12 @@ _SHARE = "(?:(?:百分之|千分之|万分之|[一二三四五六七八九十]+�
 # What a thing is described by, which may also do something for someone (该版本为用户带来, so after _wei_for):
 # 户型为三室两厅, 装修风格为简约风, 版本为V2.3.1; a clause ending in one names what its subject is:
 # 房屋为南北通透户型, 这套房子为复式结构 (not 开发商为业主打造全新户型, 设计师为客户设计户型, nor with a
-# verb's 了 after: 新版本为系统增加了新功能)
+# verb's 了 after: 新版本为系统增加了新功能; nor with no subject or a person's: 为满足需求的新版本,
+# 我们为这套房选择北欧风格, 小王为新家挑选装修风格)
 _DESCRIBED = ("版本", "风格", "结构", "户型", "房型", "朝向", "格局")
+# Whom a thing is for, inside what follows 为 and before what is done: 新版本为安卓用户优化体验 (not 户型为三室两厅)
+_SERVED_INSIDE = re.compile("(?:" + "|".join(b for b in _BENEFICIARIES if len(b) > 1) + ")[\u4e00-\u9fff]")
+_CHOOSING = re.compile("选|挑|换|找|看中|喜欢|确定")  # someone choosing a kind for something: 为新家挑选风格
 _ASPECT = re.compile("[了着]")  # a verb's 了 or 着 after 为: something done for someone (增加了, 带着)
 # A clause that is a determiner and a noun names what it describes: 本车厢为, 该产品为 (not 这学期学校为).
 _DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|个|条|件|家|所)?"
@@ -365,8 +369,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
         ("wei2", lambda c: re.fullmatch("[^，,]{1,8}的" + _SHARE + "(?:[到至]" + _SHARE + ")?(?:左右|以上|以下|以内|多)?",
                                         c.after.rstrip("。！？!?；;…")) is not None and not _for_someone(c)),
-        ("wei2", lambda c: (c.left.endswith(_DESCRIBED) or c.after.rstrip("。！？!?；;…").endswith(_DESCRIBED))
-         and not _for_someone(c) and _ASPECT.search(c.after) is None),
+        ("wei2", lambda c: (c.left.endswith(_DESCRIBED) or c.after.rstrip("。！？!?；;…").endswith(_DESCRIBED)
+                            and bool(c.before) and not c.before.startswith(_PERSONS) and _CHOOSING.search(c.after) is None)
+         and not _for_someone(c) and _ASPECT.search(c.after) is None and _SERVED_INSIDE.search(c.after) is None),
         # 带*号的为必填项, 降水量为0.1-9.9毫米的为小雨: what a 的 phrase names "is" (not 默默的为大家服务, above; nor
         # 他默默的为妻子梳头, 志愿者们连夜的为灾民搭帐篷: 的 for 地, then whom it is for and what is done)
         ("wei2", lambda c: c.left == "的" and _wei_names(c)),

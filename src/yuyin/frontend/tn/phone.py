@@ -212,11 +212,12 @@ RULES: tuple[Rule, ...] = (
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
     # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
-    # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁)
-    rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只万亿多余%天])(?<!000)",
+    # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁, 1200头)
+    rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只头匹台部件万亿多余%天])(?<!000)",
          lambda m: read_digits(m.group(1))),
-    # 18650电池, 4680大圆柱: a battery cell's size, digit by digit (not 4680块电池, a count)
-    rule("cell_size", r"(?<![0-9.])[0-9]{4,5}(?=大?圆柱|电芯|电池)", lambda m: read_digits(m.group())),
+    # 18650电池, 4680大圆柱, 21700电芯: a battery cell's size, its diameter then a length that is not 00, digit by
+    # digit (not 4680块电池, nor 买了1000电池, 2000电池工人: a round count)
+    rule("cell_size", r"(?<![0-9.])[0-9]{2}(?!00)[0-9]{2,3}(?=大?圆柱|电芯|电池)", lambda m: read_digits(m.group())),
     # 802.11ax, IEEE 802.3: a network standard, its numbers digit by digit (not 802.5元)
     rule("ieee_standard", r"(?<![0-9.])802\.([0-9]{1,2})(?=[a-z]{1,2}(?![A-Za-z])|协议|标准)|(?<=IEEE )802\.([0-9]{1,2})(?![0-9])",
          lambda m: "八零二点" + read_digits(m.group(1) or m.group(2))),
