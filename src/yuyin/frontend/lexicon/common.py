@@ -29,6 +29,7 @@ TABLE = """\
 划火柴	hua2 huo3 chai2
 行当	hang2 dang5
 为人	wei2 ren2
+为官	wei2 guan1
 只得	zhi3 de2
 和面	huo2 mian4
 漯河	luo4 he2
@@ -295,6 +296,7 @@ TABLE = """\
 薄弱	bo2 ruo4
 薄荷	bo4 he5
 单薄	dan1 bo2
+单曲	dan1 qu3
 麻将	ma2 jiang4
 切菜	qie1 cai4
 一切	yi1 qie4

@@ -133,6 +133,10 @@ THOUSANDS = rule(
     lambda m: m.group().replace(",", ""),
 )
 
+# 220V~50Hz, 100-240V~ 50/60Hz: ~ after volts marks alternating current, a pause before its frequency
+# (not 220V~240V, a range)
+ALTERNATING_CURRENT = rule("alternating_current", r"(?<=[0-9]V) ?[~～] ?(?=[0-9]+(?:/[0-9]+)? ?Hz)", lambda m: " ")
+
 # 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
 # number is a range (after a word, not a number, it stays a minus sign: 气温-5度; a memory
 # type's generation, LPDDR5X-8533, starts none).
@@ -182,7 +186,7 @@ RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
     + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, ISOTOPE, MEASURED_RANGE)
+       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

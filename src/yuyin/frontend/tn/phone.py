@@ -113,6 +113,17 @@ IP_ADDRESS = rule(
     else m.group(),
 )
 
+# A standard's part and year after its number: GB 4706.1-2005 (part 1 of 2005), GB 2760-2014; a part
+# only with a year after it (not ISO 9001.5, nor RTX 4090.5)
+_STANDARD_PART_YEAR = r"(?:(\.[0-9]{1,2})?-((?:19|20)[0-9]{2}))?"
+
+
+def _standard_number(match: re.Match[str], first: int) -> str:
+    """A standard's number from group ``first`` on, digit by digit: 四七零六点一杠二零零五."""
+    number, part, year = match.group(first, first + 1, first + 2)
+    return read_digits(number) + ("点" + read_digits(part[1:]) if part else "") + ("杠" + read_digits(year) if year else "")
+
+
 RULES: tuple[Rule, ...] = (
     # 0x80070005, 0xFF: a hexadecimal number, digit by digit (not 3.0x, 10x, a zoom or a speed)
     rule("hexadecimal", r"(?<![A-Za-z0-9.])0[xX]([0-9A-Fa-f]{2,})(?![0-9A-Za-z])",
@@ -123,8 +134,8 @@ RULES: tuple[Rule, ...] = (
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
          r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])", lambda m: read_digits(m.group())),
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
-    rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])",
-         lambda m: f"{m.group(1)} {m.group(2)} " + read_digits(m.group(3)) + ("杠" + read_digits(m.group(4)) if m.group(4) else "")),
+    rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})" + _STANDARD_PART_YEAR + r"(?![0-9]|\.[0-9])",
+         lambda m: f"{m.group(1)} {m.group(2)} " + _standard_number(m, 3)),
     # 138****8000, 6225********1234, 尾号****1234, 账户*8866: the digits shown of a masked number, digit by
     # digit (not **100元**, Markdown bold; nor 5号*2, a product)
     rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])"
@@ -293,9 +304,9 @@ RULES: tuple[Rule, ...] = (
     # (and a standard's year); not TOEFL 100分, AQI 120
     rule(
         "model_number",
-        r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + "|" + _LAB_NAMES + r")([A-Z]{2,}) ([0-9]{3,})(?:-((?:19|20)[0-9]{2}))?(?![0-9]|\.[0-9])"
-        + _COUNT_AFTER,
-        lambda m: m.group(1) + " " + read_digits(m.group(2)) + ("杠" + read_digits(m.group(3)) if m.group(3) else ""),
+        r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + "|" + _LAB_NAMES + r")([A-Z]{2,}) ([0-9]{3,})" + _STANDARD_PART_YEAR
+        + r"(?![0-9]|\.[0-9])" + _COUNT_AFTER,
+        lambda m: m.group(1) + " " + _standard_number(m, 2),
     ),
     # CVE-2024-3094, WO-2024-000123: a register's name, a year and a serial number, digit by digit, a
     # pause at each dash (not a range of years: 二零二四 三零九四, not 两千零二十四到三千零九十四)
