@@ -272,11 +272,11 @@ def test_graceful_shutdown_finishes_short_streams_and_cancels_long_ones(server, 
 
 
 def test_requests_waiting_in_line_at_sigterm_are_refused_at_once(tiny_pack) -> None:
-    """One request at a time, one held by a stream nobody reads (it can never finish by itself);
-    the next waits in line; SIGTERM refuses it with 503 at once instead of starting it during the
-    drain (or leaving it to be cut off when the grace period ends)."""
-    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "1", "--max-queue", "1",
-            "--queue-timeout", "60", "--request-timeout", "60", "--shutdown-timeout", "4"]  # fmt: skip
+    """One request at a time (parked or not), one held by a stream nobody reads (it can never
+    finish by itself); the next waits in line; SIGTERM refuses it with 503 at once instead of
+    starting it during the drain (or leaving it to be cut off when the grace period ends)."""
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-active", "1", "--max-streams", "1",
+            "--max-queue", "1", "--queue-timeout", "60", "--request-timeout", "60", "--shutdown-timeout", "4"]  # fmt: skip
     with ServerProcess(args) as server, httpx.Client(base_url=server.url, timeout=60) as http:
         holding = open_stream(http)  # kept: a dropped response would close its connection, freeing the slot
         queued: dict[str, httpx.Response] = {}
