@@ -13,6 +13,16 @@ def metric(http, line: str) -> float:
     return 0.0
 
 
+def wait_for(condition, seconds: float) -> bool:
+    """Whether condition() came true within seconds (polled every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def wait_idle(http, timeout: float = 10.0) -> None:
     """Wait until no request is in flight (an earlier closed connection may still be cancelling)."""
     deadline = time.monotonic() + timeout

@@ -372,6 +372,32 @@ def test_load_bench_refuses_non_loopback_targets(capsys) -> None:
     assert "loopback" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--live", "-1"], "argument --live: must be at least 0, got -1"),
+    (["--clients", "0"], "argument --clients: must be at least 1, got 0"),
+    (["--duration", "nan"], "argument --duration: must be above 0, got nan"),
+])  # fmt: skip
+def test_load_bench_refuses_bad_counts(capsys, args: list[str], message: str) -> None:
+    from yuyin.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["bench", "serve", *args])
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_load_bench_says_when_nothing_listens_at_its_url(capsys) -> None:
+    import socket
+
+    from yuyin.cli import main
+
+    with socket.socket() as unused:  # a port that was free a moment ago: nothing listens on it
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    assert main(["bench", "serve", "--url", f"http://127.0.0.1:{port}", "--requests", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot measure http://127.0.0.1:{port}: ConnectError" in err and "Traceback" not in err
+
+
 def test_websocket_refuses_pages_of_other_origins(server) -> None:
     """Browsers apply no CORS to WebSockets: the server itself refuses foreign pages."""
     import websockets.exceptions

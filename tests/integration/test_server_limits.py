@@ -17,7 +17,7 @@ import pytest
 import httpx
 import websockets.sync.client as ws_client
 
-from server_probes import metric
+from server_probes import metric, wait_for
 from yuyin.server.process import ServerProcess  # noqa: E402
 from yuyin.server.run import LEFT_INCOMPLETE  # noqa: E402
 
@@ -89,15 +89,6 @@ def test_slow_non_streamed_request_times_out_with_504(http) -> None:
 
 def closed_by_client(http) -> float:
     return metric(http, 'yuyin_requests_total{method="POST",route="/api/synthesize",status="499"}')
-
-
-def wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_a_client_gone_before_its_response_cancels_the_work(http, server) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 import httpx
 
-from server_probes import metric, wait_idle
+from server_probes import metric, wait_for, wait_idle
 from yuyin.server.process import ServerProcess
 
 TEXT = "今天天气很好，我们一起去公园散步吧。" * 16
@@ -46,15 +46,6 @@ def slow_stream(server) -> HTTPResponse:
     assert response.status == 200
     response.read(4096)
     return response
-
-
-def wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_a_slow_reader_lends_its_slot_and_still_gets_all_its_audio(http, server) -> None:

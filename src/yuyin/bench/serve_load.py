@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import ipaddress
 import json
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from yuyin.arguments import non_negative_int, positive_float, positive_int
 from yuyin.bench.report import format_utilisation, utilisation_to_dict
 from yuyin.bench.stats import percentile
 from yuyin.bench.utilisation import Utilisation, UtilisationSampler
@@ -61,12 +63,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server-arg", action="append", default=[], metavar="ARG",
                         help="extra argument for yuyin serve, e.g. --server-arg=--workers=2 (repeatable)")
     parser.add_argument("--text", default=SENTENCE, help="the sentence to speak (default: 50 characters)")
-    parser.add_argument("--requests", type=int, default=30, help="sequential requests for TTFA (default: 30)")
-    parser.add_argument("--clients", type=int, default=16,
+    parser.add_argument("--requests", type=positive_int, default=30, help="sequential requests for TTFA (default: 30)")
+    parser.add_argument("--clients", type=positive_int, default=16,
                         help="concurrent clients in the load phase (default: 16)")
-    parser.add_argument("--duration", type=float, default=60.0, help="seconds of the load phase (default: 60)")
+    parser.add_argument("--duration", type=positive_float, default=60.0, help="seconds of the load phase (default: 60)")
     parser.add_argument("--long-text", action="store_true", help="also stream a 100,000-character text")
-    parser.add_argument("--live", type=int, default=0, metavar="N",
+    parser.add_argument("--live", type=non_negative_int, default=0, metavar="N",
                         help="also hold N live listeners (phone lines reading at playback speed) for --duration "
                              "seconds, counting their underruns, while one caller times streams")  # fmt: skip
     parser.add_argument("--json", dest="serve_json", metavar="PATH", default=None,
@@ -88,7 +90,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"yuyin: error: --url must be a loopback address (127.0.0.1, ::1, localhost), got {args.url}",
                   file=sys.stderr)  # fmt: skip
             return 2
-        results = asyncio.run(measure(args.url.rstrip("/"), args, server_pid=None))
+        import httpx
+
+        try:
+            results = asyncio.run(measure(args.url.rstrip("/"), args, server_pid=None))
+        except httpx.TransportError as error:  # nothing listening there, or it went away
+            print(f"yuyin: error: cannot measure {args.url}: {type(error).__name__}: {error}", file=sys.stderr)
+            return 2
     else:
         with ServerProcess(["--voice", args.serve_voice, "--device", args.device, *args.server_arg]) as server:
             results = asyncio.run(measure(server.url, args, server_pid=server.pid))
@@ -231,11 +239,7 @@ async def live(url: str, args: argparse.Namespace, sentence_bytes: int, rate: in
                 calls.append(await stream_once(client, {"text": args.text, "format": "pcm"}, sentence_bytes))
             heard = await listeners
     ttfas = [h.ttfa_s for h in heard if h.ttfa_s is not None]
-    errors: dict[str, int] = {}
-    for h in heard:
-        if not h.ok:
-            errors[h.error or "?"] = errors.get(h.error or "?", 0) + 1
-    return {"listeners": args.live, "failures": sum(not h.ok for h in heard), "errors": errors,
+    return {"listeners": args.live, "failures": sum(not h.ok for h in heard), "errors": error_counts(heard),
             "ttfa_p50_s": percentile(ttfas, 50) if ttfas else None, "ttfa_p95_s": percentile(ttfas, 95) if ttfas else None,
             "stalled_listeners": sum(h.underruns > 0 for h in heard), "underruns": sum(h.underruns for h in heard),
             "stalled_s": sum(h.stalled_s for h in heard), "audio_s": sum(h.audio_s for h in heard),
@@ -243,14 +247,16 @@ async def live(url: str, args: argparse.Namespace, sentence_bytes: int, rate: in
             "server_utilisation": utilisation_to_dict(sampler.result if sampler else None)}  # fmt: skip
 
 
+def error_counts(results: list[StreamResult] | list[Listening]) -> dict[str, int]:
+    """How many of the failed streams failed with each error."""
+    return dict(collections.Counter(r.error or "?" for r in results if not r.ok))
+
+
 def summarize(results: list[StreamResult], rate: int, duration: float) -> dict[str, Any]:
     """Counts, errors, TTFA percentiles and (over ``duration`` s) audio seconds per second."""
     ttfas = [r.ttfa_s for r in results if r.ok and r.ttfa_s is not None]
-    errors: dict[str, int] = {}
-    for r in results:
-        if not r.ok:
-            errors[r.error or "?"] = errors.get(r.error or "?", 0) + 1
-    summary: dict[str, Any] = {"streams": len(results), "failures": sum(not r.ok for r in results), "errors": errors}
+    summary: dict[str, Any] = {"streams": len(results), "failures": sum(not r.ok for r in results),
+                               "errors": error_counts(results)}  # fmt: skip
     if ttfas:
         summary.update(ttfa_p50_s=percentile(ttfas, 50), ttfa_p95_s=percentile(ttfas, 95), ttfa_max_s=max(ttfas))
         summary["wall_p50_s"] = percentile([r.wall_s for r in results if r.ok], 50)
