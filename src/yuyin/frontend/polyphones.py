@@ -80,6 +80,17 @@ def _di_adverbial(c: Context) -> bool:
     return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right)
 
 
+def _place_of(c: Context) -> bool:
+    """地 di4, the place where something is done or registered, after an act of the offices
+    (就医地, 参保地, 户籍地, 事故发生地的, 发货地); 工作地 only after a word that leads to a place
+    (在工作地缴纳, not 努力工作地赚钱)."""
+    return c.left in _PLACE_OF or c.left == "工作" and c.before[:-2].endswith(("在", "向", "到", "回", "于", "和", "、"))
+
+
+_PLACE_OF = frozenset("就医 参保 投保 户籍 户口 就业 务工 缴费 领取 发生 事发 案发 出险 注册 登记 备案 常住 住所 "
+                      "始发 发货 收货 寄件 收件 纳税 履行 经营 发证".split())
+
+
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
 SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "查": "zha1", "区": "ou1",
             "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3"}  # fmt: skip
@@ -333,7 +344,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
         ("de5", _de_particle),
     ),
-    "地": (("de5", _di_adverbial),
+    "地": (("di4", _place_of),
+           ("de5", _di_adverbial),
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
@@ -546,8 +558,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "囤": (("tun2", lambda c: not c.left.endswith(("粮", "米", "谷")) or bool(c.right)),),
     # 奔 ben4, head for or near an age: 奔你家去, 奔着目标, 奔四十的人
     "奔": (("ben4", lambda c: c.alone and (c.right.startswith(("着", "四", "五", "六", "三", "七")) or "去" in c.after[1:7] and c.after[:1] not in "过出进回上下向跑走来驰")),),  # (not 朝他奔过去)
-    # 供 gong4, make offerings: 供着佛像, 供了香火
-    "供": (("gong4", lambda c: c.after[:1] in ("着", "了", "上") and re.search("佛|像|牌位|香|神|祖|菩萨|灵位", c.after[:8]) is not None),),
+    # 供 gong4, make offerings: 供着佛像, 供了香火, 在佛前供了一盏灯; the altar table the segmenter cut off (供|桌上)
+    "供": (("gong4", lambda c: c.after[:1] in ("着", "了", "上") and (re.search("佛|像|牌位|香|神|祖|菩萨|灵位", c.after[:8]) is not None
+                                                                    or c.before.endswith(("佛前", "像前", "神前", "灵前", "墓前", "坟前")))
+            or c.right.startswith("桌")),),
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
@@ -604,6 +618,10 @@ _NOT_YET = frozenset("还 都 也 并 从 从来 又 就 可 已 一直 根本 �
 _PASSED = ("多久", "多长", "几", "一会", "半", "完", "去", "来", "生日", "年", "关", "期", "节", "瘾")
 
 
+# What is owed, after 应付 payable: 应付金额, 应付款项, 应付税费
+_PAYABLE = ("金额", "总额", "数额", "款", "利息", "本金", "本息", "租金", "保费", "保险费", "工资", "职工薪酬", "票据", "股利",
+            "税", "费用", "价款", "货款", "违约金", "佣金")
+
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
     """The word before is an adverbial of manner that 地 ends: a reduplication of three or four
@@ -638,6 +656,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 得出结论 (not 说得出, 做得出: can)
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
               and c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))),),
+    # 应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付; not 应付检查: cope with)
+    "应付": (("ying1 fu4", lambda c: c.after.removeprefix("的").startswith(_PAYABLE) or c.after.startswith("未付")
+              or c.left.endswith("应收")),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),

@@ -148,9 +148,12 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一出|了事 (not 十万一千, 几万|一个)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
-    if after[0] in "送赠是" and (following == "一" or after[0] == "是" and not prev) or (
+    if after[0] in "送赠发" and following and following in _DIGITS + "十两" or (
+            after[0] == "是" and (following == "一" or not prev)) or (
             after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
-        return "yi1"  # the number itself: 买一送一, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
+        return "yi1"  # the number itself: 买一送一, 拍一发二, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
+    if prev == "扣" and after[0] in "的参领抽报":
+        return "yi1"  # the digit typed into a live chat: 扣1参与, 扣1的宝宝, 扣1领券 (not 扣一分, 扣一下, 扣一顶帽子)
     if not prev and after[0] + following == "表示":
         return "yi1"  # a value's meaning: 1表示成功，0表示失败 (a clause's first word; not 一代表团)
     if after[0] in "到至" and following and following in _DIGITS + "十两":

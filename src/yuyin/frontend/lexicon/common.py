@@ -696,4 +696,39 @@ TABLE = """\
 种草	zhong4 cao3
 么么哒	me1 me1 da1
 解法	jie3 fa3
+佛前	fo2 qian2
+彷佛	fang3 fu2
+应付款	ying1 fu4 kuan3
+注册地	zhu4 ce4 di4
+举办地	ju3 ban4 di4
+拍摄地	pai1 she4 di4
+栖息地	qi1 xi1 di4
+聚集地	ju4 ji2 di4
+集结地	ji2 jie2 di4
+集训地	ji2 xun4 di4
+纪念地	ji4 nian4 di4
+供应地	gong1 ying4 di4
+安葬地	an1 zang4 di4
+埋葬地	mai2 zang4 di4
+发案地	fa1 an4 di4
+籍贯地	ji2 guan4 di4
+闲置地	xian2 zhi4 di4
+参宿	shen1 xiu4
+参宿四	shen1 xiu4 si4
+参宿七	shen1 xiu4 qi1
+角宿	jiao3 xiu4
+角宿一	jiao3 xiu4 yi1
+心宿	xin1 xiu4
+心宿二	xin1 xiu4 er4
+毕宿	bi4 xiu4
+毕宿五	bi4 xiu4 wu3
+昴宿	mao3 xiu4
+觜宿	zi1 xiu4
+井宿	jing3 xiu4
+鬼宿	gui3 xiu4
+箕宿	ji1 xiu4
+斗宿	dou3 xiu4
+奎宿	kui2 xiu4
+翼宿	yi4 xiu4
+轸宿	zhen3 xiu4
 """

@@ -99,6 +99,34 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
+# Around a count or a pay that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k).
+_COUNTED_BEFORE = re.compile("赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后")
+_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
+
+
+def _thousands(match: re.Match[str]) -> str:
+    """1.2k -> 一千二百, 2k -> 两千: the number times a thousand, where counts or pay are spoken of."""
+    if not (_COUNTED_BEFORE.search(context_before(match, 8)) or _COUNTED_AFTER.match(context_after(match, 4))):
+        return match.group()
+    whole, _, fraction = match.group(1).partition(".")
+    if len(fraction) > 3:
+        return match.group()
+    return read_number(str(int(whole + fraction.ljust(3, "0"))))
+
+
+# A line's speed spoken of in the clause before an M, or a line named right after it
+_LINE_BEFORE = re.compile("宽带|带宽|光纤|网速|提速")
+_LINE_AFTER = re.compile("^ ?的?(?:宽带|光纤)")
+
+
+def _megabits(match: re.Match[str]) -> str:
+    """100M -> 一百兆 where an internet line's speed is meant (not 内存还剩200M, nor 宽带很快，下载了500M)."""
+    clause = re.split("[，。；！？,;!?]", context_before(match, 12))[-1]
+    if _LINE_BEFORE.search(clause) or _LINE_AFTER.match(context_after(match, 4)):
+        return read_amount(match.group(1)) + "兆"
+    return match.group()
+
+
 def _points(match: re.Match[str]) -> str:
     """同比+2.3pct, 提升2-3pct, 约2个pct -> 正二点三个百分点, 二到三个百分点, 两个百分点; 下降25bps
     -> 二十五个基点 (波特率9600bps: bits per second)."""
@@ -161,6 +189,9 @@ RULES: tuple[Rule, ...] = (
          r"|总价|房价|售价|预算|贷款|收入)"
          r" ?(" + NUMBER + r")W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
          lambda m: read_amount(m.group(1) or m.group(2) or m.group(3)) + "万"),
+    # 1.2k个赞, 涨粉5k, 月薪15k: k after a count of people or clicks, or after pay, is a thousand (一千二百个赞;
+    # not 18k金, 4k视频, 跑了10k)
+    rule("thousand", r"(?<![A-Za-z0-9.])(" + NUMBER + r")[kK](?![A-Za-z])", _thousands),
     # 10+年经验, 5+人: "more than"
     rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
     # 3x速度, 2X倍速: times as fast
@@ -185,9 +216,8 @@ RULES: tuple[Rule, ...] = (
     # 245/45 R19, 225/55R17: a tyre's width, its profile and its rim, the first two said digit by digit
     rule("tyre_size", r"(?<![0-9.])([1-3][0-9]{2})/([2-9][0-9]) ?(Z?R) ?(1[2-9]|2[0-4])(?![0-9])",
          lambda m: f"{read_digits(m.group(1))} {read_digits(m.group(2))} {m.group(3)}{read_number(m.group(4))}"),
-    # 宽带100M, 带宽5M, 1000M宽带: a line's speed in megabits (百兆, 千兆)
-    rule("bandwidth", r"(?:(?<=宽带)|(?<=宽带 )|(?<=带宽)|(?<=带宽 ))([0-9]+)M(?![A-Za-z])|(?<![0-9.])([0-9]+)M(?= ?(?:宽带|光纤))",
-         lambda m: read_number(m.group(1) or m.group(2)) + "兆"),
+    # 宽带100M, 宽带提速至1000M, 网速只有2M, 500M的宽带: a line's speed in megabits (百兆, 两兆)
+    rule("bandwidth", r"(?<![A-Za-z0-9.])([0-9]+) ?M(?![A-Za-z])", _megabits),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit

@@ -24,7 +24,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # Words after which the digits are a number to dial or a code, not a quantity.
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -174,8 +174,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
-        "service_number",  # (not a program's version after its name: Chrome 120或更高)
-        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
+        "service_number",  # (not a program's version after its name: Chrome 120或更高; “12345”热线 in quotes too)
+        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=[”\"」]?(?:" + _CALL_AFTER + r")| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120: a second service number after one read digit by digit
