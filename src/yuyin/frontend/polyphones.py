@@ -83,12 +83,19 @@ def _di_adverbial(c: Context) -> bool:
 def _place_of(c: Context) -> bool:
     """地 di4, the place where something is done or registered, after an act of the offices
     (就医地, 参保地, 户籍地, 事故发生地的, 发货地); 工作地 only after a word that leads to a place
-    (在工作地缴纳, not 努力工作地赚钱)."""
-    return c.left in _PLACE_OF or c.left == "工作" and c.before[:-2].endswith(("在", "向", "到", "回", "于", "和", "、"))
+    (在工作地缴纳, not 努力工作地赚钱); not a 地 written for 得 before how the act went (事情发生地太快了,
+    他经营地很好, 领取地很及时: de5)."""
+    return (c.left in _PLACE_OF or c.left == "工作" and c.before[:-2].endswith(("在", "向", "到", "回", "于", "和", "、"))) and (
+        _HOW_IT_WENT.match(c.after) is None)
 
 
 _PLACE_OF = frozenset("就医 参保 投保 户籍 户口 就业 务工 缴费 领取 发生 事发 案发 出险 注册 登记 备案 常住 住所 "
                       "始发 发货 收货 寄件 收件 纳税 履行 经营 发证".split())
+# How an act went, ending its clause, after a 地 written for 得: 很快, 太慢了, 如此迅速, 那么自然, 有声有色
+# (not 很远: a place's; nor 事发地很快就被封锁: soon)
+_HOW_IT_WENT = re.compile("(?:(?:很|太|非常|十分|特别|挺|如此|那么|这么|相当|比较|极其|有些|有点)?"
+                          "(?:快|慢|突然|及时|顺利|仓促|匆忙|认真|迅速|自然|有声有色|红火)"
+                          "|(?:很|太|非常|十分|特别|挺|如此|那么|这么|相当|比较)好)[了啊呀的]?$")
 
 
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
@@ -561,7 +568,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 供 gong4, make offerings: 供着佛像, 供了香火, 在佛前供了一盏灯; the altar table the segmenter cut off (供|桌上)
     "供": (("gong4", lambda c: c.after[:1] in ("着", "了", "上") and (re.search("佛|像|牌位|香|神|祖|菩萨|灵位", c.after[:8]) is not None
                                                                     or c.before.endswith(("佛前", "像前", "神前", "灵前", "墓前", "坟前")))
-            or c.right.startswith("桌")),),
+            or c.right.startswith("桌") and not c.right.startswith(("桌面", "桌椅", "桌游", "桌球"))),),  # (not 供桌面软件: supply)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
         c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
@@ -618,9 +625,23 @@ _NOT_YET = frozenset("还 都 也 并 从 从来 又 就 可 已 一直 根本 �
 _PASSED = ("多久", "多长", "几", "一会", "半", "完", "去", "来", "生日", "年", "关", "期", "节", "瘾")
 
 
-# What is owed, after 应付 payable: 应付金额, 应付款项, 应付税费
+# What is owed, after 应付 payable: 应付金额, 应付款项, 应付税费 (not 应付税务检查: cope with)
 _PAYABLE = ("金额", "总额", "数额", "款", "利息", "本金", "本息", "租金", "保费", "保险费", "工资", "职工薪酬", "票据", "股利",
-            "税", "费用", "价款", "货款", "违约金", "佣金")
+            "税费", "税款", "税金", "税额", "费用", "价款", "货款", "违约金", "佣金")
+# 应付 cope with, after a word of struggling (疲于应付, 难以应付, 忙于应付, 只够应付) or the means it is met with
+# (用贷款应付工资, 靠借钱应付利息, 拿奖金应付), or a clause's first 为 of purpose (为应付费用上涨; not 确认为应付利息)
+_COPING = ("疲于", "难以", "忙于", "无力", "勉强", "足以", "用来", "用于", "怎么", "如何", "怎样", "为了", "学会", "只能", "只好", "难",
+           "够")
+_MEANS = re.compile("(?<![使费信应作采运适试利享占启动])[用靠拿凭][\u4e00-\u9fff]{1,4}$")
+
+
+def _payable(c: Context) -> bool:
+    """应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付), unless it is
+    met (疲于应付费用上涨, 用贷款应付工资: ying4)."""
+    met = c.before.endswith(_COPING) or c.before == "为" or _MEANS.search(c.before) is not None
+    owed = c.after.removeprefix("的").startswith(_PAYABLE) and not met
+    return owed or c.after.startswith("未付") or c.left.endswith("应收")
+
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
@@ -657,8 +678,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
               and c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))),),
     # 应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付; not 应付检查: cope with)
-    "应付": (("ying1 fu4", lambda c: c.after.removeprefix("的").startswith(_PAYABLE) or c.after.startswith("未付")
-              or c.left.endswith("应收")),),
+    "应付": (("ying1 fu4", _payable),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),

@@ -118,6 +118,15 @@ def _neighbour(
     return words[w].graphemes[s], words[w].syllables[s]
 
 
+def _bought_and_given(prev: str, after: str, following: str) -> bool:
+    """一 of an offer, bought then given: 买一送二, 拍1发2, 充一赠三 (not 他一发两条朋友圈, 一送两年, 下一发:
+    at once, the next shot)."""
+    return prev in _BUY and after in "送赠发" and bool(following) and following in _DIGITS + "十两"
+
+
+_BUY = frozenset("买拍购订充存")
+
+
 def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
         beyond: tuple[str, str] | None = None, earlier: tuple[str, str] | None = None) -> str:
     """beyond: the character after ``after``; earlier: the one before ``before``."""
@@ -148,7 +157,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一出|了事 (not 十万一千, 几万|一个)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
         return "yi1"  # a word ending in 一 that the segmenter joined to the next: 统一|行动 (not 系统一旦)
-    if after[0] in "送赠发" and following and following in _DIGITS + "十两" or (
+    if after[0] in "送赠" and following == "一" or _bought_and_given(prev, after[0], following) or (
             after[0] == "是" and (following == "一" or not prev)) or (
             after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
         return "yi1"  # the number itself: 买一送一, 拍一发二, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…

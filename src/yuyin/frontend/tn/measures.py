@@ -99,30 +99,49 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
-# Around a count or a pay that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k).
-_COUNTED_BEFORE = re.compile("赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后")
+# Around a count or a pay that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k);
+# not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
+_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后)(?![区器夹灯])")
 _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
+# A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
+# 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
+_NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图]|视频|直播|壁纸|海报|分辨率|电视|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
+_NOT_THOUSAND_BEFORE = re.compile("码率|比特率|采样率|分辨率|色温|跑")
 
 
 def _thousands(match: re.Match[str]) -> str:
-    """1.2k -> 一千二百, 2k -> 两千: the number times a thousand, where counts or pay are spoken of."""
-    if not (_COUNTED_BEFORE.search(context_before(match, 8)) or _COUNTED_AFTER.match(context_after(match, 4))):
+    """1.2k -> 一千二百, 2k -> 两千, 年薪30-50k -> 三万到五万: the number (both ends of a range) times a
+    thousand, where counts or pay are spoken of."""
+    before, after = context_before(match, 8), context_after(match, 4)
+    if not (_COUNTED_BEFORE.search(before) or _COUNTED_AFTER.match(after)) or (
+            _NOT_THOUSAND_AFTER.match(after) or _NOT_THOUSAND_BEFORE.search(before)):  # fmt: skip
         return match.group()
-    whole, _, fraction = match.group(1).partition(".")
-    if len(fraction) > 3:
-        return match.group()
-    return read_number(str(int(whole + fraction.ljust(3, "0"))))
+    numbers = [number for number in match.groups() if number]
+    ends = [spoken for spoken in map(_times_thousand, numbers) if spoken]
+    return "到".join(ends) if len(ends) == len(numbers) else match.group()
+
+
+def _times_thousand(number: str) -> str | None:
+    """1.2 -> 一千二百; None where the fraction has more places than a thousand shifts away."""
+    whole, _, fraction = number.partition(".")
+    return None if len(fraction) > 3 else read_number(str(int(whole + fraction.ljust(3, "0"))))
 
 
 # A line's speed spoken of in the clause before an M, or a line named right after it
 _LINE_BEFORE = re.compile("宽带|带宽|光纤|网速|提速")
 _LINE_AFTER = re.compile("^ ?的?(?:宽带|光纤)")
+# An M of metres, a cable's length (光纤长200M, 每卷2000M, 跳线3M长), or before a /s that its own rule reads
+_LENGTH_BEFORE = re.compile("(?:长|长度|距离|每卷)(?:约|为|是|有|达|只有)?$")
+_NOT_LINE_AFTER = re.compile("^(?:长|/)")
 
 
 def _megabits(match: re.Match[str]) -> str:
     """100M -> 一百兆 where an internet line's speed is meant (not 内存还剩200M, nor 宽带很快，下载了500M)."""
     clause = re.split("[，。；！？,;!?]", context_before(match, 12))[-1]
-    if _LINE_BEFORE.search(clause) or _LINE_AFTER.match(context_after(match, 4)):
+    after = context_after(match, 4)
+    if _LENGTH_BEFORE.search(clause) or _NOT_LINE_AFTER.match(after):
+        return match.group()
+    if _LINE_BEFORE.search(clause) or _LINE_AFTER.match(after):
         return read_amount(match.group(1)) + "兆"
     return match.group()
 
@@ -189,9 +208,9 @@ RULES: tuple[Rule, ...] = (
          r"|总价|房价|售价|预算|贷款|收入)"
          r" ?(" + NUMBER + r")W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
          lambda m: read_amount(m.group(1) or m.group(2) or m.group(3)) + "万"),
-    # 1.2k个赞, 涨粉5k, 月薪15k: k after a count of people or clicks, or after pay, is a thousand (一千二百个赞;
-    # not 18k金, 4k视频, 跑了10k)
-    rule("thousand", r"(?<![A-Za-z0-9.])(" + NUMBER + r")[kK](?![A-Za-z])", _thousands),
+    # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
+    # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
+    rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
     # 10+年经验, 5+人: "more than"
     rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
     # 3x速度, 2X倍速: times as fast

@@ -36,10 +36,13 @@ _SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12123|12315|12333|12345|1230
 _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找)"
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
-_CALL_AFTER = (r"(?:报警|急救|求救|求助|叫|电话|热线|服务热线|客服|购|订|买|官网|网站|App|APP|app|上|查询|投诉"
+# The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
+# “12345”热线 (not “120”上下, “999”购物狂欢: a quoted figure)
+_CALL_WORDS = r"客服|电话|热线|服务热线|报警|急救|求救|查询|投诉|购票|订票"
+_CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
-# What follows a count or a size, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天])"
+# What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 _INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
@@ -175,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
         "service_number",  # (not a program's version after its name: Chrome 120或更高; “12345”热线 in quotes too)
-        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=[”\"」]?(?:" + _CALL_AFTER + r")| (?:客服|电话|热线|服务热线|报警|急救|求救|查询|投诉))",
+        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"|[”\"」 ](?:" + _CALL_WORDS + r"))",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120: a second service number after one read digit by digit
