@@ -259,6 +259,11 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--max-streams", type=int, default=None,
                        help="requests open at once, counting streams whose clients read slower than they are "
                             "made, which give their slot back meanwhile (default: 4 x max-active)")  # fmt: skip
+    serve.add_argument("--shed-load", type=float, default=defaults.shed_load, metavar="SECONDS",
+                       help="once the streams admitted fall behind their listeners, or are about to (the workers, "
+                            "busy throughout, make less audio than the streams being played use up), refuse the "
+                            "waiting line and new requests with 503 for SECONDS, so that admitted streams keep up "
+                            "(phone lines; default: 0, never)")  # fmt: skip
     serve.add_argument("--max-queue", type=int, default=None,
                        help="requests that may wait for a slot; more get 503 with Retry-After (default: from the "
                             "memory tier)")  # fmt: skip
@@ -324,7 +329,7 @@ def _serve(args: argparse.Namespace) -> int:
         settings = ServerSettings(
             voices=voices, device=args.device, dtype=args.dtype, threads=args.threads, workers=args.workers,
             max_active=args.max_active, max_queue=args.max_queue, max_streams=args.max_streams,
-            memory_tier=args.memory_tier,
+            shed_load=args.shed_load, memory_tier=args.memory_tier,
             queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, header_timeout=args.header_timeout,
             max_input_chars=args.max_input_chars,

@@ -301,17 +301,17 @@ def test_api_docs_pages_load_their_scripts_from_this_server(client, page: str, a
 
 def test_load_bench_runs_against_this_server(server, tmp_path) -> None:
     """``yuyin bench serve`` in miniature: a few sequential streams, 2 clients for 1 s, then 2 live
-    listeners for 1 s."""
+    listeners for 1 s, calling 0.5 s apart."""
     from yuyin.cli import main
 
     report = tmp_path / "serve.json"
     status = main(["bench", "serve", "--url", server.url, "--requests", "3", "--clients", "2",
-                   "--duration", "1", "--live", "2", "--json", str(report)])  # fmt: skip
+                   "--duration", "1", "--live", "2", "--live-ramp", "1", "--json", str(report)])  # fmt: skip
     results = json.loads(report.read_text())
     assert status == 0 and results["ttfa"]["streams"] == 3 and results["load"]["failures"] == 0
     assert results["load"]["streams"] >= 2 and 0 < results["ttfa"]["ttfa_p50_s"] < 5
     live = results["live"]
-    assert (live["listeners"], live["failures"], live["caller"]["failures"]) == (2, 0, 0)
+    assert (live["listeners"], live["ramp_s"], live["refused"], live["failures"], live["caller"]["failures"]) == (2, 1, 0, 0, 0)
     assert 0 < live["ttfa_p50_s"] < 5 and live["caller"]["streams"] >= 1
     assert 0 < live["audio_s"] < 2 * (1 + 1.0 + 0.2 + 1)  # hung up after 1 s, read at most LIVE_LEAD ahead
 
@@ -348,6 +348,26 @@ def test_a_live_listener_reads_at_playback_speed_and_counts_its_underruns() -> N
     assert wall > 1.5 + 4 - serve_load.LIVE_LEAD - 0.2  # the last seconds were read as they played
 
 
+def test_a_live_listener_refused_as_the_server_is_full_is_counted_apart() -> None:
+    import asyncio
+
+    import httpx
+
+    from yuyin.bench import serve_load
+
+    async def call(status: int) -> tuple[serve_load.Listening, float]:
+        transport = httpx.MockTransport(lambda request: httpx.Response(status, json={"error": {}}))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            started = asyncio.get_running_loop().time()
+            heard = await serve_load.listen(client, {"text": "x"}, 1000, seconds=30, delay=0.2)
+            return heard, asyncio.get_running_loop().time() - started
+
+    (full, waited), (broken, _) = asyncio.run(call(503)), asyncio.run(call(500))
+    assert waited >= 0.2  # it called after its delay
+    assert (full.ok, full.refused, full.error) == (False, True, "HTTP 503")
+    assert (broken.ok, broken.refused, broken.error) == (False, False, "HTTP 500")
+
+
 def test_load_bench_samples_the_server_it_started(server) -> None:
     """With the server's pid (the bench started it), its CPU use under load is reported."""
     import argparse
@@ -375,7 +395,9 @@ def test_load_bench_refuses_non_loopback_targets(capsys) -> None:
 @pytest.mark.parametrize("args, message", [
     (["--live", "-1"], "argument --live: must be at least 0, got -1"),
     (["--clients", "0"], "argument --clients: must be at least 1, got 0"),
-    (["--duration", "nan"], "argument --duration: must be above 0, got nan"),
+    (["--duration", "nan"], "argument --duration: must be a finite number above 0, got nan"),
+    (["--duration", "inf"], "argument --duration: must be a finite number above 0, got inf"),
+    (["--live-ramp", "-1"], "argument --live-ramp: must be a finite number of at least 0, got -1"),
 ])  # fmt: skip
 def test_load_bench_refuses_bad_counts(capsys, args: list[str], message: str) -> None:
     from yuyin.cli import main

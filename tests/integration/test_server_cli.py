@@ -24,6 +24,8 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--max-queue", "-1"], "--max-queue must be >= 0"),
     (["--max-active", "4", "--max-streams", "2"], "--max-streams must be at least max-active (4), got 2"),
     (["--max-streams", "0"], "--max-streams must be a positive finite number, got 0"),
+    (["--shed-load", "-1"], "--shed-load must be a finite number of seconds >= 0, got -1.0"),
+    (["--shed-load", "inf"], "--shed-load must be a finite number of seconds >= 0, got inf"),
     (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
     (["--header-timeout", "0"], "--header-timeout must be a positive finite number, got 0"),

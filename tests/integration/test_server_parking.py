@@ -1,5 +1,6 @@
 """Streams whose clients read slowly give their synthesis slot back (``yuyin serve`` with one
-slot, three admitted requests at most, two waiting for at most 1 s)."""
+slot, three admitted requests at most, two waiting for at most 1 s). It also sheds load when
+streams fall behind (--shed-load): a client that reads slowly is no sign of that."""
 from __future__ import annotations
 
 from http.client import HTTPConnection, HTTPResponse
@@ -21,7 +22,8 @@ BODY = {"text": TEXT, "format": "pcm", "speed": 0.25}
 @pytest.fixture(scope="module")
 def server(tiny_pack):
     args = ["--voice", str(tiny_pack), "--device", "cpu", "--dtype", "fp32", "--max-active", "1",
-            "--max-streams", "3", "--max-queue", "2", "--queue-timeout", "1", "--request-timeout", "5"]  # fmt: skip
+            "--max-streams", "3", "--max-queue", "2", "--queue-timeout", "1", "--request-timeout", "5",
+            "--shed-load", "30"]  # fmt: skip
     with ServerProcess(args) as process:
         yield process
 
@@ -63,6 +65,9 @@ def test_a_slow_reader_lends_its_slot_and_still_gets_all_its_audio(http, server)
     assert 4096 + len(rest) == len(whole.content)
     wait_idle(http)
     assert metric(http, "yuyin_requests_parked") == 0
+    # its client kept it waiting, not the workers: no underrun, nothing shed
+    assert metric(http, 'yuyin_stream_underrun_seconds_count{api="native"}') == 0
+    assert http.post("/api/synthesize", json={"text": "你好", "stream": False}).status_code == 200
 
 
 def test_parked_streams_still_count_against_max_streams(http, server) -> None:

@@ -226,3 +226,49 @@ def test_max_streams_is_at_least_max_active() -> None:
     assert (capped.max_active, capped.max_streams) == (2, 2)
     with pytest.raises(ValueError, match=r"max_streams must be at least max_active \(3\), got 2"):
         ServerSettings(max_active=3, max_streams=2)
+
+
+def test_a_stream_falling_behind_sheds_the_line_and_new_requests_for_shed_load() -> None:
+    """An underrun refuses those in line at once and new requests for shed_load s from the
+    last one; admitted streams resume meanwhile."""
+    async def scenario() -> None:
+        admission = Admission(max_active=1, max_queue=2, queue_timeout=5, retry_after=2, max_streams=4,
+                              shed_load=0.3)  # fmt: skip
+        behind = await admission.enter()
+        waiting = asyncio.ensure_future(admission.enter())
+        await settle()
+        behind.park()  # its client reads on while the next in line got its slot
+        await settle()
+        assert waiting.done() and counts(admission) == (1, 1, 0)
+        in_line = asyncio.ensure_future(admission.enter())
+        await settle()
+        behind.fell_behind()
+        with pytest.raises(ApiError, match="falling behind the streams it serves") as refused:
+            await in_line
+        assert refused.value.status == 503 and refused.value.headers == {"Retry-After": "2"}
+        resuming = asyncio.ensure_future(behind.turn(5, running_dry()))
+        waiting.result().release()
+        await asyncio.wait_for(resuming, 0.1)  # admitted streams go on
+        await asyncio.sleep(0.2)
+        behind.fell_behind()  # again: refused till 0.5 s from the first
+        await asyncio.sleep(0.2)
+        with pytest.raises(ApiError, match="falling behind"):
+            await admission.enter()
+        await asyncio.sleep(0.15)
+        assert not admission.shedding
+        behind.release()
+        (await asyncio.wait_for(admission.enter(), 0.1)).release()
+
+    run(scenario)
+
+
+def test_no_shedding_without_shed_load() -> None:
+    async def scenario() -> None:
+        admission = Admission(max_active=2, max_queue=0, queue_timeout=5, retry_after=2)
+        stream = await admission.enter()
+        stream.fell_behind()
+        assert not admission.shedding
+        (await asyncio.wait_for(admission.enter(), 0.1)).release()
+        stream.release()
+
+    run(scenario)

@@ -13,6 +13,8 @@ which must be a loopback address. Everything is bounded (a fixed count, a fixed 
 4. Optionally (``--live N``) N listeners, as phone lines: each streams a long text through a
    small receive buffer, read no faster than it plays (after a PLAYOUT_DELAY jitter buffer), for
    ``--duration`` seconds, then hangs up; a listener whose audio runs out stalls (an underrun).
+   They call at once, or one after another over ``--live-ramp`` seconds (calls that keep
+   coming in); a call the server refuses (503: it is full) is counted apart, not as a failure.
    Meanwhile one caller times sequential streams of the sentence.
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from yuyin.arguments import non_negative_int, positive_float, positive_int
+from yuyin.arguments import non_negative_float, non_negative_int, positive_float, positive_int
 from yuyin.bench.report import format_utilisation, utilisation_to_dict
 from yuyin.bench.stats import percentile
 from yuyin.bench.utilisation import Utilisation, UtilisationSampler
@@ -71,6 +73,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--live", type=non_negative_int, default=0, metavar="N",
                         help="also hold N live listeners (phone lines reading at playback speed) for --duration "
                              "seconds, counting their underruns, while one caller times streams")  # fmt: skip
+    parser.add_argument("--live-ramp", type=non_negative_float, default=0.0, metavar="SECONDS",
+                        help="place the live listeners' calls evenly over this many seconds (default: 0, at once)")
     parser.add_argument("--json", dest="serve_json", metavar="PATH", default=None,
                         help="also write the results as JSON")
 
@@ -103,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(results))
     if args.serve_json:
         Path(args.serve_json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    failures = results["load"]["failures"] + results["ttfa"]["failures"]
+    failures = results["load"]["failures"] + results["ttfa"]["failures"]  # refused live calls are not failures
     if "live" in results:
         failures += results["live"]["failures"] + results["live"]["caller"]["failures"]
     return 0 if failures == 0 else 1
@@ -192,16 +196,20 @@ class Listening:
     underruns: int
     stalled_s: float
     error: str | None = None
+    refused: bool = False  # 503: the server was full
 
 
-async def listen(client, body: dict[str, Any], rate: int, seconds: float) -> Listening:
-    """Stream body and play it: start PLAYOUT_DELAY s after the first audio, read at most LIVE_LEAD s
-    ahead of playback, hang up after seconds; playback pauses (an underrun) while no audio is left."""
+async def listen(client, body: dict[str, Any], rate: int, seconds: float, delay: float = 0.0) -> Listening:
+    """After delay s, stream body and play it: start PLAYOUT_DELAY s after the first audio, read at
+    most LIVE_LEAD s ahead of playback, hang up after seconds; playback pauses (an underrun) while no
+    audio is left."""
+    await asyncio.sleep(delay)
     started, ttfa, audio, underruns, stalled = time.perf_counter(), None, 0.0, 0, 0.0
     try:
         async with client.stream("POST", "/api/synthesize", json=body) as response:
             if response.status_code != 200:
-                return Listening(False, None, 0.0, 0, 0.0, f"HTTP {response.status_code}")
+                return Listening(False, None, 0.0, 0, 0.0, f"HTTP {response.status_code}",
+                                 refused=response.status_code == 503)  # fmt: skip
             async for piece in response.aiter_raw():
                 now = time.perf_counter()
                 if ttfa is None:
@@ -220,7 +228,8 @@ async def listen(client, body: dict[str, Any], rate: int, seconds: float) -> Lis
 
 async def live(url: str, args: argparse.Namespace, sentence_bytes: int, rate: int,
                server_pid: int | None) -> dict[str, Any]:  # fmt: skip
-    """args.live listeners of a text longer than args.duration, one caller timing streams meanwhile."""
+    """args.live listeners of a text longer than args.duration calling over args.live_ramp s, one
+    caller timing streams meanwhile."""
     import socket
 
     import httpx
@@ -229,17 +238,19 @@ async def live(url: str, args: argparse.Namespace, sentence_bytes: int, rate: in
     transport = httpx.AsyncHTTPTransport(socket_options=[(socket.SOL_SOCKET, socket.SO_RCVBUF, LIVE_RECEIVE_BUFFER)],
                                          limits=httpx.Limits(max_connections=args.live + 4))  # fmt: skip
     async with httpx.AsyncClient(base_url=url, timeout=300, transport=transport) as client:
-        deadline = time.perf_counter() + args.duration
+        deadline = time.perf_counter() + args.live_ramp + args.duration
         sampler = None if server_pid is None else UtilisationSampler(pid=server_pid, device=_server_device(args.device))
         with sampler or contextlib.nullcontext():
-            listeners = asyncio.gather(*(listen(client, {"text": text, "format": "pcm"}, rate, args.duration)
-                                         for _ in range(args.live)))  # fmt: skip
+            listeners = asyncio.gather(*(listen(client, {"text": text, "format": "pcm"}, rate, args.duration,
+                                                delay=args.live_ramp * index / args.live)
+                                         for index in range(args.live)))  # fmt: skip
             calls = []
             while time.perf_counter() < deadline:
                 calls.append(await stream_once(client, {"text": args.text, "format": "pcm"}, sentence_bytes))
             heard = await listeners
     ttfas = [h.ttfa_s for h in heard if h.ttfa_s is not None]
-    return {"listeners": args.live, "failures": sum(not h.ok for h in heard), "errors": error_counts(heard),
+    return {"listeners": args.live, "ramp_s": args.live_ramp, "refused": sum(h.refused for h in heard),
+            "failures": sum(not (h.ok or h.refused) for h in heard), "errors": error_counts(heard),
             "ttfa_p50_s": percentile(ttfas, 50) if ttfas else None, "ttfa_p95_s": percentile(ttfas, 95) if ttfas else None,
             "stalled_listeners": sum(h.underruns > 0 for h in heard), "underruns": sum(h.underruns for h in heard),
             "stalled_s": sum(h.stalled_s for h in heard), "audio_s": sum(h.audio_s for h in heard),
@@ -282,7 +293,9 @@ def format_report(results: dict[str, Any]) -> str:
         lines.append(f"errors: {loaded['errors']}")
     if "live" in results:
         listening, caller = results["live"], results["live"]["caller"]
-        lines.append(f"live, {listening['listeners']} listeners at playback speed: {listening['failures']} failures, "
+        placed = f" calling over {listening['ramp_s']:g} s" if listening["ramp_s"] else ""
+        lines.append(f"live, {listening['listeners']} listeners at playback speed{placed}: {listening['refused']} "
+                     f"refused (server full), {listening['failures']} failures, "
                      f"TTFA p50 {_ms(listening['ttfa_p50_s'])} p95 {_ms(listening['ttfa_p95_s'])}, "
                      f"{listening['stalled_listeners']} ran dry ({listening['underruns']} underruns, "
                      f"{listening['stalled_s']:.2f} s in all); meanwhile one caller: {caller['streams']} streams, "

@@ -11,8 +11,14 @@ it arrived. So a burst of long streams (phone calls placed at once) does not kee
 callers from their first audio while the first ones run far ahead of their listeners, and a
 listener about to run dry comes before new requests.
 
+With ``shed_load`` set, the server sheds load when the streams admitted fall behind their
+listeners, or are about to (see :mod:`yuyin.server.supply`): the waiting line and new requests
+are refused with 503 for that many seconds, so that calls arriving at a full server get a busy
+answer at once rather than make every listener run short. (Holding them in line instead was
+worse: let in together when it ends, they come first, being due since they arrived.)
+
 A request that finds the queue full, waits longer than ``queue_timeout``, or arrives (or is
-still waiting) while the server drains for shutdown is refused with 503 and a Retry-After
+still waiting) while the server sheds load or drains for shutdown is refused with 503 and a Retry-After
 header instead of piling up. Admitted requests, parked or not, run on while it drains.
 """
 from __future__ import annotations
@@ -54,6 +60,10 @@ class Ticket:
             self._due = due
             await self._admission._resume(self, timeout)
 
+    def fell_behind(self) -> None:
+        """Its listener, or all in playback, ran or will run short of audio (Admission.fell_behind)."""
+        self._admission.fell_behind()
+
     def release(self) -> None:
         if not self._released:
             self._released = True
@@ -67,12 +77,13 @@ class Admission:
     with a bounded waiting line."""
 
     def __init__(self, max_active: int, max_queue: int, queue_timeout: float, retry_after: int,
-                 max_streams: int | None = None):  # fmt: skip
+                 max_streams: int | None = None, shed_load: float = 0.0):  # fmt: skip
         self.max_active, self.max_queue = max_active, max_queue
         self.max_streams = max(max_streams or max_active, max_active)
-        self.queue_timeout, self.retry_after = queue_timeout, retry_after
+        self.queue_timeout, self.retry_after, self.shed_load = queue_timeout, retry_after, shed_load
         self.active = self.parked = 0  # admitted requests holding a slot; holding none
         self.draining = False
+        self._shed_until = 0.0  # time.perf_counter: new requests are refused till then (streams fell behind)
         self._entering: collections.deque[tuple[float, asyncio.Future[bool]]] = collections.deque()  # (arrived, ...)
         self._resuming: list[Ticket] = []
 
@@ -86,17 +97,32 @@ class Admission:
         """Requests in line for admission."""
         return len(self._entering)
 
+    @property
+    def shedding(self) -> bool:
+        """Whether new requests are refused: streams fell behind in the last shed_load s."""
+        return time.perf_counter() < self._shed_until
+
+    def fell_behind(self) -> None:
+        """Streams fell behind their listeners, or are about to: with shed_load set, refuse the
+        line at once and new requests for shed_load s."""
+        if self.shed_load:
+            self._shed_until = time.perf_counter() + self.shed_load
+            self._refuse_line()
+
     def drain(self) -> None:
         """Refuse new requests and, at once, those waiting in line (the server is shutting down);
         admitted ones, parked or not, run on."""
         self.draining = True
+        self._refuse_line()
+
+    def _refuse_line(self) -> None:
         while self._entering:
             self._entering.popleft()[1].set_result(False)
 
     async def enter(self) -> Ticket:
         """Wait for a slot; raises a 503 ApiError when full, timed out or draining."""
-        if self.draining:
-            raise self._refusal("the server is shutting down")
+        if self.draining or self.shedding:
+            raise self._refusal(self._why_refused())
         if not self._must_wait():
             self.active += 1
             return Ticket(self, 0.0)
@@ -113,9 +139,14 @@ class Admission:
         finally:
             if entry in self._entering:  # not handed a slot (timed out, the client left): out of line
                 self._entering.remove(entry)
-        if not admitted:  # it waited in line while the server began to shut down
-            raise self._refusal("the server is shutting down")
+        if not admitted:  # it waited in line while the server began to shut down or shed load
+            raise self._refusal(self._why_refused())
         return Ticket(self, time.perf_counter() - started)
+
+    def _why_refused(self) -> str:
+        if self.draining:
+            return "the server is shutting down"
+        return "the server is falling behind the streams it serves; try again later"
 
     def _must_wait(self) -> bool:
         """Whether a new request must wait: no free slot or place, or others are before it."""

@@ -1,7 +1,8 @@
 """Prometheus metrics of one app (its own registry, so several apps can live in one process).
 
 requests by route template and status, time to first audio, real-time factor, queue wait,
-requests in flight and waiting, audio produced, refused and cancelled requests.
+requests in flight and waiting, audio produced, underruns of streams' listeners, refused and
+cancelled requests.
 """
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ class Metrics:
                             "no synthesis slot", registry=registry)  # fmt: skip
         self.queued = Gauge("yuyin_requests_queued", "Requests waiting for admission", registry=registry)
         self.audio_seconds = Counter("yuyin_audio_seconds", "Seconds of audio produced", ["api"], registry=registry)
+        self.underruns = Histogram("yuyin_stream_underrun_seconds", "How long a stream's listener (playing from its "
+                                   "first audio on) waited for a chunk the server made late", ["api"],
+                                   buckets=_LATENCY_BUCKETS, registry=registry)  # fmt: skip
         self.cancelled = Counter("yuyin_streams_cancelled", "Requests stopped before their end (disconnect, "
                                  "cancel, timeout, shutdown)", ["api"], registry=registry)  # fmt: skip
 

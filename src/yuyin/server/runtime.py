@@ -1,4 +1,4 @@
-"""The state one app's routes share (settings, voices, admission, worker pool, metrics)."""
+"""The state one app's routes share (settings, voices, admission, worker pool, audio supply, metrics)."""
 from __future__ import annotations
 
 import asyncio
@@ -14,13 +14,14 @@ from yuyin.server.limits import Admission
 from yuyin.server.metrics import Metrics
 from yuyin.server.scheduler import DeadlineExecutor
 from yuyin.server.settings import ServerSettings
+from yuyin.server.supply import AudioSupply
 from yuyin.server.voices import VoiceCatalog
 
 log = logging.getLogger("yuyin.server")
 
 
 class Runtime:
-    """What the routes of one app share: settings, voices, admission, worker pool, metrics."""
+    """What the routes of one app share: settings, voices, admission, worker pool, audio supply, metrics."""
 
     def __init__(self, settings: ServerSettings, voices: VoiceCatalog | None = None):
         tier = resolve_tier(settings.memory_tier, resolve_device(settings.device))
@@ -30,11 +31,12 @@ class Runtime:
                  settings.workers)  # fmt: skip
         self.metrics = Metrics()
         self.admission = Admission(settings.max_active, settings.max_queue, settings.queue_timeout,
-                                   settings.retry_after, settings.max_streams)  # fmt: skip
+                                   settings.retry_after, settings.max_streams, settings.shed_load)  # fmt: skip
         self.metrics.in_flight.set_function(lambda: self.admission.admitted)
         self.metrics.parked.set_function(lambda: self.admission.parked)
         self.metrics.queued.set_function(lambda: self.admission.waiting)
         self.executor = DeadlineExecutor(settings.workers)
+        self.supply = AudioSupply(settings.workers)
         self._voices = voices  # None until load() has loaded them
         self.load_error: str | None = None
         self.settled = asyncio.Event()  # set when loading has succeeded or failed

@@ -38,9 +38,15 @@ class ServerSettings:
         made: those give their synthesis slot back meanwhile (:mod:`yuyin.server.limits`).
         None: STREAMS_PER_SLOT x max_active; a waiting stream holds next to no memory (0.01 MiB
         each, measured on baker). Streams that share the workers past what they can keep up
-        with all run short of audio together: ``yuyin bench serve --live N`` tells how many
+        with all run short of audio together (unless shed_load turns calls away first): ``yuyin bench serve --live N`` tells how many
         listeners a machine holds (64 on 2 cores with baker, none running dry; 128 ran dry 12 %
         of the time while the cores also ran other work).
+    shed_load: seconds for which the waiting line and new requests are refused (503) once the
+        streams admitted fall behind their listeners (a chunk asked for in time came after its
+        listener ran out of audio) or are about to (the workers, busy throughout, make less audio
+        than the streams in playback use up: :mod:`yuyin.server.supply`); 0, the default: never.
+        Calls arriving at a full server then get a busy answer at once instead of making every
+        listener run short (phone lines).
     memory_tier: "auto" (by free memory, or $YUYIN_MEMORY_TIER) or a tier name; it also sizes
         the batch of autoregressive decoders (decoder_batch_size, None until sized) and decides
         side_by_side where it is None.
@@ -73,6 +79,7 @@ class ServerSettings:
     max_streams: int | None = None
     memory_tier: str = "auto"
     decoder_batch_size: int | None = None
+    shed_load: float = 0.0
     queue_timeout: float = 30.0
     request_timeout: float = 120.0
     header_timeout: float = 10.0
@@ -107,6 +114,8 @@ class ServerSettings:
             raise ValueError(f"memory_tier must be one of {', '.join(TIER_NAMES)}, got {self.memory_tier!r}")
         if self.max_streams is not None and self.max_active is not None and self.max_streams < self.max_active:
             raise ValueError(f"max_streams must be at least max_active ({self.max_active}), got {self.max_streams}")
+        if not 0 <= self.shed_load < float("inf"):
+            raise ValueError(f"shed_load must be a finite number of seconds >= 0, got {self.shed_load}")
         if self.max_queue is not None and self.max_queue < 0:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:

@@ -104,6 +104,7 @@ class SpeechStream:
         self._timeout, self._deadline = timeout, None if request.stream else started + timeout
         self._first: Packet | None = None
         self.first_audio_at: float | None = None
+        self._stalled = 0.0  # s the listener waited for packets after its first audio, by our account
         self.ttfa: float | None = None
         self.audio_seconds = 0.0
         self.finished = self._closed = False
@@ -118,6 +119,7 @@ class SpeechStream:
         self._first = await self._next()
         self.first_audio_at = time.perf_counter()
         self.ttfa = self.first_audio_at - self.started
+        self.runtime.supply.playing += 1
         self.runtime.metrics.ttfa.labels(self.request.api).observe(self.ttfa)
 
     async def __aiter__(self) -> AsyncIterator[Packet]:
@@ -160,6 +162,8 @@ class SpeechStream:
         self._closed = True
         self._packets.cancel()
         self._ticket.release()
+        if self.first_audio_at is not None:
+            self.runtime.supply.playing -= 1
         metrics, api = self.runtime.metrics, self.request.api
         metrics.audio_seconds.labels(api).inc(self.audio_seconds)
         if self.finished:
@@ -178,14 +182,16 @@ class SpeechStream:
 
     @property
     def due(self) -> float:
-        """When the listener runs out of audio (playback from the first audio on); arrival before."""
-        return (self.first_audio_at or self.started) + self.audio_seconds
+        """When the listener runs out of audio (playback from the first audio on, paused while it
+        waited for a packet); arrival before."""
+        return (self.first_audio_at or self.started) + self._stalled + self.audio_seconds
 
     async def _next(self) -> Packet:
         """The next packet, made in a slot (taken back first if the consumer had parked it)."""
-        timeout = self._timeout if self._deadline is None else self._deadline - time.perf_counter()
+        asked, due, busy = time.perf_counter(), self.due, self._packets.busy_seconds
+        timeout = self._timeout if self._deadline is None else self._deadline - asked
         try:
-            packet = await self._packets.next(await self._turn(timeout), self.due)
+            packet = await self._packets.next(await self._turn(timeout), due)
         except (FrontendError, SSMLError) as exc:
             raise ApiError(422, str(exc), self.request.text_field) from None
         except OptionsError as exc:
@@ -195,9 +201,28 @@ class SpeechStream:
                 raise ApiError(504, f"synthesis took longer than {self._timeout:g} s; "
                                     f"{self.request.long_text_hint}") from None  # fmt: skip
             raise ApiError(504, f"synthesis timed out: {exc}") from None
-        if packet.chunk is not None:
-            self.audio_seconds += len(packet.chunk.samples) / self.source_rate
+        made = len(packet.chunk.samples) / self.source_rate if packet.chunk is not None else 0.0
+        supply = self.runtime.supply
+        supply.record(made, self._packets.busy_seconds - busy)
+        if self.first_audio_at is not None and self._note_underrun(asked, due) or supply.falls_short():
+            self._ticket.fell_behind()
+        self.audio_seconds += made
         return packet
+
+    def _note_underrun(self, asked: float, due: float) -> bool:
+        """Whether the workers made the listener wait for the packet just made: it came after
+        the listener ran out of audio though asked for in time (counted in the metrics). Either
+        way a late packet's playback goes on from now (due moves on); a consumer that asked late
+        had paused itself (a player on pause, a client that stopped reading). A listener kept
+        waiting goes on asking in time: it has the packet's audio."""
+        made = time.perf_counter()
+        if made <= due:
+            return False
+        self._stalled += made - due
+        if asked < due:
+            self.runtime.metrics.underruns.labels(self.request.api).observe(made - due)
+            return True
+        return False
 
 
 async def open_speech(runtime: "Runtime", request: SpeechRequest) -> SpeechStream:
