@@ -103,7 +103,6 @@ class Timeline:
                 out[index] = replace(piece, source=source, source_span=span)
         return out
 
-
     def _close(self) -> None:
         if self._open is not None:
             self._sentences.append(self._open)
