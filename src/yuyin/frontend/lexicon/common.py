@@ -731,4 +731,37 @@ TABLE = """\
 奎宿	kui2 xiu4
 翼宿	yi4 xiu4
 轸宿	zhen3 xiu4
+一尊还酹	yi1 zun1 huan2 lei4
+生当作人杰	sheng1 dang1 zuo4 ren2 jie2
+死亦为鬼雄	si3 yi4 wei2 gui3 xiong2
+参省乎己	can1 xing3 hu1 ji3
+残阳铺水中	can2 yang2 pu1 shui3 zhong1
+马作的卢	ma3 zuo4 di2 lu2
+可怜白发生	ke3 lian2 bai2 fa4 sheng1
+燕然未勒	yan1 ran2 wei4 le4
+岱宗夫如何	dai4 zong1 fu2 ru2 he2
+泊秦淮	bo2 qin2 huai2
+安得广厦	an1 de2 guang3 sha4
+空余黄鹤楼	kong1 yu2 huang2 he4 lou2
+斗十千	dou3 shi2 qian1
+冰塞川	bing1 se4 chuan1
+将登太行	jiang1 deng1 tai4 hang2
+嘈嘈切切	cao2 cao2 qie4 qie4
+嘈嘈切切错杂弹	cao2 cao2 qie4 qie4 cuo4 za2 tan2
+小乔初嫁了	xiao3 qiao2 chu1 jia4 liao3
+一个愁字了得	yi1 ge4 chou2 zi4 liao3 de2
+兴尽晚回舟	xing4 jin4 wan3 hui2 zhou1
+春花秋月何时了	chun1 hua1 qiu1 yue4 he2 shi2 liao3
+白露为霜	bai2 lu4 wei2 shuang1
+调素琴	tiao2 su4 qin2
+不足为外人道	bu4 zu2 wei4 wai4 ren2 dao4
+千里而食也	qian1 li3 er2 si4 ye3
+其真无马邪	qi2 zhen1 wu2 ma3 ye2
+木直中绳	mu4 zhi2 zhong4 sheng2
+虽有槁暴	sui1 you3 gao3 pu4
+且夫水	qie3 fu2 shui3
+举酒属客	ju3 jiu3 zhu3 ke4
+冯虚御风	ping2 xu1 yu4 feng1
+趣舍万殊	qu3 she3 wan4 shu1
+间不容发	jian4 bu4 rong2 fa4
 """

@@ -168,6 +168,9 @@ def _floor(match: re.Match[str]) -> str:
     return ("负" if match.group(1) else "") + read_number(match.group(2)) + "楼"
 
 
+# A runway's number, its heading in tens of degrees, and its side among parallel runways
+_RUNWAY = "(0[1-9]|[12][0-9]|3[0-6])([LRC])"
+_RUNWAY_SIDES = {"L": "左", "R": "右", "C": "中"}
 _SEAT_BEFORE = re.compile("座|席|舱|排|登机|航班|车厢|[0-9]车|值机|靠窗|过道|位置|华氏")
 
 
@@ -185,6 +188,13 @@ RULES: tuple[Rule, ...] = (
     rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9]|·m)", lambda m: read_amount(m.group(1)) + "牛"),
     # S/M/L/XL: clothing sizes, a list (not M per litre)
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),
+    # 165/88A, 170/92Y: a garment's size, the height and the chest or waist in cm, then the body type, a pause
+    # between (not 八十八分之一百六十五; a plain 165/88 stays a fraction)
+    rule("garment_size", r"(?<![0-9.])(1[4-9][0-9])/([5-9][0-9]|1[0-3][0-9])(?=[YABC](?![A-Za-z0-9]))",
+         lambda m: f"{read_number(m.group(1))}、{read_number(m.group(2))}"),
+    # 跑道36L, 01R跑道: a runway's heading digit by digit and its side, 左, 右 or 中 (三六左; not 三十六升)
+    rule("runway", r"(?:(?<=跑道)|(?<=跑道 ))" + _RUNWAY + r"(?![A-Za-z0-9])|(?<![0-9A-Za-z.])" + _RUNWAY + r"(?= ?跑道)",
+         lambda m: read_digits(m.group(1) or m.group(3)) + _RUNWAY_SIDES[m.group(2) or m.group(4)]),
     rule(
         "temperature",
         _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
@@ -213,8 +223,9 @@ RULES: tuple[Rule, ...] = (
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
     # 10+年经验, 5+人: "more than"
     rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
-    # 3x速度, 2X倍速: times as fast
-    rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速)", lambda m: read_number(m.group(1)) + "倍"),
+    # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦: a lens's magnification
+    rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速|增距|增倍|(?:光学|数码|混合|无损)?变焦)",
+         lambda m: read_number(m.group(1)) + "倍"),
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
@@ -248,6 +259,10 @@ RULES: tuple[Rule, ...] = (
     ),
     # 下行3bp: basis points where interest or yields are spoken of (500bp elsewhere: base pairs, left)
     rule("basis_points", r"(?<![0-9.])(" + NUMBER + r") ?[Bb][Pp](?![A-Za-z])", _basis_points),
+    # 1/2kg, 1/125s: a proper fraction of a unit (二分之一千克, 一百二十五分之一秒; not 一/两千克)
+    rule("fraction_of_unit", r"(?<![0-9./A-Za-z])([1-9])/([0-9]{1,5}) ?(" + _UNIT + r")(?![A-Za-z])",
+         lambda m: f"{read_number(m.group(2))}分之{read_number(m.group(1))}{UNITS[m.group(3)]}"
+         if int(m.group(2)) > int(m.group(1)) else m.group()),
     # (not a model's letter after its number: 奥迪A4L, V2L, Q5L)
     rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
