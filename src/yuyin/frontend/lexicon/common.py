@@ -753,13 +753,13 @@ TABLE = """\
 兴尽晚回舟	xing4 jin4 wan3 hui2 zhou1
 春花秋月何时了	chun1 hua1 qiu1 yue4 he2 shi2 liao3
 白露为霜	bai2 lu4 wei2 shuang1
-调素琴	tiao2 su4 qin2
+可以调素琴	ke3 yi3 tiao2 su4 qin2
 不足为外人道	bu4 zu2 wei4 wai4 ren2 dao4
 千里而食也	qian1 li3 er2 si4 ye3
 其真无马邪	qi2 zhen1 wu2 ma3 ye2
 木直中绳	mu4 zhi2 zhong4 sheng2
 虽有槁暴	sui1 you3 gao3 pu4
-且夫水	qie3 fu2 shui3
+且夫水之积	qie3 fu2 shui3 zhi1 ji1
 举酒属客	ju3 jiu3 zhu3 ke4
 冯虚御风	ping2 xu1 yu4 feng1
 趣舍万殊	qu3 she3 wan4 shu1

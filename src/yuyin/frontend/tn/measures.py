@@ -192,8 +192,10 @@ RULES: tuple[Rule, ...] = (
     # between (not 八十八分之一百六十五; a plain 165/88 stays a fraction)
     rule("garment_size", r"(?<![0-9.])(1[4-9][0-9])/([5-9][0-9]|1[0-3][0-9])(?=[YABC](?![A-Za-z0-9]))",
          lambda m: f"{read_number(m.group(1))}、{read_number(m.group(2))}"),
-    # 跑道36L, 01R跑道: a runway's heading digit by digit and its side, 左, 右 or 中 (三六左; not 三十六升)
-    rule("runway", r"(?:(?<=跑道)|(?<=跑道 ))" + _RUNWAY + r"(?![A-Za-z0-9])|(?<![0-9A-Za-z.])" + _RUNWAY + r"(?= ?跑道)",
+    # 跑道36L, 01R跑道: a runway's heading digit by digit and its side, 左, 右 or 中 (三六左; not 三十六升, nor
+    # litres of what a running track is laid with: 18L跑道漆, 塑胶跑道12L装)
+    rule("runway", r"(?:(?<=跑道)|(?<=跑道 ))" + _RUNWAY + r"(?![A-Za-z0-9]|[装桶瓶])|(?<![0-9A-Za-z.])" + _RUNWAY
+         + r"(?= ?跑道(?!漆|涂料|胶|材料))",
          lambda m: read_digits(m.group(1) or m.group(3)) + _RUNWAY_SIDES[m.group(2) or m.group(4)]),
     rule(
         "temperature",

@@ -22,9 +22,9 @@ from .rule import Rule, context_before, rule
 LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity (a size is no code: 鞋码42,
-# 尺码, 欧码40, 美码9).
+# 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码).
 _CODE_WORDS = (
-    "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英日韩童])码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
+    "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
@@ -56,8 +56,12 @@ _SERVICE_NOT_COUNTED = r"(?![A-Za-z%元块万亿多余]|个(?!人(?:业务|服�
 # A camera's ISO speeds, in thirds of a stop from 50 to 409600
 _FILM_SPEEDS = ("409600|204800|102400|51200|25600|20000|16000|12800|10000|8000|6400|5000|4000|3200|2500|2000|1600|1250"
                 "|1000|800|640|500|400|320|250|200|160|125|100|80|64|50")
-# Weapons whose type is named by a year of two digits and 式 (95式自动步枪, 99式主战坦克)
-_WEAPONS = "步枪|冲锋枪|手枪|机枪|狙击枪|坦克|战车|装甲车|榴弹炮|火箭炮|加农炮|迫击炮|火炮|导弹|军服|军装|迷彩"
+# Verbs of meeting a standard (通过ISO 20000): what follows ISO is no film speed
+_MEETING = "通过|符合|依据|按照|遵循|满足|获得|取得"
+# Weapons whose type is named by a year of two digits and 式 (95式自动步枪, 99式主战坦克), or by the year and a
+# variant's A or B (99A主战坦克, 88B坦克)
+_ARMS = "步枪|冲锋枪|手枪|机枪|狙击枪|坦克|战车|装甲车|榴弹炮|火箭炮|加农炮|迫击炮|火炮|导弹"
+_WEAPONS = _ARMS + "|军服|军装|迷彩"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
 
@@ -231,11 +235,15 @@ RULES: tuple[Rule, ...] = (
     # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
-    # 95式自动步枪, 99A主战坦克, 59式坦克: a weapon's type, its year, digit by digit (九五式; not 九十五式)
-    rule("weapon_type", r"(?<![0-9.])[0-9]{2}(?=(?:式|[A-Z]式?)[\u4e00-\u9fff]{0,4}?(?:" + _WEAPONS + r"))",
+    # 95式自动步枪, 99A主战坦克, 59式坦克: a weapon's type, its year, digit by digit (九五式; not 九十五式; not a
+    # unit or a size before a weapon word: 24V遥控坦克, 18K金手枪, 30L迷彩背包, 75B迷彩文胸)
+    rule("weapon_type", r"(?<![0-9.])[0-9]{2}(?=式[\u4e00-\u9fff]{0,4}?(?:" + _WEAPONS + r")"
+         r"|[AB]式?[\u4e00-\u9fff]{0,4}?(?:" + _ARMS + r"))",
          lambda m: read_digits(m.group())),
-    # 色号520, 色号：#999: a lipstick's or a foundation's shade of three digits, digit by digit (not 五百二十)
-    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3})(?![0-9.])", lambda m: m.group(1) + read_digits(m.group(2))),
+    # 色号520, 色号：#999: a lipstick's or a foundation's shade of three digits, digit by digit (not 五百二十; not
+    # a count of shades or an amount: 色号120多种, 色号100个, 色号200ml)
+    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3})(?![0-9.]| ?[A-Za-z多余种款支])" + _COUNT_AFTER,
+         lambda m: m.group(1) + read_digits(m.group(2))),
     # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
     # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁, 1200头)
     rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只头匹台部件万亿多余%天])(?<!000)",
@@ -277,8 +285,10 @@ RULES: tuple[Rule, ...] = (
     # 波音737, 空客320, 波音737-800, C919: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
     rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9])))([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
          lambda m: read_digits(m.group(1)) + (read_number(m.group(2)) if m.group(2) else "")),  # 737-800: 七三七八百
-    # ISO 800, ISO100: a camera's sensitivity on the standard scale, a number (not ISO 9001, a standard's number)
-    rule("film_speed", r"(?<=ISO)( ?)(" + _FILM_SPEEDS + r")(?![0-9]|\.[0-9]| ?(?:认证|标准|体系|质量|[:：-]))",
+    # ISO 800, ISO100: a camera's sensitivity on the standard scale, a number (not ISO 9001, a standard's number,
+    # nor ISO 20000 or ISO 8000 met or followed by what a standard is about: 通过了ISO 20000, ISO 8000 数据质量)
+    rule("film_speed", r"(?<=ISO)(?<!(?:" + _MEETING + r")ISO)(?<!(?:" + _MEETING + r")了ISO)"
+         r"( ?)(" + _FILM_SPEEDS + r")(?![0-9]|\.[0-9]| ?(?:认证|标准|体系|质量|系列|要求|规范|IT|服务|数据|信息|管理|[:：-]))",
          lambda m: m.group(1) + read_number(m.group(2))),
     # A100-80G, V100-32GB: a model, then its memory (no minus sign)
     rule("model_memory", r"(?<![A-Za-z0-9])([A-Za-z]+[0-9]{2,4})-(?=[0-9]{1,4}(?:GB?|TB?)(?![A-Za-z]))",
