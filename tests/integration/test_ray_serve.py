@@ -150,6 +150,13 @@ def test_replicas_that_cannot_load_their_voice_fail_the_start(tiny_pack, tmp_pat
     assert "ready on" not in done.stderr and ray_processes() == before
 
 
+def interruptible() -> None:
+    """In the child before it runs: SIGINT back to its default, which Python turns into
+    KeyboardInterrupt (a test run started as a background job inherits it ignored, and then
+    ``serve run`` would never stop)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_rays_own_serve_run_deploys_the_builder_from_a_config_file(tiny_pack, tmp_path) -> None:
     """The production path (serve deploy, KubeRay's RayService): a config naming yuyin.cluster.serve:build."""
     port = free_port()
@@ -172,7 +179,8 @@ applications:
     before = ray_processes()
     serve_cli = Path(sys.executable).with_name("serve")
     process = subprocess.Popen([str(serve_cli), "run", str(config)], stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=interruptible)  # fmt: skip
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
             deadline = time.monotonic() + 120
