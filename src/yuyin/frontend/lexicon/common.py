@@ -721,7 +721,6 @@ TABLE = """\
 心宿	xin1 xiu4
 心宿二	xin1 xiu4 er4
 毕宿	bi4 xiu4
-毕宿五	bi4 xiu4 wu3
 昴宿	mao3 xiu4
 觜宿	zi1 xiu4
 井宿	jing3 xiu4
