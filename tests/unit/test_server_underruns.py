@@ -41,21 +41,27 @@ async def listen(delays: list[float], read_at: list[float],
     """Stream packets made in delays s; the consumer asks for packet i+1 read_at[i] s into the
     playback of packet i (CHUNK_SECONDS of audio each, played from when it came, or from the end of
     the one before), and at once where read_at has no entry."""
-    metrics = Metrics()
-    admission = Admission(max_active=1, max_queue=1, queue_timeout=5, retry_after=2, shed_load=5)
-    runtime = SimpleNamespace(settings=SimpleNamespace(request_timeout=10.0), metrics=metrics,
-                              supply=supply or AudioSupply(1))  # fmt: skip
-    request = SpeechRequest(text="你好", voice=None, options=SynthesisOptions(), format="pcm", sample_rate=None,
-                            stream=True, api="native")  # fmt: skip
-    stream = SpeechStream(runtime, request, RATE, RATE, TimedPackets(delays), await admission.enter(),  # type: ignore[arg-type]
-                          time.perf_counter())  # fmt: skip
+    stream = await open_stream(delays, supply or AudioSupply(1))
     await stream.prime()
     index = 0
     async for _ in stream:
         if index < len(read_at):  # asks read_at[index] s into the playback of the packet it has
             await asyncio.sleep(max(0.0, stream.due - CHUNK_SECONDS + read_at[index] - time.perf_counter()))
         index += 1
-    return metrics, admission
+    return stream.runtime.metrics, stream.admission
+
+
+async def open_stream(delays: list[float], supply: AudioSupply) -> SpeechStream:
+    """A stream of packets made in delays s, admitted by a server that sheds load (its Admission
+    as .admission)."""
+    admission = Admission(max_active=1, max_queue=1, queue_timeout=5, retry_after=2, shed_load=5)
+    runtime = SimpleNamespace(settings=SimpleNamespace(request_timeout=10.0), metrics=Metrics(), supply=supply)
+    request = SpeechRequest(text="你好", voice=None, options=SynthesisOptions(), format="pcm", sample_rate=None,
+                            stream=True, api="native")  # fmt: skip
+    stream = SpeechStream(runtime, request, RATE, RATE, TimedPackets(delays), await admission.enter(),  # type: ignore[arg-type]
+                          time.perf_counter())  # fmt: skip
+    stream.admission = admission  # type: ignore[attr-defined]
+    return stream
 
 
 def underruns(metrics: Metrics) -> tuple[float, float]:
@@ -108,4 +114,26 @@ def test_a_supply_falling_short_sheds_load_before_any_underrun() -> None:
     metrics, admission = asyncio.run(listen([0.01, 0.01], read_at=[], supply=supply))
     assert underruns(metrics) == (0.0, 0.0) and admission.shedding
     assert [audio for audio, _ in supply.records] == [CHUNK_SECONDS, CHUNK_SECONDS]
-    assert supply.playing == 0  # it played from its first audio to its end
+    assert supply.playing(time.perf_counter()) == 0  # it played from its first audio to its end
+
+
+def test_a_stream_is_in_playback_while_its_listener_has_audio_or_waits_for_more() -> None:
+    async def run() -> None:
+        supply = AudioSupply(1)
+        stream = await open_stream([0.01, 0.2, 0.01], supply)
+        assert supply.playing(time.perf_counter()) == 0  # no audio yet
+        await stream.prime()  # CHUNK_SECONDS of audio from now on
+        packets = aiter(stream)
+        await anext(packets)
+        assert supply.playing(time.perf_counter()) == 1
+        # nobody asked for more by the time the audio ran out: the consumer paused itself
+        assert supply.playing(stream.due + 0.01) == 0
+        asking = asyncio.ensure_future(anext(packets))
+        await asyncio.sleep(0.1)  # the next packet is being made (0.2 s)
+        assert supply.playing(stream.due + 0.01) == 1
+        await asking
+        assert supply.playing(stream.due - 0.01) == 1 and supply.playing(stream.due + 0.01) == 0
+        await packets.aclose()
+        assert supply.playing(time.perf_counter()) == 0  # closed
+
+    asyncio.run(run())

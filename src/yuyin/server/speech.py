@@ -105,6 +105,7 @@ class SpeechStream:
         self._first: Packet | None = None
         self.first_audio_at: float | None = None
         self._stalled = 0.0  # s the listener waited for packets after its first audio, by our account
+        self._asking = False  # a packet is being made for the consumer
         self.ttfa: float | None = None
         self.audio_seconds = 0.0
         self.finished = self._closed = False
@@ -119,7 +120,7 @@ class SpeechStream:
         self._first = await self._next()
         self.first_audio_at = time.perf_counter()
         self.ttfa = self.first_audio_at - self.started
-        self.runtime.supply.playing += 1
+        self.runtime.supply.start(self)
         self.runtime.metrics.ttfa.labels(self.request.api).observe(self.ttfa)
 
     async def __aiter__(self) -> AsyncIterator[Packet]:
@@ -162,8 +163,7 @@ class SpeechStream:
         self._closed = True
         self._packets.cancel()
         self._ticket.release()
-        if self.first_audio_at is not None:
-            self.runtime.supply.playing -= 1
+        self.runtime.supply.end(self)
         metrics, api = self.runtime.metrics, self.request.api
         metrics.audio_seconds.labels(api).inc(self.audio_seconds)
         if self.finished:
@@ -186,10 +186,16 @@ class SpeechStream:
         waited for a packet); arrival before."""
         return (self.first_audio_at or self.started) + self._stalled + self.audio_seconds
 
+    def listening(self, now: float) -> bool:
+        """Whether its listener is taken to be playing at now: it has audio left, or waits for
+        the packet being made; a consumer that has not asked since the audio ran out has paused."""
+        return self._asking or self.due > now
+
     async def _next(self) -> Packet:
         """The next packet, made in a slot (taken back first if the consumer had parked it)."""
         asked, due, busy = time.perf_counter(), self.due, self._packets.busy_seconds
         timeout = self._timeout if self._deadline is None else self._deadline - asked
+        self._asking = True
         try:
             packet = await self._packets.next(await self._turn(timeout), due)
         except (FrontendError, SSMLError) as exc:
@@ -206,6 +212,7 @@ class SpeechStream:
         supply.record(made, self._packets.busy_seconds - busy)
         if self.first_audio_at is not None and self._note_underrun(asked, due) or supply.falls_short():
             self._ticket.fell_behind()
+        self._asking = False  # (a stream that failed is closed: no longer in the supply)
         self.audio_seconds += made
         return packet
 
