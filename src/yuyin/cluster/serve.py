@@ -71,9 +71,13 @@ def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str,
     """Keyword arguments of ``serve.deployment`` for the plan.
 
     A replica is sent at most max_streams + max_queue requests (what its admission holds) and
-    each Serve proxy queues at most max_queue per replica more before answering 503. Autoscaling
-    aims at max_active requests a replica, as if none were a stream waiting for its client.
+    each Serve proxy queues at most max_queue per replica more before answering 503; replicas
+    shedding load are passed over while others take requests (:mod:`yuyin.cluster.routing`).
+    Autoscaling aims at max_active requests a replica, as if none were a stream waiting for its
+    client.
     """
+    from yuyin.cluster.routing import STATS_PERIOD, ShedAwareRouter
+
     limits = sized(settings)
     options: dict[str, Any] = {
         "name": APP_NAME,
@@ -82,6 +86,8 @@ def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str,
         "max_queued_requests": max(1, limits.max_queue) * (plan.max_replicas or plan.replicas),
         "graceful_shutdown_timeout_s": settings.shutdown_timeout,
         "max_constructor_retry_count": CONSTRUCTOR_RETRIES,
+        "request_router_config": {"request_router_class": ShedAwareRouter,
+                                  "request_routing_stats_period_s": STATS_PERIOD},
     }
     if plan.max_replicas is None:
         options["num_replicas"] = plan.replicas
@@ -92,7 +98,14 @@ def deployment_options(settings: ServerSettings, plan: ReplicaPlan) -> dict[str,
 
 
 class YuyinReplica:
-    """A Serve replica: the deployment class whose ASGI app is one yuyin app (see application)."""
+    """A Serve replica: the deployment class whose ASGI app (``self.app``) is one yuyin app (see
+    application)."""
+
+    async def record_routing_stats(self) -> dict[str, Any]:
+        """What the router weighs (:mod:`yuyin.cluster.routing`): whether the replica sheds load."""
+        from yuyin.cluster.routing import SHEDDING
+
+        return {SHEDDING: self.app.state.runtime.admission.shedding}
 
 
 def application(settings: ServerSettings, plan: ReplicaPlan, hosts: tuple[str, ...] | None):
