@@ -88,7 +88,8 @@ async def models(runtime: RuntimeDep) -> dict[str, Any]:
 
 @router.get("/v1/models/{model}")
 async def model(model: str, runtime: RuntimeDep) -> dict[str, Any]:
-    if model not in OPENAI_MODELS and model not in runtime.voices.names:
+    voices = runtime.voices.names  # (503 while they load, as for GET /v1/models)
+    if model not in OPENAI_MODELS and model not in voices:
         raise ApiError(404, f"no model {model!r}; GET /v1/models lists them", "model")
     return _model(model)
 
