@@ -181,6 +181,10 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早")
+# 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
+# 为了得到, 除了得奖, 病了得去医院)
+_MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
+                     "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐)$")
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
@@ -213,9 +217,10 @@ _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "�
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
                  "终点", "起点", "出口", "入口", "匝道", "收费站")  # fmt: skip  # 前方1公里为出口
 _WEI_AS_WORD = frozenset("例 荣 耻 由 本 宜 佳 妙 限 界 最 先 重 伍 伴 邻 敌 友 师 生 患 难 奇 怪 题 空 真 假 空时 真时 假时 目的 开 关".split())  # 以此为例, 列表为空, 按一下为开 (not 为开学, 为关羽)
-# Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读, 还原为出厂设置.
+# Verbs that set something as or into what follows 为 (wei2): 设置为默认, 另存为, 标记为已读, 还原为出厂设置, 确认为应付.
 _SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存", "导出", "标记", "定义", "简称", "命名", "调整", "切换",
-           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长", "还原", "恢复", "重置")  # fmt: skip
+           "转换", "替换", "更新", "升级", "降级", "上调", "下调", "缩短", "延长", "还原", "恢复", "重置",
+           "确认", "公认", "误认", "默认")  # fmt: skip
 # Changes of degree or form that make something into what follows 为 (wei2): 台风已加强为超强台风, 逐渐发展为;
 # not urged as a policy, where 为 is for whom (要降低为企业融资的成本, 进一步扩大为中小企业贷款的规模).
 _CHANGE_TO = ("加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")
@@ -320,6 +325,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "重": (
         ("chong2", right_starts(*"新写做来说读装启建修选算排发播放演试拍画定返申整组置设复叠逢")),
         ("chong2", left_ends("双两三多几")),
+        # 他重又拿起了笔, 音乐重又响起: 重又 "once again" before an act (not 又重又大, 行李重又多, 重又拿不动)
+        ("chong2", lambda c: not c.before.endswith("又") and re.match(
+            "又(?:回到|回来|回去|响起|拿起|坐下|坐了下来|躺下|站起|走进|走到|燃起|陷入|出现|开始|恢复|低下|抬起|闭上|睁开|拾起|捡起|戴上|亮起|变得|成为|踏上)",
+            c.after) is not None),
     ),
     "还": (
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
@@ -341,6 +350,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
          and re.match("[0-9零一二两三四五六七八九十百千万]+(?:元|块|分|个|张|份|倍|天|折|积分|金币)|积分|礼品|礼包|券|奖|红包|优惠|现金|神秘",
                       c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
+        ("de2", lambda c: c.left == "了" and not c.after.rstrip("。！？!?；;…") and _MIGHTY.search(c.before[:-1]) is not None),  # 功夫很了得
         ("dei3", _dei_must),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
@@ -356,6 +366,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
+           ("liao3", lambda c: c.right == "得" and c.after.rstrip("。！？!?；;…") == "得" and _MIGHTY.search(c.before) is not None),  # 功夫很了得
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
             and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
@@ -439,11 +450,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
-           ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "不好", "好关系"))
+           ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "得怎么样", "得如何", "不好", "好关系"))
             and re.search("们|俩|两人|两个|他|她|我|你|同事|邻居|婆媳|夫妻|大家|朋友|人", c.before) is not None
             and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)
            ("chu3", lambda c: c.alone and (c.right.startswith(("拘役", "拘留", "罚金", "有期", "无期", "死刑", "管制"))
-                                           or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None))),  # 处三年以下有期徒刑
+                                           or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None)),  # 处三年以下有期徒刑
+           ("chu3", lambda c: c.alone and not c.left.endswith(tuple(DEMONSTRATIVES))
+            and re.match("[了过]?[一二两三四五六七八九十几半个年月]*对象", c.after) is not None)),  # 他们处了三年对象 (dating)
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
            ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),),  # 抽出空来
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
@@ -709,6 +722,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
+    "钱数": (("qian2 shu3", lambda c: c.left.endswith("把") and c.right[:1] in ("了", "过", "完", "清", "好", "一")),),  # 把钱数了一遍 (counted)
+    # 难处 nan2 chu4, a difficulty (他有他的难处), but chu3, hard to get on with, after a degree: 这个人很难处
+    "难处": (("nan2 chu4", lambda c: not c.left.endswith(("很", "太", "真", "挺", "不", "比较", "特别", "非常", "最", "更", "这么", "那么", "多么"))),),
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),

@@ -247,8 +247,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
-    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海真很挺太还都最更人可":
-        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做, 真不错, 人不知, 可不是: words the segmenter joined)
+    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海真很挺太还都最更人身可":
+        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words the segmenter joined)
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 

@@ -720,6 +720,7 @@ TABLE = """\
 角宿一	jiao3 xiu4 yi1
 心宿	xin1 xiu4
 心宿二	xin1 xiu4 er4
+七宿	qi1 xiu4
 毕宿	bi4 xiu4
 昴宿	mao3 xiu4
 觜宿	zi1 xiu4

@@ -55,7 +55,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     # (P<0.05 and 温度<30℃: the number after it was read above)
     rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^>(?=" + _READ_NUMBER + ")",
          lambda m: "大于"),  # (at the start only right before a number: ＞50岁, not <speak>, > 引文, <3)
-    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^<(?=" + _READ_NUMBER + ")(?!三(?:\s|$))",
+    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^<(?=" + _READ_NUMBER + r")(?!三(?:\s|$))",
          lambda m: "小于"),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
@@ -137,6 +137,13 @@ THOUSANDS = rule(
 # (not 220V~240V, a range)
 ALTERNATING_CURRENT = rule("alternating_current", r"(?<=[0-9]V) ?[~～] ?(?=[0-9]+(?:/[0-9]+)? ?Hz)", lambda m: " ")
 
+# 京ICP备12345678号-1: a website's record number, digit by digit, and its site's number after a dash (杠, not a range)
+ICP_RECORD = rule("icp_record", r"(?<=ICP备)([0-9]{6,10})号-([0-9]{1,3})(?![0-9])",
+                  lambda m: f"{read_digits(m.group(1), yao=True)}号杠{read_number(m.group(2))}")
+
+# 7/24h, 7/24小时服务: seven days, twenty-four hours (七乘二十四小时, not a fraction)
+ROUND_THE_CLOCK = rule("round_the_clock", r"(?<![0-9./])7 ?/ ?(?=24 ?(?:h|小时))", lambda m: "七乘")
+
 # 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
 # number is a range (after a word, not a number, it stays a minus sign: 气温-5度; a memory
 # type's generation, LPDDR5X-8533, starts none).
@@ -186,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
     + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, MEASURED_RANGE)
+       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

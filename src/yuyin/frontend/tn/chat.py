@@ -1,7 +1,8 @@
 """Chat and game shorthand said as what it stands for, not as the numbers or letters it is
 written with: ``666`` -> 六六六 (well played; not 六百六十六), ``2333`` -> 二三三三 (laughter),
 ``520快乐`` -> 五二零快乐, ``88~`` -> 八八 (bye-bye),
-``u1s1`` -> 有一说一, ``emmm`` -> 嗯, ``hhhh`` -> 哈哈哈哈, ``Lv.99`` -> LV九十九 (a level).
+``u1s1`` -> 有一说一, ``emmm`` -> 嗯, ``hhhh`` -> 哈哈哈哈, ``Lv.99`` -> LV九十九 (a level),
+``KDA 10/2/8`` -> KDA 十杠二杠八.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ RULES: tuple[Rule, ...] = (
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
     rule("hesitation", r"(?<![A-Za-z])[Ee]m{2,}(?![A-Za-z])", lambda m: "嗯"),
     rule("laughter", r"(?<![A-Za-z])h{3,}(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),
+    # KDA 10/2/8, 战绩3/5/12: kills, deaths and assists, a 杠 between (十杠二杠八; not read as a date or fractions)
+    rule("kda", r"(?:(?<=KDA)|(?<=战绩))((?:是|为)?[:：]? ?)([0-9]{1,2})/([0-9]{1,2})/([0-9]{1,2})(?![0-9/])",
+         lambda m: m.group(1) + "杠".join(read_number(n) for n in m.groups()[1:])),
     # a game level: Lv99, Lv.99, LV.99 (not LV 2024, a brand's season, nor LV 52mm, the left ventricle)
     rule("level", r"(?<![A-Za-z])(?:[Ll]v\.? ?|LV\. ?)([0-9]+)(?![0-9.]| ?[-~～])", lambda m: "LV" + read_number(m.group(1))),
 )

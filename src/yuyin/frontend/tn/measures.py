@@ -26,7 +26,7 @@ UNITS: dict[str, str] = {
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
-    "μmol": "微摩尔", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
+    "μmol": "微摩尔", "IU": "国际单位", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
 }  # fmt: skip
 _TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -223,8 +223,8 @@ RULES: tuple[Rule, ...] = (
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
-    # 10+年经验, 5+人: "more than"
-    rule("more_than", r"(?<![0-9.])([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
+    # 10+年经验, 5+人: "more than" (not 99+个赞, 999+条: a count's cap, 九十九加)
+    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦: a lens's magnification
     rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速|增距|增倍|(?:光学|数码|混合|无损)?变焦)",
          lambda m: read_number(m.group(1)) + "倍"),
@@ -278,11 +278,11 @@ RULES: tuple[Rule, ...] = (
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
-    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月: a slash after a price or a unit, before a
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL: a slash after a price or a unit, before a
     # unit, is 每 ("per"; not 十万/百万)
     rule(
         "per",
-        r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
+        r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单位米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),

@@ -205,6 +205,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # 1080P, 720p: a video resolution
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
+    # 用户名：zhang123, 昵称：Tom2008: an account's name, letters then digits, the digits one by one
+    rule("account_name", r"(?:(?<=用户名)|(?<=账号)|(?<=帐号)|(?<=昵称))((?:(?:是|为)[:：]?|[:：]) ?[A-Za-z][A-Za-z_.]{0,19})([0-9]+)(?![0-9A-Za-z])",
+         lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200, 账号为ad12345678
     rule(
         "code_word",
@@ -235,14 +238,14 @@ RULES: tuple[Rule, ...] = (
     # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
-    # 95式自动步枪, 99A主战坦克, 59式坦克: a weapon's type, its year, digit by digit (九五式; not 九十五式; not a
+    # 95式自动步枪, 99A主战坦克, 59式坦克, 98K狙击枪: a weapon's type, its year, digit by digit (九五式; not 九十五式; not a
     # unit or a size before a weapon word: 24V遥控坦克, 18K金手枪, 30L迷彩背包, 75B迷彩文胸)
     rule("weapon_type", r"(?<![0-9.])[0-9]{2}(?=式[\u4e00-\u9fff]{0,4}?(?:" + _WEAPONS + r")"
-         r"|[AB]式?[\u4e00-\u9fff]{0,4}?(?:" + _ARMS + r"))",
+         r"|[AB]式?[\u4e00-\u9fff]{0,4}?(?:" + _ARMS + r")|K(?:狙|步枪))",
          lambda m: read_digits(m.group())),
-    # 色号520, 色号：#999: a lipstick's or a foundation's shade of three digits, digit by digit (not 五百二十; not
+    # 色号520, 色号：#999, 色号01: a lipstick's or a foundation's shade of three digits or two from 0, digit by digit (not 五百二十; not
     # a count of shades or an amount: 色号120多种, 色号100个, 色号200ml)
-    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3})(?![0-9.]| ?[A-Za-z多余种款支])" + _COUNT_AFTER,
+    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3}|0[1-9])(?![0-9.]| ?[A-Za-z多余种款支])" + _COUNT_AFTER,
          lambda m: m.group(1) + read_digits(m.group(2))),
     # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
     # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁, 1200头)
