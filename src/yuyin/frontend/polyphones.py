@@ -185,6 +185,8 @@ _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", 
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
                      "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐)$")
+# Degree words before an adjective (太重, 很重, 那么重)
+_DEGREE_WORDS = frozenset("很 太 好 挺 真 更 最 极 那么 这么 多么 非常 特别 十分 相当 比较 有点 有些".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
@@ -325,8 +327,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "重": (
         ("chong2", right_starts(*"新写做来说读装启建修选算排发播放演试拍画定返申整组置设复叠逢")),
         ("chong2", left_ends("双两三多几")),
-        # 他重又拿起了笔, 音乐重又响起: 重又 "once again" before an act (not 又重又大, 行李重又多, 重又拿不动)
-        ("chong2", lambda c: not c.before.endswith("又") and re.match(
+        # 他重又拿起了笔, 音乐重又响起: 重又 "once again" before an act (not 又重又大, 行李重又多, 重又拿不动, nor
+        # heavy after a degree: 包太重又出现了裂痕, 伤得很重又开始发烧)
+        ("chong2", lambda c: not c.before.endswith("又") and c.left not in _DEGREE_WORDS and not c.left.endswith("得") and re.match(
             "又(?:回到|回来|回去|响起|拿起|坐下|坐了下来|躺下|站起|走进|走到|燃起|陷入|出现|开始|恢复|低下|抬起|闭上|睁开|拾起|捡起|戴上|亮起|变得|成为|踏上)",
             c.after) is not None),
     ),
@@ -722,9 +725,14 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
-    "钱数": (("qian2 shu3", lambda c: c.left.endswith("把") and c.right[:1] in ("了", "过", "完", "清", "好", "一")),),  # 把钱数了一遍 (counted)
-    # 难处 nan2 chu4, a difficulty (他有他的难处), but chu3, hard to get on with, after a degree: 这个人很难处
-    "难处": (("nan2 chu4", lambda c: not c.left.endswith(("很", "太", "真", "挺", "不", "比较", "特别", "非常", "最", "更", "这么", "那么", "多么"))),),
+    # 把钱数了一遍 (counted; not the amount: 把钱数好好核对, 把钱数一一列出, 把钱数清单发给我)
+    "钱数": (("qian2 shu3", lambda c: c.left.endswith("把") and re.match("[了过完]|清(?!单)|好(?!好)|一[遍下数次]", c.after) is not None),),
+    # 难处 nan2 chu4, a difficulty (他有他的难处), but chu3, hard to get on with, after a degree (这个人很难处), before
+    # 得 or its question (难处得很, 难处不难处), or ending a clause after a person (婆婆难处，媳妇难当)
+    "难处": (("nan2 chu4", lambda c: not c.left.endswith(("很", "太", "真", "挺", "不", "比较", "特别", "非常", "最", "更", "这么", "那么", "多么"))
+              and not c.after.startswith(("得", "不难处"))
+              and not (c.left.endswith(("人", "婆", "关系", "之间", "领导", "上司", "老板", "同事", "邻居")) and c.left != "个人"
+                       and not c.after.rstrip("。！？!?；;…"))),),
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),

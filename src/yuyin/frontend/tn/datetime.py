@@ -265,11 +265,12 @@ RULES: tuple[Rule, ...] = (
     # not a score before a kick-off time: 3-1 20:00)
     rule("month_day_time", r"(?<![0-9.:/-])(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?= [0-9]{1,2}:[0-9]{2})",
          lambda m: _month_day(m.group(1), m.group(2))),
-    # 建立于618年: a year of three digits after 于 (not 于100年内, 不低于100年); 2024巴黎奥运会: a year
-    # naming an event (not 2000万人观看春晚)
+    # 建立于618年: a year of three digits after 于 (not 于100年内, 不低于100年); 2024巴黎奥运会, 2024 IU演唱会:
+    # a year naming an event, or a show after a name in letters (not 2000万人观看春晚)
     rule("early_year", r"(?<=(?<![低少高大小多等当过])于)([1-9][0-9]{2})(?=年(?![前后内间来多以左]))"
          r"|(?<![0-9.])((?:19|20)[0-9]{2})(?=(?:(?![万亿千百元人多个名位次年届])[\u4e00-\u9fff]){0,4}"
-         r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会))",
+         r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会)"
+         r"| ?[A-Za-z][A-Za-z .&'-]{0,30}?(?:演唱会|巡演|巡回演唱会|音乐节|颁奖礼|颁奖典礼|粉丝见面会))",
          lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),

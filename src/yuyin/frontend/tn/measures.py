@@ -266,7 +266,8 @@ RULES: tuple[Rule, ...] = (
          lambda m: f"{read_number(m.group(2))}分之{read_number(m.group(1))}{UNITS[m.group(3)]}"
          if int(m.group(2)) > int(m.group(1)) else m.group()),
     # (not a model's letter after its number: 奥迪A4L, V2L, Q5L)
-    rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z])", _with_unit),
+    # (not the singer IU: 2024 IU演唱会)
+    rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z]|(?<=IU)(?:演唱|巡演|专辑|新歌))", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 0.25g*24粒: a pack of so many (times; not *3天*, Markdown italics)
@@ -278,11 +279,13 @@ RULES: tuple[Rule, ...] = (
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
-    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL: a slash after a price or a unit, before a
-    # unit, is 每 ("per"; not 十万/百万)
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌: a slash after a price or a unit,
+    # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,
+    # 两位/三位)
     rule(
         "per",
-        r"(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单位米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])/(?:(" + _UNIT
+        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])|(?<=国际单位)"
+        r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),

@@ -244,8 +244,8 @@ RULES: tuple[Rule, ...] = (
          r"|[AB]式?[\u4e00-\u9fff]{0,4}?(?:" + _ARMS + r")|K(?:狙|步枪))",
          lambda m: read_digits(m.group())),
     # 色号520, 色号：#999, 色号01: a lipstick's or a foundation's shade of three digits or two from 0, digit by digit (not 五百二十; not
-    # a count of shades or an amount: 色号120多种, 色号100个, 色号200ml)
-    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3}|0[1-9])(?![0-9.]| ?[A-Za-z多余种款支])" + _COUNT_AFTER,
+    # a count of shades or an amount: 色号120多种, 色号100个, 色号200ml; nor a range's first end: 色号01-05)
+    rule("shade_number", r"(?<=色号)((?:是|为)?[:：]? ?#?)([0-9]{3}|0[1-9])(?![0-9.]| ?[A-Za-z多余种款支]| ?[-—–])" + _COUNT_AFTER,
          lambda m: m.group(1) + read_digits(m.group(2))),
     # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
     # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁, 1200头)
