@@ -62,5 +62,6 @@ class AudioSupply:
             _, audio, busy = self._made.popleft()
             self._audio -= audio
             self._busy -= busy
-        busy = self._busy >= BUSY * self.workers * self.window
-        return busy and self._audio < self.playing(now) * self.window
+        if self._busy < BUSY * self.workers * self.window or self._audio >= len(self._streams) * self.window:
+            return False  # (without asking each stream)
+        return self._audio < self.playing(now) * self.window
