@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
     FILE_EXTENSION,
     rule(
         "url",
-        r"(?:(?<![A-Za-z])[A-Za-z]+://|(?<![A-Za-z0-9.@])(?=www\.|[A-Za-z0-9-]+\.(?:" + _TLDS + r")\b))"
+        r"(?:(?<![A-Za-z])[A-Za-z]+://|(?<![A-Za-z0-9.@])(?=www\.)|(?<![A-Za-z0-9.@-])(?=[A-Za-z0-9-]+\.(?:" + _TLDS + r")\b))"
         + _HOST + r"(?:\." + _HOST + r")*(?::[0-9]+)?" + _URL_PATH,
         _url,
     ),
