@@ -280,6 +280,18 @@ def test_metrics_label_pages_and_assets_by_route_and_stray_paths_as_unmatched(cl
     assert "/nope" not in text
 
 
+def test_metrics_count_methods_http_does_not_define_as_other(client) -> None:
+    other = 'yuyin_requests_total{method="other",route="/healthz",status="405"}'
+    before = metric(client, other)
+    for method in ("M0000001", "BREW"):
+        assert client.request(method, "/healthz").status_code == 405
+    assert client.request("OPTIONS", "/healthz").status_code == 405
+    assert metric(client, other) == before + 2
+    text = client.get("/metrics").text
+    assert "M0000001" not in text and "BREW" not in text
+    assert re.search(r'yuyin_requests_total\{method="OPTIONS",route="/healthz",status="405"\} [1-9]', text)
+
+
 def test_metrics_count_a_body_refused_for_its_size_under_its_route(server, client) -> None:
     line = 'yuyin_requests_total{method="POST",route="/api/frontend",status="413"}'
     before = metric(client, line)

@@ -17,6 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from yuyin.server.head import ASKED_WITH_HEAD
 
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
+# Method labels: those HTTP defines, and WS for a WebSocket
+KNOWN_METHODS = frozenset("GET HEAD POST PUT DELETE CONNECT OPTIONS TRACE PATCH WS".split())
 _RTF_BUCKETS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0)
 
 
@@ -59,7 +61,7 @@ class RequestMetrics:
     a route without a path), to label a request that no route labelled as it ran: a body refused
     for its size counts under the route it was sent to, Starlette routes (/docs, /openapi.json)
     and mounts (/static) under their path; a path that no route matches counts as "unmatched"
-    (so a scan of random paths adds no labels).
+    (so a scan of random paths adds no labels), and a method HTTP does not define as "other".
     """
 
     def __init__(self, app: ASGIApp, metrics: Metrics, routes: Sequence[BaseRoute] = ()):
@@ -87,6 +89,7 @@ class RequestMetrics:
         finally:
             label = self._label(scope, arrived)
             method = "HEAD" if scope.get(ASKED_WITH_HEAD) else scope.get("method", "WS")
+            method = method if method in KNOWN_METHODS else "other"
             self.metrics.requests.labels(label, method, str(status["code"])).inc()
             self.metrics.request_seconds.labels(label).observe(time.perf_counter() - started)
 
