@@ -3,6 +3,7 @@ into one ``yuyin CMD: error: argument --x: ...`` line and exit status 2."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -52,6 +53,19 @@ def non_empty(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("must not be empty")
     return text
+
+
+def file_name(text: str) -> str:
+    """A file to write: not empty, and not ending in / as a directory's name does (a path made
+    of it would drop the / and write a file of that name)."""
+    if non_empty(text).endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} ends in / as a directory does; give a file's name")
+    return text
+
+
+def file_path(text: str) -> Path:
+    """A file to write (see file_name), as a Path."""
+    return Path(file_name(text))
 
 
 def output_path(text: str) -> Path:

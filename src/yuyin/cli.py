@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from yuyin.arguments import non_empty, output_path, thread_count
+from yuyin.arguments import file_name, file_path, output_path, thread_count
 from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, audio_suffix
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_say(commands: argparse._SubParsersAction) -> None:
     say = commands.add_parser("say", help="synthesise text to an audio file")
     say.add_argument("text", help="text to speak; '-' reads standard input")
-    say.add_argument("-o", "--output", type=non_empty, required=True,
+    say.add_argument("-o", "--output", type=file_name, required=True,
                      help="output audio file, its format by its suffix ('-' writes to standard output)")
     say.add_argument("--format", default=None, choices=AUDIO_FORMATS,
                      help=f"audio format (default: by the suffix of -o: {', '.join(FORMAT_SUFFIXES)}; wav for "
@@ -139,7 +139,7 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
     say.add_argument("--style-intensity", type=float, default=None, metavar="X",
                      help="style strength 0..2 (0 = neutral, default 1)")
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
-    say.add_argument("--timestamps", type=Path, default=None, metavar="FILE",
+    say.add_argument("--timestamps", type=file_path, default=None, metavar="FILE",
                      help="also write when each clause is spoken: .srt or .vtt subtitles (the text as written), "
                           "or .json with every syllable's times")  # fmt: skip
     _add_reference_arguments(say)

@@ -39,6 +39,24 @@ def test_say_refuses_an_unwritable_output_as_it_refuses_a_missing_directory(tmp_
     assert sorted(tmp_path.iterdir()) == [directory]
 
 
+def test_a_file_to_write_named_as_a_directory_is_refused(tmp_path: Path, capsys) -> None:
+    existing = tmp_path / "x.wav"
+    existing.write_bytes(b"kept")
+    wav = str(tmp_path / "a.wav")
+    for argv, option in (
+        (["say", "你好", "-o", f"{tmp_path}/new/"], "-o/--output"),  # (written as a file called new)
+        (["say", "你好", "-o", f"{existing}/"], "-o/--output"),  # (written over x.wav)
+        (["say", "你好", "-o", wav, "--timestamps", f"{tmp_path}/subs.srt/"], "--timestamps"),
+        (["bench", "--json", f"{tmp_path}/report.json/"], "--json"),
+        (["bench", "serve", "--json", f"{tmp_path}/load.json/"], "--json"),
+    ):  # fmt: skip
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        err = capsys.readouterr().err
+        assert exited.value.code == 2 and f"argument {option}: " in err and "/' ends in / as a directory does" in err
+    assert sorted(tmp_path.iterdir()) == [existing] and existing.read_bytes() == b"kept"
+
+
 def test_say_refuses_a_timestamps_file_it_cannot_write_before_loading(tmp_path: Path, capsys) -> None:
     wav = str(tmp_path / "a.wav")
     for argv, problem in (

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import argparse
 
-from yuyin.arguments import non_negative_int, positive_float, positive_int, thread_count
+from yuyin.arguments import file_name, non_negative_int, positive_float, positive_int, thread_count
 from yuyin.bench.long_text import DEFAULT_LENGTHS
 from yuyin.bench.reference import REFERENCE_MODES
 from yuyin.bench.sentences import DEFAULT_SET
@@ -86,7 +86,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also time the set streamed, the first chunk of each sentence N mel frames "
                              f"long, as yuyin serve streams (default: {ServerSettings.chunk_frames}, the "
                              "server's; 0: not)")
-    parser.add_argument("--json", metavar="PATH", default=None,
+    parser.add_argument("--json", type=file_name, metavar="PATH", default=None,
                         help="also write the full report as JSON ('-' for stdout; the table then "
                              "goes to stderr)")
     parser.add_argument("--reference", action=argparse.BooleanOptionalAction, default=None,

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from yuyin.arguments import non_negative_float, non_negative_int, positive_float, positive_int
+from yuyin.arguments import file_name, non_negative_float, non_negative_int, positive_float, positive_int
 from yuyin.bench.report import format_utilisation, utilisation_to_dict
 from yuyin.bench.stats import percentile
 from yuyin.bench.utilisation import Utilisation, UtilisationSampler
@@ -75,7 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "seconds, counting their underruns, while one caller times streams")  # fmt: skip
     parser.add_argument("--live-ramp", type=non_negative_float, default=0.0, metavar="SECONDS",
                         help="place the live listeners' calls evenly over this many seconds (default: 0, at once)")
-    parser.add_argument("--json", dest="serve_json", metavar="PATH", default=None,
+    parser.add_argument("--json", dest="serve_json", type=file_name, metavar="PATH", default=None,
                         help="also write the results as JSON")
 
 
