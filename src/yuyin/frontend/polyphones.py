@@ -100,17 +100,41 @@ _HOW_IT_WENT = re.compile("(?:(?:很|太|非常|十分|特别|挺|如此|那么|
 
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
 SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "查": "zha1", "区": "ou1",
-            "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3"}  # fmt: skip
+            "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3",
+            "召": "shao4"}  # fmt: skip
 _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "大夫", "同学", "主任", "董事", "局长", "书记",
            "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士")  # fmt: skip
+# One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
+# 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
+_SHORT_TITLES = ("总", "家", "某", "氏")
+_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "某某", "总经理", "总监", "总裁", "总工", "总编")
+
+
+def _titled(c: Context) -> bool:
+    """A title or a form of address follows: 单老师, 曾先生们, 单|总."""
+    return c.right.startswith(_TITLES) and (not c.right.startswith(_SHORT_TITLES) or c.right in _SHORT_TITLE_WORDS)
 
 
 def _before_title(c: Context) -> bool:
     """A surname: a word of its own right before a title or form of address, or before a given
-    name and one (区|志强|先生), or after 老 or 小 (老曾, 小单)."""
+    name and one (区|志强|先生), or after 老 or 小 (老曾, 小单); also where jieba made up a word
+    of it and a title (仇先生, 单总, 单某), of a word that introduces a name and it before a title (由解|老师;
+    not 跟单|老师, 请查|老师), or of 老 and it before a conjunction, 是 or a verb of saying (老单和老解是朋友;
+    not 小单和大单, small orders; nor 他老查手机)."""
     named = (0 < len(c.right) <= 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
              and c.beyond.startswith(_PERSON_TITLES) and (not c.left or c.left in _NAME_BEFORE))
-    return c.alone and (c.right.startswith(_TITLES) or named or c.left in ("老", "小") and not c.right)
+    if not c.alone:  # (a one-character left is then the made-up word's own start: 跟单|老师, 请查|老师 are no names)
+        titled = c.right in _PERSON_TITLES or c.right in _SHORT_TITLE_WORDS and c.right not in ("家", "氏")  # (not 单家独院, 华氏)
+        return (titled and (len(c.left) != 1 or c.left in ("由", "与", "向", "被"))
+                or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
+    return _titled(c) or named or c.left in ("老", "小") and not c.right
+
+
+def _before_xing(c: Context) -> bool:
+    """A surname before 姓 "the surname", then what is said of it: 朴姓在朝鲜族中很常见, 查姓读zha,
+    盖姓的人 (not 查姓名, 查姓王的人, 查姓是否正确)."""
+    return ((c.word[1:] == "姓" or c.alone and c.right == "姓")
+            and re.match("$|[，。,！？!?]|是(?!否)|在|读|念|的|人|多|源|主要|分布|出自|也|很|最", c.after[1:]) is not None)
 
 
 def _after_xing(c: Context) -> bool:
@@ -159,11 +183,19 @@ GIVEN_NAME_CHARS = frozenset(
 _NOT_A_NAME_ALONE = frozenset("方心天君书新全成清")
 
 
+def _kind_of(c: Context) -> bool:
+    """种 zhong3 "kind" after a numeral, a demonstrative or a word asking which kind: 这种, 一种,
+    多少种花, 什么种树, 每种菜, 有种花叫勿忘我 (not 我有种花的经验)."""
+    return (bool(c.left) and c.left[-1] in NUMERALS + DEMONSTRATIVES or c.left.endswith(("多少", "什么"))
+            or c.left.endswith("有") and re.match("[^，,。]{0,4}(?:叫|是)", c.after) is not None)
+
+
 def _zhong_plant(c: Context) -> bool:
-    """种 as 'to plant': 种了, 种树; not after a numeral or demonstrative (这种, 一种)."""
-    if c.left and c.left[-1] in NUMERALS + DEMONSTRATIVES:
+    """种 as 'to plant': 种了, 种着, 种树, or before a plant's name (种葡萄, 种向日葵, 种桃树); not a kind."""
+    if _kind_of(c):
         return False
-    return c.right[:1] in ("了", "下", "满", "上", "出", "过", "在") or c.right in _CROPS
+    return (c.right[:1] in ("了", "下", "满", "上", "出", "过", "在") or c.right == "着" or c.right in _CROPS
+            or (c.alone or c.left.endswith(("里", "上"))) and bool(c.right) and c.right[-1] in _PLANT_ENDS)  # (院子|里种|葡萄)
 
 
 # A sum of money or a round amount: 五千, 两千块, 三百元, 一万二.
@@ -171,6 +203,8 @@ AMOUNT = re.compile("[一二两三四五六七八九十百千万亿零点]*([千
                     "[一二两三四五六七八九十百千万亿零点]+[元块]")
 _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "模式", "档", "高", "低", "中", "合适", "舒适")
 _GROWERS = ("爷", "奶", "爸", "妈", "农", "家", "们", "人", "自己", "亲手")  # who plants: 爷爷种的, 农民种的
+# Last characters of plants' names: 葡萄, 西瓜, 菊花, 青菜, 红薯, 向日葵, 番茄, 桃树 (not 芝麻: 种芝麻 is rarer than 芝麻 as seed)
+_PLANT_ENDS = "树花菜瓜麦稻豆草薯葵茄萄丹竹苗椒蒜葱莓桃梨棉茶秧藤米"
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
 _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
 
@@ -448,7 +482,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
            ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
-           ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),),  # 数他最聪明
+           ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
+           # 一、二、三，大家一起数; 你再数, 我来数 (counting, ending the clause; not 这个数, 一个数, 很大的数, 未来数)
+           ("shu3", lambda c: not c.right and (c.left in PRONOUNS or c.left in _COUNTING_WAYS))),
     "种": (("zhong4", _zhong_plant),
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
@@ -473,7 +509,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    **{surname: ((reading, _before_title), (reading, _full_name), (reading, _after_xing)) for surname, reading in SURNAMES.items()
+    **{surname: ((reading, _before_title), (reading, _full_name), (reading, _after_xing), (reading, _before_xing))
+       for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
@@ -489,7 +526,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dang4", lambda c: c.alone and c.left in ("就", "只", "权", "全") and re.match(_TREATED, c.after) is not None),
            ("dang4", lambda c: c.alone and bool(c.left) and re.match(_TREATED + "是", c.after) is not None and "时" not in c.after),
            ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
-    "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),),
+    "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),
+           ("zhi1", lambda c: c.left.endswith("多少"))),  # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word)
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
     "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
@@ -621,6 +659,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
 _CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢赶")
 # Whom 当 (dang4) treats as something: 就当我没说, 我当你是朋友, 只当没看见
 _TREATED = "(?:我|你|他|她|它|您|自己|我们|你们|他们|咱们|没|是|这|那)"
+# How or who counts before a 数 shu3 that ends its clause (大家一起数, 你再数, 我来数; not 未来数, 原来的数)
+_COUNTING_WAYS = frozenset("一起 来 再 我来 你来 他来 再来 我再 你再 重新 慢慢 仔细 挨个 从头 轮流 倒着 接着".split())
 # Whom or what 教 (jiao1) teaches: 教我写字, 教学生游泳, 教英语.
 _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 学员 孩子 孩子们 小朋友 英语 数学 语文 物理 化学 历史 音乐 "
                     "美术 画画 唱歌 跳舞 游泳 写字 做人 做饭 书".split())
@@ -662,10 +702,11 @@ def _payable(c: Context) -> bool:
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
 def _manner_before(c: Context) -> bool:
     """The word before is an adverbial of manner that 地 ends: a reduplication of three or four
-    characters (哗啦啦, 断断续续, 小心翼翼) or of 一A一B (一瘸一拐), an adverb doubled (纷纷, 慢慢; not a verb: 看看地上) or
-    a word of haste (飞快, 赶紧)."""
+    characters (哗啦啦, 断断续续, 小心翼翼) or of 一A一B (一瘸一拐), an adverb doubled (纷纷, 慢慢; not a verb: 看看地上),
+    a word of haste (飞快, 赶紧), or one after another (一个接一个地上了车; not 一个接一个地上的坑)."""
     return ((len(c.left) >= 3 and c.left[-1] == c.left[-2]) or c.left in _MANNER_WORDS
-            or (len(c.left) == 4 and c.left[0] == c.left[2] == "一"))  # 一瘸一拐地下了场
+            or (len(c.left) == 4 and c.left[0] == c.left[2] == "一")  # 一瘸一拐地下了场
+            or re.search("一(.)接一\\1$", c.before) is not None and c.right[:1] != "的")
 
 
 _MANNER_WORDS = frozenset("纷纷 慢慢 渐渐 悄悄 静静 轻轻 缓缓 默默 匆匆 早早 远远 稳稳 深深 紧紧 重重 狠狠 偷偷 乖乖 "
@@ -681,6 +722,10 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
+    # 数数有几个苹果, 数数图中有多少只鸟: counting what there is (not 学数数, 会数数了: counting as a skill)
+    "数数": (("shu3 shu5", lambda c: re.match("(?:这里|那里|盒子里|篮子里|树上|图中|一共)?(?:有|一共有)?(?:几|多少)", c.after)
+              is not None),),
+    **{word: ((f"zhong3 {plant}", _kind_of),) for word, plant in (("种花", "hua1"), ("种树", "shu4"), ("种菜", "cai4"))},  # 每种菜
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
               or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 买得到, 做得到 (can), 扔得到处都是 (not 得到处理)
     "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
@@ -708,6 +753,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
+    # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)
+    "地暖": (("de5 nuan3", lambda c: (_manner_before(c) or len(c.left) >= 2 and not c.left.endswith(("了", "着", "的")))
+              and (c.right[:1] in ("着", "了") or c.right in ("起来", "起", "过", "过来"))),),
     "穿着": (("chuan1 zhuo2", lambda c: c.left.endswith("的") or c.left in ("注意", "讲究", "日常", "平时")
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
@@ -740,11 +788,13 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
               or c.after.startswith(("的还有", "的有"))),),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
-    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空"))),  # 手拉着手, 空着手
+    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空暖"))),  # 手拉着手, 空着手
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
-    "朝阳": (("chao2 yang2", lambda c: c.left.endswith(("北京", "北京市", "辽宁", "辽宁省", "长春", "汕头")) or (
+    # 房间朝阳, 卧室朝阳的一面: a room faces the sun (not 房间里洒满朝阳)
+    "朝阳": (("chao2 yang2", lambda c: c.left.endswith(("房间", "房子", "卧室", "主卧", "次卧", "客厅", "阳台", "书房", "窗户"))),
+             ("chao2 yang2", lambda c: c.left.endswith(("北京", "北京市", "辽宁", "辽宁省", "长春", "汕头")) or (
                 c.right[:1] not in ("的", "下", "照", "里", "中", "升", "初") and not c.left.endswith(tuple("看观赏望迎拍"))
                 and re.search("住|在|来自|老家|到|去", c.before) is not None
                 and not re.search("迎着|沐浴|初升|一轮|像", c.before))),  # 北京朝阳, 我在朝阳上班 (a district)

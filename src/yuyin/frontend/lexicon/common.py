@@ -135,6 +135,12 @@ TABLE = """\
 太小气	tai4 xiao3 qi5
 凑合着	cou4 he5 zhe5
 任正非	ren2 zheng4 fei1
+解缙	xie4 jin4
+曾参	zeng1 shen1
+任我行	ren2 wo3 xing2
+种师道	chong2 shi1 dao4
+盖聂	ge3 nie4
+曾小贤	zeng1 xiao3 xian2
 秦桧	qin2 hui4
 樊於期	fan2 wu1 ji1
 曾子	zeng1 zi3
@@ -212,6 +218,7 @@ TABLE = """\
 了不得	liao3 bu5 de2
 了不得了	liao3 bu5 de2 le5
 阆中	lang4 zhong1
+趵突泉	bao4 tu1 quan2
 郫都	pi2 du1
 查干湖	cha2 gan1 hu2
 会稽	kuai4 ji1
@@ -614,6 +621,7 @@ TABLE = """\
 肚子	du4 zi5
 大栅栏	da4 shi5 lan4
 东西两边	dong1 xi1 liang3 bian1
+东西轴线	dong1 xi1 zhou2 xian4
 轰隆隆	hong1 long1 long1
 高高兴兴	gao1 gao1 xing4 xing4
 噼里啪啦	pi1 li5 pa1 la1
@@ -701,6 +709,7 @@ TABLE = """\
 应付款	ying1 fu4 kuan3
 注册地	zhu4 ce4 di4
 举办地	ju3 ban4 di4
+地暖	di4 nuan3
 拍摄地	pai1 she4 di4
 栖息地	qi1 xi1 di4
 聚集地	ju4 ji2 di4

@@ -38,8 +38,8 @@ _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
-# “12345”热线 (not “120”上下, “999”购物狂欢: a quoted figure)
-_CALL_WORDS = r"客服|电话|热线|服务热线|报警|急救|求救|查询|投诉|购票|订票"
+# “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure)
+_CALL_WORDS = r"客服|电话|热线|服务热线|报警|急救|求救|查询|投诉|购票|订票|抢票|退票|改签"
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
@@ -208,6 +208,10 @@ RULES: tuple[Rule, ...] = (
     # 用户名：zhang123, 昵称：Tom2008: an account's name, letters then digits, the digits one by one
     rule("account_name", r"(?:(?<=用户名)|(?<=账号)|(?<=帐号)|(?<=昵称))((?:(?:是|为)[:：]?|[:：]) ?[A-Za-z][A-Za-z_.]{0,19})([0-9]+)(?![0-9A-Za-z])",
          lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
+    # 开奖号码：03 08 15 22 33 + 02 11: a lottery draw's balls, each a number of its own (零三 十五, not a code's
+    # digits 幺五); a 3D draw's 528 or 5 2 8, one digit each, is left to code_word
+    rule("drawn_balls", r"(?<=(?:开奖|中奖|前区|后区)号码)((?:是|为)?[:：]? ?)([0-9]{2}(?:(?: ?\+ ?| )[0-9]{2})+)(?![0-9])",
+         lambda m: m.group(1) + re.sub("[0-9]{2}", lambda ball: read_number(ball.group()), m.group(2))),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200, 账号为ad12345678
     rule(
         "code_word",
