@@ -16,6 +16,7 @@ import pytest
 
 import httpx
 import websockets.sync.client as ws_client
+from websockets.exceptions import ConnectionClosed
 
 from server_probes import metric, wait_for
 from yuyin.server.process import ServerProcess  # noqa: E402
@@ -131,18 +132,23 @@ def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
 
 def test_a_websocket_client_that_stops_reading_loses_its_stream(http, server) -> None:
     """The same for a WebSocket session: after the request timeout its stream is stopped, its
-    slot comes back while the client is still connected, and the connection is closed."""
+    slot comes back while the client is still connected, and the connection is closed: a client
+    reading again gets what was sent before, then the end (not a session that answers nothing)."""
     import socket
 
     cancelled = 'yuyin_streams_cancelled_total{api="ws"}'
     before = metric(http, cancelled)
     host, port = server.url.removeprefix("http://").split(":")
-    client = socket.create_connection((host, int(port)))
-    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    with ws_client.connect(f"ws://{host}:{port}/ws/synthesize", sock=client, max_queue=1) as ws:
+    client = socket.socket()
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 16)  # (before connecting: a window it can read at speed)
+    client.connect((host, int(port)))
+    with ws_client.connect(f"ws://{host}:{port}/ws/synthesize", sock=client, max_queue=1, ping_interval=None) as ws:
         ws.send(json.dumps({"type": "synthesize", "text": LONG, "speed": 0.25}))  # and then it reads no more
         assert wait_for(lambda: metric(http, cancelled) == before + 1, 30)
         assert metric(http, "yuyin_requests_in_flight") == 0
+        with pytest.raises(ConnectionClosed):
+            for _ in range(10_000):
+                ws.recv(timeout=10)  # (TimeoutError: the connection was left open)
     log = server.log_text()
     assert log.count("a WebSocket client took more than 2 s to read one message (too slowly or not at all)") == 1, log[-2000:]
 

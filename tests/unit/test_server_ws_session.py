@@ -167,3 +167,38 @@ def test_syllables_timed_after_a_sentence_began_come_as_their_own_event() -> Non
     assert more == {"type": "syllables", "index": 0, "first": 1,
                     "syllables": [{"text": "好", "pinyin": "hao3", "start": 0.12, "end": 0.19, "source_span": [1, 2]}]}
     assert end == {"type": "sentence_end", "index": 0, "end": 0.25}
+
+
+class UnreadSocket:
+    """A client that sent one message and reads nothing: every send and the close wait for ever."""
+
+    def __init__(self, message: dict):
+        self.messages: asyncio.Queue[dict] = asyncio.Queue()
+        self.messages.put_nowait({"type": "websocket.receive", "text": json.dumps(message)})
+
+    async def receive(self) -> dict:
+        return await self.messages.get()
+
+    async def send(self, message: dict) -> None:
+        await asyncio.Event().wait()
+
+    async def close(self, code: int, reason: str) -> None:
+        await asyncio.Event().wait()
+
+
+def test_a_session_whose_client_reads_nothing_ends_even_when_its_close_cannot_be_sent(monkeypatch) -> None:
+    """The synthesis finds the client stalled; the session's end is what closes the connection."""
+    stream = FakeStream()
+
+    async def open_speech(runtime, request):
+        return stream
+
+    monkeypatch.setattr(ws, "open_speech", open_speech)
+
+    async def scenario() -> None:
+        runtime = SimpleNamespace(voices=SimpleNamespace(default="v"), settings=SimpleNamespace(request_timeout=0.2))
+        talk = ws.WsSession(UnreadSocket({"type": "synthesize", "id": "r", "text": "你好"}), runtime)  # type: ignore[arg-type]
+        await asyncio.wait_for(talk.run(), 5)  # the start event stalls after 0.2 s, the close after 1 s more
+
+    run(scenario())
+    assert stream.closed

@@ -91,11 +91,11 @@ class WsSession:
         self._task: asyncio.Task[None] | None = None
         self._task_id: str | None = None
         self._task_ended = False  # its done or error event is on its way: a cancel comes too late
+        self._stalled = asyncio.Event()  # the synthesis found that the client reads nothing: the session ends
 
     async def run(self) -> None:
         try:
-            while True:
-                message = await self.websocket.receive()
+            while (message := await self._receive()) is not None:
                 if message["type"] == "websocket.disconnect":
                     return
                 await self._dispatch(message.get("text"))
@@ -105,6 +105,19 @@ class WsSession:
             await self._close_stalled()
         finally:
             await self._cancel()
+
+    async def _receive(self) -> dict[str, Any] | None:
+        """The client's next message, or None once the session has ended for a client that reads
+        nothing (returning from the endpoint closes the connection, when its close frame could
+        not be sent)."""
+        receiving = asyncio.ensure_future(self.websocket.receive())
+        stalled = asyncio.ensure_future(self._stalled.wait())
+        try:
+            await asyncio.wait((receiving, stalled), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            receiving.cancel()  # (a no-op for the one that is done)
+            stalled.cancel()
+        return None if self._stalled.is_set() else receiving.result()
 
     async def _dispatch(self, text: str | None) -> None:
         try:
@@ -181,6 +194,7 @@ class WsSession:
             if stream is not None:
                 stream.close()  # its admission slot comes back before the connection is closed
             await self._close_stalled()
+            self._stalled.set()
         finally:
             if stream is not None:
                 stream.close()
