@@ -24,7 +24,7 @@ class Context:
     ``after``: all of the clause's text before and after the character; ``word``: the word the
     character begins where no dictionary gave any of its readings (else empty: 单光子 has 光子),
     ``listed``: whether jieba's dictionary lists that word (jieba makes up unlisted ones, mostly
-    names: 单小明, 仇英)."""
+    names: 单小明, 仇英); ``inside``: the character comes after others of its own word (华东|区, 由|解)."""
 
     left: str
     right: str
@@ -34,6 +34,7 @@ class Context:
     after: str = ""
     word: str = ""
     listed: bool = True
+    inside: bool = False
 
 
 Test = Callable[[Context], bool]
@@ -107,7 +108,8 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
 # One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
 # 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
 _SHORT_TITLES = ("总", "家", "某", "氏")
-_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "某某", "总经理", "总监", "总裁", "总工", "总编")
+_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
+                      "总设计师")
 
 
 def _titled(c: Context) -> bool:
@@ -125,16 +127,23 @@ def _before_title(c: Context) -> bool:
              and c.beyond.startswith(_PERSON_TITLES) and (not c.left or c.left in _NAME_BEFORE))
     if not c.alone:  # (a one-character left is then the made-up word's own start: 跟单|老师, 请查|老师 are no names)
         titled = c.right in _PERSON_TITLES or c.right in _SHORT_TITLE_WORDS and c.right not in ("家", "氏")  # (not 单家独院, 华氏)
-        return (titled and (len(c.left) != 1 or c.left in ("由", "与", "向", "被"))
+        # (a longer word it ends is no name either: 华东区|经理, 开发区|主任, 西南区|总监)
+        return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1)
                 or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
     return _titled(c) or named or c.left in ("老", "小") and not c.right
 
 
+def _before_title_cha(c: Context) -> bool:
+    """查 a surname before a title, but not 被查, investigated (被查|经理已被停职, an official)."""
+    return _before_title(c) and not (not c.alone and c.left == "被")
+
+
 def _before_xing(c: Context) -> bool:
     """A surname before 姓 "the surname", then what is said of it: 朴姓在朝鲜族中很常见, 查姓读zha,
-    盖姓的人 (not 查姓名, 查姓王的人, 查姓是否正确)."""
+    盖姓的人 (not 查姓名, 查姓王的人, 查姓是否正确, 查姓的时候, 网上查姓的来历)."""
     return ((c.word[1:] == "姓" or c.alone and c.right == "姓")
-            and re.match("$|[，。,！？!?]|是(?!否)|在|读|念|的|人|多|源|主要|分布|出自|也|很|最", c.after[1:]) is not None)
+            and re.match("$|[，。,！？!?]|是(?!否)|在|读|念|的(?:人|名人|家族|后人|后代)|人|多|源|主要|分布|出自|也|很|最",
+                         c.after[1:]) is not None)
 
 
 def _after_xing(c: Context) -> bool:
@@ -185,7 +194,12 @@ _NOT_A_NAME_ALONE = frozenset("方心天君书新全成清")
 
 def _kind_of(c: Context) -> bool:
     """种 zhong3 "kind" after a numeral, a demonstrative or a word asking which kind: 这种, 一种,
-    多少种花, 什么种树, 每种菜, 有种花叫勿忘我 (not 我有种花的经验)."""
+    多少种花, 什么种树, 每种菜, 有种花叫勿忘我 (not 我有种花的经验; nor 应该种树, 该种菜了, 为什么种花, 要多种树: to plant)."""
+    if (c.left.endswith(("应该", "不该", "本该", "也该", "早该")) or c.left == "该" and "了" in c.after
+            or c.left in ("为什么", "干什么", "凭什么")
+            or c.left == "多" and (c.before[-2:-1] in tuple("要再还应也")  # 要多种树, 少生孩子多种树
+                                  or re.search("少[^有是，,]{1,4}多$", c.before) is not None)):
+        return False
     return (bool(c.left) and c.left[-1] in NUMERALS + DEMONSTRATIVES or c.left.endswith(("多少", "什么"))
             or c.left.endswith("有") and re.match("[^，,。]{0,4}(?:叫|是)", c.after) is not None)
 
@@ -484,7 +498,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
            ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
            # 一、二、三，大家一起数; 你再数, 我来数 (counting, ending the clause; not 这个数, 一个数, 很大的数, 未来数)
-           ("shu3", lambda c: not c.right and (c.left in PRONOUNS or c.left in _COUNTING_WAYS))),
+           # (not 家庭的孩子数, the number of children)
+           ("shu3", lambda c: not c.right and (c.left in PRONOUNS - {"孩子", "人"} or c.left in _COUNTING_WAYS))),
     "种": (("zhong4", _zhong_plant),
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
     "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
@@ -509,7 +524,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    **{surname: ((reading, _before_title), (reading, _full_name), (reading, _after_xing), (reading, _before_xing))
+    **{surname: ((reading, _before_title_cha if surname == "查" else _before_title), (reading, _full_name),
+                 (reading, _after_xing), (reading, _before_xing))
        for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
@@ -527,7 +543,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dang4", lambda c: c.alone and bool(c.left) and re.match(_TREATED + "是", c.after) is not None and "时" not in c.after),
            ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),
-           ("zhi1", lambda c: c.left.endswith("多少"))),  # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word)
+           # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
+           ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
     "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
@@ -722,9 +739,14 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
-    # 数数有几个苹果, 数数图中有多少只鸟: counting what there is (not 学数数, 会数数了: counting as a skill)
+    # 海阔天空任我行, 天下之大任我行走: let me go freely, ren4 (the lexicon's ren2 is 任我行 the character of 笑傲江湖)
+    "任我行": (("ren4 wo3 xing2", lambda c: c.left.endswith(("天空", "天地", "天下", "世界", "江湖", "四海", "天涯", "大", "自由"))
+                or c.right[:1] == "走"),),
+    # 数数有几个苹果, 数数图中有多少只鸟: counting what there is (not 学数数, 会数数了, 孩子学数数有几个阶段,
+    # 数数有几种方法, 数数有多少好处: counting as a skill)
     "数数": (("shu3 shu5", lambda c: re.match("(?:这里|那里|盒子里|篮子里|树上|图中|一共)?(?:有|一共有)?(?:几|多少)", c.after)
-              is not None),),
+              is not None and not c.left.endswith(("学", "会", "教", "练"))
+              and re.search("方法|好处|技巧|阶段|步骤|规律|窍门|意义", c.after) is None),),
     **{word: ((f"zhong3 {plant}", _kind_of),) for word, plant in (("种花", "hua1"), ("种树", "shu4"), ("种菜", "cai4"))},  # 每种菜
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
               or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 买得到, 做得到 (can), 扔得到处都是 (not 得到处理)
@@ -754,8 +776,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)
-    "地暖": (("de5 nuan3", lambda c: (_manner_before(c) or len(c.left) >= 2 and not c.left.endswith(("了", "着", "的")))
-              and (c.right[:1] in ("着", "了") or c.right in ("起来", "起", "过", "过来"))),),
+    # (温柔地暖着 without a manner word only before 着: not 家里安装地暖了, 新房子铺设地暖了)
+    "地暖": (("de5 nuan3", lambda c: _manner_before(c) and (c.right[:1] in ("着", "了") or c.right in ("起来", "起", "过", "过来"))
+              or len(c.left) >= 2 and not c.left.endswith(("了", "着", "的")) and c.right[:1] == "着"),),
     "穿着": (("chuan1 zhuo2", lambda c: c.left.endswith("的") or c.left in ("注意", "讲究", "日常", "平时")
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
@@ -788,7 +811,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
               or c.after.startswith(("的还有", "的有"))),),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
-    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空暖"))),  # 手拉着手, 空着手
+    "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空暖"))  # 手拉着手, 空着手
+              and not c.left.endswith(("供暖", "保暖", "取暖", "采暖"))),  # (从供暖着手: set about)
              ("zhao2 shou3", lambda c: c.left.endswith(("切", "碰", "烫", "扎", "砸", "伤", "冻", "夹"))),),  # 别切着手
     "公差": (("gong1 cha1", lambda c: c.left.endswith(("尺寸", "加工", "形位", "位置", "配合", "数列", "的"))
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm

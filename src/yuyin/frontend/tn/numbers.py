@@ -48,12 +48,12 @@ def _list_label(match: re.Match[str]) -> str:
 RULES: tuple[Rule, ...] = (
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录, 本科；2. 3年经验: a list item's number,
     # then a pause (not 一本协议, nor the （四） of 第（三）、（四）项为, though （一）项目概况 is one; nor 1.3年, a decimal);
-    # one after a space in a line ends the item before it
+    # one after a space in a line ends the item before it (before a digit only after ；: not 增长 2. 5个百分点)
     rule(
         "list_label",
-        r"(?:(?:^|(?<=[:：\n；;])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
-        r"(?!(?:[项款条目问题]|小题)(?:[为的中所之和与及至、，。,;；]|规定|$)))"
-        r"|(?<=[\u4e00-\u9fff]) ([0-9]{1,2})[.、)）])(?: ?(?=[\u4e00-\u9fff])| (?=[0-9]))",
+        r"(?:^|(?<=[:：\n；;])) ?(?:([0-9]{1,2})[.、)）]|[(（]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+        r"(?!(?:[项款条目问题]|小题)(?:[为的中所之和与及至、，。,;；]|规定|$)))(?: ?(?=[\u4e00-\u9fff])| (?=[0-9]))"
+        r"|(?<=[\u4e00-\u9fff]) ([0-9]{1,2})[.、)）] ?(?=[\u4e00-\u9fff])",
         _list_label,
     ),
     # 第IV章: a Roman numeral as an ordinal
