@@ -281,6 +281,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             f"(default: {defaults.header_timeout:g})")  # fmt: skip
     serve.add_argument("--max-input-chars", type=int, default=defaults.max_input_chars,
                        help=f"longer texts get 413 (default: {defaults.max_input_chars})")
+    serve.add_argument("--max-file-mib", type=int, default=None, metavar="MIB",
+                       help="a whole (non-streamed) response's file may grow to this many MiB, then the request "
+                            "gets 413 (default: by --memory-tier, 32-256)")  # fmt: skip
     serve.add_argument("--chunk-frames", type=int, default=defaults.chunk_frames,
                        help=f"mel frames in the first streamed chunk, later ones longer; 0 = one chunk per sentence "
                             f"(default: {defaults.chunk_frames})")  # fmt: skip
@@ -332,7 +335,7 @@ def _serve(args: argparse.Namespace) -> int:
             shed_load=args.shed_load, memory_tier=args.memory_tier,
             queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, header_timeout=args.header_timeout,
-            max_input_chars=args.max_input_chars,
+            max_input_chars=args.max_input_chars, max_file_mib=args.max_file_mib,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             allowed_hosts=tuple(args.allowed_host or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,

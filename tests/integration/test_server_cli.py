@@ -29,6 +29,7 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
     (["--header-timeout", "0"], "--header-timeout must be a positive finite number, got 0"),
+    (["--max-file-mib", "0"], "--max-file-mib must be a positive finite number, got 0"),
     (["--port", "99999"], "--port must be 0-65535"),
     (["--cors-origin", "http://page.test/"], "--cors-origin must be * or scheme://host[:port] as a browser sends it"),
 ])  # fmt: skip

@@ -153,6 +153,25 @@ def test_a_websocket_client_that_stops_reading_loses_its_stream(http, server) ->
     assert log.count("a WebSocket client took more than 2 s to read one message (too slowly or not at all)") == 1, log[-2000:]
 
 
+def test_a_whole_file_past_max_file_mib_is_refused_and_streaming_it_works(tiny_pack) -> None:
+    """A whole response is held in memory until it is sent: past --max-file-mib it is a 413 that says
+    to stream; the same text streamed comes whole, however long."""
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-file-mib", "1"]
+    body = {"text": MEDIUM, "format": "pcm", "speed": 0.25}
+    with ServerProcess(args) as server, httpx.Client(base_url=server.url, timeout=60) as http:
+        refused = http.post("/api/synthesize", json={**body, "stream": False})
+        assert refused.status_code == 413, refused.text
+        error = refused.json()["error"]
+        assert error["param"] == "text" and error["message"].startswith("the audio file would be over 1 MiB")
+        openai = http.post("/v1/audio/speech", json={"model": "tts-1", "input": MEDIUM, "voice": "alloy",
+                                                     "response_format": "pcm", "speed": 0.25, "stream": False})  # fmt: skip
+        assert openai.status_code == 413 and openai.json()["error"]["param"] == "input"
+        streamed = http.post("/api/synthesize", json={**body, "stream": True})
+        assert streamed.status_code == 200 and len(streamed.content) > 1 << 20
+        assert len(http.post("/api/synthesize", json={"text": "你好", "format": "pcm", "stream": False}).content) > 0
+        assert metric(http, "yuyin_requests_in_flight") == 0
+
+
 def test_a_body_past_the_limit_is_refused(server) -> None:
     from yuyin.server.body_limit import max_body_bytes
     from yuyin.server.settings import ServerSettings

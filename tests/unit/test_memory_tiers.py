@@ -24,6 +24,9 @@ def test_tiers_grow_with_memory() -> None:
         assert smaller.max_active < larger.max_active and smaller.max_queue < larger.max_queue
         assert smaller.decoder_batch_size < larger.decoder_batch_size
         assert smaller.side_by_side <= larger.side_by_side
+        assert smaller.max_file_mib < larger.max_file_mib
+        # whole files held at once take at most half the memory free from this tier on
+        assert larger.max_active * larger.max_file_mib * 1024**2 <= larger.min_free_bytes // 2
     assert [tier.side_by_side for tier in TIERS] == [False, False, True, True]  # ~450 MiB more: from 8 GiB free
 
 
@@ -49,6 +52,7 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     sized = ServerSettings(max_active=3).sized_for(small)
     assert (sized.max_active, sized.max_queue, sized.decoder_batch_size, sized.side_by_side) == (3, 16, 4, False)
     assert ServerSettings(max_queue=0).sized_for(small).max_queue == 0
+    assert sized.max_file_mib == 32 and ServerSettings(max_file_mib=5).sized_for(small).max_file_mib == 5
     large = next(tier for tier in TIERS if tier.name == "large")
     assert ServerSettings().sized_for(large).side_by_side is True
     assert ServerSettings(side_by_side=False).sized_for(large).side_by_side is False  # an explicit choice wins
@@ -60,6 +64,8 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     assert ServerSettings(threads=2, workers=3).sized_for(large).workers == 3
     with pytest.raises(ValueError, match="workers must be a positive finite number, got 0"):
         ServerSettings(workers=0)
+    with pytest.raises(ValueError, match="max_file_mib must be a positive finite number, got 0"):
+        ServerSettings(max_file_mib=0)
     with pytest.raises(ValueError, match="memory_tier must be one of"):
         ServerSettings(memory_tier="huge")
 

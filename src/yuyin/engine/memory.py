@@ -5,19 +5,21 @@ on the device.
 The memory is the device's: free VRAM on CUDA (``torch.cuda.mem_get_info``), available RAM on
 the CPU (``MemAvailable`` of /proc/meminfo, else physical pages). Tiers, by free memory:
 
-======  ==========  ==========  =========  ==================  ============
-tier    free        max_active  max_queue  decoder_batch_size  side_by_side
-======  ==========  ==========  =========  ==================  ============
-small   < 2 GiB     4           16         4                   no
-medium  2-8 GiB     16          64         16                  no
-large   8-32 GiB    32          128        32                  yes
-xlarge  >= 32 GiB   64          256        64                  yes
-======  ==========  ==========  =========  ==================  ============
+======  ==========  ==========  =========  ==================  ============  =============
+tier    free        max_active  max_queue  decoder_batch_size  side_by_side  max_file_mib
+======  ==========  ==========  =========  ==================  ============  =============
+small   < 2 GiB     4           16         4                   no            32
+medium  2-8 GiB     16          64         16                  no            64
+large   8-32 GiB    32          128        32                  yes           128
+xlarge  >= 32 GiB   64          256        64                  yes           256
+======  ==========  ==========  =========  ==================  ============  =============
 
 A streamed baker request peaked at about 17 MiB above the loaded voice on the CPU (16
 concurrent streams of a 120-character text: 593 -> 870 MiB), because the vocoder runs per
 bounded window whatever the text length; the tiers leave room for several times that per
-active request. side_by_side compiles the OpenVINO graphs a second time, as one-thread streams
+active request. A whole (non-streamed) response is held in memory until it is sent, so its
+file may grow to max_file_mib (128 MiB: 46 minutes of 24 kHz WAV); max_active of them take half
+the least free memory of their tier (128 MiB in all for small). side_by_side compiles the OpenVINO graphs a second time, as one-thread streams
 for overlapping calls (see engine.openvino_session): 0.5-0.8 GiB more per stream for the baker
 voice (one per thread, at most 4: 1-1.6 GiB on 2 cores, 2-3.2 GiB from 4), so only
 from the large tier up. ``YUYIN_MEMORY_TIER`` or ``yuyin serve --memory-tier`` picks a tier by
@@ -44,13 +46,16 @@ class MemoryTier:
     max_queue: int
     decoder_batch_size: int
     side_by_side: bool
+    max_file_mib: int
 
 
 TIERS = (
-    MemoryTier("small", 0, max_active=4, max_queue=16, decoder_batch_size=4, side_by_side=False),
-    MemoryTier("medium", 2 * GIB, max_active=16, max_queue=64, decoder_batch_size=16, side_by_side=False),
-    MemoryTier("large", 8 * GIB, max_active=32, max_queue=128, decoder_batch_size=32, side_by_side=True),
-    MemoryTier("xlarge", 32 * GIB, max_active=64, max_queue=256, decoder_batch_size=64, side_by_side=True),
+    MemoryTier("small", 0, max_active=4, max_queue=16, decoder_batch_size=4, side_by_side=False, max_file_mib=32),
+    MemoryTier("medium", 2 * GIB, max_active=16, max_queue=64, decoder_batch_size=16, side_by_side=False, max_file_mib=64),
+    MemoryTier("large", 8 * GIB, max_active=32, max_queue=128, decoder_batch_size=32, side_by_side=True,
+               max_file_mib=128),
+    MemoryTier("xlarge", 32 * GIB, max_active=64, max_queue=256, decoder_batch_size=64, side_by_side=True,
+               max_file_mib=256),
 )
 TIER_NAMES = ("auto",) + tuple(tier.name for tier in TIERS)
 

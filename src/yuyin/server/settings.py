@@ -57,6 +57,9 @@ class ServerSettings:
         opening or its last response (then it is closed; see :mod:`yuyin.server.connections`);
         a request body must arrive within request_timeout.
     max_input_chars: longer texts are refused with 413.
+    max_file_mib: a whole (non-streamed) response's audio file, held in memory until it is sent,
+        may grow to this many MiB; past it the request gets 413 (stream it instead). None: the
+        memory tier's.
     chunk_frames: mel frames of a stream's first chunk, later ones longer (see Synthesizer.synthesize;
         None = one chunk a sentence).
     cors_origins: origins allowed by CORS ("*" for any); empty = no CORS headers.
@@ -84,6 +87,7 @@ class ServerSettings:
     request_timeout: float = 120.0
     header_timeout: float = 10.0
     max_input_chars: int = 100_000
+    max_file_mib: int | None = None
     chunk_frames: int | None = 32
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     retry_after: int = 2
@@ -101,7 +105,7 @@ class ServerSettings:
 
     def __post_init__(self) -> None:
         positive = {"workers": self.workers, "max_active": self.max_active, "max_streams": self.max_streams,
-                    "max_input_chars": self.max_input_chars,
+                    "max_input_chars": self.max_input_chars, "max_file_mib": self.max_file_mib,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
                     "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size,
                     "shutdown_timeout": self.shutdown_timeout, "header_timeout": self.header_timeout}  # fmt: skip
@@ -140,6 +144,7 @@ class ServerSettings:
         return replace(self, max_active=max_active, max_streams=self.max_streams or STREAMS_PER_SLOT * max_active,
                        max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
                        decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size,
+                       max_file_mib=self.max_file_mib or tier.max_file_mib,
                        side_by_side=side_by_side,
                        workers=self.workers or (2 * stream_count(self.torch_threads) if side_by_side else 2))  # fmt: skip
 

@@ -25,6 +25,7 @@ from yuyin.ssml import SSMLError
 # Seconds a consumer may take over one packet before the request's slot goes to others meanwhile
 # (limits.Ticket.park): well above the time to hand a packet to a client that keeps up.
 PARK_AFTER = 0.05
+MIB = 1 << 20
 
 if TYPE_CHECKING:
     from yuyin.engine.synthesizer import Synthesizer
@@ -149,9 +150,19 @@ class SpeechStream:
         return first
 
     async def read_all(self) -> bytes:
-        """The whole encoded file (non-streamed responses; 504 past the request timeout)."""
+        """The whole encoded file (non-streamed responses; 504 past the request timeout, 413 past
+        max_file_mib)."""
+        limit = self.runtime.settings.max_file_mib
+        parts, size = [], 0
         try:
-            return b"".join([packet.data async for packet in self])
+            async for packet in self:
+                size += len(packet.data)
+                if size > limit * MIB:
+                    raise ApiError(413, f"the audio file would be over {limit} MiB, the most this server holds for a "
+                                        f"whole response; stream it (stream: true) or send less text",
+                                   self.request.text_field)  # fmt: skip
+                parts.append(packet.data)
+            return b"".join(parts)
         finally:
             self.close()  # also when cancelled (the client went away)
 
