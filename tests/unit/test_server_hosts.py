@@ -1,9 +1,12 @@
 """Which Host names ``yuyin serve`` answers (DNS-rebinding guard)."""
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
 
-from yuyin.server.hosts import LOOPBACK_NAMES, allowed_hosts, host_name
+from yuyin.server.hosts import LOOPBACK_NAMES, HostCheck, allowed_hosts, host_name
 from yuyin.server.settings import ServerSettings
 
 
@@ -38,27 +41,37 @@ def test_settings_refuse_what_is_no_host_name(name: str) -> None:
 
 @pytest.mark.parametrize("allowed", [None, ("localhost",)])
 def test_two_host_headers_are_refused_even_where_any_name_is_answered(allowed) -> None:
-    import asyncio
-
-    from yuyin.server.hosts import HostCheck
-
     async def app(scope, receive, send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"ok"})
 
-    def status(headers: list[tuple[bytes, bytes]]) -> int:
+    assert status(app, allowed, [(b"host", b"localhost")]) == 200
+    assert status(app, allowed, [(b"host", b"localhost"), (b"host", b"evil.test")]) == 400
+    assert status(app, allowed, [(b"host", b"evil.test"), (b"host", b"localhost")]) == 400
+
+
+def test_a_request_without_a_host_is_told_to_name_one() -> None:
+    async def app(scope, receive, send) -> None:
+        raise AssertionError("refused before the app")
+
+    for headers in ([], [(b"host", b"")]):  # HTTP/1.0 sends none
         sent: list[dict] = []
+        assert status(app, ("localhost", "127.0.0.1"), headers, sent) == 400
+        assert json.loads(sent[1]["body"])["error"]["message"] == (
+            "name the host in a Host header (this server answers for localhost, 127.0.0.1)")
 
-        async def send(message: dict) -> None:
-            sent.append(message)
 
-        async def receive() -> dict:
-            return {"type": "http.request", "body": b""}
+def status(app, allowed, headers: list[tuple[bytes, bytes]], sent: list[dict] | None = None) -> int:
+    """The status HostCheck(app, allowed) answers a GET / with these headers; what it sent goes to sent."""
+    sent = [] if sent is None else sent
 
-        scope = {"type": "http", "method": "GET", "path": "/", "headers": headers}
-        asyncio.run(HostCheck(app, allowed)(scope, receive, send))
-        return sent[0]["status"]
+    async def send(message: dict) -> None:
+        sent.append(message)
 
-    assert status([(b"host", b"localhost")]) == 200
-    assert status([(b"host", b"localhost"), (b"host", b"evil.test")]) == 400
-    assert status([(b"host", b"evil.test"), (b"host", b"localhost")]) == 400
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b""}
+
+    scope = {"type": "http", "method": "GET", "path": "/", "headers": headers}
+    asyncio.run(HostCheck(app, allowed)(scope, receive, send))
+    return sent[0]["status"]
+

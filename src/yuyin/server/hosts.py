@@ -74,7 +74,11 @@ class HostCheck:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        message = (f"this server does not answer for host {header!r}; start it with --allowed-host "
-                   f"{host_name(header) or 'NAME'} to allow it")  if len(hosts) < 2 else (
-                   "a request may carry one Host header, not several")  # fmt: skip
+        if len(hosts) > 1:
+            message = "a request may carry one Host header, not several"
+        elif not host_name(header):
+            message = f"name the host in a Host header (this server answers for {', '.join(self.allowed)})"
+        else:
+            message = (f"this server does not answer for host {header!r}; start it with --allowed-host "
+                       f"{host_name(header)} to allow it")  # fmt: skip
         await JSONResponse(error_body(400, message, None), status_code=400)(scope, receive, send)
