@@ -424,14 +424,16 @@ def _batch(args: argparse.Namespace) -> int:
         output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps, job=job)
     except (ManifestError, OutputError) as exc:
         raise CliError(str(exc)) from None
-    todo = output.pending(items)
-    started = time.perf_counter()
-    if todo:
-        _pull_named(voices)
-        try:
+    try:
+        todo = output.pending(items)
+        started = time.perf_counter()
+        if todo:
+            _pull_named(voices)
             run_bulk(todo, output, settings, plan, args.format, args.ray_address, _batch_progress(len(todo)))
-        except ClusterError as exc:
-            raise CliError(str(exc), EXIT_FAILURE) from None
+    except ClusterError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from None
+    finally:
+        output.close()
     print(f"yuyin: {describe(output, len(items), len(items) - len(todo), time.perf_counter() - started)}",
           file=sys.stderr)  # fmt: skip
     return EXIT_FAILURE if output.tally.failed else 0

@@ -109,6 +109,7 @@ def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path
     resumed.close()
     other_job = BulkOutput(tmp_path / "out", resume=True, job="mp3")
     assert [item.id for item in other_job.pending(list(rows.values()))] == list("abcde")
+    other_job.close()
 
 
 def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> None:
@@ -123,7 +124,9 @@ def test_output_writes_a_rows_timestamps_beside_its_audio(tmp_path: Path) -> Non
     output.close()
     item = BulkItem("a", 1, {"id": "a", "text": "你好"})
     (output.directory / "a.srt").unlink()  # the subtitles are part of what a resumed row needs
-    assert BulkOutput(tmp_path / "out", resume=True, timestamps="srt").pending([item]) == [item]
+    resumed = BulkOutput(tmp_path / "out", resume=True, timestamps="srt")
+    assert resumed.pending([item]) == [item]
+    resumed.close()
 
 
 def test_a_row_spoken_again_replaces_the_files_of_its_earlier_line(tmp_path: Path) -> None:
@@ -137,6 +140,7 @@ def test_a_row_spoken_again_replaces_the_files_of_its_earlier_line(tmp_path: Pat
     again.write(SpokenRow("a", 1, "mp3", b"ID3", 24000, 1.0, 0.1, timestamps="WEBVTT"), again.fingerprint(rows[0]))
     again.write(spoken("b", audio=None, error="nothing to say"), again.fingerprint(rows[1]))
     assert sorted(path.name for path in again.directory.iterdir()) == [".lock", "a.mp3", "a.vtt", "manifest.jsonl"]
+    again.close()
 
 
 def test_output_refuses_a_directory_it_cannot_write(unwritable_dir) -> None:
@@ -258,3 +262,4 @@ def test_one_job_at_a_time_writes_a_directory_and_leftovers_are_cleared(tmp_path
     first.close()
     again = BulkOutput(tmp_path / "out", resume=True)
     assert sorted(path.name for path in again.directory.iterdir()) == [".lock"]
+    again.close()

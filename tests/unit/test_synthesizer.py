@@ -129,7 +129,11 @@ def test_a_wav_streamed_into_a_pipe_says_unknown_length_and_holds_the_audio(tiny
 
     read_end, write_end = os.pipe()
     received = bytearray()
-    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read_end, "rb").read()))
+    def read() -> None:
+        with os.fdopen(read_end, "rb") as source:
+            received.extend(source.read())
+
+    reader = threading.Thread(target=read)
     reader.start()
     with os.fdopen(write_end, "wb") as pipe:  # not seekable: the header cannot be fixed afterwards
         seconds = tiny_synth.synthesize_to_wav("你好。世界。", pipe)
@@ -203,7 +207,11 @@ def test_synthesize_to_file_streams_other_formats_into_a_pipe_and_writes_raw_pcm
 
     read_end, write_end = os.pipe()
     received = bytearray()
-    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read_end, "rb").read()))
+    def read() -> None:
+        with os.fdopen(read_end, "rb") as source:
+            received.extend(source.read())
+
+    reader = threading.Thread(target=read)
     reader.start()
     with os.fdopen(write_end, "wb") as pipe:
         tiny_synth.synthesize_to_file("你好。", pipe, audio_format="flac")

@@ -58,6 +58,7 @@ class BulkOutput:
             raise OutputError(f"{directory}: not writable")
         self._lock = self._take_lock()
         if self.manifest.exists() and not resume:
+            self.close()
             raise OutputError(f"{directory} already holds a {MANIFEST}: pass --resume to finish that job, "
                               "or choose another directory")  # fmt: skip
         for staging in self.directory.glob(".*.partial"):  # left by an interrupted run
