@@ -31,6 +31,15 @@ def test_replicas_that_take_requests_come_first_two_at_a_time() -> None:
     assert seen == {"b", "c", "d"}  # chosen at random
 
 
+def test_nearer_replicas_that_take_requests_come_before_farther_ones() -> None:
+    def by_node(replicas: list[SimpleNamespace]) -> list[list[SimpleNamespace]]:  # as Serve ranks them: here, then away
+        return [[r for r in replicas if r.name.startswith("near")], [r for r in replicas if not r.name.startswith("near")]]
+
+    candidates = [replica("near-a", False), replica("near-b", True), replica("far-c", None), replica("far-d", False),
+                  replica("far-e", True)]  # fmt: skip
+    assert names(ranked(candidates, by_node)) == [{"near-a"}, {"far-c", "far-d"}, {"near-b", "far-e"}]
+
+
 def test_with_every_replica_shedding_those_are_tried_so_the_caller_hears_busy() -> None:
     assert names(ranked([replica("a", True), replica("b", True)])) == [{"a", "b"}]
     assert names(ranked([replica("a", False), replica("b", True)])) == [{"a"}, {"b"}]
