@@ -68,6 +68,16 @@ def _de_particle(c: Context) -> bool:
     return bool(c.left) and c.left not in PRONOUNS and c.left not in ADVERBS
 
 
+def _times_table(c: Context) -> bool:
+    """得 of a line of the times table, between two digits and their product below ten: 一五得五,
+    二三得六, 三三得九 (not 二三得了, 五五二十五, 他三五得分)."""
+    digits = "一二三四五六七八九"
+    factors = re.search(f"(?<![{NUMERALS}零])([{digits}])([{digits}])$", c.before)
+    product = re.match(f"[{digits}](?![{NUMERALS}零])", c.after)
+    return (factors is not None and product is not None
+            and (digits.index(factors[1]) + 1) * (digits.index(factors[2]) + 1) == digits.index(product[0]) + 1)
+
+
 def _dei_must(c: Context) -> bool:
     """得 meaning 'must': 你得去, 大家得注意 (not 他得了, 得到)."""
     return (c.left in PRONOUNS or c.left in ADVERBS) and bool(c.right) and c.right[0] not in "了到过奖分"
@@ -397,6 +407,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("huan2", lambda c: c.right == "的" and c.after.rstrip("。！!…") == "的" and c.left.endswith(("会", "要", "得", "能"))),  # 我一定会还的
     ),
     "得": (
+        ("de2", _times_table),  # 一五得五, 二三得六
         # get: 各得10元, 立得5元, 注册即得188元, 可得积分 (before _dei_must: not 可得 must)
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
          and re.match("[0-9零一二两三四五六七八九十百千万]+(?:元|块|分|个|张|份|倍|天|折|积分|金币)|积分|礼品|礼包|券|奖|红包|优惠|现金|神秘",

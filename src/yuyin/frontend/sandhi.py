@@ -5,7 +5,7 @@ themselves were chosen before (lexicon, polyphones). Each pass changes :class:`W
 place and leaves EXACT words (inline overrides) alone:
 
 * :func:`neutral_tones`: particles (吗 呢 吧 ...) and the second syllable of reduplicated
-  kinship nouns and verbs (妈妈 ma1 ma5, 看看 kan4 kan5);
+  kinship nouns and verbs (妈妈 ma1 ma5, 看看 kan4 kan5, 玩儿玩儿 wanr2 wanr5);
 * :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal, final, a decimal's or an hour's (一九,
   第一, 统一, 一点五, 下午一点, 一点开会) or a code's digit beside letters (H1N1, B1, 1TB), yi5
   between a reduplicated verb (看一看), else yi2 before a fourth tone and yi4 before others;
@@ -47,10 +47,20 @@ def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
             word.syllables[0] = with_tone(word.syllables[0], "5")
         elif len(text) == 2 and text[0] == text[1] and text[0] in REDUPLICATED:
             word.syllables[1] = with_tone(word.syllables[1], "5")
+        elif _repeats_with_erhua(words, index):
+            word.syllables[0] = with_tone(word.syllables[0], "5")  # 玩儿玩儿 wanr2 wanr5, cut in two words
         else:  # 老爷爷, 爷爷奶奶: a kinship pair inside a longer word
             for i in range(1, len(text)):
                 if text[i] == text[i - 1] and text[i] in KINSHIP and (i == 1 or text[i - 2] != text[i]):
                     word.syllables[i] = with_tone(word.syllables[i], "5")
+
+
+def _repeats_with_erhua(words: Sequence[Word], index: int) -> bool:
+    """Whether the word at index is a verb with erhua repeating the word before it, with no pause
+    between: 玩儿|玩儿 (not 好好儿, 慢慢儿: one word; not 玩儿，玩儿)."""
+    text = words[index].text
+    return (index > 0 and len(text) == 2 and text[1] == "儿" and text[0] in REDUPLICATED
+            and words[index - 1].text == text and words[index - 1].break_after == 0)
 
 
 def _sound_made(words: Sequence[Word], index: int) -> bool:
@@ -247,9 +257,14 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
-    if len(word) == 3 and s == 1 and word.graphemes[0] not in "君一二我你他她也并决绝毫永海真很挺太还都最更人身可":
-        return "bu5"  # 受不了, 对不起, 来不及 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words the segmenter joined)
+    if len(word.text.removesuffix("儿")) == 3 and s == 1 and word.graphemes[0] not in _NOT_VERBS:
+        return "bu5"  # 受不了, 对不起, 来不及, 差不离儿 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words the segmenter joined)
+    if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS:
+        return "bu5"  # V不了 cut after its verb: 吃|不了, 走|不了 (not 我不了, 就不了: I'll pass)
     return "bu2" if tone(after[1]) == "4" else "bu4"
+
+
+_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就"  # before 不, no verb of V不C
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:

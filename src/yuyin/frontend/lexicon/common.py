@@ -336,6 +336,8 @@ TABLE = """\
 目的地	mu4 di4 di4
 打的	da3 di1
 差不多	cha4 bu4 duo1
+少不了	shao3 bu4 liao3
+少不得	shao3 bu4 de2
 出差	chu1 chai1
 误差	wu4 cha1
 便宜	pian2 yi5
@@ -557,6 +559,8 @@ TABLE = """\
 好男儿	hao3 nan2 er2
 一行白鹭	yi1 hang2 bai2 lu4
 秘书长	mi4 shu1 zhang3
+一家之长	yi1 jia1 zhi1 zhang3
+一曲终了	yi1 qu3 zhong1 liao3
 长身体	zhang3 shen1 ti3
 挖地道	wa1 di4 dao4
 大方	da4 fang5

@@ -49,6 +49,17 @@ def _year_month(year: str, month: str) -> str:
     return f"{read_digits(year)}年{read_small(month)}月"
 
 
+def _year_last_date(match: re.Match[str]) -> str:
+    """25/12/2024 -> 二零二四年十二月二十五日, 12/25/2024 likewise: the number over 12 is the day;
+    where both could be the month (12/06/2024: 6 December or 12 June) the text is left."""
+    first, second, year = match.groups()
+    if int(first) > 12 >= int(second):
+        return f"{_year_month(year, second)}{read_small(first)}日"
+    if int(second) > 12 >= int(first):
+        return f"{_year_month(year, first)}{read_small(second)}日"
+    return match.group()
+
+
 def _year(match: re.Match[str]) -> str:
     if _DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4)):
         return match.group()  # left to the cardinal rule
@@ -236,6 +247,12 @@ RULES: tuple[Rule, ...] = (
         _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
         _iso_date,
     ),
+    # 25/12/2024, 12/25/2024: day and month before the year, in the order their numbers tell
+    rule(
+        "year_last_date",
+        r"(?<![0-9./])(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|[12][0-9]|3[01])/([12][0-9]{3})(?![0-9])",
+        _year_last_date,
+    ),
     # 2020-2024年, 2020~2024年, 2022-2023赛季
     rule(
         "year_range",
@@ -310,6 +327,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])([0-9]{1,2})'([0-5]?[0-9](?:\.[0-9]+)?)(?:\"|'')",
         lambda m: f"{read_small(m.group(1))}分{read_number(m.group(2))}秒",
     ),
+    # 每周三17:00, 周三17点 -> 每周三 十七点: a pause keeps a numeral (a weekday's) off the hour after it (not 三十七点)
+    rule("hour_after_numeral", r"(?<=[一二三四五六七八九十两零])(?=[0-9]{1,2}(?::[0-5][0-9]|点|时))", lambda m: " "),
     # 3pm, 10 a.m.: an hour of the morning or afternoon
     rule(
         "meridiem_hour",

@@ -177,6 +177,9 @@ _SEAT_BEFORE = re.compile("座|席|舱|排|登机|航班|车厢|[0-9]车|值机|
 RULES: tuple[Rule, ...] = (
     # q6h: every so many hours, in a prescription (not six hours)
     rule("dosing_interval", r"(?<![A-Za-z])q([0-9]{1,2})h(?![A-Za-z])", lambda m: f"每{read_number(m.group(1))}小时"),
+    # 2h30m, 1h 5m: hours then minutes, a time taken (not 两小时三十米; 1h30min is read unit by unit)
+    rule("hours_minutes", r"(?<![A-Za-z0-9.])([0-9]{1,3}) ?h ?([0-5]?[0-9]) ?m(?![A-Za-z0-9²³/])",
+         lambda m: f"{read_amount(m.group(1))}小时{read_number(m.group(2))}分钟"),
     # 5V2A, 5V/3A, 9V 2A: a charger's rating, volts and amperes
     rule("volts_amperes", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?V ?[/ ]? ?(" + NUMBER + r") ?A(?![A-Za-z0-9])",
          lambda m: f"{read_amount(m.group(1))}伏{read_amount(m.group(2))}安"),
