@@ -280,6 +280,17 @@ def test_metrics_label_pages_and_assets_by_route_and_stray_paths_as_unmatched(cl
     assert "/nope" not in text
 
 
+def test_an_error_quoting_a_huge_part_of_the_request_stays_small(client) -> None:
+    huge = "x" * 100_000
+    for path, body in (("/v1/audio/speech", {"model": "tts-1", "input": "你好", "voice": huge}),
+                       ("/api/synthesize", {"text": "你好", huge: 1})):  # fmt: skip
+        response = client.post(path, json=body)
+        assert 400 <= response.status_code < 500 and len(response.content) < 2_000, response.content[:300]
+        error = response.json()["error"]
+        assert len(error["message"]) <= 1000 and (error["param"] is None or len(error["param"]) <= 200)
+        assert error["message"].endswith("…") or (error["param"] or "").endswith("…")
+
+
 def test_metrics_count_methods_http_does_not_define_as_other(client) -> None:
     other = 'yuyin_requests_total{method="other",route="/healthz",status="405"}'
     before = metric(client, other)

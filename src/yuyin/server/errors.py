@@ -3,7 +3,9 @@
 Every error answers ``{"error": {"message", "type", "param", "code"}}`` (the OpenAI error
 shape, which the ``openai`` client parses); ``param`` names the offending request field, or is
 null when no single field is at fault; ``code`` is the HTTP status as a string (OpenAI's codes are
-strings, which typed clients insist on).
+strings, which typed clients insist on). A message or param quoting a long piece of the request
+(an unknown field's name, a voice's) is cut to MAX_MESSAGE or MAX_PARAM characters, so that an
+error is never bigger than what it is about.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from starlette.exceptions import HTTPException
 
 _TYPES = {413: "request_too_large", 422: "invalid_request_error", 503: "server_overloaded",
           504: "timeout", 404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}  # fmt: skip
-_UNPARSABLE = "There was an error parsing the body"  # FastAPI's detail for a body it could not decode
+_UNPARSABLE = "There was an error parsing the body"
+MAX_MESSAGE, MAX_PARAM = 1000, 200  # FastAPI's detail for a body it could not decode
 
 
 class ApiError(Exception):
@@ -32,7 +35,12 @@ class ApiError(Exception):
 
 def error_body(status: int, message: str, field: str | None = None) -> dict[str, Any]:
     kind = _TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
-    return {"error": {"message": message, "type": kind, "param": field, "code": str(status)}}
+    return {"error": {"message": _cut(message, MAX_MESSAGE), "type": kind,
+                      "param": None if field is None else _cut(field, MAX_PARAM), "code": str(status)}}  # fmt: skip
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def options_error(exc: Exception) -> ApiError:
