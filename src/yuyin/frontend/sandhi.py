@@ -259,12 +259,13 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
     if len(word.text.removesuffix("儿")) == 3 and s == 1 and word.graphemes[0] not in _NOT_VERBS:
         return "bu5"  # 受不了, 对不起, 来不及, 差不离儿 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words the segmenter joined)
-    if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS:
-        return "bu5"  # V不了 cut after its verb: 吃|不了, 走|不了 (not 我不了, 就不了: I'll pass)
+    if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS + "时":
+        return "bu5"  # V不了 cut after its verb: 吃|不了, 走|不了 (not 我不了, 就不了, 暂时不了: I'll pass; 时不常 keeps bu5)
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 
-_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就"  # before 不, no verb of V不C
+# before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久
+_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前"
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:

@@ -338,6 +338,8 @@ TABLE = """\
 差不多	cha4 bu4 duo1
 少不了	shao3 bu4 liao3
 少不得	shao3 bu4 de2
+年少不得志	nian2 shao4 bu4 de2 zhi4
+最少不得	zui4 shao3 bu4 de2
 出差	chu1 chai1
 误差	wu4 cha1
 便宜	pian2 yi5
