@@ -79,8 +79,8 @@ def _times_table(c: Context) -> bool:
 
 
 def _dei_must(c: Context) -> bool:
-    """得 meaning 'must': 你得去, 大家得注意 (not 他得了, 得到)."""
-    return (c.left in PRONOUNS or c.left in ADVERBS) and bool(c.right) and c.right[0] not in "了到过奖分"
+    """得 meaning 'must': 你得去, 大家得注意 (not 他得了, 得到, 他得的是什么病)."""
+    return (c.left in PRONOUNS or c.left in ADVERBS) and bool(c.right) and c.right[0] not in "了到过奖分的"
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -215,10 +215,11 @@ def _kind_of(c: Context) -> bool:
 
 
 def _zhong_plant(c: Context) -> bool:
-    """种 as 'to plant': 种了, 种着, 种树, or before a plant's name (种葡萄, 种向日葵, 种桃树); not a kind."""
+    """种 as 'to plant': 种了, 种着, 种树, 种的树, or before a plant's name (种葡萄, 种向日葵, 种桃树); not a kind."""
     if _kind_of(c):
         return False
     return (c.right[:1] in ("了", "下", "满", "上", "出", "过", "在") or c.right == "着" or c.right in _CROPS
+            or c.right[:1] == "的" and not c.left.endswith(("有", "没"))  # 去年种的树 (not 有种的站出来: guts)
             or (c.alone or c.left.endswith(("里", "上"))) and bool(c.right) and c.right[-1] in _PLANT_ENDS)  # (院子|里种|葡萄)
 
 
@@ -235,10 +236,10 @@ _GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "
 # Who or when before a 得 that means "must" (other words before 得 are mostly verbs: 说得跟真的一样).
 _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上午 下午 今晚 明早 这次 下次 每天 周末 回头 病人 患者 老师 "
                            "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理 病 衣服 可能 确实 "
-                           "估计 大概 肯定 之前 以前 前".split())
+                           "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿".split())
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
-            "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早")
+            "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
@@ -252,7 +253,7 @@ _LINE_CONTENT = ("代码", "注释", "字", "文字", "数据", "命令", "公�
 _SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
 _UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
-_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
+_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请|打了|打过|打个|打电话|打.{0,2}折|打包")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
 _DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
                      "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
@@ -320,8 +321,8 @@ def _bank(c: Context) -> bool:
     not 行 starting a word after them (该行为, 我行动)."""
     if c.right.startswith(tuple("为动驶人程李走使政星销医善乐窃进军文事贿刑凶骗礼踪迹装头家话径规")):
         return False
-    if c.left == "该":  # not 该行则行, 该行的礼数 (should be done)
-        return bool(c.right) and c.right[0] not in "则就都也了" and "行" not in c.after  # (该行的都行了吗)
+    if c.left == "该":  # not 该行则行, 该行的礼数 (should be done); 该行行长 is the bank's
+        return bool(c.right) and c.right[0] not in "则就都也了" and re.search("行(?!长)", c.after) is None  # (该行的都行了吗)
     if c.left in ("贵", "跨", "外资", "中资", "总", "分", "支", "商业", "国有"):
         return True
     if c.left == "我":  # not 我行！, 我行得正, 我行过万里路 (I can, I walk)
@@ -376,6 +377,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "长": (
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
+        ("zhang3", lambda c: c.before.endswith("越") and re.match("越(?:像|高|大|壮|胖|漂亮|好看|帅|俊|水灵|结实)", c.after)
+         is not None),  # 越长越像他爸 (not 越长越好, 越拉越长)
         ("chang2", left_ends("太很真好多么更最挺特别常较够超")),
         ("chang2", lambda c: c.right[:1] == "了" and c.left.endswith(_LONG_THINGS)),  # 时间长了, 这根短了，那根长了
         ("zhang3", right_starts(*_GROW)),
@@ -399,6 +402,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 逾期未还, 已还完, 应还本息, 欠款按时还上, 还车前 (not 应还有, 应还算合理, 你还上？, 还车票都没买)
         ("huan2", lambda c: c.left.endswith(("未", "已")) and not c.right.startswith(("有", "是", "在", "要", "能", "可", "会", "没", "得"))),
         ("huan2", lambda c: c.left.endswith("应") and c.right.startswith(("本息", "款", "贷", "钱", "金额", "本金"))),
+        # repaid on time or early: 提前还一部分, 按时还了, 分期还清 (not 提前还有优惠吗, 按时还要交作业)
+        ("huan2", lambda c: c.left.endswith(("提前", "按时", "按期", "如期", "分期"))
+         and (c.right[:1] in ("", "了", "完", "上", "清") or c.right.startswith(("一部分", "一笔", "一期", "一半", "一些"))
+              or AMOUNT.match(c.right) is not None)),
         ("huan2", lambda c: c.right in ("完", "本息", "完了", "上") and re.search("钱|款|贷|债|账|借|欠|信用卡|花呗", c.before + c.after) is not None
          or c.right == "车" or c.right.startswith(("车点", "车前", "车时", "车后"))),
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
@@ -416,11 +423,15 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("dei3", _dei_must),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
+        # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
+        ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
+         and re.match("多少|多久|多长|几|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",
+                      c.after) is not None),
         ("de5", lambda c: len(c.left) == 1 and c.left not in "还这那谁" and c.right[:1] == "了"
          and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
         # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
         ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
-        ("de2", lambda c: not c.left or c.right[:1] in ("了", "到")),
+        ("de2", lambda c: not c.left or c.right[:1] in ("了", "到") or c.left in PRONOUNS and c.right[:1] == "的"),  # 他得的是什么病
         ("de5", _de_particle),
     ),
     "地": (("di4", _place_of),
@@ -435,7 +446,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
-            and re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None),),  # 晕车想吐
+            and re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|[吃喝][完下了]?就|一直|吃坏", c.before) is not None),),  # 晕车想吐, 吃完就吐了
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
@@ -496,6 +507,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", _wei_is),
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),
+           # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
+           ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
+            and (c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩") or not c.right and c.before[:-1].endswith(("别", "小心")))),
            # wear: 建议着厚外套, 请着正装出席 (not 披着外套: the verb's zhe5)
            ("zhuo2", lambda c: c.alone and c.left in _ADVISING and re.match(_CLOTHES, c.after) is not None),),
     # 看不着, 找着了, 着了凉, 找着钥匙
@@ -525,8 +539,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
            ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),),  # 抽出空来
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
-           ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None)),  # 这个黑锅我可不背
+           ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None),  # 这个黑锅我可不背
+           ("bei1", lambda c: re.match("了?[一两几半]?(?:袋|麻袋|筐|捆|篓|背篓|箱|大包|个?黑锅)", c.after) is not None)),  # 背了一袋米, 背了个黑锅 (not 背了一篇课文)
     "传": (("zhuan4", right_starts("》")),),
+    "宿": (("xiu3", left_in("一", "两", "三", "几", "半", "整")),),  # 两宿没睡, 熬了三宿, 整宿 (nights; 两宿舍 has 宿舍)
+    "载": (("zai3", left_in("一", "两", "三", "五", "十", "百", "千", "数", "几", "半")),),  # 工作了十载, 数载光阴 (years; 满载, 超载 are words)
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", lambda c: c.right[:1] in ("", "了", "透") and c.left.endswith(("易", "难"))
             and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None
@@ -557,7 +574,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
-    "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶")),
+    "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶", "烟灰", "一首", "一曲", "曲子")),
+           ("tan2", lambda c: c.after.startswith("一弹") or c.before.endswith("弹一")),  # 把棉花弹一弹
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
     "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
@@ -577,14 +595,15 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
-           ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，"))),
+           ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，")),
+           ("chong4", lambda c: re.match("得(?:很|厉害|要命)[了啊呀]?$", c.after) is not None)),  # 这酒冲得厉害 (not 他冲得很快)
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
            ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT)),  # 大树倒了 (not 垃圾倒了)
            ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在"))),  # 被风刮倒了 (not 刮倒是挺大)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
-        ("zhuan4", lambda c: c.after.startswith(("圈", "一圈", "个不停", "来转去", "悠", "每"))),  # 七千转每分钟
+        ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
         ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or _SPINNER.search(c.before) is not None
          and (not c.right or c.right == "得")),  # 他转着笔, 风扇在转, 车轮转得飞快 (not 文件正在转, 风向转得很快)
@@ -637,7 +656,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                      "稻草", "地毯", "草坪", "石子")))
             and not c.left.endswith(("家", "店", "下", "上", "中", "床", "肉", "旺", "商", "间", "当", "药", "饭", "书", "杂货"))),),  # (not 睡在下铺上, 肉铺开在)
     # 应 ying4, answer: 他应了一声, 叫了几声他都没应 (not 不应这样, 应该)
-    "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不")) and not c.after),),
+    "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不", "没人", "没有人")) and not c.after),),  # 没人应
     # 结 jie1, bear fruit: 树上结满了果子, 葡萄结得特别多
     "结": (("jie1", lambda c: c.after[:1] in ("满", "了", "的", "出") and re.search("果|桃|梨|枣|瓜|葡萄|籽|穗|柿|橘|杏|李子", c.after[:8]) is not None
             or c.after[:1] == "得" and re.search("果|桃|梨|枣|瓜|葡萄|柿|橘|杏", c.before[-4:]) is not None),),  # (not 树上结了一层冰)
@@ -662,9 +681,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
     "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
-    "落": (("la4", lambda c: c.alone and c.right.startswith("在") and re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before)
-            is not None and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅", c.after) is not None
-            and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里 (not 这笔钱落在公司账上)
+    "落": (("la4", lambda c: c.alone and c.right.startswith("在")
+            and re.search(f"把(?:{_LEFT_BEHIND.pattern})|(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
+            and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位", c.after) is not None
+            and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
            ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔), 把窗帘挑开
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
@@ -747,6 +767,11 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
                             "时髦|时尚|大方|正式|简朴|简单|华丽|邋遢|寒酸|光鲜|干净|整齐|休闲|保守|暴露|怪异|奇特)"
                             "(?:[^的\u4e00-\u9fff]|$|[、和而又，])")
 
+# What is carried on the back (背上行囊, 背上书包)
+_LOADS = frozenset("行囊 书包 背包 行李 包袱 行装 装备 干粮 吉他 枪 背篓 竹篓 孩子 老人 罪名 骂名 黑锅".split())
+# Whom something is done behind the back of (背着妈妈偷偷, 背着老师)
+_HIDDEN_FROM = frozenset("妈妈 爸爸 爸妈 父母 家人 家里 大人 老师 丈夫 妻子 老公 老婆 爷爷 奶奶 领导 老板 公司 组织".split())
+
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
@@ -807,6 +832,11 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
+    # carry on one's back: 背上行囊, 把孩子背上 (not 他背上有伤疤, 我背上痒, 背上包着纱布: the back)
+    "背上": (("bei1 shang4", lambda c: c.right in _LOADS or not c.right and "把" in c.before),),
+    # behind someone's back: 背着妈妈偷偷去网吧, 背着我私下里 (not 背着妈妈去医院: carrying)
+    "背着": (("bei4 zhe5", lambda c: (c.right in PRONOUNS or c.right in _HIDDEN_FROM)
+              and re.search("偷偷|悄悄|私下|私自|偷着|瞒", c.after) is not None),),
     # 把钱数了一遍 (counted; not the amount: 把钱数好好核对, 把钱数一一列出, 把钱数清单发给我)
     "钱数": (("qian2 shu3", lambda c: c.left.endswith("把") and re.match("[了过完]|清(?!单)|好(?!好)|一[遍下数次]", c.after) is not None),),
     # 难处 nan2 chu4, a difficulty (他有他的难处), but chu3, hard to get on with, after a degree (这个人很难处), before

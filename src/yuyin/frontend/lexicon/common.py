@@ -25,6 +25,7 @@ TABLE = """\
 抽空	chou1 kong4
 重归于好	chong2 gui1 yu2 hao3
 正中靶心	zheng4 zhong4 ba3 xin1
+正中要害	zheng4 zhong4 yao4 hai4
 三年五载	san1 nian2 wu3 zai3
 划火柴	hua2 huo3 chai2
 行当	hang2 dang5
@@ -299,6 +300,24 @@ TABLE = """\
 背包	bei1 bao1
 晒干	shai4 gan1
 供应	gong1 ying4
+供暖	gong1 nuan3
+切勿	qie4 wu4
+弹出	tan2 chu1
+数以万计	shu4 yi3 wan4 ji4
+掉色	diao4 shai3
+作料	zuo2 liao5
+吃相	chi1 xiang4
+转转	zhuan4 zhuan5
+钻井	zuan1 jing3
+切肉	qie1 rou4
+相由心生	xiang4 you2 xin1 sheng1
+整宿	zheng3 xiu3
+一行行	yi1 hang2 hang2
+一针见血	yi1 zhen1 jian4 xue4
+扎破	zha1 po4
+上相	shang4 xiang4
+削面	xiao1 mian4
+照张相	zhao4 zhang1 xiang4
 人参	ren2 shen1
 薄弱	bo2 ruo4
 薄荷	bo4 he5
