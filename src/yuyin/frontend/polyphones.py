@@ -253,7 +253,9 @@ _LINE_CONTENT = ("代码", "注释", "字", "文字", "数据", "命令", "公�
 _SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
 _UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
-_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请|打了|打过|打个|打电话|打.{0,2}折|打包")
+_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
+# 还给我打了个电话 (also called me), but not after 把: 他把书还给我打了个招呼 (returned it)
+_GIVE_ALSO_CALL = re.compile("打了|打过|打个|打电话|打.{0,2}折|打包")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
 _DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
                      "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
@@ -378,7 +380,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "长": (
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
         ("zhang3", lambda c: c.before.endswith("越") and re.match("越(?:像|高|大|壮|胖|漂亮|好看|帅|俊|水灵|结实)", c.after)
-         is not None),  # 越长越像他爸 (not 越长越好, 越拉越长)
+         is not None and not c.before[:-1].endswith((*_LONG_THINGS, "裙子", "线", "绳子", "队伍", "袖子", "裤子"))),
+        # 越长越像他爸 (not 越长越好, 越拉越长, 裙子越长越漂亮, 线越长越结实: the longer)
         ("chang2", left_ends("太很真好多么更最挺特别常较够超")),
         ("chang2", lambda c: c.right[:1] == "了" and c.left.endswith(_LONG_THINGS)),  # 时间长了, 这根短了，那根长了
         ("zhang3", right_starts(*_GROW)),
@@ -402,9 +405,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 逾期未还, 已还完, 应还本息, 欠款按时还上, 还车前 (not 应还有, 应还算合理, 你还上？, 还车票都没买)
         ("huan2", lambda c: c.left.endswith(("未", "已")) and not c.right.startswith(("有", "是", "在", "要", "能", "可", "会", "没", "得"))),
         ("huan2", lambda c: c.left.endswith("应") and c.right.startswith(("本息", "款", "贷", "钱", "金额", "本金"))),
-        # repaid on time or early: 提前还一部分, 按时还了, 分期还清 (not 提前还有优惠吗, 按时还要交作业)
+        # repaid on time or early: 提前还一部分, 按时还了, 分期还清 (not 提前还有优惠吗, 按时还要交作业, 提前还了解了, 按时还上课)
         ("huan2", lambda c: c.left.endswith(("提前", "按时", "按期", "如期", "分期"))
-         and (c.right[:1] in ("", "了", "完", "上", "清") or c.right.startswith(("一部分", "一笔", "一期", "一半", "一些"))
+         and (c.right in ("", "了", "完", "上", "清", "完了", "上了", "清了") or c.right.startswith(("一部分", "一笔", "一期", "一半", "一些"))
               or AMOUNT.match(c.right) is not None)),
         ("huan2", lambda c: c.right in ("完", "本息", "完了", "上") and re.search("钱|款|贷|债|账|借|欠|信用卡|花呗", c.before + c.after) is not None
          or c.right == "车" or c.right.startswith(("车点", "车前", "车时", "车后"))),
@@ -425,8 +428,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
         # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
         ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
-         and re.match("多少|多久|多长|几|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",
-                      c.after) is not None),
+         and re.match("多少|多久|多长|几(?!个?(?:分|票|奖|块))|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",
+                      c.after) is not None),  # (not 一共得几分, 最少得几个奖: a score)
         ("de5", lambda c: len(c.left) == 1 and c.left not in "还这那谁" and c.right[:1] == "了"
          and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
         # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
@@ -446,7 +449,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
-            and re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|[吃喝][完下了]?就|一直|吃坏", c.before) is not None),),  # 晕车想吐, 吃完就吐了
+            and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
+                 or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),),
+    # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
@@ -509,7 +514,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
            ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
-            and (c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩") or not c.right and c.before[:-1].endswith(("别", "小心")))),
+            and ((c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩"))
+                 and (c.before[:-1].endswith(("别", "小心")) or c.after.startswith(c.right + "了"))  # (not 他饿着我们一整天: kept hungry)
+                 or not c.right and c.before[:-1].endswith(("别", "小心")))),
            # wear: 建议着厚外套, 请着正装出席 (not 披着外套: the verb's zhe5)
            ("zhuo2", lambda c: c.alone and c.left in _ADVISING and re.match(_CLOTHES, c.after) is not None),),
     # 看不着, 找着了, 着了凉, 找着钥匙
@@ -542,8 +549,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None),  # 这个黑锅我可不背
            ("bei1", lambda c: re.match("了?[一两几半]?(?:袋|麻袋|筐|捆|篓|背篓|箱|大包|个?黑锅)", c.after) is not None)),  # 背了一袋米, 背了个黑锅 (not 背了一篇课文)
     "传": (("zhuan4", right_starts("》")),),
-    "宿": (("xiu3", left_in("一", "两", "三", "几", "半", "整")),),  # 两宿没睡, 熬了三宿, 整宿 (nights; 两宿舍 has 宿舍)
-    "载": (("zai3", left_in("一", "两", "三", "五", "十", "百", "千", "数", "几", "半")),),  # 工作了十载, 数载光阴 (years; 满载, 超载 are words)
+    "宿": (("xiu3", lambda c: c.left in ("一", "两", "三", "几", "半", "整") and c.after[:1] != "营"),),
+    # 两宿没睡, 熬了三宿, 整宿 (nights; 两宿舍 has 宿舍; not 几宿营地: camping)
+    "载": (("zai3", lambda c: c.left in ("一", "两", "三", "五", "十", "百", "千", "数", "几", "半")
+            and c.after[:1] not in tuple("人客货重物运")),),  # 工作了十载, 数载光阴 (years; 满载, 超载 are words; not 两载人飞船, 三载货物: carry)
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
            ("gan1", lambda c: c.right[:1] in ("", "了", "透") and c.left.endswith(("易", "难"))
             and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None
@@ -596,7 +605,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，")),
-           ("chong4", lambda c: re.match("得(?:很|厉害|要命)[了啊呀]?$", c.after) is not None)),  # 这酒冲得厉害 (not 他冲得很快)
+           ("chong4", lambda c: re.match("得(?:很|厉害|要命)[了啊呀]?$", c.after) is not None
+            and re.search("水|浪|潮|洪|流", c.before) is None)),  # 这酒冲得厉害 (not 他冲得很快, 洪水冲得厉害: rushing)
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
            ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT)),  # 大树倒了 (not 垃圾倒了)
            ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在"))),  # 被风刮倒了 (not 刮倒是挺大)
@@ -682,7 +692,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
             and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在")
-            and re.search(f"把(?:{_LEFT_BEHIND.pattern})|(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
+            and (re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before) is not None
+                 or re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
+                 and re.search("地上|地板|地面|顶上", c.after) is None)  # (not 钥匙落在宿舍门口的地上, 手机落在车顶上: fell)
             and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位", c.after) is not None
             and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
@@ -835,7 +847,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # carry on one's back: 背上行囊, 把孩子背上 (not 他背上有伤疤, 我背上痒, 背上包着纱布: the back)
     "背上": (("bei1 shang4", lambda c: c.right in _LOADS or not c.right and "把" in c.before),),
     # behind someone's back: 背着妈妈偷偷去网吧, 背着我私下里 (not 背着妈妈去医院: carrying)
-    "背着": (("bei4 zhe5", lambda c: (c.right in PRONOUNS or c.right in _HIDDEN_FROM)
+    "背着": (("bei4 zhe5", lambda c: (c.right in PRONOUNS and c.right != "孩子" or c.right in _HIDDEN_FROM)  # (not 背着孩子悄悄地走了: carrying)
               and re.search("偷偷|悄悄|私下|私自|偷着|瞒", c.after) is not None),),
     # 把钱数了一遍 (counted; not the amount: 把钱数好好核对, 把钱数一一列出, 把钱数清单发给我)
     "钱数": (("qian2 shu3", lambda c: c.left.endswith("把") and re.match("[了过完]|清(?!单)|好(?!好)|一[遍下数次]", c.after) is not None),),
@@ -845,7 +857,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               and not c.after.startswith(("得", "不难处"))
               and not (c.left.endswith(("人", "婆", "关系", "之间", "领导", "上司", "老板", "同事", "邻居")) and c.left != "个人"
                        and not c.after.rstrip("。！？!?；;…"))),),
-    "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None),),  # 我们还给您准备了
+    "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None
+              or "把" not in c.before and _GIVE_ALSO_CALL.search(c.after) is not None),),  # 我们还给您准备了
     "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
              ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
@@ -870,6 +883,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))
               or c.left.endswith(("开户", "发卡", "收款")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),),  # 开户行为中国银行 (not 违规开户行为)  # 第3行为空 (a row; not 第一行为就是道歉)
     "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),),  # 苹果树结果了
+    # 这一行行不行, 这一行行吗 (this trade, will it do), 一行行至山脚 (the party went), not 一行行字 (rows of)
+    "一行行": (("yi1 hang2 xing2", right_starts("不", "吗", "么", "嘛", "呢", "吧", "啊")),
+              ("yi1 xing2 xing2", right_starts("至", "抵")),),
     # 一行代码 (a line of), not 一行人 (a party of)
     "一行": (("yi1 hang2", right_starts("代码", "字", "文字", "诗", "数据", "命令", "注释", "程序", "小字",
                                         "大字", "泪", "公式", "文本", "记录", "表格")),

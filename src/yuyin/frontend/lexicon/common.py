@@ -308,6 +308,7 @@ TABLE = """\
 作料	zuo2 liao5
 吃相	chi1 xiang4
 转转	zhuan4 zhuan5
+兜兜转转	dou1 dou1 zhuan4 zhuan4
 钻井	zuan1 jing3
 切肉	qie1 rou4
 相由心生	xiang4 you2 xin1 sheng1
