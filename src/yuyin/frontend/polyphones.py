@@ -145,7 +145,7 @@ def _before_title(c: Context) -> bool:
 
 def _before_title_cha(c: Context) -> bool:
     """查 a surname before a title, but not 被查, investigated (被查|经理已被停职, an official)."""
-    return _before_title(c) and not (not c.alone and c.left == "被")
+    return _before_title(c) and (c.alone or c.left != "被")
 
 
 def _before_xing(c: Context) -> bool:
