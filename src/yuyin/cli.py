@@ -279,6 +279,12 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--header-timeout", type=float, default=defaults.header_timeout,
                        help=f"seconds a connection may take to send a request's head; slower ones are closed "
                             f"(default: {defaults.header_timeout:g})")  # fmt: skip
+    serve.add_argument("--ws-idle-timeout", type=float, default=defaults.ws_idle_timeout, metavar="SECONDS",
+                       help=f"close a WebSocket connection after this many seconds with no synthesis running and "
+                            f"no message from its client (default: {defaults.ws_idle_timeout:g})")  # fmt: skip
+    serve.add_argument("--max-websockets", type=int, default=None, metavar="N",
+                       help="WebSocket connections open at once; more are refused with 503 (default: 4 x "
+                            "max-streams)")  # fmt: skip
     serve.add_argument("--max-input-chars", type=int, default=defaults.max_input_chars,
                        help=f"longer texts get 413 (default: {defaults.max_input_chars})")
     serve.add_argument("--max-file-mib", type=int, default=None, metavar="MIB",
@@ -336,6 +342,7 @@ def _serve(args: argparse.Namespace) -> int:
             queue_timeout=args.queue_timeout,
             request_timeout=args.request_timeout, header_timeout=args.header_timeout,
             max_input_chars=args.max_input_chars, max_file_mib=args.max_file_mib,
+            ws_idle_timeout=args.ws_idle_timeout, max_websockets=args.max_websockets,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             allowed_hosts=tuple(args.allowed_host or ()),
             shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,

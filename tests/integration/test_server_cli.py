@@ -30,6 +30,8 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
     (["--header-timeout", "0"], "--header-timeout must be a positive finite number, got 0"),
     (["--max-file-mib", "0"], "--max-file-mib must be a positive finite number, got 0"),
+    (["--ws-idle-timeout", "inf"], "--ws-idle-timeout must be a positive finite number, got inf"),
+    (["--max-websockets", "0"], "--max-websockets must be a positive finite number, got 0"),
     (["--port", "99999"], "--port must be 0-65535"),
     (["--cors-origin", "http://page.test/"], "--cors-origin must be * or scheme://host[:port] as a browser sends it"),
 ])  # fmt: skip

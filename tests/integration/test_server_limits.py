@@ -172,6 +172,38 @@ def test_a_whole_file_past_max_file_mib_is_refused_and_streaming_it_works(tiny_p
         assert metric(http, "yuyin_requests_in_flight") == 0
 
 
+def test_websockets_are_capped_and_idle_ones_closed(tiny_pack) -> None:
+    """--max-websockets 1: a second connection is refused with 503, Retry-After and a JSON error;
+    --ws-idle-timeout 1: the first, once idle, is closed (1000, saying why), which frees its place."""
+    from websockets.exceptions import InvalidStatus
+
+    args = ["--voice", str(tiny_pack), "--device", "cpu", "--max-websockets", "1", "--ws-idle-timeout", "1"]
+    with ServerProcess(args) as server, httpx.Client(base_url=server.url, timeout=30) as http:
+        url = server.url.replace("http", "ws") + "/ws/synthesize"
+        with ws_client.connect(url) as first:
+            assert metric(http, "yuyin_websockets_open") == 1
+            with pytest.raises(InvalidStatus) as refused:
+                ws_client.connect(url)
+            response = refused.value.response
+            assert response.status_code == 503 and response.headers["Retry-After"] == "2"
+            assert "1 WebSocket connections are open" in json.loads(response.body)["error"]["message"]
+            first.send(json.dumps({"type": "synthesize", "text": "你好。"}))
+            assert json.loads(first.recv(timeout=30))["type"] == "start"
+            while isinstance(message := first.recv(timeout=30), bytes) or json.loads(message)["type"] != "done":
+                pass
+            started = time.perf_counter()
+            with pytest.raises(ConnectionClosed) as closed:
+                first.recv(timeout=10)
+            assert 0.9 < time.perf_counter() - started < 5
+            assert (closed.value.rcvd.code, closed.value.rcvd.reason) == (1000, "idle for 1 s (no synthesis, no message)")
+        assert wait_for(lambda: metric(http, "yuyin_websockets_open") == 0, 5)
+        with ws_client.connect(url) as again:
+            again.send(json.dumps({"type": "synthesize", "text": "你好。"}))
+            assert json.loads(again.recv(timeout=30))["type"] == "start"
+        refusals = 'yuyin_requests_total{method="WS",route="/ws/synthesize",status="503"}'
+        assert metric(http, refusals) == 1
+
+
 def test_a_body_past_the_limit_is_refused(server) -> None:
     from yuyin.server.body_limit import max_body_bytes
     from yuyin.server.settings import ServerSettings

@@ -53,6 +53,8 @@ def test_settings_take_unset_limits_from_the_tier() -> None:
     assert (sized.max_active, sized.max_queue, sized.decoder_batch_size, sized.side_by_side) == (3, 16, 4, False)
     assert ServerSettings(max_queue=0).sized_for(small).max_queue == 0
     assert sized.max_file_mib == 32 and ServerSettings(max_file_mib=5).sized_for(small).max_file_mib == 5
+    assert (sized.max_streams, sized.max_websockets) == (12, 48)  # 4 per slot, 4 connections per stream
+    assert ServerSettings(max_websockets=2).sized_for(small).max_websockets == 2
     large = next(tier for tier in TIERS if tier.name == "large")
     assert ServerSettings().sized_for(large).side_by_side is True
     assert ServerSettings(side_by_side=False).sized_for(large).side_by_side is False  # an explicit choice wins

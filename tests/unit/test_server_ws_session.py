@@ -13,6 +13,7 @@ import pytest
 
 from yuyin.server import ws
 from yuyin.server.errors import ApiError
+from yuyin.server.speech import Packet
 
 
 class FakeSocket:
@@ -49,8 +50,9 @@ class FakeStream:
         self.closed = True
 
 
-def session(socket: FakeSocket) -> ws.WsSession:
-    runtime = SimpleNamespace(voices=SimpleNamespace(default="v"), settings=SimpleNamespace(request_timeout=10.0))
+def session(socket, request_timeout: float = 10.0, idle_timeout: float = 60.0) -> ws.WsSession:
+    settings = SimpleNamespace(request_timeout=request_timeout, ws_idle_timeout=idle_timeout)
+    runtime = SimpleNamespace(voices=SimpleNamespace(default="v"), settings=settings)
     return ws.WsSession(socket, runtime)  # type: ignore[arg-type]
 
 
@@ -137,7 +139,6 @@ def test_syllables_timed_after_a_sentence_began_come_as_their_own_event() -> Non
     import numpy as np
 
     from yuyin.audio import AudioChunk, SyllableTiming
-    from yuyin.server.speech import Packet
     from yuyin.written import WrittenText
 
     class Recorder:
@@ -196,9 +197,75 @@ def test_a_session_whose_client_reads_nothing_ends_even_when_its_close_cannot_be
     monkeypatch.setattr(ws, "open_speech", open_speech)
 
     async def scenario() -> None:
-        runtime = SimpleNamespace(voices=SimpleNamespace(default="v"), settings=SimpleNamespace(request_timeout=0.2))
-        talk = ws.WsSession(UnreadSocket({"type": "synthesize", "id": "r", "text": "你好"}), runtime)  # type: ignore[arg-type]
+        talk = session(UnreadSocket({"type": "synthesize", "id": "r", "text": "你好"}), request_timeout=0.2)
         await asyncio.wait_for(talk.run(), 5)  # the start event stalls after 0.2 s, the close after 1 s more
 
     run(scenario())
     assert stream.closed
+
+
+class QuietSocket:
+    """A client that sends the given messages, then nothing; records the close it gets."""
+
+    def __init__(self, *messages: dict):
+        self.messages: asyncio.Queue[dict] = asyncio.Queue()
+        for message in messages:
+            self.messages.put_nowait({"type": "websocket.receive", "text": json.dumps(message)})
+        self.events: list[dict] = []
+        self.closed: tuple[int, str] | None = None
+
+    async def receive(self) -> dict:
+        return await self.messages.get()
+
+    async def send(self, message: dict) -> None:
+        self.events.append(json.loads(message["text"]) if "text" in message else {"bytes": len(message["bytes"])})
+
+    async def close(self, code: int, reason: str) -> None:
+        self.closed = (code, reason)
+
+
+def test_a_connection_that_sends_nothing_is_closed_after_the_idle_timeout() -> None:
+    async def scenario() -> float:
+        socket = QuietSocket()
+        started = time.perf_counter()
+        await asyncio.wait_for(session(socket, idle_timeout=0.2).run(), 5)
+        assert socket.closed == (1000, "idle for 0.2 s (no synthesis, no message)")
+        return time.perf_counter() - started
+
+    assert 0.2 <= run(scenario()) < 2.0
+
+
+def test_a_synthesis_longer_than_the_idle_timeout_is_not_cut_and_the_timeout_counts_from_its_end(monkeypatch) -> None:
+    """Idle means no synthesis running and no message: a 0.6 s stream on a 0.2 s idle timeout
+    ends with done, and the connection closes 0.2 s after that."""
+
+    class SlowStream(FakeStream):
+        def __init__(self):
+            super().__init__()
+            self.chunks = 6
+
+        async def __anext__(self):
+            if not self.chunks:
+                raise StopAsyncIteration
+            self.chunks -= 1
+            await asyncio.sleep(0.1)
+            return Packet(b"\0\0" * 240, None)
+
+    stream = SlowStream()
+
+    async def open_speech(runtime, request):
+        return stream
+
+    monkeypatch.setattr(ws, "open_speech", open_speech)
+
+    async def scenario() -> tuple[list[dict], float, float]:
+        socket = QuietSocket({"type": "synthesize", "id": "r", "text": "你好"})
+        talk = session(socket, idle_timeout=0.2)
+        started = time.perf_counter()
+        await asyncio.wait_for(talk.run(), 5)
+        assert socket.closed is not None and socket.closed[0] == 1000
+        return socket.events, time.perf_counter() - started, stream.closed
+
+    events, elapsed, stream_closed = run(scenario())
+    assert [event.get("type", "audio") for event in events] == ["start", *["audio"] * 6, "done"] and stream_closed
+    assert 0.8 <= elapsed < 2.5

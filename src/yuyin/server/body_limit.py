@@ -1,17 +1,19 @@
-"""The request body size limit, enforced as the body arrives.
+"""What request bodies the server reads: at most a size limit, enforced as the body arrives,
+and never compressed.
 
-Without it a client could send hundreds of megabytes that the JSON parser holds in memory at
-once before any field is checked. A declared Content-Length over the limit is refused with 413
-before a byte is read; a body without one (chunked) is refused as soon as it grows past it.
+Without the limit a client could send hundreds of megabytes that the JSON parser holds in
+memory at once before any field is checked. A declared Content-Length over the limit is refused
+with 413 before a byte is read; a body without one (chunked) is refused as soon as it grows past
+it. The server decodes no Content-Encoding, so a body that declares one (gzip, br, ...) is
+refused with 415 before it is read (RFC 9110 15.5.16), whether or not it would parse as it is.
 """
 from __future__ import annotations
 
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from yuyin.engine.reference import MAX_CLIP_BYTES
-from yuyin.server.errors import error_body
+from yuyin.server.errors import answer_error
 from yuyin.server.settings import ServerSettings
 
 JSON_ESCAPE_BYTES = 6  # the most one character of text can take in JSON (\uXXXX)
@@ -31,7 +33,8 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyLimit:
-    """ASGI middleware: HTTP request bodies of at most max_bytes, else 413 naming ``body``."""
+    """ASGI middleware: HTTP request bodies of at most max_bytes, else 413 naming ``body``, and
+    without a Content-Encoding, else 415 naming it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int):
         self.app, self.max_bytes = app, max_bytes
@@ -43,10 +46,15 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length", b"")
+        headers = dict(scope["headers"])
+        encoding = headers.get(b"content-encoding", b"identity").decode("latin-1").strip().lower()
+        if encoding not in ("", "identity"):
+            message = f"send the body uncompressed: Content-Encoding {encoding} is not supported"
+            await answer_error(scope, receive, send, 415, message, "body")
+            return
+        declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            body = error_body(413, self._message(declared.decode()), "body")
-            await JSONResponse(body, status_code=413)(scope, receive, send)
+            await answer_error(scope, receive, send, 413, self._message(declared.decode()), "body")
             return
         received = 0
 

@@ -21,10 +21,9 @@ import json
 import logging
 import re
 
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from yuyin.server.errors import error_body
+from yuyin.server.errors import answer_error, error_body
 
 log = logging.getLogger("yuyin.server")
 
@@ -34,7 +33,7 @@ MAX_HEAD_BYTES = 64 * 1024
 
 class HeadSizeLimit:
     """ASGI middleware: a request whose target and headers exceed MAX_HEAD_BYTES gets 431 with a
-    JSON error (a WebSocket handshake: refused), whatever h11 let through in one read."""
+    JSON error (a WebSocket's handshake too), whatever h11 let through in one read."""
 
     def __init__(self, app: ASGIApp):
         self.app = app
@@ -45,12 +44,8 @@ class HeadSizeLimit:
                 len(name) + len(value) + 4 for name, value in scope["headers"])  # fmt: skip
             if size > MAX_HEAD_BYTES:
                 log.warning("refused a request with a %d-byte head", size)
-                if scope["type"] == "websocket":
-                    await send({"type": "websocket.close", "code": 1009})
-                    return
                 message = f"the request's headers are {size} bytes long; the limit is {MAX_HEAD_BYTES}"
-                await JSONResponse(error_body(431, message, "headers"), status_code=431,
-                                   headers={"connection": "close"})(scope, receive, send)  # fmt: skip
+                await answer_error(scope, receive, send, 431, message, "headers", headers={"connection": "close"})
                 return
         await self.app(scope, receive, send)
 

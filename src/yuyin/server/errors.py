@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
+from starlette.types import Receive, Scope, Send
 
 _TYPES = {413: "request_too_large", 422: "invalid_request_error", 503: "server_overloaded",
           504: "timeout", 404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}  # fmt: skip
@@ -37,6 +38,18 @@ def error_body(status: int, message: str, field: str | None = None) -> dict[str,
     kind = _TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
     return {"error": {"message": _cut(message, MAX_MESSAGE), "type": kind,
                       "param": None if field is None else _cut(field, MAX_PARAM), "code": str(status)}}  # fmt: skip
+
+
+async def answer_error(scope: Scope, receive: Receive, send: Send, status: int, message: str,
+                       field: str | None = None, headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    """Answer a request, or refuse a WebSocket handshake, with status and the JSON error (for
+    middleware, which runs before the exception handlers). A server without the ASGI denial
+    response extension can only close the handshake, which its client sees as 403 without a body."""
+    if scope["type"] == "websocket" and "websocket.http.response" not in scope.get("extensions", {}):
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    response = JSONResponse(error_body(status, message, field), status_code=status, headers=headers)
+    await response(scope, receive, send)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -79,14 +92,10 @@ def _openai_status(request: Request, status: int) -> int:
 
 
 def _unreadable_body(request: Request) -> ApiError | None:
-    """A 415 for a POST to a route that reads JSON whose body is not plain JSON: its
-    Content-Type is not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all
-    included), or it is compressed (a Content-Encoding other than identity)."""
+    """A 415 for a POST to a route that reads JSON whose body is not JSON: its Content-Type is
+    not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all included)."""
     if request.method != "POST" or request.url.path == "/api/reference":
         return None
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
-    if encoding not in ("", "identity"):
-        return ApiError(415, f"send the body uncompressed: Content-Encoding {encoding} is not supported", "body")
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json")):
         return None

@@ -14,10 +14,9 @@ from __future__ import annotations
 import ipaddress
 import logging
 
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from yuyin.server.errors import error_body
+from yuyin.server.errors import answer_error
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 log = logging.getLogger("yuyin.server")
@@ -52,8 +51,8 @@ def host_name(header: str) -> str:
 
 class HostCheck:
     """ASGI middleware: requests and WebSocket handshakes with more than one Host header, or
-    whose Host is not allowed (allowed None: any is), get 400 with a JSON error (a WebSocket:
-    the handshake is refused, HTTP 403)."""
+    whose Host is not allowed (allowed None: any is), get 400 with a JSON error (a WebSocket's
+    handshake too)."""
 
     def __init__(self, app: ASGIApp, allowed: tuple[str, ...] | None):
         self.app, self.allowed = app, allowed
@@ -71,9 +70,6 @@ class HostCheck:
             log.warning("refused a request with %d Host headers", len(hosts))
         else:
             log.warning("refused a request for host %r (not among --allowed-host: %s)", header, ", ".join(self.allowed))
-        if scope["type"] == "websocket":
-            await send({"type": "websocket.close", "code": 1008})
-            return
         if len(hosts) > 1:
             message = "a request may carry one Host header, not several"
         elif not host_name(header):
@@ -81,4 +77,4 @@ class HostCheck:
         else:
             message = (f"this server does not answer for host {header!r}; start it with --allowed-host "
                        f"{host_name(header)} to allow it")  # fmt: skip
-        await JSONResponse(error_body(400, message, None), status_code=400)(scope, receive, send)
+        await answer_error(scope, receive, send, 400, message)

@@ -1,7 +1,7 @@
 """Prometheus metrics of one app (its own registry, so several apps can live in one process).
 
 requests by route template and status, time to first audio, real-time factor, queue wait,
-requests in flight and waiting, audio produced, underruns of streams' listeners, refused and
+requests in flight and waiting, WebSocket connections open, audio produced, underruns of streams' listeners, refused and
 cancelled requests.
 """
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Metrics:
         self.parked = Gauge("yuyin_requests_parked", "Admitted streams waiting for their client to read, holding "
                             "no synthesis slot", registry=registry)  # fmt: skip
         self.queued = Gauge("yuyin_requests_queued", "Requests waiting for admission", registry=registry)
+        self.websockets = Gauge("yuyin_websockets_open", "WebSocket connections open", registry=registry)
         self.audio_seconds = Counter("yuyin_audio_seconds", "Seconds of audio produced", ["api"], registry=registry)
         self.underruns = Histogram("yuyin_stream_underrun_seconds", "How long a stream's listener (playing from its "
                                    "first audio on) waited for a chunk the server made late", ["api"],
@@ -76,12 +77,12 @@ class RequestMetrics:
 
         async def observe(message: Message) -> None:
             kind = message["type"]
-            if kind == "http.response.start":
+            if kind in ("http.response.start", "websocket.http.response.start"):  # (a refused handshake's)
                 status["code"] = message["status"]
             elif kind == "websocket.accept":
                 status["code"] = 101
             elif kind == "websocket.close" and status["code"] == 500:
-                status["code"] = 403  # closed before the handshake completed
+                status["code"] = 403  # closed before the handshake completed: the client sees 403
             await send(message)
 
         try:

@@ -37,6 +37,8 @@ class Runtime:
         self.metrics.queued.set_function(lambda: self.admission.waiting)
         self.executor = DeadlineExecutor(settings.workers)
         self.supply = AudioSupply(settings.workers)
+        self.open_websockets = 0  # (counted on the event loop: see yuyin.server.ws)
+        self.metrics.websockets.set_function(lambda: self.open_websockets)
         self._voices = voices  # None until load() has loaded them
         self.load_error: str | None = None
         self.settled = asyncio.Event()  # set when loading has succeeded or failed

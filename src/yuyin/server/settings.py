@@ -13,6 +13,8 @@ from yuyin.voices.registry import DEFAULT_VOICE
 # Admitted requests per synthesis slot by default: streams whose clients read at playback speed
 # wait on them most of the time, holding no slot (see max_streams).
 STREAMS_PER_SLOT = 4
+# WebSocket connections open at once per admitted stream by default (see max_websockets)
+WEBSOCKETS_PER_STREAM = 4
 # An origin as a browser sends it: scheme, host and maybe a port; no path, no trailing slash.
 _ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:]+(?::[0-9]{1,5})?")
 
@@ -56,6 +58,11 @@ class ServerSettings:
     header_timeout: seconds a connection may take to send a whole request head, from its
         opening or its last response (then it is closed; see :mod:`yuyin.server.connections`);
         a request body must arrive within request_timeout.
+    ws_idle_timeout: seconds a WebSocket connection may stay open with no synthesis running and
+        no message from its client; then the server closes it (1000, saying so).
+    max_websockets: WebSocket connections open at once; the handshake of one more is refused
+        with 503 and Retry-After. None: 4 x max_streams (every admitted stream on a connection,
+        and as many more connections between their requests).
     max_input_chars: longer texts are refused with 413.
     max_file_mib: a whole (non-streamed) response's audio file, held in memory until it is sent,
         may grow to this many MiB; past it the request gets 413 (stream it instead). None: the
@@ -86,6 +93,8 @@ class ServerSettings:
     queue_timeout: float = 30.0
     request_timeout: float = 120.0
     header_timeout: float = 10.0
+    ws_idle_timeout: float = 300.0
+    max_websockets: int | None = None
     max_input_chars: int = 100_000
     max_file_mib: int | None = None
     chunk_frames: int | None = 32
@@ -108,7 +117,8 @@ class ServerSettings:
                     "max_input_chars": self.max_input_chars, "max_file_mib": self.max_file_mib,
                     "queue_timeout": self.queue_timeout, "request_timeout": self.request_timeout,
                     "retry_after": self.retry_after, "decoder_batch_size": self.decoder_batch_size,
-                    "shutdown_timeout": self.shutdown_timeout, "header_timeout": self.header_timeout}  # fmt: skip
+                    "shutdown_timeout": self.shutdown_timeout, "header_timeout": self.header_timeout,
+                    "ws_idle_timeout": self.ws_idle_timeout, "max_websockets": self.max_websockets}  # fmt: skip
         for name, value in positive.items():
             if value is not None and not 0 < value < float("inf"):  # NaN fails this too
                 raise ValueError(f"{name} must be a positive finite number, got {value}")
@@ -141,7 +151,9 @@ class ServerSettings:
         workers left as None from side_by_side."""
         side_by_side = tier.side_by_side if self.side_by_side is None else self.side_by_side
         max_active = self.max_active or min(tier.max_active, self.max_streams or tier.max_active)
-        return replace(self, max_active=max_active, max_streams=self.max_streams or STREAMS_PER_SLOT * max_active,
+        max_streams = self.max_streams or STREAMS_PER_SLOT * max_active
+        return replace(self, max_active=max_active, max_streams=max_streams,
+                       max_websockets=self.max_websockets or WEBSOCKETS_PER_STREAM * max_streams,
                        max_queue=tier.max_queue if self.max_queue is None else self.max_queue,
                        decoder_batch_size=self.decoder_batch_size or tier.decoder_batch_size,
                        max_file_mib=self.max_file_mib or tier.max_file_mib,

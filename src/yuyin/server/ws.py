@@ -14,9 +14,12 @@ Server -> client, every event carrying the request ``id``:
   [{text, pinyin, start, end}] in stream seconds, null where the voice cannot time them), binary
   frames of mono s16le PCM, and finally ``done`` {audio_seconds, ttfa, rtf, elapsed},
   ``cancelled``, or ``error`` {status, message, param}. One request runs at a time per
-  connection; the connection stays open for the next.
+  connection; the connection stays open for the next, for up to ``ws_idle_timeout`` seconds
+  (then the server closes it with 1000, its reason saying so).
+At most ``max_websockets`` connections are open at once: the handshake of one more is refused
+with 503, Retry-After and a JSON error.
 A browser page may connect only from this server's own origin or a ``--cors-origin`` one (the
-handshake of any other is refused with 403); clients that send no Origin may always connect.
+handshake of any other is refused with 403 and a JSON error); clients that send no Origin may always connect.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from fastapi import APIRouter, WebSocket
 from pydantic import ValidationError
 from starlette.websockets import WebSocketDisconnect
 
-from yuyin.server.errors import ApiError, validation_error
+from yuyin.server.errors import ApiError, answer_error, validation_error
 from yuyin.server.runtime import Runtime
 from yuyin.server.schemas import WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
@@ -59,10 +62,22 @@ async def synthesize_ws(websocket: WebSocket) -> None:
     allowed = runtime.settings.cors_origins
     if origin is not None and not origin_allowed(origin, websocket.headers.get("host", ""), allowed):
         log.warning("refused a WebSocket from origin %r (not this server's, nor in --cors-origin)", origin)
-        await websocket.close(code=1008)  # before the handshake completes: HTTP 403
+        message = f"pages of origin {origin!r} may not connect: it is neither this server's nor a --cors-origin"
+        await answer_error(websocket.scope, websocket.receive, websocket.send, 403, message, "origin")
         return
-    await websocket.accept()
-    await WsSession(websocket, runtime).run()
+    limit = runtime.settings.max_websockets
+    if runtime.open_websockets >= limit:
+        log.warning("refused a WebSocket: %d connections are open (--max-websockets)", limit)
+        message = f"{limit} WebSocket connections are open, the most this server takes; retry later"
+        await answer_error(websocket.scope, websocket.receive, websocket.send, 503, message, None,
+                           headers={"Retry-After": str(runtime.settings.retry_after)})  # fmt: skip
+        return
+    runtime.open_websockets += 1
+    try:
+        await websocket.accept()
+        await WsSession(websocket, runtime).run()
+    finally:
+        runtime.open_websockets -= 1
 
 
 @router.get("/ws/synthesize", include_in_schema=False)
@@ -107,17 +122,31 @@ class WsSession:
             await self._cancel()
 
     async def _receive(self) -> dict[str, Any] | None:
-        """The client's next message, or None once the session has ended for a client that reads
+        """The client's next message, or None once the session has ended: for a client that reads
         nothing (returning from the endpoint closes the connection, when its close frame could
-        not be sent)."""
+        not be sent), or for one that sent nothing for ws_idle_timeout seconds while no
+        synthesis ran (its connection is closed first)."""
+        idle_timeout = self.runtime.settings.ws_idle_timeout
         receiving = asyncio.ensure_future(self.websocket.receive())
         stalled = asyncio.ensure_future(self._stalled.wait())
         try:
-            await asyncio.wait((receiving, stalled), return_when=asyncio.FIRST_COMPLETED)
+            while not (receiving.done() or stalled.done()):
+                running = self._task if self._task is not None and not self._task.done() else None
+                awaited = (receiving, stalled) if running is None else (receiving, stalled, running)
+                done, _ = await asyncio.wait(awaited, timeout=None if running else idle_timeout,
+                                             return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+                if not done:
+                    await self._close_idle(idle_timeout)
+                    return None
         finally:
             receiving.cancel()  # (a no-op for the one that is done)
             stalled.cancel()
         return None if self._stalled.is_set() else receiving.result()
+
+    async def _close_idle(self, seconds: float) -> None:
+        reason = f"idle for {seconds:g} s (no synthesis, no message)"
+        with contextlib.suppress(asyncio.TimeoutError, WebSocketDisconnect, RuntimeError):
+            await within(self.websocket.close(code=1000, reason=reason), 1.0)
 
     async def _dispatch(self, text: str | None) -> None:
         try:
