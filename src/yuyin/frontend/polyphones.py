@@ -114,7 +114,9 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3",
             "召": "shao4"}  # fmt: skip
 _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "大夫", "同学", "主任", "董事", "局长", "书记",
-           "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士")  # fmt: skip
+           "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士",
+           "老板", "掌柜", "老先生", "老太太", "老太", "夫人", "叔叔", "伯伯", "婶婶", "大哥", "大姐", "大妈", "大婶",
+           "爷爷", "奶奶", "师父")  # fmt: skip
 # One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
 # 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
 _SHORT_TITLES = ("总", "家", "某", "氏")
@@ -144,8 +146,9 @@ def _before_title(c: Context) -> bool:
 
 
 def _before_title_cha(c: Context) -> bool:
-    """查 a surname before a title, but not 被查, investigated (被查|经理已被停职, an official)."""
-    return _before_title(c) and (c.alone or c.left != "被")
+    """查 a surname before a title, but not 被查, investigated (被查|经理已被停职, an official), nor before 老板,
+    more often whom something is checked of (查老板的账)."""
+    return _before_title(c) and (c.alone or c.left != "被") and c.right != "老板"
 
 
 def _before_xing(c: Context) -> bool:
@@ -666,7 +669,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                      "稻草", "地毯", "草坪", "石子")))
             and not c.left.endswith(("家", "店", "下", "上", "中", "床", "肉", "旺", "商", "间", "当", "药", "饭", "书", "杂货"))),),  # (not 睡在下铺上, 肉铺开在)
     # 应 ying4, answer: 他应了一声, 叫了几声他都没应 (not 不应这样, 应该)
-    "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不", "没人", "没有人")) and not c.after),),  # 没人应
+    "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不", "没人", "没有人")) and not c.after),  # 没人应
+           ("ying4", lambda c: re.match("道[：:]?$", c.after) is not None),),  # 他连声应道：answered (not 他应道个歉)
     # 结 jie1, bear fruit: 树上结满了果子, 葡萄结得特别多
     "结": (("jie1", lambda c: c.after[:1] in ("满", "了", "的", "出") and re.search("果|桃|梨|枣|瓜|葡萄|籽|穗|柿|橘|杏|李子", c.after[:8]) is not None
             or c.after[:1] == "得" and re.search("果|桃|梨|枣|瓜|葡萄|柿|橘|杏", c.before[-4:]) is not None),),  # (not 树上结了一层冰)

@@ -113,10 +113,23 @@ LETTER_RANGE = rule("letter_range", r"(?<![A-Za-z])([A-Z])([0-9]{1,2}) ?[-~～�
                     lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(1)}{read_number(m.group(3))}"
                     if int(m.group(3)) > int(m.group(2)) else m.group())  # (not Q3-Q1, a difference)
 
-# 300750宁德时代: a stock code opening a clause before the company's name, digit by digit
-STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))((?:00|30|60|68)[0-9]{4})(?=[\u4e00-\u9fff]{2})"
-                  r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨|平|辆|以|多|余|套|户|条|张|只|位|本|公|千))",
-                  lambda m: read_digits(m.group(1)))
+# A-share stock codes: 00, 30, 60 or 68 and four digits; not before a count's word or unit (600000元, 300000人)
+_STOCK_CODE = r"(?:00|30|60|68)[0-9]{4}"
+_NOT_A_CODE_AFTER = r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨|平|辆|以|多|余|套|户|条|张|只|位|本|公|千))"
+
+
+def _stock_codes(match: re.Match[str]) -> str:
+    """Each code digit by digit; a list of round numbers only (600000、300000: amounts) left as it is."""
+    codes = match.group().split("、")
+    if len(codes) > 1 and all(code.endswith("000") for code in codes):
+        return match.group()
+    return "、".join(map(read_digits, codes))
+
+
+# 300750宁德时代: a stock code opening a clause before the company's name, digit by digit; 600519、000858、002304:
+# a list of them (六零零五一九, not 六十万零五百一十九)
+STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))" + _STOCK_CODE + r"(?=[\u4e00-\u9fff]{2})" + _NOT_A_CODE_AFTER
+                  + r"|(?<![0-9.])" + _STOCK_CODE + r"(?:、" + _STOCK_CODE + r")+(?![0-9.])" + _NOT_A_CODE_AFTER, _stock_codes)
 
 # log₂8 (log_2 8 once cleaned): a logarithm to a base
 LOGARITHM = rule("logarithm", r"log_([0-9]+) ?([0-9]+|[A-Za-z])(?![0-9A-Za-z])",
@@ -155,6 +168,10 @@ MEASURED_RANGE = rule(
     lambda m: m.group(1) + "到",
 )
 
+# x^2-1, (a+b)^3, m/s^2: a square or a cube typed with a caret after a letter or a bracket, written as the
+# superscript that formulas and units are read from (x的平方减一, not x^二杠一)
+CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])\^([23])(?![0-9.])", lambda m: "²" if m.group(1) == "2" else "³")
+
 # a:b=2:3: a ratio of two letters in an equation
 LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")
 
@@ -192,7 +209,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

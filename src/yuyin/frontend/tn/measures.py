@@ -16,14 +16,14 @@ from .rule import Rule, context_after, context_before, rule
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
     "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
-    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s^2": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
+    "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
     "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦",
     "MW": "兆瓦", "W": "瓦", "GW": "吉瓦", "GWh": "吉瓦时", "MWh": "兆瓦时", "TWh": "太瓦时", "Wh": "瓦时", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "kN": "千牛",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
-    "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "kJ": "千焦", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
+    "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "J": "焦", "kJ": "千焦", "J/(kg·℃)": "焦每千克摄氏度", "J/(mol·K)": "焦每摩尔开", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
     "μmol": "微摩尔", "IU": "国际单位", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
@@ -127,6 +127,31 @@ def _times_thousand(number: str) -> str | None:
     return None if len(fraction) > 3 else read_number(str(int(whole + fraction.ljust(3, "0"))))
 
 
+def _scientific(match: re.Match[str]) -> str:
+    """2.5×10⁻³mol/L -> 二点五乘十的负三次方摩尔每升, 10^-9m -> 十的负九次方米; a power of ten with neither a
+    number before it nor a unit after it is left to the powers of :mod:`.math` (10² -> 十的平方)."""
+    coefficient, power, superscript, per, unit = match.groups()
+    if not coefficient and not unit:
+        return match.group()
+    spoken = f"十的{read_number(power or superscript_digits(superscript))}次方" + ("每" if per else "") + (UNITS[unit] if unit else "")
+    return (read_number(coefficient) + "乘" if coefficient else "") + spoken
+
+
+# What makes an x after a number "times": a speed or a lens after it (3x速度, 10x光学变焦), a magnification or a
+# valuation's multiple before it (放大1000X, 市盈率15x) or after it (8x PE); not a hexadecimal's 0x, nor 1920X1080
+_TIMES_AFTER = re.compile("^(?:速|倍速|增距|增倍|(?:光学|数码|混合|无损)?变焦| ?(?:PE|PB|PS|市盈率|市净率|市销率)(?![A-Za-z]))")
+_TIMES_BEFORE = re.compile("放大|市盈率|市净率|市销率|估值|PE|PB|PS")
+
+
+def _multiple(match: re.Match[str]) -> str:
+    """3x速度 -> 三倍速度, 市盈率15x，低于行业的20x -> 十五倍, 二十倍 (the valuation anywhere in the sentence before),
+    放大1000X -> 放大一千倍 (not 错误代码0x80: a hexadecimal)."""
+    sentence = re.split("[。！？!?\n]", context_before(match, 20))[-1]
+    if _TIMES_AFTER.match(context_after(match, 5)) or _TIMES_BEFORE.search(sentence):
+        return read_number(match.group(1)) + "倍"
+    return match.group()
+
+
 # A line's speed spoken of in the clause before an M, or a line named right after it
 _LINE_BEFORE = re.compile("宽带|带宽|光纤|网速|提速")
 _LINE_AFTER = re.compile("^ ?的?(?:宽带|光纤)")
@@ -208,6 +233,8 @@ RULES: tuple[Rule, ...] = (
     # LPR-20BP, LPR - 0.3%: a loan's rate below its benchmark, 减 (not 负: the sign is no number's; LPR+50BP is 加 below)
     rule("rate_spread", r"(?:(?<=LPR)|(?<=LPR )|(?<=SHIBOR)|(?<=Shibor)|(?<=基准利率)) ?-(?= ?" + NUMBER + r" ?(?:[Bb][Pp]|%|个?基点))",
          lambda m: "减"),
+    # +3价, +6价铬: a positive valence, 正 (not the 加 of a sum; -2价 is read 负 below)
+    rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价)", lambda m: "正"),
     # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
     rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季])", lambda m: "每"),
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰
@@ -228,9 +255,8 @@ RULES: tuple[Rule, ...] = (
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
     # 10+年经验, 5+人: "more than" (not 99+个赞, 999+条: a count's cap, 九十九加)
     rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
-    # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦: a lens's magnification
-    rule("times_speed", r"(?<![0-9.])(" + NUMBER + r")[xX](?=速|倍速|增距|增倍|(?:光学|数码|混合|无损)?变焦)",
-         lambda m: read_number(m.group(1)) + "倍"),
+    # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
+    rule("multiple", r"(?<![0-9.])(" + NUMBER + r")[xX](?![A-Za-z0-9])", _multiple),
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
     rule("pressure", r"(?<![0-9.])([0-9]{2,3})/([0-9]{2,3}) ?(?:mmHg|毫米汞柱)",
          lambda m: read_number(m.group(1)) + "比" + read_number(m.group(2)) + "毫米汞柱"),
@@ -255,12 +281,14 @@ RULES: tuple[Rule, ...] = (
     rule("bandwidth", r"(?<![A-Za-z0-9.])([0-9]+) ?M(?![A-Za-z])", _megabits),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
-    # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L: a number in scientific notation, then its unit
+    # 6.02×10²³mol⁻¹, 0.05 mol·L⁻¹·s⁻¹, mol^-1: a unit to the power minus one is "per" it (每摩尔, 摩尔每升每秒)
+    rule("per_inverse", r"(?:·|(?<![A-Za-zμ]))(" + _UNIT + r")(?:⁻¹|\^-1)(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])", lambda m: "每" + UNITS[m.group(1)]),
+    # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L, 1.0×10³, 10^-7 mol/L: a number in scientific notation (its power
+    # in 次方: 十的三次方, not 十的立方), or a power of ten before a unit
     rule(
         "scientific",
-        r"(?<![0-9.])(" + NUMBER + r") ?[×xX*] ?10(?:\^(-?[0-9]+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)) ?(/)?(" + _UNIT + r")(?![A-Za-z])",
-        lambda m: f"{read_number(m.group(1))}乘十的{read_number(m.group(2) or superscript_digits(m.group(3)))}次方"
-        + ("每" if m.group(4) else "") + UNITS[m.group(5)],
+        r"(?<![0-9.])(?:(" + NUMBER + r") ?[×xX*] ?)?10(?:\^(-?[0-9]+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![0-9])(?: ?(/)?(" + _UNIT + r")(?![A-Za-z]))?",
+        _scientific,
     ),
     # 下行3bp: basis points where interest or yields are spoken of (500bp elsewhere: base pairs, left)
     rule("basis_points", r"(?<![0-9.])(" + NUMBER + r") ?[Bb][Pp](?![A-Za-z])", _basis_points),

@@ -21,6 +21,12 @@ _CODE = "|".join(_CODES)
 _SAID_NAME = "|".join(sorted(set(_CODES.values()), key=len, reverse=True))  # written after an amount in a sign or code
 
 
+# Currencies a rate is quoted between, by name or by code (人民币 and 离岸人民币, not the 元 of an amount)
+_PAIR_NAMES = {name: name for name in set(_CODES.values()) - {"元"} | {"人民币", "港币"}} | _CODES | {
+    "CNY": "人民币", "RMB": "人民币", "CNH": "离岸人民币"}  # fmt: skip
+_PAIR = "|".join(sorted(_PAIR_NAMES, key=len, reverse=True))
+
+
 def read_price(number: str) -> str:
     """A price: trailing zeros dropped, a lone 2 read 两 (``"2"`` -> ``"两"``)."""
     return "两" if number.lstrip("0") == "2" else read_number(number, keep_zeros=False)
@@ -45,6 +51,10 @@ def _named(match: re.Match[str]) -> str:
 
 # Before the rules that read capitals then digits as a code (RTX 4090): USD 100 is an amount.
 CODE_RULES: tuple[Rule, ...] = (
+    # 美元/人民币, EUR/USD 1.08: a pair of currencies an exchange rate is quoted in, 兑 (not "per"; nor the amount
+    # USD 1.08)
+    rule("currency_pair", r"(?<![A-Za-z])(" + _PAIR + r") ?/ ?(" + _PAIR + r")(?![A-Za-z])",
+         lambda m: f"{_PAIR_NAMES[m.group(1)]}兑{_PAIR_NAMES[m.group(2)]}"),
     # USD 100, RMB 5,000元, CNY 1,200.50, 100 USD: the amount, then the currency's name
     rule(
         "currency_code",
