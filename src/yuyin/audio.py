@@ -89,6 +89,30 @@ def apply_gain(samples: np.ndarray, gain: float) -> np.ndarray:
     return scaled
 
 
+EDGE_FADE_SECONDS = 0.006  # the ramps of faded_edges: below a syllable's onset, above a click's
+
+
+def faded_edges(samples: np.ndarray, fade_in: int = 0, fade_out: int = 0) -> np.ndarray:
+    """[N] float32 with raised-cosine ramps over its first fade_in and last fade_out samples -> [N]
+    float32 (a copy where anything changes). A clause is joined to exact silence on either side:
+    one whose model silence is not quiet (an angry style's, a low energy's) would begin or end
+    with a step, heard as a click; a faded edge ends on zero instead."""
+    fade_in, fade_out = min(fade_in, len(samples)), min(fade_out, len(samples))
+    if not fade_in and not fade_out:
+        return samples
+    faded = np.array(samples, dtype=np.float32)
+    if fade_in:
+        faded[:fade_in] *= _rising(fade_in)
+    if fade_out:
+        faded[len(faded) - fade_out :] *= _rising(fade_out)[::-1]
+    return faded
+
+
+def _rising(count: int) -> np.ndarray:
+    """[count] float32 raised-cosine ramp from near 0 to near 1."""
+    return (0.5 - 0.5 * np.cos(np.pi * (np.arange(count) + 0.5) / count)).astype(np.float32)
+
+
 def speech_level_db(samples: np.ndarray, sample_rate: int) -> float:
     """Active-speech level of [N] samples in dBFS: the mean power of the 25 ms frames within 35 dB
     of the loudest (pauses left out); -100 for silence or less than one frame."""

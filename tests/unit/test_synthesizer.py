@@ -59,6 +59,23 @@ def test_volume_scales_and_limits(tiny_synth: Synthesizer) -> None:
     assert np.max(np.abs(louder)) <= 1.0
 
 
+def test_every_clause_fades_in_and_out_to_meet_the_silence_without_a_step(tiny_synth: Synthesizer) -> None:
+    """The random-weight voice is loud from its first sample to its last: only the fade makes a
+    clause begin and end at zero next to the silence between clauses, streamed or whole."""
+    from yuyin.audio import EDGE_FADE_SECONDS
+
+    fade = round(EDGE_FADE_SECONDS * 24000)
+    text = "语音合成，很好。今天天气不错"
+    whole = [c.samples for c in tiny_synth.synthesize(text) if not c.is_silence]
+    assert len(whole) == 3
+    for samples in whole:
+        peak = np.abs(samples).max()
+        assert np.abs(samples[:2]).max() < 0.01 * peak and np.abs(samples[-2:]).max() < 0.01 * peak
+        assert np.abs(samples[fade : 2 * fade]).max() > 0.1 * peak  # (not silence there: the fade is what quietens)
+    streamed = np.concatenate([c.samples for c in tiny_synth.synthesize(text, chunk_frames=4)])
+    assert np.array_equal(streamed, np.concatenate([c.samples for c in tiny_synth.synthesize(text)]))
+
+
 def test_seed_changes_output_reproducibly(tiny_synth: Synthesizer) -> None:
     default = next(tiny_synth.synthesize("语音合成")).samples
     again = next(tiny_synth.synthesize("语音合成")).samples

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
-from yuyin.audio import apply_gain
+from yuyin.audio import EDGE_FADE_SECONDS, apply_gain, faded_edges
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
@@ -173,7 +173,8 @@ class BakerVoice:
         Raises OptionsError for a speaker name: the baker voice has a single speaker.
 
         The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
-        window of ``plan`` (None: one window per mel), and the pieces join without seams.
+        window of ``plan`` (None: one window per mel), and the pieces join without seams; each mel's
+        audio fades in and out over its first and last EDGE_FADE_SECONDS (audio.faded_edges).
         on_syllables, if given, is called once before the first piece with where each syllable
         sounds: [S, 2] int64 sample offsets [start, stop) in the unit's audio (syllable_spans).
         """
@@ -200,13 +201,15 @@ class BakerVoice:
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
             on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
+        fade = round(EDGE_FADE_SECONDS * self.config.sample_rate)
         for mel in mels:
             frames = mel.shape[1]
             for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
                 with torch.inference_mode():
                     wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
                 lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
-                yield apply_gain(wave[lo:hi], volume)
+                piece = faded_edges(wave[lo:hi], fade if window.keep_start == 0 else 0, fade if window.keep_stop == frames else 0)
+                yield apply_gain(piece, volume)
 
     def _mels(self, ids: list[int], where: list[int],
               controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
