@@ -145,10 +145,43 @@ def _before_title(c: Context) -> bool:
     return _titled(c) or named or c.left in ("老", "小") and not c.right
 
 
+# Words after which 查, 盖 or 解 before a form of address is a verb (正在查大哥的手机, 又盖大哥的章, 帮忙解大哥的围;
+# not 在, 去: 在查老师的帮助下, 去查老师家)
+_BEFORE_A_VERB = frozenset("正在 正 先 再 又 也 都 就 才 已经 没 没有 不 别 会 能 可以 赶紧 马上 立刻 一直 帮忙 偷偷 悄悄".split())
+
+
+def _before_title_verbal(c: Context, objects: str = "") -> bool:
+    """查, 盖 or 解 a surname before a title, but not a verb: after a word that wants one (正在查大哥的手机) or
+    before its object, a pattern of the clause after (盖老板的章, 解大哥的围)."""
+    return (_before_title(c) and not (c.alone and c.left in _BEFORE_A_VERB)
+            and not (objects and re.search(objects, c.after[:10])))
+
+
+# 任 "let", before whom one is left to (只能任老板摆布, 任大哥处置): no surname
+_LET_BEFORE = frozenset("只能 只好 只得 只有 不能 哪能 岂能 甘心 宁可 任由".split())
+
+
+def _before_title_ren(c: Context) -> bool:
+    """任 a surname before a title, but not 任 "let" (只能任老板摆布, 任大哥处置, 任爷爷打骂)."""
+    return (_before_title(c) and c.left not in _LET_BEFORE
+            and re.search("摆布|宰割|处置|发落|使唤|差遣|打骂|欺负|摆弄", c.after[:10]) is None)
+
+
+# 跑单, 抢单, 派单 ... jieba leaves apart: an order, not a surname (跑单大哥, 刷单老板)
+_ORDER_VERBS = frozenset("跑 抢 派 刷 拼 晒 催 接 下 点 退 改".split())
+
+
 def _before_title_cha(c: Context) -> bool:
     """查 a surname before a title, but not 被查, investigated (被查|经理已被停职, an official), nor before 老板,
     more often whom something is checked of (查老板的账)."""
-    return _before_title(c) and (c.alone or c.left != "被") and c.right != "老板"
+    return _before_title_verbal(c) and (c.alone or c.left != "被") and c.right != "老板"
+
+
+# How a surname before a title is told from the other words of its character
+_TITLE_TESTS: dict[str, Test] = {
+    "查": _before_title_cha, "盖": lambda c: _before_title_verbal(c, "的(?:公章|章|印|戳)"),
+    "解": lambda c: _before_title_verbal(c, "(?:的|之)?(?:围|燃眉之急)"), "任": _before_title_ren,
+    "单": lambda c: _before_title(c) and not (c.alone and c.left in _ORDER_VERBS)}  # fmt: skip
 
 
 def _before_xing(c: Context) -> bool:
@@ -564,7 +597,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
-    **{surname: ((reading, _before_title_cha if surname == "查" else _before_title), (reading, _full_name),
+    **{surname: ((reading, _TITLE_TESTS.get(surname, _before_title)), (reading, _full_name),
                  (reading, _after_xing), (reading, _before_xing))
        for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name

@@ -118,10 +118,19 @@ _STOCK_CODE = r"(?:00|30|60|68)[0-9]{4}"
 _NOT_A_CODE_AFTER = r"(?![\u4e00-\u9fff]?(?:元|块|人|个|万|亿|件|次|年|股|份|名|家|台|米|吨|平|辆|以|多|余|套|户|条|张|只|位|本|公|千))"
 
 
+# Amounts listed one by one (营收分别为600512、680320), where no code nor share is spoken of before them
+_AMOUNTS_LISTED = re.compile("分别(?:为|是|达|约)?$")
+_CODES_SPOKEN = re.compile("代码|股|证券|板块|基金|ETF")
+
+
 def _stock_codes(match: re.Match[str]) -> str:
-    """Each code digit by digit; a list of round numbers only (600000、300000: amounts) left as it is."""
+    """Each code digit by digit; a list of round numbers only (600000、300000) or one after 分别为 where no code
+    or share is spoken of (库存分别为600500、300200) left as it is: amounts (a 00 code is no amount)."""
     codes = match.group().split("、")
-    if len(codes) > 1 and all(code.endswith("000") for code in codes):
+    before = re.split("[。！？!?\n]", context_before(match, 30))[-1]
+    if len(codes) > 1 and not any(code.startswith("0") for code in codes) and (
+            all(code.endswith("000") for code in codes)
+            or _AMOUNTS_LISTED.search(before) and not _CODES_SPOKEN.search(before)):
         return match.group()
     return "、".join(map(read_digits, codes))
 
@@ -168,9 +177,9 @@ MEASURED_RANGE = rule(
     lambda m: m.group(1) + "到",
 )
 
-# x^2-1, (a+b)^3, m/s^2: a square or a cube typed with a caret after a letter or a bracket, written as the
-# superscript that formulas and units are read from (x的平方减一, not x^二杠一)
-CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])\^([23])(?![0-9.])", lambda m: "²" if m.group(1) == "2" else "³")
+# x^2-1, (a+b)^3, m/s^2, cm^2: a square or a cube typed with a caret after a letter or two or a bracket, written
+# as the superscript that formulas and units are read from (x的平方减一, not x^二杠一; not a name's: Tom^2)
+CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])(?<![A-Za-z]{3})\^([23])(?![0-9.])", lambda m: "²" if m.group(1) == "2" else "³")
 
 # a:b=2:3: a ratio of two letters in an equation
 LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")

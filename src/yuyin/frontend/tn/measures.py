@@ -38,8 +38,15 @@ def read_amount(number: str) -> str:
     return "两" if number == "2" else read_number(number)
 
 
+# Talk of playing cards, where a J after a number is a card's rank (10J两张牌, 3J带一对), not joules
+_CARDS = re.compile("牌|扑克|斗地主|掼蛋|顺子|对子|同花|炸弹|王炸|带一?对")
+
+
 def _with_unit(match: re.Match[str]) -> str:
+    """12kg -> 十二千克, 3-5km -> 三到五公里; a J in talk of cards left as it is."""
     low, high, unit = match.groups()
+    if unit == "J" and _CARDS.search(context_before(match, 20) + context_after(match, 20)):
+        return match.group()
     spoken = read_amount(low) + ("到" + read_amount(high) if high else "")
     return spoken + UNITS[unit]
 
@@ -233,8 +240,8 @@ RULES: tuple[Rule, ...] = (
     # LPR-20BP, LPR - 0.3%: a loan's rate below its benchmark, 减 (not 负: the sign is no number's; LPR+50BP is 加 below)
     rule("rate_spread", r"(?:(?<=LPR)|(?<=LPR )|(?<=SHIBOR)|(?<=Shibor)|(?<=基准利率)) ?-(?= ?" + NUMBER + r" ?(?:[Bb][Pp]|%|个?基点))",
          lambda m: "减"),
-    # +3价, +6价铬: a positive valence, 正 (not the 加 of a sum; -2价 is read 负 below)
-    rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价)", lambda m: "正"),
+    # +3价, +6价铬: a positive valence, 正 (not the 加 of a sum; -2价 is read 负 below; nor a price's: 会员价+3价格更低)
+    rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价(?![格位钱值差款目购]))", lambda m: "正"),
     # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
     rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季])", lambda m: "每"),
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰
@@ -281,8 +288,10 @@ RULES: tuple[Rule, ...] = (
     rule("bandwidth", r"(?<![A-Za-z0-9.])([0-9]+) ?M(?![A-Za-z])", _megabits),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
     rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
-    # 6.02×10²³mol⁻¹, 0.05 mol·L⁻¹·s⁻¹, mol^-1: a unit to the power minus one is "per" it (每摩尔, 摩尔每升每秒)
-    rule("per_inverse", r"(?:·|(?<![A-Za-zμ]))(" + _UNIT + r")(?:⁻¹|\^-1)(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])", lambda m: "每" + UNITS[m.group(1)]),
+    # 6.02×10²³mol⁻¹, 0.05 mol·L⁻¹·s⁻¹, 10^23 mol^-1: a unit to the power minus one after a number or another unit
+    # is "per" it (每摩尔, 摩尔每升每秒; not an inverse in algebra: 逆元g⁻¹)
+    rule("per_inverse", r"(?:·|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹] ))(" + _UNIT + r")(?:⁻¹|\^-1)(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])",
+         lambda m: "每" + UNITS[m.group(1)]),
     # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L, 1.0×10³, 10^-7 mol/L: a number in scientific notation (its power
     # in 次方: 十的三次方, not 十的立方), or a power of ten before a unit
     rule(

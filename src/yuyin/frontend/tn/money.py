@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .digits import NUMBER, read_number
-from .rule import Rule, rule
+from .rule import Rule, context_after, context_before, rule
 
 _SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
@@ -25,6 +25,21 @@ _SAID_NAME = "|".join(sorted(set(_CODES.values()), key=len, reverse=True))  # wr
 _PAIR_NAMES = {name: name for name in set(_CODES.values()) - {"元"} | {"人民币", "港币"}} | _CODES | {
     "CNY": "人民币", "RMB": "人民币", "CNH": "离岸人民币"}  # fmt: skip
 _PAIR = "|".join(sorted(_PAIR_NAMES, key=len, reverse=True))
+# What makes two currencies a pair a rate is quoted in: a rate right after them (EUR/USD 1.08) or a word of
+# exchange rates or their moves around them (美元/人民币汇率, 欧元/美元跌破1.05); not a choice of currency
+# (支持人民币/美元/欧元结算, 人民币/港币支付, USD/EUR均可)
+_RATE_AFTER = re.compile("^ ?(?:[0-9]|汇率|汇价|中间价|即期|远期|报|收|升|贬|跌|涨|走|一度|日内|盘中|站上|失守|突破)")
+_RATE_BEFORE = re.compile("汇率|汇价|货币对|交易对|外汇|中间价")
+
+
+def _currency_pair(match: re.Match[str]) -> str:
+    """美元/人民币汇率 -> 美元兑人民币汇率, EUR/USD 1.0850 -> 欧元兑美元 ...; a list of currencies (人民币/美元/欧元)
+    or one with no rate spoken of left as it is."""
+    after = context_after(match, 8)
+    sentence = re.split("[。！？!?\n]", context_before(match, 20))[-1]
+    if after.startswith("/") or sentence.endswith("/") or not (_RATE_AFTER.match(after) or _RATE_BEFORE.search(sentence)):
+        return match.group()
+    return f"{_PAIR_NAMES[match.group(1)]}兑{_PAIR_NAMES[match.group(2)]}"
 
 
 def read_price(number: str) -> str:
@@ -51,10 +66,9 @@ def _named(match: re.Match[str]) -> str:
 
 # Before the rules that read capitals then digits as a code (RTX 4090): USD 100 is an amount.
 CODE_RULES: tuple[Rule, ...] = (
-    # 美元/人民币, EUR/USD 1.08: a pair of currencies an exchange rate is quoted in, 兑 (not "per"; nor the amount
-    # USD 1.08)
-    rule("currency_pair", r"(?<![A-Za-z])(" + _PAIR + r") ?/ ?(" + _PAIR + r")(?![A-Za-z])",
-         lambda m: f"{_PAIR_NAMES[m.group(1)]}兑{_PAIR_NAMES[m.group(2)]}"),
+    # 美元/人民币汇率, EUR/USD 1.08: a pair of currencies an exchange rate is quoted in, 兑 (not "per"; nor the
+    # amount USD 1.08)
+    rule("currency_pair", r"(?<![A-Za-z])(" + _PAIR + r") ?/ ?(" + _PAIR + r")(?![A-Za-z])", _currency_pair),
     # USD 100, RMB 5,000元, CNY 1,200.50, 100 USD: the amount, then the currency's name
     rule(
         "currency_code",
