@@ -28,7 +28,7 @@ from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
 from .erhua import attach_erhua, merge_erhua
 from .latin import latin_syllables
-from .lexicon import Lexicon, char_reading
+from .lexicon import Lexicon, char_reading, full_tone
 from .override import SENTINEL, FixedSpans, shortened
 from .polyphones import Context, reading_in_context, word_reading_in_context
 from .prosody import mark_boundaries, split_compounds
@@ -179,7 +179,7 @@ def _han_words(token: str, lexicon: Lexicon) -> list[Word]:
     """A run of hanzi (one jieba word) -> one word with its dictionary reading; a word no
     dictionary has is read by the known words pypinyin's segmenter finds in it, and by
     per-character defaults (left to the polyphone rules) where it finds none."""
-    found = lexicon.word(token)
+    found = lexicon.word(token) or _doubled_pair(token, lexicon)
     if found is not None and len(found) == len(token):
         return [Word(token, list(found), list(token))]
     parts = list(_pypinyin_segmenter.cut(token)) if len(token) > 1 else [token]
@@ -200,6 +200,19 @@ def _han_words(token: str, lexicon: Lexicon) -> list[Word]:
     if not syllables:
         return []
     return [Word("".join(graphemes), syllables, graphemes, HAN, decided)]
+
+
+def _doubled_pair(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The reading of an AABB word made of a known word AB doubled (清清楚楚, 热热闹闹, 明明白白), each
+    syllable in its full tone, or ``None``: the segmenter would find AB in its middle (清|清楚|楚)
+    and give the third syllable AB's neutral tone (qing1 qing1 chu5 chu3)."""
+    if len(token) != 4 or token[0] != token[1] or token[2] != token[3]:
+        return None
+    pair = lexicon.word(token[0] + token[2])
+    if pair is None or len(pair) != 2:
+        return None
+    first, second = full_tone(token[0], pair[0]), full_tone(token[2], pair[1])
+    return first, first, second, second
 
 
 def _known_parts(parts: list[str], lexicon: Lexicon) -> Iterator[tuple[str, tuple[str, ...] | None]]:

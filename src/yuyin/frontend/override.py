@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .lexicon import char_readings
 from .marked_pinyin import digit_tones
 from .unit import FrontendError
 
@@ -125,19 +125,11 @@ def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | N
     resolved = []
     for syllable, hanzi in zip(syllables, written[len(written) - len(syllables) :]):
         if not syllable[-1].isdigit():
-            syllable = next((r for r in _readings(hanzi) if r[:-1] == syllable), "")
+            syllable = next((r for r in char_readings(hanzi) if r[:-1] == syllable), "")
             if not syllable:
                 return None
         resolved.append(syllable)
     return tuple(resolved)
-
-
-@lru_cache(maxsize=4096)
-def _readings(hanzi: str) -> tuple[str, ...]:
-    """The dictionary's readings of one hanzi, most common first, tone digits 1-5, ü as v."""
-    from pypinyin import Style, pinyin
-
-    return tuple(pinyin(hanzi, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0])
 
 
 def _written_before(text: str, end: int, floor: int) -> str:

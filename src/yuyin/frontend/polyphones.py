@@ -816,6 +816,16 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
                             "时髦|时尚|大方|正式|简朴|简单|华丽|邋遢|寒酸|光鲜|干净|整齐|休闲|保守|暴露|怪异|奇特)"
                             "(?:[^的\u4e00-\u9fff]|$|[、和而又，])")
 
+
+def _east_west(c: Context) -> bool:
+    """东西 dong1 xi1, east and west, before a side or a distance between them (东西两侧, 东西相距, 东西跨度)
+    or before 长/宽 and a figure (东西宽二十公里; not 东西宽敞, 这东西长得丑: a thing)."""
+    return c.right in _SIDES or c.right in ("长", "宽") and _FIGURE.match(c.after[1:]) is not None
+
+
+_SIDES = frozenset("两侧 两岸 两端 两翼 相距 跨度 距离 全长 长度 宽度 横跨 横贯 贯通".split())
+# A figure of size after 长/宽: 三千公里, 约20米, 达百余里, 超过五十公里
+_FIGURE = re.compile(f"(?:约|达|近|逾|超过|不到|仅)?[{NUMERALS}零〇]")
 # What is carried on the back (背上行囊, 背上书包)
 _LOADS = frozenset("行囊 书包 背包 行李 包袱 行装 装备 干粮 吉他 枪 背篓 竹篓 孩子 老人 罪名 骂名 黑锅".split())
 # Whom something is done behind the back of (背着妈妈偷偷, 背着老师)
@@ -880,6 +890,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
              ("na4 qu3", lambda c: True)),  # 西藏那曲市 (a place), 哼起了那曲 (that song)
     "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
+    "东西": (("dong1 xi1", _east_west),),  # 东西两侧, 东西宽二十公里 (not 买东西: a thing)
+    "东西长": (("dong1 xi1 chang2", lambda c: _FIGURE.match(c.after) is not None),),  # 东西长三千公里 (not 这东西长得丑)
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     # carry on one's back: 背上行囊, 把孩子背上 (not 他背上有伤疤, 我背上痒, 背上包着纱布: the back)
     "背上": (("bei1 shang4", lambda c: c.right in _LOADS or not c.right and "把" in c.before),),

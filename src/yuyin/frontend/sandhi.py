@@ -9,7 +9,7 @@ place and leaves EXACT words (inline overrides) alone:
 * :func:`yi_bu_sandhi`: 一 is yi1 when counted, ordinal, final, a decimal's or an hour's (一九,
   第一, 统一, 一点五, 下午一点, 一点开会) or a code's digit beside letters (H1N1, B1, 1TB), yi5
   between a reduplicated verb (看一看), else yi2 before a fourth tone and yi4 before others;
-  不 is bu5 in A不A and V不C (是不是, 受不了), bu2 before a fourth tone, else bu4;
+  不 is bu5 in A不A and V不C (是不是, 受不了, 看不出来), bu2 before a fourth tone, else bu4;
 * :func:`third_tone_sandhi`: within one prosodic word, a third tone before a third tone
   becomes second, following the word's inner structure (展览馆 zhan2 lan2 guan3, 小老虎 xiao3
   lao2 hu3), and across its words from right to left (我很好 wo3 hen2 hao3).
@@ -257,13 +257,17 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
-    if len(word.text.removesuffix("儿")) == 3 and s == 1 and word.graphemes[0] not in _NOT_VERBS:
-        return "bu5"  # 受不了, 对不起, 来不及, 差不离儿 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words the segmenter joined)
+    if s == 1 and word.graphemes[0] not in _NOT_VERBS and (
+            len(word.text.removesuffix("儿")) == 3 or word.text[2:] in _DIRECTIONS):  # fmt: skip
+        return "bu5"  # 受不了, 对不起, 来不及, 差不离儿, 看不出来, 站不起来 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words
+        # the segmenter joined)
     if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS + "时":
         return "bu5"  # V不了 cut after its verb: 吃|不了, 走|不了 (not 我不了, 就不了, 暂时不了: I'll pass; 时不常 keeps bu5)
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 
+# the directional complements of two syllables after V不: 看不出来, 站不起来, 想不起来, 拿不下来
+_DIRECTIONS = frozenset("出来 出去 起来 上来 上去 下来 下去 进来 进去 回来 回去 过来 过去 开来".split())
 # before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久
 _NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前"
 

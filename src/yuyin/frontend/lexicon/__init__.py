@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.constants import PHRASES_DICT
 
 from ..marked_pinyin import digit_tones
@@ -70,6 +70,20 @@ def char_reading(char: str, alone: bool = False) -> str | None:
         return CHAR_DEFAULTS[char]
     reading = lazy_pinyin([char], style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
     return reading[0] if len(reading) == 1 and SYLLABLE.fullmatch(reading[0]) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def char_readings(char: str) -> tuple[str, ...]:
+    """The dictionary's readings of one hanzi, most common first, tone digits 1-5, ü as v."""
+    return tuple(pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0])
+
+
+def full_tone(char: str, syllable: str) -> str:
+    """``syllable`` of ``char`` in a full tone where it is neutral: the first of the character's
+    readings with the same letters (楚 chu5 -> chu3, 闹 nao5 -> nao4); unchanged where none has them."""
+    if not syllable.endswith("5"):
+        return syllable
+    return next((r for r in char_readings(char) if r[:-1] == syllable[:-1] and r[-1] != "5"), syllable)
 
 
 def word_reading(word: str) -> tuple[str, ...] | None:

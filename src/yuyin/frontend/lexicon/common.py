@@ -799,4 +799,198 @@ TABLE = """\
 冯虚御风	ping2 xu1 yu4 feng1
 趣舍万殊	qu3 she3 wan4 shu1
 间不容发	jian4 bu4 rong2 fa4
+丈人	zhang4 ren5
+上司	shang4 si5
+东家	dong1 jia5
+乡下	xiang1 xia5
+交情	jiao1 qing5
+作坊	zuo1 fang5
+使唤	shi3 huan5
+冒失	mao4 shi5
+利落	li4 luo5
+刺猬	ci4 wei5
+动弹	dong4 tan5
+勤快	qin2 kuai5
+叫唤	jiao4 huan5
+吆喝	yao1 he5
+壮实	zhuang4 shi5
+妥当	tuo3 dang5
+姐夫	jie3 fu5
+娘家	niang2 jia5
+嫁妆	jia4 zhuang5
+寡妇	gua3 fu5
+对付	dui4 fu5
+将就	jiang1 jiu5
+岁数	sui4 shu5
+差事	chai1 shi5
+巴掌	ba1 zhang5
+师父	shi1 fu5
+帮手	bang1 shou5
+应酬	ying4 chou5
+弟兄	di4 xiong5
+心思	xin1 si5
+思量	si1 liang5
+怪物	guai4 wu5
+打发	da3 fa5
+扫帚	sao4 zhou5
+拨弄	bo1 nong5
+拾掇	shi2 duo5
+挑剔	tiao1 ti5
+挖苦	wa1 ku5
+提防	di1 fang5
+收成	shou1 cheng5
+木匠	mu4 jiang5
+石匠	shi2 jiang5
+铁匠	tie3 jiang5
+皮匠	pi2 jiang5
+架势	jia4 shi5
+栅栏	zha4 lan5
+模糊	mo2 hu5
+溜达	liu1 da5
+火候	huo3 hou5
+烟筒	yan1 tong5
+烧饼	shao1 bing5
+牌楼	pai2 lou5
+牲口	sheng1 kou5
+状元	zhuang4 yuan5
+疏忽	shu1 hu5
+疟疾	nve4 ji5
+痢疾	li4 ji5
+皇上	huang2 shang5
+盘算	pan2 suan5
+眨巴	zha3 ba5
+码头	ma3 tou5
+祖宗	zu3 zong5
+稳当	wen3 dang5
+算计	suan4 ji5
+篱笆	li2 ba5
+簸箕	bo4 ji5
+老婆	lao3 po5
+耷拉	da1 la5
+耽搁	dan1 ge5
+胡琴	hu2 qin5
+胭脂	yan1 zhi5
+膏药	gao1 yao5
+苗条	miao2 tiao5
+街坊	jie1 fang5
+补丁	bu3 ding5
+见识	jian4 shi5
+记号	ji4 hao5
+记性	ji4 xing5
+财主	cai2 zhu5
+跳蚤	tiao4 zao5
+连累	lian2 lei5
+迷糊	mi2 hu5
+道士	dao4 shi5
+闺女	gui1 nv5
+难为	nan2 wei5
+首饰	shou3 shi5
+高粱	gao1 liang5
+累赘	lei2 zhui5
+大部分	da4 bu4 fen5
+知识分子	zhi1 shi5 fen4 zi3
+知识产权	zhi1 shi5 chan3 quan2
+知识青年	zhi1 shi5 qing1 nian2
+知识界	zhi1 shi5 jie4
+知识面	zhi1 shi5 mian4
+知识库	zhi1 shi5 ku4
+知识经济	zhi1 shi5 jing1 ji4
+不好意思	bu4 hao3 yi4 si5
+好意思	hao3 yi4 si5
+够意思	gou4 yi4 si5
+粮食作物	liang2 shi5 zuo4 wu4
+发脾气	fa1 pi2 qi5
+坏脾气	huai4 pi2 qi5
+臭豆腐	chou4 dou4 fu5
+豆腐干	dou4 fu5 gan1
+磨豆腐	mo2 dou4 fu5
+下功夫	xia4 gong1 fu5
+下工夫	xia4 gong1 fu5
+闲工夫	xian2 gong1 fu5
+硬功夫	ying4 gong1 fu5
+功夫片	gong1 fu5 pian4
+好消息	hao3 xiao1 xi5
+女朋友	nv3 peng2 you5
+故事片	gu4 shi5 pian4
+民间故事	min2 jian1 gu4 shi5
+大姑娘	da4 gu1 niang5
+姑娘家	gu1 niang5 jia1
+玻璃窗	bo1 li5 chuang1
+玻璃杯	bo1 li5 bei1
+玻璃钢	bo1 li5 gang1
+玻璃纸	bo1 li5 zhi3
+满不在乎	man3 bu4 zai4 hu5
+没出息	mei2 chu1 xi5
+大少爷	da4 shao4 ye5
+装糊涂	zhuang1 hu2 tu5
+老糊涂	lao3 hu2 tu5
+难得糊涂	nan2 de2 hu2 tu5
+外甥女	wai4 sheng5 nv3
+护士长	hu4 shi5 zhang3
+闹别扭	nao4 bie4 niu5
+庄稼地	zhuang1 jia5 di4
+鸡皮疙瘩	ji1 pi2 ge1 da5
+癞蛤蟆	lai4 ha2 ma5
+好好先生	hao3 hao3 xian1 sheng5
+说笑话	shuo1 xiao4 hua5
+看笑话	kan4 xiao4 hua5
+天知道	tian1 zhi1 dao5
+老伯伯	lao3 bo2 bo5
+葡萄干	pu2 tao5 gan1
+胳膊肘	ge1 bo5 zhou3
+孙女婿	sun1 nv3 xu5
+侄女婿	zhi2 nv3 xu5
+招女婿	zhao1 nv3 xu5
+占便宜	zhan4 pian2 yi5
+小便宜	xiao3 pian2 yi5
+贪便宜	tan1 pian2 yi5
+捡便宜	jian3 pian2 yi5
+讨便宜	tao3 pian2 yi5
+便宜货	pian2 yi5 huo4
+打哈欠	da3 ha1 qian5
+老大爷	lao3 da4 ye5
+没头苍蝇	mei2 tou2 cang1 ying5
+石榴裙	shi2 liu5 qun2
+石榴花	shi2 liu5 hua1
+番石榴	fan1 shi2 liu5
+窝囊废	wo1 nang5 fei4
+窝囊气	wo1 nang5 qi4
+喇叭口	la3 ba5 kou3
+干脆利索	gan1 cui4 li4 suo5
+干净利索	gan1 jing5 li4 suo5
+下巴颏	xia4 ba5 ke1
+打转转	da3 zhuan4 zhuan5
+坏东西	huai4 dong1 xi5
+狐狸尾巴	hu2 li5 wei3 ba5
+不含糊	bu4 han2 hu5
+毫不含糊	hao2 bu4 han2 hu5
+哑巴亏	ya3 ba5 kui1
+吃哑巴亏	chi1 ya3 ba5 kui1
+孙媳妇	sun1 xi2 fu5
+山核桃	shan1 he2 tao5
+绣花枕头	xiu4 hua1 zhen3 tou5
+薄荷脑	bo4 he5 nao3
+骆驼刺	luo4 tuo5 ci4
+漂亮话	piao4 liang5 hua4
+行李车	xing2 li5 che1
+行李箱	xing2 li5 xiang1
+行李房	xing2 li5 fang2
+断线风筝	duan4 xian4 feng1 zheng5
+疙瘩汤	ge1 da5 tang1
+老疙瘩	lao3 ge1 da5
+宝贝疙瘩	bao3 bei4 ge1 da5
+包打听	bao1 da3 ting5
+烂舌头	lan4 she2 tou5
+割尾巴	ge1 wei3 ba5
+翘尾巴	qiao4 wei3 ba5
+留尾巴	liu2 wei3 ba5
+泡蘑菇	pao4 mo2 gu5
+没商量	mei2 shang1 liang5
+真本事	zhen1 ben3 shi5
+看家本事	kan1 jia1 ben3 shi5
+瞎琢磨	xia1 zuo2 mo5
+姨姥姥	yi2 lao3 lao5
+跑生意	pao3 sheng1 yi5
+兜生意	dou1 sheng1 yi5
+扎耳朵	zha1 er3 duo5
 """
