@@ -69,26 +69,6 @@ class AudioChunk:
         return float_to_int16(self.samples)
 
 
-LIMIT_KNEE = 0.8  # peaks past this are bent smoothly towards 1 by apply_gain
-
-
-def apply_gain(samples: np.ndarray, gain: float) -> np.ndarray:
-    """[N] float32 times gain, its peaks past LIMIT_KNEE bent smoothly (tanh) to stay below 1 ->
-    [N] float32. A hard clip at 1 is heard as distortion: a style's gain (angry at intensity 2,
-    x1.69) flattened dozens of samples of a sentence into runs at full scale. Below the knee
-    nothing changes; the curve and its slope are continuous there; sample by sample, so
-    streamed chunks stay equal to the whole."""
-    if gain == 1.0:
-        return samples
-    scaled = np.asarray(samples, dtype=np.float32) * np.float32(gain)
-    over = np.abs(scaled) > LIMIT_KNEE
-    if over.any():
-        room = 1.0 - LIMIT_KNEE
-        bent = LIMIT_KNEE + room * np.tanh((np.abs(scaled[over]) - LIMIT_KNEE) / room)
-        scaled[over] = np.copysign(bent, scaled[over])
-    return scaled
-
-
 EDGE_FADE_SECONDS = 0.006  # the ramps of faded_edges: below a syllable's onset, above a click's
 
 

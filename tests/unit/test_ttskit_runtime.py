@@ -16,9 +16,9 @@ import torch
 
 from conftest import TINY_TTSKIT_SPEAKERS
 from yuyin import SynthesisOptions, Synthesizer
-from yuyin.audio import LIMIT_KNEE, apply_gain
 from yuyin.config import OptionsError
 from yuyin.engine.device import configure_threads, process_threads
+from yuyin.engine.limiter import CEILING, limited
 from yuyin.engine.tempo import level_gain
 from yuyin.engine.ttskit_voice import LEVEL_CHANGE_BY_SPEED, TtskitVoice
 from yuyin.frontend.ttskit import clause_sequences
@@ -45,7 +45,7 @@ def audio(synth: Synthesizer, text: str, options: SynthesisOptions | None = None
 
 def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: int, speed: float) -> np.ndarray:
     """The reference: decode, postnet over every decoded frame, keep ``end``, resample, vocode,
-    then the speaker's gain and the one that keeps the level at this speed (peaks bent as in the voice)."""
+    then the speaker's gain and the one that keeps the level at this speed (peaks limited as in the voice)."""
     handle = voice.batcher.submit([ids], speaker_vectors([speaker])[0], seed)[0]
     handle.wait(10**9, timeout=60)
     with torch.no_grad():
@@ -56,7 +56,8 @@ def whole_clause_audio(voice: TtskitVoice, ids: list[int], speaker: str, seed: i
             positions = np.arange(math.floor((kept - 1) / speed + 1e-9) + 1) * speed
             post = np.stack([np.interp(positions, np.arange(kept), row) for row in post]).astype(np.float32)
         wave, _ = voice.vocoder.infer(torch.from_numpy(post)[None])
-    return apply_gain(wave[0].numpy(), voice.gain([(speaker, 1.0)]) * level_gain(speed, LEVEL_CHANGE_BY_SPEED))
+    gain = voice.gain([(speaker, 1.0)]) * level_gain(speed, LEVEL_CHANGE_BY_SPEED)
+    return np.concatenate(list(limited([(wave[0].numpy(), True)], gain, voice.config.sample_rate)))
 
 
 @pytest.mark.parametrize("speed", [1.0, 1.3, 0.7])
@@ -106,8 +107,11 @@ def test_unsupported_controls_are_refused(synth, field, value):
 def test_volume_speed_and_seed(synth):
     base, _ = audio(synth, TEXT)
     quiet, _ = audio(synth, TEXT, SynthesisOptions(volume=0.5))
-    linear = np.abs(base) < LIMIT_KNEE  # louder peaks of this speaker's output gain are bent (audio.apply_gain)
-    np.testing.assert_allclose(quiet[linear], base[linear] * 0.5, atol=1e-6)
+    quieter, _ = audio(synth, TEXT, SynthesisOptions(volume=0.25))
+    loud, _ = audio(synth, TEXT, SynthesisOptions(volume=4.0))
+    assert np.abs(quiet).max() < CEILING and np.abs(loud).max() <= CEILING + 1e-6  # linear below the limiter's ceiling
+    np.testing.assert_allclose(quieter, quiet * 0.5, atol=1e-6)
+    assert np.abs(base).max() <= CEILING + 1e-6
     fast, _ = audio(synth, TEXT, SynthesisOptions(speed=2.0))
     assert abs(len(fast) / len(base) - 0.5) < 0.05
     seeded, _ = audio(synth, TEXT, SynthesisOptions(seed=99))

@@ -13,13 +13,14 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
-from yuyin.audio import EDGE_FADE_SECONDS, apply_gain, faded_edges
+from yuyin.audio import EDGE_FADE_SECONDS, faded_edges
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
 from yuyin.engine.device import RuntimePlan, process_threads
+from yuyin.engine.limiter import limited
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
@@ -174,7 +175,9 @@ class BakerVoice:
 
         The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
         window of ``plan`` (None: one window per mel), and the pieces join without seams; each mel's
-        audio fades in and out over its first and last EDGE_FADE_SECONDS (audio.faded_edges).
+        audio fades in and out at its ends, then takes the volume (and the style's gain) through a
+        peak limiter (:mod:`yuyin.engine.limiter`), which holds each window's last 8 ms back until
+        the next.
         on_syllables, if given, is called once before the first piece with where each syllable
         sounds: [S, 2] int64 sample offsets [start, stop) in the unit's audio (syllable_spans).
         """
@@ -201,15 +204,21 @@ class BakerVoice:
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
             on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
-        fade = round(EDGE_FADE_SECONDS * self.config.sample_rate)
         for mel in mels:
-            frames = mel.shape[1]
-            for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
-                with torch.inference_mode():
-                    wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
-                lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
-                piece = faded_edges(wave[lo:hi], fade if window.keep_start == 0 else 0, fade if window.keep_stop == frames else 0)
-                yield apply_gain(piece, volume)
+            yield from limited(self._vocoded(mel, plan), volume, self.config.sample_rate)
+
+    def _vocoded(self, mel: torch.Tensor, plan: ChunkPlan | None) -> Iterator[tuple[np.ndarray, bool]]:
+        """mel [1, T, M] -> its waveform in pieces [n_i] float32, one per window of plan (None:
+        one), faded in and out over EDGE_FADE_SECONDS at its ends (audio.faded_edges); each with
+        whether it is the last."""
+        frames, hop = mel.shape[1], self.config.hop_size
+        fade = round(EDGE_FADE_SECONDS * self.config.sample_rate)
+        for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
+            with torch.inference_mode():
+                wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
+            lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
+            last = window.keep_stop == frames
+            yield faded_edges(wave[lo:hi], fade if window.keep_start == 0 else 0, fade if last else 0), last
 
     def _mels(self, ids: list[int], where: list[int],
               controls: ProsodyControls | Callable[[list[int]], ProsodyControls],

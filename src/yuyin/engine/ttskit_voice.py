@@ -21,7 +21,8 @@ Per-request controls for this voice:
   than the default raises :class:`OptionsError` naming the field.
 - ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
   to full scale, which cannot stream; :func:`.ttskit_speakers.speaker_gain` brings every
-  speaker's speech to the same level, the baker voice's).
+  speaker's speech to the same level, the baker voice's); peaks it drives past -1 dBFS are
+  limited (:mod:`.limiter`, per clause).
 - ``seed``: the prenet-dropout seed of every clause (default ``extra.default_seed``, 1234:
   the reference run's seed, so a one-clause text decodes as the original's first chunk).
 - ``sentence_pause``: as for every voice; clauses of one unit are joined by half of it.
@@ -38,12 +39,13 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
-from yuyin.audio import apply_gain, speech_level_db
+from yuyin.audio import speech_level_db
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.attention_timing import AttentionClock
 from yuyin.engine.batched_vocoder import BatchedVocoder
 from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights, process_threads
+from yuyin.engine.limiter import limited
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.engine.tempo import interpolate_frames, level_gain, resampled_frames, source_stop
@@ -265,11 +267,11 @@ class TtskitVoice:
                 yield silence
             renderer = ClauseRenderer(self, item, options.speed)
             clock = AttentionClock(item, partial(renderer.sample_at, offset), on_syllables) if on_syllables else None
-            for wave in renderer.pieces(window_plan):
+            for wave in limited(renderer.pieces(window_plan), gain, self.config.sample_rate):
                 if clock is not None:
                     clock()
                 offset += len(wave)
-                yield apply_gain(wave, gain)
+                yield wave
 
 
 @dataclass(frozen=True)
@@ -303,7 +305,8 @@ class ClauseRenderer:
         self.postnet_context = voice.acoustic.postnet_context
         self.hop = voice.vocoder.config.hop_size
 
-    def pieces(self, plan: ChunkPlan | FastStartPlan) -> Iterator[np.ndarray]:
+    def pieces(self, plan: ChunkPlan | FastStartPlan) -> Iterator[tuple[np.ndarray, bool]]:
+        """The clause's audio window by window [n_i] float32, each with whether it is the last."""
         for window in plan.windows(UNBOUNDED):
             need = source_stop(window.stop, self.speed) + self.postnet_context
             self.item.wait(need)
@@ -315,8 +318,9 @@ class ClauseRenderer:
                     return
             with torch.inference_mode():
                 wave = self._vocode(window)
-            yield wave
-            if self.item.done and window.keep_stop >= self.out_frames(self.item.end):
+            last = self.item.done and window.keep_stop >= self.out_frames(self.item.end)
+            yield wave, last
+            if last:
                 return
 
     def out_frames(self, kept: int) -> int:
