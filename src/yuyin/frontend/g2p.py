@@ -28,7 +28,7 @@ from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
 from .erhua import attach_erhua, merge_erhua
 from .latin import latin_syllables
-from .lexicon import Lexicon, char_reading, full_tone
+from .lexicon import Lexicon, char_reading, full_tones
 from .override import SENTINEL, FixedSpans, shortened
 from .polyphones import Context, reading_in_context, word_reading_in_context
 from .prosody import mark_boundaries, split_compounds
@@ -211,7 +211,7 @@ def _doubled_pair(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     pair = lexicon.word(token[0] + token[2])
     if pair is None or len(pair) != 2:
         return None
-    first, second = full_tone(token[0], pair[0]), full_tone(token[2], pair[1])
+    first, second = full_tones(token[0] + token[2], pair)
     return first, first, second, second
 
 

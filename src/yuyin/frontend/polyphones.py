@@ -88,7 +88,8 @@ def _di_adverbial(c: Context) -> bool:
     sound doubled that the segmenter split (咪咪地叫) or an 一A一B it cut (一蹦一|跳地)."""
     doubled = len(c.before) >= 2 and c.before[-1] == c.before[-2] and c.before[-1] not in "天年月日家人"
     paired = re.search("一[\u4e00-\u9fff]一[\u4e00-\u9fff]$", c.before) is not None  # 一蹦一跳地
-    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right)
+    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right) and (
+        c.left != "将就")  # 部队将|就地驻扎, cut 将就|地
 
 
 def _place_of(c: Context) -> bool:
@@ -819,13 +820,21 @@ _ATTIRE_JUDGED = re.compile("(?:很|十分|非常|比较|太|也|都|总是|一�
 
 def _east_west(c: Context) -> bool:
     """东西 dong1 xi1, east and west, before a side or a distance between them (东西两侧, 东西相距, 东西跨度)
-    or before 长/宽 and a figure (东西宽二十公里; not 东西宽敞, 这东西长得丑: a thing)."""
-    return c.right in _SIDES or c.right in ("长", "宽") and _FIGURE.match(c.after[1:]) is not None
+    or before a length and a figure (东西宽二十公里, 东西全长约三千米; not 东西宽敞, 这东西长得丑, 东西全长毛了,
+    东西长度不够: a thing); never after a demonstrative or a measure word (这东西长三米, 两样东西距离太近)."""
+    return not _a_thing(c) and (c.right in _SIDES or _LENGTH.match(c.after) is not None)
 
 
-_SIDES = frozenset("两侧 两岸 两端 两翼 相距 跨度 距离 全长 长度 宽度 横跨 横贯 贯通".split())
-# A figure of size after 长/宽: 三千公里, 约20米, 达百余里, 超过五十公里
-_FIGURE = re.compile(f"(?:约|达|近|逾|超过|不到|仅)?[{NUMERALS}零〇]")
+def _a_thing(c: Context) -> bool:
+    """东西 after a demonstrative or a measure word is a thing: 这东西, 那个东西, 两样东西, 什么东西."""
+    return c.left[-1:] in tuple("这那哪个些样件种啥么")
+
+
+_SIDES = frozenset("两侧 两岸 两端 两翼 相距 跨度 横跨 横贯 贯通".split())
+# A figure of size after 长/宽: 三千公里, 约20米, 达百余里, 超过五十公里, 为3000米
+_FIGURE = re.compile(f"(?:为|是|有)?(?:约|达|近|逾|超过|不到|仅)?[{NUMERALS}零〇]")
+# A length and its figure: 长三千公里, 全长约3000米, 距离为五公里
+_LENGTH = re.compile("(?:全长|长度|宽度|距离|长|宽)" + _FIGURE.pattern)
 # What is carried on the back (背上行囊, 背上书包)
 _LOADS = frozenset("行囊 书包 背包 行李 包袱 行装 装备 干粮 吉他 枪 背篓 竹篓 孩子 老人 罪名 骂名 黑锅".split())
 # Whom something is done behind the back of (背着妈妈偷偷, 背着老师)
@@ -891,7 +900,11 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "和好": (("huo2 hao3", lambda c: c.left.endswith("面") and re.search("醒|揉|饧|发酵|擀", c.after) is not None),),  # 面和好后醒
     "点着头": (("dian3 zhe5 tou2", lambda c: True),),  # 点着头说 (nodding), not 点着 (lit)
     "东西": (("dong1 xi1", _east_west),),  # 东西两侧, 东西宽二十公里 (not 买东西: a thing)
-    "东西长": (("dong1 xi1 chang2", lambda c: _FIGURE.match(c.after) is not None),),  # 东西长三千公里 (not 这东西长得丑)
+    "东西长": (("dong1 xi1 chang2", lambda c: not _a_thing(c) and _FIGURE.match(c.after) is not None),),  # 东西长三千公里 (not 这东西长得丑, 这东西长三米)
+    "将就": (("jiang1 jiu4", lambda c: c.right[:1] in tuple("此地近业职任位绪座医读餐诊")),),  # 将|就此, 部队将|就地驻扎 (not 将就一下: make do)
+    "动弹": (("dong4 tan2", right_in("出", "起", "开", "回")),),  # 自动|弹出 cut 自|动弹|出 (not 动弹不得)
+    # 教皇|上任, 新皇|上台 cut 新教|皇上|任后 (not 新皇上任命了: the emperor)
+    "皇上": (("huang2 shang4", lambda c: c.left[-1:] in ("教", "新", "女") and c.right in ("任", "任后", "台", "位")),),
     "长长": (("zhang3 chang2", right_starts("了")),),  # 头发长长了 (grew long) vs 长长的
     # carry on one's back: 背上行囊, 把孩子背上 (not 他背上有伤疤, 我背上痒, 背上包着纱布: the back)
     "背上": (("bei1 shang4", lambda c: c.right in _LOADS or not c.right and "把" in c.before),),

@@ -78,12 +78,20 @@ def char_readings(char: str) -> tuple[str, ...]:
     return tuple(pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0])
 
 
-def full_tone(char: str, syllable: str) -> str:
-    """``syllable`` of ``char`` in a full tone where it is neutral: the first of the character's
-    readings with the same letters (楚 chu5 -> chu3, 闹 nao5 -> nao4); unchanged where none has them."""
+def full_tones(word: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """``syllables`` of ``word`` with each neutral one in a full tone: pypinyin's reading of the word
+    where it has the same letters in a full tone (妥当 dang5 -> dang4, not 当's first reading dang1),
+    else the first of the character's readings with them (楚 chu5 -> chu3, 闹 nao5 -> nao4);
+    unchanged where none has them."""
+    phrase = _pypinyin_phrase(word) or ("",) * len(word)
+    return tuple(_full_tone(char, syllable, hint) for char, syllable, hint in zip(word, syllables, phrase))
+
+
+def _full_tone(char: str, syllable: str, hint: str) -> str:
     if not syllable.endswith("5"):
         return syllable
-    return next((r for r in char_readings(char) if r[:-1] == syllable[:-1] and r[-1] != "5"), syllable)
+    readings = (hint, *char_readings(char))
+    return next((r for r in readings if r[:-1] == syllable[:-1] and r[-1] != "5"), syllable)
 
 
 def word_reading(word: str) -> tuple[str, ...] | None:

@@ -799,12 +799,14 @@ TABLE = """\
 冯虚御风	ping2 xu1 yu4 feng1
 趣舍万殊	qu3 she3 wan4 shu1
 间不容发	jian4 bu4 rong2 fa4
+枝蔓	zhi1 man4
 丈人	zhang4 ren5
 上司	shang4 si5
 东家	dong1 jia5
 乡下	xiang1 xia5
 交情	jiao1 qing5
 作坊	zuo1 fang5
+工作坊	gong1 zuo4 fang1
 使唤	shi3 huan5
 冒失	mao4 shi5
 利落	li4 luo5
