@@ -25,7 +25,7 @@ from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
-from yuyin.engine.styles import style_controls, style_spec
+from yuyin.engine.styles import style_controls, style_spec, syllable_index
 from yuyin.engine.tempo import faster_mel, level_gain
 from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls
@@ -167,11 +167,23 @@ class BakerVoice:
         return ChunkPlan(first_frames, self.vocoder.receptive_field_frames + 2, max_frames=8 * first_frames,
                          run_lengths=self._run_lengths, pace=pace)  # fmt: skip
 
+    takes_syllable_options = True  # stream's syllable_options (see engine.ssml_runs)
+
+    @staticmethod
+    def mel_tempo(options: SynthesisOptions) -> float:
+        """The part of options.speed made by time-scaling the mel, past the duration model's range."""
+        return options.speed / min(options.speed, MAX_MODEL_SPEED)
+
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
-               on_syllables: Callable[[np.ndarray], None] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
+               on_syllables: Callable[[np.ndarray], None] | None = None,
+               syllable_options: Sequence[SynthesisOptions] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
         """Yield the waveform of ids in pieces [n_i] float32.
 
         Raises OptionsError for a speaker name: the baker voice has a single speaker.
+        syllable_options: each syllable's own options (an SSML sentence whose tags change them,
+        :mod:`.ssml_runs`): its phones' durations, pitch, energy and style, and the gain of the
+        frames they sound in (smoothed over GAIN_SMOOTHING_SECONDS); options then gives the
+        seed, and the mel's tempo past the duration model's range (mel_tempo, one per unit).
 
         The mel is computed whole (the decoder attends over the sentence); the vocoder runs per
         window of ``plan`` (None: one window per mel), and the pieces join without seams; each mel's
@@ -195,7 +207,10 @@ class BakerVoice:
         if options.style is not None:
             controls = _styled(controls, options.style, options.style_intensity)
             volume *= style_spec(options.style, options.style_intensity).gain
-        hop, tempo = self.config.hop_size, options.speed / model_speed
+        phone_gains = None
+        if syllable_options:
+            controls, phone_gains = _syllable_controls(list(ids), syllable_options)
+        hop, tempo = self.config.hop_size, self.mel_tempo(options)
         with torch.inference_mode():
             parts = self._mels(list(ids), list(range(len(ids))), controls, masks)
             if ids[0] == SIL_ID:
@@ -204,13 +219,18 @@ class BakerVoice:
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
             on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
-        for mel in mels:
-            yield from limited(self._vocoded(mel, plan), volume, self.config.sample_rate)
+        for part, mel in zip(parts, mels):
+            if phone_gains is None:
+                yield from limited(self._vocoded(mel, plan), volume, self.config.sample_rate)
+            else:
+                envelope = gain_envelope(part, phone_gains, mel.shape[1], hop, self.config.sample_rate)
+                yield from limited(self._vocoded(mel, plan, envelope), 1.0, self.config.sample_rate)
 
-    def _vocoded(self, mel: torch.Tensor, plan: ChunkPlan | None) -> Iterator[tuple[np.ndarray, bool]]:
+    def _vocoded(self, mel: torch.Tensor, plan: ChunkPlan | None,
+                 envelope: np.ndarray | None = None) -> Iterator[tuple[np.ndarray, bool]]:  # fmt: skip
         """mel [1, T, M] -> its waveform in pieces [n_i] float32, one per window of plan (None:
-        one), faded in and out over EDGE_FADE_SECONDS at its ends (audio.faded_edges); each with
-        whether it is the last."""
+        one), faded in and out over EDGE_FADE_SECONDS at its ends (audio.faded_edges) and times
+        envelope [T * hop] where given; each with whether it is the last."""
         frames, hop = mel.shape[1], self.config.hop_size
         fade = round(EDGE_FADE_SECONDS * self.config.sample_rate)
         for window in plan.windows(frames) if plan else [Window(0, frames, 0, frames)]:
@@ -218,22 +238,26 @@ class BakerVoice:
                 wave = self._vocode(mel[:, window.start : window.stop], window.keep_stop == window.stop)
             lo, hi = (window.keep_start - window.start) * hop, (window.keep_stop - window.start) * hop
             last = window.keep_stop == frames
-            yield faded_edges(wave[lo:hi], fade if window.keep_start == 0 else 0, fade if last else 0), last
+            piece = faded_edges(wave[lo:hi], fade if window.keep_start == 0 else 0, fade if last else 0)
+            if envelope is not None:
+                piece = piece * envelope[window.keep_start * hop : window.keep_stop * hop]
+            yield piece, last
 
     def _mels(self, ids: list[int], where: list[int],
-              controls: ProsodyControls | Callable[[list[int]], ProsodyControls],
+              controls: ProsodyControls | Callable[[list[int], list[int]], ProsodyControls],
               masks: str | torch.Generator) -> list["MelPart"]:  # fmt: skip
         """Mels of ids, split so that each piece fits the position table; where[i] is ids[i]'s
         index in the unit's ids, kept through the splits: a half's framing counts as the unit's
         own sils and eos, or as the mark cut at (-1 where the cut was at no mark).
 
-        controls may be a function of the (piece's) ids, for per-phone controls such as styles.
+        controls may be a function of the (piece's) ids and their where, for per-phone controls
+        such as styles'.
         """
         limit = self.acoustic.cfg.max_positions
         splittable = len(ids) > MIN_SPLITTABLE_IDS
         if len(ids) <= limit:
             tensor = torch.tensor([ids], dtype=torch.long, device=self.device)
-            unit_controls = controls(ids) if callable(controls) else controls
+            unit_controls = controls(ids, where) if callable(controls) else controls
             durations, hidden, f0, energy = self._stages.variance(tensor, unit_controls)
             total = int(durations.sum())
             if total > limit and not splittable:  # one syllable this long: compress it to fit
@@ -284,13 +308,13 @@ def quiet_end(mel: torch.Tensor, eos_frames: int) -> torch.Tensor:
     return torch.cat([mel[:, : frames - eos_frames], quiet[:, None].expand(-1, eos_frames, -1)], dim=1)
 
 
-def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int]], ProsodyControls]:
-    """ids -> base controls combined with the style's per-phone [1, L] controls.
+def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[list[int], list[int]], ProsodyControls]:
+    """(ids, their where) -> base controls combined with the style's per-phone [1, L] controls.
 
     Multipliers multiply (speed x tempo, pitch x range), shifts add (pitch_shift + level + contour).
     """
 
-    def controls(ids: list[int]) -> ProsodyControls:
+    def controls(ids: list[int], where: list[int]) -> ProsodyControls:
         phones = style_controls(style, intensity, ids)
         row = lambda values: torch.from_numpy(values)[None, :]  # noqa: E731 - [1, L]
         return ProsodyControls(
@@ -302,6 +326,67 @@ def _styled(base: ProsodyControls, style: str, intensity: float) -> Callable[[li
         )
 
     return controls
+
+
+def _syllable_controls(ids: list[int], syllable_options: Sequence[SynthesisOptions]
+                       ) -> tuple[Callable[[list[int], list[int]], ProsodyControls], np.ndarray]:  # fmt: skip
+    """The per-phone controls of a unit whose syllables have options of their own: (piece ids,
+    their where) -> [1, L] controls, and each of the unit's ids' gain [L_unit] (volume, the
+    speed's level gain, the style's). A sil or mark takes the options of the syllable before it
+    (the first sil, the first syllable's); a style's controls are those of the whole unit."""
+    owners = syllable_index(ids)
+    owners = np.maximum.accumulate(np.where(owners >= 0, owners, -1))  # a mark or sil: the syllable before
+    per_id = [syllable_options[min(max(int(owner), 0), len(syllable_options) - 1)] for owner in owners]
+    duration = np.array([1.0 / min(o.speed, MAX_MODEL_SPEED) for o in per_id])
+    f0_scale = np.array([o.pitch for o in per_id])
+    f0_shift = np.array([o.pitch_shift for o in per_id])
+    energy_scale = np.array([o.energy for o in per_id])
+    energy_shift = np.zeros(len(ids))
+    gains = np.array([o.volume * level_gain(o.speed, LEVEL_CHANGE_BY_SPEED) for o in per_id])
+    for style, intensity in {(o.style, o.style_intensity) for o in per_id if o.style is not None}:
+        styled = np.array([(o.style, o.style_intensity) == (style, intensity) for o in per_id])
+        phones = style_controls(style, intensity, ids)
+        duration[styled] *= phones.duration_scale[styled]
+        f0_scale[styled] *= phones.f0_scale[styled]
+        f0_shift[styled] += phones.f0_shift[styled]
+        energy_shift[styled] = phones.energy_shift[styled]
+        gains[styled] *= style_spec(style, intensity).gain
+
+    def controls(piece_ids: list[int], where: list[int]) -> ProsodyControls:
+        rows = unit_rows(where)
+        row = lambda values: torch.from_numpy(values[rows].astype(np.float32))[None, :]  # noqa: E731 - [1, L]
+        return ProsodyControls(duration_scale=row(duration), f0_scale=row(f0_scale), f0_shift=row(f0_shift),
+                               energy_scale=row(energy_scale), energy_shift=row(energy_shift))  # fmt: skip
+
+    return controls, gains
+
+
+def unit_rows(where: Sequence[int]) -> np.ndarray:
+    """where [L] (indices in the unit's ids, -1 for a cut at no mark) -> [L] indices, each -1
+    taking the index before it (the first, the one after)."""
+    rows = np.asarray(where, dtype=np.int64)
+    known = np.flatnonzero(rows >= 0)
+    if not len(known):
+        return np.zeros(len(rows), np.int64)
+    nearest = np.maximum.accumulate(np.where(rows >= 0, np.arange(len(rows)), -1))
+    return rows[np.where(nearest >= 0, nearest, known[0])]
+
+
+GAIN_SMOOTHING_SECONDS = 0.02  # a gain that changes between syllables moves over this long
+
+
+def gain_envelope(part: "MelPart", gains: np.ndarray, frames: int, hop: int, sample_rate: int) -> np.ndarray:
+    """The per-sample gain [frames * hop] float32 of one mel part whose ids have gains [L_unit]:
+    each id's gain over its frames (time-scaled to the mel's frames), moving smoothly between
+    them (a moving mean over GAIN_SMOOTHING_SECONDS)."""
+    per_frame = np.repeat(gains[unit_rows(part.where)], part.durations)
+    if len(per_frame) != frames:  # a tempo past the duration model's: the mel was time-scaled
+        positions = np.minimum(np.round(np.arange(frames) * len(per_frame) / frames).astype(np.int64), len(per_frame) - 1)
+        per_frame = per_frame[positions]
+    per_sample = np.repeat(per_frame, hop)
+    width = max(1, round(GAIN_SMOOTHING_SECONDS * sample_rate))
+    padded = np.pad(per_sample, (width // 2, width - 1 - width // 2), mode="edge")
+    return np.convolve(padded, np.full(width, 1.0 / width), mode="valid").astype(np.float32)
 
 
 def variance_masks(seed: int | None) -> str | torch.Generator:

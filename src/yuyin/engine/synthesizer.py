@@ -207,10 +207,10 @@ class Synthesizer:
         defaults = SynthesisOptions()
         segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS})
         units: list[SentenceUnit] = []
-        for segment in segments:
-            if not isinstance(segment, BreakSegment):
+        for run in self._spoken_runs(segments, defaults):
+            if not isinstance(run, BreakSegment):
                 try:
-                    units += self._voice.analyze(segment.text)
+                    units += self._voice.analyze(run.text)
                 except NothingToSay:  # a segment of marks or spaces between tags
                     continue
         if not units:
@@ -236,35 +236,45 @@ class Synthesizer:
         yield from self._synthesize(text, SynthesisOptions.of(options), _frames(chunk_frames), _pace(chunk_frames))
 
     def _synthesize(self, text: str, options: SynthesisOptions, chunk_frames: int | None,
-                    pace: StreamPace | None) -> Iterator[AudioChunk]:  # fmt: skip
-        """``synthesize``, its chunks counted by pace (None when chunk_frames is)."""
+                    pace: StreamPace | None,
+                    syllable_options: tuple[SynthesisOptions, ...] | None = None) -> Iterator[AudioChunk]:  # fmt: skip
+        """``synthesize``, its chunks counted by pace (None when chunk_frames is). syllable_options:
+        the options of each syllable of text in order (an SSML run, :mod:`.ssml_runs`; the voice
+        takes options per syllable), options then holding only for what cannot vary within a unit."""
         if options.style is not None and self.voice.family != "baker":
             raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
         self._voice.frontend.check(text)  # before any audio, not in the sentence it is in
         plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
-        pause = options.pause_seconds(self.voice.sentence_pause)
         previous: SentenceUnit | None = None
+        heard = 0  # syllables of text said so far
         with self._models_held():
             for index, unit in enumerate(self._voice.analyze(text)):
-                silence = self._silence(pause * previous.pause_after, index - 1) if previous is not None else None
-                if silence is not None and len(silence.samples):  # none after a cut made for length alone
-                    _count(pace, silence)
-                    yield silence
+                if previous is not None:  # the pause of the options its last syllable was said with
+                    before = syllable_options[heard - 1] if syllable_options and heard else options
+                    silence = self._silence(before.pause_seconds(self.voice.sentence_pause) * previous.pause_after,
+                                            index - 1)  # fmt: skip
+                    if len(silence.samples):  # none after a cut made for length alone
+                        _count(pace, silence)
+                        yield silence
                 clock = SyllableClock(unit, self.sample_rate)
-                for samples in self._voice.stream(unit.ids, options, plan, clock.report):
+                extra = {}
+                if syllable_options is not None:
+                    extra["syllable_options"] = syllable_options[heard : heard + len(unit.pinyin)]
+                for samples in self._voice.stream(unit.ids, options, plan, clock.report, **extra):
                     chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index, source=unit.source,
                                        syllables=clock.chunk(len(samples)))  # fmt: skip
                     _count(pace, chunk)
                     yield chunk
-                previous = unit
+                previous, heard = unit, heard + len(unit.pinyin)
 
     def synthesize_ssml(
         self, ssml: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None
     ) -> Iterator[AudioChunk]:
-        """Yield audio chunks for an SSML document (see :mod:`yuyin.ssml`), segment by segment.
+        """Yield audio chunks for an SSML document (see :mod:`yuyin.ssml`).
 
         Each segment renders with options modified by its tags (prosody, emphasis, emotion, ...);
-        a <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``; a
+        the segments of one sentence are said as that sentence (:mod:`.ssml_runs`), and a
+        <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``; a
         streamed document is paced as one stream.
         Raises SSMLError (a ValueError) for malformed or unsupported SSML, before any audio;
         NothingToSay when no segment has anything pronounceable.
@@ -281,23 +291,37 @@ class Synthesizer:
             self._voice.frontend.check(segment.text)
         if not any(self._says_something(segment.text) for segment in spoken_segments):
             raise NothingToSay("the SSML document has nothing to say")  # before its breaks' silence
-        offset, pace = 0, _pace(chunk_frames)
-        for segment in segments:
-            if isinstance(segment, BreakSegment):
-                if segment.seconds > 0:
-                    silence = self._silence(segment.seconds, max(offset - 1, 0))
+        offset, pace, said = 0, _pace(chunk_frames), None
+        for run in self._spoken_runs(segments, options):
+            if isinstance(run, BreakSegment):
+                if run.seconds > 0:
+                    silence = self._silence(run.seconds, max(offset - 1, 0))
                     _count(pace, silence)
                     yield silence
+                said = None
                 continue
-            if not segment.text.strip():
+            if not run.text.strip():
                 continue
+            pause = said.last_options.pause_seconds(self.voice.sentence_pause) if said and run.after_sentence else 0.0
             try:
-                for chunk in self._synthesize(segment.text, self._ssml_options(options, segment), chunk_frames, pace):
+                for chunk in self._synthesize(run.text, run.options, chunk_frames, pace, run.syllable_options):
+                    if pause:
+                        silence, pause = self._silence(pause, offset - 1), 0.0
+                        _count(pace, silence)
+                        yield silence
                     yield dataclasses.replace(chunk, sentence_index=chunk.sentence_index + offset)
                     last = chunk.sentence_index + offset
             except NothingToSay:
                 continue
-            offset = last + 1
+            offset, said = last + 1, run
+
+    def _spoken_runs(self, segments: list, options: SynthesisOptions) -> Iterator:
+        """The document's breaks and the runs of text said as one (:mod:`.ssml_runs`)."""
+        from yuyin.engine.ssml_runs import spoken_runs
+
+        per_syllable = bool(getattr(self._voice, "takes_syllable_options", False))
+        tempo = getattr(self._voice, "mel_tempo", lambda options: 1.0)
+        return spoken_runs(segments, partial(self._ssml_options, options), self._voice.analyze, per_syllable, tempo)
 
     def _says_something(self, text: str) -> bool:
         """Whether text has a unit to say (analyses up to its first one only)."""
