@@ -657,6 +657,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "似": (("shi4", right_in("的", "地")), ("si4", lambda c: True)),  # 露似真珠, 仇深似海 (shi4 only in 似的)
     "饧": (("xing2", lambda c: True),),  # 饧面, 盖上湿布饧30分钟 (dough left to rest; tang2 only as an old form of 糖)
     # 划 hua2, cut with a blade: 在鱼身上各划三刀, 手上划了个口子 (划分, 计划: hua4)
     "划": (("hua2", lambda c: re.match("了?(?:[一两二三四五六七八九十几数]+刀|(?:一|几|[两二三四五六七八九十]+)?[道个]口子|开)", c.after)

@@ -995,4 +995,25 @@ TABLE = """\
 跑生意	pao3 sheng1 yi5
 兜生意	dou1 sheng1 yi5
 扎耳朵	zha1 er3 duo5
+为人作嫁	wei4 ren2 zuo4 jia4
+罪行累累	zui4 xing2 lei3 lei3
+拱手相让	gong3 shou3 xiang1 rang4
+累见不鲜	lei3 jian4 bu4 xian1
+相差不多	xiang1 cha1 bu4 duo1
+衣冠济济	yi1 guan1 ji3 ji3
+应声而倒	ying4 sheng1 er2 dao3
+见微知著	jian4 wei1 zhi1 zhu4
+卖炭得钱	mai4 tan4 de2 qian2
+予独爱莲	yu2 du2 ai4 lian2
+予观夫	yu2 guan1 fu2
+予尝求	yu2 chang2 qiu2
+绕梁	rao4 liang2
+哑巴吃黄连	ya3 ba5 chi1 huang2 lian2
+丈二和尚	zhang4 er4 he2 shang5
+如山倒	ru2 shan1 dao3
+宁为鸡头	ning4 wei2 ji1 tou2
+不为凤尾	bu4 wei2 feng4 wei3
+长一智	zhang3 yi1 zhi4
+人不可貌相	ren2 bu4 ke3 mao4 xiang4
+大喝一声	da4 he4 yi1 sheng1
 """

@@ -128,7 +128,6 @@ TABLE = """\
 不着	bu4 zhao2
 不着痕迹	bu4 zhuo2 hen2 ji4
 不知情地	bu4 zhi1 qing2 de5
-不稳定地	bu4 wen3 deng5 de5
 不精确地	bu4 jing1 que4 de5
 不菲	bu4 fei3
 不落	bu4 la4
@@ -139,7 +138,6 @@ TABLE = """\
 不足为怪	bu4 zu2 wei2 guai4
 不足为虑	bu4 zu2 wei2 lv4
 不高兴地	bu4 gao1 xing4 de5
-与世无争	yu2 shi4 wu2 zheng1
 与世沉浮	yu2 shi4 chen2 fu2
 丑婆子	chou3 po2 zi3
 世子	shi4 zi3
@@ -196,7 +194,6 @@ TABLE = """\
 串门儿	chuan4 men2 er5
 丹佛	dan1 fo2
 为准	wei2 zhun3
-为国为民	wei2 guo2 wei2 min2
 为蛇若何	wei2 she2 ruo4 he2
 为重	wei2 zhong4
 主少国疑	zhu3 shao3 guo2 yi2
@@ -259,8 +256,6 @@ TABLE = """\
 事情	shi4 qing5
 二千石	er4 qian1 dan4
 二拇指	er4 mu5 zhi3
-于心无愧	yu2 jin1 wu2 kui4
-于无声处	yu2 wu2 sheng1 chu3
 于都县	yu2 du1 xian4
 亏累	kui1 lei4
 云子	yun2 zi3
@@ -297,7 +292,6 @@ TABLE = """\
 人尽其材	ren2 jin4 qi2 cai2
 人尽皆知	ren2 jin4 jie1 zhi1
 人情味儿	ren2 qing2 wei4 er5
-人有旦夕祸福	di4 you3 dan4 xi1 huo4 fu2
 人贩子	ren2 fan4 zi3
 什件	shi2 jian4
 什刹海	shi2 cha4 hai3
@@ -315,11 +309,9 @@ TABLE = """\
 以史为鉴	yi3 shi3 wei2 jian4
 以和为贵	yi3 he2 wei2 gui4
 以子之矛	yi3 zi3 zhi1 mao2
-以德报德	yi3 de2 bao4 yu5
 以狸饵鼠	yi3 li3 er3 shu3
 以肉餧虎	yi3 rou4 si4 hu3
 以荷析薪	yi3 he4 xi1 xin1
-以身殉国	yi3 sheng1 xun4 guo2
 价电子	jia4 dian4 zi3
 任务栏	ren4 wu5 lan2
 任县	ren2 xian4
@@ -489,7 +481,6 @@ TABLE = """\
 兜子	dou1 zi3
 兜率	dou1 shuai4
 兜率天	dou1 shuai4 tian1
-入土为安	ru4 tu2 wei2 an1
 全长	quan2 chang2
 八哥儿	ba1 ge1 er5
 八斗	ba1 dou3
@@ -556,7 +547,6 @@ TABLE = """\
 凭虚公子	ping2 xu1 gong1 zi3
 凶猛地	xiong1 meng3 de5
 出乖露丑	chu1 guai1 lu4 chou3
-出入将相	chu1 ru4 jiang1 xiang1
 出处	chu1 chu4
 出头露面	chu1 tou2 lu4 mian4
 出奇划策	chu1 qi2 hua2 ce4
@@ -575,7 +565,6 @@ TABLE = """\
 分处	fen1 chu3
 分拆	fen4 chai1
 分相	fen1 xiang4
-切中要害	qie1 zhong1 yao4 hai4
 切事	qie1 shi4
 切刀	qie1 dao1
 切分	qie4 fen1
@@ -593,7 +582,6 @@ TABLE = """\
 切线	qie1 xian4
 切肉刀	qie1 rou4 dao1
 切腹	qie1 fu4
-切身体会	qie1 shen1 ti3 hui4
 切错	qie1 cuo4
 刈包	gua4 bao1
 划伤	hua2 shang1
@@ -682,7 +670,6 @@ TABLE = """\
 匪匪翼翼	fei2 fei2 yi4 yi4
 匪夷匪惠	fei3 ji2 fei3 hui4
 十二处	shi2 er4 chu3
-十八层地	shi2 ba1 ceng2 de5
 十夫楺椎	shi2 fu1 rou3 zhui1
 十拏九稳	shi2 mu4 jiu3 wen3
 十行	shi2 hang2
@@ -812,11 +799,9 @@ TABLE = """\
 古是今非	gu3 shi4 jing1 fei1
 另一半	ling4 yi1 ban4
 另存为	ling4 cun2 wei2
-另当别论	ling4 dang4 bie2 lun4
 叨教	tao1 jiao4
 只得	zhi3 de5
 只此一家	zhi3 ci3 yi1 jia1
-只知其一	zhi3 zhi1 qi2 shan1
 叫化	jiao4 hua4
 可怜相	ke3 lian2 xiang1
 可数	ke3 shu3
@@ -954,7 +939,6 @@ TABLE = """\
 哪些	nei3 xie1
 哪门子	na3 men2 zi3
 哭丧脸	ku1 sang5 lian3
-哭天嚎地	ku1 tian1 hao2 de5
 哮喘	xiao4 chuan3
 哮喘病	xiao4 chuan3 bing4
 哼唧	heng1 ji5
@@ -1070,7 +1054,6 @@ TABLE = """\
 塔塔儿	ta3 ta3 er5
 塔那那利佛	ta3 na4 na4 li4 fo2
 塞上	sai1 shang4
-塞上江南	sai1 shang4 jiang1 nan2
 塞勒姆	sai1 le4 mu3
 塞尔达	sai4 er3 da2
 塞拉利昂	sai4 la1 li4 ang2
@@ -1131,7 +1114,6 @@ TABLE = """\
 大分子	da4 fen1 zi3
 大卷	da4 juan4
 大只	da4 zhi1
-大吃大喝	da4 chi1 da4 he4
 大哗	da4 hua2
 大嘴巴	da4 zui3 ba5
 大夫	dai4 fu1
@@ -1157,7 +1139,6 @@ TABLE = """\
 大黄	dai4 huang2
 大龙湫	da4 long2 qiu1
 天下乌鸦一般黑	tian1 xia4 wu1 ya1 yi1 ban1 hei1
-天不怕地	tian1 bu4 pa4 de5
 天之僇民	tian1 zhi1 ruo4 min2
 天之骄子	tian1 zhi1 jiao1 zi3
 天人之分	tian1 ren2 zhi1 fen4
@@ -1191,7 +1172,6 @@ TABLE = """\
 失礼地	shi1 li3 de5
 头晕地	tou2 yun1 de5
 头脑清楚	tou2 nao3 qing1 chu5
-夸下海口	kua1 xia5 hai3 kou3
 夹丝玻璃	jia1 si1 bo1 li5
 夹塞儿	jia1 sai1 er5
 夹布	jia2 bu4
@@ -1221,24 +1201,18 @@ TABLE = """\
 奸细	jian1 xi5
 好久不见	hao3 jiu3 bu5 jian4
 好佚恶劳	hao3 yi4 wu4 lao2
-好吃好喝	hao4 chi1 hao4 he1
 好哇	hao3 wa1
 好善嫉恶	hao3 shan4 ji2 e4
 好意思	hao3 yi4 si1
 好管闲事	hao3 guan3 xian2 shi4
-好自为之	hao4 zi4 wei2 zhi1
-好高鹜远	hao3 gao1 wu4 yuan3
 如水赴壑	ru2 shu3 fu4 he4
-如狼如虎	ru2 lang2 si4 hu3
 如登春台	ru2 de2 chun1 tai2
-如闻其声	ru2 wei2 qi2 sheng1
 妃子笑	fei1 zi5 xiao4
 妇人孺子	fu4 ren2 ru2 zi3
 妈咪	ma1 mi5
 妈拉巴子	ma1 la1 ba1 zi3
 妖娆地	yao1 rao2 de5
 妖精	yao1 jing5
-妙龄女子	miao4 ling2 nv3 zi5
 妞妞	niu1 niu5
 妥切	tuo3 qie1
 妻儿老少	qi1 er2 lao3 shao3
@@ -1257,7 +1231,6 @@ TABLE = """\
 娃娃车	wa2 wa5 che1
 娃娃鱼	wa2 wa5 yu2
 娇子	jiao1 zi3
-娉婷婀娜	ping1 ting2 e1 na4
 娘儿们	niang2 er5 men5
 娘娘腔	niang2 niang5 qiang1
 娘子	niang2 zi5
@@ -1361,7 +1334,6 @@ TABLE = """\
 守住	shou3 zhu5
 守空房	shou3 kong1 fang2
 守规矩	shou3 gui1 ju5
-安于一隅	an1 yu4 yi1 yu4
 安分守已	an1 fen3 shou3 ji3
 安葬地	an1 zang4 de5
 安闲地	an1 xian2 de5
@@ -1396,8 +1368,6 @@ TABLE = """\
 密密麻麻	mi4 mi5 ma2 ma2
 密封地	mi4 feng1 de5
 富余	fu4 yu5
-富商大贾	fu4 shang1 da4 jia3
-富商巨贾	fu4 shang1 ju4 jia3
 富国彊兵	fu4 guo2 jiang1 bing1
 富家子	fu4 jia1 zi3
 富得流油	fu4 de5 liu2 you2
@@ -1487,7 +1457,6 @@ TABLE = """\
 屋舍	wu1 she4
 屎蚵蜋	shi3 ke1 lang2
 屏声敛息	ping2 sheng1 lian3 xi1
-屏声静气	ping2 sheng1 jing4 qi4
 屏气吞声	ping2 qi4 tun1 sheng1
 屏绝	bing3 jue2
 屏迹	ping2 ji4
@@ -1629,7 +1598,6 @@ TABLE = """\
 廊坊	lang2 fang2
 廊坊市	lang2 fang2 shi4
 开垦地	kai1 ken3 de5
-开怀畅饮	kai1 huan2 chang4 yin3
 开普勒	kai1 pu3 le4
 开衩	kai1 cha4
 开豁	kai1 huo1
@@ -1709,11 +1677,9 @@ TABLE = """\
 心如刀剉	xin1 ru2 dao1 ying2
 心子	xin1 zi3
 心惊胆颤	xin1 jing1 dan3 chan4
-心无挂碍	xin1 wu2 guai4 ai4
 心曲	xin1 qu3
 心潮澎湃	xin1 chao2 peng2 pai4
 心眼儿	xin1 yan3 er5
-心细如发	xin1 xi4 ru2 fa1
 心里	xin1 li5
 心里话	xin1 li5 hua4
 必应	bi4 ying4
@@ -1848,7 +1814,6 @@ TABLE = """\
 扳不倒儿	ban1 bu4 dao3 er5
 扳指儿	ban1 zhi3 er5
 批亢抵巇	pi1 gang1 di3 xi1
-扼腕叹息	e4 wan3 tan4 xi1
 找不着	zhao3 bu5 zhao2
 找不着北	zhao3 bu5 zhao2 bei3
 找不自在	zhao3 bu4 zi4 zai5
@@ -1900,7 +1865,6 @@ TABLE = """\
 抹煞	mo3 sha4
 抹脸	ma1 lian3
 抹额	mo4 e2
-抽丝剥茧	chou1 si1 bao1 jian3
 抽中	chou1 zhong4
 抽干	chou1 gan1
 抽抽噎噎	chou1 chou5 ye1 ye1
@@ -1940,7 +1904,6 @@ TABLE = """\
 拧紧	ning2 jin3
 拨浪鼓	bo1 lang5 gu3
 择日子	zhai2 ri4 zi5
-拱手相让	gong1 shou3 xiang1 rang4
 拽布拖麻	zhuai1 bu4 tuo1 ma2
 拾级	she4 ji2
 拿主意	na2 zhu3 yi5
@@ -1982,7 +1945,6 @@ TABLE = """\
 捉贼捉脏	zhuo1 zei2 zhuo1 zang1
 捋胳膊	luo1 ge1 bo5
 捎马子	shao1 ma3 zi3
-捐躯殉国	juan1 qu4 xun4 guo2
 捡洋落儿	jian3 yang2 la4 er2
 换血	huan4 xue4
 捧心西子	peng3 xin1 xi1 zi3
@@ -2062,7 +2024,6 @@ TABLE = """\
 攻不破地	gong1 bu4 po4 de5
 攻倒	gong1 dao3
 攻其一点	gong1 qi2 yi1 dian3
-攻城掠地	gong1 cheng2 lve3 di4
 攻子之盾	gong1 zi3 zhi1 dun4
 攻心扼吭	gong1 xin1 e4 keng1
 攻掠	gong1 lve3
@@ -2072,7 +2033,6 @@ TABLE = """\
 放恣	fang4 ci1
 放血	fang4 xue4
 故事片儿	gu4 shi4 pian1 er5
-故伎重演	gu4 ji4 zhong4 yan3
 故地重游	gu4 di4 chong2 you2
 敏捷地	min3 jie2 de5
 敏锐地	min3 rui4 de5
@@ -2086,7 +2046,6 @@ TABLE = """\
 教子	jiao4 zi3
 教训	jiao4 xun5
 教课	jiao1 ke4
-敛声屏息	lian3 sheng1 ping2 xi1
 敢做敢为	gan3 zuo4 gan3 wei2
 散养	san3 yang3
 散客	san3 ke4
@@ -2171,8 +2130,6 @@ TABLE = """\
 日升月恒	ri4 sheng1 yue4 geng4
 日薄崦嵫	ri4 bo2 yan1 zi1
 日较差	ri4 jiao4 cha1
-旦夕之危	dan4 xi1 zhi1 wei3
-旧事重提	jiu4 shi4 zhong4 ti2
 旧念复萌	jiu4 nian4 fu4 mang2
 早早儿	zao3 zao3 er5
 早班儿	zao3 ban1 er5
@@ -2194,11 +2151,8 @@ TABLE = """\
 易子析骸	yi4 zi3 xi1 hai2
 星子	xing1 zi3
 星子县	xing1 zi3 xian4
-星星之火	xing1 xing5 zhi1 huo3
 春华	chun1 hua1
-春秋笔法	chun1 qiu1 bi3 fa2
 昨儿	zuo2 er5
-是非曲直	shi4 fei1 qu3 zhi2
 昼短夜长	zhou4 duan3 ye4 chang2
 晃晃	huang4 huang3
 晃晃悠悠	huang4 huang3 you1 you1
@@ -2226,11 +2180,9 @@ TABLE = """\
 曲女城	qu3 nv3 cheng2
 曲学	qu3 xue2
 曲律	qu3 lv4
-曲曲折折	qu1 qu1 zhe2 she2
 曲本	qu3 ben3
 曲松	qu3 song1
 曲松县	qu3 song1 xian4
-曲水流觞	qu3 shui3 liu2 shang1
 曲沃	qu3 wo4
 曲沃县	qu3 wo4 xian4
 曲率	qu3 lv4
@@ -2351,7 +2303,6 @@ TABLE = """\
 析律舞文	xi1 lv4 wu3 wen1
 析骸易子	xi1 hai2 yi4 zi3
 林家翘	lin2 jia1 qiao2
-林荫大道	lin2 yin4 da4 dao4
 果子酒	guo3 zi3 jiu3
 果子露	guo3 zi3 lu4
 果实累累	guo3 shi2 lei2 lei2
@@ -2508,7 +2459,6 @@ TABLE = """\
 比画	bi3 hua5
 毕宿五	bi4 xiu4 wu3
 毛卷	mao2 juan4
-毛发倒竖	mao2 fa1 dao3 shu4
 毛发耸然	mao2 fa1 song3 ran2
 毛毛	mao2 mao5
 毛毛虫	mao2 mao5 chong2
@@ -2550,7 +2500,6 @@ TABLE = """\
 沈痾	shen3 ke1
 沈鱼落雁	chen2 yu2 luo4 yan4
 沉不住气	chen2 bu4 zhu4 qi4
-沉吟未决	chen2 yin1 wei4 jue2
 沉得住气	chen2 de5 zhu4 qi4
 沉甸甸地	chen2 dian4 dian4 de5
 沓杂	ta4 za2
@@ -2624,10 +2573,7 @@ TABLE = """\
 浇头	jiao1 tou5
 济水	ji3 shui3
 浑名	hun4 ming2
-浑水摸鱼	hun2 shui3 mo2 yu2
 浑沌	hun4 dun4
-浓妆淡抹	nong2 zhuang1 dan4 mo4
-浓装艳抹	nong2 zhuang1 yan4 mo4
 浚县	xun4 xian4
 浪卡子	lang4 ka3 zi3
 浪卡子县	lang4 ka3 zi3 xian4
@@ -2736,10 +2682,8 @@ TABLE = """\
 热忱地	re4 chen2 de5
 热毛子马	re4 mao2 zi3 ma3
 热轧	re4 zha2
-烽火连年	feng1 huo4 lian2 nian2
 焉得虎子	yan1 de2 hu3 zi3
 焚掠	fen2 lve3
-焚香礼拜	fen2 xian1 li3 bai4
 焦切	jiao1 qie1
 煞有其事	sha4 you3 qi2 shi4
 煞气	sha4 qi4
@@ -2859,7 +2803,6 @@ TABLE = """\
 理性认识	li3 xing4 ren4 shi5
 理曲	li3 qu3
 琢磨	zuo2 mo2
-瑶池玉液	yao2 shi5 yu4 ye4
 瓜子	gua1 zi3
 瓜子脸	gua1 zi3 lian3
 瓜子金	gua1 zi3 jin1
@@ -3018,10 +2961,8 @@ TABLE = """\
 相书	xiang1 shu1
 相位差	xiang4 wei4 cha1
 相夫教子	xiang4 fu1 jiao4 zi3
-相差不多	xiang1 cha4 bu5 duo1
 相扑	xiang4 pu1
 相术	xiang1 shu4
-相机行事	xiang1 ji1 xing2 shi4
 相架	xiang4 jia4
 相框	xiang4 kuang4
 相空间	xiang4 kong1 jian1
@@ -3044,7 +2985,6 @@ TABLE = """\
 真似	zhen1 si4
 真命天子	zhen1 ming4 tian1 zi3
 真是	zhen1 shi5
-真相毕露	zhen1 xiang1 bi4 lu4
 真空地带	zhen1 kong4 di4 dai4
 真脏实犯	zhen1 zang1 shi2 fan4
 真诚地	zhen1 cheng2 de5
@@ -3099,7 +3039,6 @@ TABLE = """\
 破处	po4 chu3
 破家为国	po4 jia1 wei2 guo2
 破旧地	po4 jiu4 de5
-破镜重合	po4 jing4 zhong4 he2
 硬功夫	ying4 gong1 fu1
 硼玻璃	peng2 bo1 li5
 碌曲	lu4 qu3
@@ -3128,7 +3067,6 @@ TABLE = """\
 神荼郁垒	shen1 shu1 yu4 lv4
 神融气泰	shen2 rong2 qi4 tai5
 神话故事	shen2 hua4 gu4 shi5
-祸及池鱼	huo4 ji2 shi5 yu2
 祸必重来	huo4 bi4 chong2 lai2
 祸近池鱼	huo4 jin4 shi5 yu2
 禁子	jin4 zi3
@@ -3148,7 +3086,6 @@ TABLE = """\
 秀才	xiu4 cai5
 秀气	xiu4 qi5
 私下地	si1 xia4 de5
-私定终身	si1 ding4 zhong1 sheng1
 私有地	si1 you3 de5
 私生子	si1 sheng1 zi3
 秃发	tu1 fa1
@@ -3179,7 +3116,6 @@ TABLE = """\
 稗子	bai4 zi3
 稚子	zhi4 zi3
 稳吃三注	wen2 chi1 san1 zhu4
-稳步前进	wen2 bu4 qian2 jin4
 稳稳地	wen3 wen3 de5
 穆天子	mu4 tian1 zi3
 穆棱	mu4 ling2
@@ -3296,7 +3232,6 @@ TABLE = """\
 累岁	lei3 sui4
 累年	lei3 nian2
 累犯	lei3 fan4
-累见不鲜	lei3 jian4 bu4 xian3
 累进	lei3 jin4
 絮叨	xu4 dao2
 絮叨叨	xu4 dao2 dao5
@@ -3334,7 +3269,6 @@ TABLE = """\
 结巴	jie1 ba1
 绕弯儿	rao4 wan1 er5
 绕梁	rao3 liang2
-绕梁之音	rao3 liang2 zhi1 yin1
 给与	gei3 yu3
 给事中	ji3 shi4 zhong1
 给付	gei3 fu4
@@ -3353,7 +3287,6 @@ TABLE = """\
 绷子	beng1 zi3
 绷着脸	beng3 zhe5 lian3
 绿林大盗	lu4 lin2 da4 dao4
-绿树成荫	lv4 shu4 cheng2 yin4
 绿茸茸	lv4 rong2 rong2
 绿荫	lv4 yin4
 绿莹莹	lv4 ying1 ying1
@@ -3409,7 +3342,6 @@ TABLE = """\
 老疙瘩	lao3 ge1 da1
 老莱子	lao3 lai2 zi3
 老行家	lao3 hang2 jia1
-老调重弹	lao3 diao4 zhong4 dan4
 老马为驹	lao3 ma3 wei2 ju1
 耙子	pa2 zi3
 耙耱	pa2 mo4
@@ -3587,7 +3519,6 @@ TABLE = """\
 苟安一隅	gou3 an1 yi1 yu2
 若为	ruo4 wei2
 苦相	ku3 xiang1
-英语教学	ying1 yu3 jiao1 xue2
 英雄传	ying1 xiong2 chuan2
 茄科	qie2 ke1
 茅厕	mao2 si5
@@ -3750,7 +3681,6 @@ TABLE = """\
 街子	jie1 zi3
 衙门	ya2 men5
 衣冠冢	yi4 guan1 zhong3
-衣冠济济	yi1 guan4 ji4 ji4
 衣甲	yi4 jia3
 衣被	yi4 pi1
 衣锦夜游	yi4 jin3 ye4 you2
@@ -3810,7 +3740,6 @@ TABLE = """\
 諠客夺主	xi1 ke4 duo2 zhu3
 謷牙诘屈	ao2 ya2 ji2 qu1
 警觉地	jing3 jue2 de5
-计出无奈	ji4 chu1 wu2 nai5
 计无付之	ji4 wu2 fu3 zhi1
 认供	ren4 gong4
 认贼作子	ren4 zei2 zuo4 zi3
@@ -3867,7 +3796,6 @@ TABLE = """\
 谱儿	pu3 er5
 谷梁传	gu3 liang2 zhuan4
 豆瓣儿酱	dou4 ban4 er2 jiang4
-豆腐脑儿	dou4 fu3 nao3 er5
 豪商巨贾	hao2 shang1 ju4 jia3
 貌相	mao4 xiang1
 贝克勒尔	bei4 ke4 le4 er3
@@ -3908,13 +3836,11 @@ TABLE = """\
 赤子	chi4 zi3
 赤子之心	chi4 zi3 zhi1 xin1
 赤嵌楼	chi4 kan3 lou2
-赤诚相见	chi4 cheng2 xiang4 jian4
 赤道几内亚	chi4 dao4 ji1 nei4 ya4
 赫赫之光	he4 he4 zhi4 guang1
 赫赫之功	he4 he4 zhi4 gong1
 赫鲁晓夫	he4 lu3 xiao3 fu5
 赫鲁雪夫	he4 lu3 xue3 fu5
-走为上着	zou3 wei4 shang4 zhao1
 走味儿	zou3 wei4 er5
 走漏消息	zou3 lou4 xiao1 xi5
 走神儿	zou3 shen2 er5
@@ -4107,7 +4033,6 @@ TABLE = """\
 里脊	li3 ji5
 里边	li3 bian5
 里边儿	li3 bian5 er5
-重作冯妇	zhong4 zuo4 feng2 fu4
 重制	chong2 zhi4
 重味	chong2 wei4
 重回	chong2 hui2
@@ -4153,7 +4078,6 @@ TABLE = """\
 金娃娃	jin1 wa2 wa5
 金山屯区	jin1 shan1 zhun1 qu1
 金樱子	jin1 ying1 zi3
-金石为开	jin1 shi2 wei4 kai1
 金铺	jin1 pu1
 鉥心刿肾	hui4 xin1 gui4 shen4
 鉥肝刿肾	diao1 gan1 gui4 shen4
@@ -4167,7 +4091,6 @@ TABLE = """\
 钻井	zuan4 jing3
 钻凿	zuan4 zao2
 钻木	zuan4 mu4
-钻木取火	zuan4 mu4 qu3 huo3
 钻求	zuan4 qiu2
 钻牛角	zuan4 niu2 jiao3
 钻狗洞	zuan4 gou3 dong4
@@ -4351,13 +4274,11 @@ TABLE = """\
 隐含地	yin3 han2 de5
 隐没	yin3 mo4
 隐隐地	yin3 yin3 de5
-隔三岔五	ge2 san3 cha4 wu3
 隔子	ge2 zi3
 障子	zhang4 zi3
 隽良	jun4 liang2
 难不倒	nan2 bu4 dao3
 难兄	nan4 xiong1
-难割难舍	nan2 ge1 nan2 she4
 难得	nan2 de5
 难挨	nan2 ai2
 难经	nan4 jing1
@@ -4428,7 +4349,6 @@ TABLE = """\
 颠茄	dian1 qie2
 颠衣到裳	dian1 yi1 dao4 shang5
 颤抖地	chan4 dou3 de5
-风土人情	feng1 tu2 ren2 qing2
 飘萍浪迹	piao1 peng2 lang4 ji4
 飞也似地	fei1 ye3 shi4 de5
 飞将军	fei1 jiang4 jun1
@@ -4608,7 +4528,6 @@ TABLE = """\
 鼻牛儿	bi2 niu2 er5
 齐眉穗儿	qi2 mei2 sui4 er5
 龈炎	yin2 yan2
-龙吟虎啸	long2 yin1 hu3 xiao4
 龙子	long2 zi3
 龙楼凤池	long2 lou2 feng4 shi5
 龙湫	long2 qiu1
