@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Callable
 
 import opencc
+from pypinyin.constants import PINYIN_DICT
 
 from .marked_pinyin import mark_pinyin
 from .override import FixedSpans, LexiconMatcher, apply_overrides
@@ -131,8 +132,17 @@ _ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所知])�
 
 def to_simplified(text: str) -> str:
     """Traditional -> simplified characters: ``"漢語"`` -> ``"汉语"``, ``"睡著了"`` -> ``"睡着了"``.
-    Needs cleaned text."""
-    return _ZHE.sub("着", _t2s_converter().convert(text)) if text else text
+    Needs cleaned text. A rare character whose simplified form has no reading keeps its own
+    (OpenCC writes 餧 and 撧 as 𫗪 and 𪮖, which g2p would leave out unread)."""
+    if not text:
+        return text
+    simplified = _t2s_converter().convert(text)
+    if simplified != text and len(simplified) == len(text):
+        simplified = "".join(
+            new if new == old or ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT else old
+            for new, old in zip(simplified, text)
+        )
+    return _ZHE.sub("着", simplified)
 
 
 def _verbalize(text: str) -> str:

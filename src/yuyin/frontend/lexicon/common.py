@@ -1016,4 +1016,10 @@ TABLE = """\
 长一智	zhang3 yi1 zhi4
 人不可貌相	ren2 bu4 ke3 mao4 xiang4
 大喝一声	da4 he4 yi1 sheng1
+干丝	gan1 si1
+干哑	gan1 ya3
+干血浆	gan1 xue4 jiang1
+朴子	pu3 zi3
+忽喇喇	hu1 la1 la1
+哗喇喇	hua1 la1 la1
 """

@@ -4,7 +4,6 @@ One ``word<TAB>TONE3 syllables`` line per word; see build_large.py for what is k
 """
 
 TABLE = """\
-一不做	yi1 bu1 zuo4
 一个劲儿	yi1 ge4 jin4 er5
 一个劲地	yi2 ge4 jin4 de5
 一个半	yi1 ge5 ban4
@@ -64,7 +63,6 @@ TABLE = """\
 一贯道	yi1 guan4 dao4
 一通百通	yi1 tong1 bai3 tong1
 一部分	yi1 bu4 fen5
-一针一缐	yi1 zhen1 yi1 yu2
 一隅三反	yi1 yu2 san1 fan3
 一面之交	yi1 mian4 zhi1 jiao1
 一面之款	yi1 mian4 zhi1 kuan3
@@ -76,8 +74,6 @@ TABLE = """\
 一饮而尽	yi1 yin3 er2 jin4
 一鼻子灰	yi1 bi2 zi3 hui1
 七子八婿	qi1 zi3 ba1 xu4
-七搭八搭	qi1 chang2 ba1 da1
-七断八续	qi1 duan4 ba1 su4
 万乘	wan4 sheng4
 万古长新	wan4 gu3 chang2 xin1
 万户侯	wan4 hu4 hou4
@@ -146,7 +142,6 @@ TABLE = """\
 世行	shi4 hang2
 丙子	bing3 zi3
 东家西舍	dong1 jia1 xi1 she3
-东方千骑	dong1 fang1 qian1 ji4
 东窗消息	dong1 chuang1 xiao1 xi5
 东边	dong1 bian5
 丝挂子	si1 gua4 zi3
@@ -204,7 +199,6 @@ TABLE = """\
 举办地	ju3 ban4 de5
 举国一致	ju3 guo2 yi1 zhi4
 举子	ju3 zi3
-乃我困汝	nai5 wo5 kun5 nu5
 义子	yi4 zi3
 之死靡它	zhi1 si3 mi3 ta1
 乌什	wu1 shi2
@@ -248,7 +242,6 @@ TABLE = """\
 乱臣贼子	luan4 chen2 zei2 zi3
 乱蓬蓬	luan4 peng1 peng1
 乱麻麻	luan4 ma1 ma5
-乾闼婆	gan4 ta4 po2
 了望塔	liao4 wang4 ta3
 了然无闻	le5 ran2 wu2 wen2
 了身脱命	le5 shen1 tuo1 ming4
@@ -275,7 +268,6 @@ TABLE = """\
 亚平宁	ya4 ping2 ning4
 亚的斯亚贝巴	ya4 di4 si1 ya4 bei4 ba1
 亚麻子	ya4 ma2 zi3
-亢心憍气	kang4 xin1 xia4 qi4
 亢音高唱	gang1 yin1 gao1 chang4
 交子	jiao1 zi3
 产仔	chan3 zi3
@@ -309,8 +301,6 @@ TABLE = """\
 以史为鉴	yi3 shi3 wei2 jian4
 以和为贵	yi3 he2 wei2 gui4
 以子之矛	yi3 zi3 zhi1 mao2
-以狸饵鼠	yi3 li3 er3 shu3
-以肉餧虎	yi3 rou4 si4 hu3
 以荷析薪	yi3 he4 xi1 xin1
 价电子	jia4 dian4 zi3
 任务栏	ren4 wu5 lan2
@@ -429,7 +419,6 @@ TABLE = """\
 倔头倔脑	jue4 tou5 jue4 nao3
 倔强地	jue2 jiang4 de5
 倔犟	jue4 jiang4
-倚门倚闾	yi3 men2 yi3 lv3
 借方差额	jie4 fang1 cha1 e2
 借腹生子	jie4 fu4 sheng1 zi3
 倡优	chang4 you1
@@ -462,7 +451,6 @@ TABLE = """\
 儿媳妇	er2 xi2 fu5
 元好问	yuan2 hao4 wen4
 元子	yuan2 zi3
-充闾之庆	chong1 lv3 zhi1 qing4
 光子	guang1 zi3
 光学玻璃	guang1 xue2 bo1 li5
 光电子	guang1 dian4 zi3
@@ -475,8 +463,6 @@ TABLE = """\
 克孜勒苏柯尔克孜自治州	ke4 zi1 le4 su1 ke1 er3 ke4 zi1 zi4 zhi4 zhou1
 克耶邦	ke4 ye1 bang1
 克莱斯勒	ke4 lai2 si1 le4
-兔死凫举	tu3 si3 fu2 ju3
-兔起凫举	tu3 qi3 fu2 ju3
 兜儿	dou1 er5
 兜子	dou1 zi3
 兜率	dou1 shuai4
@@ -505,8 +491,6 @@ TABLE = """\
 具体地说	ju4 ti3 de5 shuo1
 养子	yang3 zi3
 养活	yang3 huo5
-养鹰飏去	yang3 ying1 zou3 qu4
-兽迒鸟迹	shou4 han4 niao3 ji4
 内哄	nei4 hong4
 内蒙	nei4 meng3
 内蒙古	nei4 meng3 gu3
@@ -600,10 +584,8 @@ TABLE = """\
 删帖	shan1 tie3
 利勒哈默尔	li4 le4 ha1 mo4 er3
 利害关系	li4 hai4 guan1 xi5
-利齿伶牙	li4 chi3 ling2 ya1
 别嘴	bie2 zui3
 别拗	bie2 niu4
-刳精鉥心	ku1 jing1 jiu1 xin1
 刷子	shua1 zi3
 券门	xuan4 men2
 刹时	sha1 shi2
@@ -626,8 +608,6 @@ TABLE = """\
 剪头发	jian3 tou2 fa5
 剪应力	jian3 ying4 li4
 副将	fu4 jiang4
-割包	gua4 bao1
-割须弃袍	ge1 xu1 qi4 pao4
 劄记	zha2 ji4
 劈哩啪啦	pi1 li3 pa1 la1
 力气	li4 qi5
@@ -666,12 +646,8 @@ TABLE = """\
 化子	hua1 zi5
 北朝鲜	bei3 chao2 xian3
 北燕	bei3 yan1
-匣里龙吟	xia2 li3 long2 yin1
-匪匪翼翼	fei2 fei2 yi4 yi4
-匪夷匪惠	fei3 ji2 fei3 hui4
 十二处	shi2 er4 chu3
 十夫楺椎	shi2 fu1 rou3 zhui1
-十拏九稳	shi2 mu4 jiu3 wen3
 十行	shi2 hang2
 千了百了	qian1 le5 bai3 le5
 千人一面	qian1 ren2 yi1 mian4
@@ -682,7 +658,6 @@ TABLE = """\
 千钧为轻	qian1 jun1 wei2 qing1
 升斗	sheng1 dou3
 升斗小民	sheng1 dou3 xiao3 min2
-半丝半缕	ban4 si1 ban4 lv4
 半个	ban4 ge5
 半子	ban4 zi3
 半开门儿	ban4 kai1 men2 er5
@@ -711,7 +686,6 @@ TABLE = """\
 南蛮子	nan2 man2 zi3
 南长区	nan2 chang2 qu1
 博尔塔拉蒙古自治州	bo2 er3 ta3 la1 meng3 gu3 zi4 zhi4 zhou1
-博弈犹贤	bo1 yi4 you2 xian2
 博得	bo2 de5
 卜甲	bu3 jia3
 卜算	bu3 suan4
@@ -728,7 +702,6 @@ TABLE = """\
 即为	ji2 wei2
 卵子	luan3 zi3
 卵泡	luan3 pao1
-卵覆鸟飞	luan2 fu4 niao3 fei1
 卷心菜	juan4 xin1 cai4
 卷甲束兵	juan4 jia3 shu4 bing1
 卷甲衔枚	juan4 jia3 xian2 mei2
@@ -781,22 +754,18 @@ TABLE = """\
 发胶	fa1 jiao1
 取得	qu3 de5
 取给	qu3 gei3
-受制于人	shou4 zhi4 yu4 ren2
 受尽	shou4 jin4
 受得了	shou4 de5 liao3
 变为	bian4 wei2
 变子	bian4 zi3
 变得	bian4 de5
-变态百出	bian4 tai4 bei3 chu1
 变法儿	bian4 fa3 er5
-变炫无穷	bian4 xuan2 wu2 qiong2
 变速杆	bian4 su4 gan3
 口口声声	kou3 kou5 sheng1 sheng1
 口头地	kou3 tou2 de5
 口角	kou3 jue2
 口齿清楚	kou3 chi3 qing1 chu5
 古时候	gu3 shi2 hou5
-古是今非	gu3 shi4 jing1 fei1
 另一半	ling4 yi1 ban4
 另存为	ling4 cun2 wei2
 叨教	tao1 jiao4
@@ -915,7 +884,6 @@ TABLE = """\
 哀乐	ai1 yue4
 哀咽	ai1 yan1
 哀子	ai1 zi3
-哀毁瘠立	ai1 hui3 ji1 li4
 哀求地	ai1 qiu2 de5
 品相	pin3 xiang4
 哆哆嗦嗦	duo1 duo1 suo5 suo5
@@ -932,7 +900,6 @@ TABLE = """\
 哑巴亏	ya3 ba1 kui1
 哒嗪	da1 qin2
 哗喇	hua2 la3
-哗喇喇	hua2 la4 la4
 哥儿	ge1 er5
 哩哩啰啰	li1 li5 luo1 luo1
 哪个	nei3 ge4
@@ -1139,7 +1106,6 @@ TABLE = """\
 大黄	dai4 huang2
 大龙湫	da4 long2 qiu1
 天下乌鸦一般黑	tian1 xia4 wu1 ya1 yi1 ban1 hei1
-天之僇民	tian1 zhi1 ruo4 min2
 天之骄子	tian1 zhi1 jiao1 zi3
 天人之分	tian1 ren2 zhi1 fen4
 天仙子	tian1 xian1 zi3
@@ -1205,7 +1171,6 @@ TABLE = """\
 好善嫉恶	hao3 shan4 ji2 e4
 好意思	hao3 yi4 si1
 好管闲事	hao3 guan3 xian2 shi4
-如水赴壑	ru2 shu3 fu4 he4
 如登春台	ru2 de2 chun1 tai2
 妃子笑	fei1 zi5 xiao4
 妇人孺子	fu4 ren2 ru2 zi3
@@ -1267,7 +1232,6 @@ TABLE = """\
 子弦	zi3 xian2
 子息	zi3 xi1
 子房	zi3 fang2
-子曰诗云	zi3 yue4 shi1 yun2
 子服	zi3 fu2
 子母扣	zi3 mu3 kou4
 子母扣儿	zi3 mu3 kou4 er2
@@ -1334,13 +1298,11 @@ TABLE = """\
 守住	shou3 zhu5
 守空房	shou3 kong1 fang2
 守规矩	shou3 gui1 ju5
-安分守已	an1 fen3 shou3 ji3
 安葬地	an1 zang4 de5
 安闲地	an1 xian2 de5
 宋干节	song4 gan1 jie2
 宏都拉斯	hong2 du1 la1 si1
 宗子	zong1 zi3
-官偪民反	guan1 beng4 min2 fan3
 官司	guan1 si5
 官子	guan1 zi3
 官舍	guan1 she4
@@ -1375,14 +1337,12 @@ TABLE = """\
 察合台	cha2 ge3 tai2
 察尔汗盐湖	cha2 er3 han2 yan2 hu2
 寡鹄孤鸾	gua3 hu2 gu1 luan2
-寸铁在手	cun4 tie3 zai1 shou3
 寸长	cun4 chang2
 对劲儿	dui4 jin4 er5
 对子	dui4 zi3
 对对子	dui4 dui4 zi3
 对话框	dui4 hua4 kuang4
 寻甸回族彝族自治县	xun2 dian4 hui2 zu2 yi2 zu2 zi4 zhi4 xian4
-导以取保	dao5 yi5 qu5 bao5
 射中	she4 zhong4
 将佐	jiang4 zuo3
 将略	jiang4 lve4
@@ -1432,7 +1392,6 @@ TABLE = """\
 尤为	you2 wei2
 尤甚	you2 shen2
 尥蹶子	liao4 jue2 zi3
-尧年舜日	yao2 nian2 shun4 yue4
 尧都区	yao2 du1 qu1
 尼勒克县	ni2 le4 ke4 xian4
 尼泊尔	ni2 bo2 er3
@@ -1447,7 +1406,6 @@ TABLE = """\
 尾椎	wei3 zhui1
 尿胞	sui1 bao1
 尿血	niao4 xue4
-局高蹐厚	ju2 gao1 gua3 hou4
 屁眼儿	pi4 yan3 er5
 居舍	ju1 she4
 居里夫人	ju1 li3 fu1 ren5
@@ -1463,11 +1421,9 @@ TABLE = """\
 属目	zhu3 mu4
 属相	shu3 xiang4
 山不转路转	shan1 bu4 zhuan4 lu4 zhuan4
-山坑	shan1 gang1
 山岗	shan1 gang1
 山查	shan1 zha1
 山桐子	shan1 tong2 zi3
-山砠水厓	shan1 ju1 shui3 zhi4
 山脊	shan1 ji3
 山重水复	shan1 zhong4 shui3 fu4
 山难	shan1 nan4
@@ -1511,19 +1467,16 @@ TABLE = """\
 师子	shi1 zi3
 希特勒	xi1 te4 le4
 希罕	xi1 han5
-帘窥壁听	lian2 kui1 bi4 ting4
 帝子	di4 zi3
 带去	dai4 qu5
 带电粒子	dai4 dian4 li4 zi3
 带累	dai4 lei4
 席勒	xi2 le4
 帷子	wei2 zi3
-干丝	qian2 si1
 干事长	gan4 shi5 zhang3
 干休	gan1 xiu1
 干名犯义	gan1 ming2 fan4 yi4
 干咳	gan1 hai1
-干哑	qian2 ya3
 干嘛	gan4 ma5
 干女儿	gan1 nv3 er2
 干妈	gan1 ma1
@@ -1536,7 +1489,6 @@ TABLE = """\
 干热	gan1 re4
 干眼症	gan1 yan3 zheng4
 干练地	gan4 lian4 de5
-干血浆	qian2 xue4 jiang1
 干透	gan1 tou4
 干重	gan1 zhong4
 平安地	ping2 an1 de5
@@ -1674,7 +1626,6 @@ TABLE = """\
 德莱塞	de2 lai2 se4
 德都	de2 du1
 德都县	de2 du1 xian4
-心如刀剉	xin1 ru2 dao1 ying2
 心子	xin1 zi3
 心惊胆颤	xin1 jing1 dan3 chan4
 心曲	xin1 qu3
@@ -1695,7 +1646,6 @@ TABLE = """\
 快活	kuai4 huo5
 快活地	kuai4 huo2 de5
 快点儿	kuai4 dian3 er5
-忽喇喇	hu1 la4 la4
 忿怒地	fen4 nu4 de5
 怎么得了	zen3 me5 de2 liao3
 怎么着	zen3 me5 zhao1
@@ -1706,12 +1656,10 @@ TABLE = """\
 思想包袱	si1 xiang3 bao1 fu5
 急煞	ji2 sha4
 性行为	xing4 xing2 wei2
-怨天忧人	yuan4 tian1 you2 ren2
 怨艾	yuan4 yi4
 总干事	zong3 gan4 shi5
 总理衙门	zong3 li3 ya2 men5
 恁般	ren4 ban1
-恢恑憰怪	hui1 gui3 lian2 guai4
 恫瘝	tong1 guan1
 恫瘝在抱	tong1 guan1 zai4 bao4
 恭敬地	gong1 jing4 de5
@@ -1732,7 +1680,6 @@ TABLE = """\
 情凄意切	qing2 qi1 yi4 qie1
 情分	qing2 fen4
 惇朴	dun1 piao2
-惊喜欲狂	jing1 xi3 ruo4 kuang2
 惊天地	jing1 tian1 de5
 惜客好义	xi1 ke4 hao3 yi4
 惬当	qie4 dang4
@@ -1745,7 +1692,6 @@ TABLE = """\
 意犹未尽	yi4 you2 wei4 jin4
 愚蠢地	yu2 chun3 de5
 感天泣地	gan3 tian1 qi4 de5
-感戴二天	ga3 dai4 er4 tian1
 愣神儿	leng4 shen2 er5
 慢慢吞吞	man4 man5 tun1 tun1
 慢曲	man4 qu3
@@ -1765,7 +1711,6 @@ TABLE = """\
 我黼子佩	wo3 fu3 zi3 pei4
 戒指	jie4 zhi5
 战争贩子	zhan4 zheng1 fan4 zi3
-戟指怒目	ji3 zhi3 nu3 mu4
 戳儿	chuo1 er5
 戳脊梁骨	chuo1 ji3 liang5 gu3
 所为	suo3 wei2
@@ -1837,7 +1782,6 @@ TABLE = """\
 折子戏	zhe2 zi3 xi4
 折实	she2 shi2
 折床	she2 chuang2
-折征	she2 zhi3
 折损	she2 sun3
 折短	she2 duan3
 折箭	she2 jian4
@@ -1899,7 +1843,6 @@ TABLE = """\
 拜把子	bai4 ba4 zi5
 拜拜	bai2 bai2
 拢子	long3 zi3
-拥篲救火	yong1 hui3 jiu4 huo3
 拧开	ning3 kai1
 拧紧	ning2 jin3
 拨浪鼓	bo1 lang5 gu3
@@ -1907,7 +1850,6 @@ TABLE = """\
 拽布拖麻	zhuai1 bu4 tuo1 ma2
 拾级	she4 ji2
 拿主意	na2 zhu3 yi5
-拿刀动杖	na2 dao1 nong4 zhang4
 拿印把儿	na2 yin4 ba4 er5
 挂累	gua4 lei4
 指甲	zhi3 jia5
@@ -1958,7 +1900,6 @@ TABLE = """\
 排叉儿	pai2 cha4 er2
 掖县	ye4 xian4
 掖进	ye4 jin4
-掘井及泉	jue2 jing3 ji3 quan2
 掠杀	lve3 sha1
 掠美市恩	lve3 mei3 shi4 en1
 接发	jie1 fa4
@@ -1980,7 +1921,6 @@ TABLE = """\
 提掖	ti2 ye4
 握发吐哺	wo4 fa1 tu3 bu3
 揣情	chuai3 qing2
-援古证今	ya2 gu3 zheng4 jin1
 搂钱	lou1 qian2
 搜括	sou1 gua1
 搞不好	gao3 bu5 hao3
@@ -1991,14 +1931,12 @@ TABLE = """\
 搭裢	da1 lian5
 摁扣儿	en4 kou4 er5
 摆子	bai3 zi3
-摆袖却金	bai4 xiu4 que4 jin1
 摆谱儿	bai3 pu3 er5
 摊儿	tan1 er5
 摒弃	bing4 qi4
 摒挡	bing4 dang4
 摒绝	bing4 jue2
 摒除	bing4 chu2
-摘瑕指瑜	ti4 xia2 zhi3 yu2
 摧折	cui1 she2
 摸得着	mo1 de5 zhao2
 摸索	mo1 suo5
@@ -2007,8 +1945,6 @@ TABLE = """\
 撒切尔	sa1 qie1 er3
 撒落	sa1 luo4
 撞倒	zhuang4 dao3
-撧耳揉腮	yong1 er3 rou2 sai1
-撧耳顿足	yan3 er3 dun4 zu2
 撰著	zhuan4 zhe5
 操纵杆	cao1 zong4 gan3
 擦干	ca1 gan1
@@ -2030,14 +1966,12 @@ TABLE = """\
 放下包袱	fang4 xia5 bao1 fu5
 放不下	fang4 bu5 xia4
 放大率	fang4 da4 shuai4
-放恣	fang4 ci1
 放血	fang4 xue4
 故事片儿	gu4 shi4 pian1 er5
 故地重游	gu4 di4 chong2 you2
 敏捷地	min3 jie2 de5
 敏锐地	min3 rui4 de5
 救应	jiu4 ying4
-救火投薪	jiu4 huo4 tou2 xin1
 救难	jiu4 nan4
 救难船	jiu4 nan4 chuan2
 敕勒	chi4 le4
@@ -2069,7 +2003,6 @@ TABLE = """\
 整冠纳履	zheng3 guan4 na4 lv3
 整洁地	zheng3 jie2 de5
 文曲	wen2 qu3
-文章憎命	wen2 zhang1 zeng4 ming4
 文雅地	wen2 ya3 de5
 斋供	zhai1 gong4
 斋舍	zhai1 she4
@@ -2130,14 +2063,12 @@ TABLE = """\
 日升月恒	ri4 sheng1 yue4 geng4
 日薄崦嵫	ri4 bo2 yan1 zi1
 日较差	ri4 jiao4 cha1
-旧念复萌	jiu4 nian4 fu4 mang2
 早早儿	zao3 zao3 er5
 早班儿	zao3 ban1 er5
 早生贵子	zao3 sheng1 gui4 zi3
 旮旯儿	ga1 la2 er5
 时行	shi2 hang2
 昆都仑区	kun1 du1 lun2 qu1
-昌亭之客	chang2 ting2 zhi1 ke4
 昌都	chang1 du1
 昌都地区	chang1 du1 di4 qu1
 明儿	ming2 er5
@@ -2255,7 +2186,6 @@ TABLE = """\
 末儿	mo4 er5
 本初子午线	ben3 chu1 zi3 wu3 xian4
 朱子	zhu1 zi3
-朴子	pu2 zi3
 朴散	piao2 san4
 朴智星	piao2 zhi4 xing1
 朴正熙	piao2 zheng4 xi1
@@ -2282,7 +2212,6 @@ TABLE = """\
 杜松子酒	du4 song1 zi3 jiu3
 杜门自守	du4 men2 zi4 shou4
 杜门面壁	du4 men2 mian5 bi4
-杜隙防微	du4 xi1 fang1 wei1
 杠房	gang4 fang2
 杠龟	gang4 gui1
 杨振宁	yang2 zhen4 ning4
@@ -2300,7 +2229,6 @@ TABLE = """\
 极度地	ji2 du4 de5
 枇杷	pi2 pa5
 枉矢哨壶	wang3 shi3 qiao4 hu2
-析律舞文	xi1 lv4 wu3 wen1
 析骸易子	xi1 hai2 yi4 zi3
 林家翘	lin2 jia1 qiao2
 果子酒	guo3 zi3 jiu3
@@ -2312,7 +2240,6 @@ TABLE = """\
 枝蔓	zhi1 wan4
 枪子	qiang1 zi3
 枭将	xiao1 jiang1
-枯枿朽株	ku1 niao3 xiu3 zhu1
 枱子	tai2 zi3
 架式	jia4 shi5
 架得住	jia4 de2 zhu4
@@ -2323,7 +2250,6 @@ TABLE = """\
 柑子	gan1 zi3
 染发	ran3 fa4
 染发剂	ran3 fa4 ji4
-染蓝涅皂	ran3 lan2 nie4 zao3
 柔佛	rou2 fo2
 柔情似水	rou2 qing2 si4 shui3
 柞木	zha4 mu4
@@ -2334,7 +2260,6 @@ TABLE = """\
 查报	zha1 bao4
 查理定律	zha1 li3 ding4 lv4
 查讯	zha1 xun4
-柳宠花迷	liu3 chong3 hua4 mi2
 柳毅传	liu3 yi4 zhuan4
 柴火	chai2 huo5
 栅子	zha4 zi3
@@ -2372,12 +2297,10 @@ TABLE = """\
 梢子	shao1 zi3
 梭子蟹	suo1 zi3 xie4
 梳云掠月	shu1 yun2 lve3 yue4
-梵高	fan2 gao1
 检察长	jian3 cha2 chang2
 棉子油	mian2 zi3 you2
 棉花套子	mian2 hua1 tao4 zi3
 棋子	qi2 zi3
-棕叶	zong4 ye4
 森海塞尔	sen1 hai3 se4 er3
 棵子	ke1 zi3
 棺材	guan1 cai5
@@ -2391,7 +2314,6 @@ TABLE = """\
 楞手楞脚	leng4 shou3 leng4 jiao3
 楞楞地	leng2 leng2 de5
 概括地说	gai4 kuo4 de5 shuo1
-榆木圪垯	yu2 mu4 ge1 da2
 榫头	sun3 tou2
 槁项没齿	gao3 xiang4 mei2 chi3
 槐荫区	huai2 yin4 qu1
@@ -2413,7 +2335,6 @@ TABLE = """\
 欢乐地	huan1 le4 de5
 欧泊	ou1 bo2
 欧阳予倩	ou1 yang2 yu2 qian4
-欲谁归罪	yu5 shui5 gui5 zhui5
 欸乃	ai3 nai3
 欻忽	xu1 hu1
 款曲	kuan3 qu3
@@ -2435,18 +2356,15 @@ TABLE = """\
 歪歪地	wai1 wai1 de5
 死不要脸	si3 bu4 yao4 lian3
 死乞白赖	si3 qi5 bai2 lai4
-死声咷气	si3 sheng1 huo2 qi4
 死对头	si3 dui4 tou2
 死工夫	si3 gong1 fu1
 死心眼儿	si3 xin1 yan3 er5
 死死地	si3 si3 de5
-死灰槁木	si3 hui1 ku1 mu4
 残更	can2 geng1
 殷都区	yin1 du1 qu1
 毁于一旦	hui3 yu2 yi1 dan4
 毂辘	gu1 lu4
 毋为牛后	wu2 wei2 niu2 hou4
-毋宁死	wu4 ning4 si3
 母以子贵	mu3 yi3 zi3 gui4
 母子	mu3 zi3
 母慈子孝	mu3 ci2 zi3 xiao4
@@ -2468,7 +2386,6 @@ TABLE = """\
 毫不客气	hao2 bu4 ke4 qi5
 毫发	hao2 fa4
 民舍	min2 she4
-气吞虹蜺	qi4 tun1 hong2 yi1
 气场	qi4 chang2
 气钻	qi4 zuan4
 氢原子	qing1 yuan2 zi3
@@ -2493,8 +2410,6 @@ TABLE = """\
 江干	jiang1 gan1
 汤汤	shang1 shang1
 汪子	wang1 zi3
-汪洋恣肆	wang1 yang2 zi1 si4
-汲汲忙忙	ji5 ji5 mang5 mang5
 沈浸	chen2 jin4
 沈甸甸	shen3 dian4 dian4
 沈痾	shen3 ke1
@@ -2512,7 +2427,6 @@ TABLE = """\
 没世无称	mei2 shi4 wu2 cheng1
 没世无闻	mei2 shi4 wu2 wen2
 没世穷年	mei2 shi4 qiong2 nian2
-没亲没故	mei2 qin2 mei2 gu4
 没准儿	mei2 zhun3 er5
 没劲儿	mei2 jin4 er5
 没得	mei2 de5
@@ -2526,7 +2440,6 @@ TABLE = """\
 河南坠子	he2 nan2 zhui4 zi3
 河南蒙古族自治县	he2 nan2 meng2 gu3 zu2 zi4 zhi4 xian4
 河曲县	he2 qu3 xian4
-河梁之谊	he2 liang2 zhi4 yi2
 河满子	he2 man3 zi3
 油干灯尽	you2 gan1 deng1 jin4
 油性地	you2 xing4 de5
@@ -2536,15 +2449,12 @@ TABLE = """\
 泄泄沓沓	xie4 xie4 ta4 ta4
 泊头市	bo2 tou2 shi4
 法儿	fa3 er5
-法政	fa2 zheng4
 法相	fa3 xiang1
 法隆寺	fa3 long1 si4
 泡吧	pao4 ba1
 波带片	bo1 dai4 pian1
 波流茅靡	bo1 liu2 mao2 mi3
 波罗的海	bo1 luo2 de5 hai3
-泣下沾襟	qi3 xia4 zhan1 jin1
-泣麟悲凤	qi3 lin2 bei1 feng4
 注册地	zhu4 ce4 de5
 注子	zhu4 zi3
 泰勒	tai4 le4
@@ -2572,7 +2482,6 @@ TABLE = """\
 浆纸	jiang4 zhi3
 浇头	jiao1 tou5
 济水	ji3 shui3
-浑名	hun4 ming2
 浑沌	hun4 dun4
 浚县	xun4 xian4
 浪卡子	lang4 ka3 zi3
@@ -2580,7 +2489,6 @@ TABLE = """\
 浪子	lang4 zi3
 浪荡子	lang4 dang4 zi3
 浪费地	lang4 fei4 de5
-浮光跃金	fu5 guang5 yue5 jin5
 浮子	fu2 zi3
 浮尘子	fu2 chen2 zi3
 浮薄	fu2 bo2
@@ -2613,15 +2521,12 @@ TABLE = """\
 添麻烦	tian1 ma2 fan5
 清切	qing1 qie1
 清楚	qing1 chu5
-清浑皁白	qing1 hun2 wu2 bai2
-渊蜎蠖伏	yuan1 juan1 huo4 fu2
 渔父	yu2 fu3
 渡假	du4 jia4
 温乎	wen1 hu5
 温切斯特	wen1 qie1 si1 te4
 游子	you2 zi3
 游闲公子	you2 xian2 gong1 zi3
-游骑无归	you2 ji4 wu2 gui1
 湿答答	shi1 da1 da1
 溜子	liu1 zi3
 溥天率土	pu3 tian1 lv4 tu3
@@ -2648,7 +2553,6 @@ TABLE = """\
 火儿	huo3 er5
 火地岛	huo3 de5 dao3
 火烧眉毛	huo3 shao1 mei2 mao5
-灰指甲	hui1 zhi3 jia2
 灰蒙蒙	hui1 meng1 meng2
 灵子	ling2 zi3
 灵应	ling2 ying4
@@ -2661,18 +2565,13 @@ TABLE = """\
 炸薯条	zha2 shu3 tiao2
 炸鸡	zha2 ji1
 点儿	dian3 er5
-点手莋脚	dian3 shou3 hua2 jiao3
 点指划脚	dian3 zhi3 hua4 jiao3
-点指莋脚	dian3 zhi3 ce4 jiao3
 点校	dian3 jiao4
 烂舌头	lan4 she2 tou2
-烘云讬月	hong1 yun2 zhi4 yue4
 烟卷	yan1 juan4
 烟子	yan1 zi3
 烟屁股	yan1 pi4 gu5
-烟霞痼疾	yan1 xia2 gu4 ji4
 烦天恼地	fan2 tian1 nao3 de5
-烦言碎辞	fan2 yan2 sui4 yu3
 烫头发	tang4 tou2 fa5
 热丧	re4 sang1
 热中子	re4 zhong1 zi3
@@ -2733,7 +2632,6 @@ TABLE = """\
 犬子	quan3 zi3
 犯嘀咕	fan4 di2 gu5
 犯罪行为	fan4 zui4 xing2 wei2
-犯言直谏	fan4 yan2 zhi3 jian3
 状子	zhuang4 zi3
 狂天说地	kuang2 tian1 shuo1 de5
 狂暴地	kuang2 bao4 de5
@@ -2754,11 +2652,8 @@ TABLE = """\
 独院儿	du2 yuan4 er5
 狭义地说	xia2 yi4 de5 shuo1
 狮子搏兔	shi1 zi3 bo2 tu4
-狷介之士	juan4 jie3 zhi1 shi4
 狼子兽心	lang2 zi3 shou4 xin1
 狼子野心	lang2 zi3 ye3 xin1
-狼顾鸱跱	lang2 gu4 chi1 yin2
-狼顾麕惊	lang2 gu4 qian1 jing1
 猛地	meng3 de5
 猛子	meng3 zi3
 猛烈地	meng3 lie4 de5
@@ -2770,7 +2665,6 @@ TABLE = """\
 猜疑地	cai1 yi2 de5
 猜谜儿	cai1 mi2 er5
 猝倒	cu4 dao3
-猪卑狗险	zhu1 bei1 gou3 lian3
 猪只	zhu1 zhi1
 猪圈	zhu1 juan4
 猪扒	zhu1 pa2
@@ -2909,8 +2803,6 @@ TABLE = """\
 登场	deng1 chang3
 登徒子	deng1 tu2 zi3
 白子	bai2 zi3
-白帢青衫	bai2 jia2 qing1 shan1
-白干	bai2 qian2
 白日衣绣	bai2 ri4 yi4 xiu4
 白晃晃	bai2 huang4 huang3
 白杆兵	bai2 gan3 bing1
@@ -2920,7 +2812,6 @@ TABLE = """\
 白蛇传	bai2 she2 zhuan4
 白面儿	bai2 mian4 er5
 白鹄	bai2 hu2
-百万买宅	ba3 wan4 mai3 zhai2
 百乘	bai3 sheng4
 百分之一百	bai3 fen1 zhi1 yi1 bai3
 百子	bai3 zi3
@@ -2952,7 +2843,6 @@ TABLE = """\
 盟长	meng2 chang2
 目擩耳染	mu4 ru4 er3 ran3
 目无余子	mu4 wu2 yu2 zi3
-目濡耳染	mu4 ru3 er3 ran3
 目瞪舌彊	mu4 deng4 she2 jiang4
 直奔	zhi2 ben4
 直得	zhi2 de5
@@ -2969,7 +2859,6 @@ TABLE = """\
 相簿	xiang4 bu4
 相里	xiang4 li3
 省墓	sheng3 mu4
-眄视指使	mian3 shi3 zhi3 shi3
 眉毛	mei2 mao5
 看上去	kan4 shang5 qu5
 看不出	kan4 bu5 chu1
@@ -3035,7 +2924,6 @@ TABLE = """\
 砟子	zha3 zi3
 砧子	zhen1 zi3
 砬子	la2 zi3
-砭庸针俗	bian1 yong1 zhen2 su2
 破处	po4 chu3
 破家为国	po4 jia1 wei2 guo2
 破旧地	po4 jiu4 de5
@@ -3045,7 +2933,6 @@ TABLE = """\
 碎嘴子	sui4 zui3 zi3
 碑拓	bei1 tuo4
 碘酊	dian3 ding3
-碧澄澄	bi4 deng5 deng5
 碰倒	peng4 dao3
 碰头会	peng4 tou2 kuai4
 碰运气	peng4 yun4 qi5
@@ -3068,7 +2955,6 @@ TABLE = """\
 神融气泰	shen2 rong2 qi4 tai5
 神话故事	shen2 hua4 gu4 shi5
 祸必重来	huo4 bi4 chong2 lai2
-祸近池鱼	huo4 jin4 shi5 yu2
 禁子	jin4 zi3
 禁用	jin1 yong4
 禅位	shan4 wei4
@@ -3080,8 +2966,6 @@ TABLE = """\
 离子	li2 zi3
 离子交换	li2 zi3 jiao1 huan4
 离子键	li2 zi3 jian4
-离蔬释屩	li2 shu1 shi4 zhe5
-离蔬释蹻	li2 shu1 shi4 zhe5
 秀发	xiu4 fa1
 秀才	xiu4 cai5
 秀气	xiu4 qi5
@@ -3090,7 +2974,6 @@ TABLE = """\
 私生子	si1 sheng1 zi3
 秃发	tu1 fa1
 秆子	gan3 zi3
-秋思	qiu1 si4
 种牛	zhong4 niu2
 种瓜	zhong4 gua1
 种粮	zhong4 liang2
@@ -3103,7 +2986,6 @@ TABLE = """\
 秤量	cheng1 liang4
 秦都	qin2 du1
 秦都区	qin2 du1 qu1
-积土为山	ji1 shui3 wei2 shan1
 积水为海	ji1 shui3 wei2 hai3
 积痾	ji1 ke1
 称之为	cheng1 zhi1 wei2
@@ -3115,7 +2997,6 @@ TABLE = """\
 稀里光当	xi1 li5 guang1 dang1
 稗子	bai4 zi3
 稚子	zhi4 zi3
-稳吃三注	wen2 chi1 san1 zhu4
 稳稳地	wen3 wen3 de5
 穆天子	mu4 tian1 zi3
 穆棱	mu4 ling2
@@ -3151,7 +3032,6 @@ TABLE = """\
 竖子	shu4 zi3
 竖子成名	shu4 zi3 cheng2 ming2
 站不住脚	zhan4 bu5 zhu4 jiao3
-竞今疏古	jing4 jing1 shu1 gu3
 章子怡	zhang1 zi3 yi2
 童子	tong2 zi3
 童子军	tong2 zi3 jun1
@@ -3213,7 +3093,6 @@ TABLE = """\
 粘虫	nian2 chong2
 粘附	nian2 fu4
 粪箕子	fen4 ji1 zi3
-精义入神	jing5 yi5 ru5 shen5
 精子	jing1 zi3
 精尽人亡	jing1 jin4 ren2 wang2
 精舍	jing1 she4
@@ -3274,7 +3153,6 @@ TABLE = """\
 给付	gei3 fu4
 络腮胡子	luo4 sai1 hu2 zi3
 绝大部分	jue2 da4 bu4 fen5
-绝裙而去	jue2 ju1 er2 qu4
 绝顶聪明	jue2 ding3 cong1 ming5
 绢子	juan4 zi3
 继子	ji4 zi3
@@ -3300,7 +3178,6 @@ TABLE = """\
 缝线	feng4 xian4
 缝缝连连	feng4 feng4 lian2 lian2
 缝针	feng2 zhen1
-缟纻之交	gao1 zhu4 zhi1 jiao1
 缥渺	piao3 miao3
 缪荃孙	miu4 quan2 sun1
 缴卷	jiao3 juan4
@@ -3346,10 +3223,8 @@ TABLE = """\
 耙子	pa2 zi3
 耙耱	pa2 mo4
 耳听为虚	er3 ting1 wei2 xu1
-耳报神	e3 bao4 shen2
 耳朵	er3 duo5
 耳朵软	er3 duo5 ruan3
-耳顺之年	er2 shun4 zhi1 nian2
 耶利哥	ye1 li4 ge1
 耶利米	ye1 li4 mi3
 耶律大石	ye1 lv4 da4 shi2
@@ -3448,7 +3323,6 @@ TABLE = """\
 膏泽	gao4 ze2
 膏药旗	gao1 yao5 qi2
 膙子	jiang3 zi3
-膻味	shan4 wei4
 臂长	bi4 chang2
 臊子	sao4 zi3
 臣子	chen2 zi3
@@ -3492,7 +3366,6 @@ TABLE = """\
 节地率	jie2 de5 lv4
 节骨眼儿	jie1 gu5 yan3 er5
 芍陂	que4 pi2
-芝草无根	zhi5 cao5 wu5 geng5
 芝麻	zhi1 ma5
 芝麻官	zhi1 ma5 guan1
 芝麻小事	zhi1 ma5 xiao3 shi4
@@ -3523,7 +3396,6 @@ TABLE = """\
 茄科	qie2 ke1
 茅厕	mao2 si5
 茅塞	mao2 se4
-茅茨土阶	mao2 ci4 tu3 jie1
 茉莉花	mo4 li5 hua1
 茉莉花茶	mo4 li5 hua1 cha2
 茎杆	jing1 gan3
@@ -3627,18 +3499,14 @@ TABLE = """\
 藠头	jiao4 tou5
 虎子	hu3 zi3
 虎毒不食子	hu3 du2 bu4 shi2 zi3
-虎生三子	hu3 sheng1 san1 zi4
 虏掠	lu3 lve3
 虔诚地	qian2 cheng2 de5
 虚套子	xu1 tao4 zi3
 虚晃一枪	xu1 huang4 yi1 qiang1
-虚骄恃气	xiu4 jiao1 shi4 qi4
 虞应龙	yu2 ying4 long2
 虫儿	chong2 er5
-虫鱼之学	chong2 yu4 zhi1 xue2
 虱胫虮肝	shi1 jing4 ji1 gan1
 虼蚤	ge4 zao5
-蚁穴	yi3 xue4
 蚕子	can2 zi3
 蚰蜒	you2 yan5
 蚰蜒草	you2 dan4 cao3
@@ -3648,7 +3516,6 @@ TABLE = """\
 蛤蟆镜	ha2 ma2 jing4
 蜗杆	wo1 gan3
 蜗舍	wo1 she4
-蜗舍荆扉	wo5 she5 jing5 fei5
 蜚廉	fei3 lian2
 蜚蠊	fei3 lian2
 蝈蝈儿	guo1 guo5 er5
@@ -3674,8 +3541,6 @@ TABLE = """\
 行栈	xing2 zhan4
 行若狐鼠	hang2 ruo4 hu2 shu3
 行道树	hang2 dao4 shu4
-衒玉求售	zui4 yu4 qiu2 shou4
-衒玉自售	zui4 yu4 zi4 shou4
 衒玉贾石	xuan4 yu4 jia3 shi2
 衖堂	long4 tang2
 街子	jie1 zi3
@@ -3692,13 +3557,11 @@ TABLE = """\
 表识	biao3 zhi4
 表里一致	biao3 li3 yi1 zhi4
 衷曲	zhong1 qu3
-袅袅娉娉	niao3 niao3 ping2 ping2
 裁切	cai2 qie1
 装相	zhuang1 xiang4
 裸子植物	luo3 zi3 zhi2 wu4
 褎如充耳	you4 ru2 chong1 er3
 褎然举首	you4 ran2 ju3 shou3
-褎然居首	you4 ran2 ju2 shou3
 褡裢	da1 lian5
 褪下	tun4 xia4
 西塞山	xi1 sai4 shan1
@@ -3733,14 +3596,10 @@ TABLE = """\
 解趣	xie4 qu4
 解铃系铃	jie3 ling2 ji4 ling2
 解铃还需系铃人	jie3 ling2 hai2 xu1 ji4 ling2 ren2
-言气卑弱	yan5 qi5 bei5 ruo5
 訾议	zi3 yi4
-誓以皦日	shi4 yi3 wei2 ri4
 誓死不降	shi4 si3 bu4 xiang2
-諠客夺主	xi1 ke4 duo2 zhu3
 謷牙诘屈	ao2 ya2 ji2 qu1
 警觉地	jing3 jue2 de5
-计无付之	ji4 wu2 fu3 zhi1
 认供	ren4 gong4
 认贼作子	ren4 zei2 zuo4 zi3
 讨人喜欢	tao3 ren2 xi3 huan5
@@ -3753,9 +3612,7 @@ TABLE = """\
 评为	ping2 wei2
 识得	shi2 de5
 识记	zhi4 ji4
-诗云子曰	shi1 yun2 zi3 yue4
 诗卷	shi1 juan4
-诗肠鼓吹	shi1 cha2 gu3 chui4
 诘屈謷牙	ji2 qu1 ao2 ya2
 诙谐地	hui1 xie2 de5
 诚心地	cheng2 xin1 de5
@@ -3801,7 +3658,6 @@ TABLE = """\
 贝克勒尔	bei4 ke4 le4 er3
 贝塔粒子	bei4 ta3 li4 zi3
 负离子	fu4 li2 zi3
-负驽前驱	fu4 nu3 qian2 qu1
 贡嘎	gong4 ga2
 贡嘎县	gong4 ga2 xian4
 贤侯	xian2 hou4
@@ -3860,10 +3716,8 @@ TABLE = """\
 趵突泉	bo1 tu1 quan2
 跂想	qi3 xiang3
 跂望	qi3 wang4
-跌脚搥胸	die1 jiao3 chui1 xiong1
 跌跌撞撞	die1 die5 zhuang4 zhuang4
 跑码头	pao3 ma3 tou2
-距跃三百	ju1 yue4 san1 bai3
 跟不上	gen1 bu5 shang4
 跳动地	tiao4 dong4 de5
 踏实	ta1 shi5
@@ -3883,7 +3737,6 @@ TABLE = """\
 身名两泰	shen1 ming2 liang3 tai5
 身名俱泰	shen1 ming2 ju4 tai5
 身处	shen1 chu3
-身无立锥	sheng5 wu5 li5 zhui5
 身着	shen1 zhuo2
 车斗	che1 dou3
 车行	che1 xing2
@@ -3931,7 +3784,6 @@ TABLE = """\
 较真儿	jiao4 zhen1 er5
 辉长岩	hui1 chang2 yan2
 辊子	gun3 zi3
-辩口利舌	bian4 kou3 li4 ci2
 边儿	bian1 er5
 边框	bian1 kuang4
 边长	bian1 chang2
@@ -3949,7 +3801,6 @@ TABLE = """\
 这边儿	zhe4 bian1 er5
 这阵儿	zhe4 zhen4 er5
 进行曲	jin4 xing2 qu3
-进退迍邅	jin4 tui4 chu4 zu3
 远远地	yuan3 yuan3 de5
 连更彻夜	lian2 geng4 che4 ye4
 连更星夜	lian2 geng4 xing1 ye4
@@ -3959,7 +3810,6 @@ TABLE = """\
 迪吧	di2 ba1
 迷住	mi2 zhu5
 迷惑	mi2 huo5
-退步抽身	tui5 bu5 chou5 sheng5
 退耕还林	tui4 geng1 huan2 lin2
 送丧	song4 sang4
 送还	song4 hai2
@@ -3979,7 +3829,6 @@ TABLE = """\
 通都	tong1 du1
 逛逛	guang4 guang5
 速调管	su4 tiao2 guan3
-造谋布穽	zao4 mou2 bu4 yan2
 逴俗绝物	chuo4 su2 jue2 wu4
 逸兴	yi4 xing4
 逻辑思维	luo2 ji5 si1 wei2
@@ -4079,11 +3928,8 @@ TABLE = """\
 金山屯区	jin1 shan1 zhun1 qu1
 金樱子	jin1 ying1 zi3
 金铺	jin1 pu1
-鉥心刿肾	hui4 xin1 gui4 shen4
-鉥肝刿肾	diao1 gan1 gui4 shen4
 钉死	ding4 si3
 钉牢	ding1 lao2
-钓名沽誉	diao4 yu4 gu1 ming2
 钜子	ju4 zi3
 钝学累功	dun4 xue2 lei3 gong1
 钟子期	zhong1 zi3 qi1
@@ -4120,9 +3966,6 @@ TABLE = """\
 锡林郭勒	xi1 lin2 guo1 le4
 锡林郭勒盟	xi1 lin2 guo1 le4 meng2
 锭子油	ding4 zi3 you2
-镂冰劚雪	lou4 bing1 diao1 xue3
-镂心鉥肝	lou4 xin1 feng4 gan1
-镂肝鉥肾	lou4 gan1 qia1 shen4
 镌琢	juan1 zhuo2
 镏子	liu4 zi5
 镗孔	tang2 kong3
@@ -4206,9 +4049,7 @@ TABLE = """\
 闇劣	an1 lie4
 闇弱	an1 ruo4
 门框	men2 kuang4
-门闾之望	men2 lv3 zhi1 wang4
 闭只眼	bi4 zhi1 yan3
-闭门墐户	bi4 kou3 jin3 hu4
 问卷	wen4 juan4
 闲散地	xian2 san3 de5
 闲置地	xian2 zhi4 de5
@@ -4223,7 +4064,6 @@ TABLE = """\
 闹肚子	nao4 du3 zi5
 闹脾气	nao4 pi2 qi5
 闽侯县	min3 hou2 xian4
-闾阎安堵	lu3 yan2 an1 du3
 阁子	ge2 zi3
 阆苑	lang4 yuan4
 阆苑琼楼	lang4 yuan4 qiong2 lou2
@@ -4255,7 +4095,6 @@ TABLE = """\
 阿赖耶识	a1 lai4 ye1 shi2
 阿难	e1 nan2
 附子	fu4 zi3
-附赘悬肬	fu4 zhui4 xuan2 she2
 陈云裳	chen2 yun2 chang2
 陈天华	chen2 tian1 hua4
 陈子昂	chen2 zi3 ang2
@@ -4294,7 +4133,6 @@ TABLE = """\
 雪佛兰	xue3 fo2 lan2
 雪佛龙	xue3 fo2 long2
 雪窑冰天	xue3 jiao4 bing1 tian1
-震天价响	zhen4 tian1 ga5 xiang3
 霍林郭勒	huo4 lin2 guo1 le4
 露两手	lou4 liang3 shou3
 露头	lu4 tou2
@@ -4314,7 +4152,6 @@ TABLE = """\
 靡不有初	mi3 bu4 you3 chu1
 靡靡之声	mi3 mi3 zhi1 sheng1
 靡颜腻理	mi3 yan2 ni4 li3
-面如傅粉	mian4 ru2 fu3 fen3
 面恶心善	mian4 e4 xin1 shan4
 面折	mian4 she2
 面条儿	mian4 tiao2 er5
@@ -4349,12 +4186,10 @@ TABLE = """\
 颠茄	dian1 qie2
 颠衣到裳	dian1 yi1 dao4 shang5
 颤抖地	chan4 dou3 de5
-飘萍浪迹	piao1 peng2 lang4 ji4
 飞也似地	fei1 ye3 shi4 de5
 飞将军	fei1 jiang4 jun1
 飞掠	fei1 lve3
 飞檐走脊	fei1 yan2 zou3 ji3
-飞遁鸣高	fei1 dun4 ming2 kao1
 食菌	shi2 jun4
 餐松啖柏	can1 song1 dan4 bai3
 餔糟歠醨	bu1 zao1 chuo4 li2
@@ -4370,7 +4205,6 @@ TABLE = """\
 馅儿	xian4 er5
 馅儿饼	xian4 er5 bing3
 馆舍	guan3 she4
-馈贫之粮	zuo4 pin2 zhi1 liang2
 馊主意	sou1 zhu3 yi5
 首卷	shou3 juan4
 首足异处	shou3 zu2 yi4 chu3
@@ -4386,7 +4220,6 @@ TABLE = """\
 马尾藻	ma3 yi3 zao3
 马尾辫	ma3 yi3 bian4
 马拉地	ma3 la1 de5
-马日事变	ma3 mi4 shi4 bian4
 马槟榔	ma3 bing1 lang5
 马泊六	ma3 bo2 liu4
 马生角	ma3 sheng1 jiao3
@@ -4400,14 +4233,12 @@ TABLE = """\
 马钱子	ma3 qian2 zi3
 马马虎虎	ma3 ma5 hu1 hu1
 驮子	duo4 zi5
-驽箭离弦	nu3 jian4 li2 xian2
 驽马十舍	nu2 ma3 shi2 she4
 驿舍	yi4 she4
 骄傲地	jiao1 ao4 de5
 骄子	jiao1 zi3
 骄气	jiao1 qi5
 骄阳似火	jiao1 yang2 si4 huo3
-骈首就僇	pian2 shou3 jiu4 gui1
 骥子龙文	ji4 zi3 long2 wen2
 骨嘟	gu1 du1
 骨头节儿	gu3 tou5 jie2 er5
@@ -4424,7 +4255,6 @@ TABLE = """\
 鬼故事	gui3 gu4 shi5
 鬼点子	gui3 dian3 zi3
 鬼蜮技俩	gui3 yu4 ji4 liang3
-魂飞魄飏	hun2 fei1 po4 shan1
 魏公子	wei4 gong1 zi3
 魏瓦地	wei4 wa3 de5
 魏都区	wei4 du1 qu1
@@ -4436,7 +4266,6 @@ TABLE = """\
 鱼秧子	yu2 yang1 zi3
 鱼肚白	yu2 du3 bai2
 鲁子敬	lu3 zi3 jing4
-鲁殿灵光	lu2 dian4 ling2 guang1
 鲁男子	lu3 nan2 zi3
 鲁甸县	lu3 dian4 xian4
 鲁莽地	lu3 mang3 de5
@@ -4449,7 +4278,6 @@ TABLE = """\
 鸟嘌呤	niao3 piao4 ling4
 鸟蛤	niao3 ge2
 鸟面鹄形	niao3 mian4 hu2 xing2
-鸠居鹊巢	jiu1 ju2 que4 chao2
 鸠形鹄面	jiu1 xing2 hu2 mian4
 鸡内金	ji1 na4 jin1
 鸡子	ji1 zi3
@@ -4461,7 +4289,6 @@ TABLE = """\
 鸣镝	ming2 di2
 鸣鹤之应	ming2 he4 zhi1 ying1
 鸳鸯蝴蝶	yuan1 yang5 hu2 die2
-鸾歌凤吹	luan2 ge1 feng4 chui2
 鸾鹄在庭	luan2 hu2 zai4 ting2
 鸿商富贾	hong2 shang1 fu4 jia3
 鸿衣羽裳	hong2 yi1 yu3 shang5
@@ -4472,7 +4299,6 @@ TABLE = """\
 鹄望	hu2 wang4
 鹄立	hu2 li4
 鹄面鸠形	hu2 mian4 jiu1 xing2
-鹑居鷇饮	chun2 ju2 kou4 yin3
 鹑衣鹄面	chun2 yi1 hu2 mian4
 鹘仑吞枣	hu2 lun2 tun1 zao3
 鹘入鸦群	hu2 ru4 ya1 qun2
@@ -4480,7 +4306,6 @@ TABLE = """\
 鹞子翻身	yao4 zi3 fan1 shen1
 鹤发	he4 fa4
 鹤嘴镐	he4 zui3 hao4
-鹬蚌持争	yu4 bang4 xiang1 zheng1
 鹿茸	lu4 rong2
 麂子	ji3 zi3
 麟子凤雏	lin2 zi3 feng4 chu2
@@ -4497,7 +4322,6 @@ TABLE = """\
 麻麻亮	ma1 ma5 liang4
 麻麻糊糊	ma1 ma5 hu1 hu1
 麻麻黑	ma1 ma5 hei1
-麾之即去	hui1 zhi1 ji4 qu4
 黄口孺子	huang2 kou3 ru2 zi3
 黄嘌呤	huang2 piao4 ling4
 黄柏	huang2 bo4
@@ -4529,10 +4353,8 @@ TABLE = """\
 齐眉穗儿	qi2 mei2 sui4 er5
 龈炎	yin2 yan2
 龙子	long2 zi3
-龙楼凤池	long2 lou2 feng4 shi5
 龙湫	long2 qiu1
 龙生九子	long2 sheng1 jiu3 zi3
 龙脊	long2 ji3
-龙骧虎跱	long2 xiang1 hu3 jia4
 龟卜	gui1 bu3
 """
