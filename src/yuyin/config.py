@@ -46,7 +46,7 @@ class SynthesisOptions:
     pitch: scale of the predicted per-phone f0 z-scores (1.0 = as predicted, 0 = monotone).
     pitch_shift: added to the f0 z-scores after scaling (+1 is about one standard deviation higher).
     energy: scale of the predicted per-phone energy z-scores.
-    volume: linear gain on the final waveform; peaks it drives past -1 dBFS are brought down by a
+    volume: linear gain on the final waveform; peaks it drives past -1.5 dBFS are brought down by a
         look-ahead limiter (yuyin.engine.limiter), not clipped.
     sentence_pause: seconds of silence between sentences; ``None`` = the voice's default,
         shortened by speed (see pause_seconds).

@@ -6,7 +6,7 @@ import pytest
 
 from yuyin import Synthesizer
 from yuyin.config import SynthesisOptions
-from yuyin.engine.ssml_runs import SpokenRun, spoken_runs
+from yuyin.engine.ssml_runs import MAX_RUN_CHARS, SpokenRun, spoken_runs
 from yuyin.ssml import BreakSegment, parse_ssml
 
 BASE = SynthesisOptions()
@@ -22,17 +22,17 @@ def runs(tiny_synth: Synthesizer, body: str, per_syllable: bool = True) -> list:
 
 def test_the_segments_of_one_sentence_are_one_run_each_syllable_with_its_options(tiny_synth) -> None:
     (run,) = runs(tiny_synth, '我们<prosody volume="-6dB" pitch="high">一定</prosody>要去。')
-    assert run.text == "我们一定要去。" and run.options == BASE and not run.after_sentence
+    assert run.text == "我们一定要去。" and run.options == BASE and run.pause_before == 0.0
     assert [o == BASE for o in run.syllable_options] == [True, True, False, False, True, True]
     assert run.syllable_options[2] == run.syllable_options[3] == BASE.with_(volume=run.syllable_options[2].volume,
                                                                             pitch_shift=0.5)  # fmt: skip
     assert run.syllable_options[2].volume == pytest.approx(10**-0.3)
 
 
-def test_runs_end_at_sentence_ends_and_breaks_and_say_when_a_pause_comes_first(tiny_synth) -> None:
+def test_a_tagged_group_is_cut_at_sentence_ends_and_breaks_saying_which_pause_comes_first(tiny_synth) -> None:
     said = runs(tiny_synth, '你好。今天<emphasis>很</emphasis>好。<break time="300ms"/>再见。')
-    assert [(r.text, r.after_sentence) if isinstance(r, SpokenRun) else r for r in said] == [
-        ("你好。", False), ("今天很好。", True), BreakSegment(0.3), ("再见。", False)]
+    assert [(r.text, r.pause_before) if isinstance(r, SpokenRun) else r for r in said] == [
+        ("你好。", 0.0), ("今天很好。", 1.0), BreakSegment(0.3), ("再见。", 0.0)]
     assert said[0].syllable_options is None and len(said[1].syllable_options) == 4
 
 
@@ -77,3 +77,34 @@ def test_a_sentence_after_a_tagged_one_gets_the_pause_between_sentences(tiny_syn
     chunks = list(tiny_synth.synthesize_ssml('<speak><prosody rate="slow">你好。</prosody>再见。</speak>'))
     pauses = [len(c.samples) for c in chunks if c.is_silence]
     assert pauses == [round(tiny_synth.voice.sentence_pause / 0.8 * tiny_synth.sample_rate)]  # the slow sentence's
+
+
+@pytest.mark.parametrize("text", ["5!等于120。", "访问https://a.com/s?q=1了解。", "共1,000元, 对吗? 对。", "你好。今天天气不错。"])
+def test_a_document_whose_options_never_change_is_one_run_said_as_plain_text(tiny_synth, text: str) -> None:
+    assert [(r.text, r.syllable_options) for r in runs(tiny_synth, text)] == [(text, None)]
+    plain = np.concatenate([c.samples for c in tiny_synth.synthesize(text)])
+    assert np.array_equal(np.concatenate([c.samples for c in tiny_synth.synthesize_ssml(text)]), plain)
+
+
+def test_a_long_tagged_group_without_sentence_ends_is_cut_at_clauses(tiny_synth) -> None:
+    """A document of commas only is not analysed whole before its first audio: its runs end at
+    the first clause end past MAX_RUN_CHARS, each after a clause's pause."""
+    clauses = "今天天气很好，" * 60
+    said = runs(tiny_synth, clauses + "<emphasis>我们</emphasis>走吧")
+    assert len(said) > 3 and "".join(r.text for r in said) == clauses + "我们走吧"
+    assert all(len(r.text) < MAX_RUN_CHARS + 10 for r in said)
+    assert [r.pause_before for r in said] == [0.0] + [0.5] * (len(said) - 1)
+    assert said[-1].syllable_options is not None and said[0].syllable_options is None
+
+
+def test_the_syllable_options_follow_the_syllables_past_an_erhua(tiny_synth) -> None:
+    """哪儿 and 玩儿 are one syllable each (nar3, wanr2): the tagged 我们 is quiet, nothing else."""
+    quiet = SynthesisOptions(volume=0.25)
+    document = "<speak>你去哪儿玩儿了<prosody volume='silent'>我们</prosody>一定要去。</speak>"
+    (chunk,) = [c for c in tiny_synth.synthesize_ssml(document, quiet) if not c.is_silence]
+    assert [s.pinyin for s in chunk.syllables][5:7] == ["wo3", "men5"]
+    for syllable in chunk.syllables:
+        middle = chunk.samples[round((0.75 * syllable.start + 0.25 * syllable.end) * 24000):
+                               round((0.25 * syllable.start + 0.75 * syllable.end) * 24000)]  # fmt: skip
+        silent = np.abs(middle).max() < 1e-4
+        assert silent == (syllable.pinyin in ("wo3", "men5")), syllable

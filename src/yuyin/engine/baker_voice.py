@@ -25,7 +25,7 @@ from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
 from yuyin.engine.openvino_session import openvino_has_bf16
 from yuyin.engine.onnx_vocoder import OnnxVocoder
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
-from yuyin.engine.styles import style_controls, style_spec, syllable_index
+from yuyin.engine.styles import style_controls, style_spec
 from yuyin.engine.tempo import faster_mel, level_gain
 from yuyin.frontend import BakerFrontend, SentenceUnit
 from yuyin.models.fastspeech2 import FastSpeech2, FastSpeech2Config, ProsodyControls
@@ -334,9 +334,10 @@ def _syllable_controls(ids: list[int], syllable_options: Sequence[SynthesisOptio
     their where) -> [1, L] controls, and each of the unit's ids' gain [L_unit] (volume, the
     speed's level gain, the style's). A sil or mark takes the options of the syllable before it
     (the first sil, the first syllable's); a style's controls are those of the whole unit."""
-    owners = syllable_index(ids)
-    owners = np.maximum.accumulate(np.where(owners >= 0, owners, -1))  # a mark or sil: the syllable before
-    per_id = [syllable_options[min(max(int(owner), 0), len(syllable_options) - 1)] for owner in owners]
+    owners = np.maximum.accumulate(syllable_numbers(ids))  # a mark or sil: the syllable before
+    if owners[-1] + 1 != len(syllable_options):
+        raise ValueError(f"{len(syllable_options)} syllable options for a unit of {owners[-1] + 1} syllables")
+    per_id = [syllable_options[max(int(owner), 0)] for owner in owners]
     duration = np.array([1.0 / min(o.speed, MAX_MODEL_SPEED) for o in per_id])
     f0_scale = np.array([o.pitch for o in per_id])
     f0_shift = np.array([o.pitch_shift for o in per_id])
@@ -440,7 +441,7 @@ def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarr
     syllables: list[list[int]] = []  # [start, end of phones, end of what follows before the next]
     previous_was_phone = False
     for symbol, (start, stop) in zip(ids, spans.tolist()):
-        is_phone = symbol not in BOUNDARY_IDS and symbol not in (SIL_ID, EOS_ID)
+        is_phone = _is_phone(symbol)
         if is_phone and previous_was_phone:
             syllables[-1][1:] = stop, stop
         elif is_phone:
@@ -449,6 +450,26 @@ def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarr
             syllables[-1][2] = max(syllables[-1][2], stop)
         previous_was_phone = is_phone
     return np.array([(start, min(stop + tail, limit)) for start, stop, limit in syllables], dtype=np.int64).reshape(-1, 2)
+
+
+def _is_phone(symbol: int) -> bool:
+    """Whether an id is a phone of a syllable (not a sil, a prosody mark or eos)."""
+    return symbol not in BOUNDARY_IDS and symbol not in (SIL_ID, EOS_ID)
+
+
+def syllable_numbers(ids: Sequence[int]) -> np.ndarray:
+    """The syllable of the unit (as its pinyin counts them) that each id is a phone of [L] int64,
+    -1 for sils, marks and eos: a syllable is a run of phones between them (as in
+    syllable_spans), so an erhua's r belongs to its syllable."""
+    numbers = np.full(len(ids), -1, dtype=np.int64)
+    current, previous_was_phone = -1, False
+    for index, symbol in enumerate(ids):
+        is_phone = _is_phone(symbol)
+        if is_phone:
+            current += 0 if previous_was_phone else 1
+            numbers[index] = current
+        previous_was_phone = is_phone
+    return numbers
 
 
 def framed(body: list[int]) -> list[int]:

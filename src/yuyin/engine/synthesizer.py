@@ -302,7 +302,7 @@ class Synthesizer:
                 continue
             if not run.text.strip():
                 continue
-            pause = said.last_options.pause_seconds(self.voice.sentence_pause) if said and run.after_sentence else 0.0
+            pause = said.last_options.pause_seconds(self.voice.sentence_pause) * run.pause_before if said else 0.0
             try:
                 for chunk in self._synthesize(run.text, run.options, chunk_frames, pace, run.syllable_options):
                     if pause:

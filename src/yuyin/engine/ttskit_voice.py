@@ -21,7 +21,7 @@ Per-request controls for this voice:
   than the default raises :class:`OptionsError` naming the field.
 - ``volume``: linear gain after a fixed per-speaker output gain (the original scales every chunk
   to full scale, which cannot stream; :func:`.ttskit_speakers.speaker_gain` brings every
-  speaker's speech to the same level, the baker voice's); peaks it drives past -1 dBFS are
+  speaker's speech to the same level, the baker voice's); peaks it drives past -1.5 dBFS are
   limited (:mod:`.limiter`, per clause).
 - ``seed``: the prenet-dropout seed of every clause (default ``extra.default_seed``, 1234:
   the reference run's seed, so a one-clause text decodes as the original's first chunk).
