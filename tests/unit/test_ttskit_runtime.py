@@ -213,3 +213,12 @@ def test_an_ssml_voice_may_be_a_speaker_blend(synth):
     np.testing.assert_allclose(spoken, blend, atol=1e-5)
     with pytest.raises(SSMLError, match=r"<voice name='Aiqi\+'> .* cannot read speaker blend"):
         list(synth.synthesize_ssml('<speak><voice name="Aiqi+">你好</voice></speak>'))
+
+
+@pytest.mark.parametrize("tag, field", [('<prosody pitch="high">', "pitch_shift"), ('<emotion category="angry">', "style")])
+def test_ssml_a_voice_cannot_say_is_refused_before_any_audio(synth, tag, field):
+    """A control the voice lacks, in a tag late in a document, fails before its first chunk."""
+    document = f"<speak>{'今天天气很好。' * 20}{tag}你好</{tag[1:].split()[0]}></speak>"
+    chunks = synth.synthesize_ssml(document)
+    with pytest.raises(OptionsError, match=f"^{field}: "):
+        next(chunks)

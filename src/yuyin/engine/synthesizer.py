@@ -241,8 +241,7 @@ class Synthesizer:
         """``synthesize``, its chunks counted by pace (None when chunk_frames is). syllable_options:
         the options of each syllable of text in order (an SSML run, :mod:`.ssml_runs`; the voice
         takes options per syllable), options then holding only for what cannot vary within a unit."""
-        if options.style is not None and self.voice.family != "baker":
-            raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
+        self._check_options(options)
         self._voice.frontend.check(text)  # before any audio, not in the sentence it is in
         plan = self._voice.chunk_plan(chunk_frames, pace) if chunk_frames is not None else None
         previous: SentenceUnit | None = None
@@ -287,7 +286,7 @@ class Synthesizer:
         chunk_frames = _frames(chunk_frames)
         spoken_segments = [segment for segment in segments if not isinstance(segment, BreakSegment)]
         for segment in spoken_segments:  # validate every segment before any audio
-            self._ssml_options(options, segment)
+            self._check_options(self._ssml_options(options, segment))
             self._voice.frontend.check(segment.text)
         if not any(self._says_something(segment.text) for segment in spoken_segments):
             raise NothingToSay("the SSML document has nothing to say")  # before its breaks' silence
@@ -322,6 +321,15 @@ class Synthesizer:
         per_syllable = bool(getattr(self._voice, "takes_syllable_options", False))
         tempo = getattr(self._voice, "mel_tempo", lambda options: 1.0)
         return spoken_runs(segments, partial(self._ssml_options, options), self._voice.analyze, per_syllable, tempo)
+
+    def _check_options(self, options: SynthesisOptions) -> None:
+        """OptionsError for options this voice cannot apply (a style where it has none, a control
+        or speaker its runtime refuses), before any audio."""
+        if options.style is not None and self.voice.family != "baker":
+            raise OptionsError(f"style: voice {self.voice.name!r} does not support styles (baker-family voices do)")
+        check = getattr(self._voice, "check_options", None)
+        if check is not None:
+            check(options)
 
     def _says_something(self, text: str) -> bool:
         """Whether text has a unit to say (analyses up to its first one only)."""
