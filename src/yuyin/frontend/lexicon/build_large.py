@@ -52,7 +52,9 @@ REJECTED = frozenset(
     "砭庸针俗 秋思 稳吃三注 缟纻之交 耳顺之年 膻味 茅茨土阶 虎生三子 虫鱼之学 蚁穴 袅袅娉娉 褎然居首 计无付之 "
     "诗云子曰 负驽前驱 跌脚搥胸 距跃三百 门闾之望 面如傅粉 驽箭离弦 鲁殿灵光 鸠居鹊巢 鸾歌凤吹 鹑居鷇饮 麾之即去 "
     # every syllable neutral in an idiom (浮光跃金 fu5 guang5 yue5 jin5)
-    "导以取保 汲汲忙忙 浮光跃金 精义入神 蜗舍荆扉 言气卑弱 碧澄澄".split()
+    "导以取保 汲汲忙忙 浮光跃金 精义入神 蜗舍荆扉 言气卑弱 碧澄澄 "
+    # 咳 of a cough read hai1, the sigh (干咳 gan1 hai1; pypinyin has ke2)
+    "干咳 百日咳 呛咳".split()
 )
 _TONE_MARKS = {
     "ā": "a1", "á": "a2", "ǎ": "a3", "à": "a4", "ē": "e1", "é": "e2", "ě": "e3", "è": "e4",

@@ -1022,4 +1022,5 @@ TABLE = """\
 朴子	pu3 zi3
 忽喇喇	hu1 la1 la1
 哗喇喇	hua1 la1 la1
+咳咳	ke2 ke2
 """

@@ -849,7 +849,6 @@ TABLE = """\
 告朔	gu4 shuo4
 告示	gao4 shi5
 告送	gao4 song5
-呛咳	qiang1 hai1
 呢子	ni2 zi3
 呤呤	ling2 ling2
 周期性地	zhou1 qi1 xing4 de5
@@ -1476,7 +1475,6 @@ TABLE = """\
 干事长	gan4 shi5 zhang3
 干休	gan1 xiu1
 干名犯义	gan1 ming2 fan4 yi4
-干咳	gan1 hai1
 干嘛	gan4 ma5
 干女儿	gan1 nv3 er2
 干妈	gan1 ma1
@@ -2816,7 +2814,6 @@ TABLE = """\
 百分之一百	bai3 fen1 zhi1 yi1 bai3
 百子	bai3 zi3
 百无一成	bai3 wu2 yi1 cheng2
-百日咳	bai3 ri4 hai1
 百色起义	bo2 se4 qi3 yi4
 百虑一致	bai3 lv4 yi1 zhi4
 百载	bai3 zai3

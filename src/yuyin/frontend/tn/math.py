@@ -157,8 +157,8 @@ def _range(match: re.Match[str]) -> str:
     if not measured and (_SPORTS.search(before + "|" + after) or after[:1] == "平" or listed or _WON_AFTER.match(after)
                          or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
-    if float(low) >= float(high):
-        return f"{read_number(low)}杠{read_number(high)}"  # 3-2: a code or an address part
+    if float(low) >= float(high) or (re.match("0[0-9]", high) and not low.startswith("0")):
+        return f"{read_number(low)}杠{read_number(high)}"  # 3-2, B2-056: a code or an address part (not 01-05)
     ordinal = match.string[max(0, match.start() - 1):match.start()] == "第"
     counted = not ordinal and _COUNTED.match(match.string, match.end()) is not None  # 2-3天: 两到三天
 

@@ -310,8 +310,8 @@ RULES: tuple[Rule, ...] = (
     rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z]|(?<=IU)(?:演唱|巡演|专辑|新歌))", _with_unit),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
-    # 0.25g*24粒: a pack of so many (times; not *3天*, Markdown italics)
-    rule("pack_times", r"(?<=[克粒片支袋盒瓶包gGlL])\*(?=[0-9]+ ?[粒片支袋盒瓶包])", lambda m: "乘"),
+    # 0.25g*24粒, 330ml*24罐, 500张*5包: a pack of so many (times; not *3天*, Markdown italics)
+    rule("pack_times", r"(?<=[克升粒片支张袋盒瓶罐桶包gGlL])\*(?=[0-9]+ ?[粒片支张节袋盒瓶罐桶包])", lambda m: "乘"),
     # 25°/18°, 25度/18度: a day's high and low, a pause between (not "per")
     rule("high_low", r"(?<=度)/(?=-?[0-9负零一二两三四五六七八九十点.]+(?:摄氏|华氏)?度)", lambda m: "、"),
     # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)
@@ -321,10 +321,10 @@ RULES: tuple[Rule, ...] = (
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌: a slash after a price or a unit,
     # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,
-    # 两位/三位)
+    # 两位/三位; a container only after a count: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐)
     rule(
         "per",
-        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])|(?<=国际单位)"
+        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])|(?<=国际单位)|(?<=[0-9][盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",

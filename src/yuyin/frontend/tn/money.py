@@ -43,8 +43,8 @@ def _currency_pair(match: re.Match[str]) -> str:
 
 
 def read_price(number: str) -> str:
-    """A price: trailing zeros dropped, a lone 2 read 两 (``"2"`` -> ``"两"``)."""
-    return "两" if number.lstrip("0") == "2" else read_number(number, keep_zeros=False)
+    """A price: trailing zeros dropped, a lone 2 read 两 (``"2"``, ``"2.00"`` -> ``"两"``)."""
+    return "两" if float(number) == 2 else read_number(number, keep_zeros=False)
 
 
 def _signed(match: re.Match[str]) -> str:
