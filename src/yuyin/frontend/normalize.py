@@ -125,9 +125,9 @@ def _t2s_converter() -> opencc.OpenCC:
 
 
 # 著 is zhù only in these words in simplified text, or before the title of the book written (司马迁著《史记》,
-# not 看著《红楼梦》, 读著《论语》); elsewhere it is the traditional form of 着 (睡著了, 看著我, 著火), which
-# OpenCC's t2s leaves as it is.
-_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所知])著(?![名作称述录者书文有])(?!(?<=[^看读念翻拿捧抱唱听写演]著)《)")
+# not 看著《红楼梦》, 读著《论语》), and in 见微知著 (not 不知著急, 明知著火); elsewhere it is the traditional
+# form of 着 (睡著了, 看著我, 著火), which OpenCC's t2s leaves as it is.
+_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?<!微知)著(?![名作称述录者书文有])(?!(?<=[^看读念翻拿捧抱唱听写演]著)《)")
 
 
 def to_simplified(text: str) -> str:

@@ -657,7 +657,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
-    "似": (("shi4", right_in("的", "地")), ("si4", lambda c: True)),  # 露似真珠, 仇深似海 (shi4 only in 似的)
+    # 露似真珠, 仇深似海 (shi4 only in 似的, and 似得 written for it: 像疯了似得; not 似得了病, seemed to catch)
+    "似": (("shi4", lambda c: c.right in ("的", "地") or (c.right == "得" and not c.after.startswith("得了"))),
+           ("si4", lambda c: True)),
     "饧": (("xing2", lambda c: True),),  # 饧面, 盖上湿布饧30分钟 (dough left to rest; tang2 only as an old form of 糖)
     # 划 hua2, cut with a blade: 在鱼身上各划三刀, 手上划了个口子 (划分, 计划: hua4)
     "划": (("hua2", lambda c: re.match("了?(?:[一两二三四五六七八九十几数]+刀|(?:一|几|[两二三四五六七八九十]+)?[道个]口子|开)", c.after)

@@ -219,8 +219,9 @@ RULES: tuple[Rule, ...] = (
         + _NOT_COUNTED,
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
-    # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服)
-    rule("agent_number", r"(?<![0-9.])[0-9]{3,5}(?=号(?:客服|话务员|坐席|接线员|专员|为您服务))"
+    # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服;
+    # nor a street number before a service hall: 人民路1008号客服中心)
+    rule("agent_number", r"(?<![0-9.路街道巷弄])[0-9]{3,5}(?=号(?:客服|话务员|坐席|接线员|专员|为您服务))"
          r"|(?:(?<=客服)|(?<=坐席)|(?<=话务员)|(?<=接线员))[0-9]{3,5}(?=号(?!人)|为您服务)", lambda m: read_digits(m.group(), yao=True)),
     # 信用代码：91110000MA01ABCD2X, 证件号码：E12345678: a code of capitals and digits after its word,
     # the digits one by one (the letters are spelled)
