@@ -153,8 +153,11 @@ _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军�
 _DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效)日[:：为是]?"
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
-_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|到期|开始|结束|截止|举行|举办|上线|开售|消费者"
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
                          r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+# 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
+# share of what falls due (其中1/3到期, 约1/4到期)
+_FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
@@ -178,7 +181,8 @@ def _dates(match: re.Match[str]) -> str:
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
-                 or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER))
+                 or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
+                 or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None)
     else:
         dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
                  and not _VERSION_BEFORE.search(context_before(match, 12)))  # fmt: skip
