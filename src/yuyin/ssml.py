@@ -27,6 +27,7 @@ plain text: one segment without overrides, rendered exactly as ``synthesize`` wo
 """
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import unicodedata
@@ -272,6 +273,13 @@ def _attr_of(frame: _Frame, name: str) -> str:
 def say_as(kind: str, content: str) -> str:
     """Front-end text for content read as kind (digits one by one, an ordinal with 第, ...)."""
     text = content.strip()
+    if kind in ("digits", "telephone", "date", "time") and not any(_digit(c) is not None for c in text):
+        if kind in ("digits", "telephone"):
+            raise ValueError(f"{kind} needs digits, got {text!r}")
+        return text  # a date or time in words (二〇二四年一月二日): the normaliser reads it
+    if kind in ("date", "time"):
+        _check_date(text) if kind == "date" else _check_time(text)
+        return text  # the normaliser reads them
     if kind in ("digits", "telephone"):
         one = "幺" if kind == "telephone" else "一"
         return "".join(one if _digit(c) == 1 else DIGITS[_digit(c)] if _digit(c) is not None else c for c in text)
@@ -283,7 +291,37 @@ def say_as(kind: str, content: str) -> str:
         return text if text.startswith("第") else f"第{text}"
     if kind == "cardinal" and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text.replace(",", "")):
         raise ValueError(f"cardinal needs a number, got {text!r}")
-    return text.replace(",", "") if kind == "cardinal" else text  # date/time: the normaliser reads them
+    return text.replace(",", "")
+
+
+_DATE = re.compile(r"(?:(?P<year>\d{4})[-/.年])?(?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})日?|(?P<only_year>\d{4})[-/.年](?P<only_month>\d{1,2})月?")
+_TIME = re.compile(r"(?P<hour>\d{1,2})[:：](?P<minute>\d{2})(?:[:：](?P<second>\d{2}))?")
+
+
+def _check_date(text: str) -> None:
+    """ValueError unless text is a day of the calendar (2024-01-02, 2024/1/2, 1-2, 2024年1月2日) or a
+    month of a year (2024-01)."""
+    match = _DATE.fullmatch(text)
+    if not match:
+        raise ValueError(f"date needs a date such as 2024-01-02, got {text!r}")
+    if match["only_year"]:
+        year, month, day = int(match["only_year"]), int(match["only_month"]), 1
+    else:
+        year, month, day = int(match["year"] or 2024), int(match["month"]), int(match["day"])  # (2024: 2-29 is a day)
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"date {text!r} is no day of the calendar") from None
+
+
+def _check_time(text: str) -> None:
+    """ValueError unless text is a time of day (10:30, 9:05:30, 24:00)."""
+    match = _TIME.fullmatch(text)
+    if not match:
+        raise ValueError(f"time needs a time such as 10:30, got {text!r}")
+    hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
+    if hour > 24 or minute > 59 or second > 59 or hour == 24 and (minute or second):
+        raise ValueError(f"time {text!r} is no time of day")
 
 
 def _digit(char: str) -> int | None:

@@ -204,6 +204,36 @@ def test_websockets_are_capped_and_idle_ones_closed(tiny_pack) -> None:
         assert metric(http, refusals) == 1
 
 
+def test_websocket_messages_are_not_compressed_and_unread_answers_to_pings_are_bounded(server) -> None:
+    """A client may not have its messages inflated by the server (permessage-deflate is not
+    offered back), and one that sends pings without reading their pongs is dropped once 1 MiB of
+    them wait, instead of the server holding them all."""
+    import contextlib
+    import os
+    import socket
+    import struct
+
+    url = server.url.replace("http", "ws") + "/ws/synthesize"
+    with ws_client.connect(url) as ws:  # (the client offers permessage-deflate)
+        assert "sec-websocket-extensions" not in {name.lower() for name in ws.response.headers}
+    address = server.url.removeprefix("http://").rsplit(":", 1)
+    raw = socket.socket()
+    raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # read nothing, hold little in the kernel
+    raw.connect((address[0], int(address[1])))
+    raw.settimeout(30)
+    raw.sendall(b"GET /ws/synthesize HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+    mask, payload = os.urandom(4), b"p" * 125
+    ping = struct.pack("!BB", 0x89, 0x80 | 125) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    try:
+        with contextlib.suppress(OSError):  # (a reset once the server has dropped the connection)
+            for _ in range(400):  # up to 400 x 128 pings = 6.7 MB, beyond what the kernel's buffers take
+                raw.sendall(ping * 128)
+        assert wait_for(lambda: "answers to its pings unread; its connection was dropped" in server.log_text(), 10)
+    finally:
+        raw.close()
+
+
 def test_a_body_past_the_limit_is_refused(server) -> None:
     from yuyin.server.body_limit import max_body_bytes
     from yuyin.server.settings import ServerSettings

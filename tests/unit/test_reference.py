@@ -62,9 +62,9 @@ def test_apply_keeps_explicit_fields() -> None:
     assert (options.speed, options.pitch_shift, options.volume) == (0.9, 0.4, 2.0)
 
 
-def wav(samples: np.ndarray, rate: int, fmt: str = "WAV") -> bytes:
+def wav(samples: np.ndarray, rate: int, fmt: str = "WAV", subtype: str | None = None) -> bytes:
     buffer = io.BytesIO()
-    soundfile.write(buffer, samples, rate, format=fmt)
+    soundfile.write(buffer, samples, rate, format=fmt, subtype=subtype)
     return buffer.getvalue()
 
 
@@ -72,6 +72,18 @@ def test_decode_mixes_stereo_to_mono_at_the_clip_rate() -> None:
     stereo = np.stack([np.full(800, 0.5), np.full(800, -0.25)], axis=1).astype(np.float32)
     samples, rate = decode_clip(wav(stereo, 8000, "FLAC"))
     assert rate == 8000 and samples.shape == (800,) and np.allclose(samples, 0.125, atol=1e-4)
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (lambda tone: np.where(np.arange(len(tone)) % 997 == 0, np.nan, tone), "has 9 samples that are not numbers"),
+    (lambda tone: np.where(np.arange(len(tone)) == 5, np.inf, tone), "has 1 samples that are not numbers"),
+    (lambda tone: tone * 1e-20, "is silent"),
+])  # fmt: skip
+def test_a_clip_of_broken_numbers_or_silence_is_named_for_what_it_is(damage, message: str) -> None:
+    """Not "too little voiced speech" (NaN and infinity), nor a profile measured from nothing (1e-20)."""
+    tone = (0.3 * np.sin(np.arange(8000) / 5)).astype(np.float32)
+    with pytest.raises(ReferenceAudioError, match=message):
+        decode_clip(wav(damage(tone).astype(np.float32), 8000, subtype="FLOAT"))
 
 
 def test_decode_reads_a_streamed_flac_whose_header_gives_no_length() -> None:

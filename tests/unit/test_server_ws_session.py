@@ -269,3 +269,11 @@ def test_a_synthesis_longer_than_the_idle_timeout_is_not_cut_and_the_timeout_cou
     events, elapsed, stream_closed = run(scenario())
     assert [event.get("type", "audio") for event in events] == ["start", *["audio"] * 6, "done"] and stream_closed
     assert 0.8 <= elapsed < 2.5
+
+
+def test_a_field_nested_too_deep_is_an_error_event_not_a_dropped_connection() -> None:
+    socket = FakeSocket()
+    nested = "[" * 900 + "]" * 900
+    run(session(socket)._dispatch('{"type": "synthesize", "id": "r", "text": "你好", "voice": %s}' % nested))
+    assert [(e["type"], e["id"], e["status"]) for e in socket.events] == [("error", "r", 422)]
+    assert "more than 32 levels deep" in socket.events[0]["message"]

@@ -65,6 +65,8 @@ def test_emphasis() -> None:
     ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "1024"),
     ("ordinal", "3", "第3"), ("date", "2024-01-02", "2024-01-02"), ("time", "10:30", "10:30"),
     ("characters", "AB1", "A B 一"), ("digits", "1²٣", "一²三"),  # a superscript is no digit; ٣ is three
+    ("date", "2024-02-29", "2024-02-29"), ("date", "2月29日", "2月29日"), ("date", "2024-01", "2024-01"),
+    ("date", "二〇二四年一月二日", "二〇二四年一月二日"), ("time", "24:00", "24:00"), ("time", "9:05:30", "9:05:30"),
 ])  # fmt: skip
 def test_say_as(kind: str, content: str, text: str) -> None:
     assert parse(f'<say-as interpret-as="{kind}">{content}</say-as>') == [TextSegment(text)]
@@ -98,6 +100,13 @@ def test_sub_emotion_voice() -> None:
     ("<speak><say-as interpret-as='ordinal'></say-as>你好</speak>", r"<say-as> at line 1.*ordinal needs a number"),
     ("<speak><say-as interpret-as='ordinal'>abc</say-as></speak>", r"<say-as> at line 1.*ordinal needs a number"),
     ("<speak><say-as interpret-as='spell'>x</say-as></speak>", r"interpret-as must be one of"),
+    ("<speak><say-as interpret-as='date'>2025-13-45</say-as></speak>", r"date '2025-13-45' is no day of the calendar"),
+    ("<speak><say-as interpret-as='date'>2023-02-29</say-as></speak>", r"date '2023-02-29' is no day of the calendar"),
+    ("<speak><say-as interpret-as='date'>12345</say-as></speak>", r"date needs a date such as 2024-01-02"),
+    ("<speak><say-as interpret-as='time'>25:61</say-as></speak>", r"time '25:61' is no time of day"),
+    ("<speak><say-as interpret-as='time'>10.30</say-as></speak>", r"time needs a time such as 10:30"),
+    ("<speak><say-as interpret-as='digits'>你好</say-as></speak>", r"digits needs digits"),
+    ("<speak><say-as interpret-as='telephone'>abc</say-as></speak>", r"telephone needs digits"),
     ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
     ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be TONE3"),
     ("<speak><phoneme ph='yin2'></phoneme></speak>", r"must hold hanzi or one Latin word, got ''"),

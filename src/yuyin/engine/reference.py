@@ -99,8 +99,24 @@ class ProsodyProfile:
 UNKNOWN_LENGTH = 1 << 62  # frame counts from here up are a header's "length unknown"
 
 
+SILENT_PEAK = 1e-4  # -80 dBFS: a clip whose loudest sample is below holds no speech to measure
+
+
 def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
-    """Encoded audio bytes -> (mono samples [N] float32, sample rate); ReferenceAudioError if unusable."""
+    """Encoded audio bytes -> (mono samples [N] float32, sample rate); ReferenceAudioError if
+    unusable: not decodable, too long, silent, or holding samples that are no numbers (a float
+    WAV's NaN or infinity)."""
+    samples, rate = _decoded(data)
+    broken = int(np.count_nonzero(~np.isfinite(samples)))
+    if broken:
+        raise ReferenceAudioError(f"reference clip has {broken} samples that are not numbers (NaN or infinite)")
+    if len(samples) and float(np.abs(samples).max()) < SILENT_PEAK:
+        raise ReferenceAudioError("reference clip is silent (its loudest sample is below -80 dBFS)")
+    return samples, rate
+
+
+def _decoded(data: bytes) -> tuple[np.ndarray, int]:
+    """decode_clip's decoding, before its samples are checked."""
     if len(data) > MAX_CLIP_BYTES:
         raise ReferenceAudioError(f"reference clip is {len(data)} bytes; the limit is {MAX_CLIP_BYTES}", 413)
     if not data:

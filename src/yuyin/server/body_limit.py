@@ -46,13 +46,14 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope["headers"])
-        encoding = headers.get(b"content-encoding", b"identity").decode("latin-1").strip().lower()
-        if encoding not in ("", "identity"):
-            message = f"send the body uncompressed: Content-Encoding {encoding} is not supported"
+        encodings = [value.decode("latin-1").strip().lower() for name, value in scope["headers"]
+                     if name == b"content-encoding"]  # (every one: a proxy may read another than the last)
+        coded = next((encoding for encoding in encodings if encoding not in ("", "identity")), None)
+        if coded is not None:
+            message = f"send the body uncompressed: Content-Encoding {coded} is not supported"
             await answer_error(scope, receive, send, 415, message, "body")
             return
-        declared = headers.get(b"content-length", b"")
+        declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
             await answer_error(scope, receive, send, 413, self._message(declared.decode()), "body")
             return

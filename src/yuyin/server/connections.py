@@ -10,7 +10,7 @@ arrived whole in one read; and the server closes a connection whose request head
 within ``head_timeout`` seconds of its opening (or of the last response on it), or whose body
 is not complete within ``body_timeout`` seconds of its head (the request then sees the client
 as gone). A WebSocket's handshake is a request head like any other; once upgraded the
-WebSocket's own limits apply. What h11 refuses (bad syntax, several Host headers, a head grown
+WebSocket's own limits apply (:func:`guarded_websocket_protocol`). What h11 refuses (bad syntax, several Host headers, a head grown
 too long) gets 400 with a JSON error naming h11's reason, as every other error of the server.
 """
 from __future__ import annotations
@@ -162,6 +162,43 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
         return event
 
     return GuardedH11Protocol
+
+
+MAX_UNREAD_PONG_BYTES = 1 << 20
+"""Answers to a WebSocket client's pings that it may leave unread before it is dropped."""
+DROP_AFTER_END = 12.0
+"""Seconds after a WebSocket session ends (uvicorn closes it gracefully after 10) before the
+connection is dropped, whatever the client has left unread."""
+
+
+def guarded_websocket_protocol() -> type:
+    """uvicorn's WebSocket protocol (websockets' sans-I/O) for ``uvicorn.Config(ws=...)``, bounded
+    where a client that reads nothing could make it hold memory: uvicorn answers every ping with
+    a pong whatever the client reads, so pings sent without reading filled the send buffer
+    without limit (1 byte held per byte sent, 600 MB in 18 s); past MAX_UNREAD_PONG_BYTES the
+    connection is dropped. And a session that has ended (idle, stalled, done) is dropped
+    DROP_AFTER_END seconds later if its close never got through: a graceful close waits for the
+    unread data to be sent, for ever."""
+    from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+
+    class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
+        def handle_ping(self) -> None:
+            super().handle_ping()
+            unread = self.transport.get_write_buffer_size()
+            if unread > MAX_UNREAD_PONG_BYTES:
+                log.warning("a WebSocket client left %d bytes of answers to its pings unread; its connection was "
+                            "dropped", unread)  # fmt: skip
+                self.transport.abort()
+
+        async def run_asgi(self) -> None:
+            await super().run_asgi()
+            self.loop.call_later(DROP_AFTER_END, self._drop)
+
+        def _drop(self) -> None:
+            if not self.disconnected:
+                self.transport.abort()
+
+    return GuardedWebSocketProtocol
 
 
 def _reason(message: str) -> str:

@@ -7,7 +7,8 @@ import sys
 from types import FrameType
 from typing import Callable
 
-from yuyin.server.connections import MAX_HEAD_BYTES, HeadSizeLimit, guarded_http_protocol
+from yuyin.server.body_limit import max_body_bytes
+from yuyin.server.connections import MAX_HEAD_BYTES, HeadSizeLimit, guarded_http_protocol, guarded_websocket_protocol
 from yuyin.server.hosts import allowed_hosts
 from yuyin.server.runtime import Runtime
 from yuyin.server.settings import ServerSettings
@@ -28,9 +29,12 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
     app = create_app(settings, hosts=allowed_hosts(settings.host, settings.allowed_hosts))
     served = HeadSizeLimit(app)
     protocol = guarded_http_protocol(settings.header_timeout, settings.request_timeout)
+    # WebSocket messages: not compressed (16 KB that inflate to 16 MB held the event loop for a
+    # second while parsed), and no longer than the longest valid request
     config = uvicorn.Config(served, host=settings.host, port=settings.port, log_level=log_level,
                             timeout_graceful_shutdown=settings.shutdown_timeout, lifespan="on", http=protocol,
-                            h11_max_incomplete_event_size=MAX_HEAD_BYTES)  # fmt: skip
+                            h11_max_incomplete_event_size=MAX_HEAD_BYTES, ws=guarded_websocket_protocol(),
+                            ws_per_message_deflate=False, ws_max_size=max_body_bytes(settings))  # fmt: skip
     server = _server_class()(config)
     return asyncio.run(_serve(server, app.state.runtime))
 

@@ -41,13 +41,20 @@ class RequestModel(BaseModel):
         return _encodable(data)
 
 
-def _encodable(value: Any) -> Any:
+MAX_NESTING = 32  # lists and objects within each other; a valid request nests 2 deep
+
+
+def _encodable(value: Any, depth: int = 0) -> Any:
+    """value with lone surrogates replaced in every string; ValueError (a 422) past MAX_NESTING
+    levels, which no request needs and which would exhaust the recursion (a 500)."""
+    if depth > MAX_NESTING:
+        raise ValueError(f"the body nests lists or objects more than {MAX_NESTING} levels deep")
     if isinstance(value, str):
         return replace_lone_surrogates(value)
     if isinstance(value, dict):
-        return {_encodable(key): _encodable(item) for key, item in value.items()}
+        return {_encodable(key, depth + 1): _encodable(item, depth + 1) for key, item in value.items()}
     if isinstance(value, list):
-        return [_encodable(item) for item in value]
+        return [_encodable(item, depth + 1) for item in value]
     return value
 
 
