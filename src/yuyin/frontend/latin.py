@@ -44,16 +44,17 @@ WORDS: dict[str, tuple[str, ...]] = {
     "app": ("ei1", "pi1", "pi1"),  # said as its letters, not as a word
     "nvidia": ("ying1", "wei3", "da2"), "tsinghua": ("qing1", "hua2"), "toefl": ("tuo1", "fu2"),
     "oppo": ("ou1", "po1"),
+    "adidas": ("a1", "di2", "da2", "si1"), "uniqlo": ("you1", "yi1", "ku4"), "dota": ("dao1", "ta3"),  # 阿迪达斯, 优衣库, 刀塔
     "typec": ("tai1", "pu5", "xi1"), "vscode": ("wei1", "ai2", "si5", "kou1", "de5"),  # as Type-C, VS Code
     "canva": ("kan1", "wa5"),  # not the pinyin it looks like
     "okok": ("ou1", "kei4", "ou1", "kei4"), "nginx": ("en2", "jin1", "ai2", "ke4", "si5"),  # engine x
 }  # fmt: skip
 
 
-# Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, UNIQLO)
+# Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, VLOG)
 _CAPITAL_WORDS = frozenset("BUG BOSS JAVA SALE NEW HOT FREE TOP OPEN MAX PRO MINI PLUS LOGO WOW YES LOVE COOL GAME OVER "
                            "GOOD LUCK HAPPY YEAR YOU SHOW STOP TEAM HOME SOLD OUT NASA NATO IKEA ZARA LEGO SONY AUDI "
-                           "DIOR FIFA YOLO COVID TIKTOK MATLAB".split())
+                           "DIOR FIFA YOLO COVID TIKTOK MATLAB VLOG WORD WHY".split())
 # Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
@@ -75,6 +76,8 @@ COMPOUND_LETTERS = (4, 24)
 _LETTER_PREFIXES = frozenset("eiv")  # e-book, i-mac, v-log: said as the letter before a word
 # Endings said as letters after a word: mac + OS, apple + TV.
 _LETTER_ENDINGS = frozenset({"os", "tv", "pc", "ui"})
+# Shorthand said as the word it stands for, not spelled (Ctrl+C, thx, pls).
+_SAID_AS = {"ctrl": "control", "thx": "thanks", "pls": "please", "plz": "please"}
 # Abbreviations written in lower case that the dictionary has as words, spelled (kol, not kou1 er5).
 _ABBREVIATIONS = frozenset({"kol", "roi", "gmv", "sci", "ota", "dau", "mau"})
 # What an apostrophe's ending says: Tom's, don't, we'll.
@@ -168,9 +171,10 @@ def _given_name(word: str) -> tuple[str, ...] | None:
 def _word_reading(word: str) -> tuple[str, ...] | None:
     """The syllables of ``word`` said as a word, or None when it is to be spelled or cut."""
     lower = word.lower().replace("’", "'")
-    known = WORDS.get(lower)
+    known = _known_reading(lower)
     if known is not None:
         return None if word.isupper() and len(word) <= 3 and lower != "ok" else known
+    lower = _SAID_AS.get(lower, lower)
     letters = lower.replace("'", "")
     if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX) or letters in _ABBREVIATIONS:
         return None
@@ -185,6 +189,15 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     if phones is None or _said_letter_by_letter(letters, phones):
         return None
     return tuple(transliterate(phones))
+
+
+def _known_reading(lower: str) -> tuple[str, ...] | None:
+    """The settled reading of a word in WORDS, or of its plural: the word, then si5 as in APPs
+    (iPhones -> ai4 feng4 si5, apps), else None."""
+    if lower in WORDS:
+        return WORDS[lower]
+    singular = WORDS.get(lower[:-1]) if lower.endswith("s") else None
+    return None if singular is None else singular + ("si5",)
 
 
 def _may_guess(word: str) -> bool:

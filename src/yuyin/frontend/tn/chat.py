@@ -1,8 +1,8 @@
 """Chat and game shorthand said as what it stands for, not as the numbers or letters it is
 written with: ``666`` -> 六六六 (well played; not 六百六十六), ``2333`` -> 二三三三 (laughter),
 ``520快乐`` -> 五二零快乐, ``88~`` -> 八八 (bye-bye),
-``u1s1`` -> 有一说一, ``emmm`` -> 嗯, ``hhhh`` -> 哈哈哈哈, ``Lv.99`` -> LV九十九 (a level),
-``KDA 10/2/8`` -> KDA 十杠二杠八.
+``u1s1`` -> 有一说一, ``xswl`` -> 笑死我了, ``emmm`` -> 嗯, ``hhhh``, ``HHHH`` -> 哈哈哈哈,
+``Lv.99`` -> LV九十九 (a level), ``KDA 10/2/8`` -> KDA 十杠二杠八.
 """
 
 from __future__ import annotations
@@ -35,6 +35,14 @@ def _cheer(match: re.Match[str]) -> str:
 _LOVE_CODE = ("(?<![0-9.])(?:5201314|1314520)(?![0-9.])|(?<![0-9.共第])520(?=快乐|表白|告白|礼物|那天|当天|这天|情人节|节(?![目约省点能课])|特辑|限定)"
               "|(?:(?<=今天是)|(?<=明天是)|(?<=今天)|(?<=明天))520(?=$|[，。！？,.!?~～、…])|(?<=爱你)1314(?![0-9.])|(?<![0-9.])1314(?=一生一世)")
 
+# Pinyin initialisms of chat, said as the words they stand for, not letter by letter (yyds, often
+# said as its letters, is left to be spelled).
+_INITIALISMS = {
+    "xswl": "笑死我了", "awsl": "啊我死了", "tql": "太强了", "dbq": "对不起", "nsdd": "你说得对",
+    "srds": "虽然但是", "yysy": "有一说一", "zqsg": "真情实感", "bhys": "不好意思", "xjj": "小姐姐",
+    "xdm": "兄弟们", "yygq": "阴阳怪气", "pyq": "朋友圈",
+}  # fmt: skip
+
 
 RULES: tuple[Rule, ...] = (
     rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{2,})(?![0-9.%])", _cheer),
@@ -42,8 +50,11 @@ RULES: tuple[Rule, ...] = (
     # 88~, 88啦: bye-bye, before a chat particle (not 88~99, 考了88)
     rule("bye", r"(?:^|(?<=[\s，。！？,!?]))88(?=[~～]+(?![0-9])|啦|咯)", lambda m: "八八"),
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
+    # not part of an address or a name (xswl.com, @tql, tql_2, user_xswl)
+    rule("initialism", rf"(?<![A-Za-z0-9_.@/-])(?:{'|'.join(_INITIALISMS)})(?![A-Za-z0-9_@/-]|\.[A-Za-z])",
+         lambda m: _INITIALISMS[m.group()]),
     rule("hesitation", r"(?<![A-Za-z])[Ee]m{2,}(?![A-Za-z])", lambda m: "嗯"),
-    rule("laughter", r"(?<![A-Za-z])h{3,}(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),
+    rule("laughter", r"(?<![A-Za-z])(?:[Hh]h{2,}|H{3,})(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),
     # KDA 10/2/8, 战绩3/5/12: kills, deaths and assists, a 杠 between (十杠二杠八; not read as a date or fractions)
     rule("kda", r"(?:(?<=KDA)|(?<=战绩))((?:是|为)?[:：]? ?)([0-9]{1,2})/([0-9]{1,2})/([0-9]{1,2})(?![0-9/])",
          lambda m: m.group(1) + "杠".join(read_number(n) for n in m.groups()[1:])),
