@@ -113,7 +113,7 @@ def wav_bytes(samples: np.ndarray, rate: int = 16000) -> bytes:
 @pytest.mark.parametrize("content, status, words", [
     (b"", 422, ("empty",)),
     (b"ID3 this is not audio at all" * 10, 422, ("decoded",)),
-    (None, 422, ("voiced speech",)),  # a silent WAV
+    (None, 422, ("silent",)),  # a silent WAV
     (b"x" * (MAX_CLIP_BYTES + 1), 413, ("limit",)),
     ("long", 413, ("30 s",)),
 ])  # fmt: skip

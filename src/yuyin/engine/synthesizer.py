@@ -178,8 +178,8 @@ class Synthesizer:
         """
         from yuyin.engine.reference import ReferenceProsody, check_transcript, decode_clip, measure, read_clip
 
-        samples, rate = decode_clip(read_clip(clip))
         syllables = sum(len(unit.pinyin) for unit in self.frontend(transcript)) if transcript else None
+        samples, rate = decode_clip(read_clip(clip))  # (after the transcript: its fault is found without the audio)
         measured = measure(samples, rate, syllables)
         if syllables is not None:
             check_transcript(measured, syllables)
