@@ -222,3 +222,11 @@ def test_ssml_a_voice_cannot_say_is_refused_before_any_audio(synth, tag, field):
     chunks = synth.synthesize_ssml(document)
     with pytest.raises(OptionsError, match=f"^{field}: "):
         next(chunks)
+
+
+def test_ssml_naming_the_speaker_already_speaking_does_not_split_the_sentence(synth):
+    document = '<speak>我们<voice name="biaobei">一定</voice>要去。</speak>'
+    chunks = [c for c in synth.synthesize_ssml(document) if not c.is_silence]
+    assert [c.text for c in chunks] == ["我们一定要去。"]
+    assert [c.text for c in synth.synthesize_ssml('<speak>我们<voice name="Aiqi">一定</voice>要去。</speak>')
+            if not c.is_silence] == ["我们", "一定", "要去。"]  # another speaker: its own piece  # fmt: skip

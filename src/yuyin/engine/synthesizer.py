@@ -351,7 +351,8 @@ class Synthesizer:
 
                 raise SSMLError(f"<voice name={segment.voice!r}> is neither the loaded voice "
                                 f"{self.voice.name!r} nor one of its speakers or a blend of them: {error}") from None
-            changes["speaker"] = segment.voice
+            if segment.voice != (options.speaker or self.voice.default_speaker):  # (naming the one speaking: no change)
+                changes["speaker"] = segment.voice
         return options.with_(**changes) if changes else options
 
     def synthesize_to_wav(
