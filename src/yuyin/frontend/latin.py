@@ -51,10 +51,10 @@ WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-# Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, VLOG)
+# Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, VLOG, CTRL+C)
 _CAPITAL_WORDS = frozenset("BUG BOSS JAVA SALE NEW HOT FREE TOP OPEN MAX PRO MINI PLUS LOGO WOW YES LOVE COOL GAME OVER "
                            "GOOD LUCK HAPPY YEAR YOU SHOW STOP TEAM HOME SOLD OUT NASA NATO IKEA ZARA LEGO SONY AUDI "
-                           "DIOR FIFA YOLO COVID TIKTOK MATLAB VLOG WORD WHY".split())
+                           "DIOR FIFA YOLO COVID TIKTOK MATLAB VLOG WORD WHY CTRL".split())
 # Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)
@@ -171,13 +171,13 @@ def _given_name(word: str) -> tuple[str, ...] | None:
 def _word_reading(word: str) -> tuple[str, ...] | None:
     """The syllables of ``word`` said as a word, or None when it is to be spelled or cut."""
     lower = word.lower().replace("’", "'")
-    known = _known_reading(lower)
+    known = _known_reading(word, lower)
     if known is not None:
-        return None if word.isupper() and len(word) <= 3 and lower != "ok" else known
-    lower = _SAID_AS.get(lower, lower)
+        return known
     letters = lower.replace("'", "")
     if len(letters) == 1 or (word.isupper() and len(letters) <= ACRONYM_MAX) or letters in _ABBREVIATIONS:
         return None
+    lower = _SAID_AS.get(lower, lower)  # Ctrl, thx (not PLS or THX in capitals: spelled)
     phones = pronunciation(lower)
     if phones is None and len(_CAMEL_PARTS.findall(word)) > 1:
         return None  # OpenAI, FaceTime: read part by part
@@ -191,13 +191,17 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     return tuple(transliterate(phones))
 
 
-def _known_reading(lower: str) -> tuple[str, ...] | None:
+def _known_reading(word: str, lower: str) -> tuple[str, ...] | None:
     """The settled reading of a word in WORDS, or of its plural: the word, then si5 as in APPs
-    (iPhones -> ai4 feng4 si5, apps), else None."""
-    if lower in WORDS:
-        return WORDS[lower]
-    singular = WORDS.get(lower[:-1]) if lower.endswith("s") else None
-    return None if singular is None else singular + ("si5",)
+    (iPhones -> ai4 feng4 si5, apps), else None. No plural is a word the dictionary has and its
+    singular not (canvas is no Canva), nor a run in capitals of three letters or fewer with its s
+    (IOS, APP, COMS, a misspelt CMOS: spelled; OK is said)."""
+    singular = lower if lower in WORDS else lower[:-1] if lower.endswith("s") and lower[:-1] in WORDS else None
+    if singular is None or (singular != lower and pronunciation(lower) and not pronunciation(singular)):
+        return None
+    if word.isupper() and len(singular) <= 3 and singular != "ok":
+        return None
+    return WORDS[singular] + ("si5",) * (singular != lower)
 
 
 def _may_guess(word: str) -> bool:

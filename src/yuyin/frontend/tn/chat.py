@@ -42,6 +42,21 @@ _INITIALISMS = {
     "srds": "虽然但是", "yysy": "有一说一", "zqsg": "真情实感", "bhys": "不好意思", "xjj": "小姐姐",
     "xdm": "兄弟们", "yygq": "阴阳怪气", "pyq": "朋友圈",
 }  # fmt: skip
+# Around an initialism being explained: a question of what it means (xswl是什么意思, “dbq”的缩写,
+# 什么是tql)
+_ASKED_AFTER = re.compile(r"""[”’"'」』]?\s*(?:(?:(?:就|也)?是(?:什么|啥)|什么|啥|的)?(?:意思|缩写|全称)|指的是)""")
+_ASKED_BEFORE = re.compile(r"""(?:什么是|网络用语)\s*[“‘"'「『]?$""")
+
+
+def _initialism(match: re.Match[str]) -> str:
+    """A chat initialism said as its words (xswl -> 笑死我了), or spelled where it is explained:
+    asked about (xswl是什么意思, 什么是tql) or its words follow (xswl=笑死我了,
+    tql就是太强了的意思)."""
+    words = _INITIALISMS[match.group()]
+    after = context_after(match, 12)
+    if words in after or _ASKED_AFTER.match(after) or _ASKED_BEFORE.search(context_before(match, 6)):
+        return match.group()
+    return words
 
 
 RULES: tuple[Rule, ...] = (
@@ -52,7 +67,7 @@ RULES: tuple[Rule, ...] = (
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
     # not part of an address or a name (xswl.com, @tql, tql_2, user_xswl)
     rule("initialism", rf"(?<![A-Za-z0-9_.@/-])(?:{'|'.join(_INITIALISMS)})(?![A-Za-z0-9_@/-]|\.[A-Za-z])",
-         lambda m: _INITIALISMS[m.group()]),
+         _initialism),
     rule("hesitation", r"(?<![A-Za-z])[Ee]m{2,}(?![A-Za-z])", lambda m: "嗯"),
     rule("laughter", r"(?<![A-Za-z])(?:[Hh]h{2,}|H{3,})(?![A-Za-z])", lambda m: "哈" * min(len(m.group()), 4)),
     # KDA 10/2/8, 战绩3/5/12: kills, deaths and assists, a 杠 between (十杠二杠八; not read as a date or fractions)
