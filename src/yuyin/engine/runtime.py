@@ -23,7 +23,10 @@ class VoiceRuntime(Protocol):
     config: VoiceConfig
     device: torch.device
     # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts;
-    # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests.
+    # ``check_options(options)``, raising OptionsError for options it cannot apply;
+    # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests;
+    # ``takes_syllable_options`` True with ``mel_tempo(options)``: stream also takes
+    # ``syllable_options``, each syllable's own options (an SSML sentence: engine.ssml_runs).
 
     def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
         """The PyTorch models with the devices they run on (what offload moves)."""
