@@ -550,6 +550,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
+           ("zhao2", lambda c: c.left in ("捞", "抓", "逮", "捉") and c.before[:-1].endswith(("没", "没有"))),  # 什么也没捞着 (got)
            ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
             and ((c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩"))
                  and (c.before[:-1].endswith(("别", "小心")) or c.after.startswith(c.right + "了"))  # (not 他饿着我们一整天: kept hungry)
@@ -599,7 +600,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
     "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _TITLE_TESTS.get(surname, _before_title)), (reading, _full_name),
-                 (reading, _after_xing), (reading, _before_xing))
+                 (reading, _after_xing), (reading, _before_xing),
+                 # 翟 and 缪 are surnames above all else, of a name made up of any characters (翟秋白, 翟让,
+                 # 缪云台, 缪昌期) or alone; 墨翟, 绸缪, 缪斯 are listed words
+                 *(((reading, lambda c: c.alone or bool(c.word) and not c.inside),) if surname in "翟缪" else ()))
        for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
@@ -754,7 +758,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                  or not c.after and c.before.endswith(("有点", "在", "直", "一直", "老", "总", "乱", "瞎"))
                                  or c.after[:1] == "得" and re.search("船|车|桌|椅|楼|树|身|头|秋千|吊", c.before) is not None)
             and re.search("光|灯|阳|照|亮|闪", c.before) is None),),  # (not 晃得人眼花: dazzle)
-    "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),),  # 九九八十一难, 逃过一难 (calamities)
+    "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),  # 九九八十一难, 逃过一难 (calamities)
+           # 一难也不能少, not one calamity spared (not 题目一难都不想做了: once it is hard)
+           ("nan4", lambda c: c.before.endswith("一") and re.match("[也都](?:不能|不可|不会|没)少", c.after) is not None)),
 }
 # Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of; 说得到: said he got).
 _CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢赶")

@@ -1023,4 +1023,17 @@ TABLE = """\
 忽喇喇	hu1 la1 la1
 哗喇喇	hua1 la1 la1
 咳咳	ke2 ke2
+见素抱朴	jian4 su4 bao4 pu3
+干面条	gan1 mian4 tiao2
+干面包	gan1 mian4 bao1
+干面粉	gan1 mian4 fen3
+缪斯	miu4 si1
+缪尔	miu4 er3
+墨翟	mo4 di2
+缪荃孙	miao4 quan2 sun1
+缪称训	miu4 cheng1 xun4
+缪达尔	miu4 da2 er3
+翟中和	zhai2 zhong1 he2
+桑土绸缪	sang1 tu3 chou2 mou2
+绳愆纠缪	sheng2 qian1 jiu1 miu4
 """
