@@ -386,8 +386,9 @@ def gain_envelope(part: "MelPart", gains: np.ndarray, frames: int, hop: int, sam
         per_frame = per_frame[positions]
     per_sample = np.repeat(per_frame, hop)
     width = max(1, round(GAIN_SMOOTHING_SECONDS * sample_rate))
-    padded = np.pad(per_sample, (width // 2, width - 1 - width // 2), mode="edge")
-    return np.convolve(padded, np.full(width, 1.0 / width), mode="valid").astype(np.float32)
+    padded = np.pad(per_sample.astype(np.float64), (width // 2, width - 1 - width // 2), mode="edge")
+    sums = np.concatenate([[0.0], np.cumsum(padded)])  # a running mean in O(N), once per mel
+    return ((sums[width:] - sums[:-width]) / width).astype(np.float32)
 
 
 def variance_masks(seed: int | None) -> str | torch.Generator:

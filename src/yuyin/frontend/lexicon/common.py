@@ -975,7 +975,6 @@ TABLE = """\
 骆驼刺	luo4 tuo5 ci4
 漂亮话	piao4 liang5 hua4
 行李车	xing2 li5 che1
-行李箱	xing2 li5 xiang1
 行李房	xing2 li5 fang2
 断线风筝	duan4 xian4 feng1 zheng5
 疙瘩汤	ge1 da5 tang1
