@@ -126,8 +126,8 @@ def test_unusable_bytes_are_refused(data: bytes, status: int, words: str) -> Non
     assert caught.value.status == status
 
 
-def test_measure_finds_a_tone_glide_and_refuses_silence() -> None:
-    rate = 16000
+@pytest.mark.parametrize("rate", [16000, 44100, 8000])  # the analysis rate, and resampled down or up to it
+def test_measure_finds_a_tone_glide_and_refuses_silence(rate: int) -> None:
     t = np.arange(int(rate * 2.0)) / rate
     f0 = 200 * 2 ** (t / 2.0)  # one octave up over 2 s: level ~ 12 * log2(2 * 2**0.5) st, range 0.8 * 12 st
     tone = 0.3 * np.sin(2 * np.pi * np.cumsum(f0) / rate)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 import soundfile
 
+from yuyin.audio import resample
 from yuyin.config import OPTION_RANGES, SynthesisOptions
 
 if TYPE_CHECKING:
@@ -168,12 +169,15 @@ def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> Pro
 
     Raises ReferenceAudioError if the clip holds too little speech.
     """
-    parselmouth = _parselmouth()
+    parselmouth = _analysis_modules()
     too_little = ReferenceAudioError(f"reference clip has too little voiced speech (at least {MIN_SPEECH_SECONDS:g} s "
                                      "of speech are needed)")  # fmt: skip
     if len(samples) < MIN_SPEECH_SECONDS * rate:  # Praat itself fails on clips shorter than its windows
         raise too_little
-    sound = parselmouth.Sound(samples.astype(np.float64), sampling_frequency=rate).resample(ANALYSIS_RATE)
+    # soxr, not Sound.resample: Praat's sinc resampling holds the GIL (170 ms for a 30 s clip,
+    # stalling the server's event loop); soxr releases it and takes 3 ms.
+    resampled = resample(samples, rate, ANALYSIS_RATE).astype(np.float64)
+    sound = parselmouth.Sound(resampled, sampling_frequency=ANALYSIS_RATE)
     pitch = sound.to_pitch_ac(time_step=FRAME_SECONDS, pitch_floor=F0_FLOOR, pitch_ceiling=F0_CEILING)
     intensity = sound.to_intensity(minimum_pitch=100.0, time_step=FRAME_SECONDS, subtract_mean=False)
     times, decibels = intensity.xs(), intensity.values[0]
@@ -217,11 +221,13 @@ def syllable_nuclei(decibels: np.ndarray, eligible: np.ndarray) -> list[int]:
     return nuclei
 
 
-def _parselmouth():
+def _analysis_modules():
+    """parselmouth, once it and soxr are known to be importable."""
     try:
         import parselmouth
+        import soxr  # noqa: F401 (yuyin.audio.resample's)
     except ImportError:
-        raise ReferenceAudioError("reference-audio prosody needs parselmouth: pip install 'yuyin[reference]'",
+        raise ReferenceAudioError("reference-audio prosody needs parselmouth and soxr: pip install 'yuyin[reference]'",
                                   501) from None  # fmt: skip
     return parselmouth
 
