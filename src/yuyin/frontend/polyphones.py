@@ -661,6 +661,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "颇": (("po1", lambda c: True),),  # 颇具, 颇多, 颇有微词 (po3, pypinyin's first, only in old rhyme books)
     # 露似真珠, 仇深似海 (shi4 only in 似的, and 似得 written for it: 像疯了似得; not 似得了病, seemed to catch)
     "似": (("shi4", lambda c: c.right in ("的", "地") or (c.right == "得" and not c.after.startswith("得了"))),
            ("si4", lambda c: True)),

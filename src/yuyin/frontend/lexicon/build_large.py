@@ -22,7 +22,7 @@ import sys
 # Reviewed and rejected: a wrong syllable, a literary reading where the common one is wanted,
 # or a neutral tone lost where the standard word has one.
 REJECTED = frozenset(
-    "美的 老区 上去 衣冠 乌拉圭 查理 颇具 不予 混蛋 片名 影片 通红 尽可能 下载 处处 教学 教会 "
+    "美的 老区 上去 衣冠 乌拉圭 查理 不予 混蛋 片名 影片 通红 尽可能 下载 处处 教学 教会 "
     "大王 只见 一发 干面 舍得 师兄弟 下调 分散 反弹 马尾松 门将 帖子 管子 股子 园子 屯子 金子 "
     "姥姥 伯伯 弟弟 尾巴 哑巴 疙瘩 蛤蟆 折腾 畜生 势头 骨头 意思 有意思 引着 为着 招待会 "
     "一天 一场 一个个 下一代 一点点 一百个 一般说来 第一流 一月份 流血 出血 劳动合同 合同法 不知为不知 "
@@ -53,6 +53,8 @@ REJECTED = frozenset(
     "诗云子曰 负驽前驱 跌脚搥胸 距跃三百 门闾之望 面如傅粉 驽箭离弦 鲁殿灵光 鸠居鹊巢 鸾歌凤吹 鹑居鷇饮 麾之即去 "
     # every syllable neutral in an idiom (浮光跃金 fu5 guang5 yue5 jin5)
     "导以取保 汲汲忙忙 浮光跃金 精义入神 蜗舍荆扉 言气卑弱 碧澄澄 "
+    # 乌拉 of the Urals and of a cheer read wu4 la5, the boot (乌拉草 keeps it)
+    "乌拉 乌拉尔山脉 乌拉尔河 "
     # 咳 of a cough read hai1, the sigh (干咳 gan1 hai1; pypinyin has ke2)
     "干咳 百日咳 呛咳".split()
 )

@@ -13,8 +13,8 @@ sandhi pass applies it in context.
 
 TABLE = """\
 小数点	xiao3 shu4 dian3
-藏青	cang2 qing1
-藏青色	cang2 qing1 se4
+藏青	zang4 qing1
+藏青色	zang4 qing1 se4
 夹克	jia1 ke4
 马尾辫	ma3 wei3 bian4
 马尾	ma3 wei3
@@ -34,6 +34,9 @@ TABLE = """\
 只得	zhi3 de2
 和面	huo2 mian4
 漯河	luo4 he2
+乌拉	wu1 la1
+乌拉圭	wu1 la1 gui1
+乌拉尔山脉	wu1 la1 er3 shan1 mai4
 筠连	jun1 lian2
 监利	jian1 li4
 解州	xie4 zhou1
@@ -889,6 +892,33 @@ TABLE = """\
 首饰	shou3 shi5
 高粱	gao1 liang5
 累赘	lei2 zhui5
+伺候	ci4 hou5
+硬朗	ying4 lang5
+底下	di3 xia5
+地底下	di4 di3 xia5
+天底下	tian1 di3 xia5
+手底下	shou3 di3 xia5
+树底下	shu4 di3 xia5
+私底下	si1 di3 xia5
+葫芦	hu2 lu5
+水葫芦	shui3 hu2 lu5
+脊梁	ji3 liang5
+脊梁骨	ji3 liang5 gu3
+包涵	bao1 han5
+棒槌	bang4 chui5
+唾沫	tuo4 mo5
+唾沫星子	tuo4 mo5 xing1 zi5
+秧歌	yang1 ge5
+秧歌队	yang1 ge5 dui4
+苗头	miao2 tou5
+贩子	fan4 zi5
+人贩子	ren2 fan4 zi5
+盐贩子	yan2 fan4 zi5
+票贩子	piao4 fan4 zi5
+厂子	chang3 zi5
+爪子	zhua3 zi5
+上边	shang4 bian5
+白净	bai2 jing5
 大部分	da4 bu4 fen5
 知识分子	zhi1 shi5 fen4 zi3
 知识产权	zhi1 shi5 chan3 quan2

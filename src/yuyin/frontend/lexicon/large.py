@@ -205,9 +205,6 @@ TABLE = """\
 乌什县	wu1 shi2 xian4
 乌尔都语	wu1 er3 du1 yu3
 乌干达	wu1 gan1 da2
-乌拉	wu4 la5
-乌拉尔山脉	wu4 la5 er3 shan1 mai4
-乌拉尔河	wu4 la5 er3 he2
 乌拉草	wu4 la5 cao3
 乌涂	wu1 tu5
 乌踆兔走	wu1 cun2 tu4 zou3
@@ -4174,6 +4171,7 @@ TABLE = """\
 预知子	yu4 zhi1 zi3
 颇丰	po1 feng1
 颇为	po1 wei2
+颇具	po1 ju4
 颈椎	jing3 zhui1
 颈椎病	jing3 zhui1 bing4
 颜子	yan2 zi3
