@@ -55,6 +55,10 @@ REJECTED = frozenset(
     "导以取保 汲汲忙忙 浮光跃金 精义入神 蜗舍荆扉 言气卑弱 碧澄澄 "
     # 乌拉 of the Urals and of a cheer read wu4 la5, the boot (乌拉草 keeps it)
     "乌拉 乌拉尔山脉 乌拉尔河 "
+    # neutral tones lost, or a wrong or literary syllable, in words of the 普通话水平测试 轻声词 (骨头 gu2 in
+    # 啃骨头, 打转 zhuan3, 碰钉子 ding4 zi3, 卿大夫 dai4, 亲家母 jia1, 小子 zi3, 跑码头 tou2)
+    "小子 死对头 啃骨头 有骨头 没骨头 轻骨头 打转 老婆子 御史大夫 卿大夫 三闾大夫 拜把子 一鼻子灰 亲家母 亲家公 "
+    "亲家翁 脑袋瓜子 碰钉子 打肿脸充胖子 赶鸭子上架 行李卷 癞蛤蟆想吃天鹅肉 蛤蟆镜 马贩子 跑码头 水烟筒 赶浪头 "
     # 咳 of a cough read hai1, the sigh (干咳 gan1 hai1; pypinyin has ke2)
     "干咳 百日咳 呛咳".split()
 )

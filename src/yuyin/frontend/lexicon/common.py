@@ -177,7 +177,7 @@ TABLE = """\
 真是了得	zhen1 shi4 liao3 de2
 那还了得	na4 hai2 liao3 de2
 这还了得	zhe4 hai2 liao3 de2
-穿着打扮	chuan1 zhuo2 da3 ban4
+穿着打扮	chuan1 zhuo2 da3 ban5
 着正装	zhuo2 zheng4 zhuang1
 结结实实	jie1 jie1 shi2 shi2
 沥干	li4 gan1
@@ -1065,4 +1065,119 @@ TABLE = """\
 翟中和	zhai2 zhong1 he2
 桑土绸缪	sang1 tu3 chou2 mou2
 绳愆纠缪	sheng2 qian1 jiu1 miu4
+卷子	juan4 zi5
+铺盖	pu1 gai5
+铺盖卷	pu1 gai5 juan3
+卷铺盖	juan3 pu1 gai5
+特务	te4 wu5
+特务连	te4 wu4 lian2
+门道	men2 dao5
+打点	da3 dian5
+打点滴	da3 dian3 di1
+打点计时器	da3 dian3 ji4 shi2 qi4
+小子	xiao3 zi5
+早上好	zao3 shang5 hao3
+老字号	lao3 zi4 hao5
+回娘家	hui2 niang2 jia5
+放风筝	fang4 feng1 zheng5
+红灯笼	hong2 deng1 long5
+灯笼裤	deng1 long5 ku4
+屋里头	wu1 li3 tou5
+心里头	xin1 li5 tou5
+家里头	jia1 li3 tou5
+城里头	cheng2 li3 tou5
+软骨头	ruan3 gu3 tou5
+皮包骨头	pi2 bao1 gu3 tou5
+贱骨头	jian4 gu3 tou5
+贼骨头	zei2 gu3 tou5
+骨头架子	gu3 tou5 jia4 zi5
+吃人不吐骨头	chi1 ren2 bu4 tu3 gu3 tou5
+打晃	da3 huang4
+瓜子儿	gua1 zi3 er5
+儿媳妇儿	er2 xi2 fu5 er5
+豆角儿	dou4 jiao3 er5
+打招呼	da3 zhao1 hu5
+老婆子	lao3 po5 zi5
+大老婆	da4 lao3 po5
+大老爷	da4 lao3 ye5
+大老爷们	da4 lao3 ye5 men5
+大丈夫	da4 zhang4 fu5
+御史大夫	yu4 shi3 da4 fu1
+卿大夫	qing1 da4 fu1
+老大夫	lao3 dai4 fu5
+一般见识	yi1 ban1 jian4 shi5
+打官司	da3 guan1 si5
+干净利落	gan1 jing5 li4 luo5
+干脆利落	gan1 cui4 li4 luo5
+顶头上司	ding3 tou2 shang4 si5
+妇道人家	fu4 dao5 ren2 jia5
+小伙计	xiao3 huo3 ji5
+打主意	da3 zhu3 yi5
+看清楚	kan4 qing1 chu5
+看不清楚	kan4 bu4 qing1 chu5
+说不清楚	shuo1 bu4 qing1 chu5
+糊涂虫	hu2 tu5 chong2
+糊涂账	hu2 tu5 zhang4
+糊涂蛋	hu2 tu5 dan4
+拜把子	bai4 ba3 zi5
+天王老子	tian1 wang2 lao3 zi5
+大师傅	da4 shi1 fu5
+一鼻子灰	yi1 bi2 zi5 hui1
+亲家母	qing4 jia5 mu3
+亲家公	qing4 jia5 gong1
+亲家翁	qing4 jia5 weng1
+儿女亲家	er2 nv3 qing4 jia5
+干亲家	gan1 qing4 jia5
+脑袋瓜子	nao3 dai5 gua1 zi5
+削尖脑袋	xiao1 jian1 nao3 dai5
+指甲盖	zhi3 jia5 gai4
+乔装打扮	qiao2 zhuang1 da3 ban5
+梳妆打扮	shu1 zhuang1 da3 ban5
+闷葫芦	men4 hu2 lu5
+苦差事	ku3 chai1 shi5
+碰钉子	peng4 ding1 zi5
+打肿脸充胖子	da3 zhong3 lian3 chong1 pang4 zi5
+打马虎眼	da3 ma3 hu5 yan3
+白头发	bai2 tou2 fa5
+少东家	shao4 dong1 jia5
+行行出状元	hang2 hang2 chu1 zhuang4 yuan5
+扫帚星	sao4 zhou5 xing1
+赶鸭子上架	gan3 ya1 zi5 shang4 jia4
+一个巴掌拍不响	yi1 ge4 ba1 zhang5 pai1 bu4 xiang3
+贴膏药	tie1 gao1 yao5
+狗皮膏药	gou3 pi2 gao1 yao5
+行李卷	xing2 li5 juan3
+血豆腐	xie3 dou4 fu5
+高粱米	gao1 liang5 mi3
+冒失鬼	mao4 shi5 gui3
+癞蛤蟆想吃天鹅肉	lai4 ha2 ma5 xiang3 chi1 tian1 e2 rou4
+蛤蟆镜	ha2 ma5 jing4
+上岁数	shang4 sui4 shu5
+小手指头	xiao3 shou3 zhi3 tou5
+打比方	da3 bi3 fang5
+单口相声	dan1 kou3 xiang4 sheng5
+对口相声	dui4 kou3 xiang4 sheng5
+跑码头	pao3 ma3 tou5
+大姐夫	da4 jie3 fu5
+拉交情	la1 jiao1 qing5
+女妖精	nv3 yao1 jing5
+功夫茶	gong1 fu5 cha2
+工夫茶	gong1 fu5 cha2
+眉毛胡子一把抓	mei2 mao5 hu2 zi5 yi1 ba3 zhua1
+胳膊拧不过大腿	ge1 bo5 ning3 bu4 guo4 da4 tui3
+水烟筒	shui3 yan1 tong5
+赶浪头	gan3 lang4 tou5
+死对头	si3 dui4 tou5
+冤家对头	yuan1 jia5 dui4 tou5
+做买卖	zuo4 mai3 mai5
+小买卖	xiao3 mai3 mai5
+买卖人	mai3 mai5 ren2
+一锤子买卖	yi1 chui2 zi5 mai3 mai5
+小本买卖	xiao3 ben3 mai3 mai5
+跑买卖	pao3 mai3 mai5
+爱人	ai4 ren5
+节用而爱人	jie2 yong4 er2 ai4 ren2
+仁者爱人	ren2 zhe3 ai4 ren2
+爱人如己	ai4 ren2 ru2 ji3
+爱人以德	ai4 ren2 yi3 de2
 """

@@ -72,7 +72,6 @@ TABLE = """\
 一面儿理	yi1 mian4 er2 li3
 一面如旧	yi1 mian4 ru2 jiu4
 一饮而尽	yi1 yin3 er2 jin4
-一鼻子灰	yi1 bi2 zi3 hui1
 七子八婿	qi1 zi3 ba1 xu4
 万乘	wan4 sheng4
 万古长新	wan4 gu3 chang2 xin1
@@ -85,7 +84,6 @@ TABLE = """\
 三角地	san1 jiao3 de5
 三邻四舍	san1 lin2 si4 she4
 三都水族自治县	san1 du1 shui3 zu2 zi4 zhi4 xian4
-三闾大夫	san1 lv2 dai4 fu1
 上不着天	shang4 bu4 zhao2 tian1
 上个	shang4 ge5
 上卷	shang4 juan3
@@ -271,9 +269,6 @@ TABLE = """\
 产子	chan3 zi3
 产米地	chan3 mi3 de5
 京油子	jing1 you2 zi3
-亲家公	qing4 jia1 gong1
-亲家母	qing4 jia1 mu3
-亲家翁	qing4 jia1 weng1
 人为财死	ren2 wei4 cai2 si3
 人人为我	ren2 ren2 wei4 wo3
 人儿	ren2 er5
@@ -706,7 +701,6 @@ TABLE = """\
 卷缩	juan4 suo1
 卷须	juan4 xu1
 卸载	xie4 zai3
-卿大夫	qing1 dai4 fu1
 卿相	qing1 xiang4
 厂子	chang3 zi3
 厂甸	chang3 dian4
@@ -911,7 +905,6 @@ TABLE = """\
 唯唯	wei3 wei3
 唯唯连声	wei3 wei3 lian2 sheng1
 唱曲	chang4 qu3
-啃骨头	ken3 gu2 tou5
 商都	shang1 du1
 商都县	shang1 du1 xian4
 啊呀	a1 ya1
@@ -1353,7 +1346,6 @@ TABLE = """\
 小姐	xiao3 jie5
 小姐姐	xiao3 jie3 jie5
 小姑子	xiao3 gu1 zi3
-小子	xiao3 zi3
 小子后生	xiao3 zi3 hou4 sheng1
 小孩儿	xiao3 hai2 er5
 小崽子	xiao3 zai3 zi3
@@ -1614,7 +1606,6 @@ TABLE = """\
 得得	de5 de5
 得来	de5 lai2
 得用	de5 yong4
-御史大夫	yu4 shi3 dai4 fu1
 微电子	wei1 dian4 zi3
 微电子学	wei1 dian4 zi3 xue2
 微调	wei1 tiao2
@@ -1734,9 +1725,7 @@ TABLE = """\
 打摆子	da3 bai3 zi3
 打盹儿	da3 dun3 er5
 打短儿	da3 duan3 er5
-打肿脸充胖子	da3 zhong3 lian3 chong1 pang4 zi3
 打谷场	da3 gu3 chang3
-打转	da3 zhuan3
 打转转	da3 zhuan3 zhuan3
 打麻将	da3 ma2 jiang4
 托勒密	tuo1 le4 mi4
@@ -1835,7 +1824,6 @@ TABLE = """\
 招子	zhao1 zi3
 招揽生意	zhao1 lan3 sheng1 yi5
 招牌	zhao1 pai5
-拜把子	bai4 ba4 zi5
 拜拜	bai2 bai2
 拢子	long3 zi3
 拧开	ning3 kai1
@@ -2147,7 +2135,6 @@ TABLE = """\
 有秩序地	you3 zhi4 xu4 de5
 有间	you3 jian4
 有难同当	you3 nan4 tong2 dang1
-有骨头	you3 gu2 tou5
 朋友圈	peng2 you5 quan1
 望子	wang4 zi3
 望子成龙	wang4 zi3 cheng2 long2
@@ -2351,7 +2338,6 @@ TABLE = """\
 歪歪地	wai1 wai1 de5
 死不要脸	si3 bu4 yao4 lian3
 死乞白赖	si3 qi5 bai2 lai4
-死对头	si3 dui4 tou2
 死工夫	si3 gong1 fu1
 死心眼儿	si3 xin1 yan3 er5
 死死地	si3 si3 de5
@@ -2390,7 +2376,6 @@ TABLE = """\
 氧炔吹管	yang3 que1 chui1 guan3
 水宿山行	shui3 xiu3 shan1 xing2
 水宿风餐	shui3 xiu3 feng1 can1
-水烟筒	shui3 yan1 tong3
 水牛儿	shui3 niu2 er5
 水皮儿	shui3 pi2 er5
 水磨工夫	shui3 mo2 gong1 fu1
@@ -2429,7 +2414,6 @@ TABLE = """\
 没意思	mei2 yi4 si1
 没羞没臊	mei2 xiu1 mei2 sao4
 没食子酸	mei2 si4 zi3 suan1
-没骨头	mei2 gu2 tou5
 沦为	lun2 wei2
 沧浪老人	cang1 lang2 lao3 ren2
 河南坠子	he2 nan2 zhui4 zi3
@@ -2793,7 +2777,6 @@ TABLE = """\
 瘾君子	yin3 jun1 zi5
 癞子	lai4 zi3
 癞蛤蟆	lai4 ha2 ma2
-癞蛤蟆想吃天鹅肉	lai4 ha2 ma2 xiang3 chi1 tian1 e2 rou4
 癫子	dian1 zi3
 登场	deng1 chang3
 登徒子	deng1 tu2 zi3
@@ -2930,7 +2913,6 @@ TABLE = """\
 碰倒	peng4 dao3
 碰头会	peng4 tou2 kuai4
 碰运气	peng4 yun4 qi5
-碰钉子	peng4 ding4 zi3
 碳原子	tan4 yuan2 zi3
 碾场	nian3 chang3
 磁单极子	ci2 dan1 ji2 zi3
@@ -3204,7 +3186,6 @@ TABLE = """\
 老伴儿	lao3 ban4 er5
 老哥儿们	lao3 ge1 er2 men5
 老太太	lao3 tai4 tai5
-老婆子	lao3 po2 zi3
 老嬷嬷	lao3 mo2 mo2
 老家伙	lao3 jia1 huo5
 老师傅	lao3 shi1 fu1
@@ -3290,7 +3271,6 @@ TABLE = """\
 脑卒中	nao3 cu4 zhong4
 脑瓜儿	nao3 gua1 er5
 脑脊液	nao3 ji3 ye4
-脑袋瓜子	nao3 dai4 gua1 zi3
 脖颈儿	bo2 geng3 er5
 脚指甲	jiao3 zhi3 jia5
 脚色	jue2 se4
@@ -3507,7 +3487,6 @@ TABLE = """\
 蛇化为龙	she2 hua4 wei2 long2
 蛐蛐儿	qu1 qu5 er5
 蛤蛎	ge2 li4
-蛤蟆镜	ha2 ma2 jing4
 蜗杆	wo1 gan3
 蜗舍	wo1 she4
 蜚廉	fei3 lian2
@@ -3528,7 +3507,6 @@ TABLE = """\
 行家	hang2 jia1
 行家话	hang2 jia1 hua4
 行得通	xing2 de5 tong1
-行李卷	xing2 li3 juan4
 行李架	xing2 li5 jia4
 行李箱	xing2 li5 xiang1
 行李袋	xing2 li5 dai4
@@ -3698,8 +3676,6 @@ TABLE = """\
 赶场	gan3 chang3
 赶得上	gan3 dei3 shang4
 赶明儿	gan3 ming2 er5
-赶浪头	gan3 lang4 tou2
-赶鸭子上架	gan3 ya1 zi3 shang4 jia4
 起劲地	qi3 jin4 de5
 起名儿	qi3 ming2 er5
 越分	yue4 fen4
@@ -3711,7 +3687,6 @@ TABLE = """\
 跂想	qi3 xiang3
 跂望	qi3 wang4
 跌跌撞撞	die1 die5 zhuang4 zhuang4
-跑码头	pao3 ma3 tou2
 跟不上	gen1 bu5 shang4
 跳动地	tiao4 dong4 de5
 踏实	ta1 shi5
@@ -3766,7 +3741,6 @@ TABLE = """\
 轻财好施	qing1 cai2 hao3 shi1
 轻轻地	qing1 qing1 de5
 轻载	qing1 zai3
-轻骨头	qing1 gu2 tou5
 载入	zai3 ru4
 载力	zai3 li4
 载明	zai3 ming2
@@ -4222,7 +4196,6 @@ TABLE = """\
 马萨诸塞州	ma3 sa4 zhu1 sai4 zhou1
 马虎	ma3 hu5
 马虎子	ma3 hu3 zi3
-马贩子	ma3 fan4 zi3
 马赛曲	ma3 sai4 qu3
 马蹬	ma3 deng4
 马钱子	ma3 qian2 zi3
