@@ -850,6 +850,12 @@ _LOADS = frozenset("行囊 书包 背包 行李 包袱 行装 装备 干粮 吉�
 # Whom something is done behind the back of (背着妈妈偷偷, 背着老师)
 _HIDDEN_FROM = frozenset("妈妈 爸爸 爸妈 父母 家人 家里 大人 老师 丈夫 妻子 老公 老婆 爷爷 奶奶 领导 老板 公司 组织".split())
 
+# 了 or 着 then more than a sentence's particle: a verb with its object (铺盖了整条小路; not 卷起铺盖了吗).
+_COVERING = re.compile("[了着][^吗呢吧啊呀啦嘛哦]")
+# What one fetches a little of, or a machine or feel of hitting points, after 打点 (da3 dian3): 打点水来, 打点热水泡脚,
+# 打点酱油, 打点柴火, 打点折, 打点机 (not 打点水果送人, 打点行装, 打点关系, 打点机关: dian5)
+_FETCHED_A_LITTLE = re.compile("(?:热|开|凉|井|泉|温)?水(?![果平准利电费产])|酱油|香?醋|香油|白?酒(?![店席会])|米饭|饭(?![店局])"
+                               "|菜(?![单市场])|汤|粥|柴|猪草|野味|猎物|零工|短工|折|手感|机(?![关构场会])")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
@@ -965,6 +971,25 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
              ("yi1 hang2", lambda c: c.before.endswith(("排成", "排成了", "站成", "站成了", "连成", "连成了")) and c.right[:1] in ("", "，", "。", "的")),
              ("yi1 hang2", lambda c: c.left.endswith(("空出", "空", "换", "隔", "跳过", "删", "删除", "插入", "加", "下", "上",
                                                       "最后", "第")))),  # 看下一行, 第一行
+    # 打点 da3 dian3, fetch a little of something (打点水, 打点酱油, 打点柴火, 打点折) and the marking or hitting of
+    # points (打点机, 打点手感; baseball's 打点 for runs batted in), not 打点行装, 上下打点 (pack, grease palms: dian5)
+    "打点": (("da3 dian3", lambda c: _FETCHED_A_LITTLE.match(c.after) is not None),),
+    # 爱人 ai4 ren2, loving others (爱人者人恒爱之, 君子之爱人也以德, 爱人之心, 才会爱人, 学会如何爱人), not a
+    # husband or wife (我爱人, 我爱人也是, 我爱人之前, 他跟爱人吵架了: ren5)
+    "爱人": (("ai4 ren2", lambda c: c.right in ("者", "之", "之心", "如", "如爱己")
+              or c.left == "之" and c.right == "也"
+              or c.left in ("会", "去", "如何", "怎样", "怎么", "懂得", "学会", "学着", "善于", "能够", "不会", "才会")
+              and c.right in ("", "的", "和", "与")),),
+    # 门道 men2 dao4, a gateway (穿过门道, 站在门道里躲雨), not the knack of a trade (看门道, 其中的门道, 在门道上下功夫: dao5)
+    "门道": (("men2 dao4", lambda c: c.right in ("里", "口", "下")
+              or c.left in ("穿过", "走过", "走进", "穿", "过", "进", "出", "站", "站在", "坐在", "躲在", "蹲在")),),
+    # 铺盖 pu1 gai4, covering (积雪铺盖着田野, 落叶铺盖了小路), not the bedding (卷起铺盖了, 卷起铺盖了吗, 把铺盖铺好: gai5)
+    "铺盖": (("pu1 gai4", lambda c: _COVERING.match(c.after) is not None),),
+    # 包涵 written for 包含, containing (方案包涵了所有情况), not bearing with (请多包涵了: han5)
+    "包涵": (("bao1 han2", lambda c: _COVERING.match(c.after) is not None or c.right in ("在", "在内")),),
+    # 里头 then 一次, 一回, 一遭 is jieba's cut of 家里|头一次 (first time: 他在家里头一次做饭), not 家里头一个人也没有 (tou5)
+    **{word: (((reading + " tou2"), lambda c: c.right in ("一次", "一回", "一遭") or c.after.startswith(("一次", "一回", "一遭"))),)
+       for word, reading in (("家里头", "jia1 li3"), ("心里头", "xin1 li5"), ("城里头", "cheng2 li3"), ("屋里头", "wu1 li3"))},
 }
 
 

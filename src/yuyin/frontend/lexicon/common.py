@@ -1066,11 +1066,16 @@ TABLE = """\
 桑土绸缪	sang1 tu3 chou2 mou2
 绳愆纠缪	sheng2 qian1 jiu1 miu4
 卷子	juan4 zi5
+花卷子	hua1 juan3 zi5
 铺盖	pu1 gai5
 铺盖卷	pu1 gai5 juan3
 卷铺盖	juan3 pu1 gai5
 特务	te4 wu5
 特务连	te4 wu4 lian2
+特务营	te4 wu4 ying2
+特务排	te4 wu4 pai2
+特务团	te4 wu4 tuan2
+特务长	te4 wu4 zhang3
 门道	men2 dao5
 打点	da3 dian5
 打点滴	da3 dian3 di1
