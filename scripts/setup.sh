@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create .venv and install yuyin with the given extras (default: server), then pull the baker voice.
+# Create .venv and install yuyin with the given extras (default: server,fast), then pull the baker voice.
 # Usage: scripts/setup.sh [EXTRAS]   e.g. scripts/setup.sh test,server
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -149,7 +149,8 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
 def _add_runtime_arguments(parser: argparse.ArgumentParser) -> None:
     """How the models run: --backend, --compile, --vocoder-device (checked by device.plan_runtime)."""
     parser.add_argument("--backend", default="auto",
-                        help="model runtime: openvino (CPU: acoustic model in OpenVINO, vocoder in onnxruntime), onnx "
+                        help="model runtime: openvino (CPU: acoustic model in OpenVINO; vocoder in onnxruntime, or in OpenVINO "
+                             "bf16 where the CPU computes bf16 and --dtype is not given), onnx "
                              "(onnxruntime, CPU fp32), onnx-int8 (baker: int8 acoustic decoder), torch, or auto "
                              "(default: openvino, else onnx where it applies, else torch)")  # fmt: skip
     parser.add_argument("--compile", action="store_true",

@@ -10,9 +10,12 @@ the request's plain text, a Timeline also says where in it each sentence and syl
 without punctuation) gives each piece its part of the clause, from the place of its first
 syllable on: a cue of its own, not minutes of text in one; without the text it stays one cue.
 
->>> timeline = Timeline(text)
->>> # for chunk in synthesizer.synthesize(text): timeline.add(chunk)
->>> # Path("out.srt").write_text(to_srt(timeline.sentences))
+Example (a loaded :class:`yuyin.Synthesizer` ``synthesizer``)::
+
+    timeline = Timeline(text)
+    for chunk in synthesizer.synthesize(text):
+        timeline.add(chunk)
+    Path("out.srt").write_text(to_srt(timeline.sentences))
 """
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ _BACKEND_MODULES = {"onnx": ("onnxruntime",), "onnx-int8": ("onnxruntime",), "op
 
 def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> str:
     """Which runtime runs the models: "openvino" (acoustic models in OpenVINO, vocoders in
-    onnxruntime: the faster of the two for each on this project's CPU), "onnx" (onnxruntime for
+    onnxruntime: the faster of the two for each on this project's CPU; under mixed_precision the
+    baker vocoder too, in bf16), "onnx" (onnxruntime for
     all, float32: on the CPU, or on CUDA with onnxruntime-gpu's CUDA and TensorRT providers),
     "onnx-int8" (onnxruntime, the baker acoustic decoder dynamically quantised to int8; CPU,
     opt-in) or "torch".

@@ -72,10 +72,12 @@ class Synthesizer:
         Path, or a string with a path separator; VoicePackError if it cannot be read).
 
         warm_up runs the front end's dictionaries and one short synthesis so that the first
-        request does not pay for lazy loading and first-call kernel setup. backend: "auto"
-        (onnxruntime on CPU fp32 when installed: both baker models, the ttskit vocoder; else
-        PyTorch), "torch" or "onnx". dtype None computes in float32 and lets the ttskit decoder
-        store its weights in float16 on the CPU (device.pack_fp16_weights); "fp32" is pure float32.
+        request does not pay for lazy loading and first-call kernel setup. backend: "auto" (on the
+        CPU in fp32 the first of "openvino", "onnx" that is installed, else "torch"), "openvino",
+        "onnx", "onnx-int8" or "torch" (see device.resolve_backend). dtype None on the CPU allows
+        the stages measured safe in reduced precision (device.mixed_precision: the baker mel stage
+        and vocoder body in bf16 under OpenVINO where the CPU computes bf16 natively, the ttskit
+        decoder's weights in float16) and is float32 otherwise; "fp32" is pure float32.
         lexicon: a user ``word<TAB>pinyin`` file for the front end (LexiconError if malformed).
         decoder_batch_size: rows an autoregressive decoder batches across concurrent requests.
         vocoder_device: hybrid placement, the vocoder on another device than the acoustic model

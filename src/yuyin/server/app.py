@@ -33,10 +33,11 @@ STATIC_DIR = resources.files("yuyin.server") / "static"
 DOCS_ASSETS_URL = "/docs-assets"  # Swagger UI and ReDoc, served from the fastapi-offline package (no CDN)
 API_DESCRIPTION = """
 * **OpenAI-compatible** `POST /v1/audio/speech`: `model` is tts-1, tts-1-hd, gpt-4o-mini-tts, yuyin or a
-  voice name; OpenAI voice names (alloy, nova, ...) mean the default voice; `stream` (default true) streams.
+  voice name; OpenAI voice names (alloy, nova, ...) mean the voice named by `model` if it is one, else the
+  default voice; `stream` (default true) streams; `stream_format` `sse` sends base64 audio deltas as events.
 * **Native** `POST /api/synthesize` with every control, `POST /api/frontend` (normalised text, pinyin).
 * **WebSocket** `/ws/synthesize`: JSON `synthesize` / `cancel` messages in; s16le PCM frames and JSON
-  events (`start`, `sentence`, `sentence_end`, `done`, `cancelled`, `error`) out.
+  events (`start`, `sentence`, `syllables`, `sentence_end`, `done`, `cancelled`, `error`) out.
 * Errors are `{"error": {"message", "type", "param", "code"}}`; `param` names the field at fault.
 * `/healthz`, `/readyz`, `/metrics` (Prometheus), and the web page at `/`; this page and `/redoc` need no
   internet access.

@@ -71,8 +71,8 @@ class OpenAISpeechRequest(RequestModel):
 
     model: str = Field("tts-1", description="tts-1, tts-1-hd, gpt-4o-mini-tts, or a voice name")
     input: str = Field(..., description="text to speak")
-    voice: Union[str, VoiceRef, None] = Field(None, description="a voice name (or {\"id\": name}), or an "
-                                              "OpenAI voice (alloy, ...) meaning the default voice")  # fmt: skip
+    voice: Union[str, VoiceRef, None] = Field(None, description="a voice name (or {\"id\": name}), or an OpenAI "
+                                              "voice (alloy, ...): the voice named by model, else the default")  # fmt: skip
     response_format: AudioFormat = "mp3"
     speed: float = _ranged("speed", 1.0, "tempo multiplier")
     stream: bool = Field(True, strict=True, description="send audio as it is made (chunked transfer)")
