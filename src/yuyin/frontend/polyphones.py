@@ -487,7 +487,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
             and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
-                 or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),),
+                 or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),
+           # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮: spat)
+           ("tu4", lambda c: re.match("了一(?:地|身|床|路|车|桌子)(?:[，。！,!…]|$)", c.after) is not None)),
     # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
@@ -555,11 +557,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and ((c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩"))
                  and (c.before[:-1].endswith(("别", "小心")) or c.after.startswith(c.right + "了"))  # (not 他饿着我们一整天: kept hungry)
                  or not c.right and c.before[:-1].endswith(("别", "小心")))),
+           # attire, cut 的|着|装有: 学生的着装有要求 (not 拿着装有现金的袋子: holding)
+           ("zhuo2", lambda c: c.alone and c.left == "的" and c.right.startswith("装")),
            # wear: 建议着厚外套, 请着正装出席 (not 披着外套: the verb's zhe5)
            ("zhuo2", lambda c: c.alone and c.left in _ADVISING and re.match(_CLOTHES, c.after) is not None),),
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
-        ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下")),
+        ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下", "馅", "馅儿")),  # 调馅儿 (mix)
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
@@ -624,7 +628,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
-    "弹": (("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶", "烟灰", "一首", "一曲", "曲子")),
+    "弹": (("tan2", lambda c: c.alone and c.right == "的" and c.left in PRONOUNS),  # 这首曲子是他弹的 (not 一颗子弹的威力: a word)
+           ("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶", "烟灰", "一首", "一曲", "曲子")),
            ("tan2", lambda c: c.after.startswith("一弹") or c.before.endswith("弹一")),  # 把棉花弹一弹
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
@@ -650,7 +655,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("水|浪|潮|洪|流", c.before) is None)),  # 这酒冲得厉害 (not 他冲得很快, 洪水冲得厉害: rushing)
     "倒": (("dao3", right_in("下", "闭", "塌", "霉")),
            ("dao3", lambda c: c.right == "了" and not c.beyond and c.left.endswith(_UPRIGHT)),  # 大树倒了 (not 垃圾倒了)
-           ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在"))),  # 被风刮倒了 (not 刮倒是挺大)
+           ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在")),  # 被风刮倒了 (not 刮倒是挺大)
+           # falls onto where one lies: 一到家就倒在床上, 倒在血泊中, 倒在沙发上 (not 把水倒在杯子里, 垃圾倒在门口: poured)
+           ("dao3", lambda c: c.right == "在" and c.beyond.startswith(("床", "地上", "地下", "血泊", "沙发", "病床", "草地", "雪地", "怀里",
+                                                                        "怀中", "路边", "路旁", "讲台", "工作岗位", "岗位")))),
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
@@ -667,8 +675,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("si4", lambda c: True)),
     "饧": (("xing2", lambda c: True),),  # 饧面, 盖上湿布饧30分钟 (dough left to rest; tang2 only as an old form of 糖)
     # 划 hua2, cut with a blade: 在鱼身上各划三刀, 手上划了个口子 (划分, 计划: hua4)
-    "划": (("hua2", lambda c: re.match("了?(?:[一两二三四五六七八九十几数]+刀|(?:一|几|[两二三四五六七八九十]+)?[道个]口子|开)", c.after)
-            is not None),),
+    "划": (("hua2", lambda c: re.match("了?(?:[一两二三四五六七八九十几数]+刀|(?:一|几|[两二三四五六七八九十]+)?[道个]口子|开"
+                                      "|(?:[一两几]?根)?火柴)", c.after) is not None),),  # 划了一根火柴 (划火柴 is a word)
     "没": (("mo4", lambda c: c.right == "过" and _LIQUID.search(c.before[-4:]) is not None and c.left not in _NOT_YET
             and not c.after[1:].startswith(_PASSED)),),  # 加水没过排骨 (a word of its own: 没过, below)
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
@@ -703,13 +711,18 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                               "团", "队", "领"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
     "卷": (("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
-            and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),),
+            and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),
+           # 这套书一共有三卷, 全书共分十二卷 (volumes of a book ending the clause; not 买了三卷胶带: rolls)
+           ("juan4", lambda c: c.left[-1:] in NUMERALS and c.right[:1] in ("", "本", "的", "，")
+            and re.search("书|集|全集|文集|丛书|史|志|典|共分|分为", c.before) is not None)),
     "幢": (("zhuang4", lambda c: not c.left.endswith("经")),),  # 7幢1单元 (a building; 经幢 chuang2)
     # 铺 pu1, the verb: 把床铺好, 铺了一层稻草, 正在铺地砖 (铺子, 店铺, 床铺 are words: pu4)
     "铺": (("pu1", lambda c: (c.after[:1] in ("好", "了", "在", "满", "开", "上", "平", "得", "着", "成")
                               or c.after.startswith(("一层", "地砖", "地板", "瓷砖", "柏油", "床单", "桌布", "报纸",
                                                      "稻草", "地毯", "草坪", "石子")))
-            and not c.left.endswith(("家", "店", "下", "上", "中", "床", "肉", "旺", "商", "间", "当", "药", "饭", "书", "杂货"))),),  # (not 睡在下铺上, 肉铺开在)
+            and not c.left.endswith(("家", "店", "下", "上", "中", "床", "肉", "旺", "商", "间", "当", "药", "饭", "书", "杂货"))
+            or c.after[:1] in ("了", "满", "着", "上") and c.left.endswith(_LAID_ON)),),  # (not 睡在下铺上, 肉铺开在)
+    # (or where something is laid: 我们在地上铺了一块地毯, 床上铺着床单, 路面上铺满了落叶; not 睡上铺, 下铺: bunks)
     # 应 ying4, answer: 他应了一声, 叫了几声他都没应 (not 不应这样, 应该)
     "应": (("ying4", lambda c: c.after.startswith(("了一声", "一声", "了声", "声")) or c.before.endswith(("没", "不", "没人", "没有人")) and not c.after),  # 没人应
            ("ying4", lambda c: re.match("道[：:]?$", c.after) is not None),),  # 他连声应道：answered (not 他应道个歉)
@@ -727,7 +740,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                                     or c.before.endswith(("佛前", "像前", "神前", "灵前", "墓前", "坟前")))
             or c.right.startswith("桌") and not c.right.startswith(("桌面", "桌椅", "桌游", "桌球"))),),  # (not 供桌面软件: supply)
     "盛": (("cheng2", lambda c: c.right.startswith(("饭", "汤", "粥", "一碗", "碗", "满", "到", "进", "在", "出", "好")) or (
-        c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满")))),),  # 盛了一碗饭
+        c.right == "了" and c.beyond.startswith(("一碗", "一勺", "一盘", "碗", "满"))) or c.right in ("不下", "得下", "不了", "得了")),),
+    # 盛了一碗饭, 这个碗盛不下 (holds; not 盛不盛行: 盛行 is a word)
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
     "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
     "扇": (("shan1", lambda c: not c.before.endswith("一") and c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉"))
@@ -746,7 +760,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
            ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔), 把窗帘挑开
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
-    "折": (("she2", lambda c: c.alone and c.after.startswith(("了本", "本"))),  # 生意折了本
+    "折": (("she2", lambda c: c.alone and re.match("了?(?:不少|很多|好多|一些|些|老|血)?本(?!子|书|领|事|色)", c.after) is not None),
+           # 生意折了本, 折了不少本钱, 折了老本 (not 折了本子的一角, 折了一本书的书页: folded)
            ("zhe1", lambda c: c.alone and "跟头" in c.after[:5])),  # 折了个跟头
     "蒙": (("meng1", lambda c: c.alone and c.right in PRONOUNS and re.search("眼|脸|头|住|上|着", c.after[:6]) is None),  # 你别想蒙我 (not 用布蒙他的眼睛)
            # guess or dazed: 蒙对的, 全靠蒙, 一下子就蒙了, 被骗子蒙了
@@ -762,7 +777,40 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),  # 九九八十一难, 逃过一难 (calamities)
            # 一难也不能少, not one calamity spared (not 题目一难都不想做了: once it is hard)
            ("nan4", lambda c: c.before.endswith("一") and re.match("[也都](?:不能|不可|不会|没)少", c.after) is not None)),
+    # 扎 za1, tie up: 扎辫子, 把头发扎成马尾, 头上扎着蝴蝶结, 把柴火扎成一捆 (not 扎了一针, 扎成筛子, 扎根: zha1)
+    "扎": (("za1", lambda c: re.match("(?:了|着|成|成了|起|好|上)?(?:一个|个|两个|两条|一条)?(?:小?辫|马尾|头发|发髻|丸子头|蝴蝶结|"
+                                      "彩带|红绸|腰带|一捆|一束|一把|一扎|捆|束)", c.after) is not None
+            or re.search("(?:辫子|头发|马尾)(?:都|也|就|还)?$", c.before) is not None and c.right[:1] in ("", "了", "成", "起", "好", "得")),),
+    # 占 zhan1, divine: 占了一卦, 占卜 (a word) (not 占了一半: take up)
+    "占": (("zhan1", lambda c: re.match("(?:了|过)?(?:一|几)?卦|卜", c.after) is not None),),
+    # 哄 hong1, a crowd's sound: 哄的一声笑了起来, 哄地一下散开了 (哄孩子 hong3)
+    "哄": (("hong1", lambda c: re.match("[的地](?:一声|一下)", c.after) is not None),),
+    # 间 jian4 between two weathers of a forecast: 多云间晴, 阴间多云 (not 时间, 房间: words)
+    "间": (("jian4", lambda c: c.left.endswith(("多云", "晴", "阴")) and c.right.startswith(("晴", "多云", "阴", "小雨", "阵雨", "雷阵雨"))),),
+    # 凉 liang4, let cool: 先凉一会儿再喝, 把粥凉一下 (not 天凉一下就好了, 天气凉一凉: getting cool, liang2)
+    "凉": (("liang4", lambda c: re.match("一(?:会|下|凉)", c.after) is not None and not c.before.endswith(("天", "天气", "一下子"))),),
+    # 撇 pie3, curl the lips: 撇了撇嘴, 撇撇嘴, 嘴一撇 (撇开, 撇下 pie1)
+    "撇": (("pie3", lambda c: re.match("了?撇?嘴", c.after) is not None or c.before.endswith("嘴一")),),
+    # 曝 bao4, make public: 被曝, 遭曝, 网友曝出, 曝出丑闻 (曝光 bao4 is a word; 曝晒, 一曝十寒 pu4)
+    "曝": (("bao4", lambda c: c.left in ("被", "遭", "又被", "再被", "屡被", "网友", "媒体", "记者") or c.right[:1] == "出"),),
+    # 圈 juan1, pen in: 把鸡圈起来, 被圈在家里, 圈养 (圈 quan1: 画个圈, 把答案圈出来; 猪圈 juan4 is a word)
+    "圈": (("juan1", lambda c: c.right[:1] in ("起", "在", "住", "进")
+            and re.search("鸡|鸭|鹅|羊|猪|牛|马|狗|兔|被", c.before) is not None),),
+    # 车 ju1, the chariot of Chinese chess, in a clause about the game (象棋的车走直线, 用车吃掉了我的马; 汽车 che1)
+    # (a piece after 的, a measure or 用, not a vehicle driven to the game: 他开着车去下象棋)
+    "车": (("ju1", lambda c: c.alone and c.left[-1:] in ("", "的", "个", "只", "用", "双", "飞", "出")
+            and re.search("象棋|下棋|棋盘|棋子", c.before + c.after) is not None and c.right[:1] not in ("去", "来", "到")),),
+    # 泡 pao1, a measure of urine: 撒了一泡尿 (泡茶, 一个泡 pao4)
+    "泡": (("pao1", lambda c: c.left.endswith("一") and c.right.startswith(("尿", "屎"))),),
+    # 趟 tang1, wade: 趟着水过河, 可以趟过去, 趟水 (not 一趟, 这趟车: the measure, tang4)
+    "趟": (("tang1", lambda c: c.left[-1:] not in NUMERALS + DEMONSTRATIVES + "几"
+            and re.match("(?:着|过|了)?(?:水|河|浑水|过去|过来|过河|地雷)", c.after) is not None),),
+    # 钉 ding4, nail (the verb): 钉了一颗钉子, 把木板钉牢, 钉扣子 (钉子, 螺丝钉 ding1)
+    "钉": (("ding4", lambda c: c.alone and c.right[:1] in ("了", "牢", "上", "在", "好", "住", "扣", "进")
+            and not c.after.startswith(("住了对手", "住对手", "着"))),),  # (盯 written 钉: 紧紧钉住对手 stays ding1)
 }
+# Where something is laid before 铺 pu1 (地上铺了, 床上铺着, 路面上铺满了)
+_LAID_ON = ("地上", "地面上", "路面上", "路上", "床上", "桌上", "桌子上", "炕上", "屋顶上", "墙上", "院子里", "屋里", "地下")
 # Verbs before 得到 "can": 买得到, 找得到, 做得到 (not 想得到: want to get, or can think of; 说得到: said he got).
 _CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用猜查借订抢赶")
 # Whom 当 (dang4) treats as something: 就当我没说, 我当你是朋友, 只当没看见
@@ -885,6 +933,25 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
+    # 落下 la4 xia4, leave behind or fall behind: 我的钥匙落下了, 别落下东西, 一个都没落下, 把他落下了, 落下功课, 落下很远
+    # (not 树叶纷纷落下, 比赛落下帷幕, 太阳落下了, 把帷幕落下: fall, luo4 xia4, the common.py reading)
+    "落下": (("la4 xia4", lambda c: c.left in ("别", "不要", "千万别", "没", "没有", "都没", "不能", "不会", "怕")
+              or re.match("了?(?:不少|很多)?(?:功课|课程|课|作业|进度|一大截|很远|太远|好远)", c.after) is not None
+              or re.search("把|" + _LEFT_BEHIND.pattern, c.before) is not None and c.right[:1] in ("", "了", "在")
+              and re.search("帷幕|幕布|帘|旗|闸|叶|花|雨|雪|泪|太阳|夕阳", c.before + c.after) is None),),
+    # 多云间晴: a forecast's "turning at times to" (jian4), cut 多|云间|晴 (not 云间的月亮; 阴间多云 is in common.py)
+    "云间": (("yun2 jian4", lambda c: c.left == "多" and c.right.startswith(("晴", "阴", "小雨", "阵雨", "雷阵雨"))),),
+    # 地上铺了地毯, 床上铺着床单 cut 地|上铺|了: laid (pu1), not a bunk (他睡上铺, 上铺的同学)
+    "上铺": (("shang4 pu1", lambda c: c.left[-1:] in tuple("地床路桌炕墙顶") and c.right[:1] in ("了", "满", "着", "上", "一")),),
+    # 一卷 yi1 juan3, a roll of: 一卷胶带, 一卷纸, 一卷铺盖 (not 第一卷, 一卷书 of a set: a volume, juan4)
+    "一卷": (("yi1 juan3", lambda c: re.match("(?:透明|宽)?(?:胶带|胶布|卫生纸|纸|布|线|绳|钢丝|铁丝|铺盖|凉席|地毯|胶卷|画|保鲜膜|锡纸|毛线)",
+                                            c.after) is not None and not c.left.endswith("第")),),
+    # 在|校场|上 cut 在校|场上: the drill ground (士兵们在校场上操练; 在校学生, 在校期间 keep xiao4)
+    "在校": (("zai4 jiao4", lambda c: c.right in ("场上", "场中", "场里")),),
+    # 将门 is 将 (= 把) and 门 before what is done to the door: 请将门关好, 将门打开 (not 出身将门, 将门之后: a general's family)
+    "将门": (("jiang1 men2", lambda c: c.right[:1] in tuple("关打锁推拉开反带敲掩堵封")),),
+    # 一下子|弹 cut 一下|子弹: 他一下子弹了起来, 一下子弹开了 (not 打了一下子弹, 一下子弹就打光了: bullets)
+    "子弹": (("zi5 tan2", lambda c: c.left == "一下" and c.right[:1] in ("了", "起", "开", "回", "到") and c.right not in ("打光", "到位")),),
     "看着": (("kan1 zhe5", lambda c: c.before.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "我来"))
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
     "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)

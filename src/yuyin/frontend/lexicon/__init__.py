@@ -22,7 +22,9 @@ from ..unit import FrontendError
 from . import common, large
 
 # Standalone readings that beat pypinyin's first choice (polyphones.py refines them in context).
-CHAR_DEFAULTS = {"长": "chang2", "得": "de5", "切": "qie1", "削": "xiao1", "教": "jiao1", "谁": "shei2", "尽": "jin4"}
+# 嚼 jiao2 chew (咀嚼 jue2 is a word), 脏 zang1 dirty (心脏, 内脏 zang4 are words).
+CHAR_DEFAULTS = {"长": "chang2", "得": "de5", "切": "qie1", "削": "xiao1", "教": "jiao1", "谁": "shei2", "尽": "jin4",
+                 "嚼": "jiao2", "脏": "zang1"}
 SYLLABLE = re.compile(r"[a-z]+[1-5]")
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 

@@ -1185,4 +1185,31 @@ TABLE = """\
 仁者爱人	ren2 zhe3 ai4 ren2
 爱人如己	ai4 ren2 ru2 ji3
 爱人以德	ai4 ren2 yi3 de2
+相差	xiang1 cha1
+相差悬殊	xiang1 cha1 xuan2 shu1
+落差	luo4 cha1
+反差	fan3 cha1
+逆差	ni4 cha1
+色差	se4 cha1
+照片	zhao4 pian4
+相片	xiang4 pian4
+画片	hua4 pian4
+何曾	he2 ceng2
+经藏	jing1 zang4
+校场	jiao4 chang3
+着装	zhuo2 zhuang1
+调馅	tiao2 xian4
+发小	fa4 xiao3
+发夹	fa4 jia1
+蒙骗	meng1 pian4
+灰蒙蒙	hui1 meng2 meng2
+相切	xiang1 qie1
+精雕细琢	jing1 diao1 xi4 zhuo2
+挑事	tiao3 shi4
+苦相	ku3 xiang4
+丢车保帅	diu1 ju1 bao3 shuai4
+占卦	zhan1 gua4
+落下	luo4 xia4
+钉牢	ding4 lao2
+阴间多云	yin1 jian4 duo1 yun2
 """

@@ -2363,7 +2363,6 @@ TABLE = """\
 毛毛虫	mao2 mao5 chong2
 毛玻璃	mao2 bo1 li5
 毛肚	mao2 du3
-毛遂自荐	mao2 sui2 zi4 jian4
 毫不客气	hao2 bu4 ke4 qi5
 毫发	hao2 fa4
 民舍	min2 she4
