@@ -10,8 +10,8 @@ import io
 import numpy as np
 import pytest
 
-from yuyin.audio import (AUDIO_FORMATS, SAMPLE_RATES, AudioEncoder, StreamResampler, concatenate, encode_audio,
-                         encoder_sample_rate, float_to_int16, resample)  # fmt: skip
+from yuyin.audio import (AUDIO_FORMATS, LOSSY_CEILING, LOSSY_FORMATS, SAMPLE_RATES, AudioEncoder, StreamResampler,
+                         concatenate, encode_audio, encoder_sample_rate, float_to_int16, resample)  # fmt: skip
 from yuyin.server.speech import encode_chunks
 
 import av
@@ -74,6 +74,21 @@ def test_encoders_round_trip(fmt: str, streaming: bool) -> None:
     duration = len(decoded) / decoded_rate
     assert abs(duration - 1.0) < 0.1, duration  # codec priming/padding only
     assert 0.2 < np.sqrt(np.mean(decoded**2)) < 0.4  # the tone survived
+
+
+@pytest.mark.parametrize("fmt", sorted(LOSSY_FORMATS))
+def test_lossy_formats_decode_under_full_scale(fmt: str) -> None:
+    """A square wave at 0.95 comes back from these codecs at 1.15-1.29 (ringing at its edges)
+    unless their input is limited to LOSSY_CEILING first (the limiter leaves audio under it as
+    it is: test_limiter)."""
+    rate = 24000
+    square = (0.95 * np.sign(np.sin(2 * np.pi * 220 * np.arange(rate) / rate))).astype(np.float32)
+    for streaming in (True, False):
+        encoder = AudioEncoder(fmt, rate, streaming=streaming)
+        data = b"".join(encoder.encode(piece) for piece in np.array_split(square, 9)) + encoder.finish()
+        decoded, decoded_rate = decode(data)
+        assert abs(len(decoded) / decoded_rate - 1.0) < 0.1  # every sample came out of the limiter
+        assert LOSSY_CEILING < np.abs(decoded).max() < 1.0
 
 
 def test_opus_falls_back_to_48k_only_for_rates_it_lacks() -> None:

@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 import numpy as np
 
 # -1.5 dBFS: room for the peaks between samples that resampling brings out (baker at volume 4,
-# resampled to 48 kHz by soxr: up to 1.35 dB over the ceiling) and lossy encoders add
+# resampled to 48 kHz by soxr: up to 1.35 dB over the ceiling); lossy encoders add more and
+# limit again below it (yuyin.audio.LOSSY_CEILING)
 CEILING = 10 ** (-1.5 / 20)
 BLOCK_SECONDS = 0.002
 LOOKAHEAD_BLOCKS = 3  # the gain falls (and rises) over 6 ms
@@ -36,9 +37,11 @@ DELAY_BLOCKS = LOOKAHEAD_BLOCKS + 1
 
 class PeakLimiter:
     """One stream's limiter: ``process`` each piece [n] float32, then ``flush``; each returns
-    the next limited samples [m] float32 (m may be 0 while the first blocks are held back)."""
+    the next limited samples [m] float32 (m may be 0 while the first blocks are held back).
+    ceiling: the largest magnitude let through (CEILING unless said)."""
 
-    def __init__(self, sample_rate: int):
+    def __init__(self, sample_rate: int, ceiling: float = CEILING):
+        self.ceiling = ceiling
         self.block = max(1, round(BLOCK_SECONDS * sample_rate))
         self._pending = np.zeros(0, np.float32)  # samples not yet returned, from a block's start
         self._history = np.ones(HOLD_BLOCKS + LOOKAHEAD_BLOCKS, np.float64)  # t of the blocks before it
@@ -62,7 +65,7 @@ class PeakLimiter:
         padded = np.zeros(count * self.block, np.float32)
         padded[: len(self._pending)] = np.abs(self._pending)
         peaks = padded.reshape(count, self.block).max(axis=1).astype(np.float64)
-        targets = np.minimum(1.0, CEILING / np.maximum(peaks, 1e-12))
+        targets = np.minimum(1.0, self.ceiling / np.maximum(peaks, 1e-12))
         after = np.ones(DELAY_BLOCKS)  # past the pending samples: silence
         known = np.concatenate([self._history, targets, after])
         gains = _block_gains(known, len(self._history), blocks + 1)  # g[k] for blocks .. blocks + 1 (interpolation)
