@@ -488,8 +488,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
             and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
                  or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),
-           # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮: spat)
-           ("tu4", lambda c: re.match("了一(?:地|身|床|路|车|桌子)(?:[，。！,!…]|$)", c.after) is not None)),
+           # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮,
+           # 瓜子皮吐了一地, 把嘴里的饭吐了一地: spat)
+           ("tu4", lambda c: re.match("了一(?:地|身|床|路|车|桌子)(?:[，。！,!…]|$)", c.after) is not None
+            and re.search("嘴里|瓜子|皮|壳|核|籽|口水|唾沫|痰|骨头|刺|渣", c.before) is None)),
     # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
@@ -658,7 +660,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dao3", lambda c: bool(c.left) and c.left[-1] in "刮吹推撞绊摔砸踢扳撂" and c.right[:1] in ("", "了", "在")),  # 被风刮倒了 (not 刮倒是挺大)
            # falls onto where one lies: 一到家就倒在床上, 倒在血泊中, 倒在沙发上 (not 把水倒在杯子里, 垃圾倒在门口: poured)
            ("dao3", lambda c: c.right == "在" and c.beyond.startswith(("床", "地上", "地下", "血泊", "沙发", "病床", "草地", "雪地", "怀里",
-                                                                        "怀中", "路边", "路旁", "讲台", "工作岗位", "岗位")))),
+                                                                        "怀中", "路边", "路旁", "讲台", "工作岗位", "岗位"))
+            and re.search("[把将]", c.before) is None)),  # (nor 把水倒在地上, 把东西倒在床上: what is poured out is 把's object)
     "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
@@ -780,7 +783,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 扎 za1, tie up: 扎辫子, 把头发扎成马尾, 头上扎着蝴蝶结, 把柴火扎成一捆 (not 扎了一针, 扎成筛子, 扎根: zha1)
     "扎": (("za1", lambda c: re.match("(?:了|着|成|成了|起|好|上)?(?:一个|个|两个|两条|一条)?(?:小?辫|马尾|头发|发髻|丸子头|蝴蝶结|"
                                       "彩带|红绸|腰带|一捆|一束|一把|一扎|捆|束)", c.after) is not None
-            or re.search("(?:辫子|头发|马尾)(?:都|也|就|还)?$", c.before) is not None and c.right[:1] in ("", "了", "成", "起", "好", "得")),),
+            or re.search("(?:辫子|头发|马尾)(?:都|也|就|还)?$", c.before) is not None and c.right[:1] in ("", "了", "成", "起", "好", "得")
+            and re.match("得(?:我|你|他|她|人|脸|手|脖子)", c.after) is None),),  # (not 短头发扎得我脸疼: prickles, zha1)
     # 占 zhan1, divine: 占了一卦, 占卜 (a word) (not 占了一半: take up)
     "占": (("zhan1", lambda c: re.match("(?:了|过)?(?:一|几)?卦|卜", c.after) is not None),),
     # 哄 hong1, a crowd's sound: 哄的一声笑了起来, 哄地一下散开了 (哄孩子 hong3)
@@ -788,18 +792,26 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 间 jian4 between two weathers of a forecast: 多云间晴, 阴间多云 (not 时间, 房间: words)
     "间": (("jian4", lambda c: c.left.endswith(("多云", "晴", "阴")) and c.right.startswith(("晴", "多云", "阴", "小雨", "阵雨", "雷阵雨"))),),
     # 凉 liang4, let cool: 先凉一会儿再喝, 把粥凉一下 (not 天凉一下就好了, 天气凉一凉: getting cool, liang2)
-    "凉": (("liang4", lambda c: re.match("一(?:会|下|凉)", c.after) is not None and not c.before.endswith(("天", "天气", "一下子"))),),
+    # (nor a body, a heart or a room turning cool: 风一吹身上就凉一下, 心里凉一下, 让屋里凉一下)
+    "凉": (("liang4", lambda c: re.match("一(?:会|下|凉)", c.after) is not None and not c.before.endswith(("天", "天气", "一下子"))
+            and re.search("(?:身上|身子|后背|背上|脊背|心里|心头|心|手|脚|屋里|屋子|房间|室内)(?:就|又|也|都|会|先)?$", c.before) is None),),
     # 撇 pie3, curl the lips: 撇了撇嘴, 撇撇嘴, 嘴一撇 (撇开, 撇下 pie1)
     "撇": (("pie3", lambda c: re.match("了?撇?嘴", c.after) is not None or c.before.endswith("嘴一")),),
     # 曝 bao4, make public: 被曝, 遭曝, 网友曝出, 曝出丑闻 (曝光 bao4 is a word; 曝晒, 一曝十寒 pu4)
     "曝": (("bao4", lambda c: c.left in ("被", "遭", "又被", "再被", "屡被", "网友", "媒体", "记者") or c.right[:1] == "出"),),
     # 圈 juan1, pen in: 把鸡圈起来, 被圈在家里, 圈养 (圈 quan1: 画个圈, 把答案圈出来; 猪圈 juan4 is a word)
+    # (an animal is named, not 马上, 马路, 狗仔, 牛市; 被 only where one is kept in a place: 被圈起来的区域, 这几道题被老师圈起来了,
+    # 粉丝被他圈住了 quan1)
     "圈": (("juan1", lambda c: c.right[:1] in ("起", "在", "住", "进")
-            and re.search("鸡|鸭|鹅|羊|猪|牛|马|狗|兔|被", c.before) is not None),),
+            and re.search("鸡|鸭|鹅|羊|猪|牛(?!市|人)|马(?!上|路|尔|克)|狗(?!仔)|兔", c.before) is not None
+            or c.right[:1] == "在" and re.search("被", c.before) is not None),),
     # 车 ju1, the chariot of Chinese chess, in a clause about the game (象棋的车走直线, 用车吃掉了我的马; 汽车 che1)
     # (a piece after 的, a measure or 用, not a vehicle driven to the game: 他开着车去下象棋)
     "车": (("ju1", lambda c: c.alone and c.left[-1:] in ("", "的", "个", "只", "用", "双", "飞", "出")
-            and re.search("象棋|下棋|棋盘|棋子", c.before + c.after) is not None and c.right[:1] not in ("去", "来", "到")),),
+            and re.search("象棋|下棋|棋盘|棋子", c.before + c.after) is not None and c.right[:1] not in ("去", "来", "到")
+            # (nor a vehicle of a chess club or one ridden: 象棋队的车已经到了, 下象棋的人坐的车开走了)
+            and not c.before.endswith(("队的", "协会的", "社的", "俱乐部的", "馆的", "坐的", "开的", "骑的", "叫的", "租的", "乘的", "搭的"))
+            and re.match("(?:已经|已|都|也|就|还|刚)?(?:到|开|停|接|送|坏|堵|撞|翻|拖|晚点)", c.after) is None),),
     # 泡 pao1, a measure of urine: 撒了一泡尿 (泡茶, 一个泡 pao4)
     "泡": (("pao1", lambda c: c.left.endswith("一") and c.right.startswith(("尿", "屎"))),),
     # 趟 tang1, wade: 趟着水过河, 可以趟过去, 趟水 (not 一趟, 这趟车: the measure, tang4)
@@ -807,7 +819,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.match("(?:着|过|了)?(?:水|河|浑水|过去|过来|过河|地雷)", c.after) is not None),),
     # 钉 ding4, nail (the verb): 钉了一颗钉子, 把木板钉牢, 钉扣子 (钉子, 螺丝钉 ding1)
     "钉": (("ding4", lambda c: c.alone and c.right[:1] in ("了", "牢", "上", "在", "好", "住", "扣", "进")
-            and not c.after.startswith(("住了对手", "住对手", "着"))),),  # (盯 written 钉: 紧紧钉住对手 stays ding1)
+            and not c.after.startswith(("住了对手", "住对手", "着"))
+            and re.search("眼睛|目光|眼光|视线|眼神", c.before) is None),),  # (盯 written 钉: 紧紧钉住对手, 眼睛钉在电视上 stay ding1)
 }
 # Where something is laid before 铺 pu1 (地上铺了, 床上铺着, 路面上铺满了)
 _LAID_ON = ("地上", "地面上", "路面上", "路上", "床上", "桌上", "桌子上", "炕上", "屋顶上", "墙上", "院子里", "屋里", "地下")
@@ -823,7 +836,11 @@ _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 �
 # What is left behind somewhere (落 la4), after 把: 把钥匙落在家里, 我把手机落在出租车上了.
 _SPINNER = re.compile("(?:轮子|车轮|轮|风扇|扇叶|陀螺|地球|风车|螺旋桨|马达|电机|发动机|转盘|磨盘|齿轮|洗衣机|滚筒)"
                       "(?:都|还|一直|不停地|飞快地)?(?:正在|在|还在|一直在)?$")
-_LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔")
+_LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔"
+                          "|围巾|手套|耳机|护照|行李|材料")
+# Lessons one falls behind in, after 落下 (la4): 落下功课, 落下了三节课, 落下了两周的课, 落下了一门功课, 落下很远
+_LESSONS_MISSED = re.compile("了?(?:[一两二三四五六七八九十几好多]+(?:节|堂|门|周|天|个星期|个月|年)的?|不少|很多|许多|好多|一些)?"
+                             "(?:功课|课程|课|作业|进度|学业|一大截|很远|太远|好远)")
 
 
 # What advises a dress (着 zhuo2 "wear" after it: 建议着厚外套), and what is worn.
@@ -853,6 +870,28 @@ def _payable(c: Context) -> bool:
     met = c.before.endswith(_COPING) or c.before == "为" or _MEANS.search(c.before) is not None
     owed = c.after.removeprefix("的").startswith(_PAYABLE) and not met
     return owed or c.after.startswith("未付") or c.left.endswith("应收")
+
+
+def _left_behind(c: Context) -> bool:
+    """落下 la4 xia4, left or fallen behind: 我的钥匙落下了, 你的围巾落下了, 别落下东西, 一个都没落下, 不想落下任何一个学生,
+    把他落下了, 被大部队落下了, 孩子的学习落下了, 落下功课, 落下了三节课, 落下了很多东西, 他落下的课程, 你落下的那本书,
+    我落下了一本书在图书馆, 材料我落下了一份, 落下很远. Not fall (luo4 xia4): 树叶纷纷落下, 比赛落下帷幕, 太阳落下了,
+    把帷幕落下, 不想落下眼泪, 飞机被迫落下, 天上落下的东西, 他落下了一个病根, 他落下了一身伤."""
+    if re.match("了?(?:一滴|几滴)?(?:眼泪|泪|帷幕)", c.after) is not None:
+        return False
+    from_above = re.search("从|天上|空中|高空|高处|楼上|树上|山上", c.before) is not None
+    if c.left in ("别", "不要", "千万别", "没", "没有", "都没", "不能", "不会", "怕", "不想", "不愿") or c.after.startswith("任何"):
+        return True
+    if _LESSONS_MISSED.match(c.after) is not None:
+        return True
+    if not from_above and re.match(f"的?(?:那|这)?[一两几]?[本件个份把张支只双副门节堂]?(?:很多|不少|好多|许多|一些|什么)?"
+                                   f"(?:{_LESSONS_MISSED.pattern}|{_LEFT_BEHIND.pattern})", c.after.removeprefix("了")) is not None:
+        return True  # 落下的课程, 落下的那本书, 落下了很多东西
+    if (re.search("(?:我|你|他|她|我们|你们|他们|她们)(?:刚才|又|还|总|总是|常常|经常|老|好像|可能|肯定|也|都)?$", c.before) is not None
+            and re.match("了?[一两几][本件份把张支只双副个样台部](?!.{0,2}(?:病|伤|疤|残|毛病|后遗症|名声|把柄|话柄))", c.after) is not None):
+        return True  # 我落下了一本书在图书馆, 我刚才落下一个问题没讲
+    return (re.search("把|被(?!迫)|学习|成绩|" + _LEFT_BEHIND.pattern, c.before) is not None and c.right[:1] in ("", "了", "在")
+            and re.search("帷幕|幕布|帘|旗|闸|叶|花|雨|雪|泪|太阳|夕阳", c.before + c.after) is None)
 
 
 # Whole dictionary words whose reading still depends on context: word -> (readings, test).
@@ -933,12 +972,12 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
-    # 落下 la4 xia4, leave behind or fall behind: 我的钥匙落下了, 别落下东西, 一个都没落下, 把他落下了, 落下功课, 落下很远
-    # (not 树叶纷纷落下, 比赛落下帷幕, 太阳落下了, 把帷幕落下: fall, luo4 xia4, the common.py reading)
-    "落下": (("la4 xia4", lambda c: c.left in ("别", "不要", "千万别", "没", "没有", "都没", "不能", "不会", "怕")
-              or re.match("了?(?:不少|很多)?(?:功课|课程|课|作业|进度|一大截|很远|太远|好远)", c.after) is not None
-              or re.search("把|" + _LEFT_BEHIND.pattern, c.before) is not None and c.right[:1] in ("", "了", "在")
-              and re.search("帷幕|幕布|帘|旗|闸|叶|花|雨|雪|泪|太阳|夕阳", c.before + c.after) is None),),
+    # 落下 la4 xia4, leave behind or fall behind (not fall, luo4 xia4, the common.py reading): see _left_behind
+    "落下": (("la4 xia4", lambda c: _left_behind(c)),),
+    # 发 fa1 then 小 and what is sent or shown, cut 发小|广告: 发小广告, 给员工发小礼物, 发小红包, 发小脾气
+    # (not 我的发小来北京了, 从小一起长大的发小, 发小之间: a childhood friend, fa4 in common.py)
+    "发小": (("fa1 xiao3", lambda c: re.match("(?:广告|红包|礼物|礼品|视频|纸条|卡片|传单|号|样|短信|消息|福利|奖品|零食|糖|旗|脾气|性子)",
+                                            c.after) is not None),),
     # 多云间晴: a forecast's "turning at times to" (jian4), cut 多|云间|晴 (not 云间的月亮; 阴间多云 is in common.py)
     "云间": (("yun2 jian4", lambda c: c.left == "多" and c.right.startswith(("晴", "阴", "小雨", "阵雨", "雷阵雨"))),),
     # 地上铺了地毯, 床上铺着床单 cut 地|上铺|了: laid (pu1), not a bunk (他睡上铺, 上铺的同学)
