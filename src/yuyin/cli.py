@@ -42,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command != "serve":  # the server logs them in its own log's format (server.run)
         _show_warnings()
     try:
+        _check_memory_tier_env()
         return int(args.handler(args) or 0)
     except CliError as exc:
         print(f"yuyin: error: {exc}", file=sys.stderr)
@@ -56,6 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 128 + signal.SIGPIPE
+
+
+def _check_memory_tier_env() -> None:
+    """A $YUYIN_MEMORY_TIER that names no tier, refused before any command trips on it."""
+    from yuyin.engine.memory import check_env_tier
+
+    try:
+        check_env_tier()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 class _WarningLine(logging.Handler):
@@ -216,9 +227,13 @@ def _export_onnx(args: argparse.Namespace) -> int:
     from yuyin.voices.registry import voice_source
     from yuyin.voices.store import VoicePullError, ensure_voice, voice_spec
 
-    from yuyin.writable import directory_problem
+    from yuyin.writable import directory_problem, path_kind
 
-    if args.output.exists() and not args.output.is_dir():
+    try:
+        kind = path_kind(args.output)
+    except OSError as exc:
+        raise CliError(f"cannot write into {args.output}: {exc.strerror or exc}") from None
+    if kind not in ("directory", "missing"):
         raise CliError(f"output {args.output} exists and is not a directory")
     problem = directory_problem(args.output, created=True)
     if problem is not None:

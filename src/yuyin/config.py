@@ -76,7 +76,7 @@ class SynthesisOptions:
     def __post_init__(self) -> None:
         for name, (low, high) in OPTION_RANGES.items():
             value = getattr(self, name)
-            if value is None:
+            if value is None and name == "sentence_pause":  # the only control None leaves to the voice
                 continue
             if isinstance(value, bool) or not isinstance(value, numbers.Real) or not _finite(value):
                 shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."

@@ -18,6 +18,20 @@ from pathlib import Path
 from typing import Iterator
 
 
+def path_kind(path: str | Path) -> str:
+    """What is at path, symlinks followed: "file" (a regular one), "directory", "special" (a FIFO,
+    a device, the pipe behind /dev/stdout: opened and written directly) or "missing" (also when
+    a directory on the way is a file). OSError where the path cannot be looked up at all (a name
+    too long, a loop of symlinks, no permission to search a directory on the way)."""
+    if not str(path):
+        raise OSError(errno.ENOENT, "the path is empty")
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    return "file" if stat.S_ISREG(mode) else "directory" if stat.S_ISDIR(mode) else "special"
+
+
 def file_problem(path: str | Path, replaced: bool = False) -> str | None:
     """Why a file cannot be written at path (symlinks followed, as the writers follow them).
 
@@ -25,12 +39,15 @@ def file_problem(path: str | Path, replaced: bool = False) -> str | None:
     (``Synthesizer.synthesize_to_wav``), so what matters is its directory, not the file's own
     mode; otherwise an existing file is opened for writing and must be writable itself. A path
     that exists but is no regular file (a FIFO, a device) is always opened for writing."""
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
+    try:
+        kind = path_kind(path)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if kind == "directory":
         return "it is a directory"
-    if target.exists() and not (replaced and target.is_file()):
-        return None if os.access(target, os.W_OK) else "no permission to write it"
-    return directory_problem(target.parent)
+    if kind == "special" or (kind == "file" and not replaced):
+        return None if os.access(path, os.W_OK) else "no permission to write it"
+    return directory_problem(Path(os.path.realpath(path)).parent)
 
 
 def directory_problem(path: str | Path, created: bool = False) -> str | None:
@@ -38,7 +55,14 @@ def directory_problem(path: str | Path, created: bool = False) -> str | None:
 
     created: the writer makes the directory (and its parents) if missing, so for a missing one it
     is enough that its nearest existing ancestor is a directory it may write in."""
-    directory = Path(path)
+    try:
+        return _directory_problem(Path(path), created)
+    except OSError as exc:  # a name too long, a loop of symlinks
+        return exc.strerror or str(exc)
+
+
+def _directory_problem(directory: Path, created: bool) -> str | None:
+    """directory_problem, its look-ups free to raise OSError."""
     while created and not directory.exists() and directory != directory.parent:
         directory = directory.parent
     if not directory.exists():
@@ -61,11 +85,13 @@ def replacing(path: Path) -> Iterator[Path]:
     if path exists, else what the umask leaves of rw-rw-rw- (as a file opened for writing would),
     and replaces path in one rename. If the body fails it is removed and path is left as it was.
     A symlink is followed (its target is replaced, the link stays); a path that exists but is no
-    regular file (a FIFO, a device) is an OSError: write such a file directly."""
+    regular file (a FIFO, a device) is an OSError, as is one that cannot be looked up (a loop of
+    symlinks: see path_kind): write such a file directly."""
+    kind = path_kind(path)
     path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file():
+    if kind not in ("file", "missing"):
         raise OSError(errno.EINVAL, f"cannot replace {path}: it is not a regular file")
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~current_umask()
+    mode = stat.S_IMODE(path.stat().st_mode) if kind == "file" else 0o666 & ~current_umask()
     try:
         handle, name = tempfile.mkstemp(prefix=".yuyin-", suffix=".part", dir=path.parent)  # short: long names fit
     except OSError as exc:  # name the file asked for, not the temporary one beside it

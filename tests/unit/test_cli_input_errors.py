@@ -28,6 +28,47 @@ def test_a_yuyin_home_that_is_a_file_is_one_line_and_exit_2(argv: list[str], tmp
     assert sorted(tmp_path.iterdir()) == [home]
 
 
+@pytest.mark.parametrize("argv", [["serve", "--port", "0", "--no-warmup"], ["bench", *QUICK_BENCH], ["frontend", "你好"]])
+def test_a_memory_tier_in_the_environment_that_names_none_is_one_line_and_exit_2(argv: list[str], capsys,
+                                                                                 monkeypatch) -> None:  # fmt: skip
+    monkeypatch.setenv("YUYIN_MEMORY_TIER", "bogus")
+    assert main(argv) == 2
+    assert capsys.readouterr() == ("", "yuyin: error: YUYIN_MEMORY_TIER must be one of auto, small, medium, large, "
+                                       "xlarge, got 'bogus'\n")  # fmt: skip
+
+
+def test_a_home_directory_that_no_user_has_is_one_line_and_exit_2(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("YUYIN_HOME", "~no-such-user-here")
+    monkeypatch.chdir(tmp_path)
+    assert main(["voices", "list"]) == 2
+    assert capsys.readouterr() == ("", "yuyin: error: YUYIN_HOME ~no-such-user-here: no home directory is known "
+                                       "for its ~\n")  # fmt: skip
+    monkeypatch.delenv("YUYIN_HOME")
+    assert main(["say", "你好", "-o", "x.wav", "--voice", "~no-such-user-here/voice"]) == 2
+    assert "--voice ~no-such-user-here/voice: not a voice-pack directory" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_names_too_long_and_loops_of_links_are_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
+    (tmp_path / "loop1.wav").symlink_to(tmp_path / "loop2.wav")
+    (tmp_path / "loop2.wav").symlink_to(tmp_path / "loop1.wav")
+    long_name = tmp_path / ("a" * 300 + ".wav")
+    wav = str(tmp_path / "x.wav")
+    for argv, named, problem in (
+        (["say", "你好", "-o", str(long_name)], f"cannot write {long_name}", "File name too long"),
+        (["say", "你好", "-o", wav, "--timestamps", f"{long_name}.srt"], f"cannot write {long_name}.srt",
+         "File name too long"),
+        (["say", "你好", "-o", str(tmp_path / "loop1.wav")], f"cannot write {tmp_path / 'loop1.wav'}",
+         "Too many levels of symbolic links"),
+        (["export", "onnx", "-o", str(tmp_path / ("b" * 300))], f"cannot write into {tmp_path / ('b' * 300)}",
+         "File name too long"),
+    ):  # fmt: skip
+        assert main(argv) == 2
+        assert capsys.readouterr() == ("", f"yuyin: error: {named}: {problem}\n")
+    assert (tmp_path / "loop1.wav").is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["loop1.wav",
+                                                                                                  "loop2.wav"]
+
+
 def test_say_refuses_an_unwritable_output_as_it_refuses_a_missing_directory(tmp_path: Path, unwritable_dir,
                                                                             capsys) -> None:  # fmt: skip
     directory, reason = unwritable_dir

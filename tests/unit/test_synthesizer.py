@@ -197,6 +197,33 @@ def test_a_wav_path_keeps_what_it_names(tiny_synth: Synthesizer, tmp_path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.wav", "link.wav", "new.wav", "target.wav"]
 
 
+def test_a_path_that_cannot_be_written_fails_before_synthesis(tiny_synth: Synthesizer, tmp_path, monkeypatch) -> None:
+    """An empty path, a directory, a loop of symlinks: an OSError naming it, and no synthesis."""
+    monkeypatch.setattr(tiny_synth, "synthesize", lambda *args, **kwargs: pytest.fail("synthesized"))
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for target, error in (("", FileNotFoundError), (tmp_path, IsADirectoryError), (tmp_path / "loop1", OSError)):
+        with pytest.raises(error):
+            tiny_synth.synthesize_to_wav("你好。", target)
+    assert (tmp_path / "loop1").is_symlink()
+
+
+def test_a_pipe_named_by_path_is_written_through(tiny_synth: Synthesizer) -> None:
+    """/dev/stdout or /dev/fd/N of a pipe: a link to "pipe:[N]", no path to replace."""
+    import threading
+
+    read_end, write_end = os.pipe()
+    received = bytearray()
+    reader = threading.Thread(target=lambda: received.extend(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    try:
+        seconds = tiny_synth.synthesize_to_wav("你好。", f"/proc/self/fd/{write_end}")
+    finally:
+        os.close(write_end)
+    reader.join(10)
+    assert received[:4] == b"RIFF" and len(received) - 44 == round(seconds * 24000) * 2
+
+
 @pytest.mark.parametrize("name, rate, container, out_rate", [
     ("a.mp3", None, "MP3", 24000), ("a.flac", 16000, "FLAC", 16000), ("a.ogg", None, "OGG", 24000),
     ("a.opus", 22050, "OGG", 48000),  # opus has no 22050 Hz: 48 kHz, as the server encodes it
@@ -408,10 +435,18 @@ def _closed() -> io.BytesIO:
     (lambda s: s.synthesize_to_wav("你好", _closed()), ValueError, "target is a closed file"),
     (lambda s: SynthesisOptions(speed=10**400), OptionsError, "speed must be a finite number, got 1000"),
     (lambda s: SynthesisOptions(speaker=123), OptionsError, "speaker must be a speaker's name"),
+    (lambda s: list(s.synthesize("你好", {"speed": None})), OptionsError, "speed must be a finite number, got None"),
+    (lambda s: SynthesisOptions(style_intensity=None), OptionsError, "style_intensity must be a finite number"),
 ])  # fmt: skip
 def test_api_misuse_is_a_clear_error(tiny_synth: Synthesizer, call, error, message: str) -> None:
     with pytest.raises(error, match=message):
         call(tiny_synth)
+
+
+def test_numpy_whole_numbers_are_chunk_frames(tiny_synth: Synthesizer) -> None:
+    chunks = [chunk.samples for chunk in tiny_synth.synthesize("你好。", chunk_frames=np.int64(8))]
+    plain = [chunk.samples for chunk in tiny_synth.synthesize("你好。", chunk_frames=8)]
+    assert len(chunks) == len(plain) > 1 and all(np.array_equal(a, b) for a, b in zip(chunks, plain))
 
 
 def test_a_cut_made_for_length_alone_yields_no_empty_pause(tiny_synth: Synthesizer) -> None:

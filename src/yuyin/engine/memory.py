@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     import torch
@@ -97,3 +97,10 @@ def resolve_tier(name: str | None, device: "torch.device") -> MemoryTier:
         if tier.name == name:
             return tier
     raise ValueError(f"{source} must be one of {', '.join(TIER_NAMES)}, got {name!r}")
+
+
+def check_env_tier(env: Mapping[str, str] = os.environ) -> None:
+    """ValueError, as resolve_tier would raise later, if ``$YUYIN_MEMORY_TIER`` names no tier."""
+    name = env.get(ENV_VAR)
+    if name and name not in TIER_NAMES:
+        raise ValueError(f"{ENV_VAR} must be one of {', '.join(TIER_NAMES)}, got {name!r}")

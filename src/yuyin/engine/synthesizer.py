@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import io
 import itertools
+import numbers
 import operator
-import os
 import threading
 from functools import partial
 from pathlib import Path
@@ -34,7 +35,7 @@ from yuyin.frontend import NothingToSay, SentenceUnit
 from yuyin.frontend.normalize import replace_lone_surrogates
 from yuyin.voices.registry import DEFAULT_VOICE, voice_source
 from yuyin.voices.store import Progress, ensure_voice, voice_spec
-from yuyin.writable import replacing
+from yuyin.writable import path_kind, replacing
 
 if TYPE_CHECKING:
     from yuyin.engine.reference import Calibration, ReferenceProsody
@@ -384,7 +385,8 @@ class Synthesizer:
         left behind, with the file's mode kept (or the umask's for a new file); anything else (a
         FIFO, a device, an open binary stream such as stdout) is written straight through, its
         header completed where it can seek. Front-end errors (e.g. NothingToSay) are raised before
-        anything is written. ssml: text is an SSML document (``synthesize_ssml``). timeline: given,
+        anything is written, and an OSError for a path that cannot be written (a directory, a name
+        too long, a loop of symlinks; see writable.path_kind) before any synthesis. ssml: text is an SSML document (``synthesize_ssml``). timeline: given,
         it follows the chunks written (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
         if not isinstance(target, (str, Path)) and (not callable(getattr(target, "write", None))
@@ -396,18 +398,20 @@ class Synthesizer:
         if audio_format not in AUDIO_FORMATS:
             raise ValueError(f"unknown audio format {audio_format!r}; use one of {', '.join(AUDIO_FORMATS)}")
         sample_rate = _sample_rate(sample_rate)
+        kind = path_kind(target) if isinstance(target, (str, Path)) else None  # OSError before any work
+        if kind == "directory":
+            raise IsADirectoryError(errno.EISDIR, "cannot write a directory", str(target))
         chunks = self.synthesize_ssml(text, options) if ssml else self.synthesize(text, options)
         first = next(chunks)
         audio = (_followed(chunk, timeline).samples for chunk in itertools.chain([first], chunks))
         write = partial(write_audio_stream, chunks=audio, sample_rate=self.sample_rate, fmt=audio_format,
                         out_rate=sample_rate)  # fmt: skip
-        if not isinstance(target, (str, Path)):
+        if kind is None:
             return write(target) / self.sample_rate
-        path = Path(os.path.realpath(target))
-        if path.exists() and not path.is_file():
-            with open(path, "wb") as out:
+        if kind == "special":  # opened as named: /dev/stdout resolves to a pipe that has no path
+            with open(target, "wb") as out:
                 return write(out) / self.sample_rate
-        with replacing(path) as temporary, temporary.open("wb") as out:
+        with replacing(Path(target)) as temporary, temporary.open("wb") as out:
             return write(out) / self.sample_rate
 
     def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
@@ -457,14 +461,15 @@ def _text(text: object) -> str:
 
 
 def _frames(chunk_frames: object) -> int | None:
-    """chunk_frames itself if it is None or a whole number >= 1; TypeError or ValueError otherwise."""
+    """chunk_frames as an int if it is None or a whole number >= 1 (numpy's too); TypeError or
+    ValueError otherwise."""
     if chunk_frames is None:
         return None
-    if isinstance(chunk_frames, bool) or not isinstance(chunk_frames, int):
+    if isinstance(chunk_frames, bool) or not isinstance(chunk_frames, numbers.Integral):
         raise TypeError(f"chunk_frames must be None or a whole number of mel frames, got {chunk_frames!r}")
     if chunk_frames < 1:
         raise ValueError(f"chunk_frames must be at least 1, got {chunk_frames}")
-    return chunk_frames
+    return int(chunk_frames)
 
 
 def _pace(chunk_frames: int | None) -> StreamPace | None:

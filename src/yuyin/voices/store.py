@@ -40,7 +40,11 @@ def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
     and the bench's reference virtualenvs; made when first needed. Raises YuyinHomeError where
     something other than a directory is in its place."""
     value = env.get("YUYIN_HOME")
-    home = Path(value).expanduser() if value else Path.home() / ".cache" / "yuyin"
+    try:
+        home = Path(value).expanduser() if value else Path.home() / ".cache" / "yuyin"
+    except RuntimeError:  # ~user of no such user, or no home directory at all
+        raise YuyinHomeError(f"YUYIN_HOME {value}: no home directory is known for its ~" if value else
+                             "no home directory is known (HOME is unset): set YUYIN_HOME") from None  # fmt: skip
     existing = next((path for path in (home, *home.parents) if path.exists()), None)
     if existing is not None and not existing.is_dir():
         where = "" if existing == home else f" ({existing} is not one)"
@@ -49,9 +53,13 @@ def yuyin_home(env: Mapping[str, str] = os.environ) -> Path:
 
 
 def voice_spec(value: str) -> str | Path:
-    """A ``--voice`` value as Synthesizer.load takes it: a directory path, else a voice name."""
+    """A ``--voice`` value as Synthesizer.load takes it: a directory path (a ``~`` naming no home
+    directory left as it is, a directory that does not exist), else a voice name."""
     if os.sep in value or (os.altsep and os.altsep in value) or Path(value).is_dir():
-        return Path(value).expanduser()
+        try:
+            return Path(value).expanduser()
+        except RuntimeError:
+            return Path(value)
     return value
 
 
