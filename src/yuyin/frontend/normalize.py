@@ -49,6 +49,7 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x2010: "-",  # hyphen
     0x2011: "-",  # non-breaking hyphen
     0x301C: "~",  # wave dash
+    0x2236: ":",  # ratio sign: 3∶1
     0x00B5: "μ",  # micro sign -> Greek mu, as units and letter names have it
     0x2126: "Ω",  # ohm sign -> Greek omega
 } | {0x2080 + digit: str(digit) for digit in range(10)}  # subscript digits: CO₂, H₂O

@@ -46,7 +46,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
     rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
-    rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点])", lambda m: "等于负"),  # ΔH=-57.3
+    rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点]|[A-Za-z](?![A-Za-z]))", lambda m: "等于负"),  # ΔH=-57.3, y=-x
     rule("equals", r"=", lambda m: "等于"),
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
     rule("at", r"@(?=\S)", lambda m: "艾特"),
@@ -79,8 +79,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("angle", r"∠", lambda m: "角"),
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
-    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌] ?(?=[A-Za-z0-9(（{△∅\u4e00-\u9fff])",
-         lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, △ABC≌△DEF (not (∩_∩))
+    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌] ?(?=[A-Za-z0-9(（{\[△∅\u4e00-\u9fff])",
+         lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, x∈[0,1], △ABC≌△DEF (not (∩_∩))
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
     # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
     rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"
@@ -167,13 +167,13 @@ ICP_RECORD = rule("icp_record", r"(?<=ICP备)([0-9]{6,10})号-([0-9]{1,3})(?![0-
 ROUND_THE_CLOCK = rule("round_the_clock", r"(?<![0-9./])7 ?/ ?(?=24 ?(?:h|小时))", lambda m: "七乘")
 
 # 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
-# number is a range (after a word, not a number, it stays a minus sign: 气温-5度; a memory
-# type's generation, LPDDR5X-8533, starts none).
+# number is a range (after a word, not a number, it stays a minus sign: 气温-5度, and so after an
+# operation's word: 2乘以-3, 5加上-2, 3比-2; a memory type's generation, LPDDR5X-8533, starts none).
 MEASURED_RANGE = rule(
     "measured_range",
     r"(?<![0-9.])(?<!DDR)(?!(?<=[(（])[0-9]{3,4}年)"  # not （701年—762年）: years of a life, read in datetime
     r"(?<![0-9][:：])(?![0-9]+(?:消费|支出|收入|转出|转入|入账|扣款|退款|余额|支付|付款))"  # 14:32消费-128元: a minus
-    r"([0-9]+(?:\.[0-9]+)?(?:(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
+    r"([0-9]+(?:\.[0-9]+)?(?:(?![乘除减比]|加(?!仑)|等于)(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3})) ?[-~～—–] ?(?=[0-9])",
     lambda m: m.group(1) + "到",
 )
 

@@ -66,6 +66,15 @@ def _year(match: re.Match[str]) -> str:
     return read_digits(match.group(1))
 
 
+# A word of dates right before eight digits that make one (生产日期：20240305, 保质期至20251231)
+_COMPACT_DATE_BEFORE = re.compile("(?:日期|有效期|保质期|截至|截止|到期)(?:至|是|为)?[:：]?\\s?$")
+
+
+def _compact_date(match: re.Match[str]) -> str:
+    """20240305 -> 二零二四零三零五 after a word of dates; elsewhere left (营收20231105元 is an amount)."""
+    return read_digits(match.group()) if _COMPACT_DATE_BEFORE.search(context_before(match, 8)) else match.group()
+
+
 def _is_score(match: re.Match[str]) -> bool:
     before, after = context_before(match, 6), context_after(match, 4)
     if _SCORE_AFTER.match(after):
@@ -154,7 +163,7 @@ _DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效)日[:：为是]
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
-                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|见面|碰面|聚会|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
@@ -254,6 +263,9 @@ RULES: tuple[Rule, ...] = (
         _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
         _iso_date,
     ),
+    # 生产日期：20240305: a date of eight digits, digit by digit
+    rule("compact_date", r"(?<![0-9.])(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]|\.[0-9])",
+         _compact_date),
     # 25/12/2024, 12/25/2024: day and month before the year, in the order their numbers tell
     # (not a code or an ordinal, A12/25/2024, 第3/13/2024次, nor numbers with a unit, 5/20/2000毫克, 25/12/2024元)
     rule(
@@ -275,6 +287,9 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
+    # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分)
+    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?[万亿千百元块人个次名位天岁件张辆台部米克吨%点分])",
+         lambda m: read_digits(m.group(1))),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half
@@ -300,12 +315,12 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: any year of the era is read digit by digit
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
-    # 98年出生, 22年底, 23年6月, 我是95年的: a two-digit year, where it dates an event or a time
+    # 98年出生, 75年生人, 22年底, 23年6月, 我是95年的, 我妈是65年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
     # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)
-    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|毕业|入学|入职|参军|结婚|那年|那会|春节"
+    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|生人|毕业|入学|入职|参军|结婚|那年|那会|春节"
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
-         r"|(?<=[我你他她都]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
+         r"|(?<=[我你他她都妈爸哥姐弟妹]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))",
          lambda m: read_digits(m.group())),
     # 1H24, 24H1, 3Q23, 24Q3: a half or a quarter of a year, as analysts write them (not Windows 11 23H2)
@@ -361,16 +376,18 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: read_small(m.group(1))),
     rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内: two days, a count)
-    # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings
-    rule("unit_range", r"(?<=[日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
+    # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings (not a word's 分 before a minus: 得分-2)
+    rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade; 95后的年轻人: in that year, before what names
-    # people (not iOS 17后, 8点30后, 年满18后, 排在90后面)
+    # people, or opening a clause or after a count's word (95后已经成为, 一名85后护士; not iOS 17后,
+    # 8点30后, 年满18后, 排在90后面, 每15后)
     rule("generation", r"(?<![0-9.])([05-9]0|00|10)(?=后)(?!后[0-9面边头来])|(?<![0-9.A-Za-z点到满至:：月第 ])([0-9]{2})"
-         r"(?=后(?:的|们|一代|群体|人群|父母|青年|员工|女孩|男孩|宝妈|妈妈|爸爸|消费者|用户|大学生|[，,。！？、\s]|$))",
+         r"(?=后(?:的|们|一代|群体|人群|父母|青年|员工|女孩|男孩|宝妈|妈妈|爸爸|消费者|用户|大学生|[，,。！？、\s]|$))"
+         r"|(?:^|(?<=[，。；！？、“\"\n]|[名位个批群些]))([0-9]{2})(?=后(?![0-9面边头来者续期天半年月日再才就]))",
          lambda m: read_digits(m.group())),
 )

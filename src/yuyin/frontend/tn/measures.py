@@ -106,9 +106,9 @@ def _amperes(match: re.Match[str]) -> str:
     return match.group()
 
 
-# Around a count or a pay that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k);
+# Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
-_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后)(?![区器夹灯])")
+_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金)(?![区器夹灯])")
 _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
@@ -244,10 +244,10 @@ RULES: tuple[Rule, ...] = (
     rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价(?![格位钱值差款目购]))", lambda m: "正"),
     # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
     rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季])", lambda m: "每"),
-    # 50%, -3.5%, 10%-20%, 10-20%, 5‰
+    # 50%, -3.5%, 10%-20%, 10-20%, 5‰ (a sign right after a percentage is an operation's: 3.5%+1.5%)
     rule(
         "percent",
-        r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
+        r"(?:(?<![A-Za-z0-9.%‰])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
         _percent,
     ),
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature

@@ -1,5 +1,5 @@
 """Money -> hanzi: ``¥12.5`` -> 十二点五元, ``12.50元`` -> 十二点五元, ``$3`` -> 三美元, ``USD 100`` -> 一百美元,
-``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` -> 十到二十元, ``2-3元`` -> 两到三元,
+``1.2万元`` -> 一点二万元, ``2元`` -> 两元, ``¥10-20`` and ``¥10-¥20`` -> 十到二十元, ``2-3元`` -> 两到三元,
 ``-¥50`` -> 负五十元, ``余额-200元`` -> 余额负二百元.
 
 Prices drop the trailing zeros of their fraction, as a cashier or an announcer reads them.
@@ -12,7 +12,7 @@ import re
 from .digits import NUMBER, read_number
 from .rule import Rule, context_after, context_before, rule
 
-_SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "€": "欧元", "£": "英镑", "₩": "韩元"}
+_SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
 _SCALE = r"(万|亿|千|百|万亿)?"
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
@@ -81,7 +81,7 @@ CODE_RULES: tuple[Rule, ...] = (
 RULES: tuple[Rule, ...] = (
     rule(
         "currency_sign",
-        r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?" + _SCALE
+        r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|NT\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?\2?(" + NUMBER + r"))?" + _SCALE
         + r"(?![0-9])(" + _SAID_NAME + r")?",
         _signed,
     ),

@@ -168,10 +168,10 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9])([48]00)[- ]?([0-9]{3})[- ]?([0-9]{4})(?![0-9])",
         lambda m: _grouped(list(m.groups())),
     ),
-    # 010-12345678, 0755-1234567-801, (010)12345678, 010 12345678
+    # 010-12345678, 0755-1234567-801, (010)12345678, 010 12345678, 010—12345678
     rule(
         "landline",
-        r"(?<![0-9])(0[1-9][0-9]{1,2})[- ]([2-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
+        r"(?<![0-9])(0[1-9][0-9]{1,2})[-— ]([2-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
         lambda m: _grouped(list(m.groups())),
     ),
     rule(
@@ -243,9 +243,11 @@ RULES: tuple[Rule, ...] = (
         r"((?:后|末|尾)[0-9一二三四五六七八]位(?:数字|数)?(?:是|为)?[:：]? ?)([0-9]{2,8})(?![0-9.])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
-    # x86, N95, 316不锈钢, IP68, "618": an architecture, a mask, a steel grade, a protection rating, a shopping day
+    # x86, N95, 316不锈钢, IP68, "618", Office 365, 911事件: an architecture, a mask, a steel grade, a protection rating,
+    # a shopping day, a program's subscription, the attacks of 11 September
     rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
-         r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"]))(?![0-9])", lambda m: read_digits(m.group())),
+         r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"])|(?:(?<=Office )|(?<=Microsoft ))365|(?<![0-9.])911(?=事件|袭击))(?![0-9])",
+         lambda m: read_digits(m.group())),
     # 95式自动步枪, 99A主战坦克, 59式坦克, 98K狙击枪: a weapon's type, its year, digit by digit (九五式; not 九十五式; not a
     # unit or a size before a weapon word: 24V遥控坦克, 18K金手枪, 30L迷彩背包, 75B迷彩文胸)
     rule("weapon_type", r"(?<![0-9.])[0-9]{2}(?=式[\u4e00-\u9fff]{0,4}?(?:" + _WEAPONS + r")"
@@ -281,7 +283,7 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group(), yao=True)),
     # 【12306】, 【10086】: a service number as a message's sender
     rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
-    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506, 6号楼1603
+    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506, 6号楼1603, 15楼1503
     rule(
         "room",
         r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房|会议室|教室|办公室|实验室|病房|宿舍|寝室|房(?![价租产屋贷源型子东主]))",
@@ -289,8 +291,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "flat",
-        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[A-Za-z0-9][栋幢])|(?<=[0-9]号楼)|(?<=[0-9][门层]))([0-9]{3,4})"
-        r"(?![0-9]|\.[0-9]|[户人套个万元米平间多余层级分名年岁])",  # 28号楼1门601, 12层1208, A栋1201 (not 3门300分)
+        r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[A-Za-z0-9][栋幢])|(?<=[0-9]号楼)|(?<=[0-9][门层楼]))([0-9]{3,4})"
+        r"(?![0-9]|\.[0-9]|[户人套个万元米平间多余层级分名年岁])",  # 28号楼1门601, 12层1208, 3楼301, A栋1201 (not 3门300分)
         lambda m: read_digits(m.group(1), yao=True),
     ),
     # 波音737, 空客320, 波音737-800, C919: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
