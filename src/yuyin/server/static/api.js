@@ -34,7 +34,7 @@ export async function postFile(url, file) {
 
 /**
  * Start one synthesis over /ws/synthesize. handlers: onEvent(event) for JSON events,
- * onAudio(ArrayBuffer) for PCM frames, onClose(wasClean). Returns {cancel, close}.
+ * onAudio(ArrayBuffer) for PCM frames, onClose(finished: a done, error or cancelled event came). Returns {cancel}.
  */
 export function synthesizeOverWebSocket(request, handlers) {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -51,7 +51,11 @@ export function synthesizeOverWebSocket(request, handlers) {
   };
   socket.onclose = () => handlers.onClose(finished);
   return {
-    cancel() { if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "cancel" })); },
-    close() { socket.close(); },
+    /** Stop the synthesis: say so if the socket is open (the server then answers "cancelled"), and
+     *  close it, so that the server stops at once and no more of its audio arrives. */
+    cancel() {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "cancel" }));
+      socket.close();
+    },
   };
 }

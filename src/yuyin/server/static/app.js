@@ -14,10 +14,10 @@ const EXTENSIONS = { mp3: "mp3", opus: "ogg", aac: "aac", flac: "flac", wav: "wa
 
 // What happened, for the stats panel and for end-to-end tests (window.yuyin).
 const state = (window.yuyin = { ready: false, frames: 0, samples: 0, bytes: 0, ttfa: null, rtf: null,
-  audioSeconds: 0, done: false, error: null, download: null, reference: null, syllablesSpoken: 0, writtenLit: [] });
+  audioSeconds: 0, done: false, error: null, download: null, reference: null, syllablesSpoken: 0, writtenLit: [],
+  playing: false });
 let voices = [];
-let session = null;
-let player = null;
+let run = null;  // the speaking run: { player, session, ended, timer }; its audio may play on after its socket closes
 let readAlong = null;  // the request's text in #readalong: { node, offsets } (code point -> UTF-16 offset)
 
 function setStatus(message, isError = false) {
@@ -43,8 +43,8 @@ function buildSliders(properties) {
     const { min, max, value } = numericRange(properties[name]);
     const row = document.createElement("div");
     row.className = "slider";
-    row.innerHTML = `<label for="${name}">${label}</label>
-      <input type="range" id="${name}" min="${min}" max="${max}" step="0.05">
+    row.innerHTML = `<label for="${name}">${bilingual(label)}</label>
+      <input type="range" id="${name}" min="${min}" max="${max}" step="0.01">
       <output for="${name}"></output>`;
     container.append(row);
     const input = row.querySelector("input");
@@ -52,11 +52,19 @@ function buildSliders(properties) {
     input.dataset.default = value ?? "";
     input.value = value ?? min;  // a null default (voice default) shows as "auto" until moved
     input.dataset.touched = value == null ? "" : "yes";
-    const show = () => { output.textContent = input.dataset.touched ? Number(input.value).toFixed(2) : "auto"; };
+    const show = () => {  // and what a screen reader says of it: "auto" too, not the number under it
+      output.textContent = input.dataset.touched ? Number(input.value).toFixed(2) : "auto";
+      input.setAttribute("aria-valuetext", output.textContent);
+    };
     input.addEventListener("input", () => { input.dataset.touched = "yes"; show(); });
     input.reset = () => { input.value = value ?? min; input.dataset.touched = value == null ? "" : "yes"; show(); };
     show();
   }
+}
+
+/** "Speed 语速" -> the label's HTML, its Chinese words marked as Chinese (for screen readers). */
+function bilingual(label) {
+  return label.replace(/[\u4e00-\u9fff]+/g, (words) => `<span lang="zh-CN">${words}</span>`);
 }
 
 function fillSelect(select, items, selected) {
@@ -177,7 +185,12 @@ function lightWritten(span) {
   range.setEnd(readAlong.node, readAlong.offsets[span[1]]);
   CSS.highlights.set("written-speaking", new Highlight(range));
   state.writtenLit.push(range.toString());
-  const box = $("readalong"), rect = range.getBoundingClientRect(), view = box.getBoundingClientRect();
+  keepInView($("readalong"), range.getBoundingClientRect());
+}
+
+/** Scroll box, a scrolling container, so that rect (of its content) is in view; the page stays put. */
+function keepInView(box, rect) {
+  const view = box.getBoundingClientRect();
   if (rect.top < view.top || rect.bottom > view.bottom) box.scrollTop += rect.top - view.top - view.height / 3;
 }
 
@@ -189,35 +202,61 @@ function highlight(index) {
   if (index === null) clearWritten();
   document.querySelectorAll("#sentences li.playing").forEach((li) => li.classList.remove("playing"));
   const item = index === null ? null : $(`sentence-${index}`);
-  if (item) { item.classList.add("playing"); item.scrollIntoView({ block: "nearest" }); }
+  if (item) { item.classList.add("playing"); keepInView($("sentences"), item.getBoundingClientRect()); }
 }
 
+function clearHighlights() {
+  highlight(null);
+  document.querySelectorAll("#sentences .pinyin span.speaking").forEach((span) => span.classList.remove("speaking"));
+}
+
+/** Stop is offered while a run is synthesising or its audio is playing; Speak always (it replaces the run). */
 function setBusy(busy) {
-  $("speak").disabled = busy;
+  if (!busy && document.activeElement === $("stop")) $("speak").focus();  // keep keyboard focus on the page
   $("stop").disabled = !busy;
 }
 
-async function stopPlayback() {
-  if (session) session.cancel();
-  if (player) await player.close();
-  player = null;
+/** End a run at once: its socket cancelled (or closed, if it has not opened yet), its audio silenced, its
+ *  events and callbacks ignored from now on. */
+function endRun(ended) {
+  if (!ended || ended.ended) return;
+  ended.ended = true;
+  clearTimeout(ended.timer);
+  if (ended.session) ended.session.cancel();
+  ended.player.close();
+  if (run === ended) { state.playing = false; clearHighlights(); setBusy(false); }
+}
+
+function stopPlayback() {
+  if (!run || run.ended) return;
+  endRun(run);
+  setStatus("Stopped.");
+}
+
+/** After the socket of a run closes: the run ends when its audio has played. */
+function endWhenPlayed(mine) {
+  const left = mine.player.remaining();
+  if (left > 0) mine.timer = setTimeout(() => endWhenPlayed(mine), left * 1000 + 50);
+  else endRun(mine);
 }
 
 async function speak() {
-  await stopPlayback();
+  endRun(run);
+  // The player is made in the click or key press itself, so that the browser lets it play.
+  const mine = (run = { player: new PcmPlayer(outputRate()), session: null, ended: false, timer: null });
   resetStats();
   $("sentences").replaceChildren();
   clearWritten();
   showReadAlong($("text").value, $("ssml").checked);
-  player = new PcmPlayer(outputRate());  // created in the click, so the browser lets it play
-  await player.resume();
-  const mine = player;
-  const started = performance.now();
+  state.playing = true;
   setBusy(true);
   setStatus("Synthesising…");
-  session = synthesizeOverWebSocket({ text: $("text").value, ...controls() }, {
+  await mine.player.resume();
+  if (mine.ended) return;  // replaced or stopped meanwhile
+  const started = performance.now();
+  mine.session = synthesizeOverWebSocket({ text: $("text").value, ...controls() }, {
     onAudio(bytes) {
-      if (player !== mine) return;  // a stopped request's last frames
+      if (mine.ended) return;  // a replaced or stopped run's last frames
       if (state.ttfa === null) {
         state.ttfa = (performance.now() - started) / 1000;
         $("ttfa").textContent = `${Math.round(state.ttfa * 1000)} ms`;
@@ -225,33 +264,33 @@ async function speak() {
       }
       state.frames += 1;
       state.bytes += bytes.byteLength;
-      state.samples += mine.push(bytes);
+      state.samples += mine.player.push(bytes);
       $("received").textContent = `${(state.bytes / 1024).toFixed(0)} KB`;
-      $("duration").textContent = `${(state.samples / mine.sampleRate).toFixed(2)} s`;
+      $("duration").textContent = `${(state.samples / mine.player.sampleRate).toFixed(2)} s`;
     },
     onEvent(event) {
-      if (player !== mine && event.type !== "cancelled") return;
-      if (event.type === "start" && event.sample_rate !== mine.sampleRate) setStatus("Unexpected sample rate", true);
+      if (mine.ended) return;
+      const player = mine.player;
+      if (event.type === "start" && event.sample_rate !== player.sampleRate) setStatus("Unexpected sample rate", true);
       if (event.type === "sentence") {
         showSentence(event);
-        mine.at(event.start, () => highlight(event.index));
-        if (!event.syllables) mine.at(event.start, () => lightWritten(event.source_span));  // untimed syllables
-        scheduleSyllables(mine, event.index, 0, event.syllables || []);
+        player.at(event.start, () => highlight(event.index));
+        if (!event.syllables) player.at(event.start, () => lightWritten(event.source_span));  // untimed syllables
+        scheduleSyllables(player, event.index, 0, event.syllables || []);
       }
-      if (event.type === "syllables") scheduleSyllables(mine, event.index, event.first, event.syllables);
+      if (event.type === "syllables") scheduleSyllables(player, event.index, event.first, event.syllables);
       if (event.type === "done") {
         Object.assign(state, { done: true, rtf: event.rtf, audioSeconds: event.audio_seconds });
         $("rtf").textContent = event.rtf.toFixed(3);
         setStatus(`Done: ${event.audio_seconds.toFixed(2)} s of audio in ${event.elapsed.toFixed(2)} s ` +
           `(server time to first audio ${Math.round(event.ttfa * 1000)} ms)`);
-        mine.at(event.audio_seconds - 0.01, () => highlight(null));
       }
       if (event.type === "error") setStatus(event.message, true);
-      if (event.type === "cancelled") setStatus("Stopped.");
     },
     onClose(finished) {
-      setBusy(false);
+      if (mine.ended) return;
       if (!finished) setStatus("The connection to the server was lost.", true);
+      endWhenPlayed(mine);  // what arrived plays on, and Stop stays offered until it has
     },
   });
 }
@@ -311,7 +350,7 @@ async function analyseReference() {
     state.reference = result;
     setStatus("Controls set from the clip; press Speak.");
   } catch (error) {
-    $("reference_result").textContent = "";
+    $("reference_result").textContent = error.message;  // beside the clip, and in the status line
     setStatus(error.message, true);
   }
 }
