@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .digits import read_digits, read_number, read_small
+from .money import CURRENCY_CODES
 from .rule import Rule, context_after, context_before, rule
 
 _YEAR = r"(?<![0-9.])([12][0-9]{3})"
@@ -66,13 +67,32 @@ def _year(match: re.Match[str]) -> str:
     return read_digits(match.group(1))
 
 
-# A word of dates right before eight digits that make one (生产日期：20240305, 保质期至20251231)
-_COMPACT_DATE_BEFORE = re.compile("(?:日期|有效期|保质期|截至|截止|到期)(?:至|是|为)?[:：]?\\s?$")
+# A word of dates right before eight digits that make one (生产日期：20240305, 保质期至20251231, 截止到20240305,
+# 到期日20250630)
+_COMPACT_DATE_BEFORE = re.compile("(?:日期|有效期|保质期|截至|截止|到期日?)(?:至|到|是|为)?[:：]?\\s?$")
+
+
+_COMPACT_DATE = "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]|\\.[0-9])"
 
 
 def _compact_date(match: re.Match[str]) -> str:
-    """20240305 -> 二零二四零三零五 after a word of dates; elsewhere left (营收20231105元 is an amount)."""
-    return read_digits(match.group()) if _COMPACT_DATE_BEFORE.search(context_before(match, 8)) else match.group()
+    """20240305 -> 二零二四零三零五 after a word of dates, and the date that ends its span (有效期20230101-20231231
+    二零二三零一零一到二零二三一二三一, not a minus); elsewhere left (营收20231105元 is an amount)."""
+    first, joint, last = match.groups()
+    if not _COMPACT_DATE_BEFORE.search(context_before(match, 8)):
+        return match.group()
+    return read_digits(first) + (("到" if joint.strip() in "-~～—–" else joint) + read_digits(last) if last else "")
+
+
+# Words a number follows as a count, a rank or a label, not a program's edition (Top 2000, Fortune 2000强, Forbes 2000,
+# Room 2001, No 2000, Level 2000), and currency codes (USD 2000, an amount)
+_NO_EDITION_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Tt]op|TOP|[Nn]o|NO|[Rr]oom|[Aa]pt|[Ll]evel|[Ll]v|LV|[Pp]age|[Ff]ortune|[Ff]orbes|"
+                                + CURRENCY_CODES + ") $")
+
+
+def _edition_year(match: re.Match[str]) -> str:
+    """Office 2019 -> Office 二零一九: a year after a program's name, digit by digit (not Top 2000, USD 2000)."""
+    return match.group() if _NO_EDITION_BEFORE.search(context_before(match, 8)) else read_digits(match.group(1))
 
 
 def _is_score(match: re.Match[str]) -> bool:
@@ -163,7 +183,11 @@ _DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效)日[:：为是]
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
-                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|见面|碰面|聚会|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+                         r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+# People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
+# 约1/3聚会, 其中3/5见面, 超过1/2碰面)
+_MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
+_SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不到|不足|将近|大约|至少|多达)\s?$")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
@@ -191,6 +215,8 @@ def _dates(match: re.Match[str]) -> str:
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
+                 or _MEETING_AFTER.match(context_after(match, 5)) is not None
+                 and not _SHARE_BEFORE.search(context_before(match, 4))
                  or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None)
     else:
         dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
@@ -264,7 +290,7 @@ RULES: tuple[Rule, ...] = (
         _iso_date,
     ),
     # 生产日期：20240305: a date of eight digits, digit by digit
-    rule("compact_date", r"(?<![0-9.])(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]|\.[0-9])",
+    rule("compact_date", r"(?<![0-9.])(" + _COMPACT_DATE + r")(?:( ?[-~～—–] ?|至|到)(" + _COMPACT_DATE + r"))?",
          _compact_date),
     # 25/12/2024, 12/25/2024: day and month before the year, in the order their numbers tell
     # (not a code or an ordinal, A12/25/2024, 第3/13/2024次, nor numbers with a unit, 5/20/2000毫克, 25/12/2024元)
@@ -288,8 +314,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
     # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分)
-    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?[万亿千百元块人个次名位天岁件张辆台部米克吨%点分])",
-         lambda m: read_digits(m.group(1))),
+    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份]|积分))",
+         _edition_year),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half

@@ -204,9 +204,11 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_number(m.group(1)) + (
             _POWERS[m.group(3)] if m.group(3) else f"的{read_number(m.group(2) or superscript_digits(m.group(4)))}次方"),
     ),
-    # √3/2: the root over the number below it (二分之根号三, not 根号二分之三, the root of a fraction)
-    rule("root", r"√([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])|√(?=[0-9])",
-         lambda m: f"{read_number(m.group(2))}分之根号{read_number(m.group(1))}" if m.group(1) else "根号"),
+    # √3/2: the root over the number below it (二分之根号三, not 根号二分之三, the root of a fraction), and so
+    # with its coefficient: 2√3/3 三分之二根号三 (not 二三分之根号三)
+    rule("root", r"(?:(?<![0-9.])([0-9]+(?:\.[0-9]+)?))?√([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])|√(?=[0-9])",
+         lambda m: f"{read_number(m.group(3))}分之{read_number(m.group(1)) if m.group(1) else ''}根号{read_number(m.group(2))}"
+         if m.group(2) else "根号"),
     # 3·15, 5·12, 9·11: a month and day joined by a middle dot name a day or what happened on
     # it (3·15晚会, 5·12地震), said digit by digit; not inside a calculation (3·4=12)
     rule(

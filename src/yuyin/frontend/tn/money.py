@@ -17,7 +17,7 @@ _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港�
 _SCALE = r"(万|亿|千|百|万亿)?"
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
           "KRW": "韩元"}  # fmt: skip
-_CODE = "|".join(_CODES)
+CURRENCY_CODES = "|".join(_CODES)  # USD 100 an amount (also no edition year: datetime)
 _SAID_NAME = "|".join(sorted(set(_CODES.values()), key=len, reverse=True))  # written after an amount in a sign or code
 
 
@@ -47,16 +47,23 @@ def read_price(number: str) -> str:
     return "两" if float(number) == 2 else read_number(number, keep_zeros=False)
 
 
+def _amounts(low: str, high: str | None, unit: str) -> str:
+    """An amount, or two joined by a dash: a range where they rise (¥100-¥200 一百到二百元), a
+    subtraction where they do not (¥100-¥50=¥50 一百元减五十元, 满¥200-30 满二百元减三十元)."""
+    if high and float(high.replace(",", "")) <= float(low.replace(",", "")):
+        return f"{read_price(low)}{unit}减{read_price(high)}{unit}"
+    return read_price(low) + ("到" + read_price(high) if high else "") + unit
+
+
 def _signed(match: re.Match[str]) -> str:
     minus, sign, minus_after, low, high, scale, name = match.groups()
-    spoken = ("负" if minus or minus_after else "") + read_price(low) + ("到" + read_price(high) if high else "")
-    return spoken + (scale or "") + (name or _SIGNS[sign])  # the name written after wins: $100港元
+    spoken = _amounts(low, high, (scale or "") + (name or _SIGNS[sign]))  # the name written after wins: $100港元
+    return ("负" if minus or minus_after else "") + spoken
 
 
 def _coded(match: re.Match[str]) -> str:
     code, low, high, scale, name, code_after = match.groups()
-    spoken = read_price(low) + ("到" + read_price(high) if high else "") + (scale or "")
-    return spoken + (name or _CODES[code or code_after])
+    return _amounts(low, high, (scale or "") + (name or _CODES[code or code_after]))
 
 
 def _named(match: re.Match[str]) -> str:
@@ -72,8 +79,8 @@ CODE_RULES: tuple[Rule, ...] = (
     # USD 100, RMB 5,000元, CNY 1,200.50, 100 USD: the amount, then the currency's name
     rule(
         "currency_code",
-        r"(?:(?<![A-Za-z/])(" + _CODE + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
-        + _SCALE + r"(?(1)(?![0-9])(" + _SAID_NAME + r")?| ?(?P<code_after>" + _CODE + r")(?![A-Za-z]))",
+        r"(?:(?<![A-Za-z/])(" + CURRENCY_CODES + r") ?)?(?(1)|(?<![A-Za-z0-9.]))(" + NUMBER + r")(?: ?[-~] ?(" + NUMBER + r"))?"
+        + _SCALE + r"(?(1)(?![0-9])(" + _SAID_NAME + r")?| ?(?P<code_after>" + CURRENCY_CODES + r")(?![A-Za-z]))",
         _coded,
     ),
 )

@@ -108,6 +108,23 @@ def _chip_model(match: re.Match[str]) -> str:
     return read_digits(match.group(1))
 
 
+_FLOOR_BEFORE = re.compile("([0-9]+)楼$")
+
+
+def _flat(match: re.Match[str]) -> str:
+    """A flat's number digit by digit (2单元501 五零幺, 6号楼1601-1603 幺六零幺到幺六零三). After a
+    bare 楼 only a number that begins with the floor's and is no round hundred: 3楼301, 12楼1201,
+    20楼2001 (not 3楼150座, 3楼300块, 3楼500强企业: what is on the floor, counted)."""
+    first, joint, second = match.groups()
+    floor = _FLOOR_BEFORE.search(context_before(match, 4))
+    if floor and any(not number.startswith(floor.group(1)) or number.endswith("00") for number in (first, second) if number):
+        return match.group()
+    spoken = read_digits(first, yao=True)
+    if second:
+        spoken += ("到" if joint.strip() in "-~～—–" else joint) + read_digits(second, yao=True)
+    return spoken
+
+
 def _is_range(groups: list[str]) -> bool:
     """Two quantities, the second larger but less than 100 times the first (3000-5000,
     2022-2023), none with a leading zero: a range, not a number to dial."""
@@ -292,8 +309,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "flat",
         r"(?:(?<=单元)|(?<=[A-Za-z0-9]座)|(?<=[A-Za-z0-9][栋幢])|(?<=[0-9]号楼)|(?<=[0-9][门层楼]))([0-9]{3,4})"
-        r"(?![0-9]|\.[0-9]|[户人套个万元米平间多余层级分名年岁])",  # 28号楼1门601, 12层1208, 3楼301, A栋1201 (not 3门300分)
-        lambda m: read_digits(m.group(1), yao=True),
+        r"(?:( ?[-~～—–] ?|至|到|和|、)([0-9]{3,4}))?"  # 2楼201-205, 5楼501、502: flats of a floor listed
+        r"(?![0-9]|\.[0-9]|[户人套个万元米平间多余层级分名年岁块张把台桌家斤度步])",  # 28号楼1门601, 12层1208, 3楼301 (not 3门300分)
+        _flat,
     ),
     # 波音737, 空客320, 波音737-800, C919: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
     rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9])))([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
