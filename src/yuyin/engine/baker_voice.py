@@ -49,6 +49,12 @@ SYLLABLE_TAIL_FRAMES = 8  # how long a syllable sounds past its phones' frames (
 # sentences but 16-19 for others (7, 3.14159, 你好！, 明天早上八点半…): 200-240 ms of dead air
 # before the first sound, heard as latency on a phone line; 4 frames (50 ms) keeps the onset soft.
 LEADING_SILENCE_FRAMES = 4
+# Most frames of silence a unit ends with where a cut made for length alone follows (a long
+# sentence without punctuation): FastSpeech2 ends every unit as a sentence, and gave the long
+# first unit of such a cut 8 frames of closing sil and 22 of the end id (quiet frames, quiet_end),
+# 0.41 s of silence with the next unit's start: longer than a comma's 0.32 s. 6 frames (75 ms)
+# leave a breath inside the sentence.
+CUT_SILENCE_FRAMES = 6
 
 
 class BakerVoice:
@@ -168,6 +174,7 @@ class BakerVoice:
                          run_lengths=self._run_lengths, pace=pace)  # fmt: skip
 
     takes_syllable_options = True  # stream's syllable_options (see engine.ssml_runs)
+    takes_pause_follows = True  # stream's pause_follows
 
     @staticmethod
     def mel_tempo(options: SynthesisOptions) -> float:
@@ -176,10 +183,13 @@ class BakerVoice:
 
     def stream(self, ids: Sequence[int], options: SynthesisOptions, plan: ChunkPlan | None = None,
                on_syllables: Callable[[np.ndarray], None] | None = None,
-               syllable_options: Sequence[SynthesisOptions] | None = None) -> Iterator[np.ndarray]:  # fmt: skip
+               syllable_options: Sequence[SynthesisOptions] | None = None,
+               pause_follows: bool = True) -> Iterator[np.ndarray]:  # fmt: skip
         """Yield the waveform of ids in pieces [n_i] float32.
 
         Raises OptionsError for a speaker name: the baker voice has a single speaker.
+        pause_follows False: the unit ends where its sentence was cut for length alone, so its
+        closing silence is kept to CUT_SILENCE_FRAMES.
         syllable_options: each syllable's own options (an SSML sentence whose tags change them,
         :mod:`.ssml_runs`): its phones' durations, pitch, energy and style, and the gain of the
         frames they sound in (smoothed over GAIN_SMOOTHING_SECONDS); options then gives the
@@ -215,6 +225,8 @@ class BakerVoice:
             parts = self._mels(list(ids), list(range(len(ids))), controls, masks)
             if ids[0] == SIL_ID:
                 parts[0] = shorter_start(parts[0], LEADING_SILENCE_FRAMES)
+            if not pause_follows and len(ids) > 2 and ids[-2] == SIL_ID:
+                parts[-1] = shorter_end(parts[-1], CUT_SILENCE_FRAMES)
             mels = [faster_mel(quiet_end(part.mel, int(part.durations[-1])), tempo) for part in parts]
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
@@ -288,6 +300,23 @@ def shorter_start(part: "MelPart", frames: int) -> "MelPart":
     durations = part.durations.copy()
     durations[0] = frames
     return MelPart(part.mel[:, surplus:], durations, part.where)
+
+
+def shorter_end(part: "MelPart", frames: int) -> "MelPart":
+    """part with its closing silence, the closing sil's frames and the end id's together, at most
+    frames long: the end id keeps one frame (quiet_end makes it quiet) and the sil the rest; the
+    surplus is cut from the end of each one's mel frames and from their durations, so every
+    timing stays consistent."""
+    sil, end = int(part.durations[-2]), int(part.durations[-1])
+    end_kept = min(end, 1)
+    sil_kept = min(sil, frames - end_kept)
+    if sil_kept + end_kept == sil + end:
+        return part
+    sil_stop = part.mel.shape[1] - end  # where the end id's frames begin
+    mel = torch.cat([part.mel[:, : sil_stop - (sil - sil_kept)], part.mel[:, sil_stop : sil_stop + end_kept]], dim=1)
+    durations = part.durations.copy()
+    durations[-2:] = (sil_kept, end_kept)
+    return MelPart(mel, durations, part.where)
 
 
 def quiet_end(mel: torch.Tensor, eos_frames: int) -> torch.Tensor:

@@ -26,7 +26,9 @@ class VoiceRuntime(Protocol):
     # ``check_options(options)``, raising OptionsError for options it cannot apply;
     # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests;
     # ``takes_syllable_options`` True with ``mel_tempo(options)``: stream also takes
-    # ``syllable_options``, each syllable's own options (an SSML sentence: engine.ssml_runs).
+    # ``syllable_options``, each syllable's own options (an SSML sentence: engine.ssml_runs);
+    # ``takes_pause_follows`` True: stream also takes ``pause_follows``, False for a unit that
+    # ends where its sentence was cut for length alone (its closing silence kept short).
 
     def model_homes(self) -> list[tuple[torch.nn.Module, torch.device]]:
         """The PyTorch models with the devices they run on (what offload moves)."""

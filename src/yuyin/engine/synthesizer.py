@@ -262,6 +262,8 @@ class Synthesizer:
                 extra = {}
                 if syllable_options is not None:
                     extra["syllable_options"] = syllable_options[heard : heard + len(unit.pinyin)]
+                if unit.pause_after == 0 and getattr(self._voice, "takes_pause_follows", False):
+                    extra["pause_follows"] = False  # a cut made for length alone: no pause, a short silence
                 for samples in self._voice.stream(unit.ids, options, plan, clock.report, **extra):
                     chunk = AudioChunk(samples, self.sample_rate, unit.text, unit.pinyin, index, source=unit.source,
                                        syllables=clock.chunk(len(samples)))  # fmt: skip
