@@ -20,6 +20,7 @@ analysis largely cancel because both sides are measured alike.
 """
 from __future__ import annotations
 
+import importlib.util
 import io
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -222,13 +223,13 @@ def syllable_nuclei(decibels: np.ndarray, eligible: np.ndarray) -> list[int]:
 
 
 def _analysis_modules():
-    """parselmouth, once it and soxr are known to be importable."""
-    try:
-        import parselmouth
-        import soxr  # noqa: F401 (yuyin.audio.resample's)
-    except ImportError:
-        raise ReferenceAudioError("reference-audio prosody needs parselmouth and soxr: pip install 'yuyin[reference]'",
-                                  501) from None  # fmt: skip
+    """parselmouth, once it and soxr (yuyin.audio.resample's) are known to be installed."""
+    missing = [name for name in ("parselmouth", "soxr") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ReferenceAudioError(f"reference-audio prosody needs {' and '.join(missing)}: "
+                                  "pip install 'yuyin[reference]'", 501)  # fmt: skip
+    import parselmouth
+
     return parselmouth
 
 
