@@ -147,3 +147,13 @@ def test_read_clip_errors_name_the_file(tmp_path) -> None:
         read_clip(tmp_path / "missing.wav")
     (tmp_path / "clip.wav").write_bytes(b"RIFF")
     assert read_clip(str(tmp_path / "clip.wav")) == b"RIFF"
+
+
+def test_a_missing_analysis_module_is_named_with_the_extra_that_brings_it(monkeypatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None if name == "soxr" else real(name, *args))
+    with pytest.raises(ReferenceAudioError, match=r"needs soxr: pip install 'yuyin\[reference\]'") as caught:
+        measure(np.zeros(16000, np.float32), 16000)
+    assert caught.value.status == 501
