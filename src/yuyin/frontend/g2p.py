@@ -328,8 +328,8 @@ def _context(words: Sequence[Word], index: int, position: int, whole: bool = Fal
     before = "".join(w.text for w in words[start:index]) + ("" if whole else "".join(word.graphemes[:position]))
     after = ("" if whole else "".join(word.graphemes[position + 1 :])) + "".join(w.text for w in words[index + 1 : stop + 1])
     begun = word.text if position == 0 and not whole and not any(word.decided) else ""
-    return Context(left, right, alone, beyond, before, after, begun, is_word(begun) if begun else True,
-                   inside=position > 0 and not whole)
+    listed = is_word(begun) if begun else not (position > 0 and not whole) or is_word(word.text)
+    return Context(left, right, alone, beyond, before, after, begun, listed, inside=position > 0 and not whole)
 
 
 def _in_clause(word: Word) -> bool:

@@ -23,8 +23,8 @@ class Context:
     the word after ``right`` when ``right`` is a whole word (else empty); ``before`` and
     ``after``: all of the clause's text before and after the character; ``word``: the word the
     character begins where no dictionary gave any of its readings (else empty: 单光子 has 光子),
-    ``listed``: whether jieba's dictionary lists that word (jieba makes up unlisted ones, mostly
-    names: 单小明, 仇英); ``inside``: the character comes after others of its own word (华东|区, 由|解)."""
+    ``listed``: whether jieba's dictionary lists that word, or for a character inside a word that
+    word (jieba makes up unlisted ones, mostly names: 单小明, 仇英, 跟华); ``inside``: the character comes after others of its own word (华东|区, 由|解)."""
 
     left: str
     right: str
@@ -113,16 +113,19 @@ _HOW_IT_WENT = re.compile("(?:(?:很|太|非常|十分|特别|挺|如此|那么|
 # Polyphones that are surnames, read as such before a title: 单老师 Shan4, 解先生 Xie4.
 SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "查": "zha1", "区": "ou1",
             "盖": "ge3", "缪": "miao4", "翟": "zhai2", "覃": "qin2", "任": "ren2", "华": "hua4", "纪": "ji3",
-            "召": "shao4"}  # fmt: skip
+            "召": "shao4", "阚": "kan4"}  # fmt: skip
 _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "大夫", "同学", "主任", "董事", "局长", "书记",
            "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士",
            "老板", "掌柜", "老先生", "老太太", "老太", "夫人", "叔叔", "伯伯", "婶婶", "大哥", "大姐", "大妈", "大婶",
-           "爷爷", "奶奶", "师父")  # fmt: skip
+           "爷爷", "奶奶", "师父",
+           # heads of offices and states (华校长, 单处长, 朴总统; 任 before them is also "serve as": 他任校长期间)
+           "校长", "处长", "院长", "科长", "部长", "市长", "县长", "省长", "厂长", "所长", "社长", "馆长", "行长",
+           "村长", "镇长", "总统", "首相", "议员")  # fmt: skip
 # One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
 # 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
 _SHORT_TITLES = ("总", "家", "某", "氏")
 _SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
-                      "总设计师")
+                      "总设计师", "总统")
 
 
 def _titled(c: Context) -> bool:
@@ -141,9 +144,42 @@ def _before_title(c: Context) -> bool:
     if not c.alone:  # (a one-character left is then the made-up word's own start: 跟单|老师, 请查|老师 are no names)
         titled = c.right in _PERSON_TITLES or c.right in _SHORT_TITLE_WORDS and c.right not in ("家", "氏")  # (not 单家独院, 华氏)
         # (a longer word it ends is no name either: 华东区|经理, 开发区|主任, 西南区|总监)
-        return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1)
+        return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1
+                            or c.left in _PREPOSITIONS and not c.listed)
                 or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
     return _titled(c) or named or c.left in ("老", "小") and not c.right
+
+
+# One-character words before a person that jieba runs into a surname when it makes up a word (跟华|教授,
+# 跟任|经理, 据区|主任; not the listed 跟单|老师, following orders, nor 请查|老师: ask to check)
+_PREPOSITIONS = frozenset("由 与 向 被 跟 和 同 对 为 据 给 找 问 陪 替".split())
+
+
+def _after_preposition(c: Context) -> bool:
+    """The character ends a word jieba made up of it and a preposition before it (据缪|可馨, 据区|伟明)."""
+    return c.inside and c.left in _PREPOSITIONS and not c.listed
+
+
+def _before_given_name(c: Context) -> bool:
+    """区, 朴 or 仇 alone before a given name of two characters that jieba keeps as a word of its own
+    (区|志强, 朴|宝剑, 仇|晓光), opening the clause or after a word that leads to a person, and before what
+    is said of one (在, 的, 说, 表示, a title) or the clause's end (not 全区|建成了, 社区|文明, 区|新建的学校:
+    a district; 报仇|雪恨 is a word)."""
+    return ((c.alone or _after_preposition(c)) and len(c.right) == 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
+            and not c.right.startswith(("新", "建", "成", "立", "长"))
+            and (not c.left or c.left in _NAME_BEFORE or c.left in _PREPOSITIONS or c.left in ("了", "据", "见", "遇"))
+            and (c.beyond in ("", "在", "的", "说", "表示", "介绍", "指出", "认为", "称", "是", "也", "和", "与", "作",
+                              "出生", "出生于", "接受", "报道") or c.beyond.startswith(_PERSON_TITLES)))
+
+
+def _piao_name(c: Context) -> bool:
+    """朴 piao2 beginning a name jieba made up: a Korean one of any characters (朴趾源, 朴贊郁, 朴槿惠作), two
+    characters only of a given-name one (朴智); not before a conjunction or a particle (朴和素都是简单的意思),
+    doubled (朴朴), nor in a foreign name (朴茨茅斯, 朴修斯)."""
+    word = c.word
+    return (len(word) >= 2 and not c.inside and (len(word) > 2 or word[1] in GIVEN_NAME_CHARS)
+            and not any(char in "和与同及跟或是的了斯茨茅尔克特拉姆" for char in word[1:])
+            or _after_preposition(c))
 
 
 # Words after which 查, 盖 or 解 before a form of address is a verb (正在查大哥的手机, 又盖大哥的章, 帮忙解大哥的围;
@@ -163,9 +199,19 @@ _LET_BEFORE = frozenset("只能 只好 只得 只有 不能 哪能 岂能 甘心
 
 
 def _before_title_ren(c: Context) -> bool:
-    """任 a surname before a title, but not 任 "let" (只能任老板摆布, 任大哥处置, 任爷爷打骂)."""
+    """任 a surname before a title, but not 任 "let" (只能任老板摆布, 任大哥处置, 任爷爷打骂), nor 任 "serve as"
+    before a post after who serves or before how long (她任局长多年, 他任院长期间, 任经理以后; 任院长今天来了,
+    任局长说 are names)."""
+    post = c.right.startswith(_POSTS)
     return (_before_title(c) and c.left not in _LET_BEFORE
-            and re.search("摆布|宰割|处置|发落|使唤|差遣|打骂|欺负|摆弄", c.after[:10]) is None)
+            and re.search("摆布|宰割|处置|发落|使唤|差遣|打骂|欺负|摆弄", c.after[:10]) is None
+            and not (post and (c.left in PRONOUNS or c.left.endswith(_SERVED_BEFORE)
+                               or re.match(f"{c.right}(?:期间|以来|以后|之后|后|时|多年|[一二两三四五六七八九十几]+年)", c.after))))
+
+
+# Posts one serves as (任局长期间), and what comes before 任 "serve as" them (曾任, 现任, 先后任, 兼任)
+_POSTS = ("总", "经理", "主任", "局长", "书记", "董事", "队长", *_TITLES[_TITLES.index("校长"):])
+_SERVED_BEFORE = ("曾", "现", "已", "先后", "又", "再", "并", "均", "分别", "拟", "将", "后", "时", "兼", "出", "改", "升", "调")
 
 
 # 跑单, 抢单, 派单 ... jieba leaves apart: an order, not a surname (跑单大哥, 刷单老板)
@@ -189,7 +235,7 @@ def _before_xing(c: Context) -> bool:
     """A surname before 姓 "the surname", then what is said of it: 朴姓在朝鲜族中很常见, 查姓读zha,
     盖姓的人 (not 查姓名, 查姓王的人, 查姓是否正确, 查姓的时候, 网上查姓的来历)."""
     return ((c.word[1:] == "姓" or c.alone and c.right == "姓")
-            and re.match("$|[，。,！？!?]|是(?!否)|在|读|念|的(?:人|名人|家族|后人|后代)|人|多|源|主要|分布|出自|也|很|最",
+            and re.match("$|[，。,！？!?]|是(?!否)|在|读|念|的(?:人|名人|家族|后人|后代|读音)|人|多|源|主要|分布|出自|也|很|最",
                          c.after[1:]) is not None)
 
 
@@ -207,7 +253,8 @@ def _full_name(c: Context) -> bool:
     去查书 are not names) or a title follows it (任伟老师); 任 only before a title, or as a word
     jieba made up (任东南, 任尚书 are listed: 'serve as')."""
     word = c.word
-    if not 2 <= len(word) <= 3 or not all(char in GIVEN_NAME_CHARS for char in word[1:]):
+    if not 2 <= len(word) <= 3 or not all(char in GIVEN_NAME_CHARS for char in word[1:]) and not (
+            len(word) == 3 and word[1] == "家" and word[2] in GIVEN_NAME_CHARS):  # 区家麟 (家 alone: 曾家, 单家独院)
         return False
     titled = c.after[len(word) - 1 :].startswith(_PERSON_TITLES)  # 任伟老师, 单伟同学
     if len(word) == 2:
@@ -608,8 +655,18 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **{surname: ((reading, _TITLE_TESTS.get(surname, _before_title)), (reading, _full_name),
                  (reading, _after_xing), (reading, _before_xing),
                  # 翟 and 缪 are surnames above all else, of a name made up of any characters (翟秋白, 翟让,
-                 # 缪云台, 缪昌期) or alone; 墨翟, 绸缪, 缪斯 are listed words
-                 *(((reading, lambda c: c.alone or bool(c.word) and not c.inside),) if surname in "翟缪" else ()))
+                 # 缪云台, 缪昌期) or alone, or after a preposition jieba ran into them (据缪|可馨); 墨翟, 绸缪, 缪斯
+                 # are listed words
+                 *(((reading, lambda c: c.alone or bool(c.word) and not c.inside or _after_preposition(c)),)
+                   if surname in "翟缪" else ()),
+                 # 朴 too, of a name (朴槿惠作, 朴趾源, 朴贊郁, 据朴|宝剑), but not alone or before a character no given
+                 # name has (朴和素都是简单的意思, 朴朴: pu3) or in a foreign name (朴茨茅斯, 朴修斯); 朴素, 简朴 are words
+                 *(((reading, _piao_name),) if surname == "朴" else ()),
+                 # 阚 and 覃 have no other reading in use but in a few words of the lexicon (覃思, 覃恩 and 覃塘 tan2;
+                 # 阚 han3 "roar" is classical): a surname wherever no word decided them (为覃|小红, 阚泽, 阚清子)
+                 *(((reading, lambda c: True),) if surname in "阚覃" else ()),
+                 # 区, 朴, 仇 before a given name jieba keeps as a word (区|志强, 朴|宝剑)
+                 *(((reading, _before_given_name),) if surname in "区朴仇" else ()))
        for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),

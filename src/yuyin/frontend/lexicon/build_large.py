@@ -62,7 +62,9 @@ REJECTED = frozenset(
     # 咳 of a cough read hai1, the sigh (干咳 gan1 hai1; pypinyin has ke2)
     "干咳 百日咳 呛咳 "
     # 遂 read sui2 as in 半身不遂 (毛遂 is sui4)
-    "毛遂自荐".split()
+    "毛遂自荐 "
+    # 曲沃 of Shanxi read qu3 wo4, the tune (地名 qu1 wo4)
+    "曲沃 曲沃县".split()
 )
 _TONE_MARKS = {
     "ā": "a1", "á": "a2", "ǎ": "a3", "à": "a4", "ē": "e1", "é": "e2", "ě": "e3", "è": "e4",

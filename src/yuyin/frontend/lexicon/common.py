@@ -45,6 +45,18 @@ TABLE = """\
 召陵	shao4 ling2
 华阴	hua4 yin1
 马家堡	ma3 jia1 pu4
+曲沃	qu1 wo4
+曲沃县	qu1 wo4 xian4
+蚌山区	beng4 shan1 qu1
+蔺相如	lin4 xiang4 ru2
+司马相如	si1 ma3 xiang4 ru2
+重华	chong2 hua2
+朴树	pu3 shu4
+朴茨茅斯	pu3 ci2 mao2 si1
+覃思	tan2 si1
+覃恩	tan2 en1
+覃塘	tan2 tang2
+覃塘区	tan2 tang2 qu1
 子曰	zi3 yue1
 天将降大任	tian1 jiang1 jiang4 da4 ren4
 青青子衿	qing1 qing1 zi3 jin1

@@ -2097,8 +2097,6 @@ TABLE = """\
 曲本	qu3 ben3
 曲松	qu3 song1
 曲松县	qu3 song1 xian4
-曲沃	qu3 wo4
-曲沃县	qu3 wo4 xian4
 曲率	qu3 lv4
 曲阳	qu3 yang2
 曲阳县	qu3 yang2 xian4
