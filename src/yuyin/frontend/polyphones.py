@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .words import word_frequency
+
 
 @dataclass(frozen=True)
 class Context:
@@ -164,12 +166,18 @@ def _before_given_name(c: Context) -> bool:
     """区, 朴 or 仇 alone before a given name of two characters that jieba keeps as a word of its own
     (区|志强, 朴|宝剑, 仇|晓光), opening the clause or after a word that leads to a person, and before what
     is said of one (在, 的, 说, 表示, a title) or the clause's end (not 全区|建成了, 社区|文明, 区|新建的学校:
-    a district; 报仇|雪恨 is a word)."""
+    a district; 报仇|雪恨 is a word), nor before a common word of given-name characters (区|宣传的力度, 区|文明的风气,
+    区|安全是大事: jieba counts them in thousands, 志强 15, 宝剑 861)."""
     return ((c.alone or _after_preposition(c)) and len(c.right) == 2 and all(char in GIVEN_NAME_CHARS for char in c.right)
+            and word_frequency(c.right) < _COMMON_WORD
             and not c.right.startswith(("新", "建", "成", "立", "长"))
             and (not c.left or c.left in _NAME_BEFORE or c.left in _PREPOSITIONS or c.left in ("了", "据", "见", "遇"))
             and (c.beyond in ("", "在", "的", "说", "表示", "介绍", "指出", "认为", "称", "是", "也", "和", "与", "作",
                               "出生", "出生于", "接受", "报道") or c.beyond.startswith(_PERSON_TITLES)))
+
+
+# How often jieba counts a word at least that is too common to be a given name (宣传 4745, 文明 6584; 宝剑 861)
+_COMMON_WORD = 2000
 
 
 def _piao_name(c: Context) -> bool:
@@ -200,13 +208,14 @@ _LET_BEFORE = frozenset("只能 只好 只得 只有 不能 哪能 岂能 甘心
 
 def _before_title_ren(c: Context) -> bool:
     """任 a surname before a title, but not 任 "let" (只能任老板摆布, 任大哥处置, 任爷爷打骂), nor 任 "serve as"
-    before a post after who serves or before how long (她任局长多年, 他任院长期间, 任经理以后; 任院长今天来了,
-    任局长说 are names)."""
+    before a post after who serves or before how long (她任局长多年, 他任院长期间, 任经理以后, 任校长的时候; 任院长今天来了,
+    任局长说 are names, and so after a plural pronoun or a time: 我们任主任说了, 这时任经理走了进来, 随后任总发言)."""
     post = c.right.startswith(_POSTS)
     return (_before_title(c) and c.left not in _LET_BEFORE
             and re.search("摆布|宰割|处置|发落|使唤|差遣|打骂|欺负|摆弄", c.after[:10]) is None
-            and not (post and (c.left in PRONOUNS or c.left.endswith(_SERVED_BEFORE)
-                               or re.match(f"{c.right}(?:期间|以来|以后|之后|后|时|多年|[一二两三四五六七八九十几]+年)", c.after))))
+            and not (post and (c.left in PRONOUNS and not c.left.endswith("们") and c.left not in ("咱", "大家")
+                               or c.left.endswith(_SERVED_BEFORE) and (c.left in _SERVED_BEFORE or not c.left.endswith(("时", "后")))
+                               or re.match(f"{c.right}(?:期间|以来|以后|之后|后|(?:的)?时候?|多年|[一二两三四五六七八九十几]+年)", c.after))))
 
 
 # Posts one serves as (任局长期间), and what comes before 任 "serve as" them (曾任, 现任, 先后任, 兼任)

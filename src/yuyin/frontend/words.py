@@ -53,6 +53,11 @@ def is_word(text: str) -> bool:
     return bool(_loaded_tokenizer().FREQ.get(text))
 
 
+def word_frequency(text: str) -> int:
+    """How often jieba's dictionary counts ``text`` as a word (0 where it does not list it)."""
+    return _loaded_tokenizer().FREQ.get(text) or 0
+
+
 def cut_words_lazily(text: str, window: int = 200) -> Iterator[str]:
     """Like :func:`cut_words`, but cut ``window`` characters at a time, so the first words of a
     very long text come at once. The last word of each window may have been cut by the window's

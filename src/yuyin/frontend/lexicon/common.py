@@ -51,6 +51,7 @@ TABLE = """\
 蔺相如	lin4 xiang4 ru2
 司马相如	si1 ma3 xiang4 ru2
 重华	chong2 hua2
+重华轻实	zhong4 hua2 qing1 shi2
 朴树	pu3 shu4
 朴茨茅斯	pu3 ci2 mao2 si1
 覃思	tan2 si1
