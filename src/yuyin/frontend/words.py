@@ -50,7 +50,7 @@ def cut_words(text: str) -> list[str]:
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary has ``text`` as a word (used to find a word's inner parts)."""
-    return bool(_loaded_tokenizer().FREQ.get(text))
+    return word_frequency(text) > 0
 
 
 def word_frequency(text: str) -> int:
