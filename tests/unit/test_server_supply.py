@@ -63,3 +63,17 @@ def test_what_was_made_before_the_window_no_longer_counts() -> None:
     assert supply.falls_short()
     time.sleep(0.25)
     assert not supply.falls_short()  # the busy time has left the window
+
+
+def test_the_supply_counts_only_the_workers_that_may_synthesise_at_once() -> None:
+    """With fewer admitted requests than workers, the workers can never all be busy: the supply
+    must not wait for that before it counts as short (--shed-load warned only after underruns)."""
+    from yuyin.server.runtime import Runtime
+    from yuyin.server.settings import ServerSettings
+
+    for workers, max_active, counted in ((4, 2, 2), (2, 16, 2)):
+        runtime = Runtime(ServerSettings(workers=workers, max_active=max_active, memory_tier="large"))
+        try:
+            assert runtime.supply.workers == counted
+        finally:
+            runtime.executor.shutdown()

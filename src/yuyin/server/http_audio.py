@@ -18,6 +18,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from yuyin.audio import MEDIA_TYPES
 from yuyin.server.errors import ApiError
+from yuyin.server.metrics import STOPPED_WITH
 from yuyin.server.speech import SpeechStream
 
 log = logging.getLogger("yuyin.server")
@@ -72,6 +73,9 @@ class AudioStreamingResponse(StreamingResponse):
         except ClientStalled:
             log.warning("a client took more than %g s to read one chunk (too slowly or not at all); its stream was stopped",
                         self.send_timeout)  # fmt: skip
+        except ApiError as exc:  # after the headers went out: the response is left incomplete, as the client sees
+            log.warning("a stream was stopped after its first audio: %s", exc.message)
+            scope[STOPPED_WITH] = exc.status  # what the metrics count it as, not the 200 its headers said
         finally:
             self.stream.close()
 

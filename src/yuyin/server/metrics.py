@@ -16,6 +16,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from yuyin.server.head import ASKED_WITH_HEAD
 
+# scope key: the status of an error that stopped a response after it had started (its headers said 200)
+STOPPED_WITH = "yuyin.stopped_with"
+
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 5.0, 10.0, 30.0)
 # Method labels: those HTTP defines, and WS for a WebSocket
 KNOWN_METHODS = frozenset("GET HEAD POST PUT DELETE CONNECT OPTIONS TRACE PATCH WS".split())
@@ -88,6 +91,7 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, observe)
         finally:
+            status["code"] = scope.get(STOPPED_WITH, status["code"])
             label = self._label(scope, arrived)
             method = "HEAD" if scope.get(ASKED_WITH_HEAD) else scope.get("method", "WS")
             method = method if method in KNOWN_METHODS else "other"

@@ -22,7 +22,7 @@ from typing import Any, AsyncIterator
 
 from fastapi import APIRouter, Request, Response
 
-from yuyin.server.errors import ApiError
+from yuyin.server.errors import ApiError, error_body
 from yuyin.server.http_audio import AudioStreamingResponse, audio_headers, audio_response, until_disconnected
 from yuyin.server.runtime import RuntimeDep
 from yuyin.server.schemas import ERROR_RESPONSES, OpenAISpeechRequest
@@ -71,9 +71,14 @@ async def speech(body: OpenAISpeechRequest, runtime: RuntimeDep, http_request: R
 
 
 async def _sse_events(stream: SpeechStream) -> AsyncIterator[bytes]:
-    async for packet in stream:
-        if packet.data:
-            yield _sse({"type": "speech.audio.delta", "audio": base64.b64encode(packet.data).decode("ascii")})
+    """Audio deltas, then done; an error after the first event (a timeout) as an error event."""
+    try:
+        async for packet in stream:
+            if packet.data:
+                yield _sse({"type": "speech.audio.delta", "audio": base64.b64encode(packet.data).decode("ascii")})
+    except ApiError as exc:
+        yield _sse({"type": "error", **error_body(exc.status, exc.message, exc.field)})
+        return
     yield _sse({"type": "speech.audio.done"})
 
 

@@ -36,7 +36,9 @@ class Runtime:
         self.metrics.parked.set_function(lambda: self.admission.parked)
         self.metrics.queued.set_function(lambda: self.admission.waiting)
         self.executor = DeadlineExecutor(settings.workers)
-        self.supply = AudioSupply(settings.workers)
+        # Synthesis runs on at most max_active of the workers at once, so that is all the busy time
+        # there can be (with 4 workers and max_active 2 the supply never counted as short).
+        self.supply = AudioSupply(min(settings.workers, settings.max_active))
         self.open_websockets = 0  # (counted on the event loop: see yuyin.server.ws)
         self.metrics.websockets.set_function(lambda: self.open_websockets)
         self._voices = voices  # None until load() has loaded them
