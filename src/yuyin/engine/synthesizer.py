@@ -388,8 +388,9 @@ class Synthesizer:
         FIFO, a device, an open binary stream such as stdout) is written straight through, its
         header completed where it can seek. Front-end errors (e.g. NothingToSay) are raised before
         anything is written, and an OSError for a path that cannot be written (a directory, a name
-        too long, a loop of symlinks; see writable.path_kind) before any synthesis. ssml: text is an SSML document (``synthesize_ssml``). timeline: given,
-        it follows the chunks written (when each sentence and syllable is spoken; see yuyin.timestamps).
+        too long, a loop of symlinks; see writable.path_kind) before any synthesis. ssml: text is
+        an SSML document (``synthesize_ssml``). timeline: given, it follows the chunks written
+        (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
         if not isinstance(target, (str, Path)) and (not callable(getattr(target, "write", None))
                                                     or isinstance(target, io.TextIOBase)):
