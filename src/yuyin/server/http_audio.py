@@ -73,11 +73,13 @@ class AudioStreamingResponse(StreamingResponse):
         except ClientStalled:
             log.warning("a client took more than %g s to read one chunk (too slowly or not at all); its stream was stopped",
                         self.send_timeout)  # fmt: skip
-        except ApiError as exc:  # after the headers went out: the response is left incomplete, as the client sees
-            log.warning("a stream was stopped after its first audio: %s", exc.message)
-            scope[STOPPED_WITH] = exc.status  # what the metrics count it as, not the 200 its headers said
+        except ApiError:  # the stream's error after the headers went out: the response is left incomplete
+            pass  # (as the client sees), reported below
         finally:
             self.stream.close()
+            if self.stream.error is not None:  # also one the content reported in its own way (an SSE event)
+                log.warning("a stream was stopped after its first audio: %s", self.stream.error.message)
+                scope[STOPPED_WITH] = self.stream.error.status  # what the metrics count it as, not the 200 sent
 
 
 async def audio_response(stream: SpeechStream) -> Response:

@@ -110,6 +110,7 @@ class SpeechStream:
         self.ttfa: float | None = None
         self.audio_seconds = 0.0
         self.finished = self._closed = False
+        self.error: ApiError | None = None  # what stopped the iteration, if an error did
 
     @property
     def rtf(self) -> float:
@@ -135,6 +136,9 @@ class SpeechStream:
                 except StopAsyncIteration:
                     self.finished = True
                     return
+                except ApiError as exc:
+                    self.error = exc
+                    raise
                 parking = loop.call_later(PARK_AFTER, self._ticket.park)
                 try:
                     yield packet
