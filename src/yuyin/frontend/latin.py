@@ -47,6 +47,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "adidas": ("a1", "di2", "da2", "si1"), "uniqlo": ("you1", "yi1", "ku4"), "dota": ("dao1", "ta3"),  # 阿迪达斯, 优衣库, 刀塔
     "typec": ("tai1", "pu5", "xi1"), "vscode": ("wei1", "ai2", "si5", "kou1", "de5"),  # as Type-C, VS Code
     "canva": ("kan1", "wa5"),  # not the pinyin it looks like
+    "sin": ("sai4", "yin1"),  # the sine as classrooms say it (赛因), not the English word sin
     "okok": ("ou1", "kei4", "ou1", "kei4"), "nginx": ("en2", "jin1", "ai2", "ke4", "si5"),  # engine x
 }  # fmt: skip
 
@@ -85,6 +86,14 @@ _CLITICS = {"s": ("si5",), "t": ("te5",), "d": ("de5",), "ll": ("er5",), "m": ("
             "ve": ("fu5",)}  # fmt: skip
 
 
+# Chemical element symbols: periods 1 to 5, and the heavier ones school chemistry names
+_ELEMENTS = frozenset("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr "
+                      "Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba W Pt Au Hg Pb Bi U".split())
+_SYMBOLS = re.compile("[A-Z][a-z]?")
+_FORMULA_NUMERAL = re.compile("[二三四五六七八九十]")  # a subscript read above: Na二CO三, Cu二O
+_ELEMENT_WORDS_AFTER = re.compile("的?(?:原子|离子|元素|单质)")
+_ELEMENT_WORDS_BEFORE = re.compile("(?:元素|符号)[是为]?$")
+
 # The commonest Chinese surnames in pinyin: before a given name in pinyin they make a name (Li Hua).
 SURNAMES = frozenset("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie "
                      "song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng su wei lu "
@@ -107,6 +116,8 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
     A word reading puts the whole word on its first syllable and ``""`` on the rest; a
     spelled letter with two or three syllables does the same with the letter.
     """
+    if _is_formula(word, following, preceding):
+        return _spelled(word)
     if word in _CAPITAL_WORDS:
         word = word.capitalize()
     plural = _PLURAL_ACRONYM.match(word)
@@ -132,6 +143,20 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
         return [pair for part in parts for pair in latin_syllables(part)]
     guessed = guessed_pronunciation(word) if _may_guess(word) else None
     return _on_first(word, tuple(transliterate(guessed))) if guessed else _spelled(word)
+
+
+def _is_formula(word: str, following: str, preceding: str) -> bool:
+    """Whether a run with a two-letter element symbol is chemistry, spelled letter by letter (not the pinyin na, ca
+    or the word cao): a formula of symbols, not all the same, among them one of one letter or one that spells no
+    pinyin (NaCl, CaO, NaOH, KMnO; not CoCo, LiNa), or a symbol before a subscript's numeral (Na二CO三) or a word of
+    elements (Na的原子序数, 元素符号是Cu)."""
+    symbols = _SYMBOLS.findall(word)
+    if "".join(symbols) != word or not set(symbols) <= _ELEMENTS or all(len(symbol) == 1 for symbol in symbols):
+        return False
+    if len(symbols) == 1:
+        return bool(_FORMULA_NUMERAL.match(following) or _ELEMENT_WORDS_AFTER.match(following)
+                    or _ELEMENT_WORDS_BEFORE.search(preceding))
+    return len(set(symbols)) > 1 and any(len(symbol) == 1 or read_plain(symbol) is None for symbol in symbols)
 
 
 def _surname(word: str) -> tuple[str, ...] | None:

@@ -36,7 +36,14 @@ _TIME_AFTER = re.compile(
     r"之前|以前|之后|以后|左右|准时|整|起|开|到|至|[-~～—–])"
 )
 # A year followed or preceded by these is a duration (5000年的历史, 距今2000年), read as a cardinal.
-_DURATION_AFTER = re.compile(r"^年(?:的历史|历史|来|之久|左右)")
+_DURATION_AFTER = re.compile(r"^年(?:的历史|历史|之久|左右)")
+# A round number of hundreds before 年前, 年后 or 年来 counts years (1000年前, 1500年后, 2000年来), where another
+# number names the year counted from (2008年来, 2060年前, 1949年后); 1900 and 2100 always do (2100年前全球升温),
+# 2000 before 年后 too (2000年后，互联网快速发展), and 年前后 is "around" a year (2000年前后); so is a deadline,
+# 在 or 于 the year and 年前 then the deed (争取在2000年前签署, 于2000年前完成; not 早在2000年前, 在2000年前的汉代)
+_COUNTED_YEARS_AFTER = re.compile(r"^年(?:前(?!后)|后|来(?!临))")
+_DEADLINE_BEFORE = re.compile(r"(?<!早)[在于]$")
+_DEADLINE_AFTER = re.compile(r"^年前(?![的之，,、。就便])")
 _DURATION_BEFORE = re.compile(r"(?:距今|活了|已有|长达|历经|经过|持续了|大约|约|将近|(?<![最附接靠])近|超过|足足)$")
 
 
@@ -62,9 +69,21 @@ def _year_last_date(match: re.Match[str]) -> str:
 
 
 def _year(match: re.Match[str]) -> str:
-    if _DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4)):
+    if (_DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4))
+            or _counted_years(match)):
         return match.group()  # left to the cardinal rule
     return read_digits(match.group(1))
+
+
+def _counted_years(match: re.Match[str]) -> bool:
+    """Whether a number before 年前, 年后 or 年来 counts years: 1000年前 一千年前 (not 2008年来, 2000年后, 在2000年前签署:
+    a year)."""
+    number, after = match.group(1), context_after(match, 3)
+    if not number.endswith("00") or number in ("1900", "2100") or not _COUNTED_YEARS_AFTER.match(after):
+        return False
+    if _DEADLINE_AFTER.match(after) and _DEADLINE_BEFORE.search(context_before(match, 2)):
+        return False
+    return not (number == "2000" and after.startswith("年后"))
 
 
 # A word of dates right before eight digits that make one (生产日期：20240305, 保质期至20251231, 截止到20240305,
@@ -91,8 +110,12 @@ _NO_EDITION_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Tt]op|TOP|[Nn]o|NO|[Rr]oom|[A
 
 
 def _edition_year(match: re.Match[str]) -> str:
-    """Office 2019 -> Office 二零一九: a year after a program's name, digit by digit (not Top 2000, USD 2000)."""
-    return match.group() if _NO_EDITION_BEFORE.search(context_before(match, 8)) else read_digits(match.group(1))
+    """Office 2019 -> Office 二零一九: a year after a program's name, digit by digit (not Top 2000, USD 2000);
+    a round thousand is said as the number it is (Windows 2000 -> Windows 两千)."""
+    if _NO_EDITION_BEFORE.search(context_before(match, 8)):
+        return match.group()
+    year = match.group(1)
+    return read_number(year) if year.endswith("000") else read_digits(year)
 
 
 def _is_score(match: re.Match[str]) -> bool:
@@ -313,8 +336,9 @@ RULES: tuple[Rule, ...] = (
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
-    # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分)
-    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份]|积分))",
+    # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分,
+    # KPI 2000单: a count)
+    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份单笔条]|积分))",
          _edition_year),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),

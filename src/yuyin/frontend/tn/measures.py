@@ -21,7 +21,7 @@ UNITS: dict[str, str] = {
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
     "t": "吨", "lb": "磅", "lbs": "磅", "oz": "盎司", "L": "升", "ml": "毫升", "mL": "毫升",
     "h": "小时", "min": "分钟", "s": "秒", "ms": "毫秒", "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦",
-    "MW": "兆瓦", "W": "瓦", "GW": "吉瓦", "GWh": "吉瓦时", "MWh": "兆瓦时", "TWh": "太瓦时", "Wh": "瓦时", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "kN": "千牛",
+    "MW": "兆瓦", "W": "瓦", "GW": "吉瓦", "GWh": "吉瓦时", "MWh": "兆瓦时", "TWh": "太瓦时", "Wh": "瓦时", "kV": "千伏", "V": "伏", "mAh": "毫安时", "mA": "毫安", "N·m": "牛米", "N·m²/kg²": "牛平方米每二次方千克", "kN": "千牛",
     "Hz": "赫兹", "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "dB": "分贝", "Pa": "帕",
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "J": "焦", "kJ": "千焦", "J/(kg·℃)": "焦每千克摄氏度", "J/(mol·K)": "焦每摩尔开", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
@@ -135,9 +135,13 @@ def _times_thousand(number: str) -> str | None:
 
 
 def _scientific(match: re.Match[str]) -> str:
-    """2.5×10⁻³mol/L -> 二点五乘十的负三次方摩尔每升, 10^-9m -> 十的负九次方米; a power of ten with neither a
-    number before it nor a unit after it is left to the powers of :mod:`.math` (10² -> 十的平方)."""
-    coefficient, power, superscript, per, unit = match.groups()
+    """2.5×10⁻³mol/L -> 二点五乘十的负三次方摩尔每升, 10^-9m -> 十的负九次方米, 1.5e-3 -> 一点五乘十的负三次方; a
+    power of ten with neither a number before it nor a unit after it is left to the powers of :mod:`.math` (10² ->
+    十的平方), and so is an e between whole numbers with neither a sign nor a unit (1e5)."""
+    coefficient, power, superscript, e_coefficient, e_power, per, unit = match.groups()
+    if e_coefficient and not ("." in e_coefficient or e_power[0] in "+-" or unit):
+        return match.group()  # 1e5 with no fraction, sign nor unit: a code as likely (型号1e5)
+    coefficient, power = coefficient or e_coefficient, power or e_power
     if not coefficient and not unit:
         return match.group()
     spoken = f"十的{read_number(power or superscript_digits(superscript))}次方" + ("每" if per else "") + (UNITS[unit] if unit else "")
@@ -200,6 +204,17 @@ def _floor(match: re.Match[str]) -> str:
     return ("负" if match.group(1) else "") + read_number(match.group(2)) + "楼"
 
 
+# Units of what a content is given per (10mg/5ml, 1500kJ/100g, 2g/100g: read "per")
+_PER_AMOUNTS = frozenset({"kg", "g", "mg", "μg", "L", "ml", "mL", "μL", "μl"})
+
+
+def _spec_pair(match: re.Match[str]) -> str:
+    """4K/120Hz, 60Hz/120Hz, 8K/30fps -> a pause between the two specs, not "per" (a mass or volume after the
+    slash is what a content is given per: left to be read "per")."""
+    spec, _, next_unit = match.groups()
+    return match.group() if next_unit in _PER_AMOUNTS else spec + "、"
+
+
 # A runway's number, its heading in tens of degrees, and its side among parallel runways
 _RUNWAY = "(0[1-9]|[12][0-9]|3[0-6])([LRC])"
 _RUNWAY_SIDES = {"L": "左", "R": "右", "C": "中"}
@@ -232,6 +247,9 @@ RULES: tuple[Rule, ...] = (
     rule("runway", r"(?:(?<=跑道)|(?<=跑道 ))" + _RUNWAY + r"(?![A-Za-z0-9]|[装桶瓶])|(?<![0-9A-Za-z.])" + _RUNWAY
          + r"(?= ?跑道(?!漆|涂料|胶|材料))",
          lambda m: read_digits(m.group(1) or m.group(3)) + _RUNWAY_SIDES[m.group(2) or m.group(4)]),
+    # 4K/120Hz, 2K/165Hz, 1080P/60帧, 60Hz/120Hz: two specs side by side, the slash a pause (not "per")
+    rule("spec_pair", r"(?<![0-9.A-Za-z])((?:" + NUMBER + r" ?(" + _UNIT + r")|[0-9]+[KkPp]|(?<=[零一二三四五六七八九])[Pp]))/"
+         r"(?=" + NUMBER + r" ?(?:(" + _UNIT + r")(?![A-Za-z])|fps|FPS|帧))", _spec_pair),
     rule(
         "temperature",
         _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
@@ -292,11 +310,12 @@ RULES: tuple[Rule, ...] = (
     # is "per" it (每摩尔, 摩尔每升每秒; not an inverse in algebra: 逆元g⁻¹)
     rule("per_inverse", r"(?:·|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹] ))(" + _UNIT + r")(?:⁻¹|\^-1)(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])",
          lambda m: "每" + UNITS[m.group(1)]),
-    # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L, 1.0×10³, 10^-7 mol/L: a number in scientific notation (its power
-    # in 次方: 十的三次方, not 十的立方), or a power of ten before a unit
+    # 3×10^8 m/s, 2.5×10⁻³mol/L, 12×10⁹/L, 1.0×10³, 10^-7 mol/L, 1.5e-3, 6.02E23: a number in scientific notation
+    # (its power in 次方: 十的三次方, not 十的立方), or a power of ten before a unit (not a colour: #2e3)
     rule(
         "scientific",
-        r"(?<![0-9.])(?:(" + NUMBER + r") ?[×xX*] ?)?10(?:\^(-?[0-9]+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![0-9])(?: ?(/)?(" + _UNIT + r")(?![A-Za-z]))?",
+        r"(?<![0-9.])(?:(?:(" + NUMBER + r") ?[×xX*] ?)?10(?:\^(-?[0-9]+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+        r"|(?<![A-Za-z#])(" + NUMBER + r")[eE]([-+]?[0-9]{1,3})(?!(?!" + _UNIT + r")[A-Za-z]))(?![0-9])(?: ?(/)?(" + _UNIT + r")(?![A-Za-z]))?",
         _scientific,
     ),
     # 下行3bp: basis points where interest or yields are spoken of (500bp elsewhere: base pairs, left)
@@ -319,6 +338,9 @@ RULES: tuple[Rule, ...] = (
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
+    # 3000/月, 300/人, 8/斤: a bare amount per a period, a person or a measure (not 1/2, 2024/3, 30/月份, 3/年级)
+    rule("per_after_number", r"(?<=[0-9])/(?=[月年天日周人晚次斤件](?![份级度气期民数员工事间前后初底末中内报历终假]))",
+         lambda m: "每"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌: a slash after a price or a unit,
     # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
