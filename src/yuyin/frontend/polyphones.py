@@ -87,10 +87,11 @@ def _dei_must(c: Context) -> bool:
 
 def _di_adverbial(c: Context) -> bool:
     """地 after an adverbial of two or more characters, before the verb: 深刻地改变, or after a
-    sound doubled that the segmenter split (咪咪地叫) or an 一A一B it cut (一蹦一|跳地)."""
+    sound doubled that the segmenter split (咪咪地叫) or an 一A一B it cut (一蹦一|跳地); not a place after
+    a demonstrative (世界各地的, 这块地)."""
     doubled = len(c.before) >= 2 and c.before[-1] == c.before[-2] and c.before[-1] not in "天年月日家人"
     paired = re.search("一[\u4e00-\u9fff]一[\u4e00-\u9fff]$", c.before) is not None  # 一蹦一跳地
-    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("块", "片", "亩", "这", "那", "的", "在") and bool(c.right) and (
+    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("这", "那", "各", "某", "该", "每", "块", "片", "亩", "的", "在") and bool(c.right) and (
         c.left != "将就")  # 部队将|就地驻扎, cut 将就|地
 
 
@@ -539,9 +540,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
             and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
+    # 太脏了, 好脏, 脏兮兮: dirty, zang1, where no word (心脏, 内脏) decided it (not 脏器, 脏腑)
+    "脏": (("zang1", lambda c: c.right[:1] not in ("器", "腑") and c.left[-1:] not in ("心", "内", "五", "肝", "肾", "肺", "脾", "胰")),),
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
-    "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得") and not c.after.startswith(("了口", "了一口", "出一口"))
+    "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得", "的") and not c.after.startswith(("了口", "了一口", "出一口"))
             and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
                  or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),
            # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮,
@@ -1009,6 +1012,9 @@ _COVERING = re.compile("[了着][^吗呢吧啊呀啦嘛哦]")
 # 打点酱油, 打点柴火, 打点折, 打点机 (not 打点水果送人, 打点行装, 打点关系, 打点机关: dian5)
 _FETCHED_A_LITTLE = re.compile("(?:热|开|凉|井|泉|温)?水(?![果平准利电费产])|酱油|香?醋|香油|白?酒(?![店席会])|米饭|饭(?![店局])"
                                "|菜(?![单市场])|汤|粥|柴|猪草|野味|猎物|零工|短工|折|手感|机(?![关构场会])")
+# What is local rather than central after 地方 (di4 fang1): its government, laws, money and officials
+_LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "官员", "干部", "领导", "党委", "人大", "法院", "检", "当局",
+                 "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
@@ -1023,6 +1029,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **{word: ((f"zhong3 {plant}", _kind_of),) for word, plant in (("种花", "hua1"), ("种树", "shu4"), ("种菜", "cai4"))},  # 每种菜
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
               or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 买得到, 做得到 (can), 扔得到处都是 (not 得到处理)
+    # 地方政府, 地方性法规, 中央和地方: local, as against the centre, di4 fang1 (not 这个地方, 有些地方: a place)
+    "地方": (("di4 fang1", lambda c: c.right.startswith(_LOCAL_THINGS) and c.left[-1:] not in ("个", "的", "些", "么", "多", "几")
+              or c.before.endswith(("中央和", "中央与", "中央及", "中央、", "中央到")) or c.after.startswith(("和中央", "与中央"))),),
     "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
     "中意": (("zhong4 yi4", lambda c: c.left.endswith(("很", "不", "最", "挺", "真", "太", "比较", "都", "蛮", "特别", "非常", "就", "不太"))
               or c.right[:1] in ("", "的", "了", "吗", "呢", "这", "那", "哪")),),  # 我很中意这件 (not 中意两国: China and Italy)

@@ -29,6 +29,7 @@ TABLE = """\
 三年五载	san1 nian2 wu3 zai3
 划火柴	hua2 huo3 chai2
 行当	hang2 dang5
+地方性	di4 fang1 xing4
 为人	wei2 ren2
 为官	wei2 guan1
 只得	zhi3 de2

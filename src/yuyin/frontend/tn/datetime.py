@@ -22,7 +22,7 @@ _YEAR = r"(?<![0-9.])([12][0-9]{3})"
 _YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会|冬奥会|世界杯|亚运会"
 # Words around a colon that make "21:19" a score or ratio, not a time: right after it, right
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
-_SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的比例)")
+_SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器))")
 _SCORE_JUST_BEFORE = re.compile(
     r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
 )
@@ -371,8 +371,11 @@ RULES: tuple[Rule, ...] = (
     rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|生人|毕业|入学|入职|参军|结婚|那年|那会|春节"
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
          r"|(?<=[我你他她都妈爸哥姐弟妹]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
+         r"|(?<![0-9.第])([0-9]{2})(?=届(?:毕业生|本科生|研究生|硕士|博士|学生|新生|校友|学员))"
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))",
          lambda m: read_digits(m.group())),
+    # ’97中国旅游年, '98华夏城乡游: a two-digit year after an apostrophe, digit by digit, the apostrophe unread
+    rule("apostrophe_year", r"(?<![0-9A-Za-z])[’'‘]([0-9]{2})(?![0-9’'])(?=[\u4e00-\u9fff])", lambda m: read_digits(m.group(1))),
     # 1H24, 24H1, 3Q23, 24Q3: a half or a quarter of a year, as analysts write them (not Windows 11 23H2)
     rule("year_part_short", r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?:([12])H([0-9]{2})|([0-9]{2})H([12])|([1-4])Q([0-9]{2})|([0-9]{2})Q([1-4]))(?![A-Za-z0-9])",
          _year_part),  # where a report's words are near (not 升级到24H2, 跑了1H45, 《1Q84》)

@@ -3,7 +3,8 @@
 ``1+1=2`` -> 一加一等于二, ``5-3=2`` -> 五减三等于二, ``3×4`` -> 三乘四, ``8÷2`` -> 八除以二,
 ``3>2`` -> 三大于二, ``3/4`` -> 四分之三, ``3-5天`` -> 三到五天, ``10~20`` -> 十到二十,
 ``3:2`` -> 三比二, ``±5`` -> 正负五, ``2^10`` -> 二的十次方, ``3²`` -> 三的平方, ``√2`` -> 根号二,
-``3·15晚会`` -> 三一五晚会 (a month and day joined by a middle dot).
+``3·15晚会`` -> 三一五晚会 (a month and day joined by a middle dot), ``2·47万`` -> 二点四七万 (elsewhere the
+middle dot is a decimal point, as older print writes it).
 A ``-`` or ``/`` between two numbers is only an operator inside an expression that also has
 ``=``, a comparison or another operator; alone it is a range or a fraction.
 """
@@ -102,10 +103,33 @@ LETTER_FRACTION = rule(
 FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",
                      lambda m: read_number(m.group(1)) + ("杠" + read_number(m.group(2)) if m.group(2) else ""))
 
+# 2·47万, 19·3%, 41·8比索, 兑8·28, 0·9个百分点: a middle dot between digits is a decimal point (as older print writes
+# it), a full stop for the rules after; where it could join a month and its day (3·15, 5·12地震, “11·29”), only before
+# 万/亿/%/a measure or unit (6·1%, 1·2米, 6·2级) or as a value after 为/兑/达/至 (汇率为3·3); a year and a month
+# (1997·7于巴黎) are a date; not in a calculation (3·4=12) nor in a run of dotted groups
+_MONTH_DAY = re.compile("(?:1[0-2]|0?[1-9])[·・](?:3[01]|[12][0-9]|0?[1-9])$")
+_YEAR_MONTH = re.compile("((?:19|20)[0-9]{2})[·・](1[0-2]|[1-9])$")
+_DECIMAL_AFTER = re.compile("[%％‰万亿千百倍元级]|[美港日欧]元|个百分点|" + LIANG_AFTER)
+_VALUE_BEFORE = re.compile("[为兑达至到约]$")
+_CLAUSE_END = re.compile(r"$|[，。；、,;!！?？)）\s]")
+
+
+def _middle_dot(match: re.Match[str]) -> str:
+    if year_month := _YEAR_MONTH.match(match.group()):
+        return f"{year_month.group(1)}年{year_month.group(2)}月"
+    after = context_after(match, 4)
+    if _MONTH_DAY.match(match.group()) and not _DECIMAL_AFTER.match(after) and not (
+            _CLAUSE_END.match(after) and _VALUE_BEFORE.search(context_before(match, 1))):
+        return match.group()
+    return match.group().replace("·", ".").replace("・", ".")
+
+
+DECIMAL_DOT = rule("decimal_dot", r"(?<![0-9.·・=+×*÷/-])[0-9]+[·・][0-9]+(?![0-9]|[·・.][0-9]| ?" + _OPERATOR + ")", _middle_dot)
+
 # 第 1/3 页, 第2/10页: a page of how many, not a fraction (第1/3页 共3页: the count is said after it)
-# 满300-50, 满2000-200, 满59-5元: a coupon, so much off a spend of so much (not 年满18-60周岁, 满3-5年: a range;
-# nor 期满2024-06-30, a date)
-COUPON = rule("coupon", r"(?<=满)([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
+# 满300-50, 满2000-200, 满59-5元, and 2000-50的东券, 2000-100 1000-50 东券: a coupon, so much off a spend of so much
+# (not 年满18-60周岁, 满3-5年: a range; nor 期满2024-06-30, a date)
+COUPON = rule("coupon", r"(?:(?<=满)|(?<![0-9.-])(?=[0-9]{2,}-[0-9]+(?: [0-9]{2,}-[0-9]+)* ?的?(?:[东京]券|优惠券|抵用券)))([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
               lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}" if int(m.group(2)) < int(m.group(1)) else m.group())
 
 # 第5/12期, 第2/3步: one of so many; 第3/4节, 第7/8章: two neighbouring ones (第1/3页: PAGE_OF)

@@ -92,6 +92,9 @@ RULES: tuple[Rule, ...] = (
         + r"(?![0-9])(" + _SAID_NAME + r")?",
         _signed,
     ),
+    # 200$, 50€: a sign written after the amount (not $100$)
+    rule("sign_after", r"(?<![A-Za-z0-9.$])(" + NUMBER + r") ?(US\$|HK\$|[$€£₩])(?![A-Za-z0-9])",
+         lambda m: read_price(m.group(1)) + _SIGNS[m.group(2)]),
     # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name
     rule(
         "currency_name",

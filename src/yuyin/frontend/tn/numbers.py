@@ -21,7 +21,7 @@ _LIANG_MEASURES = (
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆站科梯"
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时"  # 2学分, 2课时, 挂了2科, 2梯4户
-               "|[KMGT]B(?![A-Za-z])|[MG](?=流量|内存|运存|显存)"  # 2GB, 2TB, 2G流量 (not 2G网络, the second generation)
+               "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])))"  # 含2早: breakfasts (not 周2早上)
                "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队))")  # 二年级, 二季度: ordinals; x+2小于0
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""

@@ -25,7 +25,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|QQ号|QQ群|QQ|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -45,6 +45,8 @@ _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|Ap
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
+# Small letters before a number that are no code's: a rank, money, units (top100, rmb100, km100, cm180, ml500)
+_NO_SMALL_CODE = "(?:top|no|rmb|usd|hkd|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah)(?![a-z])"
 _INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
 _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
@@ -337,10 +339,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9.])([0-9])([A-FH-JL-OQ-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
         lambda m: read_digits(m.group(1), yao=True) + m.group(2) + read_digits(m.group(3), yao=True),
     ),
-    # CA1234, G123: letters then three or more digits (not TOP100)
+    # CA1234, G123, hp2205, sl400: capitals or small letters then three or more digits (not TOP100, top100, rmb100,
+    # km100, a unit before its amount, \u0301)
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r")([A-Z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
+        r"(?<![A-Za-z0-9\\])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r"|" + _NO_SMALL_CODE + r")([A-Z]{1,3}|[a-z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
