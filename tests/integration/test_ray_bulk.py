@@ -88,8 +88,8 @@ def test_text_from_stdin_one_row_per_line(tiny_pack: Path, tmp_path: Path) -> No
                str(tiny_pack), "--device", "cpu", "--format", "mp3"]  # fmt: skip
     done = subprocess.run(command, input="第一句。\n\n第二句。\n", capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock", "1.mp3", "3.mp3", "manifest.jsonl"]
-    assert soundfile.info(io.BytesIO((tmp_path / "out" / "1.mp3").read_bytes())).frames > 0
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock", "000001.mp3", "000003.mp3", "manifest.jsonl"]
+    assert soundfile.info(io.BytesIO((tmp_path / "out" / "000001.mp3").read_bytes())).frames > 0
 
 
 def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack: Path, tmp_path: Path) -> None:

@@ -15,12 +15,12 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_jsonl_rows_keep_their_fields_and_default_ids_are_padded_line_numbers(tmp_path: Path) -> None:
+def test_jsonl_rows_keep_their_fields_and_default_ids_are_line_numbers_of_a_fixed_width(tmp_path: Path) -> None:
     lines = [json.dumps({"text": f"第{n}句。"}) for n in range(1, 10)]
     lines[2] = json.dumps({"id": "chapter-3", "text": "你好", "speed": 1.5, "format": "flac", "voice": "baker"})
     lines.insert(4, "   ")  # blank lines are skipped but still counted
     items = read_items(write(tmp_path, "rows.jsonl", "\n".join(lines) + "\n"))
-    assert [item.id for item in items] == ["01", "02", "chapter-3", "04", "06", "07", "08", "09", "10"]
+    assert [item.id for item in items] == ["000001", "000002", "chapter-3", "000004", "000006", "000007", "000008", "000009", "000010"]
     assert [item.line for item in items] == [1, 2, 3, 4, 6, 7, 8, 9, 10]
     assert items[2].fields == {"id": "chapter-3", "text": "你好", "speed": 1.5, "format": "flac", "voice": "baker"}
     row = items[2].row
@@ -30,7 +30,7 @@ def test_jsonl_rows_keep_their_fields_and_default_ids_are_padded_line_numbers(tm
 def test_json_ids_may_be_numbers_or_null_and_text_may_hold_unicode_line_separators(tmp_path: Path) -> None:
     rows = '{"id": 7, "text": "第一\u2028句"}\n{"id": null, "text": "好"}\n'
     items = read_items(write(tmp_path, "rows.jsonl", rows))
-    assert [(item.id, item.fields["text"]) for item in items] == [("7", "第一\u2028句"), ("2", "好")]
+    assert [(item.id, item.fields["text"]) for item in items] == [("7", "第一\u2028句"), ("000002", "好")]
 
 
 def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -> None:
@@ -41,9 +41,16 @@ def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -
     jsonl = read_items(write(tmp_path, "bom.jsonl", '\ufeff{"id": "a", "text": "好"}\n'))
     assert [item.id for item in jsonl] == ["a"]
     text = read_items(write(tmp_path, "book.txt", "第一段。\n\n第二段。\n"))
-    assert [(item.id, item.fields["text"]) for item in text] == [("1", "第一段。"), ("3", "第二段。")]
+    assert [(item.id, item.fields["text"]) for item in text] == [("000001", "第一段。"), ("000003", "第二段。")]
     stdin = read_items("-", ["一", "二"], input_format="txt")
-    assert [item.id for item in stdin] == ["1", "2"]
+    assert [item.id for item in stdin] == ["000001", "000002"]
+
+
+def test_appended_lines_leave_the_ids_of_the_rows_before_them(tmp_path: Path) -> None:
+    nine = "".join(f"第{n}句。\n" for n in range(1, 10))
+    before = [item.id for item in read_items(write(tmp_path, "book.txt", nine))]
+    after = [item.id for item in read_items(write(tmp_path, "book.txt", nine + "第十句。\n"))]
+    assert after[:9] == before and after[9] == "000010"
 
 
 @pytest.mark.parametrize("name, content, problem", [
@@ -64,6 +71,7 @@ def test_tsv_rows_skip_a_header_and_text_rows_are_one_per_line(tmp_path: Path) -
     ("r.tsv", "../x\t好\n", "line 1: id '../x' cannot name a file"),
     ("r.tsv", ".hidden\t好\n", "line 1: id '.hidden' cannot name a file"),
     ("r.tsv", "just text\n", "line 1: expected id<TAB>text"),
+    ("r.tsv", "x2\t再见\t多余\n", "line 1: expected id<TAB>text, found more columns"),
     ("r.txt", "\n  \n", "no rows (every line is blank)"),
     ("r.txt", "好" * 21, "line 1: the text is 21 characters; a row holds at most 20: split it into several rows"),
 ])  # fmt: skip

@@ -5,6 +5,9 @@
 - ``.tsv``: ``id<TAB>text`` per line (a first line ``id<TAB>text`` is a header);
 - anything else: one text per line, whose id is its line number.
 
+A row without an id is named by its line number in LINE_ID_DIGITS digits (``000007``): a fixed width, so
+that lines appended to a file never rename the rows before them (``--resume`` skips those).
+
 Blank lines are skipped. Every row is checked before a job starts: a bad one is a
 :class:`ManifestError` naming its line. Ids name the output files, so they are file-name safe
 and unique even where file names ignore case (JSON numbers are taken as their digits).
@@ -24,6 +27,7 @@ from yuyin.cluster import DEFAULT_MAX_ROW_CHARS
 from yuyin.server.schemas import AudioFormat, SynthesisControls
 
 ID_PATTERN = re.compile(r"[^\W][\w.-]*")  # a letter, digit or _ first; no separators or dots in front
+LINE_ID_DIGITS = 6  # sorts in line order up to 999,999 lines
 MAX_ID_BYTES = 200  # ID.FORMAT and its staging name stay under the usual 255-byte file-name limit
 InputFormat = Literal["auto", "jsonl", "tsv", "txt"]
 
@@ -68,13 +72,12 @@ def read_items(path: Path | str, lines: Iterable[str] | None = None, input_forma
     numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
     if kind == "tsv" and numbered and numbered[0][1].rstrip("\r\n").lower().split("\t")[:2] == ["id", "text"]:
         numbered = numbered[1:]
-    width = len(str(max((number for number, _ in numbered), default=1)))
     items, seen = [], {}
     for number, line in numbered:
         where = f"{path} line {number}"
         fields = _fields(kind, line, where)
         if fields.get("id") is None:
-            fields["id"] = f"{number:0{width}d}"
+            fields["id"] = f"{number:0{LINE_ID_DIGITS}d}"
         elif isinstance(fields["id"], int) and not isinstance(fields["id"], bool):
             fields["id"] = str(fields["id"])
         item = _checked(fields, number, where, max_row_chars)
@@ -103,6 +106,8 @@ def _fields(kind: str, line: str, where: str) -> dict[str, Any]:
         ident, tab, text = line.partition("\t")
         if not tab:
             raise ManifestError(f"{where}: expected id<TAB>text")
+        if "\t" in text:  # a third column (a speaker, a note) would be read aloud
+            raise ManifestError(f"{where}: expected id<TAB>text, found more columns")
         return {"id": ident.strip(), "text": text.strip()}
     try:
         fields = json.loads(line)
