@@ -248,6 +248,8 @@ def _export_onnx(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None
+    except OSError as exc:  # a full disk, a file that cannot be replaced
+        raise CliError(f"cannot write the ONNX files into {args.output}: {exc.strerror or exc}", EXIT_FAILURE) from None
     for file in written:
         print(file)
     return 0

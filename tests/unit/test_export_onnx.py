@@ -53,3 +53,23 @@ def test_export_onnx_refuses_a_file_as_output(tiny_pack: Path, tmp_path: Path, c
     target.write_text("x")
     assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(target)]) == 2
     assert "not a directory" in capsys.readouterr().err
+
+
+def test_export_onnx_refuses_a_directory_where_a_graph_goes_before_writing_any(tiny_pack: Path, tmp_path: Path,
+                                                                               capsys) -> None:  # fmt: skip
+    (tmp_path / "out" / "mb_melgan.onnx").mkdir(parents=True)
+    assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(tmp_path / "out")]) == 2
+    assert f"cannot write {tmp_path / 'out' / 'mb_melgan.onnx'}: not a file" in capsys.readouterr().err
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["mb_melgan.onnx"]  # no half export
+
+
+def test_export_onnx_reports_a_failed_write_in_one_line(tiny_pack: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import yuyin.engine.onnx_export as onnx_export
+
+    def full_disk(module, spec, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(onnx_export, "export_graph", full_disk)
+    assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"cannot write the ONNX files into {tmp_path / 'out'}: "
+                                                    "No space left on device")  # fmt: skip

@@ -24,12 +24,18 @@ from yuyin.engine.runtime import check_pack
 
 def export_voice_onnx(voice_dir: Path, target_dir: Path) -> list[Path]:
     """Write the voice pack at voice_dir as ONNX files into target_dir; returns their paths.
-    Raises VoicePackError for a pack that cannot be read, ValueError for one of another family."""
+    Raises VoicePackError for a pack that cannot be read, ValueError for one of another family or
+    a file name taken by something no file can replace (a directory), before anything is written;
+    OSError where writing fails."""
     from yuyin.engine.baker_voice import BakerVoice
 
     family = check_pack(voice_dir).family
     if family != "baker":
         raise ValueError(f"{voice_dir}: ONNX export supports baker-family voices, not {family!r}")
     voice = BakerVoice.from_dir(voice_dir, plan_runtime("cpu", "fp32", "torch"))
-    graphs = [*acoustic_graphs(voice.acoustic), mb_melgan_graph(voice.vocoder)]
-    return [export_graph(module, spec, target_dir / f"{spec.name}.onnx") for module, spec in graphs]
+    graphs = [(module, spec, target_dir / f"{spec.name}.onnx")
+              for module, spec in (*acoustic_graphs(voice.acoustic), mb_melgan_graph(voice.vocoder))]
+    taken = [str(target) for *_, target in graphs if target.exists() and not target.is_file()]
+    if taken:
+        raise ValueError(f"cannot write {', '.join(taken)}: not a file")
+    return [export_graph(module, spec, target) for module, spec, target in graphs]
