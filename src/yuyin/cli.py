@@ -503,10 +503,9 @@ def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple
     from yuyin.voices.store import voice_spec
 
     voices = tuple(args.voice or ("baker",))
-    for voice in voices:
-        _check_voice(voice)
+    families = {voice: _check_voice(voice) for voice in voices}
     if device_here:
-        _check_plan(args)
+        _check_plan(args, families)
     if args.lexicon is not None:
         _check_lexicon(args.lexicon)
     specs = [voice_spec(voice) for voice in voices]
@@ -550,7 +549,8 @@ def _check_lexicon(path: Path) -> None:
         raise CliError(f"--lexicon: {exc}") from None
 
 
-def _check_voice(value: str) -> None:
+def _check_voice(value: str) -> str:
+    """Refuse an unknown voice name or a broken pack directory; the voice's family."""
     from yuyin.engine.runtime import VoicePackError, check_pack
     from yuyin.voices.registry import UnknownVoiceError, voice_source
     from yuyin.voices.store import voice_spec, yuyin_home
@@ -558,24 +558,28 @@ def _check_voice(value: str) -> None:
     spec = voice_spec(value)
     if isinstance(spec, Path):
         try:
-            check_pack(spec)
+            return check_pack(spec).family
         except VoicePackError as exc:
             raise CliError(f"--voice {value}: {str(exc).removeprefix(f'{spec}: ')}") from None
-        return
     try:
-        voice_source(spec)
+        family = voice_source(spec).family
     except UnknownVoiceError as exc:
         raise CliError(str(exc)) from None
     yuyin_home()  # a named voice lives in the store: an unusable $YUYIN_HOME fails here, not in the server
+    return family
 
 
-def _check_plan(args: argparse.Namespace) -> None:
-    """Refuse a device, dtype, backend or placement that cannot run, before loading anything."""
+def _check_plan(args: argparse.Namespace, families: dict[str, str]) -> None:
+    """Refuse a device, dtype, backend or placement that cannot run, or that a voice (--voice value ->
+    its family) cannot run, before loading anything."""
     from yuyin.engine.device import DeviceError, plan_runtime
+    from yuyin.engine.runtime import family_runtime
 
     try:
-        plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device, compile=args.compile,
-                     offload_idle=getattr(args, "offload_idle", None))  # fmt: skip
+        plan = plan_runtime(args.device, args.dtype, args.backend, vocoder_device=args.vocoder_device,
+                            compile=args.compile, offload_idle=getattr(args, "offload_idle", None))  # fmt: skip
+        for voice, family in families.items():
+            family_runtime(family, plan, voice)
     except DeviceError as exc:
         raise CliError(str(exc)) from None
 

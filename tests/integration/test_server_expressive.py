@@ -20,6 +20,7 @@ import httpx
 import websockets.sync.client as ws_client
 
 from yuyin import Synthesizer, SynthesisOptions
+from yuyin.engine.device import resolve_backend
 from yuyin.engine.memory import resolve_tier
 from yuyin.engine.reference import MAX_CLIP_BYTES
 
@@ -142,6 +143,7 @@ def test_voices_list_controls_styles_and_usable_speakers(client) -> None:
     assert voice["resident"] is True  # no offload configured: the models stay where they run
     # the default openvino backend on every core: streams as the memory tier says, where there are two or more
     assert voice["side_by_side"] is (resolve_tier(None, torch.device("cpu")).side_by_side and os.cpu_count() > 1)
+    assert (voice["backend"], voice["device"]) == (resolve_backend("auto", torch.device("cpu"), torch.float32), "cpu")
 
 
 def ws_synthesize(server, message: dict) -> tuple[list[dict], bytes]:

@@ -89,10 +89,12 @@ def test_explicit_onnx_where_it_cannot_apply_is_an_error(monkeypatch) -> None:
     monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"])
     assert resolve_backend("onnx", CUDA, torch.float32) == "onnx"
     assert resolve_backend("auto", CUDA, torch.float32) == "torch"  # auto keeps PyTorch (bf16, compile) on GPUs
-    with pytest.raises(DeviceError, match="on the CPU or, onnx only, on CUDA in fp32"):
+    with pytest.raises(DeviceError, match="on the CPU or on CUDA in fp32; use --backend torch"):
         resolve_backend("onnx", CUDA, torch.bfloat16)
-    with pytest.raises(DeviceError, match="openvino backend runs on the CPU in fp32"):
+    with pytest.raises(DeviceError, match="openvino backend runs on the CPU in fp32; use --backend torch"):
         resolve_backend("openvino", CUDA, torch.float32)
+    with pytest.raises(DeviceError, match="in fp32; leave --dtype out for its bf16 stages"):
+        resolve_backend("openvino", CPU, torch.bfloat16)  # its bf16 stages come with no --dtype
     with pytest.raises(DeviceError, match="unsupported backend"):
         resolve_backend("tensorrt", CPU, torch.float32)
 

@@ -127,6 +127,16 @@ def test_resolve_applies_the_engine_policy_and_skips_with_its_message():
     assert "bogus" in variants.resolve(variants.Variant("bogus", "fp32"), "cpu").skipped
 
 
+def test_resolve_names_the_runtime_the_voice_family_runs_and_skips_what_it_cannot():
+    int8 = variants.resolve(variants.Variant("onnx-int8", "auto"), "cpu", "ttskit")
+    assert (int8.runtime, int8.skipped) == (None, "voice 'ttskit' has no int8 backend; use --backend onnx or torch")
+    openvino = variants.resolve(variants.Variant("openvino", "auto", side_by_side=True), "cpu", "ttskit")
+    assert (openvino.runtime, openvino.variant.side_by_side) == ("onnx", False)  # its vocoder in onnxruntime
+    assert variants.resolve(variants.Variant("openvino", "auto", side_by_side=True), "cpu").runtime == (
+        "openvino+side-by-side")  # baker's own graphs
+    assert "torch.compile" in variants.resolve(variants.Variant("torch+compile", "fp32"), "cpu", "ttskit").skipped
+
+
 def test_a_compile_suffix_loads_the_backend_compiled(monkeypatch):
     compiled = variants.resolve(variants.Variant("torch+compile", "fp32"), "cpu")
     assert (compiled.device, compiled.runtime, compiled.skipped) == ("cpu", "torch+compile", None)

@@ -37,6 +37,20 @@ def test_a_memory_tier_in_the_environment_that_names_none_is_one_line_and_exit_2
                                        "xlarge, got 'bogus'\n")  # fmt: skip
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["serve", "--port", "0", "--voice", "ttskit", "--backend", "onnx-int8"], "voice 'ttskit' has no int8 backend"),
+    (["serve", "--port", "0", "--voice", "baker", "--voice", "ttskit", "--compile"],
+     "voice 'ttskit' does not support torch.compile"),
+    (["batch", "-", "-o", "out", "--voice", "ttskit", "--backend", "onnx-int8"], "voice 'ttskit' has no int8 backend"),
+])  # fmt: skip
+def test_a_runtime_a_voice_cannot_run_is_refused_before_the_server_starts(argv: list[str], message: str, capsys,
+                                                                           tmp_path: Path, monkeypatch) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert capsys.readouterr().err.startswith(f"yuyin: error: {message}")
+    assert list(tmp_path.iterdir()) == []  # no output directory made, no voice pulled
+
+
 def test_a_home_directory_that_no_user_has_is_one_line_and_exit_2(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("YUYIN_HOME", "~no-such-user-here")
     monkeypatch.chdir(tmp_path)

@@ -75,14 +75,14 @@ def _frontend(voice: str) -> BakerFrontend | TtskitFrontend:
     from yuyin.frontend import BakerFrontend
     from yuyin.frontend.ttskit import TtskitFrontend
 
-    family = _voice_family(voice)
+    family = voice_family(voice)
     frontends = {"baker": BakerFrontend, "ttskit": TtskitFrontend}
     if family not in frontends:
         raise BenchInputError(f"--voice {voice}: unsupported voice family {family!r}")
     return frontends[family]()
 
 
-def _voice_family(voice: str) -> str:
+def voice_family(voice: str) -> str:
     """The family of a voice name (the registry's) or of a pack directory (its voice.json), as the
     loader tells them apart. $YUYIN_HOME must be usable either way: besides the voices it holds
     the reference virtualenvs and the model caches."""

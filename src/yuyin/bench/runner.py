@@ -28,7 +28,7 @@ from yuyin.bench.long_text import LongTextError, child_command, run_child
 from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_reference_venv,
                                    ensure_reference_venv, reference_for_voice, run_reference)
 from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
-from yuyin.bench.preflight import BenchInputError, check_inputs
+from yuyin.bench.preflight import BenchInputError, check_inputs, voice_family
 from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError
 from yuyin.bench.variants import combinations, distinct, resolve
 
@@ -112,7 +112,8 @@ def sweep_plan(args: argparse.Namespace, device_type: str) -> SweepPlan | None:
 def _run_yuyin(args: argparse.Namespace, sentences: list[Sentence], report: BenchReport,
                loader: Loader) -> None:
     variants = combinations(args.backend, args.dtype, args.batch_size, args.side_by_side)
-    resolutions = distinct([resolve(variant, args.bench_device) for variant in variants])
+    family = voice_family(args.voice)
+    resolutions = distinct([resolve(variant, args.bench_device, family) for variant in variants])
     device_type = next((r.device for r in resolutions if r.device), "cpu").split(":")[0]
     report.plan = sweep_plan(args, device_type)
     settings = CandidateSettings(args.voice, args.threads, args.repeat, report.plan,

@@ -117,20 +117,25 @@ def combinations(backends: list[str], dtypes: list[str], batch_sizes: list[int] 
     return list(seen)
 
 
-def resolve(variant: Variant, device: str) -> Resolution:
-    """Apply the engine's device, dtype and backend policy; a refusal becomes a skip note. The
-    resolution's variant carries the side-by-side choice as decided here (the memory tier's for
-    auto), so that loads and child processes run what the label says."""
+def resolve(variant: Variant, device: str, family: str = "baker") -> Resolution:
+    """Apply the engine's device, dtype and backend policy for a voice of family; a refusal becomes
+    a skip note, and the runtime is the one the voice will run (a ttskit voice's vocoder runs in
+    onnxruntime for openvino too: runtime.family_runtime). The resolution's variant carries the
+    side-by-side choice as decided here (the memory tier's for auto), so that loads and child
+    processes run what the label says."""
     from yuyin.engine.device import DeviceError, plan_runtime
+    from yuyin.engine.runtime import family_runtime
 
     try:
         plan = plan_runtime(device, variant.load_dtype, variant.load_backend, variant.load_batch_size,
                             compile=variant.compile, side_by_side=variant.side_by_side)  # fmt: skip
+        runtime = family_runtime(family, plan, family)
     except DeviceError as error:
         return Resolution(variant, skipped=str(error))
-    suffixes = (COMPILE_SUFFIX if plan.compile else "") + (SIDE_BY_SIDE_SUFFIX if plan.side_by_side else "")
-    return Resolution(replace(variant, side_by_side=plan.side_by_side), device=str(plan.device),
-                      runtime=plan.backend + suffixes)  # fmt: skip
+    side_by_side = plan.side_by_side and runtime == "openvino"
+    suffixes = (COMPILE_SUFFIX if plan.compile else "") + (SIDE_BY_SIDE_SUFFIX if side_by_side else "")
+    return Resolution(replace(variant, side_by_side=side_by_side), device=str(plan.device),
+                      runtime=runtime + suffixes)  # fmt: skip
 
 
 def distinct(resolutions: list[Resolution]) -> list[Resolution]:

@@ -108,8 +108,11 @@ def resolve_backend(backend: str, device: torch.device, dtype: torch.dtype) -> s
     if backend == "onnx" and device.type == "cuda" and dtype == torch.float32:
         return _onnx_on_cuda()
     if not applies:
-        where = "on the CPU or, onnx only, on CUDA" if backend == "onnx" else "on the CPU"
-        raise DeviceError(f"the {backend} backend runs {where} in fp32; use --backend torch for other devices or dtypes")
+        where = "on the CPU or on CUDA" if backend == "onnx" else "on the CPU"
+        hint = ("; leave --dtype out for its bf16 stages (where the CPU computes bf16 natively)"
+                if backend == "openvino" and dtype == torch.bfloat16 and device.type == "cpu" else "")
+        raise DeviceError(f"the {backend} backend runs {where} in fp32{hint}; use --backend torch for other devices "
+                          "or dtypes")  # fmt: skip
     for candidate in ("openvino", "onnx") if backend == "auto" else (backend,):
         missing = [name for name in _BACKEND_MODULES[candidate] if importlib.util.find_spec(name) is None]
         if not missing:

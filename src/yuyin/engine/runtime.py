@@ -14,7 +14,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 
 from yuyin.config import SynthesisOptions, VoiceConfig
-from yuyin.engine.device import RuntimePlan
+from yuyin.engine.device import DeviceError, RuntimePlan
 from yuyin.engine.streaming import ChunkPlan, StreamPace
 from yuyin.frontend import SentenceUnit
 
@@ -70,6 +70,22 @@ def check_pack(path: Path) -> VoiceConfig:
     except (OSError, ValueError, TypeError, SafetensorError) as exc:
         raise VoicePackError(f"{path}: not a usable voice pack: {exc}") from None
     return config
+
+
+def family_runtime(family: str, plan: RuntimePlan, name: str) -> str:
+    """The runtime a voice of family (named name) runs under plan, as its ``backend`` reports once
+    loaded: a baker voice the plan's; a ttskit voice, with no exported acoustic model, runs its
+    vocoder in onnxruntime for "onnx" and "openvino" alike (OpenVINO ran this MelGAN faster alone
+    but slower end to end: TtskitVoice.from_dir) and has no int8, torch.compile nor hybrid
+    placement (DeviceError). Checked before loading, so a server refuses them before it starts."""
+    if family != "ttskit":
+        return plan.backend
+    if plan.backend == "onnx-int8":
+        raise DeviceError(f"voice {name!r} has no int8 backend; use --backend onnx or torch")
+    if plan.compile or plan.vocoder_device != plan.device:
+        what = "torch.compile" if plan.compile else "hybrid placement"
+        raise DeviceError(f"voice {name!r} does not support {what} (baker-family voices do)")
+    return "onnx" if plan.backend in ("onnx", "openvino") else "torch"
 
 
 def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> VoiceRuntime:

@@ -135,6 +135,12 @@ class Synthesizer:
         return self._voice.config.sample_rate
 
     @property
+    def backend(self) -> str:
+        """The runtime the models run in: "openvino", "onnx", "onnx-int8" or "torch" (what "auto"
+        chose, and for a ttskit voice "onnx" where its vocoder runs in onnxruntime)."""
+        return self._voice.backend
+
+    @property
     def side_by_side(self) -> bool:
         """Whether overlapping requests run in one-thread OpenVINO streams (asked for at load, and
         the voice runs OpenVINO graphs on more than one thread; see Synthesizer.load)."""

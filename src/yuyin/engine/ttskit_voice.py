@@ -44,8 +44,9 @@ from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE, ARBatcher, DecodeItem, StopRule
 from yuyin.engine.attention_timing import AttentionClock
 from yuyin.engine.batched_vocoder import BatchedVocoder
-from yuyin.engine.device import DeviceError, RuntimePlan, pack_fp16_weights, process_threads
+from yuyin.engine.device import RuntimePlan, pack_fp16_weights, process_threads
 from yuyin.engine.limiter import limited
+from yuyin.engine.runtime import family_runtime
 from yuyin.engine.streaming import ChunkPlan, StreamPace, Window
 from yuyin.engine.speaker_blend import BlendError, parse_blend
 from yuyin.engine.tempo import interpolate_frames, level_gain, resampled_frames, source_stop
@@ -113,18 +114,13 @@ class TtskitVoice:
         onnxruntime (CPU, float32; see :mod:`.melgan_onnx`; OpenVINO ran this MelGAN faster
         alone but 8 % slower end to end next to the decode worker, with 300 MiB more memory);
         lexicon: a user ``word<TAB>pinyin`` file for the front end. Raises DeviceError for what
-        this family does not do: int8, torch.compile, hybrid placement."""
+        this family does not do (runtime.family_runtime: int8, torch.compile, hybrid placement)."""
         config = VoiceConfig.from_json(path / "voice.json")
         acoustic = Tacotron2(Tacotron2Config.from_dict(config.acoustic))
         vocoder = MelGAN(MelGANConfig.from_dict(config.vocoder))
         acoustic.load_state_dict(load_file(str(path / "acoustic.safetensors")))
         vocoder.load_state_dict(load_file(str(path / "vocoder.safetensors")))
-        device, backend = plan.device, plan.backend
-        if backend == "onnx-int8":
-            raise DeviceError(f"voice {config.name!r} has no int8 backend; use --backend onnx or torch")
-        if plan.compile or plan.vocoder_device != device:
-            what = "torch.compile" if plan.compile else "hybrid placement"
-            raise DeviceError(f"voice {config.name!r} does not support {what} (baker-family voices do)")
+        device, backend = plan.device, family_runtime("ttskit", plan, config.name)
         threads = process_threads()
         if device.type == "cpu":
             # The decode worker keeps one core for itself (ar_batcher, one thread): everything
@@ -134,7 +130,7 @@ class TtskitVoice:
             threads = max(1, threads - 1)
             torch.set_num_threads(threads)
         onnx_vocoder = None
-        if backend in ("onnx", "openvino"):
+        if backend == "onnx":
             from yuyin.engine.melgan_onnx import OnnxMelGAN
             from yuyin.voices.store import yuyin_home
 

@@ -138,6 +138,6 @@ async def voices(runtime: RuntimeDep) -> list[VoiceInfo]:
                       unusable_speakers=s.unusable_speakers, default_speaker=s.voice.default_speaker,
                       controls=["volume", "sentence_pause", "seed", *s.supported_controls(CONTROLS)],
                       styles=list(STYLE_NAMES) if s.voice.family == "baker" else [], resident=s.resident,
-                      side_by_side=s.side_by_side,
+                      side_by_side=s.side_by_side, backend=s.backend, device=str(s.device),
                       description=s.voice.description, license=s.voice.license, default=name == catalog.default)
             for name, s in catalog.synthesizers.items()]  # fmt: skip

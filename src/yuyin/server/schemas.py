@@ -296,6 +296,8 @@ class VoiceInfo(BaseModel):
     styles: list[str] = Field(description="emotion styles this voice supports")
     resident: bool = Field(description="models on their devices (false while offloaded for being idle)")
     side_by_side: bool = Field(description="requests that overlap run in one-thread OpenVINO streams, one core each")
+    backend: str = Field(description="the runtime its models run in: openvino, onnx, onnx-int8 or torch")
+    device: str = Field(description="the device its acoustic model runs on (cpu, cuda:0)")
     description: str
     license: str
     default: bool

@@ -41,7 +41,7 @@ class VoiceCatalog:
             if name in synthesizers:
                 raise ValueError(f"two voices are named {name!r} ({value!r} and an earlier one)")
             synthesizers[name] = synth
-            log.info("loaded voice %s (%d Hz) on %s%s", name, synth.sample_rate, synth.device,
+            log.info("loaded voice %s (%d Hz) on %s in %s%s", name, synth.sample_rate, synth.device, synth.backend,
                      ", overlapping requests side by side" if synth.side_by_side else "")  # fmt: skip
         return cls(synthesizers, next(iter(synthesizers)))
 
