@@ -166,12 +166,12 @@ def build_arguments(args: dict[str, Any]) -> tuple[ServerSettings, ReplicaPlan]:
 
 
 def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | None = None) -> int:
-    """Deploy on Ray and serve until SIGINT, SIGTERM or SIGHUP (main thread); the exit status.
+    """Deploy on Ray and serve until SIGINT, SIGTERM or SIGHUP (main thread), which end it as a
+    KeyboardInterrupt, in start-up too; 1 if the replicas cannot start.
 
     Joins the cluster at address (or $RAY_ADDRESS), else starts one here. Prints ``yuyin: ready
-    on http://HOST:PORT`` on stderr once every replica has loaded its voices; 1 if they cannot.
-    A signal during start-up interrupts it (KeyboardInterrupt); either way the application, and
-    a cluster started here, are shut down before returning. Raises ClusterError for what keeps
+    on http://HOST:PORT`` on stderr once every replica has loaded its voices. Either way the
+    application, and a cluster started here, are shut down before it returns or raises. Raises ClusterError for what keeps
     it from starting: port 0 or a port in use, no node that can hold a replica, an application
     of the same name on a joined cluster, Serve failing.
     """
@@ -246,4 +246,4 @@ def _serve_until_signal(settings: ServerSettings, plan: ReplicaPlan) -> int:
             time.sleep(3600)
     except KeyboardInterrupt:
         print("yuyin: shutting down", file=sys.stderr, flush=True)
-        return 0
+        raise  # after the shut-down, exit as an interrupted plain `yuyin serve` does (130)
