@@ -93,6 +93,10 @@ _SYMBOLS = re.compile("[A-Z][a-z]?")
 _FORMULA_NUMERAL = re.compile("[二三四五六七八九十]")  # a subscript read above: Na二CO三, Cu二O
 _ELEMENT_WORDS_AFTER = re.compile("的?(?:原子|离子|元素|单质)")
 _ELEMENT_WORDS_BEFORE = re.compile("(?:元素|符号)[是为]?$")
+_NOT_FORMULAS = frozenset({"NaN"})  # not a number, said nan (not NaN三, sodium azide)
+# Words beside sin that keep it the sine (sin x, sin theta, sin and cos); another English word makes it the word sin
+# (Sin City, the sin of pride)
+_SINE_WORDS = frozenset("cos tan cot sec csc and or theta alpha beta gamma phi pi".split())
 
 # The commonest Chinese surnames in pinyin: before a given name in pinyin they make a name (Li Hua).
 SURNAMES = frozenset("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie "
@@ -118,6 +122,8 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
     """
     if _is_formula(word, following, preceding):
         return _spelled(word)
+    if word.lower() == "sin" and _english_sin(following, preceding):
+        return _on_first(word, tuple(transliterate(pronunciation("sin") or ())))
     if word in _CAPITAL_WORDS:
         word = word.capitalize()
     plural = _PLURAL_ACRONYM.match(word)
@@ -148,15 +154,25 @@ def latin_syllables(word: str, following: str = "", preceding: str = "") -> list
 def _is_formula(word: str, following: str, preceding: str) -> bool:
     """Whether a run with a two-letter element symbol is chemistry, spelled letter by letter (not the pinyin na, ca
     or the word cao): a formula of symbols, not all the same, among them one of one letter or one that spells no
-    pinyin (NaCl, CaO, NaOH, KMnO; not CoCo, LiNa), or a symbol before a subscript's numeral (Na二CO三) or a word of
+    pinyin (NaCl, CaO, NaOH, KMnO; not CoCo, LiNa, NaN), or a symbol before a subscript's numeral (Na二CO三) or a word of
     elements (Na的原子序数, 元素符号是Cu)."""
     symbols = _SYMBOLS.findall(word)
+    if word in _NOT_FORMULAS and not _FORMULA_NUMERAL.match(following):
+        return False
     if "".join(symbols) != word or not set(symbols) <= _ELEMENTS or all(len(symbol) == 1 for symbol in symbols):
         return False
     if len(symbols) == 1:
         return bool(_FORMULA_NUMERAL.match(following) or _ELEMENT_WORDS_AFTER.match(following)
                     or _ELEMENT_WORDS_BEFORE.search(preceding))
     return len(set(symbols)) > 1 and any(len(symbol) == 1 or read_plain(symbol) is None for symbol in symbols)
+
+
+def _english_sin(following: str, preceding: str) -> bool:
+    """Whether sin is the English word: an English word (of two letters or more) is beside it, none of them the
+    sine's company (Sin City, the sin of pride; not sin x, sin theta, sin and cos)."""
+    words = (re.match(" ?([A-Za-z]{2,})", following), re.search("([A-Za-z]{2,}) ?$", preceding))
+    beside = [word.group(1).lower() for word in words if word]
+    return bool(beside) and not _SINE_WORDS.intersection(beside)
 
 
 def _surname(word: str) -> tuple[str, ...] | None:

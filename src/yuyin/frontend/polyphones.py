@@ -1029,8 +1029,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **{word: ((f"zhong3 {plant}", _kind_of),) for word, plant in (("种花", "hua1"), ("种树", "shu4"), ("种菜", "cai4"))},  # 每种菜
     "得到": (("de5 dao4", lambda c: len(c.left) == 1 and c.left in _CAN_DO
               or c.after.startswith(("处都", "处是", "处乱", "处飞", "处跑", "处跳"))),),  # 买得到, 做得到 (can), 扔得到处都是 (not 得到处理)
-    # 地方政府, 地方性法规, 中央和地方: local, as against the centre, di4 fang1 (not 这个地方, 有些地方: a place)
-    "地方": (("di4 fang1", lambda c: c.right.startswith(_LOCAL_THINGS) and c.left[-1:] not in ("个", "的", "些", "么", "多", "几")
+    # 地方政府, 地方性法规, 中央和地方: local, as against the centre, di4 fang1 (not 这个地方, 有些地方, 那地方银行多: a place)
+    "地方": (("di4 fang1", lambda c: c.right.startswith(_LOCAL_THINGS)
+              and c.left[-1:] not in ("个", "的", "些", "么", "多", "几", "这", "那", "哪", "啥")
               or c.before.endswith(("中央和", "中央与", "中央及", "中央、", "中央到")) or c.after.startswith(("和中央", "与中央"))),),
     "床铺": (("chuang2 pu1", lambda c: c.right[:1] == "好" and "把" in c.before),),  # 把床铺好
     "中意": (("zhong4 yi4", lambda c: c.left.endswith(("很", "不", "最", "挺", "真", "太", "比较", "都", "蛮", "特别", "非常", "就", "不太"))

@@ -30,6 +30,7 @@ TABLE = """\
 划火柴	hua2 huo3 chai2
 行当	hang2 dang5
 地方性	di4 fang1 xing4
+地方性价比	di4 fang5 xing4 jia4 bi3
 为人	wei2 ren2
 为官	wei2 guan1
 只得	zhi3 de2

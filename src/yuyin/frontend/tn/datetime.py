@@ -374,8 +374,10 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.第])([0-9]{2})(?=届(?:毕业生|本科生|研究生|硕士|博士|学生|新生|校友|学员))"
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))",
          lambda m: read_digits(m.group())),
-    # ’97中国旅游年, '98华夏城乡游: a two-digit year after an apostrophe, digit by digit, the apostrophe unread
-    rule("apostrophe_year", r"(?<![0-9A-Za-z])[’'‘]([0-9]{2})(?![0-9’'])(?=[\u4e00-\u9fff])", lambda m: read_digits(m.group(1))),
+    # ’97中国旅游年, '98华夏城乡游, '97 香港回归: a two-digit year after an apostrophe, digit by digit, the apostrophe
+    # unread (not a quotation that a quote closes: 他说'12个人都来了', ‘12个人’; ’97…’98 are two years)
+    rule("apostrophe_year", r"(?<![0-9A-Za-z])[’'‘]([0-9]{2})(?![0-9’'])(?= ?[\u4e00-\u9fff])(?![^，。；！？,;!?\n]*[’'](?![0-9]))",
+         lambda m: read_digits(m.group(1))),
     # 1H24, 24H1, 3Q23, 24Q3: a half or a quarter of a year, as analysts write them (not Windows 11 23H2)
     rule("year_part_short", r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?:([12])H([0-9]{2})|([0-9]{2})H([12])|([1-4])Q([0-9]{2})|([0-9]{2})Q([1-4]))(?![A-Za-z0-9])",
          _year_part),  # where a report's words are near (not 升级到24H2, 跑了1H45, 《1Q84》)

@@ -105,11 +105,15 @@ FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2}
 
 # 2·47万, 19·3%, 41·8比索, 兑8·28, 0·9个百分点: a middle dot between digits is a decimal point (as older print writes
 # it), a full stop for the rules after; where it could join a month and its day (3·15, 5·12地震, “11·29”), only before
-# 万/亿/%/a measure or unit (6·1%, 1·2米, 6·2级) or as a value after 为/兑/达/至 (汇率为3·3); a year and a month
-# (1997·7于巴黎) are a date; not in a calculation (3·4=12) nor in a run of dotted groups
+# 万/亿/%/a measure or unit (6·1%, 1·2米, 3·5平方公里, 6·2级) or as a value after 为/兑/达/至 (汇率为3·3), and never before
+# a festival's 节 (3·8节) or an event's word in the clause (10·28万州公交坠江事件, 8·12天津港爆炸; not 6·2级地震,
+# 6·1万多宗案件); a year and a month (1997·7于巴黎) are a date; not in a calculation (3·4=12) nor in a run of dotted
+# groups
 _MONTH_DAY = re.compile("(?:1[0-2]|0?[1-9])[·・](?:3[01]|[12][0-9]|0?[1-9])$")
 _YEAR_MONTH = re.compile("((?:19|20)[0-9]{2})[·・](1[0-2]|[1-9])$")
-_DECIMAL_AFTER = re.compile("[%％‰万亿千百倍元级]|[美港日欧]元|个百分点|" + LIANG_AFTER)
+_DECIMAL_AFTER = re.compile("[%％‰万亿千百倍元级]|[美港日欧]元|个百分点|[平立]方|" + LIANG_AFTER)
+_EVENT_AFTER = re.compile("节|(?!级|[万亿千百][多余人元])[^，。；,;!！?？]{0,10}?(?:事件|事故|事变|惨案|血案|大案|案件|爆炸|地震|空难|"
+                          "矿难|火灾|暴雨|坠江|袭击|枪击)")  # (not 6·2级地震, 6·1万多宗案件: a magnitude, a count)
 _VALUE_BEFORE = re.compile("[为兑达至到约]$")
 _CLAUSE_END = re.compile(r"$|[，。；、,;!！?？)）\s]")
 
@@ -118,8 +122,8 @@ def _middle_dot(match: re.Match[str]) -> str:
     if year_month := _YEAR_MONTH.match(match.group()):
         return f"{year_month.group(1)}年{year_month.group(2)}月"
     after = context_after(match, 4)
-    if _MONTH_DAY.match(match.group()) and not _DECIMAL_AFTER.match(after) and not (
-            _CLAUSE_END.match(after) and _VALUE_BEFORE.search(context_before(match, 1))):
+    a_value = _DECIMAL_AFTER.match(after) or _CLAUSE_END.match(after) and _VALUE_BEFORE.search(context_before(match, 1))
+    if _MONTH_DAY.match(match.group()) and (not a_value or _EVENT_AFTER.match(context_after(match, 16))):
         return match.group()
     return match.group().replace("·", ".").replace("・", ".")
 

@@ -134,13 +134,18 @@ def _times_thousand(number: str) -> str | None:
     return None if len(fraction) > 3 else read_number(str(int(whole + fraction.ljust(3, "0"))))
 
 
+# What is counted after a number (1e10个原子, 1e5次迭代)
+_COUNT_AFTER = re.compile(" ?[个次倍条颗粒步轮]")
+
+
 def _scientific(match: re.Match[str]) -> str:
     """2.5×10⁻³mol/L -> 二点五乘十的负三次方摩尔每升, 10^-9m -> 十的负九次方米, 1.5e-3 -> 一点五乘十的负三次方; a
     power of ten with neither a number before it nor a unit after it is left to the powers of :mod:`.math` (10² ->
-    十的平方), and so is an e between whole numbers with neither a sign nor a unit (1e5)."""
+    十的平方), and so is an e between whole numbers with neither a sign, a unit nor a count after it (1e5; not
+    1e10个原子)."""
     coefficient, power, superscript, e_coefficient, e_power, per, unit = match.groups()
-    if e_coefficient and not ("." in e_coefficient or e_power[0] in "+-" or unit):
-        return match.group()  # 1e5 with no fraction, sign nor unit: a code as likely (型号1e5)
+    if e_coefficient and not ("." in e_coefficient or e_power[0] in "+-" or unit or _COUNT_AFTER.match(context_after(match, 2))):
+        return match.group()  # 1e5 with no fraction, sign, unit nor count: a code as likely (型号1e5)
     coefficient, power = coefficient or e_coefficient, power or e_power
     if not coefficient and not unit:
         return match.group()
@@ -338,8 +343,9 @@ RULES: tuple[Rule, ...] = (
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
-    # 3000/月, 300/人, 8/斤: a bare amount per a period, a person or a measure (not 1/2, 2024/3, 30/月份, 3/年级)
-    rule("per_after_number", r"(?<=[0-9])/(?=[月年天日周人晚次斤件](?![份级度气期民数员工事间前后初底末中内报历终假]))",
+    # 3000/月, 300/人, 8/斤: a bare amount per a period, a person or a measure (not 1/2, 2024/3, 30/月份, 3/年级,
+    # 80/人均, 390/晚上)
+    rule("per_after_number", r"(?<=[0-9])/(?=[月年天日周人晚次斤件](?![份级度气期民数员工事间前后初底末中内报历终假均上]))",
          lambda m: "每"),
     # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌: a slash after a price or a unit,
     # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,

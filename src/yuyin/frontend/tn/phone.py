@@ -45,8 +45,10 @@ _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|Ap
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
 _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
-# Small letters before a number that are no code's: a rank, money, units (top100, rmb100, km100, cm180, ml500)
-_NO_SMALL_CODE = "(?:top|no|rmb|usd|hkd|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah)(?![a-z])"
+# Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
+# cm180, ml500, dpi800, fps144)
+_NO_SMALL_CODE = ("(?:top|no|rmb|cny|usd|hkd|eur|jpy|gbp|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah"
+                  "|dpi|fps|kpi|bmi|aqi|iq|eq|qps|tps)(?![a-z])")
 _INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
 _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
