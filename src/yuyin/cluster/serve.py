@@ -8,6 +8,7 @@ on in-flight requests. Every route answers as it does from ``yuyin serve``.
 """
 from __future__ import annotations
 
+import logging
 import math
 import socket
 import sys
@@ -108,6 +109,17 @@ class YuyinReplica:
         return {SHEDDING: self.app.state.runtime.admission.shedding}
 
 
+class DisconnectsUnlogged(logging.Filter):
+    """Drops Serve's "Request failed." traceback (90 lines) for a request cancelled because its
+    client disconnected (ray.exceptions.TaskCancelledError in the replica): the proxy logs the
+    disconnect in one line, and ``yuyin serve`` logs none. Other failures stay."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from ray.exceptions import TaskCancelledError
+
+        return not (record.exc_info and isinstance(record.exc_info[1], TaskCancelledError))
+
+
 def application(settings: ServerSettings, plan: ReplicaPlan, hosts: tuple[str, ...] | None):
     """The bound Serve application: ``serve.run(application(...))`` deploys it. hosts: the Host
     names each replica answers, as :class:`yuyin.server.hosts.HostCheck` takes them (None: any;
@@ -121,6 +133,7 @@ def application(settings: ServerSettings, plan: ReplicaPlan, hosts: tuple[str, .
         from yuyin.server.app import create_app
         from yuyin.server.voices import VoiceCatalog
 
+        logging.getLogger("ray.serve").addFilter(DisconnectsUnlogged())
         return create_app(replica, VoiceCatalog.load(replica), hosts)
 
     ingress = serve.ingress(build_app)(YuyinReplica)
