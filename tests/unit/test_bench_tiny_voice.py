@@ -55,3 +55,12 @@ def test_concurrency_sweep_on_the_tiny_voice(tiny_pack, tmp_path, capsys):
 
     table = capsys.readouterr().out
     assert "torch fp16: fp16 is not supported on CPU" in table and "cost of 1,000 requests" in table
+
+
+def test_a_run_without_a_set_says_it_times_the_built_in_sentences(tiny_pack, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ../shared/eval/sentences.tsv from here
+    args = _args(["--voice", str(tiny_pack), "--no-reference", "--backend", "torch", "--dtype", "fp32",
+                  "--concurrency", "none", "--chunk-frames", "0", "--repeat", "1"])
+    assert runner.run_bench(args) == 0
+    assert "bench: no --set, and no ../shared/eval/sentences.tsv from here: timing the 5 built-in sentences" in (
+        capsys.readouterr().err)

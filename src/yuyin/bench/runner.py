@@ -29,7 +29,7 @@ from yuyin.bench.reference import (ReferenceError, ReferenceVenv, default_refere
                                    ensure_reference_venv, reference_for_voice, run_reference)
 from yuyin.bench.report import CANDIDATE, BenchConfig, BenchReport, format_table, write_json
 from yuyin.bench.preflight import BenchInputError, check_inputs, voice_family
-from yuyin.bench.sentences import BUILTIN_LABEL, Sentence, SentenceSetError
+from yuyin.bench.sentences import BUILTIN_LABEL, DEFAULT_SET, Sentence, SentenceSetError
 from yuyin.bench.variants import combinations, distinct, resolve
 
 CPU_LEVELS = (1, 4, 16)
@@ -200,6 +200,8 @@ def run_bench(args: argparse.Namespace, loader: Loader = load_yuyin) -> int:
     except (BenchInputError, SentenceSetError) as error:
         print(f"yuyin: error: {error}", file=sys.stderr)
         return 2
+    if label == BUILTIN_LABEL:
+        _log(f"bench: no --set, and no {DEFAULT_SET} from here: timing the {len(sentences)} built-in sentences")
     config = BenchConfig(sentence_set=label, sentences=len(sentences), voice=args.voice,
                          threads=args.threads, repeat=args.repeat, device=args.bench_device,
                          dtype=",".join(args.dtype), backend=",".join(args.backend),
