@@ -449,18 +449,19 @@ def _batch(args: argparse.Namespace) -> int:
         output = BulkOutput(args.output_dir, resume=args.resume, timestamps=args.timestamps, job=job)
     except (ManifestError, OutputError) as exc:
         raise CliError(str(exc)) from None
+    todo, started, failure = output.pending(items), time.perf_counter(), None
     try:
-        todo = output.pending(items)
-        started = time.perf_counter()
         if todo:
             _pull_named(voices)
             run_bulk(todo, output, settings, plan, args.format, args.ray_address, _batch_progress(len(todo)))
-    except ClusterError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from None
+    except ClusterError as exc:  # the rows written so far are kept: say how many, then why it stopped
+        failure = CliError(str(exc), EXIT_FAILURE)
     finally:
         output.close()
     print(f"yuyin: {describe(output, len(items), len(items) - len(todo), time.perf_counter() - started)}",
           file=sys.stderr)  # fmt: skip
+    if failure is not None:
+        raise failure
     return EXIT_FAILURE if output.tally.failed else 0
 
 

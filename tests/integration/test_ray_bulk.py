@@ -102,6 +102,7 @@ def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack
     assert done.returncode == 1
     last = our_last_line(done.stderr)
     assert last.startswith("yuyin: error: the workers failed: ") and "state_dict" in last, last
+    assert f"yuyin: 0 of 1 rows spoken into {tmp_path / 'out'}" in done.stderr  # what was kept, then why it stopped
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock"]
 
 

@@ -92,6 +92,19 @@ def test_output_writes_files_then_manifest_lines_and_resumes_only_what_is_done(t
         BulkOutput(tmp_path / "out")
 
 
+def test_a_file_that_cannot_be_written_leaves_no_part_behind(tmp_path: Path, monkeypatch) -> None:
+    output = BulkOutput(tmp_path / "out", job="wav")
+
+    def full_disk(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("yuyin.cluster.bulk_output.os.replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        output.write(spoken("a"), "f-a")
+    assert sorted(path.name for path in output.directory.iterdir()) == [".lock"]  # no .a.wav.partial, no line
+    output.close()
+
+
 def test_resume_skips_rows_written_from_the_same_row_and_job_only(tmp_path: Path) -> None:
     rows = {ident: BulkItem(ident, 1, {"id": ident, "text": f"{ident}好"}) for ident in "abcde"}
     first = BulkOutput(tmp_path / "out", job="wav")

@@ -139,8 +139,12 @@ class BulkOutput:
     def _put(self, name: str, data: bytes) -> str:
         """Write a file whole (beside, then renamed); returns its name."""
         staging = self.directory / f".{name}.partial"
-        staging.write_bytes(data)
-        os.replace(staging, self.directory / name)
+        try:
+            staging.write_bytes(data)
+            os.replace(staging, self.directory / name)
+        except OSError:  # a full disk: no part of a file left behind
+            staging.unlink(missing_ok=True)
+            raise
         return name
 
 
