@@ -219,6 +219,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     onnx = formats.add_parser("onnx", help="write FastSpeech2 and MB-MelGAN as ONNX files with dynamic axes")
     onnx.add_argument("-o", "--output", type=output_path, required=True, help="directory to write the .onnx files into")
     onnx.add_argument("--voice", default="baker", help="baker-family voice name or voice-pack directory (default: baker)")
+    onnx.add_argument("--int8", action="store_true",
+                      help="also write fastspeech2_mel-int8.onnx, the mel graph dynamically quantised to int8")
     onnx.set_defaults(handler=_export_onnx)
 
 
@@ -243,7 +245,8 @@ def _export_onnx(args: argparse.Namespace) -> int:
     if not isinstance(spec, Path) and voice_source(spec).family != "baker":
         raise CliError(f"ONNX export supports baker-family voices; {spec!r} is {voice_source(spec).family}")
     try:
-        written = export_voice_onnx(spec if isinstance(spec, Path) else ensure_voice(spec, _stderr), args.output)
+        written = export_voice_onnx(spec if isinstance(spec, Path) else ensure_voice(spec, _stderr), args.output,
+                                    args.int8)  # fmt: skip
     except ValueError as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import onnx
 import onnxruntime
 import torch
 
@@ -73,3 +74,18 @@ def test_export_onnx_reports_a_failed_write_in_one_line(tiny_pack: Path, tmp_pat
     assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.strip().endswith(f"cannot write the ONNX files into {tmp_path / 'out'}: "
                                                     "No space left on device")  # fmt: skip
+
+
+def test_export_onnx_int8_adds_the_quantised_mel_graph_with_the_same_interface(tiny_pack: Path, tmp_path: Path,
+                                                                               capsys) -> None:  # fmt: skip
+    out = tmp_path / "onnx"
+    out.mkdir()
+    (out / "fastspeech2_mel-int8.onnx").write_bytes(b"an older export")  # replaced, not kept
+    assert main(["export", "onnx", "--voice", str(tiny_pack), "-o", str(out), "--int8"]) == 0
+    assert capsys.readouterr().out.split()[-1] == str(out / "fastspeech2_mel-int8.onnx")
+    plain, quantised = (onnxruntime.InferenceSession(str(out / name))
+                        for name in ("fastspeech2_mel.onnx", "fastspeech2_mel-int8.onnx"))  # fmt: skip
+    assert [i.name for i in quantised.get_inputs()] == [i.name for i in plain.get_inputs()]
+    assert [o.name for o in quantised.get_outputs()] == ["mel"]
+    assert any(node.op_type.startswith(("ConvInteger", "MatMulInteger", "DynamicQuantize"))
+               for node in onnx.load(str(out / "fastspeech2_mel-int8.onnx")).graph.node)
