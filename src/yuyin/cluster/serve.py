@@ -184,9 +184,9 @@ def serve_on_ray(settings: ServerSettings, plan: ReplicaPlan, address: str | Non
 
     Joins the cluster at address (or $RAY_ADDRESS), else starts one here. Prints ``yuyin: ready
     on http://HOST:PORT`` on stderr once every replica has loaded its voices. Either way the
-    application, and a cluster started here, are shut down before it returns or raises. Raises ClusterError for what keeps
-    it from starting: port 0 or a port in use, no node that can hold a replica, an application
-    of the same name on a joined cluster, Serve failing.
+    application, and a cluster started here, are shut down before it returns or raises. Raises
+    ClusterError for what keeps it from starting: port 0 or a port in use, no node that can hold
+    a replica, an application of the same name on a joined cluster, Serve failing.
     """
     if settings.port == 0:
         raise ClusterError("port 0 is not available on Ray Serve: its proxy needs a fixed port")
