@@ -26,10 +26,11 @@ def sentences() -> list[str]:
     return FALLBACK
 
 
-@pytest.mark.parametrize("speed", [1.0, 2.0])
+@pytest.mark.parametrize("speed", [0.25, 0.5, 1.0, 2.0])
 def test_the_speech_lies_in_the_timed_syllables(baker_synth: Synthesizer, speed: float) -> None:
     """Over a dozen sentences (measured: >= 98.1 % of each unit's energy inside its syllables,
-    every syllable at RMS >= 0.028, the first starting 1-137 ms before the speech does)."""
+    every syllable at RMS >= 0.028, the first starting 1-137 ms before the speech does; slowed,
+    the tails lengthen with the durations: at 0.25x >= 98.2 %, where fixed tails held 69.5 %)."""
     rate = baker_synth.sample_rate
     for text in sentences():
         for chunk in baker_synth.synthesize(text, SynthesisOptions(speed=speed)):
@@ -38,12 +39,14 @@ def test_the_speech_lies_in_the_timed_syllables(baker_synth: Synthesizer, speed:
             audio, inside = chunk.samples, np.zeros(len(chunk.samples), bool)
             for syllable in chunk.syllables:
                 part = audio[round(syllable.start * rate) : round(syllable.end * rate)]
-                assert np.sqrt(np.mean(part**2)) > 0.02, (text, syllable)  # each syllable is timed over speech
+                # each syllable is timed over speech (a slowed one holds longer quiet stretches: at 0.25x, fixed
+                # 8-frame tails gave three syllables of the set RMS 0.017-0.02, and 0.013 scaled)
+                assert np.sqrt(np.mean(part**2)) > 0.02 * min(speed, 1.0) ** 0.5, (text, syllable)
                 inside[round(syllable.start * rate) : round(syllable.end * rate)] = True
             assert (audio[inside] ** 2).sum() > 0.97 * (audio**2).sum(), text
             frames = np.sqrt((audio[: len(audio) // 300 * 300].reshape(-1, 300) ** 2).mean(axis=1))
             onset = np.nonzero(frames > 0.02)[0][0] * 300 / rate
-            assert 0 <= onset - chunk.syllables[0].start < 0.2, text
+            assert 0 <= onset - chunk.syllables[0].start < 0.2 / min(speed, 1.0), text  # a slowed onset is longer
 
 
 def _yuyin(*args: str) -> subprocess.CompletedProcess:

@@ -230,7 +230,11 @@ class BakerVoice:
             mels = [faster_mel(quiet_end(part.mel, int(part.durations[-1])), tempo) for part in parts]
         if on_syllables is not None:
             spans = phone_spans(len(ids), parts, [mel.shape[1] for mel in mels], tempo, hop)
-            on_syllables(syllable_spans(ids, spans, round(SYLLABLE_TAIL_FRAMES * hop / tempo)))
+            # a slower syllable fades slower too: its tail lengthens with its durations (speeds below 1)
+            slowness = np.array([1 / min(o.speed, 1.0) for o in syllable_options] if syllable_options
+                                else [1 / min(options.speed, 1.0)])  # fmt: skip
+            tails = np.round(SYLLABLE_TAIL_FRAMES * hop / tempo * slowness).astype(np.int64)
+            on_syllables(syllable_spans(ids, spans, tails))
         for part, mel in zip(parts, mels):
             if phone_gains is None:
                 yield from limited(self._vocoded(mel, plan), volume, self.config.sample_rate)
@@ -459,14 +463,15 @@ def phone_spans(count: int, parts: list[MelPart], frames: list[int], tempo: floa
     return spans
 
 
-def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarray:
+def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int | np.ndarray) -> np.ndarray:
     """The syllables' spans [S, 2] from their ids' spans [L, 2] (phone_spans).
 
     A syllable is a run of phones between the sils and prosody marks that frame and separate
     syllables. Its sound outlasts its phones' frames: this FastSpeech2 gives the mark or sil
     after a syllable frames that still carry its final's decay (over the public sentence set,
     speech fell below RMS 0.02 a median 8 frames after the last phone's end). So a syllable
-    ends tail samples after its last phone, or where the marks and sil after it end, if sooner.
+    ends tail samples (one for all, or [S] one each) after its last phone, or where the marks
+    and sil after it end, if sooner.
     """
     syllables: list[list[int]] = []  # [start, end of phones, end of what follows before the next]
     previous_was_phone = False
@@ -479,7 +484,9 @@ def syllable_spans(ids: Sequence[int], spans: np.ndarray, tail: int) -> np.ndarr
         elif syllables and stop >= 0:
             syllables[-1][2] = max(syllables[-1][2], stop)
         previous_was_phone = is_phone
-    return np.array([(start, min(stop + tail, limit)) for start, stop, limit in syllables], dtype=np.int64).reshape(-1, 2)
+    tails = np.broadcast_to(np.asarray(tail, dtype=np.int64), (len(syllables),))
+    return np.array([(start, min(stop + int(extra), limit)) for (start, stop, limit), extra in zip(syllables, tails)],
+                    dtype=np.int64).reshape(-1, 2)  # fmt: skip
 
 
 def _is_phone(symbol: int) -> bool:
