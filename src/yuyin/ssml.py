@@ -97,8 +97,9 @@ def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
     try:  # the text is decoded already: an XML declaration's encoding must not decode it again
         defusedxml.sax.parseString(_DECLARED_ENCODING.sub(r"\1", text).encode("utf-8"), handler, forbid_dtd=True)
     except xml.sax.SAXParseException as exc:
+        root = "" if is_ssml(text) or text.lstrip().startswith("<?xml") else "; SSML is one <speak> element around the text"
         raise SSMLError(f"malformed SSML at line {exc.getLineNumber()}, column {exc.getColumnNumber() + 1}: "
-                        f"{exc.getMessage()}") from None  # fmt: skip
+                        f"{exc.getMessage()}{root}") from None  # fmt: skip
     except defusedxml.DefusedXmlException as exc:
         raise SSMLError(f"unsafe SSML refused (DTDs and entities are not allowed): {exc}") from None
     return handler.segments

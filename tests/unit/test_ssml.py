@@ -122,6 +122,7 @@ def test_sub_emotion_voice() -> None:
     ("<speak><prosody rate='-150%'>x</prosody></speak>", r"rate must not be negative, got '-150%'"),
     ("<speak>" + "<break time='10s'/>" * 61 + "</speak>", r"<break> at line 1, .*breaks add up to more than 600 s"),
     ("<p>x</p>", r"root element must be <speak>"),
+    ('你好<break time="1s"/>世界。', r"malformed SSML at line 1, column 3: .*; SSML is one <speak> element around the text"),
 ])  # fmt: skip
 def test_errors_name_tag_and_position(ssml: str, message: str) -> None:
     with pytest.raises(SSMLError, match=message):
