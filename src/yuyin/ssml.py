@@ -6,7 +6,7 @@ Supported (anything else raises :class:`SSMLError` naming the tag, line and colu
     <break time="500ms|1.2s" strength="none|x-weak|weak|medium|strong|x-strong"/>
     <prosody rate= pitch= volume=>           nests: rates/volumes multiply, pitches add
     <emphasis level="strong|moderate|reduced|none">
-    <say-as interpret-as="digits|cardinal|ordinal|date|time|telephone|characters">
+    <say-as interpret-as="digits|cardinal|ordinal|date|time|telephone|characters">  format= orders a date (DATE_FORMATS)
     <phoneme alphabet="pinyin" ph="yin2 hang2">  -> the front end's override ``银行[yin2 hang2]``
     <sub alias="...">                        speaks the alias instead of the content
     <emotion category="happy|sad|..." intensity="0..2">   a style (yuyin.engine.styles)
@@ -231,7 +231,11 @@ def _open(tag: str, attrs: dict[str, str], parent: _Frame) -> _Frame:
 
 def _check_replacement(tag: str, attrs: dict[str, str]) -> str:
     if tag == "say-as":
-        return _choice(attrs.get("interpret-as", ""), SAY_AS, "interpret-as")
+        kind = _choice(attrs.get("interpret-as", ""), SAY_AS, "interpret-as")
+        if "format" in attrs and not (kind == "date" and attrs["format"] in DATE_FORMATS):
+            raise ValueError(f"format applies to interpret-as='date': one of {', '.join(DATE_FORMATS)}, "
+                             f"got {attrs['format']!r}")  # fmt: skip
+        return kind
     if tag == "phoneme":
         if attrs.get("alphabet", "pinyin") != "pinyin":
             raise ValueError(f"alphabet must be 'pinyin', got {attrs.get('alphabet')!r}")
@@ -253,7 +257,7 @@ def _replacement(frame: _Frame, content: str) -> str:
         return _attr_of(frame, "alias")
     if frame.tag == "phoneme":
         return _phoneme(content.strip(), _attr_of(frame, "ph").split())
-    return say_as(frame.replace or "", content)
+    return say_as(frame.replace or "", content, frame.attrs.get("format"))
 
 
 def _phoneme(content: str, syllables: list[str]) -> str:
@@ -271,13 +275,16 @@ def _attr_of(frame: _Frame, name: str) -> str:
     return frame.attrs[name]
 
 
-def say_as(kind: str, content: str) -> str:
-    """Front-end text for content read as kind (digits one by one, an ordinal with 第, ...)."""
+def say_as(kind: str, content: str, date_format: str | None = None) -> str:
+    """Front-end text for content read as kind (digits one by one, an ordinal with 第, ...);
+    date_format: the order of a date's numbers (DATE_FORMATS: ``mdy`` reads 06/18/2025)."""
     text = content.strip()
     if kind in ("digits", "telephone", "date", "time") and not any(_digit(c) is not None for c in text):
-        if kind in ("digits", "telephone"):
-            raise ValueError(f"{kind} needs digits, got {text!r}")
+        if kind in ("digits", "telephone") or not _NUMERALS.search(text):
+            raise ValueError(f"{kind} needs {_NEEDS[kind]}, got {text!r}")
         return text  # a date or time in words (二〇二四年一月二日): the normaliser reads it
+    if kind == "date" and date_format is not None:
+        return _formatted_date(text, date_format)
     if kind in ("date", "time"):
         _check_date(text) if kind == "date" else _check_time(text)
         return text  # the normaliser reads them
@@ -297,6 +304,29 @@ def say_as(kind: str, content: str) -> str:
 
 _DATE = re.compile(r"(?:(?P<year>\d{4})[-/.年])?(?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})日?|(?P<only_year>\d{4})[-/.年](?P<only_month>\d{1,2})月?")
 _TIME = re.compile(r"(?P<hour>\d{1,2})[:：](?P<minute>\d{2})(?:[:：](?P<second>\d{2}))?")
+
+
+# The orders of a date's numbers that say-as format names (the W3C say-as note's date formats)
+DATE_FORMATS = ("ymd", "mdy", "dmy", "ym", "my", "md", "dm", "y")
+_NUMERALS = re.compile("[〇零一二两三四五六七八九十廿卅]")  # of a date or time in words
+_NEEDS = {"digits": "digits", "telephone": "digits", "date": "a date such as 2024-01-02 or 二〇二四年一月二日",
+          "time": "a time such as 10:30 or 十点半"}
+
+
+def _formatted_date(text: str, order: str) -> str:
+    """A date whose numbers come in order (06/18/2025 as mdy) -> 2025年6月18日, as the normaliser
+    reads it; ValueError for numbers that are not so many or not a day of the calendar."""
+    numbers = re.split(r"[-/.\s]+", text)
+    if len(numbers) != len(order) or not all(number.isdecimal() for number in numbers):
+        raise ValueError(f"date in format {order!r} needs {len(order)} numbers, got {text!r}")
+    fields = {field: int(number) for field, number in zip(order, numbers)}
+    try:
+        datetime.date(fields.get("y", 2024), fields.get("m", 1), fields.get("d", 1))
+    except ValueError:
+        raise ValueError(f"date {text!r} in format {order!r} is no day of the calendar") from None
+    parts = {"y": f"{fields['y']:04d}年" if "y" in fields else "", "m": f"{fields['m']}月" if "m" in fields else "",
+             "d": f"{fields['d']}日" if "d" in fields else ""}  # fmt: skip
+    return parts["y"] + parts["m"] + parts["d"]
 
 
 def _check_date(text: str) -> None:

@@ -55,6 +55,14 @@ def test_breaks_may_add_up_to_ten_minutes() -> None:
     assert sum(segment.seconds for segment in parse("<break time='10s'/>" * 60)) == 600
 
 
+@pytest.mark.parametrize(("order", "content", "text"), [
+    ("mdy", "06/18/2025", "2025年6月18日"), ("dmy", "18.6.2025", "2025年6月18日"), ("ymd", "2025-6-18", "2025年6月18日"),
+    ("ym", "2025-06", "2025年6月"), ("md", "2/29", "2月29日"), ("y", "1997", "1997年"),
+])  # fmt: skip
+def test_say_as_date_in_a_format(order: str, content: str, text: str) -> None:
+    assert parse(f'<say-as interpret-as="date" format="{order}">{content}</say-as>') == [TextSegment(text)]
+
+
 def test_emphasis() -> None:
     strong = parse('<emphasis level="strong">重</emphasis>')[0].overrides
     assert strong["energy"] > 1 and strong["pitch"] > 1 and strong["speed"] < 1
@@ -122,6 +130,11 @@ def test_sub_emotion_voice() -> None:
     ("<speak><prosody rate='-150%'>x</prosody></speak>", r"rate must not be negative, got '-150%'"),
     ("<speak>" + "<break time='10s'/>" * 61 + "</speak>", r"<break> at line 1, .*breaks add up to more than 600 s"),
     ("<p>x</p>", r"root element must be <speak>"),
+    ("<speak><say-as interpret-as='date'>not a date</say-as></speak>", r"date needs a date such as 2024-01-02"),
+    ("<speak><say-as interpret-as='time'>ten</say-as></speak>", r"time needs a time such as 10:30"),
+    ("<speak><say-as interpret-as='date' format='mdy'>13/18/2025</say-as></speak>", r"in format 'mdy' is no day"),
+    ("<speak><say-as interpret-as='date' format='mdy'>06/18</say-as></speak>", r"format 'mdy' needs 3 numbers"),
+    ("<speak><say-as interpret-as='digits' format='mdy'>1</say-as></speak>", r"format applies to interpret-as='date'"),
     ('你好<break time="1s"/>世界。', r"malformed SSML at line 1, column 3: .*; SSML is one <speak> element around the text"),
 ])  # fmt: skip
 def test_errors_name_tag_and_position(ssml: str, message: str) -> None:
