@@ -39,6 +39,7 @@ import defusedxml
 import defusedxml.sax
 
 from yuyin.config import OPTION_RANGES
+from yuyin.frontend.marked_pinyin import digit_tones
 
 MAX_BREAK_SECONDS = 10.0
 MAX_TOTAL_BREAK_SECONDS = 600.0  # ten minutes of silence in one document; more is an error, not audio
@@ -239,8 +240,7 @@ def _check_replacement(tag: str, attrs: dict[str, str]) -> str:
     if tag == "phoneme":
         if attrs.get("alphabet", "pinyin") != "pinyin":
             raise ValueError(f"alphabet must be 'pinyin', got {attrs.get('alphabet')!r}")
-        if not re.fullmatch(r"\s*[a-zA-Züv]+[1-5](\s+[a-zA-Züv]+[1-5])*\s*", attrs.get("ph", "")):
-            raise ValueError(f"ph must be TONE3 pinyin syllables like 'yin2 hang2', got {attrs.get('ph')!r}")
+        _ph_syllables(attrs.get("ph", ""))
         return "phoneme"
     if "alias" not in attrs:
         raise ValueError("the alias attribute is required")
@@ -256,7 +256,7 @@ def _replacement(frame: _Frame, content: str) -> str:
     if frame.tag == "sub":
         return _attr_of(frame, "alias")
     if frame.tag == "phoneme":
-        return _phoneme(content.strip(), _attr_of(frame, "ph").split())
+        return _phoneme(content.strip(), _ph_syllables(_attr_of(frame, "ph")))
     return say_as(frame.replace or "", content, frame.attrs.get("format"))
 
 
@@ -269,6 +269,16 @@ def _phoneme(content: str, syllables: list[str]) -> str:
     elif not _LATIN_WORD.fullmatch(content):
         raise ValueError(f"<phoneme> must hold hanzi or one Latin word, got {content!r}")
     return f"{content}[{' '.join(syllables)}]"
+
+
+def _ph_syllables(ph: str) -> list[str]:
+    """A phoneme's ph as TONE3 syllables: digits as written (``yin2 hang2``) or tone marks read as
+    them (``yín háng``, an unmarked syllable beside marked ones neutral), as inline overrides
+    take them; ValueError otherwise."""
+    syllables = digit_tones(ph, unmarked_neutral=True)
+    if not syllables or not all(re.fullmatch("[a-zv]+[1-5]", syllable) for syllable in syllables):
+        raise ValueError(f"ph must be pinyin syllables like 'yin2 hang2' or 'yín háng', got {ph!r}")
+    return list(syllables)
 
 
 def _attr_of(frame: _Frame, name: str) -> str:

@@ -84,6 +84,8 @@ def test_say_as(kind: str, content: str, text: str) -> None:
 def test_phoneme_maps_to_the_override_syntax() -> None:
     assert parse('<phoneme alphabet="pinyin" ph="yin2  hang2">银行</phoneme>') == [TextSegment("银行[yin2 hang2]")]
     assert parse('<phoneme ph="te4 si1 la1">Tesla</phoneme>') == [TextSegment("Tesla[te4 si1 la1]")]
+    assert parse('<phoneme ph="yín háng">银行</phoneme>') == [TextSegment("银行[yin2 hang2]")]  # marks, as 行[háng]
+    assert parse('<phoneme ph="xiè xie">谢谢</phoneme>') == [TextSegment("谢谢[xie4 xie5]")]
 
 
 def test_a_declared_encoding_does_not_decode_the_text_again() -> None:
@@ -116,7 +118,7 @@ def test_sub_emotion_voice() -> None:
     ("<speak><say-as interpret-as='digits'>你好</say-as></speak>", r"digits needs digits"),
     ("<speak><say-as interpret-as='telephone'>abc</say-as></speak>", r"telephone needs digits"),
     ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
-    ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be TONE3"),
+    ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be pinyin syllables like 'yin2 hang2' or 'yín háng'"),
     ("<speak><phoneme ph='yin2'></phoneme></speak>", r"must hold hanzi or one Latin word, got ''"),
     ("<speak><phoneme ph='yin2'>银行银行</phoneme></speak>", r"1 syllable\(s\) for the 4 hanzi"),
     ("<speak><phoneme ph='hang2'>行[xing2]</phoneme></speak>", r"must hold hanzi or one Latin word"),
