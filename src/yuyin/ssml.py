@@ -11,6 +11,7 @@ Supported (anything else raises :class:`SSMLError` naming the tag, line and colu
     <sub alias="...">                        speaks the alias instead of the content
     <emotion category="happy|sad|..." intensity="0..2">   a style (yuyin.engine.styles)
     <voice name=>                            the loaded voice's name, or one of its speakers
+    <p>, <s>                                 a paragraph, a sentence: each ends a sentence
 
 Attribute values (SynthesisOptions units): ``rate`` x-slow 0.6, slow 0.8, medium 1, fast 1.25,
 x-fast 1.6, ``120%`` or ``1.2`` -> speed multiplier, ``+20%`` / ``-50%`` -> a change by that
@@ -55,7 +56,9 @@ SAY_AS = ("digits", "cardinal", "ordinal", "date", "time", "telephone", "charact
 ATTRIBUTES = {"speak": {"version", "xmlns", "xml:lang", "xmlns:xsi", "xsi:schemaLocation"},
               "break": {"time", "strength"}, "prosody": {"rate", "pitch", "volume"}, "emphasis": {"level"},
               "say-as": {"interpret-as", "format", "detail"}, "phoneme": {"alphabet", "ph"}, "sub": {"alias"},
-              "emotion": {"category", "intensity"}, "voice": {"name"}}  # fmt: skip
+              "emotion": {"category", "intensity"}, "voice": {"name"}, "p": {"xml:lang"}, "s": {"xml:lang"}}  # fmt: skip
+# What ends a sentence already (a <p> or <s> whose text ends so adds no full stop of its own)
+_SENTENCE_END = re.compile("[。！？!?…；;][”’」』）)\"']*$")
 
 
 class SSMLError(ValueError):
@@ -179,6 +182,14 @@ class _Handler(xml.sax.ContentHandler):
             except ValueError as exc:
                 raise SSMLError(f"{self._where(tag)}: {exc}") from None
             self._emit(text, frame)
+        elif tag in ("p", "s"):
+            self._end_sentence()
+
+    def _end_sentence(self) -> None:
+        """A paragraph or sentence ends its text's sentence: a full stop where no end mark is."""
+        last = self.segments[-1] if self.segments else None
+        if isinstance(last, TextSegment) and last.text.strip() and not _SENTENCE_END.search(last.text.rstrip()):
+            self.segments[-1] = TextSegment(last.text.rstrip() + "。", last.overrides, last.voice)
 
     def characters(self, content: str) -> None:
         frame = self.stack[-1]

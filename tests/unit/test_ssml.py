@@ -63,6 +63,11 @@ def test_say_as_date_in_a_format(order: str, content: str, text: str) -> None:
     assert parse(f'<say-as interpret-as="date" format="{order}">{content}</say-as>') == [TextSegment(text)]
 
 
+def test_paragraphs_and_sentences_end_their_sentences() -> None:
+    segments = parse("<p><s>你好</s><s>今天天气很好！</s></p>\n<p>第二段<emphasis>很重要</emphasis></p>")
+    assert [segment.text for segment in segments] == ["你好。今天天气很好！\n第二段", "很重要。"]
+
+
 def test_emphasis() -> None:
     strong = parse('<emphasis level="strong">重</emphasis>')[0].overrides
     assert strong["energy"] > 1 and strong["pitch"] > 1 and strong["speed"] < 1
