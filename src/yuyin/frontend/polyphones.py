@@ -90,8 +90,9 @@ def _di_adverbial(c: Context) -> bool:
     sound doubled that the segmenter split (咪咪地叫) or an 一A一B it cut (一蹦一|跳地); not a place after
     a demonstrative (世界各地的, 这块地)."""
     doubled = len(c.before) >= 2 and c.before[-1] == c.before[-2] and c.before[-1] not in "天年月日家人"
-    paired = re.search("一[\u4e00-\u9fff]一[\u4e00-\u9fff]$", c.before) is not None  # 一蹦一跳地
-    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("这", "那", "各", "某", "该", "每", "块", "片", "亩", "的", "在") and bool(c.right) and (
+    paired = re.search("一[\u4e00-\u9fff]一[\u4e00-\u9fff]$", c.before) is not None  # 一蹦一跳地, 一块一块地 (not 一块地)
+    return (len(c.left) >= 2 or doubled or paired) and c.left[-1:] not in ("这", "那", "各", "某", "该", "每", "的", "在") and (
+        paired or c.left[-1:] not in ("块", "片", "亩")) and bool(c.right) and (
         c.left != "将就")  # 部队将|就地驻扎, cut 将就|地
 
 
@@ -1016,6 +1017,7 @@ _FETCHED_A_LITTLE = re.compile("(?:热|开|凉|井|泉|温)?水(?![果平准利�
 _LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "官员", "干部", "领导", "党委", "人大", "法院", "检", "当局",
                  "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    "本地": (("ben3 de5", lambda c: c.before.endswith("一本一")),),  # 一本一本地看: one by one (jieba cut 一|本地)
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
     # 海阔天空任我行, 天下之大任我行走: let me go freely, ren4 (the lexicon's ren2 is 任我行 the character of 笑傲江湖)

@@ -161,8 +161,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
     if _ordinal(prev, after[0], following):
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
-    if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY:
-        return "yi1"  # Monday: 每周一下午, 下周一升旗 (not 每周一次, 这周一直, 下周一定)
+    if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY and (
+            after[0] != "周" or following in _WEEKDAYS):  # fmt: skip
+        return "yi1"  # Monday: 每周一下午, 下周一升旗, 每周一周三 (not 每周一次, 这周一直, 下周一定, 这周一周都: a whole week)
     if prev == "万" and s == 1 and word.text.startswith("万一") and after[0] not in "千百":
         return "yi1"  # 万一 (in case) that the segmenter joined to the next: 万一出|了事 (not 十万一千, 几万|一个)
     if prev in ("统", "唯") and (not earlier or earlier[0] not in "系传血正"):
@@ -229,6 +230,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
 
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
+_WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
 
 
 def _the_hour(prev: str, following: str) -> bool:

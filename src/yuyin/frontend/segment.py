@@ -32,8 +32,9 @@ SENTENCE_PAUSE, CLAUSE_PAUSE, FORCED_PAUSE = 1.0, 0.5, 0.0
 _SENTENCE_ENDS = "。！？；!?;…\n"
 _CLAUSE_MARKS = "，、：,:"
 _CLOSERS = "”’)）]】」』》〉"
-# ASCII quotes may open or close: they count as closing only right after a sentence end.
-_AFTER_MARKS = r"(?:[" + re.escape(_CLOSERS) + r"]|(?<=[" + _SENTENCE_ENDS + r".])[\"'])*"
+# ASCII quotes may open or close: they count as closing only right after a sentence end; a ’ before two
+# digits opens a year (，’97中国旅游年) and stays with it.
+_AFTER_MARKS = r"(?:(?!’[0-9０-９]{2}(?![0-9０-９]))[" + re.escape(_CLOSERS) + r"]|(?<=[" + _SENTENCE_ENDS + r".])[\"'])*"
 # Raw text is first cut only at marks that never occur inside a written number (unlike , : .),
 # so that each piece can be normalised on its own, and not at a ： or 、 before digits (验证码：385921
 # is read as a code only with its code word, 第1、2名 as ordinals, 2、3个 as an estimate) nor at a ：

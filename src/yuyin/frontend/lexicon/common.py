@@ -1227,4 +1227,24 @@ TABLE = """\
 落下	luo4 xia4
 钉牢	ding4 lao2
 阴间多云	yin1 jian4 duo1 yun2
+驻藏	zhu4 zang4
+进藏	jin4 zang4
+入藏	ru4 zang4
+汉藏	han4 zang4
+藏独	zang4 du2
+藏羌	zang4 qiang1
+藏区	zang4 qu1
+藏医	zang4 yi1
+藏民	zang4 min2
+费尽周折	fei4 jin4 zhou1 zhe2
+无处可去	wu2 chu4 ke3 qu4
+无处藏身	wu2 chu4 cang2 shen1
+猪舍	zhu1 she4
+牛舍	niu2 she4
+羊舍	yang2 she4
+乱哄哄	luan4 hong1 hong1
+闹哄哄	nao4 hong1 hong1
+企划	qi3 hua4
+企划案	qi3 hua4 an4
+供稿	gong1 gao3
 """

@@ -16,7 +16,7 @@ import re
 
 from ..latin import WORDS
 from . import chat, datetime, letters, math, measures, money, numbers, phone, web
-from .digits import read_digits, read_number
+from .digits import NUMBER, read_digits, read_number
 from .rule import Rule, apply_rules, context_before, rule
 
 # Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
@@ -88,6 +88,10 @@ SIGN_RULES: tuple[Rule, ...] = (
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
 
+# 差远了.280的房价, 深思.1946年: a full stop typed as "." after hanzi ends the sentence before a whole number (not
+# a decimal point; 呢.7.8号 and 了.9/5, a date or a share, are left as they are)
+SENTENCE_STOP = rule("sentence_stop", r"(?<=[\u4e00-\u9fff])\.(?=[0-9]+(?![0-9]|\.[0-9]|/))", lambda m: "。")
+
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
 
@@ -155,6 +159,11 @@ THOUSANDS = rule(
     lambda m: m.group().replace(",", ""),
 )
 
+# 1024x576, 30x40cm, 3X3: a letter x between two numbers, the times sign of sizes and grids (乘, not the letter; not
+# 0x1F, a hexadecimal number, Win7 x64, nor a chip's 5800X3D)
+DIMENSIONS = rule("dimensions", r"(?<![0-9A-Za-z.])(?!0[xX])(" + NUMBER + r") ?[xX] ?(?=" + NUMBER + "(?![0-9.]|[A-Z]))",
+                  lambda m: m.group(1) + "×")
+
 # 220V~50Hz, 100-240V~ 50/60Hz: ~ after volts marks alternating current, a pause before its frequency
 # (not 220V~240V, a range)
 ALTERNATING_CURRENT = rule("alternating_current", r"(?<=[0-9]V) ?[~～] ?(?=[0-9]+(?:/[0-9]+)? ?Hz)", lambda m: " ")
@@ -218,7 +227,7 @@ JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Z
 RULES: tuple[Rule, ...] = (
     letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (SENTENCE_STOP, K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -109,6 +109,10 @@ _NO_EDITION_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Tt]op|TOP|[Nn]o|NO|[Rr]oom|[A
                                 + CURRENCY_CODES + ") $")
 
 
+# What makes the number before it a count, not a year: 2000元, KPI 2000单, 1990-2010人
+_NOT_COUNTED = r"(?! ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份单笔条]|积分))"
+
+
 def _edition_year(match: re.Match[str]) -> str:
     """Office 2019 -> Office 二零一九: a year after a program's name, digit by digit (not Top 2000, USD 2000);
     a round thousand is said as the number it is (Windows 2000 -> Windows 两千)."""
@@ -210,6 +214,7 @@ _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一
 # People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
 _MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
+_WORD_AFTER = re.compile(r"\s?[\u4e00-\u9fff(（]")
 _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不到|不足|将近|大约|至少|多达)\s?$")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
@@ -233,10 +238,14 @@ def _about_a_date(match: re.Match[str], before: re.Pattern[str], after: re.Patte
 def _dates(match: re.Match[str]) -> str:
     """month/day or month.day, alone or as a range (6/1-6/15, 6.18-6.20) -> 六月十八日(到...)
     where a word about a date is next to it; a slash date also where it would be a fraction no
-    one writes (10/1: over 1). Else left: a fraction, a decimal, a version or a range of them."""
+    one writes (10/1: over 1; 2/17除夕夜, 9/25入住: a share of two or more over 13 to 31 before words, unless a share is
+    spoken of; not 投篮8/20，, 已完成7/24).
+    Else left: a fraction, a decimal, a version or a range of them."""
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
+                 or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 2)) is not None
+                 and not _SHARE_BEFORE.search(context_before(match, 4))
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
                  or _MEETING_AFTER.match(context_after(match, 5)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
@@ -323,12 +332,18 @@ RULES: tuple[Rule, ...] = (
         r"(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升页年元]|毫|小时|分钟|公里))",
         _year_last_date,
     ),
-    # 2020-2024年, 2020~2024年, 2022-2023赛季
+    # 2020-2024年, 2020~2024年, 2022-2023赛季; 2005-2008全国优秀儿童: two years of this era a few apart, where no
+    # count's word follows (not 1990-2010元)
     rule(
         "year_range",
-        _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=" + _YEAR_WORDS + ")",
-        lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
+        _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=" + _YEAR_WORDS + ")"
+        r"|(?<![0-9.])((?:19|20)[0-9]{2}) ?[-~～—–] ?((?:19|20)[0-9]{2})(?![0-9]|\.[0-9])" + _NOT_COUNTED,
+        lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}" if m.group(1)
+        else f"{read_digits(m.group(3))}到{read_digits(m.group(4))}" if 0 < int(m.group(4)) - int(m.group(3)) <= 30 else m.group(),
     ),
+    # 2024/5发布: a year and its month (二零二四年五月, not 五分之两千零二十四), not in a calculation (2024/5=404.8)
+    rule("slash_year_month", _YEAR + r"/(1[0-2]|0?[1-9])(?![0-9/]|\.[0-9]| ?[=+×*÷-]| ?[%‰倍块元万亿个次])",
+         lambda m: _year_month(m.group(1), m.group(2))),
     # 2023-24赛季, 2023/24财年: a season or fiscal year across two years
     rule(
         "season",
@@ -338,8 +353,7 @@ RULES: tuple[Rule, ...] = (
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
     # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分,
     # KPI 2000单: a count)
-    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份单笔条]|积分))",
-         _edition_year),
+    rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9])" + _NOT_COUNTED, _edition_year),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half

@@ -237,6 +237,9 @@ RULES: tuple[Rule, ...] = (
     rule("root", r"(?:(?<![0-9.])([0-9]+(?:\.[0-9]+)?))?√([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])|√(?=[0-9])",
          lambda m: f"{read_number(m.group(3))}分之{read_number(m.group(1)) if m.group(1) else ''}根号{read_number(m.group(2))}"
          if m.group(2) else "根号"),
+    # 1·2·3: three or more small numbers joined by middle dots, each said, the dots kept as pauses (not 一·二三, a day)
+    rule("dotted_list", r"(?<![0-9.·・])[0-9]{1,2}(?:[·・][0-9]{1,2}){2,}(?![0-9.·・]| ?" + _OPERATOR + ")",
+         lambda m: "·".join(map(read_number, re.split("[·・]", m.group())))),
     # 3·15, 5·12, 9·11: a month and day joined by a middle dot name a day or what happened on
     # it (3·15晚会, 5·12地震), said digit by digit; not inside a calculation (3·4=12)
     rule(
@@ -276,6 +279,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?<![0-9]:)(?<!PM)(" + NUMBER + r"(?::" + NUMBER + r")+)(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
         _ratio,
     ),
+    # 6/7月, 一晚7/800: two neighbouring numbers, an estimate (六七月, 七八百), not a fraction; over hundreds only
+    # after 2 (1/200 and 1/100 are shares)
+    rule("neighbours", r"(?<![0-9./])([1-9])/(([2-9])(?=月)|(?<![01]/)([2-9])(00+))(?![0-9/]|\.[0-9])",
+         lambda m: read_number(m.group(1)) + read_number(m.group(2))
+         if int(m.group(3) or m.group(4)) == int(m.group(1)) + 1 else m.group()),
     rule(
         "fraction",
         r"(?<![0-9./])([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])",

@@ -22,11 +22,11 @@ from .rule import Rule, context_before, rule
 LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
 # Words after which the digits are a number to dial or a code, not a quantity (a size is no code: 鞋码42,
-# 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码).
+# 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码; vx and wx are WeChat: vx 12345678).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
-    "手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
+    "(?<![A-Za-z])[VvWw][Xx]|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
@@ -52,8 +52,9 @@ _NO_SMALL_CODE = ("(?:top|no|rmb|cny|usd|hkd|eur|jpy|gbp|km|cm|mm|ml|kg|mg|kb|mb
 _INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
 _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
-# What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里
-_COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
+# What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里, SATA 160G (not
+# ACER 4935G, a model)
+_COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|(?<![0-9]{4})[GT]B?(?![A-Za-z])|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # What makes a service number after 银行 or 找 a count (银行120天理财, 110多家, 120分以上), though
 # not 10086人工服务, 12315平台, 95588个人业务
 _SERVICE_NOT_COUNTED = r"(?![A-Za-z%元块万亿多余]|个(?!人(?:业务|服务|客户|网银))|(?:人|次|件|天|分|家|台)(?![工业服务]))"
@@ -317,8 +318,9 @@ RULES: tuple[Rule, ...] = (
         r"(?![0-9]|\.[0-9]|[户人套个万元米平间多余层级分名年岁块张把台桌家斤度步])",  # 28号楼1门601, 12层1208, 3楼301 (not 3门300分)
         _flat,
     ),
-    # 波音737, 空客320, 波音737-800, C919: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
-    rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9])))([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
+    # 波音737, 空客320, 波音737-800, C919, 747巨型客机: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
+    rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9]))"
+         r"|(?<![0-9.])(?=7[0-9]7(?:-[0-9]{3})?(?:巨型|大型|宽体|型)?(?:客机|飞机|货机)))([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
          lambda m: read_digits(m.group(1)) + (read_number(m.group(2)) if m.group(2) else "")),  # 737-800: 七三七八百
     # ISO 800, ISO100: a camera's sensitivity on the standard scale, a number (not ISO 9001, a standard's number,
     # nor ISO 20000 or ISO 8000 met or followed by what a standard is about: 通过了ISO 20000, ISO 8000 数据质量)
@@ -342,11 +344,14 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_digits(m.group(1), yao=True) + m.group(2) + read_digits(m.group(3), yao=True),
     ),
     # CA1234, G123, hp2205, sl400: capitals or small letters then three or more digits (not TOP100, top100, rmb100,
-    # km100, a unit before its amount, \u0301)
+    # km100, a unit before its amount, \u0301); so after a longer name (dell2412, RISSY8400, INTEL440LX, office2007)
+    # where no count's word follows and the number is not round (not Level100分, STORY100, Windows2000; nor a memory's
+    # speed, DDRII800), 1 said 一 (office二零零一); CDE-250型: a type's, its dash unsaid
     rule(
         "letter_code",
-        r"(?<![A-Za-z0-9\\])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r"|" + _NO_SMALL_CODE + r")([A-Z]{1,3}|[a-z]{1,3})[·・]?([0-9]{3,})(?![0-9]|\.[0-9])",
-        lambda m: m.group(1) + read_digits(m.group(2), yao=True),
+        r"(?<![A-Za-z0-9\\])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r"|" + _NO_SMALL_CODE + r")(?:([A-Z]{1,3}|[a-z]{1,3})|(?!DDR)([A-Za-z]{4,12})(?![1-9]0+(?![0-9])))"
+        r"(?:[·・]|-(?=[0-9]+型))?([0-9]{3,})(?![0-9]|\.[0-9])(?(2)" + _COUNT_AFTER + ")",
+        lambda m: m.group(1) + read_digits(m.group(3), yao=True) if m.group(1) else m.group(2) + read_digits(m.group(3)),
     ),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
     # Ryzen R3-R9, Xeon E3-E7), said digit by digit: the dash is no range (not P12-156, Lv1-100)

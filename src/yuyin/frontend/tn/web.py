@@ -60,9 +60,10 @@ FILE_EXTENSION = rule("file_extension", r"(?<=[0-9A-Za-z_)\u4e00-\u9fff])\.(?=(?
                       lambda m: "点")
 
 RULES: tuple[Rule, ...] = (
+    # (an address starts after a full stop that ends a sentence: 请回复.abc@sohu.com, not 点abc)
     rule(
         "email",
-        r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@" + _HOST + r"(?:\." + _HOST + r")*\.[A-Za-z]{2,}",
+        r"(?<![A-Za-z0-9_%+-])(?<![A-Za-z0-9_%+-]\.)[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@" + _HOST + r"(?:\." + _HOST + r")*\.[A-Za-z]{2,}",
         _email,
     ),
     FILE_EXTENSION,
