@@ -17,7 +17,7 @@ import re
 from ..latin import WORDS
 from . import chat, datetime, letters, math, measures, money, numbers, phone, web
 from .digits import NUMBER, read_digits, read_number
-from .rule import Rule, apply_rules, context_before, rule
+from .rule import Rule, apply_rules, context_after, context_before, rule
 
 # Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
 _SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "真包含于", "⊇": "包含", "⊃": "真包含", "∩": "交",
@@ -89,8 +89,12 @@ SIGN_RULES: tuple[Rule, ...] = (
 )
 
 # 差远了.280的房价, 深思.1946年: a full stop typed as "." after hanzi ends the sentence before a whole number (not
-# a decimal point; 呢.7.8号 and 了.9/5, a date or a share, are left as they are)
-SENTENCE_STOP = rule("sentence_stop", r"(?<=[\u4e00-\u9fff])\.(?=[0-9]+(?![0-9]|\.[0-9]|/))", lambda m: "。")
+# a decimal point; 呢.7.8号 and 了.9/5, a date or a share, are left as they are); after a word of an amount it is a
+# decimal point with its 0 left out before a measure (共.5元, 约.5小时: 零点五; not 一共.5个)
+_AMOUNT_BEFORE = "约共仅剩"
+_MEASURED = re.compile(r"[0-9]+ ?(?:元|块|小时|分钟|秒|倍|米|公里|公斤|千克|克|斤|升|毫升|%)")
+SENTENCE_STOP = rule("sentence_stop", r"(?<=[\u4e00-\u9fff])\.(?=[0-9]+(?![0-9]|\.[0-9]|/))",
+                     lambda m: "0." if context_before(m, 1) in _AMOUNT_BEFORE and _MEASURED.match(context_after(m, 8)) else "。")
 
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
@@ -159,10 +163,10 @@ THOUSANDS = rule(
     lambda m: m.group().replace(",", ""),
 )
 
-# 1024x576, 30x40cm, 3X3: a letter x between two numbers, the times sign of sizes and grids (乘, not the letter; not
-# 0x1F, a hexadecimal number, Win7 x64, nor a chip's 5800X3D)
-DIMENSIONS = rule("dimensions", r"(?<![0-9A-Za-z.])(?!0[xX])(" + NUMBER + r") ?[xX] ?(?=" + NUMBER + "(?![0-9.]|[A-Z]))",
-                  lambda m: m.group(1) + "×")
+# 1024x576, 30x40x50cm, 3X3, 450 x 200: a letter x between two numbers, the times sign of sizes and grids (乘, not the
+# letter; not 0x1F, a hexadecimal number, Win7 x64, a chip's 5800X3D, nor RTX 3060 x2, two of them: spaced on one side)
+DIMENSIONS = rule("dimensions", r"(?:(?<![0-9A-Za-z.])|(?<=[0-9][xX]))(?!0[xX])(" + NUMBER + r")(?:[xX]| [xX] )(?="
+                  + NUMBER + "(?![0-9.]|[A-Z]))", lambda m: m.group(1) + "×")
 
 # 220V~50Hz, 100-240V~ 50/60Hz: ~ after volts marks alternating current, a pause before its frequency
 # (not 220V~240V, a range)
@@ -225,9 +229,10 @@ NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda 
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
 
 RULES: tuple[Rule, ...] = (
-    letters.RULES
+    (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
+    + letters.RULES
     + chat.RULES
-    + (SENTENCE_STOP, K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -111,6 +111,9 @@ _NO_EDITION_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Tt]op|TOP|[Nn]o|NO|[Rr]oom|[A
 
 # What makes the number before it a count, not a year: 2000元, KPI 2000单, 1990-2010人
 _NOT_COUNTED = r"(?! ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份单笔条]|积分))"
+# What makes two numbers after it a range of scores, prices or a number to dial, not of years: 积分2000-2010,
+# 分数在1990-2000之间, 电话2016-2019
+_COUNT_OR_CODE_BEFORE = re.compile(r"(?:分|分数在?|价格?在?|薪|工资|人数|数量|金额|预算|电话|号码|号|传真|热线|手机|分机|拨打|致电)[:：]?\s?$")
 
 
 def _edition_year(match: re.Match[str]) -> str:
@@ -214,7 +217,8 @@ _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一
 # People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
 _MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
-_WORD_AFTER = re.compile(r"\s?[\u4e00-\u9fff(（]")
+# (a word, not what a share is of: 3/20人, 4/13左右, 6/30的人, 5/30的任务; 在9/17的定单 is a day's)
+_WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左]|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")
 _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不到|不足|将近|大约|至少|多达)\s?$")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
@@ -244,7 +248,7 @@ def _dates(match: re.Match[str]) -> str:
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
-                 or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 2)) is not None
+                 or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 4)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
                  or _MEETING_AFTER.match(context_after(match, 5)) is not None
@@ -333,16 +337,22 @@ RULES: tuple[Rule, ...] = (
         _year_last_date,
     ),
     # 2020-2024年, 2020~2024年, 2022-2023赛季; 2005-2008全国优秀儿童: two years of this era a few apart, where no
-    # count's word follows (not 1990-2010元)
+    # count's word follows nor a score's, a price's or a phone's word goes before (not 1990-2010元, 积分2000-2010,
+    # 电话2016-2019), and not one of three or more groups (2020-2021-2022: a code's)
     rule(
         "year_range",
         _YEAR + r" ?[-~～—–] ?([12][0-9]{3})(?=" + _YEAR_WORDS + ")"
-        r"|(?<![0-9.])((?:19|20)[0-9]{2}) ?[-~～—–] ?((?:19|20)[0-9]{2})(?![0-9]|\.[0-9])" + _NOT_COUNTED,
+        r"|(?<![0-9.])(?<![0-9][-~～—–])((?:19|20)[0-9]{2}) ?[-~～—–] ?((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]| ?[-~～—–] ?[0-9])"
+        + _NOT_COUNTED,
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}" if m.group(1)
-        else f"{read_digits(m.group(3))}到{read_digits(m.group(4))}" if 0 < int(m.group(4)) - int(m.group(3)) <= 30 else m.group(),
+        else f"{read_digits(m.group(3))}到{read_digits(m.group(4))}"
+        if 0 < int(m.group(4)) - int(m.group(3)) <= 30 and not _COUNT_OR_CODE_BEFORE.search(context_before(m, 4)) else m.group(),
     ),
     # 2024/5发布: a year and its month (二零二四年五月, not 五分之两千零二十四), not in a calculation (2024/5=404.8)
-    rule("slash_year_month", _YEAR + r"/(1[0-2]|0?[1-9])(?![0-9/]|\.[0-9]| ?[=+×*÷-]| ?[%‰倍块元万亿个次])",
+    # (2024/12月: its 月 said once; 2024/5-2024/8 a range of them; not 2048/2, 1000/5, 2000/4是多少 or 2000/4等于, nor
+    # 2011/12赛季, a season's)
+    rule("slash_year_month", r"(?<![0-9.])(19[0-9]{2}|20[0-3][0-9])/(1[0-2]|0?[1-9])(?![0-9/]|\.[0-9]| ?(?:[=+×*÷]|-(?!(?:19|20)[0-9]{2}/))"
+         r"| ?[%‰倍块元万亿个次]| ?(?:等于|是多少|除以|赛季|财年|学年|年度))月?",
          lambda m: _year_month(m.group(1), m.group(2))),
     # 2023-24赛季, 2023/24财年: a season or fiscal year across two years
     rule(

@@ -331,7 +331,7 @@ RULES: tuple[Rule, ...] = (
          if int(m.group(2)) > int(m.group(1)) else m.group()),
     # 1g内存, 2g的显存, 3g网速: gigabytes of a computer's memory or a generation of mobile networks written small, not
     # grams (left as G, read by g2p)
-    rule("small_g", r"(?<![0-9.A-Za-z])(" + NUMBER + r") ?g(?=的?(?:内存|显存|运存|硬盘|独显|网))", lambda m: m.group(1) + "G"),
+    rule("small_g", r"(?<![0-9.A-Za-z])(" + NUMBER + r") ?g(?= ?的?(?:内存|显存|运存|硬盘|独显|网))", lambda m: m.group(1) + "G"),
     # (not a model's letter after its number: 奥迪A4L, V2L, Q5L)
     # (not the singer IU: 2024 IU演唱会)
     rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z]|(?<=IU)(?:演唱|巡演|专辑|新歌))", _with_unit),
