@@ -340,14 +340,15 @@ def _formatted_date(text: str, order: str) -> str:
     numbers = re.split(r"[-/.\s]+", text)
     if len(numbers) != len(order) or not all(number.isdecimal() for number in numbers):
         raise ValueError(f"date in format {order!r} needs {len(order)} numbers, got {text!r}")
-    fields = {field: int(number) for field, number in zip(order, numbers)}
-    try:
-        datetime.date(fields.get("y", 2024), fields.get("m", 1), fields.get("d", 1))
+    written = dict(zip(order, numbers))
+    fields = {field: int(number) for field, number in written.items()}
+    year = fields.get("y", 2024)
+    try:  # (a year of two digits, '25, as one of this century to check the day against)
+        datetime.date(year + 2000 if len(written.get("y", "0000")) == 2 else year, fields.get("m", 1), fields.get("d", 1))
     except ValueError:
         raise ValueError(f"date {text!r} in format {order!r} is no day of the calendar") from None
-    parts = {"y": f"{fields['y']:04d}年" if "y" in fields else "", "m": f"{fields['m']}月" if "m" in fields else "",
-             "d": f"{fields['d']}日" if "d" in fields else ""}  # fmt: skip
-    return parts["y"] + parts["m"] + parts["d"]
+    return "".join(f"{written[field] if field == 'y' else fields[field]}{word}"
+                   for field, word in (("y", "年"), ("m", "月"), ("d", "日")) if field in fields)
 
 
 def _check_date(text: str) -> None:
