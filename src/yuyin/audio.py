@@ -107,6 +107,27 @@ def speech_level_db(samples: np.ndarray, sample_rate: int) -> float:
     return float(10 * np.log10(np.mean(power[decibels > decibels.max() - 35]) + 1e-10))
 
 
+SILENCE_DBFS = -45.0  # a 5 ms frame quieter than this is heard as silence between words
+SILENCE_FRAME_SECONDS = 0.005
+
+
+def edge_silence(samples: np.ndarray, sample_rate: int) -> tuple[float, float]:
+    """Seconds of silence [N] samples start and end with, in whole 5 ms frames whose RMS is
+    below SILENCE_DBFS (a last partial frame counts as one); all silent: (duration, duration)."""
+    frame = max(int(SILENCE_FRAME_SECONDS * sample_rate), 1)
+    count = -(-len(samples) // frame)
+    if count == 0:
+        return 0.0, 0.0
+    padded = np.zeros(count * frame, np.float64)
+    padded[: len(samples)] = samples
+    power = np.mean(padded.reshape(count, frame) ** 2, axis=1)
+    loud = np.flatnonzero(power >= 10 ** (SILENCE_DBFS / 10))
+    if len(loud) == 0:
+        duration = len(samples) / sample_rate
+        return duration, duration
+    return loud[0] * frame / sample_rate, max(len(samples) - (loud[-1] + 1) * frame, 0) / sample_rate
+
+
 def float_to_int16(samples: np.ndarray) -> np.ndarray:
     """[N] float in [-1, 1] -> [N] int16, clipped, rounded to nearest."""
     clipped = np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0)

@@ -108,3 +108,10 @@ def test_the_syllable_options_follow_the_syllables_past_an_erhua(tiny_synth) -> 
                                round((0.25 * syllable.start + 0.75 * syllable.end) * 24000)]  # fmt: skip
         silent = np.abs(middle).max() < 1e-4
         assert silent == (syllable.pinyin in ("wo3", "men5")), syllable
+
+
+@pytest.mark.parametrize("zero", ['<break time="0ms"/>', '<break strength="none"/>', '<break time="0s"/>'])
+def test_a_break_of_no_time_is_no_break_the_sentence_goes_on(tiny_synth, zero: str) -> None:
+    assert runs(tiny_synth, f"今天<emphasis>很</emphasis>好{zero}，我们走。") == runs(
+        tiny_synth, "今天<emphasis>很</emphasis>好，我们走。")
+    assert [r.text for r in runs(tiny_synth, f"你好{zero}世界。")] == ["你好世界。"]

@@ -6,7 +6,7 @@ piece with its own intonation. Instead the segments of one sentence are joined i
 said as that sentence, each syllable with its own segment's options (per-phone controls: see
 ``BakerVoice.stream``).
 
-Consecutive segments form a group until a ``<break>``, or until the options that cannot change
+Consecutive segments form a group until a ``<break>`` (one of 0 s is none), or until the options that cannot change
 within a sentence change (speaker, seed, sentence pause, the tempo past the duration model's
 range), or, where the voice cannot vary its controls within a sentence, any option changes. A
 group whose options are the same throughout (a document without tags, a ``<sub>``) is one run,
@@ -63,6 +63,8 @@ def spoken_runs(segments: Sequence[Segment], options_of: Callable[[Segment], Syn
     group: list[tuple[str, SynthesisOptions]] = []
     for segment in segments:
         if isinstance(segment, BreakSegment):
+            if segment.seconds == 0:  # strength="none", time="0ms": no break, the sentence goes on
+                continue
             yield from _group_runs(group, analyze)
             group = []
             yield segment

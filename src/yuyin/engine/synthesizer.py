@@ -25,6 +25,7 @@ from yuyin.audio import (AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, AudioChun
                          write_audio_stream)
 from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
+from yuyin.engine.break_gap import BreakGap
 from yuyin.engine.device import configure_threads, plan_runtime
 from yuyin.engine.offload import IdleOffloader, place_modules
 from yuyin.engine.runtime import VoiceRuntime, load_runtime
@@ -260,9 +261,8 @@ class Synthesizer:
                 if previous is not None:  # the pause of the options its last syllable was said with
                     before = syllable_options[heard - 1] if syllable_options and heard else options
                     silence = self._silence(before.pause_seconds(self.voice.sentence_pause) * previous.pause_after,
-                                            index - 1)  # fmt: skip
+                                            index - 1, pace)  # fmt: skip
                     if len(silence.samples):  # none after a cut made for length alone
-                        _count(pace, silence)
                         yield silence
                 clock = SyllableClock(unit, self.sample_rate)
                 extra = {}
@@ -284,7 +284,8 @@ class Synthesizer:
 
         Each segment renders with options modified by its tags (prosody, emphasis, emotion, ...);
         the segments of one sentence are said as that sentence (:mod:`.ssml_runs`), and a
-        <break> yields a silence chunk. Tag-free text renders exactly as ``synthesize``; a
+        <break> yields the silence that, with the audio's own either side, makes the pause it
+        asks for (:mod:`.break_gap`). Tag-free text renders exactly as ``synthesize``; a
         streamed document is paced as one stream.
         Raises SSMLError (a ValueError) for malformed or unsupported SSML, before any audio;
         NothingToSay when no segment has anything pronounceable.
@@ -302,12 +303,10 @@ class Synthesizer:
         if not any(self._says_something(segment.text) for segment in spoken_segments):
             raise NothingToSay("the SSML document has nothing to say")  # before its breaks' silence
         offset, pace, said = 0, _pace(chunk_frames), None
+        gap = BreakGap(self.sample_rate)
         for run in self._spoken_runs(segments, options):
             if isinstance(run, BreakSegment):
-                if run.seconds > 0:
-                    silence = self._silence(run.seconds, max(offset - 1, 0))
-                    _count(pace, silence)
-                    yield silence
+                gap.add(run.seconds)
                 said = None
                 continue
             if not run.text.strip():
@@ -315,15 +314,21 @@ class Synthesizer:
             pause = said.last_options.pause_seconds(self.voice.sentence_pause) * run.pause_before if said else 0.0
             try:
                 for chunk in self._synthesize(run.text, run.options, chunk_frames, pace, run.syllable_options):
-                    if pause:
-                        silence, pause = self._silence(pause, offset - 1), 0.0
-                        _count(pace, silence)
+                    seconds = gap.before(chunk.samples) if gap.pending else pause
+                    if seconds:
+                        silence = self._silence(seconds, offset - 1, pace)
+                        gap.heard(silence.samples)
                         yield silence
+                    pause = 0.0
                     yield dataclasses.replace(chunk, sentence_index=chunk.sentence_index + offset)
+                    gap.heard(chunk.samples)
                     last = chunk.sentence_index + offset
             except NothingToSay:
                 continue
             offset, said = last + 1, run
+        seconds = gap.before(np.zeros(0, np.float32)) if gap.pending else 0.0  # breaks at the end
+        if seconds:
+            yield self._silence(seconds, offset - 1, pace)
 
     def _spoken_runs(self, segments: list, options: SynthesisOptions) -> Iterator:
         """The document's breaks and the runs of text said as one (:mod:`.ssml_runs`)."""
@@ -423,9 +428,12 @@ class Synthesizer:
         with replacing(Path(target)) as temporary, temporary.open("wb") as out:
             return write(out) / self.sample_rate
 
-    def _silence(self, seconds: float, sentence_index: int) -> AudioChunk:
+    def _silence(self, seconds: float, sentence_index: int, pace: StreamPace | None = None) -> AudioChunk:
+        """A pause after sentence sentence_index (at least 0), counted by pace where given."""
         samples = np.zeros(int(round(seconds * self.sample_rate)), dtype=np.float32)
-        return AudioChunk(samples, self.sample_rate, sentence_index=sentence_index, is_silence=True)
+        silence = AudioChunk(samples, self.sample_rate, sentence_index=max(sentence_index, 0), is_silence=True)
+        _count(pace, silence)
+        return silence
 
 
 class SyllableClock:
