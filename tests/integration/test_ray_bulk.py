@@ -103,7 +103,7 @@ def test_workers_that_cannot_load_their_voice_fail_the_job_in_one_line(tiny_pack
     last = our_last_line(done.stderr)
     assert last.startswith("yuyin: error: the workers failed: ") and "state_dict" in last, last
     assert f"yuyin: 0 of 1 rows spoken into {tmp_path / 'out'}" in done.stderr  # what was kept, then why it stopped
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".lock"]
+    assert not (tmp_path / "out").exists()  # made for this job, which left no result: removed again
 
 
 def test_a_worker_no_node_can_hold_is_refused_instead_of_waiting_forever(tiny_pack: Path, tmp_path: Path) -> None:
@@ -113,3 +113,16 @@ def test_a_worker_no_node_can_hold_is_refused_instead_of_waiting_forever(tiny_pa
     assert done.returncode == 1
     assert our_last_line(done.stderr).startswith(
         "yuyin: error: no node can hold a worker of 1 CPUs and 1 GPUs (the largest has ")
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_cluster_to_join_says_how_to_start_one_in_yuyins_flags(tiny_pack: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    (tmp_path / "rows.txt").write_text("你好。\n")
+    done = batch(str(tmp_path / "rows.txt"), "-o", str(tmp_path / "out"), "--voice", str(tiny_pack),
+                 "--ray-address", "auto")  # fmt: skip
+    assert done.returncode == 1
+    assert our_last_line(done.stderr) == (
+        "yuyin: error: no running Ray cluster found for --ray-address auto: start one with 'ray start --head', "
+        "or leave out --ray-address and RAY_ADDRESS to run on one started for this job")
+    assert "`--address`" not in done.stderr and not (tmp_path / "out").exists()

@@ -276,3 +276,16 @@ def test_one_job_at_a_time_writes_a_directory_and_leftovers_are_cleared(tmp_path
     again = BulkOutput(tmp_path / "out", resume=True)
     assert sorted(path.name for path in again.directory.iterdir()) == [".lock"]
     again.close()
+
+
+def test_a_job_that_ends_without_a_result_removes_the_directories_it_made_only(tmp_path: Path) -> None:
+    BulkOutput(tmp_path / "new" / "out").close()  # e.g. Ray could not start
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "kept").mkdir()
+    BulkOutput(tmp_path / "kept").close()  # there before: stays, without the job's lock
+    assert [path.name for path in tmp_path.iterdir()] == ["kept"] and list((tmp_path / "kept").iterdir()) == []
+    output = BulkOutput(tmp_path / "done")
+    output.write(SpokenRow(id="a", line=1, format="wav", audio=None, sample_rate=None, duration=0.0, seconds=0.0,
+                           error="nothing to say"), "f")  # a result, failed or not, keeps the directory
+    output.close()
+    assert sorted(path.name for path in (tmp_path / "done").iterdir()) == [".lock", "manifest.jsonl"]

@@ -45,6 +45,11 @@ def ray_session(address: str | None) -> Iterator[bool]:
             else:
                 ray.init(address="local", include_dashboard=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:
+            if "Could not find any running Ray instance" in str(exc):  # Ray's advice names its own flag
+                asked = f"--ray-address {address}" if address else f"RAY_ADDRESS={os.environ.get('RAY_ADDRESS')}"
+                raise ClusterError(f"no running Ray cluster found for {asked}: "
+                                   "start one with 'ray start --head', or leave out --ray-address and "
+                                   "RAY_ADDRESS to run on one started for this job") from None  # fmt: skip
             raise ClusterError(f"could not {'join' if joining else 'start'} a Ray cluster: {exc}") from None
         interrupt_on_signals()  # again, over ray.init's handler; the block's end restores the original
         try:

@@ -50,6 +50,8 @@ class BulkOutput:
         self.directory = Path(directory)
         self.timestamps, self.job = timestamps, job
         self.manifest = self.directory / MANIFEST
+        # the directories this job makes, deepest first: removed again if it ends with no result
+        self._made = [path for path in (self.directory, *self.directory.parents) if not path.exists()]
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -67,7 +69,16 @@ class BulkOutput:
         self._latest: dict[str, dict] = {}  # id -> the row's latest manifest line before this run
 
     def close(self) -> None:
-        """Let another job write the directory (the lock also goes with this object)."""
+        """Let another job write the directory (the lock also goes with this object). A job that
+        ends before any row's result (Ray not starting, no node fitting its workers) leaves the
+        directory as it found it: no lock file, and not made if it made it (nor its parents)."""
+        if not self.manifest.exists():
+            (self.directory / LOCK).unlink(missing_ok=True)
+            for made in self._made:
+                try:
+                    made.rmdir()
+                except OSError:  # not empty: someone else's files
+                    break
         self._lock.close()
 
     def _take_lock(self):
