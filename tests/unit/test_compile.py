@@ -85,9 +85,13 @@ def test_compiled_voice_compiles_at_load_and_never_for_a_request(tiny_pack, monk
     eager = Synthesizer.load(tiny_pack, device="cpu", backend="torch")
     torch._dynamo.reset()  # graphs cached by earlier tests (other backends, same code) must not count
     before = counters["stats"]["unique_graphs"]
-    synth = Synthesizer.load(tiny_pack, device="cpu", compile=True)
+    lines: list[str] = []
+    synth = Synthesizer.load(tiny_pack, device="cpu", compile=True, progress=lines.append)
     assert synth._voice.backend == "torch"
     warmed = counters["stats"]["unique_graphs"]
+    shapes = 2 + 2 + len(compiled.VOCODER_BUCKETS)  # the load said so, shape by shape
+    assert lines[0] == f"compiling the models for {shapes} shapes, so that no request waits for it (minutes on a CPU)"
+    assert [line.split(" (")[0] for line in lines[1:]] == [f"compiled {n}/{shapes} shapes" for n in range(1, shapes + 1)]
     assert warmed - before >= 2 + 2 + len(compiled.VOCODER_BUCKETS)  # each bucket compiled at load
     for text in TEXTS:
         for kwargs in ({}, {"speed": 1.3, "pitch_shift": 0.5}, {"chunk_frames": 24}, {"style": "happy"}):

@@ -89,7 +89,7 @@ def test_warm_up_holds_the_models_while_it_compiles(tiny_pack, monkeypatch) -> N
     place = Placement()
     seen: list[bool] = []
 
-    def slow_warm_up_shapes() -> None:
+    def slow_warm_up_shapes(progress) -> None:
         time.sleep(0.3)  # six idle limits
         seen.append(synth.resident)
 

@@ -18,7 +18,7 @@ from yuyin.config import OptionsError, SynthesisOptions, VoiceConfig
 from yuyin.engine.ar_batcher import DEFAULT_BATCH_SIZE
 from yuyin.engine.batched_acoustic import BatchedAcoustic
 from yuyin.engine.batched_vocoder import BatchedVocoder
-from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder
+from yuyin.engine.compiled import CompiledAcoustic, CompiledVocoder, ShapeProgress
 from yuyin.engine.device import RuntimePlan, process_threads
 from yuyin.engine.limiter import limited
 from yuyin.engine.onnx_acoustic import OnnxAcoustic, TorchAcoustic
@@ -118,18 +118,20 @@ class BakerVoice:
     def analyze(self, text: str) -> Iterator[SentenceUnit]:
         return self.frontend.analyze(text)
 
-    def warm_up_shapes(self) -> None:
+    def warm_up_shapes(self, progress: Callable[[str], None] = lambda _: None) -> None:
         """Run every shape bucket once where the runtime prepares kernels per shape: compile a
-        compiled voice's graphs (see :mod:`.compiled`), or run OpenVINO's (see onnx_acoustic)."""
+        compiled voice's graphs (see :mod:`.compiled`; progress gets a line per graph), or run
+        OpenVINO's (see onnx_acoustic)."""
         if self.exported_acoustic is not None and self._onnx_vocoder is not None:
             with torch.inference_mode():
                 self.exported_acoustic.warm_up()
                 self._onnx_vocoder.warm_up()
         if self._compiled is not None:
             like = torch.zeros((), device=self.vocoder_device, dtype=self.dtype)
+            shapes = ShapeProgress(progress)
             with torch.inference_mode():
-                self._compiled[0].warm_up()
-                self._compiled[1].warm_up(self.acoustic.cfg.n_mels, like)
+                self._compiled[0].warm_up(shapes)
+                self._compiled[1].warm_up(self.acoustic.cfg.n_mels, like, shapes)
 
     @classmethod
     def from_dir(cls, path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> "BakerVoice":

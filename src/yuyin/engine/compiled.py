@@ -20,6 +20,9 @@ another set of graphs).
 """
 from __future__ import annotations
 
+import time
+from typing import Callable
+
 import torch
 import torch.nn.functional as F
 
@@ -73,14 +76,16 @@ class CompiledAcoustic:
         padded = F.pad(frames, (0, 0, 0, bucket(count, FRAME_BUCKETS) - count))
         return self._decode(padded, lengths)[1][:, :count]
 
-    def warm_up(self) -> None:
-        """Compile every bucket's graphs."""
+    def warm_up(self, progress: ShapeProgress) -> None:
+        """Compile every bucket's graphs, each counted by progress."""
         parameter = self.model.position_table
         for length in PHONE_BUCKETS:
             self.variance(torch.ones(1, length, dtype=torch.long, device=parameter.device), ProsodyControls())
+            progress.compiled()
         for count in FRAME_BUCKETS:
             frames = torch.zeros(1, count, self.model.cfg.hidden_size, device=parameter.device, dtype=parameter.dtype)
             self._decode(frames, torch.tensor([count], device=parameter.device))
+            progress.compiled()
 
 
 class CompiledVocoder:
@@ -103,7 +108,24 @@ class CompiledVocoder:
         """A bucket-length piece compiled; a short exact one (no bucket) eagerly."""
         return (self._forward if mel.shape[1] in VOCODER_BUCKETS else self._eager)(mel)
 
-    def warm_up(self, n_mels: int, like: torch.Tensor) -> None:
-        """Compile every bucket's graph (like: a tensor on the vocoder's device and dtype)."""
+    def warm_up(self, n_mels: int, like: torch.Tensor, progress: ShapeProgress) -> None:
+        """Compile every bucket's graph (like: a tensor on the vocoder's device and dtype), each counted by progress."""
         for frames in VOCODER_BUCKETS:
             self(like.new_zeros(1, frames, n_mels))
+            progress.compiled()
+
+
+class ShapeProgress:
+    """Reports compiling a voice's graphs, one per bucket: a line at the start and one per graph
+    compiled, with the time so far (compiling them all takes minutes on a CPU)."""
+
+    def __init__(self, report: Callable[[str], None], clock: Callable[[], float] = time.monotonic):
+        self._report, self._clock = report, clock
+        self._started, self._done = clock(), 0
+        self._total = len(PHONE_BUCKETS) + len(FRAME_BUCKETS) + len(VOCODER_BUCKETS)
+        report(f"compiling the models for {self._total} shapes, so that no request waits for it "
+               "(minutes on a CPU)")  # fmt: skip
+
+    def compiled(self) -> None:
+        self._done += 1
+        self._report(f"compiled {self._done}/{self._total} shapes ({self._clock() - self._started:.0f} s)")

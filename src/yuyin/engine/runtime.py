@@ -24,7 +24,8 @@ class VoiceRuntime(Protocol):
     device: torch.device
     # Optional: ``unsupported_controls``, option name -> the only value the runtime accepts;
     # ``check_options(options)``, raising OptionsError for options it cannot apply;
-    # ``warm_up_shapes()``, run at load to compile a compiled runtime ahead of requests;
+    # ``warm_up_shapes(progress)``, run at load to compile a compiled runtime ahead of requests
+    # (a line to progress per shape);
     # ``takes_syllable_options`` True with ``mel_tempo(options)``: stream also takes
     # ``syllable_options``, each syllable's own options (an SSML sentence: engine.ssml_runs);
     # ``takes_pause_follows`` True: stream also takes ``pause_follows``, False for a unit that

@@ -110,16 +110,17 @@ class Synthesizer:
             offloader = IdleOffloader(partial(place_modules, runtime.model_homes()), plan.offload_idle)
         synthesizer = cls(runtime, offloader)
         if warm_up:
-            synthesizer.warm_up()
+            synthesizer.warm_up(progress)
         return synthesizer
 
-    def warm_up(self) -> None:
-        """Load lazy resources, compile a compiled voice over its shape buckets, and run one short
-        synthesis; the models stay where they run meanwhile (no idle offload mid-compile)."""
+    def warm_up(self, progress: Progress = lambda _: None) -> None:
+        """Load lazy resources, compile a compiled voice over its shape buckets (a line to
+        progress per shape), and run one short synthesis; the models stay where they run
+        meanwhile (no idle offload mid-compile)."""
         with self._models_held():
             warm_up_shapes = getattr(self._voice, "warm_up_shapes", None)
             if warm_up_shapes is not None:
-                warm_up_shapes()
+                warm_up_shapes(progress)
             for _ in self.synthesize("预热"):
                 pass
 
