@@ -166,6 +166,8 @@ def test_a_whole_file_past_max_file_mib_is_refused_and_streaming_it_works(tiny_p
         openai = http.post("/v1/audio/speech", json={"model": "tts-1", "input": MEDIUM, "voice": "alloy",
                                                      "response_format": "pcm", "speed": 0.25, "stream": False})  # fmt: skip
         assert openai.status_code == 413 and openai.json()["error"]["param"] == "input"
+        timed = http.post("/api/synthesize/with-timestamps", json=body)  # a whole file too, base64 in JSON
+        assert timed.status_code == 413 and timed.json()["error"]["message"] == error["message"]
         streamed = http.post("/api/synthesize", json={**body, "stream": True})
         assert streamed.status_code == 200 and len(streamed.content) > 1 << 20
         assert len(http.post("/api/synthesize", json={"text": "你好", "format": "pcm", "stream": False}).content) > 0

@@ -19,7 +19,7 @@ from yuyin.server.runtime import RuntimeDep
 from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendRequest, FrontendResponse,
                                   FrontendSentence, ReferenceResponse, SynthesizeRequest, TimedSpeech,
                                   TimedSynthesizeRequest, VoiceInfo)  # fmt: skip
-from yuyin.server.speech import analyse_reference, check_speaker, controls_request, open_speech
+from yuyin.server.speech import Packet, analyse_reference, check_speaker, controls_request, open_speech
 from yuyin.server.worker import within
 from yuyin.ssml import SSMLError
 from yuyin.timestamps import Timeline
@@ -50,11 +50,13 @@ async def synthesize_with_timestamps(body: TimedSynthesizeRequest, runtime: Runt
 
     async def respond() -> TimedSpeech:
         stream = await open_speech(runtime, speech)
-        timeline, data = Timeline(None if body.ssml else body.text), bytearray()
-        async for packet in stream:
-            data += packet.data
+        timeline = Timeline(None if body.ssml else body.text)
+
+        def timed(packet: Packet) -> None:
             if packet.chunk is not None:
                 timeline.add(packet.chunk)
+
+        data = await stream.read_all(timed)  # 413 past max_file_mib, as a whole /api/synthesize file
         return TimedSpeech(audio=base64.b64encode(data).decode("ascii"), format=body.format,
                            sample_rate=stream.sample_rate, duration=round(timeline.position, 4),
                            sentences=[s.as_dict() for s in timeline.sentences])  # fmt: skip

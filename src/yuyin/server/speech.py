@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, AsyncIterator, Generator, Iterator
+from typing import TYPE_CHECKING, AsyncIterator, Callable, Generator, Iterator
 
 from yuyin.audio import AudioChunk, AudioEncoder, StreamResampler, encoder_sample_rate
 from yuyin.config import OptionsError, SynthesisOptions
@@ -153,13 +153,14 @@ class SpeechStream:
         first, self._first = self._first, None
         return first
 
-    async def read_all(self) -> bytes:
+    async def read_all(self, on_packet: Callable[[Packet], None] = lambda _: None) -> bytes:
         """The whole encoded file (non-streamed responses; 504 past the request timeout, 413 past
-        max_file_mib)."""
+        max_file_mib); on_packet sees each packet as it comes (a timeline of its chunks)."""
         limit = self.runtime.settings.max_file_mib
         parts, size = [], 0
         try:
             async for packet in self:
+                on_packet(packet)
                 size += len(packet.data)
                 if size > limit * MIB:
                     raise ApiError(413, f"the audio file would be over {limit} MiB, the most this server holds for a "
