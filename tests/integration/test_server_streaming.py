@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -118,6 +119,31 @@ def test_http_disconnect_cancels_the_work(server, http) -> None:
                 break
     wait_idle(http)
     assert metric(http, 'yuyin_streams_cancelled_total{api="native"}') == before + 1
+
+
+def test_an_abandoned_frontend_request_stops_its_analysis(server, http) -> None:
+    """Four 100,000-character /api/frontend requests whose clients leave after 0.3 s: their
+    analysis stops too. It ran to the end (4 s each, on every worker thread) and a small request
+    behind them waited 17 s while /metrics showed nothing in flight."""
+    wait_idle(http)
+
+    def abandon() -> None:
+        try:
+            httpx.post(server.url + "/api/frontend", json={"text": LONG_TEXT}, timeout=0.3)
+        except httpx.TimeoutException:
+            left.append(True)
+
+    left: list[bool] = []
+
+    callers = [threading.Thread(target=abandon) for _ in range(4)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join()
+    assert len(left) == 4  # each client gave up before its answer
+    started = time.perf_counter()
+    assert http.post("/api/frontend", json={"text": "你好"}).json()["normalized"] == "你好"
+    assert time.perf_counter() - started < 3.0
 
 
 def test_bad_input_anywhere_is_a_422_before_the_stream_and_no_cancelled_stream(http) -> None:

@@ -210,23 +210,30 @@ class Synthesizer:
 
         ssml: text is an SSML document; the units of its spoken segments, as synthesize_ssml
         reads them (raises SSMLError for malformed or unsupported SSML)."""
+        return list(self.frontend_units(text, ssml))
+
+    def frontend_units(self, text: str, ssml: bool = False) -> Iterator[SentenceUnit]:
+        """``frontend``'s units one at a time, analysed as they are asked for (a caller that
+        stops asking stops the analysis)."""
         text = replace_lone_surrogates(_text(text))
         if not ssml:
-            return list(self._voice.analyze(text))
+            yield from self._voice.analyze(text)
+            return
         from yuyin.ssml import BreakSegment, parse_ssml
 
         defaults = SynthesisOptions()
         segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS})
-        units: list[SentenceUnit] = []
+        said = False
         for run in self._spoken_runs(segments, defaults):
             if not isinstance(run, BreakSegment):
                 try:
-                    units += self._voice.analyze(run.text)
+                    for unit in self._voice.analyze(run.text):
+                        said = True
+                        yield unit
                 except NothingToSay:  # a segment of marks or spaces between tags
                     continue
-        if not units:
+        if not said:
             raise NothingToSay("the SSML document has nothing to say")
-        return units
 
     def synthesize(
         self, text: str, options: SynthesisOptions | Mapping[str, Any] | None = None, chunk_frames: int | None = None

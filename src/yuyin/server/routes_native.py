@@ -3,8 +3,8 @@
 ``POST /api/reference`` (a clip's prosody as controls), ``GET /api/voices``."""
 from __future__ import annotations
 
-import asyncio
 import base64
+import time
 from dataclasses import replace
 from typing import Optional
 
@@ -20,11 +20,12 @@ from yuyin.server.schemas import (ERROR_RESPONSES, MAX_REFERENCE_TEXT, FrontendR
                                   FrontendSentence, ReferenceResponse, SynthesizeRequest, TimedSpeech,
                                   TimedSynthesizeRequest, VoiceInfo)  # fmt: skip
 from yuyin.server.speech import Packet, analyse_reference, check_speaker, controls_request, open_speech
-from yuyin.server.worker import within
+from yuyin.server.worker import StalledError, ThreadedIterator, batched
 from yuyin.ssml import SSMLError
 from yuyin.timestamps import Timeline
 
 router = APIRouter(prefix="/api", tags=["native"])
+FRONTEND_BATCH = 32  # sentences analysed per turn on the worker threads (see frontend)
 
 
 _AUDIO = {200: {"content": {"audio/wav": {}, "audio/pcm": {}, "audio/mpeg": {}}}}
@@ -75,14 +76,23 @@ async def frontend(body: FrontendRequest, request: Request, runtime: RuntimeDep)
 
     async def analyse() -> list:
         ticket = await runtime.admission.enter()
+        # a few sentences per turn on the worker threads, so that a request that ends (its client
+        # gone, its time up) stops its analysis within a turn instead of running it to the end
+        batches = ThreadedIterator(batched(synth.frontend_units(body.text, body.ssml), FRONTEND_BATCH),
+                                   runtime.executor)  # fmt: skip
+        deadline = time.perf_counter() + runtime.settings.request_timeout
+        units: list = []
         try:
-            work = asyncio.get_running_loop().run_in_executor(runtime.executor, synth.frontend, body.text, body.ssml)
-            return await within(work, runtime.settings.request_timeout)
+            while True:
+                units += await batches.next(deadline - time.perf_counter(), deadline)
+        except StopAsyncIteration:
+            return units
         except (FrontendError, SSMLError) as exc:
             raise ApiError(422, str(exc), "text") from None
-        except asyncio.TimeoutError:  # an alias of TimeoutError from Python 3.11
+        except StalledError:
             raise ApiError(504, "the front end timed out") from None
         finally:
+            batches.cancel()
             ticket.release()
 
     units = await until_disconnected(request, analyse())

@@ -8,9 +8,10 @@ iterator (running its ``finally`` blocks) as soon as no item is being computed.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
 import time
-from typing import Awaitable, Callable, Generic, Iterator, TypeVar
+from typing import Awaitable, Callable, Generic, Iterable, Iterator, TypeVar
 
 from yuyin.server.scheduler import DeadlineExecutor
 
@@ -43,6 +44,13 @@ async def within(work: Awaitable[T], timeout: float, undo: Callable[[T], None] |
         task.cancel()
         raise asyncio.TimeoutError
     return task.result()
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """items in lists of size (the last one shorter), each made as it is asked for."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 class ThreadedIterator(Generic[T]):
