@@ -151,6 +151,22 @@ def test_preview_of_ssml_reads_its_spoken_text_not_its_tags(page) -> None:
     assert "speak" not in text_of(page, "status")
 
 
+@pytest.mark.parametrize("width", [320, 360, 768])
+def test_the_page_fits_a_phones_width_without_scrolling_sideways(browser, server, width: int) -> None:
+    """At 320 CSS px it was 356 px wide: the control rows' selects and the reference fieldset kept
+    their content's width."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 700, "deviceScaleFactor": 2, "mobile": True})  # fmt: skip
+    try:
+        browser.get(server.url + "/")
+        wait_for(browser, "return window.yuyin && window.yuyin.ready")
+        scroll, client = browser.execute_script("const root = document.documentElement;"
+                                                "return [root.scrollWidth, root.clientWidth]")  # fmt: skip
+        assert client == width and scroll <= client
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_api_docs_render_without_internet(browser, server) -> None:
     """Swagger UI draws the API from this server's own assets (the test machine has no CDN either)."""
     browser.get(server.url + "/docs")
