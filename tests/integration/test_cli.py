@@ -265,7 +265,8 @@ def test_reference_clip_drives_say_and_prosody_reports_it(baker_dir: Path, tmp_p
 def test_reference_errors_are_one_line(baker_dir: Path, tmp_path: Path, args, message) -> None:
     (tmp_path / "not-audio.txt").write_text("hello")
     seconds = np.arange(24000) / 24000
-    soundfile.write(tmp_path / "tone.wav", 0.3 * np.sin(2 * np.pi * 200 * seconds) * (1 + np.sin(2 * np.pi * 3 * seconds)),
+    f0 = 200 * 2 ** (np.sin(2 * np.pi * 2 * seconds) / 4)  # a gliding tone, beating 3 times a second: speech enough
+    soundfile.write(tmp_path / "tone.wav", 0.3 * np.sin(2 * np.pi * np.cumsum(f0) / 24000) * (1 + np.sin(2 * np.pi * 3 * seconds)),
                     24000)  # fmt: skip
     result = subprocess.run([sys.executable, "-m", "yuyin.cli", *args], capture_output=True, timeout=300,
                             cwd=tmp_path)  # fmt: skip

@@ -142,6 +142,19 @@ def test_measure_finds_a_tone_glide_and_refuses_silence(rate: int) -> None:
             measure(tone[:samples], rate)
 
 
+def test_a_steady_tone_or_a_sound_without_syllable_beats_is_not_speech() -> None:
+    """A 200 Hz sine measured as 0.34 syllables a second and pinned every control at its bound."""
+    rate = 16000
+    t = np.arange(rate * 3) / rate
+    with pytest.raises(ReferenceAudioError, match=r"does not sound like speech: its pitch holds within 0.0\d semitones"):
+        measure(0.3 * np.sin(2 * np.pi * 200 * t), rate)
+    glide = 0.3 * np.sin(2 * np.pi * np.cumsum(200 * 2 ** (t / 3)) / rate)  # an octave, never a beat
+    with pytest.raises(ReferenceAudioError, match=r"does not sound like speech: 0\.\d\d syllable beats a second, where "
+                                                  r"speech has at least 1"):  # fmt: skip
+        measure(glide, rate)
+    assert measure(glide, rate, syllables=12).rate == pytest.approx(12 / 3, rel=0.05)  # a transcript counts them
+
+
 def test_read_clip_errors_name_the_file(tmp_path) -> None:
     with pytest.raises(ReferenceAudioError, match="cannot read reference clip .*missing.wav"):
         read_clip(tmp_path / "missing.wav")

@@ -43,6 +43,9 @@ FRAME_SECONDS = 0.01
 F0_FLOOR, F0_CEILING = 60.0, 600.0
 SPEECH_FLOOR_DB = 25.0  # frames quieter than the clip's 95th percentile minus this are pauses
 NUCLEUS_DIP_DB = 1.0
+# Least 10-90 % spread of a clip's f0 that is speech (even flat reading moves over 2-3 semitones;
+# a held tone or hum moves under 0.1)
+MIN_F0_RANGE = 0.5
 CONTROLS = ("speed", "pitch", "pitch_shift", "energy")
 # Controls chosen from a clip stay inside these bounds (narrower than OPTION_RANGES: beyond them
 # the baker voice's pitch saturates and its speech degrades).
@@ -190,10 +193,16 @@ def measure(samples: np.ndarray, rate: int, syllables: int | None = None) -> Pro
         raise too_little
     semitones = 12 * np.log2(f0[voiced & speech] / 100.0)
     low, high = np.percentile(semitones, [10, 90])
+    if high - low < MIN_F0_RANGE:
+        raise ReferenceAudioError(f"reference clip does not sound like speech: its pitch holds within "
+                                  f"{high - low:.2f} semitones (a steady tone)")  # fmt: skip
     energy_low, energy_high = np.percentile(decibels[voiced & speech], [10, 90])
     estimated = syllables is None
     if estimated:
         syllables = len(syllable_nuclei(decibels, voiced & speech))
+        if syllables / speech_seconds < PLAUSIBLE_RATE[0]:
+            raise ReferenceAudioError(f"reference clip does not sound like speech: {syllables / speech_seconds:.2f} "
+                                      f"syllable beats a second, where speech has at least {PLAUSIBLE_RATE[0]:g}")
     return ProsodyProfile(f0_level=float(np.median(semitones)), f0_range=float(high - low),
                           rate=syllables / speech_seconds, energy_range=float(energy_high - energy_low),
                           speech_seconds=speech_seconds, duration=len(samples) / rate,
