@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 import numbers
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
@@ -119,6 +119,52 @@ class SynthesisOptions:
         return cls(**options)
 
 
+def check_settings(cls: type, data: Mapping[str, Any], where: str) -> None:
+    """ValueError unless data holds every field of dataclass cls that has no default, no other
+    key, and each value of the kind its field's type or default has (whole numbers for int, any
+    number for float, lists for tuples; None where the default is None)."""
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(str(key) for key in data if key not in known)
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {unknown}")
+    missing = [f.name for f in known.values()
+               if f.name not in data and f.default is MISSING and f.default_factory is MISSING]  # fmt: skip
+    if missing:
+        raise ValueError(f"{where}: missing keys {missing}")
+    for key, value in data.items():
+        kind = _kind(known[key])
+        if value is None and known[key].default is None:
+            continue
+        if kind is not None and not _of_kind(value, kind):
+            raise ValueError(f"{where}: {key} must be {_KIND_NAMES[kind]}, got {value!r}")
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "text", bool: "true or false", tuple: "a list",
+               dict: "an object"}  # fmt: skip
+
+
+def _kind(spec: Any) -> type | None:
+    """The kind of value a dataclass field takes, from its default or its annotation (None: any)."""
+    if spec.default is not MISSING and spec.default is not None:
+        return next((kind for kind in (bool, int, float, str, tuple, dict) if isinstance(spec.default, kind)), None)
+    if spec.default_factory is not MISSING:
+        return next((kind for kind in (tuple, dict) if isinstance(spec.default_factory(), (kind, list))), None)
+    annotation = str(spec.type)
+    return next((kind for kind in (bool, int, float, str, tuple, dict) if annotation.startswith(kind.__name__)), None)
+
+
+def _of_kind(value: Any, kind: type) -> bool:
+    if value is None:
+        return False
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind in (int, float):
+        return isinstance(value, (int, float) if kind is float else int) and not isinstance(value, bool)
+    if kind is tuple:
+        return isinstance(value, (list, tuple))
+    return isinstance(value, kind)
+
+
 @dataclass(frozen=True)
 class VoiceConfig:
     """Everything needed to rebuild a voice pack's models, read from ``voice.json``.
@@ -145,11 +191,15 @@ class VoiceConfig:
 
     @classmethod
     def from_json(cls, path: Path) -> "VoiceConfig":
+        """The config in the voice.json at path; ValueError naming the first key that is unknown,
+        missing or of the wrong kind (sample_rate, hop_size and n_mels positive whole numbers)."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
-        if unknown:
-            raise ValueError(f"{path}: unknown voice.json keys {sorted(unknown)}")
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: voice.json holds {type(data).__name__}, not an object")
+        check_settings(cls, data, str(path))
+        for key in ("sample_rate", "hop_size", "n_mels"):
+            if data[key] <= 0:
+                raise ValueError(f"{path}: {key} must be positive, got {data[key]}")
         data["speakers"] = tuple(data.get("speakers", ()))
         return cls(**data)
 

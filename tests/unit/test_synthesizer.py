@@ -416,6 +416,33 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
         Synthesizer.load(tmp_path, device="cpu", warm_up=False)
 
 
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(family="nope"), "unsupported voice family 'nope' \\(baker and ttskit are\\)"),
+    (lambda d: d.update(sample_rate=-5), "voice.json: sample_rate must be positive, got -5"),
+    (lambda d: d.update(sample_rate="24000"), "voice.json: sample_rate must be a whole number, got '24000'"),
+    (lambda d: d.update(sentence_pause=True), "voice.json: sentence_pause must be a number, got True"),
+    (lambda d: d.pop("hop_size"), "voice.json: missing keys \\['hop_size'\\]"),
+    (lambda d: d.update(speed=2), "voice.json: unknown keys \\['speed'\\]"),
+    (lambda d: d["acoustic"].update(n_layers=99), "voice.json acoustic: unknown keys \\['n_layers'\\]"),
+    (lambda d: d["acoustic"].update(hidden_size="8"), "voice.json acoustic: hidden_size must be a whole number"),
+    (lambda d: d["vocoder"].update(upsample_scales=3), "voice.json vocoder: upsample_scales must be a list, got 3"),
+])  # fmt: skip
+def test_a_voice_json_with_a_value_of_the_wrong_kind_is_refused_at_load(tiny_pack: Path, tmp_path: Path, change,
+                                                                        message: str) -> None:  # fmt: skip
+    """They failed later with a TypeError or OverflowError (a negative rate after the whole text was spoken)."""
+    import json
+    import shutil
+
+    from yuyin.engine.runtime import VoicePackError
+
+    pack = shutil.copytree(tiny_pack, tmp_path / "pack")
+    data = json.loads((pack / "voice.json").read_text())
+    change(data)
+    (pack / "voice.json").write_text(json.dumps(data))
+    with pytest.raises(VoicePackError, match=f"not a usable voice pack: .*{message}"):
+        Synthesizer.load(pack, device="cpu", warm_up=False)
+
+
 def _closed() -> io.BytesIO:
     buffer = io.BytesIO()
     buffer.close()

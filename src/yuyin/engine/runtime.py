@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from safetensors import SafetensorError, safe_open
 
-from yuyin.config import SynthesisOptions, VoiceConfig
+from yuyin.config import SynthesisOptions, VoiceConfig, check_settings
 from yuyin.engine.device import DeviceError, RuntimePlan
 from yuyin.engine.streaming import ChunkPlan, StreamPace
 from yuyin.frontend import SentenceUnit
@@ -65,12 +65,30 @@ def check_pack(path: Path) -> VoiceConfig:
         raise VoicePackError(f"{path}: not a usable voice pack: no {', '.join(missing)}")
     try:
         config = VoiceConfig.from_json(path / "voice.json")
+        acoustic, vocoder = model_configs(config.family)
+        check_settings(acoustic, config.acoustic, "voice.json acoustic")
+        check_settings(vocoder, config.vocoder, "voice.json vocoder")
         for name in PACK_WEIGHTS:
             with safe_open(str(path / name), "pt") as weights:
                 weights.keys()
     except (OSError, ValueError, TypeError, SafetensorError) as exc:
         raise VoicePackError(f"{path}: not a usable voice pack: {exc}") from None
     return config
+
+
+def model_configs(family: str) -> tuple[type, type]:
+    """The config dataclasses of a family's acoustic model and vocoder; ValueError for an unknown family."""
+    if family == "baker":
+        from yuyin.models.fastspeech2 import FastSpeech2Config
+        from yuyin.models.mb_melgan import MBMelGANConfig
+
+        return FastSpeech2Config, MBMelGANConfig
+    if family == "ttskit":
+        from yuyin.models.melgan import MelGANConfig
+        from yuyin.models.tacotron2 import Tacotron2Config
+
+        return Tacotron2Config, MelGANConfig
+    raise ValueError(f"unsupported voice family {family!r} (baker and ttskit are)")
 
 
 def family_runtime(family: str, plan: RuntimePlan, name: str) -> str:
@@ -93,13 +111,10 @@ def load_runtime(path: Path, plan: RuntimePlan, lexicon: Path | None = None) -> 
     """Load the voice pack at path (VoicePackError if it cannot be read) with the runtime of its
     family (voice.json ``family``), its models placed and run as plan says; lexicon (a user
     ``word<TAB>pinyin`` file) applies to the front end."""
-    config = check_pack(path)
-    if config.family == "baker":
+    if check_pack(path).family == "baker":  # else "ttskit": check_pack refuses other families
         from yuyin.engine.baker_voice import BakerVoice
 
         return BakerVoice.from_dir(path, plan, lexicon)
-    if config.family == "ttskit":
-        from yuyin.engine.ttskit_voice import TtskitVoice
+    from yuyin.engine.ttskit_voice import TtskitVoice
 
-        return TtskitVoice.from_dir(path, plan, lexicon)
-    raise VoicePackError(f"{path}: unsupported voice family {config.family!r}")
+    return TtskitVoice.from_dir(path, plan, lexicon)
