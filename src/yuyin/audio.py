@@ -7,6 +7,7 @@ come with the ``server`` extra and are imported only when used.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import io
 import os
@@ -174,17 +175,31 @@ def write_wav_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate: i
     that :func:`rewritable` gets its header's sizes filled in at the end, anything else (a pipe,
     a file appended to) keeps UNKNOWN_SIZE. Returns the number of samples written."""
     fixable = rewritable(out)
-    out.write(wav_header(sample_rate))
+    write_all(out, wav_header(sample_rate))
     samples = 0
     for chunk in chunks:
-        out.write(float_to_int16(chunk).tobytes())
+        write_all(out, float_to_int16(chunk).tobytes())
         samples += len(chunk)
     if fixable:
         out.seek(0)
-        out.write(wav_header(sample_rate, 2 * samples))
+        write_all(out, wav_header(sample_rate, 2 * samples))
         out.seek(0, io.SEEK_END)
     out.flush()
     return samples
+
+
+def write_all(out: BinaryIO, data: bytes) -> None:
+    """Write all of data to out: again with the rest after a short write (an unbuffered file may
+    take part of it; a write that says nothing of its count took it all), OSError for a write
+    that takes none."""
+    view = memoryview(data)
+    while view:
+        taken = out.write(view)
+        if taken is None:
+            return
+        if taken <= 0:
+            raise OSError(errno.EIO, "the output took none of the audio written to it")
+        view = view[taken:]
 
 
 def rewritable(out: BinaryIO) -> bool:
@@ -422,7 +437,7 @@ def write_audio_stream(out: BinaryIO, chunks: Iterable[np.ndarray], sample_rate:
     encoder = AudioEncoder(fmt, rate, output=out if rewritable(out) else None)
     with contextlib.closing(encoder):
         for samples in resampled():
-            out.write(encoder.encode(samples))
-        out.write(encoder.finish())
+            write_all(out, encoder.encode(samples))
+        write_all(out, encoder.finish())
     out.flush()
     return taken

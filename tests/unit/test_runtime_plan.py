@@ -53,10 +53,21 @@ def test_a_missing_vocoder_device_is_an_error(monkeypatch) -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"batch_size": 0}, "batch size must be >= 1, got 0"),
     ({"dtype": "fp16"}, "fp16 is not supported on CPU"),
+    ({"dtype": "int3"}, "unsupported dtype 'int3': use fp32, bf16 or fp16"),
+    ({"dtype": torch.int8}, "unsupported dtype torch.int8: use fp32, bf16 or fp16"),  # was torch's TypeError
+    ({"dtype": 16}, "unsupported dtype 16"),
+    ({"vocoder_device": "tpu"}, "invalid device 'tpu'"),
+    ({"vocoder_device": 0}, "device must be auto, cpu, cuda or cuda:N, got int"),
+    ({"side_by_side": "yes"}, "side_by_side must be True, False or None"),  # was taken as True
 ])  # fmt: skip
 def test_combinations_that_cannot_run_are_refused_with_the_reason(kwargs, message) -> None:
     with pytest.raises(DeviceError, match=message):
         plan_runtime("cpu", **kwargs)
+
+
+def test_a_device_that_is_no_name_is_refused_with_the_reason() -> None:
+    with pytest.raises(DeviceError, match="device must be auto, cpu, cuda or cuda:N, got NoneType"):
+        plan_runtime(None)  # was torch's many-line TypeError
 
 
 @pytest.mark.parametrize("command", ["say", "serve"])

@@ -443,6 +443,57 @@ def test_a_voice_json_with_a_value_of_the_wrong_kind_is_refused_at_load(tiny_pac
         Synthesizer.load(pack, device="cpu", warm_up=False)
 
 
+class _WriteOnly:
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
+class _TakesNothing(_WriteOnly):
+    def write(self, data: bytes) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+
+class _Halves(io.RawIOBase):
+    """An unbuffered output that takes half of each write (at least a byte)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        taken = max(1, len(data) // 2)
+        self.data += bytes(data[:taken])
+        return taken
+
+
+def _read_only() -> io.BufferedReader:
+    return io.BufferedReader(io.BytesIO(b""))
+
+
+def test_a_short_write_is_written_again_with_the_rest(tiny_synth: Synthesizer) -> None:
+    whole, halves = io.BytesIO(), _Halves()
+    tiny_synth.synthesize_to_wav("你好。", whole)
+    tiny_synth.synthesize_to_wav("你好。", halves)
+    # the same samples after the header (which says "length unknown" where the output cannot seek)
+    assert len(halves.data) == len(whole.getvalue()) and bytes(halves.data[44:]) == whole.getvalue()[44:]
+
+
+def test_a_timeline_times_one_request(tiny_synth: Synthesizer, tmp_path: Path) -> None:
+    """A second request into the same Timeline was folded into its first sentence."""
+    from yuyin.timestamps import Timeline
+
+    timeline = Timeline()
+    tiny_synth.synthesize_to_wav("你好。", tmp_path / "a.wav", timeline=timeline)
+    with pytest.raises(ValueError, match="timeline already times another request's audio; give each request a new"):
+        tiny_synth.synthesize_to_wav("世界。", tmp_path / "b.wav", timeline=timeline)
+    assert not (tmp_path / "b.wav").exists()
+
+
 def _closed() -> io.BytesIO:
     buffer = io.BytesIO()
     buffer.close()
@@ -457,9 +508,12 @@ def _closed() -> io.BytesIO:
     (lambda s: list(s.synthesize("你好", chunk_frames="16")), TypeError, "chunk_frames must be None or a whole"),
     (lambda s: list(s.synthesize("你好", chunk_frames=16.5)), TypeError, "chunk_frames must be None or a whole"),
     (lambda s: list(s.synthesize("你好", chunk_frames=0)), ValueError, "chunk_frames must be at least 1"),
-    (lambda s: s.synthesize_to_wav("你好", 5), TypeError, "target must be a path or a binary file, got int"),
-    (lambda s: s.synthesize_to_wav("你好", io.StringIO()), TypeError, "target must be a path or a binary file, got StringIO"),
+    (lambda s: s.synthesize_to_wav("你好", 5), TypeError, "target must be a path or a binary file \\(write and flush\\), got int"),
+    (lambda s: s.synthesize_to_wav("你好", io.StringIO()), TypeError, "a binary file \\(write and flush\\), got StringIO"),
     (lambda s: s.synthesize_to_wav("你好", _closed()), ValueError, "target is a closed file"),
+    (lambda s: s.synthesize_to_wav("你好", _WriteOnly()), TypeError, "a binary file \\(write and flush\\), got _WriteOnly"),
+    (lambda s: s.synthesize_to_wav("你好", _read_only()), ValueError, "target is a file not open for writing"),
+    (lambda s: s.synthesize_to_wav("你好", _TakesNothing()), OSError, "the output took none of the audio"),
     (lambda s: SynthesisOptions(speed=10**400), OptionsError, "speed must be a finite number, got 1000"),
     (lambda s: SynthesisOptions(speaker=123), OptionsError, "speaker must be a speaker's name"),
     (lambda s: list(s.synthesize("你好", {"speed": None})), OptionsError, "speed must be a finite number, got None"),

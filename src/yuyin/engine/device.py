@@ -28,6 +28,8 @@ def resolve_device(device: str | torch.device = "auto") -> torch.device:
     Raises DeviceError for anything unknown or absent here."""
     if isinstance(device, torch.device):
         device = str(device)
+    if not isinstance(device, str):
+        raise DeviceError(f"device must be auto, cpu, cuda or cuda:N, got {type(device).__name__}")
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
     try:
@@ -51,11 +53,12 @@ def resolve_dtype(dtype: str | torch.dtype | None, device: torch.device) -> torc
         return torch.float32
     if isinstance(dtype, torch.dtype):
         resolved = dtype
+        if resolved not in _DTYPES.values():
+            raise DeviceError(f"unsupported dtype {dtype}: use fp32, bf16 or fp16")
+    elif isinstance(dtype, str) and dtype.lower() in _DTYPES:
+        resolved = _DTYPES[dtype.lower()]
     else:
-        try:
-            resolved = _DTYPES[dtype.lower()]
-        except KeyError:
-            raise DeviceError(f"unsupported dtype {dtype!r}: use fp32, bf16 or fp16") from None
+        raise DeviceError(f"unsupported dtype {dtype!r}: use fp32, bf16 or fp16")
     if resolved == torch.float16 and device.type == "cpu":
         raise DeviceError("fp16 is not supported on CPU; use bf16 or fp32")
     return resolved
@@ -211,6 +214,8 @@ def plan_runtime(device: str | torch.device = "auto", dtype: str | torch.dtype |
     any of them "auto" picks the torch backend and an exported-graph backend is an error; offload
     also needs a GPU to offload from. side_by_side applies to the openvino backend (and is moot
     elsewhere); None: as the memory tier says (engine.memory, ``$YUYIN_MEMORY_TIER`` or free RAM)."""
+    if side_by_side is not None and not isinstance(side_by_side, bool):
+        raise DeviceError(f"side_by_side must be True, False or None (as the memory tier says), got {side_by_side!r}")
     resolved = resolve_device(device)
     vocoder = resolved if vocoder_device is None else resolve_device(vocoder_device)
     torch_dtype = resolve_dtype(dtype, resolved)

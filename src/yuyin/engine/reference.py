@@ -24,7 +24,8 @@ import importlib.util
 import io
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 import soundfile
@@ -250,9 +251,12 @@ class ReferenceProsody:
     baseline: ProsodyProfile
     controls: dict[str, float]
 
-    def apply(self, options: SynthesisOptions, keep: frozenset[str] = frozenset()) -> SynthesisOptions:
-        """options with the reference's controls, except the fields named in keep."""
-        return options.with_(**{name: value for name, value in self.controls.items() if name not in keep})
+    def apply(self, options: SynthesisOptions | Mapping[str, Any] | None = None,
+              keep: frozenset[str] = frozenset()) -> SynthesisOptions:  # fmt: skip
+        """options (SynthesisOptions, a dict of its fields or None, as synthesize takes them) with
+        the reference's controls, except the fields named in keep."""
+        return SynthesisOptions.of(options).with_(**{name: value for name, value in self.controls.items()
+                                                     if name not in keep})  # fmt: skip
 
     def as_dict(self) -> dict[str, object]:
         return {"controls": self.controls, "measured": self.measured.as_dict(), "baseline": self.baseline.as_dict()}

@@ -411,11 +411,16 @@ class Synthesizer:
         an SSML document (``synthesize_ssml``). timeline: given, it follows the chunks written
         (when each sentence and syllable is spoken; see yuyin.timestamps).
         """
-        if not isinstance(target, (str, Path)) and (not callable(getattr(target, "write", None))
-                                                    or isinstance(target, io.TextIOBase)):
-            raise TypeError(f"target must be a path or a binary file, got {type(target).__name__}")
+        binary_file = all(callable(getattr(target, name, None)) for name in ("write", "flush"))
+        if not isinstance(target, (str, Path)) and (not binary_file or isinstance(target, io.TextIOBase)):
+            raise TypeError(f"target must be a path or a binary file (write and flush), got {type(target).__name__}")
         if getattr(target, "closed", False):
             raise ValueError("target is a closed file")
+        writable = getattr(target, "writable", None)
+        if callable(writable) and not writable():
+            raise ValueError("target is a file not open for writing")
+        if timeline is not None and timeline.position > 0:
+            raise ValueError("timeline already times another request's audio; give each request a new Timeline")
         audio_format = audio_format or _format_of(target)
         if audio_format not in AUDIO_FORMATS:
             raise ValueError(f"unknown audio format {audio_format!r}; use one of {', '.join(AUDIO_FORMATS)}")
