@@ -22,6 +22,7 @@ from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, audio_suff
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
 from yuyin.signals import terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
+from yuyin import __version__
 
 if TYPE_CHECKING:
     from yuyin.timestamps import Timeline
@@ -104,6 +105,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="yuyin", description="Fast Mandarin text-to-speech.")
+    parser.add_argument("--version", action="version", version=f"yuyin {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_say(commands)
     _add_voices(commands)
@@ -598,6 +600,8 @@ def _say(args: argparse.Namespace) -> int:
             parse_ssml(text)  # report malformed SSML before loading the voice
         except SSMLError as exc:
             raise CliError(f"--ssml: {exc}") from None
+    elif text.lstrip().startswith("<speak"):
+        _stderr("yuyin: warning: the text looks like SSML but is read as plain text, tags and all; give --ssml to read it as SSML")
     args.format = _output_format(args.output, args.format)
     _check_encoder(args.format, args.sample_rate)
     if args.output != "-":
@@ -650,13 +654,18 @@ def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptio
     return seconds, timeline
 
 
+def _article(fmt: str) -> str:
+    """The English article before a format's name as it is said: an mp3, an opus, a flac, a wav."""
+    return "an" if fmt in ("mp3", "aac", "opus") else "a"
+
+
 def _output_format(output: str, asked: str | None) -> str:
     """The audio format say writes: --format, else by the output file's suffix (a suffix of
     another format, or one that names no audio format, with no --format, is an error)."""
     suffix = "" if output == "-" else audio_suffix(output)
     named = FORMAT_SUFFIXES.get(suffix)
     if asked is not None and named is not None and named != asked:
-        raise CliError(f"-o {output} names a {named} file but --format is {asked}; make them agree")
+        raise CliError(f"-o {output} names {_article(named)} {named} file but --format is {asked}; make them agree")
     if asked is None and suffix and named is None:
         raise CliError(f"-o {output}: cannot tell an audio format from '{suffix}'; name the file "
                        f"{', '.join(FORMAT_SUFFIXES)} or give --format")  # fmt: skip

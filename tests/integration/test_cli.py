@@ -55,6 +55,21 @@ def test_say_warns_once_of_letters_it_leaves_out(baker_dir: Path, tmp_path: Path
     assert warnings == ["yuyin: warning: left out, no reading for these letters (6): の안녕하세요"]
 
 
+def test_say_warns_of_ssml_read_as_plain_text_and_reads_it_so(baker_dir: Path, tmp_path: Path) -> None:
+    result = _yuyin("say", "<speak>你好</speak>", "-o", str(tmp_path / "out.wav"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "yuyin: warning: the text looks like SSML but is read as plain text, tags and all; give --ssml to read it " \
+           "as SSML" in result.stderr.decode()
+    assert "warning" not in _yuyin("say", "<speak>你好</speak>", "--ssml", "-o", str(tmp_path / "b.wav")).stderr.decode()
+
+
+def test_version() -> None:
+    from yuyin import __version__
+
+    result = _yuyin("--version")
+    assert result.returncode == 0 and result.stdout.decode() == f"yuyin {__version__}\n"
+
+
 def test_say_reads_stdin_and_writes_stdout(baker_dir: Path) -> None:
     result = _yuyin("say", "-", "-o", "-", "--speed", "1.5", "--seed", "3", stdin="语音合成。".encode())
     assert result.returncode == 0, result.stderr.decode()
@@ -123,6 +138,7 @@ def _catches(pid: int, number: int) -> bool:
     (["voices", "pull", "nope"], "unknown voice"),
     (["say", "你好", "-o", "x.txt"], "-o x.txt: cannot tell an audio format from '.txt'; name the file .wav, .mp3"),
     (["say", "你好", "-o", "x.wav", "--format", "mp3"], "-o x.wav names a wav file but --format is mp3"),
+    (["say", "你好", "-o", "x.mp3", "--format", "wav"], "-o x.mp3 names an mp3 file but --format is wav"),
     (["say", "你好", "-o", "x.wav", "--sample-rate", "11025"], "argument --sample-rate: invalid choice: 11025"),
     (["say", "你好", "-o", "x.wav", "--style-intensity", "1.5"], "--style-intensity scales a --style, which is missing"),
     (["say", "你好", "-o", "/proc/x.wav"], "cannot write /proc/x.wav: "),  # no file can be made there, even by root

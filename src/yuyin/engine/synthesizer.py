@@ -246,7 +246,8 @@ class Synthesizer:
         shortest window the vocoder runs: 32 frames in OpenVINO), later ones
         larger: at least doubling, and longer (fewer, cheaper windows) while the stream runs far
         enough ahead of a listener who plays from the first chunk on, measured as it goes (see
-        streaming.StreamPace); joined, they equal the unchunked audio. Lazy throughout: the
+        streaming.StreamPace); joined, they equal the unchunked audio (to float rounding in
+        fp32; to bf16 rounding noise where stages run in bf16). Lazy throughout: the
         first chunk is produced before later sentences are analysed. Raises the front end's
         NothingToSay for text with nothing pronounceable.
         """
