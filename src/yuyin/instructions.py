@@ -12,17 +12,18 @@ from __future__ import annotations
 import re
 
 _STYLE_WORDS = {
-    "happy": "cheerful cheery happy happily joyful joyfully excited excitedly upbeat enthusiastic "
-             "enthusiastically lively playful bubbly 开心 高兴 快乐 愉快 欢快 兴奋 活泼 喜悦",
-    "sad": "sad sadly sorrowful melancholy melancholic somber sombre gloomy mournful tearful "
-           "悲伤 伤心 难过 忧伤 低落 哀伤",
-    "angry": "angry angrily furious furiously annoyed irritated enraged mad 生气 愤怒 恼火 气愤",
-    "surprised": "surprised astonished amazed shocked 惊讶 吃惊 震惊 惊奇",
+    "happy": "cheerful cheerfully cheery cheerily happy happily joyful joyfully joyous joyously excited excitedly "
+             "upbeat enthusiastic enthusiastically lively playful playfully bubbly 开心 高兴 快乐 愉快 欢快 兴奋 活泼 喜悦",
+    "sad": "sad sadly sorrowful sorrowfully melancholy melancholic somber somberly sombre gloomy gloomily mournful "
+           "mournfully tearful tearfully 悲伤 伤心 难过 忧伤 低落 哀伤",
+    "angry": "angry angrily furious furiously annoyed irritated irritably enraged mad 生气 愤怒 恼火 气愤",
+    "surprised": "surprised surprisedly astonished amazed shocked 惊讶 吃惊 震惊 惊奇",
     "fearful": "fearful fearfully scared afraid frightened nervous nervously anxious anxiously "
                "害怕 恐惧 紧张 惊恐",
     "gentle": "gentle gently soft softly calm calmly soothing warm warmly tender tenderly kind kindly "
               "温柔 柔和 轻柔 平静 温和 亲切",
-    "serious": "serious seriously formal formally professional authoritative stern solemn 严肃 正式 庄重 认真",
+    "serious": "serious seriously formal formally professional professionally authoritative authoritatively stern "
+               "sternly solemn solemnly 严肃 正式 庄重 认真",
 }  # fmt: skip
 _STRONG = ("very", "extremely", "really", "super", "highly", "so", "非常", "特别", "十分", "极其", "很", "超级")
 _WEAK = ("slightly", "a bit", "a little", "somewhat", "mildly", "有点", "有一点", "稍微", "略微", "略", "一点")

@@ -27,6 +27,9 @@ from yuyin.instructions import _STYLE_WORDS, style_of_instructions
         ("不要太生气，平静一点", ("gentle", 1.0)),
         ("非常不开心", None),
         ("CHEERFUL", ("happy", 1.0)),
+        ("Read this cheerfully", ("happy", 1.0)),  # adverbs as well as adjectives
+        ("say it very solemnly", ("serious", 1.5)),
+        ("mournfully", ("sad", 1.0)),
     ],
 )
 def test_style_of_instructions(instructions: str, expected: tuple[str, float] | None) -> None:

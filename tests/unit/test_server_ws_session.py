@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
 from types import SimpleNamespace
 
@@ -277,3 +278,20 @@ def test_a_field_nested_too_deep_is_an_error_event_not_a_dropped_connection() ->
     run(session(socket)._dispatch('{"type": "synthesize", "id": "r", "text": "你好", "voice": %s}' % nested))
     assert [(e["type"], e["id"], e["status"]) for e in socket.events] == [("error", "r", 422)]
     assert "more than 32 levels deep" in socket.events[0]["message"]
+
+
+def test_a_message_too_deep_or_with_too_long_a_number_to_read_says_so() -> None:
+    """Both got the advice to send JSON messages of a type, as if they were of none."""
+    socket = FakeSocket()
+    run(session(socket)._dispatch('{"type": "synthesize", "text": "你好", "voice": %s}' % ("[" * 5000 + "]" * 5000)))
+    run(session(socket)._dispatch('{"type": "synthesize", "text": "你好", "seed": %s}' % ("9" * 5000)))
+    first, second = (event["message"] for event in socket.events)
+    assert first.startswith("the message nests lists or objects too deeply to read; send JSON text messages")
+    assert second.startswith(f"a number in the message has more than {sys.get_int_max_str_digits()} digits; send")
+
+
+def test_an_id_too_long_is_named_and_not_echoed() -> None:
+    socket = FakeSocket()
+    run(session(socket)._dispatch(json.dumps({"type": "synthesize", "id": "x" * 201, "text": "你好"})))
+    (event,) = socket.events
+    assert (event["type"], event["id"], event["status"], event["param"]) == ("error", None, 422, "id")

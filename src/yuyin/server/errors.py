@@ -74,6 +74,8 @@ def validation_error(exc: RequestValidationError | ValidationError) -> ApiError:
     if first.get("type") == "json_invalid":
         return ApiError(422, f"request body is not valid JSON: {first.get('msg', '')}", "body")
     message = first.get("msg", "invalid value")
+    if first.get("type") == "value_error" and "error" in first.get("ctx", {}):
+        message = str(first["ctx"]["error"])  # a validator's own words, without pydantic's "Value error, "
     return ApiError(422, f"{field}: {message}" if field != "body" else message, field)
 
 

@@ -22,6 +22,7 @@ AudioFormat = Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]
 SampleRate = Literal[8000, 16000, 22050, 24000, 44100, 48000]
 StyleName = Literal[STYLE_NAMES]  # type: ignore[valid-type]
 MAX_REFERENCE_TEXT = 1000
+MAX_ID_CHARS = 200  # a WebSocket request's id, echoed in its events
 
 
 def _ranged(name: str, default: Any, description: str) -> Any:
@@ -221,7 +222,7 @@ class WsSynthesize(SynthesisControls):
 
     type: Literal["synthesize"]
     text: str
-    id: Optional[str] = Field(None, max_length=200, description="echoed in every event of this request")
+    id: Optional[str] = Field(None, max_length=MAX_ID_CHARS, description="echoed in every event of this request")
 
 
 class FrontendRequest(RequestModel):

@@ -27,6 +27,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import sys
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,7 +38,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from yuyin.server.errors import ApiError, answer_error, validation_error
 from yuyin.server.runtime import Runtime
-from yuyin.server.schemas import WsSynthesize
+from yuyin.server.schemas import MAX_ID_CHARS, WsSynthesize
 from yuyin.server.speech import Packet, SpeechStream, controls_request, open_speech
 from yuyin.server.worker import within
 from yuyin.timestamps import place_sentence, span_list, syllable_dicts
@@ -149,13 +150,17 @@ class WsSession:
             await within(self.websocket.close(code=1000, reason=reason), 1.0)
 
     async def _dispatch(self, text: str | None) -> None:
+        problem = "send JSON text messages of type synthesize or cancel"
         try:
             data = json.loads(text) if text is not None else None
-        except (ValueError, RecursionError):  # not JSON, too deeply nested, an integer of 4,300+ digits
+        except RecursionError:
+            data, problem = None, "the message nests lists or objects too deeply to read; " + problem
+        except ValueError as exc:  # not JSON, or an integer of 4,300+ digits
             data = None
+            if "integer string conversion" in str(exc):
+                problem = f"a number in the message has more than {sys.get_int_max_str_digits()} digits; " + problem
         if not isinstance(data, dict):
-            await self.send_event("error", None, status=422, param="type",
-                                  message="send JSON text messages of type synthesize or cancel")  # fmt: skip
+            await self.send_event("error", None, status=422, param="type", message=problem)
             return
         kind = data.get("type")
         if kind == "cancel":
@@ -168,12 +173,11 @@ class WsSession:
         elif kind == "synthesize":
             await self._start(data)
         else:
-            request_id = data.get("id") if isinstance(data.get("id"), str) else None  # echoed only as sent
-            await self.send_event("error", request_id, status=422, param="type",
+            await self.send_event("error", _echoed_id(data), status=422, param="type",
                                   message=f"unknown message type {kind!r}; use synthesize or cancel")  # fmt: skip
 
     async def _start(self, data: dict[str, Any]) -> None:
-        request_id = data.get("id") if isinstance(data.get("id"), str) else None
+        request_id = _echoed_id(data)
         if self._task is not None and not self._task.done():
             message = "a synthesis is already running on this connection; cancel it first"
             await self.send_event("error", request_id, status=409, param=None, message=message)
@@ -324,3 +328,10 @@ class SentenceTimeline:
     async def _event(self, kind: str, **fields: Any) -> None:
         elapsed = round(time.perf_counter() - self.started, 4)
         await self.session.send_event(kind, self.request_id, elapsed=elapsed, **fields)
+
+
+def _echoed_id(data: dict[str, Any]) -> str | None:
+    """The message's id as the client sent it, to echo in an event about it: a string of at most
+    MAX_ID_CHARS (None for any other, which the event then names as the problem)."""
+    ident = data.get("id")
+    return ident if isinstance(ident, str) and len(ident) <= MAX_ID_CHARS else None
