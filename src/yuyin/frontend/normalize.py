@@ -54,8 +54,10 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x2126: "Ω",  # ohm sign -> Greek omega
 } | {0x2080 + digit: str(digit) for digit in range(10)}  # subscript digits: CO₂, H₂O
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
-# Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈) and CJK unit squares (㎡, ㎏).
-_COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df]")
+# Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈), CJK unit squares (㎡, ㎏), Latin
+# ligatures (ﬁ) and mathematical letters (𝐀, 𝑥: styled text pasted from social media).
+_COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df"
+                            "\ufb00-\ufb06\U0001d400-\U0001d7cb]")
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
 _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
 # A Roman numeral character before a class, grade, type, degree or stage: the numeral in hanzi (Ⅱ类 ->
