@@ -23,6 +23,7 @@ Latin letters are kept here (without diacritics); g2p reads them (:mod:`yuyin.fr
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 
@@ -105,6 +106,10 @@ def replace_lone_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+# HTML's character references in text copied from a web page's source: &amp; &lt; &gt; &quot; &apos;
+# &nbsp; and numeric ones, each with its semicolon (R&D, AT&T and &copy2024 stay as written)
+_HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
 # ANSI/VT escape sequences: CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \\)
 _TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 
@@ -113,6 +118,8 @@ def clean(text: str) -> str:
     """Steps 1-2: drop unreadable code points, unify spaces, newlines, widths and digits."""
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub("", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = _LOG_BASE.sub(lambda m: "log_" + m.group(1).translate(_FULL_TO_HALF) + " ", text)  # log₂8 (not log28)
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)

@@ -35,6 +35,9 @@ _CLOSERS = "”’)）]】」』》〉"
 # ASCII quotes may open or close: they count as closing only right after a sentence end; a ’ before two
 # digits opens a year (，’97中国旅游年) and stays with it.
 _AFTER_MARKS = r"(?:(?!’[0-9０-９]{2}(?![0-9０-９]))[" + re.escape(_CLOSERS) + r"]|(?<=[" + _SENTENCE_ENDS + r".])[\"'])*"
+# The ; that ends an HTML character reference (&amp; &#20320;, decoded by normalize.clean) ends no clause
+_NOT_AN_ENTITY = "".join(f"(?<!&{name};)" for name in ("amp", "lt", "gt", "quot", "apos", "nbsp")) + "".join(
+    f"(?<!&#[0-9]{{{count}}};)(?<!&#[xX][0-9a-fA-F]{{{count}}};)" for count in range(1, 8))
 # Raw text is first cut only at marks that never occur inside a written number (unlike , : .),
 # so that each piece can be normalised on its own, and not at a ： or 、 before digits (验证码：385921
 # is read as a code only with its code word, 第1、2名 as ordinals, 2、3个 as an estimate) nor at a ：
@@ -43,7 +46,7 @@ _AFTER_MARKS = r"(?:(?!’[0-9０-９]{2}(?![0-9０-９]))[" + re.escape(_CLOSER
 # its count once) or grouping the thousands of full-width digits (１，２００; not after a group that is
 # none, １，２３，４５６ or ０，１２３, a list), nor at a ! of a
 # comparison or factorial (a != b, 5!=120, 5!×4); normalised text is then cut at all marks.
-_RAW_BOUNDARY = re.compile(r"(?:[。？；;…\n]|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/]))|，(?!共|(?<=[０-９]，)(?<![０-９]{4}，)(?<!，[０-９]，)(?<!，[０-９]{2}，)(?<!(?<![０-９])０，)[０-９]{3}(?![０-９]))|\?(?![A-Za-z0-9_%.-]+=)|、(?![0-9０-９])|：(?![0-9０-９]|[A-Za-z][A-Za-z_.]{0,19}[0-9]))+" + _AFTER_MARKS)
+_RAW_BOUNDARY = re.compile(r"(?:[。？；…\n]|;" + _NOT_AN_ENTITY + "|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/]))|，(?!共|(?<=[０-９]，)(?<![０-９]{4}，)(?<!，[０-９]，)(?<!，[０-９]{2}，)(?<!(?<![０-９])０，)[０-９]{3}(?![０-９]))|\?(?![A-Za-z0-9_%.-]+=)|、(?![0-9０-９])|：(?![0-9０-９]|[A-Za-z][A-Za-z_.]{0,19}[0-9]))+" + _AFTER_MARKS)
 _BOUNDARY = re.compile(r"(?:[" + _SENTENCE_ENDS + _CLAUSE_MARKS + r"]|\.{2,})+" + _AFTER_MARKS)
 # What takes voice: hanzi, Latin letters (spelled) and fixed spans (sentinels).
 _VOICED = re.compile(HANZI.pattern + "|[A-Za-z]|" + SENTINEL.pattern)
