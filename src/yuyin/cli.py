@@ -136,15 +136,17 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
                      help="fp32, bf16 or fp16 (GPU); default: float32, except stages measured safe in lower "
                           "precision on a CPU with native bf16 (baker mel stage and vocoder body) and the ttskit "
                           "decoder's fp16 weights on CPU; fp32 = pure float32")  # fmt: skip
-    say.add_argument("--threads", type=thread_count, default=None, help="torch CPU threads")
+    say.add_argument("--threads", type=thread_count, default=None,
+                     help="CPU threads of the voice's runtimes, 1..8 per core (default: every core)")
     say.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     _add_runtime_arguments(say)
     for name in ("speed", "pitch", "energy", "volume"):
         low, high = OPTION_RANGES[name]
         say.add_argument(f"--{name}", type=float, default=None, help=f"{low}..{high}")
     say.add_argument("--pitch-shift", type=float, default=None, help="added to the f0 z-scores, -1.5..1.5")
-    say.add_argument("--sentence-pause", type=float, default=None, help="seconds between sentences")
-    say.add_argument("--seed", type=int, default=None, help="draw a reproducible prosody variation")
+    low, high = OPTION_RANGES["sentence_pause"]
+    say.add_argument("--sentence-pause", type=float, default=None, help=f"seconds between sentences, {low:g}..{high:g}")
+    say.add_argument("--seed", type=int, default=None, help="draw a reproducible prosody variation, 0..2**63-1")
     say.add_argument("--speaker", default=None,
                      help="speaker of a multi-speaker voice (see 'yuyin voices list'; default: the voice's)")
     say.add_argument("--style", default=None, metavar="NAME",
