@@ -326,6 +326,10 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--shutdown-timeout", type=float, default=defaults.shutdown_timeout,
                        help=f"seconds in-flight streams may take to finish on shutdown "
                             f"(default: {defaults.shutdown_timeout:g})")  # fmt: skip
+    serve.add_argument("--drain-delay", type=float, default=defaults.drain_delay, metavar="SECONDS",
+                       help="after the first stop signal, keep serving this long with /readyz answering 503 "
+                            "'draining' (for load balancers), then shut down; a second signal shuts down at once "
+                            "(default: 0)")  # fmt: skip
     serve.add_argument("--lexicon", type=Path, default=None, help="user lexicon file: word<TAB>pinyin per line")
     _add_runtime_arguments(serve)
     serve.add_argument("--offload-idle", type=float, default=None, metavar="SECONDS",
@@ -370,7 +374,7 @@ def _serve(args: argparse.Namespace) -> int:
             ws_idle_timeout=args.ws_idle_timeout, max_websockets=args.max_websockets,
             chunk_frames=args.chunk_frames or None, cors_origins=tuple(args.cors_origin or ()),
             allowed_hosts=tuple(args.allowed_host or ()),
-            shutdown_timeout=args.shutdown_timeout, warmup=not args.no_warmup, host=args.host, port=args.port,
+            shutdown_timeout=args.shutdown_timeout, drain_delay=args.drain_delay, warmup=not args.no_warmup, host=args.host, port=args.port,
             lexicon=_absolute(args.lexicon), backend=args.backend, compile=args.compile,
             vocoder_device=args.vocoder_device, offload_idle=args.offload_idle, side_by_side=args.side_by_side,
         )  # fmt: skip
@@ -404,6 +408,8 @@ def _serve_on_ray(args: argparse.Namespace, settings) -> int:
 
     if settings.port == 0:
         raise CliError("--port 0 is not available with --ray: Serve's proxy needs a fixed port")
+    if settings.drain_delay:
+        raise CliError("--drain-delay is not available with --ray: Serve's proxies stop on their own schedule")
     try:
         plan = ReplicaPlan(replicas=1 if args.replicas is None else args.replicas, max_replicas=args.max_replicas,
                            cpus=1.0 if args.replica_cpus is None else args.replica_cpus,

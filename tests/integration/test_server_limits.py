@@ -375,3 +375,32 @@ def test_requests_waiting_in_line_at_sigterm_are_refused_at_once(tiny_pack) -> N
         assert "shutting down" in response.json()["error"]["message"] and response.headers["Retry-After"]
         assert server.process.wait(30) in (0, -signal.SIGTERM)
         holding[0].close()
+
+
+def test_drain_delay_reports_draining_while_still_serving_then_stops(tiny_pack) -> None:
+    """--drain-delay: after SIGTERM /readyz answers 503 draining at once, yet requests are still
+    served until the delay ends; then the server stops by itself."""
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--drain-delay", "4"]) as server, \
+            httpx.Client(base_url=server.url, timeout=30) as http:  # fmt: skip
+        assert http.get("/readyz").json()["status"] == "ready"
+        signalled = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        assert wait_for(lambda: http.get("/readyz").status_code == 503, 2)
+        assert http.get("/readyz").json() == {"status": "draining", "error": None}
+        spoken = http.post("/api/synthesize", json={"text": "你好。", "stream": False})
+        assert spoken.status_code == 200 and spoken.content.startswith(b"RIFF")
+        assert time.monotonic() - signalled < 4  # all of that inside the delay
+        assert server.process.wait(30) in (0, -signal.SIGTERM)
+        assert time.monotonic() - signalled >= 4
+        assert "draining for 4 s, then shutting down" in server.log_text()
+
+
+def test_a_second_signal_cuts_the_drain_delay_short(tiny_pack) -> None:
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--drain-delay", "60"]) as server, \
+            httpx.Client(base_url=server.url, timeout=30) as http:  # fmt: skip
+        signalled = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        assert wait_for(lambda: http.get("/readyz").status_code == 503, 2)
+        server.process.send_signal(signal.SIGTERM)
+        assert server.process.wait(30) in (0, -signal.SIGTERM)
+        assert time.monotonic() - signalled < 30

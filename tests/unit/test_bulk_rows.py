@@ -197,6 +197,7 @@ def test_worker_and_replica_plans() -> None:
     (["serve", "--replicas", "2"], "--replicas need --ray"),
     (["serve", "--replica-cpus", "2", "--ray-address", "auto"], "--ray-address, --replica-cpus need --ray"),
     (["serve", "--ray", "--port", "0"], "--port 0 is not available with --ray: Serve's proxy needs a fixed port"),
+    (["serve", "--ray", "--drain-delay", "5"], "--drain-delay is not available with --ray"),
     (["serve", "--ray", "--replicas", "3", "--max-replicas", "2"], "--max-replicas must be >= replicas (3), got 2"),
     (["batch", "missing.jsonl", "-o", "out"], "missing.jsonl: cannot read it"),
     (["batch", "rows.txt", "-o", "out", "--workers", "0"], "--workers must be >= 1, got 0"),

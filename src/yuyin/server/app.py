@@ -98,7 +98,8 @@ def _add_service_routes(app: FastAPI) -> None:
         runtime: Runtime = app.state.runtime
         if runtime.ready:
             return JSONResponse({"status": "ready", "voices": runtime.voices.names})
-        state = "failed" if runtime.load_error else "draining" if runtime.admission.draining else "loading"
+        draining = runtime.stopping or runtime.admission.draining
+        state = "failed" if runtime.load_error else "draining" if draining else "loading"
         return JSONResponse({"status": state, "error": runtime.load_error}, status_code=503)
 
     @app.get("/metrics", include_in_schema=False)

@@ -36,25 +36,32 @@ def serve(settings: ServerSettings, log_level: str = "info") -> int:
                             h11_max_incomplete_event_size=MAX_HEAD_BYTES, ws=guarded_websocket_protocol(),
                             ws_per_message_deflate=False, ws_max_size=max_body_bytes(settings))  # fmt: skip
     server = _server_class()(config)
-    return asyncio.run(_serve(server, app.state.runtime))
+    return asyncio.run(_serve(server, app.state.runtime, settings.drain_delay))
 
 
 def _server_class():
     import uvicorn
 
     class Server(uvicorn.Server):
-        """uvicorn's server, calling on_exit as soon as a signal asks it to stop."""
+        """uvicorn's server, calling on_exit as soon as a signal asks it to stop; with hold set, the
+        first signal calls hold(signal) instead (the caller stops the server later, or a second
+        signal does)."""
 
         on_exit: Callable[[], object] = staticmethod(lambda: None)
+        hold: Callable[[int], object] | None = None
 
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if self.hold is not None:
+                hold, self.hold = self.hold, None
+                hold(sig)
+                return
             self.on_exit()
             super().handle_exit(sig, frame)
 
     return Server
 
 
-async def _serve(server, runtime: Runtime) -> int:
+async def _serve(server, runtime: Runtime, drain_delay: float) -> int:
     async def report() -> None:
         await runtime.settled.wait()
         if runtime.load_error:
@@ -70,12 +77,23 @@ async def _serve(server, runtime: Runtime) -> int:
     # from the signal on, requests still waiting in line are refused (503, Retry-After): the
     # graceful shutdown gives its time to the ones already running
     server.on_exit = lambda: loop.call_soon_threadsafe(runtime.admission.drain)
+    if drain_delay:
+        server.hold = lambda sig: loop.call_soon_threadsafe(_delay_exit, server, runtime, sig, drain_delay)
     reporter = asyncio.create_task(report())
     try:
         await server.serve()
     finally:
         reporter.cancel()
     return 1 if runtime.load_error else 0
+
+
+def _delay_exit(server, runtime: Runtime, sig: int, delay: float) -> None:
+    """On the event loop: /readyz turns 503 ``draining`` while requests are still served; the
+    shutdown begins after delay seconds unless a second signal began it already."""
+    runtime.stopping = True
+    logging.getLogger("yuyin.server").info("stop signal: draining for %g s, then shutting down", delay)
+    loop = asyncio.get_running_loop()
+    loop.call_later(delay, lambda: server.should_exit or server.handle_exit(sig, None))
 
 
 class ExpectedErrorsAsWarnings(logging.Filter):

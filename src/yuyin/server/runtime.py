@@ -42,6 +42,7 @@ class Runtime:
         self.open_websockets = 0  # (counted on the event loop: see yuyin.server.ws)
         self.metrics.websockets.set_function(lambda: self.open_websockets)
         self._voices = voices  # None until load() has loaded them
+        self.stopping = False  # a stop signal came: /readyz says draining, requests are still served
         self.load_error: str | None = None
         self.settled = asyncio.Event()  # set when loading has succeeded or failed
         if voices is not None:
@@ -49,6 +50,12 @@ class Runtime:
 
     @property
     def ready(self) -> bool:
+        """What /readyz reports: voices loaded and no stop signal yet."""
+        return self.serving and not self.stopping
+
+    @property
+    def serving(self) -> bool:
+        """Whether requests are served: voices loaded and not shutting down (a drain delay still serves)."""
         return self._voices is not None and not self.admission.draining
 
     @property
@@ -59,7 +66,7 @@ class Runtime:
 
     def require_ready(self) -> None:
         """Raise 503 (with Retry-After) unless voices are loaded and the server is not draining."""
-        if not self.ready:
+        if not self.serving:
             state = "shutting down" if self.admission.draining else "still loading its voices"
             raise ApiError(503, f"the server is {state}", headers={"Retry-After": str(self.settings.retry_after)})
 

@@ -74,6 +74,9 @@ class ServerSettings:
         bind address (see :mod:`yuyin.server.hosts`).
     shutdown_timeout: seconds in-flight streams may take to finish on shutdown before they are
         cancelled.
+    drain_delay: seconds ``yuyin serve`` keeps serving after its first stop signal with /readyz
+        answering 503 ``draining``, so that load balancers stop sending it requests before it
+        refuses them; then the shutdown above begins (a second signal begins it at once).
     lexicon: a user ``word<TAB>pinyin`` file for every voice's front end.
     backend, compile, vocoder_device, offload_idle, side_by_side: how every voice's models run (see
         Synthesizer.load); side_by_side None: the memory tier's choice.
@@ -101,6 +104,7 @@ class ServerSettings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     retry_after: int = 2
     shutdown_timeout: float = 10.0
+    drain_delay: float = 0.0
     warmup: bool = True
     lexicon: str | None = None
     backend: str = "auto"
@@ -128,8 +132,9 @@ class ServerSettings:
             raise ValueError(f"memory_tier must be one of {', '.join(TIER_NAMES)}, got {self.memory_tier!r}")
         if self.max_streams is not None and self.max_active is not None and self.max_streams < self.max_active:
             raise ValueError(f"max_streams must be at least max_active ({self.max_active}), got {self.max_streams}")
-        if not 0 <= self.shed_load < float("inf"):
-            raise ValueError(f"shed_load must be a finite number of seconds >= 0, got {self.shed_load}")
+        for name, seconds in {"shed_load": self.shed_load, "drain_delay": self.drain_delay}.items():
+            if not 0 <= seconds < float("inf"):
+                raise ValueError(f"{name} must be a finite number of seconds >= 0, got {seconds}")
         if self.max_queue is not None and self.max_queue < 0:
             raise ValueError(f"max_queue must be >= 0, got {self.max_queue}")
         if self.chunk_frames is not None and self.chunk_frames < 1:
