@@ -159,6 +159,24 @@ def test_a_type_that_merely_mentions_json_is_415(client, content_type: str) -> N
         assert content_type.split(";")[0] in response.json()["error"]["message"]
 
 
+def test_json_in_another_charset_is_415_asking_for_utf8(client) -> None:
+    """JSON is exchanged in UTF-8 only (RFC 8259 8.1): a GBK body labelled as such is refused with
+    415 naming the charset, not 422; a UTF-8 label in any spelling, or ASCII, still parses."""
+    gbk = '{"text": "你好"}'.encode("gbk")
+    for path in ("/api/synthesize", "/v1/audio/speech"):
+        body = gbk if path == "/api/synthesize" else '{"input": "你好", "voice": "alloy"}'.encode("gbk")
+        response = client.post(path, content=body, headers={"content-type": "application/json; charset=GBK"})
+        assert response.status_code == 415, response.text
+        assert response.json()["error"]["message"] == "send the JSON body in UTF-8, not charset=gbk"
+    for label in ('charset="UTF-8"', "charset=utf8", "Charset = utf-8"):
+        utf8 = client.post("/api/frontend", content='{"text": "你好"}'.encode(),
+                           headers={"content-type": f"application/json; {label}"})  # fmt: skip
+        assert utf8.status_code == 200, (label, utf8.text)
+    ascii_only = client.post("/api/frontend", content=b'{"text": "3"}',
+                             headers={"content-type": "application/json; charset=gbk"})  # fmt: skip
+    assert ascii_only.status_code == 200  # it parses: nothing to refuse
+
+
 def test_a_json_subtype_is_json(client) -> None:
     response = client.post("/api/frontend", content='{"text": "你好"}'.encode(),
                            headers={"content-type": "application/vnd.api+json"})  # fmt: skip

@@ -95,14 +95,19 @@ def _openai_status(request: Request, status: int) -> int:
 
 def _unreadable_body(request: Request) -> ApiError | None:
     """A 415 for a POST to a route that reads JSON whose body is not JSON: its Content-Type is
-    not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all included)."""
+    not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all included), or it
+    names a charset other than UTF-8 (JSON is exchanged in UTF-8 only: RFC 8259 8.1)."""
     if request.method != "POST" or request.url.path == "/api/reference":
         return None
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json")):
-        return None
-    return ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
-                         f"{kind or 'a body without a Content-Type'}", "body")  # fmt: skip
+    kind, *parameters = (part.strip().lower() for part in request.headers.get("content-type", "").split(";"))
+    if not (kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))):
+        return ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
+                             f"{kind or 'a body without a Content-Type'}", "body")  # fmt: skip
+    charset = next((value.strip('" ') for name, _, value in (p.partition("=") for p in parameters)
+                    if name.strip() == "charset"), "utf-8")  # fmt: skip
+    if charset not in ("utf-8", "utf8"):
+        return ApiError(415, f"send the JSON body in UTF-8, not charset={charset}", "body")
+    return None
 
 
 def _unparsable_reason(exc: HTTPException) -> str:
