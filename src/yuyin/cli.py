@@ -299,8 +299,8 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--queue-timeout", type=float, default=defaults.queue_timeout,
                        help=f"seconds a request may wait for a slot (default: {defaults.queue_timeout:g})")
     serve.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
-                       help=f"seconds for a whole non-streamed response, or for each chunk of a stream "
-                            f"(default: {defaults.request_timeout:g})")  # fmt: skip
+                       help=f"seconds for a whole non-streamed response, for each chunk of a stream, and for "
+                            f"a request body to arrive (default: {defaults.request_timeout:g})")  # fmt: skip
     serve.add_argument("--header-timeout", type=float, default=defaults.header_timeout,
                        help=f"seconds a connection may take to send a request's head; slower ones are closed "
                             f"(default: {defaults.header_timeout:g})")  # fmt: skip

@@ -263,21 +263,23 @@ def test_max_input_length_on_every_route(server, http) -> None:
         assert (event["type"], event["status"], event["param"]) == ("error", 413, "text")
 
 
-def closed_within(raw, seconds: float) -> float:
-    """Seconds until the server closed raw's connection (it may first answer); fails after seconds."""
+def closed_within(raw, seconds: float, answer: bytearray | None = None) -> float:
+    """Seconds until the server closed raw's connection (it may first answer: into answer, if
+    given); fails after seconds."""
     started = time.monotonic()
     raw.settimeout(seconds)
     try:
-        while raw.recv(65536):
-            pass
+        while chunk := raw.recv(65536):
+            if answer is not None:
+                answer += chunk
     except ConnectionResetError:  # closed with bytes of ours unread: a reset
         pass
     return time.monotonic() - started
 
 
 def test_connections_that_hold_without_sending_are_closed(server, http) -> None:
-    """No request within the head timeout (1 s), a head sent a byte at a time, a body never
-    finished (the request timeout, 2 s): closed; a head past 64 KiB: refused; the server unharmed."""
+    """No request within the head timeout (1 s), a head sent a byte at a time: closed; a body never
+    finished (the request timeout, 2 s): 408, closed; a head past 64 KiB: refused; the server unharmed."""
     import socket
 
     host, port = server.url.removeprefix("http://").split(":")
@@ -301,7 +303,11 @@ def test_connections_that_hold_without_sending_are_closed(server, http) -> None:
     try:
         assert closed_within(idle, 5) < 3
         assert closed_within(trickling, 5) < 3
-        assert closed_within(unfinished, 6) < 4
+        answer = bytearray()
+        assert closed_within(unfinished, 6, answer) < 4
+        head, _, body = bytes(answer).partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 408 ") and b"connection: close" in head.lower(), head
+        assert json.loads(body)["error"]["message"] == "the request body did not arrive whole within 2 s"
     finally:
         stop.set()
         sender.join(10)

@@ -8,8 +8,8 @@ server therefore parses HTTP with h11, which refuses a head that grows past
 :data:`MAX_HEAD_BYTES` while it arrives (400); :class:`HeadSizeLimit` answers 431 to one that
 arrived whole in one read; and the server closes a connection whose request head is not complete
 within ``head_timeout`` seconds of its opening (or of the last response on it), or whose body
-is not complete within ``body_timeout`` seconds of its head (the request then sees the client
-as gone). A WebSocket's handshake is a request head like any other; once upgraded the
+is not complete within ``body_timeout`` seconds of its head (the client gets 408, the request
+sees it as gone). A WebSocket's handshake is a request head like any other; once upgraded the
 WebSocket's own limits apply (:func:`guarded_websocket_protocol`). What h11 refuses (bad syntax, several Host headers, a head grown
 too long) gets 400 with a JSON error naming h11's reason, as every other error of the server.
 """
@@ -79,14 +79,19 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
         def send_400_response(self, msg: str) -> None:
             """uvicorn's plain-text 400 for a request h11 refused, as a JSON error with h11's reason;
             after the response to a request whose body then went bad, the connection is just closed."""
+            self._answer_and_close(400, b"Bad Request", f"malformed HTTP request: {self._refusal or msg}")
+
+        def _answer_and_close(self, status: int, reason: bytes, message: str) -> None:
+            """End the request in progress: its app sees the client gone; the client gets a JSON
+            error with Connection: close where no response has begun, then the connection closes."""
             if self.cycle is not None:  # the request's app sends nothing more, and reads no more
                 self.cycle.disconnected = True
                 self.cycle.message_event.set()
             if self.conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
-                body = json.dumps(error_body(400, f"malformed HTTP request: {self._refusal or msg}", None)).encode()
+                body = json.dumps(error_body(status, message, None)).encode()
                 headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                            (b"connection", b"close")]  # fmt: skip
-                response = h11.Response(status_code=400, headers=headers, reason=b"Bad Request")
+                response = h11.Response(status_code=status, headers=headers, reason=reason)
                 events = (response, h11.EndOfMessage()) if self._method == b"HEAD" else (
                     response, h11.Data(data=body), h11.EndOfMessage())  # fmt: skip
                 with contextlib.suppress(h11.LocalProtocolError):  # a state h11 allows no answer in: just close
@@ -137,9 +142,10 @@ def guarded_http_protocol(head_timeout: float, body_timeout: float) -> type:
             self._deadline = None
             if self.transport.is_closing():
                 return
-            if self._owed == "body":
-                log.warning("a client sent no whole request body within %g s; its connection was closed", seconds)
-            self.transport.close()
+            if self._owed == "head":
+                return self.transport.close()  # no request to answer
+            log.warning("a client sent no whole request body within %g s; its connection was closed", seconds)
+            self._answer_and_close(408, b"Request Timeout", f"the request body did not arrive whole within {seconds:g} s")
 
     def _checked(event):
         """event, unless it is a request head this server refuses (a RemoteProtocolError): a body

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
 _TYPES = {413: "request_too_large", 422: "invalid_request_error", 503: "server_overloaded",
-          504: "timeout", 404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}  # fmt: skip
+          504: "timeout", 408: "timeout", 404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}  # fmt: skip
 _UNPARSABLE = "There was an error parsing the body"
 MAX_MESSAGE, MAX_PARAM = 1000, 200  # FastAPI's detail for a body it could not decode
 
