@@ -72,6 +72,9 @@ def test_a_run_longer_than_any_pinyin_word_is_left_to_the_letter_rules() -> None
         ("Tesla[tè sī lā]很贵", "te4 si1 la1 hen3 gui4"),
         ("Běijīng[bei3 jing1]", "bei3 jing1"),  # an override reads the whole marked word before it
         ("café[ka1 fei1]", "ka1 fei1"),
+        ("去Xī'ān[xi1 an1]玩", "qu4 xi1 an1 wan2"),  # the word takes in an apostrophe between letters
+        ("去Xi’an[xī ān]玩", "qu4 xi1 an1 wan2"),
+        ("去'an[an1]玩", "qu4 an1 wan2"),  # a leading one is no part of it (and not spoken)
     ],
 )
 def test_marked_pinyin_through_the_front_end(text: str, expected: str) -> None:

@@ -133,15 +133,22 @@ def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | N
 
 
 def _written_before(text: str, end: int, floor: int) -> str:
-    """The run of hanzi, or else of Latin letters (café, Běijīng), right before ``text[end]`` (not before ``floor``)."""
+    """The run of hanzi, or else of Latin letters (café, Běijīng, Xī'ān), right before ``text[end]`` (not before
+    ``floor``)."""
     start = end
     if start > floor and _HANZI.match(text[start - 1]):
         while start > floor and _HANZI.match(text[start - 1]):
             start -= 1
     else:
-        while start > floor and _LATIN_LETTER.match(text[start - 1]):
+        while start > floor and (_LATIN_LETTER.match(text[start - 1]) or _inner_apostrophe(text, start - 1, floor, end)):
             start -= 1
     return text[start:end]
+
+
+def _inner_apostrophe(text: str, at: int, floor: int, end: int) -> bool:
+    """Whether text[at] is an apostrophe between two letters of one word (Xī'ān, don't)."""
+    return (text[at] in "'’" and floor < at < end - 1
+            and bool(_LATIN_LETTER.match(text[at - 1])) and bool(_LATIN_LETTER.match(text[at + 1])))  # fmt: skip
 
 
 class LexiconMatcher:
