@@ -228,9 +228,29 @@ def test_user_lexicon_with_tone_marks(tmp_path: Path) -> None:
     assert [u.pinyin for u in fe.analyze("行长谢谢绿")] == [("hang2", "zhang3", "xie4", "xie5", "lv4")]
 
 
+def test_lexicon_words_match_however_the_text_writes_them(tmp_path: Path) -> None:
+    """Entries are written as the text is when it is looked up: a BOM, full-width letters and
+    traditional hanzi in the file still match; a comment may follow the pinyin."""
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("\ufeff銀行\tyin2 xing2  # a test reading\nＡＩ\tai4 ai1\t# spoken as a word\n", encoding="utf-8")
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("去银行用AI")] == [("qu4", "yin2", "xing2", "yong4", "ai4", "ai1")]
+    assert [u.pinyin for u in fe.analyze("去銀行用ＡＩ")] == [("qu4", "yin2", "xing2", "yong4", "ai4", "ai1")]
+
+
+def test_a_word_given_twice_must_keep_its_reading(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("银行\tyin2 hang2\n银行\tyín háng\n", encoding="utf-8")  # the same reading: fine
+    assert [u.pinyin for u in BakerFrontend(lexicon=path).analyze("银行")] == [("yin2", "hang2")]
+    path.write_text("银行\tyin2 hang2\n# two spellings of one word\n銀行\tyin2 xing2\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        BakerFrontend(lexicon=path)
+    assert str(caught.value) == f"{path}:3: '银行' has another reading on line 1 (yin2 hang2); keep one"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("重庆 chong2 qing4\n", "expected"), ("重庆\tchong qing\n", "tone digit"), ("重庆\tchóngqìng\n", "chóngqìng"),
+    [("重庆 chong2 qing4\n", "expected"), ("\u200b\tyi1\n", "no character that is read"), ("重庆\tchong qing\n", "tone digit"), ("重庆\tchóngqìng\n", "chóngqìng"),
      ("重庆\tchong2\n", "2 characters but 1 syllables"), ("重庆\tzz2 qing4\n", "zz2")],
 )  # fmt: skip
 def test_bad_lexicon_names_the_line(tmp_path: Path, content: str, message: str) -> None:

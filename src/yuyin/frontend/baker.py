@@ -62,7 +62,7 @@ class BakerFrontend:
         self.max_joined = max_joined
         self.join_clauses = join_clauses
         self.prosody = prosody
-        user_words = load_user_lexicon(lexicon, can_say) if lexicon is not None else {}
+        user_words = load_user_lexicon(lexicon, can_say, tn.lexicon_form) if lexicon is not None else {}
         self._matcher = LexiconMatcher(user_words)
 
     def warm_up(self) -> None:

@@ -175,6 +175,12 @@ def prepare(
     return _verbalize(mark_pinyin(text, spans, valid))
 
 
+def lexicon_form(word: str) -> str:
+    """A user-lexicon word as prepare() has written text by the time it looks for such words:
+    cleaned and simplified (``"ＡＩ助手"`` -> ``"AI助手"``, ``"銀行"`` -> ``"银行"``)."""
+    return to_simplified(clean(word))
+
+
 def check_overrides(text: str, valid: Callable[[str], bool]) -> None:
     """Raise InvalidOverride for the first malformed inline override anywhere in text, at once:
     the analysis itself meets each only when it reaches its sentence (mid-stream)."""

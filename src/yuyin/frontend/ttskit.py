@@ -76,7 +76,7 @@ class TtskitFrontend:
             raise ValueError(f"max_hanzi and max_clause must be at least 1, got {max_hanzi}, {max_clause}")
         self.max_hanzi, self.max_clause = max_hanzi, max_clause
         self._lexicon = Lexicon()
-        self._matcher = LexiconMatcher(load_user_lexicon(lexicon, can_say) if lexicon is not None else {})
+        self._matcher = LexiconMatcher(load_user_lexicon(lexicon, can_say, tn.lexicon_form) if lexicon is not None else {})
 
     def warm_up(self) -> None:
         """Load every dictionary now, so the first real request does not pay for it."""

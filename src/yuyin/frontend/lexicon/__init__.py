@@ -29,6 +29,9 @@ SYLLABLE = re.compile(r"[a-z]+[1-5]")
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
+_COMMENT = re.compile(r"(?:^|\s)#.*")  # after the pinyin, from a # that starts a word
+
+
 class LexiconError(FrontendError):
     """A user lexicon file or an entry in it is malformed; the message names the line."""
 
@@ -117,35 +120,50 @@ class Lexicon:
 MAX_LEXICON_BYTES = 64 * 2**20  # a million entries take about 30 MiB
 
 
-def load_user_lexicon(path: str | Path, valid: Callable[[str], bool]) -> dict[str, tuple[str, ...]]:
+def load_user_lexicon(path: str | Path, valid: Callable[[str], bool],
+                      written: Callable[[str], str] = str) -> dict[str, tuple[str, ...]]:  # fmt: skip
     """Read a UTF-8 ``word<TAB>pinyin`` file (syllables separated by spaces with tone digits
-    1-5 or tone marks, ``háng zhǎng``; ``#`` starts a comment line) into {word: TONE3 syllables}.
+    1-5 or tone marks, ``háng zhǎng``; ``#`` starts a comment line, and a comment after the
+    pinyin) into {word: TONE3 syllables}. Each word is keyed as written(word): the form text
+    has when its words are looked up (full-width letters made half-width, traditional hanzi
+    simplified), so an entry matches whichever way the text writes it.
 
     Raises :class:`LexiconError` naming the line for a malformed entry, a syllable that
-    ``valid`` rejects, or a hanzi word whose syllable count differs from its length.
+    ``valid`` rejects, a hanzi word whose syllable count differs from its length, or a word an
+    earlier line gave another reading.
     """
     try:
         with open(path, "rb") as source:
             data = source.read(MAX_LEXICON_BYTES + 1)  # bounded: --lexicon /dev/zero must not eat the memory
         if len(data) > MAX_LEXICON_BYTES:
             raise LexiconError(f"lexicon {path} is larger than {MAX_LEXICON_BYTES // 2**20} MiB")
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"cannot read lexicon {path}: {exc}") from None
-    entries = {}
+    entries: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        word, syllables = _parse_entry(line, valid, f"{path}:{number}")
-        entries[word] = syllables
+        where = f"{path}:{number}"
+        word, syllables = _parse_entry(line, valid, written, where)
+        if entries.get(word, syllables) != syllables:
+            raise LexiconError(f"{where}: {word!r} has another reading on line {lines[word]} "
+                               f"({' '.join(entries[word])}); keep one")  # fmt: skip
+        entries[word], lines[word] = syllables, lines.get(word, number)
     return entries
 
 
-def _parse_entry(line: str, valid: Callable[[str], bool], where: str) -> tuple[str, tuple[str, ...]]:
+def _parse_entry(line: str, valid: Callable[[str], bool], written: Callable[[str], str],
+                 where: str) -> tuple[str, tuple[str, ...]]:  # fmt: skip
     word, tab, pinyin = line.strip().partition("\t")
+    pinyin = _COMMENT.sub("", pinyin)
     syllables = digit_tones(pinyin, unmarked_neutral=True) or tuple(pinyin.lower().replace("ü", "v").split())
     if not tab or not word or not syllables:
         raise LexiconError(f"{where}: expected 'word<TAB>pin1 yin1', got {line!r}")
+    word = written(word).strip()
+    if not word:
+        raise LexiconError(f"{where}: the word of {line!r} has no character that is read")
     bad = [s for s in syllables if not (SYLLABLE.fullmatch(s) and valid(s))]
     if bad:
         raise LexiconError(f"{where}: {bad[0]!r} is not a pinyin syllable with a tone digit 1-5 (or a tone mark)")
