@@ -165,6 +165,10 @@ def _of_kind(value: Any, kind: type) -> bool:
     return isinstance(value, kind)
 
 
+PACK_FORMAT_VERSION = 1
+"""The voice.json format this yuyin writes and reads."""
+
+
 @dataclass(frozen=True)
 class VoiceConfig:
     """Everything needed to rebuild a voice pack's models, read from ``voice.json``.
@@ -186,7 +190,7 @@ class VoiceConfig:
     license: str = ""
     source: str = ""
     description: str = ""
-    format_version: int = 1
+    format_version: int = PACK_FORMAT_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -200,7 +204,20 @@ class VoiceConfig:
         for key in ("sample_rate", "hop_size", "n_mels"):
             if data[key] <= 0:
                 raise ValueError(f"{path}: {key} must be positive, got {data[key]}")
-        data["speakers"] = tuple(data.get("speakers", ()))
+        version = data.get("format_version", PACK_FORMAT_VERSION)
+        if version != PACK_FORMAT_VERSION:
+            raise ValueError(f"{path}: format_version {version} is not one this yuyin reads ({PACK_FORMAT_VERSION})")
+        low, high = OPTION_RANGES["sentence_pause"]
+        pause = data.get("sentence_pause", cls.sentence_pause)
+        if not low <= pause <= high:  # NaN fails this too
+            raise ValueError(f"{path}: sentence_pause must be {low:g}-{high:g} s, got {pause}")
+        speakers = data.get("speakers", ())
+        if not all(isinstance(name, str) and name for name in speakers) or len(set(speakers)) != len(speakers):
+            raise ValueError(f"{path}: speakers must be distinct names, got {speakers!r}")
+        default = data.get("default_speaker")
+        if default is not None and default not in speakers:
+            raise ValueError(f"{path}: default_speaker {default!r} is not one of the speakers")
+        data["speakers"] = tuple(speakers)
         return cls(**data)
 
     def to_json(self, path: Path) -> None:

@@ -426,6 +426,12 @@ def test_a_pack_is_loaded_from_a_path_string_and_a_damaged_one_is_named(tiny_pac
     (lambda d: d["acoustic"].update(n_layers=99), "voice.json acoustic: unknown keys \\['n_layers'\\]"),
     (lambda d: d["acoustic"].update(hidden_size="8"), "voice.json acoustic: hidden_size must be a whole number"),
     (lambda d: d["vocoder"].update(upsample_scales=3), "voice.json vocoder: upsample_scales must be a list, got 3"),
+    (lambda d: d.update(sentence_pause=-1), "voice.json: sentence_pause must be 0-5 s, got -1"),
+    (lambda d: d.update(sentence_pause=1e9), "voice.json: sentence_pause must be 0-5 s, got 1000000000.0"),
+    (lambda d: d.update(format_version=99), "voice.json: format_version 99 is not one this yuyin reads \\(1\\)"),
+    (lambda d: d.update(hop_size=d["hop_size"] + 1), "hop_size \\d+ differs from the vocoder's \\d+ samples a frame"),
+    (lambda d: d.update(default_speaker="Nobody"), "voice.json: default_speaker 'Nobody' is not one of the speakers"),
+    (lambda d: d.update(speakers=["a", "a"]), "voice.json: speakers must be distinct names, got \\['a', 'a'\\]"),
 ])  # fmt: skip
 def test_a_voice_json_with_a_value_of_the_wrong_kind_is_refused_at_load(tiny_pack: Path, tmp_path: Path, change,
                                                                         message: str) -> None:  # fmt: skip

@@ -68,6 +68,9 @@ def check_pack(path: Path) -> VoiceConfig:
         acoustic, vocoder = model_configs(config.family)
         check_settings(acoustic, config.acoustic, "voice.json acoustic")
         check_settings(vocoder, config.vocoder, "voice.json vocoder")
+        upsampling = vocoder(**config.vocoder).hop_size
+        if upsampling != config.hop_size:
+            raise ValueError(f"hop_size {config.hop_size} differs from the vocoder's {upsampling} samples a frame")
         for name in PACK_WEIGHTS:
             with safe_open(str(path / name), "pt") as weights:
                 weights.keys()
