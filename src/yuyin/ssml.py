@@ -41,6 +41,7 @@ import defusedxml.sax
 
 from yuyin.config import OPTION_RANGES
 from yuyin.frontend.marked_pinyin import digit_tones
+from yuyin.frontend.tn.digits import LONGEST_CARDINAL, read_number
 
 MAX_BREAK_SECONDS = 10.0
 MAX_TOTAL_BREAK_SECONDS = 600.0  # ten minutes of silence in one document; more is an error, not audio
@@ -318,9 +319,22 @@ def say_as(kind: str, content: str, date_format: str | None = None) -> str:
         if not re.fullmatch(r"第?(?:\d+|[零〇一二两三四五六七八九十百千万]+)", text):
             raise ValueError(f"ordinal needs a number, got {text!r}")
         return text if text.startswith("第") else f"第{text}"
-    if kind == "cardinal" and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text.replace(",", "")):
+    if kind == "cardinal":
+        return _cardinal(text)
+    return text
+
+
+def _cardinal(text: str) -> str:
+    """A number read as one, in words (the normaliser might read 8012 after 房号 digit by digit):
+    ``"-1,024.50"`` -> ``"负一千零二十四点五零"``."""
+    number = text.replace(",", "")
+    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", number):
         raise ValueError(f"cardinal needs a number, got {text!r}")
-    return text.replace(",", "")
+    sign, whole, fraction = number[0] if number[0] in "+-" else "", *number.lstrip("+-").partition(".")[::2]
+    whole = whole.lstrip("0") or "0"
+    if len(whole) > LONGEST_CARDINAL:
+        raise ValueError(f"cardinal reads at most {LONGEST_CARDINAL} digits before the point, got {len(whole)}")
+    return read_number(sign + whole + ("." + fraction if fraction else ""))
 
 
 _DATE = re.compile(r"(?:(?P<year>\d{4})[-/.年])?(?P<month>\d{1,2})[-/.月](?P<day>\d{1,2})日?|(?P<only_year>\d{4})[-/.年](?P<only_month>\d{1,2})月?")

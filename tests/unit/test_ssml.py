@@ -75,7 +75,8 @@ def test_emphasis() -> None:
 
 
 @pytest.mark.parametrize(("kind", "content", "text"), [
-    ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "1024"),
+    ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "一千零二十四"),
+    ("cardinal", "8012", "八千零一十二"), ("cardinal", "-007.50", "负七点五零"), ("cardinal", "+12", "十二"),
     ("ordinal", "3", "第3"), ("date", "2024-01-02", "2024-01-02"), ("time", "10:30", "10:30"),
     ("characters", "AB1", "A B 一"), ("digits", "1²٣", "一²三"),  # a superscript is no digit; ٣ is three
     ("date", "2024-02-29", "2024-02-29"), ("date", "2月29日", "2月29日"), ("date", "2024-01", "2024-01"),
@@ -112,6 +113,7 @@ def test_sub_emotion_voice() -> None:
     ("<speak><prosody speed='2'>x</prosody></speak>", r"unsupported attribute 'speed' on <prosody>"),
     ("<speak><emotion category='euphoric'>x</emotion></speak>", r"category must be one of neutral"),
     ("<speak><say-as interpret-as='cardinal'>abc</say-as></speak>", r"<say-as> at line 1.*cardinal needs"),
+    ("<speak><say-as interpret-as='cardinal'>12345678901234567</say-as></speak>", r"at most 16 digits .*got 17"),
     ("<speak><say-as interpret-as='ordinal'></say-as>你好</speak>", r"<say-as> at line 1.*ordinal needs a number"),
     ("<speak><say-as interpret-as='ordinal'>abc</say-as></speak>", r"<say-as> at line 1.*ordinal needs a number"),
     ("<speak><say-as interpret-as='spell'>x</say-as></speak>", r"interpret-as must be one of"),
