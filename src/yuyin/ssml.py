@@ -41,6 +41,7 @@ import defusedxml.sax
 
 from yuyin.config import OPTION_RANGES
 from yuyin.frontend.marked_pinyin import digit_tones
+from yuyin.frontend.override import HANZI, READABLE
 from yuyin.frontend.tn.digits import LONGEST_CARDINAL, read_number
 
 MAX_BREAK_SECONDS = 10.0
@@ -89,8 +90,6 @@ def is_ssml(text: str) -> bool:
 
 
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
-_HANZI_RUN = re.compile(r"[\u3400-\u9fff]+")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
@@ -182,6 +181,9 @@ class _Handler(xml.sax.ContentHandler):
                 text = _replacement(frame, "".join(frame.text))
             except ValueError as exc:
                 raise SSMLError(f"{self._where(tag)}: {exc}") from None
+            last = self.segments[-1] if self.segments else None
+            if tag == "phoneme" and isinstance(last, TextSegment) and _joins_word(last.text, text):
+                text = " " + text  # Model<phoneme>X</phoneme>: the override reads X, not ModelX
             self._emit(text, frame)
         elif tag in ("p", "s"):
             self._end_sentence()
@@ -274,13 +276,18 @@ def _replacement(frame: _Frame, content: str) -> str:
 
 def _phoneme(content: str, syllables: list[str]) -> str:
     """The front end's override for content read as syllables: one per hanzi of a run of hanzi,
-    or any number for one Latin word (Tesla); anything else is an error, not half an override."""
-    if _HANZI_RUN.fullmatch(content):
-        if len(syllables) != len(content):
-            raise ValueError(f"ph gives {len(syllables)} syllable(s) for the {len(content)} hanzi of {content!r}")
-    elif not _LATIN_WORD.fullmatch(content):
-        raise ValueError(f"<phoneme> must hold hanzi or one Latin word, got {content!r}")
+    or any number for one word of letters and digits (Tesla, Wi-Fi, 3D); anything else is an
+    error, not half an override."""
+    if not READABLE.fullmatch(content):
+        raise ValueError(f"<phoneme> must hold hanzi or one word of letters and digits, got {content!r}")
+    if HANZI.match(content) and len(syllables) != len(content):
+        raise ValueError(f"ph gives {len(syllables)} syllable(s) for the {len(content)} hanzi of {content!r}")
     return f"{content}[{' '.join(syllables)}]"
+
+
+def _joins_word(before: str, override: str) -> bool:
+    """Whether override, put after before, would make one word with its end (ModelX[...])."""
+    return bool(before) and not HANZI.match(override[0]) and READABLE.fullmatch(before[-1] + override[0]) is not None
 
 
 def _ph_syllables(ph: str) -> list[str]:

@@ -191,7 +191,12 @@ def test_max_hanzi_must_be_positive() -> None:
      ("绿[lü4]", "lv4"), ("GPS[ji4 pi1 ai2 si1]", "ji4 pi1 ai2 si1"), ("参考[1]", "can1 kao3 yi1"),
      ("二[er2]", "er2"), ("行[hang]", "hang2"), ("银行行长[hang zhang]", "yin2 hang2 hang2 zhang3"),
      ("行长[hang zhang3]", "hang2 zhang3"), ("绿[lü]", "lv4"), ("图[a]", "tu2 ei1"), ("行[hnag]", "xing2 ai1 qi1 nai1 ge5"),
-     ("女[NÜ3]", "nv3"), ("女[NÜ]", "nv3")],
+     ("女[NÜ3]", "nv3"), ("女[NÜ]", "nv3"),
+     # a word of letters and digits, hyphens or apostrophes inside, is read whole
+     ("2025[er4 ling2 er4 wu3]年", "er4 ling2 er4 wu3 nian2"), ("GPT-4[ji1 pi1 ti1 si4]", "ji1 pi1 ti1 si4"),
+     ("连Wi-Fi[wai1 fai1]", "lian2 wai1 fai1"), ("3D[san1 di1]", "san1 di1"), ("Éclair[ai1 ke4]", "ai1 ke4"),
+     ("东西[dong1 xi0]", "dong1 xi5"),  # tone 0: neutral
+     ("见表 [A1]", "jian4 biao3 ei1 yi1"), ("数组arr[n]", "shu4 zu3 ei1 a1 er5 a1 er5 en1")],  # labels, code: text
 )  # fmt: skip
 def test_inline_override(fe: BakerFrontend, text: str, pinyin: str) -> None:
     assert " ".join(s for u in fe.analyze(text) for s in u.pinyin) == pinyin
@@ -203,10 +208,22 @@ def test_override_keeps_exact_tones_but_neighbours_still_change(fe: BakerFronten
     assert fe.normalize("银行[yin2 hang2]在2楼") == "银行在二楼"
 
 
-@pytest.mark.parametrize("text", ["行[hnag2]", "行长[a1 b1 c1]", "好[xx5]"])
+@pytest.mark.parametrize("text", ["行[hnag2]", "行长[a1 b1 c1]", "好[xx5]", "行[hang6]"])
 def test_bad_override_is_a_clear_error(fe: BakerFrontend, text: str) -> None:
     with pytest.raises(InvalidOverride, match=r"\["):
         list(fe.analyze(text))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Tesla [te4 si1 la1]", "'[te4 si1 la1]' follows nothing it could read: write it right after the hanzi or word"),
+    ("你好。[ni3]", "'[ni3]' follows nothing it could read"),
+    ("银行[yin2 hang2][xing2]", "'[xing2]' follows nothing it could read"),
+    ("行[háng2]", "'háng2' in '行[háng2]' has a tone mark and a tone digit; give one of them"),
+])  # fmt: skip
+def test_pinyin_that_overrides_nothing_is_an_error_not_spelled_out(fe: BakerFrontend, text: str, message: str) -> None:
+    with pytest.raises(InvalidOverride) as caught:
+        list(fe.analyze(text))
+    assert str(caught.value).startswith(message)
 
 
 # User lexicon (word<TAB>pinyin).

@@ -94,6 +94,17 @@ def test_phoneme_maps_to_the_override_syntax() -> None:
     assert parse('<phoneme ph="xiè xie">谢谢</phoneme>') == [TextSegment("谢谢[xie4 xie5]")]
 
 
+def test_phoneme_reads_what_an_inline_override_reads_and_no_more() -> None:
+    assert parse('<phoneme ph="wai1 fai1">Wi-Fi</phoneme>') == [TextSegment("Wi-Fi[wai1 fai1]")]
+    assert parse('<phoneme ph="ka1 fei1">café</phoneme>') == [TextSegment("café[ka1 fei1]")]
+    assert parse('<phoneme ph="ling2">〇</phoneme>') == [TextSegment("〇[ling2]")]
+    # glued to the word before it, it would read that word too: a space keeps them apart
+    assert parse('我的Model<phoneme ph="ai1 ke4 si1">X</phoneme>') == [TextSegment("我的Model X[ai1 ke4 si1]")]
+    assert parse('型号3<phoneme ph="er4">2</phoneme>') == [TextSegment("型号3 2[er4]")]
+    assert parse('我的<phoneme ph="ai1 ke4 si1">X</phoneme>') == [TextSegment("我的X[ai1 ke4 si1]")]
+    assert parse('银<phoneme ph="hang2">行</phoneme>') == [TextSegment("银行[hang2]")]  # hanzi count from the end
+
+
 def test_a_declared_encoding_does_not_decode_the_text_again() -> None:
     declared = "<?xml version='1.0' encoding='latin-1'?><speak>你好</speak>"
     assert parse_ssml(declared) == [TextSegment("你好")]
@@ -126,9 +137,9 @@ def test_sub_emotion_voice() -> None:
     ("<speak><say-as interpret-as='telephone'>abc</say-as></speak>", r"telephone needs digits"),
     ("<speak><phoneme alphabet='ipa' ph='a'>x</phoneme></speak>", r"alphabet must be 'pinyin'"),
     ("<speak><phoneme ph='hang'>x</phoneme></speak>", r"ph must be pinyin syllables like 'yin2 hang2' or 'yín háng'"),
-    ("<speak><phoneme ph='yin2'></phoneme></speak>", r"must hold hanzi or one Latin word, got ''"),
+    ("<speak><phoneme ph='yin2'></phoneme></speak>", r"must hold hanzi or one word of letters and digits, got ''"),
     ("<speak><phoneme ph='yin2'>银行银行</phoneme></speak>", r"1 syllable\(s\) for the 4 hanzi"),
-    ("<speak><phoneme ph='hang2'>行[xing2]</phoneme></speak>", r"must hold hanzi or one Latin word"),
+    ("<speak><phoneme ph='hang2'>行[xing2]</phoneme></speak>", r"must hold hanzi or one word of letters and digits"),
     ("<speak><sub>x</sub></speak>", r"alias attribute is required"),
     ("<speak><sub alias='a'><break/></sub></speak>", r"no tags are allowed inside <sub>"),
     ("<speak>unclosed", r"malformed SSML at line 1, column 16"),

@@ -70,13 +70,15 @@ def read_marked(word: str) -> tuple[str, ...] | None:
 
 def digit_tones(content: str, unmarked_neutral: bool = False) -> tuple[str, ...] | None:
     """Syllables separated by spaces with tone digits where marks give them: ``"háng"`` ->
-    hang2, ``"lü4"`` -> lv4; an unmarked one stays as written (``"hang"``, lower case, ü as v)
+    hang2, ``"lü4"`` -> lv4, ``"xi0"`` (tone 0, neutral) -> xi5; an unmarked one stays as written
+    (``"hang"``, lower case, ü as v)
     or, with unmarked_neutral where any is marked, is neutral (``"xiè xie"`` -> xie4 xie5).
     None for a marked word that is no single syllable."""
     syllables, marked_any = [], False
     for written in content.split():
         if not any(mark in TONE_OF_MARK for mark in unicodedata.normalize("NFD", written)):
-            syllables.append(written.lower().replace("ü", "v"))
+            plain = written.lower().replace("ü", "v")
+            syllables.append(plain[:-1] + "5" if plain[-1] == "0" and plain[:-1].isalpha() else plain)  # 0: neutral
             continue
         marked = read_marked(written)
         if marked is None or len(marked) != 1:

@@ -7,14 +7,17 @@ syllables separated by spaces, ü written ``v`` or ``ü``:
 * ``行[hang2]`` reads the one hanzi before the bracket as hang2;
 * ``银行行长[hang2 zhang3]`` reads the LAST two hanzi before the bracket (N syllables fix
   the N hanzi right before ``[``), the rest is read as usual;
-* ``Tesla[te4 si1 la1]`` reads the Latin word before the bracket with those syllables;
+* ``Tesla[te4 si1 la1]`` reads the word before the bracket with those syllables: a run of Latin
+  letters and digits, with hyphens or apostrophes inside (``Wi-Fi``, ``Xī'ān``, ``GPT-4``, ``2025``);
 * ``行[hang]``: a syllable after hanzi may leave its tone out when it is one of that hanzi's
-  readings (the dictionary's first reading with that spelling: 行 -> hang2).
+  readings (the dictionary's first reading with that spelling: 行 -> hang2);
+* tone 0 is neutral as 5 is (``东西[dong1 xi0]``).
 
 Brackets whose content is not such a pinyin list (``[1]``, ``[注]``, ``图[a]``: a toneless
-syllable that is no reading of its hanzi) are ordinary text. An override with tone digits and
-more syllables than hanzi before it, or a syllable the voice cannot say, raises
-:class:`InvalidOverride`.
+syllable that is no reading of its hanzi) are ordinary text. :class:`InvalidOverride` is raised
+for an override with tone digits and more syllables than hanzi before it, a syllable the voice
+cannot say (``hang6``), one with a tone mark and a digit (``háng2``), and lower-case pinyin with
+tone digits that follows nothing it could read (a space, punctuation, another override).
 
 Each fixed span is swapped for one private-use character (a *sentinel*) before text
 normalisation, so no later pass can change it, and swapped back by g2p (:class:`FixedSpans`).
@@ -24,19 +27,23 @@ User input cannot forge sentinels: private-use characters are removed while clea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .lexicon import char_readings
-from .marked_pinyin import digit_tones
+from .marked_pinyin import TONE_OF_MARK, digit_tones
 from .unit import FrontendError
 
-_HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-_LATIN_LETTER = re.compile("[a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_WORD_CHAR = re.compile("[0-9a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")  # of a word an override reads
+_JOINERS = "'\u2019-"  # inside such a word: Xī'ān, Wi-Fi
+READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_WORD_CHAR.pattern}+)*")
+"""What an override reads, whole: a run of hanzi, or a word of Latin letters and digits."""
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
 # A syllable is written with a tone digit, with tone marks (háng) or without a tone.
-_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"
+_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[0-9]?"
 BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
@@ -82,11 +89,15 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
     for match in BRACKET.finditer(text):
         start = match.start()
         written = _written_before(text, start, done)
-        if not written:
-            continue  # [1], [注]: not after hanzi or letters, ordinary text
         syllables = digit_tones(match.group(1), unmarked_neutral=True)  # 谢谢[xiè xie]: xie4 xie5, as in a lexicon
         if syllables is None:
+            _refuse_marks_with_digits(match.group(1), written + match.group())
             continue  # letters that are not pinyin: ordinary text
+        if not written:
+            if match.group(1).islower() and all(s[-1] in "12345" and valid(s) for s in syllables):
+                raise InvalidOverride(f"{shortened(match.group())!r} follows nothing it could read: write it right "
+                                      "after the hanzi or word it reads, with no space")  # fmt: skip
+            continue  # [1], [注]: not after hanzi, letters or digits, ordinary text
         if not all(s[-1].isdigit() for s in syllables):
             resolved = _with_tones(syllables, written)
             if resolved is None:
@@ -98,7 +109,7 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
                 f"{shortened(bad[0])!r} in {shortened(written + match.group())!r} is not a syllable this "
                 "voice can say"
             )
-        if not written[0].isascii():
+        if HANZI.match(written[0]):
             if len(syllables) > len(written):
                 raise InvalidOverride(
                     f"{shortened(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
@@ -110,6 +121,14 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
     return "".join(out)
 
 
+def _refuse_marks_with_digits(content: str, override: str) -> None:
+    """InvalidOverride for a syllable written with a tone mark and a tone digit (``háng2``)."""
+    for syllable in content.split():
+        if syllable[-1].isdigit() and any(mark in TONE_OF_MARK for mark in unicodedata.normalize("NFD", syllable)):
+            raise InvalidOverride(f"{shortened(syllable)!r} in {shortened(override)!r} has a tone mark and a tone "
+                                  "digit; give one of them")  # fmt: skip
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """text as a message quotes it: at most limit characters, the last an ellipsis (an override
     or a run of unread letters may be huge)."""
@@ -118,9 +137,9 @@ def shortened(text: str, limit: int = 60) -> str:
 
 def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | None:
     """The syllables over the last hanzi of written, each toneless one given the tone of that
-    hanzi's first reading spelled so; None where that fails (Latin letters before the bracket,
-    more syllables than hanzi, or a syllable that is no reading of its hanzi)."""
-    if written[0].isascii() or len(syllables) > len(written):
+    hanzi's first reading spelled so; None where that fails (a word of letters before the
+    bracket, more syllables than hanzi, or a syllable that is no reading of its hanzi)."""
+    if not HANZI.match(written[0]) or len(syllables) > len(written):
         return None
     resolved = []
     for syllable, hanzi in zip(syllables, written[len(written) - len(syllables) :]):
@@ -133,22 +152,22 @@ def _with_tones(syllables: tuple[str, ...], written: str) -> tuple[str, ...] | N
 
 
 def _written_before(text: str, end: int, floor: int) -> str:
-    """The run of hanzi, or else of Latin letters (café, Běijīng, Xī'ān), right before ``text[end]`` (not before
-    ``floor``)."""
+    """The run of hanzi, or else the word of letters and digits (café, Běijīng, Xī'ān, GPT-4),
+    right before ``text[end]`` (not before ``floor``)."""
     start = end
-    if start > floor and _HANZI.match(text[start - 1]):
-        while start > floor and _HANZI.match(text[start - 1]):
+    if start > floor and HANZI.match(text[start - 1]):
+        while start > floor and HANZI.match(text[start - 1]):
             start -= 1
-    else:
-        while start > floor and (_LATIN_LETTER.match(text[start - 1]) or _inner_apostrophe(text, start - 1, floor, end)):
-            start -= 1
+        return text[start:end]
+    while start > floor and (_WORD_CHAR.match(text[start - 1]) or _inner_joiner(text, start - 1, floor, end)):
+        start -= 1
     return text[start:end]
 
 
-def _inner_apostrophe(text: str, at: int, floor: int, end: int) -> bool:
-    """Whether text[at] is an apostrophe between two letters of one word (Xī'ān, don't)."""
-    return (text[at] in "'’" and floor < at < end - 1
-            and bool(_LATIN_LETTER.match(text[at - 1])) and bool(_LATIN_LETTER.match(text[at + 1])))  # fmt: skip
+def _inner_joiner(text: str, at: int, floor: int, end: int) -> bool:
+    """Whether text[at] is an apostrophe or hyphen between two characters of one word."""
+    return (text[at] in _JOINERS and floor < at < end - 1
+            and bool(_WORD_CHAR.match(text[at - 1])) and bool(_WORD_CHAR.match(text[at + 1])))  # fmt: skip
 
 
 class LexiconMatcher:
