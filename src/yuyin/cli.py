@@ -15,7 +15,7 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from yuyin.arguments import file_name, file_path, output_path, thread_count
 from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, audio_suffix
@@ -521,7 +521,7 @@ def _checked_voices(args: argparse.Namespace, device_here: bool = True) -> tuple
     if device_here:
         _check_plan(args, families)
     if args.lexicon is not None:
-        _check_lexicon(args.lexicon)
+        _check_lexicon(args.lexicon, families)
     specs = [voice_spec(voice) for voice in voices]
     resolved = tuple(str(spec.resolve()) if isinstance(spec, Path) else spec for spec in specs)
     twice = next((voice for voice, spec in zip(voices, resolved) if resolved.count(spec) > 1), None)
@@ -553,14 +553,20 @@ def _voice_name(value: str) -> str:
     return check_pack(spec).name if isinstance(spec, Path) else spec
 
 
-def _check_lexicon(path: Path) -> None:
-    """Refuse a malformed lexicon before the server starts (the error names the line)."""
-    from yuyin.frontend import BakerFrontend, LexiconError
+def _check_lexicon(path: Path, families: Mapping[str, str]) -> None:
+    """Refuse a lexicon malformed, or with a syllable one of the voices cannot say, before the
+    server starts (the error names the line, and the voice where they differ).
 
-    try:
-        BakerFrontend(lexicon=path)
-    except LexiconError as exc:
-        raise CliError(f"--lexicon: {exc}") from None
+    families: {voice: its family}."""
+    from yuyin.frontend import BakerFrontend, LexiconError
+    from yuyin.frontend.ttskit import TtskitFrontend
+
+    voice_of = {family: voice for voice, family in reversed(list(families.items()))}  # each family's first voice
+    for family, voice in voice_of.items():
+        try:
+            (TtskitFrontend if family == "ttskit" else BakerFrontend)(lexicon=path)
+        except LexiconError as exc:
+            raise CliError(f"--lexicon: {exc}" + (f" (voice {voice})" if len(voice_of) > 1 else "")) from None
 
 
 def _check_voice(value: str) -> str:

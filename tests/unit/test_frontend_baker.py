@@ -255,6 +255,30 @@ def test_lexicon_words_match_however_the_text_writes_them(tmp_path: Path) -> Non
     assert [u.pinyin for u in fe.analyze("去銀行用ＡＩ")] == [("qu4", "yin2", "xing2", "yong4", "ai4", "ai1")]
 
 
+def test_lexicon_erhua_and_words_of_hanzi_with_letters_or_a_dot(tmp_path: Path) -> None:
+    """An erhua syllable reads X儿 (the pinyin ``yuyin frontend`` prints); a word with hanzi and
+    letters needs a syllable for each hanzi and each run of letters (A股<TAB>ei1 dropped 股)."""
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("玩儿\twanr2\nA股\tei1 gu3\n埃隆·马斯克\tai1 long2 ma3 si1 ke4\n", encoding="utf-8")
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("去玩儿，买A股。")] == [("qu4", "wanr2"), ("mai3", "ei1", "gu3")]
+    assert [u.pinyin for u in fe.analyze("埃隆·马斯克说")] == [("ai1", "long2", "ma3", "si1", "ke4", "shuo1")]
+    path.write_text("A股\tei1\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="'A股' has 1 hanzi and 1 word.s. of letters or digits, each read by one "
+                                           "syllable at least, but 1 syllable"):  # fmt: skip
+        BakerFrontend(lexicon=path)
+
+
+def test_erhua_overrides_read_the_er_with_their_hanzi(fe: BakerFrontend) -> None:
+    """玩儿[wanr2] is one syllable for two hanzi (it read 玩 again: wan2 wanr2); a voice with no
+    erhua syllables says the plain one and er5, as it says 玩儿 itself."""
+    from yuyin.frontend.ttskit import TtskitFrontend
+
+    assert [u.pinyin for u in fe.analyze("去玩儿[wanr2]吧")] == [("qu4", "wanr2", "ba5")]
+    assert [u.pinyin for u in fe.analyze("一会儿[yi2 huir4]")] == [("yi2", "huir4")]
+    assert [u.pinyin for u in TtskitFrontend().analyze("去玩儿[wanr2]吧")] == [("qu4", "wan2", "er5", "ba5")]
+
+
 def test_a_word_given_twice_must_keep_its_reading(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.tsv"
     path.write_text("银行\tyin2 hang2\n银行\tyín háng\n", encoding="utf-8")  # the same reading: fine

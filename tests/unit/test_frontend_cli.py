@@ -88,3 +88,16 @@ def test_runs_without_torch() -> None:
                             env={"PYTHONPATH": src, "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["units"][0]["pinyin"] == ["ce4", "shi4"]
+
+
+def test_the_server_checks_its_lexicon_with_each_voice_family(tmp_path: Path) -> None:
+    """m2 is a syllable baker says and ttskit does not: a server with both is refused before it
+    starts, naming the voice (it failed after binding its port, blaming the pinyin)."""
+    from yuyin.cli import CliError, _check_lexicon
+
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("呣\tm2\n", encoding="utf-8")
+    _check_lexicon(lexicon, {"baker": "baker"})
+    with pytest.raises(CliError) as caught:
+        _check_lexicon(lexicon, {"baker": "baker", "/packs/mine": "baker", "ttskit": "ttskit"})
+    assert str(caught.value) == f"--lexicon: {lexicon}:1: 'm2' is not a syllable this voice can say (voice ttskit)"

@@ -8,7 +8,7 @@ syllable (女儿 nv3 er2, 婴儿, 儿子).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .word import HAN, Word
 from .words import is_word
@@ -74,3 +74,28 @@ def _fold(word: Word, index: int) -> None:
     word.syllables[index - 1 : index + 1] = [before[:-1] + "r" + before[-1]]
     word.graphemes[index - 1 : index + 1] = [word.graphemes[index - 1] + "儿"]
     word.decided[index - 1 : index + 1] = [word.decided[index - 1]]
+
+
+def is_erhua_syllable(syllable: str) -> bool:
+    """Whether a TONE3 syllable is r-coloured (wanr2, huir4; not er2)."""
+    return syllable[:-1].endswith("r") and syllable[:-1] != "er"
+
+
+def fit_syllables(hanzi: str, syllables: Sequence[str], valid: Callable[[str], bool]) -> list[tuple[str, list[str]]] | None:
+    """The last hanzi of a run read as the given syllables, as (hanzi, syllables) pairs: one
+    hanzi each, or a hanzi and the 儿 after it for an erhua syllable (玩儿[wanr2]); an erhua
+    syllable the voice cannot say (valid) is said as its plain syllable and er5, as that voice
+    says 玩儿. None where there are more syllables than hanzi."""
+    pairs: list[tuple[str, list[str]]] = []
+    end = len(hanzi)
+    for syllable in reversed(syllables):
+        if end == 0:
+            return None
+        if is_erhua_syllable(syllable) and end >= 2 and hanzi[end - 1] == "儿":
+            plain = syllable[:-2] + syllable[-1]
+            pairs.append((hanzi[end - 2 : end], [syllable] if valid(syllable) or not valid(plain) else [plain, "er5"]))
+            end -= 2
+        else:
+            pairs.append((hanzi[end - 1], [syllable]))
+            end -= 1
+    return pairs[::-1]

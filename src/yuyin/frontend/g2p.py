@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
-from .erhua import attach_erhua, merge_erhua
+from .erhua import attach_erhua, fit_syllables, merge_erhua
 from .latin import latin_syllables
 from .lexicon import Lexicon, char_reading, full_tones
 from .override import SENTINEL, FixedSpans, shortened
@@ -89,7 +89,7 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
             words.append(Word(piece, [s for _, s in pairs], [g for g, _ in pairs], LATIN))
     elif spans is not None and piece in spans.spans:
         span = spans.spans[piece]
-        graphemes = _span_graphemes(span.text, len(span.syllables))
+        graphemes = _span_graphemes(span.text, span.syllables)
         kind = EXACT if span.exact else HAN
         words.append(Word(span.text, list(span.syllables), graphemes, kind))
     elif words and piece in BREAKS:
@@ -169,10 +169,13 @@ def _read_phrase(span: Word, neighbour: Word, lexicon: Lexicon, span_first: bool
             return
 
 
-def _span_graphemes(text: str, count: int) -> list[str]:
-    if HANZI.match(text) and len(text) == count:
-        return list(text)
-    return [text] + [""] * (count - 1)
+def _span_graphemes(text: str, syllables: tuple[str, ...]) -> list[str]:
+    """What each syllable of a fixed span reads: its hanzi (X儿 for an erhua syllable), or for a
+    word of letters the whole word on its first syllable."""
+    pairs = fit_syllables(text, syllables, lambda syllable: True) if HANZI.match(text) else None
+    if pairs is not None and sum(len(hanzi) for hanzi, _ in pairs) == len(text):
+        return [hanzi for hanzi, _ in pairs]
+    return [text] + [""] * (len(syllables) - 1)
 
 
 def _han_words(token: str, lexicon: Lexicon) -> list[Word]:

@@ -9,6 +9,7 @@ syllables separated by spaces, ü written ``v`` or ``ü``:
   the N hanzi right before ``[``), the rest is read as usual;
 * ``Tesla[te4 si1 la1]`` reads the word before the bracket with those syllables: a run of Latin
   letters and digits, with hyphens or apostrophes inside (``Wi-Fi``, ``Xī'ān``, ``GPT-4``, ``2025``);
+* ``玩儿[wanr2]``: an erhua syllable reads a hanzi and the 儿 after it;
 * ``行[hang]``: a syllable after hanzi may leave its tone out when it is one of that hanzi's
   readings (the dictionary's first reading with that spelling: 行 -> hang2);
 * tone 0 is neutral as 5 is (``东西[dong1 xi0]``).
@@ -31,6 +32,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .erhua import fit_syllables
 from .lexicon import char_readings
 from .marked_pinyin import TONE_OF_MARK, digit_tones
 from .unit import FrontendError
@@ -103,18 +105,20 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
             if resolved is None:
                 continue  # not pinyin for these hanzi: ordinary text
             syllables = resolved
+        if HANZI.match(written[0]):
+            pairs = fit_syllables(written, syllables, valid)  # 玩儿[wanr2]: one syllable, two hanzi
+            if pairs is None:
+                raise InvalidOverride(
+                    f"{shortened(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
+                )
+            written = written[len(written) - sum(len(hanzi) for hanzi, _ in pairs) :]
+            syllables = tuple(syllable for _, said in pairs for syllable in said)
         bad = [s for s in syllables if not valid(s)]
         if bad:
             raise InvalidOverride(
                 f"{shortened(bad[0])!r} in {shortened(written + match.group())!r} is not a syllable this "
                 "voice can say"
             )
-        if HANZI.match(written[0]):
-            if len(syllables) > len(written):
-                raise InvalidOverride(
-                    f"{shortened(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
-                )
-            written = written[len(written) - len(syllables) :]
         out += [text[done : start - len(written)], spans.add(written, syllables, exact=True)]
         done = match.end()
     out.append(text[done:])

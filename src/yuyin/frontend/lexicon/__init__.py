@@ -17,6 +17,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.constants import PHRASES_DICT
 
+from ..erhua import fit_syllables
 from ..marked_pinyin import digit_tones
 from ..unit import FrontendError
 from . import common, large
@@ -27,6 +28,8 @@ CHAR_DEFAULTS = {"长": "chang2", "得": "de5", "切": "qie1", "削": "xiao1", "
                  "嚼": "jiao2", "脏": "zang1"}
 SYLLABLE = re.compile(r"[a-z]+[1-5]")
 _HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HANZI_RUN = re.compile(_HANZI.pattern + "+")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]+", re.ASCII)  # of a word with hanzi: A股, T恤
 
 
 _COMMENT = re.compile(r"(?:^|\s)#.*")  # after the pinyin, from a # that starts a word
@@ -164,9 +167,20 @@ def _parse_entry(line: str, valid: Callable[[str], bool], written: Callable[[str
     word = written(word).strip()
     if not word:
         raise LexiconError(f"{where}: the word of {line!r} has no character that is read")
-    bad = [s for s in syllables if not (SYLLABLE.fullmatch(s) and valid(s))]
-    if bad:
-        raise LexiconError(f"{where}: {bad[0]!r} is not a pinyin syllable with a tone digit 1-5 (or a tone mark)")
-    if _HANZI.fullmatch(word[0]) and len(syllables) != len(word):
-        raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
+    unwritten = [s for s in syllables if not SYLLABLE.fullmatch(s)]
+    if unwritten:
+        raise LexiconError(f"{where}: {unwritten[0]!r} is not a pinyin syllable with a tone digit 0-5 (or a tone mark)")
+    if _HANZI_RUN.fullmatch(word):
+        pairs = fit_syllables(word, syllables, valid)  # 玩儿<TAB>wanr2: an erhua syllable reads X儿
+        if pairs is None or sum(len(hanzi) for hanzi, _ in pairs) != len(word):
+            raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
+        syllables = tuple(syllable for _, said in pairs for syllable in said)
+    else:
+        hanzi, words = len(_HANZI.findall(word)), len(_LETTERS_OR_DIGITS.findall(word))
+        if len(syllables) < hanzi + words:
+            raise LexiconError(f"{where}: {word!r} has {hanzi} hanzi and {words} word(s) of letters or digits, each "
+                               f"read by one syllable at least, but {len(syllables)} syllable(s)")  # fmt: skip
+    unsaid = [s for s in syllables if not valid(s)]
+    if unsaid:
+        raise LexiconError(f"{where}: {unsaid[0]!r} is not a syllable this voice can say")
     return word, syllables
