@@ -410,3 +410,14 @@ def test_a_second_signal_cuts_the_drain_delay_short(tiny_pack) -> None:
         server.process.send_signal(signal.SIGTERM)
         assert server.process.wait(30) in (0, -signal.SIGTERM)
         assert time.monotonic() - signalled < 30
+
+
+def test_sighup_shuts_down_gracefully_as_sigterm_does(tiny_pack) -> None:
+    """A closed terminal or SSH session (SIGHUP) drains like SIGTERM: /readyz says draining
+    during --drain-delay and the server shuts down cleanly (SIGHUP killed it on the spot)."""
+    with ServerProcess(["--voice", str(tiny_pack), "--device", "cpu", "--drain-delay", "2"]) as server, \
+            httpx.Client(base_url=server.url, timeout=30) as http:  # fmt: skip
+        server.process.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: http.get("/readyz").status_code == 503, 2)
+        assert server.process.wait(30) in (0, -signal.SIGHUP)
+        assert "Application shutdown complete" in server.log_text()

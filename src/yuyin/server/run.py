@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
+import threading
 from types import FrameType
-from typing import Callable
+from typing import Callable, Iterator
 
 from yuyin.server.body_limit import max_body_bytes
 from yuyin.server.connections import MAX_HEAD_BYTES, HeadSizeLimit, guarded_http_protocol, guarded_websocket_protocol
@@ -15,7 +18,7 @@ from yuyin.server.settings import ServerSettings
 
 
 def serve(settings: ServerSettings, log_level: str = "info") -> int:
-    """Serve until SIGINT/SIGTERM; returns the exit status (1 if the voices did not load).
+    """Serve until SIGINT, SIGTERM or SIGHUP; returns the exit status (1 if the voices did not load).
 
     Prints ``yuyin: ready on http://HOST:PORT`` on stderr once the voices are loaded and warm
     (PORT is the bound one, useful with ``--port 0``).
@@ -57,6 +60,20 @@ def _server_class():
                 return
             self.on_exit()
             super().handle_exit(sig, frame)
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            """uvicorn's (SIGINT, SIGTERM), and SIGHUP too: a server whose terminal or SSH session
+            closes shuts down gracefully (it was killed, its streams cut without a word)."""
+            with super().capture_signals():
+                if threading.current_thread() is not threading.main_thread():
+                    yield
+                    return
+                previous = signal.signal(signal.SIGHUP, self.handle_exit)
+                try:
+                    yield
+                finally:
+                    signal.signal(signal.SIGHUP, previous)
 
     return Server
 
