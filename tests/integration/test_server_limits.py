@@ -118,7 +118,8 @@ def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
     import socket
 
     cancelled = 'yuyin_streams_cancelled_total{api="native"}'
-    before = metric(http, cancelled)
+    timed_out = 'yuyin_requests_total{method="POST",route="/api/synthesize",status="504"}'
+    before, before_504 = metric(http, cancelled), metric(http, timed_out)
     body = json.dumps({"text": LONG, "format": "pcm", "speed": 0.25}).encode()
     host, port = server.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as client:
@@ -128,6 +129,7 @@ def test_a_client_that_stops_reading_loses_its_stream(http, server) -> None:
         assert client.recv(100).startswith(b"HTTP/1.1 200")  # and then it reads no more
         assert wait_for(lambda: metric(http, "yuyin_requests_in_flight") == 0, 30)  # while it is still connected
     assert metric(http, cancelled) == before + 1
+    assert wait_for(lambda: metric(http, timed_out) == before_504 + 1, 5)  # counted as the timeout, not the 200 sent
 
 
 def test_a_websocket_client_that_stops_reading_loses_its_stream(http, server) -> None:

@@ -73,6 +73,7 @@ class AudioStreamingResponse(StreamingResponse):
         except ClientStalled:
             log.warning("a client took more than %g s to read one chunk (too slowly or not at all); its stream was stopped",
                         self.send_timeout)  # fmt: skip
+            scope[STOPPED_WITH] = 504  # counted as the timeout it was, not the 200 sent
         except ApiError:  # the stream's error after the headers went out: the response is left incomplete
             pass  # (as the client sees), reported below
         finally:
