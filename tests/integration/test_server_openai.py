@@ -41,6 +41,8 @@ def pcm_seconds(client, **params) -> float:
 def test_speech_create_every_format(client, fmt: str) -> None:
     response = client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT, response_format=fmt)
     assert abs(duration(response.content) - pcm_seconds(client)) < 0.1
+    # a sample format only where the body holds samples: an MP3 holds none
+    assert response.response.headers.get("x-sample-format") == ("s16le" if fmt == "wav" else None)
 
 
 def test_streaming_response_arrives_in_pieces(client) -> None:

@@ -27,14 +27,12 @@ CLIENT_CLOSED = 499  # nginx's "client closed request": recorded in metrics, nev
 
 
 def audio_headers(stream: SpeechStream) -> dict[str, str]:
-    """Facts a client needs to play raw pcm, and the latency it can log."""
-    return {
-        "X-Sample-Rate": str(stream.sample_rate),
-        "X-Channels": "1",
-        "X-Sample-Format": "s16le",
-        "X-Time-To-First-Audio": f"{stream.ttfa or 0:.4f}",
-        "Cache-Control": "no-store",
-    }
+    """Facts a client needs to play the audio (the sample format only where the body holds
+    samples: pcm, wav), and the latency it can log."""
+    headers = {"X-Sample-Rate": str(stream.sample_rate), "X-Channels": "1"}
+    if stream.request.format in ("pcm", "wav"):
+        headers["X-Sample-Format"] = "s16le"
+    return headers | {"X-Time-To-First-Audio": f"{stream.ttfa or 0:.4f}", "Cache-Control": "no-store"}
 
 
 async def audio_bytes(stream: SpeechStream) -> AsyncIterator[bytes]:

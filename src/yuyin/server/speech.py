@@ -164,7 +164,7 @@ class SpeechStream:
                 size += len(packet.data)
                 if size > limit * MIB:
                     raise ApiError(413, f"the audio file would be over {limit} MiB, the most this server holds for a "
-                                        f"whole response; stream it (stream: true) or send less text",
+                                        f"whole response; send less text, or {self.request.long_text_hint}",
                                    self.request.text_field)  # fmt: skip
                 parts.append(packet.data)
             return b"".join(parts)
