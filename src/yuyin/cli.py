@@ -155,7 +155,8 @@ def _add_say(commands: argparse._SubParsersAction) -> None:
                      help="style strength 0..2 (0 = neutral, default 1)")
     say.add_argument("--ssml", action="store_true", help="treat TEXT as SSML (<speak>...</speak>)")
     say.add_argument("--timestamps", type=file_path, default=None, metavar="FILE",
-                     help="also write when each clause is spoken: .srt or .vtt subtitles (the text as written), "
+                     help="also write when each spoken unit (a clause; a sentence for ttskit) is spoken: .srt or .vtt "
+                          "subtitles (the text as written), "
                           "or .json with every syllable's times")  # fmt: skip
     _add_reference_arguments(say)
     say.set_defaults(handler=_say)
@@ -362,6 +363,8 @@ def _serve(args: argparse.Namespace) -> int:
     stray = ray_serve_flags_without_ray(args)
     if stray:
         raise CliError(f"{', '.join(stray)} need --ray")
+    if args.chunk_frames < 0:
+        raise CliError(f"--chunk-frames must be >= 0 (0 = one chunk per sentence), got {args.chunk_frames}")
     voices = _checked_voices(args, device_here=not (args.ray and args.replica_gpus))
     try:
         settings = ServerSettings(
@@ -831,7 +834,7 @@ def _write_timestamps(path: Path, timeline, seconds: float) -> None:
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", EXIT_FAILURE) from None
     if path.suffix.lower() == ".json":
-        count, what = len(sentences), "the timestamps of {} spoken unit{} (clauses)"
+        count, what = len(sentences), "the timestamps of {} spoken unit{}"
     else:
         count, what = len(cues(sentences)), "{} subtitle cue{}"
     _stderr(f"wrote {what.format(count, '' if count == 1 else 's')} to {path}")

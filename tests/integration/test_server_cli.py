@@ -26,6 +26,7 @@ def serve(*args: str) -> subprocess.CompletedProcess[str]:
     (["--max-streams", "0"], "--max-streams must be a positive finite number, got 0"),
     (["--shed-load", "-1"], "--shed-load must be a finite number of seconds >= 0, got -1.0"),
     (["--shed-load", "inf"], "--shed-load must be a finite number of seconds >= 0, got inf"),
+    (["--chunk-frames", "-1"], "--chunk-frames must be >= 0 (0 = one chunk per sentence), got -1"),
     (["--drain-delay", "-2"], "--drain-delay must be a finite number of seconds >= 0, got -2.0"),
     (["--request-timeout", "nan"], "--request-timeout must be a positive finite number, got nan"),
     (["--shutdown-timeout", "-1"], "--shutdown-timeout must be a positive finite number"),
