@@ -369,3 +369,15 @@ def test_an_overlong_override_is_quoted_shortened_in_its_error() -> None:
         list(BakerFrontend().analyze("行[" + " ".join(["hang2"] * 1000) + "]"))
     shown = ("行[" + " ".join(["hang2"] * 1000))[:59] + "…"  # 60 characters at most
     assert str(caught.value) == f"'{shown}' gives 1000 syllables for 1 hanzi"
+
+
+def test_a_book_of_overrides_reuses_sentinels_clause_by_clause(fe: BakerFrontend, monkeypatch) -> None:
+    """More fixed spans than sentinels in a text (65,534: a book with a lexicon of names) are all
+    read as fixed, the sentinels reused clause by clause; past them they were read as usual.
+    Within one clause the count still caps them (here 3)."""
+    from yuyin.frontend import override
+
+    monkeypatch.setattr(override, "SENTINEL_COUNT", 3)
+    assert [s for u in fe.analyze("行[hang2]。" * 10) for s in u.pinyin] == ["hang2"] * 10
+    assert [s for u in fe.analyze("长[zhang3]行[hang2]。" * 5) for s in u.pinyin] == ["zhang3", "hang2"] * 5
+    assert [s for u in fe.analyze("行[hang2]" * 4) for s in u.pinyin] == ["hang2"] * 3 + ["xing2"]

@@ -168,7 +168,9 @@ def prepare(
     valid: Callable[[str], bool],
     lexicon: LexiconMatcher | None = None,
 ) -> str:
-    """Every pass, with fixed spans (overrides, lexicon words) swapped for sentinels in ``spans``."""
+    """Every pass, with fixed spans (overrides, lexicon words) swapped for sentinels in ``spans``
+    (a clause's worth: see FixedSpans)."""
+    spans.begin_clause()
     text = to_simplified(apply_overrides(clean(text), spans, valid))
     if lexicon:
         text = lexicon.apply(text, spans)

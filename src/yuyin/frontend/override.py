@@ -67,16 +67,28 @@ class Span:
 
 @dataclass
 class FixedSpans:
-    """The fixed spans of one text: sentinel character -> :class:`Span`."""
+    """The fixed spans of one text: sentinel character -> :class:`Span`.
+
+    Sentinels are reused in turn, as a book's overrides and lexicon words outnumber them: a span
+    lives until SENTINEL_COUNT more are added, far longer than the few clauses a front end holds
+    at once. One clause (from :meth:`begin_clause` on) fixes at most SENTINEL_COUNT spans; past
+    that its text is read as usual."""
 
     spans: dict[str, Span] = field(default_factory=dict)
+    added: int = 0
+    clause_start: int = 0
+
+    def begin_clause(self) -> None:
+        """Spans added from now on belong to a new clause, which may reuse older spans' sentinels."""
+        self.clause_start = self.added
 
     def add(self, text: str, syllables: tuple[str, ...], exact: bool) -> str:
-        """Register a span and return its sentinel, or ``text`` itself when the table is full."""
-        if len(self.spans) >= SENTINEL_COUNT:
+        """Register a span and return its sentinel, or ``text`` itself when its clause has used all."""
+        if self.added - self.clause_start >= SENTINEL_COUNT:
             return text
-        sentinel = chr(FIRST_SENTINEL + len(self.spans))
+        sentinel = chr(FIRST_SENTINEL + self.added % SENTINEL_COUNT)
         self.spans[sentinel] = Span(text, syllables, exact)
+        self.added += 1
         return sentinel
 
     def restore(self, text: str) -> str:
