@@ -660,7 +660,9 @@ def _load_and_write(args: argparse.Namespace, text: str, options: SynthesisOptio
         timeline = Timeline(None if args.ssml else text) if args.timestamps is not None else None
         seconds = synthesizer.synthesize_to_file(text, target, options, ssml=args.ssml, timeline=timeline,
                                                  audio_format=args.format, sample_rate=args.sample_rate)  # fmt: skip
-    except (FrontendError, DeviceError, UnknownVoiceError, OptionsError, SSMLError) as exc:
+    except SSMLError as exc:  # what the voice cannot do (<prosody pitch> on ttskit): found once it is loaded
+        raise CliError(f"--ssml: {exc}") from None
+    except (FrontendError, DeviceError, UnknownVoiceError, OptionsError) as exc:
         raise CliError(str(exc)) from None
     except VoicePullError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None

@@ -34,6 +34,7 @@ import re
 import unicodedata
 import xml.sax
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Any, Union
 
 import defusedxml
@@ -92,12 +93,15 @@ def is_ssml(text: str) -> bool:
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
-def parse_ssml(text: str, base: dict[str, Any] | None = None) -> list[Segment]:
+def parse_ssml(text: str, base: dict[str, Any] | None = None, fixed: Collection[str] = ()) -> list[Segment]:
     """SSML (or tag-free text) -> segments; base holds the request's option values to modify.
-    Tag-free text is read as written, but for XML's entities (``你好&amp;世界`` says 你好&世界)."""
+    Tag-free text is read as written, but for XML's entities (``你好&amp;世界`` says 你好&世界).
+
+    fixed: the controls the voice lacks (ttskit: pitch, pitch_shift, energy): ``<emphasis>``
+    leaves them alone, and a tag that asks for one is an error naming it."""
     if "<" not in text:
         return [TextSegment(_XML_ENTITY.sub(_entity, text))]
-    handler = _Handler(dict(base or {}))
+    handler = _Handler(dict(base or {}), frozenset(fixed))
     try:  # the text is decoded already: an XML declaration's encoding must not decode it again
         defusedxml.sax.parseString(_DECLARED_ENCODING.sub(r"\1", text).encode("utf-8"), handler, forbid_dtd=True)
     except xml.sax.SAXParseException as exc:
@@ -133,11 +137,11 @@ class _Frame:
 
 
 class _Handler(xml.sax.ContentHandler):
-    def __init__(self, base: dict[str, Any]):
+    def __init__(self, base: dict[str, Any], fixed: frozenset[str]):
         super().__init__()
         self.stack: list[_Frame] = []
         self.segments: list[Segment] = []
-        self.base = base
+        self.base, self.fixed = base, fixed
         self.locator: Any = None
         self.break_seconds = 0.0
 
@@ -162,7 +166,7 @@ class _Handler(xml.sax.ContentHandler):
             raise SSMLError(f"{where}: no tags are allowed inside <{self.stack[-1].tag}>")
         parent = self.stack[-1] if self.stack else _Frame("", dict(self.base), None)
         try:
-            frame = _open(tag, attrs, parent)
+            frame = _open(tag, attrs, parent, self.fixed)
         except (ValueError, KeyError) as exc:
             raise SSMLError(f"{where}: {exc}") from None
         if tag == "break":
@@ -215,8 +219,9 @@ class _Handler(xml.sax.ContentHandler):
 _MISSING = object()
 
 
-def _open(tag: str, attrs: dict[str, str], parent: _Frame) -> _Frame:
-    """The frame of an opening tag: parent's options modified by the tag's attributes."""
+def _open(tag: str, attrs: dict[str, str], parent: _Frame, fixed: frozenset[str]) -> _Frame:
+    """The frame of an opening tag: parent's options modified by the tag's attributes (fixed:
+    see parse_ssml)."""
     options, voice = dict(parent.options), parent.voice
     frame = _Frame(tag, options, voice, attrs=attrs)
     if tag == "break":
@@ -225,13 +230,17 @@ def _open(tag: str, attrs: dict[str, str], parent: _Frame) -> _Frame:
         if "rate" in attrs:
             _scale(options, "speed", _relative(attrs["rate"], RATES, "rate"))
         if "pitch" in attrs:
+            if "pitch_shift" in fixed:
+                raise ValueError("pitch: this voice has no pitch control")
             _shift(options, "pitch_shift", _pitch(attrs["pitch"]))
         if "volume" in attrs:
             _scale(options, "volume", _volume(attrs["volume"]))
     elif tag == "emphasis":
         pitch, shift, energy, speed = EMPHASIS[_choice(attrs.get("level", "moderate"), EMPHASIS, "level")]
-        _scale(options, "pitch", pitch), _shift(options, "pitch_shift", shift)
-        _scale(options, "energy", energy), _scale(options, "speed", speed)
+        for name, change, amount in (("pitch", _scale, pitch), ("pitch_shift", _shift, shift),
+                                     ("energy", _scale, energy), ("speed", _scale, speed)):  # fmt: skip
+            if name not in fixed:  # a voice without it stresses by what it has
+                change(options, name, amount)
     elif tag == "emotion":
         from yuyin.engine.styles import STYLE_NAMES
 

@@ -94,6 +94,15 @@ def test_phoneme_maps_to_the_override_syntax() -> None:
     assert parse('<phoneme ph="xiè xie">谢谢</phoneme>') == [TextSegment("谢谢[xie4 xie5]")]
 
 
+def test_a_voice_without_some_controls_is_stressed_by_those_it_has() -> None:
+    fixed = {"pitch", "pitch_shift", "energy"}
+    base = {"speed": 1.0, "pitch": 1.0, "pitch_shift": 0.0, "energy": 1.0}
+    (segment,) = parse_ssml('<speak><emphasis level="strong">重</emphasis></speak>', base, fixed)
+    assert set(segment.overrides) == {"speed"} and segment.overrides["speed"] < 1
+    with pytest.raises(SSMLError, match="^<prosody> at line 1, column 8: pitch: this voice has no pitch control$"):
+        parse_ssml('<speak><prosody pitch="high">高</prosody></speak>', base, fixed)
+
+
 def test_phoneme_reads_what_an_inline_override_reads_and_no_more() -> None:
     assert parse('<phoneme ph="wai1 fai1">Wi-Fi</phoneme>') == [TextSegment("Wi-Fi[wai1 fai1]")]
     assert parse('<phoneme ph="ka1 fei1">café</phoneme>') == [TextSegment("café[ka1 fei1]")]

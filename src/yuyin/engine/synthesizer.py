@@ -177,6 +177,10 @@ class Synthesizer:
         unsupported = getattr(self._voice, "unsupported_controls", {})
         return tuple(name for name in names if name not in unsupported)
 
+    def _fixed_controls(self) -> frozenset[str]:
+        """The SSML controls this voice lacks (see parse_ssml)."""
+        return frozenset(_SSML_FIELDS) - frozenset(self.supported_controls(_SSML_FIELDS))
+
     def reference_prosody(self, clip: bytes | str | Path, transcript: str | None = None,
                           speaker: str | None = None) -> "ReferenceProsody":  # fmt: skip
         """Measure a reference clip (bytes or path; WAV, FLAC, OGG or MP3) and derive the controls
@@ -222,7 +226,7 @@ class Synthesizer:
         from yuyin.ssml import BreakSegment, parse_ssml
 
         defaults = SynthesisOptions()
-        segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS})
+        segments = parse_ssml(text, {name: getattr(defaults, name) for name in _SSML_FIELDS}, self._fixed_controls())
         said = False
         for run in self._spoken_runs(segments, defaults):
             if not isinstance(run, BreakSegment):
@@ -303,7 +307,7 @@ class Synthesizer:
 
         options = SynthesisOptions.of(options)
         base = {name: getattr(options, name) for name in _SSML_FIELDS}
-        segments = parse_ssml(replace_lone_surrogates(_text(ssml)), base)
+        segments = parse_ssml(replace_lone_surrogates(_text(ssml)), base, self._fixed_controls())
         chunk_frames = _frames(chunk_frames)
         spoken_segments = [segment for segment in segments if not isinstance(segment, BreakSegment)]
         for segment in spoken_segments:  # validate every segment before any audio
