@@ -279,6 +279,17 @@ def test_erhua_overrides_read_the_er_with_their_hanzi(fe: BakerFrontend) -> None
     assert [u.pinyin for u in TtskitFrontend().analyze("去玩儿[wanr2]吧")] == [("qu4", "wan2", "er5", "ba5")]
 
 
+def test_a_lexicon_reading_beats_context_rules_and_neutral_tones(tmp_path: Path) -> None:
+    """The user's tones stand wherever the word is: 朝阳 in 北京朝阳区 (a context rule read chao2
+    there), 爷爷 as written (the neutral tone made it ye5); tone sandhi still applies."""
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("朝阳\tzhao1 yang2\n爷爷\tye2 ye2\n你好\tni3 hao3\n", encoding="utf-8")
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("北京朝阳区")] == [("bei3", "jing1", "zhao1", "yang2", "qu1")]
+    assert [u.pinyin for u in fe.analyze("我爷爷")] == [("wo3", "ye2", "ye2")]
+    assert [u.pinyin for u in fe.analyze("你好")] == [("ni2", "hao3")]
+
+
 def test_a_word_given_twice_must_keep_its_reading(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.tsv"
     path.write_text("银行\tyin2 hang2\n银行\tyín háng\n", encoding="utf-8")  # the same reading: fine
@@ -381,3 +392,8 @@ def test_a_book_of_overrides_reuses_sentinels_clause_by_clause(fe: BakerFrontend
     assert [s for u in fe.analyze("行[hang2]。" * 10) for s in u.pinyin] == ["hang2"] * 10
     assert [s for u in fe.analyze("长[zhang3]行[hang2]。" * 5) for s in u.pinyin] == ["zhang3", "hang2"] * 5
     assert [s for u in fe.analyze("行[hang2]" * 4) for s in u.pinyin] == ["hang2"] * 3 + ["xing2"]
+
+
+def test_an_empty_lexicon_path_is_an_error_not_no_lexicon() -> None:
+    with pytest.raises(LexiconError, match="^the lexicon path is empty$"):
+        BakerFrontend(lexicon="")

@@ -104,7 +104,7 @@ class Synthesizer:
         else:
             voice_source(voice)  # unknown names fail here, before any download
             path = ensure_voice(voice, progress)
-        runtime = load_runtime(path, plan, Path(lexicon) if lexicon else None)
+        runtime = load_runtime(path, plan, None if lexicon is None else Path(lexicon))
         offloader = None
         if plan.offload_idle is not None:
             offloader = IdleOffloader(partial(place_modules, runtime.model_homes()), plan.offload_idle)

@@ -91,7 +91,7 @@ def _add_piece(words: list[Word], piece: str, lexicon: Lexicon, spans: FixedSpan
         span = spans.spans[piece]
         graphemes = _span_graphemes(span.text, span.syllables)
         kind = EXACT if span.exact else HAN
-        words.append(Word(span.text, list(span.syllables), graphemes, kind))
+        words.append(Word(span.text, list(span.syllables), graphemes, kind, user=not span.exact))
     elif words and piece in BREAKS:
         if piece == " ":  # a space alone made the break a phrase's (not a 、 or a comma before it)
             words[-1].spaced = words[-1].spaced or words[-1].break_after < BREAKS[piece]
@@ -289,7 +289,7 @@ def merge_numbers(words: list[Word]) -> list[Word]:
 def decide_polyphones(words: Sequence[Word]) -> None:
     """Give each undecided character the reading its context calls for (:mod:`.polyphones`)."""
     for index, word in enumerate(words):
-        if word.kind != HAN:
+        if word.kind != HAN or word.user:
             continue
         whole = word_reading_in_context(word.text, _context(words, index, 0, whole=True))
         if whole is not None and len(whole) == len(word):

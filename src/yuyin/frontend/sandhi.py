@@ -38,7 +38,7 @@ def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
         words[0].syllables[0] = asked if asking else calm
         return
     for index, word in enumerate(words):
-        if word.kind != HAN:
+        if word.kind != HAN or word.user:
             continue
         text = word.text
         if text in INTERJECTIONS and (index == 0 or _sound_made(words, index)):

@@ -17,7 +17,9 @@ class Word:
     ``kind`` is HAN (hanzi), LATIN (letters) or EXACT (an inline override: nothing may change
     it). ``break_after`` is the prosodic boundary after the word: 0 none, 1 prosodic word,
     2 prosodic phrase, 3 intonational phrase (Baker's #1..#3); ``spaced``: only a space made it
-    2 (您有 2 个: a pause, but the clause goes on for the readings in context).
+    2 (您有 2 个: a pause, but the clause goes on for the readings in context). ``user``: a
+    user-lexicon word, whose tones context rules and neutral tones leave alone (tone sandhi
+    still applies).
     """
 
     text: str
@@ -27,6 +29,7 @@ class Word:
     decided: list[bool] = field(default_factory=list)
     break_after: int = 0
     spaced: bool = False
+    user: bool = False
 
     def __post_init__(self) -> None:
         if not self.decided:
