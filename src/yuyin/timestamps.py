@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from yuyin.audio import AudioChunk, SyllableTiming
+from yuyin.frontend.override import without_overrides
 from yuyin.written import WrittenText
 
 FORMATS = (".srt", ".vtt", ".json")
@@ -168,13 +169,14 @@ class Cue:
 
 
 def cues(sentences: list[SentenceTiming]) -> list[Cue]:
-    """One cue per written clause: a sentence without a source of its own extends the cue before."""
+    """One cue per written clause, without the pinyin of inline overrides: a sentence without a
+    source of its own extends the cue before."""
     out: list[Cue] = []
     for sentence in sentences:
         if not sentence.source and out:
             out[-1] = replace(out[-1], end=sentence.end)
         else:
-            out.append(Cue(sentence.start, sentence.end, _one_line(sentence.source or sentence.text)))
+            out.append(Cue(sentence.start, sentence.end, _one_line(without_overrides(sentence.source or sentence.text))))
     return out
 
 

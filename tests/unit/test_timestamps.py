@@ -70,6 +70,15 @@ def test_cues_are_the_written_clauses_and_without_the_text_a_cut_clause_stays_on
         (0.2, 1.0, "2025年，"), (1.3, 3.0, "很长的一句 话"), (3723.4567, 3724.0, "a<b & c-->d")]  # fmt: skip
 
 
+def test_cues_leave_out_the_pinyin_of_inline_overrides() -> None:
+    """Subtitles show the text a reader reads: 银行行长, not 银行行长[yin2 hang2 hang2 zhang3]
+    (as the source, or as an SSML phoneme's text); brackets that are text stay."""
+    timed = [sentence(0, "银行行长[yin2 hang2 hang2 zhang3]买了Tesla[te4 si1 la1]，", 0.0, 1.0),
+             sentence(1, "", 1.2, 2.0, "报告行[hang2]。"), sentence(2, "参考[1]图[a]。", 2.2, 3.0)]  # fmt: skip
+    assert [c.text for c in cues(timed)] == ["银行行长买了Tesla，", "参考[1]图[a]。"]
+    assert [c.text for c in cues(timed[1:2])] == ["报告行。"]
+
+
 def test_given_the_text_each_piece_of_a_cut_clause_is_a_cue_of_its_own() -> None:
     """A clause cut to the length budget (no punctuation in a long text): the second piece starts
     where its first syllable is written, so subtitles do not hold the whole clause in one cue."""

@@ -137,6 +137,18 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
     return "".join(out)
 
 
+def without_overrides(text: str) -> str:
+    """text as a reader sees it: each inline override's pinyin left out (``银行[yin2 hang2]`` ->
+    ``银行``), brackets that are plain text kept (``参考[1]``)."""
+    if "[" not in text:
+        return text
+    spans = FixedSpans()
+    try:
+        return spans.restore(apply_overrides(text, spans, lambda syllable: True))
+    except InvalidOverride:  # not text that was spoken: as it is
+        return text
+
+
 def _refuse_marks_with_digits(content: str, override: str) -> None:
     """InvalidOverride for a syllable written with a tone mark and a tone digit (``háng2``)."""
     for syllable in content.split():
