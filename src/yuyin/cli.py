@@ -886,17 +886,27 @@ def _add_frontend(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("text", help="text to analyse; '-' reads standard input")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--lexicon", type=Path, default=None, help="user lexicon file (word<TAB>pinyin)")
+    parser.add_argument("--voice", default=None, metavar="NAME|DIR",
+                        help="read as this voice's front end does (default: baker; ttskit reads erhua as er5)")
+    parser.add_argument("--ssml", action="store_true",
+                        help="treat TEXT as SSML, read as `yuyin say --ssml` reads it (loads the voice)")
     parser.set_defaults(handler=_frontend)
 
 
 def _frontend(args: argparse.Namespace) -> int:
     import json
 
-    from yuyin.frontend import BakerFrontend, FrontendError, analyze_text
+    from yuyin.frontend import FrontendError
+    from yuyin.ssml import SSMLError
 
     text = _text_argument(args.text)
+    if not args.ssml and text.lstrip().startswith("<speak"):
+        _stderr("yuyin: warning: the text looks like SSML but is read as plain text, tags and all; give --ssml to read it as SSML")
+    family = _check_voice(args.voice) if args.voice is not None else "baker"
     try:
-        report = analyze_text(text, BakerFrontend(lexicon=args.lexicon))
+        report = _ssml_report(args, text) if args.ssml else _text_report(text, family, args.lexicon)
+    except SSMLError as exc:
+        raise CliError(f"--ssml: {exc}") from None
     except FrontendError as exc:
         raise CliError(str(exc)) from None
     if args.json:
@@ -909,6 +919,31 @@ def _frontend(args: argparse.Namespace) -> int:
             value = unit[key]
             print(f"  {key + ':':<9}{' '.join(map(str, value)) if isinstance(value, list) else value}")
     return 0
+
+
+def _text_report(text: str, family: str, lexicon: Path | None) -> dict:
+    """What the front end of a voice family makes of plain text (no model is loaded)."""
+    from yuyin.frontend import BakerFrontend, analyze_text
+    from yuyin.frontend.ttskit import TtskitFrontend
+
+    return analyze_text(text, (TtskitFrontend if family == "ttskit" else BakerFrontend)(lexicon=lexicon))
+
+
+def _ssml_report(args: argparse.Namespace, text: str) -> dict:
+    """What a voice makes of an SSML document, as it says it: its runs need the loaded voice."""
+    from yuyin.engine.synthesizer import Synthesizer
+    from yuyin.frontend.report import unit_dict
+    from yuyin.ssml import parse_ssml
+    from yuyin.voices.store import VoicePullError, voice_spec
+
+    parse_ssml(text)  # report malformed SSML before loading the voice
+    try:
+        synthesizer = Synthesizer.load(voice_spec(args.voice or "baker"), device="cpu", warm_up=False,
+                                       lexicon=args.lexicon, progress=_stderr)  # fmt: skip
+    except VoicePullError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from None
+    units = synthesizer.frontend(text, ssml=True)
+    return {"text": text, "normalized": "".join(unit.text for unit in units), "units": [unit_dict(u) for u in units]}
 
 
 def _stderr(message: str) -> None:

@@ -101,3 +101,23 @@ def test_the_server_checks_its_lexicon_with_each_voice_family(tmp_path: Path) ->
     with pytest.raises(CliError) as caught:
         _check_lexicon(lexicon, {"baker": "baker", "/packs/mine": "baker", "ttskit": "ttskit"})
     assert str(caught.value) == f"--lexicon: {lexicon}:1: 'm2' is not a syllable this voice can say (voice ttskit)"
+
+
+def test_a_voice_shows_its_own_front_end(capsys: pytest.CaptureFixture[str]) -> None:
+    """ttskit says erhua as er5, where baker folds it: --voice shows which (no model loads)."""
+    assert main(["frontend", "--voice", "ttskit", "你去哪儿玩儿？"]) == 0
+    assert "pinyin:  ni3 qu4 na3 er5 wan2 er5\n" in capsys.readouterr().out
+    assert main(["frontend", "你去哪儿玩儿？"]) == 0
+    assert "pinyin:  ni3 qu4 nar3 wanr2\n" in capsys.readouterr().out
+
+
+def test_ssml_is_read_as_say_reads_it(tiny_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = '<speak>我们<emphasis>一定</emphasis>要去。银行<phoneme ph="hang2">行</phoneme>长</speak>'
+    assert main(["frontend", "--voice", str(tiny_pack), "--ssml", "--json", document]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [unit["pinyin"] for unit in report["units"]] == [
+        ["wo3", "men5", "yi2", "ding4", "yao4", "qu4"], ["yin2", "hang2", "hang2", "zhang3"]]  # fmt: skip
+    assert main(["frontend", "<speak>你好</speak>"]) == 0
+    assert "looks like SSML but is read as plain text" in capsys.readouterr().err
+    assert main(["frontend", "--ssml", "<speak>你好"]) == 2
+    assert "--ssml: malformed SSML at line 1" in capsys.readouterr().err
