@@ -43,7 +43,7 @@ import defusedxml.sax
 from yuyin.config import OPTION_RANGES
 from yuyin.frontend.marked_pinyin import digit_tones
 from yuyin.frontend.override import HANZI, READABLE
-from yuyin.frontend.tn.digits import LONGEST_CARDINAL, read_number
+from yuyin.frontend.tn.digits import LONGEST_CARDINAL, read_digits, read_number
 
 MAX_BREAK_SECONDS = 10.0
 MAX_TOTAL_BREAK_SECONDS = 600.0  # ten minutes of silence in one document; more is an error, not audio
@@ -365,7 +365,7 @@ _NEEDS = {"digits": "digits", "telephone": "digits", "date": "a date such as 202
 
 
 def _formatted_date(text: str, order: str) -> str:
-    """A date whose numbers come in order (06/18/2025 as mdy) -> 2025年6月18日, as the normaliser
+    """A date whose numbers come in order (06/18/2025 as mdy) -> 二零二五年6月18日, as the normaliser
     reads it; ValueError for numbers that are not so many or not a day of the calendar."""
     numbers = re.split(r"[-/.\s]+", text)
     if len(numbers) != len(order) or not all(number.isdecimal() for number in numbers):
@@ -377,8 +377,8 @@ def _formatted_date(text: str, order: str) -> str:
         datetime.date(year + 2000 if len(written.get("y", "0000")) == 2 else year, fields.get("m", 1), fields.get("d", 1))
     except ValueError:
         raise ValueError(f"date {text!r} in format {order!r} is no day of the calendar") from None
-    return "".join(f"{written[field] if field == 'y' else fields[field]}{word}"
-                   for field, word in (("y", "年"), ("m", "月"), ("d", "日")) if field in fields)
+    return "".join(f"{read_digits(written[field]) if field == 'y' else fields[field]}{word}"  # a year digit by digit
+                   for field, word in (("y", "年"), ("m", "月"), ("d", "日")) if field in fields)  # (alone, 25年 is a span)
 
 
 def _check_date(text: str) -> None:

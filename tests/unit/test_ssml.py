@@ -56,8 +56,9 @@ def test_breaks_may_add_up_to_ten_minutes() -> None:
 
 
 @pytest.mark.parametrize(("order", "content", "text"), [
-    ("mdy", "06/18/2025", "2025年6月18日"), ("dmy", "18.6.2025", "2025年6月18日"), ("ymd", "2025-6-18", "2025年6月18日"),
-    ("ym", "2025-06", "2025年6月"), ("md", "2/29", "2月29日"), ("y", "1997", "1997年"), ("mdy", "6/18/25", "25年6月18日"),
+    ("mdy", "06/18/2025", "二零二五年6月18日"), ("dmy", "18.6.2025", "二零二五年6月18日"),
+    ("ymd", "2025-6-18", "二零二五年6月18日"), ("ym", "2025-06", "二零二五年6月"), ("md", "2/29", "2月29日"),
+    ("y", "1997", "一九九七年"), ("mdy", "6/18/25", "二五年6月18日"), ("y", "25", "二五年"),  # alone, 25年 was 二十五年
 ])  # fmt: skip
 def test_say_as_date_in_a_format(order: str, content: str, text: str) -> None:
     assert parse(f'<say-as interpret-as="date" format="{order}">{content}</say-as>') == [TextSegment(text)]
