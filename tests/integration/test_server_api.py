@@ -579,3 +579,12 @@ def test_two_host_headers_are_refused_whatever_their_order(server) -> None:
         assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
         error = json.loads(answer.split(b"\r\n\r\n", 1)[1])["error"]  # the parser refuses them itself
         assert error["message"] == "malformed HTTP request: Found multiple Host: headers", error
+
+
+def test_the_openapi_schema_lists_the_statuses_each_api_answers(client) -> None:
+    """The OpenAI routes answer an invalid request with 400 (as OpenAI does), and say so."""
+    paths = client.get("/openapi.json").json()["paths"]
+    openai, native = paths["/v1/audio/speech"]["post"]["responses"], paths["/api/synthesize"]["post"]["responses"]
+    assert "400" in openai and "422" not in openai
+    assert "422" in native and "400" not in native
+    assert client.post("/v1/audio/speech", json={"input": "你好", "voice": "alloy", "speed": 9}).status_code == 400

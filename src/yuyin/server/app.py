@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import AsyncIterator
+from typing import Any, AsyncIterator, Callable
 
 from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, JSONResponse
@@ -76,6 +76,7 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
     for router in routers:
         app.include_router(router)
     _add_service_routes(app)
+    app.openapi = _with_openai_statuses(app.openapi)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes(settings))
     if settings.cors_origins:  # inside the Host check: a preflight for a foreign Host is refused too
         app.add_middleware(Cors, allow_origins=list(settings.cors_origins), allow_methods=["*"],
@@ -86,6 +87,22 @@ def create_app(settings: ServerSettings | None = None, voices: VoiceCatalog | No
     app.add_middleware(RequestMetrics, metrics=runtime.metrics, routes=labelled)
     app.add_middleware(HeadAsGet)
     return app
+
+
+def _with_openai_statuses(openapi: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """The OpenAPI schema with the OpenAI routes' invalid requests under 400, as they answer them
+    (errors._openai_status), not the 422 FastAPI lists for every route with a body."""
+
+    def schema() -> dict[str, Any]:
+        spec = openapi()
+        for path, operations in spec["paths"].items():
+            for operation in operations.values() if path.startswith("/v1/") else ():
+                responses = operation.get("responses", {})
+                if "422" in responses:
+                    responses["400"] = {**responses.pop("422"), "description": "invalid field, or nothing to pronounce"}
+        return spec
+
+    return schema
 
 
 def _add_service_routes(app: FastAPI) -> None:
