@@ -277,7 +277,7 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
                             "default (default: baker)")  # fmt: skip
     serve.add_argument("--device", default=defaults.device, help="auto, cpu, cuda or cuda:N")
     serve.add_argument("--dtype", default=None, help="fp32, bf16 or fp16 (GPU); default as for yuyin say")
-    serve.add_argument("--threads", type=thread_count, default=None, help="CPU threads of each voice's runtimes (default: every core)")
+    serve.add_argument("--threads", type=thread_count, default=None, help="CPU threads of each voice's runtimes, 1..8 per core (default: every core)")
     serve.add_argument("--workers", type=int, default=None,
                        help="synthesis threads (default: 2, or 2 per side-by-side stream)")
     serve.add_argument("--max-active", type=int, default=None,

@@ -124,7 +124,8 @@ def decode_clip(data: bytes) -> tuple[np.ndarray, int]:
 def _decoded(data: bytes) -> tuple[np.ndarray, int]:
     """decode_clip's decoding, before its samples are checked."""
     if len(data) > MAX_CLIP_BYTES:
-        raise ReferenceAudioError(f"reference clip is {len(data)} bytes; the limit is {MAX_CLIP_BYTES}", 413)
+        raise ReferenceAudioError(f"reference clip is {len(data)} bytes; the limit is {MAX_CLIP_BYTES / 2**20:g} MiB",
+                                  413)  # fmt: skip
     if not data:
         raise ReferenceAudioError("reference clip is empty")
     try:
@@ -337,7 +338,7 @@ def read_clip(clip: bytes | str | Path) -> bytes:
     path = Path(clip)
     try:
         if path.stat().st_size > MAX_CLIP_BYTES:
-            raise ReferenceAudioError(f"reference clip {path} is larger than {MAX_CLIP_BYTES} bytes", 413)
+            raise ReferenceAudioError(f"reference clip {path} is larger than {MAX_CLIP_BYTES / 2**20:g} MiB", 413)
         return path.read_bytes()
     except OSError as exc:
         raise ReferenceAudioError(f"cannot read reference clip {path}: {exc.strerror or exc}") from None

@@ -133,12 +133,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 as soon as it grows past limit bytes."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"reference clip is {declared} bytes; the limit is {limit}", "reference_audio")
+        raise ApiError(413, f"reference clip is {declared} bytes; the limit is {limit / 2**20:g} MiB",
+                       "reference_audio")  # fmt: skip
     body = bytearray()
     async for piece in request.stream():
         body += piece
         if len(body) > limit:
-            raise ApiError(413, f"reference clip is larger than {limit} bytes", "reference_audio")
+            raise ApiError(413, f"reference clip is larger than {limit / 2**20:g} MiB", "reference_audio")
     return bytes(body)
 
 

@@ -141,7 +141,7 @@ class SynthesisControls(RequestModel):
         if not isinstance(value, str):
             raise ValueError("must be a base64 string")
         if len(value) > (MAX_CLIP_BYTES + 2) // 3 * 4 + 4:
-            raise ValueError(f"the clip is larger than {MAX_CLIP_BYTES} bytes")
+            raise ValueError(f"the clip is larger than {MAX_CLIP_BYTES / 2**20:g} MiB")
         try:
             return base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
