@@ -41,6 +41,7 @@ import defusedxml
 import defusedxml.sax
 
 from yuyin.config import OPTION_RANGES
+from yuyin.frontend.erhua import fit_syllables
 from yuyin.frontend.marked_pinyin import digit_tones
 from yuyin.frontend.override import HANZI, READABLE
 from yuyin.frontend.tn.digits import LONGEST_CARDINAL, read_digits, read_number
@@ -289,7 +290,8 @@ def _phoneme(content: str, syllables: list[str]) -> str:
     error, not half an override."""
     if not READABLE.fullmatch(content):
         raise ValueError(f"<phoneme> must hold hanzi or one word of letters and digits, got {content!r}")
-    if HANZI.match(content) and len(syllables) != len(content):
+    fitted = fit_syllables(content, syllables, lambda syllable: True) if HANZI.match(content) else None
+    if HANZI.match(content) and (fitted is None or sum(len(hanzi) for hanzi, _ in fitted) != len(content)):
         raise ValueError(f"ph gives {len(syllables)} syllable(s) for the {len(content)} hanzi of {content!r}")
     return f"{content}[{' '.join(syllables)}]"
 
@@ -348,6 +350,8 @@ def _cardinal(text: str) -> str:
         raise ValueError(f"cardinal needs a number, got {text!r}")
     sign, whole, fraction = number[0] if number[0] in "+-" else "", *number.lstrip("+-").partition(".")[::2]
     whole = whole.lstrip("0") or "0"
+    if whole == "2" and not sign and not fraction:
+        return whole  # 两个 or 二, as the normaliser knows from what follows (a 2 is never read otherwise)
     if len(whole) > LONGEST_CARDINAL:
         raise ValueError(f"cardinal reads at most {LONGEST_CARDINAL} digits before the point, got {len(whole)}")
     return read_number(sign + whole + ("." + fraction if fraction else ""))

@@ -175,6 +175,9 @@ def test_json_in_another_charset_is_415_asking_for_utf8(client) -> None:
     ascii_only = client.post("/api/frontend", content=b'{"text": "3"}',
                              headers={"content-type": "application/json; charset=gbk"})  # fmt: skip
     assert ascii_only.status_code == 200  # it parses: nothing to refuse
+    invalid = client.post("/api/synthesize", content=b'{"text": "3", "speed": 9}',
+                          headers={"content-type": "application/json; charset=us-ascii"})  # fmt: skip
+    assert invalid.status_code == 422 and invalid.json()["error"]["param"] == "speed"  # the field, not the charset
 
 
 def test_a_json_subtype_is_json(client) -> None:

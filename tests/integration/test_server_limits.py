@@ -426,3 +426,19 @@ def test_sighup_shuts_down_gracefully_as_sigterm_does(tiny_pack) -> None:
         assert wait_for(lambda: http.get("/readyz").status_code == 503, 2)
         assert server.process.wait(30) in (0, -signal.SIGHUP)
         assert "Application shutdown complete" in server.log_text()
+
+
+def test_under_nohup_sighup_leaves_the_server_serving(tiny_pack) -> None:
+    """nohup ignores SIGHUP for the process it starts: the server must not put a handler back."""
+    ignored = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the server, as nohup does it
+    try:
+        server = ServerProcess(["--voice", str(tiny_pack), "--device", "cpu"]).__enter__()
+    finally:
+        signal.signal(signal.SIGHUP, ignored)
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as http:
+            server.process.send_signal(signal.SIGHUP)
+            time.sleep(1.5)
+            assert server.process.poll() is None and http.get("/readyz").json()["status"] == "ready"
+    finally:
+        server.__exit__(None, None, None)

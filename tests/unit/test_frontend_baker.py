@@ -195,7 +195,8 @@ def test_max_hanzi_must_be_positive() -> None:
      # a word of letters and digits, hyphens or apostrophes inside, is read whole
      ("2025[er4 ling2 er4 wu3]年", "er4 ling2 er4 wu3 nian2"), ("GPT-4[ji1 pi1 ti1 si4]", "ji1 pi1 ti1 si4"),
      ("连Wi-Fi[wai1 fai1]", "lian2 wai1 fai1"), ("3D[san1 di1]", "san1 di1"), ("Éclair[ai1 ke4]", "ai1 ke4"),
-     ("东西[dong1 xi0]", "dong1 xi5"),  # tone 0: neutral
+     ("初始值[x0]", "chu1 shi3 zhi2 ai2 ke4 si5 ling2"), ("向量[a0]", "xiang4 liang4 ei1 ling2"),  # subscripts
+     ("单元格 [a1]", "dan1 yuan2 ge2 ei1 yi1"),  # one syllable alone may be a label: text
      ("见表 [A1]", "jian4 biao3 ei1 yi1"), ("数组arr[n]", "shu4 zu3 ei1 a1 er5 a1 er5 en1")],  # labels, code: text
 )  # fmt: skip
 def test_inline_override(fe: BakerFrontend, text: str, pinyin: str) -> None:
@@ -208,7 +209,7 @@ def test_override_keeps_exact_tones_but_neighbours_still_change(fe: BakerFronten
     assert fe.normalize("银行[yin2 hang2]在2楼") == "银行在二楼"
 
 
-@pytest.mark.parametrize("text", ["行[hnag2]", "行长[a1 b1 c1]", "好[xx5]", "行[hang6]"])
+@pytest.mark.parametrize("text", ["行[hnag2]", "行长[a1 b1 c1]", "好[xx5]", "婴儿[ying1 r2]"])
 def test_bad_override_is_a_clear_error(fe: BakerFrontend, text: str) -> None:
     with pytest.raises(InvalidOverride, match=r"\["):
         list(fe.analyze(text))
@@ -216,8 +217,9 @@ def test_bad_override_is_a_clear_error(fe: BakerFrontend, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("Tesla [te4 si1 la1]", "'[te4 si1 la1]' follows nothing it could read: write it right after the hanzi or word"),
-    ("你好。[ni3]", "'[ni3]' follows nothing it could read"),
-    ("银行[yin2 hang2][xing2]", "'[xing2]' follows nothing it could read"),
+    ("你好。[ni3 hao3]", "'[ni3 hao3]' follows nothing it could read"),
+    ("银行[yin2 hang2][yin2 xing2]", "'[yin2 xing2]' follows nothing it could read"),
+    ("座位[B2]号", "'b2' in '座位[B2]' is not a syllable this voice can say"),  # the whole run quoted
     ("行[háng2]", "'háng2' in '行[háng2]' has a tone mark and a tone digit; give one of them"),
 ])  # fmt: skip
 def test_pinyin_that_overrides_nothing_is_an_error_not_spelled_out(fe: BakerFrontend, text: str, message: str) -> None:
@@ -288,6 +290,18 @@ def test_a_lexicon_reading_beats_context_rules_and_neutral_tones(tmp_path: Path)
     assert [u.pinyin for u in fe.analyze("北京朝阳区")] == [("bei3", "jing1", "zhao1", "yang2", "qu1")]
     assert [u.pinyin for u in fe.analyze("我爷爷")] == [("wo3", "ye2", "ye2")]
     assert [u.pinyin for u in fe.analyze("你好")] == [("ni2", "hao3")]
+
+
+def test_a_one_character_entry_is_not_simplified_into_another_word(tmp_path: Path) -> None:
+    """著 simplified is 着 and 乾 is 干: keyed so, 著<TAB>zhu4 read every 着 zhu4. One character
+    is keyed as written; words of letters take any number of syllables; tone 0 is neutral."""
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("著\tzhu4\n乾\tqian2\n干\tgan4\nU.S.A.\tmei3 guo2\n东西\tdong1 xi0\n", encoding="utf-8")
+    fe = BakerFrontend(lexicon=path)
+    assert [u.pinyin for u in fe.analyze("他笑着说。")] == [("ta1", "xiao4", "zhe5", "shuo1")]
+    assert [u.pinyin for u in fe.analyze("乾坤")] == [("qian2", "kun1")]
+    assert [u.pinyin for u in fe.analyze("去干活")] == [("qu4", "gan4", "huo2")]
+    assert [u.pinyin for u in fe.analyze("U.S.A.的东西")] == [("mei3", "guo2", "de5", "dong1", "xi5")]
 
 
 def test_a_word_given_twice_must_keep_its_reading(tmp_path: Path) -> None:

@@ -78,6 +78,7 @@ def test_emphasis() -> None:
 @pytest.mark.parametrize(("kind", "content", "text"), [
     ("digits", "2024", "二零二四"), ("telephone", "110", "幺幺零"), ("cardinal", "1,024", "一千零二十四"),
     ("cardinal", "8012", "八千零一十二"), ("cardinal", "-007.50", "负七点五零"), ("cardinal", "+12", "十二"),
+    ("cardinal", "1", "一"), ("cardinal", "2", "2"),  # 2: 两个 or 二, as what follows says
     ("ordinal", "3", "第3"), ("date", "2024-01-02", "2024-01-02"), ("time", "10:30", "10:30"),
     ("characters", "AB1", "A B 一"), ("digits", "1²٣", "一²三"),  # a superscript is no digit; ٣ is three
     ("date", "2024-02-29", "2024-02-29"), ("date", "2月29日", "2月29日"), ("date", "2024-01", "2024-01"),
@@ -113,6 +114,7 @@ def test_phoneme_reads_what_an_inline_override_reads_and_no_more() -> None:
     assert parse('型号3<phoneme ph="er4">2</phoneme>') == [TextSegment("型号3 2[er4]")]
     assert parse('我的<phoneme ph="ai1 ke4 si1">X</phoneme>') == [TextSegment("我的X[ai1 ke4 si1]")]
     assert parse('银<phoneme ph="hang2">行</phoneme>') == [TextSegment("银行[hang2]")]  # hanzi count from the end
+    assert parse('<phoneme ph="wanr2">玩儿</phoneme>') == [TextSegment("玩儿[wanr2]")]  # an erhua syllable: X儿
 
 
 def test_a_declared_encoding_does_not_decode_the_text_again() -> None:

@@ -77,8 +77,8 @@ def _fold(word: Word, index: int) -> None:
 
 
 def is_erhua_syllable(syllable: str) -> bool:
-    """Whether a TONE3 syllable is r-coloured (wanr2, huir4; not er2)."""
-    return syllable[:-1].endswith("r") and syllable[:-1] != "er"
+    """Whether a TONE3 syllable is r-coloured (wanr2, huir4; not er2, nor r2: no syllable)."""
+    return len(syllable) > 2 and syllable[-2] == "r" and syllable[:-1] != "er"
 
 
 def fit_syllables(hanzi: str, syllables: Sequence[str], valid: Callable[[str], bool]) -> list[tuple[str, list[str]]] | None:

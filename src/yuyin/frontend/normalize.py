@@ -179,8 +179,11 @@ def prepare(
 
 def lexicon_form(word: str) -> str:
     """A user-lexicon word as prepare() has written text by the time it looks for such words:
-    cleaned and simplified (``"ＡＩ助手"`` -> ``"AI助手"``, ``"銀行"`` -> ``"银行"``)."""
-    return to_simplified(clean(word))
+    cleaned and simplified (``"ＡＩ助手"`` -> ``"AI助手"``, ``"銀行"`` -> ``"银行"``). A word of one
+    character is only cleaned: alone, its simplified form may be another word's (著 -> 着, 乾 -> 干),
+    and text keeps it where it is that word (乾坤)."""
+    cleaned = clean(word)
+    return cleaned if len(cleaned) == 1 else to_simplified(cleaned)
 
 
 def check_overrides(text: str, valid: Callable[[str], bool]) -> None:

@@ -11,14 +11,14 @@ syllables separated by spaces, ü written ``v`` or ``ü``:
   letters and digits, with hyphens or apostrophes inside (``Wi-Fi``, ``Xī'ān``, ``GPT-4``, ``2025``);
 * ``玩儿[wanr2]``: an erhua syllable reads a hanzi and the 儿 after it;
 * ``行[hang]``: a syllable after hanzi may leave its tone out when it is one of that hanzi's
-  readings (the dictionary's first reading with that spelling: 行 -> hang2);
-* tone 0 is neutral as 5 is (``东西[dong1 xi0]``).
+  readings (the dictionary's first reading with that spelling: 行 -> hang2).
 
 Brackets whose content is not such a pinyin list (``[1]``, ``[注]``, ``图[a]``: a toneless
 syllable that is no reading of its hanzi) are ordinary text. :class:`InvalidOverride` is raised
 for an override with tone digits and more syllables than hanzi before it, a syllable the voice
-cannot say (``hang6``), one with a tone mark and a digit (``háng2``), and lower-case pinyin with
-tone digits that follows nothing it could read (a space, punctuation, another override).
+cannot say, one with a tone mark and a digit (``háng2``), and two or more syllables of lower-case
+pinyin with tone digits that follow nothing they could read (``Tesla [te4 si1 la1]``: a space,
+punctuation, another override; one alone may be a label: ``单元格 [a1]``, ``[ma1](url)``).
 
 Each fixed span is swapped for one private-use character (a *sentinel*) before text
 normalisation, so no later pass can change it, and swapped back by g2p (:class:`FixedSpans`).
@@ -45,7 +45,7 @@ READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_W
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
 # A syllable is written with a tone digit, with tone marks (háng) or without a tone.
-_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[0-9]?"
+_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"  # (no 0: x0, a0 in brackets are subscripts)
 BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
@@ -108,7 +108,8 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
             _refuse_marks_with_digits(match.group(1), written + match.group())
             continue  # letters that are not pinyin: ordinary text
         if not written:
-            if match.group(1).islower() and all(s[-1] in "12345" and valid(s) for s in syllables):
+            if (len(syllables) > 1 and match.group(1).islower()
+                    and all(s[-1] in "12345" and valid(s) for s in syllables)):  # fmt: skip
                 raise InvalidOverride(f"{shortened(match.group())!r} follows nothing it could read: write it right "
                                       "after the hanzi or word it reads, with no space")  # fmt: skip
             continue  # [1], [注]: not after hanzi, letters or digits, ordinary text
@@ -117,20 +118,16 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
             if resolved is None:
                 continue  # not pinyin for these hanzi: ordinary text
             syllables = resolved
+        override = written + match.group()  # as messages quote it
         if HANZI.match(written[0]):
             pairs = fit_syllables(written, syllables, valid)  # 玩儿[wanr2]: one syllable, two hanzi
             if pairs is None:
-                raise InvalidOverride(
-                    f"{shortened(written + match.group())!r} gives {len(syllables)} syllables for {len(written)} hanzi"
-                )
+                raise InvalidOverride(f"{shortened(override)!r} gives {len(syllables)} syllables for {len(written)} hanzi")
             written = written[len(written) - sum(len(hanzi) for hanzi, _ in pairs) :]
             syllables = tuple(syllable for _, said in pairs for syllable in said)
         bad = [s for s in syllables if not valid(s)]
         if bad:
-            raise InvalidOverride(
-                f"{shortened(bad[0])!r} in {shortened(written + match.group())!r} is not a syllable this "
-                "voice can say"
-            )
+            raise InvalidOverride(f"{shortened(bad[0])!r} in {shortened(override)!r} is not a syllable this voice can say")
         out += [text[done : start - len(written)], spans.add(written, syllables, exact=True)]
         done = match.end()
     out.append(text[done:])

@@ -95,19 +95,24 @@ def _openai_status(request: Request, status: int) -> int:
 
 def _unreadable_body(request: Request) -> ApiError | None:
     """A 415 for a POST to a route that reads JSON whose body is not JSON: its Content-Type is
-    not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all included), or it
-    names a charset other than UTF-8 (JSON is exchanged in UTF-8 only: RFC 8259 8.1)."""
+    not ``application/json`` or ``*/*+json`` (what FastAPI parses; none at all included)."""
     if request.method != "POST" or request.url.path == "/api/reference":
         return None
-    kind, *parameters = (part.strip().lower() for part in request.headers.get("content-type", "").split(";"))
-    if not (kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))):
-        return ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
-                             f"{kind or 'a body without a Content-Type'}", "body")  # fmt: skip
-    charset = next((value.strip('" ') for name, _, value in (p.partition("=") for p in parameters)
-                    if name.strip() == "charset"), "utf-8")  # fmt: skip
-    if charset not in ("utf-8", "utf8"):
-        return ApiError(415, f"send the JSON body in UTF-8, not charset={charset}", "body")
-    return None
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json")):
+        return None
+    return ApiError(415, f"send the body as JSON (Content-Type: application/json), not "
+                         f"{kind or 'a body without a Content-Type'}", "body")  # fmt: skip
+
+
+def _foreign_charset(request: Request) -> ApiError | None:
+    """A 415 for a body that did not parse and whose Content-Type names a charset UTF-8 does not
+    include (JSON is exchanged in UTF-8 only: RFC 8259 8.1)."""
+    parameters = (part.partition("=") for part in request.headers.get("content-type", "").lower().split(";")[1:])
+    charset = next((value.strip('" ') for name, _, value in parameters if name.strip() == "charset"), "utf-8")
+    if charset in ("utf-8", "utf8", "us-ascii", "ascii"):
+        return None
+    return ApiError(415, f"send the JSON body in UTF-8, not charset={charset}", "body")
 
 
 def _unparsable_reason(exc: HTTPException) -> str:
@@ -130,7 +135,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.detail == _UNPARSABLE:  # not UTF-8, nested too deep, a huge integer
-            return await api_error(request, _unreadable_body(request) or ApiError(422, _unparsable_reason(exc), "body"))
+            refusal = _unreadable_body(request) or _foreign_charset(request)
+            return await api_error(request, refusal or ApiError(422, _unparsable_reason(exc), "body"))
         return JSONResponse(error_body(exc.status_code, str(exc.detail), getattr(exc, "param", None)),
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))  # fmt: skip
 

@@ -64,9 +64,11 @@ def _server_class():
         @contextlib.contextmanager
         def capture_signals(self) -> Iterator[None]:
             """uvicorn's (SIGINT, SIGTERM), and SIGHUP too: a server whose terminal or SSH session
-            closes shuts down gracefully (it was killed, its streams cut without a word)."""
+            closes shuts down gracefully (it was killed, its streams cut without a word), unless
+            SIGHUP is ignored (``nohup yuyin serve``: it keeps serving)."""
             with super().capture_signals():
-                if threading.current_thread() is not threading.main_thread():
+                if (threading.current_thread() is not threading.main_thread()
+                        or signal.getsignal(signal.SIGHUP) == signal.SIG_IGN):  # fmt: skip
                     yield
                     return
                 previous = signal.signal(signal.SIGHUP, self.handle_exit)

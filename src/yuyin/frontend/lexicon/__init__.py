@@ -177,7 +177,7 @@ def _parse_entry(line: str, valid: Callable[[str], bool], written: Callable[[str
         if pairs is None or sum(len(hanzi) for hanzi, _ in pairs) != len(word):
             raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
         syllables = tuple(syllable for _, said in pairs for syllable in said)
-    else:
+    elif _HANZI.search(word):  # hanzi and letters: A股, T恤 (a word of letters alone takes any number: U.S.A.)
         hanzi, words = len(_HANZI.findall(word)), len(_LETTERS_OR_DIGITS.findall(word))
         if len(syllables) < hanzi + words:
             raise LexiconError(f"{where}: {word!r} has {hanzi} hanzi and {words} word(s) of letters or digits, each "
