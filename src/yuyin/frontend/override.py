@@ -71,8 +71,9 @@ class FixedSpans:
 
     Sentinels are reused in turn, as a book's overrides and lexicon words outnumber them: a span
     lives until SENTINEL_COUNT more are added, far longer than the few clauses a front end holds
-    at once. One clause (from :meth:`begin_clause` on) fixes at most SENTINEL_COUNT spans; past
-    that its text is read as usual."""
+    at once (a clause held for joining while the next adds that many would lose its spans: text
+    with no clause mark in 65,534 fixed words). One clause (from :meth:`begin_clause` on) fixes
+    at most SENTINEL_COUNT spans; past that its text is read as usual."""
 
     spans: dict[str, Span] = field(default_factory=dict)
     added: int = 0
