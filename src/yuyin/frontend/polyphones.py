@@ -519,6 +519,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                       c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
         ("de2", lambda c: c.left == "了" and not c.after.rstrip("。！？!?；;…") and _MIGHTY.search(c.before[:-1]) is not None),  # 功夫很了得
         ("dei3", _dei_must),
+        # must wait a while: 他得过一会儿才能到, 你得过几天再来 (not 他得过奖, 得过病: has won, has had)
+        ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
+         and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
         # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
@@ -542,6 +545,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
             and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
     # 太脏了, 好脏, 脏兮兮: dirty, zang1, where no word (心脏, 内脏) decided it (not 脏器, 脏腑)
+    # a lane of a Shanghai street address: 张江路88弄, 淮海中路100弄2号 (not 弄坏, 弄清楚: nong4)
+    "弄": (("long4", lambda c: re.search("[路街巷道](?:[0-9]+|[零〇一二两三四五六七八九十百千]+)$", c.before) is not None),),
     "脏": (("zang1", lambda c: c.right[:1] not in ("器", "腑") and c.left[-1:] not in ("心", "内", "五", "肝", "肾", "肺", "脾", "胰")),),
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
@@ -1048,6 +1053,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付; not 应付检查: cope with)
     "应付": (("ying1 fu4", _payable),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
+    # 没收到, 还没收: not (yet) received or collected, mei2 (not 没收违禁品, 被没收: confiscate)
+    "没收": (("mei2 shou1", lambda c: (c.after.startswith(("到", "着", "齐", "全", "回", "过"))
+                                       or c.left in ("还", "从", "从来", "一直", "并", "根本", "尚", "仍"))
+              and not c.before.endswith(("被", "予以", "依法", "一律", "全部", "将"))),),
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
     "落下来": (("luo4 xia4 lai2", lambda c: True),),
     # 落下 la4 xia4, leave behind or fall behind (not fall, luo4 xia4, the common.py reading): see _left_behind

@@ -60,7 +60,7 @@ def _initialism(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    rule("cheer", r"(?<![0-9.A-Za-z])(?:6{3,}|23{2,})(?![0-9.%])", _cheer),
+    rule("cheer", r"(?<![0-9.A-Za-z-])(?:6{3,}|23{2,})(?![0-9.%-])", _cheer),  # (not 8888-6666: a phone number)
     rule("love_code", _LOVE_CODE, lambda m: read_digits(m.group())),
     # 88~, 88啦: bye-bye, before a chat particle (not 88~99, 考了88)
     rule("bye", r"(?:^|(?<=[\s，。！？,!?]))88(?=[~～]+(?![0-9])|啦|咯)", lambda m: "八八"),

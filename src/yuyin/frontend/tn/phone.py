@@ -39,7 +39,7 @@ _CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
 # “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure; nor 120退票, 80改签: counts)
-_CALL_WORDS = r"客服|电话|热线|服务热线|报警|急救|求救|查询|投诉|购票|订票|(?<=12306)(?:抢票|退票|改签)"
+_CALL_WORDS = r"客服|电话|热线|服务热线|报警|火警|匪警|急救|求救|查询|投诉|购票|订票|(?<=12306)(?:抢票|退票|改签)"
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "landline_in_brackets",
-        r"[(（](0[1-9][0-9]{1,2})[)）] ?([1-9][0-9]{6,7})(?:-([0-9]{1,5}))?(?![0-9])",
+        r"[(（](0[1-9][0-9]{1,2})[)）] ?([1-9][0-9]{6,7}|[1-9][0-9]{2,3}-[0-9]{4})(?:-([0-9]{1,5}))?(?![0-9])",  # (010)8888-6666
         lambda m: _grouped(list(m.groups())),
     ),
     # 打110, 拨打12315, 120急救
