@@ -283,8 +283,9 @@ RULES: tuple[Rule, ...] = (
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
-    # 10+年经验, 5+人: "more than" (not 99+个赞, 999+条: a count's cap, 九十九加)
-    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)\+(?=[年个人次天家位种款项])", lambda m: read_number(m.group(1)) + "多"),
+    # 10+年经验, 5+人, 已售10万+件, 100+好评: "more than" (not 99+个赞, 999+条: a count's cap, 九十九加)
+    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量)",
+         lambda m: read_number(m.group(1)) + m.group(2) + "多"),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
     rule("multiple", r"(?<![0-9.])(" + NUMBER + r")[xX](?![A-Za-z0-9])", _multiple),
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
