@@ -561,13 +561,12 @@ def _check_lexicon(path: Path, families: Mapping[str, str]) -> None:
     server starts (the error names the line, and the voice where they differ).
 
     families: {voice: its family}."""
-    from yuyin.frontend import BakerFrontend, LexiconError
-    from yuyin.frontend.ttskit import TtskitFrontend
+    from yuyin.frontend import LexiconError
 
     voice_of = {family: voice for voice, family in reversed(list(families.items()))}  # each family's first voice
     for family, voice in voice_of.items():
         try:
-            (TtskitFrontend if family == "ttskit" else BakerFrontend)(lexicon=path)
+            _family_frontend(family, path)
         except LexiconError as exc:
             raise CliError(f"--lexicon: {exc}" + (f" (voice {voice})" if len(voice_of) > 1 else "")) from None
 
@@ -921,12 +920,19 @@ def _frontend(args: argparse.Namespace) -> int:
     return 0
 
 
-def _text_report(text: str, family: str, lexicon: Path | None) -> dict:
-    """What the front end of a voice family makes of plain text (no model is loaded)."""
-    from yuyin.frontend import BakerFrontend, analyze_text
+def _family_frontend(family: str, lexicon: Path | None):
+    """The front end of a voice family (no model is loaded); LexiconError for a bad lexicon."""
+    from yuyin.frontend import BakerFrontend
     from yuyin.frontend.ttskit import TtskitFrontend
 
-    return analyze_text(text, (TtskitFrontend if family == "ttskit" else BakerFrontend)(lexicon=lexicon))
+    return (TtskitFrontend if family == "ttskit" else BakerFrontend)(lexicon=lexicon)
+
+
+def _text_report(text: str, family: str, lexicon: Path | None) -> dict:
+    """What the front end of a voice family makes of plain text."""
+    from yuyin.frontend import analyze_text
+
+    return analyze_text(text, _family_frontend(family, lexicon))
 
 
 def _ssml_report(args: argparse.Namespace, text: str) -> dict:

@@ -109,6 +109,8 @@ def test_a_voice_shows_its_own_front_end(capsys: pytest.CaptureFixture[str]) -> 
     assert "pinyin:  ni3 qu4 na3 er5 wan2 er5\n" in capsys.readouterr().out
     assert main(["frontend", "你去哪儿玩儿？"]) == 0
     assert "pinyin:  ni3 qu4 nar3 wanr2\n" in capsys.readouterr().out
+    assert main(["frontend", "--voice", "nope", "你好"]) == 2
+    assert "unknown voice 'nope'" in capsys.readouterr().err
 
 
 def test_ssml_is_read_as_say_reads_it(tiny_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,7 @@ from pypinyin.seg.mmseg import seg as _pypinyin_segmenter
 
 from .erhua import attach_erhua, fit_syllables, merge_erhua
 from .latin import latin_syllables
-from .lexicon import Lexicon, char_reading, full_tones
+from .lexicon import HANZI, Lexicon, char_reading, full_tones
 from .override import SENTINEL, FixedSpans, shortened
 from .polyphones import Context, reading_in_context, word_reading_in_context
 from .prosody import mark_boundaries, split_compounds
@@ -36,9 +36,6 @@ from .sandhi import neutral_tones, third_tone_sandhi, yi_bu_sandhi
 from .word import EXACT, HAN, LATIN, Word
 from .words import cut_words, is_word
 
-# Ideographs pypinyin may know: 〇, CJK extension A, the basic block, compatibility
-# ideographs, and the supplementary-plane extensions B onwards.
-HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _PIECES = re.compile(HANZI.pattern + "+|[A-Za-z]+(?:['’][A-Za-z]+)*|" + SENTINEL.pattern + "|.", re.DOTALL)
 _LATIN_RUN = re.compile("[A-Za-z]+")
 _BUILTIN = Lexicon()

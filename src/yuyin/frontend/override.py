@@ -33,11 +33,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .erhua import fit_syllables
-from .lexicon import char_readings
+from .lexicon import HANZI, char_readings
 from .marked_pinyin import TONE_OF_MARK, digit_tones
 from .unit import FrontendError
 
-HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _WORD_CHAR = re.compile("[0-9a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")  # of a word an override reads
 _JOINERS = "'\u2019-"  # inside such a word: Xī'ān, Wi-Fi
 READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_WORD_CHAR.pattern}+)*")

@@ -27,8 +27,10 @@ from . import common, large
 CHAR_DEFAULTS = {"长": "chang2", "得": "de5", "切": "qie1", "削": "xiao1", "教": "jiao1", "谁": "shei2", "尽": "jin4",
                  "嚼": "jiao2", "脏": "zang1"}
 SYLLABLE = re.compile(r"[a-z]+[1-5]")
-_HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-_HANZI_RUN = re.compile(_HANZI.pattern + "+")
+# Ideographs pypinyin may know: 〇, CJK extension A, the basic block, compatibility
+# ideographs, and the supplementary-plane extensions B onwards.
+HANZI = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HANZI_RUN = re.compile(HANZI.pattern + "+")
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]+", re.ASCII)  # of a word with hanzi: A股, T恤
 
 
@@ -177,8 +179,8 @@ def _parse_entry(line: str, valid: Callable[[str], bool], written: Callable[[str
         if pairs is None or sum(len(hanzi) for hanzi, _ in pairs) != len(word):
             raise LexiconError(f"{where}: {word!r} has {len(word)} characters but {len(syllables)} syllables")
         syllables = tuple(syllable for _, said in pairs for syllable in said)
-    elif _HANZI.search(word):  # hanzi and letters: A股, T恤 (a word of letters alone takes any number: U.S.A.)
-        hanzi, words = len(_HANZI.findall(word)), len(_LETTERS_OR_DIGITS.findall(word))
+    elif HANZI.search(word):  # hanzi and letters: A股, T恤 (a word of letters alone takes any number: U.S.A.)
+        hanzi, words = len(HANZI.findall(word)), len(_LETTERS_OR_DIGITS.findall(word))
         if len(syllables) < hanzi + words:
             raise LexiconError(f"{where}: {word!r} has {hanzi} hanzi and {words} word(s) of letters or digits, each "
                                f"read by one syllable at least, but {len(syllables)} syllable(s)")  # fmt: skip
