@@ -105,6 +105,13 @@ def _place_of(c: Context) -> bool:
         _HOW_IT_WENT.match(c.after) is None)
 
 
+def _slippery_ground(c: Context) -> bool:
+    """地 di4, the ground of a warning sign or a wet day: 小心地滑, 当心地滑！, 雨天地湿 (not 他小心地滑下
+    台阶: carefully, de5)."""
+    return c.left in _WARNINGS and re.match("[滑湿](?![\u4e00-\u9fff])", c.after) is not None
+
+
+_WARNINGS = frozenset("小心 当心 注意 谨防 雨天 雪天 雨后 雪后".split())
 _PLACE_OF = frozenset("就医 参保 投保 户籍 户口 就业 务工 缴费 领取 发生 事发 案发 出险 注册 登记 备案 常住 住所 "
                       "始发 发货 收货 寄件 收件 纳税 履行 经营 发证".split())
 # How an act went, ending its clause, after a 地 written for 得: 很快, 太慢了, 如此迅速, 那么自然, 有声有色
@@ -536,6 +543,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de5", _de_particle),
     ),
     "地": (("di4", _place_of),
+           ("di4", _slippery_ground),
            ("de5", _di_adverbial),
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着

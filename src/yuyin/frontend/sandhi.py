@@ -211,7 +211,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     """Whether 一, between prev and after (then following), names the first of a series: a
     school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应),
     a type or class (1型糖尿病, 一类疫苗), a block's first entrance (一单元), a first trial (一审),
-    FAW (一汽), the key to press on a phone menu (请按1查询, 按1键, 按1#, 按1或2), a city's first school
+    FAW (一汽), the key to press on a phone menu or the digit to
+    reply with (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订), a city's first school
     (市一中) or a label of an address or route: building, gate, floor, phase, ring road, section,
     (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一环路, 南路一段; not 一栋楼, 一座三层小楼, 一座单孔桥,
     一门课, 一层楼, 剩下一层油, 节目一期)."""
@@ -219,7 +220,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
             or (after == "班" and prev == "级") or (after == "审" and prev != "审")
-            or (after == "汽" and following != "车") or (prev == "按" and after in "键号井星或查进转返继重结")
+            or (after == "汽" and following != "车") or (prev in ("按", "复") and after in "键号井星或查进转返继重结确取退订参领")
             or (after == "中" and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")

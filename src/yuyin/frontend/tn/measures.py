@@ -128,6 +128,15 @@ def _thousands(match: re.Match[str]) -> str:
     return "到".join(ends) if len(ends) == len(numbers) else match.group()
 
 
+def _more_than(match: re.Match[str]) -> str:
+    """10+ -> 十多, 3万+ -> 三万多 (a round number: 多 follows it); 5+ -> 超过五, 98+ -> 超过九十八, 2+ -> 超过两
+    (a measure word follows)."""
+    number, unit = match.group(1), match.group(2)
+    if unit or (len(number) > 1 and number.endswith("0")):
+        return read_number(number) + unit + "多"
+    return "超过" + ("两" if number == "2" else read_number(number))
+
+
 def _times_thousand(number: str) -> str | None:
     """1.2 -> 一千二百; None where the fraction has more places than a thousand shifts away."""
     whole, _, fraction = number.partition(".")
@@ -283,9 +292,10 @@ RULES: tuple[Rule, ...] = (
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
-    # 10+年经验, 5+人, 已售10万+件, 100+好评: "more than" (not 99+个赞, 999+条: a count's cap, 九十九加)
+    # 10+年经验, 已售10万+件, 100+好评: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
+    # any other (五多年 is no Chinese); not 99+个赞, 999+条: a count's cap, 九十九加
     rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量)",
-         lambda m: read_number(m.group(1)) + m.group(2) + "多"),
+         _more_than),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
     rule("multiple", r"(?<![0-9.])(" + NUMBER + r")[xX](?![A-Za-z0-9])", _multiple),
     # 血压120/80mmHg, 血压135/85: systolic to diastolic
