@@ -210,9 +210,9 @@ _HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲�
 _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
 # A bill's or a contract's day named before its date: 还款日12/25, 到期日为12/31, 到期日：2025.12
 _DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效)日[:：为是]?"
-_DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|"
+_DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
-_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|开始|结束|截止|举行|举办|上线|开售|消费者"
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
                          r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
 # People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
@@ -224,9 +224,9 @@ _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期|日期为|日期是|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|生日|发布会|开幕|开业|举行|举办|上线|开售|"
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|"
                              + _HOLIDAYS + ")")
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 

@@ -71,8 +71,9 @@ def read_small(digits: str) -> str:
 
 
 def read_one_of(number: str, total: str, unit: str, neighbours: bool = True) -> str:
-    """第5/12期-style "number of total": ``("5", "12", "期")`` -> 五期，共十二期; two neighbouring
+    """第5/12期-style "number of total": ``("5", "12", "期")`` -> 五期，共十二期 (of 2: 共两期); two neighbouring
     ones where ``neighbours`` allows it (``("3", "4", "节")`` -> 三、四节)."""
     if neighbours and int(total) == int(number) + 1:
         return f"{read_number(number)}、{read_number(total)}{unit}"
-    return f"{read_number(number)}{unit}，共{read_number(total)}{unit}"
+    count = "两" if int(total) == 2 else read_number(total)  # 共两期: a count of so many
+    return f"{read_number(number)}{unit}，共{count}{unit}"

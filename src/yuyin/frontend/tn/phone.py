@@ -172,10 +172,10 @@ RULES: tuple[Rule, ...] = (
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})" + _STANDARD_PART_YEAR + r"(?![0-9]|\.[0-9])",
          lambda m: f"{m.group(1)} {m.group(2)} " + _standard_number(m, 3)),
     # 138****8000, 6225********1234, 尾号****1234, 账户*8866: the digits shown of a masked number, digit by
-    # digit (not **100元**, Markdown bold; nor 5号*2, a product)
+    # digit, the hidden ones a pause between groups, as a phone number's (not **100元**, Markdown bold; nor 5号*2, a product)
     rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])"
          r"|(?<=[号户卡])([*＊])([0-9]{4})(?![0-9.])",
-         lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else part for part in m.groups() if part)),
+         lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else " " for part in m.groups() if part)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
         "mobile",
