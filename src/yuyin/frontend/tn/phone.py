@@ -213,10 +213,10 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"|[”\"」 ](?:" + _CALL_WORDS + r"))",
         lambda m: read_digits(m.group(), yao=True),
     ),
-    # 拨打110或120: a second service number after one read digit by digit
+    # 拨打110或120, 紧急电话：119、114、12315、12345: a later service number after one read digit by digit
     rule(
         "service_number_also",
-        r"(?<=[零二四九])(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
+        r"(?<=[零幺二三四五六七八九]{3})(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # 发送短信至10086, 回复TD至10086, 发送1到10655: the number a text message goes to
