@@ -223,8 +223,9 @@ def _word_reading(word: str) -> tuple[str, ...] | None:
     if phones is None and len(_CAMEL_PARTS.findall(word)) > 1:
         return None  # OpenAI, FaceTime: read part by part
     pinyin = read_plain(word)
-    if pinyin is not None and (phones is None or _pinyin_name(word, pinyin, phones)):
-        return pinyin  # Huawei, Xiaomi (no English word); Zhang, Linda, Li (names)
+    if pinyin is not None and (phones is None or _pinyin_name(word, pinyin, phones)
+                               or word.islower() and _SURE_PINYIN.search(lower) is not None):
+        return pinyin  # Huawei, Xiaomi (no English word); Zhang, Linda, Li (names); zhang, qiu (a name in lower case)
     if len(letters) == 2 and lower not in _TWO_LETTER_WORDS:
         return None
     if phones is None or _said_letter_by_letter(letters, phones):

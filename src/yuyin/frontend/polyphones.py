@@ -421,14 +421,17 @@ _DETERMINERS = "(?:本|该|此|其|这|那)(?:次|届|期|批|项|款|类|种|�
 
 
 def _bank(c: Context) -> bool:
-    """行 hang2, a bank: 该行表示, 贵行, 跨行取款, 外资行, 我行将于 (not 我行！ I can), 他行转账;
+    """行 hang2, a bank: 该行表示, 贵行, 跨行取款, 外资行, 股份行, 国有大行, 我行将于 (not 我行！ I can), 他行转账;
     not 行 starting a word after them (该行为, 我行动)."""
     if c.right.startswith(tuple("为动驶人程李走使政星销医善乐窃进军文事贿刑凶骗礼踪迹装头家话径规")):
         return False
     if c.left == "该":  # not 该行则行, 该行的礼数 (should be done); 该行行长 is the bank's
         return bool(c.right) and c.right[0] not in "则就都也了" and re.search("行(?!长)", c.after) is None  # (该行的都行了吗)
-    if c.left in ("贵", "跨", "外资", "中资", "总", "分", "支", "商业", "国有"):
+    if c.left in ("贵", "跨", "外资", "中资", "总", "分", "支", "商业", "国有", "股份", "股份制"):
         return True
+    big = c.left == "大" and c.before.endswith(("国有大", "四大", "五大", "六大", "几家大", "各大", "两大", "头部大"))
+    if (big or c.left in ("四大", "五大", "六大", "两大")) and c.right[:1] not in ("其", "业"):
+        return True  # 国有大行, 四大行, 几家大行: the big banks (not 大行其道, 各大行业)
     if c.left == "我":  # not 我行！, 我行得正, 我行过万里路 (I can, I walk)
         return bool(c.right) and c.right[0] not in "不了吗啊吧呀呢我得过就也都"
     return c.left == "他" and c.right.startswith(("转账", "取款", "汇款", "卡", "ATM", "存款", "的"))
@@ -457,14 +460,19 @@ def _wei_names(c: Context) -> bool:
             and not _for_someone(c))
 
 
+_KIND_ENDS = "剂片素液膏丸粉囊粒品物型类"  # what a product is said to be: 片剂, 胶囊, 颗粒, 非处方药品
+
+
 def _wei_is(c: Context) -> bool:
     """为 wei2 "is / as" classifying a determined subject as a kind of itself: 本车厢为女性车厢,
-    该药品为处方药, 该地区为地震多发区 (not 这次活动为山区儿童募集善款); without a determiner where the
+    该药品为处方药, 该地区为地震多发区, or as a kind of product (该药为片剂, 本品为长效胰岛素; not
+    这次活动为山区儿童募集善款); without a determiner where the
     kind ends in the subject's noun: K字头列车为快速旅客列车, 转向助力为电子助力 (not 公司为员工的公司缴纳了)."""
     told = c.after.rstrip("。！？!?；;…")
     determined = (bool(c.left) and c.before[:1] in "本该此其这那"
                   and re.fullmatch("(?:" + _DETERMINERS + ")?" + re.escape(c.left), c.before) is not None)
-    return (determined and bool(set(c.left[-2:]) & set(told[-3:]))
+    return (determined and (bool(set(c.left[-2:]) & set(told[-3:]))
+                            or len(told) <= 8 and told[-1:] in _KIND_ENDS and _ASPECT.search(told) is None)
             or len(c.left) >= 2 and told.endswith(c.left[-2:]) and _ASPECT.search(told) is None and not _for_someone(c))
 
 
@@ -716,7 +724,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "弹": (("tan2", lambda c: c.alone and c.right == "的" and c.left in PRONOUNS),  # 这首曲子是他弹的 (not 一颗子弹的威力: a word)
            ("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶", "烟灰", "一首", "一曲", "曲子")),
            ("tan2", lambda c: c.after.startswith("一弹") or c.before.endswith("弹一")),  # 把棉花弹一弹
-           ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),),  # 弹得一手好钢琴
+           ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),  # 弹得一手好钢琴
+           ("tan2", lambda c: c.right == "着" and re.match("着.{0,3}?(?:琴|吉他|古筝|琵琶|乐器|曲子|三弦|尤克里里)", c.after)
+            is not None),),  # 弹着钢琴, 弹着一把吉他
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
     "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
                                                       "出风头", "斗", "占便宜", "争强", "抬杠")),),
@@ -1061,6 +1071,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付; not 应付检查: cope with)
     "应付": (("ying1 fu4", _payable),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)
+    # 调配药品, 处方调配, 到药房调配, 调配颜料: mix or dispense, tiao2 (not 调配资源, 调配人员: allocate)
+    "调配": (("tiao2 pei4", lambda c: re.search("药|处方|颜料|颜色|饮料|酱汁|料汁", c.before + c.after) is not None),),
     # 没收到, 还没收: not (yet) received or collected, mei2 (not 没收违禁品, 被没收: confiscate)
     "没收": (("mei2 shou1", lambda c: (c.after.startswith(("到", "着", "齐", "全", "回", "过"))
                                        or c.left in ("还", "从", "从来", "一直", "并", "根本", "尚", "仍"))

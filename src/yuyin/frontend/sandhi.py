@@ -172,6 +172,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
             after[0] == "是" and (following == "一" or not prev)) or (
             after[0] == "说" and following == "一" and prev == "有"):  # fmt: skip
         return "yi1"  # the number itself: 买一送一, 拍一发二, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
+    if prev in "百千万亿" and after[0] == "十":
+        return "yi1"  # the tens of a number: 一百一十二, 三百一十五 (not 一千一百: yi4 before 百)
+    if prev == "加" and earlier and earlier[0] in "TD":
+        return "yi1"  # a settlement day: T+1交易, D+1到账
     if prev == "扣" and after[0] in "的参领抽报":
         return "yi1"  # the digit typed into a live chat: 扣1参与, 扣1的宝宝, 扣1领券 (not 扣一分, 扣一下, 扣一顶帽子)
     if not prev and after[0] + following == "表示":
@@ -209,15 +213,15 @@ def _leads_a_number(after: str, following: str) -> bool:
 
 def _ordinal(prev: str, after: str, following: str) -> bool:
     """Whether 一, between prev and after (then following), names the first of a series: a
-    school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应),
-    a type or class (1型糖尿病, 一类疫苗), a block's first entrance (一单元), a first trial (一审),
-    FAW (一汽), the key to press on a phone menu or the digit to
-    reply with (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订), a city's first school
+    school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应,
+    一级医院), a trial's phase (一期临床), a type or class (1型糖尿病, 一类疫苗), a block's first
+    entrance (一单元), a first trial (一审), FAW (一汽), the key to press on a phone menu or the
+    digit to reply with (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订), a city's first school
     (市一中) or a label of an address or route: building, gate, floor, phase, ring road, section,
     (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一环路, 南路一段; not 一栋楼, 一座三层小楼, 一座单孔桥,
     一门课, 一层楼, 剩下一层油, 节目一期)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应") or (after == "型" and following != "号")
+    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
             or (after == "班" and prev == "级") or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复") and after in "键号井星或查进转返继重结确取退订参领")
@@ -225,7 +229,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
             or (after == "层" and bool(prev) and prev in "场厦楼负座栋")
-            or (after == "期" and bool(prev) and prev in "区程")
+            or (after == "期" and (bool(prev) and prev in "区程" or following == "临"))
             or (after == "段" and prev == "路") or (after == "环" and following == "路"))
 
 

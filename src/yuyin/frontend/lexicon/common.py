@@ -285,6 +285,9 @@ TABLE = """\
 分为	fen1 wei2
 成为	cheng2 wei2
 调高	tiao2 gao1
+调仓	tiao2 cang1
+调降	tiao2 jiang4
+调拨	diao4 bo1
 调低	tiao2 di1
 调大	tiao2 da4
 调小	tiao2 xiao3

@@ -304,6 +304,10 @@ RULES: tuple[Rule, ...] = (
     # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
     # 卡片有效期：12/28: a card's expiry, month and year (a coupon's 有效期至12/31 is a day)
     rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])", _expiry),
+    # 有效期至2026.05, 保质期至2026-05, 有效期：05/2026, 生产日期：2024-05: a labelled year and month
+    rule("labelled_year_month", r"(?:(?<=日期)|(?<=有效期)|(?<=保质期)|(?<=截至)|(?<=截止)|(?<=到期))([:：至到为是]?\s?)"
+         r"(?:((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])|(1[0-2]|0[1-9])/((?:19|20)[0-9]{2}))(?![0-9]|[.\-/][0-9])",
+         lambda m: m.group(1) + _year_month(m.group(2) or m.group(5), m.group(3) or m.group(4))),
     rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})(E)(?![A-Za-z])",
          lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),

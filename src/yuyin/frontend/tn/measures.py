@@ -349,7 +349,7 @@ RULES: tuple[Rule, ...] = (
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 0.25g*24粒, 330ml*24罐, 500张*5包: a pack of so many (times; not *3天*, Markdown italics)
-    rule("pack_times", r"(?<=[克升粒片支张袋盒瓶罐桶包gGlL])\*(?=[0-9]+ ?[粒片支张节袋盒瓶罐桶包])", lambda m: "乘"),
+    rule("pack_times", r"(?<=[克升粒片支张袋盒瓶罐桶包板gGlL])\*(?=[0-9]+ ?[粒片支张节袋盒瓶罐桶包板])", lambda m: "乘"),
     # 25°/18°, 25度/18度: a day's high and low, a pause between (not "per")
     rule("high_low", r"(?<=度)/(?=-?[0-9负零一二两三四五六七八九十点.]+(?:摄氏|华氏)?度)", lambda m: "、"),
     # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)

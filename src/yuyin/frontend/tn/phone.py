@@ -319,9 +319,9 @@ RULES: tuple[Rule, ...] = (
         _flat,
     ),
     # 波音737, 空客320, 波音737-800, C919, 747巨型客机: an airliner's model, said digit by digit (1 is 一, not 幺), and its variant
-    rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9]))"
+    rule("airliner", r"(?:(?<=波音|空客)|(?<=(?<![A-Za-z0-9])C)(?=9[0-9]9(?![0-9]))|(?<=(?<![A-Za-z0-9])A)(?=3[2-8]0-[0-9]{3}(?![0-9]))"
          r"|(?<![0-9.])(?=7[0-9]7(?:-[0-9]{3})?(?:巨型|大型|宽体|型)?(?:客机|飞机|货机)))([0-9]{3})(?:-([0-9]{3}))?(?![0-9])",
-         lambda m: read_digits(m.group(1)) + (read_number(m.group(2)) if m.group(2) else "")),  # 737-800: 七三七八百
+         lambda m: read_digits(m.group(1)) + (read_number(m.group(2)) if m.group(2) else "")),  # 737-800: 七三七八百, A320-200
     # ISO 800, ISO100: a camera's sensitivity on the standard scale, a number (not ISO 9001, a standard's number,
     # nor ISO 20000 or ISO 8000 met or followed by what a standard is about: 通过了ISO 20000, ISO 8000 数据质量)
     rule("film_speed", r"(?<=ISO)(?<!(?:" + _MEETING + r")ISO)(?<!(?:" + _MEETING + r")了ISO)"
