@@ -151,6 +151,11 @@ STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))" + _STOCK_CODE + r"
 # *ST康美, 变更为*ST海航: a listed company's risk-warning prefix, 星ST (the star is said)
 RISK_WARNING = rule("risk_warning", r"(?<![A-Za-z0-9*])\*(?=ST(?![A-Za-z]))", lambda m: "星")
 
+# 股票代码600519, 证券代码：000001, 基金代码为510300: a code named as one, digit by digit, 1 said 一 as finance news
+# says it (not a phone's 幺)
+NAMED_STOCK_CODE = rule("named_stock_code", r"(?:(?<=股票代码)|(?<=证券代码)|(?<=基金代码))([:：为是]? ?)([0-9]{6})(?![0-9])",
+                        lambda m: m.group(1) + read_digits(m.group(2)))
+
 # log₂8 (log_2 8 once cleaned): a logarithm to a base
 LOGARITHM = rule("logarithm", r"log_([0-9]+) ?([0-9]+|[A-Za-z])(?![0-9A-Za-z])",
                  lambda m: f"以{read_number(m.group(1))}为底{read_number(m.group(2)) if m.group(2).isdigit() else m.group(2)}的对数")
@@ -235,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
