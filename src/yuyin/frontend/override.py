@@ -46,6 +46,8 @@ READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_W
 # A syllable is written with a tone digit, with tone marks (háng) or without a tone.
 _SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"  # (no 0: x0, a0 in brackets are subscripts)
 BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
+# A textbook's reading note after a hanzi, one syllable with a tone mark in round brackets: 乐(yuè), 是知(zhì)也
+ANNOTATION = re.compile("(?<=[\u4e00-\u9fff])\\( *([a-zA-Z\u00c0-\u024f\u0300-\u036f]+) *\\)")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -97,7 +99,9 @@ class FixedSpans:
 
 
 def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) -> str:
-    """Swap each ``text[pinyin]`` override for a sentinel (see the module docstring)."""
+    """Swap each ``text[pinyin]`` override, and each reading note (:func:`notes_as_overrides`),
+    for a sentinel (see the module docstring)."""
+    text = notes_as_overrides(text)
     out: list[str] = []
     done = 0
     for match in BRACKET.finditer(text):
@@ -134,10 +138,25 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
     return "".join(out)
 
 
+def notes_as_overrides(text: str) -> str:
+    """text with each reading note written as an override: ``乐(yuè)`` -> ``乐[yuè]`` (the same
+    length), where the note is one syllable with a tone mark that is one of the hanzi's readings
+    (not 乐(le), 行(xíng) is; a note that is no reading, 乐(hǎo), stays text and is read)."""
+    if "(" not in text:
+        return text
+    return ANNOTATION.sub(lambda m: f"[{m.group(1)}]" if _a_reading_note(text[m.start() - 1], m.group(1)) else m.group(), text)
+
+
+def _a_reading_note(hanzi: str, note: str) -> bool:
+    marked = any(mark in unicodedata.normalize("NFD", note) for mark in TONE_OF_MARK)
+    syllables = digit_tones(note, unmarked_neutral=True) if marked else None
+    return syllables is not None and len(syllables) == 1 and syllables[0] in char_readings(hanzi)
+
+
 def without_overrides(text: str) -> str:
     """text as a reader sees it: each inline override's pinyin left out (``银行[yin2 hang2]`` ->
     ``银行``), brackets that are plain text kept (``参考[1]``)."""
-    if "[" not in text:
+    if "[" not in text and "(" not in text:
         return text
     spans = FixedSpans()
     try:

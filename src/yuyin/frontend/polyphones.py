@@ -726,7 +726,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("tan2", lambda c: c.after.startswith("一弹") or c.before.endswith("弹一")),  # 把棉花弹一弹
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),  # 弹得一手好钢琴
            ("tan2", lambda c: c.right == "着" and re.match("着.{0,3}?(?:琴|吉他|古筝|琵琶|乐器|曲子|三弦|尤克里里)", c.after)
-            is not None),),  # 弹着钢琴, 弹着一把吉他
+            is not None),  # 弹着钢琴, 弹着一把吉他
+           ("tan2", lambda c: re.match(".{0,4}?乐器", c.after) is not None or c.before.endswith("乐器怎么")),),  # 弹好几种乐器
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
     "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
                                                       "出风头", "斗", "占便宜", "争强", "抬杠")),),

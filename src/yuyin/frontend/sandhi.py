@@ -223,7 +223,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
-            or (after == "班" and prev == "级") or (after == "审" and prev != "审")
+            or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复") and after in "键号井星或查进转返继重结确取退订参领")
             or (after == "中" and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and bool(following) and following in "幺零")

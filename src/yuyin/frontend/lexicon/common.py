@@ -286,6 +286,9 @@ TABLE = """\
 成为	cheng2 wei2
 调高	tiao2 gao1
 调仓	tiao2 cang1
+说客	shui4 ke4
+朝如青丝	zhao1 ru2 qing1 si1
+难为水	nan2 wei2 shui3
 调降	tiao2 jiang4
 调拨	diao4 bo1
 调低	tiao2 di1

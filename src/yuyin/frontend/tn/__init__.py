@@ -206,7 +206,7 @@ CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])(?<![A-Za-z]{3})\^([23])(?![0-
 LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")
 
 # 2x-3=7: a minus in an equation, not a range
-EQUATION_MINUS = rule("equation_minus", r"(?<=[0-9A-Za-z]) ?- ?(?=[0-9A-Za-z.]+ ?=)", lambda m: "减")
+EQUATION_MINUS = rule("equation_minus", r"(?<=[0-9A-Za-z²³]) ?- ?(?=[0-9A-Za-z.²³]+ ?=)", lambda m: "减")
 
 
 def _joined(match: re.Match[str]) -> str:
@@ -240,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

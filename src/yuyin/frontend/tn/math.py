@@ -99,6 +99,40 @@ LETTER_FRACTION = rule(
     lambda m: f"{m.group(2) or m.group(4)}分之{read_number(m.group(1) or m.group(3))}",
 )
 
+# a-b, 求b-a的值, (a+b)(a-b), a²-b², 1-sin²α: a minus between single letters, or before a function after a number
+# (not e-mail, T-shirt, X-ray: a word's hyphen; nor a web address's /a-b)
+LETTER_MINUS = rule("letter_minus", r"(?:(?<=(?<![A-Za-z/.@_:-])[a-z])|(?<=(?<![A-Za-z/.@_:-])[a-z][²³]))-(?=[a-z](?:[²³]|(?![A-Za-z/.])))"
+                    r"|(?<=[0-9])-(?=(?:sin|cos|tan)(?![a-z]))", lambda m: "减")
+
+
+def _absolute_value(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    return inner[0] + inner[1:].replace("-", "减").replace("+", "加") + "的绝对值"
+
+
+# |-3|, |x|, |x-1|: an absolute value (not a | between words or in a run of them: a|b|c)
+ABSOLUTE_VALUE = rule("absolute_value", r"(?<![A-Za-z0-9|])\|(-?(?:[0-9]+(?:\.[0-9]+)?|[a-z])(?:[-+](?:[0-9]+|[a-z]))?)\|(?![A-Za-z0-9|])",
+                      _absolute_value)
+
+_FRACTION_PART = re.compile(r"([0-9]*)((?:[abcxyz]|π)?)")
+
+
+def _said_part(part: str) -> str:
+    digits, symbol = _FRACTION_PART.fullmatch(part).groups()
+    return (read_number(digits) if digits else "") + symbol
+
+
+def _symbol_fraction(match: re.Match[str]) -> str:
+    numerator, denominator = match.groups()
+    if numerator.isdigit() and denominator[-1] not in "xyzπ":
+        return match.group()  # 3/a, 5/b: so much per year or per batch, not a fraction
+    return f"{_said_part(denominator)}分之{_said_part(numerator)}"
+
+
+# a/b, -b/a, π/2, 2π/3, a/2, 1/x: a fraction with a letter or π (b分之a, 三分之二π); not 3/a (per annum), n/a
+SYMBOL_FRACTION = rule("symbol_fraction", r"(?<![A-Za-z0-9./])([0-9]*(?:[abcxyz]|π)|[0-9]+)/([0-9]*(?:[abcxyz]|π)|[0-9]+)(?![A-Za-z0-9/.])"
+                       r"(?<![0-9]/[0-9])(?<![0-9]/[0-9]{2})(?<![0-9]/[0-9]{3})", _symbol_fraction)
+
 # 图1-2, 表3-1: a figure's or table's number, chapter then item
 FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",
                      lambda m: read_number(m.group(1)) + ("杠" + read_number(m.group(2)) if m.group(2) else ""))

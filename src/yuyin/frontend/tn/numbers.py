@@ -76,6 +76,8 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_number(m.group()),
     ),
     # 9金4银2铜: medals are counted with 两
+    # 2投1中, 2罚1中: attempts of a shooter, counted with 两
+    rule("attempts", r"(?<![0-9.])2(?=[投罚][0-9]+中)", lambda m: "两"),
     # 前方2车道变1车道: a count of lanes (第2车道 is which one)
     rule("lanes", r"(?<![0-9.第])2(?=车道)", lambda m: "两"),
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
