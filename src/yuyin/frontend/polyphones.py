@@ -721,6 +721,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
+    "嗑": (("ke4", lambda c: not c.left.endswith("唠") and c.right[:1] != "唠"),),  # 嗑瓜子, 我嗑了 (this CP) ke4; 唠嗑 ke1 (chat)
+    "钻": (("zuan4", lambda c: c.left[-1:] in ("个", "颗", "枚") or c.left.endswith(("皇冠", "蓝钻", "黄钻"))),),  # 三个钻: diamonds, a rank
     "弹": (("tan2", lambda c: c.alone and c.right == "的" and c.left in PRONOUNS),  # 这首曲子是他弹的 (not 一颗子弹的威力: a word)
            ("tan2", right_in("钢琴", "琴", "吉他", "奏", "起", "跳", "开", "了", "一下", "古筝", "琵琶", "烟灰", "一首", "一曲", "曲子")),
            ("tan2", lambda c: c.after.startswith("一弹") or c.before.endswith("弹一")),  # 把棉花弹一弹

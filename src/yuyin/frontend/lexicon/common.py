@@ -286,6 +286,10 @@ TABLE = """\
 成为	cheng2 wei2
 调高	tiao2 gao1
 调仓	tiao2 cang1
+干皮	gan1 pi2
+干饭	gan4 fan4
+干饭人	gan4 fan4 ren2
+嗑瓜子	ke4 gua1 zi3
 说客	shui4 ke4
 朝如青丝	zhao1 ru2 qing1 si1
 难为水	nan2 wei2 shui3

@@ -49,6 +49,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点]|[A-Za-z](?![A-Za-z]))", lambda m: "等于负"),  # ΔH=-57.3, y=-x
     rule("equals", r"=", lambda m: "等于"),
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
+    rule("at_rate", r"(?<=[0-9KkPp])@(?=[0-9零一二三四五六七八九十])", lambda m: " "),  # 4K@60fps: a resolution at a frame rate
     rule("at", r"@(?=\S)", lambda m: "艾特"),
     rule("per_mille", r"‰", lambda m: "千分号"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),

@@ -13,15 +13,15 @@ from .digits import read_digits, read_number
 from .rule import Rule, context_after, context_before, rule
 
 # Before a cheer or a laugh: not a word that makes it a quantity (考了666, 总分是666, 售价 666 元)
-_COUNTED_BEFORE = re.compile("[了是到为共有价分考计约达过第号数值额]\\s*$")
+_COUNTED_BEFORE = re.compile("[了是到为共有价格钱分考计约达过第号数值额]\\s*$")
 # After it: the end, a pause, a particle (not 666元, 2333年, 666 人)
-_SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈])")
+_SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈笑呜])")
 # A laugh just before: 233 means laughter too, and a 了 ends what was said (笑死我了2333, 哈哈哈233)
 _LAUGHING = re.compile("[笑逗哈]|h{2,}")
 
 
 def _cheer(match: re.Match[str]) -> str:
-    """666 (well played), 2333 (laughter) digit by digit where nothing makes them a number."""
+    """666 (well played), 2333 (laughter), 555 (crying) digit by digit where nothing makes them a number."""
     before = context_before(match, 6)
     laughing = _LAUGHING.search(before) is not None
     counted = _COUNTED_BEFORE.search(before) is not None and not (laughing and before.rstrip().endswith("了"))
@@ -33,7 +33,7 @@ def _cheer(match: re.Match[str]) -> str:
 # 520 (I love you, and the day of 5.20), 1314 (for a lifetime): said digit by digit where they mean that (not
 # 一共520节, 第520节课: sections counted)
 _LOVE_CODE = ("(?<![0-9.])(?:5201314|1314520)(?![0-9.])|(?<![0-9.共第])520(?=快乐|表白|告白|礼物|那天|当天|这天|情人节|节(?![目约省点能课])|特辑|限定)"
-              "|(?:(?<=今天是)|(?<=明天是)|(?<=今天)|(?<=明天))520(?=$|[，。！？,.!?~～、…])|(?<=爱你)1314(?![0-9.])|(?<![0-9.])1314(?=一生一世)")
+              "|(?:(?<=今天是)|(?<=明天是)|(?<=今天)|(?<=明天))520(?=$|[，。！？,.!?~～、…])|(?<=爱你)1314(?![0-9.])|(?<![0-9.])1314(?=[，, ]?一生一世)")
 
 # Pinyin initialisms of chat, said as the words they stand for, not letter by letter (yyds, often
 # said as its letters, is left to be spelled).
@@ -60,7 +60,7 @@ def _initialism(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
-    rule("cheer", r"(?<![0-9.A-Za-z-])(?:6{3,}|23{2,})(?![0-9.%-])", _cheer),  # (not 8888-6666: a phone number)
+    rule("cheer", r"(?<![0-9.A-Za-z-])(?:6{3,}|23{2,}|5{3,})(?![0-9.%-])", _cheer),  # (not 8888-6666: a phone number)
     rule("love_code", _LOVE_CODE, lambda m: read_digits(m.group())),
     # 88~, 88啦: bye-bye, before a chat particle (not 88~99, 考了88)
     rule("bye", r"(?:^|(?<=[\s，。！？,!?]))88(?=[~～]+(?![0-9])|啦|咯)", lambda m: "八八"),

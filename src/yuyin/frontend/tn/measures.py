@@ -109,7 +109,7 @@ def _amperes(match: re.Match[str]) -> str:
 # Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
 _COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金)(?![区器夹灯])")
-_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
+_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
 _NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图]|视频|直播|壁纸|海报|分辨率|电视|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
