@@ -304,7 +304,7 @@ RULES: tuple[Rule, ...] = (
     rule("pressure_named", r"(?:(?<=血压)|(?<=血压值)|(?<=BP))([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
          lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
     # 评分4.5/5, 打分8.5/10: a rating out of a full mark (四点五分，满分五分), not a fraction
-    rule("rating", r"(?<=评分|打分|得分|评价|分数)([:：为是]? ?)(" + NUMBER + r") ?/ ?(5|10|100)(?:\.0)?分?(?![0-9.])",
+    rule("rating_out_of", r"(?<=评分|打分|得分|评价|分数)([:：为是]? ?)(" + NUMBER + r") ?/ ?(5|10|100)(?:\.0)?分?(?![0-9.])",
          lambda m: f"{m.group(1)}{read_number(m.group(2))}分，满分{read_number(m.group(3))}分"),
     # 4x100m接力: so many legs of so many metres
     rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),
