@@ -59,9 +59,20 @@ def _initialism(match: re.Match[str]) -> str:
     return words
 
 
+def _countdown(match: re.Match[str]) -> str:
+    """A run of digits down to 1 (3、2、1) with a pause after each, 1 included; not digits that do not count down."""
+    digits = [int(digit) for digit in match.group(1).split("、") if digit] + [1]
+    if any(high - low != 1 for high, low in zip(digits, digits[1:])):
+        return match.group()
+    return "，".join(read_digits(str(digit)) for digit in digits) + "，"
+
+
 RULES: tuple[Rule, ...] = (
     rule("cheer", r"(?<![0-9.A-Za-z-])(?:6{3,}|23{2,}|5{3,})(?![0-9.%-])", _cheer),  # (not 8888-6666: a phone number)
     rule("love_code", _LOVE_CODE, lambda m: read_digits(m.group())),
+    # 3、2、1上链接, 5、4、3、2、1开抢: a countdown, each number a beat of its own and 1 last (一 said whole, yi1;
+    # not 第3、2、1名, 3、2、1号: a list)
+    rule("countdown", r"(?<![0-9.、第])((?:[2-9]、)+)1(?=[\u4e00-\u9fff])(?![名个号位次期届楼层件条张种类])", _countdown),
     # 88~, 88啦: bye-bye, before a chat particle (not 88~99, 考了88)
     rule("bye", r"(?:^|(?<=[\s，。！？,!?]))88(?=[~～]+(?![0-9])|啦|咯)", lambda m: "八八"),
     rule("honestly", r"(?<![A-Za-z0-9])[Uu]1[Ss]1(?![A-Za-z0-9])", lambda m: "有一说一"),
