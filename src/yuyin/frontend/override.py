@@ -47,7 +47,7 @@ READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_W
 _SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"  # (no 0: x0, a0 in brackets are subscripts)
 BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
 # A textbook's reading note after a hanzi, one syllable with a tone mark in round brackets: 乐(yuè), 是知(zhì)也
-ANNOTATION = re.compile("(?<=[\u4e00-\u9fff])\\( *([a-zA-Z\u00c0-\u024f\u0300-\u036f]+) *\\)")
+ANNOTATION = re.compile(f"(?<={HANZI.pattern})\\( *([a-zA-Z\u00c0-\u024f\u0300-\u036f]+) *\\)")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 

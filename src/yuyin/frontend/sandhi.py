@@ -176,8 +176,6 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # the tens of a number: 一百一十二, 三百一十五 (not 一千一百: yi4 before 百)
     if prev == "加" and earlier and earlier[0] in "TD" + _DIGITS and after[0] != "个":
         return "yi1"  # a settlement day or an operand: T+1交易, D+1到账, 1+1套装
-    if prev == "、" and earlier and earlier[0] in _DIGITS:
-        return "yi1"  # counting down or listing digits: 3、2、1上链接
     if prev == "扣" and after[0] in "的参领抽报":
         return "yi1"  # the digit typed into a live chat: 扣1参与, 扣1的宝宝, 扣1领券 (not 扣一分, 扣一下, 扣一顶帽子)
     if not prev and after[0] + following == "表示":

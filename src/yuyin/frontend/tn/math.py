@@ -125,13 +125,13 @@ def _said_part(part: str) -> str:
 def _symbol_fraction(match: re.Match[str]) -> str:
     numerator, denominator = match.groups()
     if numerator.isdigit() and denominator[-1] not in "xyzπ":
-        return match.group()  # 3/a, 5/b: so much per year or per batch, not a fraction
+        return match.group()  # 3/4 (the fraction rules read it), 3/a: so much per year
     return f"{_said_part(denominator)}分之{_said_part(numerator)}"
 
 
 # a/b, -b/a, π/2, 2π/3, a/2, 1/x: a fraction with a letter or π (b分之a, 三分之二π); not 3/a (per annum), n/a
-SYMBOL_FRACTION = rule("symbol_fraction", r"(?<![A-Za-z0-9./])([0-9]*(?:[abcxyz]|π)|[0-9]+)/([0-9]*(?:[abcxyz]|π)|[0-9]+)(?![A-Za-z0-9/.])"
-                       r"(?<![0-9]/[0-9])(?<![0-9]/[0-9]{2})(?<![0-9]/[0-9]{3})", _symbol_fraction)
+SYMBOL_FRACTION = rule("symbol_fraction", r"(?<![A-Za-z0-9./])([0-9]*(?:[abcxyz]|π)|[0-9]+)/([0-9]*(?:[abcxyz]|π)|[0-9]+)(?![A-Za-z0-9/.])",
+                       _symbol_fraction)
 
 # 图1-2, 表3-1: a figure's or table's number, chapter then item
 FIGURE_NUMBER = rule("figure_number", r"(?<=[图表])([0-9]{1,2})(?:-([0-9]{1,2})(?![0-9])|(?=所示|中|显示|列出))",

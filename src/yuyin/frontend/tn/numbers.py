@@ -20,7 +20,7 @@ _LIANG_MEASURES = (
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆站科梯波"
 )
-LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时"  # 2学分, 2课时, 挂了2科, 2梯4户
+LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])))"  # 含2早: breakfasts (not 周2早上)
                "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队))")  # 二年级, 二季度: ordinals; x+2小于0
@@ -76,13 +76,10 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_number(m.group()),
     ),
     # 9金4银2铜: medals are counted with 两
-    # 2投1中, 2罚1中: attempts of a shooter, counted with 两
-    rule("attempts", r"(?<![0-9.])2(?=[投罚][0-9]+中)", lambda m: "两"),
-    # 前方2车道变1车道: a count of lanes (第2车道 is which one)
-    rule("lanes", r"(?<![0-9.第])2(?=车道)", lambda m: "两"),
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
-    # 2胜1负, 12胜2平3负: wins, draws and losses are counted with 两 too
-    rule("record", r"(?<=[胜平])2(?=[平负])|(?<![0-9.第])2(?=胜(?:[0-9]|[的，。、,]|$))", lambda m: "两"),  # (not 赛季第2胜)
+    # 2胜1负, 12胜2平3负, 2投1中, 2罚1中: wins, draws, losses and a shooter's attempts are counted with 两 too
+    rule("record", r"(?<=[胜平])2(?=[平负])|(?<![0-9.第])2(?=胜(?:[0-9]|[的，。、,]|$)|[投罚][0-9]+中)",
+         lambda m: "两"),  # (not 赛季第2胜)
     rule("approximate", r"(?<![0-9.第、])([1-9])、([1-9])" + LIANG_AFTER, _approximate),
     # 2栋3单元, 号楼2门, 地下2层, 小区2期: a label in an address, not a count
     rule("address_label", r"(?:(?<=负)|(?<=号楼)|(?<=小区))2(?=[栋幢门层座期])|(?<![A-Za-z0-9.])(-)2(?=层)"  # -2层: 负二层
