@@ -26,7 +26,9 @@ CLITICS = frozenset("的地得了着过们吗呢吧啊呀嘛么啦哦呗咯嘞�
 # One-syllable words that lean on the word before them rather than the one after.
 LEAN_LEFT = frozenset("于以似般者性化式家上下中内外前后边等来")
 # ... and those that lean on the word after them, staying alone rather than leaning left.
-LEAN_RIGHT = frozenset("在从向对把被给跟和与及或为比将让叫由往朝离自请很最更太都也就还又才再不没")
+LEAN_RIGHT = frozenset("在从向对把被给跟和与及或为比将让叫由往朝离自请很最更太都也就还又才再不没只别刚")
+# ... and one that takes such a word even where that one could join its own next word.
+LEADS = frozenset("请")
 COMPOUND_MIN = 4
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两幺")
 WORD_MAX = 4
@@ -103,7 +105,8 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
     """Join each one-syllable prosodic word to a short neighbour: the next one (at most
     WORD_MAX syllables together), else the one before (at most three), unless it leans the
     other way (于 等 来 lean left; prepositions, conjunctions and adverbs right, so they stay
-    alone rather than lean left). Latin words and words broken off by a mark stay apart."""
+    alone rather than lean left) or the next one takes its own next (我|只想, see
+    :func:`_takes_next`). Latin words and words broken off by a mark stay apart."""
     joined: list[list[int]] = []
     index = 0
     while index < len(groups):
@@ -116,9 +119,8 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
         if text in LEAN_LEFT and _join_left(words, joined, group, WORD_MAX):
             index += 1
             continue
-        following = groups[index + 1 : index + 3]
-        if _can_join_right(words, group, following):
-            joined.append(group + following[0])
+        if _takes_next(words, groups, index):
+            joined.append(group + groups[index + 1])
             index += 2
             continue
         if text in LEAN_RIGHT or not _join_left(words, joined, group):
@@ -127,10 +129,30 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
     return joined
 
 
-def _can_join_right(words: Sequence[Word], group: list[int], following: list[list[int]]) -> bool:
-    if not following or words[group[-1]].break_after != 0:
+def _takes_next(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:
+    """Whether the one-syllable prosodic word ``groups[index]`` joins the next one: it can, and
+    the next is not a lone adverb or preposition that takes its own next (我|只想, 他|不去,
+    but 我也|不了解 and 你就|给我, where the next one's next takes the one after it); one of
+    LEADS takes it all the same (请在|听到)."""
+    end = index
+    while end + 1 < len(groups) and _lone_leaning_right(words, groups[end + 1]):
+        end += 1
+    takes = _can_join_right(words, groups, end)
+    for position in range(end - 1, index - 1, -1):
+        leads = words[groups[position][0]].text in LEADS
+        takes = _can_join_right(words, groups, position) and (leads or not takes)
+    return takes
+
+
+def _lone_leaning_right(words: Sequence[Word], group: Sequence[int]) -> bool:
+    return _size(words, group) == 1 and words[group[0]].text in LEAN_RIGHT
+
+
+def _can_join_right(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:
+    group = groups[index]
+    if index + 1 >= len(groups) or words[group[-1]].break_after != 0:
         return False
-    nxt = following[0]
+    nxt = groups[index + 1]
     return _joinable(words, nxt) and _size(words, group) + _size(words, nxt) <= WORD_MAX
 
 
