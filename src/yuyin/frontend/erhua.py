@@ -21,6 +21,8 @@ NOT_ERHUA = frozenset(
 )
 # Words for a child that keep 儿 after whatever comes before them (二女儿, 小孙儿; not 小孩儿: xiao3 hair2).
 _CHILD_AT_END = frozenset("女儿 婴儿 孤儿 侄儿 孙儿 徒儿".split())
+# Names whose 儿 is a syllable of its own wherever it stands in them (a place, a given name).
+_ER_IN_NAMES = frozenset("台儿庄 婉儿 上官婉儿".split())
 # What follows a 儿 inside a word that makes it a word's first syllable (大儿子, 小儿科, 幼儿园's 儿童).
 _BEGINS_WORD = frozenset("子童女孙科歌时媳")
 
@@ -52,7 +54,7 @@ def merge_erhua(words: Sequence[Word]) -> None:
     """Fold each erhua 儿 into the syllable before it, in place: a word's last (一会儿, 鲜花儿)
     or one inside it (今儿个, 玩儿命)."""
     for word in words:
-        if word.kind != HAN:
+        if word.kind != HAN or word.text in _ER_IN_NAMES:
             continue
         for index in range(len(word) - 1, 0, -1):
             if (word.graphemes[index] == "儿" and word.graphemes[index + 1 : index + 2] != [] and

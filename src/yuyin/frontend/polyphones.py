@@ -129,13 +129,15 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
            "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士",
            "老板", "掌柜", "老先生", "老太太", "老太", "夫人", "叔叔", "伯伯", "婶婶", "大哥", "大姐", "大妈", "大婶",
            "爷爷", "奶奶", "师父",
+           # forms of address in old novels (燕大侠, 曾姑娘, 查大人, 解老爷)
+           "大侠", "少侠", "老爷", "老爷子", "姑娘", "大人", "公子", "前辈", "掌门", "兄",
            # heads of offices and states (华校长, 单处长, 朴总统; 任 before them is also "serve as": 他任校长期间)
            "校长", "处长", "院长", "科长", "部长", "市长", "县长", "省长", "厂长", "所长", "社长", "馆长", "行长",
            "村长", "镇长", "总统", "首相", "议员")  # fmt: skip
 # One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
 # 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
-_SHORT_TITLES = ("总", "家", "某", "氏")
-_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
+_SHORT_TITLES = ("总", "家", "某", "氏", "兄")
+_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "兄", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
                       "总设计师", "总统")
 
 
@@ -282,7 +284,7 @@ def _full_name(c: Context) -> bool:
 
 
 # Titles after a given name (区志强先生; not 家, 总 or 某: 我曾和家人, 他曾和总部)
-_PERSON_TITLES = tuple(title for title in _TITLES if title not in ("家", "总", "某", "氏"))
+_PERSON_TITLES = tuple(title for title in _TITLES if title not in ("家", "总", "某", "氏", "兄"))
 # Words after which a surname and a given name are a name (记者曾伟报道, 我叫单伟)
 _NAME_BEFORE = frozenset("记者 通讯员 同学 学生 选手 运动员 演员 歌手 导演 作家 教练 叫 名叫 姓名 名字 是 请 和 与 及 、 "
                          "由 主持人 患者 病人 家长 客户 嘉宾 旅客".split())
@@ -333,19 +335,21 @@ _GROWERS = ("爷", "奶", "爸", "妈", "农", "家", "们", "人", "自己", "�
 # Last characters of plants' names: 葡萄, 西瓜, 菊花, 青菜, 红薯, 向日葵, 番茄, 桃树 (not 芝麻: 种芝麻 is rarer than 芝麻 as seed)
 _PLANT_ENDS = "树花菜瓜麦稻豆草薯葵茄萄丹竹苗椒蒜葱莓桃梨棉茶秧藤米"
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
-_GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛")
+_GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛",
+         "痱子", "湿疹", "疹子", "痘", "疙瘩", "冻疮", "皱纹", "白头发", "白发", "蛀牙", "针眼", "口疮", "雀斑", "老年斑")
 
 # Who or when before a 得 that means "must" (other words before 得 are mostly verbs: 说得跟真的一样).
 _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上午 下午 今晚 明早 这次 下次 每天 周末 回头 病人 患者 老师 "
                            "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理 病 衣服 可能 确实 "
-                           "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿".split())
+                           "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿 宝宝 孕妇 产妇 婴儿 新生儿 小孩 大人 宝妈 "
+                           "汤 鸡汤 药 面团 面 肉 牛肉 排骨 饭 后 饭前 饭后 睡前 餐前 餐后".split())
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
-                     "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐)$")
+                     "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐|轻功|拳法|掌法|箭术|身法|内功|功力|修为)$")
 # Degree words before an adjective (太重, 很重, 那么重)
 _DEGREE_WORDS = frozenset("很 太 好 挺 真 更 最 极 那么 这么 多么 非常 特别 十分 相当 比较 有点 有些".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
@@ -483,6 +487,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
+        # the trade: 干这行, 入这行, 在这行干了十年 (not 这行不通, 在这行吗)
+        ("hang2", lambda c: re.search("(?:干|入|进|做|混)(?:这|那|哪)$", c.before) is not None
+         or c.before.endswith(("在这", "在那")) and re.match("(?:干|做|混|工作|待|呆|里)", c.after) is not None),
         ("hang2", lambda c: c.left.endswith(("二手车", "琴", "乐器", "珠宝", "五金", "电器")) and c.right[:1] in ("", "里", "的", "老板")),  # 二手车行, 琴行
         ("hang2", lambda c: c.left == "在" and c.before.endswith(("很在", "不在", "真在", "挺在", "最在", "太在", "特别在",
                                                                    "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
@@ -500,7 +507,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "重": (
         ("chong2", right_starts(*"新写做来说读装启建修选算排发播放演试拍画定返申整组置设复叠逢")),
-        ("chong2", left_ends("双两三多几")),
+        ("chong2", left_ends("双两三多几四五六七八九十")),  # 七重宝塔, 第九重 (layers; 两 of 二两重 is a word: zhong4)
         # 他重又拿起了笔, 音乐重又响起: 重又 "once again" before an act (not 又重又大, 行李重又多, 重又拿不动, nor
         # heavy after a degree: 包太重又出现了裂痕, 伤得很重又开始发烧)
         ("chong2", lambda c: not c.before.endswith("又") and c.left not in _DEGREE_WORDS and not c.left.endswith("得") and re.match(
@@ -567,7 +574,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得", "的") and not c.after.startswith(("了口", "了一口", "出一口"))
-            and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
+            and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏|吃的|喝的|好几次", c.before) is not None
                  or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),
            # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮,
            # 瓜子皮吐了一地, 把嘴里的饭吐了一地: spat)
@@ -577,7 +584,16 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
-                         "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任")),
+                         "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任",
+                         "收", "此")),  # 收为弟子, 此为何物
+        ("wei2", lambda c: c.left[-1:] in ("贬", "尊", "奉", "降")),  # 被贬为庶民, 被尊为盟主, 降为副将
+        # 认她为妹妹, 视他为知己, 奉其为上宾: regard someone as
+        ("wei2", lambda c: re.search("(?:认|视|奉|尊|收|立|封|贬|降)(?:他|她|你|我|其|之|它|他们|她们)$", c.before) is not None),
+        # 格式为JSON, 级别为DEBUG, 模式为Debug时: a value named in Latin letters "is" (not 为iPhone用户提供: for)
+        ("wei2", lambda c: re.fullmatch("[A-Za-z][A-Za-z0-9._+-]*(?:时|的时候|即可|就行|格式|模式)?", c.after.rstrip("。！？!?；;…"))
+         is not None),
+        # BMI≥24为超重: a bound "is" (大于等于二十四为)
+        ("wei2", lambda c: re.search("(?:大于|小于|等于|高于|低于|超过|不足|不到)[零一二两三四五六七八九十百千点]+$", c.before) is not None),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名", "提拔", "晋升", "擢升"))),  # 被选为, 任命为, 提拔为
         ("wei2", lambda c: c.left.endswith(("开户行", "发卡行", "收款行", "开户银行")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),  # 开户行为中国银行
         ("wei2", lambda c: c.left.endswith("数据") and c.right.startswith(("预测", "估算", "估计", "初步", "准", "最新", "实际"))),  # 数据为预测值
@@ -646,7 +662,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("zhuo2", lambda c: c.alone and c.left in _ADVISING and re.match(_CLOTHES, c.after) is not None),),
     # 看不着, 找着了, 着了凉, 找着钥匙
     "调": (
-        ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下", "馅", "馅儿")),  # 调馅儿 (mix)
+        ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下", "馅", "馅儿",
+                           "稀", "稠", "浓", "淡", "咸", "甜")),  # 调馅儿 (mix), 把酱汁调稀
+        # 味道调得刚好, 调料调得有点咸, 音量调得太大 (not 他被调得很远: transferred)
+        ("tiao2", lambda c: c.right == "得" and re.search("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调", c.before) is not None),
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
@@ -704,6 +723,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
        for surname, reading in SURNAMES.items()
        if surname != "华"},  # 华 begins too many words read hua2 (华硕, 华清池) to be taken for a name
     "华": (("hua4", _before_title),),
+    # 燕 yan1, the surname before a title or after 姓 (燕大侠, 燕兄, 他姓燕); not taken for a name by itself (小燕 yan4)
+    "燕": (("yan1", _titled), ("yan1", _after_xing), ("yan1", _before_xing)),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
            ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
@@ -763,6 +784,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "转": (
         ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
+        ("zhuan4", lambda c: re.search("[百千万][零一二两三四五六七八九十]*$", c.before) is not None),  # 七千二百转的硬盘 (revolutions)
         ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or _SPINNER.search(c.before) is not None
          and (not c.right or c.right == "得")),  # 他转着笔, 风扇在转, 车轮转得飞快 (not 文件正在转, 风向转得很快)
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
@@ -778,20 +800,26 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                       "|(?:[一两几]?根)?火柴)", c.after) is not None),),  # 划了一根火柴 (划火柴 is a word)
     "没": (("mo4", lambda c: c.right == "过" and _LIQUID.search(c.before[-4:]) is not None and c.left not in _NOT_YET
             and not c.after[1:].startswith(_PASSED)),),  # 加水没过排骨 (a word of its own: 没过, below)
-    "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好")),),  # 葱切末 (cut)
+    "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好", "得", "到手", "后")),  # 葱切末 (cut)
+           # 切三毫米的细丝, 切五厘米长的段; 洗净后切, 对折后再切: what is cut, or a recipe's step ending its clause
+           ("qie1", lambda c: re.match("[零一二两三四五六七八九十几半点]+(?:毫米|厘米|公分|分米|寸)", c.after) is not None
+            or not c.right and c.left in ("再", "后", "先", "就", "来", "去", "了")),),
     "择": (("zhai2", right_starts("干净", "菜", "一下")),  # 把菜择干净 (选择 ze2, 择好时机)
            # 把菜择好, 芹菜叶择完: what is picked over just before it (not 菜价上涨时择好时机, 菜农择好了种子)
            ("zhai2", lambda c: c.right[:1] in ("好", "完", "掉")
             and re.search("(?:菜|豆角|韭|芹|葱|豆芽|蒜苗)[叶头根两子]{0,2}(?:都|要|先|已经|已)?$", c.before) is not None)),
     # 和 huo2, mix dough: 把面和好, 把和好的面分成剂子, 和成絮状, 面要和得软一点 (not 表面和好, 他俩和得来)
-    "和": (("huo2", lambda c: c.right in ("好", "匀", "成", "得") and (c.left in ("面", "把面") or c.left not in PRONOUNS
+    "和": (("huo4", lambda c: c.right in ("好", "匀", "成", "得") and c.left.endswith(("馅", "馅料", "馅儿"))),  # 肉馅和好 (mix)
+          ("huo2", lambda c: c.right in ("好", "匀", "成", "得") and (c.left in ("面", "把面") or c.left not in PRONOUNS
             and not c.left.endswith("们") and (re.search("醒|揉|面|饧|发酵|絮", c.after) is not None
                                               or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
             or re.match("好(?:$|[的了后再就即捞备装控沥])", c.after) is not None  # 炸好的丸子 (not 炸好几次, 鞭炮炸好响)
-            or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))),),  # 炸香, 中火炸八分钟 (frying)
+            or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))
+            or not c.right and c.left in ("再", "后", "复") and re.search("腌|蒸|煮|裹|蘸|包|卷|焯|拍", c.before) is not None),),
+    # 炸香, 中火炸八分钟 (frying); 先腌再炸, 先蒸后炸 (a recipe's last step; not 这座桥迟早会再炸)
     "尽": (("jin4", left_ends("散看淘用耗吃喝卖说想道详穷竭歼杀烧读听享受")),),  # 千金散尽, 一日看尽长安花
     "削": (("xiao1", right_starts("掉", "皮", "了", "苹果", "土豆", "铅笔", "成", "好", "一下", "去")),),  # 削掉皮 (削弱 xue1)
     "挣": (("zheng4", lambda c: True),),  # 挣钱, 挣了很多钱 (挣扎 is a word: zheng1)
@@ -807,7 +835,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
-                                                              "团", "队", "领"))),),  # 总统率妻子出席
+                                                              "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
     "卷": (("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
             and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),
@@ -849,7 +877,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
     "相": (("xiang4", lambda c: c.alone and "照" in c.before),),  # 照了很多相
     "涨": (("zhang4", lambda c: re.search("(?:脸|脸色|脖子|肚子|肚皮)(?:都|一下子|顿时|立刻)?$", c.before) is not None
-            and c.right[:1] in ("得", "红", "了")),),  # 脸涨得通红 (not 脸书股价涨了)
+            and c.right[:1] in ("得", "红", "了", "")),),  # 脸涨得通红, 肚子涨 (not 脸书股价涨了)
     "落": (("la4", lambda c: c.alone and c.right.startswith("在")
             and (re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before) is not None
                  or re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
@@ -857,6 +885,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位", c.after) is not None
             and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
+           ("tiao3", lambda c: re.search("眉(?:头|毛)?一$", c.before) is not None),  # 眉头一挑
            ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔), 把窗帘挑开
     "拗": (("niu4", lambda c: (c.alone and not c.right or c.left.endswith(("真", "很", "太", "好", "挺", "脾气", "性子")))),),  # 脾气真拗
     "折": (("she2", lambda c: c.alone and re.match("了?(?:不少|很多|好多|一些|些|老|血)?本(?!子|书|领|事|色)", c.after) is not None),
@@ -914,6 +943,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "趟": (("tang1", lambda c: c.left[-1:] not in NUMERALS + DEMONSTRATIVES + "几"
             and re.match("(?:着|过|了)?(?:水|河|浑水|过去|过来|过河|地雷)", c.after) is not None),),
     # 钉 ding4, nail (the verb): 钉了一颗钉子, 把木板钉牢, 钉扣子 (钉子, 螺丝钉 ding1)
+    "呛": (("qiang4", left_ends("太很真好挺特别非常有点")),),  # 辣椒太呛了 (pungent; 呛奶, 呛水 qiang1)
+    "馏": (("liu4", lambda c: c.alone),),  # 馏馒头, 馏一下剩饭 (steam again; 蒸馏, 馏分 are words: liu2)
+    "忒": (("tui1", lambda c: c.alone),),  # 忒贵了 (too; te4 only in the classical 差忒)
     "钉": (("ding4", lambda c: c.alone and c.right[:1] in ("了", "牢", "上", "在", "好", "住", "扣", "进")
             and not c.after.startswith(("住了对手", "住对手", "着"))
             and re.search("眼睛|目光|眼光|视线|眼神", c.before) is None),),  # (盯 written 钉: 紧紧钉住对手, 眼睛钉在电视上 stay ding1)

@@ -146,8 +146,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (
             prev and prev in _DIGITS + "十" and not priced and not (
                 prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
-            word.text == "一把手"):  # fmt: skip
-        return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); the head: 一把手
+            word.text in _YI_KEPT):  # fmt: skip
+        return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); 一把手, 一流
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
@@ -174,12 +174,15 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # the number itself: 买一送一, 拍一发二, 一是一, 有一说一; a clause's first point: 一是加强管理，二是…
     if prev in "百千万亿" and after[0] == "十":
         return "yi1"  # the tens of a number: 一百一十二, 三百一十五 (not 一千一百: yi4 before 百)
-    if prev == "加" and earlier and earlier[0] in "TD" + _DIGITS and after[0] != "个":
-        return "yi1"  # a settlement day or an operand: T+1交易, D+1到账, 1+1套装
+    if prev == "加" and earlier and earlier[0] in "TD" + _DIGITS and after[0] != "个" and after[0] not in "百千万亿":
+        return "yi1"  # a settlement day or an operand: T+1交易, D+1到账, 1+1套装 (not 8+128G: 一百)
     if prev == "扣" and after[0] in "的参领抽报":
         return "yi1"  # the digit typed into a live chat: 扣1参与, 扣1的宝宝, 扣1领券 (not 扣一分, 扣一下, 扣一顶帽子)
-    if not prev and after[0] + following == "表示":
-        return "yi1"  # a value's meaning: 1表示成功，0表示失败 (a clause's first word; not 一代表团)
+    if after[0] + following == "表示" and not prev or prev in _VALUE_ENDS and after[0] + following in ("表示", "代表"):
+        return "yi1"  # a value's meaning: 1表示成功，0表示失败, 参数1表示, 返回值1代表 (not 一代表团, 选出一代表)
+    if after[0] in "就或最" or (after[0] == "后" and prev in "加减乘除") or (
+            after[0] == "时" and prev == "为" and earlier and earlier[0] in "值于"):  # fmt: skip
+        return "yi1"  # a value: 设为1就行, 减1就是, 选1或2, 等级1最低, 加1后, 值为1时 (not 一时糊涂)
     if after[0] in "到至" and following and following in _DIGITS + "十两":
         return "yi1"  # the low end of a range of numbers: 一到三月, 一至三号, 一到两天
     if prev == "之" and earlier and earlier[0] == "分" and after[0] not in "百千万亿":
@@ -216,7 +219,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应,
     一级医院), a trial's phase (一期临床), a type or class (1型糖尿病, 一类疫苗), a block's first
     entrance (一单元), a first trial (一审), FAW (一汽), the key to press on a phone menu or the
-    digit to reply with (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订), a city's first school
+    digit to reply with or type (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订, 输入1确认, 选1进入), a city's first school
     (市一中) or a label of an address or route: building, gate, floor, phase, ring road, section,
     (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一环路, 南路一段; not 一栋楼, 一座三层小楼, 一座单孔桥,
     一门课, 一层楼, 剩下一层油, 节目一期)."""
@@ -224,7 +227,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
-            or (after == "汽" and following != "车") or (prev in ("按", "复") and after in "键号井星或查进转返继重结确取退订参领")
+            or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
             or (after == "中" and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
@@ -233,6 +236,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "段" and prev == "路") or (after == "环" and following == "路"))
 
 
+_YI_KEPT = frozenset("一把手 一流 三重一大".split())  # the head, first-class, the "three majors and one large" rule
+_VALUE_ENDS = frozenset("数值码回为负")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
@@ -278,8 +283,9 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
 
 # the directional complements of two syllables after V不: 看不出来, 站不起来, 想不起来, 拿不下来
 _DIRECTIONS = frozenset("出来 出去 起来 上来 上去 下来 下去 进来 进去 回来 回去 过来 过去 开来".split())
-# before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久
-_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前"
+# before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久;
+# 岳不群, a name
+_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前岳"
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:

@@ -1257,4 +1257,132 @@ TABLE = """\
 企划	qi3 hua4
 企划案	qi3 hua4 an4
 供稿	gong1 gao3
+拉肚子	la1 du4 zi5
+闹肚子	nao4 du4 zi5
+大肚子	da4 du4 zi5
+小肚子	xiao3 du4 zi5
+腿肚子	tui3 du4 zi5
+卷心菜	juan3 xin1 cai4
+痱子	fei4 zi5
+长痱子	zhang3 fei4 zi5
+长湿疹	zhang3 shi1 zhen3
+干锅	gan1 guo1
+曲奇饼干	qu1 qi2 bing3 gan1
+臊子	sao4 zi5
+臊子面	sao4 zi5 mian4
+涨奶	zhang4 nai3
+蒙脱石散	meng2 tuo1 shi2 san3
+正气散	zheng4 qi4 san3
+藿香正气散	huo4 xiang1 zheng4 qi4 san3
+消食散	xiao1 shi2 san3
+散剂	san3 ji4
+和馅	huo4 xian4
+调参	tiao2 can1
+重连	chong2 lian2
+自动重连	zi4 dong4 chong2 lian2
+断线重连	duan4 xian4 chong2 lian2
+函数重载	han2 shu4 chong2 zai4
+方法重载	fang1 fa3 chong2 zai4
+运算符重载	yun4 suan4 fu2 chong2 zai4
+热重载	re4 chong2 zai4
+行数	hang2 shu4
+行号	hang2 hao4
+行内	hang2 nei4
+行首	hang2 shou3
+行尾	hang2 wei3
+首行	shou3 hang2
+空行	kong4 hang2
+干这行	gan4 zhe4 hang2
+总行	zong3 hang2
+投行	tou2 hang2
+中国证监会	zhong1 guo2 zheng4 jian1 hui4
+三重一大	san1 zhong4 yi1 da4
+曹参	cao2 shen1
+吴王夫差	wu2 wang2 fu1 chai1
+郭子仪	guo1 zi3 yi2
+载沣	zai3 feng1
+载漪	zai3 yi1
+载勋	zai3 xun1
+鸠摩罗什	jiu1 mo2 luo2 shi2
+兀术	wu4 zhu2
+金兀术	jin1 wu4 zhu2
+术赤	zhu2 chi4
+区寄	ou1 ji4
+解海龙	xie4 hai3 long2
+谌贻琴	shen4 yi2 qin2
+乐玉成	yue4 yu4 cheng2
+乐羊子	yue4 yang2 zi3
+谏大夫	jian4 da4 fu1
+中大夫	zhong1 da4 fu1
+上大夫	shang4 da4 fu1
+下大夫	xia4 da4 fu1
+仆射	pu2 ye4
+长史	zhang3 shi3
+长公主	zhang3 gong1 zhu3
+降将	xiang2 jiang4
+还政于民	huan2 zheng4 yu2 min2
+燕然勒石	yan1 ran2 le4 shi2
+汗位	han2 wei4
+汗王	han2 wang2
+汗国	han2 guo2
+蒙哥汗	meng2 ge1 han2
+台儿庄	tai2 er2 zhuang1
+婉儿	wan3 er2
+上官婉儿	shang4 guan1 wan3 er2
+乐都	le4 du1
+乐都区	le4 du1 qu1
+燕云十六州	yan1 yun2 shi2 liu4 zhou1
+幽燕	you1 yan1
+燕然	yan1 ran2
+前燕	qian2 yan1
+后燕	hou4 yan1
+西燕	xi1 yan1
+南燕	nan2 yan1
+北燕	bei3 yan1
+应天府	ying4 tian1 fu3
+少侠	shao4 xia2
+少林	shao4 lin2
+少林寺	shao4 lin2 si4
+少主	shao4 zhu3
+少主人	shao4 zhu3 ren2
+少帮主	shao4 bang1 zhu3
+少庄主	shao4 zhuang1 zhu3
+少宗主	shao4 zong1 zhu3
+少夫人	shao4 fu1 ren2
+九重天	jiu3 chong2 tian1
+子时	zi3 shi2
+此子	ci3 zi3
+尽失	jin4 shi1
+尽废	jin4 fei4
+尽断	jin4 duan4
+尽毁	jin4 hui3
+尽散	jin4 san4
+射雕英雄传	she4 diao1 ying1 xiong2 zhuan4
+儿女英雄传	er2 nv3 ying1 xiong2 zhuan4
+一百零八将	yi4 bai3 ling2 ba1 jiang4
+装模作样	zhuang1 mo2 zuo4 yang4
+大模大样	da4 mu2 da4 yang4
+钉进	ding4 jin4
+岳不群	yue4 bu4 qun2
+啦啦啦	la1 la1 la1
+一溜烟	yi1 liu4 yan1
+曾阿牛	zeng1 a1 niu2
+任盈盈	ren2 ying2 ying2
+燕赤霞	yan1 chi4 xia2
+燕南天	yan1 nan2 tian1
+燕小乙	yan1 xiao3 yi3
+燕青	yan1 qing1
+仇千仞	qiu2 qian1 ren4
+解珍	xie4 zhen1
+解宝	xie4 bao3
+单行注释	dan1 hang2 zhu4 shi4
+单行代码	dan1 hang2 dai4 ma3
+单行文本	dan1 hang2 wen2 ben3
+还都南京	huan2 du1 nan2 jing1
+修为了得	xiu1 wei2 liao3 de2
+挑眉	tiao3 mei2
+空出	kong4 chu1
+率部	shuai4 bu4
+率团	shuai4 tuan2
+九重	jiu3 chong2
 """
