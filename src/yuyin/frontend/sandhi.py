@@ -159,8 +159,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
-    if _ordinal(prev, after[0], following):
-        return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型
+    if _ordinal(prev, after[0], following) or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地"):
+        return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型, 地下1层
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY and (
             after[0] != "周" or following in _WEEKDAYS):  # fmt: skip
         return "yi1"  # Monday: 每周一下午, 下周一升旗, 每周一周三 (not 每周一次, 这周一直, 下周一定, 这周一周都: a whole week)
@@ -221,8 +221,11 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     entrance (一单元), a first trial (一审), FAW (一汽), the key to press on a phone menu or the
     digit to reply with or type (请按1查询, 按1键, 按1#, 按1或2, 回复1确认, 回复1退订, 输入1确认, 选1进入), a city's first school
     (市一中) or a label of an address or route: building, gate, floor, phase, ring road, section,
-    (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一环路, 南路一段; not 一栋楼, 一座三层小楼, 一座单孔桥,
-    一门课, 一层楼, 剩下一层油, 节目一期)."""
+    (1栋301, 东1门, 商场1层, 负一层, 小区一期, 一期项目, 一环路, 南路一段; not 一栋楼, 一座三层小楼,
+    一座单孔桥, 一门课, 一层楼, 剩下一层油, 节目一期); in the news: a plenum (一中全会), the first Party congress
+    (中共一大, 一大代表), the First World War (一战结束后; not 一战成名), one o'clock (凌晨1时, 1时30分; not 一时糊涂),
+    a bus route (1路公交车), a state of readiness or a hero's rank (一级战备), first-tier universities (一本线), the
+    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), the front line (一线员工, 奋战在一线)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
@@ -233,12 +236,21 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
             or (after == "层" and bool(prev) and prev in "场厦楼负座栋")
             or (after == "期" and (bool(prev) and prev in "区程" or following == "临"))
-            or (after == "段" and prev == "路") or (after == "环" and following == "路"))
+            or (after == "段" and prev == "路") or (after == "环" and following == "路")
+            or (after == "中" and following == "全") or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
+            or (after == "战" and bool(following) and following in "结期后前时和爆中以")
+            or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
+            or (after == "期" and bool(following) and following in "项投建")
+            or (after == "路" and bool(following) and following in "公车汽电")
+            or (after == "级" and following in ("战", "英"))
+            or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
+            or (after == "套" and prev == "视")
+            or (after == "线" and (bool(following) and following in "员工医" or prev == "在" and not following)))
 
 
 _YI_KEPT = frozenset("一把手 一流 三重一大".split())  # the head, first-class, the "three majors and one large" rule
 _VALUE_ENDS = frozenset("数值码回为负")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
-_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工"))
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
 
