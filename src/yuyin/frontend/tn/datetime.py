@@ -135,13 +135,13 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅)?|PB|pb|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
 # not 马拉松7:30鸣枪) or winning after (以2:01:09打破纪录, not 于10:30:15获得积分); minutes and seconds
 # before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
-_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)\s?$")
+_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb)?\s?$")
 _RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
 _RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
 
@@ -161,8 +161,16 @@ def _duration(match: re.Match[str]) -> str:
 
 
 def _race_time(match: re.Match[str]) -> str:
-    """1:42.37 -> 一分四十二秒三七, 1:02:05.3 -> 一小时零二分零五秒三."""
+    """1:42.37 -> 一分四十二秒三七, 1:02:05.3 -> 一小时零二分零五秒三; a log's timestamp of two-digit hours
+    and milliseconds is a clock time: 10:30:15.250 -> 十点三十分十五点二五零秒."""
     hours, minutes, seconds, fraction = match.groups()
+    if hours and len(hours) == 2 and len(fraction) == 3 and int(hours) < 24:
+        spoken = _hour(hours) + "点"
+        if int(minutes) or int(seconds) or fraction.strip("0"):
+            spoken += ("零" if 0 < int(minutes) < 10 else "") + read_small(minutes) + "分"
+        if int(seconds) or fraction.strip("0"):
+            spoken += read_number(f"{int(seconds)}.{fraction}") + "秒"
+        return spoken
     return _time_taken(int(hours or 0), int(minutes), int(seconds), fraction)
 
 
@@ -282,7 +290,7 @@ def _daypart(match: re.Match[str], hour: str, meridiem: str | None) -> str:
 
 
 def _clock_time(match: re.Match[str]) -> str:
-    hour, minute, second, meridiem = match.groups()
+    hour, minute, second, meridiem = match.groups()  # a 分 or 点 written after it is said once (23:59分, 8:00点)
     if _is_score(match):
         return match.group()
     spoken = _daypart(match, hour, meridiem) + _hour(hour) + "点"
@@ -329,6 +337,9 @@ RULES: tuple[Rule, ...] = (
         _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
         _iso_date,
     ),
+    # 2026-12-07T10:00:00Z: ISO 8601's T between the date and the time, and its Z (UTC), are not read
+    rule("iso_time_marks", r"(?<=[0-9日])T(?=[0-9]{2}:[0-9]{2})|(?:(?<=[0-9]:[0-9]{2})|(?<=[0-9]:[0-9]{2}\.[0-9]{3}))Z(?![A-Za-z0-9])",
+         lambda m: " " if m.group() == "T" else ""),
     # 生产日期：20240305: a date of eight digits, digit by digit
     rule("compact_date", r"(?<![0-9.])(" + _COMPACT_DATE + r")(?:( ?[-~～—–] ?|至|到)(" + _COMPACT_DATE + r"))?",
          _compact_date),
@@ -368,6 +379,17 @@ RULES: tuple[Rule, ...] = (
     # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分,
     # KPI 2000单: a count)
     rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9])" + _NOT_COUNTED, _edition_year),
+    # 重回1998, 回到2008, 那是2003, 从2010到2020, 《中国统计年鉴2024》, 1978，改革开放: a year written without 年, where
+    # a story goes back to it, a span runs between two, a title ends in it or a sentence opens with it alone
+    # (not 回到2000米高度, 从1000到2000: counts; nor 2000，成交: a round sum)
+    rule("bare_year",
+         r"(?:(?<=重回)|(?<=重生)|(?<=回到)|(?<=穿越到)|(?<=穿越回)|(?<=梦回)|(?<=重返)|(?<=那是)|(?<=那年))((?:19|20)[0-9]{2})"
+         r"(?![0-9]|\.[0-9]| ?[A-Za-z])" + _NOT_COUNTED + r"(?! ?[\u4e00-\u9fff]{0,2}(?:米|公里|元|人|年))"
+         r"|(?<=从)((?:19|20)[0-9]{2})(?=(?:到|至)(?:(?:19|20)[0-9]{2}(?![0-9]|\.[0-9])" + _NOT_COUNTED + r"|(?:一九|二零)[零一二三四五六七八九]{2}年))"
+         r"|(?<=从(?:19|20)[0-9]{2}到)((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)" + _NOT_COUNTED +
+         r"|(?<=从(?:19|20)[0-9]{2}至)((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)" + _NOT_COUNTED +
+         r"|(?:^|(?<=[。！？!?\n]))((?:19|20)[0-9]{2})(?<!00)(?=[，,])|(?<=[\u4e00-\u9fff])((?:19|20)[0-9]{2})(?=》)",
+         lambda m: read_digits(m.group())),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half
@@ -391,8 +413,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会)"
          r"| ?[A-Za-z][A-Za-z .&'-]{0,30}?(?:演唱会|巡演|巡回演唱会|音乐节|颁奖礼|颁奖典礼|粉丝见面会))",
          lambda m: read_digits(m.group())),
-    # 公元618年, 公元前221年: any year of the era is read digit by digit
-    rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)", lambda m: m.group(1) + read_digits(m.group(2))),
+    # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two
+    # as a number (公元25年, 公元前99年)
+    rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)",
+         lambda m: m.group(1) + (read_number(m.group(2)) if len(m.group(2)) <= 2 else read_digits(m.group(2)))),
     # 98年出生, 75年生人, 22年底, 23年6月, 我是95年的, 我妈是65年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
     # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)
@@ -400,7 +424,10 @@ RULES: tuple[Rule, ...] = (
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
          r"|(?<=[我你他她都妈爸哥姐弟妹]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
          r"|(?<![0-9.第])([0-9]{2})(?=届(?:毕业生|本科生|研究生|硕士|博士|学生|新生|校友|学员))"
-         r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))",
+         r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))"
+         # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国: a year that dates an event of history or a life
+         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
+         r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|的(?:夏天|冬天|春天|秋天)))",
          lambda m: read_digits(m.group())),
     # ’97中国旅游年, '98华夏城乡游, '97 香港回归: a two-digit year after an apostrophe, digit by digit, the apostrophe
     # unread (not a quotation that a quote closes: 他说'12个人都来了', ‘12个人’; ’97…’98 are two years)
@@ -446,7 +473,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "clock_time",
         r"(?<![0-9.])(?<![0-9]:)([01]?[0-9]|2[0-4]):([0-5][0-9])(?::([0-5][0-9]))?(?![0-9]|:[0-9])"
-        r"(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?",
+        r"(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?:分(?!钟)|点(?![半钟]|[0-9零一二三四五六七八九十]))?",
         _clock_time,
     ),
 )
