@@ -225,7 +225,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     一座单孔桥, 一门课, 一层楼, 剩下一层油, 节目一期); in the news: a plenum (一中全会), the first Party congress
     (中共一大, 一大代表), the First World War (一战结束后; not 一战成名), one o'clock (凌晨1时, 1时30分; not 一时糊涂),
     a bus route (1路公交车), a state of readiness or a hero's rank (一级战备), first-tier universities (一本线), the
-    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), the front line (一线员工, 奋战在一线)."""
+    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front line (一线员工, 奋战在一线)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
@@ -244,7 +244,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "路" and bool(following) and following in "公车汽电")
             or (after == "级" and following in ("战", "英"))
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
-            or (after == "套" and prev == "视")
+            or (after == "套" and prev == "视") or (after == "段" and following in ("奶", "米", "配"))
             or (after == "线" and (bool(following) and following in "员工医" or prev == "在" and not following)))
 
 

@@ -100,6 +100,52 @@ SENTENCE_STOP = rule("sentence_stop", r"(?<=[\u4e00-\u9fff])\.(?=[0-9]+(?![0-9]|
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
 
+# Qwen2.5-72B-Instruct, Llama-3-8B, GLM-4-9B: a dash inside a model's name before its size in parameters is no range
+# (not 内存3-8GB, whose number comes after Chinese)
+def _model_dash(match: re.Match[str]) -> str:
+    return " " if re.search(r"[A-Za-z][A-Za-z0-9.-]*[0-9]$", context_before(match, 24)) else match.group()
+
+
+MODEL_DASH = rule("model_dash", r"(?<=[0-9])-(?=[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))", _model_dash)
+
+# M.2 (an SSD's slot and form): the dot is said
+M2_SLOT = rule("m2_slot", r"(?<![A-Za-z0-9])M\.2(?![0-9])", lambda m: "M点二")
+
+# 孕6w+2d, 孕12w: weeks and days of a pregnancy, as a scan report writes them
+PREGNANCY = rule("pregnancy", r"(?<=孕)([0-9]{1,2})[wW](?:\+([0-9])[dD])?(?![A-Za-z0-9])",
+                 lambda m: read_number(m.group(1)) + "周" + (f"加{'两' if m.group(2) == '2' else read_number(m.group(2))}天" if m.group(2) else ""))
+
+# 4x8-12次, 3×10-15个: sets of a range of repetitions (a range, not a minus)
+REPS_RANGE = rule("reps_range", r"(?<![0-9.])([0-9]+) ?[xX×*] ?([0-9]+)-([0-9]+)(?= ?(?:次|个|下|组|遍))",
+                  lambda m: f"{read_number(m.group(1))}乘{read_number(m.group(2))}到{read_number(m.group(3))}")
+
+# 1/1.3英寸, 1/2.76": a camera sensor's size, one over a decimal
+SENSOR_SIZE = rule("sensor_size", r"(?<![0-9.])1/([0-9]+\.[0-9]+)(?= ?(?:英寸|寸|\"|型|大底))",
+                   lambda m: read_number(m.group(1)) + "分之一")
+
+# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3 is)
+CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
+
+# XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
+PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
+
+# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures)
+TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])[xX](?!(?:86|64)(?![0-9]))(?=[0-9]+(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
+
+# 最大心率=220-年龄, 储备心率=最大心率-静息心率: a minus between words of a formula (an = before it in the clause)
+def _word_minus(match: re.Match[str]) -> str:
+    return "减" if re.search(r"=[^，。；,;=]*$", context_before(match, 20)) else match.group()
+
+
+WORD_MINUS = rule("word_minus", r"(?<=[0-9\u4e00-\u9fff)）])-(?=[(（\u4e00-\u9fff])", _word_minus)
+
+# 水:面=1:2, 水泥:沙:石=1:0.5:2: a colon between words before a ratio is 比
+WORD_RATIO = rule("word_ratio", r"(?<=[\u4e00-\u9fff]):(?=[\u4e00-\u9fff]{1,3}(?::[\u4e00-\u9fff]{1,3})* ?= ?[0-9]+(?:\.[0-9]+)?:[0-9])",
+                  lambda m: "比")
+
+# 发病率为3.5/10万: a rate per ten thousand, a hundred thousand or a million
+PER_MYRIADS = rule("per_myriads", r"(?<=[0-9])/(?=(?:1|10|100)万(?![0-9]))", lambda m: "每")
+
 # iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
 MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
                     lambda m: read_number(m.group(1)) + m.group(2).upper())
@@ -241,7 +287,8 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (K8S, MODEL_DASH, M2_SLOT, PREGNANCY, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
+       PER_MYRIADS, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -481,6 +481,8 @@ RULES: tuple[Rule, ...] = (
 # Run after ranges (3月15日-20日 needs "15-20" first): calendar fields lose a leading zero
 # and keep 二 (二月, 二日).
 CALENDAR_RULES: tuple[Rule, ...] = (
+    # 2月龄宝宝: a baby's age in months, a count (两月龄; not a month of the year)
+    rule("month_age", r"(?<![0-9.])([0-9]{1,2})(?=个?月龄)", lambda m: "两" if m.group(1) == "2" else read_small(m.group(1))),
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
     # 明天08时, 00时30分: an hour of the clock written with a leading zero (not 0830时, nor 时间, nor the year of 08时尚盛典)
     rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: read_small(m.group(1))),

@@ -26,7 +26,8 @@ UNITS: dict[str, str] = {
     "kPa": "千帕", "MPa": "兆帕", "hPa": "百帕", "J": "焦", "kJ": "千焦", "J/(kg·℃)": "焦每千克摄氏度", "J/(mol·K)": "焦每摩尔开", "MJ": "兆焦", "kcal": "千卡", "cal": "卡", "mmHg": "毫米汞柱", "mph": "英里每小时",
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
-    "μmol": "微摩尔", "IU": "国际单位", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
+    "μmol": "微摩尔", "IU": "国际单位", "mIU/ml": "毫国际单位每毫升", "mIU/mL": "毫国际单位每毫升", "mIU/L": "毫国际单位每升",
+    "U/L": "单位每升", "tsp": "茶匙", "tbsp": "汤匙", "cup": "杯", "cups": "杯", "KJ": "千焦", "ML": "毫升", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
 }  # fmt: skip
 _TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -292,9 +293,10 @@ RULES: tuple[Rule, ...] = (
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
-    # 10+年经验, 已售10万+件, 100+好评: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
+    # 10+年经验, 已售10万+件, 100+好评, 10000+开发者: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
     # any other (五多年 is no Chinese); not 99+个赞, 999+条: a count's cap, 九十九加
-    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量)",
+    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量"
+         r"|开发者|用户|企业|国家|城市|客户|商家|粉丝|会员|员工|学生|门店|作品|案例|专利|品牌|机构|合作伙伴)",
          _more_than),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
     rule("multiple", r"(?<![0-9.])(" + NUMBER + r")[xX](?![A-Za-z0-9])", _multiple),

@@ -139,12 +139,14 @@ def _is_range(groups: list[str]) -> bool:
     return low < high < 100 * low
 
 
-# 192.168.1.1, IP 10.0.0.1: an IP address, digit by digit (a version such as 1.2.3.4 stays a version)
+# 192.168.1.1, IP 10.0.0.1: an IP address, digit by digit (a version such as 1.2.3.4 stays a version), and
+# its port after a colon (192.168.1.1:8080)
 IP_ADDRESS = rule(
     "ip_address",
-    r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])",
-    lambda m: "点".join(read_digits(part, yao=True) for part in m.group().split("."))
-    if re.search(r"[0-9]{3}", m.group()) or re.search(r"IP|地址|网关|DNS|服务器", context_before(m, 8))
+    r"(?<![0-9.])((?:[0-9]{1,3}\.){3}[0-9]{1,3})(?::([0-9]{2,5}))?(?![0-9.])",
+    lambda m: "点".join(read_digits(part, yao=True) for part in m.group(1).split("."))
+    + (f"冒号{read_digits(m.group(2))}" if m.group(2) else "")
+    if m.group(2) or re.search(r"[0-9]{3}", m.group(1)) or re.search(r"IP|地址|网关|DNS|服务器", context_before(m, 8))
     else m.group(),
 )
 
@@ -292,7 +294,17 @@ RULES: tuple[Rule, ...] = (
     # 404页面, 错误 404, 500 Internal Server Error: an HTTP status, said digit by digit
     rule("http_status", r"(?<![0-9.])[45][0-9]{2}(?![0-9.])(?= ?(?:页面|错误|[Nn]ot [Ff]ound|Forbidden|Unauthorized|Bad |"
          r"Internal|Service Unavailable|Gateway))|(?:(?<=错误)|(?<=错误 )|(?<=报错)|(?<=报错 )|(?<=状态码)|(?<=状态码 ))"
-         r"[45][0-9]{2}(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
+         r"[45][0-9]{2}(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED
+         # 接口返回404, 请求返回了502, 遇到503, 页面显示502: a well-known status that a request came back with
+         + r"|(?:(?<=返回)|(?<=返回了)|(?<=遇到)|(?<=显示)|(?<=报)|(?<=报了)|(?<=出现))"
+         r"(?:200|201|204|301|302|304|400|401|403|404|405|408|409|429|500|501|502|503|504)(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED,
+         lambda m: read_digits(m.group())),
+    # chmod 755, 权限改为644: a file's permission bits, digit by digit
+    rule("file_mode", r"(?:(?<=chmod )|(?<=chmod -R )|(?<=权限)|(?<=权限为)|(?<=权限是)|(?<=权限改为)|(?<=权限设为)|(?<=权限设置为))"
+         r"[0-7]{3,4}(?![0-9.])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
+    # 192.168.1.1:8080 (above), localhost:5173, HTTPS用443端口: a port, digit by digit
+    rule("port", r"(?<=localhost):([0-9]{2,5})(?![0-9])|(?<![0-9.:])([0-9]{2,5})(?= ?端口)",
+         lambda m: ("冒号" + read_digits(m.group(1))) if m.group(1) else read_digits(m.group(2))),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",

@@ -75,6 +75,15 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Programs whose versions are said as numbers (Python 3.12 三点十二)
+_PROGRAMS = ("Python", "python", "Java", "Node", "Go", "Rust", "Swift", "Kotlin", "Ruby", "PHP", "Scala", "Julia", "Lua",
+             "Dart", "Flutter", "Vue", "React", "Angular", "Django", "Flask", "Spring", "Kubernetes", "Docker", "Ubuntu",
+             "Debian", "CentOS", "Fedora", "Android", "iOS", "iPadOS", "macOS", "Chrome", "Firefox", "Safari", "nginx",
+             "Nginx", "Redis", "MySQL", "PostgreSQL", "MongoDB", "Kafka", "Spark", "Hadoop", "Elasticsearch", "Git",
+             "Xcode", "Qt", "GCC", "LLVM", "Clang", "Unity", "Blender", "Godot", "Electron", "Laravel", "Rails", "Gradle",
+             "Maven", "npm", "pip", "numpy", "pandas", "PyTorch", "torch", "TensorFlow", "CUDA", "OpenSSL", "Linux",
+             "HarmonyOS", "MIUI", "HyperOS", "ColorOS", "OriginOS", "EMUI")  # fmt: skip
+
 # After dates (2024.3.15 is a date): v2.0, V1.2.3; 1.2.3 and 192.168.1.1 (two or more dots); 6.8.0-31-generic
 # with its build's number after a dash (杠, not a minus; not 1.2.3-1.2.5, a range)
 VERSION_RULES: tuple[Rule, ...] = (
@@ -82,6 +91,14 @@ VERSION_RULES: tuple[Rule, ...] = (
         "version",
         r"(?<![0-9A-Za-z.])(?:([vV])([0-9]+(?:\.[0-9]+)+)|()([0-9]+(?:\.[0-9]+){2,}))(?:-([0-9]+)(?=-?[A-Za-z]))?(?![0-9]|\.[0-9])",
         _version,
+    ),
+    # Python 3.10, nginx:1.25, numpy==1.26, 1.10版本: a version of two parts after a program's name or before 版本,
+    # its parts numbers (三点十, not 三点一零 as a decimal would be)
+    rule(
+        "named_version",
+        r"(?:" + "|".join(f"(?<={name}{sep})" for name in _PROGRAMS for sep in (" ", ":", "==")) + r")([0-9]+)\.([0-9]{2})(?![0-9]|\.[0-9])"
+        r"|(?<![0-9A-Za-z.])([0-9]+)\.([0-9]{2})(?=版本|版(?![权面税图]))",
+        lambda m: "点".join(read_integer(part) for part in m.groups() if part),
     ),
 )
 
