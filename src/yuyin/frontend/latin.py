@@ -49,6 +49,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "canva": ("kan1", "wa5"),  # not the pinyin it looks like
     "sin": ("sai4", "yin1"),  # the sine as classrooms say it (赛因), not the English word sin
     "okok": ("ou1", "kei4", "ou1", "kei4"), "nginx": ("en2", "jin1", "ai2", "ke4", "si5"),  # engine x
+    "json": ("jie2", "sen1"), "sars": ("sa4", "si1"), "opec": ("ou1", "pei4", "ke4"),  # as Jason, 萨斯, 欧佩克
 }  # fmt: skip
 
 

@@ -146,6 +146,17 @@ WORD_RATIO = rule("word_ratio", r"(?<=[\u4e00-\u9fff]):(?=[\u4e00-\u9fff]{1,3}(?
 # 发病率为3.5/10万: a rate per ten thousand, a hundred thousand or a million
 PER_MYRIADS = rule("per_myriads", r"(?<=[0-9])/(?=(?:1|10|100)万(?![0-9]))", lambda m: "每")
 
+# 用#注释, 用*表示乘法: a sign named as what is used, by its name
+_SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&": "和号", "%": "百分号", "~": "波浪号", "/": "斜杠", "\\": "反斜杠"}
+NAMED_SIGN = rule("named_sign", r"(?<=用)([#*|!&%~/\\])(?=表示|注释|写|标注|分隔|连接|代替|隔开|开头|结尾|作为|来)",
+                  lambda m: _SIGN_NAMES[m.group(1)])
+
+# a&&b, a||b: the logical and and or of code
+LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&" else "或")
+
+# 10W+, 1W+阅读: W for 万 before a plus (10万+, not ten watts)
+MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: read_number(m.group(1)) + "万")
+
 # iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
 MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
                     lambda m: read_number(m.group(1)) + m.group(2).upper())
@@ -287,7 +298,7 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_DASH, M2_SLOT, PREGNANCY, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
+    + (K8S, MODEL_DASH, M2_SLOT, PREGNANCY, NAMED_SIGN, LOGICAL, MYRIAD_W, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
        PER_MYRIADS, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES

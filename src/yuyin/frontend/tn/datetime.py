@@ -232,9 +232,9 @@ _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|"
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|发布|更新|"
                              + _HOLIDAYS + ")")
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
     # 2023-24赛季, 2023/24财年: a season or fiscal year across two years
     rule(
         "season",
-        _YEAR + r" ?[-/~～—–] ?([0-9]{2})(?=赛季|财年|学年|年度)",
+        _YEAR + r" ?[-/~～—–] ?((?:19|20)?[0-9]{2})(?=赛季|财年|学年|年度)",
         lambda m: f"{read_digits(m.group(1))}到{read_digits(m.group(2))}",
     ),
     rule("year", _YEAR + r"(?=" + _YEAR_WORDS + ")", _year),
@@ -402,6 +402,9 @@ RULES: tuple[Rule, ...] = (
         r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升]|年(?!货节)|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
+    # 12.7日更新: month.day before 日 (not 1.5日元, 3.5日均)
+    rule("dot_day", r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])(?=日(?![元本币均常用益子记报志历夜光照晒]))",
+         lambda m: read_small(m.group(1)) + "月" + read_small(m.group(2))),
     # 03-15 10:30: a month and day with two digits each before a clock time (a log line, a ticket;
     # not a score before a kick-off time: 3-1 20:00)
     rule("month_day_time", r"(?<![0-9.:/-])(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?= [0-9]{1,2}:[0-9]{2})",

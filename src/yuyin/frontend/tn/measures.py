@@ -174,7 +174,7 @@ def _multiple(match: re.Match[str]) -> str:
     放大1000X -> 放大一千倍 (not 错误代码0x80: a hexadecimal)."""
     sentence = re.split("[。！？!?\n]", context_before(match, 20))[-1]
     if _TIMES_AFTER.match(context_after(match, 5)) or _TIMES_BEFORE.search(sentence):
-        return read_number(match.group(1)) + "倍"
+        return read_amount(match.group(1)) + "倍"
     return match.group()
 
 

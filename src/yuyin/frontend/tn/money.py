@@ -8,6 +8,7 @@ Prices drop the trailing zeros of their fraction, as a cashier or an announcer r
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .digits import NUMBER, read_number
 from .rule import Rule, context_after, context_before, rule
@@ -85,7 +86,20 @@ CODE_RULES: tuple[Rule, ...] = (
     ),
 )
 
+def _billions(match: re.Match[str]) -> str:
+    """$1.5B -> 十五亿美元, US$30B -> 三百亿美元, $500M -> 五亿美元: billions and millions in Chinese myriads."""
+    sign, amount, scale = match.groups()
+    myriads = Decimal(amount) * (100000 if scale in "Bb" else 100)  # in 万
+    spoken = read_number(_plain(myriads / 10000)) + "亿" if myriads >= 10000 else read_number(_plain(myriads)) + "万"
+    return spoken + _SIGNS[sign]
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
 RULES: tuple[Rule, ...] = (
+    rule("billions", r"(?<![A-Za-z0-9.])(US\$|HK\$|[$€£]) ?([0-9]+(?:\.[0-9]+)?) ?([BbM])(?![A-Za-z0-9])", _billions),
     rule(
         "currency_sign",
         r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|NT\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?\2?(" + NUMBER + r"))?" + _SCALE

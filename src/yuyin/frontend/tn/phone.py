@@ -305,6 +305,15 @@ RULES: tuple[Rule, ...] = (
     # 192.168.1.1:8080 (above), localhost:5173, HTTPS用443端口: a port, digit by digit
     rule("port", r"(?<=localhost):([0-9]{2,5})(?![0-9])|(?<![0-9.:])([0-9]{2,5})(?= ?端口)",
          lambda m: ("冒号" + read_digits(m.group(1))) if m.group(1) else read_digits(m.group(2))),
+    # kill -9: a signal's number after a command's dash (杠九, not minus nine)
+    rule("command_option", r"(?<=kill )-([0-9]{1,2})(?![0-9])", lambda m: "杠" + read_digits(m.group(1))),
+    # 0b1010, 二进制数1010: binary digits, one by one
+    rule("binary", r"(?<![A-Za-z0-9])0b([01]+)(?![0-9A-Za-z])|(?<=二进制)(数|数字|的|是|为)?([01]{2,})(?![0-9])",
+         lambda m: f"零b{read_digits(m.group(1))}" if m.group(1) else (m.group(2) or "") + read_digits(m.group(3))),
+    # IMG_20241207_103015.jpg: the digits of a file's name, one by one
+    rule("file_name_digits", r"(?<=[A-Za-z0-9]_)[0-9]{4,}(?=[_.])|(?<=[A-Za-z0-9]_)[0-9]{4,}(?![0-9A-Za-z])", lambda m: read_digits(m.group())),
+    # 3060目标: the carbon goals of 2030 and 2060, by their digits
+    rule("carbon_goals", r"(?<![0-9.])3060(?=[”\"]?(?:目标|双碳|战略|承诺))", lambda m: "三零六零"),
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",
@@ -385,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "model_number",
         r"(?<![A-Za-z0-9])(?!" + _INDEX_NAMES + "|" + _LAB_NAMES + r")([A-Z]{2,}) ([0-9]{3,})" + _STANDARD_PART_YEAR
-        + r"(?![0-9]|\.[0-9])" + _COUNT_AFTER,
+        + r"(?![0-9]|\.[0-9])" + _COUNT_AFTER + r"(?! ?(?:W|瓦|位|mAh|Hz|bit))",  # (not PD 100W, RSA 2048位: amounts)
         lambda m: m.group(1) + " " + _standard_number(m, 2),
     ),
     # CVE-2024-3094, WO-2024-000123: a register's name, a year and a serial number, digit by digit, a
