@@ -27,6 +27,8 @@ CLITICS = frozenset("的地得了着过们吗呢吧啊呀嘛么啦哦呗咯嘞�
 LEAN_LEFT = frozenset("于以似般者性化式家上下中内外前后边等来")
 # ... and those that lean on the word after them, staying alone rather than leaning left.
 LEAN_RIGHT = frozenset("在从向对把被给跟和与及或为比将让叫由往朝离自请很最更太都也就还又才再不没只别刚")
+# Pronouns, which lean on the verb before them as its object (都不理|我 -> 都不理我)
+PRONOUNS = frozenset("我你他她它您")
 # ... and one that takes such a word even where that one could join its own next word.
 LEADS = frozenset("请")
 COMPOUND_MIN = 4
@@ -106,7 +108,8 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
     WORD_MAX syllables together), else the one before (at most three), unless it leans the
     other way (于 等 来 lean left; prepositions, conjunctions and adverbs right, so they stay
     alone rather than lean left) or the next one takes its own next (我|只想, see
-    :func:`_takes_next`). Latin words and words broken off by a mark stay apart."""
+    :func:`_takes_next`); a pronoun joins the one before up to WORD_MAX (都不理我).
+    Latin words and words broken off by a mark stay apart."""
     joined: list[list[int]] = []
     index = 0
     while index < len(groups):
@@ -116,17 +119,25 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
             index += 1
             continue
         text = words[group[0]].text
-        if text in LEAN_LEFT and _join_left(words, joined, group, WORD_MAX):
+        if text in LEAN_LEFT and not _waits(words, groups, index) and _join_left(words, joined, group, WORD_MAX):
             index += 1
             continue
         if _takes_next(words, groups, index):
             joined.append(group + groups[index + 1])
             index += 2
             continue
-        if text in LEAN_RIGHT or not _join_left(words, joined, group):
+        if text in LEAN_RIGHT or not _join_left(words, joined, group, WORD_MAX if text in PRONOUNS else 3):
             joined.append(group)
         index += 1
     return joined
+
+
+def _waits(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:
+    """Whether ``groups[index]`` is the verb 等 "wait" (等你, 等着, 等一下), not "etc." leaning left."""
+    if words[groups[index][0]].text != "等" or index + 1 >= len(groups):
+        return False
+    after = words[groups[index + 1][0]].text
+    return after[:1] in "我你他她它您咱" or after in ("着", "一下", "一会", "一会儿", "会儿")
 
 
 def _takes_next(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:

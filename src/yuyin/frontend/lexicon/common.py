@@ -1288,8 +1288,6 @@ TABLE = """\
 行数	hang2 shu4
 行号	hang2 hao4
 行内	hang2 nei4
-行首	hang2 shou3
-行尾	hang2 wei3
 首行	shou3 hang2
 空行	kong4 hang2
 干这行	gan4 zhe4 hang2

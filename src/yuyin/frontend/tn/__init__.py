@@ -129,8 +129,8 @@ CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七�
 # XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
 PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
 
-# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures)
-TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])[xX](?!(?:86|64)(?![0-9]))(?=[0-9]+(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
+# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures; nor 荣耀X50, a model)
+TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
 
 # 最大心率=220-年龄, 储备心率=最大心率-静息心率: a minus between words of a formula (an = before it in the clause)
 def _word_minus(match: re.Match[str]) -> str:

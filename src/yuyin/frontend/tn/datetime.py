@@ -141,7 +141,7 @@ _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
 # not 马拉松7:30鸣枪) or winning after (以2:01:09打破纪录, not 于10:30:15获得积分); minutes and seconds
 # before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
-_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb)?\s?$")
+_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb|成绩|用时|完赛)?(?:是|为)?\s?$")
 _RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
 _RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
 
@@ -155,6 +155,9 @@ def _duration(match: re.Match[str]) -> str:
         timed = match.group().index(":") == 1 and _RESULT_AFTER.match(after)
     if not (_DURATION_WORDS.search(before) or timed):
         return match.group()  # a clock time, for the rule after
+    if match.group().count(":") == 1 and _RACE_BEFORE.search(before):  # 全马PB 4:05: a marathon takes hours
+        hours_taken, minutes_taken = (int(part) for part in match.group().split(":"))
+        return _time_taken(hours_taken, minutes_taken, 0)
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
     spoken = _time_taken(hours[0] if hours else 0, minutes, seconds)
     return spoken + ("钟" if spoken.endswith("分") else "")
@@ -164,7 +167,7 @@ def _race_time(match: re.Match[str]) -> str:
     """1:42.37 -> 一分四十二秒三七, 1:02:05.3 -> 一小时零二分零五秒三; a log's timestamp of two-digit hours
     and milliseconds is a clock time: 10:30:15.250 -> 十点三十分十五点二五零秒."""
     hours, minutes, seconds, fraction = match.groups()
-    if hours and len(hours) == 2 and len(fraction) == 3 and int(hours) < 24:
+    if hours and len(hours) == 2 and len(fraction) == 3 and int(hours) < 24 and not _DURATION_WORDS.search(context_before(match, 6)):
         spoken = _hour(hours) + "点"
         if int(minutes) or int(seconds) or fraction.strip("0"):
             spoken += ("零" if 0 < int(minutes) < 10 else "") + read_small(minutes) + "分"

@@ -302,11 +302,11 @@ RULES: tuple[Rule, ...] = (
     # chmod 755, 权限改为644: a file's permission bits, digit by digit
     rule("file_mode", r"(?:(?<=chmod )|(?<=chmod -R )|(?<=权限)|(?<=权限为)|(?<=权限是)|(?<=权限改为)|(?<=权限设为)|(?<=权限设置为))"
          r"[0-7]{3,4}(?![0-9.])" + _NOT_COUNTED, lambda m: read_digits(m.group())),
-    # 192.168.1.1:8080 (above), localhost:5173, HTTPS用443端口: a port, digit by digit
-    rule("port", r"(?<=localhost):([0-9]{2,5})(?![0-9])|(?<![0-9.:])([0-9]{2,5})(?= ?端口)",
+    # 192.168.1.1:8080 (above), localhost:5173, HTTPS用443端口: a port, digit by digit (not 80端口, 22端口: 八十)
+    rule("port", r"(?<=localhost):([0-9]{2,5})(?![0-9])|(?<![0-9.:])([0-9]{3,5})(?= ?端口)",
          lambda m: ("冒号" + read_digits(m.group(1))) if m.group(1) else read_digits(m.group(2))),
     # kill -9: a signal's number after a command's dash (杠九, not minus nine)
-    rule("command_option", r"(?<=kill )-([0-9]{1,2})(?![0-9])", lambda m: "杠" + read_digits(m.group(1))),
+    rule("command_option", r"(?<=kill )-([0-9]{1,2})(?![0-9])", lambda m: "杠" + read_number(m.group(1))),
     # 0b1010, 二进制数1010: binary digits, one by one
     rule("binary", r"(?<![A-Za-z0-9])0b([01]+)(?![0-9A-Za-z])|(?<=二进制)(数|数字|的|是|为)?([01]{2,})(?![0-9])",
          lambda m: f"零b{read_digits(m.group(1))}" if m.group(1) else (m.group(2) or "") + read_digits(m.group(3))),
