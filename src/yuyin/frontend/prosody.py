@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .sandhi import MEASURES
 from .word import HAN, LATIN, Word
 from .words import is_word
 
@@ -108,7 +109,8 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
     WORD_MAX syllables together), else the one before (at most three), unless it leans the
     other way (于 等 来 lean left; prepositions, conjunctions and adverbs right, so they stay
     alone rather than lean left) or the next one takes its own next (我|只想, see
-    :func:`_takes_next`); a pronoun joins the one before up to WORD_MAX (都不理我).
+    :func:`_takes_next`); a pronoun joins the one before up to WORD_MAX (都不理我), and so does
+    a noun after a number and its measure word (十八碗酒).
     Latin words and words broken off by a mark stay apart."""
     joined: list[list[int]] = []
     index = 0
@@ -126,10 +128,16 @@ def _join_monosyllables(words: Sequence[Word], groups: list[list[int]]) -> list[
             joined.append(group + groups[index + 1])
             index += 2
             continue
-        if text in LEAN_RIGHT or not _join_left(words, joined, group, WORD_MAX if text in PRONOUNS else 3):
+        limit = WORD_MAX if text in PRONOUNS or joined and _counted(words[joined[-1][-1]].text) else 3
+        if text in LEAN_RIGHT or not _join_left(words, joined, group, limit):
             joined.append(group)
         index += 1
     return joined
+
+
+def _counted(text: str) -> bool:
+    """Whether ``text`` is a number and its measure word (十八碗, 二十匹), which the noun after it joins."""
+    return len(text) >= 2 and text[-1] in MEASURES and all(char in _NUMERALS or char == "几" for char in text[:-1])
 
 
 def _waits(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:

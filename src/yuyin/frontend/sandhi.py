@@ -142,7 +142,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     """beyond: the character after ``after``; earlier: the one before ``before``."""
     prev = before[0] if before else ""
     following = beyond[0] if beyond else ""
-    priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in _MEASURES
+    priced = bool(earlier) and earlier[0] in "块毛角" and after is not None and after[0] in MEASURES
     if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (
             prev and prev in _DIGITS + "十" and not priced and not (
                 prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
@@ -191,7 +191,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if after[0] in "加减乘除等比" and prev != after[0]:
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
-    if len(word) > 1 and s == len(word) - 1 and is_word(word.text) and after[0] not in _MEASURES and after[0] not in "百千万亿" and not (
+    if len(word) > 1 and s == len(word) - 1 and is_word(word.text) and after[0] not in MEASURES and after[0] not in "百千万亿" and not (
             len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除等"):  # fmt: skip
         return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百;
         # not 人一|起来, a word the segmenter made up)
@@ -203,7 +203,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         # not 一步一步, 一天一天 (one step after another), nor 今年一年里, 美国一国 (a word ending in a measure or 国,
         # then one of it; 盘一盘, 对一对, 包一包: a verb that is also a measure, tried)
         if (not earlier or earlier[0] != "一") and not (
-                (prev in _MEASURES or prev == "国") and earlier and is_word(earlier[0] + prev)):
+                (prev in MEASURES or prev == "国") and earlier and is_word(earlier[0] + prev)):
             return "yi5"  # 看一看
     return "yi2" if tone(after[1]) in "45" else "yi4"
 
@@ -271,7 +271,8 @@ _TIME_OF_DAY = frozenset("午晨天夜")  # 下午, 凌晨, 明天, 半夜
 _AT_THE_HOUR = "半钟整前后左以之开出到集见起结截"  # 一点半, 一点钟, 一点前, 一点左右, 一点以后, 一点开会...
 _DEGREE = frozenset("快慢多少早晚大小高低好差近远轻重稍再有这那了得")  # 快一点, 差一点, 有一点
 _LITTLE_BY_LITTLE = frozenset(("一点一滴", "一点一点"))
-_MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根门家所座栋"
+_NUMBER_CHARS = frozenset("零一二两三四五六七八九十百千万亿几")
+MEASURES = frozenset("个本条张只次位件种天年岁块杯份名辆台部间双对套项句篇首场节棵朵头匹颗粒片把支根门家所座栋"
                       "艘架批笔类样口周斤米克吨升倍瓶碗盒包袋箱趟遍顿页段步圈亩盘")
 
 
@@ -301,7 +302,8 @@ _NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:
-    """3-3 -> 2-3 inside each prosodic word; ``groups`` lists the word indices of each."""
+    """3-3 -> 2-3 inside each prosodic word, then between a number and the measure word that
+    begins the next (十五|把剑 wu2, 五|本书); ``groups`` lists the word indices of each."""
     for group in groups:
         members = [words[i] for i in group]
         for word in members:
@@ -311,6 +313,19 @@ def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) ->
             if left.kind != EXACT and right.kind != EXACT and left.syllables and right.syllables:
                 if tone(left.syllables[-1]) == "3" and tone(right.syllables[0]) == "3":
                     left.syllables[-1] = with_tone(left.syllables[-1], "2")
+    for left, right in zip(groups, groups[1:]):
+        number, measured = words[left[-1]], words[right[0]]
+        if (_is_number(number) and measured.kind == HAN and measured.text[0] in MEASURES
+                and tone(number.syllables[-1]) == "3" and tone(measured.syllables[0]) == "3"):
+            number.syllables[-1] = with_tone(number.syllables[-1], "2")
+
+
+def _is_number(word: Word) -> bool:
+    """A count written in hanzi, after a demonstrative or not (十五, 这九, 两百; not the digits of
+    a code: N九五|口罩)."""
+    digits = word.text.lstrip("这那每")
+    return (word.kind == HAN and bool(digits) and all(char in _NUMBER_CHARS for char in digits)
+            and (len(digits) == 1 or any(char in "十百千万亿" for char in digits)))
 
 
 def _inside(word: Word, start: int, end: int) -> None:
