@@ -350,6 +350,8 @@ _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", 
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
                      "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐|轻功|拳法|掌法|箭术|身法|内功|功力|修为)$")
+# What is set or seasoned, before 调得 tiao2: 味道调得刚好, 音量调得太大, 悬挂调得偏硬
+_SET_THINGS = re.compile("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调|悬挂|底盘|方向盘|琴弦|弦|音|参数")
 # Degree words before an adjective (太重, 很重, 那么重)
 _DEGREE_WORDS = frozenset("很 太 好 挺 真 更 最 极 那么 这么 多么 非常 特别 十分 相当 比较 有点 有些".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
@@ -487,6 +489,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
         ("hang2", _bank),
+        # 这行得靠口碑, 这一行得重写: a trade or a line that must (not 这行得通)
+        ("hang2", lambda c: c.left.endswith(("这", "那", "这一", "那一")) and c.right == "得" and not c.after.startswith("得通")),
         # the trade: 干这行, 入这行, 在这行干了十年 (not 这行不通, 在这行吗)
         ("hang2", lambda c: re.search("(?:干|入|进|做|混)(?:这|那|哪)$", c.before) is not None
          or c.before.endswith(("在这", "在那")) and re.match("(?:干|做|混|工作|待|呆|里)", c.after) is not None),
@@ -519,6 +523,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                            "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
         ("huan2", lambda c: c.right in ("不起", "不上", "不清", "得起", "得上", "得清") and re.search("钱|债|贷|款|账|欠", c.before) is not None),  # 钱我还不起
         ("huan2", lambda c: c.right == "嘴" or c.left == "待" and c.right.startswith("款")),  # 不许还嘴, 待还款项
+        # 每月还五千多的房贷, 一个月要还多少钱, 还要还二十年: an amount or a time of repaying
+        ("huan2", lambda c: c.before.endswith("还要")
+         or c.left.endswith(("要", "月", "得", "需")) and re.match("[零一二两三四五六七八九十百千万几多]|多少", c.after) is not None
+         and re.search("贷|钱|债|利息|月供", c.before + c.after[:12]) is not None),
         # 逾期未还, 已还完, 应还本息, 欠款按时还上, 还车前 (not 应还有, 应还算合理, 你还上？, 还车票都没买)
         ("huan2", lambda c: c.left.endswith(("未", "已")) and not c.right.startswith(("有", "是", "在", "要", "能", "可", "会", "没", "得"))),
         ("huan2", lambda c: c.left.endswith("应") and c.right.startswith(("本息", "款", "贷", "钱", "金额", "本金"))),
@@ -544,7 +552,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # must wait a while: 他得过一会儿才能到, 你得过几天再来 (not 他得过奖, 得过病: has won, has had)
         ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
          and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
-        ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿")))
+        ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿", "汤", "孩子", "妈妈", "爸爸"))
+                            or c.left in ("这行", "那行", "一行", "这一行") and not c.after.startswith("得通"))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
         # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
         ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
@@ -574,8 +583,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "觉": (("jiao4", left_ends("睡午个一好懒大着")),
            ("jiao4", lambda c: c.left == "的" and "睡" in c.before)),  # 几点睡的觉
     "吐": (("tu4", lambda c: c.right[:1] in ("", "了", "奶", "血", "出", "得", "的") and not c.after.startswith(("了口", "了一口", "出一口"))
-            and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏|吃的|喝的|好几次", c.before) is not None
+            and (re.search("喝多|晕|想|恶心|难受|孕|宝宝|孩子|别|又|一直|吃坏", c.before) is not None
                  or re.search("[吃喝][完下了]?就", c.before) is not None and re.match("出(?!来)", c.after) is None)),
+           # 刚吃的全吐了, 喝的奶都吐了, 好几次都吐了 (not 把吃的鱼刺吐出来: spat out)
+           ("tu4", lambda c: c.right[:1] in ("", "了") and re.search("(?:吃|喝)的[^，,]{0,3}(?:全|都|又)$|好几次都?$", c.before) is not None),
            # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮,
            # 瓜子皮吐了一地, 把嘴里的饭吐了一地: spat)
            ("tu4", lambda c: re.match("了一(?:地|身|床|路|车|桌子)(?:[，。！,!…]|$)", c.after) is not None
@@ -665,7 +676,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", right_in("高", "低", "大", "小", "好", "亮", "暗", "快", "慢", "匀", "准", "整", "一下", "馅", "馅儿",
                            "稀", "稠", "浓", "淡", "咸", "甜")),  # 调馅儿 (mix), 把酱汁调稀
         # 味道调得刚好, 调料调得有点咸, 音量调得太大 (not 他被调得很远: transferred)
-        ("tiao2", lambda c: c.right == "得" and re.search("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调", c.before) is not None),
+        ("tiao2", lambda c: c.right == "得" and _SET_THINGS.search(c.before) is not None),
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
     ),
@@ -784,7 +795,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "转": (
         ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
-        ("zhuan4", lambda c: re.search("[百千万][零一二两三四五六七八九十]*$", c.before) is not None),  # 七千二百转的硬盘 (revolutions)
+        ("zhuan4", lambda c: re.search("[百千万][零一二两三四五六七八九十]*$", c.before) is not None
+         and c.right[:1] in ("", "的", "每", "左", "以", "和", "或")),  # 七千二百转的硬盘 (revolutions; not 把这一百转给他)
         ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or _SPINNER.search(c.before) is not None
          and (not c.right or c.right == "得")),  # 他转着笔, 风扇在转, 车轮转得飞快 (not 文件正在转, 风向转得很快)
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
@@ -803,7 +815,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "切": (("qie1", right_starts("末", "丝", "段", "丁", "块", "小块", "片", "成", "碎", "开", "条", "好", "得", "到手", "后")),  # 葱切末 (cut)
            # 切三毫米的细丝, 切五厘米长的段; 洗净后切, 对折后再切: what is cut, or a recipe's step ending its clause
            ("qie1", lambda c: re.match("[零一二两三四五六七八九十几半点]+(?:毫米|厘米|公分|分米|寸)", c.after) is not None
-            or not c.right and c.left in ("再", "后", "先", "就", "来", "去", "了")),),
+            or not c.right and c.left in ("再", "后", "先", "就", "来", "去", "了")
+            or c.right == "了" and not c.after.startswith("了一声")),),  # 他切了三次 (not 切了一声: tsk)
     "择": (("zhai2", right_starts("干净", "菜", "一下")),  # 把菜择干净 (选择 ze2, 择好时机)
            # 把菜择好, 芹菜叶择完: what is picked over just before it (not 菜价上涨时择好时机, 菜农择好了种子)
            ("zhai2", lambda c: c.right[:1] in ("好", "完", "掉")
@@ -818,7 +831,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                   "串", "薯", "油条", "小黄鱼", *NUMERALS))
             or re.match("好(?:$|[的了后再就即捞备装控沥])", c.after) is not None  # 炸好的丸子 (not 炸好几次, 鞭炮炸好响)
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))
-            or not c.right and c.left in ("再", "后", "复") and re.search("腌|蒸|煮|裹|蘸|包|卷|焯|拍", c.before) is not None),),
+            or not c.right and c.left in ("再", "后", "复") and re.search("腌|蒸|煮|裹|蘸|包|卷|焯|拍", c.before) is not None
+            or not c.right and re.search("油锅里?|锅里|锅中|油里", c.before[-4:]) is not None),),
     # 炸香, 中火炸八分钟 (frying); 先腌再炸, 先蒸后炸 (a recipe's last step; not 这座桥迟早会再炸)
     "尽": (("jin4", left_ends("散看淘用耗吃喝卖说想道详穷竭歼杀烧读听享受")),),  # 千金散尽, 一日看尽长安花
     "削": (("xiao1", right_starts("掉", "皮", "了", "苹果", "土豆", "铅笔", "成", "好", "一下", "去")),),  # 削掉皮 (削弱 xue1)
@@ -943,8 +957,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "趟": (("tang1", lambda c: c.left[-1:] not in NUMERALS + DEMONSTRATIVES + "几"
             and re.match("(?:着|过|了)?(?:水|河|浑水|过去|过来|过河|地雷)", c.after) is not None),),
     # 钉 ding4, nail (the verb): 钉了一颗钉子, 把木板钉牢, 钉扣子 (钉子, 螺丝钉 ding1)
-    "呛": (("qiang4", left_ends("太很真好挺特别非常有点")),),  # 辣椒太呛了 (pungent; 呛奶, 呛水 qiang1)
-    "馏": (("liu4", lambda c: c.alone),),  # 馏馒头, 馏一下剩饭 (steam again; 蒸馏, 馏分 are words: liu2)
+    "呛": (("qiang4", left_ends("太很真好挺特别非常有点")), ("qiang4", lambda c: c.right[:1] == "得")),  # 呛得直咳嗽  # 辣椒太呛了 (pungent; 呛奶, 呛水 qiang1)
+    "馏": (("liu4", lambda c: not c.left.endswith(("蒸", "分", "干")) and not c.right.startswith("分")),),
+    # 馏馒头, 锅里馏一下 (steam again; 蒸馏, 馏分 are words: liu2)
     "忒": (("tui1", lambda c: c.alone),),  # 忒贵了 (too; te4 only in the classical 差忒)
     "钉": (("ding4", lambda c: c.alone and c.right[:1] in ("了", "牢", "上", "在", "好", "住", "扣", "进")
             and not c.after.startswith(("住了对手", "住对手", "着"))
@@ -1234,6 +1249,12 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 铺盖 pu1 gai4, covering (积雪铺盖着田野, 落叶铺盖了小路), not the bedding (卷起铺盖了, 卷起铺盖了吗, 把铺盖铺好: gai5)
     "铺盖": (("pu1 gai4", lambda c: _COVERING.match(c.after) is not None),),
     # 包涵 written for 包含, containing (方案包涵了所有情况), not bearing with (请多包涵了: han5)
+    # 味道调得刚好, 音量调得太大, 悬挂调得偏硬: set or seasoned (not 他被调得很远: transferred)
+    "调得": (("tiao2 de5", lambda c: _SET_THINGS.search(c.before) is not None),),
+    # 人民银行总行, 总行和分行: a bank's head office, hang2 (not 你总行了吧: always fine)
+    "总行": (("zong3 hang2", lambda c: re.search("银行|分行|支行|该行|央行|人行|行长", c.before + c.after) is not None),),
+    # 页面重载, 重载函数, 重载配置: loaded again or overloaded, chong2 (not 货车重载: a heavy load)
+    "重载": (("chong2 zai4", lambda c: re.search("页面|函数|方法|运算符|配置|插件|模块|代码|刷新|热|类|接口|文件", c.before[-6:] + c.after[:4]) is not None),),
     "包涵": (("bao1 han2", lambda c: _COVERING.match(c.after) is not None or c.right in ("在", "在内")),),
     # 里头 then 一次, 一回, 一遭 is jieba's cut of 家里|头一次 (first time: 他在家里头一次做饭), not 家里头一个人也没有 (tou5)
     **{word: (((reading + " tou2"), lambda c: c.right in ("一次", "一回", "一遭") or c.after.startswith(("一次", "一回", "一遭"))),)

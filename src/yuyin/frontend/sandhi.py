@@ -146,7 +146,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after is None or not after[0] or (prev == "第" and (after[0] not in "百千万佰仟" or following == "货")) or (
             prev and prev in _DIGITS + "十" and not priced and not (
                 prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
-            word.text in _YI_KEPT):  # fmt: skip
+            word.text in _YI_KEPT or word.text.startswith("一流")):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); 一把手, 一流
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
@@ -180,6 +180,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # the digit typed into a live chat: 扣1参与, 扣1的宝宝, 扣1领券 (not 扣一分, 扣一下, 扣一顶帽子)
     if after[0] + following == "表示" and not prev or prev in _VALUE_ENDS and after[0] + following in ("表示", "代表"):
         return "yi1"  # a value's meaning: 1表示成功，0表示失败, 参数1表示, 返回值1代表 (not 一代表团, 选出一代表)
+    if prev in _VALUE_ENDS and after[0] in "即和为是还" or (after[0] == "以" and following == "后" and prev in "加减乘除"):
+        return "yi1"  # a value: 设为1即可, 参数1和参数2, 等级1为最低, 选项1是错的, 选1还是2, 加1以后
+    if prev == "付" and earlier and earlier[0] in _DIGITS + "两" or prev == "押" and after[0] == "付":
+        return "yi1"  # a deposit and a rent: 押一付一, 押二付一也行
     if after[0] in "就或最" or (after[0] == "后" and prev in "加减乘除") or (
             after[0] == "时" and prev == "为" and earlier and earlier[0] in "值于"):  # fmt: skip
         return "yi1"  # a value: 设为1就行, 减1就是, 选1或2, 等级1最低, 加1后, 值为1时 (not 一时糊涂)
@@ -225,7 +229,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     一座单孔桥, 一门课, 一层楼, 剩下一层油, 节目一期); in the news: a plenum (一中全会), the first Party congress
     (中共一大, 一大代表), the First World War (一战结束后; not 一战成名), one o'clock (凌晨1时, 1时30分; not 一时糊涂),
     a bus route (1路公交车), a state of readiness or a hero's rank (一级战备), first-tier universities (一本线), the
-    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front line (一线员工, 奋战在一线)."""
+    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front line (一线员工, 奋战在一线), first gear
+    (挂1挡, 一挡起步; not 一档节目), a development's first phase (一期已经卖完了, 一期二期)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
@@ -245,11 +250,13 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "级" and following in ("战", "英"))
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视") or (after == "段" and following in ("奶", "米", "配"))
-            or (after == "线" and (bool(following) and following in "员工医" or prev == "在" and not following)))
+            or (after == "线" and (bool(following) and following in "员工医品" or not following))
+            or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、"))
+            or (after == "期" and bool(following) and following in "二已"))
 
 
 _YI_KEPT = frozenset("一把手 一流 三重一大".split())  # the head, first-class, the "three majors and one large" rule
-_VALUE_ENDS = frozenset("数值码回为负")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
+_VALUE_ENDS = frozenset("数值码回为负级项填选设")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
@@ -302,8 +309,9 @@ _NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:
-    """3-3 -> 2-3 inside each prosodic word, then between a number and the measure word that
-    begins the next (十五|把剑 wu2, 五|本书); ``groups`` lists the word indices of each."""
+    """3-3 -> 2-3 inside each prosodic word, then across a light boundary (#1) before a pronoun
+    that leans on the verb before it (我想|你了 xiang2) and between a number and the measure word
+    that begins the next (十五|把剑 wu2, 五|本书); ``groups`` lists the word indices of each."""
     for group in groups:
         members = [words[i] for i in group]
         for word in members:
@@ -314,6 +322,12 @@ def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) ->
                 if tone(left.syllables[-1]) == "3" and tone(right.syllables[0]) == "3":
                     left.syllables[-1] = with_tone(left.syllables[-1], "2")
     for left, right in zip(groups, groups[1:]):
+        if words[left[-1]].break_after > 1:
+            continue  # a phrase ends between them
+        before, pronoun = words[left[-1]], words[right[0]]  # 我想|你了, 你打|我呀: a pronoun leans on the verb before it
+        if (before.kind == HAN and pronoun.kind == HAN and pronoun.text in ("我", "你") and before.syllables
+                and tone(before.syllables[-1]) == "3"):
+            before.syllables[-1] = with_tone(before.syllables[-1], "2")
         number, measured = words[left[-1]], words[right[0]]
         if (_is_number(number) and measured.kind == HAN and measured.text[0] in MEASURES
                 and tone(number.syllables[-1]) == "3" and tone(measured.syllables[0]) == "3"):

@@ -1291,7 +1291,6 @@ TABLE = """\
 首行	shou3 hang2
 空行	kong4 hang2
 干这行	gan4 zhe4 hang2
-总行	zong3 hang2
 投行	tou2 hang2
 中国证监会	zhong1 guo2 zheng4 jian1 hui4
 三重一大	san1 zhong4 yi1 da4
@@ -1383,4 +1382,11 @@ TABLE = """\
 率部	shuai4 bu4
 率团	shuai4 tuan2
 九重	jiu3 chong2
+从中选	cong2 zhong1 xuan3
+还建房	huan2 jian4 fang2
+干湿	gan1 shi1
+干湿分离	gan1 shi1 fen1 li2
+打着火	da3 zhao2 huo3
+空挡	kong4 dang3
+差速锁	cha1 su4 suo3
 """

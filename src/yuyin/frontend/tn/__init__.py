@@ -157,6 +157,38 @@ LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&
 # 10W+, 1W+阅读: W for 万 before a plus (10万+, not ten watts)
 MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: read_number(m.group(1)) + "万")
 
+# 90m2, 3万/m2: square metres written without the superscript
+SQUARE_METRES = rule("square_metres", r"(?<=[0-9/])m2(?![0-9A-Za-z])", lambda m: "m²")
+
+# 4.1L/100km, 13.5kWh/100km: a consumption per hundred kilometres
+PER_HUNDRED_KM = rule("per_hundred_km", r"(?<=[A-Za-z升度])/100 ?(?:km|公里)(?![A-Za-z])", lambda m: "每百公里")
+
+# 400N·m/1750-4000rpm: torque, then the engine speeds it is reached at (not "per")
+TORQUE_AT = rule("torque_at", r"(?<=N·m)/(?=[0-9]+(?:-[0-9]+)? ?rpm)", lambda m: "，")
+
+# 元/m²·月, 元/平方米·月: the dot before a period is "per" it
+PER_PERIOD = rule("per_period", r"(?:(?<=m²)|(?<=[㎡米]))·(?=[月天年日])", lambda m: "每")
+
+# 长宽高4980/1890/1475mm, 分期可选12/24/36期: a list of three or more numbers between slashes
+def _slashed_list(match: re.Match[str]) -> str:
+    return "、".join(match.group().split("/"))
+
+
+SLASHED_LIST = rule("slashed_list", r"(?<![0-9./])[0-9]{1,4}(?:/[0-9]{1,4}){2,}(?![0-9./])(?= ?(?:mm|毫米|期|个月|月))", _slashed_list)
+
+# 地铁2/4号线, 3/4/5号线: lines of the metro, each named
+LINES = rule("lines", r"(?<![0-9./])([0-9]{1,2}(?:/[0-9]{1,2})+)(?=号线)",
+             lambda m: "号线、".join(read_number(number) for number in m.group(1).split("/")))
+
+# 1000+km: more than so many kilometres (一千多公里)
+KM_AFTER_PLUS = rule("km_after_plus", r"(?<=[0-9]\+) ?km(?![A-Za-z])", lambda m: "公里")
+
+# 80-90平: a range of floor areas (not a score, nor 战成2-2平: a draw)
+AREA_RANGE = rule("area_range", r"(?<=[0-9]{2})-(?=[0-9]{2,} ?平(?![方台安均时板衡常稳静价行面果等]))", lambda m: "到")
+
+# 楼盘2期, 小区1期: a phase of a development, an ordinal
+PHASE = rule("phase", r"(?:(?<=楼盘)|(?<=小区)|(?<=项目))([0-9])(?=期)", lambda m: read_number(m.group(1)))
+
 # iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
 MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
                     lambda m: read_number(m.group(1)) + m.group(2).upper())
@@ -298,7 +330,8 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_DASH, M2_SLOT, PREGNANCY, NAMED_SIGN, LOGICAL, MYRIAD_W, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
+    + (K8S, MODEL_DASH, M2_SLOT, SQUARE_METRES, PER_HUNDRED_KM, TORQUE_AT, PER_PERIOD, SLASHED_LIST, LINES, AREA_RANGE, PHASE, KM_AFTER_PLUS,
+       PREGNANCY, NAMED_SIGN, LOGICAL, MYRIAD_W, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
        PER_MYRIADS, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES

@@ -24,7 +24,7 @@ _YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
 _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器))")
 _SCORE_JUST_BEFORE = re.compile(
-    r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
+    r"(?:比[\u4e00-\u9fff]{1,3} ?= ?|比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
 )
 _SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
@@ -237,9 +237,10 @@ _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|发布|更新|"
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|"
                              + _HOLIDAYS + ")")
-_VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
+_PRICE_BEFORE = re.compile(r"价|股|指|点位|大盘|涨|跌|元|汇率|金额")  # 价格回到1999, 沪指重回3000: a price or an index
+_VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本号?|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
 
 def _month_day(month: str, day: str) -> str:
@@ -341,6 +342,9 @@ RULES: tuple[Rule, ...] = (
         _iso_date,
     ),
     # 2026-12-07T10:00:00Z: ISO 8601's T between the date and the time, and its Z (UTC), are not read
+    # +08:00 after an ISO time: the zone, 东八区 (-05:00: 西五区)
+    rule("iso_zone", r"(?<=[0-9]:[0-9]{2}:[0-9]{2})([+-])(0[0-9]|1[0-4]):00(?![0-9])",
+         lambda m: f" {'东' if m.group(1) == '+' else '西'}{read_small(m.group(2))}区"),
     rule("iso_time_marks", r"(?<=[0-9日])T(?=[0-9]{2}:[0-9]{2})|(?:(?<=[0-9]:[0-9]{2})|(?<=[0-9]:[0-9]{2}\.[0-9]{3}))Z(?![A-Za-z0-9])",
          lambda m: " " if m.group() == "T" else ""),
     # 生产日期：20240305: a date of eight digits, digit by digit
@@ -382,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     # Office 2019, SQL Server 2022: a year naming a program's edition after its name in letters (not TOEFL 1000分,
     # KPI 2000单: a count)
     rule("edition_year", r"(?<=[A-Za-z]{2} )((?:19|20)[0-9]{2})(?![0-9]|\.[0-9])" + _NOT_COUNTED, _edition_year),
+    # (not 价格回到1999, 沪指重回3000: a price or an index)
     # 重回1998, 回到2008, 那是2003, 从2010到2020, 《中国统计年鉴2024》, 1978，改革开放: a year written without 年, where
     # a story goes back to it, a span runs between two, a title ends in it or a sentence opens with it alone
     # (not 回到2000米高度, 从1000到2000: counts; nor 2000，成交: a round sum)
@@ -391,8 +396,8 @@ RULES: tuple[Rule, ...] = (
          r"|(?<=从)((?:19|20)[0-9]{2})(?=(?:到|至)(?:(?:19|20)[0-9]{2}(?![0-9]|\.[0-9])" + _NOT_COUNTED + r"|(?:一九|二零)[零一二三四五六七八九]{2}年))"
          r"|(?<=从(?:19|20)[0-9]{2}到)((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)" + _NOT_COUNTED +
          r"|(?<=从(?:19|20)[0-9]{2}至)((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)" + _NOT_COUNTED +
-         r"|(?:^|(?<=[。！？!?\n]))((?:19|20)[0-9]{2})(?<!00)(?=[，,])|(?<=[\u4e00-\u9fff])((?:19|20)[0-9]{2})(?=》)",
-         lambda m: read_digits(m.group())),
+         r"|(?:^|(?<=[。！？!?\n])|(?<=截至)|(?<=截止))((?:19|20)[0-9]{2})(?<!00)(?=[，,])|(?:(?<=[\u4e00-\u9fff])|(?<=《))((?:19|20)[0-9]{2})(?=》)",
+         lambda m: m.group() if _PRICE_BEFORE.search(context_before(m, 8)) else read_digits(m.group())),
     # （2023）京0105民初12345号, 国发〔2023〕5号: the year of a case or document number
     rule("document_year", r"(?<=[(（〔\[【])((?:19|20)[0-9]{2})(?=[)）〕\]】])", lambda m: read_digits(m.group(1))),
     # 2024Q3, 2023H1: a year's quarter or half
@@ -433,7 +438,12 @@ RULES: tuple[Rule, ...] = (
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))"
          # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国: a year that dates an event of history or a life
          r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
-         r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|的(?:夏天|冬天|春天|秋天)))",
+         r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到"
+         r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)))"
+         # 车是18年的, 房子是98年的: how old a car or a house is
+         r"|(?<=[车房楼子]是)([0-9]{2})(?=年的)"
+         # 22款和23款, 25款Model Y: a car's model year
+         r"|(?<![0-9.])(1[5-9]|2[0-9])(?=款(?:[A-Za-z和与的车配顶低中高新老]|$|[，。、,.]))",
          lambda m: read_digits(m.group())),
     # ’97中国旅游年, '98华夏城乡游, '97 香港回归: a two-digit year after an apostrophe, digit by digit, the apostrophe
     # unread (not a quotation that a quote closes: 他说'12个人都来了', ‘12个人’; ’97…’98 are two years)
@@ -500,7 +510,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促: the mid-year shopping festival, named by its date
-    rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|年中|活动|当天|期间|狂欢)", lambda m: "六一八"),
+    rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|购车节|年中|活动|当天|期间|狂欢|车企|降价)", lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade; 95后的年轻人: in that year, before what names
     # people, or opening a clause or after a count's word (95后已经成为, 一名85后护士; not iOS 17后,
     # 8点30后, 年满18后, 排在90后面, 每15后)

@@ -27,7 +27,7 @@ UNITS: dict[str, str] = {
     "nits": "尼特", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "kbps": "千比特每秒", "ft": "英尺", "ha": "公顷", "mol": "摩尔", "mmol": "毫摩尔", "°": "度", "′′": "秒", "′": "分", "″": "秒",
     "μs": "微秒", "μg": "微克", "μL": "微升", "μl": "微升", "μA": "微安", "μV": "微伏", "μF": "微法",
     "μmol": "微摩尔", "IU": "国际单位", "mIU/ml": "毫国际单位每毫升", "mIU/mL": "毫国际单位每毫升", "mIU/L": "毫国际单位每升",
-    "U/L": "单位每升", "tsp": "茶匙", "tbsp": "汤匙", "cup": "杯", "cups": "杯", "KJ": "千焦", "ML": "毫升", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
+    "U/L": "单位每升", "Nm": "牛米", "N.m": "牛米", "tsp": "茶匙", "tbsp": "汤匙", "cup": "杯", "cups": "杯", "KJ": "千焦", "ML": "毫升", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
 }  # fmt: skip
 _TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -109,7 +109,7 @@ def _amperes(match: re.Match[str]) -> str:
 
 # Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
-_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金)(?![区器夹灯])")
+_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷)(?![区器夹灯])")
 _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
@@ -296,7 +296,7 @@ RULES: tuple[Rule, ...] = (
     # 10+年经验, 已售10万+件, 100+好评, 10000+开发者: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
     # any other (五多年 is no Chinese); not 99+个赞, 999+条: a count's cap, 九十九加
     rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量"
-         r"|开发者|用户|企业|国家|城市|客户|商家|粉丝|会员|员工|学生|门店|作品|案例|专利|品牌|机构|合作伙伴)",
+         r"|开发者|用户|企业|国家|城市|客户|商家|粉丝|会员|员工|学生|门店|作品|案例|专利|品牌|机构|合作伙伴|公里)",
          _more_than),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
     rule("multiple", r"(?<![0-9.])(" + NUMBER + r")[xX](?![A-Za-z0-9])", _multiple),
@@ -358,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     # 25°/18°, 25度/18度: a day's high and low, a pause between (not "per")
     rule("high_low", r"(?<=度)/(?=-?[0-9负零一二两三四五六七八九十点.]+(?:摄氏|华氏)?度)", lambda m: "、"),
     # 10元/3斤, 10元/GB: a price per so much, or per a unit in letters (not 100米/200米, TCP/IP, USD/CNY)
-    rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|(?!W(?![A-Za-z]))[A-Z]{1,3}(?![A-Za-z/]))",
+    rule("per_amount", r"(?<=[元块角])/(?=[0-9]+ ?(?:[斤两个人次天件瓶盒袋包支克]|公斤|小时|分钟)|(?![WL](?![A-Za-z]))[A-Z]{1,3}(?![A-Za-z/]))",
          lambda m: "每"),
     # 20mg/d, 0.5g/kg/d: a dose per day
     rule("per_day", r"(?<=[0-9A-Za-z\u4e00-\u9fff])/d(?![A-Za-z])", lambda m: "每天"),
@@ -371,9 +371,9 @@ RULES: tuple[Rule, ...] = (
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛²³])|(?<=国际单位)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³])|(?<=国际单位)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
-        + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱"
+        + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户"
         r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),

@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
     rule("hexadecimal", r"(?<![A-Za-z0-9.])0[xX]([0-9A-Fa-f]{2,})(?![0-9A-Za-z])",
          lambda m: "零x" + re.sub("[0-9]+", lambda d: read_digits(d.group()), m.group(1))),
     # 3#楼: 号 (a building's or a machine's number)
-    rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台])", lambda m: "号"),
+    rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台汽柴]|油)", lambda m: "号"),  # 5#楼, 92#汽油
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
          r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])", lambda m: read_digits(m.group())),
@@ -319,8 +319,17 @@ RULES: tuple[Rule, ...] = (
         "named_by_digits",
         r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假)"
         r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
-        lambda m: read_digits(m.group(), yao=True),
+        lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
+    # 今年315曝光了: the consumer rights day said by its digits
+    rule("consumer_day", r"(?<=今年)315(?![0-9])|(?<![0-9.])315(?=曝光|当天|期间)", lambda m: "三一五"),
+    # 高通8155, 8295芯片, 保时捷911, 标致4008, 宝马530Li, 迈腾330TSI, 福特F-150, 卫士110: chips and cars named by
+    # digits, said digit by digit (标致508L: its L a letter, not litres)
+    rule("car_model", r"(?:(?<=高通)|(?<=保时捷)|(?<=法拉利)|(?<=标致)|(?<=卫士)|(?<=F-)) ?([0-9]{3,4})(L)?(?![0-9]|\.[0-9])"
+         r"|(?<![0-9.A-Za-z])([0-9]{4})(?=P?(?:芯片|座舱))|(?<![0-9.A-Za-z])([1-9][0-9]{2})(?=Li|TSI|TFSI|TGDI)",
+         lambda m: read_digits(m.group(1) or m.group(3) or m.group(4)) + (m.group(2) or "")),
+    # 3060显卡, 4090显卡: a graphics card's number
+    rule("graphics_card", r"(?<![0-9.A-Za-z])([1-9]0[5-9]0)(?= ?(?:Ti|ti|显卡|独显))", lambda m: read_digits(m.group(1))),
     # 住在301, 502门口: a flat or room by its number
     rule("door", r"(?<![0-9.])([1-9][0-9]{2,3})(?=门口|门前|房门)|(?<=住在)([1-9][0-9]{2,3})(?=[，,。！!？?]|$)",
          lambda m: read_digits(m.group(), yao=True)),
