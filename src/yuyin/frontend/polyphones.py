@@ -796,7 +796,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
         ("zhuan4", lambda c: re.search("[百千万][零一二两三四五六七八九十]*$", c.before) is not None
-         and c.right[:1] in ("", "的", "每", "左", "以", "和", "或")),  # 七千二百转的硬盘 (revolutions; not 把这一百转给他)
+         and c.right[:1] in ("", "的", "每", "左", "以", "和", "或", "两", "三")),  # 七千二百转的硬盘 (revolutions; not 把这一百转给他)
         ("zhuan4", lambda c: c.right.startswith(("着", "晕")) or _SPINNER.search(c.before) is not None
          and (not c.right or c.right == "得")),  # 他转着笔, 风扇在转, 车轮转得飞快 (not 文件正在转, 风向转得很快)
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
@@ -1252,7 +1252,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 味道调得刚好, 音量调得太大, 悬挂调得偏硬: set or seasoned (not 他被调得很远: transferred)
     "调得": (("tiao2 de5", lambda c: _SET_THINGS.search(c.before) is not None),),
     # 人民银行总行, 总行和分行: a bank's head office, hang2 (not 你总行了吧: always fine)
-    "总行": (("zong3 hang2", lambda c: re.search("银行|分行|支行|该行|央行|人行|行长", c.before + c.after) is not None),),
+    "总行": (("zong3 hang2", lambda c: re.search("银行|分行|支行|该行|央行|人行|行长", c.before + c.after) is not None
+              or c.right.startswith("数")),),  # 总行数: the number of lines
     # 页面重载, 重载函数, 重载配置: loaded again or overloaded, chong2 (not 货车重载: a heavy load)
     "重载": (("chong2 zai4", lambda c: re.search("页面|函数|方法|运算符|配置|插件|模块|代码|刷新|热|类|接口|文件", c.before[-6:] + c.after[:4]) is not None),),
     "包涵": (("bao1 han2", lambda c: _COVERING.match(c.after) is not None or c.right in ("在", "在内")),),

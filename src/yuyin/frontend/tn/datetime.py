@@ -235,7 +235,7 @@ _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|定于|拟于|预计于|计划于|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
 _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|"
                              + _HOLIDAYS + ")")
@@ -443,7 +443,7 @@ RULES: tuple[Rule, ...] = (
          # 车是18年的, 房子是98年的: how old a car or a house is
          r"|(?<=[车房楼子]是)([0-9]{2})(?=年的)"
          # 22款和23款, 25款Model Y: a car's model year
-         r"|(?<![0-9.])(1[5-9]|2[0-9])(?=款(?:[A-Za-z和与的车配顶低中高新老]|$|[，。、,.]))",
+         r"|(?<![0-9.])(1[5-9]|2[0-9])(?=款(?:[A-Za-z和与的车配顶低中高]|$|[，。、,.]))|(?<=款和)(1[5-9]|2[0-9])(?=款)",
          lambda m: read_digits(m.group())),
     # ’97中国旅游年, '98华夏城乡游, '97 香港回归: a two-digit year after an apostrophe, digit by digit, the apostrophe
     # unread (not a quotation that a quote closes: 他说'12个人都来了', ‘12个人’; ’97…’98 are two years)

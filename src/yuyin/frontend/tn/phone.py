@@ -325,7 +325,8 @@ RULES: tuple[Rule, ...] = (
     rule("consumer_day", r"(?<=今年)315(?![0-9])|(?<![0-9.])315(?=曝光|当天|期间)", lambda m: "三一五"),
     # 高通8155, 8295芯片, 保时捷911, 标致4008, 宝马530Li, 迈腾330TSI, 福特F-150, 卫士110: chips and cars named by
     # digits, said digit by digit (标致508L: its L a letter, not litres)
-    rule("car_model", r"(?:(?<=高通)|(?<=保时捷)|(?<=法拉利)|(?<=标致)|(?<=卫士)|(?<=F-)) ?([0-9]{3,4})(L)?(?![0-9]|\.[0-9])"
+    rule("car_model", r"(?:(?<=高通)|(?<=保时捷)|(?<=法拉利)|(?<=标致)|(?<=卫士)|(?<=F-)|(?<=标致[0-9]{3}和)|(?<=标致[0-9]{4}和))"
+         r" ?([0-9]{3,4})(L)?(?![0-9]|\.[0-9])"
          r"|(?<![0-9.A-Za-z])([0-9]{4})(?=P?(?:芯片|座舱))|(?<![0-9.A-Za-z])([1-9][0-9]{2})(?=Li|TSI|TFSI|TGDI)",
          lambda m: read_digits(m.group(1) or m.group(3) or m.group(4)) + (m.group(2) or "")),
     # 3060显卡, 4090显卡: a graphics card's number
