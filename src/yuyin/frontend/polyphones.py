@@ -603,6 +603,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 格式为JSON, 级别为DEBUG, 模式为Debug时: a value named in Latin letters "is" (not 为iPhone用户提供: for)
         ("wei2", lambda c: re.fullmatch("[A-Za-z][A-Za-z0-9._+-]*(?:时|的时候|即可|就行|格式|模式)?", c.after.rstrip("。！？!?；;…"))
          is not None),
+        # 材料为Q345B, 管径为DN150, 主筋为HRB400, 板底筋为Φ12: a code or grade "is" (not 为iPhone15用户提供)
+        ("wei2", lambda c: re.match("[A-Za-zΦφ][A-Za-z.]*[0-9零一二两三四五六七八九十幺]", c.after) is not None
+         and re.search("用户|提供|服务|打造|带来|开发|设计|定制", c.after[:16]) is None),
+        ("wei2", right_starts("甲级", "乙级", "丙级")),  # 防火门为甲级
+        # 启动电流为额定电流的5~7倍: a multiple "is"
+        ("wei2", lambda c: re.match("[^，,]{1,10}的[零一二两三四五六七八九十百点0-9~～到至.]+倍", c.after) is not None),
         # BMI≥24为超重: a bound "is" (大于等于二十四为)
         ("wei2", lambda c: re.search("(?:大于|小于|等于|高于|低于|超过|不足|不到)[零一二两三四五六七八九十百千点]+$", c.before) is not None),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名", "提拔", "晋升", "擢升"))),  # 被选为, 任命为, 提拔为
@@ -790,7 +796,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dao3", lambda c: c.right == "在" and c.beyond.startswith(("床", "地上", "地下", "血泊", "沙发", "病床", "草地", "雪地", "怀里",
                                                                         "怀中", "路边", "路旁", "讲台", "工作岗位", "岗位"))
             and re.search("[把将]", c.before) is None)),  # (nor 把水倒在地上, 把东西倒在床上: what is poured out is 把's object)
-    "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),),  # 一场雪
+    "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),  # 一场雪
+           ("chang3", lambda c: re.search("第[一二三四五六七八九十百零0-9]+$", c.before) is not None)),  # 第一场演唱会 (a show, a match)
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
         ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
@@ -961,6 +968,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "馏": (("liu4", lambda c: not c.left.endswith(("蒸", "分", "干")) and not c.right.startswith("分")),),
     # 馏馒头, 锅里馏一下 (steam again; 蒸馏, 馏分 are words: liu2)
     "忒": (("tui1", lambda c: c.alone),),  # 忒贵了 (too; te4 only in the classical 差忒)
+    "肋": (("lei4", lambda c: not c.right.startswith("脦")),),  # 带肋钢筋, 肋间距 (le1 only in 肋脦)
     "钉": (("ding4", lambda c: c.alone and c.right[:1] in ("了", "牢", "上", "在", "好", "住", "扣", "进")
             and not c.after.startswith(("住了对手", "住对手", "着"))
             and re.search("眼睛|目光|眼光|视线|眼神", c.before) is None),),  # (盯 written 钉: 紧紧钉住对手, 眼睛钉在电视上 stay ding1)
@@ -1252,6 +1260,11 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 味道调得刚好, 音量调得太大, 悬挂调得偏硬: set or seasoned (not 他被调得很远: transferred)
     "调得": (("tiao2 de5", lambda c: _SET_THINGS.search(c.before) is not None),),
     # 人民银行总行, 总行和分行: a bank's head office, hang2 (not 你总行了吧: always fine)
+    # 第一场演唱会, 巡演第一场: the first show or match, chang3 (not 第一场雪: a snowfall)
+    # 应对构件进行编号, 孔洞应用水泥砂浆填塞: should, then 对/用 (not 应对挑战, 应用软件)
+    "应对": (("ying1 dui4", lambda c: re.search("进行|加以|予以", c.after[:14]) is not None),),
+    "应用": (("ying1 yong4", lambda c: re.match("[^，,。；;]{0,8}?(?:填塞|冲洗|擦|打磨|清洗|涂刷|涂抹|密封|封堵|修补|浇筑|清理|固定|包裹)", c.after) is not None),),
+    "第一场": (("di4 yi1 chang3", lambda c: not c.after.startswith(("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波", "梦"))),),
     "总行": (("zong3 hang2", lambda c: re.search("银行|分行|支行|该行|央行|人行|行长", c.before + c.after) is not None
               or c.right.startswith("数")),),  # 总行数: the number of lines
     # 页面重载, 重载函数, 重载配置: loaded again or overloaded, chong2 (not 货车重载: a heavy load)

@@ -230,7 +230,9 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     (中共一大, 一大代表), the First World War (一战结束后; not 一战成名), one o'clock (凌晨1时, 1时30分; not 一时糊涂),
     a bus route (1路公交车), a state of readiness or a hero's rank (一级战备), first-tier universities (一本线), the
     first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front line (一线员工, 奋战在一线), first gear
-    (挂1挡, 一挡起步; not 一档节目), a development's first phase (一期已经卖完了, 一期二期)."""
+    (挂1挡, 一挡起步; not 一档节目), a development's first phase (一期已经卖完了, 一期二期); a lead role
+    (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
+    一标段, 一车间."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
             or (after == "类" and following in "疫地商资城")
@@ -252,10 +254,15 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "套" and prev == "视") or (after == "段" and following in ("奶", "米", "配"))
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、"))
-            or (after == "期" and bool(following) and following in "二已"))
+            or (after == "期" and bool(following) and following in "二已")
+            or (after == "层" and bool(following) and following in "为大、") or (after == "级" and following in "动配钢负建")
+            or (after == "类" and following in "高防") or (after in "区" and following in "、和与")
+            or (after == "标" and following == "段") or (after == "车" and following == "间")
+            or (after == "番" and bool(following) and following in "女男主")
+            or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))
 
 
-_YI_KEPT = frozenset("一把手 一流 三重一大".split())  # the head, first-class, the "three majors and one large" rule
+_YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥".split())  # the head, first-class, the "three majors and one large" rule
 _VALUE_ENDS = frozenset("数值码回为负级项填选设")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
 _ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信

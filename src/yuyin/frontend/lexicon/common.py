@@ -1389,4 +1389,64 @@ TABLE = """\
 打着火	da3 zhao2 huo3
 空挡	kong4 dang3
 差速锁	cha1 su4 suo3
+甄嬛传	zhen1 huan2 zhuan4
+如懿传	ru2 yi4 zhuan4
+芈月传	mi3 yue4 zhuan4
+楚乔传	chu3 qiao2 zhuan4
+藏海传	cang2 hai3 zhuan4
+片头	pian4 tou2
+片头曲	pian4 tou2 qu3
+片尾曲	pian4 wei3 qu3
+长相思	chang2 xiang1 si1
+长相守	chang2 xiang1 shou3
+过家家	guo4 jia1 jia1
+分饰两角	fen1 shi4 liang3 jue2
+曾轶可	zeng1 yi4 ke3
+曾舜晞	zeng1 shun4 xi1
+曾黎	zeng1 li2
+曾可妮	zeng1 ke3 ni1
+曾沛慈	zeng1 pei4 ci2
+任贤齐	ren2 xian2 qi2
+任嘉伦	ren2 jia1 lun2
+任素汐	ren2 su4 xi1
+任敏	ren2 min3
+任泉	ren2 quan2
+华晨宇	hua4 chen2 yu3
+华少	hua4 shao3
+仇晓	qiu2 xiao3
+万茜	wan4 xi1
+撒贝宁	sa3 bei4 ning2
+张柏芝	zhang1 bai3 zhi1
+种丹妮	chong2 dan1 ni1
+单磊	shan4 lei3
+朴信惠	piao2 xin4 hui4
+一姐	yi1 jie3
+一哥	yi1 ge1
+三相	san1 xiang4
+三相电	san1 xiang4 dian4
+三相五线制	san1 xiang4 wu3 xian4 zhi4
+相线	xiang4 xian4
+缺相	que1 xiang4
+相序	xiang4 xu4
+相电压	xiang4 dian4 ya1
+荷载	he4 zai4
+活荷载	huo2 he4 zai4
+恒荷载	heng2 he4 zai4
+掺量	chan1 liang4
+掺入	chan1 ru4
+掺加	chan1 jia1
+掺合料	chan1 he2 liao4
+带肋	dai4 lei4
+肋高	lei4 gao1
+肋板	lei4 ban3
+段长度	duan4 chang2 du4
+压差	ya1 cha1
+量取	liang2 qu3
+量测	liang2 ce4
+泊松	bo2 song1
+泊松比	bo2 song1 bi3
+给排水	ji3 pai2 shui3
+冲击钻	chong1 ji1 zuan4
+横担	heng2 dan4
+填塞	tian2 se4
 """

@@ -123,14 +123,14 @@ REPS_RANGE = rule("reps_range", r"(?<![0-9.])([0-9]+) ?[xX×*] ?([0-9]+)-([0-9]+
 SENSOR_SIZE = rule("sensor_size", r"(?<![0-9.])1/([0-9]+\.[0-9]+)(?= ?(?:英寸|寸|\"|型|大底))",
                    lambda m: read_number(m.group(1)) + "分之一")
 
-# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3 is)
-CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
+# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3, 长×宽 are)
+CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
 
 # XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
 PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
 
 # 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures; nor 荣耀X50, a model)
-TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
+TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?:\.[0-9]+)?(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
 
 # 最大心率=220-年龄, 储备心率=最大心率-静息心率: a minus between words of a formula (an = before it in the clause)
 def _word_minus(match: re.Match[str]) -> str:
@@ -156,6 +156,9 @@ LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&
 
 # 10W+, 1W+阅读: W for 万 before a plus (10万+, not ten watts)
 MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: read_number(m.group(1)) + "万")
+
+# 1#-3#楼, 1#~5#楼: a range of numbered buildings or machines
+NUMBERED_RANGE = rule("numbered_range", r"(?<=[0-9]#) ?[-~～] ?(?=[0-9]+#)", lambda m: "到")
 
 # 90m2, 3万/m2: square metres written without the superscript
 SQUARE_METRES = rule("square_metres", r"(?<=[0-9/])m2(?![0-9A-Za-z])", lambda m: "m²")
@@ -188,6 +191,61 @@ AREA_RANGE = rule("area_range", r"(?<=[0-9]{2})-(?=[0-9]{2,} ?平(?![方台安�
 
 # 楼盘2期, 小区1期: a phase of a development, an ordinal
 PHASE = rule("phase", r"(?:(?<=楼盘)|(?<=小区)|(?<=项目))([0-9])(?=期)", lambda m: read_number(m.group(1)))
+
+# ♭B大调, B♭大调, Bb大调, #C小调, F♯小调: a key's flat or sharp, 降 or 升
+MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)",
+                   lambda m: ("升" if (m.group(1) or m.group(4)) in "♯#" else "降") + (m.group(2) or m.group(3)))
+
+# Op.27: a composer's work number, 作品第二十七号; Ep.10: an episode
+OPUS = rule("opus", r"(?<![A-Za-z])(Op|Ep|EP)\. ?([0-9]+)(?![0-9.])",
+            lambda m: (f"作品第{read_number(m.group(2))}号" if m.group(1) == "Op" else "EP" + read_number(m.group(2))))
+
+# 攻击力-10, 冷却-2秒: a game's stat lowered, 减
+STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻击 攻击力 防御 防御力 冷却 伤害 血量 生命 生命值 法力 法力值 护甲 "
+                                                                                "暴击 暴击率 移速 攻速 属性".split()) + ") ?-(?=[0-9])",
+                  lambda m: "减")
+
+# 星耀III, 钻石IV, 《教父II》: a rank's tier or a sequel's number in Roman numerals
+_ROMAN = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五"}
+ROMAN_TIER = rule("roman_tier", r"(?:(?<=星耀)|(?<=钻石)|(?<=黄金)|(?<=白银)|(?<=青铜)|(?<=铂金)|(?<=王者)|(?<=大师)|(?<=宗师)) ?(III|II|IV|I|V)(?![A-Za-z])"
+                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)", lambda m: _ROMAN[m.group(1) or m.group(2)])
+
+# 标高-3.600m, 偏差+5mm，-3mm, -10#柴油: a minus before a measured number (not 3-5mm, a range)
+SIGNED_MEASURE = rule("signed_measure", r"(?<![0-9A-Za-z)）\]^#])-(?=[0-9]+(?:\.[0-9]+)? ?(?:m(?![A-Za-z²³])|mm|cm|MPa|kPa|Pa|#)(?![A-Za-z]))",
+                      lambda m: "负")
+
+# -20~+60℃, 标高+3.000m, X=+125.350, +5℃以上: a plus sign marking a positive value (正), not an addition
+def _positive(match: re.Match[str]) -> str:
+    """-20~+60℃ 零下二十到六十 (the temperature rule reads the range), else 正."""
+    warm = re.match(r"[0-9.]+ ?(?:℃|°C)", context_after(match, 8))
+    return "" if warm and re.search(r"[~～至到]\s?$", context_before(match, 2)) else "正"
+
+
+POSITIVE = rule("positive", r"(?:(?<=[~～至到=])|(?<=标高)|(?<=标高为)|(?<=高程)|(?<=偏差)|(?<=^)) ?\+(?=[0-9]+(?:\.[0-9]+)? ?(?:℃|°C|m(?![A-Za-z])|mm|%)|[0-9]+\.[0-9]{3})",
+                _positive)
+
+# GB50204-2015, JGJ59-2011, PC200-8, S7-1200, 结施-03: the dash inside a standard's or a machine's code, or a
+# drawing's number, 杠 (not 5km-10km, DDR5-6000, P12-156, A320-200, -0.5%: ranges, speeds, pages and signs)
+_CODED = re.compile(r"(?<![A-Za-z0-9])(?:GB|JGJ|JTG|CJJ|DBJ|DL|SL|HG|JB|YB|PC|SC|QTZ|DZ|CJX|AD|JR|NM|YE|S|Y)[0-9]+[A-Z]?$")
+
+
+def _code_dash(match: re.Match[str]) -> str:
+    before, number = context_before(match, 12), match.group(1)
+    if not (_CODED.search(before) or re.search(r"[\u4e00-\u9fff]$", before) and re.fullmatch("0[0-9]+", number)):
+        return match.group()
+    return "杠" + (read_digits(number) if re.fullmatch("(?:19|20)[0-9]{2}|0[0-9]*", number) else number)  # GB50204杠二零一五
+
+
+CODE_DASH = rule("code_dash", r"(?<=[0-9A-Z\u4e00-\u9fff])-([0-9]+)(?![0-9.%]|[A-Za-z])", _code_dash)
+
+# DN100, PN16, HRB400, PT100, PE100: a pipe's size or a grade, a number (DN一百)
+GRADE_NUMBER = rule("grade_number", r"(?<![A-Za-z])(DN|PN|HRB|PT|PE) ?([0-9]{2,4})(?![0-9.])", lambda m: m.group(1) + read_number(m.group(2)))
+
+# AC220V, AC 380V: an alternating voltage
+AC_VOLTAGE = rule("ac_voltage", r"(?<![A-Za-z])(AC|DC) ?([0-9]{2,4}) ?V(?![A-Za-z])", lambda m: m.group(1) + read_number(m.group(2)) + "伏")
+
+# 50m3/h, 100m3: cubic metres written without the superscript
+CUBIC_METRES = rule("cubic_metres", r"(?<=[0-9/])m3(?![0-9A-Za-z])", lambda m: "m³")
 
 # iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
 MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
@@ -330,7 +388,8 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (K8S, MODEL_DASH, M2_SLOT, SQUARE_METRES, PER_HUNDRED_KM, TORQUE_AT, PER_PERIOD, SLASHED_LIST, LINES, AREA_RANGE, PHASE, KM_AFTER_PLUS,
+    + (MUSICAL_KEY, OPUS, STAT_MINUS, ROMAN_TIER, K8S, MODEL_DASH, M2_SLOT, CUBIC_METRES, GRADE_NUMBER, AC_VOLTAGE, SIGNED_MEASURE,
+       POSITIVE, CODE_DASH, NUMBERED_RANGE, SQUARE_METRES, PER_HUNDRED_KM, TORQUE_AT, PER_PERIOD, SLASHED_LIST, LINES, AREA_RANGE, PHASE, KM_AFTER_PLUS,
        PREGNANCY, NAMED_SIGN, LOGICAL, MYRIAD_W, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
        PER_MYRIADS, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)

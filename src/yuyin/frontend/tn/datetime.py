@@ -24,8 +24,10 @@ _YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
 _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器))")
 _SCORE_JUST_BEFORE = re.compile(
-    r"(?:比[\u4e00-\u9fff]{1,3} ?= ?|比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
+    r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
 )
+# A ratio's name and its equals sign: 传动比i=1:20, 盐:水=1:10 (read 盐比水 above), even where 等于 ends in 于
+_RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$")
 _SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
@@ -127,7 +129,7 @@ def _edition_year(match: re.Match[str]) -> str:
 
 def _is_score(match: re.Match[str]) -> bool:
     before, after = context_before(match, 6), context_after(match, 4)
-    if _SCORE_AFTER.match(after):
+    if _SCORE_AFTER.match(after) or _RATIO_BEFORE.search(before):
         return True
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return False
@@ -237,7 +239,8 @@ _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|定于|拟于|预计于|计划于|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|"
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
+                             r"[\u4e00-\u9fff]{0,4}站(?![立起着住岗])|"
                              + _HOLIDAYS + ")")
 _PRICE_BEFORE = re.compile(r"价|股|指|点位|大盘|涨|跌|元|汇率|金额")  # 价格回到1999, 沪指重回3000: a price or an index
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本号?|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
@@ -328,6 +331,9 @@ RULES: tuple[Rule, ...] = (
     # 90s复古风: a decade in two digits, before what is said of an era's style
     rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风(?![味险速力向])|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典)",
          lambda m: read_digits(m.group(1)) + "年代"),
+    # 《2001太空漫游》, 春晚2025: a year opening a title or naming an edition after a show
+    rule("title_year", r"(?<=《)((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff])|(?:(?<=春晚)|(?<=晚会)|(?<=演唱会)) ?((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)",
+         lambda m: read_digits(m.group(1) or m.group(2))),
     # 鲁迅（1881—1936）, 西周（前1046年—前771年）: a span of years, each read digit by digit
     rule(
         "year_span",
@@ -421,7 +427,7 @@ RULES: tuple[Rule, ...] = (
     # a year naming an event, or a show after a name in letters (not 2000万人观看春晚)
     rule("early_year", r"(?<=(?<![低少高大小多等当过])于)([1-9][0-9]{2})(?=年(?![前后内间来多以左]))"
          r"|(?<![0-9.])((?:19|20)[0-9]{2})(?=(?:(?![万亿千百元人多个名位次年届])[\u4e00-\u9fff]){0,4}"
-         r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会)"
+         r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会|巡演|演唱会|跨年|晚会|专辑|音乐节|盛典)"
          r"| ?[A-Za-z][A-Za-z .&'-]{0,30}?(?:演唱会|巡演|巡回演唱会|音乐节|颁奖礼|颁奖典礼|粉丝见面会))",
          lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two

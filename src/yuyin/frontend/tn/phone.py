@@ -49,7 +49,7 @@ _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件�
 # cm180, ml500, dpi800, fps144)
 _NO_SMALL_CODE = ("(?:top|no|rmb|cny|usd|hkd|eur|jpy|gbp|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah"
                   "|dpi|fps|kpi|bmi|aqi|iq|eq|qps|tps)(?![a-z])")
-_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV)(?![A-Za-z])"
+_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV|BPM|HDR|TOP)(?![A-Za-z])"
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
 _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里, SATA 160G (not
@@ -166,7 +166,9 @@ RULES: tuple[Rule, ...] = (
     rule("hexadecimal", r"(?<![A-Za-z0-9.])0[xX]([0-9A-Fa-f]{2,})(?![0-9A-Za-z])",
          lambda m: "零x" + re.sub("[0-9]+", lambda d: read_digits(d.group()), m.group(1))),
     # 3#楼: 号 (a building's or a machine's number)
-    rule("hash_number", r"(?<=[0-9])#(?=[楼栋座门库机线车厅台汽柴]|油)", lambda m: "号"),  # 5#楼, 92#汽油
+    # 5#楼, 92#汽油, 45#钢, 1#、2#楼: 号 (not 请按1#确认: a key)
+    rule("hash_number", r"(?<=[0-9])#(?![0-9A-Za-z#])",
+         lambda m: m.group() if re.search("(?:按|拨|输入|键入)[0-9*]*$", context_before(m, 8)) else "号"),
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
          r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])", lambda m: read_digits(m.group())),
@@ -269,7 +271,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # x86, N95, 316不锈钢, IP68, "618", Office 365, 911事件: an architecture, a mask, a steel grade, a protection rating,
     # a shopping day, a program's subscription, the attacks of 11 September
-    rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?不锈钢)|(?<=IP)[0-9]{2}"
+    rule("said_as_digits", r"(?:(?<=[xX])(?<![A-Za-z0-9][xX])86|(?:(?<=(?<![A-Za-z])N)|(?<=KN))95|(?<![0-9.])(?:304|316)(?=L?(?:不锈钢|和|与|、|材质|钢))|(?<=[和与、])(?:304|316)(?=L)|(?<=IP)[0-9]{2}"
          r"|(?<![0-9.])618(?=大促|购物节|年中|活动|期间|当天|[”\"])|(?:(?<=Office )|(?<=Microsoft ))365|(?<![0-9.])911(?=事件|袭击))(?![0-9])",
          lambda m: read_digits(m.group())),
     # 95式自动步枪, 99A主战坦克, 59式坦克, 98K狙击枪: a weapon's type, its year, digit by digit (九五式; not 九十五式; not a
