@@ -2,7 +2,8 @@
 
 :func:`verbalize` runs the rule groups in this order, most specific first, so that each
 rule sees only what the ones before it left: Latin letters with diacritics made plain
-(:mod:`.letters`), chat and game shorthand (:mod:`.chat`), addresses (:mod:`.web`), dates and clock times
+(:mod:`.letters`), chat and game shorthand (:mod:`.chat`), signs read by what they mark (:mod:`.marks`), the
+numbers and signs of spec sheets, recipes and building sites (:mod:`.specs`), addresses (:mod:`.web`), dates and clock times
 (:mod:`.datetime`), phone numbers and codes (:mod:`.phone`), money (:mod:`.money`), units,
 temperatures and percentages (:mod:`.measures`), arithmetic, ratios, fractions and ranges
 (:mod:`.math`), calendar fields (:mod:`.datetime`), then whatever numbers are left
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..latin import WORDS
-from . import chat, datetime, letters, math, measures, money, numbers, phone, web
+from . import chat, datetime, letters, marks, math, measures, money, numbers, phone, specs, web
 from .digits import NUMBER, read_digits, read_number
 from .rule import Rule, apply_rules, context_after, context_before, rule
 
@@ -99,153 +100,6 @@ SENTENCE_STOP = rule("sentence_stop", r"(?<=[\u4e00-\u9fff])\.(?=[0-9]+(?![0-9]|
 
 # K8s: Kubernetes, spelled K-8-S (not 8 seconds)
 K8S = rule("k8s", r"(?<![A-Za-z0-9])[Kk]8[sS](?![A-Za-z0-9])", lambda m: "K八S")
-
-# Qwen2.5-72B-Instruct, Llama-3-8B, GLM-4-9B: a dash inside a model's name before its size in parameters is no range
-# (not 内存3-8GB, whose number comes after Chinese)
-def _model_dash(match: re.Match[str]) -> str:
-    return " " if re.search(r"[A-Za-z][A-Za-z0-9.-]*[0-9]$", context_before(match, 24)) else match.group()
-
-
-MODEL_DASH = rule("model_dash", r"(?<=[0-9])-(?=[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))", _model_dash)
-
-# M.2 (an SSD's slot and form): the dot is said
-M2_SLOT = rule("m2_slot", r"(?<![A-Za-z0-9])M\.2(?![0-9])", lambda m: "M点二")
-
-# 孕6w+2d, 孕12w: weeks and days of a pregnancy, as a scan report writes them
-PREGNANCY = rule("pregnancy", r"(?<=孕)([0-9]{1,2})[wW](?:\+([0-9])[dD])?(?![A-Za-z0-9])",
-                 lambda m: read_number(m.group(1)) + "周" + (f"加{'两' if m.group(2) == '2' else read_number(m.group(2))}天" if m.group(2) else ""))
-
-# 4x8-12次, 3×10-15个: sets of a range of repetitions (a range, not a minus)
-REPS_RANGE = rule("reps_range", r"(?<![0-9.])([0-9]+) ?[xX×*] ?([0-9]+)-([0-9]+)(?= ?(?:次|个|下|组|遍))",
-                  lambda m: f"{read_number(m.group(1))}乘{read_number(m.group(2))}到{read_number(m.group(3))}")
-
-# 1/1.3英寸, 1/2.76": a camera sensor's size, one over a decimal
-SENSOR_SIZE = rule("sensor_size", r"(?<![0-9.])1/([0-9]+\.[0-9]+)(?= ?(?:英寸|寸|\"|型|大底))",
-                   lambda m: read_number(m.group(1)) + "分之一")
-
-# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3, 长×宽 are)
-CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
-
-# XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
-PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
-
-# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures; nor 荣耀X50, a model)
-TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?:\.[0-9]+)?(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
-
-# 最大心率=220-年龄, 储备心率=最大心率-静息心率: a minus between words of a formula (an = before it in the clause)
-def _word_minus(match: re.Match[str]) -> str:
-    return "减" if re.search(r"=[^，。；,;=]*$", context_before(match, 20)) else match.group()
-
-
-WORD_MINUS = rule("word_minus", r"(?<=[0-9\u4e00-\u9fff)）])-(?=[(（\u4e00-\u9fff])", _word_minus)
-
-# 水:面=1:2, 水泥:沙:石=1:0.5:2: a colon between words before a ratio is 比
-WORD_RATIO = rule("word_ratio", r"(?<=[\u4e00-\u9fff]):(?=[\u4e00-\u9fff]{1,3}(?::[\u4e00-\u9fff]{1,3})* ?= ?[0-9]+(?:\.[0-9]+)?:[0-9])",
-                  lambda m: "比")
-
-# 发病率为3.5/10万: a rate per ten thousand, a hundred thousand or a million
-PER_MYRIADS = rule("per_myriads", r"(?<=[0-9])/(?=(?:1|10|100)万(?![0-9]))", lambda m: "每")
-
-# 用#注释, 用*表示乘法: a sign named as what is used, by its name
-_SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&": "和号", "%": "百分号", "~": "波浪号", "/": "斜杠", "\\": "反斜杠"}
-NAMED_SIGN = rule("named_sign", r"(?<=用)([#*|!&%~/\\])(?=表示|注释|写|标注|分隔|连接|代替|隔开|开头|结尾|作为|来)",
-                  lambda m: _SIGN_NAMES[m.group(1)])
-
-# a&&b, a||b: the logical and and or of code
-LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&" else "或")
-
-# 10W+, 1W+阅读: W for 万 before a plus (10万+, not ten watts)
-MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: read_number(m.group(1)) + "万")
-
-# 1#-3#楼, 1#~5#楼: a range of numbered buildings or machines
-NUMBERED_RANGE = rule("numbered_range", r"(?<=[0-9]#) ?[-~～] ?(?=[0-9]+#)", lambda m: "到")
-
-# 90m2, 3万/m2: square metres written without the superscript
-SQUARE_METRES = rule("square_metres", r"(?<=[0-9/])m2(?![0-9A-Za-z])", lambda m: "m²")
-
-# 4.1L/100km, 13.5kWh/100km: a consumption per hundred kilometres
-PER_HUNDRED_KM = rule("per_hundred_km", r"(?<=[A-Za-z升度])/100 ?(?:km|公里)(?![A-Za-z])", lambda m: "每百公里")
-
-# 400N·m/1750-4000rpm: torque, then the engine speeds it is reached at (not "per")
-TORQUE_AT = rule("torque_at", r"(?<=N·m)/(?=[0-9]+(?:-[0-9]+)? ?rpm)", lambda m: "，")
-
-# 元/m²·月, 元/平方米·月: the dot before a period is "per" it
-PER_PERIOD = rule("per_period", r"(?:(?<=m²)|(?<=[㎡米]))·(?=[月天年日])", lambda m: "每")
-
-# 长宽高4980/1890/1475mm, 分期可选12/24/36期: a list of three or more numbers between slashes
-def _slashed_list(match: re.Match[str]) -> str:
-    return "、".join(match.group().split("/"))
-
-
-SLASHED_LIST = rule("slashed_list", r"(?<![0-9./])[0-9]{1,4}(?:/[0-9]{1,4}){2,}(?![0-9./])(?= ?(?:mm|毫米|期|个月|月))", _slashed_list)
-
-# 地铁2/4号线, 3/4/5号线: lines of the metro, each named
-LINES = rule("lines", r"(?<![0-9./])([0-9]{1,2}(?:/[0-9]{1,2})+)(?=号线)",
-             lambda m: "号线、".join(read_number(number) for number in m.group(1).split("/")))
-
-# 1000+km: more than so many kilometres (一千多公里)
-KM_AFTER_PLUS = rule("km_after_plus", r"(?<=[0-9]\+) ?km(?![A-Za-z])", lambda m: "公里")
-
-# 80-90平: a range of floor areas (not a score, nor 战成2-2平: a draw)
-AREA_RANGE = rule("area_range", r"(?<=[0-9]{2})-(?=[0-9]{2,} ?平(?![方台安均时板衡常稳静价行面果等]))", lambda m: "到")
-
-# 楼盘2期, 小区1期: a phase of a development, an ordinal
-PHASE = rule("phase", r"(?:(?<=楼盘)|(?<=小区)|(?<=项目))([0-9])(?=期)", lambda m: read_number(m.group(1)))
-
-# ♭B大调, B♭大调, Bb大调, #C小调, F♯小调: a key's flat or sharp, 降 or 升
-MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)",
-                   lambda m: ("升" if (m.group(1) or m.group(4)) in "♯#" else "降") + (m.group(2) or m.group(3)))
-
-# Op.27: a composer's work number, 作品第二十七号; Ep.10: an episode
-OPUS = rule("opus", r"(?<![A-Za-z])(Op|Ep|EP)\. ?([0-9]+)(?![0-9.])",
-            lambda m: (f"作品第{read_number(m.group(2))}号" if m.group(1) == "Op" else "EP" + read_number(m.group(2))))
-
-# 攻击力-10, 冷却-2秒: a game's stat lowered, 减
-STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻击 攻击力 防御 防御力 冷却 伤害 血量 生命 生命值 法力 法力值 护甲 "
-                                                                                "暴击 暴击率 移速 攻速 属性".split()) + ") ?-(?=[0-9])",
-                  lambda m: "减")
-
-# 星耀III, 钻石IV, 《教父II》: a rank's tier or a sequel's number in Roman numerals
-_ROMAN = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五"}
-ROMAN_TIER = rule("roman_tier", r"(?:(?<=星耀)|(?<=钻石)|(?<=黄金)|(?<=白银)|(?<=青铜)|(?<=铂金)|(?<=王者)|(?<=大师)|(?<=宗师)) ?(III|II|IV|I|V)(?![A-Za-z])"
-                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)", lambda m: _ROMAN[m.group(1) or m.group(2)])
-
-# 标高-3.600m, 偏差+5mm，-3mm, -10#柴油: a minus before a measured number (not 3-5mm, a range)
-SIGNED_MEASURE = rule("signed_measure", r"(?<![0-9A-Za-z)）\]^#])-(?=[0-9]+(?:\.[0-9]+)? ?(?:m(?![A-Za-z²³])|mm|cm|MPa|kPa|Pa|#)(?![A-Za-z]))",
-                      lambda m: "负")
-
-# -20~+60℃, 标高+3.000m, X=+125.350, +5℃以上: a plus sign marking a positive value (正), not an addition
-def _positive(match: re.Match[str]) -> str:
-    """-20~+60℃ 零下二十到六十 (the temperature rule reads the range), else 正."""
-    warm = re.match(r"[0-9.]+ ?(?:℃|°C)", context_after(match, 8))
-    return "" if warm and re.search(r"[~～至到]\s?$", context_before(match, 2)) else "正"
-
-
-POSITIVE = rule("positive", r"(?:(?<=[~～至到=])|(?<=标高)|(?<=标高为)|(?<=高程)|(?<=偏差)|(?<=^)) ?\+(?=[0-9]+(?:\.[0-9]+)? ?(?:℃|°C|m(?![A-Za-z])|mm|%)|[0-9]+\.[0-9]{3})",
-                _positive)
-
-# GB50204-2015, JGJ59-2011, PC200-8, S7-1200, 结施-03: the dash inside a standard's or a machine's code, or a
-# drawing's number, 杠 (not 5km-10km, DDR5-6000, P12-156, A320-200, -0.5%: ranges, speeds, pages and signs)
-_CODED = re.compile(r"(?<![A-Za-z0-9])(?:GB|JGJ|JTG|CJJ|DBJ|DL|SL|HG|JB|YB|PC|SC|QTZ|DZ|CJX|AD|JR|NM|YE|S|Y)[0-9]+[A-Z]?$")
-
-
-def _code_dash(match: re.Match[str]) -> str:
-    before, number = context_before(match, 12), match.group(1)
-    if not (_CODED.search(before) or re.search(r"[\u4e00-\u9fff]$", before) and re.fullmatch("0[0-9]+", number)):
-        return match.group()
-    return "杠" + (read_digits(number) if re.fullmatch("(?:19|20)[0-9]{2}|0[0-9]*", number) else number)  # GB50204杠二零一五
-
-
-CODE_DASH = rule("code_dash", r"(?<=[0-9A-Z\u4e00-\u9fff])-([0-9]+)(?![0-9.%]|[A-Za-z])", _code_dash)
-
-# DN100, PN16, HRB400, PT100, PE100: a pipe's size or a grade, a number (DN一百)
-GRADE_NUMBER = rule("grade_number", r"(?<![A-Za-z])(DN|PN|HRB|PT|PE) ?([0-9]{2,4})(?![0-9.])", lambda m: m.group(1) + read_number(m.group(2)))
-
-# AC220V, AC 380V: an alternating voltage
-AC_VOLTAGE = rule("ac_voltage", r"(?<![A-Za-z])(AC|DC) ?([0-9]{2,4}) ?V(?![A-Za-z])", lambda m: m.group(1) + read_number(m.group(2)) + "伏")
-
-# 50m3/h, 100m3: cubic metres written without the superscript
-CUBIC_METRES = rule("cubic_metres", r"(?<=[0-9/])m3(?![0-9A-Za-z])", lambda m: "m³")
 
 # iPhone 6s, 苹果6s: a model's number and letter after its name, not seconds (CD 10s is)
 MODEL_SUFFIX = rule("model_suffix", r"(?:(?<=iPhone)|(?<=iPhone )|(?<=苹果)|(?<=苹果 ))([0-9]{1,2})([sS])(?![A-Za-z0-9])",
@@ -388,10 +242,10 @@ RULES: tuple[Rule, ...] = (
     (SENTENCE_STOP,)  # first: the number after it is read as at a sentence's start (哈哈.666 六六六, as 哈哈。666)
     + letters.RULES
     + chat.RULES
-    + (MUSICAL_KEY, OPUS, STAT_MINUS, ROMAN_TIER, K8S, MODEL_DASH, M2_SLOT, CUBIC_METRES, GRADE_NUMBER, AC_VOLTAGE, SIGNED_MEASURE,
-       POSITIVE, CODE_DASH, NUMBERED_RANGE, SQUARE_METRES, PER_HUNDRED_KM, TORQUE_AT, PER_PERIOD, SLASHED_LIST, LINES, AREA_RANGE, PHASE, KM_AFTER_PLUS,
-       PREGNANCY, NAMED_SIGN, LOGICAL, MYRIAD_W, REPS_RANGE, SENSOR_SIZE, CENSORED, PLACEHOLDER, TIMES_COUNT, WORD_MINUS, WORD_RATIO,
-       PER_MYRIADS, MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + marks.RULES
+    + (K8S,)
+    + specs.RULES
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -1,0 +1,53 @@
+"""Signs and marks read by what they mark where they stand: a key's flat or sharp (降B大调), a work's or an
+episode's number (Op.27), a game's lowered stat (攻击力-10 减) and Roman tier (星耀III), a sign named by its use
+(用#注释 井号), code's && and ||, a cross or letters for a word left out (×××, XX公司 某某).
+"""
+
+from __future__ import annotations
+
+from .digits import read_number
+from .rule import Rule, rule
+
+# ♭B大调, B♭大调, Bb大调, #C小调, F♯小调: a key's flat or sharp, 降 or 升
+MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)",
+                   lambda m: ("升" if (m.group(1) or m.group(4)) in "♯#" else "降") + (m.group(2) or m.group(3)))
+
+# Op.27: a composer's work number, 作品第二十七号; Ep.10: an episode
+OPUS = rule("opus", r"(?<![A-Za-z])(Op|Ep|EP)\. ?([0-9]+)(?![0-9.])",
+            lambda m: (f"作品第{read_number(m.group(2))}号" if m.group(1) == "Op" else "EP" + read_number(m.group(2))))
+
+# 攻击力-10, 冷却-2秒: a game's stat lowered, 减
+STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻击 攻击力 防御 防御力 冷却 伤害 血量 生命 生命值 法力 法力值 护甲 "
+                                                                                "暴击 暴击率 移速 攻速 属性".split()) + ") ?-(?=[0-9])",
+                  lambda m: "减")
+
+# 星耀III, 钻石IV, 《教父II》: a rank's tier or a sequel's number in Roman numerals
+_ROMAN = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五"}
+ROMAN_TIER = rule("roman_tier", r"(?:(?<=星耀)|(?<=钻石)|(?<=黄金)|(?<=白银)|(?<=青铜)|(?<=铂金)|(?<=王者)|(?<=大师)|(?<=宗师)) ?(III|II|IV|I|V)(?![A-Za-z])"
+                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)", lambda m: _ROMAN[m.group(1) or m.group(2)])
+
+# 用#注释, 用*表示乘法: a sign named as what is used, by its name
+_SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&": "和号", "%": "百分号", "~": "波浪号", "/": "斜杠", "\\": "反斜杠"}
+NAMED_SIGN = rule("named_sign", r"(?<=用)([#*|!&%~/\\])(?=表示|注释|写|标注|分隔|连接|代替|隔开|开头|结尾|作为|来)",
+                  lambda m: _SIGN_NAMES[m.group(1)])
+
+# a&&b, a||b: the logical and and or of code
+LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&" else "或")
+
+# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3, 长×宽 are)
+CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
+
+# XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
+PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
+
+
+RULES: tuple[Rule, ...] = (
+    MUSICAL_KEY,
+    OPUS,
+    STAT_MINUS,
+    ROMAN_TIER,
+    NAMED_SIGN,
+    LOGICAL,
+    CENSORED,
+    PLACEHOLDER,
+)
