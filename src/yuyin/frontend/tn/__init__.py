@@ -232,8 +232,9 @@ ISOTOPE = rule("isotope", r"(?:(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋�
                r"(?! ?(?:[A-Za-z%‰万亿千百克吨斤升元块个度]|毫克|公斤))",
                lambda m: read_digits(n) if len(n := next(g for g in m.groups() if g)) == 3 else read_number(n))
 
-# No.1, No. 5: the number sign, said as its letters (not the word no)
-NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?(?=[0-9])", lambda m: "NO ")
+# No.1, No. 5: the number sign, said as its letters (not the word no), the number right after it (NO一: no pause,
+# so that its 一 keeps yi1 before 的: 销量No.1的SUV)
+NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?([0-9]+)(?![0-9]|\.[0-9])", lambda m: "NO" + read_number(m.group(1)))
 
 # Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)

@@ -242,7 +242,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "code_word",
         r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])"
-        + _NOT_COUNTED,
+        + _NOT_COUNTED + r"(?! ?\+ ?[0-9]+ ?[GT])",  # (not 手机是12+256G: memory and storage)
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
     # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服;
