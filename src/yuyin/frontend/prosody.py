@@ -145,7 +145,7 @@ def _waits(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:
     if words[groups[index][0]].text != "等" or index + 1 >= len(groups):
         return False
     after = words[groups[index + 1][0]].text
-    return after[:1] in "我你他她它您咱" or after in ("着", "一下", "一会", "一会儿", "会儿")
+    return after[:1] in PRONOUNS | {"咱"} or after in ("着", "一下", "一会", "一会儿", "会儿")
 
 
 def _takes_next(words: Sequence[Word], groups: list[list[int]], index: int) -> bool:

@@ -229,34 +229,30 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     一座单孔桥, 一门课, 一层楼, 剩下一层油, 节目一期); in the news: a plenum (一中全会), the first Party congress
     (中共一大, 一大代表), the First World War (一战结束后; not 一战成名), one o'clock (凌晨1时, 1时30分; not 一时糊涂),
     a bus route (1路公交车), a state of readiness or a hero's rank (一级战备), first-tier universities (一本线), the
-    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front line (一线员工, 奋战在一线), first gear
-    (挂1挡, 一挡起步; not 一档节目), a development's first phase (一期已经卖完了, 一期二期); a lead role
-    (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
+    first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front
+    line (一线员工, 奋战在一线), first gear (挂1挡, 一挡起步; not 一档节目), a development's first phase
+    (一期已经卖完了, 一期二期); a lead role (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
     一标段, 一车间."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医") or (after == "型" and following != "号")
-            or (after == "类" and following in "疫地商资城")
+    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医动配钢负建战英")
+            or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
-            or (after == "中" and bool(prev) and prev in "市县区省")
+            or (after == "中" and (bool(prev) and prev in "市县区省" or following == "全"))
             or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
-            or (after == "层" and bool(prev) and prev in "场厦楼负座栋")
-            or (after == "期" and (bool(prev) and prev in "区程" or following == "临"))
-            or (after == "段" and prev == "路") or (after == "环" and following == "路")
-            or (after == "中" and following == "全") or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
+            or (after == "层" and (bool(prev) and prev in "场厦楼负座栋" or bool(following) and following in "为大、"))
+            or (after == "期" and (bool(prev) and prev in "区程" or bool(following) and following in "临项投建二已"))
+            or (after == "段" and (prev == "路" or following in ("奶", "米", "配"))) or (after == "环" and following == "路")
+            or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
-            or (after == "期" and bool(following) and following in "项投建")
             or (after == "路" and bool(following) and following in "公车汽电")
-            or (after == "级" and following in ("战", "英"))
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
-            or (after == "套" and prev == "视") or (after == "段" and following in ("奶", "米", "配"))
+            or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、"))
-            or (after == "期" and bool(following) and following in "二已")
-            or (after == "层" and bool(following) and following in "为大、") or (after == "级" and following in "动配钢负建")
-            or (after == "类" and following in "高防") or (after in "区" and following in "、和与")
+            or (after == "区" and following in "、和与")
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))
@@ -329,23 +325,20 @@ def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) ->
                 if tone(left.syllables[-1]) == "3" and tone(right.syllables[0]) == "3":
                     left.syllables[-1] = with_tone(left.syllables[-1], "2")
     for left, right in zip(groups, groups[1:]):
-        if words[left[-1]].break_after > 1:
-            continue  # a phrase ends between them
-        before, pronoun = words[left[-1]], words[right[0]]  # 我想|你了, 你打|我呀: a pronoun leans on the verb before it
-        if (before.kind == HAN and pronoun.kind == HAN and pronoun.text in ("我", "你") and before.syllables
-                and tone(before.syllables[-1]) == "3"):
-            before.syllables[-1] = with_tone(before.syllables[-1], "2")
-        number, measured = words[left[-1]], words[right[0]]
-        if (_is_number(number) and measured.kind == HAN and measured.text[0] in MEASURES
-                and tone(number.syllables[-1]) == "3" and tone(measured.syllables[0]) == "3"):
-            number.syllables[-1] = with_tone(number.syllables[-1], "2")
+        last, first = words[left[-1]], words[right[0]]
+        if last.break_after > 1 or last.kind != HAN or first.kind != HAN or not last.syllables:
+            continue  # a phrase ends between them, or a letter or fixed span stands at the boundary
+        leaning = first.text in ("我", "你")  # 我想|你了, 你打|我呀: a pronoun leans on the verb before it
+        counted = _is_number(last) and first.text[0] in MEASURES and tone(first.syllables[0]) == "3"
+        if (leaning or counted) and tone(last.syllables[-1]) == "3":
+            last.syllables[-1] = with_tone(last.syllables[-1], "2")
 
 
 def _is_number(word: Word) -> bool:
     """A count written in hanzi, after a demonstrative or not (十五, 这九, 两百; not the digits of
     a code: N九五|口罩)."""
     digits = word.text.lstrip("这那每")
-    return (word.kind == HAN and bool(digits) and all(char in _NUMBER_CHARS for char in digits)
+    return (bool(digits) and all(char in _NUMBER_CHARS for char in digits)
             and (len(digits) == 1 or any(char in "十百千万亿" for char in digits)))
 
 

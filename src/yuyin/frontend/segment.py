@@ -43,8 +43,8 @@ _NOT_AN_ENTITY = "".join(f"(?<!&{name};)" for name in ("amp", "lt", "gt", "quot"
 # is read as a code only with its code word, 第1、2名 as ordinals, 2、3个 as an estimate) nor at a ：
 # before the letters that begin a code or an account's name (微信号：wx123456, 用户名：zhang123), nor at
 # the ? that starts a web address's query (page?id=123), nor at a ， before 共 (第2/10页，共10页 says
-# its count once) or 一生一世 (1314，一生一世 is a love code) or grouping the thousands of full-width digits (１，２００; not after a group that is
-# none, １，２３，４５６ or ０，１２３, a list), nor at a ! of a
+# its count once) or 一生一世 (1314，一生一世 is a love code) or grouping the thousands of full-width digits
+# (１，２００; not after a group that is none, １，２３，４５６ or ０，１２３, a list), nor at a ! of a
 # comparison or factorial (a != b, 5!=120, 5!×4); normalised text is then cut at all marks.
 _RAW_BOUNDARY = re.compile(r"(?:[。？；…\n]|;" + _NOT_AN_ENTITY + r"|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/]))|，(?!共|一生一世|(?<=[０-９]，)(?<![０-９]{4}，)(?<!，[０-９]，)(?<!，[０-９]{2}，)(?<!(?<![０-９])０，)[０-９]{3}(?![０-９]))|\?(?![A-Za-z0-9_%.-]+=)|、(?![0-9０-９])|：(?![0-9０-９]|[A-Za-z][A-Za-z_.]{0,19}[0-9]))+" + _AFTER_MARKS)
 _BOUNDARY = re.compile(r"(?:[" + _SENTENCE_ENDS + _CLAUSE_MARKS + r"]|\.{2,})+" + _AFTER_MARKS)

@@ -38,7 +38,7 @@ LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&
 CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
 
 # XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
-PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:XXX|XX|xxx|xx)(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
+PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:X{2,3}|x{2,3})(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
 
 
 RULES: tuple[Rule, ...] = (

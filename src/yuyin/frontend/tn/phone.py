@@ -319,12 +319,10 @@ RULES: tuple[Rule, ...] = (
     # 985高校, 211大学, 315晚会: programmes and days named by their digits
     rule(
         "named_by_digits",
-        r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假)"
+        r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假|曝光|当天|期间)|(?<=今年)315(?![0-9])"
         r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
         lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
-    # 今年315曝光了: the consumer rights day said by its digits
-    rule("consumer_day", r"(?<=今年)315(?![0-9])|(?<![0-9.])315(?=曝光|当天|期间)", lambda m: "三一五"),
     # 高通8155, 8295芯片, 保时捷911, 标致4008, 宝马530Li, 迈腾330TSI, 福特F-150, 卫士110: chips and cars named by
     # digits, said digit by digit (标致508L: its L a letter, not litres)
     rule("car_model", r"(?:(?<=高通)|(?<=保时捷)|(?<=法拉利)|(?<=标致)|(?<=卫士)|(?<=F-)|(?<=标致[0-9]{3}和)|(?<=标致[0-9]{4}和))"
