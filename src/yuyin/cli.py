@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 from yuyin.arguments import file_name, file_path, output_path, thread_count
 from yuyin.audio import AUDIO_FORMATS, FORMAT_SUFFIXES, SAMPLE_RATES, audio_suffix
 from yuyin.config import OPTION_RANGES, OptionsError, SynthesisOptions
-from yuyin.signals import terminated_like_interrupted
+from yuyin.signals import forget_interrupt, terminated_like_interrupted
 from yuyin.voices.store import YuyinHomeError
 from yuyin import __version__
 
@@ -52,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"yuyin: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        forget_interrupt()  # handled: exit with 130, not by SIGINT (see yuyin.signals)
         print("yuyin: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader of our output went away (| head): stop quietly, as tools do

@@ -1,6 +1,9 @@
 """OpenVINO sessions: a lone call gets every thread, overlapping calls one-thread streams, warm-up prepares both."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import numpy as np
@@ -127,3 +130,20 @@ def test_warming_up_runs_both_forms_and_one_thread_has_no_streams(graph, monkeyp
     assert ran == ["streams x 4", "latency"]
     assert [stream_count(threads) for threads in (1, 2, 3, 4, 16)] == [1, 2, 3, 4, 4]
     assert not OpenVinoSession(path, threads=2).side_by_side
+
+
+def test_importing_openvino_sends_no_telemetry(tmp_path) -> None:
+    """Imported plainly, openvino starts a thread that sends a usage event and writes a client id
+    under ~/intel; through import_openvino (a fresh interpreter, HOME in tmp_path) it does neither."""
+    probe = ("import sys, threading; from yuyin.engine.openvino_session import import_openvino; "
+             "ov = import_openvino(); ov.Core(); "
+             "from openvino.tools.ovc import telemetry_utils; "
+             "print(telemetry_utils.tm.__name__, [t.name for t in threading.enumerate()], "
+             "'openvino_telemetry' in sys.modules)")  # fmt: skip
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("CI", "TF_BUILD", "JENKINS_URL")}  # where openvino itself would not send  # fmt: skip
+    run = subprocess.run([sys.executable, "-c", probe], env={**environment, "HOME": str(tmp_path)},
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["openvino.tools.ovc.telemetry_stub", "['MainThread']", "False"]
+    assert list(tmp_path.iterdir()) == []

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import sys
 import threading
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -117,8 +119,7 @@ class OpenVinoSession:
     """
 
     def __init__(self, path: Path, threads: int, bf16: bool = False, side_by_side: bool = False):
-        import openvino
-
+        openvino = import_openvino()
         config = {"INFERENCE_NUM_THREADS": threads, "INFERENCE_PRECISION_HINT": "bf16" if bf16 else "f32",
                   "PERFORMANCE_HINT": "LATENCY", "ENABLE_CPU_PINNING": False}  # fmt: skip
         core = openvino.Core()
@@ -144,6 +145,27 @@ class OpenVinoSession:
 
 def openvino_has_bf16() -> bool:
     """Whether OpenVINO computes bf16 natively on this CPU (AVX512-BF16 or AMX)."""
-    import openvino
+    return "BF16" in import_openvino().Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
 
-    return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+
+_IMPORT_LOCK = threading.Lock()
+
+
+def import_openvino() -> ModuleType:
+    """The openvino module, imported without its usage telemetry. Unless its user opted out with
+    OpenVINO's opt_in_out tool, importing openvino sends an event to Google Analytics and writes
+    a client id under ~/intel, from a background thread that forks a process to send it: a speech
+    server must not report on its users, and a fork beside torch's threads can hang. openvino's
+    model-conversion tools fall back to a telemetry stub when openvino_telemetry cannot be
+    imported, which is what they see while openvino imports here. A process that imported
+    openvino_telemetry itself keeps it."""
+    with _IMPORT_LOCK:
+        blocked = "openvino" not in sys.modules and "openvino_telemetry" not in sys.modules
+        if blocked:
+            sys.modules["openvino_telemetry"] = None  # type: ignore[assignment]  # import raises ImportError
+        try:
+            import openvino
+        finally:
+            if blocked:
+                del sys.modules["openvino_telemetry"]
+        return openvino
