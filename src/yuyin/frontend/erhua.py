@@ -15,7 +15,7 @@ from .words import is_word
 
 # Words ending in 儿 where 儿 is a full syllable (a child, a son, a man).
 NOT_ERHUA = frozenset(
-    "女儿 婴儿 男婴儿 女婴儿 幼儿 孤儿 健儿 男儿 好男儿 宠儿 胎儿 新生儿 少儿 患儿 托儿 弃儿 混血儿 孩儿 侄儿 "
+    "女儿 婴儿 男婴儿 女婴儿 幼儿 婴幼儿 孤儿 健儿 男儿 好男儿 宠儿 胎儿 新生儿 少儿 患儿 托儿 弃儿 混血儿 孩儿 侄儿 "
     "孙儿 小儿 犬儿 病儿 早产儿 产儿 乖儿 幸运儿 混儿 苗儿 儿儿 宁馨儿 弄潮儿 我儿 吾儿 他儿 她儿 "
     "养儿 生儿 育儿 妻儿 一儿 两儿 呼儿 唤儿 爱儿 亡儿 抱儿 携儿 的儿 徒儿 臣儿 娇儿".split()
 )

@@ -65,6 +65,8 @@ _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
 # 二类, not the count 两类 that 2类 would be read as)
 _ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期])")
 _SPACES = re.compile(r"[^\S\n]+")
+# 5——10人, 10——20万元: a range typed with the double dash of a pause, read as the single one (到)
+_DOUBLE_DASH_RANGE = re.compile(r"(?<=[0-9])——(?=[0-9])")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
 
@@ -124,6 +126,7 @@ def clean(text: str) -> str:
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+    text = _DOUBLE_DASH_RANGE.sub("—", text)
     text = _ROMAN_LABEL.sub(lambda m: read_number(_ROMAN[m.group()]), text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)

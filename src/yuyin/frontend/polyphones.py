@@ -81,8 +81,8 @@ def _times_table(c: Context) -> bool:
 
 
 def _dei_must(c: Context) -> bool:
-    """得 meaning 'must': 你得去, 大家得注意 (not 他得了, 得到, 他得的是什么病)."""
-    return (c.left in PRONOUNS or c.left in ADVERBS) and bool(c.right) and c.right[0] not in "了到过奖分的"
+    """得 meaning 'must': 你得去, 大家得注意, 乘客们得排队 (not 他得了, 得到, 他得的是什么病)."""
+    return (c.left in PRONOUNS or c.left in ADVERBS or c.left.endswith("们")) and bool(c.right) and c.right[0] not in "了到过奖分的"
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -344,6 +344,8 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
                            "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿 宝宝 孕妇 产妇 婴儿 新生儿 小孩 大人 宝妈 "
                            "汤 鸡汤 药 面团 面 肉 牛肉 排骨 饭 后 饭前 饭后 睡前 餐前 餐后".split())
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
+# What must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
+_MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回")
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
@@ -563,6 +565,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
          and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
         # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
         ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
+        # 时间来不及了，得打车去机场; 票卖完了，得改签: a clause that opens with what must be done (not 得，就这样吧, 得嘞:
+        # all right; nor 得三分, 得了, 得房率: a score, a win, a ratio)
+        ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_DO + _MUST_FIRST)),
+        # 从这儿到那儿得多久, 打车得花多少钱, 去机场得提前出门: what it takes (not 哭得花容失色, 等得花儿都谢了)
+        ("dei3", lambda c: not c.inside and bool(c.before) and re.match("多久|多长时间|多少钱|花(?!容|枝|招|儿)|提前", c.after) is not None),
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到") or c.left in PRONOUNS and c.right[:1] == "的"),  # 他得的是什么病
         ("de5", _de_particle),
     ),
@@ -607,6 +614,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.match("[A-Za-zΦφ][A-Za-z.]*[0-9零一二两三四五六七八九十幺]", c.after) is not None
          and re.search("用户|提供|服务|打造|带来|开发|设计|定制", c.after[:16]) is None),
         ("wei2", right_starts("甲级", "乙级", "丙级")),  # 防火门为甲级
+        ("wei2", lambda c: c.after.startswith(("定制商品", "定制款", "定制产品", "定制订单", "限量", "限时"))),  # 该商品为定制商品
+        # 确系其本人所为, 系被告人所为: what someone did, ending the clause (not 所为何事: for what)
+        ("wei2", lambda c: c.before.endswith("所") and re.match("(?:[，。！？,.!?；;、…]|$)", c.after) is not None),
         # 启动电流为额定电流的5~7倍: a multiple "is"
         ("wei2", lambda c: re.match("[^，,]{1,10}的[零一二两三四五六七八九十百点0-9~～到至.]+倍", c.after) is not None),
         # BMI≥24为超重: a bound "is" (大于等于二十四为)

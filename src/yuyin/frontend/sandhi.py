@@ -295,9 +295,9 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "bu4"
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
-    if s == 1 and word.graphemes[0] not in _NOT_VERBS and (
+    if s == 1 and word.graphemes[0] not in _NOT_VERBS and (word.text[2:] not in ("多", "少") or word.text == "差不多") and (
             len(word.text.removesuffix("儿")) == 3 or word.text[2:] in _DIRECTIONS):  # fmt: skip
-        return "bu5"  # 受不了, 对不起, 来不及, 差不离儿, 看不出来, 站不起来 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是: words
+        return "bu5"  # 受不了, 对不起, 来不及, 差不离儿, 看不出来, 站不起来 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是, 水不多: words
         # the segmenter joined)
     if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS + "时":
         return "bu5"  # V不了 cut after its verb: 吃|不了, 走|不了 (not 我不了, 就不了, 暂时不了: I'll pass; 时不常 keeps bu5)

@@ -1449,4 +1449,38 @@ TABLE = """\
 冲击钻	chong1 ji1 zuan4
 横担	heng2 dan4
 填塞	tian2 se4
+差旅	chai1 lv3
+差旅标准	chai1 lv3 biao1 zhun3
+调薪	tiao2 xin1
+空格	kong4 ge2
+空格键	kong4 ge2 jian4
+第一行	di4 yi1 hang2
+新冠	xin1 guan4
+供养	gong1 yang3
+不当得利	bu4 dang4 de2 li4
+防卫过当	fang2 wei4 guo4 dang4
+正处级	zheng4 chu4 ji2
+处级	chu4 ji2
+重游	chong2 you2
+转盘	zhuan4 pan2
+塞班	sai4 ban1
+塞班岛	sai4 ban1 dao3
+曲江	qu1 jiang1
+重寄	chong2 ji4
+重绑	chong2 bang3
+结伴同行	jie2 ban4 tong2 xing2
+睡觉觉	shui4 jiao4 jiao4
+喳喳	zha1 zha1
+咯咯哒	ge1 ge1 da1
+滴答	di1 da1
+喔喔	wo1 wo1
+和泥巴	huo2 ni2 ba5
+无处	wu2 chu4
+塞上	sai4 shang4
+塞下曲	sai4 xia4 qu3
+泊船	bo2 chuan2
+黑发	hei1 fa4
+尝尽	chang2 jin4
+落尽	luo4 jin4
+言尽于此	yan2 jin4 yu2 ci3
 """

@@ -59,6 +59,20 @@ def _year_month(year: str, month: str) -> str:
     return f"{read_digits(year)}年{read_small(month)}月"
 
 
+def _dotted_year_month(match: re.Match[str]) -> str:
+    """2022.03 -> 二零二二年三月 where it is a year and month (see its rule), else as written."""
+    year, month = match.groups()
+    dated = (month.startswith("0") or _SPAN_OF_MONTHS_AFTER.match(context_after(match, 12)) is not None
+             or _SPAN_OF_MONTHS_BEFORE.search(context_before(match, 10)) is not None
+             or _BEGAN_OR_ENDED.match(context_after(match, 4)) is not None)  # fmt: skip
+    return _year_month(year, month) if dated else match.group()
+
+
+_SPAN_OF_MONTHS_AFTER = re.compile(r" ?[-~～—–至到] ?(?:(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])(?![0-9])|至今|今)")
+_SPAN_OF_MONTHS_BEFORE = re.compile(r"(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9]) ?[-~～—–至到] ?$")
+_BEGAN_OR_ENDED = re.compile(r"(?:生|出生|入职|离职|毕业|入学|参加工作|工作|启动|完成|开工|竣工|投产|加入|任)")
+
+
 def _year_last_date(match: re.Match[str]) -> str:
     """25/12/2024 -> 二零二四年十二月二十五日, 12/25/2024 likewise: the number over 12 is the day;
     where both could be the month (12/06/2024: 6 December or 12 June) the text is left."""
@@ -237,9 +251,11 @@ _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|定于|拟于|预计于|计划于|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|" + _DUE_DAY + r")\s?$")
+_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
+                              + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
-_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|送达|发货|到货|补货|生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
+_DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|前(?![后面端排锋列卫沿景台十百千万])|送达|发货|到货|补货|生日|是我的生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
+                             r"期间|请假|出差|出发|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
                              r"[\u4e00-\u9fff]{0,4}站(?![立起着住岗])|"
                              + _HOLIDAYS + ")")
 _PRICE_BEFORE = re.compile(r"价|股|指|点位|大盘|涨|跌|元|汇率|金额")  # 价格回到1999, 沪指重回3000: a price or an index
@@ -323,6 +339,10 @@ RULES: tuple[Rule, ...] = (
     rule("labelled_year_month", r"(?:(?<=日期)|(?<=有效期)|(?<=保质期)|(?<=截至)|(?<=截止)|(?<=到期))([:：至到为是]?\s?)"
          r"(?:((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])|(1[0-2]|0[1-9])/((?:19|20)[0-9]{2}))(?![0-9]|[.\-/][0-9])",
          lambda m: m.group(1) + _year_month(m.group(2) or m.group(5), m.group(3) or m.group(4))),
+    # 2022.03-2023.12, 1975.03生, 2024.3启动: a year and its month, in a CV, a notice or a profile (a month written
+    # with its zero, one of a span of two, or a month when something began or ended; not 2024.3万元, a sum)
+    rule("dotted_year_month", r"(?<![0-9.])((?:19|20)[0-9]{2})\.(1[0-2]|0?[1-9])(?![0-9]|\.[0-9])" + _NOT_COUNTED
+         + r"(?! ?[%‰倍亿])", _dotted_year_month),
     rule("fiscal_year", r"(?<![A-Za-z])FY ?([0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])((?:19|20)[0-9]{2})(E)(?![A-Za-z])",
          lambda m: f"FY{read_digits(m.group(1))}" if m.group(1) else read_digits(m.group(2)) + m.group(3)),
     rule("utc_offset", r"(?<![A-Za-z])(UTC|GMT) ?([+\-−]) ?([01]?[0-9]|2[0-3])(?::?([0-5][0-9]))?(?![0-9])", _utc_offset),
@@ -490,11 +510,12 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.:A-Za-z])(1[0-2]|0?[1-9]) ?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])",  # (not pT3N2aM0)
         lambda m: _daypart(m, m.group(1), m.group(2)) + _hour(m.group(1)) + "点",
     ),
-    # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score
+    # 14:30, 9:05:30 (hour <= 24), 3:30pm; 3:2 has a one-digit "minute" and is a score; a 分 after it is the time's
+    # (23:59分), not one that begins a word (9:00分批入园, 8:00-18:00分时段放票)
     rule(
         "clock_time",
         r"(?<![0-9.])(?<![0-9]:)([01]?[0-9]|2[0-4]):([0-5][0-9])(?::([0-5][0-9]))?(?![0-9]|:[0-9])"
-        r"(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?:分(?!钟)|点(?![半钟]|[0-9零一二三四五六七八九十]))?",
+        r"(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?:分(?!钟|[批组别享期段配发流]|时段|[两二三四五六七八九十几]批)|点(?![半钟]|[0-9零一二三四五六七八九十]))?",
         _clock_time,
     ),
 )
@@ -507,8 +528,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
     # 明天08时, 00时30分: an hour of the clock written with a leading zero (not 0830时, nor 时间, nor the year of 08时尚盛典)
     rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: read_small(m.group(1))),
-    rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内))",
-         lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内: two days, a count)
+    rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内|游))",
+         lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内, 3日游: days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings (not a word's 分 before a minus: 得分-2)
     rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点

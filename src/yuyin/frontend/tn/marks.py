@@ -1,6 +1,7 @@
 """Signs and marks read by what they mark where they stand: a key's flat or sharp (降B大调), a work's or an
 episode's number (Op.27), a game's lowered stat (攻击力-10 减) and Roman tier (星耀III), a sign named by its use
-(用#注释 井号), code's && and ||, a cross or letters for a word left out (×××, XX公司 某某).
+(用#注释 井号), code's && and ||, a cross or letters for a word left out (×××, XX公司 某某), a grade of so many
+A's (AAAAA级 五A级).
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七�
 PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:X{2,3}|x{2,3})(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
 
 
+# AAAAA级景区, AAA级信用: a grade of so many A's, said by their count (五A级)
+GRADE_OF_AS = rule("grade_of_as", r"(?<![A-Za-z])(A{3,5})(?=级)", lambda m: read_number(str(len(m.group(1)))) + "A")
+
 RULES: tuple[Rule, ...] = (
+    GRADE_OF_AS,
     MUSICAL_KEY,
     OPUS,
     STAT_MINUS,

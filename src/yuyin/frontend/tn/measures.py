@@ -278,7 +278,7 @@ RULES: tuple[Rule, ...] = (
     # +3价, +6价铬: a positive valence, 正 (not the 加 of a sum; -2价 is read 负 below; nor a price's: 会员价+3价格更低)
     rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价(?![格位钱值差款目购]))", lambda m: "正"),
     # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
-    rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季])", lambda m: "每"),
+    rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季期件次])", lambda m: "每"),
     # 50%, -3.5%, 10%-20%, 10-20%, 5‰ (a sign right after a percentage is an operation's: 3.5%+1.5%)
     rule(
         "percent",
@@ -368,15 +368,16 @@ RULES: tuple[Rule, ...] = (
     # 80/人均, 390/晚上)
     rule("per_after_number", r"(?<=[0-9])/(?=[月年天日周人晚次斤件](?![份级度气期民数员工事间前后初底末中内报历终假均上]))",
          lambda m: "每"),
-    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌: a slash after a price or a unit,
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌, 30枚/盒, 899元起/人, 800元/车: a
+    # slash after a price or a unit,
     # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³])|(?<=国际单位)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆])|(?<=国际单位)|(?<=元起)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条一二两三四五六七八九十百]|加仑))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

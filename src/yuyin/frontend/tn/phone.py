@@ -32,14 +32,17 @@ _CODE_WORDS = (
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
-_SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12123|12315|12333|12345|12306|12348|12366|12369|12580|10086|10010"
-                    r"|10000|955(?:00|08|11|18|19|22|28|33|55|58|59|61|66|68|77|88|95|99)")  # 955xx: banks, insurers
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找)"
+_SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
+                    r"|10000|955(?:00|08|11|18|19|22|28|33|55|58|59|61|66|68|77|88|95|99)")  # 123xx: public hotlines; 955xx:
+# banks, insurers; 96110: fraud warnings; 95598: the power grid
+_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管)"
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
 # “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure; nor 120退票, 80改签: counts)
-_CALL_WORDS = r"客服|电话|热线|服务热线|报警|火警|匪警|急救|求救|查询|投诉|购票|订票|(?<=12306)(?:抢票|退票|改签)"
+_CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|急救|求救|查询|投诉|举报|购票|订票|(?<=12306)(?:抢票|退票|改签)"
+               r"|平台|来电|预警|政务|便民|市民|供电|社保|纳税|诉讼|心理|是[\u4e00-\u9fff]{0,6}(?:电话|热线|客服|号码)"
+               r"|的(?:客服|服务)?(?:电话|热线)")  # 12345政务服务便民热线, 110是报警电话, 12306的客服电话
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
@@ -205,10 +208,10 @@ RULES: tuple[Rule, ...] = (
         r"[(（](0[1-9][0-9]{1,2})[)）] ?([1-9][0-9]{6,7}|[1-9][0-9]{2,3}-[0-9]{4})(?:-([0-9]{1,5}))?(?![0-9])",  # (010)8888-6666
         lambda m: _grouped(list(m.groups())),
     ),
-    # 打110, 拨打12315, 120急救
+    # 打110, 拨打12315, 120急救, 反诈专线96110, 服务专线：12345
     rule(
         "service_number_called",
-        r"(" + _CALL_BEFORE + r") ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _SERVICE_NOT_COUNTED,
+        r"(" + _CALL_BEFORE + r"[:：]?) ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _SERVICE_NOT_COUNTED,
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
