@@ -232,22 +232,26 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     first session (人大一次会议; not 开了一次会议), a TV channel (央视1套), a formula's stage (1段奶粉), the front
     line (一线员工, 奋战在一线), first gear (挂1挡, 一挡起步; not 一档节目), a development's first phase
     (一期已经卖完了, 一期二期); a lead role (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
-    一标段, 一车间."""
+    一标段, 一车间; a hospital or school by its number (市一院, 市一医院, 区一小), a carriage or platform (1车厢, 1站台), a table
+    or an attachment (表1里, 附件1里, Sheet1里)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医动配钢负建战英")
+    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医动配钢负建战英公标风水服预")
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
             or (after == "中" and (bool(prev) and prev in "市县区省" or following == "全"))
+            or ((after in "院小" or pair == "医院") and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and bool(following) and following in "幺零")
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
-            or (after == "层" and (bool(prev) and prev in "场厦楼负座栋" or bool(following) and following in "为大、"))
+            or (after == "层" and (bool(prev) and prev in "场厦楼负座栋店" or bool(following) and following in "为大、"))
             or (after == "期" and (bool(prev) and prev in "区程" or bool(following) and following in "临项投建二已"))
             or (after == "段" and (prev == "路" or following in ("奶", "米", "配"))) or (after == "环" and following == "路")
             or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
             or (after == "路" and bool(following) and following in "公车汽电")
+            or (after == "车" and bool(following) and following in "厢是") or (after == "站" and following == "台")
+            or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))

@@ -173,10 +173,13 @@ THOUSANDS = rule(
     lambda m: m.group().replace(",", ""),
 )
 
-# 1024x576, 30x40x50cm, 3X3, 450 x 200: a letter x between two numbers, the times sign of sizes and grids (乘, not the
+# 1024x576, 30x40x50cm, 3X3, 450 x 200, 200*230cm: a letter x (or a * before a size in units) between two numbers, the times sign of sizes and grids (乘, not the
 # letter; not 0x1F, a hexadecimal number, Win7 x64, a chip's 5800X3D, nor RTX 3060 x2, two of them: spaced on one side)
-DIMENSIONS = rule("dimensions", r"(?:(?<![0-9A-Za-z.])|(?<=[0-9][xX]))(?!0[xX])(" + NUMBER + r")(?:[xX]| [xX] )(?="
-                  + NUMBER + "(?![0-9.]|[A-Z]))", lambda m: m.group(1) + "×")
+DIMENSIONS = rule("dimensions", r"(?:(?<![0-9A-Za-z.])|(?<=[0-9][xX*]))(?!0[xX])(" + NUMBER + r")(?:[xX]| [xX] |\*(?=[0-9.]+"
+                  r"(?:\*[0-9.]+)* ?(?:cm|mm|m|CM|MM|厘米|毫米|米)(?![A-Za-z])))(?=" + NUMBER + "(?![0-9.]|[A-Z]))",
+                  lambda m: m.group(1) + "×")
+# 330mlx24罐, 1.5Lx6瓶: a pack of so many (times)
+PACK_OF = rule("pack_of", r"(?:(?<=[0-9]ml)|(?<=[0-9]mL)|(?<=[0-9]ML)|(?<=[0-9][LgG])) ?[xX] ?(?=[0-9]+ ?[瓶罐盒包袋支粒片听桶箱])", lambda m: "×")
 
 # 220V~50Hz, 100-240V~ 50/60Hz: ~ after volts marks alternating current, a pause before its frequency
 # (not 220V~240V, a range)
@@ -246,7 +249,7 @@ RULES: tuple[Rule, ...] = (
     + marks.RULES
     + (K8S,)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -535,8 +535,10 @@ CALENDAR_RULES: tuple[Rule, ...] = (
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
-    # 618大促: the mid-year shopping festival, named by its date
-    rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|购车节|年中|活动|当天|期间|狂欢|车企|降价)", lambda m: "六一八"),
+    # 618大促, 今年618有什么优惠: the mid-year shopping festival, named by its date
+    rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|购车节|年中|活动|当天|期间|狂欢|车企|降价|有什么|必买|优惠|和双|、双|清单)"
+         r"|(?:(?<=双11和)|(?<=双十一和)|(?<=今年)|(?<=去年)|(?<=明年)|(?<=等到))618(?![0-9.]|[个元块人件次号天年月日%])",
+         lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade; 95后的年轻人: in that year, before what names
     # people, or opening a clause or after a count's word (95后已经成为, 一名85后护士; not iOS 17后,
     # 8点30后, 年满18后, 排在90后面, 每15后)

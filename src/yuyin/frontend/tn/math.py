@@ -281,11 +281,12 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.=+×*÷/-])(1[0-2]|0?[1-9])[·・](3[01]|[12][0-9]|0?[1-9])(?![0-9.]| ?" + _OPERATOR + ")",
         lambda m: read_digits(m.group(1)) + read_digits(m.group(2)),
     ),
-    # 5.1劳动节, 3.15晚会, 7.7事变: the same with a full stop, before the day's name
+    # 5.1劳动节, 3.15晚会, 7.7事变, 5.20表白季, 8.8会员日: the same with a full stop, before the day's name
     rule(
         "dotted_holiday",
         r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?=劳动节|晚会|事变|惨案|纪念日|黄金周|小长假|假期|建党节|国庆|狂欢节|全球狂欢|年终盛典|年终大促"
-        r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节|女神节|女生节|节快乐|放假|那天|当天|大促|期间|活动)",
+        r"|国际|消费者|购物节|读书日|青年节|儿童节|建军节|国庆节|妇女节|植树节|光棍节|女神节|女生节|节快乐|放假|那天|当天|大促|期间|活动"
+        r"|表白|告白|女王节|会员日|品牌日|划算节|年中大促)",
         lambda m: _dotted_day(m.group(1), m.group(2)),
     ),
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)

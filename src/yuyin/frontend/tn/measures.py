@@ -111,7 +111,8 @@ def _amperes(match: re.Match[str]) -> str:
 
 # Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
-_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷)(?![区器夹灯])")
+_COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷"
+                             "|销量|月销|机票|酒店|房费|票价|报价|花了|花费)(?![区器夹灯])")
 _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
@@ -288,10 +289,11 @@ RULES: tuple[Rule, ...] = (
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?:(°)(?![CF])|(?=度|[到至~～]-?" + NUMBER + "(?:度|°(?![CF]))))", _degrees_below),
     # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts
-    rule("wan", r"(?<![0-9.])(" + NUMBER + r")w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
+    # (年薪30-50w, 年薪25-40W: both ends)
+    rule("wan", r"(?<![0-9.])" + _RANGE + r"w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
          r"|总价|房价|售价|预算|贷款|收入)"
-         r" ?(" + NUMBER + r")W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
-         lambda m: read_amount(m.group(1) or m.group(2) or m.group(3)) + "万"),
+         r" ?" + _RANGE + r"W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
+         lambda m: "到".join(read_amount(end) for end in m.groups() if end) + "万"),
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),

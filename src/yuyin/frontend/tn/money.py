@@ -15,7 +15,7 @@ from .rule import Rule, context_after, context_before, rule
 
 _SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
-_SCALE = r"(万|亿|千|百|万亿)?"
+_SCALE = r"(万|亿|千|百|万亿|[kKwW](?![A-Za-z]))?"  # ￥5k, $100k, RMB 20k: thousands; ￥30W: 万
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
           "KRW": "韩元"}  # fmt: skip
 CURRENCY_CODES = "|".join(_CODES)  # USD 100 an amount (also no edition year: datetime)
@@ -58,13 +58,28 @@ def _amounts(low: str, high: str | None, unit: str) -> str:
 
 def _signed(match: re.Match[str]) -> str:
     minus, sign, minus_after, low, high, scale, name = match.groups()
-    spoken = _amounts(low, high, (scale or "") + (name or _SIGNS[sign]))  # the name written after wins: $100港元
+    low, high, scale = _thousands(low, high, scale)
+    spoken = _amounts(low, high, scale + (name or _SIGNS[sign]))  # the name written after wins: $100港元
     return ("负" if minus or minus_after else "") + spoken
 
 
 def _coded(match: re.Match[str]) -> str:
     code, low, high, scale, name, code_after = match.groups()
-    return _amounts(low, high, (scale or "") + (name or _CODES[code or code_after]))
+    low, high, scale = _thousands(low, high, scale)
+    return _amounts(low, high, scale + (name or _CODES[code or code_after]))
+
+
+def _thousands(low: str, high: str | None, scale: str | None) -> tuple[str, str | None, str]:
+    """An amount's ends and the scale word said after them: k multiplies them by a thousand (5k -> 5000,
+    $100k -> 100000), w is 万, anything else as written."""
+    if scale in ("k", "K"):
+        return _times_thousand(low), _times_thousand(high) if high else None, ""
+    return low, high, "万" if scale in ("w", "W") else scale or ""
+
+
+def _times_thousand(amount: str) -> str:
+    """1.5 -> 1500, 100 -> 100000, 1.2345 -> 1234.5."""
+    return format((Decimal(amount.replace(",", "")) * 1000).normalize(), "f")
 
 
 def _named(match: re.Match[str]) -> str:
@@ -109,10 +124,11 @@ RULES: tuple[Rule, ...] = (
     # 200$, 50€: a sign written after the amount (not $100$)
     rule("sign_after", r"(?<![A-Za-z0-9.$])(" + NUMBER + r") ?(US\$|HK\$|[$€£₩])(?![A-Za-z0-9])",
          lambda m: read_price(m.group(1)) + _SIGNS[m.group(2)]),
-    # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name
+    # 12.50元, 1.2万元, 3美元, 3000-5000元: the amount (or range) before a currency name (not the 4 of 1/4块饼干: a
+    # fraction's, after one digit and a slash; 1280/1580元 are two prices)
     rule(
         "currency_name",
-        r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])(" + NUMBER + r")(?: ?[-~～—–] ?(" + NUMBER + r"))?(?![0-9]|\.[0-9])"
+        r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])(?<!(?<![0-9.])[0-9]/)(" + NUMBER + r")(?: ?[-~～—–] ?(" + NUMBER + r"))?(?![0-9]|\.[0-9])"
         + r"(?= ?(?:万|亿|千|百)?(?:" + _NAMES + r"))",
         _named,
     ),

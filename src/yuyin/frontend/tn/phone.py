@@ -26,7 +26,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
-    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|房号|"
+    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
@@ -178,11 +178,14 @@ RULES: tuple[Rule, ...] = (
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})" + _STANDARD_PART_YEAR + r"(?![0-9]|\.[0-9])",
          lambda m: f"{m.group(1)} {m.group(2)} " + _standard_number(m, 3)),
-    # 138****8000, 6225********1234, 尾号****1234, 账户*8866: the digits shown of a masked number, digit by
+    # 138****8000, 6225********1234, 尾号****1234, 账户*8866, 账户**8812, 6222 **** **** 1234: the digits shown of a
+    # masked number, digit by
     # digit, the hidden ones a pause between groups, as a phone number's (not **100元**, Markdown bold; nor 5号*2, a product)
     rule("masked", r"(?<![0-9.])([0-9]{2,})([*＊]{2,})([0-9]{2,})(?![0-9.])|(?<=号)([*＊]{2,})([0-9]{2,})(?![0-9.])"
-         r"|(?<=[号户卡])([*＊])([0-9]{4})(?![0-9.])",
+         r"|(?<=[号户卡])([*＊]+)([0-9]{4})(?![0-9.])|(?<=[*＊] )([0-9]{4})(?![0-9.])",
          lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else " " for part in m.groups() if part)),
+    # 储蓄卡(1234)支付58元, 信用卡（8812）本期账单: a card's last four digits in brackets after it
+    rule("card_tail", r"(?<=卡)[(（]([0-9]{4})[)）]", lambda m: read_digits(m.group(1), yao=True)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
         "mobile",
@@ -339,11 +342,12 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group(), yao=True)),
     # 【12306】, 【10086】: a service number as a message's sender
     rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
-    # 1201室, 308房间, 201会议室, 入住1203房, 2单元501, A座1506, 6号楼1603, 15楼1503
+    # 1201室, 308房间, 201会议室, 入住1203房, 302-305室, 2单元501, A座1506, 6号楼1603, 15楼1503
     rule(
         "room",
-        r"(?<![0-9.])([0-9]{3,4})(?=室|房间|号房|会议室|教室|办公室|实验室|病房|宿舍|寝室|房(?![价租产屋贷源型子东主]))",
-        lambda m: read_digits(m.group(1), yao=True),
+        r"(?<![0-9.])([0-9]{3,4})(?:(?: ?[-~～—–] ?|至|到)([0-9]{3,4}))?"  # 302-305室: rooms from one to another
+        r"(?=室|房间|号房|会议室|教室|办公室|实验室|病房|宿舍|寝室|房(?![价租产屋贷源型子东主]))",
+        lambda m: "到".join(read_digits(number, yao=True) for number in m.groups() if number),
     ),
     rule(
         "flat",
@@ -380,13 +384,17 @@ RULES: tuple[Rule, ...] = (
     # CA1234, G123, hp2205, sl400: capitals or small letters then three or more digits (not TOP100, top100, rmb100,
     # km100, a unit before its amount, \u0301); so after a longer name (dell2412, RISSY8400, INTEL440LX, office2007)
     # where no count's word follows and the number is not round (not Level100分, STORY100, Windows2000; nor a memory's
-    # speed, DDRII800), 1 said 一 (office二零零一); CDE-250型: a type's, its dash unsaid
+    # speed, DDRII800), 1 said 一 (office二零零一); CDE-250型: a type's, its dash unsaid; CZ-3101航班, G 1234次: a flight's
+    # or a train's after a dash or a space
     rule(
         "letter_code",
         r"(?<![A-Za-z0-9\\])(?!TOP(?![A-Za-z])|" + _INDEX_NAMES + r"|" + _NO_SMALL_CODE + r")(?:([A-Z]{1,3}|[a-z]{1,3})|(?!DDR)([A-Za-z]{4,12})(?![1-9]0+(?![0-9])))"
-        r"(?:[·・]|-(?=[0-9]+型))?([0-9]{3,})(?![0-9]|\.[0-9])(?(2)" + _COUNT_AFTER + ")",
+        r"(?:[·・]|-(?=[0-9]+型)|[- ](?=[0-9]{3,4}(?:次|航班)))?([0-9]{3,})(?![0-9]|\.[0-9])(?(2)" + _COUNT_AFTER + ")",
         lambda m: m.group(1) + read_digits(m.group(3), yao=True) if m.group(1) else m.group(2) + read_digits(m.group(3)),
     ),
+    # K1027/1028次, T109/110次: a train's two numbers, one each way, both digit by digit
+    rule("train_pair", r"(?<=[A-Z][幺零二三四五六七八九]{3}/)([0-9]{3,4})(?=次)|(?<=[A-Z][幺零二三四五六七八九]{4}/)([0-9]{3,4})(?=次)",
+         lambda m: read_digits(m.group(1) or m.group(2), yao=True)),
     # i7-13700K, i5-1135G7, R7-7800X3D, E5-2680v4: a processor's model after its series (Core i3-i9,
     # Ryzen R3-R9, Xeon E3-E7), said digit by digit: the dash is no range (not P12-156, Lv1-100)
     rule(
