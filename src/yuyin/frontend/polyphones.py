@@ -81,8 +81,9 @@ def _times_table(c: Context) -> bool:
 
 
 def _dei_must(c: Context) -> bool:
-    """得 meaning 'must': 你得去, 大家得注意, 乘客们得排队 (not 他得了, 得到, 他得的是什么病)."""
-    return (c.left in PRONOUNS or c.left in ADVERBS or c.left.endswith("们")) and bool(c.right) and c.right[0] not in "了到过奖分的"
+    """得 meaning 'must': 你得去, 大家得注意, 乘客们得排队 (not 他得了, 得到, 他得的是什么病, 人们得出结论, 我们得失相当)."""
+    return ((c.left in PRONOUNS or c.left in ADVERBS or c.left.endswith("们")) and bool(c.right) and c.right[0] not in "了到过奖分的失"
+            and re.match("出(?:结论|了|的|答案|结果|一致|一个|这样)", c.after) is None)
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -344,6 +345,8 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
                            "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿 宝宝 孕妇 产妇 婴儿 新生儿 小孩 大人 宝妈 "
                            "汤 鸡汤 药 面团 面 肉 牛肉 排骨 饭 后 饭前 饭后 睡前 餐前 餐后".split())
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
+# What comes in layers, after 重重的 chong2
+_LAYERS = "困难|阻碍|障碍|包围|关卡|迷雾|心事|顾虑|山|门|帷幕|防线|考验|危机|疑问|谜团|矛盾|封锁|枷锁|云|雾"
 # What must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
 _MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回")
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
@@ -569,7 +572,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # all right; nor 得三分, 得了, 得房率: a score, a win, a ratio)
         ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_DO + _MUST_FIRST)),
         # 从这儿到那儿得多久, 打车得花多少钱, 去机场得提前出门: what it takes (not 哭得花容失色, 等得花儿都谢了)
-        ("dei3", lambda c: not c.inside and bool(c.before) and re.match("多久|多长时间|多少钱|花(?!容|枝|招|儿)|提前", c.after) is not None),
+        ("dei3", lambda c: not c.inside and bool(c.before) and len(c.left) != 1
+         and re.match("多久|多长时间|多少钱|花(?!容|枝|招|儿|了)|提前", c.after) is not None),  # (not 他说得多长时间都不累)
         ("de2", lambda c: not c.left or c.right[:1] in ("了", "到") or c.left in PRONOUNS and c.right[:1] == "的"),  # 他得的是什么病
         ("de5", _de_particle),
     ),
@@ -716,7 +720,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.match("[了过]?[一二两三四五六七八九十几半个年月]*对象", c.after) is not None)),  # 他们处了三年对象 (dating)
     "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
            ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),),  # 抽出空来
-    "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走")),
+    "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走", "我", "你", "他", "她", "媳妇")),
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None),  # 这个黑锅我可不背
            ("bei1", lambda c: re.match("了?[一两几半]?(?:袋|麻袋|筐|捆|篓|背篓|箱|大包|个?黑锅)", c.after) is not None)),  # 背了一袋米, 背了个黑锅 (not 背了一篇课文)
     "传": (("zhuan4", right_starts("》")),),
@@ -810,7 +814,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("chang3", lambda c: re.search("第[一二三四五六七八九十百零0-9]+$", c.before) is not None)),  # 第一场演唱会 (a show, a match)
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
     "转": (
-        ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每", c.after) is not None),  # 七千转每分钟, 转了一圈
+        ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每|[呀啊]转", c.after) is not None
+         or re.search("转[呀啊]$", c.before) is not None),  # 七千转每分钟, 转了一圈, 转呀转
         ("zhuan4", lambda c: not c.right and c.left.endswith("地")),  # 不停地转
         ("zhuan4", lambda c: re.search("[百千万][零一二两三四五六七八九十]*$", c.before) is not None
          and c.right[:1] in ("", "的", "每", "左", "以", "和", "或", "两", "三")),  # 七千二百转的硬盘 (revolutions; not 把这一百转给他)
@@ -1269,6 +1274,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 包涵 written for 包含, containing (方案包涵了所有情况), not bearing with (请多包涵了: han5)
     # 味道调得刚好, 音量调得太大, 悬挂调得偏硬: set or seasoned (not 他被调得很远: transferred)
     "调得": (("tiao2 de5", lambda c: _SET_THINGS.search(c.before) is not None),),
+    # 重重的箱子, 书包重重的: heavy (not 重重的困难, 重重的包围, 山峦重重的, 心事重重的: layer on layer)
+    "重重的": (("zhong4 zhong4 de5", lambda c: re.match(_LAYERS, c.after) is None
+                and re.search("困难|险阻|关卡|[山峦云雾门关]|心事|疑虑|顾虑", c.before[-2:]) is None),),
     # 人民银行总行, 总行和分行: a bank's head office, hang2 (not 你总行了吧: always fine)
     # 第一场演唱会, 巡演第一场: the first show or match, chang3 (not 第一场雪: a snowfall)
     # 应对构件进行编号, 孔洞应用水泥砂浆填塞: should, then 对/用 (not 应对挑战, 应用软件)

@@ -235,7 +235,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     一标段, 一车间; a hospital or school by its number (市一院, 市一医院, 区一小), a carriage or platform (1车厢, 1站台), a table
     or an attachment (表1里, 附件1里, Sheet1里)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and following in "警响保应医动配钢负建战英公标风水服预")
+    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英"
+                                                        or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
@@ -250,7 +251,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
             or (after == "路" and bool(following) and following in "公车汽电")
-            or (after == "车" and bool(following) and following in "厢是") or (after == "站" and following == "台")
+            or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
+            or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")

@@ -1474,7 +1474,6 @@ TABLE = """\
 咯咯哒	ge1 ge1 da1
 滴答	di1 da1
 喔喔	wo1 wo1
-和泥巴	huo2 ni2 ba5
 无处	wu2 chu4
 塞上	sai4 shang4
 塞下曲	sai4 xia4 qu3
@@ -1483,4 +1482,17 @@ TABLE = """\
 尝尽	chang2 jin4
 落尽	luo4 jin4
 言尽于此	yan2 jin4 yu2 ci3
+只只	zhi1 zhi1
+一只只	yi1 zhi1 zhi1
+呱呱	gua1 gua1
+呱呱呱	gua1 gua1 gua1
+呱呱坠地	gu1 gu1 zhui4 di4
+嗟夫	jie1 fu2
+悲夫	bei1 fu2
+且夫	qie3 fu2
+朝雨	zhao1 yu3
+中进士	zhong4 jin4 shi4
+中状元	zhong4 zhuang4 yuan2
+舍南舍北	she4 nan2 she4 bei3
+同舍生	tong2 she4 sheng1
 """

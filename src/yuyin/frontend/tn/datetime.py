@@ -64,13 +64,18 @@ def _dotted_year_month(match: re.Match[str]) -> str:
     year, month = match.groups()
     dated = (month.startswith("0") or _SPAN_OF_MONTHS_AFTER.match(context_after(match, 12)) is not None
              or _SPAN_OF_MONTHS_BEFORE.search(context_before(match, 10)) is not None
-             or _BEGAN_OR_ENDED.match(context_after(match, 4)) is not None)  # fmt: skip
+             or _BEGAN_OR_ENDED.match(context_after(match, 4)) is not None
+             and _VALUE_BEFORE.search(context_before(match, 6)) is None)  # fmt: skip
     return _year_month(year, month) if dated else match.group()
 
 
 _SPAN_OF_MONTHS_AFTER = re.compile(r" ?[-~～—–至到] ?(?:(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])(?![0-9])|至今|今)")
 _SPAN_OF_MONTHS_BEFORE = re.compile(r"(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9]) ?[-~～—–至到] ?$")
-_BEGAN_OR_ENDED = re.compile(r"(?:生|出生|入职|离职|毕业|入学|参加工作|工作|启动|完成|开工|竣工|投产|加入|任)")
+_BEGAN_OR_ENDED = re.compile(r"(?:生|出生|入职|离职|毕业|入学|参加工作|工作|启动|完成|开工|竣工|投产|加入|任(?![选意何]))")
+# A price, an amount, a rate or a measurement before a number: 余额2024.5完成支付, 股价涨到3.8出发点, 成绩9.5回来了 (a
+# value, not a year and month or a month and day)
+_VALUE_BEFORE = re.compile(r"(?:价|价格|股|指|点位|大盘|涨|跌|元|汇率|金额|余额|产值|编号|增长|下降|上涨|率|分|成绩|视力|身高|水位|净值"
+                           r"|比分|评分|指数|CPI|PPI|GDP|[涨跌升降回]到|[涨跌升降]至)[:：为是了约]{0,2}\s?$")
 
 
 def _year_last_date(match: re.Match[str]) -> str:
@@ -255,7 +260,7 @@ _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效�
                               + _DUE_DAY + r")\s?$")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
 _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|前(?![后面端排锋列卫沿景台十百千万])|送达|发货|到货|补货|生日|是我的生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
-                             r"期间|请假|出差|出发|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
+                             r"期间|请假|出差|出发(?!点)|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
                              r"[\u4e00-\u9fff]{0,4}站(?![立起着住岗])|"
                              + _HOLIDAYS + ")")
 _PRICE_BEFORE = re.compile(r"价|股|指|点位|大盘|涨|跌|元|汇率|金额")  # 价格回到1999, 沪指重回3000: a price or an index
@@ -287,7 +292,9 @@ def _dates(match: re.Match[str]) -> str:
                  or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None)
     else:
         dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
-                 and not _VERSION_BEFORE.search(context_before(match, 12)))  # fmt: skip
+                 and not _VERSION_BEFORE.search(context_before(match, 12))
+                 and (_VALUE_BEFORE.search(context_before(match, 6)) is None
+                      or _DOT_DATE_BEFORE.search(context_before(match, 4)) is not None))  # fmt: skip
     if not dated:
         return match.group()
     return _month_day(month, day) + ("到" + _month_day(to_month, to_day) if to_month else "")
@@ -537,7 +544,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
     # 618大促, 今年618有什么优惠: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|购车节|年中|活动|当天|期间|狂欢|车企|降价|有什么|必买|优惠|和双|、双|清单)"
-         r"|(?:(?<=双11和)|(?<=双十一和)|(?<=今年)|(?<=去年)|(?<=明年)|(?<=等到))618(?![0-9.]|[个元块人件次号天年月日%])",
+         r"|(?:(?<=双11和)|(?<=双十一和)|(?<=今年)|(?<=去年)|(?<=明年)|(?<=等到))618(?![0-9.]|[万千百亿个元块人件次号天年月日%家名所位条台辆座])",
          lambda m: "六一八"),
     # 90后, 00后: the generation born in that decade; 95后的年轻人: in that year, before what names
     # people, or opening a clause or after a count's word (95后已经成为, 一名85后护士; not iOS 17后,
