@@ -19,6 +19,7 @@ from __future__ import annotations
 import _thread
 import contextlib
 import functools
+import importlib._bootstrap as _bootstrap  # type: ignore[import-not-found]
 import signal
 import sys
 import threading
@@ -71,12 +72,12 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 
 def _importing(frame: Any) -> bool:
-    """Whether frame or one that called it is the import system's: a module is being imported."""
-    while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
-            return True
-        frame = frame.f_back
-    return False
+    """Whether a module is being imported (by any thread: its module lock is alive) or frame is the
+    import system's own. The frames that called this one are not walked: in 3.11, reading f_back of
+    a frame still being set up can crash the interpreter."""
+    if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        return True
+    return any(lock() is not None for lock in list(_bootstrap._module_locks.values()))
 
 
 def _signal_again(signum: int) -> None:
