@@ -73,8 +73,7 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 def _importing(frame: Any) -> bool:
     """Whether a module is being imported (by any thread: its module lock is alive) or frame is the
-    import system's own. The frames that called this one are not walked: in 3.11, reading f_back of
-    a frame still being set up can crash the interpreter."""
+    import system's own (a module lock's weakref callback runs when no lock is left)."""
     if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
         return True
     return any(lock() is not None for lock in list(_bootstrap._module_locks.values()))

@@ -344,11 +344,11 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
                            "学生 孩子 家长 父母 老人 医生 司机 大伙 大伙儿 咱俩 你俩 我俩 他俩 领导 经理 病 衣服 可能 确实 "
                            "估计 大概 肯定 之前 以前 前 看样子 看来 问题 活儿 宝宝 孕妇 产妇 婴儿 新生儿 小孩 大人 宝妈 "
                            "汤 鸡汤 药 面团 面 肉 牛肉 排骨 饭 后 饭前 饭后 睡前 餐前 餐后".split())
-# What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 # What comes in layers, after 重重的 chong2
 _LAYERS = "困难|阻碍|障碍|包围|关卡|迷雾|心事|顾虑|山|门|帷幕|防线|考验|危机|疑问|谜团|矛盾|封锁|枷锁|云|雾"
-# What must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
+# More of what must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
 _MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回")
+# What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
@@ -570,7 +570,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
         # 时间来不及了，得打车去机场; 票卖完了，得改签: a clause that opens with what must be done (not 得，就这样吧, 得嘞:
         # all right; nor 得三分, 得了, 得房率: a score, a win, a ratio)
-        ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_DO + _MUST_FIRST)),
+        ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_FIRST)),
         # 从这儿到那儿得多久, 打车得花多少钱, 去机场得提前出门: what it takes (not 哭得花容失色, 等得花儿都谢了)
         ("dei3", lambda c: not c.inside and bool(c.before) and len(c.left) != 1
          and re.match("多久|多长时间|多少钱|花(?!容|枝|招|儿|了)|提前", c.after) is not None),  # (not 他说得多长时间都不累)

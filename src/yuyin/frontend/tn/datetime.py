@@ -74,7 +74,8 @@ _SPAN_OF_MONTHS_BEFORE = re.compile(r"(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9]) ?[-~
 _BEGAN_OR_ENDED = re.compile(r"(?:生|出生|入职|离职|毕业|入学|参加工作|工作|启动|完成|开工|竣工|投产|加入|任(?![选意何]))")
 # A price, an amount, a rate or a measurement before a number: 余额2024.5完成支付, 股价涨到3.8出发点, 成绩9.5回来了 (a
 # value, not a year and month or a month and day)
-_VALUE_BEFORE = re.compile(r"(?:价|价格|股|指|点位|大盘|涨|跌|元|汇率|金额|余额|产值|编号|增长|下降|上涨|率|分|成绩|视力|身高|水位|净值"
+_PRICE_WORDS = "价|股|指|点位|大盘|涨|跌|元|汇率|金额"  # 价格回到1999, 沪指重回3000: a price or an index
+_VALUE_BEFORE = re.compile(r"(?:" + _PRICE_WORDS + "|价格|余额|产值|编号|增长|下降|上涨|率|分|成绩|视力|身高|水位|净值"
                            r"|比分|评分|指数|CPI|PPI|GDP|[涨跌升降回]到|[涨跌升降]至)[:：为是了约]{0,2}\s?$")
 
 
@@ -263,7 +264,7 @@ _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|前(?![
                              r"期间|请假|出差|出发(?!点)|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
                              r"[\u4e00-\u9fff]{0,4}站(?![立起着住岗])|"
                              + _HOLIDAYS + ")")
-_PRICE_BEFORE = re.compile(r"价|股|指|点位|大盘|涨|跌|元|汇率|金额")  # 价格回到1999, 沪指重回3000: a price or an index
+_PRICE_BEFORE = re.compile(_PRICE_WORDS)
 _VERSION_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+#-]*|版本号?|版)[ -]?$")  # Python 2.7之前, V1.2上线, GPT-3.5发布会
 
 
