@@ -6,7 +6,7 @@ import pytest
 
 from yuyin.frontend import BakerFrontend
 from yuyin.frontend.segment import count_hanzi, count_voiced, join_clauses, split_at_marks
-from yuyin.frontend.words import cut_words, cut_words_lazily
+from yuyin.frontend.words import cut_words, cut_words_lazily, is_noun
 
 SPLITS = [
     ("中文：语音，合成！系统\n", [("中文:", 0.5), ("语音,", 0.5), ("合成!", 1.0), ("系统", 1.0)]),
@@ -108,6 +108,13 @@ def test_budget_counts_hanzi_of_normalised_text() -> None:
 def test_lazy_word_cut_keeps_every_character() -> None:
     text = "我们一起去公园散步吧，abc 123😀" * 50
     assert "".join(cut_words_lazily(text, window=37)) == text
+
+
+@pytest.mark.parametrize(("word", "noun"), [("押金", True), ("钥匙", True), ("东西", True), ("中介费", True),
+                                             ("恢复", False), ("装修", False), ("这个", False), ("钱", False)])
+def test_nouns_are_those_jieba_tags_as_nouns(word: str, noun: bool) -> None:
+    """2-4 characters tagged n, ns, nz or nt; a single character is never asked about."""
+    assert is_noun(word) is noun
 
 
 def test_count_hanzi() -> None:

@@ -54,7 +54,7 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x00B5: "μ",  # micro sign -> Greek mu, as units and letter names have it
     0x2126: "Ω",  # ohm sign -> Greek omega
 } | {0x2080 + digit: str(digit) for digit in range(10)}  # subscript digits: CO₂, H₂O
-_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9๑])\d")  # (๑ is the cheeks of a face drawn in signs: (๑•̀ㅂ•́)و✧, left to tn.chat)
 # Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈), CJK unit squares (㎡, ㎏), Latin
 # ligatures (ﬁ) and mathematical letters (𝐀, 𝑥: styled text pasted from social media).
 _COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df"

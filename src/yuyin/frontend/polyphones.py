@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .words import word_frequency
+from .words import is_noun, word_frequency
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,32 @@ def _dei_must(c: Context) -> bool:
     """得 meaning 'must': 你得去, 大家得注意, 乘客们得排队 (not 他得了, 得到, 他得的是什么病, 人们得出结论, 我们得失相当)."""
     return ((c.left in PRONOUNS or c.left in ADVERBS or c.left.endswith("们")) and bool(c.right) and c.right[0] not in "了到过奖分的失"
             and re.match("出(?:结论|了|的|答案|结果|一致|一个|这样)", c.after) is None)
+
+
+# Things one must do something about, one character long: 钱得还, 药得按时吃, 这事得跟领导商量
+_THINGS_TO_SEE_TO = frozenset("钱 茶 药 饭 菜 肉 账 款 债 税 房 车 门 窗 灯 事 信 票 课 证 地 锅 碗 水 电".split())
+_DEMONSTRATED = ("这个", "那个", "这些", "那些", "这种", "那种", "这样", "这")
+# Nouns said as adjectives, which a complement's 得 follows (伤心得哭了, 老实得从不撒谎)
+_SAID_AS_QUALITIES = frozenset("伤心 热情 美丽 客气 神气 老实 秀气 福气 精神 科学 专业 规矩 地道 风光 威风 光彩 体面 时尚 "
+                               "个性 理性 感性 艺术 人性 正义 民主".split())
+# What goes on after 得 when it is the complement's (精神得很, 地道得不得了, 规矩得像个学生), not "must"
+_HOW_MUCH = re.compile("很|太|真|挺|非常|特别|十分|相当|极|更|越|这么|那么|多么|不|没|像|如同|令人|叫人|让人|直|满|出奇|要命|要死|够|比|发"
+                       "|一塌糊涂|多了|有点|有些|离谱|吓人|惊人|厉害|过分|了|到|过|奖|分|的|失|出|[，。！？、；：,.!?;:]|$"
+                       "|哭|笑|流泪|掉眼泪|说不出|睡不着|跳|合不拢|喘不过|抬不起|站不住|忘乎所以")
+
+
+def _noun_must(c: Context) -> bool:
+    """得 meaning 'must' after what it is said of, a noun, before what must be done: 押金得退给我, 房租得按时交,
+    钥匙得还给房东, 这个得先付款, 钱得还 (not 精神得很, 他病得不轻: the complement's; nor 成绩得了第一, 球队得分: won; nor
+    由勾股定理得AC=5: what follows)."""
+    thing = c.left[1:] if len(c.left) > 1 and c.left[0] in "这那" else c.left  # 这药得饭后吃
+    subject = (thing in _THINGS_TO_SEE_TO or c.left in _DEMONSTRATED or len(thing) == 1 and thing != c.left
+               or 2 <= len(thing) <= 4 and is_noun(thing) and thing not in _SAID_AS_QUALITIES)  # 这病得慢慢调理
+    won = word_frequency("得" + c.after[:1]) >= 30 or c.after.startswith("房率")  # 球队得分, 房子得房率 (de2)
+    derived = re.match("[A-Za-z0-9(（①②③④⑤]|[零一二两三四五六七八九十]{1,3}[A-Za-z]", c.after) is not None or re.search("由|根据|代入|同理", c.before) is not None  # 由题意得x=5
+    if derived:
+        return False
+    return subject and not won and _HOW_MUCH.match(c.after) is None
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -497,7 +523,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 这行得靠口碑, 这一行得重写: a trade or a line that must (not 这行得通)
         ("hang2", lambda c: c.left.endswith(("这", "那", "这一", "那一")) and c.right == "得" and not c.after.startswith("得通")),
         # the trade: 干这行, 入这行, 在这行干了十年 (not 这行不通, 在这行吗)
-        ("hang2", lambda c: re.search("(?:干|入|进|做|混)(?:这|那|哪)$", c.before) is not None
+        # 这行我干了十年, 他是这行的老手, 你是哪一行的 (not 这行吗, 这行不通)
+        ("hang2", lambda c: c.left.endswith(("这", "那")) and c.right in PRONOUNS and re.search("干|做|混|待|呆", c.after[:8]) is not None
+         or c.right == "的" and re.search("是(?:这|那|哪)一?$", c.before) is not None),
+        ("hang2", lambda c: re.search("(?:干|入|进|做|混)(?:我们|咱们|你们|他们|我|你|他|她)?(?:这|那|哪)一?$", c.before) is not None
          or c.before.endswith(("在这", "在那")) and re.match("(?:干|做|混|工作|待|呆|里)", c.after) is not None),
         ("hang2", lambda c: c.left.endswith(("二手车", "琴", "乐器", "珠宝", "五金", "电器")) and c.right[:1] in ("", "里", "的", "老板")),  # 二手车行, 琴行
         ("hang2", lambda c: c.left == "在" and c.before.endswith(("很在", "不在", "真在", "挺在", "最在", "太在", "特别在",
@@ -553,7 +582,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
          and re.match("[0-9零一二两三四五六七八九十百千万]+(?:元|块|分|个|张|份|倍|天|折|积分|金币)|积分|礼品|礼包|券|奖|红包|优惠|现金|神秘",
                       c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
         ("de2", lambda c: c.left == "了" and not c.after.rstrip("。！？!?；;…") and _MIGHTY.search(c.before[:-1]) is not None),  # 功夫很了得
+        # 由题意可得a+b=5, 同理可得, 由此可得结论: follows (not 你可得小心)
+        ("de2", lambda c: c.left == "可" and re.search("由|根据|代入|同理|所以|因此|故|综上", c.before) is not None),
         ("dei3", _dei_must),
+        ("dei3", _noun_must),
         # must wait a while: 他得过一会儿才能到, 你得过几天再来 (not 他得过奖, 得过病: has won, has had)
         ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
          and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
@@ -824,6 +856,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "佛": (("fo2", lambda c: c.alone),),  # 释迦牟尼佛, 一尊铜佛 (fu2 only in 仿佛, 彷佛: words of their own)
     "颇": (("po1", lambda c: True),),  # 颇具, 颇多, 颇有微词 (po3, pypinyin's first, only in old rhyme books)
     # 露似真珠, 仇深似海 (shi4 only in 似的, and 似得 written for it: 像疯了似得; not 似得了病, seemed to catch)
     "似": (("shi4", lambda c: c.right in ("的", "地") or (c.right == "得" and not c.after.startswith("得了"))),
@@ -919,7 +952,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                  or re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
                  and re.search("地上|地板|地面|顶上", c.after) is None)  # (not 钥匙落在宿舍门口的地上, 手机落在车顶上: fell)
             and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位", c.after) is not None
-            and re.search("身上|肩上|头上|账上", c.after) is None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
+            and re.search("身上|肩上|头上|账上", c.after) is None),
+           ("la4", lambda c: c.alone and re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
+            and re.match("(?:出租车|公交车?|地铁|高铁|火车|车|家|教室|办公室|宿舍|公司|酒店|宾馆|店|饭店|餐厅)(?:上|里)?了", c.after) is not None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
     "挑": (("tiao3", lambda c: c.alone and re.search("眉(?![笔刷粉膏])", c.after[:5]) is not None),
            ("tiao3", lambda c: re.search("眉(?:头|毛)?一$", c.before) is not None),  # 眉头一挑
            ("tiao3", lambda c: c.after[:1] == "开" and re.search("帘|帐|盖头", c.before) is not None),),  # 挑了挑眉毛 (not 挑了一支眉笔), 把窗帘挑开
@@ -1171,6 +1206,15 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "将门": (("jiang1 men2", lambda c: c.right[:1] in tuple("关打锁推拉开反带敲掩堵封")),),
     # 一下子|弹 cut 一下|子弹: 他一下子弹了起来, 一下子弹开了 (not 打了一下子弹, 一下子弹就打光了: bullets)
     "子弹": (("zi5 tan2", lambda c: c.left == "一下" and c.right[:1] in ("了", "起", "开", "回", "到") and c.right not in ("打光", "到位")),),
+    "点着": (("dian3 zhe5", lambda c: re.match("(?:一|两|几|[三四五六七八九十]|[\u4e00-\u9fff]{0,2}(?:灯|蜡烛|烛|香|火把|篝火|头))", c.after)
+              is not None),),  # 桌上点着一盏油灯, 点着头 (not 火点着了)
+    # 月交还是年交: 交 then 还是, "or" (not 交还图书)
+    "交还": (("jiao1 hai2", lambda c: c.right.startswith("是")),),
+    # X的倒数, 互为倒数: a reciprocal, dao4 shu4 (not 倒数第二, 倒数三秒: counting down)
+    "倒数": (("dao4 shu4", lambda c: c.left[-1:] in ("的", "为") or c.right.startswith(("是", "等于", "关系"))),),
+    # 每丸重9g, 这块玉重9克: weighs nine (not 重九, the festival)
+    "重九": (("zhong4 jiu3", lambda c: re.match("(?:点[零一二三四五六七八九]+)?(?:克|斤|两|公斤|千克|吨|毫克|钱|十|百|千|万)", c.after)
+              is not None),),
     "看着": (("kan1 zhe5", lambda c: c.before.endswith(("帮", "帮我", "帮你", "替", "替我", "替你", "给我", "给你", "我来"))
               and c.right.startswith(("行李", "孩子", "东西", "包", "门", "摊", "店", "点"))),),  # 我帮你看着行李
     "看好": (("kan1 hao3", lambda c: re.match("(?:您的|你的|自己的)(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after)
@@ -1236,6 +1280,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                      or c.right.startswith(("为", "带", "范围", "等级", "值", "是"))),),  # 尺寸公差为±0.1mm
     # 房间朝阳, 卧室朝阳的一面: a room faces the sun (not 房间里洒满朝阳)
     "朝阳": (("chao2 yang2", lambda c: c.left.endswith(("房间", "房子", "卧室", "主卧", "次卧", "客厅", "阳台", "书房", "窗户"))),
+             # 这间房很朝阳, 朝阳的房间, 朝阳户型: a room that faces the sun (not 一轮朝阳, 朝阳的光辉)
+             ("chao2 yang2", lambda c: c.left.endswith(("很", "比较", "挺", "不", "不太", "非常", "特别", "够"))
+              or c.after.startswith(("房", "户型", "的房", "的卧室", "的户型", "的阳台", "的客厅", "的一面"))
+              or c.left == "是" and c.right[:1] in ("的", "") and re.search("房|屋|卧|厅|户", c.before) is not None),
              ("chao2 yang2", lambda c: c.left.endswith(("北京", "北京市", "辽宁", "辽宁省", "长春", "汕头")) or (
                 c.right[:1] not in ("的", "下", "照", "里", "中", "升", "初") and not c.left.endswith(tuple("看观赏望迎拍"))
                 and re.search("住|在|来自|老家|到|去", c.before) is not None

@@ -233,7 +233,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     line (一线员工, 奋战在一线), first gear (挂1挡, 一挡起步; not 一档节目), a development's first phase
     (一期已经卖完了, 一期二期); a lead role (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
     一标段, 一车间; a hospital or school by its number (市一院, 市一医院, 区一小), a carriage or platform (1车厢, 1站台), a table
-    or an attachment (表1里, 附件1里, Sheet1里)."""
+    or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
+    (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
@@ -242,7 +243,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
             or (after == "中" and (bool(prev) and prev in "市县区省" or following == "全"))
             or ((after in "院小" or pair == "医院") and bool(prev) and prev in "市县区省")
-            or (after in "栋幢座" and bool(following) and following in "幺零")
+            or (after in "栋幢座" and (bool(following) and following in "幺零" or prev == "区" and (not following or following in "、和与的")))
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
             or (after == "层" and (bool(prev) and prev in "场厦楼负座栋店" or bool(following) and following in "为大、"))
             or (after == "期" and (bool(prev) and prev in "区程" or bool(following) and following in "临项投建二已"))
@@ -250,14 +251,15 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
-            or (after == "路" and bool(following) and following in "公车汽电")
+            or (after == "路" and (bool(following) and following in "公车汽电、和与末可都" or bool(prev) and prev in "坐乘转、"))
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
+            or (bool(prev) and prev in "图表例式" and after in "是就中所的和与为")
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
-            or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、"))
+            or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、电水气用"))
             or (after == "区" and following in "、和与")
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")

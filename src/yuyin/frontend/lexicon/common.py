@@ -1455,7 +1455,7 @@ TABLE = """\
 空格	kong4 ge2
 空格键	kong4 ge2 jian4
 第一行	di4 yi1 hang2
-新冠	xin1 guan4
+新冠	xin1 guan1
 供养	gong1 yang3
 不当得利	bu4 dang4 de2 li4
 防卫过当	fang2 wei4 guo4 dang4
@@ -1495,4 +1495,96 @@ TABLE = """\
 中状元	zhong4 zhuang4 yuan2
 舍南舍北	she4 nan2 she4 bei3
 同舍生	tong2 she4 sheng1
+大乘	da4 sheng4
+小乘	xiao3 sheng4
+大乘佛教	da4 sheng4 fo2 jiao4
+济源	ji3 yuan2
+划水	hua2 shui3
+划个水	hua2 ge4 shui3
+露个脸	lou4 ge4 lian3
+露个面	lou4 ge4 mian4
+处朋友	chu3 peng2 you5
+处对象	chu3 dui4 xiang4
+重刷	chong2 shua1
+催更	cui1 geng1
+求更	qiu2 geng1
+断更	duan4 geng1
+日更	ri4 geng1
+周更	zhou1 geng1
+停更	ting2 geng1
+一百单八将	yi1 bai3 dan1 ba1 jiang4
+卷帘	juan3 lian2
+卷帘门	juan3 lian2 men2
+占地面积	zhan4 di4 mian4 ji1
+动静分区	dong4 jing4 fen1 qu1
+动静分离	dong4 jing4 fen1 li2
+未尽	wei4 jin4
+未尽事宜	wei4 jin4 shi4 yi2
+尽到	jin4 dao4
+尽调	jin4 diao4
+东西向	dong1 xi1 xiang4
+东西朝向	dong1 xi1 chao2 xiang4
+东西厢房	dong1 xi1 xiang1 fang2
+东西厢	dong1 xi1 xiang1
+行向量	hang2 xiang4 liang4
+行变换	hang2 bian4 huan4
+为丸	wei2 wan2
+为散	wei2 san3
+为末	wei2 mo4
+为细末	wei2 xi4 mo4
+二胡曲	er4 hu2 qu3
+琵琶曲	pi2 pa2 qu3
+古筝曲	gu3 zheng1 qu3
+笛子曲	di2 zi5 qu3
+合奏曲	he2 zou4 qu3
+咽干	yan1 gan1
+一更天	yi1 geng1 tian1
+二更天	er4 geng1 tian1
+四更天	si4 geng1 tian1
+五更天	wu3 geng1 tian1
+释迦牟尼	shi4 jia1 mou2 ni2
+石佛	shi2 fo2
+铜佛	tong2 fo2
+金佛	jin1 fo2
+玉佛	yu4 fo2
+脉细数	mai4 xi4 shuo4
+脉数	mai4 shuo4
+落东西	la4 dong1 xi5
+中签	zhong4 qian1
+中签率	zhong4 qian1 lv4
+要约	yao1 yue1
+重估	chong2 gu1
+联行号	lian2 hang2 hao4
+典当行	dian3 dang4 hang2
+一行两会	yi4 hang2 liang3 hui4
+调升	tiao2 sheng1
+调增	tiao2 zeng1
+调减	tiao2 jian3
+调贬	tiao2 bian3
+调额	tiao2 e2
+调账	tiao2 zhang4
+调基	tiao2 ji1
+着急死了	zhao2 ji2 si3 le5
+发卡行	fa1 ka3 hang2
+发卡银行	fa1 ka3 yin2 hang2
+发卡机构	fa1 ka3 ji1 gou4
+已发卡	yi3 fa1 ka3
+人行征信	ren2 hang2 zheng1 xin4
+重签	chong2 qian1
+重办	chong2 ban4
+重录	chong2 lu4
+重交	chong2 jiao1
+重缴	chong2 jiao3
+重派	chong2 pai4
+重设	chong2 she4
+重登	chong2 deng1
+重传	chong2 chuan2
+重测	chong2 ce4
+重检	chong2 jian3
+重购	chong2 gou4
+重订	chong2 ding4
+重挂	chong2 gua4
+重看	chong2 kan4
+重找	chong2 zhao3
+重填表格	chong2 tian2 biao3 ge2
 """

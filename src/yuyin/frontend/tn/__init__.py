@@ -63,13 +63,15 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
     rule("hash_key", r" ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外#, C# 号称
-    rule("hash_pressed", r"(?:(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回))(?![^#\s]{1,30}#)", lambda m: "井号"),  # 请按 # (not 以 #话题#)
+    rule("hash_pressed", r"(?:(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回)|(?<=[按拨入][零幺一二三四五六七八九十])#"
+         r"|(?<=[按拨入][零幺一二三四五六七八九十]{2})#)(?![^#\s，。！？,.!?；;、]{1,30}#)", lambda m: "井号"),  # 请按 #, 请按1# (not 以 #话题#)
     rule("star_key", r" ?\* ?(?=号|键)", lambda m: "星"),
     rule("star_pressed", r"(?:(?<=[按以拨])|(?<=输入)) ?\*|\* ?(?=结束|确认|返回)", lambda m: "星号"),
     # 按 ↑ ↓ 键, 按 ↵ 确认, ⌘+C: keys by their names
     rule("arrow_keys", r"[↑↓←→](?=(?: ?[↑↓←→])* ?键)|(?<=按) ?[↑↓←→]", lambda m: "上下左右"["↑↓←→".index(m.group().strip())]),
     # -0.5%~+1.5%: a range of numbers already read
     rule("tilde_range", r"(?<=[零一二两三四五六七八九十百千万亿度分秒元])\s?[~～]\s?(?=" + _READ_NUMBER + ")", lambda m: "到"),
+    rule("day_range", r"(?<=[一二三四五六七八九十])\s?[~～]\s?(?=T[加减])", lambda m: "到"),  # T+1~T+3: T加一到T加三
     rule("rise_fall", r"[↑↓](?= ?(?:" + _READ_NUMBER + "))", lambda m: "上升" if m.group() == "↑" else "下降"),  # 同比↑5%
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
@@ -149,6 +151,19 @@ def _stock_codes(match: re.Match[str]) -> str:
 # a list of them (六零零五一九, not 六十万零五百一十九)
 STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))" + _STOCK_CODE + r"(?=[\u4e00-\u9fff]{2})" + _NOT_A_CODE_AFTER
                   + r"|(?<![0-9.])" + _STOCK_CODE + r"(?:、" + _STOCK_CODE + r")+(?![0-9.])" + _NOT_A_CODE_AFTER, _stock_codes)
+
+# 贵州茅台600519涨停, 买入601318, 宁德时代300750大涨: a code after a company's name before how it traded, or after a
+# trade (not 营收600519元: a unit after it)
+TRADED_STOCK_CODE = rule("traded_stock_code", r"(?:(?<=[\u4e00-\u9fff])|(?<=买入 )|(?<=卖出 ))" + _STOCK_CODE + r"(?![0-9.])"
+                         r"(?=涨|跌|收涨|收跌|收报|报收|停牌|复牌|上市|开盘|盘中|股价|走势|大涨|大跌|一字|今日|今天|连板|封板)"
+                         r"|(?:(?<=买入)|(?<=卖出)|(?<=加仓)|(?<=减仓)|(?<=持有)|(?<=关注))" + _STOCK_CODE + r"(?![0-9.])" + _NOT_A_CODE_AFTER,
+                         lambda m: read_digits(m.group()))
+
+# 利润YoY-12%, ROE-3.2%, 收入YoY+20%: a measure of finance, then its value below or above zero (负, 正); T-1日: a day before the
+# trade day (T减一)
+FINANCE_SIGN = rule("finance_sign", r"(?<=(?<![A-Za-z])(?:YoY|QoQ|MoM|yoy|qoq|ROE|ROA|ROI|GDP|EPS|CPI|PPI|PMI))[-+](?=[0-9])"
+                    r"|(?<=(?<![A-Za-z])T)-(?=[0-9]{1,2}(?![0-9]|\.[0-9]))",
+                    lambda m: "减" if m.string[m.start() - 1] == "T" else "负" if m.group() == "-" else "正")
 
 # *ST康美, 变更为*ST海航: a listed company's risk-warning prefix, 星ST (the star is said)
 RISK_WARNING = rule("risk_warning", r"(?<![A-Za-z0-9*])\*(?=ST(?![A-Za-z]))", lambda m: "星")
@@ -249,8 +264,8 @@ RULES: tuple[Rule, ...] = (
     + marks.RULES
     + (K8S,)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, MEASURED_RANGE)
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

@@ -15,17 +15,23 @@ from .rule import Rule, context_after, context_before, rule
 # Before a cheer or a laugh: not a word that makes it a quantity (考了666, 总分是666, 售价 666 元)
 _COUNTED_BEFORE = re.compile("[了是到为共有价格钱分考计约达过第号数值额]\\s*$")
 # After it: the end, a pause, a particle (not 666元, 2333年, 666 人)
-_SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈笑呜])")
-# A laugh just before: 233 means laughter too, and a 了 ends what was said (笑死我了2333, 哈哈哈233)
+_SAID_ALONE = re.compile("\\s*(?:$|[，。！？,.!?~、…）)」”]|[啊呀哇啦吧哈笑呜了])")
+# Or what is said next, no measure of what it counts (666翻了, 2333太好笑了, 5555我好难过; not 666元, 555路公交, 2333年)
+_SAID_NEXT = re.compile("\\s*(?![元块角人个年月日号次位名米克斤分秒天岁件条只张路楼层页期届公千万亿倍度份套台辆家份])[\u4e00-\u9fff]")
+# A laugh near it: 233 means laughter too, and a 了 ends what was said (笑死我了2333, 哈哈哈233, 233太好笑了)
 _LAUGHING = re.compile("[笑逗哈]|h{2,}")
 
 
 def _cheer(match: re.Match[str]) -> str:
-    """666 (well played), 2333 (laughter), 555 (crying) digit by digit where nothing makes them a number."""
-    before = context_before(match, 6)
+    """666 (well played), 2333 (laughter), 555 (crying) digit by digit where nothing makes them a number: alone,
+    or before what is said next (a three-digit 555 or 233 only with a laugh near)."""
+    before, after = context_before(match, 6), context_after(match, 6)
     laughing = _LAUGHING.search(before) is not None
     counted = _COUNTED_BEFORE.search(before) is not None and not (laughing and before.rstrip().endswith("了"))
-    if counted or (match.group() == "233" and not laughing) or not _SAID_ALONE.match(context_after(match, 4)):
+    if counted or (match.group() == "233" and not (laughing or _LAUGHING.search(after))):
+        return match.group()
+    if not (_SAID_ALONE.match(after) or _SAID_NEXT.match(after) and (len(match.group()) > 3 or _LAUGHING.search(after)
+                                                                        or match.group() == "666")):
         return match.group()
     return read_digits(match.group())
 
@@ -67,9 +73,22 @@ def _countdown(match: re.Match[str]) -> str:
     return "，".join(read_digits(str(digit)) for digit in digits) + "，"
 
 
+# Faces drawn with signs, unsaid: a bracket of no letters, digits or words that holds two or more of a face's parts
+# ((｡･ω･｡), (๑>◡<๑), o(╥﹏╥)o, _(:з」∠)_; not (ω=2πf), (25°C)), eyes either side of a mouth (=_=, T_T, (^_^)v, -_-||,
+# = =, =。=), and == or || standing alone (我==了, ||无语; not a==b, x||y)
+_FACE_PARTS = "･ω๑•◡╥﹏∀´`˘▽≧≦⊙ㅂಥДﾟ°̀́︶ᴗ✧≖ε³ᵕ︿з」∠"
+_KAOMOJI = (r"[_oOヽ٩ᕦ]?[(（](?=[^()（）]{0,14}[" + _FACE_PARTS + r"][^()（）]{0,14}[" + _FACE_PARTS + r"])"
+            r"[^()（）\u4e00-\u9fffA-Za-z0-9]{1,16}[)）][_oOvﾉノ۶وᕤ✧]*"
+            r"|(?<![A-Za-z0-9])[(（]?(?:[=\-T^><;]_+[=\-T^><;]|=[ 。.]=)[)）]?(?:(?<=[)）])v)?(?![A-Za-z0-9])(?:\|\|)?"
+            r"|(?<![A-Za-z0-9)\]）=|])(?<![A-Za-z0-9)] )(?:==|\|\|)(?![A-Za-z0-9(（=|])(?! [A-Za-z0-9(])")  # (not a || b)
+
 RULES: tuple[Rule, ...] = (
+    rule("kaomoji", _KAOMOJI, lambda m: ""),
     rule("cheer", r"(?<![0-9.A-Za-z-])(?:6{3,}|23{2,}|5{3,})(?![0-9.%-])", _cheer),  # (not 8888-6666: a phone number)
     rule("love_code", _LOVE_CODE, lambda m: read_digits(m.group())),
+    # 996福报, 拒绝996, 955的工作: working hours (nine to nine, six days a week), digit by digit
+    rule("work_hours", r"(?<![0-9.])(?:996|955|965|007)(?![0-9.])(?=福报|工作制|制度|的工作|的公司|太累|加班|模式|作息|[，。！？,.!?]|$)"
+         r"|(?:(?<=拒绝)|(?<=反对)|(?<=实行)|(?<=推行)|(?<=公司))(?:996|955|965|007)(?![0-9.])", lambda m: read_digits(m.group())),
     # 3、2、1上链接, 5、4、3、2、1开抢: a countdown, each number a beat of its own and 1 last (一 said whole, yi1;
     # not 第3、2、1名, 3、2、1号: a list)
     rule("countdown", r"(?<![0-9.、第])((?:[2-9]、)+)1(?=[\u4e00-\u9fff])(?![名个号位次期届楼层件条张种类])", _countdown),

@@ -22,12 +22,14 @@ _YEAR = r"(?<![0-9.])([12][0-9]{3})"
 _YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会|冬奥会|世界杯|亚运会"
 # Words around a colon that make "21:19" a score or ratio, not a time: right after it, right
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
-_SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器))")
+_SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器)|的?杠杆)")
 _SCORE_JUST_BEFORE = re.compile(
     r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
 )
 # A ratio's name and its equals sign: 传动比i=1:20, 盐:水=1:10 (read 盐比水 above), even where 等于 ends in 于
-_RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$")
+_RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$"
+                           # 房价收入比达到1:30, 租售比已经到了1:50, 杠杆1:10: a ratio reached (not 比赛于19:30)
+                           r"|(?:比[例率值]?|杠杆率?)(?:已经|已|还|都)?(?:达到|达|到了|高达|约为|约|为|是|超过|接近|突破|开到|开了)? ?$")
 _SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
@@ -242,7 +244,7 @@ _HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲�
 # Days named by their date's digits (三八妇女节): month/day before them is a date, month.day a name (math)
 _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
 # A bill's or a contract's day named before its date: 还款日12/25, 到期日为12/31, 到期日：2025.12
-_DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效)日[:：为是]?"
+_DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效|截止)日[:：为是]?"
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
@@ -250,8 +252,9 @@ _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一
 # People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
 _MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
-# (a word, not what a share is of: 3/20人, 4/13左右, 6/30的人, 5/30的任务; 在9/17的定单 is a day's)
-_WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左]|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")
+# (a word, not what a share is of: 3/20人, 4/13左右, 6/30的人, 5/30的任务, nor a floor of so many: 3/18层, 7/18楼;
+# 在9/17的定单 is a day's)
+_WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左层楼]|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")
 _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不到|不足|将近|大约|至少|多达)\s?$")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
@@ -259,6 +262,10 @@ _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
 _DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
                               + _DUE_DAY + r")\s?$")
+# A span of days (1.1-1.3, 10.1-10.7) named by a holiday or a period before it, or by days off after it
+_DOT_SPAN_BEFORE = re.compile(r"(?:(?:春节|国庆节?|元旦|清明|端午|中秋|劳动节|五一|十一)(?:假期|放假)?|假期|放假时间|休假|认购期|申购期|活动期|促销期)"
+                              r"[:：为是]?[(（]?\s?$")
+_DOT_SPAN_AFTER = re.compile(r"^\s?[)）]?(?:放假|休假|调休)")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
 _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|前(?![后面端排锋列卫沿景台十百千万])|送达|发货|到货|补货|生日|是我的生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
                              r"期间|请假|出差|出发(?!点)|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
@@ -292,7 +299,8 @@ def _dates(match: re.Match[str]) -> str:
                  and not _SHARE_BEFORE.search(context_before(match, 4))
                  or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None)
     else:
-        dated = (_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
+        dated = ((_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
+                  or to_month is not None and _about_a_date(match, _DOT_SPAN_BEFORE, _DOT_SPAN_AFTER))
                  and not _VERSION_BEFORE.search(context_before(match, 12))
                  and (_VALUE_BEFORE.search(context_before(match, 6)) is None
                       or _DOT_DATE_BEFORE.search(context_before(match, 4)) is not None))  # fmt: skip
@@ -339,7 +347,38 @@ def _utc_offset(match: re.Match[str]) -> str:
     return spoken + (f"小时{read_small(minutes)}分" if minutes and int(minutes) else "")
 
 
+_OPENING_HOURS = re.compile(r"(?:(?:营业|门诊|办公|上班|工作|开放|服务|接待|就诊|挂号|营运|运营)(?:时间)?[:：为是]?"
+                            r"|早上|上午|中午|下午|傍晚|晚上|凌晨)\s?$")
+
+
+def _dotted_clock(hour: str, minute: str) -> str:
+    """9.30 -> 九点三十, 17.00 -> 十七点: a clock time written with a full stop."""
+    return _hour(hour) + "点" + (read_small(minute) if int(minute) else "")
+
+
+def _dotted_hours(match: re.Match[str]) -> str:
+    """8.30-11.30, 9.30-17.00: hours from one clock time to another, where opening hours are named
+    or a part of the day before them or the second hour is past 12 (no month); else left (a range of decimals or dates)."""
+    start_hour, start_minute, end_hour, end_minute = match.groups()
+    if not (_OPENING_HOURS.search(context_before(match, 8)) or 12 < int(end_hour) <= 24):
+        return match.group()
+    return _dotted_clock(start_hour, start_minute) + "到" + _dotted_clock(end_hour, end_minute)
+
+
 RULES: tuple[Rule, ...] = (
+    # 门诊时间8.30-11.30, 营业时间9.00-17.30: opening hours written with full stops (not 12.50-15.50元: prices)
+    rule("dotted_hours", r"(?<![0-9.])([01]?[0-9]|2[0-3])\.([0-5][05])\s?[-~～至到]\s?([01]?[0-9]|2[0-4])\.([0-5][05])(?![0-9]|\.[0-9])"
+         r"(?!\s?(?:[%‰倍块万亿个元米克升度折]|美元|公斤|公里))", _dotted_hours),
+    # AM 9:00 - PM 6:00, AM8:30至PM5:30: a.m. and p.m. written before the time (上午九点到下午六点)
+    rule("meridiem_first", r"(?<![A-Za-z])(AM|PM|am|pm)\s?(?=(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))",
+         lambda m: "上午" if m.group(1).lower() == "am" else "下午"),
+    # 下午2.30开会, 晚上7.00出发: a clock time after the part of the day
+    rule("dotted_clock", r"(?:(?<=早上)|(?<=上午)|(?<=中午)|(?<=下午)|(?<=傍晚)|(?<=晚上)|(?<=凌晨)|(?<=今晚)|(?<=明早)|(?<=明晚))"
+         r"\s?([0-9]|1[0-2])\.([0-5][05])(?![0-9]|\.[0-9])(?!\s?(?:[%‰倍块万亿个元米克升度]|美元|公斤|公里|[-~～至到]\s?[0-9]))",
+         lambda m: _dotted_clock(m.group(1), m.group(2))),
+    # 8.15号搬家, 预计5.8号到: month.day before 号 (not 3.5号电池)
+    rule("dot_hao", r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])(?=号(?![球线楼电池码鞋字位床门房机车]))",
+         lambda m: read_small(m.group(1)) + "月" + read_small(m.group(2))),
     # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
     # 卡片有效期：12/28: a card's expiry, month and year (a coupon's 有效期至12/31 is a day)
     rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])", _expiry),
@@ -440,7 +479,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "dates",
         r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
-        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升]|年(?!货节)|元(?!旦)|小时|分钟|公里))",
+        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升层楼]|F(?![A-Za-z])|年(?!货节)|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
     # 12.7日更新: month.day before 日 (not 1.5日元, 3.5日均)
@@ -457,6 +496,9 @@ RULES: tuple[Rule, ...] = (
          r"(?:奥运会|冬奥会|亚运会|全运会|世界杯|欧洲杯|春晚|世博会|峰会|年会|巡演|演唱会|跨年|晚会|专辑|音乐节|盛典)"
          r"| ?[A-Za-z][A-Za-z .&'-]{0,30}?(?:演唱会|巡演|巡回演唱会|音乐节|颁奖礼|颁奖典礼|粉丝见面会))",
          lambda m: read_digits(m.group())),
+    # 2024龙年, 2025春节放假安排, 1990出生, 1984属鼠: a year without 年 before what it dates, digit by digit
+    rule("year_before_event", r"(?<![0-9.])((?:19|20)[0-9]{2})(?=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|春节|元旦|国庆|中秋|端午|清明|除夕|跨年|新年|出生"
+         r"|属[鼠牛虎兔龙蛇马羊猴鸡狗猪])", lambda m: read_digits(m.group(1))),
     # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two
     # as a number (公元25年, 公元前99年)
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)",
@@ -465,14 +507,17 @@ RULES: tuple[Rule, ...] = (
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
     # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)
     rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|生人|毕业|入学|入职|参军|结婚|那年|那会|春节"
-         r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)))"
+         r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)"
+         r"|第?[1-4]季度|Q[1-4]|(?:1[0-2]|0?[1-9])[-~至到](?:1[0-2]|0?[1-9])月))"  # 24年1季度, 24年Q1, 24年1-3月
          r"|(?<=[我你他她都妈爸哥姐弟妹]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
          r"|(?<![0-9.第])([0-9]{2})(?=届(?:毕业生|本科生|研究生|硕士|博士|学生|新生|校友|学员))"
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))"
-         # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国: a year that dates an event of history or a life
-         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
+         # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国, 17年装修的: a year that dates an event of history or a life
+         # (not 做了15年装修, 干了20年退休: years spent)
+         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有])([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
          r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到"
-         r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)))"
+         r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)"
+         r"|装修|精装|简装|翻新|搬进|交的房|建成|建的|开盘))"
          # 车是18年的, 房子是98年的: how old a car or a house is
          r"|(?<=[车房楼子]是)([0-9]{2})(?=年的)"
          # 22款和23款, 25款Model Y: a car's model year

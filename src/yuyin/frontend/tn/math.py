@@ -208,6 +208,11 @@ _LIST_GOES_ON = re.compile(r"[、,，]\s?[0-9]+-[0-9]+")  # 费德勒6-4、6-3�
 _SCORE_BY = re.compile(r"(?<![可所难足得予加用给借])以\s?$")
 
 
+# A sum to work out around a pair: 计算15-7, 口算：9-4, 15-7等于多少, 100-37是多少, 12-5的结果
+_SUBTRACTED = re.compile(r"(?:计算|口算|心算|笔算|算一算|算一下|算出)[:：]?\s?$")
+_DIFFERENCE_AFTER = re.compile(r"^\s?(?:等于多少|等于几|是多少|得多少|的(?:结果|差|值)|=)")
+
+
 def _range(match: re.Match[str]) -> str:
     low, high = match.groups()
     before, after = context_before(match, 8), context_after(match, 4)
@@ -216,7 +221,10 @@ def _range(match: re.Match[str]) -> str:
     listed = in_list and _SPORTS.search(clause) is not None
     measured = (_COUNTED.match(match.string, match.end()) is not None  # 排队3-5分钟, 输入3-5个字: no score has a unit
                 and not _SCORED.match(match.string, match.end()))
-    if not measured and (_SPORTS.search(before + "|" + after) or after[:1] == "平" or listed or _WON_AFTER.match(after)
+    if _SUBTRACTED.search(before) or _DIFFERENCE_AFTER.match(after):
+        return f"{read_number(low)}减{read_number(high)}"  # 计算15-7, 100-37是多少: a sum to work out
+    drawn = after[:1] == "平" and low == high  # 2-2平: a draw (not 90~110平, square metres)
+    if not measured and (_SPORTS.search(before + "|" + after) or drawn or listed or _WON_AFTER.match(after)
                          or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high) or (re.match("0[0-9]", high) and not low.startswith("0")):
@@ -289,6 +297,11 @@ RULES: tuple[Rule, ...] = (
         r"|表白|告白|女王节|会员日|品牌日|划算节|年中大促)",
         lambda m: _dotted_day(m.group(1), m.group(2)),
     ),
+    # 5.1去哪玩, 10.1起执行, 11.11零点开抢, 6.18买了个手机: a holiday or a shopping day known by its date, before what is
+    # done on it
+    rule("dotted_day_out", r"(?<![0-9.])(5\.1|10\.1|6\.18|11\.11|12\.12)(?![0-9])(?=去|回|出去|出游|出行|旅游|玩|买|抢|零点|开抢|节后|节前|起(?![步来])"
+         r"|正常营业|照常|促销|特惠|狂欢|打算|准备|计划|的时候|那几天|这几天|优惠|囤货|剁手)",
+         lambda m: _dotted_day(*m.group(1).split("."))),
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),

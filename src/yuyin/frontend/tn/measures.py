@@ -86,7 +86,7 @@ _RATES = re.compile("利率|收益率|降息|加息|利息|利差|国债|债券|
 
 def _basis_points(match: re.Match[str]) -> str:
     if _RATES.search(context_before(match, 20)):
-        return read_number(match.group(1)) + "个基点"
+        return ("两" if match.group(1) == "2" else read_number(match.group(1))) + "个基点"  # 下行2BP: 两个基点
     return match.group()
 
 
@@ -112,8 +112,11 @@ def _amperes(match: re.Match[str]) -> str:
 # Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
 _COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷"
-                             "|销量|月销|机票|酒店|房费|票价|报价|花了|花费)(?![区器夹灯])")
-_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)")
+                             "|销量|月销|机票|酒店|房费|票价|报价|花了|花费|每月|一个月|收入|年终奖|奖金|赚了|亏了|投了|定投|存了|存款|借了|欠了"
+                             "|押金|首付|定金|写了)(?![区器夹灯])")
+# (and what a sum of money or a length of text is: 5k字, 3k一个月, 2.8k/月, 5k的基金)
+_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)"
+                            "|^(?:多?字|一个月|每月|/月|一月|/年|左右|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
 _NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图]|视频|直播|壁纸|海报|分辨率|电视|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
@@ -321,8 +324,11 @@ RULES: tuple[Rule, ...] = (
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
     # 18/33层: a floor of so many; 3/4层: two floors; 楼层：12/32, a listing's floor of so many (not 楼层1/3的位置)
     rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: read_one_of(m.group(1), m.group(2), "层")),
+    # 7/18楼, 5/6楼, 3/6F, 12F/33F: a floor of a building of so many (七楼，共十八层)
+    rule("floor_of_building", r"(?<![0-9./])([0-9]{1,2})F?/([0-9]{1,3}) ?(?:楼|F)(?![A-Za-z0-9号])",
+         lambda m: f"{read_number(m.group(1))}楼，共{read_number(m.group(2))}层" if int(m.group(1)) <= int(m.group(2)) else m.group()),
     rule("listed_floor", r"(?<=楼层)([:：]? ?)([0-9]{1,2})/([0-9]{1,3})(?![0-9.]|的)",
-         lambda m: m.group(1) + read_one_of(m.group(2), m.group(3), "层", neighbours=False)
+         lambda m: (m.group(1) or "，") + read_one_of(m.group(2), m.group(3), "层", neighbours=False)  # (楼层，一层: not 层一层, A一A)
          if int(m.group(2)) <= int(m.group(3)) else m.group()),
     # 245/45 R19, 225/55R17: a tyre's width, its profile and its rim, the first two said digit by digit
     rule("tyre_size", r"(?<![0-9.])([1-3][0-9]{2})/([2-9][0-9]) ?(Z?R) ?(1[2-9]|2[0-4])(?![0-9])",
@@ -370,13 +376,13 @@ RULES: tuple[Rule, ...] = (
     # 80/人均, 390/晚上)
     rule("per_after_number", r"(?<=[0-9])/(?=[月年天日周人晚次斤件](?![份级度气期民数员工事间前后初底末中内报历终假均上]))",
          lambda m: "每"),
-    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 5万IU/mL, 3位/桌, 30枚/盒, 899元起/人, 800元/车: a
+    # 10元/斤, 3元/kg, 300元/间, 10元/GB, 20MB/s, 3.2万/平, 1.5万/月, 2.8k/月 (两千八百/月), 5万IU/mL, 3位/桌, 30枚/盒, 899元起/人, 800元/车: a
     # slash after a price or a unit,
     # before a unit, is 每 ("per"; not 十万/百万; 位 only after 国际单 or a count, not before another: 单位/个人, 座位/床位,
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆])|(?<=国际单位)|(?<=元起)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆])|(?<=国际单位)|(?<=元起)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
         r"支袋桶罐包根条辆车团餐趟程层枚双组提期时一二两三四五六七八九十百]|加仑))",

@@ -19,14 +19,14 @@ _LIANG_MEASURES = (
     "门家所座栋艘架批笔类样口年周星期小时分钟秒斤公里米克吨升倍成万千百亿"
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆站科梯波"
-    "卷列刻边旁岸脚格码"
+    "卷列刻边旁岸脚格码剂付丸味帖炷柱尊盅轴锭盆株尾挂屉笼"  # (medicine, incense, tea, scrolls, plants, fish, steamers)
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|核(?![酸武弹电能])|线程|房(?!间|号)|居|驱"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道, 2核
                "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)"  # 下了2单, 缩进2字符, 2度电,
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])))"  # 含2早: breakfasts (not 周2早上)
-               "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方))")  # 二年级, 2段奶粉: ordinals; x+2小于0
+               "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方|根号))")  # 二年级, 2段奶粉: ordinals; x+2小于0, 2√2
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
@@ -49,6 +49,8 @@ def _list_label(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # 剩余02小时, 还剩03天, 排队等候：03人: a count padded to two digits, said without its zero (两小时, 三天)
+    rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条))", lambda m: ""),
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录, 本科；2. 3年经验: a list item's number,
     # then a pause (not 一本协议, nor the （四） of 第（三）、（四）项为, though （一）项目概况 is one; nor 1.3年, a decimal);
     # one after a space in a line ends the item before it (before a digit only after ；: not 增长 2. 5个百分点)
@@ -92,12 +94,15 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.])2(?=[栋幢座] ?(?:[0-9]{3,4}(?![0-9])|[零幺一二三四五六七八九]{3,4}(?![零一二三四五六七八九十百千万])|[0-9一二三四五六七八九]{1,2}单元))"
          r"|(?<![0-9.])2(?=排 ?(?:[A-L](?![A-Za-z])|[0-9一二三四五六七八九十]{1,3} ?[号座]))",  # a seat's row: 2排A座, 2排3号
          lambda m: "负二" if m.group(1) else "二"),  # (not 2栋3层的小楼, 2座5A级景区, 2门课, 地上30层、地下2层, 排了2排队)
+    # 2女1男, 3男2女: two people of a group; 买入2手, 加仓2手: two lots of shares (not 2手房, second-hand)
+    rule("liang_of_group", r"(?<![0-9.])2(?=[男女][0-9一两三四五六七八九十])|(?<=[0-9][男女])2(?=[男女])"
+         r"|(?:(?<=买入)|(?<=卖出)|(?<=加仓)|(?<=减仓)|(?<=持有)|(?<=我有))2(?=手)", lambda m: "两"),
     # 2个 but not 第1、2名 (an ordinal's list)
     rule("liang", r"(?:(?<![A-Za-z0-9.])(-)|(?<!(?<![A-Za-z0-9.])-))"  # a minus read with it: -2个 负两个
          r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第图表例题] )(?<!步骤 )(?<!选项 )(?<!方案 )(?<!附件 )"
-         r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2(?:" + LIANG_AFTER + "|(?=日内(?!瓦)|日之内|个工作日)"
+         r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2(?!(?<=等于2)时|(?<=押2)付)(?:" + LIANG_AFTER + "|(?=日内(?!瓦)|日之内|个工作日)"
          r"|(?= ?[至到或] ?[0-9]{1,4}" + LIANG_AFTER + "))",  # 2至3名, 招聘2到5人, 2或3人: the low end of a count
-         lambda m: "负两" if m.group(1) else "两"),  # not B2层, 第 2 个, 步骤 2 点击; 2日内 (two days); B-2个: a hyphen
+         lambda m: "负两" if m.group(1) else "两"),  # not B2层, 第 2 个, 步骤 2 点击, 当x=2时, 押2付1; 2日内 (two days); B-2个: a hyphen
     rule(
         "cardinal",
         r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,

@@ -25,34 +25,40 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码; vx and wx are WeChat: vx 12345678).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
+# 3号楼-2单元-501, 3栋-1502, 3单元#402, 房间#1502: a dash or a number sign between the parts of an address, unsaid (not
+# 3栋-5栋, a range; run before ranges are read)
+ADDRESS_JOINT = rule("address_joint", r"(?:(?<=号楼)|(?<=单元)|(?<=[0-9][栋幢座]))-(?=[0-9]{1,2}单元|[0-9]{3,4}(?![0-9]|\.[0-9]))"
+                     r"|(?:(?<=房间)|(?<=单元)|(?<=号楼)|(?<=[0-9][栋幢座]))#(?=[0-9]{3,4}(?![0-9]|\.[0-9]))", lambda m: "")
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
                     r"|10000|955(?:00|08|11|18|19|22|28|33|55|58|59|61|66|68|77|88|95|99)")  # 123xx: public hotlines; 955xx:
 # banks, insurers; 96110: fraud warnings; 95598: the power grid
-_CALL_BEFORE = r"(?:打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管)"
+_CALL_BEFORE = r"(?:这里是|打了|打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管)"
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
 # “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure; nor 120退票, 80改签: counts)
 _CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|急救|求救|查询|投诉|举报|购票|订票|(?<=12306)(?:抢票|退票|改签)"
                r"|平台|预警|政务|便民|市民|供电|社保|纳税|诉讼|心理|是[\u4e00-\u9fff]{0,6}(?:电话|热线|客服|号码)"
+               r"|提醒|温馨提示|为您服务|已受理|受理|接到|打不通|工号|[\u4e00-\u9fff]{1,4}(?:热线|专线)"
                r"|的(?:客服|服务)?(?:电话|热线)")  # 12345政务服务便民热线, 110是报警电话, 12306的客服电话
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年])"
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 # Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
 # cm180, ml500, dpi800, fps144)
 _NO_SMALL_CODE = ("(?:top|no|rmb|cny|usd|hkd|eur|jpy|gbp|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah"
                   "|dpi|fps|kpi|bmi|aqi|iq|eq|qps|tps)(?![a-z])")
-_INDEX_NAMES = "(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV|BPM|HDR|TOP)(?![A-Za-z])"
+_INDEX_NAMES = ("(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV|BPM|HDR|TOP"
+                "|BTC|ETH|SOL|USDT|USDC|BNB|XRP|DOGE|NVDA|TSLA|AAPL|MSFT|AMZN|GOOGL?|META|IPO)(?![A-Za-z])")  # (and tickers: ETH 2500, IPO 120家)
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
 _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|BP)(?![A-Za-z])"
 # What makes the number after a name a count or a score: GDP 1000亿, TOEFL 100分, CLTC 700公里, SATA 160G (not
@@ -116,7 +122,35 @@ def _chip_model(match: re.Match[str]) -> str:
     return read_digits(match.group(1))
 
 
+def _hash_after_number(match: re.Match[str]) -> str:
+    """# after a number: 号 (3#楼), or the key pressed after a code (密码是1234# 井号; 请按1# is left to the
+    key rules), or nothing where it closes a #话题# (#618#, #年终总结2023#)."""
+    before = context_before(match, 30)
+    if re.search("(?:^|[^0-9])#[^#\\s，。！？,.!?；;：:、]*$", before):
+        return ""
+    if re.search("(?:按|拨|输入|键入)[0-9*]*$", before[-8:]):
+        return match.group()
+    return "井号" if re.search("(?:密码|口令|门禁码|开门码)(?:是|为)?[:：]? ?[0-9]+$", before) else "号"
+
+
 _FLOOR_BEFORE = re.compile("([0-9]+)楼$")
+# Where an address is given, before a building-flat pair (小区3-501, 住在12-1502, 送到5-302)
+_ADDRESS_BEFORE = re.compile(r"(?:小区|花园|公寓|大厦|家园|苑|村|号院|宿舍|住在|住|送到|寄到|送至|寄至|搬到|地址|家在|在|楼)[:：为是]?\s?$")
+
+
+def _code_group(group: str) -> str:
+    """One group of a code: three or more digits or a leading zero one by one (幺二零五, 零三), else a number (三)."""
+    return read_digits(group, yao=True) if len(group) >= 3 or group.startswith("0") else read_number(group)
+
+
+def _building_flat(match: re.Match[str]) -> str:
+    """C2-1205 or, where an address is given, 3-501: a building and a flat on its floor (the flat's last two
+    digits 01-40), 三 五零幺; else left (3-500, a range)."""
+    letter, building, flat = match.groups()
+    on_a_floor = 1 <= int(flat[-2:]) <= 40
+    if not on_a_floor or not letter and not _ADDRESS_BEFORE.search(context_before(match, 6)):
+        return match.group()
+    return f"{letter}{read_number(building)} {read_digits(flat, yao=True)}"
 
 
 def _flat(match: re.Match[str]) -> str:
@@ -170,11 +204,11 @@ RULES: tuple[Rule, ...] = (
          lambda m: "零x" + re.sub("[0-9]+", lambda d: read_digits(d.group()), m.group(1))),
     # 3#楼: 号 (a building's or a machine's number)
     # 5#楼, 92#汽油, 45#钢, 1#、2#楼: 号 (not 请按1#确认: a key)
-    rule("hash_number", r"(?<=[0-9])#(?![0-9A-Za-z#])",
-         lambda m: m.group() if re.search("(?:按|拨|输入|键入)[0-9*]*$", context_before(m, 8)) else "号"),
+    rule("hash_number", r"(?<=[0-9])#(?![0-9A-Za-z#])", _hash_after_number),
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
-         r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])", lambda m: read_digits(m.group())),
+         r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])|(?<=ETF[(（])[0-9]{6}(?=[)）])|(?<=基金[(（])[0-9]{6}(?=[)）])"
+         r"|(?<![0-9.])[0-9]{4,5}(?=\.HK(?![A-Za-z]))", lambda m: read_digits(m.group())),  # 沪深300ETF(510300), 9988.HK
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})" + _STANDARD_PART_YEAR + r"(?![0-9]|\.[0-9])",
          lambda m: f"{m.group(1)} {m.group(2)} " + _standard_number(m, 3)),
@@ -248,7 +282,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "code_word",
         r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])"
-        + _NOT_COUNTED + r"(?! ?\+ ?[0-9]+ ?[GT])",  # (not 手机是12+256G: memory and storage)
+        + _NOT_COUNTED + r"(?! ?\+ ?[0-9]+ ?[GT])"  # (not 手机是12+256G: memory and storage)
+        r"(?! ?[~～到至-] ?[0-9]+(?:\.[0-9]+)? ?(?:平|㎡|m|米|元|块|人|个|万|天|小时))",  # (nor 房间12~15平: a range of sizes)
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
     # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服;
@@ -337,8 +372,9 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group(1) or m.group(3) or m.group(4)) + (m.group(2) or "")),
     # 3060显卡, 4090显卡: a graphics card's number
     rule("graphics_card", r"(?<![0-9.A-Za-z])([1-9]0[5-9]0)(?= ?(?:Ti|ti|显卡|独显))", lambda m: read_digits(m.group(1))),
-    # 住在301, 502门口: a flat or room by its number
-    rule("door", r"(?<![0-9.])([1-9][0-9]{2,3})(?=门口|门前|房门)|(?<=住在)([1-9][0-9]{2,3})(?=[，,。！!？?]|$)",
+    # 住在301, 我家在1502, 502门口, 来2306找我: a flat or room by its number
+    rule("door", r"(?<![0-9.])([1-9][0-9]{2,3})(?=门口|门前|房门)|(?:(?<=住在)|(?<=家在)|(?<=我住)|(?<=他住)|(?<=她住))([1-9][0-9]{2,3})(?=[，,。！!？?]|$)"
+         r"|(?<![0-9.])(?<=[来去到在])([1-9][0-9]{2,3})(?=找我|找他|找她|见|等你|等我)",
          lambda m: read_digits(m.group(), yao=True)),
     # 【12306】, 【10086】: a service number as a message's sender
     rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
@@ -422,6 +458,14 @@ RULES: tuple[Rule, ...] = (
     # pause at each dash (not a range of years: 二零二四 三零九四, not 两千零二十四到三千零九十四)
     rule("register_number", r"(?<![A-Za-z0-9-])([A-Z]{2,5})-((?:19|20)[0-9]{2})-([0-9]{3,7})(?![0-9A-Za-z-]|\.[0-9])",
          lambda m: f"{m.group(1)} {read_digits(m.group(2))} {read_digits(m.group(3), yao=True)}"),
+    # XX小区3-501, 我住在12-1502, C2-1205, 车位号B2-135: a building (a letter too) and a flat, the flat digit by digit
+    rule("building_flat", r"(?<![0-9.A-Za-z-])([A-Z]?)([0-9]{1,2})-([1-9][0-9]{2,3})(?![0-9]|\.[0-9]|-)" + _NOT_COUNTED, _building_flat),
+    # 取件码A-3-2105, 货架号A-03-12: a letter, a shelf and a number, each said on its own
+    rule("lettered_code", r"(?<![A-Za-z0-9-])([A-Z])-([0-9]{1,2})-([0-9]{2,4})(?![0-9]|\.[0-9]|-)",
+         lambda m: " ".join([m.group(1), *(_code_group(group) for group in m.groups()[1:])])),
+    # Room 1203, Rm1203: a hotel room's number
+    rule("room_number", r"(?<![A-Za-z])(Room|ROOM|room|Rm)\.? ?([0-9]{3,4})(?![0-9]|\.[0-9])",  # (not 1RM 100kg)
+         lambda m: m.group(1) + " " + read_digits(m.group(2), yao=True)),
     # +86-10-1234-5678 and other hyphenated digit groups with 7 or more digits; 3-2-501 (building,
     # entrance, flat); 3-2-1 (a countdown)
     rule("hyphenated", r"(?<![0-9.])\+?[0-9]+(?:-[0-9]+)+(?![0-9]|\.[0-9])", _hyphenated),

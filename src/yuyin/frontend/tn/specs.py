@@ -110,8 +110,18 @@ REPS_RANGE = rule("reps_range", r"(?<![0-9.])([0-9]+) ?[xX×*] ?([0-9]+)-([0-9]+
 SENSOR_SIZE = rule("sensor_size", r"(?<![0-9.])1/([0-9]+\.[0-9]+)(?= ?(?:英寸|寸|\"|型|大底))",
                    lambda m: read_number(m.group(1)) + "分之一")
 
-# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures; nor 荣耀X50, a model)
-TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?:\.[0-9]+)?(?![0-9.]| ?[A-Za-z]))", lambda m: "乘")
+# Words of algebra near x1, x2: the roots or the points of a problem, not a count (其中x1和x2是方程的两根, 若x1<x2)
+_ALGEBRA = re.compile("方程|函数|根|求|已知|若|则|设|令|韦达|解|值|代入|不等式|坐标|变量|定理|比较|大小")
+
+
+def _times_count(match: re.Match[str]) -> str:
+    nearby = context_before(match, 12) + "|" + match.string[match.end():match.end() + 12]
+    return match.group() if _ALGEBRA.search(nearby) else "乘"
+
+
+# 鸡蛋x2, 深蹲3组x12个: how many of what was just named (not x86, x64: architectures; nor 荣耀X50, a model; nor x1, x2
+# near words of algebra)
+TIMES_COUNT = rule("times_count", r"(?<=[\u4e00-\u9fff])x(?!(?:86|64)(?![0-9]))(?=[0-9]+(?:\.[0-9]+)?(?![0-9.]| ?[A-Za-z]))", _times_count)
 
 # 最大心率=220-年龄, 储备心率=最大心率-静息心率: a minus between words of a formula (an = before it in the clause)
 def _word_minus(match: re.Match[str]) -> str:
