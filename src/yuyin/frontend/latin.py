@@ -56,7 +56,7 @@ WORDS: dict[str, tuple[str, ...]] = {
 # Words written in capitals that are said as words, not spelled (BUG, BOSS直聘, 全场SALE, VLOG, CTRL+C)
 _CAPITAL_WORDS = frozenset("BUG BOSS JAVA SALE NEW HOT FREE TOP OPEN MAX PRO MINI PLUS LOGO WOW YES LOVE COOL GAME OVER "
                            "GOOD LUCK HAPPY YEAR YOU SHOW STOP TEAM HOME SOLD OUT NASA NATO IKEA ZARA LEGO SONY AUDI "
-                           "DIOR FIFA YOLO COVID TIKTOK MATLAB VLOG WORD WHY CTRL ON OFF AUTO RUN VISA SPA SOHO TAXI EXIT MALL MUJI PASS".split())
+                           "DIOR FIFA YOLO COVID TIKTOK MATLAB VLOG WORD WHY CTRL ON OFF AUTO RUN VISA SPA SOHO TAXI EXIT MALL MUJI PASS LOFT".split())
 # Parts of a camel-case run: HTMLParser -> HTML, Parser; macOS -> mac, OS; iPad -> i, Pad.
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 ACRONYM_MAX = 4  # an all-capital run this long or shorter is spelled (CPU, NBA, HTML)

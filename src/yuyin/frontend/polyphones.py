@@ -185,7 +185,8 @@ def _before_title(c: Context) -> bool:
         titled = c.right in _PERSON_TITLES or c.right in _SHORT_TITLE_WORDS and c.right not in ("家", "氏")  # (not 单家独院, 华氏)
         # (a longer word it ends is no name either: 华东区|经理, 开发区|主任, 西南区|总监)
         return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1
-                            or c.left in _PREPOSITIONS and not c.listed)
+                            or c.left in _PREPOSITIONS and not c.listed
+                            or c.left in ("请", "有请") and c.right in ("先生", "女士", "小姐"))  # 请单先生到3号窗口
                 or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
     return _titled(c) or named or c.left in ("老", "小") and not c.right
 
@@ -439,6 +440,7 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "重量", "体积", "容量", "价格", "单价", "总价", "费用", "票价", "比例", "比分", "得分", "名次", "排名",
                "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
                "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
+               "车位", "铺位", "排位", "机位", "展位", "摊位", "工位",
                "诊断", "确诊", "更名", "改名", "公式", "光圈", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期",
                "下限", "上限", "座位")  # fmt: skip
 # A share or a multiple, read: 百分之八十, 三分之一, 一点五倍
@@ -568,8 +570,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("huan2", lambda c: c.left.endswith(("提前", "按时", "按期", "如期", "分期"))
          and (c.right in ("", "了", "完", "上", "清", "完了", "上了", "清了") or c.right.startswith(("一部分", "一笔", "一期", "一半", "一些"))
               or AMOUNT.match(c.right) is not None)),
-        ("huan2", lambda c: c.right in ("完", "本息", "完了", "上") and re.search("钱|款|贷|债|账|借|欠|信用卡|花呗", c.before + c.after) is not None
+        ("huan2", lambda c: c.right in ("完", "本息", "完了", "上") and re.search("钱|款|贷|债|账|借|欠|信用卡|花呗|额度", c.before + c.after) is not None
          or c.right == "车" or c.right.startswith(("车点", "车前", "车时", "车后"))),
+        # 信用卡还不上了, 这笔钱我还不了, 网贷不还会怎样: cannot repay, or not repaying, where a debt is spoken of
+        ("huan2", lambda c: (c.after.startswith(("不上", "不起", "不了")) or c.left == "不" and c.after.startswith("会"))
+         and re.search("钱|款|贷|债|信用卡|花呗|白条|借呗|欠", c.before) is not None
+         and not c.after.startswith(("不了解", "不上班", "不上学", "不起来"))),
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
@@ -673,6 +679,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: (c.left in ("以上", "以下", "以内", "及以上", "及以下")
                             or c.left == "之间" and re.search("[到至][零一二两三四五六七八九十百千万点]+[^，,]{0,3}之间$", c.before) is not None)
          and not _wei_for(c)),
+        # 123456为您的登录验证码: a code before it "is" (not 为您的账户保驾护航)
+        ("wei2", lambda c: re.match("(?:您|你)的[^，。,]{0,6}(?:验证码|校验码|动态码|动态密码|取件码|取餐码|提货码)", c.after) is not None
+         and re.search("[零幺一二三四五六七八九]{4,}$", c.before) is not None),
         ("wei4", _wei_for),
         # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
@@ -731,6 +740,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", lambda c: c.right == "得" and _SET_THINGS.search(c.before) is not None),
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
+        # 空调已调至26℃, 音量调至最大, 价格已调至99元, 调至静音 (not 他被调至北京工作: transferred)
+        ("tiao2", lambda c: c.after.startswith("至") and re.search("被|人员|干部|任职|工作|岗位|部门|总部|分公司", c.before + c.after[:12]) is None
+         and (re.match("至(?:[零一二两三四五六七八九十百千万0-9]|最|静音|震动|飞行|省电|夜间|勿扰|默认|自动|明天|后天|下周|次日)", c.after) is not None
+              or re.search("价|率|音量|亮度|温度|空调|闹钟|时间|套餐|模式|额度|档|利率|费", c.before) is not None)),
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
            ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
@@ -856,7 +869,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
-    "佛": (("fo2", lambda c: c.alone),),  # 释迦牟尼佛, 一尊铜佛 (fu2 only in 仿佛, 彷佛: words of their own)
+    "佛": (("fo2", lambda c: c.alone),),
+    # 一服中药: a dose of medicine, fu4
+    "服": (("fu4", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十几") and c.after.startswith(("药", "中药", "汤药", "草药"))),),  # 释迦牟尼佛, 一尊铜佛 (fu2 only in 仿佛, 彷佛: words of their own)
     "颇": (("po1", lambda c: True),),  # 颇具, 颇多, 颇有微词 (po3, pypinyin's first, only in old rhyme books)
     # 露似真珠, 仇深似海 (shi4 only in 似的, and 似得 written for it: 像疯了似得; not 似得了病, seemed to catch)
     "似": (("shi4", lambda c: c.right in ("的", "地") or (c.right == "得" and not c.after.startswith("得了"))),
@@ -1209,6 +1224,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "点着": (("dian3 zhe5", lambda c: re.match("(?:一|两|几|[三四五六七八九十]|[\u4e00-\u9fff]{0,2}(?:灯|蜡烛|烛|香|火把|篝火|头))", c.after)
               is not None),),  # 桌上点着一盏油灯, 点着头 (not 火点着了)
     # 月交还是年交: 交 then 还是, "or" (not 交还图书)
+    "服药": (("fu4 yao4", lambda c: c.left[-1:] in tuple("一二两三四五六七八九十几")),),  # 开了三服药: doses (not 按时服药)
     "交还": (("jiao1 hai2", lambda c: c.right.startswith("是")),),
     # X的倒数, 互为倒数: a reciprocal, dao4 shu4 (not 倒数第二, 倒数三秒: counting down)
     "倒数": (("dao4 shu4", lambda c: c.left[-1:] in ("的", "为") or c.right.startswith(("是", "等于", "关系"))),),

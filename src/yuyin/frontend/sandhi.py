@@ -261,6 +261,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、电水气用"))
             or (after == "区" and following in "、和与")
+            or prev == "初"
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))

@@ -1587,4 +1587,14 @@ TABLE = """\
 重看	chong2 kan4
 重找	chong2 zhao3
 重填表格	chong2 tian2 biao3 ge2
+炮姜	pao2 jiang1
+少腹	shao4 fu4
+没骨画	mo4 gu3 hua4
+没骨法	mo4 gu3 fa3
+了凡	liao3 fan2
+煞北	sha4 bei3
+煞南	sha4 nan2
+煞东	sha4 dong1
+煞西	sha4 xi1
+姓华	xing4 hua4
 """

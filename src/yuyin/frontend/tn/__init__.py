@@ -23,7 +23,7 @@ from .rule import Rule, apply_rules, context_after, context_before, rule
 # Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
 _SET_SIGNS = {"∈": "属于", "∉": "不属于", "⊆": "包含于", "⊂": "真包含于", "⊇": "包含", "⊃": "真包含", "∩": "交",
               "∪": "并", "≌": "全等于", "∵": "因为", "∴": "所以", "∅": "空集", "∀": "任意", "∃": "存在",
-              "∞": "无穷大", "∑": "求和", "∫": "积分", "∛": "三次根号"}  # fmt: skip
+              "∞": "无穷大", "∑": "求和", "∫": "积分", "∛": "三次根号", "∽": "相似于", "⊙": "圆", "∝": "正比于"}  # fmt: skip
 
 # A number already read (not 一 beginning a word: ~一起来抢吧, ↑一楼说得对)
 _READ_NUMBER = "[负正]?(?:百分之|千分之|[零二两三四五六七八九十]|一(?=[零一二两三四五六七八九十百千万亿点]))"
@@ -62,7 +62,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
-    rule("hash_key", r" ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)", lambda m: "井"),  # not #号外#, C# 号称
+    rule("hash_key", r" ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)",
+         lambda m: "井号" if m.string.startswith("键", m.end()) else "井"),  # 按#键 井号键 (not #号外#, C# 号称)
     rule("hash_pressed", r"(?:(?:(?<=[按以拨])|(?<=输入)) ?#|# ?(?=结束|确认|返回)|(?<=[按拨入][零幺一二三四五六七八九十])#"
          r"|(?<=[按拨入][零幺一二三四五六七八九十]{2})#)(?![^#\s，。！？,.!?；;、]{1,30}#)", lambda m: "井号"),  # 请按 #, 请按1# (not 以 #话题#)
     rule("star_key", r" ?\* ?(?=号|键)", lambda m: "星"),
@@ -73,18 +74,24 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("tilde_range", r"(?<=[零一二两三四五六七八九十百千万亿度分秒元])\s?[~～]\s?(?=" + _READ_NUMBER + ")", lambda m: "到"),
     rule("day_range", r"(?<=[一二三四五六七八九十])\s?[~～]\s?(?=T[加减])", lambda m: "到"),  # T+1~T+3: T加一到T加三
     rule("rise_fall", r"[↑↓](?= ?(?:" + _READ_NUMBER + "))", lambda m: "上升" if m.group() == "↑" else "下降"),  # 同比↑5%
+    rule("up_down", r"[▲▼](?= ?(?:" + _READ_NUMBER + "))", lambda m: "上涨" if m.group() == "▲" else "下跌"),  # 道指▼200点
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
-    rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])", lambda m: "乘"),
+    rule("doses", r"(?<![0-9A-Za-z)）])× ?(?=[零一二两三四五六七八九十]+ ?[剂付帖])", lambda m: ""),  # 中药×7剂: seven doses
+    rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])|(?<=米)\*(?=[零一二两三四五六七八九十])", lambda m: "乘"),  # 4.5m*5.2m
     rule("tends_to", r"(?<=(?<![A-Za-z])[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞ (not File → 3D)
     rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京
+    # 上海-杭州自驾, 北京—上海的机票: a dash between two places before a trip between them (not 中-美关系)
+    rule("trip", r"(?<=[\u4e00-\u9fff]{2}) ?[-—–~～] ?(?=[\u4e00-\u9fff]{2,3}(?:自驾|机票|高铁|航线|航班|动车|火车|大巴|往返|直飞|专线|的(?:机票|高铁|航班|动车|火车)))",
+         lambda m: "到"),
     rule("divided", r" ?÷ ?", lambda m: "除以"),
     rule("plus_or_minus", r"±", lambda m: "正负"),
     rule("angle", r"∠", lambda m: "角"),
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
-    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌] ?(?=[A-Za-z0-9(（{\[△∅\u4e00-\u9fff])",
-         lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, x∈[0,1], △ABC≌△DEF (not (∩_∩))
+    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌∽∝] ?(?=[A-Za-z0-9(（{\[△∅\u4e00-\u9fff])",
+         lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, x∈[0,1], △ABC≌△DEF, △ABC∽△DEF, y∝x (not (∩_∩))
+    rule("circle", r"⊙(?=[A-Z](?![A-Za-z]))", lambda m: "圆"),  # ⊙O的半径
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
     # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
     rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"

@@ -159,7 +159,7 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅)?|PB|pb|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅|[:：])?|PB|pb|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
@@ -260,7 +260,7 @@ _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
+_DOT_DATE_BEFORE = re.compile(r"(?:农历|阴历|截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
                               + _DUE_DAY + r")\s?$")
 # A span of days (1.1-1.3, 10.1-10.7) named by a holiday or a period before it, or by days off after it
 _DOT_SPAN_BEFORE = re.compile(r"(?:(?:春节|国庆节?|元旦|清明|端午|中秋|劳动节|五一|十一)(?:假期|放假)?|假期|放假时间|休假|认购期|申购期|活动期|促销期)"
@@ -376,6 +376,14 @@ RULES: tuple[Rule, ...] = (
     rule("dotted_clock", r"(?:(?<=早上)|(?<=上午)|(?<=中午)|(?<=下午)|(?<=傍晚)|(?<=晚上)|(?<=凌晨)|(?<=今晚)|(?<=明早)|(?<=明晚))"
          r"\s?([0-9]|1[0-2])\.([0-5][05])(?![0-9]|\.[0-9])(?!\s?(?:[%‰倍块万亿个元米克升度]|美元|公斤|公里|[-~～至到]\s?[0-9]))",
          lambda m: _dotted_clock(m.group(1), m.group(2))),
+    # 日期：03-15, 到期日：12-31: a labelled month and day (not a range)
+    rule("labelled_month_day", r"(?:(?<=日期)|(?<=到期日)|(?<=截止日))([:：为是]?\s?)(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![0-9]|-[0-9])",
+         lambda m: m.group(1) + _month_day(m.group(2), m.group(3))),
+    # 账单月份：2024-11, 您2024-11月的账单: a year and month of a bill
+    rule("bill_month", r"(?:(?<=月份)|(?<=账期)|(?<=账单))([:：为是]?\s?)((?:19|20)[0-9]{2})-(1[0-2]|0[1-9])(?![0-9]|-[0-9])"
+         r"|(?<![0-9.])()((?:19|20)[0-9]{2})-(1[0-2]|0?[1-9])(?=月)",
+         lambda m: (m.group(1) or "") + read_digits(m.group(2) or m.group(5)) + "年" + read_small(m.group(3) or m.group(6))
+         + ("" if m.group(6) else "月")),
     # 8.15号搬家, 预计5.8号到: month.day before 号 (not 3.5号电池)
     rule("dot_hao", r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])(?=号(?![球线楼电池码鞋字位床门房机车]))",
          lambda m: read_small(m.group(1)) + "月" + read_small(m.group(2))),
@@ -587,7 +595,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
-    rule("weekday_range", r"(?<=周[一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),
+    rule("weekday_range", r"(?<=周[1-7一二三四五六日天]|期[一二三四五六日天]) ?[-~～—–] ?(?=周|星期)", lambda m: "到"),  # 周1-周5
     # 618大促, 今年618有什么优惠: the mid-year shopping festival, named by its date
     rule("shopping_day", r"(?<![0-9.])618(?=大促|购物节|购车节|年中|活动|当天|期间|狂欢|车企|降价|有什么|必买|优惠|和双|、双|清单)"
          r"|(?:(?<=双11和)|(?<=双十一和)|(?<=今年)|(?<=去年)|(?<=明年)|(?<=等到))618(?![0-9.]|[万千百亿个元块人件次号天年月日%家名所位条台辆座])",

@@ -167,7 +167,7 @@ DECIMAL_DOT = rule("decimal_dot", r"(?<![0-9.·・=+×*÷/-])[0-9]+[·・][0-9]+
 # 第 1/3 页, 第2/10页: a page of how many, not a fraction (第1/3页 共3页: the count is said after it)
 # 满300-50, 满2000-200, 满59-5元, and 2000-50的东券, 2000-100 1000-50 东券: a coupon, so much off a spend of so much
 # (not 年满18-60周岁, 满3-5年: a range; nor 期满2024-06-30, a date)
-COUPON = rule("coupon", r"(?:(?<=满)|(?<![0-9.-])(?=[0-9]{2,}-[0-9]+(?: [0-9]{2,}-[0-9]+)* ?的?(?:[东京]券|优惠券|抵用券)))([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
+COUPON = rule("coupon", r"(?:(?<=满)|(?<![0-9.-])(?=[0-9]{2,}-[0-9]+(?: [0-9]{2,}-[0-9]+)* ?的?(?:[东京]券|优惠券|抵用券|券)))([0-9]{2,}) ?[-—] ?([0-9]+)(?![0-9.]|-[0-9])(?! ?(?:周岁|岁|年|个|天|月|日|人|次|小时|分钟|公里|米))",
               lambda m: f"{read_number(m.group(1))}减{read_number(m.group(2))}" if int(m.group(2)) < int(m.group(1)) else m.group())
 
 # 第5/12期, 第2/3步: one of so many; 第3/4节, 第7/8章: two neighbouring ones (第1/3页: PAGE_OF)

@@ -14,7 +14,7 @@ from .digits import NUMBER, read_digits, read_number, read_one_of, superscript_d
 from .rule import Rule, context_after, context_before, rule
 
 UNITS: dict[str, str] = {
-    "km²": "平方公里", "m²": "平方米", "cm²": "平方厘米", "mm²": "平方毫米",
+    "km²": "平方公里", "m²": "平方米", "dm²": "平方分米", "cm²": "平方厘米", "mm²": "平方毫米", "dm³": "立方分米",
     "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
     "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
@@ -121,6 +121,12 @@ _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅�
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
 _NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图]|视频|直播|壁纸|海报|分辨率|电视|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
 _NOT_THOUSAND_BEFORE = re.compile("码率|比特率|采样率|分辨率|色温|跑")
+
+
+def _either_term(match: re.Match[str]) -> str:
+    first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(5))
+    unit = match.string[match.end()]
+    return (match.group(3) or "") + f"{read_number(first)}{unit}或{read_number(second)}"
 
 
 def _thousands(match: re.Match[str]) -> str:
@@ -361,6 +367,12 @@ RULES: tuple[Rule, ...] = (
     # (not a model's letter after its number: 奥迪A4L, V2L, Q5L)
     # (not the singer IU: 2024 IU演唱会)
     rule("unit", r"(?<![0-9.A-Z])" + _RANGE + r" ?(" + _UNIT + r")(?![A-Za-z]|(?<=IU)(?:演唱|巡演|专辑|新歌))", _with_unit),
+    # 5/10年交, 可选10/20年期, 保额30/50万, 等待期30/90天: one or another of the terms offered (五年或十年交), not a fraction
+    rule("either_term", r"(?<![0-9./])([0-9]{1,4})/([0-9]{1,4})(?=年[交缴期付])"
+         r"|(?:(?<=保额)|(?<=可选)|(?<=等待期)|(?<=缴费期)|(?<=期限))([:：为是]?)([0-9]{1,4})/([0-9]{1,4})(?=[万年天])",
+         _either_term),
+    # 高度是多少m？, 质量是多少kg？: a unit after 多少 asked for
+    rule("unit_asked", r"(?<=多少) ?(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 0.25g*24粒, 330ml*24罐, 500张*5包: a pack of so many (times; not *3天*, Markdown italics)
@@ -385,7 +397,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆])|(?<=国际单位)|(?<=元起)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时一二两三四五六七八九十百]|加仑))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼一二两三四五六七八九十百]|加仑))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

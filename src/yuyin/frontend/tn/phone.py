@@ -271,6 +271,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # 1080P, 720p: a video resolution
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
+    # @用户12345, @小王123: the digits that end an account's handle, one by one
+    rule("handle_digits", r"(@[\u4e00-\u9fffA-Za-z_]{1,12})([0-9]{2,})(?![0-9.])", lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     # 用户名：zhang123, 昵称：Tom2008: an account's name, letters then digits, the digits one by one
     rule("account_name", r"(?:(?<=用户名)|(?<=账号)|(?<=帐号)|(?<=昵称))((?:(?:是|为)[:：]?|[:：]) ?[A-Za-z][A-Za-z_.]{0,19})([0-9]+)(?![0-9A-Za-z])",
          lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
@@ -286,6 +288,8 @@ RULES: tuple[Rule, ...] = (
         r"(?! ?[~～到至-] ?[0-9]+(?:\.[0-9]+)? ?(?:平|㎡|m|米|元|块|人|个|万|天|小时))",  # (nor 房间12~15平: a range of sizes)
         lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
     ),
+    # 123456是您的验证码, 8831为您的短信验证码: a code before what it is
+    rule("code_before_word", r"(?<![0-9.])[0-9]{4,8}(?=(?:是|为)(?:您|你)的[^，。,]{0,6}码)", lambda m: read_digits(m.group(), yao=True)),
     # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服;
     # nor a street number before a service hall: 人民路1008号客服中心)
     rule("agent_number", r"(?<![0-9.路街道巷弄])[0-9]{3,5}(?=号(?:客服|话务员|坐席|接线员|专员|为您服务))"
