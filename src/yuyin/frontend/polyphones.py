@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .words import is_noun, word_frequency
+from .words import is_noun, opens_a_deed, word_frequency
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,19 @@ def _times_table(c: Context) -> bool:
 def _dei_must(c: Context) -> bool:
     """得 meaning 'must': 你得去, 大家得注意, 乘客们得排队 (not 他得了, 得到, 他得的是什么病, 人们得出结论, 我们得失相当)."""
     return ((c.left in PRONOUNS or c.left in ADVERBS or c.left.endswith("们")) and bool(c.right) and c.right[0] not in "了到过奖分的失"
-            and re.match("出(?:结论|了|的|答案|结果|一致|一个|这样)", c.after) is None)
+            and re.match("出(?:结论|了|的|答案|结果|一致|一个|这样)", c.after) is None and _CAUGHT.match(c.after) is None)
 
 
 # Things one must do something about, one character long: 钱得还, 药得按时吃, 这事得跟领导商量
 _THINGS_TO_SEE_TO = frozenset("钱 茶 药 饭 菜 肉 账 款 债 税 房 车 门 窗 灯 事 信 票 课 证 地 锅 碗 水 电".split())
 _DEMONSTRATED = ("这个", "那个", "这些", "那些", "这种", "那种", "这样", "这")
+# How a deed went, said in verbs that jieba tags as such, after a complement's 得 (剪裁得合身, 编曲得好听, 红烧得入味)
+_RESULTS = ("合身", "好听", "好看", "好吃", "入味", "夸张", "到位", "过瘾", "出彩", "逼真", "传神", "感人", "动人", "醉人", "完美",
+            "出色", "精彩", "生动", "到家", "满意", "舒服", "开心", "顺手", "踏实")
+# What is caught after 得 de2 (孩子得肺炎了, 她得抑郁症三年了)
+_CAUGHT = re.compile("[\u4e00-\u9fff]{0,5}?(?:炎|病|症|疮|痘|疸|疹|癌|瘤|感冒|流感|新冠)")
+# What is won or gained after 得 de2 (村民得赔偿, 群众得好处, 用人得宜, 今天得闲)
+_GAINS = ("赔偿", "补偿", "回报", "好处", "实惠", "便宜", "利", "宜", "闲", "势", "宠", "令", "名", "奖", "益", "惠", "救")
 # Nouns said as adjectives, which a complement's 得 follows (伤心得哭了, 老实得从不撒谎)
 _SAID_AS_QUALITIES = frozenset("伤心 热情 美丽 客气 神气 老实 秀气 福气 精神 科学 专业 规矩 地道 风光 威风 光彩 体面 时尚 "
                                "个性 理性 感性 艺术 人性 正义 民主".split())
@@ -100,16 +107,21 @@ _HOW_MUCH = re.compile("很|太|真|挺|非常|特别|十分|相当|极|更|越|
 
 def _noun_must(c: Context) -> bool:
     """得 meaning 'must' after what it is said of, a noun, before what must be done: 押金得退给我, 房租得按时交,
-    钥匙得还给房东, 这个得先付款, 钱得还 (not 精神得很, 他病得不轻: the complement's; nor 成绩得了第一, 球队得分: won; nor
-    由勾股定理得AC=5: what follows)."""
+    钥匙得还给房东, 这个得先付款, 钱得还: what is done next, a verb, an adverb, a time (not 精神得很, 他病得不轻, 园区规划得井井有条:
+    the complement's; nor 成绩得了第一, 球队得分, 代表团得金牌, 孩子得肺炎了: won or caught; nor 由勾股定理得AC=5)."""
     thing = c.left[1:] if len(c.left) > 1 and c.left[0] in "这那" else c.left  # 这药得饭后吃
     subject = (thing in _THINGS_TO_SEE_TO or c.left in _DEMONSTRATED or len(thing) == 1 and thing != c.left
                or 2 <= len(thing) <= 4 and is_noun(thing) and thing not in _SAID_AS_QUALITIES)  # 这病得慢慢调理
     won = word_frequency("得" + c.after[:1]) >= 30 or c.after.startswith("房率")  # 球队得分, 房子得房率 (de2)
+    deed = c.right.startswith(_MUST_DO + _MUST_FIRST) or opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
+    how_it_went = (c.after.startswith(_RESULTS)  # 剪裁得合身
+                   or re.match("[早晚](?:[，。！？,.!?]|$)|.不[下上来去动了起住着]", c.after) is not None)  # 天黑得早, 疼得咽不下
+    if how_it_went or c.after.startswith(_GAINS) or _CAUGHT.match(c.after):
+        return False
     derived = re.match("[A-Za-z0-9(（①②③④⑤]|[零一二两三四五六七八九十]{1,3}[A-Za-z]", c.after) is not None or re.search("由|根据|代入|同理", c.before) is not None  # 由题意得x=5
     if derived:
         return False
-    return subject and not won and _HOW_MUCH.match(c.after) is None
+    return subject and deed and not won and _HOW_MUCH.match(c.after) is None
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -381,7 +393,7 @@ _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", 
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
-                     "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐|轻功|拳法|掌法|箭术|身法|内功|功力|修为)$")
+                     "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐|轻功|拳法|掌法|箭术|身法|内功|功力|修为|演技|唱功|节奏感|球技|车技|技术|实力)$")
 # What is set or seasoned, before 调得 tiao2: 味道调得刚好, 音量调得太大, 悬挂调得偏硬
 _SET_THINGS = re.compile("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调|悬挂|底盘|方向盘|琴弦|弦|音|参数")
 # Degree words before an adjective (太重, 很重, 那么重)
@@ -595,9 +607,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # must wait a while: 他得过一会儿才能到, 你得过几天再来 (not 他得过奖, 得过病: has won, has had)
         ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
          and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
+        # 詹姆斯全场得30分, 主队得三分: points scored
+        ("de2", lambda c: re.match("[零一二两三四五六七八九十百点]+分(?!钟)", c.after) is not None),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿", "汤", "孩子", "妈妈", "爸爸"))
                             or c.left in ("这行", "那行", "一行", "这一行") and not c.after.startswith("得通"))
-         and c.right[:1] not in ("了", "到", "过", "奖", "分", "")),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
+         and c.right[:1] not in ("了", "到", "过", "奖", "分", "出", "") and _CAUGHT.match(c.after) is None
+         and _HOW_MUCH.match(c.after) is None and not c.after.startswith(_GAINS)),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
         # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
         ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
          and re.match("多少|多久|多长|几(?!个?(?:分|票|奖|块))|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",
@@ -682,6 +697,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 123456为您的登录验证码: a code before it "is" (not 为您的账户保驾护航)
         ("wei2", lambda c: re.match("(?:您|你)的[^，。,]{0,6}(?:验证码|校验码|动态码|动态密码|取件码|取餐码|提货码)", c.after) is not None
          and re.search("[零幺一二三四五六七八九]{4,}$", c.before) is not None),
+        # 任命张三为销售总监, 聘请刘总为顾问, 他升为部门经理了: appointed or raised to
+        ("wei2", lambda c: re.search("(?:任命|聘任|聘请|委任|提名|指定|推举|兹任命)[\u4e00-\u9fff]{1,5}$", c.before) is not None
+         or c.left.endswith("升") and not c.left.endswith(("提升", "上升"))),
         ("wei4", _wei_for),
         # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
@@ -721,7 +739,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
         ("wei2", _wei_is),
     ),
-    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜")),
+    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜") or c.left[-1:] in ("见", "碰", "遇", "撞", "逮")),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
            ("zhao2", lambda c: c.left in ("捞", "抓", "逮", "捉") and c.before[:-1].endswith(("没", "没有"))),  # 什么也没捞着 (got)
            ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
@@ -804,7 +822,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
            ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
-           ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢"))),
+           ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢")),
+           # 领导批了我的假, 我的假批下来了, 休完假回来, 这周没假了: leave (not 是假的, 假的)
+           ("jia4", lambda c: c.before.endswith(("休完", "没", "批了", "请了")) or c.alone and (c.left == "的"
+                                          and re.match("(?:批|还|都|已|被|下来|[，。！？,.!?]|$)", c.after) is not None))),
     # 请个假, not 一个假消息
     "当": (("dang4", right_in("作", "成", "做", "真")),
            # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时, 将来当老师,
@@ -826,7 +847,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("tan2", lambda c: c.right == "得" and re.search("琴|吉他|古筝|琵琶|曲子", c.after) is not None),  # 弹得一手好钢琴
            ("tan2", lambda c: c.right == "着" and re.match("着.{0,3}?(?:琴|吉他|古筝|琵琶|乐器|曲子|三弦|尤克里里)", c.after)
             is not None),  # 弹着钢琴, 弹着一把吉他
-           ("tan2", lambda c: re.match(".{0,4}?乐器", c.after) is not None or c.before.endswith("乐器怎么")),),  # 弹好几种乐器
+           ("tan2", lambda c: re.match(".{0,4}?乐器", c.after) is not None or c.before.endswith("乐器怎么")),  # 弹好几种乐器
+           # 一边弹一边唱, 他弹错了一个音, 这首曲子很难弹 (of playing, where music is spoken of; not 子弹, 弹药)
+           ("tan2", lambda c: re.search("琴|吉他|古筝|琵琶|曲|唱|音|和弦|乐", c.before + c.after) is not None
+            and not c.before.endswith(("子", "炸", "导", "炮", "枪", "飞", "核"))
+            and (c.after.startswith(("错", "起来", "得", "的是", "一个", "一边")) or c.before.endswith(("一边", "边", "难", "会", "能", "想", "在"))))),
     # 好 hao4 "be fond of" before a habit: 他好面子, 好赌, 好管闲事 (not 好热闹啊: so lively)
     "好": (("hao4", lambda c: c.right in ("面子", "赌", "赌博", "管闲事", "打扮", "打抱不平", "吹牛", "攀比", "虚荣",
                                                       "出风头", "斗", "占便宜", "争强", "抬杠")),),
@@ -921,7 +946,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
-    "卷": (("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
+    "卷": (("juan4", lambda c: re.search("[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了")),  # A卷, B卷
+           ("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
             and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),
            # 这套书一共有三卷, 全书共分十二卷 (volumes of a book ending the clause; not 买了三卷胶带: rolls)
            ("juan4", lambda c: c.left[-1:] in NUMERALS and c.right[:1] in ("", "本", "的", "，")
@@ -966,7 +992,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and (re.search(f"把(?:{_LEFT_BEHIND.pattern})", c.before) is not None
                  or re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
                  and re.search("地上|地板|地面|顶上", c.after) is None)  # (not 钥匙落在宿舍门口的地上, 手机落在车顶上: fell)
-            and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位", c.after) is not None
+            and re.search("家|教室|车|办公室|学校|公司|宿舍|店|酒店|宾馆|房间|地铁|饭馆|餐厅|柜台|前台|座位|会议室|打印机|会场|工位|单位", c.after) is not None
             and re.search("身上|肩上|头上|账上", c.after) is None),
            ("la4", lambda c: c.alone and re.search(f"(?:{_LEFT_BEHIND.pattern})(?:又|也|还)?$", c.before) is not None
             and re.match("(?:出租车|公交车?|地铁|高铁|火车|车|家|教室|办公室|宿舍|公司|酒店|宾馆|店|饭店|餐厅)(?:上|里)?了", c.after) is not None),),  # 把钥匙落在家里, 我的手机落在出租车上了 (not 这笔钱落在公司账上)
@@ -1224,10 +1250,17 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "点着": (("dian3 zhe5", lambda c: re.match("(?:一|两|几|[三四五六七八九十]|[\u4e00-\u9fff]{0,2}(?:灯|蜡烛|烛|香|火把|篝火|头))", c.after)
               is not None),),  # 桌上点着一盏油灯, 点着头 (not 火点着了)
     # 月交还是年交: 交 then 还是, "or" (not 交还图书)
+    # 重看一遍, 值得重看, 想重看那集: watch again, chong2 (not 公司重看学历: value highly, zhong4)
+    "重看": (("chong2 kan4", lambda c: c.after.startswith(("了", "一", "遍", "这", "那", "几", "两", "三", "第"))
+              or c.left.endswith(("想", "值得", "再", "要", "可以", "又", "能", "会", "得"))),),
     "服药": (("fu4 yao4", lambda c: c.left[-1:] in tuple("一二两三四五六七八九十几")),),  # 开了三服药: doses (not 按时服药)
     "交还": (("jiao1 hai2", lambda c: c.right.startswith("是")),),
     # X的倒数, 互为倒数: a reciprocal, dao4 shu4 (not 倒数第二, 倒数三秒: counting down)
-    "倒数": (("dao4 shu4", lambda c: c.left[-1:] in ("的", "为") or c.right.startswith(("是", "等于", "关系"))),),
+    "倒数": (("dao4 shu4", lambda c: (c.left[-1:] == "的" and re.search("[零一二两三四五六七八九十]|分之|数|式|[A-Za-z]", c.before[:-1]) is not None)
+                                     or c.left[-1:] == "为" or c.right.startswith(("是", "等于", "关系"))),),  # (not 新年的倒数)
+    # 要约收购, 发出要约: a tender offer, yao1 yue1 (not 我要约朋友吃饭)
+    "要约": (("yao1 yue1", lambda c: c.after.startswith(("收购", "价", "人", "邀请", "期", "书", "条件", "方"))
+              or c.before.endswith(("全面", "部分", "发出", "发布", "收购", "出", "撤回", "撤销", "承诺"))),),
     # 每丸重9g, 这块玉重9克: weighs nine (not 重九, the festival)
     "重九": (("zhong4 jiu3", lambda c: re.match("(?:点[零一二三四五六七八九]+)?(?:克|斤|两|公斤|千克|吨|毫克|钱|十|百|千|万)", c.after)
               is not None),),

@@ -22,13 +22,17 @@ import jieba
 _NOT_WORDS = ("请调", "请重", "忽如一")
 # A noun's tags in jieba's dictionary: common (n), other proper (nz), place (ns) and organisation (nt) nouns.
 _NOUN_ENTRY = re.compile(r"^(\S{2,4}) [0-9]+ n[zst]?$", re.MULTILINE)
+# What opens a deed: verbs (v, vd, vg), adverbs (d), prepositions (p), words of time (t), pronouns (r) and
+# particles (u) of one to four characters, as jieba tags them
+_DEED_ENTRY = re.compile(r"^(\S{1,4}) [0-9]+ (?:v|vd|vg|d|p|t|r|u)$", re.MULTILINE)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _nouns: frozenset[str] = frozenset()
+_deeds: frozenset[str] = frozenset()
 
 
 def _loaded_tokenizer() -> jieba.Tokenizer:
-    global _tokenizer, _nouns
+    global _tokenizer, _nouns, _deeds
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
@@ -44,7 +48,9 @@ def _loaded_tokenizer() -> jieba.Tokenizer:
                 for word in _NOT_WORDS:
                     tokenizer.del_word(word)
                 with tokenizer.get_dict_file() as entries:
-                    _nouns = frozenset(_NOUN_ENTRY.findall(entries.read().decode("utf-8")))
+                    dictionary = entries.read().decode("utf-8")
+                _nouns = frozenset(_NOUN_ENTRY.findall(dictionary))
+                _deeds = frozenset(_DEED_ENTRY.findall(dictionary))
                 _tokenizer = tokenizer
     return _tokenizer
 
@@ -69,6 +75,13 @@ def is_noun(word: str) -> bool:
     organisation or other proper noun; about 145,000 words, 14 MB, read with the dictionary)."""
     _loaded_tokenizer()
     return word in _nouns
+
+
+def opens_a_deed(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as what opens a deed: a verb, an adverb, a preposition, a word of
+    time, a pronoun or a particle (退, 按时, 用, 饭后, 自己; about 45,000 words, read with the dictionary)."""
+    _loaded_tokenizer()
+    return word in _deeds
 
 
 def cut_words_lazily(text: str, window: int = 200) -> Iterator[str]:

@@ -1522,7 +1522,6 @@ TABLE = """\
 未尽事宜	wei4 jin4 shi4 yi2
 尽到	jin4 dao4
 尽调	jin4 diao4
-东西向	dong1 xi1 xiang4
 东西朝向	dong1 xi1 chao2 xiang4
 东西厢房	dong1 xi1 xiang1 fang2
 东西厢	dong1 xi1 xiang1
@@ -1552,7 +1551,6 @@ TABLE = """\
 落东西	la4 dong1 xi5
 中签	zhong4 qian1
 中签率	zhong4 qian1 lv4
-要约	yao1 yue1
 重估	chong2 gu1
 联行号	lian2 hang2 hao4
 典当行	dian3 dang4 hang2
@@ -1584,7 +1582,6 @@ TABLE = """\
 重购	chong2 gou4
 重订	chong2 ding4
 重挂	chong2 gua4
-重看	chong2 kan4
 重找	chong2 zhao3
 重填表格	chong2 tian2 biao3 ge2
 炮姜	pao2 jiang1
@@ -1597,4 +1594,40 @@ TABLE = """\
 煞东	sha4 dong1
 煞西	sha4 xi1
 姓华	xing4 hua4
+发卡行为	fa1 ka3 xing2 wei2
+朝阳群众	chao2 yang2 qun2 zhong4
+叙事曲	xu4 shi4 qu3
+即兴曲	ji2 xing4 qu3
+全曲	quan2 qu3
+曲风	qu3 feng1
+曲作者	qu3 zuo4 zhe3
+曲库	qu3 ku4
+曲名	qu3 ming2
+曲单	qu3 dan1
+曲式	qu3 shi4
+乐手	yue4 shou3
+乐评	yue4 ping2
+乐评人	yue4 ping2 ren2
+乐句	yue4 ju4
+乐段	yue4 duan4
+器乐	qi4 yue4
+乐声	yue4 sheng1
+重头戏	zhong4 tou2 xi4
+重制版	chong2 zhi4 ban3
+间奏	jian1 zou4
+间奏曲	jian1 zou4 qu3
+数拍子	shu3 pai1 zi5
+动画片	dong4 hua4 pian4
+系红领巾	ji4 hong2 ling3 jin1
+朝读	zhao1 du2
+重抄	chong2 chao1
+笼统	long3 tong3
+寒号鸟	han2 hao2 niao3
+更改为	geng1 gai3 wei2
+部门长	bu4 men2 zhang3
+区域长	qu1 yu4 zhang3
+项目长	xiang4 mu4 zhang3
+钉钉上	ding1 ding1 shang4
+答题卷	da2 ti2 juan4
+着校服	zhuo2 xiao4 fu2
 """

@@ -78,6 +78,12 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("enter_key", r" ?[↵⏎] ?", lambda m: "回车"),
     rule("mac_keys", r"[⌘⌥⌃⇧]", lambda m: {"⌘": "Command", "⌥": "Option", "⌃": "Control", "⇧": "Shift"}[m.group()]),
     rule("doses", r"(?<![0-9A-Za-z)）])× ?(?=[零一二两三四五六七八九十]+ ?[剂付帖])", lambda m: ""),  # 中药×7剂: seven doses
+    # 打√, 打×, 画✓: a tick or a cross marked on a sheet
+    rule("tick", r"(?<=[打画标])\s?[√✓✔]", lambda m: "勾"),
+    rule("cross", r"(?<=[打画标])\s?[×✗✘]", lambda m: "叉"),
+    # 周杰伦×方文山, 李宁×故宫联名款: two names working together (not 长×宽)
+    rule("together", r"(?<=[\u4e00-\u9fff]{2})(?<![零一二两三四五六七八九十百千万亿点升克米片板个瓶盒罐乘长宽高深厚])\s?×\s?"
+         r"(?![零一二两三四五六七八九十百千万亿长宽高深厚])(?=[\u4e00-\u9fff]{2})", lambda m: "和"),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])|(?<=米)\*(?=[零一二两三四五六七八九十])", lambda m: "乘"),  # 4.5m*5.2m
     rule("tends_to", r"(?<=(?<![A-Za-z])[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞ (not File → 3D)
     rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京

@@ -29,7 +29,7 @@ _SCORE_JUST_BEFORE = re.compile(
 # A ratio's name and its equals sign: 传动比i=1:20, 盐:水=1:10 (read 盐比水 above), even where 等于 ends in 于
 _RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$"
                            # 房价收入比达到1:30, 租售比已经到了1:50, 杠杆1:10: a ratio reached (not 比赛于19:30)
-                           r"|(?:比[例率值]?|杠杆率?)(?:已经|已|还|都)?(?:达到|达|到了|高达|约为|约|为|是|超过|接近|突破|开到|开了)? ?$")
+                           r"|(?:(?<![评对好无类相])比[例率值]?|杠杆率?)(?:已经|已|还|都)?(?:达到|达|到了|高达|约为|约|为|是|超过|接近|突破|开到|开了)? ?$")
 _SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
@@ -254,13 +254,13 @@ _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一
 _MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
 # (a word, not what a share is of: 3/20人, 4/13左右, 6/30的人, 5/30的任务, nor a floor of so many: 3/18层, 7/18楼;
 # 在9/17的定单 is a day's)
-_WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左层楼]|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")
+_WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左层]|楼(?![市盘下顶道房上里梯])|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")
 _SHARE_BEFORE = re.compile(r"(?:的|约|有|占|近|仅|只有|其中|超过|不到|不足|将近|大约|至少|多达)\s?$")
 # 到期 after a month/day: a due date (会员12/31到期, 1/15到期), but after two single digits more often a
 # share of what falls due (其中1/3到期, 约1/4到期)
 _FALLS_DUE = re.compile(r"^\s?到期")
 # Stricter for 6.18, a decimal too (从1.5到2.5, 降至3.25, 1.5起): words that speak only of dates
-_DOT_DATE_BEFORE = re.compile(r"(?:农历|阴历|截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
+_DOT_DATE_BEFORE = re.compile(r"(?:(?:周|星期)[一二三四五六日天1-7] ?[(（]|农历|阴历|截至|截止|截止到|有效期至|有效期到|将于|已于|请于|定于|拟于|预计于|计划于|定在|生日是|日期(?:为|是)?[:：]?|时间[:：为是]?|日 ?[-~～—–]|"
                               + _DUE_DAY + r")\s?$")
 # A span of days (1.1-1.3, 10.1-10.7) named by a holiday or a period before it, or by days off after it
 _DOT_SPAN_BEFORE = re.compile(r"(?:(?:春节|国庆节?|元旦|清明|端午|中秋|劳动节|五一|十一)(?:假期|放假)?|假期|放假时间|休假|认购期|申购期|活动期|促销期)"
@@ -268,7 +268,7 @@ _DOT_SPAN_BEFORE = re.compile(r"(?:(?:春节|国庆节?|元旦|清明|端午|中
 _DOT_SPAN_AFTER = re.compile(r"^\s?[)）]?(?:放假|休假|调休)")
 # (5.1放假, 11.11当天: holidays and shopping days, said by their names in math.dotted_holiday)
 _DOT_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|之前|以前|前(?![后面端排锋列卫沿景台十百千万])|送达|发货|到货|补货|生日|是我的生日|发布会|开幕|开业|举行|举办|上线|开售|发售|首发|上市|跨年|开演|首演|"
-                             r"期间|请假|出差|出发(?!点)|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|"
+                             r"期间|请假|出差|出发(?!点)|返回|返程|回来|到达|截止|发工资|入职|离职|开学|暂停|上课|上学|报到|开课|放学|"
                              r"[\u4e00-\u9fff]{0,4}站(?![立起着住岗])|"
                              + _HOLIDAYS + ")")
 _PRICE_BEFORE = re.compile(_PRICE_WORDS)
@@ -356,11 +356,15 @@ def _dotted_clock(hour: str, minute: str) -> str:
     return _hour(hour) + "点" + (read_small(minute) if int(minute) else "")
 
 
+_BREAK_AFTER = re.compile(r"\s?(?:午休|休息|营业|开放|上课|上班|下班|办公|值班|闭馆|开馆)")
+
+
 def _dotted_hours(match: re.Match[str]) -> str:
     """8.30-11.30, 9.30-17.00: hours from one clock time to another, where opening hours are named
-    or a part of the day before them or the second hour is past 12 (no month); else left (a range of decimals or dates)."""
+    or a part of the day before them or a break or opening after them (12.30-13.30午休); else left (a range of
+    decimals, prices or dates: 价格区间12.50-15.50)."""
     start_hour, start_minute, end_hour, end_minute = match.groups()
-    if not (_OPENING_HOURS.search(context_before(match, 8)) or 12 < int(end_hour) <= 24):
+    if not (_OPENING_HOURS.search(context_before(match, 8)) or _BREAK_AFTER.match(context_after(match, 4))):
         return match.group()
     return _dotted_clock(start_hour, start_minute) + "到" + _dotted_clock(end_hour, end_minute)
 
@@ -384,9 +388,9 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.])()((?:19|20)[0-9]{2})-(1[0-2]|0?[1-9])(?=月)",
          lambda m: (m.group(1) or "") + read_digits(m.group(2) or m.group(5)) + "年" + read_small(m.group(3) or m.group(6))
          + ("" if m.group(6) else "月")),
-    # 8.15号搬家, 预计5.8号到: month.day before 号 (not 3.5号电池)
-    rule("dot_hao", r"(?<![0-9.])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])(?=号(?![球线楼电池码鞋字位床门房机车]))",
-         lambda m: read_small(m.group(1)) + "月" + read_small(m.group(2))),
+    # 8.15号搬家, 预计5.8号到: month.day before 号 (not 3.5号电池, 我穿8.5号, 字号选10.5号: sizes)
+    rule("dot_hao", r"(?<![0-9.第])(1[0-2]|0?[1-9])\.(3[01]|[12][0-9]|0?[1-9])(?=号(?![球线楼电池码鞋字位床门房机车]|的?(?:跑)?鞋))",
+         lambda m: m.group() if re.search("穿|鞋|码|字号|尺|手套", context_before(m, 8)) else read_small(m.group(1)) + "月" + read_small(m.group(2))),
     # FY24, FY2023: a fiscal year; 2024E: an estimate's year (analysts' tables; not 2000A, amperes)
     # 卡片有效期：12/28: a card's expiry, month and year (a coupon's 有效期至12/31 is a day)
     rule("expiry", r"(?<=有效期)([:：至]?\s?)(0[1-9]|1[0-2])/([0-9]{2})(?![0-9/])", _expiry),
@@ -404,7 +408,8 @@ RULES: tuple[Rule, ...] = (
     # 1990s: a decade
     rule("decade", r"(?<![0-9.])((?:19|20)[0-9]0)s(?![A-Za-z])", lambda m: read_digits(m.group(1)) + "年代"),
     # 90s复古风: a decade in two digits, before what is said of an era's style
-    rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风(?![味险速力向])|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典)",
+    rule("short_decade", r"(?<![0-9.])([5-9]0)s(?=复古|风(?![味险速力向])|港风|怀旧|老歌|金曲|音乐|歌曲|穿搭|风格|时尚|经典"
+         r"|的?(?:香港|港片|港剧|电影|摇滚|流行|华语|欧美|迪斯科|歌)|摇滚)",
          lambda m: read_digits(m.group(1)) + "年代"),
     # 《2001太空漫游》, 春晚2025: a year opening a title or naming an edition after a show
     rule("title_year", r"(?<=《)((?:19|20)[0-9]{2})(?=[\u4e00-\u9fff])|(?:(?<=春晚)|(?<=晚会)|(?<=演唱会)) ?((?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|年)",
@@ -487,7 +492,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "dates",
         r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
-        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升层楼]|F(?![A-Za-z])|年(?!货节)|元(?!旦)|小时|分钟|公里))",
+        r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升层]|楼(?![市盘下顶道房上里梯])|F(?![A-Za-z])|年(?!货节)|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
     # 12.7日更新: month.day before 日 (not 1.5日元, 3.5日均)
@@ -525,7 +530,7 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有])([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
          r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到"
          r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)"
-         r"|装修|精装|简装|翻新|搬进|交的房|建成|建的|开盘))"
+         r"|装修(?=[的过了好完])|精装修(?![经公师老])|翻新|搬进|交的房|建成|建的|开盘))"
          # 车是18年的, 房子是98年的: how old a car or a house is
          r"|(?<=[车房楼子]是)([0-9]{2})(?=年的)"
          # 22款和23款, 25款Model Y: a car's model year

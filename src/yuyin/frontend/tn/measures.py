@@ -112,15 +112,15 @@ def _amperes(match: re.Match[str]) -> str:
 # Around a count, a pay or a budget that a k after its number multiplies by a thousand (粉丝1.5k, 2k个赞, 月薪15k, 预算5k);
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
 _COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷"
-                             "|销量|月销|机票|酒店|房费|票价|报价|花了|花费|每月|一个月|收入|年终奖|奖金|赚了|亏了|投了|定投|存了|存款|借了|欠了"
+                             "|销量|月销|机票|酒店|房费|票价|报价|花了|花费|每月|一个月|收入|年终奖|奖金|赚了|亏了|投了|定投|存款|借了|欠了"
                              "|押金|首付|定金|写了)(?![区器夹灯])")
 # (and what a sum of money or a length of text is: 5k字, 3k一个月, 2.8k/月, 5k的基金)
 _COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)"
-                            "|^(?:多?字|一个月|每月|/月|一月|/年|左右|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))")
+                            "|^(?:多?字(?![幕体号段符节])|一个月|每月|/月|一月|/年|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
-_NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图]|视频|直播|壁纸|海报|分辨率|电视|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
-_NOT_THOUSAND_BEFORE = re.compile("码率|比特率|采样率|分辨率|色温|跑")
+_NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图片照跑]|视频|直播|壁纸|海报|分辨率|电视|电影|字幕|会员|流媒体|片源|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
+_NOT_THOUSAND_BEFORE = re.compile("码率|比特率|采样率|分辨率|色温|跑|流量|文件|大小")
 
 
 def _either_term(match: re.Match[str]) -> str:
@@ -330,8 +330,8 @@ RULES: tuple[Rule, ...] = (
     rule("dose_units", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?U(?![A-Za-z0-9/])", _dose_units),
     # 18/33层: a floor of so many; 3/4层: two floors; 楼层：12/32, a listing's floor of so many (not 楼层1/3的位置)
     rule("floor_of", r"(?<![0-9.])([0-9]{1,2})/([0-9]{1,3}) ?层", lambda m: read_one_of(m.group(1), m.group(2), "层")),
-    # 7/18楼, 5/6楼, 3/6F, 12F/33F: a floor of a building of so many (七楼，共十八层)
-    rule("floor_of_building", r"(?<![0-9./])([0-9]{1,2})F?/([0-9]{1,3}) ?(?:楼|F)(?![A-Za-z0-9号])",
+    # 7/18楼, 5/6楼, 3/6F, 12F/33F: a floor of a building of so many (七楼，共十八层; not 1/3楼层, 2/3楼盘, 6/18楼下)
+    rule("floor_of_building", r"(?<![0-9./])([0-9]{1,2})F?/([0-9]{1,3}) ?(?:楼(?![层盘房市道下顶体宇梯上里栋主间群座])|F)(?![A-Za-z0-9号])",
          lambda m: f"{read_number(m.group(1))}楼，共{read_number(m.group(2))}层" if int(m.group(1)) <= int(m.group(2)) else m.group()),
     rule("listed_floor", r"(?<=楼层)([:：]? ?)([0-9]{1,2})/([0-9]{1,3})(?![0-9.]|的)",
          lambda m: (m.group(1) or "，") + read_one_of(m.group(2), m.group(3), "层", neighbours=False)  # (楼层，一层: not 层一层, A一A)

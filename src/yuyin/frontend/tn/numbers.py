@@ -19,14 +19,14 @@ _LIANG_MEASURES = (
     "门家所座栋艘架批笔类样口年周星期小时分钟秒斤公里米克吨升倍成万千百亿"
     "瓶碗盒包袋箱趟遍顿页段步圈亩盘碟罐桶壶滴捆串排行伙群届期季室厅卫"
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆站科梯波"
-    "卷列刻边旁岸脚格码剂付丸味帖炷柱尊盅轴锭盆株尾挂屉笼"  # (medicine, incense, tea, scrolls, plants, fish, steamers)
+    "卷列刻边旁岸脚格码剂付丸味帖炷柱尊盅轴锭盆株尾挂屉笼拍章"  # (medicine, incense, tea, scrolls, plants, fish, steamers, beats)
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|核(?![酸武弹电能])|线程|房(?!间|号)|居|驱"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道, 2核
                "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)"  # 下了2单, 缩进2字符, 2度电,
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])))"  # 含2早: breakfasts (not 周2早上)
-               "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方|根号))")  # 二年级, 2段奶粉: ordinals; x+2小于0, 2√2
+               "(?! ?(?:年级|季度|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方|根号|尾号|挂号|盆地|柱状|株洲|尊重|味道|剂量|轴承|付款|笼子|屉柜))")  # 二年级, 2段奶粉: ordinals; x+2小于0, 2√2
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
 
@@ -50,7 +50,7 @@ def _list_label(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # 剩余02小时, 还剩03天, 排队等候：03人: a count padded to two digits, said without its zero (两小时, 三天)
-    rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条))", lambda m: ""),
+    rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条|集|话|期|章|季|届|回|课))", lambda m: ""),
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录, 本科；2. 3年经验: a list item's number,
     # then a pause (not 一本协议, nor the （四） of 第（三）、（四）项为, though （一）项目概况 is one; nor 1.3年, a decimal);
     # one after a space in a line ends the item before it (before a digit only after ；: not 增长 2. 5个百分点)

@@ -51,7 +51,7 @@ _CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|�
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床])"
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床楼层栋])"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 # Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
 # cm180, ml500, dpi800, fps144)
@@ -135,7 +135,7 @@ def _hash_after_number(match: re.Match[str]) -> str:
 
 _FLOOR_BEFORE = re.compile("([0-9]+)楼$")
 # Where an address is given, before a building-flat pair (小区3-501, 住在12-1502, 送到5-302)
-_ADDRESS_BEFORE = re.compile(r"(?:小区|花园|公寓|大厦|家园|苑|村|号院|宿舍|住在|住|送到|寄到|送至|寄至|搬到|地址|家在|在|楼)[:：为是]?\s?$")
+_ADDRESS_BEFORE = re.compile(r"(?:小区|花园|公寓|大厦|家园|苑|村|号院|宿舍|住在|住|送到|寄到|送至|寄至|搬到|地址|家在)[:：为是]?\s?$")
 
 
 def _code_group(group: str) -> str:
@@ -463,7 +463,8 @@ RULES: tuple[Rule, ...] = (
     rule("register_number", r"(?<![A-Za-z0-9-])([A-Z]{2,5})-((?:19|20)[0-9]{2})-([0-9]{3,7})(?![0-9A-Za-z-]|\.[0-9])",
          lambda m: f"{m.group(1)} {read_digits(m.group(2))} {read_digits(m.group(3), yao=True)}"),
     # XX小区3-501, 我住在12-1502, C2-1205, 车位号B2-135: a building (a letter too) and a flat, the flat digit by digit
-    rule("building_flat", r"(?<![0-9.A-Za-z-])([A-Z]?)([0-9]{1,2})-([1-9][0-9]{2,3})(?![0-9]|\.[0-9]|-)" + _NOT_COUNTED, _building_flat),
+    rule("building_flat", r"(?<![0-9.A-Za-z-])([A-Z]?)([0-9]{1,2})-([1-9][0-9]{2,3})(?![0-9]|\.[0-9]|-)" + _NOT_COUNTED
+         + r"(?!航班|赛车|次|型|系列|战机|度|斤|之间|分钟|名)", _building_flat),
     # 取件码A-3-2105, 货架号A-03-12: a letter, a shelf and a number, each said on its own
     rule("lettered_code", r"(?<![A-Za-z0-9-])([A-Z])-([0-9]{1,2})-([0-9]{2,4})(?![0-9]|\.[0-9]|-)",
          lambda m: " ".join([m.group(1), *(_code_group(group) for group in m.groups()[1:])])),
