@@ -113,7 +113,8 @@ def _noun_must(c: Context) -> bool:
     subject = (thing in _THINGS_TO_SEE_TO or c.left in _DEMONSTRATED or len(thing) == 1 and thing != c.left
                or 2 <= len(thing) <= 4 and is_noun(thing) and thing not in _SAID_AS_QUALITIES)  # 这病得慢慢调理
     won = word_frequency("得" + c.after[:1]) >= 30 or c.after.startswith("房率")  # 球队得分, 房子得房率 (de2)
-    deed = c.right.startswith(_MUST_DO + _MUST_FIRST) or opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
+    deed = c.right.startswith(_MUST_DO + _MUST_FIRST) or (opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
+                                                          and (c.right not in PRONOUNS or c.right in ("自己", "大家")))  # (not 书写得我想哭)
     how_it_went = (c.after.startswith(_RESULTS)  # 剪裁得合身
                    or re.match("[早晚](?:[，。！？,.!?]|$)|.不[下上来去动了起住着]", c.after) is not None)  # 天黑得早, 疼得咽不下
     if how_it_went or c.after.startswith(_GAINS) or _CAUGHT.match(c.after):

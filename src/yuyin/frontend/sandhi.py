@@ -236,7 +236,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
     (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英"
+    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
@@ -255,7 +255,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
-            or (bool(prev) and prev in "图表例式" and after in "是就中所的和与为")
+            or (bool(prev) and (prev in "图表例式件项" or prev.isascii() and prev.isalpha()) and after in "是就中所的和与为并工")
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))

@@ -84,7 +84,8 @@ SIGN_RULES: tuple[Rule, ...] = (
     # 周杰伦×方文山, 李宁×故宫联名款: two names working together (not 长×宽)
     rule("together", r"(?<=[\u4e00-\u9fff]{2})(?<![零一二两三四五六七八九十百千万亿点升克米片板个瓶盒罐乘长宽高深厚])\s?×\s?"
          r"(?![零一二两三四五六七八九十百千万亿长宽高深厚])(?=[\u4e00-\u9fff]{2})", lambda m: "和"),
-    rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])|(?<=米)\*(?=[零一二两三四五六七八九十])", lambda m: "乘"),  # 4.5m*5.2m
+    rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])|(?<=[米万千])\*(?=[零一二两三四五六七八九十])",
+         lambda m: "乘"),  # 4.5m*5.2m, 20k*13薪
     rule("tends_to", r"(?<=(?<![A-Za-z])[A-Za-z]) ?→ ?(?=[+-]?∞|[0-9零一二三四五六七八九十负])", lambda m: "趋向于"),  # x→0, n→∞ (not File → 3D)
     rule("arrow", r"(?<=[\u4e00-\u9fffA-Za-z]) ?[→⇒➔⟶] ?(?=[\u4e00-\u9fffA-Za-z])", lambda m: "到"),  # 上海→北京
     # 上海-杭州自驾, 北京—上海的机票: a dash between two places before a trip between them (not 中-美关系)

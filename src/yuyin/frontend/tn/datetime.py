@@ -249,9 +249,9 @@ _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二�
                           + _DUE_DAY + r")\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
                          r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
-# People meeting on a day (我们3/5见面吧, 3/5聚会), unless the slash is a share of them (小组的1/2见面交流,
+# People meeting on a day (我们3/5见面吧, 3/5聚会, 9/10开会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
-_MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会)")
+_MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会|开会|集合|报到)")
 # (a word, not what a share is of: 3/20人, 4/13左右, 6/30的人, 5/30的任务, nor a floor of so many: 3/18层, 7/18楼;
 # 在9/17的定单 is a day's)
 _WORD_AFTER = re.compile(r"\s?(?![人名个位次件份题道分左层]|楼(?![市盘下顶道房上里梯])|的(?:人|学生|用户|网友|任务|工作|题|时间|概率|比例|样本))[\u4e00-\u9fff(（]")

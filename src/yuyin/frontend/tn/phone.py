@@ -263,6 +263,9 @@ RULES: tuple[Rule, ...] = (
         r"(?<=[零幺二三四五六七八九]{3})(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # 在302开会, 先去508拿资料, 会议在808召开: a room by its number, before what is done there
+    rule("room_for", r"(?<![0-9.])(?<=[在去到至])([1-9][0-9]{2,3})(?=开会|召开|拿|取|集合|见面|碰头|上课|报到|办理|签到|面试)",
+         lambda m: read_digits(m.group(1), yao=True)),
     # 发送短信至10086, 回复TD至10086, 发送1到10655: the number a text message goes to
     rule(
         "text_message_to",
@@ -290,6 +293,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # 123456是您的验证码, 8831为您的短信验证码: a code before what it is
     rule("code_before_word", r"(?<![0-9.])[0-9]{4,8}(?=(?:是|为)(?:您|你)的[^，。,]{0,6}码)", lambda m: read_digits(m.group(), yao=True)),
+    # 分机号：801、802、803, 会议室301和302: a later room or extension of a list whose first was read digit by digit
+    rule("listed_code", r"(?<=[零幺二三四五六七八九]{3})(?:(?:或|和|、|及)[0-9]{3,4}(?![0-9]|\.[0-9]))+" + _NOT_COUNTED,
+         lambda m: re.sub("[0-9]+", lambda number: read_digits(number.group(), yao=True), m.group())),
     # 1008号客服, 我是客服9527号, 坐席1024为您服务: a service agent's number, digit by digit (not 客服100人, 客服300号人, 3号客服;
     # nor a street number before a service hall: 人民路1008号客服中心)
     rule("agent_number", r"(?<![0-9.路街道巷弄])[0-9]{3,5}(?=号(?:客服|话务员|坐席|接线员|专员|为您服务))"
