@@ -17,7 +17,7 @@ import re
 
 from ..latin import WORDS
 from . import chat, datetime, letters, marks, math, measures, money, numbers, phone, specs, web
-from .digits import NUMBER, read_digits, read_number
+from .digits import NUMBER, read_digits, read_number, superscript_digits
 from .rule import Rule, apply_rules, context_after, context_before, rule
 
 # Signs of sets, logic and analysis read as words: a∈A 属于, A∩B 交, ∅ 空集, ∞ 无穷大.
@@ -40,6 +40,11 @@ def _grade_minus(match: re.Match[str]) -> str:
 SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
+    # f(x)-g(x), (a+b)-c, 2-√3: a minus between what is worked out; -1/2, -x, (-∞,0), A.-2: a minus sign before a number
+    rule("bracket_minus", r"(?<=[)）])-(?=[(（A-Za-z])|(?<=[零一二两三四五六七八九十A-Za-z)）])-(?=根号)", lambda m: "减"),
+    rule("leading_minus", r"(?:^|(?<=[(（\[,，=])|(?<=[A-D][.．]))-(?=根号|无穷大|∞|[零一二两三四五六七八九十]|[A-Za-z](?![A-Za-z]))", lambda m: "负"),
+    rule("set_star", r"(?<=[∈][NZQ])\*|(?<=属于[NZQ])\*", lambda m: "星"),  # n∈N*: the positive integers
+    rule("prime", r"(?<=(?<![A-Za-z])[a-zA-Z])[′'](?=\()", lambda m: "撇"),  # f'(x)
     rule("plus", r"\+", lambda m: "加"),
     # A-, BBB-: a grade or a rating, one step below (A减; not C-反应蛋白, X-ray, nor the blood groups AB-, 血型B-)
     rule("grade_minus", r"(?<![A-Za-z0-9])(A{1,3}|B{1,3}|C{1,3}|D)-(?=$|[\s，。,.;；、！？!?)）]|级)", _grade_minus),
@@ -96,7 +101,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("angle", r"∠", lambda m: "角"),
     rule("parallel", r" ?∥ ?", lambda m: "平行于"),
     rule("perpendicular", r" ?⊥ ?", lambda m: "垂直于"),
-    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fff]) ?[∈∉⊆⊂⊇⊃∩∪≌∽∝] ?(?=[A-Za-z0-9(（{\[△∅\u4e00-\u9fff])",
+    rule("set_sign", r"(?<=[A-Za-z0-9)）}\]\u4e00-\u9fffα-ωΑ-Ω]) ?[∈∉⊆⊂⊇⊃∩∪≌∽∝] ?(?=[A-Za-z0-9(（{\[△∅\u4e00-\u9fff])",
          lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, x∈[0,1], △ABC≌△DEF, △ABC∽△DEF, y∝x (not (∩_∩))
     rule("circle", r"⊙(?=[A-Z](?![A-Za-z]))", lambda m: "圆"),  # ⊙O的半径
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
@@ -236,6 +241,13 @@ MEASURED_RANGE = rule(
 # as the superscript that formulas and units are read from (x的平方减一, not x^二杠一; not a name's: Tom^2)
 CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])(?<![A-Za-z]{3})\^([23])(?![0-9.])", lambda m: "²" if m.group(1) == "2" else "³")
 
+# x^n, e^x, 2^x, x¹⁰: a power to a letter or to a number of two digits or more written up (x的n次方, x的十次方)
+LETTER_POWER = rule("letter_power", r"(?<=[A-Za-z0-9)])(?:\^([a-z])(?![A-Za-z])|(?<=[A-Za-z)])([⁰¹²³⁴⁵⁶⁷⁸⁹]{2,}))",
+                    lambda m: "的" + (m.group(1) or read_number(superscript_digits(m.group(2)))) + "次方")
+
+# b²-4ac: a minus after a square or a cube is a subtraction
+SQUARE_MINUS = rule("square_minus", r"(?<=[A-Za-z)][²³])-(?=[0-9A-Za-z(])", lambda m: "减")
+
 # a:b=2:3: a ratio of two letters in an equation
 LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")
 
@@ -278,7 +290,7 @@ RULES: tuple[Rule, ...] = (
     + marks.RULES
     + (K8S,)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

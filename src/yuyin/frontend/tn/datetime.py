@@ -94,8 +94,8 @@ def _year_last_date(match: re.Match[str]) -> str:
 
 def _year(match: re.Match[str]) -> str:
     if (_DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4))
-            or _counted_years(match)):
-        return match.group()  # left to the cardinal rule
+            or _counted_years(match) or match.group(1).endswith("00") and context_before(match, 3) == "公元前"):
+        return match.group()  # left to the cardinal rule (公元前2000年: 两千年 before the era)
     return read_digits(match.group(1))
 
 
@@ -515,7 +515,8 @@ RULES: tuple[Rule, ...] = (
     # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two
     # as a number (公元25年, 公元前99年)
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)",
-         lambda m: m.group(1) + (read_number(m.group(2)) if len(m.group(2)) <= 2 else read_digits(m.group(2)))),
+         lambda m: m.group(1) + (read_number(m.group(2)) if len(m.group(2)) <= 2 or m.group(1) and m.group(2).endswith("00")
+                                 else read_digits(m.group(2)))),  # (公元前2000年 两千年: a round count of years before)
     # 98年出生, 75年生人, 22年底, 23年6月, 我是95年的, 我妈是65年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
     # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)

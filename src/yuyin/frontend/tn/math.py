@@ -278,6 +278,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # √3/2: the root over the number below it (二分之根号三, not 根号二分之三, the root of a fraction), and so
     # with its coefficient: 2√3/3 三分之二根号三 (not 二三分之根号三)
+    rule("root_of", r"√(?=[(（])|√(?=[a-z](?![a-z]))", lambda m: "根号下" if m.string[m.end()] in "(（" else "根号"),  # √(x+1), √x
     rule("root", r"(?:(?<![0-9.])([0-9]+(?:\.[0-9]+)?))?√([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])|√(?=[0-9])",
          lambda m: f"{read_number(m.group(3))}分之{read_number(m.group(1)) if m.group(1) else ''}根号{read_number(m.group(2))}"
          if m.group(2) else "根号"),

@@ -56,7 +56,7 @@ _NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件�
 # Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
 # cm180, ml500, dpi800, fps144)
 _NO_SMALL_CODE = ("(?:top|no|rmb|cny|usd|hkd|eur|jpy|gbp|km|cm|mm|ml|kg|mg|kb|mb|gb|tb|hz|kw|mah"
-                  "|dpi|fps|kpi|bmi|aqi|iq|eq|qps|tps)(?![a-z])")
+                  "|dpi|fps|kpi|bmi|aqi|iq|eq|qps|tps|lg|ln|log)(?![a-z])")  # (and logarithms: lg100)
 _INDEX_NAMES = ("(?:AQI|IQ|EQ|BMI|CPI|PPI|PMI|KPI|DAU|MAU|GMV|QPS|TPS|FPS|DPI|PV|UV|BPM|HDR|TOP"
                 "|BTC|ETH|SOL|USDT|USDC|BNB|XRP|DOGE|NVDA|TSLA|AAPL|MSFT|AMZN|GOOGL?|META|IPO)(?![A-Za-z])")  # (and tickers: ETH 2500, IPO 120家)
 # Lab values after a space: ALT 120, BP 150/95 (a quantity; AST2600 without the space is a chip)
