@@ -199,7 +199,8 @@ def _before_title(c: Context) -> bool:
         # (a longer word it ends is no name either: 华东区|经理, 开发区|主任, 西南区|总监)
         return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1
                             or c.left in _PREPOSITIONS and not c.listed
-                            or c.left in ("请", "有请") and c.right in ("先生", "女士", "小姐"))  # 请单先生到3号窗口
+                            or c.left in ("请", "有请") and c.right in ("先生", "女士", "小姐")
+                            and not c.after.startswith(c.right + "的"))  # 请单先生到3号窗口 (not 请查先生的护照)
                 or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
     return _titled(c) or named or c.left in ("老", "小") and not c.right
 
@@ -588,7 +589,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 信用卡还不上了, 这笔钱我还不了, 网贷不还会怎样: cannot repay, or not repaying, where a debt is spoken of
         ("huan2", lambda c: (c.after.startswith(("不上", "不起", "不了")) or c.left == "不" and c.after.startswith("会"))
          and re.search("钱|款|贷|债|信用卡|花呗|白条|借呗|欠", c.before) is not None
-         and not c.after.startswith(("不了解", "不上班", "不上学", "不起来"))),
+         and not c.after.startswith(("不了解", "不上班", "不上学", "不起来", "不上调", "不上涨", "不上市", "不上心", "不起作用", "不起眼"))),
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
@@ -609,7 +610,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
          and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
         # 詹姆斯全场得30分, 主队得三分: points scored
-        ("de2", lambda c: re.match("[零一二两三四五六七八九十百点]+分(?!钟)", c.after) is not None),
+        # (not 说得十分清楚: very; nor 煎得七分熟: done to seventy per cent)
+        ("de2", lambda c: re.match("[零一二两三四五六七八九十百点]+分(?![钟熟饱醉像之])", c.after) is not None
+         and re.match("十分(?![的，。！？,.!?；;]|$)", c.after) is None),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿", "汤", "孩子", "妈妈", "爸爸"))
                             or c.left in ("这行", "那行", "一行", "这一行") and not c.after.startswith("得通"))
          and c.right[:1] not in ("了", "到", "过", "奖", "分", "出", "") and _CAUGHT.match(c.after) is None
@@ -618,7 +621,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
          and re.match("多少|多久|多长|几(?!个?(?:分|票|奖|块))|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",
                       c.after) is not None),  # (not 一共得几分, 最少得几个奖: a score)
-        ("de5", lambda c: len(c.left) == 1 and c.left not in "还这那谁" and c.right[:1] == "了"
+        ("de5", lambda c: (len(c.left) == 1 and c.left not in "还这那谁" or len(c.left) == 2 and c.left not in PRONOUNS
+                           and opens_a_deed(c.left)) and c.right[:1] == "了"
          and c.after[1:2] in ("", "吗", "呢", "么") and not re.search("[被让叫给]", c.before)),
         # 吃得了吗 (a verb before it; not 老张得了, 还得了, 这个奖被小李得了)
         ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
@@ -640,7 +644,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("liao3", lambda c: c.right == "得" and c.after.rstrip("。！？!?；;…") == "得" and _MIGHTY.search(c.before) is not None),  # 功夫很了得
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
-            and not re.search("[被让叫给]", c.before))),  # 吃得了吗 (not 晓得了, 被小李得了)
+            and not re.search("[被让叫给]", c.before)),  # 吃得了吗 (not 晓得了, 被小李得了)
+           # 目标完成得了吗, 客户接受得了, 明天你来得了吗: a verb of two then 得了, can (not 他得了, 这病得了)
+           ("liao3", lambda c: c.left == "得" and c.right[:1] in ("", "吗", "呢", "么") and opens_a_deed(c.before[-3:-1])
+            and c.before[-3:-1] not in PRONOUNS and not re.search("[被让叫给]", c.before))),
     # 太脏了, 好脏, 脏兮兮: dirty, zang1, where no word (心脏, 内脏) decided it (not 脏器, 脏腑)
     # a lane of a Shanghai street address: 张江路88弄, 淮海中路100弄2号 (not 弄坏, 弄清楚: nong4)
     "弄": (("long4", lambda c: re.search("[路街巷道](?:[0-9]+|[零〇一二两三四五六七八九十百千]+)$", c.before) is not None),),
@@ -680,7 +687,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # BMI≥24为超重: a bound "is" (大于等于二十四为)
         ("wei2", lambda c: re.search("(?:大于|小于|等于|高于|低于|超过|不足|不到)[零一二两三四五六七八九十百千点]+$", c.before) is not None),
         ("wei2", lambda c: c.left.endswith(("选", "任命", "评", "誉", "封", "推举", "命名", "提拔", "晋升", "擢升"))),  # 被选为, 任命为, 提拔为
-        ("wei2", lambda c: c.left.endswith(("开户行", "发卡行", "收款行", "开户银行")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),  # 开户行为中国银行
+        ("wei2", lambda c: c.left.endswith(("开户行", "发卡行", "收款行", "开户银行")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None
+         and not c.after.startswith(("您", "你", "持卡人", "客户", "用户"))),  # (not 发卡行为您的银行卡设置了限额: for)  # 开户行为中国银行
         ("wei2", lambda c: c.left.endswith("数据") and c.right.startswith(("预测", "估算", "估计", "初步", "准", "最新", "实际"))),  # 数据为预测值
         ("wei2", lambda c: re.search("被[\u4e00-\u9fff]{0,3}[化定列视称划分转改编译判评]$", c.before) is not None),  # 被氧化为, 被认定为, 被改编为
         ("wei2", lambda c: c.left.endswith(_SET_AS) and not _wei_for(c)),  # 设置为默认, 已保存为 (not 本次更新为您修复)
@@ -759,6 +767,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", lambda c: c.right == "得" and _SET_THINGS.search(c.before) is not None),
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
+        # 他调了调琴弦, 把音量调一调, 调好音再演奏: tune or adjust
+        ("tiao2", lambda c: c.after.startswith(("了调", "一调", "好音", "音准", "琴弦")) or c.before.endswith(("调了", "调一"))),
         # 空调已调至26℃, 音量调至最大, 价格已调至99元, 调至静音 (not 他被调至北京工作: transferred)
         ("tiao2", lambda c: c.after.startswith("至") and re.search("被|人员|干部|任职|工作|岗位|部门|总部|分公司", c.before + c.after[:12]) is None
          and (re.match("至(?:[零一二两三四五六七八九十百千万0-9]|最|静音|震动|飞行|省电|夜间|勿扰|默认|自动|明天|后天|下周|次日)", c.after) is not None
@@ -947,7 +957,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
-    "卷": (("juan4", lambda c: re.search("[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了")),  # A卷, B卷
+    "卷": (("juan4", lambda c: re.search("(?<![A-Za-z])[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "疯", "到")),  # A卷, B卷 (not AI卷疯了)
            ("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
             and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),
            # 这套书一共有三卷, 全书共分十二卷 (volumes of a book ending the clause; not 买了三卷胶带: rolls)
@@ -1254,13 +1264,13 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 重看一遍, 值得重看, 想重看那集: watch again, chong2 (not 公司重看学历: value highly, zhong4)
     "重看": (("chong2 kan4", lambda c: c.after.startswith(("了", "一", "遍", "这", "那", "几", "两", "三", "第"))
               or c.left.endswith(("想", "值得", "再", "要", "可以", "又", "能", "会", "得"))),),
-    "服药": (("fu4 yao4", lambda c: c.left[-1:] in tuple("一二两三四五六七八九十几")),),  # 开了三服药: doses (not 按时服药)
+    "服药": (("fu4 yao4", lambda c: c.left[-1:] in tuple("一二两三四五六七八九十几") and not c.after.startswith(("就", "后", "前", "时"))),),  # 开了三服药: doses (not 按时服药, 一服药就吐)
     "交还": (("jiao1 hai2", lambda c: c.right.startswith("是")),),
     # X的倒数, 互为倒数: a reciprocal, dao4 shu4 (not 倒数第二, 倒数三秒: counting down)
     "倒数": (("dao4 shu4", lambda c: (c.left[-1:] == "的" and re.search("[零一二两三四五六七八九十]|分之|数|式|[A-Za-z]", c.before[:-1]) is not None)
                                      or c.left[-1:] == "为" or c.right.startswith(("是", "等于", "关系"))),),  # (not 新年的倒数)
     # 要约收购, 发出要约: a tender offer, yao1 yue1 (not 我要约朋友吃饭)
-    "要约": (("yao1 yue1", lambda c: c.after.startswith(("收购", "价", "人", "邀请", "期", "书", "条件", "方"))
+    "要约": (("yao1 yue1", lambda c: c.after.startswith(("收购", "价", "人", "邀请", "期", "书", "条件", "方", "和承诺", "与承诺"))
               or c.before.endswith(("全面", "部分", "发出", "发布", "收购", "出", "撤回", "撤销", "承诺"))),),
     # 每丸重9g, 这块玉重9克: weighs nine (not 重九, the festival)
     "重九": (("zhong4 jiu3", lambda c: re.match("(?:点[零一二三四五六七八九]+)?(?:克|斤|两|公斤|千克|吨|毫克|钱|十|百|千|万)", c.after)

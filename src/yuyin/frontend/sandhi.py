@@ -236,7 +236,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
     (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供"
+    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供运演教"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
@@ -261,7 +261,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、电水气用"))
             or (after == "区" and following in "、和与")
-            or prev == "初"
+            or (prev == "初" and after in "送是的早晚到前后，、")
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))

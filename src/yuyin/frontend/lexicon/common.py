@@ -1594,7 +1594,6 @@ TABLE = """\
 煞东	sha4 dong1
 煞西	sha4 xi1
 姓华	xing4 hua4
-发卡行为	fa1 ka3 xing2 wei2
 朝阳群众	chao2 yang2 qun2 zhong4
 叙事曲	xu4 shi4 qu3
 即兴曲	ji2 xing4 qu3
@@ -1629,5 +1628,8 @@ TABLE = """\
 项目长	xiang4 mu4 zhang3
 钉钉上	ding1 ding1 shang4
 答题卷	da2 ti2 juan4
-着校服	zhuo2 xiao4 fu2
+曲子弹	qu3 zi5 tan2
+曲名叫	qu3 ming2 jiao4
+重看一遍	chong2 kan4 yi1 bian4
+违规发卡行为	wei2 gui1 fa1 ka3 xing2 wei2
 """

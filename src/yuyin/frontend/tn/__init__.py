@@ -245,6 +245,18 @@ CARET_POWER = rule("caret_power", r"(?<=[A-Za-z)])(?<![A-Za-z]{3})\^([23])(?![0-
 LETTER_POWER = rule("letter_power", r"(?<=[A-Za-z0-9)])(?:\^([a-z])(?![A-Za-z])|(?<=[A-Za-z)])([⁰¹²³⁴⁵⁶⁷⁸⁹]{2,}))",
                     lambda m: "的" + (m.group(1) or read_number(superscript_digits(m.group(2)))) + "次方")
 
+# 第05-08集, 第01~03话: a range of episodes numbered with two digits, said without the zeros
+PADDED_EPISODES = rule("padded_episodes", r"(?<=第)0([1-9]) ?([-~～]) ?0([1-9])(?=[集话期章季届回课])",
+                       lambda m: m.group(1) + m.group(2) + m.group(3))
+
+# 参见p.23, 见pp.12-15: a page or pages of a book (第二十三页, 第十二到十五页)
+PAGE_REF = rule("page_ref", r"(?<![A-Za-z])pp?\. ?([0-9]{1,4})(?: ?[-~–—] ?([0-9]{1,4}))?(?![0-9.])",
+                lambda m: f"第{read_number(m.group(1))}" + (f"到{read_number(m.group(2))}" if m.group(2) else "") + "页")
+
+# 选中B2:C10区域, =SUM(A1:A10): a range of a spreadsheet's cells, from one to another
+CELL_RANGE = rule("cell_range", r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9]{1,5}):([A-Z]{1,2}[0-9]{1,5})(?![0-9A-Za-z])",
+                  lambda m: f"{m.group(1)}到{m.group(2)}")
+
 # b²-4ac: a minus after a square or a cube is a subtraction
 SQUARE_MINUS = rule("square_minus", r"(?<=[A-Za-z)][²³])-(?=[0-9A-Za-z(])", lambda m: "减")
 
@@ -290,7 +302,7 @@ RULES: tuple[Rule, ...] = (
     + marks.RULES
     + (K8S,)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -115,7 +115,7 @@ _COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|�
                              "|销量|月销|机票|酒店|房费|票价|报价|花了|花费|每月|一个月|收入|年终奖|奖金|赚了|亏了|投了|定投|存款|借了|欠了"
                              "|押金|首付|定金|写了)(?![区器夹灯])")
 # (and what a sum of money or a length of text is: 5k字, 3k一个月, 2.8k/月, 5k的基金)
-_COUNTED_AFTER = re.compile("^[+多]?[个的]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏)"
+_COUNTED_AFTER = re.compile("^[+多]?[个的条]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏|留言|弹幕|回复)"
                             "|^(?:多?字(?![幕体号段符节])|一个月|每月|/月|一月|/年|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))")
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
@@ -319,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     rule("pressure_named", r"(?:(?<=血压)|(?<=血压值)|(?<=BP))([:：]|是|为)? ?([0-9]{2,3})/([0-9]{2,3})(?![0-9.])",
          lambda m: (m.group(1) or "") + read_number(m.group(2)) + "比" + read_number(m.group(3))),
     # 评分4.5/5, 打分8.5/10: a rating out of a full mark (四点五分，满分五分), not a fraction
-    rule("rating_out_of", r"(?:(?<=评分|打分|得分|评价|分数)|(?<=IGN )|(?<=IGN)|(?<=打)(?=[0-9.]+ ?/ ?10分))([:：为是]? ?)(" + NUMBER + r") ?/ ?(5|10|100)(?:\.0)?分?(?![0-9.])",
+    rule("rating_out_of", r"(?:(?<=评分|打分|得分|评价|分数|指数|难度)|(?<=满意度)|(?<=IGN )|(?<=IGN)|(?<=IMDb )|(?<=IMDb)|(?<=豆瓣 )|(?<=豆瓣)|(?<=打)(?=[0-9.]+ ?/ ?10分))([:：为是]? ?)(" + NUMBER + r") ?/ ?(5|10|100)(?:\.0)?分?(?![0-9.])",
          lambda m: f"{m.group(1)}{read_number(m.group(2))}分，满分{read_number(m.group(3))}分"),
     # 4x100m接力: so many legs of so many metres
     rule("relay", r"(?<![0-9A-Za-z.])([0-9])[xX](?=[0-9]{2,4} ?(?:m(?![A-Za-z])|米))", lambda m: read_number(m.group(1)) + "乘"),
@@ -371,6 +371,13 @@ RULES: tuple[Rule, ...] = (
     rule("either_term", r"(?<![0-9./])([0-9]{1,4})/([0-9]{1,4})(?=年[交缴期付])"
          r"|(?:(?<=保额)|(?<=可选)|(?<=等待期)|(?<=缴费期)|(?<=期限))([:：为是]?)([0-9]{1,4})/([0-9]{1,4})(?=[万年天])",
          _either_term),
+    # 已更新12/40集: so many episodes of so many
+    rule("episodes_of", r"(?<![0-9./])([0-9]{1,4})/([0-9]{1,4})(?=集)",
+         lambda m: read_one_of(m.group(1), m.group(2), "集", neighbours=False)[:-1] if int(m.group(1)) <= int(m.group(2)) else m.group()),
+    # 门票480元/680元/880元: prices to choose from, a pause between (not "per")
+    rule("price_choices", r"(?<=元)/(?=[0-9零一二两三四五六七八九十百千万]+(?:\.[0-9]+|点[零一二三四五六七八九]+)?元)", lambda m: "、"),
+    # 3.2班: the second class of the third year (三二班), not a decimal
+    rule("class_of_year", r"(?<![0-9.])([1-9])\.([1-9][0-9]?)(?=班)", lambda m: read_number(m.group(1)) + read_number(m.group(2))),
     # 高度是多少m？, 质量是多少kg？: a unit after 多少 asked for
     rule("unit_asked", r"(?<=多少) ?(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)

@@ -50,7 +50,8 @@ def _list_label(match: re.Match[str]) -> str:
 
 RULES: tuple[Rule, ...] = (
     # 剩余02小时, 还剩03天, 排队等候：03人: a count padded to two digits, said without its zero (两小时, 三天)
-    rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条|集|话|期|章|季|届|回|课))", lambda m: ""),
+    rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:[-~～、]\s?0?[1-9][0-9]?\s?)?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条|集|话|期|章|季|届|回|课))"
+         r"|(?<=[-~～、])0(?=[1-9](?![0-9])\s?(?:集|话|期|章|季|届|回|课))", lambda m: ""),  # 第05-08集
     # 1.本协议, 1）填写, （一）总则, 内容：2.开户, 1. 打开应用 2. 点击登录, 本科；2. 3年经验: a list item's number,
     # then a pause (not 一本协议, nor the （四） of 第（三）、（四）项为, though （一）项目概况 is one; nor 1.3年, a decimal);
     # one after a space in a line ends the item before it (before a digit only after ；: not 增长 2. 5个百分点)
@@ -100,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     # 2个 but not 第1、2名 (an ordinal's list)
     rule("liang", r"(?:(?<![A-Za-z0-9.])(-)|(?<!(?<![A-Za-z0-9.])-))"  # a minus read with it: -2个 负两个
          r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第图表例题] )(?<!步骤 )(?<!选项 )(?<!方案 )(?<!附件 )"
-         r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2(?!(?<=等于2)时|(?<=押2)付)(?:" + LIANG_AFTER + "|(?=日内(?!瓦)|日之内|个工作日)"
+         r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2(?!(?<=等于2)时|(?<=押2)付|(?<=比2)小(?!时))(?:" + LIANG_AFTER + "|(?=日内(?!瓦)|日之内|个工作日)"
          r"|(?= ?[至到或] ?[0-9]{1,4}" + LIANG_AFTER + "))",  # 2至3名, 招聘2到5人, 2或3人: the low end of a count
          lambda m: "负两" if m.group(1) else "两"),  # not B2层, 第 2 个, 步骤 2 点击, 当x=2时, 押2付1; 2日内 (two days); B-2个: a hyphen
     rule(

@@ -135,7 +135,7 @@ def _hash_after_number(match: re.Match[str]) -> str:
 
 _FLOOR_BEFORE = re.compile("([0-9]+)楼$")
 # Where an address is given, before a building-flat pair (小区3-501, 住在12-1502, 送到5-302)
-_ADDRESS_BEFORE = re.compile(r"(?:小区|花园|公寓|大厦|家园|苑|村|号院|宿舍|住在|住|送到|寄到|送至|寄至|搬到|地址|家在)[:：为是]?\s?$")
+_ADDRESS_BEFORE = re.compile(r"(?:小区|花园|公寓|大厦|家园|苑|村|号院|宿舍|住在|住|送到|寄到|送至|寄至|搬到|地址|家在|号楼|[0-9][栋幢])[:：为是]?\s?$")
 
 
 def _code_group(group: str) -> str:
@@ -264,7 +264,7 @@ RULES: tuple[Rule, ...] = (
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # 在302开会, 先去508拿资料, 会议在808召开: a room by its number, before what is done there
-    rule("room_for", r"(?<![0-9.])(?<=[在去到至])([1-9][0-9]{2,3})(?=开会|召开|拿|取|集合|见面|碰头|上课|报到|办理|签到|面试)",
+    rule("room_for", r"(?<![0-9.])(?<=[在去到至楼])([1-9][0-9]{2,3})(?=开会|召开|拿|取|集合|见面|碰头|上课|报到|办理|签到|面试)",
          lambda m: read_digits(m.group(1), yao=True)),
     # 发送短信至10086, 回复TD至10086, 发送1到10655: the number a text message goes to
     rule(
@@ -388,6 +388,9 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group(), yao=True)),
     # 【12306】, 【10086】: a service number as a message's sender
     rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
+    # 801、802、803房间: the rooms of a list before their word, each digit by digit
+    rule("listed_rooms", r"(?<![0-9.])[0-9]{3,4}(?:、[0-9]{3,4})+(?=室|房间|会议室|号房|病房|教室|办公室)",
+         lambda m: re.sub("[0-9]+", lambda number: read_digits(number.group(), yao=True), m.group())),
     # 1201室, 308房间, 201会议室, 入住1203房, 302-305室, 2单元501, A座1506, 6号楼1603, 15楼1503
     rule(
         "room",
