@@ -41,7 +41,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     # f(x)-g(x), (a+b)-c, 2-√3: a minus between what is worked out; -1/2, -x, (-∞,0), A.-2: a minus sign before a number
-    rule("bracket_minus", r"(?<=[)）])-(?=[(（A-Za-z])|(?<=[零一二两三四五六七八九十A-Za-z)）])-(?=根号)", lambda m: "减"),
+    rule("bracket_minus", r"(?<=[)）])-(?=[(（A-Za-z零一二两三四五六七八九十])|(?<=[零一二两三四五六七八九十A-Za-z)）])-(?=根号)", lambda m: "减"),
     rule("leading_minus", r"(?:^|(?<=[(（\[,，=])|(?<=[A-D][.．]))-(?=根号|无穷大|∞|[零一二两三四五六七八九十]|[A-Za-z](?![A-Za-z]))", lambda m: "负"),
     rule("set_star", r"(?<=[∈][NZQ])\*|(?<=属于[NZQ])\*", lambda m: "星"),  # n∈N*: the positive integers
     rule("prime", r"(?<=(?<![A-Za-z])[a-zA-Z])[′'](?=\()", lambda m: "撇"),  # f'(x)

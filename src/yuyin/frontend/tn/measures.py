@@ -377,7 +377,7 @@ RULES: tuple[Rule, ...] = (
     # 门票480元/680元/880元: prices to choose from, a pause between (not "per")
     rule("price_choices", r"(?<=元)/(?=[0-9零一二两三四五六七八九十百千万]+(?:\.[0-9]+|点[零一二三四五六七八九]+)?元)", lambda m: "、"),
     # 3.2班: the second class of the third year (三二班), not a decimal
-    rule("class_of_year", r"(?<![0-9.])([1-9])\.([1-9][0-9]?)(?=班)", lambda m: read_number(m.group(1)) + read_number(m.group(2))),
+    rule("class_of_year", r"(?<![0-9.每])([1-9])\.([1-9][0-9]?)(?=班(?![次车机]))", lambda m: read_number(m.group(1)) + read_number(m.group(2))),
     # 高度是多少m？, 质量是多少kg？: a unit after 多少 asked for
     rule("unit_asked", r"(?<=多少) ?(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)

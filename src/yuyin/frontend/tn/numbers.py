@@ -106,7 +106,7 @@ RULES: tuple[Rule, ...] = (
          lambda m: "负两" if m.group(1) else "两"),  # not B2层, 第 2 个, 步骤 2 点击, 当x=2时, 押2付1; 2日内 (two days); B-2个: a hyphen
     rule(
         "cardinal",
-        r"(?:(?<![A-Za-z0-9.])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,
+        r"(?:(?<![A-Za-z0-9.)）])-)?(?<![0-9.])" + NUMBER + _ALONE_AFTER,  # (f(x)-1: a subtraction, read with the signs)
         lambda m: read_number(m.group()),
     ),
     rule("digits", r"[0-9]+", lambda m: read_digits(m.group())),
