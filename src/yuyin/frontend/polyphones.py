@@ -109,20 +109,22 @@ def _noun_must(c: Context) -> bool:
     """得 meaning 'must' after what it is said of, a noun, before what must be done: 押金得退给我, 房租得按时交,
     钥匙得还给房东, 这个得先付款, 钱得还: what is done next, a verb, an adverb, a time (not 精神得很, 他病得不轻, 园区规划得井井有条:
     the complement's; nor 成绩得了第一, 球队得分, 代表团得金牌, 孩子得肺炎了: won or caught; nor 由勾股定理得AC=5)."""
+    if (_no_deed_after(c.after) or c.after.startswith(_RESULTS) or re.match("[早晚](?:[，。！？,.!?]|$)|.不[下上来去动了起住着]", c.after)
+            or word_frequency("得" + c.after[:1]) >= 30 or c.after.startswith("房率")
+            or re.match("[A-Za-z0-9(（①②③④⑤]|[零一二两三四五六七八九十]{1,3}[A-Za-z]", c.after) or re.search("由|根据|代入|同理", c.before)):
+        return False  # 剪裁得合身, 天黑得早, 疼得咽不下; 球队得分, 房子得房率 (de2); 由题意得x=5
     thing = c.left[1:] if len(c.left) > 1 and c.left[0] in "这那" else c.left  # 这药得饭后吃
     subject = (thing in _THINGS_TO_SEE_TO or c.left in _DEMONSTRATED or len(thing) == 1 and thing != c.left
                or 2 <= len(thing) <= 4 and is_noun(thing) and thing not in _SAID_AS_QUALITIES)  # 这病得慢慢调理
-    won = word_frequency("得" + c.after[:1]) >= 30 or c.after.startswith("房率")  # 球队得分, 房子得房率 (de2)
-    deed = c.right.startswith(_MUST_DO + _MUST_FIRST) or (opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
-                                                          and (c.right not in PRONOUNS or c.right in ("自己", "大家")))  # (not 书写得我想哭)
-    how_it_went = (c.after.startswith(_RESULTS)  # 剪裁得合身
-                   or re.match("[早晚](?:[，。！？,.!?]|$)|.不[下上来去动了起住着]", c.after) is not None)  # 天黑得早, 疼得咽不下
-    if how_it_went or c.after.startswith(_GAINS) or _CAUGHT.match(c.after):
-        return False
-    derived = re.match("[A-Za-z0-9(（①②③④⑤]|[零一二两三四五六七八九十]{1,3}[A-Za-z]", c.after) is not None or re.search("由|根据|代入|同理", c.before) is not None  # 由题意得x=5
-    if derived:
-        return False
-    return subject and deed and not won and _HOW_MUCH.match(c.after) is None
+    return subject and (c.right.startswith(_MUST_DO + _MUST_FIRST)
+                        or opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
+                        and (c.right not in PRONOUNS or c.right in ("自己", "大家")))  # (not 书写得我想哭)
+
+
+def _no_deed_after(after: str) -> bool:
+    """Whether what follows 得 makes it no "must": how much or how it went (很, 不轻, 哭了), or what is
+    won or caught (赔偿, 好处, 肺炎)."""
+    return _HOW_MUCH.match(after) is not None or after.startswith(_GAINS) or _CAUGHT.match(after) is not None
 
 
 def _di_adverbial(c: Context) -> bool:
@@ -615,8 +617,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
          and re.match("十分(?![的，。！？,.!?；;]|$)", c.after) is None),
         ("dei3", lambda c: (c.left in _MUST_SUBJECTS or c.left.endswith(("事", "事儿", "汤", "孩子", "妈妈", "爸爸"))
                             or c.left in ("这行", "那行", "一行", "这一行") and not c.after.startswith("得通"))
-         and c.right[:1] not in ("了", "到", "过", "奖", "分", "出", "") and _CAUGHT.match(c.after) is None
-         and _HOW_MUCH.match(c.after) is None and not c.after.startswith(_GAINS)),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
+         and c.right[:1] not in ("了", "到", "过", "奖", "分", "出", "") and not _no_deed_after(c.after)),  # 明天得早点起床, 病人得多喝水, 这件事得跟领导商量
         # a total it will take: 一共得多少钱, 至少得三天, 起码得花两千 (not 一共得了三票, 总共得五票)
         ("dei3", lambda c: c.left in ("一共", "总共", "至少", "起码", "最少", "少说")
          and re.match("多少|多久|多长|几(?!个?(?:分|票|奖|块))|花|用|交|付|等|要|[一二两三四五六七八九十半几]+个?(?:天|小时|分钟|个月|月|年|周|星期)",

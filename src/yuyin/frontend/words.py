@@ -5,7 +5,8 @@ use (the dictionary load takes about a second, from jieba's cache after the firs
 lock, so any number of threads may call :func:`cut_words` at once. A private tokenizer keeps
 words added to jieba's global one elsewhere in the process from changing what we say; the
 hand-kept words of :mod:`yuyin.frontend.lexicon.common` are added to it, so that 还书 or 重写
-come out as words and get their word reading.
+come out as words and get their word reading. The same load keeps the words jieba's dictionary
+tags as nouns and as what opens a deed (:func:`is_noun`, :func:`opens_a_deed`), for the polyphone rules.
 """
 
 from __future__ import annotations
