@@ -170,7 +170,7 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
 _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "大夫", "同学", "主任", "董事", "局长", "书记",
            "院士", "家", "某", "小姐", "太太", "师傅", "队长", "氏", "阿姨", "大爷", "律师", "警官", "博士",
            "老板", "掌柜", "老先生", "老太太", "老太", "夫人", "叔叔", "伯伯", "婶婶", "大哥", "大姐", "大妈", "大婶",
-           "爷爷", "奶奶", "师父",
+           "爷爷", "奶奶", "师父", "哥", "姐",
            # forms of address in old novels (燕大侠, 曾姑娘, 查大人, 解老爷)
            "大侠", "少侠", "老爷", "老爷子", "姑娘", "大人", "公子", "前辈", "掌门", "兄",
            # heads of offices and states (华校长, 单处长, 朴总统; 任 before them is also "serve as": 他任校长期间)
@@ -178,8 +178,8 @@ _TITLES = ("先生", "女士", "老师", "总", "经理", "教授", "医生", "�
            "村长", "镇长", "总统", "首相", "议员")  # fmt: skip
 # One-character titles, a title only as a word of their own or in these (单总, 曾家, 解某某, 查总经理; not
 # 这个单总共多少钱, 他曾总结过, 查总分, 查家谱, 查某天的记录)
-_SHORT_TITLES = ("总", "家", "某", "氏", "兄")
-_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "兄", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
+_SHORT_TITLES = ("总", "家", "某", "氏", "兄", "哥", "姐")
+_SHORT_TITLE_WORDS = ("总", "家", "某", "氏", "兄", "哥", "姐", "某某", "总经理", "总监", "总裁", "总工", "总编", "总工程师", "总会计师", "总经济师",
                       "总设计师", "总统")
 
 
@@ -201,10 +201,32 @@ def _before_title(c: Context) -> bool:
         # (a longer word it ends is no name either: 华东区|经理, 开发区|主任, 西南区|总监)
         return (titled and (c.left in ("由", "与", "向", "被") or not c.inside and len(c.left) != 1
                             or c.left in _PREPOSITIONS and not c.listed
-                            or c.left in ("请", "有请") and c.right in ("先生", "女士", "小姐")
-                            and not c.after.startswith(c.right + "的"))  # 请单先生到3号窗口 (not 请查先生的护照)
-                or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还"))
+                            or _called(c))
+                or c.left == "老" and c.right in ("和", "与", "跟", "是", "说", "也", "都", "又", "还")
+                or c.left in ("老", "小") and not c.right and c.before == c.left)  # 老单，你过来 (called by name)
     return _titled(c) or named or c.left in ("老", "小") and not c.right
+
+
+# What one is asked to do when called by name: 请查老师到前台, 叫解老师来一下, 请单总致辞 (not 请查老师的邮件)
+_CALLED_TO = re.compile("(?:到|来|去|上台|回答|发言|致辞|讲话|汇报|接电话|准备|过来|进来|回来|起立|签到|领奖|入座|就座|"
+                        "尽快|马上|立即|稍等|留步|[，。！？,.!?]|$)")
+
+
+# What makes the deed after a title describe a thing to be checked: 请查老师到校的记录, 请查医生来过没有
+_DESCRIBED_DEED = re.compile("[^，。！？,.!?]{0,3}(?:的|情况|记录|时间)|过")
+
+
+def _called(c: Context) -> bool:
+    """A surname that jieba made up a word of with 请, 叫 or 让 before it, then a title and what the one
+    called is to do: 请单先生到3号窗口, 请查老师到前台, 叫解老师来一下 (not 请查先生的护照, 请查老师的课表,
+    请查老师到校的记录)."""
+    title = c.right if c.right in _PERSON_TITLES or c.right in ("先生", "女士", "小姐", "总") else ""
+    if c.left not in ("请", "有请", "叫", "让") or not title:
+        return False
+    if title in ("先生", "女士", "小姐") and not c.after.startswith(title + "的"):
+        return True
+    called = _CALLED_TO.match(c.after[len(title):])
+    return called is not None and _DESCRIBED_DEED.match(c.after[len(title) + called.end():]) is None
 
 
 # One-character words before a person that jieba runs into a surname when it makes up a word (跟华|教授,
@@ -317,12 +339,14 @@ def _full_name(c: Context) -> bool:
     去查书 are not names) or a title follows it (任伟老师); 任 only before a title, or as a word
     jieba made up (任东南, 任尚书 are listed: 'serve as')."""
     word = c.word
+    if len(word) == 3 and word[2] in "到来去说" and _opens_a_name(c.left):
+        word = word[:2]  # a name and what the one called does, that jieba ran into one word: 请曾丽|到前台
     if not 2 <= len(word) <= 3 or not all(char in GIVEN_NAME_CHARS for char in word[1:]) and not (
             len(word) == 3 and word[1] == "家" and word[2] in GIVEN_NAME_CHARS):  # 区家麟 (家 alone: 曾家, 单家独院)
         return False
     titled = c.after[len(word) - 1 :].startswith(_PERSON_TITLES)  # 任伟老师, 单伟同学
     if len(word) == 2:
-        return not c.listed and (titled or (not c.left or c.left in _NAME_BEFORE) and word[0] != "任"
+        return not c.listed and (titled or _opens_a_name(c.left) and word[0] != "任"
                                  and word[1] not in _NOT_A_NAME_ALONE)
     return not c.listed or word[0] != "任" or titled
 
@@ -331,7 +355,13 @@ def _full_name(c: Context) -> bool:
 _PERSON_TITLES = tuple(title for title in _TITLES if title not in ("家", "总", "某", "氏", "兄"))
 # Words after which a surname and a given name are a name (记者曾伟报道, 我叫单伟)
 _NAME_BEFORE = frozenset("记者 通讯员 同学 学生 选手 运动员 演员 歌手 导演 作家 教练 叫 名叫 姓名 名字 是 请 和 与 及 、 "
-                         "由 主持人 患者 病人 家长 客户 嘉宾 旅客".split())
+                         "由 主持人 患者 病人 家长 客户 嘉宾 旅客 顾客 乘客 车主 新生 考生 学员 会员 号 找 给 问 让 通知".split())
+
+
+def _opens_a_name(left: str) -> bool:
+    """Whether a name may begin after this word: the clause's start, a word of _NAME_BEFORE or a
+    queue number called (请12号单丽到5号窗口, A012号曾丽)."""
+    return not left or left in _NAME_BEFORE or re.search("[0-9零幺一二三四五六七八九十百]号$", left) is not None
 
 
 # Characters common in given names (from the names in jieba's dictionary, verbs and function
@@ -430,7 +460,7 @@ _DOING_FOR = re.compile("提供|服务|带来|准备|解决|办理|创造|着想
                         "配备|配置|安排|减免|减轻|修建|修好|安装|开通|发放|营造|争取|购买|缴纳|颁奖|撰写|送行|引路|"
                         "治病|募集|募捐|纾困|解答|延长|更换|整理|收拾|挡住|凑钱|理赔|退还|开展|增开|拨款|致辞|递上|写下|"
                         "量身定做|保留|预留|留出|腾出|让出|让路|让座|点赞|喝彩|叫好|担保|出谋划策|操劳|忙碌|奔波|"
-                        "留下|投保|保守|道歉|奠定|打下")  # fmt: skip
+                        "留下|投保|保守|道歉|奠定|打下|效力|出战")  # fmt: skip
 # 为 wei2 "as / is" before these: 以经济建设为中心, 以此为例, 以…为荣, 以…为准.
 _WEI_AS_RIGHT = ("中心", "目标", "核心", "基础", "重点", "导向", "宗旨", "前提", "代价", "依据", "单位", "组长", "契机",
                  "突破口", "抓手", "载体", "纽带", "切入点", "主线", "指导", "指引", "主体", "重心",
@@ -445,6 +475,13 @@ _SET_AS = ("设置", "设定", "修改", "更改", "变更", "保存", "另存",
 _CHANGE_TO = ("加强", "增强", "减弱", "增加", "减少", "扩大", "缩小", "提高", "降低", "提升", "合并", "演变", "发展")
 _URGED = re.compile("(?:要|应|应当|应该|需要|必须|进一步|大力|努力|不断|持续|积极|切实|着力)(?:" + "|".join(_CHANGE_TO) + ")$")
 _CHANGE_INTO = re.compile("(^|[^文变消强美绿净进深优转软硬同异])[化变][^为，]{1,4}$")
+# Verbs of judging or fixing what something is, before 为 wei2 (经鉴定为轻伤, 被认定为工伤, 约定为)
+_JUDGED_AS = ("鉴定", "认定", "确定", "判定", "核定", "评定", "界定", "规定", "约定", "限定", "指定", "选定", "锁定",
+              "拟定", "暂定", "审定", "裁定", "定性", "判断", "诊断", "识别", "归类")  # fmt: skip
+# Parties and matters of a contract or a case, before a copula 为 wei2 (甲方为乙方的全资子公司, 被告人为未成年人)
+_PARTIES = ("甲方", "乙方", "丙方", "原告", "被告", "被告人", "被害人", "上诉人", "申请人", "第三人", "当事人", "代理人",
+            "辩护人", "继承人", "代表人", "双方", "案由", "标的", "罪名", "刑期", "伤情", "款项", "本案", "该案", "违约金",
+            "赔偿金", "债务", "纠纷", "管辖法院", "争议")  # fmt: skip
 # What a copula 为 (wei2) follows: an attribute being given (比赛时间为下午两点, 终点站为北京西站,
 # 主讲人为李教授, 第18周为考试周, 利率为3%); other subjects keep wei4 ("for": 政府为农民减负).
 _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "金额", "总额", "价款", "质量", "结果", "结论", "地点",
@@ -529,6 +566,36 @@ def _wei_is(c: Context) -> bool:
     return (determined and (bool(set(c.left[-2:]) & set(told[-3:]))
                             or len(told) <= 8 and told[-1:] in _KIND_ENDS and _ASPECT.search(told) is None)
             or len(c.left) >= 2 and told.endswith(c.left[-2:]) and _ASPECT.search(told) is None and not _for_someone(c))
+
+
+# 场 chang2 counts what happens, the weather above all (一场大雨, 两场降雪, 一场大战, 一场误会; and the words that
+# open a forecast's rain: 两场强降雨, 大范围降雨, 较强降雨); chang3 a show, a match or a sitting (一场比赛, 一场电影, 三场考试)
+_HAPPENINGS = ("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "降雨", "降雪", "降水", "冰雹", "寒潮", "冷空气", "大风", "沙尘",
+               "台风", "暴风", "风暴", "雷雨", "雷阵雨", "霜冻", "干旱", "洪水", "地震", "火灾", "大火", "病", "大病", "风波",
+               "战争", "战役", "大战", "恶战", "灾难", "浩劫", "梦", "噩梦", "误会", "争论", "争吵", "革命", "虚惊", "空欢喜",
+               "瘟疫", "危机", "悲剧", "闹剧", "骗局", "官司", "恋爱", "交易", "变革", "强降", "大范围", "较强", "明显")  # fmt: skip
+_SHOWS = ("比赛", "球赛", "赛", "对决", "较量", "演出", "电影", "演唱会", "音乐会", "晚会", "戏", "话剧", "歌剧", "表演", "马拉松",
+          "考试", "球", "演讲", "讲座", "直播", "发布会", "秀", "相声", "电竞", "足球", "篮球", "排球", "网球", "友谊赛",
+          "联赛", "决赛", "半决赛", "淘汰赛", "小组赛", "热身赛", "常规赛", "季后赛", "揭幕战", "焦点战")  # fmt: skip
+
+
+def _happening_after(c: Context) -> bool:
+    return c.after.startswith(_HAPPENINGS)
+
+
+def _show_after(c: Context) -> bool:
+    return c.after.startswith(_SHOWS)
+
+
+_MEASURED = {"一": "yi1", "两": "liang3", "三": "san1", "四": "si4", "五": "wu3", "几": "ji3", "多": "duo1", "这": "zhe4",
+             "那": "na4", "每": "mei3", "整": "zheng3", "首": "shou3", "哪": "na3", "各": "ge4", "上一": "shang4 yi1",
+             "下一": "xia4 yi1", "第一": "di4 yi1", "第二": "di4 er4", "第三": "di4 san1", "最后一": "zui4 hou4 yi1"}  # fmt: skip
+# 一场, 两场, 这场, 第一场 ... as jieba's words, read by what they count
+_SCENE_WORDS: dict[str, tuple[tuple[str, Test], ...]] = {
+    before + "场": ((reading + " chang2", _happening_after), (reading + " chang3", _show_after))
+    for before, reading in _MEASURED.items()
+} | {"场": (("chang2", _happening_after),
+           ("chang3", lambda c: re.search("[一二两三四五六七八九十百千几多]$", c.left) is not None and _show_after(c)))}
 
 
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
@@ -710,6 +777,22 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 任命张三为销售总监, 聘请刘总为顾问, 他升为部门经理了: appointed or raised to
         ("wei2", lambda c: re.search("(?:任命|聘任|聘请|委任|提名|指定|推举|兹任命)[\u4e00-\u9fff]{1,5}$", c.before) is not None
          or c.left.endswith("升") and not c.left.endswith(("提升", "上升"))),
+        # 经鉴定为轻伤, 应认定为无效, 期限分别为: judged or fixed as (not 决定为灾区捐款, 确定为您办理: for)
+        ("wei2", lambda c: (c.left.endswith(_JUDGED_AS) or c.left == "分别") and not _wei_for(c)),
+        # 甲方为乙方的全资子公司, 案由为买卖合同纠纷, 本案为共同犯罪: a party or a case is (not 甲方为乙方提供担保)
+        ("wei2", lambda c: c.left.endswith(_PARTIES) and not _for_someone(c) and _ASPECT.search(c.after) is None
+         and re.match("[^，,]*目的|达到|谋取|逃避|掩盖|获取|骗取|保护|维护|确保|保障|争夺|查明|减轻|避免|防止|追回|讨回|索要", c.after) is None
+         and re.search("发生|提起|聘请|对簿|反目|争执|诉至|起诉|审理|处罚", c.after) is None),  # (not 被告人为达到非法占有的目的,
+        # 本案为保护当事人隐私不公开审理, 继承人为遗产分割发生争执: for)
+        # 这场雨为今年入汛以来最强降雨, 为有记录以来最大: the most of a time (not 为今年以来最困难的企业纾困)
+        ("wei2", lambda c: re.match("[^，,]{0,12}以来(?:最|第|首)|(?:今年|今冬|今夏|今春|今秋|历史同期|近[^，,]{1,3}年)[^，,]{0,8}最",
+                                    c.after) is not None and not _for_someone(c)),
+        # 今天为入伏第一天, 明天为期末考试 (not 今天为大家介绍, 今天为你唱首歌)
+        ("wei2", lambda c: c.left in ("今天", "明天", "后天", "昨天", "今日", "明日", "当天", "当日", "次日")
+         and not _for_someone(c) and _ASPECT.search(c.after) is None and re.search("[唱讲送做买写画拍]", c.after[:4]) is None),
+        # 日降水量≥50mm为暴雨, 249.9毫米为大暴雨: a measured bound is (not 花三百元为孩子买书)
+        ("wei2", lambda c: re.search("[零一二两三四五六七八九十百千点](?:毫米|厘米|千米|公里|米|摄氏度|度|级|毫克|千克|公斤|克|毫升|升|微克|小时)$",
+                                     c.before) is not None and _wei_names(c)),
         ("wei4", _wei_for),
         # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
@@ -776,16 +859,27 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or re.search("价|率|音量|亮度|温度|空调|闹钟|时间|套餐|模式|额度|档|利率|费", c.before) is not None)),
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
-           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None)),  # 10投7中, 10罚9中
+           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None),  # 10投7中, 10罚9中
+           # 三分球8中4, 全场20中11: shots taken, then made
+           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.match("[零一二两三四五六七八九十]", c.after) is not None
+            and re.search("三分|全场|投篮|罚球|出手|球", c.before) is not None)),
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
            ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
            # 一、二、三，大家一起数; 你再数, 我来数 (counting, ending the clause; not 这个数, 一个数, 很大的数, 未来数)
            # (not 家庭的孩子数, the number of children)
            ("shu3", lambda c: not c.right and (c.left in PRONOUNS - {"孩子", "人"} or c.left in _COUNTING_WAYS))),
-    "种": (("zhong4", _zhong_plant),
+    # the surname: 种先生, 免贵姓种 (种师道 is listed; not 这种老师, 哪种医生, 各种先生: a kind)
+    "种": (("chong2", lambda c: _titled(c) and re.search("[这那哪各某此每几多一二两三四五六七八九十]$", c.left) is None),
+           ("chong2", _after_xing),
+           ("zhong4", _zhong_plant),
            ("zhong4", lambda c: c.right[:1] == "的" and (c.left in PRONOUNS or c.left.endswith(_GROWERS)))),  # 爷爷种的葫芦
-    "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),),
+    "量": (("liang2", right_starts("体温", "身高", "血压", "尺寸", "一量", "了", "一下", "过", "好", "身")),
+           # 量两百毫升水, 量一杯水: measured out (适量, 用量 are words)
+           ("liang2", lambda c: c.alone and re.match("[一二两三四五六七八九十百几半]+(?:毫升|升|克|厘米|米|杯|勺|碗)", c.after) is not None),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
+           # 处3至7年有期徒刑, 处违法所得1倍以上5倍以下的罚款, 处警告或者200元以下罚款: a sentence or a fine imposed
+           ("chu3", lambda c: (c.alone or not c.listed and not c.inside) and c.right not in ("的", "是", "有", "在") and not c.left.endswith(("此", "该", "这", "那", "各", "多", "一"))
+            and re.search("徒刑|拘役|管制|罚款|罚金|拘留|警告", c.after[:30]) is not None),
            ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "得怎么样", "得如何", "不好", "好关系"))
             and re.search("们|俩|两人|两个|他|她|我|你|同事|邻居|婆媳|夫妻|大家|朋友|人", c.before) is not None
             and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)
@@ -831,6 +925,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "华": (("hua4", _before_title),),
     # 燕 yan1, the surname before a title or after 姓 (燕大侠, 燕兄, 他姓燕); not taken for a name by itself (小燕 yan4)
     "燕": (("yan1", _titled), ("yan1", _after_xing), ("yan1", _before_xing)),
+    # surnames before a title or after 姓 (卜先生, 薄老师, 免贵姓卜); 都 only where a name is called or greeted,
+    # the adverb being everywhere else (都先生您好, 请都女士到3号窗口; not 我们都同学多年, 都老板了，还挤地铁)
+    "卜": (("bu3", _titled), ("bu3", _after_xing)),
+    "薄": (("bo2", _titled), ("bo2", _after_xing)),
+    "都": (("du1", lambda c: _titled(c) and c.alone and re.match(re.escape(c.right) + "[^，,。]{0,3}了", c.after) is None
+            and (not c.before or c.left in ("请", "有请", "欢迎", "感谢", "谢谢", "叫", "让") or c.before.endswith("尊敬的"))),
+           ("du1", _after_xing)),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
            ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
@@ -892,9 +993,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dao3", lambda c: c.right == "在" and c.beyond.startswith(("床", "地上", "地下", "血泊", "沙发", "病床", "草地", "雪地", "怀里",
                                                                         "怀中", "路边", "路旁", "讲台", "工作岗位", "岗位"))
             and re.search("[把将]", c.before) is None)),  # (nor 把水倒在地上, 把东西倒在床上: what is poured out is 把's object)
-    "场": (("chang2", right_starts("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波")),  # 一场雪
+    "场": (*_SCENE_WORDS["场"],  # 六十四场比赛, 十场冰雹 (a number merged with its measure)
            ("chang3", lambda c: re.search("第[一二三四五六七八九十百零0-9]+$", c.before) is not None)),  # 第一场演唱会 (a show, a match)
     "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
+    # 冠 guan4, a title won, counted: 两冠, 大满贯二十四冠, 第八冠 (衣冠, 鸡冠 are words; not 两冠状动脉, 三冠毛)
+    "冠": (("guan4", lambda c: re.search("[一二两三四五六七八九十几多]$", c.left) is not None and c.right[:1] not in ("状", "毛", "子")),),
     "转": (
         ("zhuan4", lambda c: re.match("了?[一两三几]?圈|个不停|来转去|悠|每|[呀啊]转", c.after) is not None
          or re.search("转[呀啊]$", c.before) is not None),  # 七千转每分钟, 转了一圈, 转呀转
@@ -935,8 +1038,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                               or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
     "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
-                                                  "串", "薯", "油条", "小黄鱼", *NUMERALS))
+                                                  "串", "薯", "油条", "小黄鱼", "带鱼", "藕", "年糕", "豆腐", "春卷", "茄",
+                                                  "馒头", "猪排", "里脊", "灌肠", "花生", "排骨", "鸡翅", "鸡排", "土豆", "臭豆腐",
+                                                  "小酥肉", "麻花", "馓子", "虾", *NUMERALS))
             or re.match("好(?:$|[的了后再就即捞备装控沥])", c.after) is not None  # 炸好的丸子 (not 炸好几次, 鞭炮炸好响)
+            or re.match("到(?:金黄|微黄|焦黄|酥脆|外酥|表面|两面|浮起|定型|变色|上色|熟|[七八九]成)", c.after) is not None  # 炸到金黄 (not 炸到了人)
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))
             or not c.right and c.left in ("再", "后", "复") and re.search("腌|蒸|煮|裹|蘸|包|卷|焯|拍", c.before) is not None
             or not c.right and re.search("油锅里?|锅里|锅中|油里", c.before[-4:]) is not None),),
@@ -958,7 +1064,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
-    "卷": (("juan4", lambda c: re.search("(?<![A-Za-z])[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "疯", "到")),  # A卷, B卷 (not AI卷疯了)
+    "卷": (("juan4", lambda c: re.search("[一二两三四五六七八九十百千几]$", c.left) is not None
+            and c.right[:1] in ("", "已", "完", "的", "本", "，")
+            and re.search("漫画|小说|书|全|出到|出了|共|套|部|典籍|史", c.before) is not None),  # 漫画一共三十卷, 全十二卷已完结 (volumes)
+           ("juan4", lambda c: re.search("(?<![A-Za-z])[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "疯", "到")),  # A卷, B卷 (not AI卷疯了)
            ("juan4", lambda c: re.search("(?:第[零一二两三四五六七八九十百千]+|[上中下全本])$", c.before) is not None
             and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "曲", "发", "进")),
            # 这套书一共有三卷, 全书共分十二卷 (volumes of a book ending the clause; not 买了三卷胶带: rolls)
@@ -1025,7 +1134,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("huang4", lambda c: (c.after.startswith(("来晃去", "来", "去", "悠", "荡", "了一圈", "了半天", "着"))
                                  or not c.after and c.before.endswith(("有点", "在", "直", "一直", "老", "总", "乱", "瞎"))
                                  or c.after[:1] == "得" and re.search("船|车|桌|椅|楼|树|身|头|秋千|吊", c.before) is not None)
-            and re.search("光|灯|阳|照|亮|闪", c.before) is None),),  # (not 晃得人眼花: dazzle)
+            and re.search("光|灯|阳|照|亮|闪", c.before) is None),
+           # 地震时房子晃了一下, 整栋楼都晃了起来: a building or furniture shaken (not 手电筒晃了我一下: dazzled)
+           ("huang4", lambda c: c.right[:1] == "了" and re.search("房|楼|床|桌|椅|柜|船|车|地面|树", c.before) is not None
+            and re.search("光|灯|阳|照|亮|闪|手电", c.before) is None),),  # (not 晃得人眼花: dazzle)
     "难": (("nan4", lambda c: c.before.endswith(("八十一", "过一", "遭一"))),  # 九九八十一难, 逃过一难 (calamities)
            # 一难也不能少, not one calamity spared (not 题目一难都不想做了: once it is hard)
            ("nan4", lambda c: c.before.endswith("一") and re.match("[也都](?:不能|不可|不会|没)少", c.after) is not None)),
@@ -1201,6 +1313,16 @@ _FETCHED_A_LITTLE = re.compile("(?:热|开|凉|井|泉|温)?水(?![果平准利�
 _LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "官员", "干部", "领导", "党委", "人大", "法院", "检", "当局",
                  "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
+    **_SCENE_WORDS,
+    # 蛋白打发到硬性发泡, 加糖打发至六分发: whipped (not 把我打发到外地: sent away)
+    "打发": (("da3 fa1", lambda c: re.search("蛋白|蛋清|奶油|黄油|全蛋|蛋液|加糖|奶盖|牛奶|打蛋器", c.before[-8:]) is not None
+              or re.match("[至到]?(?:湿性|硬性|干性|中性|发泡|起泡|蓬松|[零一二三四五六七八九十]+分发|出纹路)", c.after) is not None),),
+    # 风车转起来了, 转盘转起来: spinning (把消息转起来: passed on)
+    "转起来": (("zhuan4 qi3 lai2", lambda c: re.search("风车|转盘|轮盘|轮子|陀螺|风扇|齿轮|马达|电机|发动机|车轮|螺旋桨|叶片|地球|磨|圈",
+                                                      c.before) is not None),),
+    # 一万乘百分之三: times (万乘之国, 万乘之尊: chariots)
+    "万乘": (("wan4 cheng2", lambda c: not c.after.startswith("之")),),
+    "一万乘": (("yi1 wan4 cheng2", lambda c: not c.after.startswith("之")),),
     "本地": (("ben3 de5", lambda c: c.before.endswith("一本一")),),  # 一本一本地看: one by one (jieba cut 一|本地)
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我

@@ -234,7 +234,9 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     (一期已经卖完了, 一期二期); a lead role (一番女主, 女一是谁, 男二比男一帅); on a building site: 一层为商铺, 一级配电箱, 一类高层建筑, 一区、二区,
     一标段, 一车间; a hospital or school by its number (市一院, 市一医院, 区一小), a carriage or platform (1车厢, 1站台), a table
     or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
-    (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋)."""
+    (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋), a room or a hall called to (请到1室, B超1室, 一诊室,
+    演播1厅; not 到一室一厅), evidence and a plan (证据1足以证明, 方案1为首选, 附件1至附件5; not 证据一并, 据一工作人员),
+    a game's first skill, base or round (一技能, 一垒, 一周目) and the first day's weather (初一天气)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供运演教"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
@@ -255,13 +257,17 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
-            or (bool(prev) and (prev in "图表例式件项" or prev.isascii() and prev.isalpha()) and after in "是就中所的和与为并工")
+            or (bool(prev) and (prev in "图表例式件项" or prev.isascii() and prev.isalpha()) and after in "是就中所的和与为并工至第")
+            or (bool(prev) and prev in "单案" and after in "是就中所的和与为至第") or (prev == "据" and after in "足予是的和与至")
+            or (after in "室厅" and bool(prev) and prev in ("到超图科楼血查疗术议" if after == "室" else "到播影是")
+                and following not in ("一", "之")) or (after == "诊" and following == "室")
+            or (after == "技" and following == "能") or after == "垒" or pair == "周目"
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、电水气用"))
             or (after == "区" and following in "、和与")
-            or (prev == "初" and after in "送是的早晚到前后，、")
+            or (prev == "初" and (after in "送是的早晚到前后，、" or pair == "天气"))
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))
@@ -316,8 +322,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
 # the directional complements of two syllables after V不: 看不出来, 站不起来, 想不起来, 拿不下来
 _DIRECTIONS = frozenset("出来 出去 起来 上来 上去 下来 下去 进来 进去 回来 回去 过来 过去 开来".split())
 # before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久;
-# 岳不群, a name
-_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前岳"
+# 岳不群, 吕不韦: names
+_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前岳吕"
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:

@@ -960,7 +960,7 @@ TABLE = """\
 坏脾气	huai4 pi2 qi5
 臭豆腐	chou4 dou4 fu5
 豆腐干	dou4 fu5 gan1
-磨豆腐	mo2 dou4 fu5
+磨豆腐	mo4 dou4 fu5
 下功夫	xia4 gong1 fu5
 下工夫	xia4 gong1 fu5
 闲工夫	xian2 gong1 fu5
@@ -1632,4 +1632,215 @@ TABLE = """\
 曲名叫	qu3 ming2 jiao4
 重看一遍	chong2 kan4 yi1 bian4
 违规发卡行为	wei2 gui1 fa1 ka3 xing2 wei2
+地级市	di4 ji2 shi4
+地级	di4 ji2
+藏北	zang4 bei3
+藏南	zang4 nan2
+藏东	zang4 dong1
+藏东南	zang4 dong1 nan2
+藏西	zang4 xi1
+川藏线	chuan1 zang4 xian4
+川藏铁路	chuan1 zang4 tie3 lu4
+滇藏线	dian1 zang4 xian4
+滇藏公路	dian1 zang4 gong1 lu4
+新藏线	xin1 zang4 xian4
+新藏公路	xin1 zang4 gong1 lu4
+雅鲁藏布	ya3 lu3 zang4 bu4
+雅鲁藏布江	ya3 lu3 zang4 bu4 jiang1
+曾母暗沙	zeng1 mu3 an4 sha1
+曾侯乙	zeng1 hou2 yi3
+曾厝垵	zeng1 cuo4 an1
+东西方	dong1 xi1 fang1
+东西半球	dong1 xi1 ban4 qiu2
+横贯东西	heng2 guan4 dong1 xi1
+东西经	dong1 xi1 jing1
+总长度	zong3 chang2 du4
+率兵	shuai4 bing1
+率众	shuai4 zhong4
+率师	shuai4 shi1
+将在外	jiang4 zai4 wai4
+一将功成万骨枯	yi1 jiang4 gong1 cheng2 wan4 gu3 ku1
+一将难求	yi1 jiang4 nan2 qiu2
+千军易得	qian1 jun1 yi4 de2
+得天下	de2 tian1 xia4
+得民心	de2 min2 xin1
+得人心	de2 ren2 xin1
+都督	du1 du1
+彼得	bi3 de2
+圣彼得堡	sheng4 bi3 de2 bao3
+智者乐水	zhi4 zhe3 yao4 shui3
+送达	song4 da2
+公告送达	gong1 gao4 song4 da2
+原告诉	yuan2 gao4 su4
+行纪	hang2 ji4
+行纪人	hang2 ji4 ren2
+累进税率	lei3 jin4 shui4 lv4
+超额累进	chao1 e2 lei3 jin4
+超率累进	chao1 lv4 lei3 jin4
+育有一子	yu4 you3 yi1 zi3
+其子	qi2 zi3
+之子	zhi1 zi3
+二子一女	er4 zi3 yi1 nv3
+曾某	zeng1 mou3
+曾某某	zeng1 mou3 mou3
+仇某	qiu2 mou3
+区某	ou1 mou3
+朴某	piao2 mou3
+盖某	ge3 mou3
+缪某	miao4 mou3
+卜某	bu3 mou3
+还珠	huan2 zhu1
+岑参	cen2 shen1
+吕不韦	lv3 bu4 wei2
+皋陶	gao1 yao2
+嘀声	di1 sheng1
+暴晒	bao4 shai4
+倒春寒	dao4 chun1 han2
+卷积云	juan3 ji1 yun2
+卷层云	juan3 ceng2 yun2
+干冬湿年	gan1 dong1 shi1 nian2
+干热风	gan1 re4 feng1
+晾不干	liang4 bu4 gan1
+变长了	bian4 chang2 le5
+得主	de2 zhu3
+总得分	zong3 de2 fen1
+分差	fen1 cha1
+重赛	chong2 sai4
+重夺	chong2 duo2
+还以颜色	huan2 yi3 yan2 se4
+挑射	tiao3 she4
+挑篮	tiao3 lan2
+挑传	tiao3 chuan2
+空切	kong1 qie1
+劈腿	pi3 tui3
+欧冠	ou1 guan4
+亚冠	ya4 guan4
+中冠	zhong1 guan4
+冠亚军	guan4 ya4 jun1
+冠亚季军	guan4 ya4 ji4 jun1
+连冠	lian2 guan4
+冠王	guan4 wang2
+双冠王	shuang1 guan4 wang2
+仇英	qiu2 ying1
+长孙	zhang3 sun1
+长孙先生	zhang3 sun1 xian1 sheng5
+燕王	yan1 wang2
+燕昭王	yan1 zhao1 wang2
+燕小六	yan1 xiao3 liu4
+子涵	zi3 han2
+子轩	zi3 xuan1
+子豪	zi3 hao2
+子墨	zi3 mo4
+子萱	zi3 xuan1
+子琪	zi3 qi2
+子瑜	zi3 yu2
+子枫	zi3 feng1
+子柒	zi3 qi1
+子美	zi3 mei3
+子瞻	zi3 zhan1
+甄子丹	zhen1 zi3 dan1
+林子祥	lin2 zi3 xiang2
+燕麦	yan4 mai4
+怎么着	zen3 me5 zhe5
+干将莫邪	gan1 jiang1 mo4 ye2
+石磨	shi2 mo4
+磨豆浆	mo4 dou4 jiang1
+露头	lou4 tou2
+切末	qie1 mo4
+白切鸡	bai2 qie1 ji1
+白切	bai2 qie1
+手切	shou3 qie1
+现切	xian4 qie1
+竖切	shu4 qie1
+干辣椒	gan1 la4 jiao1
+干炒	gan1 chao3
+干炒牛河	gan1 chao3 niu2 he2
+干拌	gan1 ban4
+干拌面	gan1 ban4 mian4
+干炸	gan1 zha2
+干豆腐	gan1 dou4 fu5
+干黄酱	gan1 huang2 jiang4
+干红	gan1 hong2
+干白	gan1 bai2
+干啃	gan1 ken3
+干吃	gan1 chi1
+吸干	xi1 gan1
+炒干	chao3 gan1
+控干	kong4 gan1
+烘干	hong1 gan1
+果干	guo3 gan1
+芒果干	mang2 guo3 gan1
+萝卜干	luo2 bo5 gan1
+鱿鱼干	you2 yu2 gan1
+虾干	xia1 gan1
+鱼干	yu2 gan1
+贝干	bei4 gan1
+海带干	hai3 dai4 gan1
+地瓜干	di4 gua1 gan1
+香菇干	xiang1 gu1 gan1
+肉干	rou4 gan1
+牦牛肉干	mao2 niu2 rou4 gan1
+调酱汁	tiao2 jiang4 zhi1
+调汁	tiao2 zhi1
+调酱	tiao2 jiang4
+调料汁	tiao2 liao4 zhi1
+调蘸料	tiao2 zhan4 liao4
+蛋白打发	dan4 bai2 da3 fa1
+奶油打发	nai3 you2 da3 fa1
+全蛋打发	quan2 dan4 da3 fa1
+打发至	da3 fa1 zhi4
+打发黄油	da3 fa1 huang2 you2
+打发蛋清	da3 fa1 dan4 qing1
+打发蛋白	da3 fa1 dan4 bai2
+打发奶油	da3 fa1 nai3 you2
+茄盒	qie2 he2
+茄汁	qie2 zhi1
+茄丁	qie2 ding1
+扒白菜	pa2 bai2 cai4
+扒菜心	pa2 cai4 xin1
+扒羊肉	pa2 yang2 rou4
+扒肘子	pa2 zhou3 zi5
+米行	mi3 hang2
+果行	guo3 hang2
+粮油行	liang2 you2 hang2
+海鲜行	hai3 xian1 hang2
+茶行	cha2 hang2
+参鸡汤	shen1 ji1 tang1
+藏香猪	zang4 xiang1 zhu1
+藏式	zang4 shi4
+芥蓝	gai4 lan2
+血糯米	xue4 nuo4 mi3
+卡喉咙	qia3 hou2 long5
+卡嗓子	qia3 sang3 zi5
+量杯	liang2 bei1
+量勺	liang2 shao2
+粘米粉	zhan1 mi3 fen3
+粘米	zhan1 mi3
+重抽	chong2 chou1
+重铸	chong2 zhu4
+重打	chong2 da3
+重随	chong2 sui2
+重投	chong2 tou2
+重练	chong2 lian4
+重云	chong2 yun2
+前传	qian2 zhuan4
+仙剑奇侠传	xian1 jian4 qi2 xia2 zhuan4
+凡人修仙传	fan2 ren2 xiu1 xian1 zhuan4
+时间差	shi2 jian1 cha1
+等级差	deng3 ji2 cha1
+乐正	yue4 zheng4
+乐正绫	yue4 zheng4 ling2
+双人成行	shuang1 ren2 cheng2 xing2
+弹反	tan2 fan3
+少司命	shao4 si1 ming4
+少司缘	shao4 si1 yuan2
+大司命	da4 si1 ming4
+宫本武藏	gong1 ben3 wu3 zang4
+长草期	zhang3 cao3 qi1
+散人	san3 ren2
+帕弥什	pa4 mi2 shi2
+一垒手	yi1 lei3 shou3
+都督率	du1 du1 shuai4
+用量杯	yong4 liang2 bei1
+转起来	zhuan3 qi3 lai2
 """

@@ -181,7 +181,7 @@ TRADED_STOCK_CODE = rule("traded_stock_code", r"(?:(?<=[\u4e00-\u9fff])|(?<=买�
 # 利润YoY-12%, ROE-3.2%, 收入YoY+20%: a measure of finance, then its value below or above zero (负, 正); T-1日: a day before the
 # trade day (T减一)
 FINANCE_SIGN = rule("finance_sign", r"(?<=(?<![A-Za-z])(?:YoY|QoQ|MoM|yoy|qoq|ROE|ROA|ROI|GDP|EPS|CPI|PPI|PMI))[-+](?=[0-9])"
-                    r"|(?<=(?<![A-Za-z])T)-(?=[0-9]{1,2}(?![0-9]|\.[0-9]))",
+                    r"|(?<=(?<![A-Za-z])T)-(?=[0-9](?![0-9]|\.[0-9])|[0-9]{2} ?[日天])",
                     lambda m: "减" if m.string[m.start() - 1] == "T" else "负" if m.group() == "-" else "正")
 
 # *ST康美, 变更为*ST海航: a listed company's risk-warning prefix, 星ST (the star is said)
@@ -263,6 +263,37 @@ SQUARE_MINUS = rule("square_minus", r"(?<=[A-Za-z)][²³])-(?=[0-9A-Za-z(])", la
 # a:b=2:3: a ratio of two letters in an equation
 LETTER_RATIO = rule("letter_ratio", r"(?<![A-Za-z0-9])([A-Za-z]) ?: ?([A-Za-z])(?= ?=)", lambda m: f"{m.group(1)}比{m.group(2)}")
 
+# 应纳税所得额=20000-5000-4000, 收入-成本-费用=利润, 利息=本金×年利率×天数, 5000*20%=1000: a chain of numbers or
+# words before an equals sign or after it, its minus a subtraction and its × or * a product (not 北京-上海; a minus
+# inside brackets stays a sign: 3-(-2)=5)
+_OPERAND = r"(?:(?<![0-9,./])[0-9][0-9,.]*+(?:%|万元|元)?|[\u4e00-\u9fff]{1,8}|[(（][^()（）]{1,20}[)）])"
+_CHAINED = _OPERAND + r"(?: ?[-*×] ?" + _OPERAND + ")+"
+
+
+def _equation_chain(match: re.Match[str]) -> str:
+    """The chain's signs said as sums and products; after an equals sign only where another follows or there is a
+    product or a letter's term (利息=本金×年利率, cos2x=1-2sin²x: not 日期=2024-01-15, 电话=010-12345678, 比分=3-1,
+    范围=1-100); a product of words only
+    after one (总价=单价×面积; not 李宁×故宫=国潮, a collaboration)."""
+    chain = match.group()
+    after_equals = match.string[: match.start()].rstrip(" ").endswith("=")
+    equals_after = re.match(" ?[=＝]", match.string[match.end():]) is not None
+    if after_equals and not equals_after and not re.search("[*×]", chain) and not re.match("[A-Za-z]", match.string[match.end():]):
+        return chain
+    chain = re.sub(r" ?- ?(?![^(（]*[)）])", "减", chain)
+    return re.sub(r" ?[*×] ?", "乘", chain) if after_equals or re.search("[0-9]", chain) else chain
+
+
+EQUATION_CHAIN = rule("equation_chain", r"(?<==)" + _CHAINED + "|(?<== )" + _CHAINED
+                      + r"|(?<![-*× 0-9,.\u4e00-\u9fff)）])" + _CHAINED + "(?= ?[=＝])",  # (begun where a chain may begin: linear)
+                      _equation_chain)
+
+# 二○二四年: a white circle typed for the numeral 〇 between numerals
+CIRCLE_ZERO = rule("circle_zero", r"(?<=[〇○零一二三四五六七八九])○|○(?=[〇○零一二三四五六七八九])", lambda m: "〇")
+# 2024 年 3 月 15 日: a date a form spaced out, its spaces dropped for the date rules
+SPACED_DATE = rule("spaced_date", r"(?<![0-9])([12][0-9]{3}) ?年 ?(1[0-2]|0?[1-9]) ?月(?: ?(3[01]|[12][0-9]|0?[1-9]) ?日)?",
+                   lambda m: f"{m.group(1)}年{m.group(2)}月" + (f"{m.group(3)}日" if m.group(3) else "") if " " in m.group() else m.group())
+
 # 2x-3=7: a minus in an equation, not a range
 EQUATION_MINUS = rule("equation_minus", r"(?<=[0-9A-Za-z²³]) ?- ?(?=[0-9A-Za-z.²³]+ ?=)", lambda m: "减")
 
@@ -276,10 +307,14 @@ def _joined(match: re.Match[str]) -> str:
 # (歼二十, not 歼负二十); a dash after other words stays a minus sign (气温-5度).
 DESIGNATION = rule(
     "designation",
-    r"(歼|东风|长征|神舟|天舟|嫦娥|天宫|天问|鲲龙|翼龙|枭龙|红旗|鹰击|巨浪|彩虹|猎鹰"
-    r"|(?<![\u4e00-\u9fff])[运轰直强]|(?<=[型架款的和与及])[运轰直强])-(?=[0-9])",  # not 一直-5度, 坚强-1
+    r"(歼轰|歼|东风|长征|神舟|天舟|嫦娥|天宫|天问|鲲龙|翼龙|枭龙|红旗|鹰击|巨浪|彩虹|猎鹰|霹雳|初教|空警|运油|红箭|长剑"
+    r"|米格|伊尔|雅克|爱国者|(?<![\u4e00-\u9fff0-9.])[运轰直强苏图安卡米]|(?<=[型架款的和与及、])[运轰直强苏图安卡米])"
+    r"-(?=[0-9])",  # not 一直-5度, 坚强-1, 地图-3, 长3米-5米
     lambda m: m.group(1),
 )
+
+# T-34, T-72坦克: a tank's dash, unsaid (T减一日 is a day before trading, above)
+TANK_DASH = rule("tank_dash", r"(?<=(?<![A-Za-z])T)-(?=[0-9]{2}(?![0-9]))", lambda m: "")
 
 # 碳-14, 铀-235, 碘131: an isotope's mass number, its dash not said (three digits one by one); without
 # a dash only the isotopes news and textbooks name (not 含钾358毫克, 二氧化碳120万吨)
@@ -287,6 +322,25 @@ ISOTOPE = rule("isotope", r"(?:(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋�
                r"|(?<=碘)(131)|(?<=钴)(60)|(?<=锶)(90)|(?<=铯)(137)|(?<=钚)(239))(?![0-9.])"
                r"(?! ?(?:[A-Za-z%‰万亿千百克吨斤升元块个度]|毫克|公斤))",
                lambda m: read_digits(n) if len(n := next(g for g in m.groups() if g)) == 3 else read_number(n))
+
+_HEMISPHERES = {"N": "北纬", "S": "南纬", "E": "东经", "W": "西经"}
+_DEGREES = r"[0-9]{1,3}(?:\.[0-9]+)?°(?:[0-9]{1,2}(?:\.[0-9]+)?[′'])?(?:[0-9]{1,2}(?:\.[0-9]+)?[″\"])?"
+
+
+def _coordinate(match: re.Match[str]) -> str:
+    """N31°14′ -> 北纬31°14′, 30.5°N -> 北纬30.5° (the degrees read by the rules after); the letter unsaid
+    after its own word (北纬N30°, 东经120°E)."""
+    letter, degrees = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    named = context_before(match, 2) == _HEMISPHERES[letter]
+    return ("" if named else _HEMISPHERES[letter]) + degrees
+
+
+# N30°E, S45°W: a compass bearing, so many degrees from north or south towards east or west (北偏东三十度)
+BEARING = rule("bearing", r"(?<![A-Za-z])([NS]) ?(" + _DEGREES + r")([EW])(?![A-Za-z0-9])",
+               lambda m: _HEMISPHERES[m.group(1)][0] + "偏" + _HEMISPHERES[m.group(3)][0] + m.group(2))
+# N31°14′，E121°29′, 21.3°N, 东经E120°: a latitude or a longitude by its hemisphere's letter
+COORDINATE = rule("coordinate", r"(?<![A-Za-z])(?:([NSEW]) ?(" + _DEGREES + r")|(" + _DEGREES + r") ?([NSEW]))(?![A-Za-z])", _coordinate)
+
 
 # No.1, No. 5: the number sign, said as its letters (not the word no), the number right after it (NO一: no pause,
 # so that its 一 keeps yi1 before 的: 销量No.1的SUV)
@@ -302,14 +356,15 @@ RULES: tuple[Rule, ...] = (
     + marks.RULES
     + (K8S,)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+       NUMBER_SIGN, DESIGNATION, TANK_DASH, BEARING, COORDINATE, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES
     + web.VERSION_RULES
     + money.CODE_RULES
     + phone.RULES
+    + (numbers.WAN_OF_WAN,)
     + money.RULES
     + measures.RULES
     + math.RULES

@@ -31,6 +31,10 @@ _RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?
                            # 房价收入比达到1:30, 租售比已经到了1:50, 杠杆1:10: a ratio reached (not 比赛于19:30)
                            r"|(?:(?<![评对好无类相])比[例率值]?|杠杆率?)(?:已经|已|还|都)?(?:达到|达|到了|高达|约为|约|为|是|超过|接近|突破|开到|开了)? ?$")
 _SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
+# Two things mixed in a ratio, right before it: 料酒和水1:10, 蜂蜜和水1:10冲调, 醋和糖1:20
+_MIXED = re.compile(r"(?:水|油|醋|糖|盐|酱油|生抽|老抽|料酒|蜂蜜|面粉|粉|酒|奶|茶)[和与跟](?:水|油|醋|糖|盐|酱油|生抽|老抽|料酒|蜂蜜|面粉|粉|酒|奶|茶|冰块?)$")
+# A score reached, its 到 or 至 no time's: 比分来到10:10, 决胜局战至12:10, 比分追至15:15 (not 比赛打到10:30才结束)
+_SCORE_REACHED = re.compile(r"(?:比分|[局盘])[^，,。；]{0,4}(?:来到|追至|追到|战至|战到|扳至|扳到|变为|变成)\s?$")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
     r"(?:于|从|到|至|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里|今天|明天|昨天|后天|每天|每晚|时间|时刻|截至|截止)\s?$"
@@ -151,7 +155,8 @@ def _edition_year(match: re.Match[str]) -> str:
 
 def _is_score(match: re.Match[str]) -> bool:
     before, after = context_before(match, 6), context_after(match, 4)
-    if _SCORE_AFTER.match(after) or _RATIO_BEFORE.search(before):
+    if (_SCORE_AFTER.match(after) or _RATIO_BEFORE.search(before) or _MIXED.search(context_before(match, 10))
+            or _SCORE_REACHED.search(context_before(match, 12)) and not match.group().endswith(":00")):  # (比分来到21:00: a time)
         return True
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return False
@@ -159,7 +164,8 @@ def _is_score(match: re.Match[str]) -> bool:
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
-_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅|[:：])?|PB|pb|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时|[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|用了)\s?$")
+_DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅|[:：])?|PB|pb|PR|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时(?:[:：])?|"
+                             r"[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|完赛时间|用了|还剩|剩余时间[:：]?|限时|通关时间|(?:速通|PR|PB)?纪录(?:是|为)|PR(?:是|为))\s?$")
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
@@ -167,6 +173,8 @@ _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|
 # before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
 _RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb|成绩|用时|完赛)?(?:是|为)?\s?$")
 _RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
+# What a race's winner did in a time of hours after 以 or 用: 以2:05:30完成马拉松, 以2:18:59获得冠军, 用2:05:30跑完全程
+_FINISHED_AFTER = re.compile(r"^\s?(?:完成|获得|冲线|夺得|跑完|刷新|取得|撞线|赢得)")
 _RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
 
 
@@ -174,11 +182,12 @@ def _duration(match: re.Match[str]) -> str:
     """1:23:45 -> 一小时二十三分四十五秒, 3:45 -> 三分四十五秒 after a word of timing."""
     before, after = context_before(match, 6), context_after(match, 5)
     if match.group().count(":") == 2:
-        timed = (_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
+        timed = ((_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
+                 or len(match.group().split(":")[0]) == 1 and before.endswith(("以", "用")) and _FINISHED_AFTER.match(after))
     else:
         timed = match.group().index(":") == 1 and _RESULT_AFTER.match(after)
-    if not (_DURATION_WORDS.search(before) or timed):
-        return match.group()  # a clock time, for the rule after
+    if not (_DURATION_WORDS.search(before) or timed) or before.endswith("限时") and _TIME_AFTER.match(after):
+        return match.group()  # a clock time, for the rule after (限时10:00-12:00开放, 限时19:00截止)
     if match.group().count(":") == 1 and _RACE_BEFORE.search(before):  # 全马PB 4:05: a marathon takes hours
         hours_taken, minutes_taken = (int(part) for part in match.group().split(":"))
         return _time_taken(hours_taken, minutes_taken, 0)
@@ -370,6 +379,12 @@ def _dotted_hours(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # 23/24赛季, 12/13赛季: a season of two years, each by its digits (二三二四赛季), before 12/13 is taken for a day
+    rule("two_year_season", r"(?<![0-9./])([0-9]{2})/([0-9]{2})(?=赛季)", lambda m: read_digits(m.group(1)) + read_digits(m.group(2))
+         if int(m.group(2)) == (int(m.group(1)) + 1) % 100 else m.group()),
+    # 20-08时, 明天08-20时: a forecast's hours, from one to the other (二十时到八时; the leading zero unsaid)
+    rule("hour_window", r"(?<![0-9.:])([01]?[0-9]|2[0-4]) ?[-—~～] ?([01]?[0-9]|2[0-4])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装|辰|许))",
+         lambda m: read_small(m.group(1)) + "时到" + read_small(m.group(2))),
     # 门诊时间8.30-11.30, 营业时间9.00-17.30: opening hours written with full stops (not 12.50-15.50元: prices)
     rule("dotted_hours", r"(?<![0-9.])([01]?[0-9]|2[0-3])\.([0-5][05])\s?[-~～至到]\s?([01]?[0-9]|2[0-4])\.([0-5][05])(?![0-9]|\.[0-9])"
          r"(?!\s?(?:[%‰倍块万亿个元米克升度折]|美元|公斤|公里))", _dotted_hours),
@@ -603,7 +618,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内|游))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内, 3日游: days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings (not a word's 分 before a minus: 得分-2)
-    rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|周|星期))",
+    rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒时]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|明天|明晚|后天|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("grade_range", r"(?<=年级) ?[-~～—–] ?(?=[一二三四五六七八九]年级)", lambda m: "到"),  # 三年级～六年级

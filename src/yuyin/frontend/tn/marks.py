@@ -25,7 +25,10 @@ STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻
 # 星耀III, 钻石IV, 《教父II》: a rank's tier or a sequel's number in Roman numerals
 _ROMAN = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五"}
 ROMAN_TIER = rule("roman_tier", r"(?:(?<=星耀)|(?<=钻石)|(?<=黄金)|(?<=白银)|(?<=青铜)|(?<=铂金)|(?<=王者)|(?<=大师)|(?<=宗师)) ?(III|II|IV|I|V)(?![A-Za-z])"
-                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)", lambda m: _ROMAN[m.group(1) or m.group(2)])
+                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)"
+                  # 劣V类水质, 水质为V类, 启动V级响应: water quality classes and emergency levels in Latin letters
+                  r"|(?<![A-Za-z0-9])(V)(?=类水|类地表水|级响应|级应急|级预警)|(?:(?<=劣)|(?<=[为是、]))(V)(?=类)",
+                  lambda m: _ROMAN[next(group for group in m.groups() if group)])
 
 # 用#注释, 用*表示乘法: a sign named as what is used, by its name
 _SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&": "和号", "%": "百分号", "~": "波浪号", "/": "斜杠", "\\": "反斜杠"}

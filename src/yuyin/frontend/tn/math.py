@@ -197,9 +197,10 @@ def _dotted_day(month: str, day: str) -> str:
 
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
                      r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|[0-9一二两三四五六七八九十这本首次末该每上下开平]局|局[点末]"
-                     r"|抢七|决胜|[0-9一二三四五]盘|点球")  # (a game's 局, 开局, 平局; not 局地, 公安局)
+                     r"|抢七|决胜|[0-9一二三四五]盘|点球|[上下全半]场|终场|最终|闷平|血洗|小胜|完胜|攻击波|小高潮|一波"
+                     r"|射门|射正|角球|犯规|战绩|[女男]排|[女男国]足|[女男]篮")  # (a game's 局, 开局, 平局; not 局地, 公安局)
 # What right after a pair makes it a score that won (以11-7拿下, 5-4淘汰对手; not 以1-2万拿下, 3-5折拿下)
-_WON_AFTER = re.compile(r"^\s?(?:拿下|胜出|淘汰|晋级|出线|夺冠)")
+_WON_AFTER = re.compile(r"^\s?(?:拿下|胜出|淘汰|晋级|出线|夺冠|丢掉|输掉|赢下|取胜|获胜|击败|战胜|告负)")
 # A unit a score may have: points, games, the shoot-out after it (112-108分险胜, 2-2点球大战; not 3-5分钟)
 _SCORED = re.compile(r"分(?!钟)|局|盘|点球")
 # 比分是11-7、9-11、11-5, 以6-4、3-6、7-5获胜: a later pair of a list whose clause speaks of a
@@ -226,7 +227,10 @@ def _range(match: re.Match[str]) -> str:
     if _SUBTRACTED.search(before) or _DIFFERENCE_AFTER.match(after):
         return f"{read_number(low)}减{read_number(high)}"  # 计算15-7, 100-37是多少: a sum to work out
     drawn = after[:1] == "平" and low == high  # 2-2平: a draw (not 90~110平, square metres)
-    if not measured and (_SPORTS.search(before + "|" + after) or drawn or listed or _WON_AFTER.match(after)
+    # 巴萨 2-1 皇马: a pair set apart between two names
+    between_names = (re.search("[\u4e00-\u9fff] $", before) is not None and re.match(" [\u4e00-\u9fff]", after) is not None
+                     and re.match(" (?:之间|左右|以上|以下|以内|之内|不等)", after) is None)  # (not 在 3-5 之间)
+    if not measured and (_SPORTS.search(before + "|" + after) or drawn or listed or between_names or _WON_AFTER.match(after)
                          or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high) or (re.match("0[0-9]", high) and not low.startswith("0")):
@@ -300,6 +304,11 @@ RULES: tuple[Rule, ...] = (
         r"|表白|告白|女王节|会员日|品牌日|划算节|年中大促)",
         lambda m: _dotted_day(m.group(1), m.group(2)),
     ),
+    # 5.12汶川地震, “7.20”郑州特大暴雨, “23·7”海河流域特大洪水: a disaster named by its day (or its year and month),
+    # digit by digit (not 5.1级地震, 5.5毫米的暴雨: a magnitude, an amount)
+    rule("dotted_disaster", r"(?<![0-9.·・])(?:(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])|(?<=[“\"‘])([12][0-9])[·・.](1[0-2]|[1-9])(?=[”\"’]))(?![0-9.·・])"
+         r"(?=[”\"’]?(?!级|[万亿千百米度%％毫厘公个])[^，。；,;!！?？]{0,8}?(?:地震|暴雨|洪水|洪灾|特大|事件|事故|惨案|空难|矿难|火灾|爆炸|袭击|纪念日))",
+         lambda m: "".join(read_digits(part) for part in m.groups() if part)),
     # 5.1去哪玩, 10.1起执行, 11.11零点开抢, 6.18买了个手机: a holiday or a shopping day known by its date, before what is
     # done on it (not 股价10.1起涨, 跌到5.1回升, 增长5.1起伏: a value)
     rule("dotted_day_out", r"(?<![0-9.])(5\.1|10\.1|6\.18|11\.11|12\.12)(?![0-9])"
@@ -311,7 +320,7 @@ RULES: tuple[Rule, ...] = (
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
     # 9秒83, 17米62, 1分26秒768: a time or a distance in sport, its hundredths (thousandths, after minutes) digit by
     # digit (九秒八三, 十七米六二; not 每5秒500毫升)
-    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?:(?<=分[0-9]秒)|(?<=分[0-9]{2}秒))[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟])",
+    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?:(?<=分[0-9]秒)|(?<=[0-9]{2}秒))[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折(?![合算叠射腾磨旧价扣]))", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
@@ -331,11 +340,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?<![0-9]:)(?<!PM)(" + NUMBER + r"(?::" + NUMBER + r")+)(?![0-9]|:[0-9])(?=([\u4e00-\u9fff])?)",
         _ratio,
     ),
-    # 6/7月, 一晚7/800: two neighbouring numbers, an estimate (六七月, 七八百), not a fraction; over hundreds only
-    # after 2 (1/200 and 1/100 are shares)
-    rule("neighbours", r"(?<![0-9./])([1-9])/(([2-9])(?=月)|(?<![01]/)([2-9])(00+))(?![0-9/]|\.[0-9])",
+    # 6/7月, 一晚7/800, 风力6/7级, 5/6分熟: two neighbouring numbers, an estimate (六七月, 七八百, 六七级, 五六分熟), not a
+    # fraction; over hundreds only after 2 (1/200 and 1/100 are shares)
+    rule("neighbours", r"(?<![0-9./])([1-9])/(([2-9])(?=月)|(?<!1/)([3-9])(?=级|成热|分熟)|(?<![01]/)([2-9])(00+))(?![0-9/]|\.[0-9])",
          lambda m: read_number(m.group(1)) + read_number(m.group(2))
-         if int(m.group(3) or m.group(4)) == int(m.group(1)) + 1 else m.group()),
+         if int(m.group(3) or m.group(4) or m.group(5)) == int(m.group(1)) + 1 else m.group()),
     rule(
         "fraction",
         r"(?<![0-9./])([0-9]+)/([0-9]+)(?![0-9/]|\.[0-9])",

@@ -30,8 +30,12 @@ UNITS: dict[str, str] = {
     "U/L": "单位每升", "W/(m·K)": "瓦每米开", "W/(m²·K)": "瓦每平方米开", "W/(㎡·K)": "瓦每平方米开",
     "mol/(L·min)": "摩尔每升每分钟", "m³/(h·人)": "立方米每小时每人", "kN·m": "千牛米", "Ω·m": "欧姆米",
     "lx": "勒克斯", "lm": "流明", "kVA": "千伏安", "kvar": "千乏", "Nm": "牛米", "N.m": "牛米", "tsp": "茶匙", "tbsp": "汤匙", "cup": "杯", "cups": "杯", "KJ": "千焦", "ML": "毫升", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
+    # radiation doses, hectares; capitals and plurals people type (60KG, 10KM, 185CM, 2MIN, 300KCAL, 5mins, 2hrs, 144hz)
+    "μSv/h": "微西弗每小时", "nGy/h": "纳戈瑞每小时", "μSv": "微西弗", "mSv": "毫西弗", "Sv": "西弗", "nGy": "纳戈瑞", "μGy": "微戈瑞", "hm²": "公顷", "KG": "千克", "Kg": "千克",
+    "KM": "公里", "Km": "公里", "CM": "厘米", "MIN": "分钟", "Min": "分钟", "mins": "分钟", "hrs": "小时", "hr": "小时",
+    "KCAL": "千卡", "Kcal": "千卡", "hz": "赫兹",
 }  # fmt: skip
-_TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
+_TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "°c": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _RANGE = r"(" + NUMBER + r")(?: ?[-~～] ?(" + NUMBER + r"))?"
 
@@ -58,9 +62,9 @@ def _temperature(match: re.Match[str]) -> str:
     """-5~3℃ -> 零下五到三摄氏度; a day's low and high written 15/26℃ (-2/8℃) the same way, its
     high and low (26/15℃) with a pause between."""
     minus, low, separator, high_minus, high, unit = match.groups()
-    spoken = ("零下" if minus else "") + read_number(low)
+    spoken = {"-": "零下", "+": "零上", None: ""}[minus] + read_number(low)  # +2℃: 零上二摄氏度
     if high:
-        falling = separator == "/" and float(("-" if minus else "") + low) > float(("-" if high_minus else "") + high)
+        falling = separator == "/" and float((minus or "") + low) > float(("-" if high_minus else "") + high)
         spoken += ("、" if falling else "到") + ("零下" if high_minus else "") + read_number(high)
     return spoken + _TEMPERATURE[unit]
 
@@ -77,8 +81,9 @@ def _percent(match: re.Match[str]) -> str:
 
 # A game character's or item's attribute, which a +N% raises (暴击率+15%, 攻速+10%)
 _BONUS = re.compile("(?:暴击率|命中率|闪避率|暴击|攻击力|防御力|攻击|防御|伤害|生命值|法力值|血量|法强|护甲|吸血|经验|金币|加成|移速|攻速)$")
-_SIGNED = r"(?:(?<![A-Za-z0-9.])(-))?(?<![0-9.])"
-_WARMTH = re.compile("温|冷|冻|寒|降")
+_SIGNED = r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])"
+# Words before a minus number of 度 that make it a temperature (气温-5度, 明天最低-5度, 体感-18°), 零下
+_WARMTH = re.compile("温|冷|冻|寒|降|最低|最高|低至|体感|今天|明天|今晚|夜间|夜里|白天|早晚|凌晨")
 
 
 _RATES = re.compile("利率|收益率|降息|加息|利息|利差|国债|债券|LPR|MLF|基准|下行|上行|下调|上调|点差|基点|报价|贷款|按揭")
@@ -92,7 +97,7 @@ def _basis_points(match: re.Match[str]) -> str:
 
 def _degrees_below(match: re.Match[str]) -> str:
     number, sign = match.groups()
-    if _WARMTH.search(context_before(match, 8)):
+    if _WARMTH.search(context_before(match, 8)) and "角" not in context_before(match, 8):  # (not 今天的仰角调整为-15°)
         return "零下" + read_number(number) + ("度" if sign else "")
     if sign:
         return "负" + read_number(number) + "度"  # an angle: 角度-30°
@@ -279,7 +284,7 @@ RULES: tuple[Rule, ...] = (
          r"(?=" + NUMBER + r" ?(?:(" + _UNIT + r")(?![A-Za-z])|fps|FPS|帧))", _spec_pair),
     rule(
         "temperature",
-        _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|℉|°F)",
+        _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|°c(?![A-Za-z])|℉|°F)",
         _temperature,
     ),
     # LPR-20BP, LPR - 0.3%: a loan's rate below its benchmark, 减 (not 负: the sign is no number's; LPR+50BP is 加 below)
@@ -308,7 +313,7 @@ RULES: tuple[Rule, ...] = (
     rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
     # 10+年经验, 已售10万+件, 100+好评, 10000+开发者: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
     # any other (五多年 is no Chinese); not 99+个赞, 999+条: a count's cap, 九十九加
-    rule("more_than", r"(?<![0-9.])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量"
+    rule("more_than", r"(?<![0-9.(（])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量"
          r"|开发者|用户|企业|国家|城市|客户|商家|粉丝|会员|员工|学生|门店|作品|案例|专利|品牌|机构|合作伙伴|公里)",
          _more_than),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
@@ -401,10 +406,11 @@ RULES: tuple[Rule, ...] = (
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆])|(?<=国际单位)|(?<=元起)|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步])|(?<=国际单位)|(?<=元起)"
+        r"|(?<=[元块]/[月天人])|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生一二两三四五六七八九十百]|加仑|课时|学期))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

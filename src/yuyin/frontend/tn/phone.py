@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .digits import read_digits, read_number
-from .rule import Rule, context_before, rule
+from .rule import Rule, context_after, context_before, rule
 
 LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 
@@ -25,7 +25,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码; vx and wx are WeChat: vx 12345678).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
     "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -78,6 +78,14 @@ _ARMS = "步枪|冲锋枪|手枪|机枪|狙击枪|坦克|战车|装甲车|榴弹
 _WEAPONS = _ARMS + "|军服|军装|迷彩"
 # Anything a currency or a unit of amount follows is a quantity, however long (120亿 written out).
 _AMOUNT_AFTER = r"(?! ?(?:万|亿)?(?:元|块|美元|欧元|英镑|日元|港元|人民币))"
+
+
+def _called_number(match: re.Match[str]) -> bool:
+    """A number called in a queue or worn on a shirt, said as a number: 您的号码是35号, 预约号为12号, 球衣号码是10号
+    (not 房间101号, 门牌号: codes of a place)."""
+    word, letters, digits = match.group(1), match.group(3), match.group(4)
+    return (not letters and len(digits) <= 3 and digits.isdigit() and not digits.startswith("0")
+            and match.string[match.end():match.end() + 1] == "号" and word.endswith(("号码", "编号", "预约号", "就诊号")))
 
 
 def _grouped(groups: list[str]) -> str:
@@ -289,7 +297,8 @@ RULES: tuple[Rule, ...] = (
         r"(" + _CODE_WORDS + r")((?:(?:是|为)[:：]?|[:：])? ?)([A-Za-z]{0,4})(" + _DIGIT_GROUPS + r")(?![0-9.])"
         + _NOT_COUNTED + r"(?! ?\+ ?[0-9]+ ?[GT])"  # (not 手机是12+256G: memory and storage)
         r"(?! ?[~～到至-] ?[0-9]+(?:\.[0-9]+)? ?(?:平|㎡|m|米|元|块|人|个|万|天|小时))",  # (nor 房间12~15平: a range of sizes)
-        lambda m: m.group(1) + m.group(2) + m.group(3) + _grouped(re.split(r"[- ]", m.group(4))),
+        lambda m: m.group(1) + m.group(2) + m.group(3) + (
+            read_number(m.group(4)) if _called_number(m) else _grouped(re.split(r"[- ]", m.group(4)))),
     ),
     # 123456是您的验证码, 8831为您的短信验证码: a code before what it is
     rule("code_before_word", r"(?<![0-9.])[0-9]{4,8}(?=(?:是|为)(?:您|你)的[^，。,]{0,6}码)", lambda m: read_digits(m.group(), yao=True)),
@@ -374,6 +383,23 @@ RULES: tuple[Rule, ...] = (
         r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
         lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
+    # 55开, 三七开: a split of ten between two sides, by its digits (not 12开始, 19开门)
+    rule("split_of_ten", r"(?<![0-9.])([1-9])([1-9])(?=开(?![始发车门会放关心通学工展业拓除支销播机幕水张]))",
+         lambda m: read_digits(m.group()) if int(m.group(1)) + int(m.group(2)) == 10 else m.group()),
+    # 101包间, 888包厢: a private room by its number, digit by digit
+    rule("private_room", r"(?<![0-9.A-Za-z])([1-9][0-9]{2,3})(?=包间|包厢)", lambda m: read_digits(m.group(), yao=True)),
+    # 6217 0000 1234 5678 901: a card's or an account's number in four groups of four or more, digit by digit (not
+    # years 2021 2022 2023 2024, nor amounts 1000 2000 3000 4000元)
+    rule("grouped_card", r"(?<![0-9.])(?!(?:(?:19|20)[0-9]{2} ?){4})[0-9]{4}(?: [0-9]{4}){3,}(?: [0-9]{1,4})?(?![0-9.]| ?[元手股人个次年万亿吨件台])",
+         lambda m: " ".join(read_digits(group, yao=True) for group in m.group().split(" "))),
+    # 731部队, 596工程, 597.9高地, 101中学, 2309号台风, 38线, 舷号171: units, projects, hills, schools, typhoons and
+    # ships named by their digits (not 300名部队官兵, 100所中学, 1000部队, 共有150中学: counts, round or after 有/共/建)
+    rule("named_unit", r"(?<![0-9.])(?<!有)(?<!共)(?<!建)(?<!约)(?<!近)([0-9]{2,4}[1-9](?:\.[0-9])?)(?=部队|工程(?!师|款|量|队|车|项目|建设)|高地|中学)"
+         r"|(?<![0-9.])([0-9]{4})(?=号(?:超强|强)?台风)|(?<![0-9.])(38)(?=线)|(?<=舷号)([0-9]{2,3})(?![0-9])",
+         lambda m: "点".join(read_digits(part, yao=bool(m.group(4))) for part in m.group().split("."))),
+    # 全红婵跳水407C, 5253B: a dive's code, digit by digit, where the clause speaks of diving
+    rule("dive_code", r"(?<![0-9A-Za-z.])([1-6][0-9]{2,3})(?=[A-D](?![A-Za-z0-9]))",
+         lambda m: read_digits(m.group(1)) if re.search("跳水|跳台|跳板|动作|难度", context_before(m, 20) + context_after(m, 12)) else m.group()),
     # 高通8155, 8295芯片, 保时捷911, 标致4008, 宝马530Li, 迈腾330TSI, 福特F-150, 卫士110: chips and cars named by
     # digits, said digit by digit (标致508L: its L a letter, not litres)
     rule("car_model", r"(?:(?<=高通)|(?<=保时捷)|(?<=法拉利)|(?<=标致)|(?<=卫士)|(?<=F-)|(?<=标致[0-9]{3}和)|(?<=标致[0-9]{4}和))"
