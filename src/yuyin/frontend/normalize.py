@@ -146,16 +146,25 @@ _ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?<!�
 def to_simplified(text: str) -> str:
     """Traditional -> simplified characters: ``"漢語"`` -> ``"汉语"``, ``"睡著了"`` -> ``"睡着了"``.
     Needs cleaned text. A rare character whose simplified form has no reading keeps its own
-    (OpenCC writes 餧 and 撧 as 𫗪 and 𪮖, which g2p would leave out unread)."""
+    (OpenCC writes 餧 and 撧 as 𫗪 and 𪮖, which g2p would leave out unread); 坏 stays 坏 (OpenCC's phrase
+    table reads 打坏 as traditional for 打坯), and so does 乾 the trigram in text that is not traditional
+    otherwise (乾为天, 西北为乾, 6乾; not 餅乾, 衣服乾了: dry)."""
     if not text:
         return text
     simplified = _t2s_converter().convert(text)
     if simplified != text and len(simplified) == len(text):
+        traditional = any(char != "乾" and _t2s_converter().convert(char) != char for char in set(text))
+        kept = set() if traditional else {match.start() for match in _TRIGRAM.finditer(text)}
         simplified = "".join(
-            new if new == old or ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT else old
-            for new, old in zip(simplified, text)
+            new if new == old or (ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT) and old != "坏"
+            and index not in kept else old
+            for index, (new, old) in enumerate(zip(simplified, text))
         )
     return _ZHE.sub("着", simplified)
+
+
+# 乾 the trigram, in a hexagram's name, a direction or a list (乾为天, 西北为乾, 乾、坤, 6乾, 乾三连)
+_TRIGRAM = re.compile("乾(?=为|卦|宫|位|方|山|宅|造|道|元|、|[0-9一二三四五六七八九])|(?<=[为、0-9一二三四五六七八九☰])乾")
 
 
 def _verbalize(text: str) -> str:

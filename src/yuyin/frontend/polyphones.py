@@ -397,6 +397,8 @@ def _zhong_plant(c: Context) -> bool:
     if _kind_of(c):
         return False
     return (c.right[:1] in ("了", "下", "满", "上", "出", "过", "在") or c.right == "着" or c.right in _CROPS
+            or c.alone and (c.right[:1] in ("完", "好", "得", "早", "晚", "啥") or c.right in ("不", "什么", "这么", "那么", "多少", "点", "些")
+                            or re.match("[一二两三四五六七八九十几]+(?:亩|季|茬|株|棵|行|年|分地|垄)", c.after) is not None)
             or c.right[:1] == "的" and not c.left.endswith(("有", "没"))  # 去年种的树 (not 有种的站出来: guts)
             or (c.alone or c.left.endswith(("里", "上"))) and bool(c.right) and c.right[-1] in _PLANT_ENDS)  # (院子|里种|葡萄)
 
@@ -405,11 +407,15 @@ def _zhong_plant(c: Context) -> bool:
 AMOUNT = re.compile("[一二两三四五六七八九十百千万亿零点]*([千万亿]|[百十][一二三四五六七八九]?|[元块])$|"
                     "[一二两三四五六七八九十百千万亿零点]+[元块]")
 _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "模式", "档", "高", "低", "中", "合适", "舒适")
+# What is set to a level or a channel, before 调到 (音量调到五, 电视调到湖南卫视; not 他调到三号车间: transferred)
+_SET_DEVICES = re.compile("音量|声音|温度|亮度|风速|风量|电视|频道|空调|风扇|灯|模式|灵敏度|收音机|水位|吸力|水温|热水器|电磁炉|加湿器|闹钟"
+                          "|屏幕|字体|画质|清晰度|速度|转速|功率|火力|档位|风向|音效|DPI|dpi|分辨率|刷新率|频率|湿度")
 _GROWERS = ("爷", "奶", "爸", "妈", "农", "家", "们", "人", "自己", "亲手")  # who plants: 爷爷种的, 农民种的
 # Last characters of plants' names: 葡萄, 西瓜, 菊花, 青菜, 红薯, 向日葵, 番茄, 桃树 (not 芝麻: 种芝麻 is rarer than 芝麻 as seed)
 _PLANT_ENDS = "树花菜瓜麦稻豆草薯葵茄萄丹竹苗椒蒜葱莓桃梨棉茶秧藤米"
 _CROPS = frozenset("树 花 菜 地 田 草 豆 瓜 麦 稻 粮食 庄稼 果树 蔬菜 玉米 土豆 小麦 水稻 棉花 花生 树苗".split())
-_GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛",
+_GROW = ("大", "出", "高", "胖", "得", "成", "满", "了", "着", "肉", "个", "势", "相", "辈", "牙", "胡子", "毛", "乳牙", "虫",
+         "跳蚤", "好了",
          "痱子", "湿疹", "疹子", "痘", "疙瘩", "冻疮", "皱纹", "白头发", "白发", "蛀牙", "针眼", "口疮", "雀斑", "老年斑")
 
 # Who or when before a 得 that means "must" (other words before 得 are mostly verbs: 说得跟真的一样).
@@ -420,7 +426,9 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
 # What comes in layers, after 重重的 chong2
 _LAYERS = "困难|阻碍|障碍|包围|关卡|迷雾|心事|顾虑|山|门|帷幕|防线|考验|危机|疑问|谜团|矛盾|封锁|枷锁|云|雾"
 # More of what must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
-_MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回")
+_MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回",
+               "禁食", "控制", "减肥", "省着", "拔牙", "药浴", "导尿", "住院", "缝针", "打针", "吃药", "输液", "手术", "治疗",
+               "看医生", "去医院", "补", "戒", "忌口", "静养", "卧床")  # (猫咪呕吐了，得禁食十二小时; 太胖了，得减肥)
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
@@ -444,7 +452,8 @@ _GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄
 _GIVE_ALSO_CALL = re.compile("打了|打过|打个|打电话|打.{0,2}折|打包")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
 _DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
-                     "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水)(?:都|还|已经|已|也|没|就|快|还没|早就|终于)*$")
+                     "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水|鼻子|鼻头|便便|粪便|大便|伤口|毛|猫砂|猫粮|狗粮"
+                     "|眼睛|嘴巴|喉咙|土|地|土壤|泥|泥巴|地表|天气|空气)(?:都|还|已经|已|也|没|就|快|还没|早就|终于|又|太|很|特别)*$")
 _PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
 # 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
 _BENEFICIARIES = (*_PERSONS, "自己", "人民", "群众", "客户", "顾客", "用户",
@@ -619,6 +628,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "长": (
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
+        # 每天长十五克, 每个月长一两斤: grown by so much
+        ("zhang3", lambda c: c.alone and re.search("(?:每天|每周|每个?月|一周|一个月|一天)$", c.before) is not None
+         and re.match("[零一二两三四五六七八九十百几多半]", c.after) is not None),
         ("zhang3", lambda c: c.before.endswith("越") and re.match("越(?:像|高|大|壮|胖|漂亮|好看|帅|俊|水灵|结实)", c.after)
          is not None and not c.before[:-1].endswith((*_LONG_THINGS, "裙子", "线", "绳子", "队伍", "袖子", "裤子"))),
         # 越长越像他爸 (not 越长越好, 越拉越长, 裙子越长越漂亮, 线越长越结实: the longer)
@@ -696,7 +708,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("dei3", lambda c: not c.left and c.right.startswith(_MUST_DO)),  # (苦得很，)得哄着喂
         # 时间来不及了，得打车去机场; 票卖完了，得改签: a clause that opens with what must be done (not 得，就这样吧, 得嘞:
         # all right; nor 得三分, 得了, 得房率: a score, a win, a ratio)
-        ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_FIRST)),
+        ("dei3", lambda c: not c.before and c.alone and c.right.startswith(_MUST_FIRST)
+         and re.search("[权金费款]的|的人|的学生|的家庭", c.after[:10]) is None),  # (not 得控制权的人: who got it)
         # 从这儿到那儿得多久, 打车得花多少钱, 去机场得提前出门: what it takes (not 哭得花容失色, 等得花儿都谢了)
         ("dei3", lambda c: not c.inside and bool(c.before) and len(c.left) != 1
          and re.match("多久|多长时间|多少钱|花(?!容|枝|招|儿|了)|提前", c.after) is not None),  # (not 他说得多长时间都不累)
@@ -730,7 +743,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # thrown up all over a place or the way: 吐了一地, 吐了一身, 晕车吐了一路 (not 吐了一口痰, 吐了一地瓜子皮,
            # 瓜子皮吐了一地, 把嘴里的饭吐了一地: spat)
            ("tu4", lambda c: re.match("了一(?:地|身|床|路|车|桌子)(?:[，。！,!…]|$)", c.after) is not None
-            and re.search("嘴里|瓜子|皮|壳|核|籽|口水|唾沫|痰|骨头|刺|渣", c.before) is None)),
+            and re.search("嘴里|瓜子|皮|壳|核|籽|口水|唾沫|痰|骨头|刺|渣", c.before) is None),
+           # 猫咪今天吐了三次, 小狗吐了好几次, 它吐了，要不要去医院, 老是吐: thrown up, counted, or by an animal or a
+           # person at the clause's end (not 吐了口气, 他吐了一口痰)
+           ("tu4", lambda c: c.right[:1] == "了" and (re.match("了(?:[一二两三四五六七八九十几]+次|好几次|好多次|好多|很多)", c.after) is not None
+                                                   or re.match("了?(?:[，。！？,.!?]|$)", c.after) is not None
+                                                   and re.search("猫|狗|宝宝|孩子|它|他|她|我|小孩|老人|病人", c.before) is not None)
+            and "把" not in c.before),  # (not 他把瓜子皮吐了: spat out)
+           ("tu4", lambda c: c.left in ("老是", "总是", "经常", "频繁", "天天", "老", "总") and c.right[:1] in ("", "了", "是", "，"))),
     # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
@@ -833,6 +853,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", _wei_is),
     ),
     "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜") or c.left[-1:] in ("见", "碰", "遇", "撞", "逮")),
+           # 电话打了好几次都没接着, 没打着车, 好不容易才抢着一单: managed to (not 没接着说下去: went on)
+           ("zhao2", lambda c: re.search("(?:没|没有|才)[接打抢买赶追借约挤]$", c.before) is not None
+            and not c.after.startswith(("说", "讲", "做", "干", "往", "问", "写", "聊", "伞", "灯", "手电", "招呼"))),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
            ("zhao2", lambda c: c.left in ("捞", "抓", "逮", "捉") and c.before[:-1].endswith(("没", "没有"))),  # 什么也没捞着 (got)
            ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
@@ -851,6 +874,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", lambda c: c.right == "得" and _SET_THINGS.search(c.before) is not None),
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
+        # 音量调到五, 风速调到三挡, 电视调到湖南卫视, 灵敏度调到中 (not 他被调到总部工作, 他调到三号车间: transferred)
+        ("tiao2", lambda c: (re.match("到[^，。]{0,6}(?:档|挡|模式|频道|卫视)", c.after) is not None
+                             or re.match("到(?:第?[零一二两三四五六七八九十百0-9]|最|[高低中强弱]|静音|自动|标准|安静|阅读|睡眠|[^，。]{0,6}(?:台|套))",
+                                         c.after) is not None and _SET_DEVICES.search(c.before) is not None)
+         and re.search("被|人员|干部|任职|工作|岗位|部门|总部|公司|单位|上班|任", c.before + c.after[:12]) is None),
         # 他调了调琴弦, 把音量调一调, 调好音再演奏: tune or adjust
         ("tiao2", lambda c: c.after.startswith(("了调", "一调", "好音", "音准", "琴弦")) or c.before.endswith(("调了", "调一"))),
         # 空调已调至26℃, 音量调至最大, 价格已调至99元, 调至静音 (not 他被调至北京工作: transferred)
@@ -949,6 +977,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("dang4", lambda c: c.alone and bool(c.left) and re.match(_TREATED + "是", c.after) is not None and "时" not in c.after),
            ("dang4", lambda c: c.alone and c.after.startswith(("回事", "一回事"))),),
     "只": (("zhi1", left_ends(NUMERALS + DEMONSTRATIVES)),
+           # 它是只老猫, 他养了只猫, 楼下有只流浪狗: one, its 一 unsaid, before an animal
+           ("zhi1", lambda c: c.alone and (c.left.endswith(("是", "了", "有")) or c.left == "来了")
+            and c.right.startswith(("猫", "狗", "鸟", "兔", "鸡", "鸭", "鹅", "羊", "猪", "鼠", "仓鼠", "小", "老", "大", "公", "母",
+                                    "流浪", "野", "好", "布偶", "柯基", "金毛", "哈士奇", "泰迪", "狐狸", "狼", "熊", "猴", "蚊子", "苍蝇", "蟑螂"))
+            and c.right not in ("大概", "大约", "大致", "好好", "小事", "小小", "好在", "大体")),  # (not 这是只小事, 我有只大概的印象)
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
@@ -983,6 +1016,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
     "冲": (("chong4", right_starts("着", "我", "你", "他", "她")),
+           ("chong4", lambda c: c.right == "人" and re.match("人(?:叫|吼|喊|扑|笑|摇|发火|咬|龇牙|狂吠)", c.after) is not None),  # 狗冲人叫
            ("chong4", lambda c: c.left[-1:] in ("很", "太", "真", "挺", "好") and c.right[:1] in ("", "了", "的", "，")),
            ("chong4", lambda c: re.match("得(?:很|厉害|要命)[了啊呀]?$", c.after) is not None
             and re.search("水|浪|潮|洪|流", c.before) is None)),  # 这酒冲得厉害 (not 他冲得很快, 洪水冲得厉害: rushing)
@@ -1058,6 +1092,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "撒": (("sa3", right_starts("上", "点", "些", "在", "入", "满", "一把", "一层", "一撮", "一点", "一些", "下", "盐", "种", "向",
                                 "少许", "适量", "葱花", "芝麻", "白芝麻", "香菜", "孜然", "胡椒", "椒盐", "糖", "白糖", "面粉")),
            ("sa3", lambda c: c.after.startswith(("了一地", "了满地", "得满地", "得到处", "了一身", "得一地"))),
+           # 汤全撒了, 奶茶撒了, 粥撒了一半: spilt
+           ("sa3", lambda c: c.right[:1] == "了" and re.search("汤|奶茶|粥|水|饮料|咖啡|酒|油|饭|豆浆|牛奶|可乐|外卖", c.before) is not None),
            ("sa3", lambda c: c.right == "了" and re.match("了(?:一?[把层撮点些]|满|盐|糖|种子)", c.after) is not None
             and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
@@ -1203,7 +1239,7 @@ _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 �
 _SPINNER = re.compile("(?:轮子|车轮|轮|风扇|扇叶|陀螺|地球|风车|螺旋桨|马达|电机|发动机|转盘|磨盘|齿轮|洗衣机|滚筒)"
                       "(?:都|还|一直|不停地|飞快地)?(?:正在|在|还在|一直在)?$")
 _LEFT_BEHIND = re.compile("钥匙|手机|东西|书|包|伞|钱包|作业|衣服|外套|卡|证|本子|眼镜|帽子|充电器|水杯|杯子|文件|U盘|电脑|笔"
-                          "|围巾|手套|耳机|护照|行李|材料")
+                          "|围巾|手套|耳机|护照|行李|材料|猫|狗|绳|玩具|孩子")
 # Lessons one falls behind in, after 落下 (la4): 落下功课, 落下了三节课, 落下了两周的课, 落下了一门功课, 落下很远
 _LESSONS_MISSED = re.compile("了?(?:[一两二三四五六七八九十几好多]+(?:节|堂|门|周|天|个星期|个月|年)的?|不少|很多|许多|好多|一些)?"
                              "(?:功课|课程|课|作业|进度|学业|一大截|很远|太远|好远)")
@@ -1314,6 +1350,15 @@ _LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "�
                  "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **_SCENE_WORDS,
+    # 这针是谁打的, 昨天打的疫苗: what was given or hit (打的去机场, 我们打的吧: a taxi)
+    "打的": (("da3 de5", lambda c: re.match("(?:去|回|到|过去|过来|走|吧|吗|来|上班|回家|费|方便|话|要|花|多少)", c.after) is None),),
+    # 已经长到二十八公斤了, 长到三个月: grown to a weight or an age (not 这条线长到十米, 疫情长到三个月, 假期长到十天)
+    "长到": (("zhang3 dao4", lambda c: re.match("了?(?:[零一二两三四五六七八九十百几多半]+(?:公斤|千克|斤|克|两|个月|岁|周)|(?:一定的?)?(?:体重|月龄|岁数))", c.after) is not None
+              and re.search("线|绳|路|河|桥|队|距离|时间|裙|袖|指甲|会议|疫情|假期|演讲|视频|婚姻|名字|持续", c.before) is None),),
+    # 猫咪长毛了, 什么时候能长毛: hair grown (长毛猫: long-haired)
+    "长毛": (("zhang3 mao2", lambda c: c.after.startswith("了") or c.before.endswith(("能", "会", "开始", "没", "又", "还没", "不"))),),
+    # 电话都没接着: not answered in time (没接着说下去: went on)
+    "接着": (("jie1 zhao2", lambda c: c.before.endswith(("没", "没有")) and not c.after.startswith(("说", "讲", "做", "干", "往", "问", "写", "聊"))),),
     # 蛋白打发到硬性发泡, 加糖打发至六分发: whipped (not 把我打发到外地: sent away)
     "打发": (("da3 fa1", lambda c: re.search("蛋白|蛋清|奶油|黄油|全蛋|蛋液|加糖|奶盖|牛奶|打蛋器", c.before[-8:]) is not None
               or re.match("[至到]?(?:湿性|硬性|干性|中性|发泡|起泡|蓬松|[零一二三四五六七八九十]+分发|出纹路)", c.after) is not None),),
@@ -1357,7 +1402,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 调配药品, 处方调配, 到药房调配, 调配颜料: mix or dispense, tiao2 (not 调配资源, 调配人员: allocate)
     "调配": (("tiao2 pei4", lambda c: re.search("药|处方|颜料|颜色|饮料|酱汁|料汁", c.before + c.after) is not None),),
     # 没收到, 还没收: not (yet) received or collected, mei2 (not 没收违禁品, 被没收: confiscate)
-    "没收": (("mei2 shou1", lambda c: (c.after.startswith(("到", "着", "齐", "全", "回", "过"))
+    "没收": (("mei2 shou1", lambda c: (c.after.startswith(("到", "着", "齐", "全", "回", "过", "完", "割", "呢", "好", "起来"))
                                        or c.left in ("还", "从", "从来", "一直", "并", "根本", "尚", "仍"))
               and not c.before.endswith(("被", "予以", "依法", "一律", "全部", "将"))),),
     "没过": (("mei2 guo4", lambda c: c.left in _NOT_YET or c.after.startswith(_PASSED)),),  # 没过几天, 还没过完 (没过肉即可: mo4)
@@ -1405,7 +1450,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               and c.before.endswith(("请", "要", "务必", "记得", "注意", "帮我", "帮忙", "一定要", "小心"))),),  # 请看好您的随身物品 (not 大家都看好你的未来, 机构看好手机板块)
     "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
     "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
-    "多重": (("duo1 zhong4", lambda c: c.left.endswith("有") and c.right[:1] in ("", "啊", "呢", "吗", "呀")),),  # 有多重？
+    # 有多重？, 这只羊多重, 称一称多重: how heavy, ending a clause after what is weighed (多重保障, 含义多重, 主题多重: multiple)
+    "多重": (("duo1 zhong4", lambda c: c.right[:1] in ("", "啊", "呢", "吗", "呀")
+              and (c.left.endswith("有") or re.search("[羊猪牛鸡鸭鹅鱼瓜子袋包头块个只条你我他她它宝下称]$", c.before) is not None
+                   or re.search("[这那][袋个只头条块箱包根颗片张本台辆件]", c.before) is not None)),),
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)
@@ -1454,7 +1502,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
              ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
-              or c.after.startswith(("的还有", "的有"))),),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
+              or c.after.startswith(("的还有", "的有"))),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
+             # 同行人数, 同行的朋友, 本次拼车同行乘客两人, 车主与乘客同行 (travelling together)
+             ("tong2 xing2", lambda c: c.right.startswith(("人数", "乘客", "旅客", "游客")) or c.after.startswith(("的朋友", "的乘客", "的家人", "的同事"))
+              or c.left.endswith(("乘客", "拼车", "顺风车")) or re.search("[与和跟]乘客$", c.before) is not None)),
     "船只": (("chuan2 zhi3", right_starts("能", "有", "好", "可以", "剩", "够")),),  # 这条船只能坐十个人
     "着手": (("zhe5 shou3", lambda c: c.left.endswith(tuple("拉握牵挽搀举背插抄甩搓拍揣挥搭攥捂拢空暖"))  # 手拉着手, 空着手
               and not c.left.endswith(("供暖", "保暖", "取暖", "采暖"))),  # (从供暖着手: set about)
@@ -1477,7 +1528,12 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
               and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))
               or c.left.endswith(("开户", "发卡", "收款")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),),  # 开户行为中国银行 (not 违规开户行为)  # 第3行为空 (a row; not 第一行为就是道歉)
-    "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),),  # 苹果树结果了
+    "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),  # 苹果树结果了
+             # 今年苹果结果特别多, 这树开花不结果, 葡萄第二年就结果了: fruit borne (not 考试结果特别好)
+             ("jie1 guo3", lambda c: re.search("树|苹果|枣|杏|樱桃|葡萄|桃|梨|柿子|橘|柑|石榴|核桃|果园|开花", c.before) is not None
+              and c.left != "的" and re.search("公司|手机|电脑|检查|考试|评比|调查", c.before) is None
+              and (c.right[:1] in ("", "了", "啦", "早", "晚", "少", "多") or c.right in ("特别", "很", "非常", "比较")
+                   or c.before.endswith(("不", "开花", "就", "才", "能", "会", "没")))),),
     # 这一行行不行, 这一行行吗 (this trade, will it do), 一行行至山脚 (the party went), not 一行行字 (rows of)
     "一行行": (("yi1 hang2 xing2", right_starts("不", "吗", "么", "嘛", "呢", "吧", "啊")),
               ("yi1 xing2 xing2", right_starts("至", "抵")),),

@@ -193,8 +193,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a fraction's numerator: 四分之一杯, 万分之一秒
     if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
-    if after[0] in "加减乘除等比" and prev != after[0]:
-        return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等)
+    if after[0] in "加减乘除等比" and prev != after[0] and not (beyond and after[0] + beyond[0] == "加仑"):
+        return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等, 一加仑: a gallon)
     if len(word) > 1 and s == len(word) - 1 and is_word(word.text) and after[0] not in MEASURES and after[0] not in "百千万亿" and not (
             len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除等"):  # fmt: skip
         return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百;
@@ -236,9 +236,10 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
     (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋), a room or a hall called to (请到1室, B超1室, 一诊室,
     演播1厅; not 到一室一厅), evidence and a plan (证据1足以证明, 方案1为首选, 附件1至附件5; not 证据一并, 据一工作人员),
-    a game's first skill, base or round (一技能, 一垒, 一周目) and the first day's weather (初一天气)."""
+    a game's first skill, base or round (一技能, 一垒, 一周目), the first day's weather (初一天气), a fan's first
+    speed (调到一档, 一档风), top energy efficiency (一级能效) and a numbered room (卧室1的灯)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供运演教"
+    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供运演教能"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
@@ -257,7 +258,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
-            or (bool(prev) and (prev in "图表例式件项" or prev.isascii() and prev.isalpha()) and after in "是就中所的和与为并工至第")
+            or (bool(prev) and (prev in "图表例式件项室" or prev.isascii() and prev.isalpha()) and after in "是就中所的和与为并工至第")
             or (bool(prev) and prev in "单案" and after in "是就中所的和与为至第") or (prev == "据" and after in "足予是的和与至")
             or (after in "室厅" and bool(prev) and prev in ("到超图科楼血查疗术议" if after == "室" else "到播影是")
                 and following not in ("一", "之")) or (after == "诊" and following == "室")
@@ -265,7 +266,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
-            or (after in "挡档" and (prev == "挂" or bool(following) and following in "起和、电水气用"))
+            or (after in "挡档" and (bool(prev) and prev in "挂到速" or bool(following) and following in "起和、电水气用风"))
             or (after == "区" and following in "、和与")
             or (prev == "初" and (after in "送是的早晚到前后，、" or pair == "天气"))
             or (after == "标" and following == "段") or (after == "车" and following == "间")

@@ -1843,4 +1843,167 @@ TABLE = """\
 都督率	du1 du1 shuai4
 用量杯	yong4 liang2 bei1
 转起来	zhuan3 qi3 lai2
+粘人	nian2 ren2
+冲调	chong1 tiao2
+调奶粉	tiao2 nai3 fen3
+量肛温	liang2 gang1 wen1
+晃脑袋	huang4 nao3 dai5
+晃头	huang4 tou2
+吐奶	tu4 nai3
+又干又硬	you4 gan1 you4 ying4
+干干的	gan1 gan1 de5
+干衣机	gan1 yi1 ji1
+甩干	shuai3 gan1
+速干	su4 gan1
+速干衣	su4 gan1 yi1
+干烧	gan1 shao1
+干衣架	gan1 yi1 jia4
+干手器	gan1 shou3 qi4
+重命名	chong2 ming4 ming2
+上划	shang4 hua2
+下划	xia4 hua2
+左划	zuo3 hua2
+右划	you4 hua2
+划动	hua2 dong4
+下划线	xia4 hua4 xian4
+发色	fa4 se4
+盘发	pan2 fa4
+短发	duan3 fa4
+发质	fa4 zhi4
+发量	fa4 liang4
+发根	fa4 gen1
+发尾	fa4 wei3
+发膜	fa4 mo2
+漂发	piao3 fa4
+着妆	zhuo2 zhuang1
+散粉	san3 fen3
+种睫毛	zhong4 jie2 mao2
+单肩背	dan1 jian1 bei1
+开叉	kai1 cha4
+刷子	shua1 zi5
+干敏皮	gan1 min3 pi2
+拔干	ba2 gan1
+混干	hun4 gan1
+服装行	fu2 zhuang1 hang2
+美容行	mei3 rong2 hang2
+要塞进	yao4 sai1 jin4
+宽行	kuan1 hang2
+窄行	zhai3 hang2
+大小行	da4 xiao3 hang2
+单行种植	dan1 hang2 zhong4 zhi2
+双行种植	shuang1 hang2 zhong4 zhi2
+结果枝	jie1 guo3 zhi1
+结果期	jie1 guo3 qi1
+结果树	jie1 guo3 shu4
+结果母枝	jie1 guo3 mu3 zhi1
+承包地	cheng2 bao1 di4
+口粮地	kou3 liang2 di4
+流转地	liu2 zhuan3 di4
+玉米地	yu4 mi3 di4
+花生地	hua1 sheng1 di4
+棉花地	mian2 hua1 di4
+红薯地	hong2 shu3 di4
+地力	di4 li4
+麦场	mai4 chang2
+打麦场	da3 mai4 chang2
+场院	chang2 yuan4
+一场空	yi1 chang2 kong1
+还田	huan2 tian2
+着果	zhuo2 guo3
+着果率	zhuo2 guo3 lv4
+着生	zhuo2 sheng1
+重楼	chong2 lou2
+间伐	jian4 fa2
+间种	jian4 zhong4
+铺地膜	pu1 di4 mo2
+代种	dai4 zhong4
+改种	gai3 zhong4
+复种	fu4 zhong4
+干鸡粪	gan1 ji1 fen4
+借还	jie4 huan2
+国行	guo2 hang2
+港行	gang3 hang2
+单边长	dan1 bian1 chang2
+子单	zi3 dan1
+子母单	zi3 mu3 dan1
+数清楚	shu3 qing1 chu5
+同行人数	tong2 xing2 ren2 shu4
+本命佛	ben3 ming4 fo2
+佛牌	fo2 pai2
+戴佛	dai4 fo2
+五黄煞	wu3 huang2 sha4
+三煞	san1 sha4
+化煞	hua4 sha4
+路冲煞	lu4 chong1 sha4
+穿心煞	chuan1 xin1 sha4
+开口煞	kai1 kou3 sha4
+月煞	yue4 sha4
+劫煞	jie2 sha4
+灾煞	zai1 sha4
+申子辰	shen1 zi3 chen2
+子丑	zi3 chou3
+亥子丑	hai4 zi3 chou3
+子水	zi3 shui3
+坐子向午	zuo4 zi3 xiang4 wu3
+对着床	dui4 zhe5 chuang2
+压着床	ya1 zhe5 chuang2
+官相	guan1 xiang4
+富贵相	fu4 gui4 xiang4
+帮夫相	bang1 fu1 xiang4
+薄情相	bo2 qing2 xiang4
+合相	he2 xiang4
+三分相	san1 fen1 xiang4
+四分相	si4 fen1 xiang4
+吉相	ji2 xiang4
+命中带	ming4 zhong1 dai4
+命中缺	ming4 zhong1 que1
+供糖瓜	gong4 tang2 gua1
+天地否	tian1 di4 pi3
+否卦	pi3 gua4
+水雷屯	shui3 lei2 zhun1
+屯卦	zhun1 gua4
+转经	zhuan4 jing1
+转经筒	zhuan4 jing1 tong3
+转山	zhuan4 shan1
+转湖	zhuan4 hu2
+轮流转	lun2 liu2 zhuan4
+得令	de2 ling4
+行丧	xing2 sang1
+丧门	sang1 men2
+将星	jiang4 xing1
+调候	tiao2 hou4
+藏干	cang2 gan1
+虚空藏	xu1 kong1 zang4
+梵乐	fan4 yue4
+只进不出	zhi3 jin4 bu4 chu1
+乾为天	qian2 wei2 tian1
+坤为地	kun1 wei2 di4
+坎为水	kan3 wei2 shui3
+离为火	li2 wei2 huo3
+震为雷	zhen4 wei2 lei2
+巽为风	xun4 wei2 feng1
+艮为山	gen4 wei2 shan1
+兑为泽	dui4 wei2 ze2
+这么着	zhe4 me5 zhe5
+着啥急	zhao2 sha2 ji2
+着急忙慌	zhao2 ji2 mang2 huang1
+得劲	de2 jin4
+得瑟	de4 se5
+得闲	de2 xian2
+够呛	gou4 qiang4
+一口闷	yi1 kou3 men1
+闷头	men1 tou2
+长点儿心	zhang3 dianr3 xin1
+长记性	zhang3 ji4 xing5
+抹桌子	ma1 zhuo1 zi5
+抹布	ma1 bu4
+犯拧	fan4 ning4
+拧螺丝	ning3 luo2 si1
+兔崽子	tu4 zai3 zi5
+崽子	zai3 zi5
+膈应	ge4 ying5
+值当	zhi2 dang4
+当回事	dang4 hui2 shi4
+先干为敬	xian1 gan1 wei2 jing4
+记不得了	ji4 bu5 de2 le5
 """

@@ -105,6 +105,9 @@ SIGN_RULES: tuple[Rule, ...] = (
          lambda m: _SET_SIGNS[m.group().strip()]),  # a∈A, A∩B, x∈[0,1], △ABC≌△DEF, △ABC∽△DEF, y∝x (not (∩_∩))
     rule("circle", r"⊙(?=[A-Z](?![A-Za-z]))", lambda m: "圆"),  # ⊙O的半径
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
+    # 运势：★★★★, 财运 ⭐⭐⭐, 大吉★★★★★ 中吉★★★★: a rating of full stars after what is rated (not ★★★重要通知★★★)
+    rule("star_count", r"(?<=[：:运吉凶分数级度]) ?(★{1,5}|⭐{1,5})(?![★☆⭐])(?=[，。；,.;!！\s]|$|[大中小末]?[吉凶]|[财爱健事学][运业康])",
+         lambda m: read_number(str(len(m.group(1)))) + "星"),  # (not 标题：★新品★, 备注：★为必填项)
     # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
     rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"
                                                             if "★" in m.group() else "零颗星")),
@@ -303,12 +306,12 @@ def _joined(match: re.Match[str]) -> str:
     return joined if joined.lower() in WORDS else match.group()
 
 
-# 歼-20, 东风-41, 长征-5: a dash between a craft's series name and its number is not said
+# 歼-20, 东风-41, 长征-5, 寡肽-1: a dash between a craft's (or a peptide's) series name and its number is not said
 # (歼二十, not 歼负二十); a dash after other words stays a minus sign (气温-5度).
 DESIGNATION = rule(
     "designation",
     r"(歼轰|歼|东风|长征|神舟|天舟|嫦娥|天宫|天问|鲲龙|翼龙|枭龙|红旗|鹰击|巨浪|彩虹|猎鹰|霹雳|初教|空警|运油|红箭|长剑"
-    r"|米格|伊尔|雅克|爱国者|(?<![\u4e00-\u9fff0-9.])[运轰直强苏图安卡米]|(?<=[型架款的和与及、])[运轰直强苏图安卡米])"
+    r"|米格|伊尔|雅克|爱国者|肽|(?<![\u4e00-\u9fff0-9.])[运轰直强苏图安卡米]|(?<=[型架款的和与及、])[运轰直强苏图安卡米])"
     r"-(?=[0-9])",  # not 一直-5度, 坚强-1, 地图-3, 长3米-5米
     lambda m: m.group(1),
 )
@@ -354,7 +357,7 @@ RULES: tuple[Rule, ...] = (
     + letters.RULES
     + chat.RULES
     + marks.RULES
-    + (K8S,)
+    + (K8S, phone.MAC_ADDRESS)
     + specs.RULES
     + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, DESIGNATION, TANK_DASH, BEARING, COORDINATE, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)

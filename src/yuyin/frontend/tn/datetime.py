@@ -165,7 +165,9 @@ def _is_score(match: re.Match[str]) -> bool:
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
 _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅|[:：])?|PB|pb|PR|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时(?:[:：])?|"
-                             r"[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|完赛时间|用了|还剩|剩余时间[:：]?|限时|通关时间|(?:速通|PR|PB)?纪录(?:是|为)|PR(?:是|为))\s?$")
+                             r"[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|完赛时间|用了|还剩|剩余时间[:：]?|限时|通关时间|(?:速通|PR|PB)?纪录(?:是|为)|PR(?:是|为)"
+                             r"|快进到|快退到|拖到|跳到|播放到|播放进度[:：]?|进度条?[:：]?|已等待|免费等待)\s?$")  # (a video's position: 快进到2:30;
+# a wait: 司机已等待02:35)
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
@@ -173,6 +175,10 @@ _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|
 # before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
 _RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb|成绩|用时|完赛)?(?:是|为)?\s?$")
 _RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
+# A countdown's end after minutes and seconds: 请在14:59内完成支付, 订单将在29:59后自动取消 (after 后 only past an
+# hour of the clock: 23:00后关闭大门 is a time)
+_COUNTDOWN_WITHIN = re.compile(r"^\s?内(?:完成|支付|付款|有效)")
+_COUNTDOWN_AFTER = re.compile(r"^\s?后(?:自动|关闭|取消|失效)")
 # What a race's winner did in a time of hours after 以 or 用: 以2:05:30完成马拉松, 以2:18:59获得冠军, 用2:05:30跑完全程
 _FINISHED_AFTER = re.compile(r"^\s?(?:完成|获得|冲线|夺得|跑完|刷新|取得|撞线|赢得)")
 _RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
@@ -185,7 +191,9 @@ def _duration(match: re.Match[str]) -> str:
         timed = ((_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
                  or len(match.group().split(":")[0]) == 1 and before.endswith(("以", "用")) and _FINISHED_AFTER.match(after))
     else:
-        timed = match.group().index(":") == 1 and _RESULT_AFTER.match(after)
+        timed = (match.group().index(":") == 1 and _RESULT_AFTER.match(after)
+                 or _COUNTDOWN_WITHIN.match(after) and not match.group().endswith(":00")  # (在12:00内: by noon)
+                 or _COUNTDOWN_AFTER.match(after) and int(match.group().split(":")[0]) > 24)
     if not (_DURATION_WORDS.search(before) or timed) or before.endswith("限时") and _TIME_AFTER.match(after):
         return match.group()  # a clock time, for the rule after (限时10:00-12:00开放, 限时19:00截止)
     if match.group().count(":") == 1 and _RACE_BEFORE.search(before):  # 全马PB 4:05: a marathon takes hours
@@ -378,9 +386,27 @@ def _dotted_hours(match: re.Match[str]) -> str:
     return _dotted_clock(start_hour, start_minute) + "到" + _dotted_clock(end_hour, end_minute)
 
 
+_MONTH_DAY = r"(1[0-2]|0?[1-9])[./](3[01]|[12][0-9]|0?[1-9])"
+_NO_COUNT = "(?! ?[元块人个万亿%件次台辆吨米克股名位套份票分只张本条家项])"  # (not 价格1980、2020元: prices)
+# The twelve signs, before their span of days (not 插座, 宝座)
+_SIGNS = ("白羊座", "金牛座", "双子座", "巨蟹座", "狮子座", "处女座", "天秤座", "天蝎座", "射手座", "摩羯座", "水瓶座", "双鱼座")
+
 RULES: tuple[Rule, ...] = (
+    # 白羊座 3.21-4.19, 水瓶座1/20-2/18, 摩羯座（12.22-1.19）: a sign's span of days
+    rule("zodiac_span", "(?:" + "|".join(f"(?<={sign})" for sign in _SIGNS) + r")([ :：（(]{0,2})" + _MONTH_DAY
+         + r" ?[-~～—至到] ?" + _MONTH_DAY + r"(?![0-9./])(?!\s?[厘米元斤磅克%])",
+         lambda m: m.group(1) + _month_day(m.group(2), m.group(3)) + "到" + _month_day(m.group(4), m.group(5))),
+    # 我是3.21出生的, 11.22的生日, 我生日4.19: a birthday
+    rule("birthday", r"(?<![0-9.])(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?![0-9.])(?=出生|生的|的生日|生日|过生日)"
+         r"|(?<=生日)(是?)(1[0-2]|[1-9])\.(3[01]|[12][0-9]|[1-9])(?![0-9.%])(?!\s?(?:[磅斤克元块米号日]|公斤|千克))",
+         lambda m: _month_day(m.group(1), m.group(2)) if m.group(1) else m.group(3) + _month_day(m.group(4), m.group(5))),
+    # 属鼠的年份：1948、1960、1972, 1985、1997年出生: years in a list, each by its digits (the last before 年 is read below)
+    rule("listed_years", r"(?<![0-9.])(?:19|20)[0-9]{2}(?=[、和](?:19|20)[0-9]{2}(?![0-9])" + _NO_COUNT + ")"
+         r"|(?<=(?:19|20)[0-9]{2}、)(?:19|20)[0-9]{2}(?![0-9.])" + _NO_COUNT, lambda m: read_digits(m.group())),
+    # 96年属鼠, 我是93年的鸡: a year of birth before its animal, by its digits
+    rule("year_of_animal", r"(?<![0-9.])([0-9]{2})(?=年(?:属|的)[鼠牛虎兔龙蛇马羊猴鸡狗猪])", lambda m: read_digits(m.group(1))),
     # 23/24赛季, 12/13赛季: a season of two years, each by its digits (二三二四赛季), before 12/13 is taken for a day
-    rule("two_year_season", r"(?<![0-9./])([0-9]{2})/([0-9]{2})(?=赛季)", lambda m: read_digits(m.group(1)) + read_digits(m.group(2))
+    rule("two_year_season", r"(?<![0-9./])([0-9]{2})/([0-9]{2})(?=赛季|产季|榨季|年度)", lambda m: read_digits(m.group(1)) + read_digits(m.group(2))
          if int(m.group(2)) == (int(m.group(1)) + 1) % 100 else m.group()),
     # 20-08时, 明天08-20时: a forecast's hours, from one to the other (二十时到八时; the leading zero unsaid)
     rule("hour_window", r"(?<![0-9.:])([01]?[0-9]|2[0-4]) ?[-—~～] ?([01]?[0-9]|2[0-4])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装|辰|许))",
@@ -391,12 +417,16 @@ RULES: tuple[Rule, ...] = (
     # AM 9:00 - PM 6:00, AM8:30至PM5:30: a.m. and p.m. written before the time (上午九点到下午六点)
     rule("meridiem_first", r"(?<![A-Za-z])(AM|PM|am|pm)\s?(?=(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))",
          lambda m: "上午" if m.group(1).lower() == "am" else "下午"),
-    # 下午2.30开会, 晚上7.00出发: a clock time after the part of the day
+    # 下午2.30开会, 晚上7.00出发: a clock time after the part of the day, or
     rule("dotted_clock", r"(?:(?<=早上)|(?<=上午)|(?<=中午)|(?<=下午)|(?<=傍晚)|(?<=晚上)|(?<=凌晨)|(?<=今晚)|(?<=明早)|(?<=明晚))"
-         r"\s?([0-9]|1[0-2])\.([0-5][05])(?![0-9]|\.[0-9])(?!\s?(?:[%‰倍块万亿个元米克升度]|美元|公斤|公里|[-~～至到]\s?[0-9]))",
-         lambda m: _dotted_clock(m.group(1), m.group(2))),
+         r"\s?([0-9]|1[0-2])\.([0-5][05])(?![0-9]|\.[0-9])(?!\s?(?:[%‰倍块万亿个元米克升度]|美元|公斤|公里|[-~～至到]\s?[0-9]))"
+         # 8.30的闹钟, 6.30起床, 明天10.30提醒我: a clock time before what is set for it or done at it
+         r"|(?<![0-9.])([01]?[0-9]|2[0-3])\.([0-5][05])(?![0-9]|\.[0-9])(?=的?(?:闹钟|起床|叫我|叫醒|提醒|高铁|火车|动车|航班|飞机|班车|出发|集合|上班|下班))",
+         lambda m: _dotted_clock(m.group(1) or m.group(3), m.group(2) or m.group(4))),
     # 日期：03-15, 到期日：12-31: a labelled month and day (not a range)
-    rule("labelled_month_day", r"(?:(?<=日期)|(?<=到期日)|(?<=截止日))([:：为是]?\s?)(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![0-9]|-[0-9])",
+    rule("labelled_month_day", r"(?:(?<=日期)|(?<=到期日)|(?<=截止日)|(?<=时间)|(?<=预计)|(?<=更新)|(?<=送达)|(?<=于))([:：为是]?\s?)"
+         r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![0-9]|-[0-9]|\s?(?:[日号天点时个元分秒周人万年月次件名位家台辆]|小时))",
+         # (发货时间：12-07 18:30, 快件于12-08签收; not 预计10-20人, 时间12-15分钟)
          lambda m: m.group(1) + _month_day(m.group(2), m.group(3))),
     # 账单月份：2024-11, 您2024-11月的账单: a year and month of a bill
     rule("bill_month", r"(?:(?<=月份)|(?<=账期)|(?<=账单))([:：为是]?\s?)((?:19|20)[0-9]{2})-(1[0-2]|0[1-9])(?![0-9]|-[0-9])"
@@ -618,7 +648,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内|游))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内, 3日游: days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings (not a word's 分 before a minus: 得分-2)
-    rule("unit_range", r"(?<=[0-9零一二两三四五六七八九十][日号月年点分秒时]) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|明天|明晚|后天|周|星期))",
+    rule("unit_range", r"(?:(?<=[0-9零一二两三四五六七八九十][日号月年点分秒时])|(?<=[上中下]旬)) ?[-~～—–] ?(?=[0-9零一二三四五六七八九十两]|(?:上午|中午|下午|傍晚|晚上|凌晨|早上|[早晚]|次日|次年|第二天|翌日|明天|明晚|后天|周|星期))",
          lambda m: "到"),  # 上午九点-下午六点, 二十点-次日两点
     # 周一-周五, 星期一~星期三: a range of weekdays
     rule("grade_range", r"(?<=年级) ?[-~～—–] ?(?=[一二三四五六七八九]年级)", lambda m: "到"),  # 三年级～六年级

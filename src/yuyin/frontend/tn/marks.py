@@ -35,6 +35,11 @@ _SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&
 NAMED_SIGN = rule("named_sign", r"(?<=用)([#*|!&%~/\\])(?=表示|注释|写|标注|分隔|连接|代替|隔开|开头|结尾|作为|来)",
                   lambda m: _SIGN_NAMES[m.group(1)])
 
+# 我❤你, 我♥北京: a heart between words, said as 爱
+HEART = rule("heart", r"(?<=[\u4e00-\u9fff])(?:❤️|❤|♥|♡)(?=[\u4e00-\u9fff])", lambda m: "爱")
+# SK-II, SKII: the brand, its Roman two said as a number
+SK_II = rule("sk_ii", r"(?<![A-Za-z])SK-?II(?![A-Za-z])", lambda m: "SK二")
+
 # a&&b, a||b: the logical and and or of code
 LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&" else "或")
 
@@ -49,6 +54,8 @@ PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:X{2,3}|x{2,3})(?![A-Za-z]
 GRADE_OF_AS = rule("grade_of_as", r"(?<![A-Za-z])(A{3,5})(?=级)", lambda m: read_number(str(len(m.group(1)))) + "A")
 
 RULES: tuple[Rule, ...] = (
+    HEART,
+    SK_II,
     GRADE_OF_AS,
     MUSICAL_KEY,
     OPUS,

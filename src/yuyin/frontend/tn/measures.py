@@ -31,6 +31,7 @@ UNITS: dict[str, str] = {
     "mol/(L·min)": "摩尔每升每分钟", "m³/(h·人)": "立方米每小时每人", "kN·m": "千牛米", "Ω·m": "欧姆米",
     "lx": "勒克斯", "lm": "流明", "kVA": "千伏安", "kvar": "千乏", "Nm": "牛米", "N.m": "牛米", "tsp": "茶匙", "tbsp": "汤匙", "cup": "杯", "cups": "杯", "KJ": "千焦", "ML": "毫升", "μM": "微摩尔每升", "nM": "纳摩尔每升", "r/min": "转每分钟", "rpm": "转每分钟", "nF": "纳法", "pF": "皮法", "ns": "纳秒", "Ω": "欧姆", "kΩ": "千欧", "MΩ": "兆欧",
     # radiation doses, hectares; capitals and plurals people type (60KG, 10KM, 185CM, 2MIN, 300KCAL, 5mins, 2hrs, 144hz)
+    "g/dL": "克每分升", "μg/dL": "微克每分升", "nmol/L": "纳摩尔每升", "pmol/L": "皮摩尔每升", "nmol": "纳摩尔", "pmol": "皮摩尔",
     "μSv/h": "微西弗每小时", "nGy/h": "纳戈瑞每小时", "μSv": "微西弗", "mSv": "毫西弗", "Sv": "西弗", "nGy": "纳戈瑞", "μGy": "微戈瑞", "hm²": "公顷", "KG": "千克", "Kg": "千克",
     "KM": "公里", "Km": "公里", "CM": "厘米", "MIN": "分钟", "Min": "分钟", "mins": "分钟", "hrs": "小时", "hr": "小时",
     "KCAL": "千卡", "Kcal": "千卡", "hz": "赫兹",
@@ -62,7 +63,11 @@ def _temperature(match: re.Match[str]) -> str:
     """-5~3℃ -> 零下五到三摄氏度; a day's low and high written 15/26℃ (-2/8℃) the same way, its
     high and low (26/15℃) with a pause between."""
     minus, low, separator, high_minus, high, unit = match.groups()
-    spoken = {"-": "零下", "+": "零上", None: ""}[minus] + read_number(low)  # +2℃: 零上二摄氏度
+    before = context_before(match, 8)  # 较昨日+3℃, 比昨天-2℃: higher or lower by (not 比赛-5℃, 比-5℃还冷)
+    compared = re.search("[较比](?:昨天|昨日|前天|上周|上月|去年|常年|往年|平时|同期|今天|明天)(?:偏|升|降)?[高低]?$", before) is not None
+    spoken = ({"-": "低", "+": "高"} if compared and not before.endswith(("高", "低")) else {"-": "零下", "+": "零上"}
+              if not compared else {}).get(minus, "")
+    spoken += "两" if compared and minus and low == "2" else read_number(low)
     if high:
         falling = separator == "/" and float((minus or "") + low) > float(("-" if high_minus else "") + high)
         spoken += ("、" if falling else "到") + ("零下" if high_minus else "") + read_number(high)
@@ -242,9 +247,11 @@ _PER_AMOUNTS = frozenset({"kg", "g", "mg", "μg", "L", "ml", "mL", "μL", "μl"}
 
 def _spec_pair(match: re.Match[str]) -> str:
     """4K/120Hz, 60Hz/120Hz, 8K/30fps -> a pause between the two specs, not "per" (a mass or volume after the
-    slash is what a content is given per: left to be read "per")."""
-    spec, _, next_unit = match.groups()
-    return match.group() if next_unit in _PER_AMOUNTS else spec + "、"
+    slash is what a content is given per, and energy over a day (1.2kWh/24h): left to be read "per"; a height
+    and a weight, 170cm/60kg, are two specs)."""
+    spec, unit, next_unit = match.groups()
+    per = next_unit in _PER_AMOUNTS and unit not in ("cm", "m") or unit == "kWh" and next_unit == "h"
+    return match.group() if per else spec + "、"
 
 
 # A runway's number, its heading in tens of degrees, and its side among parallel runways
@@ -302,11 +309,11 @@ RULES: tuple[Rule, ...] = (
     ),
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?:(°)(?![CF])|(?=度|[到至~～]-?" + NUMBER + "(?:度|°(?![CF]))))", _degrees_below),
-    # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts
+    # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts, or of pixels (400W像素)
     # (年薪30-50w, 年薪25-40W: both ends)
     rule("wan", r"(?<![0-9.])" + _RANGE + r"w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
          r"|总价|房价|售价|预算|贷款|收入)"
-         r" ?" + _RANGE + r"W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])",
+         r" ?" + _RANGE + r"W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])|(?<![0-9.])(" + NUMBER + r")W(?=像素)",
          lambda m: "到".join(read_amount(end) for end in m.groups() if end) + "万"),
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
@@ -383,8 +390,8 @@ RULES: tuple[Rule, ...] = (
     rule("price_choices", r"(?<=元)/(?=[0-9零一二两三四五六七八九十百千万]+(?:\.[0-9]+|点[零一二三四五六七八九]+)?元)", lambda m: "、"),
     # 3.2班: the second class of the third year (三二班), not a decimal
     rule("class_of_year", r"(?<![0-9.每])([1-9])\.([1-9][0-9]?)(?=班(?![次车机]))", lambda m: read_number(m.group(1)) + read_number(m.group(2))),
-    # 高度是多少m？, 质量是多少kg？: a unit after 多少 asked for
-    rule("unit_asked", r"(?<=多少) ?(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
+    # 高度是多少m？, 质量是多少kg？, 每kg体重0.1ml, 体重是几kg？: a unit after 多少, 每 or 几, its number unsaid
+    rule("unit_asked", r"(?:(?<=多少)|(?<=[每几])) ?(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 9.6万km², 120万kW, 1000亿kW·h: a unit after 万 or 亿 (the number is read below)
     rule("unit_after_myriads", r"(?<=[0-9][万亿])(" + _UNIT + r")(?![A-Za-z])", lambda m: UNITS[m.group(1)]),
     # 0.25g*24粒, 330ml*24罐, 500张*5包: a pack of so many (times; not *3天*, Markdown italics)
@@ -406,11 +413,11 @@ RULES: tuple[Rule, ...] = (
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步])|(?<=国际单位)|(?<=元起)"
+        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步株尾头])|(?<=国际单位)|(?<=元起)"
         r"|(?<=[元块]/[月天人])|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘穴笼栏头株一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

@@ -23,7 +23,7 @@ _LIANG_MEASURES = (
     "刀半打瓣撮听提锅扎钵坛例客荤素球冠"  # (cuts, halves, dozens, cans, packs, dishes of meat and greens, goals, titles)
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|核(?![酸武弹电能])|线程|房(?!间|号)|居|驱"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道, 2核
-               "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)"
+               "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)|加仑|泵"
                "|[大中](?=[勺碗块杯份瓶袋包盒盘罐桶箱片根条只个口锅壶碟])|篮板|助攻|抢断|盖帽|金(?!额|属|融|牌榜)"  # 2大勺, 2篮板, 2金  # 下了2单, 缩进2字符, 2度电,
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
@@ -89,6 +89,9 @@ RULES: tuple[Rule, ...] = (
         lambda m: read_number(m.group()),
     ),
     # 9金4银2铜: medals are counted with 两
+    # 温度调高2度, 比昨天低了2度: a change of two degrees (最低2度, a reading, keeps 二)
+    rule("degrees_changed", r"(?:(?<=[高低升降])|(?<=[高低升降]了))(?<!最[高低])(?<!最[高低]了)2(?= ?(?:度|℃|°C|摄氏度))"
+         r"|(?<![0-9.])2(?=级台阶)", lambda m: "两"),  # (一步跨了2级台阶: two steps)
     rule("medals", r"(?:(?<=[金银])|(?<![0-9.]))2(?=[银铜]|金[0-9])", lambda m: "两"),
     # 2胜1负, 12胜2平3负, 2投1中, 2罚1中: wins, draws, losses and a shooter's attempts are counted with 两 too
     rule("record", r"(?<=[胜平])2(?=[平负])|(?<![0-9.第])2(?=胜(?:[0-9]|[的，。、,]|$)|[投罚][0-9]+中)",

@@ -26,7 +26,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
-    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|传真|分机号|分机|尾号|尾数|房号|"
+    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|呼叫|打给|传真|分机号|分机|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
@@ -37,9 +37,20 @@ ADDRESS_JOINT = rule("address_joint", r"(?:(?<=号楼)|(?<=单元)|(?<=[0-9][栋
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
 _SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
-                    r"|10000|955(?:00|08|11|18|19|22|28|33|55|58|59|61|66|68|77|88|95|99)")  # 123xx: public hotlines; 955xx:
-# banks, insurers; 96110: fraud warnings; 95598: the power grid
-_CALL_BEFORE = r"(?:这里是|打了|打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管)"
+                    r"|10000|95[0-9]{3}|950[0-9]{3}")  # 123xx: public hotlines; 955xx: banks, insurers; 95xxx and 950xxx:
+# couriers and other firms (顺丰95338, 京东950618); 96110: fraud warnings; 95598: the power grid
+_CALL_BEFORE = (r"(?:这里是|打了|打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管"
+                r"|详询|顺丰|中通|圆通|申通|韵达|京东|邮政|德邦|极兔)")
+# Letter sizes in a row: S/M/L, M/L, XL/XXL
+_SIZES = "X{0,3}[SML](?:/X{0,3}[SML])+(?![A-Za-z])"
+# Buildings named by their use, before a room's number (宿舍楼201, 图书馆305)
+_BUILDINGS = ("宿舍楼", "公寓楼", "办公楼", "写字楼", "研发楼", "综合楼", "教学楼", "实验楼", "行政楼", "住院楼", "门诊楼", "图书馆")
+# Lipstick brands and lines, before a shade's number (迪奥999, 纪梵希小羊皮306)
+_LIPSTICK_BRANDS = ("迪奥", "阿玛尼", "纪梵希", "兰蔻", "圣罗兰", "香奈儿", "娇兰", "植村秀", "魅可", "小羊皮", "烈艳蓝金", "红管", "黑管")
+# AC:23:3F:A1:B2:C3: a MAC address, each pair's characters said, its colons or dashes unsaid (run before cell ranges, A1:B2)
+MAC_ADDRESS = rule("mac_address", r"(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:-])",
+                   lambda m: " ".join(re.sub("[0-9]+", lambda digits: read_digits(digits.group()), pair)
+                                      for pair in re.split("[:-]", m.group())))
 # A carrier's own service number after its name: 中国移动10086, 中国电信10000号
 _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # The words of a call that may follow a service number even after a space or its closing quote: 110 报警,
@@ -85,7 +96,7 @@ def _called_number(match: re.Match[str]) -> bool:
     (not 房间101号, 门牌号: codes of a place)."""
     word, letters, digits = match.group(1), match.group(3), match.group(4)
     return (not letters and len(digits) <= 3 and digits.isdigit() and not digits.startswith("0")
-            and match.string[match.end():match.end() + 1] == "号" and word.endswith(("号码", "编号", "预约号", "就诊号")))
+            and match.string[match.end():match.end() + 1] == "号" and word.endswith(("号码", "编号", "预约号", "就诊号", "呼叫")))
 
 
 def _grouped(groups: list[str]) -> str:
@@ -284,6 +295,8 @@ RULES: tuple[Rule, ...] = (
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
     # @用户12345, @小王123: the digits that end an account's handle, one by one
     rule("handle_digits", r"(@[\u4e00-\u9fffA-Za-z_]{1,12})([0-9]{2,})(?![0-9.])", lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
+    # Abc@123456, home@2024: the digits of a password after its @, one by one
+    rule("password_digits", r"(?<=[A-Za-z]@)[0-9]{3,}(?![0-9.A-Za-z])", lambda m: read_digits(m.group(), yao=True)),
     # 用户名：zhang123, 昵称：Tom2008: an account's name, letters then digits, the digits one by one
     rule("account_name", r"(?:(?<=用户名)|(?<=账号)|(?<=帐号)|(?<=昵称))((?:(?:是|为)[:：]?|[:：]) ?[A-Za-z][A-Za-z_.]{0,19})([0-9]+)(?![0-9A-Za-z])",
          lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
@@ -383,6 +396,35 @@ RULES: tuple[Rule, ...] = (
         r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
         lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
+    # 宿舍楼201, 办公楼1203, 图书馆305自习室: a room after its building, digit by digit (not 1号楼1500多平方米, 3楼150座)
+    rule("room_in_building", "(?:" + "|".join(f"(?<={building})" for building in _BUILDINGS) + ")"
+         r"([1-9][0-9]{2,3})(?![0-9.])(?! ?[元块人个万亿%件次台辆吨米克股名位套份层级年平㎡多余来座强间张本班棵把所册])",
+         lambda m: read_digits(m.group(), yao=True)),
+    # 138xxxx1234: a phone number masked with x, its hidden digits unsaid (as with 138****1234)
+    rule("masked_phone", r"(?<![0-9A-Za-z])(1[3-9][0-9])[xX]{4}([0-9]{4})(?![0-9A-Za-z])",
+         lambda m: read_digits(m.group(1), yao=True) + " " + read_digits(m.group(2), yao=True)),
+    # 郑单958, 先玉335, 登海605: a seed variety's number, digit by digit
+    rule("seed_variety", r"(?<=郑单|先玉|登海|京科|百农|中单|伟科|裕丰|迪卡|鲁原|隆平|浚单|豫单|农大|济麦)([0-9]{3})(?![0-9.])",
+         lambda m: read_digits(m.group())),
+    # 迪奥999, 阿玛尼405, 圣罗兰1966, 兰蔻196: a lipstick's shade after its brand, digit by digit
+    rule("brand_shade", "(?:" + "|".join(f"(?<={brand})" for brand in _LIPSTICK_BRANDS) + r")([0-9]{3,4})(?![0-9.])(?! ?(?:[元块支瓶盒片家万个件套只张人台次克]|ml|g|毫升))",
+         lambda m: read_digits(m.group())),
+    # 24/7全天候服务: round the clock, every day of the week (二十四七)
+    rule("all_week", r"(?<![0-9./])24/7(?![0-9/])", lambda m: "二十四七"),
+    # 38女神节, 38节: the women's day of March 8th (三八)
+    rule("march_eighth", r"(?<![0-9.第])38(?=女神节|妇女节|节(?!车|课|点|约|能|省|目|奏|日|次|电池|干电池|[0-9]))", lambda m: "三八"),
+    # 鞋码37/38, 36/37码: two neighbouring sizes, said one after the other (not a fraction)
+    rule("neighbour_sizes", r"(?<![0-9./])([2-4][0-9])/([2-4][0-9])(?=码|都能穿|的鞋|的脚)|(?<=码)(?:[:：是]?)([2-4][0-9])/([2-4][0-9])(?![0-9/])",
+         lambda m: (read_number(m.group(1) or m.group(3)) + "、" + read_number(m.group(2) or m.group(4)))
+         if int(m.group(2) or m.group(4)) == int(m.group(1) or m.group(3)) + 1 else m.group()),
+    # M/L码, S/M/L: letter sizes, said one after another (not M per litre)
+    rule("letter_sizes", r"(?<![A-Za-z0-9.\u0370-\u03ff])" + _SIZES + "(?=码|号)|(?:(?<=尺码)|(?<=码数)|(?<=尺寸)|(?<=穿)|(?<=于)|(?<=是))(?:[:：是] ?)?" + _SIZES,
+         lambda m: m.group().replace("/", "、")),
+    # 5%烟酰胺+2%熊果苷: one ingredient and another, 加 (not 正: a percentage's sign)
+    rule("ingredients_plus", r"(?<=%[\u4e00-\u9fff]{2})\+(?=[0-9.]+%)|(?<=%[\u4e00-\u9fff]{3})\+(?=[0-9.]+%)|(?<=%[\u4e00-\u9fff]{4})\+(?=[0-9.]+%)",
+         lambda m: "加"),
+    # 长×宽×高/6000: a volume divided by a constant
+    rule("divided_volume", r"(?:(?<=高)|(?<=高\(cm\))|(?<=高（cm）)|(?<=高cm))/(?=[0-9]{3,5}(?![0-9]))", lambda m: "除以"),
     # 55开, 三七开: a split of ten between two sides, by its digits (not 12开始, 19开门)
     rule("split_of_ten", r"(?<![0-9.])([1-9])([1-9])(?=开(?![始发车门会放关心通学工展业拓除支销播机幕水张]))",
          lambda m: read_digits(m.group()) if int(m.group(1)) + int(m.group(2)) == 10 else m.group()),
