@@ -676,7 +676,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
         ("huan2", lambda c: c.right == "的" and c.after.rstrip("。！!…") == "的" and c.left.endswith(("会", "要", "得", "能"))),  # 我一定会还的
     ),
+    # 吃饭喽, 好咧, 加油呐, 好哩, 出发咯: a particle ending the clause, neutral (咯血, 呐喊 are words; not 呐，给你: here; nor 哈喽)
+    **{particle: ((neutral, lambda c: c.alone and not c.right and bool(c.before) and c.left != "哈"),)
+       for particle, neutral in {"喽": "lou5", "咧": "lie5", "呐": "na5", "哩": "li5", "咯": "lo5"}.items()},
     "得": (
+        ("dei3", lambda c: c.right in ("了解", "了结") and c.left.endswith(("还", "就", "也", "都", "又", "先"))),  # 还得了解一下
         ("de2", _times_table),  # 一五得五, 二三得六
         # get: 各得10元, 立得5元, 注册即得188元, 可得积分 (before _dei_must: not 可得 must)
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
@@ -1350,6 +1354,7 @@ _LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "�
                  "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **_SCENE_WORDS,
+    "好哩": (("hao3 li5", lambda c: not c.right),),  # 好哩！ (all right)
     # 这针是谁打的, 昨天打的疫苗: what was given or hit (打的去机场, 我们打的吧: a taxi)
     "打的": (("da3 de5", lambda c: re.match("(?:去|回|到|过去|过来|走|吧|吗|来|上班|回家|费|方便|话|要|花|多少)", c.after) is None),),
     # 已经长到二十八公斤了, 长到三个月: grown to a weight or an age (not 这条线长到十米, 疫情长到三个月, 假期长到十天)

@@ -206,9 +206,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
             return "yi1"  # counting: 数一数二
         # not 一步一步, 一天一天 (one step after another), nor 今年一年里, 美国一国 (a word ending in a measure or 国,
         # then one of it; 盘一盘, 对一对, 包一包: a verb that is also a measure, tried)
-        if (not earlier or earlier[0] != "一") and not (
+        if (not earlier or earlier[0] != "一") and following != "仑" and not (
                 (prev in MEASURES or prev == "国") and earlier and is_word(earlier[0] + prev)):
-            return "yi5"  # 看一看
+            return "yi5"  # 看一看 (not 加一加仑: a gallon)
     return "yi2" if tone(after[1]) in "45" else "yi4"
 
 
