@@ -153,16 +153,24 @@ def to_simplified(text: str) -> str:
         return text
     simplified = _t2s_converter().convert(text)
     if simplified != text and len(simplified) == len(text):
-        traditional = any(char != "乾" and _t2s_converter().convert(char) != char for char in set(text))
-        kept = set() if traditional else {match.start() for match in _TRIGRAM.finditer(text)}
+        kept = _kept_trigrams(text) if "乾" in text else set()
         simplified = "".join(
-            new if new == old or (ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT) and old != "坏"
+            new if new == old or (ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT) and old not in _SIMPLIFIED_ALREADY
             and index not in kept else old
             for index, (new, old) in enumerate(zip(simplified, text))
         )
     return _ZHE.sub("着", simplified)
 
 
+def _kept_trigrams(text: str) -> set[int]:
+    """Where 乾 is the trigram in text that has no other traditional character (乾为天, 西北为乾)."""
+    if any(char != "乾" and _t2s_converter().convert(char) != char for char in set(text)):
+        return set()
+    return {match.start() for match in _TRIGRAM.finditer(text)}
+
+
+# Simplified characters that OpenCC's phrase table still changes (打坏 -> 打坯)
+_SIMPLIFIED_ALREADY = frozenset("坏")
 # 乾 the trigram, in a hexagram's name, a direction or a list (乾为天, 西北为乾, 乾、坤, 6乾, 乾三连)
 _TRIGRAM = re.compile("乾(?=为|卦|宫|位|方|山|宅|造|道|元|、|[0-9一二三四五六七八九])|(?<=[为、0-9一二三四五六七八九☰])乾")
 

@@ -1371,8 +1371,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "转起来": (("zhuan4 qi3 lai2", lambda c: re.search("风车|转盘|轮盘|轮子|陀螺|风扇|齿轮|马达|电机|发动机|车轮|螺旋桨|叶片|地球|磨|圈",
                                                       c.before) is not None),),
     # 一万乘百分之三: times (万乘之国, 万乘之尊: chariots)
-    "万乘": (("wan4 cheng2", lambda c: not c.after.startswith("之")),),
-    "一万乘": (("yi1 wan4 cheng2", lambda c: not c.after.startswith("之")),),
+    **{word: ((reading, lambda c: not c.after.startswith("之")),) for word, reading in (("万乘", "wan4 cheng2"), ("一万乘", "yi1 wan4 cheng2"))},
     "本地": (("ben3 de5", lambda c: c.before.endswith("一本一")),),  # 一本一本地看: one by one (jieba cut 一|本地)
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我

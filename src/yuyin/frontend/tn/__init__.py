@@ -276,8 +276,7 @@ _CHAINED = _OPERAND + r"(?: ?[-*×] ?" + _OPERAND + ")+"
 def _equation_chain(match: re.Match[str]) -> str:
     """The chain's signs said as sums and products; after an equals sign only where another follows or there is a
     product or a letter's term (利息=本金×年利率, cos2x=1-2sin²x: not 日期=2024-01-15, 电话=010-12345678, 比分=3-1,
-    范围=1-100); a product of words only
-    after one (总价=单价×面积; not 李宁×故宫=国潮, a collaboration)."""
+    范围=1-100); a product of words only after one (总价=单价×面积; not 李宁×故宫=国潮, a collaboration)."""
     chain = match.group()
     after_equals = match.string[: match.start()].rstrip(" ").endswith("=")
     equals_after = re.match(" ?[=＝]", match.string[match.end():]) is not None
