@@ -59,11 +59,13 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9๑])\d")  # (๑ is the cheeks of a face
 # ligatures (ﬁ) and mathematical letters (𝐀, 𝑥: styled text pasted from social media).
 _COMPATIBILITY = re.compile("[\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3380-\u33df"
                             "\ufb00-\ufb06\U0001d400-\U0001d7cb]")
+# 1½, 2¾: a whole number and a vulgar fraction, said 一又二分之一 (not 11/2)
+_MIXED_NUMBER = re.compile("(?<=[0-9])(?=[\u00bc-\u00be\u2150-\u215e\u2189])")
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {chr(0x2170 + i): str(i + 1) for i in range(12)}
 _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
-# A Roman numeral character before a class, grade, type, degree or stage: the numeral in hanzi (Ⅱ类 ->
+# A Roman numeral character before a class, grade, type, degree, stage or exam paper: the numeral in hanzi (Ⅱ类 ->
 # 二类, not the count 两类 that 2类 would be read as)
-_ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期])")
+_ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期卷])")
 _SPACES = re.compile(r"[^\S\n]+")
 # 5——10人, 10——20万元: a range typed with the double dash of a pause, read as the single one (到)
 _DOUBLE_DASH_RANGE = re.compile(r"(?<=[0-9])——(?=[0-9])")
@@ -128,6 +130,7 @@ def clean(text: str) -> str:
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
     text = _DOUBLE_DASH_RANGE.sub("—", text)
     text = _ROMAN_LABEL.sub(lambda m: read_number(_ROMAN[m.group()]), text)
+    text = _MIXED_NUMBER.sub("又", text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
     return _SPACES.sub(" ", text)
 
@@ -139,8 +142,10 @@ def _t2s_converter() -> opencc.OpenCC:
 
 # 著 is zhù only in these words in simplified text, or before the title of the book written (司马迁著《史记》,
 # not 看著《红楼梦》, 读著《论语》), and in 见微知著 (not 不知著急, 明知著火); elsewhere it is the traditional
-# form of 着 (睡著了, 看著我, 著火), which OpenCC's t2s leaves as it is.
-_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?<!微知)著(?![名作称述录者书文有])(?!(?<=[^看读念翻拿捧抱唱听写演]著)《)")
+# form of 着 (睡著了, 看著我, 著火, and after a verb even before 书, 名 or 作: 看著书, 写著名字, 写著作业), which
+# OpenCC's t2s leaves as it is.
+_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?<!微知)著(?:(?<=[看带背写叫穿拿抱捧提戴念翻唱听演做揣夹]著)"
+                  r"|(?![名作称述录者书文有])(?!(?<=[^看读念翻拿捧抱唱听写演]著)《))")
 
 
 def to_simplified(text: str) -> str:
@@ -163,7 +168,7 @@ def to_simplified(text: str) -> str:
 
 
 def _kept_trigrams(text: str) -> set[int]:
-    """Where 乾 is the trigram in text that has no other traditional character (乾为天, 西北为乾)."""
+    """Where 乾 is qian2 (the trigram, a name: 乾为天, 乾清宫) in text that has no other traditional character."""
     if any(char != "乾" and _t2s_converter().convert(char) != char for char in set(text)):
         return set()
     return {match.start() for match in _TRIGRAM.finditer(text)}
@@ -171,8 +176,12 @@ def _kept_trigrams(text: str) -> set[int]:
 
 # Simplified characters that OpenCC's phrase table still changes (打坏 -> 打坯)
 _SIMPLIFIED_ALREADY = frozenset("坏")
-# 乾 the trigram, in a hexagram's name, a direction or a list (乾为天, 西北为乾, 乾、坤, 6乾, 乾三连)
-_TRIGRAM = re.compile("乾(?=为|卦|宫|位|方|山|宅|造|道|元|、|[0-9一二三四五六七八九])|(?<=[为、0-9一二三四五六七八九☰])乾")
+# 乾 qian2: the trigram, in a hexagram's name, a direction or a list (乾为天, 西北为乾, 乾、坤, 6乾, 乾三连), and in names
+# of places, palaces, emperors' reigns and schools (乾清宫, 乾西五所, 乾县, 乾隆, 乾陵, 乾嘉学派, 乾安县; not 乾燥, 衣服乾了,
+# 晒乾东西: dry)
+_TRIGRAM = re.compile("(?<![晒晾烘擦吹风烤沥拧弄])乾(?=为|卦|宫|位|方|山|宅|造|道|元|清|西|东|县|宁|隆|陵|坤|州|安|嘉|德|符|封|兴|祐|亨|统|贞)"
+                      "|(?<![\u4e00-\u9fff])乾(?=、|[0-9一二三四五六七八九])"  # (乾、坤, 乾三连; not 牛肉乾一包, 大家乾一杯, 豆乾、卤蛋)
+                      "|(?<=[为、0-9一二三四五六七八九☰])乾")
 
 
 def _verbalize(text: str) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .words import is_noun, opens_a_deed, word_frequency
+from .words import cut_words, is_noun, names_a_thing, opens_a_deed, word_frequency
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,23 @@ def _noun_must(c: Context) -> bool:
     return subject and (c.right.startswith(_MUST_DO + _MUST_FIRST)
                         or opens_a_deed(c.right) and not c.right.startswith("可")  # (not 可爱, 可怜)
                         and (c.right not in PRONOUNS or c.right in ("自己", "大家")))  # (not 书写得我想哭)
+
+
+# What kind of card 卡 ka3 ends the name of (银行卡, 房卡), before 在 or 住
+_CARDS = re.compile("(?:银行|房|信用|会员|储蓄|公交|饭|校园|银联|门禁|社保|医保|借记|工资|购物|充值|电话|流量|SIM|sim|身份|磁)卡?$")
+
+
+def _mixed_or_set(c: Context) -> bool:
+    """调 tiao2 before 个 and what is mixed or set: 调个蘸料, 调个闹钟, 调个频道 (not 调个岗位, 调个班: transferred, swapped)."""
+    return not c.before.endswith("被") and re.match(
+        "个(?:蘸料|料汁|酱汁|汁|馅儿?|酱|凉菜|颜色|鸡尾酒|闹钟|频道|台(?=[，。！？,.!?看吧了]|$)|温度(?!计)|音量|味)", c.after) is not None
+
+
+# What a deal or a draw gives, after 得 de2: 得8.88元, 得积分, 得红包, 可得免单
+_PRIZE = re.compile("[0-9零一二两三四五六七八九十百千万点]+(?:元|块|分|个|张|份|倍|天|折|积分|金币|$|[，。！,.!])|积分|礼品|礼包|券|奖|红包"
+                    "|优惠|现金|神秘|免单|返现|金币|会员|折扣|好礼|大礼")
+# Deeds that a shop's deal rewards, before 得 de2 (签到得积分, 晒图得红包, 最高得8.88元)
+_DEAL_DEEDS = frozenset("最高 最多 签到 晒图 好评 分享 邀请 注册 关注 助力 评价 转发 点赞 拉新 好友 打卡 下单 抽奖".split())
 
 
 def _no_deed_after(after: str) -> bool:
@@ -289,6 +306,7 @@ def _before_title_ren(c: Context) -> bool:
     任局长说 are names, and so after a plural pronoun or a time: 我们任主任说了, 这时任经理走了进来, 随后任总发言)."""
     post = c.right.startswith(_POSTS)
     return (_before_title(c) and c.left not in _LET_BEFORE
+            and re.search("第[零一二两三四五六七八九十百]+$|[首历前现新上下这那每]$", c.before) is None  # (not 第十六任总统)
             and re.search("摆布|宰割|处置|发落|使唤|差遣|打骂|欺负|摆弄", c.after[:10]) is None
             and not (post and (c.left in PRONOUNS and not c.left.endswith("们") and c.left not in ("咱", "大家")
                                or c.left.endswith(_SERVED_BEFORE) and (c.left in _SERVED_BEFORE or not c.left.endswith(("时", "后")))
@@ -425,12 +443,20 @@ _MUST_SUBJECTS = frozenset("明天 今天 后天 现在 以后 晚上 早上 上
                            "汤 鸡汤 药 面团 面 肉 牛肉 排骨 饭 后 饭前 饭后 睡前 餐前 餐后".split())
 # What comes in layers, after 重重的 chong2
 _LAYERS = "困难|阻碍|障碍|包围|关卡|迷雾|心事|顾虑|山|门|帷幕|防线|考验|危机|疑问|谜团|矛盾|封锁|枷锁|云|雾"
+# Activities said as a verb and its object, after which 得 + a deed is "must": 出门得带伞, 开车得小心, 看病得挂号 (a
+# complement's 得 follows the verb said again: 出门出得早, 唱歌唱得好)
+_ACTIVITIES = frozenset("出门 出差 出国 出远门 开车 骑车 坐车 打车 上班 下班 上学 放学 上课 考试 做饭 跑步 游泳 爬山 登山 旅游 旅行 看病 "
+                        "买房 租房 买车 装修 搬家 结婚 办事 办证 办签证 开会 请假 见面 坐飞机 坐地铁 坐高铁 坐火车 乘车 乘机 登机 "
+                        "过马路 过安检 过年 健身 减肥 养狗 养猫 养花 带孩子 带娃 做生意 创业 写作业 考驾照 考研 面试 报名 吃药 "
+                        "洗澡 睡觉 运动 钓鱼 露营 滑雪 潜水 开店 贷款 还款 办卡 开户 入职 离职 退房 入住 住院 出院 打针 献血 体检".split())
+# Getting ready for an activity, what jieba does not tag as a deed: 跑步得穿运动鞋, 睡前得关灯, 看病得挂号
+_GEAR_UP = ("穿", "戴", "关", "锁", "挂号", "系", "拿", "填", "签", "预约", "检查", "记得", "遵守", "保持", "空腹")
 # More of what must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
 _MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回",
                "禁食", "控制", "减肥", "省着", "拔牙", "药浴", "导尿", "住院", "缝针", "打针", "吃药", "输液", "手术", "治疗",
                "看医生", "去医院", "补", "戒", "忌口", "静养", "卧床")  # (猫咪呕吐了，得禁食十二小时; 太胖了，得减肥)
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
-_MUST_DO = ("先", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
+_MUST_DO = ("先", "趁", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
 # 为了得到, 除了得奖, 病了得去医院)
@@ -442,6 +468,8 @@ _SET_THINGS = re.compile("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮
 _DEGREE_WORDS = frozenset("很 太 好 挺 真 更 最 极 那么 这么 多么 非常 特别 十分 相当 比较 有点 有些".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
                       "见得 怪得 恨得 巴得".split())
+# Garments that come out too long, before 长了 chang2 (裤子长了5公分)
+_GARMENTS = ("裤子", "裙子", "袖子", "裤腿", "衣服", "衣袖", "外套", "大衣", "下摆", "裤", "裙", "袖")
 _LONG_THINGS = ("时间", "日子", "夜", "路", "假期", "根", "条", "段", "句", "篇", "文章", "电影", "寿命", "距离")
 _LINE_CONTENT = ("代码", "注释", "字", "文字", "数据", "命令", "公式", "记录", "表格", "诗", "程序", "内容")
 _SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
@@ -454,6 +482,8 @@ _GIVE_ALSO_CALL = re.compile("打了|打过|打个|打电话|打.{0,2}折|打包
 _DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
                      "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水|鼻子|鼻头|便便|粪便|大便|伤口|毛|猫砂|猫粮|狗粮"
                      "|眼睛|嘴巴|喉咙|土|地|土壤|泥|泥巴|地表|天气|空气)(?:都|还|已经|已|也|没|就|快|还没|早就|终于|又|太|很|特别)*$")
+# What a job offer or a contract states, before 为 "is": 岗位为行政专员, 薪资构成为底薪加提成, 补偿为N+1
+_TERMS_OF_A_JOB = ("岗位", "要求", "构成", "月薪", "年薪", "工资", "薪资", "底薪", "补偿金", "补偿", "基数", "考核")
 _PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
 # 为 wei4 "for": before whom it is for, or in a clause whose verb does something for someone.
 _BENEFICIARIES = (*_PERSONS, "自己", "人民", "群众", "客户", "顾客", "用户",
@@ -502,6 +532,7 @@ _ATTRIBUTES = ("码", "号", "名字", "名称", "姓名", "地址", "面积", "
                "重量", "体积", "容量", "价格", "单价", "总价", "费用", "票价", "比例", "比分", "得分", "名次", "排名",
                "状态", "性质", "类型", "类别", "型号", "品牌", "颜色", "材质", "尺寸", "尺码", "答案", "题目", "口号",
                "宗旨", "理念", "前方", "站", "出口", "入口", "登机口", "路段", "电话", "热线", "招牌菜",
+
                "车位", "铺位", "排位", "机位", "展位", "摊位", "工位",
                "诊断", "确诊", "更名", "改名", "公式", "光圈", "周", "课", "率", "价", "额", "值", "量", "数", "度", "级", "型", "期",
                "下限", "上限", "座位")  # fmt: skip
@@ -546,6 +577,79 @@ def _wei_for(c: Context) -> bool:
 # Whom a 为 "for" is for, where no verb of _DOING_FOR says so: a person before what is done (为母亲庆生,
 # 为年轻人敲响警钟, 为球迷直播比赛; not 为成年人, a kind; nor 为基数计算).
 _SOMEONE = re.compile("(?:[人亲者员迷民]|儿子|女儿|妻子|丈夫|爸爸|妈妈|爷爷|奶奶|队友|战友|邻居|同事)$")
+
+
+def _wei_classed(c: Context) -> bool:
+    """为 wei2 before what a thing is classed as, ending its clause: 脾为后天之本, 心为君主之官 (a 之 phrase), 人参为君,
+    甘草为佐使 (a formula's roles), 舌红苔黄，为热证 (a pattern of illness); not 为国家之利益奋斗 (a deed follows),
+    为患者确诊病症 (for someone)."""
+    named = c.after.rstrip("。！？!?；;…")
+    if _for_someone(c) or _WEI_FOR_BEFORE.search(c.before):
+        return False
+    return (re.fullmatch("[^，,。]{1,6}之[\u4e00-\u9fff]{1,2}(?<!之计)|(?:君|臣|佐|使|佐使|君臣)药?", named) is not None and bool(c.before)
+            or re.fullmatch("[\u4e00-\u9fff]{1,5}[证症]", named) is not None)
+
+
+# Verbs that turn something into what follows 为 wei2: 转化为治理效能, 分解为水和二氧化碳, 改建为博物馆
+_TURNED_INTO = ("转化", "转变", "分解", "改建", "改造", "演化", "发育", "简化", "细化", "量化", "合成", "拆分", "改编", "改名",
+                "更名", "改称", "点", "宣布其", "当选", "晋级", "降格", "升格")
+_LINKS = frozenset("的 之 和 与 及 或 、".split())
+# Before a 为 that is "for" (全是为钱, 一切为国家之利益, 臣愿为君死)
+_WEI_FOR_BEFORE = re.compile("(?:是|一切|只|(?<![首京成古国建迁定])都|皆|(?<![安周健齐完保])全|愿|肯|甘|宁愿|宁可|不)$")
+# What a clause that opens with 为 (wei2) classes its subject as: ，为全国重点文物保护单位, ，为黄山最高峰, ，为热证
+_CLASSES = ("单位", "建筑", "遗址", "文物", "保护区", "景区", "高峰", "最高峰", "之一", "之首", "首都", "省会", "所在地", "发源地",
+            "代表", "典范", "杰作", "古刹", "祖庭", "证", "症", "之象", "航班", "车次", "品牌", "作品", "真迹", "建筑群", "城市", "宫殿",
+            "汤", "散", "丸", "膏")
+# Whom or what one does things for, one character after 为 wei4 (为公, 为民, 为钱, 为谁)
+_FOR_ONE = frozenset("公 民 国 家 己 人 钱 名 利 官 善 恶 谁 何 此 之 其 你 我 他 她 您 它 君 妻 母 父 子 女 友 师 生 食 财 情 爱".split())
+# How the names of places, bodies and works end, that jieba does not list (莒国, 某某县, 宋氏, 张某)
+_NAMED_ENDS = tuple("国州县城山河湖寺省市团史体氏某局厂司院校部店馆园宫殿庙阁楼塔桥脉热寒虚证症汤散丸膏")
+_NAME_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                           "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# Words that jieba does not tag as deeds but that say how a deed goes, after 为: 早晨用药为好, 以少为佳, 为难
+_SAID_OF_A_DEED = frozenset("好 佳 宜 妙 难 重 主 先 准 止 伍 伴 患 害 敌 友 生 师 背书 纪念 节约 体验 服务 贡献 买单 加油 助力 点赞 "
+                            "站台 发声 代言 担保 宣传 辩护 作证 辟谣 正名 撑腰 保驾护航 护航 兜底 买账 让路 让步 开道 铺路".split())
+
+
+# Verbs of a passive 为…所 that what follows 所 may name even before 的 (为群众所熟知的, 为人民所喜爱的)
+_SUFFERED = ("熟知", "喜爱", "接受", "迫", "困", "知", "用", "害", "杀", "败", "灭", "俘", "伤", "感动", "吸引", "震撼", "称道", "推崇",
+             "欢迎", "认可", "青睐", "重视", "忽视", "遗忘", "替代", "取代", "左右", "控制", "利用", "掌握", "垄断", "占", "累", "误",
+             "惑", "动", "关注", "信任", "敬仰", "崇拜", "爱戴", "传颂", "称颂", "赞", "钟爱", "熟悉", "了解", "认识", "诟病", "不齿")
+
+
+def _wei_passive(c: Context) -> bool:
+    """为 wei2 of a passive 为…所: 为曹雪芹所作, 为后人所编, 为人民所喜爱 (not 为你所做的一切, 为你所写的歌: what was done for
+    someone; nor 一一为具言所闻: told to them, what was heard)."""
+    done = re.match("[^，,。；;]{1,8}(?<![言说究出厕场诊务寓住])所(?!以|有|在|谓|得|属|需|长)([\u4e00-\u9fff](?:(?!的)[\u4e00-\u9fff])?)", c.after)
+    if done is None or _WEI_FOR_BEFORE.search(c.before):
+        return False
+    if done.group(1).startswith(("做", "作", "付出", "准备", "牺牲", "奉献", "承受", "花", "写", "唱", "受", "设", "提供")):
+        return not _wei_for(c) and not c.after[done.end():].startswith("的")  # (not 为你所做的一切, 为考生所提供的服务)
+    if done.group(1).startswith(_SUFFERED):
+        return True  # 为群众所熟知的, 为人民所喜爱的歌曲
+    return not (c.after[done.end():].startswith("的") and _wei_for(c))
+
+
+def _wei_copula(c: Context) -> bool:
+    """为 wei2 "is" before a noun phrase that ends the clause (日本首都为东京, 其母为王氏, ，为黄山最高峰, 是否为本市户籍)
+    or after a verb of turning into (转化为, 改建为); not "for" someone (一切为人民) nor before a deed (为国争光)."""
+    if _for_someone(c) or _WEI_FOR_BEFORE.search(c.before):
+        return False
+    if c.left.endswith(_TURNED_INTO):
+        return True
+    told = c.after.rstrip("。！？!?；;…").strip("“”\"'《》")
+    if not told or len(told) > 14 or re.search("[了着过而来去所]", told) or _SERVED_INSIDE.search(told):
+        return False  # (not 为纪念抗战胜利而建的, 皆为利来, 为空巢老人送温暖)
+    if len(told) == 1:  # 初一为朔, 酿泉为酒, 部首为“木”, 之为病 (not 立党为公, 全是为钱, 为谁)
+        return bool(c.before) and names_a_thing(told) and told not in _SAID_OF_A_DEED and told not in _FOR_ONE
+    if not c.before and not told.endswith(_CLASSES):
+        return False  # a clause that opens with 为 names a class (，为全国重点文物保护单位, ，为白虎汤; not 为前途，为保护环境)
+    words = [word for word in cut_words(told) if word not in "《》“”\"'"]
+    return bool(words) and words[-1] not in _LINKS and sum(len(word) == 1 and word not in _LINKS for word in words) <= 1 and all(
+        word in _LINKS or word.startswith("之") or names_a_thing(word) and word not in _SAID_OF_A_DEED
+        and (word_frequency(word) > 0 or not word.isalpha() or word.isascii()
+             or word is words[-1] and (word[0] in _NAME_SURNAMES or word.endswith(_NAMED_ENDS))) for word in words)
+    # (a word jieba made up only as a name at the end: 其妻为宋氏, 主席为张三, 古为莒国; not 尚思为国戍轮台, 为农民工讨薪)
 
 
 def _for_someone(c: Context) -> bool:
@@ -636,7 +740,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 越长越像他爸 (not 越长越好, 越拉越长, 裙子越长越漂亮, 线越长越结实: the longer)
         ("chang2", left_ends("太很真好多么更最挺特别常较够超")),
         ("chang2", lambda c: c.right[:1] == "了" and c.left.endswith(_LONG_THINGS)),  # 时间长了, 这根短了，那根长了
+        # 衣服有点长了, 裤子长了5公分: too long (孩子长了5公分: grown)
+        ("chang2", lambda c: c.left in ("有点", "有些", "稍微", "稍", "略") and c.right[:1] in ("", "了", "的", "啊")
+         or c.right[:1] == "了" and c.left.endswith(_GARMENTS)),
         ("zhang3", right_starts(*_GROW)),
+        ("zhang3", lambda c: re.match("第?[一二两三四五六七八九十几]颗(?:乳|恒)?牙", c.after) is not None),  # 长第一颗牙
         ("zhang3", left_ends("生成增家校班队部省市县局处科所院社组团师兄首")),
         ("chang2", lambda c: True),
     ),
@@ -672,25 +780,35 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
          and re.search("钱|款|贷|债|信用卡|花呗|白条|借呗|欠", c.before) is not None
          and not c.after.startswith(("不了解", "不上班", "不上学", "不起来", "不上调", "不上涨", "不上市", "不上心", "不起作用", "不起眼"))),
         ("huan2", lambda c: not c.right),  # the adverb hai2 never ends a clause: 什么时候还？ 下个月还
+        ("huan2", lambda c: c.after.startswith(("一下价", "个价", "点价"))),  # 帮我还一下价 (bargain)
         ("huan2", right_in("了")),  # 书还了, 他还了钱 (了解 is a word of its own: 还了解 keeps hai2)
         ("huan2", lambda c: AMOUNT.match(c.right) is not None),  # 要还五千, 每月还两千块 (not 还三个人)
         ("huan2", lambda c: c.right == "的" and c.after.rstrip("。！!…") == "的" and c.left.endswith(("会", "要", "得", "能"))),  # 我一定会还的
     ),
     # 吃饭喽, 好咧, 加油呐, 好哩, 出发咯: a particle ending the clause, neutral (咯血, 呐喊 are words; not 呐，给你: here; nor 哈喽)
     **{particle: ((neutral, lambda c: c.alone and not c.right and bool(c.before) and c.left != "哈"),)
-       for particle, neutral in {"喽": "lou5", "咧": "lie5", "呐": "na5", "哩": "li5", "咯": "lo5"}.items()},
+       for particle, neutral in {"喽": "lou5", "咧": "lie5", "呐": "na5", "哩": "li5", "咯": "lo5", "哟": "yo5"}.items()},
     "得": (
         ("dei3", lambda c: c.right in ("了解", "了结") and c.left.endswith(("还", "就", "也", "都", "又", "先"))),  # 还得了解一下
         ("de2", _times_table),  # 一五得五, 二三得六
         # get: 各得10元, 立得5元, 注册即得188元, 可得积分 (before _dei_must: not 可得 must)
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
-         and re.match("[0-9零一二两三四五六七八九十百千万]+(?:元|块|分|个|张|份|倍|天|折|积分|金币)|积分|礼品|礼包|券|奖|红包|优惠|现金|神秘",
-                      c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
+         and _PRIZE.match(c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
+        # 由题意得x=5, 两式相减得: a result worked out, before its formula (not 你得x光检查)
+        ("de2", lambda c: re.search("由|根据|代入|同理|联立|解|整理|化简|移项|相减|相加|相乘|约分|通分|去括号|去分母", c.before) is not None
+         and re.match("[A-Za-z0-9①②③④(（{]|[零一二两三四五六七八九十]{1,3}[A-Za-z]", c.after) is not None),
+        # 签到得积分, 晒图得红包, 最高得8.88元, 充100得120: what a shop's deal gives (not 签到得早, 分享得很开心)
+        ("de2", lambda c: (c.left in _DEAL_DEEDS or c.left[-1:] in NUMERALS and re.search("充|满|买|存|送", c.before) is not None)
+         and _PRIZE.match(c.after) is not None),
         ("de2", lambda c: c.left == "了" and not c.after.rstrip("。！？!?；;…") and _MIGHTY.search(c.before[:-1]) is not None),  # 功夫很了得
         # 由题意可得a+b=5, 同理可得, 由此可得结论: follows (not 你可得小心)
         ("de2", lambda c: c.left == "可" and re.search("由|根据|代入|同理|所以|因此|故|综上", c.before) is not None),
         ("dei3", _dei_must),
         ("dei3", _noun_must),
+        ("dei3", lambda c: c.left in _ACTIVITIES and bool(c.right) and not _no_deed_after(c.after)
+         and (c.right.startswith(_MUST_DO + _MUST_FIRST + _GEAR_UP) or opens_a_deed(c.right))
+         and re.match("[\u4e00-\u9fff](?:[，。！？,.!?了也]|$)|[^，,。]{1,3}[了坏哭]", c.after) is None),  # 出门得带伞 (not 出门得早,
+        # 出门得急，忘了带钥匙, 打针得疼哭了: how it went)
         # must wait a while: 他得过一会儿才能到, 你得过几天再来 (not 他得过奖, 得过病: has won, has had)
         ("dei3", lambda c: (c.left in PRONOUNS or c.left in _MUST_SUBJECTS)
          and c.after.startswith(("过一会", "过会儿", "过几天", "过两天", "过些日子", "过一段时间", "过几分钟", "过一阵"))),
@@ -721,6 +839,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("de5", _de_particle),
     ),
     "地": (("di4", _place_of),
+           ("di4", lambda c: c.left in ("这场", "那场", "该场", "此场", "本场")),  # 这场地太小了: the venue (jieba: 这场|地)
            ("di4", _slippery_ground),
            ("de5", _di_adverbial),
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
@@ -787,6 +906,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: c.left.endswith(_CHANGE_TO) and not _wei_for(c) and _URGED.search(c.before) is None),  # 已加强为
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
+        ("wei2", lambda c: c.left.endswith(_TERMS_OF_A_JOB) and not _wei_for(c)),  # 学历要求为本科 (not 要求为孩子们提供午餐)
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
                                     c.after) is not None),  # 月租金为人民币3500元 (not 为人民币国际化铺路)
@@ -817,6 +937,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         # 日降水量≥50mm为暴雨, 249.9毫米为大暴雨: a measured bound is (not 花三百元为孩子买书)
         ("wei2", lambda c: re.search("[零一二两三四五六七八九十百千点](?:毫米|厘米|千米|公里|米|摄氏度|度|级|毫克|千克|公斤|克|毫升|升|微克|小时)$",
                                      c.before) is not None and _wei_names(c)),
+        ("wei2", _wei_passive),
         ("wei4", _wei_for),
         # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
@@ -855,10 +976,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: _CHANGE_INTO.search(c.before) is not None),  # 化悲痛为力量, 变废为宝
         ("wei2", right_starts("阴性", "阳性", "优", "良", "轻度", "中度", "重度", "终审", "白色")),
         ("wei2", _wei_is),
+        ("wei2", _wei_classed),
+        ("wei2", _wei_copula),
     ),
-    "着": (("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜") or c.left[-1:] in ("见", "碰", "遇", "撞", "逮")),
+    "着": (("zhuo2", lambda c: c.left in ("请", "须", "需", "应", "必须", "统一", "身", "均")
+            and c.after.startswith(("正式", "服装", "正装", "便装", "西装", "盛装", "制服", "工装", "校服", "深色", "浅色"))),  # 请着正式服装: wear
+           ("zhao2", lambda c: c.left[-1:] in ("不", "得") or c.right[:1] == "了" or c.left in ("找", "猜") or c.left[-1:] in ("见", "碰", "遇", "撞", "逮")),
            # 电话打了好几次都没接着, 没打着车, 好不容易才抢着一单: managed to (not 没接着说下去: went on)
-           ("zhao2", lambda c: re.search("(?:没|没有|才)[接打抢买赶追借约挤]$", c.before) is not None
+           ("zhao2", lambda c: re.search("(?:没|没有|才)[接打抢买赶追借约挤钓够摸抓逮]$", c.before) is not None
             and not c.after.startswith(("说", "讲", "做", "干", "往", "问", "写", "聊", "伞", "灯", "手电", "招呼"))),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
            ("zhao2", lambda c: c.left in ("捞", "抓", "逮", "捉") and c.before[:-1].endswith(("没", "没有"))),  # 什么也没捞着 (got)
@@ -876,6 +1001,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                            "稀", "稠", "浓", "淡", "咸", "甜")),  # 调馅儿 (mix), 把酱汁调稀
         # 味道调得刚好, 调料调得有点咸, 音量调得太大 (not 他被调得很远: transferred)
         ("tiao2", lambda c: c.right == "得" and _SET_THINGS.search(c.before) is not None),
+        ("tiao2", _mixed_or_set),  # 调个蘸料, 调个闹钟
         ("tiao2", lambda c: c.after.lstrip("了").startswith(("一碗", "一杯", "一小碗", "一小杯", "一盆", "一勺"))),  # 调(了)一碗料汁 (mix)
         ("tiao2", lambda c: c.right == "到" and c.beyond.startswith(_SETTINGS)),  # 调到二十六度, not 调到北京
         # 音量调到五, 风速调到三挡, 电视调到湖南卫视, 灵敏度调到中 (not 他被调到总部工作, 他调到三号车间: transferred)
@@ -887,7 +1013,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("tiao2", lambda c: c.after.startswith(("了调", "一调", "好音", "音准", "琴弦")) or c.before.endswith(("调了", "调一"))),
         # 空调已调至26℃, 音量调至最大, 价格已调至99元, 调至静音 (not 他被调至北京工作: transferred)
         ("tiao2", lambda c: c.after.startswith("至") and re.search("被|人员|干部|任职|工作|岗位|部门|总部|分公司", c.before + c.after[:12]) is None
-         and (re.match("至(?:[零一二两三四五六七八九十百千万0-9]|最|静音|震动|飞行|省电|夜间|勿扰|默认|自动|明天|后天|下周|次日)", c.after) is not None
+         and (re.match("至(?:[零一二两三四五六七八九十百千万0-9]|最|静音|震动|飞行|省电|夜间|勿扰|默认|自动|明天|后天|下周|次日|正常|原位|直立|竖直)", c.after) is not None
               or re.search("价|率|音量|亮度|温度|空调|闹钟|时间|套餐|模式|额度|档|利率|费", c.before) is not None)),
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
@@ -899,7 +1025,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
            # 一、二、三，大家一起数; 你再数, 我来数 (counting, ending the clause; not 这个数, 一个数, 很大的数, 未来数)
            # (not 家庭的孩子数, the number of children)
-           ("shu3", lambda c: not c.right and (c.left in PRONOUNS - {"孩子", "人"} or c.left in _COUNTING_WAYS))),
+           ("shu3", lambda c: not c.right and (c.left in PRONOUNS - {"孩子", "人"} or c.left in _COUNTING_WAYS)),
+           # counting: 数来数去, 数羊, 数鸭子, 数错了, 数得清吗, 一个一个地数, 从前往后数 (not 数年, 这个数, 数对 of a number pair)
+           ("shu3", lambda c: c.alone and (c.right in ("来", "去") and re.match("[来去][^，,。]{0,2}数", c.after) is not None
+                                           or c.right in _COUNTED_THINGS
+                                           or c.right in ("错", "得", "完", "好", "遍", "一遍", "几遍", "清楚", "明白")
+                                           or c.right == "对" and c.after.startswith(("对了", "对吗", "对没", "对不"))
+                                           or not c.right and (c.left in ("地", "往后", "往前", "认真", "从头", "一遍", "一下") or c.before.endswith("地"))))),
     # the surname: 种先生, 免贵姓种 (种师道 is listed; not 这种老师, 哪种医生, 各种先生: a kind)
     "种": (("chong2", lambda c: _titled(c) and re.search("[这那哪各某此每几多一二两三四五六七八九十]$", c.left) is None),
            ("chong2", _after_xing),
@@ -911,7 +1043,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
            # 处3至7年有期徒刑, 处违法所得1倍以上5倍以下的罚款, 处警告或者200元以下罚款: a sentence or a fine imposed
            ("chu3", lambda c: (c.alone or not c.listed and not c.inside) and c.right not in ("的", "是", "有", "在") and not c.left.endswith(("此", "该", "这", "那", "各", "多", "一"))
-            and re.search("徒刑|拘役|管制|罚款|罚金|拘留|警告", c.after[:30]) is not None),
+            and re.search("徒刑|拘役|管制|罚款|罚金|拘留|警告|暂扣|吊销|没收|责令|记分", c.after[:30]) is not None),
            ("chu3", lambda c: c.after.startswith(("得来", "不来", "得很好", "得好", "得不错", "得怎么样", "得如何", "不好", "好关系"))
             and re.search("们|俩|两人|两个|他|她|我|你|同事|邻居|婆媳|夫妻|大家|朋友|人", c.before) is not None
             and not c.left.endswith(tuple(DEMONSTRATIVES))),  # 我们俩处得来 (not 此处不好停车, 出口处不好找)
@@ -930,13 +1062,15 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "载": (("zai3", lambda c: c.left in ("一", "两", "三", "五", "十", "百", "千", "数", "几", "半")
             and c.after[:1] not in tuple("人客货重物运")),),  # 工作了十载, 数载光阴 (years; 满载, 超载 are words; not 两载人飞船, 三载货物: carry)
     "干": (("gan1", lambda c: c.right[:1] in ("", "了") and _DRYING.match(c.before) is not None),  # 衣服都干了
+           ("gan1", lambda c: c.right == "得" and c.before.endswith(("嗓子", "嘴唇", "嘴", "喉咙", "皮肤", "土", "嗓子眼", "眼睛"))),  # 嗓子干得冒烟
            ("gan1", lambda c: c.right[:1] in ("", "了", "透") and c.left.endswith(("易", "难"))
             and re.search("衣|晾|晒|湿|被子|头发|鞋|袜|漆|毛巾", c.before) is not None
             and re.search("活|工作|事|差|工|生意|买卖|行当", c.before) is None),  # 晾晒衣物不易干 (not 晒盐的活儿很难干)
            ("gan1", lambda c: re.match("了(?:这|那|这一|那一|一)?杯", c.after) is not None),  # 干了这杯酒
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
-    "参": (("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
+    "参": (("san1", lambda c: c.right[:1] in ("佰", "仟", "拾", "万", "圆", "元", "角") or c.left[-1:] in "壹贰叁肆伍陆柒捌玖拾佰仟"),  # 壹万贰仟参佰元
+           ("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _TITLE_TESTS.get(surname, _before_title)), (reading, _full_name),
                  (reading, _after_xing), (reading, _before_xing),
                  # 翟 and 缪 are surnames above all else, of a name made up of any characters (翟秋白, 翟让,
@@ -964,6 +1098,16 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "都": (("du1", lambda c: _titled(c) and c.alone and re.match(re.escape(c.right) + "[^，,。]{0,3}了", c.after) is None
             and (not c.before or c.left in ("请", "有请", "欢迎", "感谢", "谢谢", "叫", "让") or c.before.endswith("尊敬的"))),
            ("du1", _after_xing)),
+    # 羊毛呢大衣, 双面呢外套: the woollen cloth, ni2 (是羊毛呢？, 单面还是双面呢？: the particle)
+    "呢": (("ni2", lambda c: c.left.endswith(("羊毛", "双面", "毛", "粗花", "法兰")) and c.right.startswith(
+        ("大衣", "外套", "面料", "料", "布", "西装", "裙", "帽", "子", "绒"))),),
+    # 他说话很横, 这人太横了: rude and overbearing, heng4 (横着放, 一横: across)
+    "横": (("heng4", lambda c: c.left in _DEGREE_WORDS and c.right[:1] in ("", "了", "啊", "呢", "吧")
+            and re.search("说话|态度|口气|脾气|语气|人|他|她|你|老板|司机|保安", c.before) is not None
+            and re.search("[笔线字行缝摆放停写画铺得的]", c.before) is None),),  # (not 线画得很横, 车停太横了, 最后一行特别横)
+    # 脾气真拧, 这孩子太拧了: stubborn, ning4 (拧开, 拧毛巾: twist)
+    "拧": (("ning4", lambda c: c.left in _DEGREE_WORDS and c.right[:1] in ("", "了", "的", "啊", "呢", "吧")
+            and re.search("脾气|性子|性格|孩子|这人|那人|他|她|犟|倔", c.before) is not None),),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
            ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
@@ -988,7 +1132,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and c.right not in ("大概", "大约", "大致", "好好", "小事", "小小", "好在", "大体")),  # (not 这是只小事, 我有只大概的印象)
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
-    "卡": (("qia3", right_in("在", "住", "着", "壳", "脖子")),),
+    # 鱼刺卡在喉咙里, 卡住了: stuck (not 银行卡在我这里, 房卡在前台: a card)
+    "卡": (("qia3", lambda c: c.right in ("在", "住", "着", "壳", "脖子") and _CARDS.search(c.before) is None),),
     "嗑": (("ke4", lambda c: not c.left.endswith("唠") and c.right[:1] != "唠"),),  # 嗑瓜子, 我嗑了 (this CP) ke4; 唠嗑 ke1 (chat)
     "钻": (("zuan4", lambda c: c.left[-1:] in ("个", "颗", "枚") or c.left.endswith(("皇冠", "蓝钻", "黄钻"))),),  # 三个钻: diamonds, a rank
     "弹": (("tan2", lambda c: c.alone and c.right == "的" and c.left in PRONOUNS),  # 这首曲子是他弹的 (not 一颗子弹的威力: a word)
@@ -1033,7 +1178,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("[把将]", c.before) is None)),  # (nor 把水倒在地上, 把东西倒在床上: what is poured out is 把's object)
     "场": (*_SCENE_WORDS["场"],  # 六十四场比赛, 十场冰雹 (a number merged with its measure)
            ("chang3", lambda c: re.search("第[一二三四五六七八九十百零0-9]+$", c.before) is not None)),  # 第一场演唱会 (a show, a match)
-    "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了")),),
+    "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了", "着", "伤口", "针", "嫁衣", "被子", "过")),),
     # 冠 guan4, a title won, counted: 两冠, 大满贯二十四冠, 第八冠 (衣冠, 鸡冠 are words; not 两冠状动脉, 三冠毛)
     "冠": (("guan4", lambda c: re.search("[一二两三四五六七八九十几多]$", c.left) is not None and c.right[:1] not in ("状", "毛", "子")),),
     "转": (
@@ -1047,7 +1192,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
-    "佛": (("fo2", lambda c: c.alone),),
+    # 拽住, 使劲一拽: pull, zhuai4 (他很拽: arrogant, zhuai3)
+    "拽": (("zhuai4", lambda c: c.right.startswith(("住", "着", "了", "一下", "过", "起", "出", "回", "到", "开", "进")) or c.left.endswith("一")),),
+    # 三更, 今晚两更, 第二更来了: a night watch or a chapter update, geng1 (更强: more)
+    "更": (("geng1", lambda c: c.alone and c.left[-1:] in "一二两三四五六七八九十" and c.right[:1] in ("", "了", "合", "来", "送", "时", "天", "半", "的", "】", "，")),),
+    "杆": (("gan3", lambda c: c.alone and c.left[-1:] in "一二两三四五六七八九十几半每这那"),),  # 一杆枪, 两杆秤 (旗杆: gan1)
+    # 佛 fo2, alone or in words no dictionary read (佛指舍利, 佛诞日, 过去七佛); fu2 only in 仿佛, 彷佛
+    "佛": (("fo2", lambda c: not c.left.endswith(("仿", "彷"))),),
     # 一服中药: a dose of medicine, fu4
     "服": (("fu4", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十几") and c.after.startswith(("药", "中药", "汤药", "草药"))),),  # 释迦牟尼佛, 一尊铜佛 (fu2 only in 仿佛, 彷佛: words of their own)
     "颇": (("po1", lambda c: True),),  # 颇具, 颇多, 颇有微词 (po3, pypinyin's first, only in old rhyme books)
@@ -1102,9 +1253,17 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("谎|网|娇|野|欢|气|手|腿|尿", c.after[:6]) is None)),  # 撒了一把盐 (not 撒了一点小谎)  # 撒上葱花  # 很倔 (倔强 is a word: jue2)
     "哪": (("na5", lambda c: not c.right and c.left.endswith("天")),),  # 我的天哪 (a particle; 在哪 keeps na3)
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
-                                                              "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队"))),),  # 总统率妻子出席
+                                                              "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队",
+                                                              "志愿军", "全体", "红军", "八路军", "官兵", "将士"))
+            or c.alone and re.match("[一二两三四五六七八九十百千万数]+万?(?:大军|人马|兵马|精兵|骑兵|将士|人)", c.after) is not None),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
-    "卷": (("juan4", lambda c: re.search("[一二两三四五六七八九十百千几]$", c.left) is not None
+    "卷": (# 全国卷, 北京卷, 新高考Ⅱ卷: an exam's paper (not 往里卷: rolled)
+           ("juan4", lambda c: c.alone and re.search("(?:全国|模拟|高考|中考|北京|天津|上海|重庆|浙江|江苏|山东|广东|湖南|湖北|河北|辽宁|福建"
+                                                     "|海南|甲|乙|丙|[ⅠⅡⅢI一二三AB])$", c.before) is not None
+            and c.right[:1] in ("", "）", ")", "·", "第", "，", "。", "的", "和", "、")),
+           # 《史记》卷七, 卷三十: a volume by its number (not 往里卷三下: rolled)
+           ("juan4", lambda c: c.alone and re.match("[一二三四五六七八九十百千]+(?:[，。、；）)》:：]|$|之)", c.after) is not None),
+           ("juan4", lambda c: re.search("[一二两三四五六七八九十百千几]$", c.left) is not None
             and c.right[:1] in ("", "已", "完", "的", "本", "，")
             and re.search("漫画|小说|书|全|出到|出了|共|套|部|典籍|史", c.before) is not None),  # 漫画一共三十卷, 全十二卷已完结 (volumes)
            ("juan4", lambda c: re.search("(?<![A-Za-z])[A-Z]$", c.before) is not None and c.right[:1] not in ("起", "成", "入", "走", "着", "了", "疯", "到")),  # A卷, B卷 (not AI卷疯了)
@@ -1235,6 +1394,9 @@ _CAN_DO = frozenset("买找看听做办吃拿收见摸碰抓闻觉够等遇用�
 # Whom 当 (dang4) treats as something: 就当我没说, 我当你是朋友, 只当没看见
 _TREATED = "(?:我|你|他|她|它|您|自己|我们|你们|他们|咱们|没|是|这|那)"
 # How or who counts before a 数 shu3 that ends its clause (大家一起数, 你再数, 我来数; not 未来数, 原来的数)
+# What one counts one by one, after 数 shu3: 数羊, 数鸭子, 数手指
+_COUNTED_THINGS = frozenset("羊 鸭子 鸭 桃子 苹果 手指 指头 手指头 豆子 珠子 日子 天数 牛 鸡 鸟 花瓣 台阶 脚步 钞票 零钱 人头 绵羊 "
+                            "小羊 小鸭 糖果 石子 硬币 车 星星 月亮 步数 圈数".split())
 _COUNTING_WAYS = frozenset("一起 来 再 我来 你来 他来 再来 我再 你再 重新 慢慢 仔细 挨个 从头 轮流 倒着 接着".split())
 # Whom or what 教 (jiao1) teaches: 教我写字, 教学生游泳, 教英语.
 _TAUGHT = frozenset("我 你 他 她 我们 你们 他们 她们 大家 学生 学员 孩子 孩子们 小朋友 英语 数学 语文 物理 化学 历史 音乐 "
@@ -1352,6 +1514,8 @@ _FETCHED_A_LITTLE = re.compile("(?:热|开|凉|井|泉|温)?水(?![果平准利�
 # What is local rather than central after 地方 (di4 fang1): its government, laws, money and officials
 _LOCAL_THINGS = ("政府", "性", "级", "法规", "立法", "财政", "税", "官员", "干部", "领导", "党委", "人大", "法院", "检", "当局",
                  "保护主义", "测绘", "债", "国企", "银行", "部队", "武装", "各级", "戏", "志", "病", "粮票", "政权", "机构", "部门")
+# Characters of given names that follow 子 (子轩, 子涵, 子萱), one a word by itself after jieba's 李子 or 孙子
+_GIVEN_NAMES_AFTER_ZI = frozenset("轩涵萱豪航睿怡琪墨骞腾健恒欣浩默杰俊瑜铭琳玥淇瑶妍彤鑫博昂谦祺钰宸逸昊柒衿贤璇慧霖菡卿韬")
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **_SCENE_WORDS,
     "好哩": (("hao3 li5", lambda c: not c.right),),  # 好哩！ (all right)
@@ -1372,6 +1536,31 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                       c.before) is not None),),
     # 一万乘百分之三: times (万乘之国, 万乘之尊: chariots)
     **{word: ((reading, lambda c: not c.after.startswith("之")),) for word, reading in (("万乘", "wan4 cheng2"), ("一万乘", "yi1 wan4 cheng2"))},
+    # 李子轩, 孙子涵, 梅子涵: a surname and a given name that jieba cut as 李子 (a plum), 孙子 (a grandson) or 梅子 (not 李子树,
+    # 孙子兵法, 李子园, 孙子涵养好: what follows makes a word of jieba's dictionary)
+    **{word: ((reading, lambda c: c.after[:1] in _GIVEN_NAMES_AFTER_ZI and c.after[1:2] != c.after[:1]
+                           and (len(c.right) == 1 and word_frequency(c.after[:2]) == 0 or word_frequency(c.right) == 0)),)
+       for word, reading in (("李子", "li3 zi3"), ("孙子", "sun1 zi3"), ("梅子", "mei2 zi3"))},
+    # 老子曰, 《老子》, 孔子问礼于老子, 老子的无为思想: the philosopher, zi3 (老子今天不干了: I, zi5)
+    # (not 老子不管你是孔子还是孟子: I, in a clause that names a philosopher too)
+    "老子": (("lao3 zi3", lambda c: c.before.endswith("《") or re.match("》|《|道德经|曰|云|有言|主张|提出|认为|所说|所言|说[:：]|在《|著|的[^，,。]{0,4}(?:思想|哲学|学说|观点|主张|道)", c.after)
+              is not None or re.search("道家|李耳|老聃|道法自然|诸子|先秦|函谷关", c.before + c.after) is not None
+              or re.search("孔子|庄子|孟子|道德经|无为|哲学家|思想家|道教", c.before + c.after) is not None
+              and re.search("[和与、及向于]$", c.before) is not None or re.match("[和与、及]", c.after) is not None),),
+    "先调": (("xian1 tiao2", _mixed_or_set),),  # 先调个蘸料
+    # 《道德经》卷上, 卷下: a book's first or second volume (把袖子卷上: rolled up)
+    **{word: (("juan4 " + place, lambda c: c.before.endswith(("》", "经", "记", "集", "录", "志", "论", "传", "书")) and "把" not in c.before or not c.before and not c.after),) for word, place in (("卷上", "shang4"), ("卷下", "xia4"))},
+    "数对": (("shu3 dui4", lambda c: c.after.startswith(("了", "吗", "没"))),),  # 数对了吗 (not 有序数对)
+    "地数": (("de5 shu3", lambda c: not c.after and re.search("([\u4e00-\u9fff])\\1$|个个$|一个$|慢慢$|仔细$|认真$", c.before) is not None),),  # 一个一个地数
+    # 一厅之长, 一家之长, 一校之长: the head of one (一技之长, 一日之长: a strength)
+    "之长": (("zhi1 zhang3", lambda c: re.search("一[厅局处科省市县国家校院村镇所队团军班组室部]$", c.before) is not None),),
+    # 他命中缺水, 命中注定, 命中有贵人, 八字命中无财: in one's fate (导弹命中目标, 命中多个三分, 缓存命中有效数据: a hit)
+    "命中": (("ming4 zhong1", lambda c: re.match("缺|注定|犯|带(?!来)|(?:有|无|多|少)(?:贵人|子|女|儿|桃花|财|官|劫|灾|煞|福|偏财|正财)", c.after)
+              is not None or re.search("八字|生辰|五行|算命|命里|命理|命格", c.before + c.after) is not None
+              and re.match("[有无多少]", c.after) is not None),),
+    # 单只售价十元, 单只装: a single one (不单只是: only)
+    "单只": (("dan1 zhi1", lambda c: re.match("(?:售价|价格|价|装|重|约|的|包装|卖|[0-9零一二两三四五六七八九十百点]+(?:元|块|克|斤|两|毫升|公斤|千克)"
+                                           "|[，。！？,.!?]|$)", c.after) is not None),),
     "本地": (("ben3 de5", lambda c: c.before.endswith("一本一")),),  # 一本一本地看: one by one (jieba cut 一|本地)
     "教会": (("jiao1 hui4", right_starts("了", "我", "你", "他", "她", "孩子", "大家", "学生", "我们", "你们", "他们")),),  # 教会了我
     "教教": (("jiao1 jiao5", lambda c: True),),  # 请老师教教我
@@ -1440,7 +1629,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "交还": (("jiao1 hai2", lambda c: c.right.startswith("是")),),
     # X的倒数, 互为倒数: a reciprocal, dao4 shu4 (not 倒数第二, 倒数三秒: counting down)
     "倒数": (("dao4 shu4", lambda c: (c.left[-1:] == "的" and re.search("[零一二两三四五六七八九十]|分之|数|式|[A-Za-z]", c.before[:-1]) is not None)
-                                     or c.left[-1:] == "为" or c.right.startswith(("是", "等于", "关系"))),),  # (not 新年的倒数)
+                                     or c.left[-1:] == "为" or c.right.startswith(("是", "等于", "关系"))
+                                     or not c.after and c.before.endswith(("没有", "求", "取", "的倒"))),),  # 0没有倒数 (not 新年的倒数)
     # 要约收购, 发出要约: a tender offer, yao1 yue1 (not 我要约朋友吃饭)
     "要约": (("yao1 yue1", lambda c: c.after.startswith(("收购", "价", "人", "邀请", "期", "书", "条件", "方", "和承诺", "与承诺"))
               or c.before.endswith(("全面", "部分", "发出", "发布", "收购", "出", "撤回", "撤销", "承诺"))),),
@@ -1457,7 +1647,33 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 有多重？, 这只羊多重, 称一称多重: how heavy, ending a clause after what is weighed (多重保障, 含义多重, 主题多重: multiple)
     "多重": (("duo1 zhong4", lambda c: c.right[:1] in ("", "啊", "呢", "吗", "呀")
               and (c.left.endswith("有") or re.search("[羊猪牛鸡鸭鹅鱼瓜子袋包头块个只条你我他她它宝下称]$", c.before) is not None
-                   or re.search("[这那][袋个只头条块箱包根颗片张本台辆件]", c.before) is not None)),),
+                   or re.search("[这那][袋个只头条块箱包根颗片张本台辆件]", c.before) is not None
+                   or re.search("多高$|多大$|身高", c.before) is not None)),),  # 主播多高多重
+    # 还剩几米, 有几米高: how many metres (几米 the artist: ji1)
+    "几米": (("ji3 mi3", lambda c: re.search("[剩有还长高宽深走跑差多隔了]$", c.before) is not None
+              or re.match("[高长宽深远]|的距离|[？?]", c.after) is not None),),
+    # 扣子没缝牢, 没缝好: not sewn (门没缝: no gap)
+    "没缝": (("mei2 feng2", lambda c: re.match("[牢好上紧完补]", c.after) is not None),),
+    # 一打12支, 一打鸡蛋: a dozen (一打就哭: once hit)
+    "一打": (("yi1 da2", lambda c: re.match("[0-9零一二两三四五六七八九十]+[支个只瓶罐条双枝]|鸡蛋|啤酒|铅笔|毛巾|袜子|玫瑰|[，。！,.!]|$", c.after) is not None),),
+    # 总长1200公里, 总长约50米: the whole length (交通部总长: a minister)
+    "总长": (("zong3 chang2", lambda c: re.match("[0-9零一二两三四五六七八九十百约达为超逾近]", c.after) is not None),),
+    # 实习期内应在三日内报到, 规定期限内应向: within a time, should (他是敌人的内应: a mole)
+    "内应": (("nei4 ying1", lambda c: re.search("[期限天日月年间时]$", c.before) is not None and bool(c.after)),),
+    # 分子和原子, 分子是3, 氧分子: a molecule or a numerator, fen1 (知识分子, 犯罪分子: a member, fen4)
+    "分子": (("fen1 zi3", lambda c: re.search("分母|原子|离子|化学|分子式|分子量|[氧氢碳氮氯硫]|[0-9零一二三四五六七八九十]|约分|通分|分数|物质|结构"
+                                             "|晶体|聚合|DNA|蛋白|运动|热运动|间隙|引力|斥力", c.before + c.after) is not None
+              and not c.before.endswith(("知识", "犯罪", "积极", "恐怖", "极端", "不法", "反动", "激进", "骨干", "腐败", "黑恶", "违法"))),),
+    # 答题卡上将答案涂黑, 在数轴上将点A: on it, then 将 (海军上将: a general)
+    "上将": (("shang4 jiang1", lambda c: re.search("[卡纸轴线图表面板本桌墙网屏框格]$", c.before) is not None),),
+    # 列车长, 请联系车长, 车长办公席: the train's head, zhang3 (车长4.8米, 车长为: the car's length)
+    "车长": (("che1 zhang3", lambda c: re.match("[0-9零一二两三四五六七八九十约为达超有是]|[\\s:：]", c.after) is None),),
+    # 在西单倒车, 中途不用倒车, 倒两次车: change buses (车辆倒车，请注意, 倒车雷达: reverse)
+    "倒车": (("dao3 che1", lambda c: (re.search("(?:不用|不必|无需|还得|再|中途|在[\u4e00-\u9fff]{0,3}[站口路桥门场单园])$", c.before) is not None
+                                      or re.match("[到去]|换乘", c.after) is not None)
+              and not c.after.startswith(("雷达", "影像", "入库", "镜", "灯", "时", "请注意"))),),
+    # 致电我行, 欢迎选择我行: our bank, hang2 (我行我素: a word of its own)
+    "我行": (("wo3 hang2", lambda c: not c.after and re.search("致电|选择|咨询|联系|来|到|前往|光临|莅临|信任|支持|感谢", c.before) is not None),),
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)
@@ -1502,7 +1718,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                        and not c.after.rstrip("。！？!?；;…"))),),
     "还给": (("hai2 gei3", lambda c: _GIVE_ALSO.search(c.after) is not None
               or "把" not in c.before and _GIVE_ALSO_CALL.search(c.after) is not None),),  # 我们还给您准备了
-    "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那"))),),  # 您这张卡在哪办的
+    # 您这张卡在哪办的, 会员卡在前台办: the card is (鱼刺卡在喉咙里: stuck)
+    "卡在": (("ka3 zai4", lambda c: c.left.endswith(("张", "的", "这", "那")) or _CARDS.search(c.before) is not None),),
     "同行": (("tong2 xing2", right_starts("了", "过", "一段", "一路", "的人", "者", "人员")),
              ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .word import EXACT, HAN, LATIN, Word, tone, with_tone
-from .words import is_word
+from .words import is_noun, is_word
 
 PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
 INTERJECTIONS = {"啊": ("a4", "a2"), "呀": ("ya1", "ya1"), "哇": ("wa1", "wa1"), "哦": ("o4", "o2"), "喔": ("o1", "o1")}
@@ -137,6 +137,14 @@ def _bought_and_given(prev: str, after: str, following: str) -> bool:
 _BUY = frozenset("买拍购订充存")
 
 
+# Common surnames that open a name jieba makes up from three characters (王一博); not those that open words with
+# 一 (周一, 高一, 任一, 万一)
+# What one does as soon as something happens, after a surname and 一 (王一看，吓了一跳; 夏一到): no given name
+_AS_SOON_AS = "看想摸笑到问说听走拍叫喊跳跑坐站吃喝打拿抬转回瞧瞅望见进出来去"
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔"
+                      "钟谭陆汪范贾夏韦付邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤")
+
+
 def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
         beyond: tuple[str, str] | None = None, earlier: tuple[str, str] | None = None) -> str:
     """beyond: the character after ``after``; earlier: the one before ``before``."""
@@ -148,7 +156,10 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
                 prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
             word.text in _YI_KEPT or word.text.startswith("一流")):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); 一把手, 一流
-    if prev == "点" and earlier and earlier[0] in _DIGITS + "十两" and word.text not in _LITTLE_BY_LITTLE and (
+    if s == 1 and len(word) == 3 and word.graphemes[0] in _SURNAMES and word.graphemes[2] not in MEASURES and word.graphemes[2] not in _AS_SOON_AS and (
+            word.graphemes[2] != word.graphemes[0]) and not is_word(word.text):  # fmt: skip
+        return "yi1"  # a given name that jieba made a word: 王一博, 李一桐 (not 王|一个人)
+    if prev == "点" and earlier and earlier[0] in _DIGITS + "十两百千万" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
         return "yi1"  # a decimal's digit: 三点一元, 零点一毫升 (not 三点一刻)
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
@@ -193,9 +204,16 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a fraction's numerator: 四分之一杯, 万分之一秒
     if prev == "比" and earlier and earlier[0] in _DIGITS + "十" and after[0] not in "百千万亿":
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
+    if prev == after[0] == "分" and earlier and earlier[0] in "评得扣打积比总满获":
+        return "yi1"  # a score of one: 评分一分, 得分一分 (not 分一分: share out)
+    if after[0] == "世" and prev and prev not in "生一这那上下前后每此今来" and (not following or following in "的，。、在于是和与时统继"):
+        return "yi1"  # a monarch's number: 伊丽莎白一世, 彼得一世的 (not 一生一世, 这一世, 一世英名)
+    if after[0] == "又" and following in _DIGITS:
+        return "yi1"  # a mixed number: 一又二分之一
     if after[0] in "加减乘除等比" and prev != after[0] and not (beyond and after[0] + beyond[0] == "加仑"):
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等, 一加仑: a gallon)
     if len(word) > 1 and s == len(word) - 1 and is_word(word.text) and after[0] not in MEASURES and after[0] not in "百千万亿" and not (
+            word.text.endswith("之一") and earlier and earlier[0] == "为") and not (
             len(word) == 3 and word.graphemes[0] == "一" and word.graphemes[1] not in "对比加减乘除等"):  # fmt: skip
         return "yi1"  # 统一, 唯一, 之一, 万一, 一对一 (not 看一|本书, 一摇一|摆: words the segmenter cut short; not 百分之一百;
         # not 人一|起来, a word the segmenter made up)
@@ -207,7 +225,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         # not 一步一步, 一天一天 (one step after another), nor 今年一年里, 美国一国 (a word ending in a measure or 国,
         # then one of it; 盘一盘, 对一对, 包一包: a verb that is also a measure, tried)
         if (not earlier or earlier[0] != "一") and following != "仑" and not (
-                (prev in MEASURES or prev == "国") and earlier and is_word(earlier[0] + prev)):
+                (prev in MEASURES or prev == "国") and earlier and is_word(earlier[0] + prev)) and not (
+                earlier and is_noun(earlier[0] + prev)):  # (not 火箭一箭双星, 等级一级: a noun, then one of it)
             return "yi5"  # 看一看 (not 加一加仑: a gallon)
     return "yi2" if tone(after[1]) in "45" else "yi4"
 
@@ -237,13 +256,14 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋), a room or a hall called to (请到1室, B超1室, 一诊室,
     演播1厅; not 到一室一厅), evidence and a plan (证据1足以证明, 方案1为首选, 附件1至附件5; not 证据一并, 据一工作人员),
     a game's first skill, base or round (一技能, 一垒, 一周目), the first day's weather (初一天气), a fan's first
-    speed (调到一档, 一档风), top energy efficiency (一级能效) and a numbered room (卧室1的灯)."""
+    speed (调到一档, 一档风), top energy efficiency (一级能效), a numbered room (卧室1的灯), a city bus (公交1路, 夜1路),
+    a first-tier university (一本院校), a first interview (技术一面, HR一面, 一面、二面) and a first year (研一在读)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and (following in "警响保应医动配钢负建战英部菜目供运演教能"
+    return (pair in _ORDINAL_PAIRS or (after == "级" and prev not in ("上", "下") and (following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
-            or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领")
+            or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领即办收听开拨")
             or (after == "中" and (bool(prev) and prev in "市县区省" or following == "全"))
             or ((after in "院小" or pair == "医院") and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and (bool(following) and following in "幺零" or prev == "区" and (not following or following in "、和与的")))
@@ -254,7 +274,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
-            or (after == "路" and (bool(following) and following in "公车汽电、和与末可都" or bool(prev) and prev in "坐乘转、"))
+            or (after == "路" and (bool(following) and following in "公车汽电、和与末可都" or bool(prev) and prev in "坐乘转、交夜快线班游"))
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
@@ -271,12 +291,15 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (prev == "初" and (after in "送是的早晚到前后，、" or pair == "天气"))
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
-            or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生"))
+            or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生")
+            or (after == "面" and (following in "、和" or bool(prev) and (prev in "术终" or prev.isascii() and prev.isalpha())))
+            or (after == "在" and following == "读" and bool(prev) and prev in "大研高初")
+            or (after in "营团旅连" and bool(following) and following in "长营团旅连排"))  # 一营营长, 一团团长 (not 一连三天, 一排长椅)
 
 
 _YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥".split())  # the head, first-class, the "three majors and one large" rule
 _VALUE_ENDS = frozenset("数值码回为负级项填选设")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
-_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批"))
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批", "本院"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
 
@@ -312,7 +335,8 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if before and before[0] == after[0] and not (earlier and earlier[0] and earlier[0] in "一不"):
         return "bu5"  # 是不是, 好不好 (not 一动不动: one A, then not A; not 不行不行: not A, twice)
     if s == 1 and word.graphemes[0] not in _NOT_VERBS and (word.text[2:] not in ("多", "少") or word.text == "差不多") and (
-            len(word.text.removesuffix("儿")) == 3 or word.text[2:] in _DIRECTIONS):  # fmt: skip
+            len(word.text.removesuffix("儿")) == 3 and (is_word(word.text.removesuffix("儿")) or word.text[2] in _COMPLEMENTS)
+            or word.text[2:] in _DIRECTIONS):  # fmt: skip
         return "bu5"  # 受不了, 对不起, 来不及, 差不离儿, 看不出来, 站不起来 (not 君不见, 一不做, 真不错, 人不知, 身不露, 可不是, 水不多: words
         # the segmenter joined)
     if word.text == "不了" and s == 0 and before and before[0] not in _NOT_VERBS + "时":
@@ -320,11 +344,14 @@ def _bu(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     return "bu2" if tone(after[1]) == "4" else "bu4"
 
 
+# What completes a V不C that jieba made up (吃不完, 搬不动); not a word of its own after 不 (卧不安, 脚不露, 脾不统血: not)
+_COMPLEMENTS = frozenset("了起见到完动住着开掉下上出去来进回懂清透成好够及过惯得赢倒走饱醒满准稳对错通定消拢快远久"
+                         "紧松干净亮熟烂碎破断齐匀全光深高离白")
 # the directional complements of two syllables after V不: 看不出来, 站不起来, 想不起来, 拿不下来
 _DIRECTIONS = frozenset("出来 出去 起来 上来 上去 下来 下去 进来 进去 回来 回去 过来 过去 开来".split())
 # before 不, no verb of V不C; 们咱您先是天年次在前: pronouns and words of time, 我们|不了, 今天|不了 (I'll pass), 前不久;
-# 岳不群, 吕不韦: names
-_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前岳吕"
+# 岳不群, 吕不韦: names; 卧不安 (坐卧不安: a word of jieba's, not V不C)
+_NOT_VERBS = "君一二我你他她也并决绝毫永海真很挺太还都最更人身可就们咱您先是天年次在前岳吕卧"
 
 
 def third_tone_sandhi(words: Sequence[Word], groups: Sequence[Sequence[int]]) -> None:

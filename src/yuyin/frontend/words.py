@@ -26,14 +26,18 @@ _NOUN_ENTRY = re.compile(r"^(\S{2,4}) [0-9]+ n[zst]?$", re.MULTILINE)
 # What opens a deed: verbs (v, vd, vg), adverbs (d), prepositions (p), words of time (t), pronouns (r) and
 # particles (u) of one to four characters, as jieba tags them
 _DEED_ENTRY = re.compile(r"^(\S{1,4}) [0-9]+ (?:v|vd|vg|d|p|t|r|u)$", re.MULTILINE)
+# What names no thing: verbs (also verbal nouns, vn), adjectives, adverbs, prepositions, pronouns, particles,
+# conjunctions, idioms and set phrases, interjections, as jieba tags them
+_NO_THING_ENTRY = re.compile(r"^(\S{1,6}) [0-9]+ (?:v[ndgiq]?|a[dgn]?|d|p|r|u|c|i|l|y|e|o|zg|g)$", re.MULTILINE)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _nouns: frozenset[str] = frozenset()
 _deeds: frozenset[str] = frozenset()
+_no_things: frozenset[str] = frozenset()
 
 
 def _loaded_tokenizer() -> jieba.Tokenizer:
-    global _tokenizer, _nouns, _deeds
+    global _tokenizer, _nouns, _deeds, _no_things
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
@@ -52,6 +56,7 @@ def _loaded_tokenizer() -> jieba.Tokenizer:
                     dictionary = entries.read().decode("utf-8")
                 _nouns = frozenset(_NOUN_ENTRY.findall(dictionary))
                 _deeds = frozenset(_DEED_ENTRY.findall(dictionary))
+                _no_things = frozenset(_NO_THING_ENTRY.findall(dictionary))
                 _tokenizer = tokenizer
     return _tokenizer
 
@@ -83,6 +88,14 @@ def opens_a_deed(word: str) -> bool:
     time, a pronoun or a particle (退, 按时, 用, 饭后, 自己; about 45,000 words, read with the dictionary)."""
     _loaded_tokenizer()
     return word in _deeds
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as what names a thing (a noun, a name, a place, a time, a number or
+    measure, a direction, a distinguishing word: 东京, 端午节, 第二, 公共) or does not list it (王氏); not a verb, an
+    adjective, an adverb, a pronoun, an idiom... (请命, 融资, 谁, 为了)."""
+    _loaded_tokenizer()
+    return word not in _no_things
 
 
 def cut_words_lazily(text: str, window: int = 200) -> Iterator[str]:

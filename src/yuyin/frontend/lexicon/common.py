@@ -2006,4 +2006,396 @@ TABLE = """\
 当回事	dang4 hui2 shi4
 先干为敬	xian1 gan1 wei2 jing4
 记不得了	ji4 bu5 de2 le5
+小李	xiao3 li3
+小吕	xiao3 lv3
+小武	xiao3 wu3
+小沈	xiao3 shen3
+小鲁	xiao3 lu3
+小柳	xiao3 liu3
+小尹	xiao3 yin3
+小蒋	xiao3 jiang3
+小阮	xiao3 ruan3
+纪晓岚	ji3 xiao3 lan2
+纪昀	ji3 yun2
+卡腰	qia3 yao1
+逍遥散	xiao1 yao2 san3
+银翘散	yin2 qiao2 san3
+玉屏风散	yu4 ping2 feng1 san3
+生脉散	sheng1 mai4 san3
+参苓白术散	shen1 ling2 bai2 zhu2 san3
+紫雪散	zi3 xue3 san3
+冰硼散	bing1 peng2 san3
+丸散	wan2 san3
+丸散膏丹	wan2 san3 gao1 dan1
+四逆散	si4 ni4 san3
+败毒散	bai4 du2 san3
+人参败毒散	ren2 shen1 bai4 du2 san3
+平胃散	ping2 wei4 san3
+七厘散	qi1 li2 san3
+失笑散	shi1 xiao4 san3
+川芎茶调散	chuan1 xiong1 cha2 tiao2 san3
+五积散	wu3 ji1 san3
+泻白散	xie4 bai2 san3
+导赤散	dao3 chi4 san3
+牵正散	qian1 zheng4 san3
+金铃子散	jin1 ling2 zi3 san3
+止嗽散	zhi3 sou4 san3
+益元散	yi4 yuan2 san3
+消风散	xiao1 feng1 san3
+当归芍药散	dang1 gui1 shao2 yao4 san3
+防风通圣散	fang2 feng1 tong1 sheng4 san3
+升降散	sheng1 jiang4 san3
+十灰散	shi2 hui1 san3
+凉膈散	liang2 ge2 san3
+槐花散	huai2 hua1 san3
+柴胡疏肝散	chai2 hu2 shu1 gan1 san3
+碧玉散	bi4 yu4 san3
+玄参	xuan2 shen1
+拳参	quan2 shen1
+参苓	shen1 ling2
+独参汤	du2 shen1 tang1
+参附汤	shen1 fu4 tang1
+参须	shen1 xu1
+野山参	ye3 shan1 shen1
+林下参	lin2 xia4 shen1
+园参	yuan2 shen1
+少阴	shao4 yin1
+少阳	shao4 yang2
+少阴经	shao4 yin1 jing1
+少阳经	shao4 yang2 jing1
+手少阴心经	shou3 shao4 yin1 xin1 jing1
+足少阴肾经	zu2 shao4 yin1 shen4 jing1
+手少阳三焦经	shou3 shao4 yang2 san1 jiao1 jing1
+足少阳胆经	zu2 shao4 yang2 dan3 jing1
+少商	shao4 shang1
+少冲	shao4 chong1
+少泽	shao4 ze2
+少海	shao4 hai3
+肺俞	fei4 shu4
+肾俞	shen4 shu4
+心俞	xin1 shu4
+肝俞	gan1 shu4
+脾俞	pi2 shu4
+胃俞	wei4 shu4
+膈俞	ge2 shu4
+胆俞	dan3 shu4
+大肠俞	da4 chang2 shu4
+背俞穴	bei4 shu4 xue2
+俞府	shu1 fu3
+大椎	da4 zhui1
+曲池	qu1 chi2
+曲泽	qu1 ze2
+曲泉	qu1 quan2
+攒竹	cuan2 zhu2
+率谷	shuai4 gu3
+郄门	xi4 men2
+神阙	shen2 que4
+巨阙	ju4 que4
+夹脊	jia1 ji3
+捏脊	nie1 ji3
+调经	tiao2 jing1
+调经止痛	tiao2 jing1 zhi3 tong4
+冲任不调	chong1 ren4 bu4 tiao2
+月经不调	yue4 jing1 bu4 tiao2
+调补	tiao2 bu3
+调补气血	tiao2 bu3 qi4 xue4
+调服	tiao2 fu2
+调敷	tiao2 fu1
+调胃承气汤	tiao2 wei4 cheng2 qi4 tang1
+射干	she4 gan1
+蛤壳	ge2 qiao4
+莪术	e2 zhu2
+苓桂术甘汤	ling2 gui4 zhu2 gan1 tang1
+补阳还五汤	bu3 yang2 huan2 wu3 tang1
+淡豆豉	dan4 dou4 chi3
+豆豉	dou4 chi3
+枫斗	feng1 dou3
+犀角地黄汤	xi1 jiao3 di4 huang2 tang1
+布地奈德	bu4 di4 nai4 de2
+乐卡地平	le4 ka3 di4 ping2
+大黄	da4 huang2
+数脉	shuo4 mai4
+衄血	nv4 xue4
+和血	he2 xue4
+营血	ying2 xue4
+卫气营血	wei4 qi4 ying2 xue4
+咯痰	ka3 tan2
+咯血	ka3 xie3
+脾气虚	pi2 qi4 xu1
+肺脾气虚	fei4 pi2 qi4 xu1
+尤甚	you2 shen4
+着痹	zhuo2 bi4
+重着	zhong4 zhuo2
+项强	xiang4 jiang4
+头项强痛	tou2 xiang4 jiang4 tong4
+舌强	she2 jiang4
+望闻问切	wang4 wen2 wen4 qie4
+真寒假热	zhen1 han2 jia3 re4
+真热假寒	zhen1 re4 jia3 han2
+相火	xiang4 huo3
+娇脏	jiao1 zang4
+刚脏	gang1 zang4
+春生夏长	chun1 sheng1 xia4 zhang3
+掉发	diao4 fa4
+嗳腐	ai4 fu3
+更昔洛韦	geng1 xi1 luo4 wei2
+马应龙	ma3 ying4 long2
+脉浮数	mai4 fu2 shuo4
+脉滑数	mai4 hua2 shuo4
+脉弦数	mai4 xian2 shuo4
+脉洪数	mai4 hong2 shuo4
+脉沉数	mai4 chen2 shuo4
+脉虚数	mai4 xu1 shuo4
+脉濡数	mai4 ru2 shuo4
+脉沉细数	mai4 chen2 xi4 shuo4
+脉弦细数	mai4 xian2 xi4 shuo4
+脉弦滑数	mai4 xian2 hua2 shuo4
+脉细滑数	mai4 xi4 hua2 shuo4
+脉浮滑数	mai4 fu2 hua2 shuo4
+脉滑细数	mai4 hua2 xi4 shuo4
+脉来数	mai4 lai2 shuo4
+藏经阁	zang4 jing1 ge2
+藏经楼	zang4 jing1 lou2
+无尽藏	wu2 jin4 zang4
+北藏	bei3 zang4
+法相庄严	fa3 xiang4 zhuang1 yan2
+舍卫国	she4 wei4 guo2
+阿难	a1 nan2
+迦叶	jia1 she4
+应身	ying4 shen1
+供灯	gong4 deng1
+调伏	tiao2 fu2
+法难	fa3 nan4
+大觉寺	da4 jue2 si4
+四重恩	si4 zhong4 en1
+踏罡步斗	ta4 gang1 bu4 dou3
+掷筊	zhi4 jiao3
+读帖	du2 tie4
+题识	ti2 zhi4
+乐伎	yue4 ji4
+重檐	chong2 yan2
+大夫第	da4 fu1 di4
+藏餐	zang4 can1
+藏装	zang4 zhuang1
+藏家乐	zang4 jia1 le4
+四钻	si4 zuan4
+五钻	wu3 zuan4
+三钻	san1 zuan4
+单房差	dan1 fang2 cha1
+散拼	san3 pin1
+散拼团	san3 pin1 tuan2
+脊兽	ji3 shou4
+垂脊	chui2 ji3
+松赞干布	song1 zan4 gan1 bu4
+荥经	ying2 jing1
+冠县	guan4 xian4
+华州	hua4 zhou1
+产检假	chan3 jian3 jia4
+育儿假	yu4 er2 jia4
+工伤假	gong1 shang1 jia4
+护理假	hu4 li3 jia4
+经期假	jing1 qi1 jia4
+哺乳假	bu3 ru3 jia4
+两班倒	liang3 ban1 dao3
+多劳多得	duo1 lao2 duo1 de2
+调档	diao4 dang4
+调档函	diao4 dang4 han2
+调休假	tiao2 xiu1 jia4
+挑起重担	tiao1 qi3 zhong4 dan4
+空岗	kong4 gang3
+空岗率	kong4 gang3 lv4
+干一行爱一行	gan4 yi1 hang2 ai4 yi1 hang2
+嘀嘀	di1 di1
+嘀嘀嘀	di1 di1 di1
+原处	yuan2 chu4
+种太阳	zhong4 tai4 yang2
+扎风筝	za1 feng1 zheng1
+一行大雁	yi4 hang2 da4 yan4
+得来全不费工夫	de2 lai2 quan2 bu4 fei4 gong1 fu1
+方得始终	fang1 de2 shi3 zhong1
+委员长	wei3 yuan2 zhang3
+杨振宁	yang2 zhen4 ning2
+纪传体	ji4 zhuan4 ti3
+衣冠冢	yi1 guan1 zhong3
+摩诘	mo2 jie2
+宫商角徵羽	gong1 shang1 jue2 zhi3 yu3
+少帅	shao4 shuai4
+茄属	qie2 shu3
+炔烃	que1 ting1
+杆状	gan3 zhuang4
+大将军衔	da4 jiang4 jun1 xian2
+官至少将	guan1 zhi4 shao4 jiang4
+得名	de2 ming2
+水分子	shui3 fen1 zi3
+相对分子质量	xiang1 dui4 fen1 zi3 zhi4 liang4
+子胥	zi3 xu1
+削笔刀	xiao1 bi3 dao1
+卷筒纸	juan3 tong3 zhi3
+隐藏式	yin3 cang2 shi4
+干蒜	gan1 suan4
+育发	yu4 fa4
+量体	liang2 ti3
+量体裁衣	liang2 ti3 cai2 yi1
+散称	san3 cheng1
+蒙牛	meng2 niu2
+曾氏	zeng1 shi4
+乐高得宝	le4 gao1 de2 bao3
+买贵退差	mai3 gui4 tui4 cha1
+退差	tui4 cha1
+补差	bu3 cha1
+领带系法	ling3 dai4 ji4 fa3
+数来数去	shu3 lai2 shu3 qu4
+数羊	shu3 yang2
+数错	shu3 cuo4
+数得清	shu3 de5 qing1
+数得上	shu3 de5 shang4
+数鸭子	shu3 ya1 zi5
+数一遍	shu3 yi1 bian4
+削一削	xiao1 yi1 xiao1
+调长	tiao2 chang2
+调短	tiao2 duan3
+调宽	tiao2 kuan1
+调窄	tiao2 zhai3
+调松	tiao2 song1
+调紧	tiao2 jin3
+抽中	chou1 zhong4
+半打	ban4 da2
+生源地	sheng1 yuan2 di4
+迁出地	qian1 chu1 di4
+迁入地	qian1 ru4 di4
+转出地	zhuan3 chu1 di4
+转入地	zhuan3 ru4 di4
+出发地	chu1 fa1 di4
+参保地	can1 bao3 di4
+就业地	jiu4 ye4 di4
+朝阳分局	chao2 yang2 fen1 ju2
+朝阳医院	chao2 yang2 yi1 yuan4
+应收尽收	ying1 shou1 jin4 shou1
+应保尽保	ying1 bao3 jin4 bao3
+能减尽减	neng2 jian3 jin4 jian3
+应享尽享	ying1 xiang3 jin4 xiang3
+应检尽检	ying1 jian3 jin4 jian3
+应缴尽缴	ying1 jiao3 jin4 jiao3
+应治尽治	ying1 zhi4 jin4 zhi4
+应接尽接	ying1 jie1 jin4 jie1
+应免尽免	ying1 mian3 jin4 mian3
+应选人数	ying1 xuan3 ren2 shu4
+应选名额	ying1 xuan3 ming2 e2
+应知应会	ying1 zhi1 ying1 hui4
+犬只	quan3 zhi1
+称重设备	cheng1 zhong4 she4 bei4
+解得	jie3 de2
+求得	qiu2 de2
+整理得	zheng3 li3 de2
+化简得	hua4 jian3 de2
+移项得	yi2 xiang4 de2
+代入得	dai4 ru4 de2
+联立得	lian2 li4 de2
+解之得	jie3 zhi1 de2
+方差	fang1 cha1
+重根	chong2 gen1
+解答应写出	jie3 da2 ying1 xie3 chu1
+调零	tiao2 ling2
+量出	liang2 chu1
+长大隧道	chang2 da4 sui4 dao4
+长大下坡	chang2 da4 xia4 po1
+重联	chong2 lian2
+空座	kong4 zuo4
+空座位	kong4 zuo4 wei4
+卡口	qia3 kou3
+闵行	min3 hang2
+氧分子	yang3 fen1 zi3
+豆干	dou4 gan1
+五香豆干	wu3 xiang1 dou4 gan1
+菜干	cai4 gan1
+猪肉干	zhu1 rou4 gan1
+干米粉	gan1 mi3 fen3
+干意面	gan1 yi4 mian4
+干等	gan1 deng3
+连假	lian2 jia4
+台风假	tai2 feng1 jia4
+防台假	fang2 tai2 jia4
+改道行驶	gai3 dao4 xing2 shi3
+绕道行驶	rao4 dao4 xing2 shi3
+重贴现率	chong2 tie1 xian4 lv4
+重划区	chong2 hua4 qu1
+区议员	qu1 yi4 yuan2
+东涌	dong1 chong1
+鲗鱼涌	zei2 yu2 chong1
+大角咀	da4 jiao3 zui3
+沙咀	sha1 zui3
+艋舺	meng3 jia3
+调景岭	tiao2 jing3 ling3
+族长	zu2 zhang3
+散修	san3 xiu1
+散仙	san3 xian1
+还丹	huan2 dan1
+九转还丹	jiu3 zhuan3 huan2 dan1
+还元丹	huan2 yuan2 dan1
+夺舍	duo2 she4
+了断	liao3 duan4
+了无牵挂	liao3 wu2 qian1 gua4
+应龙	ying4 long2
+尽皆	jin4 jie1
+地阶	di4 jie1
+周正	zhou1 zheng4
+伤痕累累	shang1 hen2 lei2 lei2
+少城主	shao4 cheng2 zhu3
+少阁主	shao4 ge2 zhu3
+少谷主	shao4 gu3 zhu3
+少盟主	shao4 meng2 zhu3
+少宫主	shao4 gong1 zhu3
+少教主	shao4 jiao4 zhu3
+少当家	shao4 dang1 jia1
+少掌门	shao4 zhang3 men2
+一重天	yi1 chong2 tian1
+第一重	di4 yi1 chong2
+身中	shen1 zhong4
+长出一口气	chang2 chu1 yi1 kou3 qi4
+长出了一口气	chang2 chu1 le5 yi1 kou3 qi4
+咯咯	ge1 ge1
+咯咯咯	ge1 ge1 ge1
+干一杯	gan1 yi1 bei1
+干面	gan1 mian4
+检查报告	jian3 cha2 bao4 gao4
+检查报告单	jian3 cha2 bao4 gao4 dan1
+血氧	xue4 yang3
+血氧饱和度	xue4 yang3 bao3 he2 du4
+军士长	jun1 shi4 zhang3
+着舰	zhuo2 jian4
+着舰钩	zhuo2 jian4 gou1
+着水	zhuo2 shui3
+着靶	zhuo2 ba3
+着弹点	zhuo2 dan4 dian3
+弹着点	dan4 zhuo2 dian3
+塞尔维亚	sai4 er3 wei2 ya4
+阿塞拜疆	a1 sai4 bai4 jiang1
+塞缪尔	sai4 miao4 er3
+塞内加尔	sai4 nei4 jia1 er3
+塞纳河	sai4 na4 he2
+塞维利亚	sai4 wei2 li4 ya4
+塞万提斯	sai4 wan4 ti2 si1
+塞巴斯蒂安	sai4 ba1 si1 di4 an1
+埃塞俄比亚	ai1 sai4 e2 bi3 ya4
+勒布朗	le4 bu4 lang3
+萨勒曼	sa4 le4 man4
+勒芒	le4 mang2
+勒沃库森	le4 wo4 ku4 sen1
+阿卜杜勒	a1 bu3 du4 le4
+乍得	zha4 de2
+利雅得	li4 ya3 de2
+欧几里得	ou1 ji3 li3 de2
+克罗地亚	ke4 luo2 di4 ya4
+切尔西	qie1 er3 xi1
+艾哈迈德	ai4 ha1 mai4 de2
+赫鲁晓夫	he4 lu3 xiao3 fu1
+槟城	bin1 cheng2
+犬夜叉	quan3 ye4 cha1
+阿伏伽德罗	a1 fu2 jia1 de2 luo2
+都柏林	du1 bo2 lin2
+都铎	du1 duo2
+伊丽莎白一世	yi1 li4 sha1 bai2 yi1 shi4
+彼得一世	bi3 de2 yi1 shi4
+拿破仑一世	na2 po4 lun2 yi1 shi4
+查理一世	cha2 li3 yi1 shi4
 """

@@ -348,6 +348,38 @@ COORDINATE = rule("coordinate", r"(?<![A-Za-z])(?:([NSEW]) ?(" + _DEGREES + r")|
 # so that its 一 keeps yi1 before 的: 销量No.1的SUV)
 NUMBER_SIGN = rule("number_sign", r"(?<![A-Za-z])[Nn][Oo]\. ?([0-9]+)(?![0-9]|\.[0-9])", lambda m: "NO" + read_number(m.group(1)))
 
+# The books of the Bible, before a chapter and verse (约翰福音3:16)
+_BIBLE_BOOKS = ("创世记|出埃及记|利未记|民数记|申命记|约书亚记|士师记|路得记|撒母耳记[上下]|列王纪[上下]|历代志[上下]|以斯拉记|尼希米记"
+                "|以斯帖记|约伯记|诗篇|箴言|传道书|雅歌|以赛亚书|耶利米书|耶利米哀歌|以西结书|但以理书|何西阿书|约珥书|阿摩司书"
+                "|俄巴底亚书|约拿书|弥迦书|那鸿书|哈巴谷书|西番雅书|哈该书|撒迦利亚书|玛拉基书|马太福音|马可福音|路加福音|约翰福音"
+                "|使徒行传|罗马书|哥林多[前后]书|加拉太书|以弗所书|腓立比书|歌罗西书|帖撒罗尼迦[前后]书|提摩太[前后]书|提多书|腓利门书"
+                "|希伯来书|雅各书|彼得[前后]书|约翰[一二三]书|犹大书|启示录")
+
+
+def _bible_verse(match: re.Match[str]) -> str:
+    """约翰福音3:16 -> 约翰福音三章十六节, 马太福音5:3-10 -> 五章三节到十节, 诗篇23:1 -> 诗篇二十三篇一节."""
+    book, closed, chapter, verse, last = match.groups()
+    spoken = f"{book}{closed}{read_number(chapter)}{'篇' if book == '诗篇' else '章'}{read_number(verse)}节"
+    return spoken + (f"到{read_number(last)}节" if last else "")
+
+
+# 约翰福音3:16, 诗篇23:1, 马太福音5:3-10: a book of the Bible, its chapter (a psalm) and verse (not a clock time, a ratio)
+# (not a show's time or a score after a title: 《雅歌》 19:30开演, 今天启示录6:30开播, 足球启示录2:1比分)
+BIBLE_VERSE = rule("bible_verse", r"(?<![\u4e00-\u9fff])(" + _BIBLE_BOOKS + r")(》|\s?)([0-9]{1,3}) ?[:：] ?([1-9][0-9]{0,2})(?: ?[-–~～] ?([0-9]{1,3}))?"
+                   r"(?![0-9])(?!\s?(?:开演|开播|开讲|首播|场次|更新|开始|开唱|比分|领先|开赛|演出|上映|播出|见|集合))",
+                   _bible_verse)
+# 出生于1881年[1]，参见[2][3], 又称木樨[注 1], 他曾获奖[来源请求]: an encyclopedia's footnote marks, unsaid (not 区间[0,1],
+# 数组a[1]: a bracket after a letter or holding more than a number)
+# (a number's mark only before punctuation, the end or another mark, and not a key, a step, a figure or a cited work
+# named in the sentence: 按[1]查询, 第[2]节, 如图[2]所示, 参考[1]和[2]的方法, 数组[0])
+FOOTNOTE = rule("footnote", r"(?<=[\u4e00-\u9fff。，、；：”」）)》])(?<![第按入复图表式项由在和或见如据组列录考照])"
+                r"(?:\[(?:注 ?)?[1-9][0-9]{0,2}\](?=[，。、；：！？,.;:!?）)\s\[]|$))+"
+                r"|\[(?:来源请求|需要引用|编辑|需要来源|来源|注释)\]", lambda m: "")
+
+# GRE 325, TOEFL 105, GMAT 700+: a test's score, a number (not ISO 9001, RTX 4090: a name's digits)
+EXAM_SCORE = rule("exam_score", r"(?<![A-Za-z])(GRE|GMAT|TOEIC|TOEFL|SAT|ACT|LSAT|MCAT) ?([0-9]{2,4})(?![0-9.])(\+?)",
+                  lambda m: f"{m.group(1)} {read_number(m.group(2))}" + ("多" if m.group(3) else ""))
+
 # Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
 
@@ -356,10 +388,10 @@ RULES: tuple[Rule, ...] = (
     + letters.RULES
     + chat.RULES
     + marks.RULES
-    + (K8S, phone.MAC_ADDRESS)
+    + (K8S, phone.MAC_ADDRESS, EXAM_SCORE)
     + specs.RULES
     + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, DESIGNATION, TANK_DASH, BEARING, COORDINATE, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
+       NUMBER_SIGN, BIBLE_VERSE, FOOTNOTE, DESIGNATION, TANK_DASH, BEARING, COORDINATE, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

@@ -141,7 +141,7 @@ _NO_EDITION_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Tt]op|TOP|[Nn]o|NO|[Rr]oom|[A
 _NOT_COUNTED = r"(?! ?(?:[万亿千百元块人个次名位天岁件张辆台部米克吨%点分份单笔条]|积分))"
 # What makes two numbers after it a range of scores, prices or a number to dial, not of years: 积分2000-2010,
 # 分数在1990-2000之间, 电话2016-2019
-_COUNT_OR_CODE_BEFORE = re.compile(r"(?:分|分数在?|价格?在?|薪|工资|人数|数量|金额|预算|电话|号码|号|传真|热线|手机|分机|拨打|致电)[:：]?\s?$")
+_COUNT_OR_CODE_BEFORE = re.compile(r"(?:分|分数在?|价格?在?|薪|工资|人数|数量|金额|预算|电话|号码|号|传真|热线|手机|分机|内线|拨打|致电)[:：]?\s?$")
 
 
 def _edition_year(match: re.Match[str]) -> str:
@@ -264,8 +264,11 @@ _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军�
 _DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效|截止)日[:：为是]?"
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
-_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期)|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
+_DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期|[一二三四五六日天][)）]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*[)）])|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
                          r"|是我的生日|生日|那天|当天|这天|发布会|开幕|开业|放假|出发|离店|启程|" + _HOLIDAYS + "|" + _NUMBERED_HOLIDAYS + ")")
+# What opens or is played on a day (11/2决赛, 12/20上映, 9/1开学); a final only after a month above one (1/4决赛, 1/2决赛:
+# the quarter- and semi-finals, fractions)
+_SHOWN_AFTER = re.compile(r"^\s?(?:决赛|开赛|揭幕|首映|上映|开播|开学|开奖|首发(?!球员|阵容|名单|位置|门将|[上出])|公映|首演|开卖|开售|开抢)")
 # People meeting on a day (我们3/5见面吧, 3/5聚会, 9/10开会), unless the slash is a share of them (小组的1/2见面交流,
 # 约1/3聚会, 其中3/5见面, 超过1/2碰面)
 _MEETING_AFTER = re.compile(r"^\s?(?:见面|碰面|聚会|开会|集合|报到)")
@@ -309,12 +312,15 @@ def _dates(match: re.Match[str]) -> str:
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
+                 or bool(to_month) and to_month == month and int(to_day) > int(day) > 0  # 6/1～6/30 (not 1/3~1/2)
                  or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 4)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
                  or _MEETING_AFTER.match(context_after(match, 5)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
-                 or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None)
+                 or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None
+                 or _SHOWN_AFTER.match(context_after(match, 5)) is not None and (int(month) > 1 or not context_after(match, 1).startswith("决"))
+                 and not _SHARE_BEFORE.search(context_before(match, 4)))
     else:
         dated = ((_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
                   or to_month is not None and _about_a_date(match, _DOT_SPAN_BEFORE, _DOT_SPAN_AFTER))
@@ -345,10 +351,17 @@ def _daypart(match: re.Match[str], hour: str, meridiem: str | None) -> str:
     return "中午" if number == 0 else "下午" if number < 7 else "晚上"
 
 
+# 下午14:00, 下午14:00-17:30: a part of the day said before a clock time of the twenty-four-hour clock (or before the
+# start of its span)
+_AFTERNOON_BEFORE = re.compile(r"(?:下午|晚上|傍晚|夜里)\s?(?:(?:1[3-9]|2[0-3]):[0-5][0-9]\s?[-—–~～至到]\s?)?$")
+
+
 def _clock_time(match: re.Match[str]) -> str:
     hour, minute, second, meridiem = match.groups()  # a 分 or 点 written after it is said once (23:59分, 8:00点)
     if _is_score(match):
         return match.group()
+    if 13 <= int(hour) <= 23 and _AFTERNOON_BEFORE.search(context_before(match, 12)):
+        hour = str(int(hour) - 12)  # 下午14:00 -> 下午两点: the part of the day said, so is its hour on the twelve-hour clock
     spoken = _daypart(match, hour, meridiem) + _hour(hour) + "点"
     if int(minute) or (second and int(second)):  # 12:00:30 -> 十二点零分三十秒
         spoken += ("零" if 0 < int(minute) < 10 else "") + read_small(minute) + "分"
@@ -559,8 +572,15 @@ RULES: tuple[Rule, ...] = (
          r"|(?:(?<=音乐节)|(?<=盛典)|(?<=颁奖礼)|(?<=大赏)|(?<=格莱美)|(?<=金曲奖))((?:19|20)[0-9]{2})(?![0-9.])",
          lambda m: read_digits(m.group(1) or m.group(2))),
     # 2024龙年, 2025春节放假安排, 1990出生, 1984属鼠: a year without 年 before what it dates, digit by digit
-    rule("year_before_event", r"(?<![0-9.])((?:19|20)[0-9]{2})(?=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|春节|元旦|国庆|中秋|端午|清明|除夕|跨年|新年|出生"
-         r"|属[鼠牛虎兔龙蛇马羊猴鸡狗猪])", lambda m: read_digits(m.group(1))),
+    # 2024新款, 2024秋冬新款, 2024新茶: a shop's year of a season's goods
+    rule("year_before_event", r"(?<![0-9.])(?<![满售共有剩第])(?<!上了)(?!(?:19|20)00)((?:19|20)[0-9]{2})(?=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|春节|元旦|国庆|中秋|端午|清明|除夕|跨年|新年|出生"
+         r"|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|新款|最新款|新品|新茶|新米|爆款|升级款|加绒款|赛季|校招|秋招|春招|暑期实习|国考|省考"
+         r"|(?:春|夏|秋|冬|春夏|秋冬|早春|早秋|初秋|初夏)季?(?:新款|款|装|新品|上新|系列))", lambda m: read_digits(m.group(1))),
+    # 贞观三年（629年）, 孔子生于前551年, 曹雪芹（约1715年—约1763年）: a year of three or four digits in brackets after
+    # a reign's year, before the common era after 于 or a bracket, or an approximate one that a span or bracket closes
+    # (not 前44年: two digits, a number; nor 距今约3600年, 约3000年的历史: so many years)
+    rule("era_year_written", r"(?<=年[（(])([1-9][0-9]{2,3})(?=年[）)])|(?:(?<=于前)|(?<=[（(]前)|(?<=约前)|(?<=或前)|(?<=[—–-]前))([1-9][0-9]{2,3})(?=年)"
+         r"|(?<=约)(1[0-9]{3})(?=年(?:[—–~～至到）)]|-(?![0-9])))", lambda m: read_digits(m.group())),
     # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two
     # as a number (公元25年, 公元前99年)
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)",
@@ -569,17 +589,19 @@ RULES: tuple[Rule, ...] = (
     # 98年出生, 75年生人, 22年底, 23年6月, 我是95年的, 我妈是65年的: a two-digit year, where it dates an event or a time
     # (not 20年的经验, 10年底薪, 20年初中老师, 期限10年12月, 威士忌是12年的)
     # (and 23年全年营收, 预计24年净利润 in reports; not 开了15年全年无休, 上市12年营收翻了十倍)
-    rule("short_year", r"(?<![0-9.])(?<!期限)(?<!为期)([0-9]{2})(?=年(?:出生|生的|生人|毕业|入学|入职|参军|结婚|那年|那会|春节"
+    rule("short_year", r"(?<![0-9.前])(?<!期限)(?<!为期)(?<!民国)([0-9]{2})(?=年(?:出生|生的|生人|毕业|入学|入职|参军|结婚|那年|那会|春节"
          r"|[上下]半年|底(?![薪线下层子部气])|初(?![中级期次心衷步])|(?:1[0-2]|0?[1-9])月(?!后|之后|以后|内|余|多)"
          r"|第?[1-4]季度|Q[1-4]|(?:1[0-2]|0?[1-9])[-~至到](?:1[0-2]|0?[1-9])月|疫情|同期|的业绩|的计划|的目标))"  # 24年1季度, 22年疫情期间
          r"|(?<=[我你他她都妈爸哥姐弟妹]是)([0-9]{2})(?=年的(?=[，。！？,.!?；;\s]|$))"
          r"|(?:(?<=今年是)|(?<=去年是)|(?<=明年是))([0-9]{2})(?=年)"  # 今年是24年
          r"|(?<![0-9.第])([0-9]{2})(?=[届级](?:毕业生|本科生|研究生|硕士|博士|学生|新生|校友|学员|同学))"
+         r"|(?<![0-9.第])(0[0-9])(?=[届级](?![0-9]))"  # 03届的, 我是09级的: a class by its year (not 第03届)
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))"
          # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国, 17年装修的: a year that dates an event of history or a life
          # (not 做了15年装修, 干了20年退休: years spent)
-         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有])([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
-         r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到"
+         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有续整共满这那第前隔别过晃去后来])(?<!累计)(?<!长达)(?<!多达)(?<!历时)(?<!耗时)(?<!用时)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
+         r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到|参加工作"
+         r"|世界杯|欧洲杯|美洲杯|亚洲杯|奥运会?|冬奥会?|亚运会|全运会|春晚|世博会|北京奥运"
          r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)"
          r"|装修(?=[的过了好完])|精装修(?![经公师老])|翻新|搬进|交的房|建成|建的|开盘))"
          # 车是18年的, 房子是98年的: how old a car or a house is

@@ -15,8 +15,9 @@ _DIGITS = "零一二三四五六七八九"
 _DIGIT_READING = dict(zip("0123456789", _DIGITS))
 _DIGIT_READING_YAO = _DIGIT_READING | {"1": "幺"}
 LONGEST_CARDINAL = 16  # cn2an reads up to 10^16; longer digit strings are identifiers
-# 二 before 千/万/亿 is said 两 (两千, 一万两千, 两亿), but not after 十 (二十万, 十二万).
-_LIANG = re.compile(r"(?<!十)二(?=[千万亿])")
+# 二 before 千/万/亿 is said 两 (两千, 一万两千, 两亿, 一万零两千), but not after 十 (二十万, 十二万), nor a 万 or 亿 of
+# two after 零 (三百零二万, 一百零二亿)
+_LIANG = re.compile(r"(?<!十)二(?=千)|(?<![十零])二(?=[万亿])")
 # A number as written: optional sign, digits, optional fraction.
 NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 

@@ -186,7 +186,7 @@ LETTER_QUOTIENT = rule(
 
 # Days said by their own names: National Day, New Year's Day, the shopping days.
 # A value or its move before a number: a price, a rate, a rise (股价10.1起涨, 机票价格11.11起, 跌到5.1回升)
-_VALUE_BEFORE = re.compile("价|涨|跌|至|到|增长|幅|率|报|收|元|指数|点位")
+_PRICE_MOVE_BEFORE = re.compile("价|涨|跌|至|到|增长|幅|率|报|收|元|指数|点位")
 _NAMED_DAYS = {("10", "1"): "十一", ("1", "1"): "一月一日", ("11", "11"): "双十一", ("12", "12"): "双十二"}
 
 
@@ -314,7 +314,7 @@ RULES: tuple[Rule, ...] = (
     rule("dotted_day_out", r"(?<![0-9.])(5\.1|10\.1|6\.18|11\.11|12\.12)(?![0-9])"
          r"(?=去(?=哪|玩|旅|看|爬|逛|海|吃)|回家|回老家|出去|出游|出行|旅游|玩|买|抢|零点|开抢|节后|节前|起(?![步来涨售跌])"
          r"|正常营业|照常|促销|特惠|狂欢|打算|准备|计划|的时候|那几天|这几天|优惠|囤货|剁手)",
-         lambda m: m.group() if _VALUE_BEFORE.search(context_before(m, 6)) else _dotted_day(*m.group(1).split("."))),
+         lambda m: m.group() if _PRICE_MOVE_BEFORE.search(context_before(m, 6)) else _dotted_day(*m.group(1).split("."))),
     # 1米75: a height in metres and centimetres, the centimetres digit by digit (一米七五, 一米八, 两米二六)
     rule("height", r"(?<![0-9.])([12])米([0-9]{2})(?![0-9])",
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),

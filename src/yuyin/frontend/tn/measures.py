@@ -123,13 +123,15 @@ def _amperes(match: re.Match[str]) -> str:
 # not the things named after a count word (评论区, 播放器, 浏览器, 收藏夹, 阅读灯)
 _COUNTED_BEFORE = re.compile("(?:赞|粉丝|涨粉|掉粉|播放|阅读|浏览|观看|关注|评论|转发|收藏|人数|月薪|年薪|薪资|工资|底薪|税前|税后|预算|月入|房租|租金|月租|月供|房贷"
                              "|销量|月销|机票|酒店|房费|票价|报价|花了|花费|每月|一个月|收入|年终奖|奖金|赚了|亏了|投了|定投|存款|借了|欠了"
-                             "|押金|首付|定金|写了)(?![区器夹灯])")
+                             "|押金|首付|定金|写了|起薪|薪酬|待遇|薪水|期望(?!值)|年包|总包)(?![区器夹灯])|(?:base|Base|BASE) ?$")
 # (and what a sum of money or a length of text is: 5k字, 3k一个月, 2.8k/月, 5k的基金)
 _COUNTED_AFTER = re.compile("^[+多]?[个的条]?(?:赞|点赞|粉|人|播放|阅读|浏览|观看|关注|评论|转发|收藏|留言|弹幕|回复)"
-                            "|^(?:多?字(?![幕体号段符节])|一个月|每月|/月|一月|/年|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))")
+                            "|^(?:多?字(?![幕体号段符节])|一个月|每月|/月|一月|/年|多块|的(?:基金|工资|收入|红包|押金|预算|房租|奖金|理财))"
+                            "|^ ?[·•*×xX]? ?1[2-8]薪")  # a job's pay: 15-25K·14薪
 # A k that is no thousand even there: gold's carats, a picture's resolution, a file's size (粉丝送的18k金手链,
 # 看4K直播, 8K的壁纸, 4K60帧), a bit rate (码率128k), a run's kilometres (粉丝们一起跑了10k)
-_NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图片照跑]|视频|直播|壁纸|海报|分辨率|电视|电影|字幕|会员|流媒体|片源|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧)")
+_NOT_THOUSAND_AFTER = re.compile("^的?(?:[金屏图片照跑]|视频|直播|壁纸|海报|分辨率|电视|电影|字幕|会员|流媒体|片源|投影|高清|超清|画质|显示|大小|蓝光|[0-9]+帧"
+                                 "|上下文|[Tt]oken|长文本)")
 _NOT_THOUSAND_BEFORE = re.compile("码率|比特率|采样率|分辨率|色温|跑|流量|文件|大小")
 
 
@@ -311,16 +313,21 @@ RULES: tuple[Rule, ...] = (
     rule("degrees_below", r"(?<![A-Za-z0-9.])-(" + NUMBER + r")(?:(°)(?![CF])|(?=度|[到至~～]-?" + NUMBER + "(?:度|°(?![CF]))))", _degrees_below),
     # 年薪30w, 10w+阅读: a lower-case w after a number is 万 (100W is watts), so is W after pay or counts, or of pixels (400W像素)
     # (年薪30-50w, 年薪25-40W: both ends)
-    rule("wan", r"(?<![0-9.])" + _RANGE + r"w(?![A-Za-z])|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼"
-         r"|总价|房价|售价|预算|贷款|收入)"
-         r" ?" + _RANGE + r"W(?![A-Za-z])|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])|(?<![0-9.])(" + NUMBER + r")W(?=像素)",
-         lambda m: "到".join(read_amount(end) for end in m.groups() if end) + "万"),
+    # (薪资1.5W-2W, 月薪2w+: both ends written with W, more than so many)
+    rule("wan", r"(?<![0-9.])(" + NUMBER + r")(?:w? ?[-~～到至] ?(" + NUMBER + r"))?w(?![A-Za-z])(\+?)"
+         r"|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼|总价|房价|售价|预算|贷款|收入|期望|起薪|薪酬|待遇|年包|总包)"
+         r" ?(" + NUMBER + r")(?:W? ?[-~～到至] ?(" + NUMBER + r"))?W(?![A-Za-z])(?! ?的?(?:快充|充|功|灯|电|音|喇|以上的功))(\+?)|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])()"
+         r"|(?<![0-9.])(" + NUMBER + r")W(?=像素)()",
+         lambda m: "到".join(read_amount(end) for end in m.groups() if end and end != "+") + "万" + ("多" if "+" in m.groups() else "")),
     # 1.2k个赞, 涨粉5k, 月薪15k, 年薪30-50k: k after a count of people or clicks, or after pay, is a thousand
     # (一千二百个赞; not 18k金, 4k视频, 跑了10k)
-    rule("thousand", r"(?<![A-Za-z0-9.])" + _RANGE + r"[kK](?![A-Za-z])", _thousands),
+    rule("thousand", r"(?<![A-Za-z0-9.])(" + NUMBER + r")(?:[kK]? ?(?:[-~～到至]) ?(" + NUMBER + r"))?[kK](?![A-Za-z])", _thousands),  # (6K-8K/月)
     # 10+年经验, 已售10万+件, 100+好评, 10000+开发者: "more than", 多 after a round number; 5+年经验, 98+个赞: 超过 before
     # any other (五多年 is no Chinese); not 99+个赞, 999+条: a count's cap, 九十九加
-    rule("more_than", r"(?<![0-9.(（])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份]|好评|评价|评论|销量"
+    # 3年+工作经验, 35岁+, 165cm+: so much or more, a plus after its unit (以上)
+    rule("unit_or_more", r"(?<![0-9.])(" + NUMBER + r") ?(年|岁|周岁|个月|cm|kg|斤|公斤)\+(?![0-9])",
+         lambda m: read_amount(m.group(1)) + UNITS.get(m.group(2), m.group(2)) + "以上"),
+    rule("more_than", r"(?<![0-9.(（])(?!99+\+)([0-9]+)([万千亿]?)\+(?=[年个人次天家位种款项件条名台篇份岁]|好评|评价|评论|销量"
          r"|开发者|用户|企业|国家|城市|客户|商家|粉丝|会员|员工|学生|门店|作品|案例|专利|品牌|机构|合作伙伴|公里)",
          _more_than),
     # 3x速度, 2X倍速: times as fast; 1.4x增距镜, 10x光学变焦, 放大1000X: a magnification; 市盈率15x, 8x PE: a multiple
@@ -354,7 +361,7 @@ RULES: tuple[Rule, ...] = (
     # 宽带100M, 宽带提速至1000M, 网速只有2M, 500M的宽带: a line's speed in megabits (百兆, 两兆)
     rule("bandwidth", r"(?<![A-Za-z0-9.])([0-9]+) ?M(?![A-Za-z])", _megabits),
     # 2F, -1F: a floor of a building (not a seat: 12车05F号, 座位12F)
-    rule("floor", r"(?<![A-Za-z0-9.])(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),
+    rule("floor", r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)(?<!长征)(-?)([1-9][0-9]?)F(?![A-Za-z0-9号座])", _floor),  # (not CZ-2F, 长征2F, 运-8F)
     # 6.02×10²³mol⁻¹, 0.05 mol·L⁻¹·s⁻¹, 10^23 mol^-1: a unit to the power minus one after a number or another unit
     # is "per" it (每摩尔, 摩尔每升每秒; not an inverse in algebra: 逆元g⁻¹)
     rule("per_inverse", r"(?:·|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹])|(?<=[0-9⁰¹²³⁴⁵⁶⁷⁸⁹] ))(" + _UNIT + r")(?:⁻¹|\^-1)(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])",
@@ -414,10 +421,11 @@ RULES: tuple[Rule, ...] = (
     rule(
         "per",
         r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步株尾头])|(?<=国际单位)|(?<=元起)"
-        r"|(?<=[元块]/[月天人])|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"|(?<=[元块]/[月天人盏顶船间床桌])|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
+        r"|(?<=[0-9][丸根贴天通批喷揿盏船顶])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘穴笼栏头株一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘穴笼栏头株批船顶盏一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

@@ -56,9 +56,14 @@ def _amounts(low: str, high: str | None, unit: str) -> str:
     return read_price(low) + ("到" + read_price(high) if high else "") + unit
 
 
+_LOCAL_DOLLAR_BEFORE = re.compile("(?:港币|港元|台币|澳门币|澳币|新币|加币)[:：]?\\s?$")
+
+
 def _signed(match: re.Match[str]) -> str:
     minus, sign, minus_after, low, high, scale, name = match.groups()
     low, high, scale = _thousands(low, high, scale)
+    if sign == "$" and not name and _LOCAL_DOLLAR_BEFORE.search(context_before(match, 4)):
+        name = "元"  # 港币$120, 新台币$350: the local dollar that the words before name (not 美元)
     spoken = _amounts(low, high, scale + (name or _SIGNS[sign]))  # the name written after wins: $100港元
     return ("负" if minus or minus_after else "") + spoken
 

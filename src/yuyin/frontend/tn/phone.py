@@ -26,7 +26,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
     "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
-    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|呼叫|打给|传真|分机号|分机|尾号|尾数|房号|"
+    "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|呼叫|打给|传真|分机号|分机|内线|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
 _DIGIT_GROUPS = r"[0-9]+(?:[- ][0-9]+)*"
@@ -36,10 +36,10 @@ ADDRESS_JOINT = rule("address_joint", r"(?:(?<=号楼)|(?<=单元)|(?<=[0-9][栋
                      r"|(?:(?<=房间)|(?<=单元)|(?<=号楼)|(?<=[0-9][栋幢座]))#(?=[0-9]{3,4}(?![0-9]|\.[0-9]))", lambda m: "")
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
-_SERVICE_NUMBERS = (r"110|119|120|122|114|999|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
+_SERVICE_NUMBERS = (r"110|119|120|122|114|999|911|1999|1922|1955|1957|165|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
                     r"|10000|95[0-9]{3}|950[0-9]{3}")  # 123xx: public hotlines; 955xx: banks, insurers; 95xxx and 950xxx:
 # couriers and other firms (顺丰95338, 京东950618); 96110: fraud warnings; 95598: the power grid
-_CALL_BEFORE = (r"(?:这里是|打了|打|拨|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管"
+_CALL_BEFORE = (r"(?:这里是|打了|打|拨通了|拨通|拨了|拨|报了|电话|内线|分机|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管"
                 r"|详询|顺丰|中通|圆通|申通|韵达|京东|邮政|德邦|极兔)")
 # Letter sizes in a row: S/M/L, M/L, XL/XXL
 _SIZES = "X{0,3}[SML](?:/X{0,3}[SML])+(?![A-Za-z])"
@@ -57,7 +57,7 @@ _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure; nor 120退票, 80改签: counts)
 _CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|急救|求救|查询|投诉|举报|购票|订票|(?<=12306)(?:抢票|退票|改签)"
                r"|平台|预警|政务|便民|市民|供电|社保|纳税|诉讼|心理|是[\u4e00-\u9fff]{0,6}(?:电话|热线|客服|号码)"
-               r"|提醒|温馨提示|为您服务|已受理|受理|接到|打不通|工号|[\u4e00-\u9fff]{1,4}(?:热线|专线)"
+               r"|提醒|温馨提示|为您服务|已受理|受理|接到|打不通|工号|[\u4e00-\u9fff]{1,4}(?:热线|专线)|反映|接诉即办|工单"
                r"|的(?:客服|服务)?(?:电话|热线)")  # 12345政务服务便民热线, 110是报警电话, 12306的客服电话
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
@@ -267,7 +267,7 @@ RULES: tuple[Rule, ...] = (
     # 打110, 拨打12315, 120急救, 反诈专线96110, 服务专线：12345
     rule(
         "service_number_called",
-        r"(" + _CALL_BEFORE + r"[:：]?) ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _SERVICE_NOT_COUNTED,
+        r"(" + _CALL_BEFORE + r"[:：]? ?[“\"「]?) ?(" + _SERVICE_NUMBERS + r")(?![0-9])" + _SERVICE_NOT_COUNTED,
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
@@ -389,13 +389,21 @@ RULES: tuple[Rule, ...] = (
     rule("file_name_digits", r"(?<=[A-Za-z0-9]_)[0-9]{4,}(?=[_.])|(?<=[A-Za-z0-9]_)[0-9]{4,}(?![0-9A-Za-z])", lambda m: read_digits(m.group())),
     # 3060目标: the carbon goals of 2030 and 2060, by their digits
     rule("carbon_goals", r"(?<![0-9.])3060(?=[”\"]?(?:目标|双碳|战略|承诺))", lambda m: "三零六零"),
-    # 985高校, 211大学, 315晚会: programmes and days named by their digits
+    # 985高校, 211大学, 315晚会: programmes and days named by their digits; 台北101, 798艺术区, 84消毒液, 999感冒灵:
+    # places and brands
     rule(
         "named_by_digits",
         r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假|曝光|当天|期间)|(?<=今年)315(?![0-9])"
-        r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])",
+        r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])"
+        r"|(?<=台北)101(?![0-9])|(?<![0-9.])798(?=艺术区|厂)|(?<![0-9.])84(?=消毒)|(?<![0-9.])999(?=感冒灵|皮炎平|胃泰|小儿)"
+        r"|(?<![0-9.])(?:228|921|311|319|823|911|88|512|731)(?=事件|大地震|地震|连假|纪念|枪击|炮战|风灾|惨案|部队)",
         lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
+    # 901型, 346B型雷达: a type's number, digit by digit (not 型号); 01号, 02号注意: a number padded with its zero
+    rule("type_number", r"(?<![0-9.A-Za-z-])([1-9][0-9]{2})(?=[A-Z]?型(?!号))|(?<![0-9.])0[0-9](?=号)", lambda m: read_digits(m.group(), yao=True)),
+    # “砺剑-2024”, “海上联合-2023”: an exercise named with its year, the year digit by digit (the dash unsaid)
+    rule("named_year", r"([“\"「][\u4e00-\u9fff]{2,6})[-—–]?((?:19|20)[0-9]{2})([A-Z]?[”\"」])",
+         lambda m: m.group(1) + read_digits(m.group(2)) + m.group(3)),
     # 宿舍楼201, 办公楼1203, 图书馆305自习室: a room after its building, digit by digit (not 1号楼1500多平方米, 3楼150座)
     rule("room_in_building", "(?:" + "|".join(f"(?<={building})" for building in _BUILDINGS) + ")"
          r"([1-9][0-9]{2,3})(?![0-9.])(?! ?[元块人个万亿%件次台辆吨米克股名位套份层级年平㎡多余来座强间张本班棵把所册])",

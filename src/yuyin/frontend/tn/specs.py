@@ -100,7 +100,7 @@ PREGNANCY = rule("pregnancy", r"(?<=孕)([0-9]{1,2})[wW](?:\+([0-9])[dD])?(?![A-
                  lambda m: read_number(m.group(1)) + "周" + (f"加{'两' if m.group(2) == '2' else read_number(m.group(2))}天" if m.group(2) else ""))
 
 # 10W+, 1W+阅读: W for 万 before a plus (10万+, not ten watts)
-MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: read_number(m.group(1)) + "万")
+MYRIAD_W = rule("myriad_w", r"(?<![0-9.A-Za-z])([0-9]{1,4}(?:\.[0-9])?)[Ww](?=\+)", lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "万")
 
 # 4x8-12次, 3×10-15个: sets of a range of repetitions (a range, not a minus)
 REPS_RANGE = rule("reps_range", r"(?<![0-9.])([0-9]+) ?[xX×*] ?([0-9]+)-([0-9]+)(?= ?(?:次|个|下|组|遍))",
