@@ -845,6 +845,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
+           # 做个了断, 就此了断, 了断恩怨: settle (停电了断网了: 了 then 断网)
+           ("liao3", lambda c: c.alone and c.right == "断" and (re.search("个|就此|该|想|要|你|之间的|自行|自我|彻底|终于|一$", c.before[-4:]) is not None
+                                                                 or c.after[1:] in ("", "吧", "了吧"))),
            ("liao3", lambda c: c.right == "得" and c.after.rstrip("。！？!?；;…") == "得" and _MIGHTY.search(c.before) is not None),  # 功夫很了得
            ("liao3", lambda c: len(c.left) == 2 and c.left.endswith("得") and c.left not in _DE_WORDS
             and c.left[0] not in "还这那谁他她我你" and c.right[:1] in ("", "吗", "呢", "么")
@@ -938,6 +941,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: re.search("[零一二两三四五六七八九十百千点](?:毫米|厘米|千米|公里|米|摄氏度|度|级|毫克|千克|公斤|克|毫升|升|微克|小时)$",
                                      c.before) is not None and _wei_names(c)),
         ("wei2", _wei_passive),
+        ("wei2", lambda c: c.after.startswith(("{", "｛"))),  # 解集为{x|x>1}: a set
         ("wei4", _wei_for),
         # 最高为现金价值的80%, 退改费为票面价的10%-30%: a share of something, ending the clause, "is" (not
         # 为全国百分之十的人口提供低保, 为公司三分之一的员工发了奖金)
@@ -987,7 +991,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and not c.after.startswith(("说", "讲", "做", "干", "往", "问", "写", "聊", "伞", "灯", "手电", "招呼"))),
            # harm done, before whom it is done to or after a warning: 别冻着孩子, 吓着你了, 可别累着 (not 他累着呢, 饿着肚子, 撑着我)
            ("zhao2", lambda c: c.left in ("捞", "抓", "逮", "捉") and c.before[:-1].endswith(("没", "没有"))),  # 什么也没捞着 (got)
-           ("zhao2", lambda c: c.left[-1:] in "冻吓累饿烫碰伤惊呛熏噎砸" and c.left[:-1] in ("", "别", "可别", "小心")
+           ("zhao2", lambda c: c.left[-1:] in tuple("冻吓累饿烫碰伤惊呛熏噎砸") and c.left[:-1] in ("", "别", "可别", "小心")
             and ((c.right in PRONOUNS or c.right in ("宝宝", "老人", "小孩"))
                  and (c.before[:-1].endswith(("别", "小心")) or c.after.startswith(c.right + "了"))  # (not 他饿着我们一整天: kept hungry)
                  or not c.right and c.before[:-1].endswith(("别", "小心")))),
@@ -1017,9 +1021,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or re.search("价|率|音量|亮度|温度|空调|闹钟|时间|套餐|模式|额度|档|利率|费", c.before) is not None)),
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
-           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.search("[投罚]", c.before) is not None),  # 10投7中, 10罚9中
+           ("zhong4", lambda c: c.left[-1:] in tuple("一二三四五六七八九十") and re.search("[投罚]", c.before) is not None),  # 10投7中, 10罚9中
            # 三分球8中4, 全场20中11: shots taken, then made
-           ("zhong4", lambda c: c.left[-1:] in "一二三四五六七八九十" and re.match("[零一二两三四五六七八九十]", c.after) is not None
+           ("zhong4", lambda c: c.left[-1:] in tuple("一二三四五六七八九十") and re.match("[零一二两三四五六七八九十]", c.after) is not None
             and re.search("三分|全场|投篮|罚球|出手|球", c.before) is not None)),
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
            ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
@@ -1069,7 +1073,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("gan1", lambda c: re.match("了(?:这|那|这一|那一|一)?杯", c.after) is not None),  # 干了这杯酒
            ("gan1", left_in("很", "太", "真", "好", "挺", "比较", "非常", "特别", "晒", "擦", "烘", "吹",
                             "风", "晾", "烤", "口", "一口", "有点", "有些", "烧", "喝", "拧", "始")),),
-    "参": (("san1", lambda c: c.right[:1] in ("佰", "仟", "拾", "万", "圆", "元", "角") or c.left[-1:] in "壹贰叁肆伍陆柒捌玖拾佰仟"),  # 壹万贰仟参佰元
+    "参": (("san1", lambda c: c.right[:1] in ("佰", "仟", "拾", "万", "圆", "元", "角") or c.left[-1:] in tuple("壹贰叁肆伍陆柒捌玖拾佰仟")),  # 壹万贰仟参佰元
            ("shen1", lambda c: c.alone and c.left.endswith("人") and c.right[:1] in ("", "的", "和", "是", "很")),),
     **{surname: ((reading, _TITLE_TESTS.get(surname, _before_title)), (reading, _full_name),
                  (reading, _after_xing), (reading, _before_xing),
@@ -1178,7 +1182,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("[把将]", c.before) is None)),  # (nor 把水倒在地上, 把东西倒在床上: what is poured out is 把's object)
     "场": (*_SCENE_WORDS["场"],  # 六十四场比赛, 十场冰雹 (a number merged with its measure)
            ("chang3", lambda c: re.search("第[一二三四五六七八九十百零0-9]+$", c.before) is not None)),  # 第一场演唱会 (a show, a match)
-    "缝": (("feng2", right_starts("一下", "好", "上", "补", "衣", "扣", "了", "着", "伤口", "针", "嫁衣", "被子", "过")),),
+    "缝": (("feng2", lambda c: right_starts("一下", "好", "上", "补", "衣", "扣", "了", "伤口", "针", "嫁衣", "被子", "过")(c) or c.right == "着"),),
     # 冠 guan4, a title won, counted: 两冠, 大满贯二十四冠, 第八冠 (衣冠, 鸡冠 are words; not 两冠状动脉, 三冠毛)
     "冠": (("guan4", lambda c: re.search("[一二两三四五六七八九十几多]$", c.left) is not None and c.right[:1] not in ("状", "毛", "子")),),
     "转": (
@@ -1192,11 +1196,15 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("zhuan4", lambda c: not c.right and ("绕" in c.before or "围着" in c.before)),  # 地球绕着太阳转
     ),
     "倔": (("jue4", lambda c: True),),
+    "陆": (("liu4", lambda c: c.right[:1] in ("佰", "仟", "拾", "元", "角", "分", "圆") and not c.left.endswith(("登", "着", "大", "水", "海", "内", "新"))
+            or c.left[-1:] in tuple("壹贰叁参肆伍柒捌玖拾佰仟")),),  # 壹拾陆元陆角 (not 登陆万宁)
     # 拽住, 使劲一拽: pull, zhuai4 (他很拽: arrogant, zhuai3)
-    "拽": (("zhuai4", lambda c: c.right.startswith(("住", "着", "了", "一下", "过", "起", "出", "回", "到", "开", "进")) or c.left.endswith("一")),),
+    "拽": (("zhuai4", lambda c: c.right.startswith(("住", "着", "一下", "过", "起", "出", "回", "到", "开", "进")) or c.after.startswith("了拽")
+            or c.before.endswith("拽了") or c.left.endswith("一")),),  # (not 太拽了: cocky)
     # 三更, 今晚两更, 第二更来了: a night watch or a chapter update, geng1 (更强: more)
-    "更": (("geng1", lambda c: c.alone and c.left[-1:] in "一二两三四五六七八九十" and c.right[:1] in ("", "了", "合", "来", "送", "时", "天", "半", "的", "】", "，")),),
-    "杆": (("gan3", lambda c: c.alone and c.left[-1:] in "一二两三四五六七八九十几半每这那"),),  # 一杆枪, 两杆秤 (旗杆: gan1)
+    "更": (("geng1", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十") and (c.right[:1] in ("", "了", "来", "送", "时", "天", "半", "的", "】", "，")
+                                                                              or c.right.startswith(("合一", "合眼")))),),  # (not 方案二更合理)
+    "杆": (("gan3", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十几半每这那")),),  # 一杆枪, 两杆秤 (旗杆: gan1)
     # 佛 fo2, alone or in words no dictionary read (佛指舍利, 佛诞日, 过去七佛); fu2 only in 仿佛, 彷佛
     "佛": (("fo2", lambda c: not c.left.endswith(("仿", "彷"))),),
     # 一服中药: a dose of medicine, fu4
@@ -1301,7 +1309,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 盛了一碗饭, 这个碗盛不下 (holds; not 盛不盛行: 盛行 is a word)
     "剥": (("bao1", lambda c: c.alone),),  # 剥了一个橘子 (alone: bao1; 剥削, 剥夺 are words)
     "血": (("xie3", lambda c: c.alone and not c.left.endswith("型")),),  # 流了很多血 (alone in speech: xie3; 血液, A型血 xue4)
-    "扇": (("shan1", lambda c: not c.before.endswith("一") and c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉"))
+    "扇": (("shan1", lambda c: not c.before.endswith("一") and (c.after.startswith(("了扇", "扇", "了几下", "旺", "灭", "着扇", "凉"))
+                                                          or c.after.startswith(("在", "过去", "到")) and re.search("巴掌|耳光|扇子|一掌", c.before) is not None)
             or c.before.endswith(("扇了", "扇一"))),  # 扇了扇, 把火扇旺 (not 一扇扇窗户)
            ("shan1", lambda c: c.alone and (re.search("耳光|巴掌|嘴巴", c.after) is not None or c.right in PRONOUNS
                                             or c.right.startswith("风"))),),  # 扇了那人一个耳光, 扇风
@@ -1659,7 +1668,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 总长1200公里, 总长约50米: the whole length (交通部总长: a minister)
     "总长": (("zong3 chang2", lambda c: re.match("[0-9零一二两三四五六七八九十百约达为超逾近]", c.after) is not None),),
     # 实习期内应在三日内报到, 规定期限内应向: within a time, should (他是敌人的内应: a mole)
-    "内应": (("nei4 ying1", lambda c: re.search("[期限天日月年间时]$", c.before) is not None and bool(c.after)),),
+    "内应": (("nei4 ying1", lambda c: re.search("[期限天日月年间时]$", c.before) is not None and bool(c.after) and not c.after.startswith("外合")),),
     # 分子和原子, 分子是3, 氧分子: a molecule or a numerator, fen1 (知识分子, 犯罪分子: a member, fen4)
     "分子": (("fen1 zi3", lambda c: re.search("分母|原子|离子|化学|分子式|分子量|[氧氢碳氮氯硫]|[0-9零一二三四五六七八九十]|约分|通分|分数|物质|结构"
                                              "|晶体|聚合|DNA|蛋白|运动|热运动|间隙|引力|斥力", c.before + c.after) is not None
@@ -1667,13 +1676,17 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 答题卡上将答案涂黑, 在数轴上将点A: on it, then 将 (海军上将: a general)
     "上将": (("shang4 jiang1", lambda c: re.search("[卡纸轴线图表面板本桌墙网屏框格]$", c.before) is not None),),
     # 列车长, 请联系车长, 车长办公席: the train's head, zhang3 (车长4.8米, 车长为: the car's length)
-    "车长": (("che1 zhang3", lambda c: re.match("[0-9零一二两三四五六七八九十约为达超有是]|[\\s:：]", c.after) is None),),
+    "车长": (("che1 zhang3", lambda c: re.match("[0-9零一二两三四五六七八九十约为达超有是、和跟与不大小]|[\\s:：]|时间|期|途", c.after) is None
+              and re.search("宽|高|轴距|毫米|米|增加|超过|数据|尺寸|长度", c.before + c.after[:8]) is None),),
     # 在西单倒车, 中途不用倒车, 倒两次车: change buses (车辆倒车，请注意, 倒车雷达: reverse)
-    "倒车": (("dao3 che1", lambda c: (re.search("(?:不用|不必|无需|还得|再|中途|在[\u4e00-\u9fff]{0,3}[站口路桥门场单园])$", c.before) is not None
+    "倒车": (("dao3 che1", lambda c: (re.search("(?:不用|不必|无需|还得|再|中途|在[\u4e00-\u9fff]{0,4}站|在[东西]单)$", c.before) is not None
                                       or re.match("[到去]|换乘", c.after) is not None)
               and not c.after.startswith(("雷达", "影像", "入库", "镜", "灯", "时", "请注意"))),),
     # 致电我行, 欢迎选择我行: our bank, hang2 (我行我素: a word of its own)
     "我行": (("wo3 hang2", lambda c: not c.after and re.search("致电|选择|咨询|联系|来|到|前往|光临|莅临|信任|支持|感谢", c.before) is not None),),
+    # 解得x=4, 求得的值: worked out, de2 (求得很诚恳, 解得开: how it went)
+    **{word: ((reading, lambda c: re.match("[:：]?(?:[A-Za-z0-9(（{①②③]|值|的|结果|方程|答案|[零一二三四五六七八九十])", c.after) is not None),)
+       for word, reading in (("解得", "jie3 de2"), ("求得", "qiu2 de2"))},
     "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)

@@ -170,7 +170,7 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
-    if _ordinal(prev, after[0], following) or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地"):
+    if _ordinal(prev, after[0], following, earlier[0] if earlier else "") or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地"):
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型, 地下1层
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY and (
             after[0] != "周" or following in _WEEKDAYS):  # fmt: skip
@@ -206,9 +206,11 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # a score's or ratio's one: 三比一领先 (not 比一般, nor 一百 in 113比105)
     if prev == after[0] == "分" and earlier and earlier[0] in "评得扣打积比总满获":
         return "yi1"  # a score of one: 评分一分, 得分一分 (not 分一分: share out)
-    if after[0] == "世" and prev and prev not in "生一这那上下前后每此今来" and (not following or following in "的，。、在于是和与时统继"):
+    if after[0] == "世" and prev and prev in "白得仑理治廉斯华利娜特鲁尔克夫丁力" and (not following or following in "的，。、在于是和与时统继即"):
         return "yi1"  # a monarch's number: 伊丽莎白一世, 彼得一世的 (not 一生一世, 这一世, 一世英名)
-    if after[0] == "又" and following in _DIGITS:
+    if after[0] in "和与" and following and following in _DIGITS + "十" and (not prev or prev not in "统唯万之"):
+        return "yi1"  # the number: 1和9合起来是10, 一与二 (not 统一和)
+    if after[0] == "又" and following and following in _DIGITS:
         return "yi1"  # a mixed number: 一又二分之一
     if after[0] in "加减乘除等比" and prev != after[0] and not (beyond and after[0] + beyond[0] == "加仑"):
         return "yi1"  # an operand: 一加一等于二, 一乘三, 一比一, 一等奖 (not 等一等, 一加仑: a gallon)
@@ -237,7 +239,7 @@ def _leads_a_number(after: str, following: str) -> bool:
     return after == "百" or after in "千万亿" and (not following or following in _DIGITS + "两")
 
 
-def _ordinal(prev: str, after: str, following: str) -> bool:
+def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
     """Whether 一, between prev and after (then following), names the first of a series: a
     school year or class (一年级一班), a quarter (一季度), a tier (一线城市, 一级警报, 一级应急响应,
     一级医院), a trial's phase (一期临床), a type or class (1型糖尿病, 一类疫苗), a block's first
@@ -259,7 +261,7 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
     speed (调到一档, 一档风), top energy efficiency (一级能效), a numbered room (卧室1的灯), a city bus (公交1路, 夜1路),
     a first-tier university (一本院校), a first interview (技术一面, HR一面, 一面、二面) and a first year (研一在读)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and prev not in ("上", "下") and (following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
+    return (pair in _ORDINAL_PAIRS or (after == "级" and not (prev in ("上", "下") and not (earlier and earlier in "考评晋升选列划定")) and (following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
@@ -294,7 +296,8 @@ def _ordinal(prev: str, after: str, following: str) -> bool:
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生")
             or (after == "面" and (following in "、和" or bool(prev) and (prev in "术终" or prev.isascii() and prev.isalpha())))
             or (after == "在" and following == "读" and bool(prev) and prev in "大研高初")
-            or (after in "营团旅连" and bool(following) and following in "长营团旅连排"))  # 一营营长, 一团团长 (not 一连三天, 一排长椅)
+            or (after in "营团旅连" and bool(following) and following in "长营团旅连排" and not (prev and prev in "这那哪每")))
+            # 一营营长, 一团团长 (not 一连三天, 一排长椅, 这一营营长)
 
 
 _YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥".split())  # the head, first-class, the "three majors and one large" rule

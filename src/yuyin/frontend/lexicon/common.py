@@ -2284,8 +2284,6 @@ TABLE = """\
 应知应会	ying1 zhi1 ying1 hui4
 犬只	quan3 zhi1
 称重设备	cheng1 zhong4 she4 bei4
-解得	jie3 de2
-求得	qiu2 de2
 整理得	zheng3 li3 de2
 化简得	hua4 jian3 de2
 移项得	yi2 xiang4 de2
@@ -2333,21 +2331,12 @@ TABLE = """\
 九转还丹	jiu3 zhuan3 huan2 dan1
 还元丹	huan2 yuan2 dan1
 夺舍	duo2 she4
-了断	liao3 duan4
 了无牵挂	liao3 wu2 qian1 gua4
 应龙	ying4 long2
 尽皆	jin4 jie1
 地阶	di4 jie1
 周正	zhou1 zheng4
 伤痕累累	shang1 hen2 lei2 lei2
-少城主	shao4 cheng2 zhu3
-少阁主	shao4 ge2 zhu3
-少谷主	shao4 gu3 zhu3
-少盟主	shao4 meng2 zhu3
-少宫主	shao4 gong1 zhu3
-少教主	shao4 jiao4 zhu3
-少当家	shao4 dang1 jia1
-少掌门	shao4 zhang3 men2
 一重天	yi1 chong2 tian1
 第一重	di4 yi1 chong2
 身中	shen1 zhong4
@@ -2364,7 +2353,6 @@ TABLE = """\
 军士长	jun1 shi4 zhang3
 着舰	zhuo2 jian4
 着舰钩	zhuo2 jian4 gou1
-着水	zhuo2 shui3
 着靶	zhuo2 ba3
 着弹点	zhuo2 dan4 dian3
 弹着点	dan4 zhuo2 dian3
@@ -2398,4 +2386,9 @@ TABLE = """\
 彼得一世	bi3 de2 yi1 shi4
 拿破仑一世	na2 po4 lun2 yi1 shi4
 查理一世	cha2 li3 yi1 shi4
+宠溺	chong3 ni4
+邪魅	xie2 mei4
+腹黑	fu4 hei1
+邪肆	xie2 si4
+凉薄	liang2 bo2
 """

@@ -366,19 +366,30 @@ def _bible_verse(match: re.Match[str]) -> str:
 # 约翰福音3:16, 诗篇23:1, 马太福音5:3-10: a book of the Bible, its chapter (a psalm) and verse (not a clock time, a ratio)
 # (not a show's time or a score after a title: 《雅歌》 19:30开演, 今天启示录6:30开播, 足球启示录2:1比分)
 BIBLE_VERSE = rule("bible_verse", r"(?<![\u4e00-\u9fff])(" + _BIBLE_BOOKS + r")(》|\s?)([0-9]{1,3}) ?[:：] ?([1-9][0-9]{0,2})(?: ?[-–~～] ?([0-9]{1,3}))?"
-                   r"(?![0-9])(?!\s?(?:开演|开播|开讲|首播|场次|更新|开始|开唱|比分|领先|开赛|演出|上映|播出|见|集合))",
+                   r"(?![0-9])(?!\s?(?:开演|开播|开讲|首播|场次|更新|开始|开唱|比分|领先|开赛|演出|上映|播出|见|集合|开场|发布))",
                    _bible_verse)
-# 出生于1881年[1]，参见[2][3], 又称木樨[注 1], 他曾获奖[来源请求]: an encyclopedia's footnote marks, unsaid (not 区间[0,1],
-# 数组a[1]: a bracket after a letter or holding more than a number)
-# (a number's mark only before punctuation, the end or another mark, and not a key, a step, a figure or a cited work
-# named in the sentence: 按[1]查询, 第[2]节, 如图[2]所示, 参考[1]和[2]的方法, 数组[0])
-FOOTNOTE = rule("footnote", r"(?<=[\u4e00-\u9fff。，、；：”」）)》])(?<![第按入复图表式项由在和或见如据组列录考照])"
-                r"(?:\[(?:注 ?)?[1-9][0-9]{0,2}\](?=[，。、；：！？,.;:!?）)\s\[]|$))+"
+# 出生于1881年[1]，, 美国人[1][2]。, 又称木樨[注 1]，, 他曾获奖[来源请求]: an encyclopedia's footnote marks, unsaid; a number's
+# mark only before punctuation or the end, and not a key, a choice, a step, a figure or a cited work that the sentence
+# names (按[1]查询, 选择[1]。, 步骤[1]：, 第[2]节, 如图[2]所示, 参考[1]和[2]的方法, 见文献[1], 数组[0], 区间[0,1], 数组a[1])
+FOOTNOTE = rule("footnote", r"(?<=[\u4e00-\u9fff。，、；：”」）)》])(?<![第按入复图表式项由在和或见如据组列录考照择选击下是为献级骤])"
+                r"(?:\[(?:注 ?)?[1-9][0-9]{0,2}\])+(?=[，。、；！？,.;!?）)\s]|$)"
                 r"|\[(?:来源请求|需要引用|编辑|需要来源|来源|注释)\]", lambda m: "")
 
 # GRE 325, TOEFL 105, GMAT 700+: a test's score, a number (not ISO 9001, RTX 4090: a name's digits)
-EXAM_SCORE = rule("exam_score", r"(?<![A-Za-z])(GRE|GMAT|TOEIC|TOEFL|SAT|ACT|LSAT|MCAT) ?([0-9]{2,4})(?![0-9.])(\+?)",
-                  lambda m: f"{m.group(1)} {read_number(m.group(2))}" + ("多" if m.group(3) else ""))
+_SCORE_RANGES = {"GRE": (130, 340), "GMAT": (200, 805), "TOEIC": (10, 990), "TOEFL": (0, 120), "SAT": (400, 1600), "ACT": (1, 36),
+                 "LSAT": (120, 180), "MCAT": (472, 528)}
+
+
+def _exam_score(match: re.Match[str]) -> str:
+    """GRE 325 -> GRE 三百二十五 (GMAT 700+ 七百多), a score within the test's range (not GRE 2024新题型: a year)."""
+    test, score, plus = match.groups()
+    low, high = _SCORE_RANGES[test]
+    if not low <= int(score) <= high:
+        return match.group()
+    return f"{test} {read_number(score)}" + ("多" if plus else "")
+
+
+EXAM_SCORE = rule("exam_score", r"(?<![A-Za-z])(GRE|GMAT|TOEIC|TOEFL|SAT|ACT|LSAT|MCAT) ?([0-9]{2,4})(?![0-9.])(\+?)(?![0-9])", _exam_score)
 
 # Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)

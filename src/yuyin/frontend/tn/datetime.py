@@ -312,7 +312,8 @@ def _dates(match: re.Match[str]) -> str:
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
-                 or bool(to_month) and to_month == month and int(to_day) > int(day) > 0  # 6/1～6/30 (not 1/3~1/2)
+                 or bool(to_month) and to_month == month and int(month) > 1 and int(to_day) > max(12, int(day))
+                 and not re.search("[第的为约占比之小少]$", context_before(match, 1))  # 6/1～6/30 (not 1/3~1/2, 2/3～2/5, 第1/3~1/4)
                  or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 4)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
@@ -580,7 +581,8 @@ RULES: tuple[Rule, ...] = (
     # a reign's year, before the common era after 于 or a bracket, or an approximate one that a span or bracket closes
     # (not 前44年: two digits, a number; nor 距今约3600年, 约3000年的历史: so many years)
     rule("era_year_written", r"(?<=年[（(])([1-9][0-9]{2,3})(?=年[）)])|(?:(?<=于前)|(?<=[（(]前)|(?<=约前)|(?<=或前)|(?<=[—–-]前))([1-9][0-9]{2,3})(?=年)"
-         r"|(?<=约)(1[0-9]{3})(?=年(?:[—–~～至到）)]|-(?![0-9])))", lambda m: read_digits(m.group())),
+         r"|(?<=约)(1[0-9]{3})(?=年(?:[—–~～至到）)]|-(?![0-9])))",
+         lambda m: read_number(m.group()) if m.group().endswith("00") else read_digits(m.group())),  # (约前3000年 三千)
     # 公元618年, 公元前221年: a year of the era of three or four digits is read digit by digit, one of one or two
     # as a number (公元25年, 公元前99年)
     rule("era_year", r"(?<=公元)(前?)([0-9]{1,4})(?=年)",

@@ -21,7 +21,7 @@ _LIANG_MEASURES = (
     "集晚夜局封枚幅顶款桌餐盏股道户副扇英磅毫厘板轮针组处声下眼拳册勺匙汤茶尺盎杆站科梯波"
     "卷列刻边旁岸脚格码剂付丸味帖炷柱尊盅轴锭盆株尾挂屉笼拍章"  # (medicine, incense, tea, scrolls, plants, fish, steamers, beats)
     "刀半打瓣撮听提锅扎钵坛例客荤素球冠"  # (cuts, halves, dozens, cans, packs, dishes of meat and greens, goals, titles)
-    "喷揿贴壮票宗具挺发"  # (sprays and puffs, plasters, moxa cones, votes, cases of land, launchers, guns, rounds)
+    "喷揿贴壮票宗具挺"  # (sprays and puffs, plasters, moxa cones, votes, cases of land, launchers, guns)
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|核(?![酸武弹电能])|线程|房(?!间|号)|居|驱"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道, 2核
                "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)|加仑|泵"
@@ -29,7 +29,7 @@ LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|�
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])"
-               "|起(?=[事案交火纠诈盗车安类涉同重较]|[，。、；,.;]|$)))"  # 发生2起事故, 共2起 (not 从2起算, 方案2起草)  # 含2早: breakfasts (not 周2早上)
+               "|起(?=[事案交火纠诈盗车安类涉同重较]|[，。、；,.;]|$)|发(?=导弹|炮弹|子弹|弹|火箭|鱼雷)))"  # 2发导弹 (not 2发成功率)  # 发生2起事故, 共2起 (not 从2起算, 方案2起草)  # 含2早: breakfasts (not 周2早上)
                "(?! ?(?:年级|季度|次元|周目|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方|根号|尾号|挂号|盆地|柱状|株洲|尊重|味道|剂量|轴承|付款|笼子|屉柜|把手"
                "|票[价据务房数选]|贴[纸心吧子]|喷[雾泉漆头]|壮[族观大年实丁]|宗[教旨]))")  # 二年级, 2段奶粉: ordinals; x+2小于0, 2√2
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
