@@ -312,8 +312,9 @@ def _dates(match: re.Match[str]) -> str:
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
         dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
-                 or bool(to_month) and to_month == month and int(month) > 1 and int(to_day) > max(12, int(day))
-                 and not re.search("[第的为约占比之小少]$", context_before(match, 1))  # 6/1～6/30 (not 1/3~1/2, 2/3～2/5, 第1/3~1/4)
+                 or bool(to_month) and (to_month == month and int(month) > 1 and int(to_day) > max(12, int(day))
+                                        or int(month) % 12 + 1 == int(to_month) and int(day) > 12)
+                 and not re.search("[第的为约占比之小少]$", context_before(match, 1))  # 6/1～6/30, 11/28～12/3 (not 1/3~1/2, 2/3～2/5)
                  or int(month) > 1 and int(day) > 12 and _WORD_AFTER.match(context_after(match, 4)) is not None
                  and not _SHARE_BEFORE.search(context_before(match, 4))
                  or _about_a_date(match, _DATE_BEFORE, _DATE_AFTER)
@@ -550,7 +551,7 @@ RULES: tuple[Rule, ...] = (
     # 活动时间：6.18-6.20, 4.18发布会: month.day where a date is meant, not a decimal (nor 1.5小时)
     rule(
         "dates",
-        r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
+        r"(?<![0-9./])(1[0-2]|0?[1-9])([/.])(3[01]|[12][0-9]|0?[1-9])(?: ?[-~～至到—–] ?(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9]))?"
         r"(?![0-9/]|\.[0-9])(?!\s?(?:[%‰倍块万亿个次天月日号点分秒时岁克米升层集]|楼(?![市盘下顶道房上里梯])|F(?![A-Za-z])|年(?!货节)|元(?!旦)|小时|分钟|公里))",
         _dates,
     ),
