@@ -311,7 +311,7 @@ def _dates(match: re.Match[str]) -> str:
     Else left: a fraction, a decimal, a version or a range of them."""
     month, separator, day, to_month, to_day = match.groups()
     if separator == "/":  # (02/06: a leading zero writes a date, never a fraction)
-        dated = ((day.lstrip("0") == "1" and int(month) > 1 and not to_month) or "0" in (month[0], day[0])
+        dated = ((day.lstrip("0") == "1" and int(month) > 1 and (not to_month or to_month == month)) or "0" in (month[0], day[0])
                  or bool(to_month) and (to_month == month and int(month) > 1 and int(to_day) > max(12, int(day))
                                         or int(month) % 12 + 1 == int(to_month) and int(day) > 12)
                  and not re.search("[第的为约占比之小少]$", context_before(match, 1))  # 6/1～6/30, 11/28～12/3 (not 1/3~1/2, 2/3～2/5)
