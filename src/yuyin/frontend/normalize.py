@@ -158,7 +158,7 @@ def to_simplified(text: str) -> str:
         return text
     simplified = _t2s_converter().convert(text)
     if simplified != text and len(simplified) == len(text):
-        kept = _kept_trigrams(text) if "乾" in text else set()
+        kept = _kept_qian(text) if "乾" in text else set()
         simplified = "".join(
             new if new == old or (ord(new) in PINYIN_DICT or ord(old) not in PINYIN_DICT) and old not in _SIMPLIFIED_ALREADY
             and index not in kept else old
@@ -167,11 +167,11 @@ def to_simplified(text: str) -> str:
     return _ZHE.sub("着", simplified)
 
 
-def _kept_trigrams(text: str) -> set[int]:
+def _kept_qian(text: str) -> set[int]:
     """Where 乾 is qian2 (the trigram, a name: 乾为天, 乾清宫) in text that has no other traditional character."""
     if any(char != "乾" and _t2s_converter().convert(char) != char for char in set(text)):
         return set()
-    return {match.start() for match in _TRIGRAM.finditer(text)}
+    return {match.start() for match in _QIAN.finditer(text)}
 
 
 # Simplified characters that OpenCC's phrase table still changes (打坏 -> 打坯)
@@ -179,9 +179,9 @@ _SIMPLIFIED_ALREADY = frozenset("坏")
 # 乾 qian2: the trigram, in a hexagram's name, a direction or a list (乾为天, 西北为乾, 乾、坤, 6乾, 乾三连), and in names
 # of places, palaces, emperors' reigns and schools (乾清宫, 乾西五所, 乾县, 乾隆, 乾陵, 乾嘉学派, 乾安县; not 乾燥, 衣服乾了,
 # 晒乾东西: dry)
-_TRIGRAM = re.compile("(?<![晒晾烘擦吹风烤沥拧弄])乾(?=为|卦|宫|位|方|山|宅|造|道|元|清|西|东|县|宁|隆|陵|坤|州|安|嘉|德|符|封|兴|祐|亨|统|贞)"
-                      "|(?<![\u4e00-\u9fff])乾(?=、|[0-9一二三四五六七八九])"  # (乾、坤, 乾三连; not 牛肉乾一包, 大家乾一杯, 豆乾、卤蛋)
-                      "|(?<=[为、0-9一二三四五六七八九☰])乾")
+_QIAN = re.compile("(?<![晒晾烘擦吹风烤沥拧弄])乾(?=为|卦|宫|位|方|山|宅|造|道|元|清|西|东|县|宁|隆|陵|坤|州|安|嘉|德|符|封|兴|祐|亨|统|贞)"
+                   "|(?<![\u4e00-\u9fff])乾(?=、|[0-9一二三四五六七八九])"  # (乾、坤, 乾三连; not 牛肉乾一包, 大家乾一杯, 豆乾、卤蛋)
+                   "|(?<=[为、0-9一二三四五六七八九☰])乾")
 
 
 def _verbalize(text: str) -> str:

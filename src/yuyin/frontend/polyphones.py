@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .words import cut_words, is_noun, names_a_thing, opens_a_deed, word_frequency
+from .words import COMMON_SURNAMES, cut_words, is_noun, names_a_thing, opens_a_deed, word_frequency
 
 
 @dataclass(frozen=True)
@@ -604,8 +604,6 @@ _CLASSES = ("单位", "建筑", "遗址", "文物", "保护区", "景区", "高�
 _FOR_ONE = frozenset("公 民 国 家 己 人 钱 名 利 官 善 恶 谁 何 此 之 其 你 我 他 她 您 它 君 妻 母 父 子 女 友 师 生 食 财 情 爱".split())
 # How the names of places, bodies and works end, that jieba does not list (莒国, 某某县, 宋氏, 张某)
 _NAMED_ENDS = tuple("国州县城山河湖寺省市团史体氏某局厂司院校部店馆园宫殿庙阁楼塔桥脉热寒虚证症汤散丸膏")
-_NAME_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-                           "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # Words that jieba does not tag as deeds but that say how a deed goes, after 为: 早晨用药为好, 以少为佳, 为难
 _SAID_OF_A_DEED = frozenset("好 佳 宜 妙 难 重 主 先 准 止 伍 伴 患 害 敌 友 生 师 背书 纪念 节约 体验 服务 贡献 买单 加油 助力 点赞 "
                             "站台 发声 代言 担保 宣传 辩护 作证 辟谣 正名 撑腰 保驾护航 护航 兜底 买账 让路 让步 开道 铺路".split())
@@ -648,7 +646,7 @@ def _wei_copula(c: Context) -> bool:
     return bool(words) and words[-1] not in _LINKS and sum(len(word) == 1 and word not in _LINKS for word in words) <= 1 and all(
         word in _LINKS or word.startswith("之") or names_a_thing(word) and word not in _SAID_OF_A_DEED
         and (word_frequency(word) > 0 or not word.isalpha() or word.isascii()
-             or word is words[-1] and (word[0] in _NAME_SURNAMES or word.endswith(_NAMED_ENDS))) for word in words)
+             or word is words[-1] and (word[0] in COMMON_SURNAMES or word.endswith(_NAMED_ENDS))) for word in words)
     # (a word jieba made up only as a name at the end: 其妻为宋氏, 主席为张三, 古为莒国; not 尚思为国戍轮台, 为农民工讨薪)
 
 

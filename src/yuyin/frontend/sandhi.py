@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .word import EXACT, HAN, LATIN, Word, tone, with_tone
-from .words import is_noun, is_word
+from .words import COMMON_SURNAMES, is_noun, is_word
 
 PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
 INTERJECTIONS = {"啊": ("a4", "a2"), "呀": ("ya1", "ya1"), "哇": ("wa1", "wa1"), "哦": ("o4", "o2"), "喔": ("o1", "o1")}
@@ -137,12 +137,11 @@ def _bought_and_given(prev: str, after: str, following: str) -> bool:
 _BUY = frozenset("买拍购订充存")
 
 
-# Common surnames that open a name jieba makes up from three characters (王一博); not those that open words with
-# 一 (周一, 高一, 任一, 万一)
+# Surnames that open a name jieba makes up from three characters (王一博); not those that also open words with 一
+# (周一, 高一, 任一, 万一, 向一, 于一)
+_SURNAMES = COMMON_SURNAMES - frozenset("周高任万于金石廖方白龙向")
 # What one does as soon as something happens, after a surname and 一 (王一看，吓了一跳; 夏一到): no given name
 _AS_SOON_AS = "看想摸笑到问说听走拍叫喊跳跑坐站吃喝打拿抬转回瞧瞅望见进出来去"
-_SURNAMES = frozenset("王李张刘陈杨黄赵吴徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔"
-                      "钟谭陆汪范贾夏韦付邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤")
 
 
 def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, str] | None,
@@ -156,8 +155,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
                 prev == "零" and (not earlier or earlier[0] != "点") and _leads_a_number(after[0], following))) or (
             word.text in _YI_KEPT or word.text.startswith("一流")):  # fmt: skip
         return "yi1"  # (not 两块五一斤: a price, then one jin; nor 第一百: the ordinal's number); 一把手, 一流
-    if s == 1 and len(word) == 3 and word.graphemes[0] in _SURNAMES and word.graphemes[2] not in MEASURES and word.graphemes[2] not in _AS_SOON_AS and (
-            word.graphemes[2] != word.graphemes[0]) and not is_word(word.text):  # fmt: skip
+    given = word.graphemes[2] if s == 1 and len(word) == 3 else ""
+    if given and word.graphemes[0] in _SURNAMES and given not in MEASURES and given not in _AS_SOON_AS and (
+            given != word.graphemes[0]) and not is_word(word.text):  # fmt: skip
         return "yi1"  # a given name that jieba made a word: 王一博, 李一桐 (not 王|一个人)
     if prev == "点" and earlier and earlier[0] in _DIGITS + "十两百千万" and word.text not in _LITTLE_BY_LITTLE and (
             after[0] != "刻"):  # fmt: skip
@@ -259,7 +259,7 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
     演播1厅; not 到一室一厅), evidence and a plan (证据1足以证明, 方案1为首选, 附件1至附件5; not 证据一并, 据一工作人员),
     a game's first skill, base or round (一技能, 一垒, 一周目), the first day's weather (初一天气), a fan's first
     speed (调到一档, 一档风), top energy efficiency (一级能效), a numbered room (卧室1的灯), a city bus (公交1路, 夜1路),
-    a first-tier university (一本院校), a first interview (技术一面, HR一面, 一面、二面) and a first year (研一在读)."""
+    a first-tier university (一本院校), a first interview (技术一面, HR一面) and a first year (研一在读)."""
     pair = after + following
     return (pair in _ORDINAL_PAIRS or (after == "级" and not (prev in ("上", "下") and not (earlier and earlier in "考评晋升选列划定")) and (following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
                                                         or following in "公标风水服预" and not (prev and prev in "高低升降")))
@@ -294,7 +294,7 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生")
-            or (after == "面" and (following in "、和" or bool(prev) and (prev in "术终" or prev.isascii() and prev.isalpha())))
+            or (after == "面" and (bool(following) and following in "、和" or bool(prev) and (prev in "术终" or prev.isascii() and prev.isalpha())))
             or (after == "在" and following == "读" and bool(prev) and prev in "大研高初")
             or (after in "营团旅连" and bool(following) and following in "长营团旅连排" and not (prev and prev in "这那哪每")))
             # 一营营长, 一团团长 (not 一连三天, 一排长椅, 这一营营长)

@@ -26,6 +26,9 @@ _NOUN_ENTRY = re.compile(r"^(\S{2,4}) [0-9]+ n[zst]?$", re.MULTILINE)
 # What opens a deed: verbs (v, vd, vg), adverbs (d), prepositions (p), words of time (t), pronouns (r) and
 # particles (u) of one to four characters, as jieba tags them
 _DEED_ENTRY = re.compile(r"^(\S{1,4}) [0-9]+ (?:v|vd|vg|d|p|t|r|u)$", re.MULTILINE)
+# The commonest surnames, by which a name that jieba made up opens (王一博, 张三, 宋氏)
+COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # What names no thing: verbs (also verbal nouns, vn), adjectives, adverbs, prepositions, pronouns, particles,
 # conjunctions, idioms and set phrases, interjections, as jieba tags them
 _NO_THING_ENTRY = re.compile(r"^(\S{1,6}) [0-9]+ (?:v[ndgiq]?|a[dgn]?|d|p|r|u|c|i|l|y|e|o|zg|g)$", re.MULTILINE)
