@@ -53,7 +53,11 @@ _FULL_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     0x2236: ":",  # ratio sign: 3∶1
     0x00B5: "μ",  # micro sign -> Greek mu, as units and letter names have it
     0x2126: "Ω",  # ohm sign -> Greek omega
-} | {0x2080 + digit: str(digit) for digit in range(10)}  # subscript digits: CO₂, H₂O
+} | {0x2080 + digit: str(digit) for digit in range(10)} | {  # subscript digits: CO₂, H₂O
+    ord(sub): text for sub, text in zip("₊₋₌₍₎", "+-=()")  # and signs: aₙ₊₁
+} | {  # subscript letters as a TeX-style index, a_n, read as the letter on its own: aₙ, Sₙ, xᵢ
+    ord(sub): "_" + letter for sub, letter in zip("ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ", "aeoxhklmnpstijruv")
+}
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9๑])\d")  # (๑ is the cheeks of a face drawn in signs: (๑•̀ㅂ•́)و✧, left to tn.chat)
 # Vulgar fractions and number forms (½, Ⅲ), enclosed numbers (①, ⑴, ⒈), CJK unit squares (㎡, ㎏), Latin
 # ligatures (ﬁ) and mathematical letters (𝐀, 𝑥: styled text pasted from social media).
@@ -67,6 +71,8 @@ _LOG_BASE = re.compile("log([₀₁₂₃₄₅₆₇₈₉]+)")
 # 二类, not the count 两类 that 2类 would be read as)
 _ROMAN_LABEL = re.compile("[\u2160-\u216b\u2170-\u217b](?=[类级型度期卷])")
 _SPACES = re.compile(r"[^\S\n]+")
+# 国际丨新闻: 丨 between two words, a headline's separator, as the bar it stands for (not 丨字怎么读, the stroke itself)
+_HEADLINE_BAR = re.compile(r"(?<=[^\s丨])丨(?=[^\s丨])")
 # 5——10人, 10——20万元: a range typed with the double dash of a pause, read as the single one (到)
 _DOUBLE_DASH_RANGE = re.compile(r"(?<=[0-9])——(?=[0-9])")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
@@ -132,6 +138,8 @@ def clean(text: str) -> str:
     text = _ROMAN_LABEL.sub(lambda m: read_number(_ROMAN[m.group()]), text)
     text = _MIXED_NUMBER.sub("又", text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)
+    if "丨" in text:
+        text = _HEADLINE_BAR.sub("|", text)
     return _SPACES.sub(" ", text)
 
 
@@ -144,7 +152,7 @@ def _t2s_converter() -> opencc.OpenCC:
 # not 看著《红楼梦》, 读著《论语》), and in 见微知著 (not 不知著急, 明知著火); elsewhere it is the traditional
 # form of 着 (睡著了, 看著我, 著火, and after a verb even before 书, 名 or 作: 看著书, 写著名字, 写著作业), which
 # OpenCC's t2s leaves as it is.
-_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?<!微知)著(?:(?<=[看带背写叫穿拿抱捧提戴念翻唱听演做揣夹]著)"
+_ZHE = re.compile(r"(?<![显名原巨论编专合土卓昭遗译拙新所])(?:(?<!软)|(?=著陆))(?<!微知)著(?:(?<=[看带背写叫穿拿抱捧提戴念翻唱听演做揣夹]著)"
                   r"|(?![名作称述录者书文有])(?!(?<=[^看读念翻拿捧抱唱听写演]著)《))")
 
 

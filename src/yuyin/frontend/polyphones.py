@@ -475,13 +475,20 @@ _LINE_CONTENT = ("代码", "注释", "字", "文字", "数据", "命令", "公�
 _SENTENCE = re.compile("徒刑|拘留|拘役|罚款|罚金")
 _UPRIGHT = ("树", "架", "房子", "房", "屋", "墙", "楼", "塔", "杆", "柱", "碑", "桥", "篱笆", "车", "杯子", "瓶子", "花瓶",
             "椅子", "桌子", "柜子", "架子", "栏杆", "旗", "牌", "人", "他", "她", "老人", "孩子")  # fmt: skip
-_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请")
+# What freezes rather than sticks, right before it (电脑卡住了, 页面又卡住了: ka3; not 手机卡在门缝里, 机器卡住了工人的手)
+_MACHINES = re.compile("(?:电脑|手机|系统|程序(?!员)|页面|界面|画面|进度|游戏|软件|App|APP|网页|屏幕|网络|鼠标|平板)"
+                       "(?:[^，,。]{0,6}?(?:都|又|一直|突然|老是|总是|经常|就))?$")  # (电脑用着用着就卡住了)
+
+
+def _frozen(c: Context) -> bool:
+    return _MACHINES.search(c.before) is not None and re.match("(?:住)?(?:了?(?:[，。！？,.!?]|$)|不动|了?好久|半天|了一下)", c.after[1:] if c.after[:1] == "卡" else c.after) is not None
+_GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请|包了|讲了|唱了|织了|缝了|煮了|炒了|端来|捎来|盛了|夹了")
 # 还给我打了个电话 (also called me), but not after 把: 他把书还给我打了个招呼 (returned it)
 _GIVE_ALSO_CALL = re.compile("打了|打过|打个|打电话|打.{0,2}折|打包")
 # A clause that is a wet thing and adverbs, before 干: 衣服都干了 (not 他在河南干了三年, 毛巾厂的活儿他干了).
 _DRYING = re.compile("^(?:[这那][件条双块些口]?|[\u4e00-\u9fff]{1,3}的)?(?:衣服|头发|被子|毛巾|袜子|鞋子|床单|油漆|颜料|胶水|眼泪"
                      "|泪水|嗓子|嘴唇|皮肤|地面|地板|水泥|墙|水库|河水|井水|井|水|鼻子|鼻头|便便|粪便|大便|伤口|毛|猫砂|猫粮|狗粮"
-                     "|眼睛|嘴巴|喉咙|土|地|土壤|泥|泥巴|地表|天气|空气)(?:都|还|已经|已|也|没|就|快|还没|早就|终于|又|太|很|特别)*$")
+                     "|眼睛|嘴巴|喉咙|土|地|土壤|泥|泥巴|地表|天气|空气|积水|路面|河|河道|河床|池塘|溪|小溪|水坑)(?:都|还|已经|已|也|没|就|快|还没|早就|终于|又|太|很|特别)*$")
 # What a job offer or a contract states, before 为 "is": 岗位为行政专员, 薪资构成为底薪加提成, 补偿为N+1
 _TERMS_OF_A_JOB = ("岗位", "要求", "构成", "月薪", "年薪", "工资", "薪资", "底薪", "补偿金", "补偿", "基数", "考核")
 _PERSONS = ("你", "我", "他", "她", "它", "您", "咱", "大家")
@@ -590,9 +597,26 @@ def _wei_classed(c: Context) -> bool:
             or re.fullmatch("[\u4e00-\u9fff]{1,5}[证症]", named) is not None)
 
 
+def _should_answer_for(c: Context) -> bool:
+    """应对 ying1 dui4, should towards: a subject before it, and after its object a deed of duty not yet done (乙方应对其员工的
+    行为承担责任, 用人单位应对劳动者进行培训; not 央行应对通胀压力作出了加息决定, 应对方案已经做出修改, 应对赔偿问题)."""
+    duty = _DUTY.search(c.after[:16])
+    return (duty is not None and duty.start() >= 2 and (bool(c.before) or duty.group() in ("进行", "加以", "予以"))
+            and not c.before.endswith(_COPING_HOW + ("的",))
+            and _COPING_NOUN.match(c.after) is None)
+
+
+# What one must do towards something (not done: 作出了, 承担着, 所作出的; nor a person: 负责人)
+_DUTY = re.compile("(?<!所)(?:进行|加以|予以|承担|负(?:责(?!人)|全部|主要|连带|有)|(?:严格|妥善)?保密|赔偿|履行|作出|做出|审查|核实)(?![了着的过])")
+# 应对 as a noun before these (应对方案, 应对能力, 应对疫情领导小组)
+_COPING_NOUN = re.compile("方案|措施|能力|机制|小组|工作|时|中|策略|预案|体系|领导|[^，,。]{0,4}(?:领导小组|工作组|指挥部)")
+# How one copes (积极应对, 如何应对): 应对 is a verb after these, ying4
+_COPING_HOW = ("积极", "如何", "从容", "有效", "沉着", "冷静", "妥善", "科学", "正确", "主动", "灵活", "共同", "及时", "合理", "怎样",
+               "怎么", "难以", "无法", "用以", "以", "来", "去", "为了", "能够", "学会", "快速", "全力", "统筹")
 # Verbs that turn something into what follows 为 wei2: 转化为治理效能, 分解为水和二氧化碳, 改建为博物馆
 _TURNED_INTO = ("转化", "转变", "分解", "改建", "改造", "演化", "发育", "简化", "细化", "量化", "合成", "拆分", "改编", "改名",
-                "更名", "改称", "点", "宣布其", "当选", "晋级", "降格", "升格")
+                "更名", "改称", "点", "宣布其", "当选", "晋级", "降格", "升格", "改判", "更正", "减", "变更", "修改", "修正", "认定",
+                "确定", "设", "评定", "划定", "折算", "换算")
 _LINKS = frozenset("的 之 和 与 及 或 、".split())
 # Before a 为 that is "for" (全是为钱, 一切为国家之利益, 臣愿为君死)
 _WEI_FOR_BEFORE = re.compile("(?:是|一切|只|(?<![首京成古国建迁定])都|皆|(?<![安周健齐完保])全|愿|肯|甘|宁愿|宁可|不)$")
@@ -633,8 +657,8 @@ def _wei_copula(c: Context) -> bool:
     or after a verb of turning into (转化为, 改建为); not "for" someone (一切为人民) nor before a deed (为国争光)."""
     if _for_someone(c) or _WEI_FOR_BEFORE.search(c.before):
         return False
-    if c.left.endswith(_TURNED_INTO):
-        return True
+    if c.left.endswith(_TURNED_INTO) or c.after.startswith((":", "：")):
+        return True  # (第一顺序为：配偶, 理由为：)
     told = c.after.rstrip("。！？!?；;…").strip("“”\"'《》")
     if not told or len(told) > 14 or re.search("[了着过而来去所]", told) or _SERVED_INSIDE.search(told):
         return False  # (not 为纪念抗战胜利而建的, 皆为利来, 为空巢老人送温暖)
@@ -695,7 +719,11 @@ def _happening_after(c: Context) -> bool:
 
 
 def _show_after(c: Context) -> bool:
-    return c.after.startswith(_SHOWS)
+    """A show or a match follows, maybe after what it is like (一场艰难的比赛, 一场精彩的演出)."""
+    return c.after.startswith(_SHOWS) or _SHOW_DESCRIBED.match(c.after) is not None
+
+
+_SHOW_DESCRIBED = re.compile("[^，,。的]{0,5}[^，,。的后前时中里上下]的(?:" + "|".join(_SHOWS) + ")")  # (not 一场车祸后的演出)
 
 
 _MEASURED = {"一": "yi1", "两": "liang3", "三": "san1", "四": "si4", "五": "wu3", "几": "ji3", "多": "duo1", "这": "zhe4",
@@ -711,7 +739,7 @@ _SCENE_WORDS: dict[str, tuple[tuple[str, Test], ...]] = {
 
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "行": (
-        ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS and c.right[:1] != "人"),
+        ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS + "零" and c.right[:1] != "人"),
         ("hang2", right_in("业", "情", "长", "列", "距", "高", "首", "尾")),
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
@@ -730,6 +758,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     ),
     "长": (
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
+        # 五国外长举行会议 (jieba: 国外|长): the foreign ministers of so many countries (not 他在国外长期工作)
+        ("zhang3", lambda c: c.left == "国外" and re.search("[两二三四五六七八九十几多各该]国外$", c.before) is not None
+         and not c.after.startswith(("期", "途", "久", "大", "时"))),
         # 每天长十五克, 每个月长一两斤: grown by so much
         ("zhang3", lambda c: c.alone and re.search("(?:每天|每周|每个?月|一周|一个月|一天)$", c.before) is not None
          and re.match("[零一二两三四五六七八九十百几多半]", c.after) is not None),
@@ -756,6 +787,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             c.after) is not None),
     ),
     "还": (
+        # 一起还的贷款, 他还的钱 (not 还的确, nor 还的 typed for 还得: 你还的多练练, 这还的了)
+        ("huan2", lambda c: c.right == "的" and re.match("的(?:确|了|多|少|好|先|再|要|去|看|练|学)", c.after) is None),
+        # 将车辆还到指定地点, 把书还到图书馆; 三期没还完: returned (not 你还到B1层看看, 将来还到, 把握还到)
+        ("huan2", lambda c: c.right == "到" and re.search("(?:(?<![即必终])将(?![来军要近会于领士])|把(?![握柄关手戏守]))[^，,。]{1,8}$", c.before) is not None
+         and not c.after.startswith(("到现在", "到今天", "到如今", "到底", "到了现在"))
+         or c.left.endswith("没") and c.right[:1] in ("完", "清", "上")),
         ("huan2", right_in("书", "钱", "债", "款", "贷", "给", "清", "账", "贷款", "欠款", "借款", "房贷",
                            "车贷", "信用卡", "本金", "利息", "回去", "回来", "我", "你", "他", "她", "金额")),
         ("huan2", lambda c: c.right in ("不起", "不上", "不清", "得起", "得上", "得清") and re.search("钱|债|贷|款|账|欠", c.before) is not None),  # 钱我还不起
@@ -789,6 +826,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "得": (
         ("dei3", lambda c: c.right in ("了解", "了结") and c.left.endswith(("还", "就", "也", "都", "又", "先"))),  # 还得了解一下
         ("de2", _times_table),  # 一五得五, 二三得六
+        # 他本场得分为30分 (jieba: 得|分为): points scored (not 打得分外激烈)
+        ("de2", lambda c: c.right == "分为" and re.search("(?:场|全|总|个人|本|他|她|队|员|手|最终|最后|平均)$", c.before) is not None),
+        # 这钱得你出, 这账得算清楚: a thing that must be seen to, then who or what (this money, you must pay)
+        ("dei3", lambda c: c.alone and len(c.left) == 2 and c.left[0] in "这那" and c.before == c.left
+         and (c.right in PRONOUNS or opens_a_deed(c.right))),
         # get: 各得10元, 立得5元, 注册即得188元, 可得积分 (before _dei_must: not 可得 must)
         ("de2", lambda c: c.left in ("各", "立", "即", "可", "均", "获", "能", "都可", "即可", "均可")
          and _PRIZE.match(c.after) is not None),  # (not 你可得千万小心, 可得一定记住)
@@ -841,6 +883,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("di4", _slippery_ground),
            ("de5", _di_adverbial),
            ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
+           # 脸色刷地变了, 刷地一下站起来: 刷 of a sudden move (在刷地, 刷地板: the floor)
+           ("de5", lambda c: c.left == "刷" and re.match("一下|变|站|红|白|拉|抽|亮|落|跪|转|掉", c.after) is not None),
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
     "了": (("liao3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "的", "啦", "了")),
            # 做个了断, 就此了断, 了断恩怨: settle (停电了断网了: 了 then 断网)
@@ -852,7 +896,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and not re.search("[被让叫给]", c.before)),  # 吃得了吗 (not 晓得了, 被小李得了)
            # 目标完成得了吗, 客户接受得了, 明天你来得了吗: a verb of two then 得了, can (not 他得了, 这病得了)
            ("liao3", lambda c: c.left == "得" and c.right[:1] in ("", "吗", "呢", "么") and opens_a_deed(c.before[-3:-1])
-            and c.before[-3:-1] not in PRONOUNS and not re.search("[被让叫给]", c.before))),
+            and c.before[-3:-1] not in PRONOUNS and not re.search("[被让叫给]", c.before)),
+           # 他走得了吗, 你去得了吗: a verb of one then 得了 (not 他得了, 这病得了吗)
+           ("liao3", lambda c: c.left == "得" and c.right[:1] in ("", "吗", "呢", "么") and len(c.before) >= 3
+            and c.before[-3] in PRONOUNS and opens_a_deed(c.before[-2]) and not re.search("[被让叫给病]", c.before))),
     # 太脏了, 好脏, 脏兮兮: dirty, zang1, where no word (心脏, 内脏) decided it (not 脏器, 脏腑)
     # a lane of a Shanghai street address: 张江路88弄, 淮海中路100弄2号 (not 弄坏, 弄清楚: nong4)
     "弄": (("long4", lambda c: re.search("[路街巷道](?:[0-9]+|[零〇一二两三四五六七八九十百千]+)$", c.before) is not None),),
@@ -1019,11 +1066,13 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or re.search("价|率|音量|亮度|温度|空调|闹钟|时间|套餐|模式|额度|档|利率|费", c.before) is not None)),
     ),
     "中": (("zhong4", right_starts("了", "过", "奖", "彩", "标", "毒", "暑", "弹", "枪")),
-           ("zhong4", lambda c: c.left[-1:] in tuple("一二三四五六七八九十") and re.search("[投罚]", c.before) is not None),  # 10投7中, 10罚9中
+           ("zhong4", lambda c: c.left[-1:] in tuple("一二两三四五六七八九十") and re.search("[零一二两三四五六七八九十][投罚]", c.before) is not None
+            and re.match("[，。！？,.!?、；;零一二两三四五六七八九十得了的]|$", c.after) is not None),  # 10投7中, 10罚9中 (not 罚了两中学生)
            # 三分球8中4, 全场20中11: shots taken, then made
            ("zhong4", lambda c: c.left[-1:] in tuple("一二三四五六七八九十") and re.match("[零一二两三四五六七八九十]", c.after) is not None
             and re.search("三分|全场|投篮|罚球|出手|球", c.before) is not None)),
     "数": (("shu3", right_starts("一数", "不清", "不过来", "钱", "星星", "到", "一下", "着", "了")),
+           ("shu3", lambda c: c.alone and re.match("[也都]数", c.after) is not None),  # 数也数不清, 数都数不过来
            ("shu3", lambda c: c.alone and c.right in PRONOUNS and ("最" in c.after[:8] or c.left.endswith("得"))),  # 数他最聪明
            # 一、二、三，大家一起数; 你再数, 我来数 (counting, ending the clause; not 这个数, 一个数, 很大的数, 未来数)
            # (not 家庭的孩子数, the number of children)
@@ -1043,6 +1092,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # 量两百毫升水, 量一杯水: measured out (适量, 用量 are words)
            ("liang2", lambda c: c.alone and re.match("[一二两三四五六七八九十百几半]+(?:毫升|升|克|厘米|米|杯|勺|碗)", c.after) is not None),),
     "处": (("chu3", lambda c: c.alone and c.right.startswith(("于", "在", "理", "事", "置", "罚", "分"))),  # not 售票处在
+           # 他俩处得不好, 和同事处得来: got along (not 此处得分)
+           ("chu3", lambda c: c.alone and c.right[:1] == "得" and re.search("俩|们|和|跟|与|同事|邻居|婆媳|关系", c.before) is not None),
            # 处3至7年有期徒刑, 处违法所得1倍以上5倍以下的罚款, 处警告或者200元以下罚款: a sentence or a fine imposed
            ("chu3", lambda c: (c.alone or not c.listed and not c.inside) and c.right not in ("的", "是", "有", "在") and not c.left.endswith(("此", "该", "这", "那", "各", "多", "一"))
             and re.search("徒刑|拘役|管制|罚款|罚金|拘留|警告|暂扣|吊销|没收|责令|记分", c.after[:30]) is not None),
@@ -1119,6 +1170,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                           and re.match("(?:批|还|都|已|被|下来|[，。！？,.!?]|$)", c.after) is not None))),
     # 请个假, not 一个假消息
     "当": (("dang4", right_in("作", "成", "做", "真")),
+           # 上了他的当, 上过一回当: fooled (the 当 of 上当 apart from its 上)
+           ("dang4", lambda c: c.alone and c.right[:1] in ("", "了", "啊", "呀", "吧", "呢", "啦")
+            and re.search("上[了过](?:[^，,。]{0,4}的|一回|一次|好几次|不少|几次)?$", c.before) is not None),
            # treat as: 把他当哥哥, 拿我当傻子, 就当我没说, 我当你是朋友, 当回事 (not 当了兵, 当我回来时, 将来当老师,
            # 拿到驾照后当司机, 毕业后就当老师, 当你是新手的时候)
            ("dang4", lambda c: c.alone and re.search("[把拿](?![到起走来去了着握])[^，,把拿]{0,6}$", c.before) is not None
@@ -1135,7 +1189,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            # 有多少只羊, 一共有多少只？ (这多少只能说明: 只能 is a word; 不管多少只收十元, 他多少只会一点: only)
            ("zhi1", lambda c: c.left.endswith("多少") and c.right[:1] not in tuple("收会剩给卖要需算顾想说看用够许准"))),
     # 鱼刺卡在喉咙里, 卡住了: stuck (not 银行卡在我这里, 房卡在前台: a card)
-    "卡": (("qia3", lambda c: c.right in ("在", "住", "着", "壳", "脖子") and _CARDS.search(c.before) is None),),
+    "卡": (("qia3", lambda c: c.right in ("在", "住", "着", "壳", "脖子") and _CARDS.search(c.before) is None
+            and not _frozen(c)),),  # 鱼刺卡住了 (not 电脑卡住了: frozen, ka3)
     "嗑": (("ke4", lambda c: not c.left.endswith("唠") and c.right[:1] != "唠"),),  # 嗑瓜子, 我嗑了 (this CP) ke4; 唠嗑 ke1 (chat)
     "钻": (("zuan4", lambda c: c.left[-1:] in ("个", "颗", "枚") or c.left.endswith(("皇冠", "蓝钻", "黄钻"))),),  # 三个钻: diamonds, a rank
     "弹": (("tan2", lambda c: c.alone and c.right == "的" and c.left in PRONOUNS),  # 这首曲子是他弹的 (not 一颗子弹的威力: a word)
@@ -1228,6 +1283,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and re.search("(?:菜|豆角|韭|芹|葱|豆芽|蒜苗)[叶头根两子]{0,2}(?:都|要|先|已经|已)?$", c.before) is not None)),
     # 和 huo2, mix dough: 把面和好, 把和好的面分成剂子, 和成絮状, 面要和得软一点 (not 表面和好, 他俩和得来)
     "和": (("huo4", lambda c: c.right in ("好", "匀", "成", "得") and c.left.endswith(("馅", "馅料", "馅儿"))),  # 肉馅和好 (mix)
+          # 可以和2公斤面, 再和点面, 和了一大盆面: knead so much dough (not 糖和2公斤面粉, 鸡蛋和一碗面, 地图和一面锦旗)
+          ("huo2", lambda c: c.alone and re.match("(?:[零一二两三四五六七八九十半几]+(?:公斤|斤|两|克)|点|了一?大?[盆盘团])面(?![粉包条膜])", c.after) is not None
+           and (not c.before or re.search("(?:可以|能|要|再|先|得|需要|会|一次|帮我|去|来|还要|又|就)$", c.before) is not None)),
           ("huo2", lambda c: c.right in ("好", "匀", "成", "得") and (c.left in ("面", "把面") or c.left not in PRONOUNS
             and not c.left.endswith("们") and (re.search("醒|揉|面|饧|发酵|絮", c.after) is not None
                                               or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
@@ -1261,7 +1319,12 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "率": (("shuai4", lambda c: c.alone and c.right.startswith(("妻", "部", "众", "兵", "军", "全家", "家人", "子女", "代表团",
                                                               "团", "队", "领", "中国", "清军", "大军", "部下", "群臣", "百官", "使团", "骑兵", "舰队",
                                                               "志愿军", "全体", "红军", "八路军", "官兵", "将士"))
-            or c.alone and re.match("[一二两三四五六七八九十百千万数]+万?(?:大军|人马|兵马|精兵|骑兵|将士|人)", c.after) is not None),),  # 总统率妻子出席
+            or c.alone and re.match("[一二两三四五六七八九十百千万数]+万?(?:大军|人马|兵马|精兵|骑兵|将士|人)", c.after) is not None
+            # 曾率北京队夺冠, 克洛普率利物浦击败对手: led a team (not 命中率很高)
+            or c.alone and c.before.endswith(("曾", "再", "又", "将", "亲", "先后", "首次", "曾经")) and c.right[:1] not in ("", "的", "为", "是")
+            or c.alone and re.match("[^，,。的]{1,5}(?:队|俱乐部)(?:[^员长]|$)", c.after) is not None
+            and not c.before.endswith(("控球", "犯规", "命中", "投篮", "胜", "成功", "效", "概", "出勤", "上座", "传球", "抢断", "转化",
+                                       "失误", "得分", "进球", "射正", "扑救", "传中"))),),  # 总统率妻子出席
     # 卷 juan4, a volume: 第二卷, 上卷 (not 卷起, 卷成一团)
     "卷": (# 全国卷, 北京卷, 新高考Ⅱ卷: an exam's paper (not 往里卷: rolled)
            ("juan4", lambda c: c.alone and re.search("(?:全国|模拟|高考|中考|北京|天津|上海|重庆|浙江|江苏|山东|广东|湖南|湖北|河北|辽宁|福建"
@@ -1479,6 +1542,10 @@ def _manner_before(c: Context) -> bool:
             or re.search("一(.)接一\\1$", c.before) is not None and c.right[:1] != "的")
 
 
+# What goes into or lies under the ground, or a piece of ground, before 地下 (转入地下, 埋在地下, 这片地下了一场雨)
+_NOT_RAINING_BEFORE = ("入", "到", "进", "在", "从", "往", "于", "向", "埋", "藏", "钻", "的", "片", "块", "这", "那", "该", "此", "大")
+# What starts under the ground (商场地下着火, 地下起义, 地下起码, 地下着实)
+_GROUND_DEEDS = re.compile("着(?:火|手|实|陆|地)|起(?:火|义|码|降|飞|来|源)")
 _MANNER_WORDS = frozenset("纷纷 慢慢 渐渐 悄悄 静静 轻轻 缓缓 默默 匆匆 早早 远远 稳稳 深深 紧紧 重重 狠狠 偷偷 乖乖 "
                           "哗哗 呼呼 飞快 赶紧 迅速 急忙 连忙 慌忙 匆忙".split())
 
@@ -1526,6 +1593,11 @@ _GIVEN_NAMES_AFTER_ZI = frozenset("轩涵萱豪航睿怡琪墨骞腾健恒欣浩
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **_SCENE_WORDS,
     "好哩": (("hao3 li5", lambda c: not c.right),),  # 好哩！ (all right)
+    # 正当他准备离开时, 正当我要出门，…, 正当时, 正当年: just when, just at (正当权益, 不正当竞争, 理由正当: proper)
+    "正当": (("zheng4 dang1", lambda c: re.match("时|年|中|午|口|红|其时|盛年|壮年|妙龄|青春", c.after) is not None
+              or not c.before and re.match("我们|你们|他们|她们|咱们|大家|众人|人们|全家|两人|我俩|他俩|一家人|[我你他她它]", c.after) is not None
+              or re.search("(?:时|之时|之际|的时候|那天|那年|此时|时刻|关头|此际|此刻|时节|瞬间|旺季|高峰期)$", c.after.rstrip("。！？!?；;…")) is not None
+              and not c.before.endswith(("不", "有", "无", "是否", "合法", "的", "很", "为", "是", "较", "以", "其", "并"))),),
     # 这针是谁打的, 昨天打的疫苗: what was given or hit (打的去机场, 我们打的吧: a taxi)
     "打的": (("da3 de5", lambda c: re.match("(?:去|回|到|过去|过来|走|吧|吗|来|上班|回家|费|方便|话|要|花|多少)", c.after) is None),),
     # 已经长到二十八公斤了, 长到三个月: grown to a weight or an age (not 这条线长到十米, 疫情长到三个月, 假期长到十天)
@@ -1650,7 +1722,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               is not None or re.match("(?:随身|物品|行李|财物|贵重|钱包|手机|小孩|孩子|宝宝|包|门)", c.after) is not None
               and c.before.endswith(("请", "要", "务必", "记得", "注意", "帮我", "帮忙", "一定要", "小心"))),),  # 请看好您的随身物品 (not 大家都看好你的未来, 机构看好手机板块)
     "好处": (("hao3 chu3", lambda c: c.left.endswith("不") and c.right[:1] in ("", "啊", "呀", "了")),),  # 这人不好处 (get along)
-    "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心"))),),  # 正中下怀
+    "正中": (("zheng4 zhong4", lambda c: "下怀" in c.after or c.right.startswith(("靶心", "红心", "要害", "眉心", "他", "她", "我", "你", "它",
+                                                                               "对方", "敌人", "胸口", "额头", "脑门", "心脏", "门柱", "横梁"))),),  # 正中下怀, 正中他的胸口
     # 有多重？, 这只羊多重, 称一称多重: how heavy, ending a clause after what is weighed (多重保障, 含义多重, 主题多重: multiple)
     "多重": (("duo1 zhong4", lambda c: c.right[:1] in ("", "啊", "呢", "吗", "呀")
               and (c.left.endswith("有") or re.search("[羊猪牛鸡鸭鹅鱼瓜子袋包头块个只条你我他她它宝下称]$", c.before) is not None
@@ -1681,11 +1754,64 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                       or re.match("[到去]|换乘", c.after) is not None)
               and not c.after.startswith(("雷达", "影像", "入库", "镜", "灯", "时", "请注意"))),),
     # 致电我行, 欢迎选择我行: our bank, hang2 (我行我素: a word of its own)
-    "我行": (("wo3 hang2", lambda c: not c.after and re.search("致电|选择|咨询|联系|来|到|前往|光临|莅临|信任|支持|感谢", c.before) is not None),),
+    # 他对这行很熟, 这行饭不好吃: this trade (这行字: this line)
+    "这行": (("zhe4 hang2", lambda c: c.before.endswith(("对", "干", "在", "做", "入", "进", "吃", "懂", "熟悉", "了解"))
+              or c.after.startswith(("饭", "的规矩", "里", "当中", "水深", "不好干", "挺难"))),),
+    # 这一行人浩浩荡荡: this party of people (这一行, this line or trade)
+    "这一行": (("zhe4 yi4 xing2", lambda c: c.right == "人" and not c.after.startswith("人员")),),
+    # 把馅料和匀: mix a filling (把泥和匀, 把面和匀: knead, the hand-kept huo2)
+    "和匀": (("huo4 yun2", lambda c: c.before.endswith(("馅", "馅料", "馅儿", "肉馅"))),),
+    # 国外相关机构, 外相关注度: 外 then 相关 (日本外相: a foreign minister)
+    "外相": (("wai4 xiang1", lambda c: c.after.startswith(("关", "结合", "互", "似", "比", "对应", "应"))),),
+    # 电脑卡住了, 页面卡住不动: frozen (鱼刺卡住了: stuck, qia3)
+    "卡住": (("ka3 zhu4", lambda c: _MACHINES.search(c.before) is not None
+              and re.match("(?:了?(?:[，。！？,.!?]|$)|不动|了?好久|半天|了一下)", c.after) is not None),),
+    # 他把书胡塞进包里: stuffed in anyhow (胡塞武装: the Houthis)
+    "胡塞": (("hu2 sai1", lambda c: "把" in c.before or c.after.startswith(("进", "一通", "一气", "到"))),),
+    # 中亚开行班列: 中亚 then a train run (亚开行: the Asian Development Bank)
+    **{word: ((reading, lambda c: c.before.endswith("中") or c.after.startswith(("班列", "列车", "专列", "航线", "首趟", "货运"))),)
+       for word, reading in (("亚开行", "ya4 kai1 xing2"), ("非开行", "fei1 kai1 xing2"))},
+    # 这些水果行吗: will fruit do (水果行: a fruit shop)
+    **{word: ((reading, lambda c: c.after.startswith(("吗", "不", "了", "啊", "呢", "吧"))),)
+       for word, reading in (("水果行", "shui3 guo3 xing2"), ("鱼行", "yu2 xing2"), ("炒货行", "chao3 huo4 xing2"))},
+    # 他干香菇种植十年了: does a trade (干香菇: dried mushrooms)
+    **{word: ((reading, lambda c: re.search("(?:他|她|我|你|们|能|会|在|想|要)$", c.before) is not None
+               and c.after.startswith(("种植", "加工", "养殖", "生意", "批发"))),)
+       for word, reading in (("干香菇", "gan4 xiang1 gu1"), ("干海参", "gan4 hai3 shen1"))},
+    # 我们都一处住着: together (都一处: the restaurant)
+    "都一处": (("dou1 yi1 chu4", lambda c: c.before.endswith(("们", "大家", "俩"))),),
+    # 打得分外激烈: 得 of the manner, then 分外 (not 得分: points, 除了得分外, 本场得分外)
+    "得分": (("de5 fen4", lambda c: c.after.startswith("外") and not c.after.startswith("外加") and bool(c.before)
+              and not c.before.endswith(("除了", "除", "的", "场", "总", "了"))),),
+    # 录得很清楚, 售得很快: how it went, de5 (录得涨幅, 售得价款: obtained, de2)
+    **{word: ((reading, lambda c: re.match("很|太|真|好|早|晚|快|慢|及时|不|清楚|非常|特别|挺|更|比较|相当", c.after) is not None),)
+       for word, reading in (("录得", "lu4 de5"), ("购得", "gou4 de5"), ("竞得", "jing4 de5"), ("募得", "mu4 de5"), ("售得", "shou4 de5"))},
+    # 哇，好强！, 这电影好哭: so strong, so moving, hao3 (他从小就好强, 这孩子好哭: a person given to it, hao4)
+    **{word: ((reading, lambda c: re.search("他|她|我|你|人|孩子|性格|为人|从小|生性|天生|一辈子|脾气", c.before) is None
+                                  or re.search("实力|能力|技术|水平|功力|气场|阵容|火力|战斗力|效果|信号|剧情|画面|歌|片|电影|故事|结局|台词", c.before) is not None),)
+       for word, reading in (("好强", "hao3 qiang2"), ("好哭", "hao3 ku1"))},
+    # 一捆劈柴, 一堆劈柴: firewood (在院子里劈柴: chopping)
+    "劈柴": (("pi3 chai5", lambda c: c.before.endswith(("捆", "堆", "些", "根", "把", "的", "担", "垛", "抱"))),),
+    # 一家子人, 他们一家子 (not 一家子公司: 一家 and a subsidiary)
+    "一家子": (("yi4 jia1 zi5", lambda c: not c.after.startswith(("公司", "企业", "母"))),),
+    # 他们大都是学生, 大都已经离开: mostly (大都市, 大都会: a metropolis; 大都是元朝的首都: the Yuan capital, opening its clause)
+    "大都": (("da4 dou1", lambda c: bool(c.before) and not c.before.endswith(("的", "来到", "定都", "到了", "到", "在", "于", "去", "回"))
+              and not c.after.startswith(("以后", "以前", "以来")) and c.after.startswith(("是", "已", "在", "有", "为", "会", "很", "不", "没", "来自", "属于", "集中", "分布", "以",
+                                                      "采用", "比较", "较", "能", "可以", "要", "被", "由", "经过", "选择", "喜欢", "住", "认为"))),),
+    # 股价回调, 大盘回调至3000点: a pullback of prices (回调函数: a callback)
+    "回调": (("hui2 tiao2", lambda c: re.search("股|指|价|点位|大盘|涨|跌|行情|市场|板块|个股|美元|黄金|油价|汇率|[0-9零一二三四五六七八九十]+%|幅",
+                                               c.before + c.after) is not None
+              and re.search("函数|接口|方法|API|机制|地址|URL|参数|事件|通知|订阅|触发|收到|策略|耗时|[A-Za-z_]{3}|部|员工|经理|干部|人员",
+                            c.before + c.after) is None),),
+    "我行": (("wo3 hang2", lambda c: re.match("为(?:您|你|客户|广大|用户|持卡人)", c.after) is not None),
+             ("wo3 hang2", lambda c: not c.after and re.search("致电|选择|咨询|联系|来|到|前往|光临|莅临|信任|支持|感谢", c.before) is not None),),
     # 解得x=4, 求得的值: worked out, de2 (求得很诚恳, 解得开: how it went)
     **{word: ((reading, lambda c: re.match("[:：]?(?:[A-Za-z0-9(（{①②③]|值|的|结果|方程|答案|[零一二三四五六七八九十])", c.after) is not None),)
        for word, reading in (("解得", "jie3 de2"), ("求得", "qiu2 de2"))},
-    "地下": (("de5 xia4", _manner_before),),  # 雨哗啦啦地下了起来 (not 在地下)
+    # 雨哗啦啦地下了起来, 雨不停地下着, 没完没了地下了三天 (not 在地下, 转入地下了)
+    "地下": (("de5 xia4", lambda c: _manner_before(c) or bool(c.before) and not c.before.endswith(_NOT_RAINING_BEFORE) and (
+        c.right[:1] in ("着", "起") and _GROUND_DEEDS.match(c.after) is None
+        or c.right == "了" and re.match("了(?:[零一二两三四五六七八九十几半]+[天夜个场]|一整|好几|整整|起来)", c.after) is not None)),),
     "地上": (("de5 shang4", _manner_before),),  # 大家纷纷地上了车 (not 掉在地上)
     # 阳光温柔地暖着大地, 天渐渐地暖了起来: an adverbial's 地 before 暖 "warm" as a verb (not 全屋地暖, 开着地暖, 地暖坏了, 客厅地暖过热)
     # (温柔地暖着 without a manner word only before 着: not 家里安装地暖了, 新房子铺设地暖了)
@@ -1695,7 +1821,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
               or _ATTIRE_JUDGED.match(c.after) is not None),),  # 她的穿着, 穿着很得体 (attire; 穿着外套 is wearing)
     "回地": (("hui2 de5", lambda c: c.left.endswith("不") and bool(c.right)),),  # 头也不回地走了
     "地道": (("di4 dao4", lambda c: c.left.endswith(("这个", "那个", "条", "挖", "钻进", "钻", "进", "穿过", "通过", "地下"))
-              and not c.right.startswith("的") or c.right.startswith(("口", "里", "入口", "出口", "战", "很长", "通向", "通往"))),),  # 这个地道通向城外 (a tunnel)
+              and not c.right.startswith("的")
+              or c.left.endswith(("从", "走")) and re.match("(?:穿|通|过|走|进|出|里|内|口|下|[，。！？,.!?]|$)", c.after) is not None or c.right.startswith(("口", "里", "入口", "出口", "战", "很长", "通向", "通往", "内"))),),  # 这个地道通向城外 (a tunnel)
     "大意": (("da4 yi5", lambda c: c.left.endswith(("太", "很", "真", "别", "不能", "不可", "千万别", "一时", "有点", "不要",
                                                    "麻痹", "马虎", "一点儿也不", "一点也不"))),),  # 他太大意了 (careless)
     "买卖": (("mai3 mai5", lambda c: c.left.endswith(("做", "了", "辈子", "桩", "笔", "门", "这", "那", "好", "大", "小"))
@@ -1735,6 +1862,9 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
              ("tong2 xing2", lambda c: c.left.endswith(("一路", "结伴", "一起", "一同", "携手", "相伴", "与您", "与你", "和你", "和您"))
               or re.fullmatch("[一二两三四五六七八九十几多]人", c.left) is not None
               or c.after.startswith(("的还有", "的有"))),  # 我们同行了一段路, 一路同行, 同行的还有他的妻子 (大家都是同行: hang2)
+             # 感谢与您同行, 与我们同行 (jieba: 与|您|同行; not 与您同行业)
+             ("tong2 xing2", lambda c: c.before.endswith(("与您", "与你", "与我们", "和您", "和你们", "和我们", "陪您", "与君"))
+              and not c.after.startswith("业")),
              # 同行人数, 同行的朋友, 本次拼车同行乘客两人, 车主与乘客同行 (travelling together)
              ("tong2 xing2", lambda c: c.right.startswith(("人数", "乘客", "旅客", "游客")) or c.after.startswith(("的朋友", "的乘客", "的家人", "的同事"))
               or c.left.endswith(("乘客", "拼车", "顺风车")) or re.search("[与和跟]乘客$", c.before) is not None)),
@@ -1756,8 +1886,15 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                 and not re.search("迎着|沐浴|初升|一轮|像", c.before))),  # 北京朝阳, 我在朝阳上班 (a district)
              ("chao2 yang2", right_starts("北路", "南路", "东路", "西路", "路", "公园", "大街", "医院", "支行", "分行",
                                           "街道", "站", "体育", "剧场", "大悦城", "门", "区", "北", "南", "桥", "广场", "小区",
-                                          "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转")),),
-    "行为": (("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
+                                          "营业部", "营业厅", "网点", "分部", "派出所", "法院", "中转", "交通", "交警", "分局", "银行",
+                                          "检察院", "公安", "消防", "支队", "大队", "中队", "交通支队")),),
+    # 本行为客户提供, 我行为您办理, 该行为小微企业发放贷款: a bank, then for whom it serves (not 该行为涉嫌内幕交易,
+    # 该行为广大消费者所不齿, 该行为客户造成了损失)
+    "行为": (("hang2 wei4", lambda c: c.before.endswith(("本", "我", "贵", "该", "各"))
+              and re.match("(?:您|你|客户|广大|用户|小微|企业|持卡人|个人|公司|全体|储户|民营|中小|居民|贷款人)", c.after) is not None
+              and re.search("提供|推出|办理|发放|服务|开通|开立|受理|量身|定制|打造", c.after) is not None
+              and "所" not in c.after and "行为" not in c.after),
+             ("hang2 wei2", lambda c: re.search("第[零一二两三四五六七八九十百千]+$", c.before) is not None
               and c.right.startswith(("空", "标题", "表头", "合计", "总计", "必填", "注释", "示例", "例"))
               or c.left.endswith(("开户", "发卡", "收款")) and re.search("银行|信用社|支行|分行", c.after[:12]) is not None),),  # 开户行为中国银行 (not 违规开户行为)  # 第3行为空 (a row; not 第一行为就是道歉)
     "结果": (("jie1 guo3", lambda c: c.right[:1] in ("", "了", "啦") and re.search("树|苗|枝|藤", c.before) is not None),  # 苹果树结果了
@@ -1799,7 +1936,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 人民银行总行, 总行和分行: a bank's head office, hang2 (not 你总行了吧: always fine)
     # 第一场演唱会, 巡演第一场: the first show or match, chang3 (not 第一场雪: a snowfall)
     # 应对构件进行编号, 孔洞应用水泥砂浆填塞: should, then 对/用 (not 应对挑战, 应用软件)
-    "应对": (("ying1 dui4", lambda c: re.search("进行|加以|予以", c.after[:14]) is not None),),
+    # 乙方应对其员工的行为承担责任, 接收方应对保密信息严格保密: should, then 对 what one answers for (not 积极应对突发事件)
+    "应对": (("ying1 dui4", _should_answer_for),),
     "应用": (("ying1 yong4", lambda c: re.match("[^，,。；;]{0,8}?(?:填塞|冲洗|擦|打磨|清洗|涂刷|涂抹|密封|封堵|修补|浇筑|清理|固定|包裹)", c.after) is not None),),
     "第一场": (("di4 yi1 chang3", lambda c: not c.after.startswith(("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "病", "大病", "风波", "梦"))),),
     "总行": (("zong3 hang2", lambda c: re.search("银行|分行|支行|该行|央行|人行|行长", c.before + c.after) is not None

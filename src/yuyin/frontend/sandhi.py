@@ -165,9 +165,9 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
     if after[0] == "点" and _the_hour(prev, following) and word.text not in _LITTLE_BY_LITTLE:
         return "yi1"  # a number or the hour: 一点五, 一点半, 下午一点, 一点开会 (not 一点儿, 快一点, 一点一滴)
     a_size = prev in ("大", "小") and after[0] == "号" and (not following or following not in "线楼房床位院" + _DIGITS)
-    if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev == "月" and after[0] == "日") or (
+    if after[0] in _DIGITS + "杠" or (after[0] in "月号楼" and not a_size) or (prev in ("月", "今", "昨", "明") and after[0] == "日") or (
             prev in ("图", "表") and after[0] == "所" and following in ("示", "列")):  # fmt: skip
-        return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 如图1所示 (not 小一号的鞋: a size smaller)
+        return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 今（1）日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
     if _ordinal(prev, after[0], following, earlier[0] if earlier else "") or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地"):
@@ -270,13 +270,20 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             or ((after in "院小" or pair == "医院") and bool(prev) and prev in "市县区省")
             or (after in "栋幢座" and (bool(following) and following in "幺零" or prev == "区" and (not following or following in "、和与的")))
             or (after == "门" and bool(prev) and prev in "东西南北楼栋")
-            or (after == "层" and (bool(prev) and prev in "场厦楼负座栋店" or bool(following) and following in "为大、"))
-            or (after == "期" and (bool(prev) and prev in "区程" or bool(following) and following in "临项投建二已"))
+            or (after == "层" and (bool(prev) and prev in "场厦楼负座栋店" or bool(following) and following in "为大、"
+                                   or prev == "元" and earlier == "单" or prev in ("到", "达") and earlier in ("请", "直", "回", "送", "梯", "先", "再")))
+            or (after == "期" and (bool(prev) and prev in "区程贸城园苑" or bool(following) and following in "临项投建二已"))
             or (after == "段" and (prev == "路" or following in ("奶", "米", "配"))) or (after == "环" and following == "路")
             or (after == "大" and (prev == "共" or following in ("到", "会", "代")))
             or (after == "战" and bool(following) and following in "结期后前时和爆中以")
             or (after == "时" and (bool(following) and following in _DIGITS + "十许整" or bool(prev) and prev in "晨午间夜"))
-            or (after == "路" and (bool(following) and following in "公车汽电、和与末可都" or bool(prev) and prev in "坐乘转、交夜快线班游"))
+            or (after == "路" and (bool(following) and following in "公车汽电、和与末可都" or bool(prev) and prev in "坐乘转、交夜快线班游专光"
+                                   or prev == "环" and earlier in ("坐", "乘", "交", "转", "到", "至", "、")))  # 乘坐环1路 (not 内环一路向北)
+            or (after in "款项" and prev == "条")  # 第39条1款, a clause of an article
+            or (after == "级" and following == "转")  # 南风1级转2级: a wind's force
+            # 于1日上午, 自1日起, 3日、1日: the 1st (not 一日上班八小时, 某一日上午, 成人一日至少)
+            or (after == "日" and following in ("上", "晚", "凌", "起", "至", "、") and prev in ("于", "在", "自", "从", "至", "到", "、"))
+            or (after == "传" and following in ("到", "率", "不", "成", "质", "好", "差"))  # 一传到位 (a first pass; not 一传就)
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
             or (after == "里" and bool(prev) and (prev in "表图件" or prev.isascii() and prev.isalpha()))
@@ -300,9 +307,10 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             # 一营营长, 一团团长 (not 一连三天, 一排长椅, 这一营营长)
 
 
-_YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥".split())  # the head, first-class, the "three majors and one large" rule
+_YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥 一血 都一处".split())  # the head, first-class, the "three majors and one
+# large" rule, first blood, a Beijing restaurant
 _VALUE_ENDS = frozenset("数值码回为负级项填选设")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
-_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批", "本院"))
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批", "本院", "季报", "手房", "线队"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
 

@@ -12,6 +12,178 @@ sandhi pass applies it in context.
 """
 
 TABLE = """\
+美国防长	mei3 guo2 fang2 zhang3
+中美防长	zhong1 mei3 fang2 zhang3
+防长	fang2 zhang3
+幕僚长	mu4 liao2 zhang3
+总参谋长	zong3 can1 mou2 zhang3
+审计长	shen3 ji4 zhang3
+外相	wai4 xiang4
+防相	fang2 xiang4
+经产相	jing1 chan3 xiang4
+财相	cai2 xiang4
+得克萨斯	de2 ke4 sa4 si1
+得州	de2 zhou1
+蒙得维的亚	meng2 de2 wei2 di4 ya4
+的黎波里	di2 li2 bo1 li3
+米勒	mi3 le4
+勒庞	le4 pang2
+凯勒	kai3 le4
+耶伦	ye1 lun2
+阿利耶夫	a1 li4 ye1 fu1
+托卡耶夫	tuo1 ka3 ye1 fu1
+米尔济约耶夫	mi3 er3 ji4 yue1 ye1 fu1
+格奥尔基耶娃	ge2 ao4 er3 ji1 ye1 wa2
+阿什哈巴德	a1 shi2 ha1 ba1 de2
+纳雷什金	na4 lei2 shi2 jin1
+阿什顿	a1 shi2 dun4
+什切青	shi2 qie4 qing1
+巴什基尔	ba1 shi2 ji1 er3
+哈巴罗夫斯克	ha1 ba1 luo2 fu1 si1 ke4
+内比都	nei4 bi3 du1
+洪都拉斯	hong2 du1 la1 si1
+塞瓦斯托波尔	sai4 wa3 si1 tuo1 bo1 er3
+胡塞	hu2 sai4
+谭德塞	tan2 de2 sai4
+齐塞克迪	qi2 sai4 ke4 di2
+罗塞芙	luo2 sai4 fu2
+中秘两国	zhong1 bi4 liang3 guo2
+中秘建交	zhong1 bi4 jian4 jiao1
+中秘关系	zhong1 bi4 guan1 xi4
+塞方	sai4 fang1
+驻塞大使	zhu4 sai4 da4 shi3
+亚开行	ya4 kai1 hang2
+非开行	fei1 kai1 hang2
+国开行	guo2 kai1 hang2
+农发行	nong2 fa1 hang2
+温度差	wen1 du4 cha1
+气压差	qi4 ya1 cha1
+高度差	gao1 du4 cha1
+露点差	lu4 dian3 cha1
+相态	xiang4 tai4
+调优	tiao2 you1
+按行	an4 hang2
+折行	zhe2 hang2
+干鲍	gan1 bao4
+干海参	gan1 hai3 shen1
+干香菇	gan1 xiang1 gu1
+干黄花菜	gan1 huang2 hua1 cai4
+干红葡萄酒	gan1 hong2 pu2 tao2 jiu3
+桂圆干	gui4 yuan2 gan1
+切圈	qie1 quan1
+切法	qie1 fa3
+切配	qie1 pei4
+斜切	xie2 qie1
+炸蛋	zha2 dan4
+现炸	xian4 zha2
+调奶茶	tiao2 nai3 cha2
+调咖啡	tiao2 ka1 fei1
+调饮	tiao2 yin3
+汪曾祺	wang1 zeng1 qi2
+便宜坊	bian4 yi2 fang1
+都一处	du1 yi1 chu4
+不粘锅	bu4 zhan1 guo1
+肉臊	rou4 sao4
+蹄髈	ti2 pang3
+靓汤	liang4 tang1
+更岁交子	geng1 sui4 jiao1 zi3
+匙柄	chi2 bing3
+刨丝	bao4 si1
+炮羊肉	bao1 yang2 rou4
+花蛤	hua1 ge2
+白蛤	bai2 ge2
+鸡枞	ji1 zong1
+雅舍	ya3 she4
+嘌呤	piao4 ling4
+划十字	hua2 shi2 zi4
+炒货行	chao3 huo4 hang2
+鱼行	yu2 hang2
+水果行	shui3 guo3 hang2
+好强	hao4 qiang2
+好哭	hao4 ku1
+重药控股	chong2 yao4 kong4 gu3
+了无兴趣	liao3 wu2 xing4 qu4
+了无生趣	liao3 wu2 sheng1 qu4
+了无新意	liao3 wu2 xin1 yi4
+了无痕迹	liao3 wu2 hen2 ji4
+了无睡意	liao3 wu2 shui4 yi4
+得失	de2 shi1
+个人得失	ge4 ren2 de2 shi1
+得宠	de2 chong3
+深得	shen1 de2
+了无	liao3 wu2
+明了	ming2 liao3
+卷卷的	juan3 juan3 de5
+和匀	huo2 yun2
+头也不回地	tou2 ye3 bu4 hui2 de5
+头也不抬地	tou2 ye3 bu4 tai2 de5
+地里	di4 li3
+曾率	ceng2 shuai4
+数好	shu3 hao3
+从右数	cong2 you4 shu3
+从左数	cong2 zuo3 shu3
+左数	zuo3 shu3
+右数	you4 shu3
+往右数	wang3 you4 shu3
+往左数	wang3 zuo3 shu3
+吃得了	chi1 de5 liao3
+忽地	hu1 de5
+蓦地	mo4 de5
+嗖地	sou1 de5
+霍地	huo4 de5
+噌地	ceng1 de5
+唰地	shua1 de5
+砰地	peng1 de5
+突地	tu1 de5
+猛子	meng3 zi5
+夜猫子	ye4 mao1 zi5
+小姑子	xiao3 gu1 zi5
+戏子	xi4 zi5
+半吊子	ban4 diao4 zi5
+狗腿子	gou3 tui3 zi5
+小崽子	xiao3 zai3 zi5
+强忍	qiang3 ren3
+强撑	qiang3 cheng1
+中间隔着	zhong1 jian1 ge2 zhe5
+中间隔了	zhong1 jian1 ge2 le5
+年纪最长	nian2 ji4 zui4 zhang3
+辈分最长	bei4 fen4 zui4 zhang3
+择豆角	zhai2 dou4 jiao3
+择韭菜	zhai2 jiu3 cai4
+劈柴	pi1 chai2
+失着	shi1 zhao1
+着法	zhao1 fa3
+考究	kao3 jiu5
+丫头片子	ya1 tou5 pian4 zi5
+别价	bie2 jie5
+录得	lu4 de2
+购得	gou4 de2
+竞得	jing4 de2
+募得	mu4 de2
+售得	shou4 de2
+散户	san3 hu4
+风险偏好	feng1 xian3 pian1 hao4
+空窗期	kong4 chuang1 qi1
+轧差	ga2 cha1
+地天板	di4 tian1 ban3
+连三累六	lian2 san1 lei3 liu4
+地方教育附加	di4 fang1 jiao4 yu4 fu4 jia1
+藏格	zang4 ge2
+大参林	da4 shen1 lin2
+后退还	hou4 tui4 huan2
+行内人士	hang2 nei4 ren2 shi4
+中小行	zhong1 xiao3 hang2
+羽毛球场地	yu3 mao2 qiu2 chang3 di4
+落子	luo4 zi3
+飞相局	fei1 xiang4 ju2
+世冠	shi4 guan4
+周冠宇	zhou1 guan4 yu3
+正中门柱	zheng4 zhong4 men2 zhu4
+空档	kong4 dang4
+私教课	si1 jiao4 ke4
+拉着磨	la1 zhe5 mo4
+正当	zheng4 dang4
+奖励假	jiang3 li4 jia4
 小数点	xiao3 shu4 dian3
 藏青	zang4 qing1
 藏青色	zang4 qing1 se4

@@ -37,6 +37,37 @@ def _grade_minus(match: re.Match[str]) -> str:
 
 
 # Signs read as words wherever they are left: 1+1 was read above, A+ or C++ only here.
+# What a bracket holds that makes it a sum a slash after it divides: (a+b)/2, (tanα+tanβ)/(1-tanαtanβ) (not 公里(NEDC)/420公里)
+_SUM_INSIDE = re.compile(r"[(][^()]*(?:[加减乘除+*×÷=^⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ-]|次方|平方|立方|根号)[^()]*[)]$")
+
+
+def _divided_slash(match: re.Match[str]) -> str:
+    before = context_before(match, 40)
+    if before.endswith(")") and not _SUM_INSIDE.search(before) and not match.string.startswith("(", match.end()):
+        return match.group()
+    return "除以"
+
+
+# (<10个), （>50个）: a bound in brackets, a number and what it counts (not (<3), (<div>))
+_COUNTED_IN_BRACKETS = "[零一二两三四五六七八九十百千万点]+[^)）\\s<>零一二两三四五六七八九十百千万点]"
+
+
+_SUM_WORDS = re.compile("加|减|乘|除以|等于|的|平方|立方|次方|根号|负|正|[零一二两三四五六七八九十点]")
+
+
+def _superscript_power(match: re.Match[str]) -> str:
+    """x⁴, (a+b)⁵, x⁻¹, 2ⁿ: a power; not a footnote's number after a bracket of words or a capital after hanzi
+    (（Smith, 2020）⁵, 维生素C⁴)."""
+    if match.group(1):
+        before = context_before(match, 40)
+        bracket = before.rfind("(")
+        if before.endswith(")") and (bracket < 0 or re.search("[\u4e00-\u9fff,，]", _SUM_WORDS.sub("", before[bracket:]))) or re.search(
+                "[\u4e00-\u9fff][A-Z]$", before):
+            return match.group()
+        return f"的{read_number(superscript_digits(match.group(1)))}次方"
+    return f"的{match.group(2) and '负'}n次方"
+
+
 SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
@@ -60,12 +91,21 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("per_mille", r"‰", lambda m: "千分号"),
     rule("about", r" ?≈ ?", lambda m: "约等于"),
     # (P<0.05 and 温度<30℃: the number after it was read above)
-    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^>(?=" + _READ_NUMBER + ")",
+    rule("greater", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?> ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^>(?=" + _READ_NUMBER + ")"
+         r"|(?<=[(（])>(?=" + _COUNTED_IN_BRACKETS + ")",
          lambda m: "大于"),  # (at the start only right before a number: ＞50岁, not <speak>, > 引文, <3)
-    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^<(?=" + _READ_NUMBER + r")(?!三(?:\s|$))",
+    rule("less", r"(?<=[0-9A-Za-z)\u4e00-\u9fff²³]) ?< ?(?![A-Za-z/][A-Za-z0-9]*>)(?=[0-9A-Za-z(零一二两三四五六七八九十负]|百分之|千分之)|^<(?=" + _READ_NUMBER + r")(?!三(?:\s|$))"
+         r"|(?<=[(（])<(?=" + _COUNTED_IN_BRACKETS + ")",
          lambda m: "小于"),
+    # (a+b)/2, x²/4, 1/(x+1): a slash after a power or a bracketed sum, or before a bracket after a number, divides (除以)
+    rule("divided_slash", r"(?<=[)²³⁴⁵⁶⁷⁸⁹])/(?=[(0-9A-Za-z零一二三四五六七八九十])|(?<=[0-9A-Za-z零一二三四五六七八九十)])/(?=\()",
+         _divided_slash),
     rule("squared", r"(?<=[A-Za-z)])²", lambda m: "的平方"),
     rule("cubed", r"(?<=[A-Za-z)])³", lambda m: "的立方"),
+    # x⁴, (a+b)⁵, x⁻¹, 2ⁿ, 2⁻ⁿ: another power written up after a single letter, a bracket or a number (x的四次方,
+    # x的负一次方, 二的n次方; a unit's minus one, 5 mol·L⁻¹, was read as "per" before, and cm⁴ is no single letter)
+    rule("superscript_power", r"(?:(?<=(?<![A-Za-z])[A-Za-z])|(?<=[)]))([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹])(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+         r"|(?<=[A-Za-z0-9)零一二三四五六七八九十])(⁻?)ⁿ", _superscript_power),
     # phone keys: 请按#号键, 以#结束, 重听请按*号键 (a #话题# tag stays unread)
     rule("hash_key", r" ?(?<![A-Za-z+])# ?(?=号|键)(?![^#\s]{0,20}#)",
          lambda m: "井号" if m.string.startswith("键", m.end()) else "井"),  # 按#键 井号键 (not #号外#, C# 号称)
@@ -87,7 +127,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("tick", r"(?<=[打画标])\s?[√✓✔]", lambda m: "勾"),
     rule("cross", r"(?<=[打画标])\s?[×✗✘]", lambda m: "叉"),
     # 周杰伦×方文山, 李宁×故宫联名款: two names working together (not 长×宽)
-    rule("together", r"(?<=[\u4e00-\u9fff]{2})(?<![零一二两三四五六七八九十百千万亿点升克米片板个瓶盒罐乘长宽高深厚])\s?×\s?"
+    rule("together", r"(?<=[\u4e00-\u9fff]{2})(?<![零一二两三四五六七八九十百千万亿点升克米片板个瓶盒罐乘长宽高深厚元])\s?×\s?"
          r"(?![零一二两三四五六七八九十百千万亿长宽高深厚])(?=[\u4e00-\u9fff]{2})", lambda m: "和"),
     rule("times", r" ?× ?|(?<=[0-9A-Za-z)]) ?\* ?(?=[0-9A-Za-z(])|(?<=[米万千])\*(?=[零一二两三四五六七八九十])",
          lambda m: "乘"),  # 4.5m*5.2m, 20k*13薪
@@ -106,7 +146,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("circle", r"⊙(?=[A-Z](?![A-Za-z]))", lambda m: "圆"),  # ⊙O的半径
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
     # 运势：★★★★, 财运 ⭐⭐⭐, 大吉★★★★★ 中吉★★★★: a rating of full stars after what is rated (not ★★★重要通知★★★)
-    rule("star_count", r"(?<=[：:运吉凶分数级度]) ?(★{1,5}|⭐{1,5})(?![★☆⭐])(?=[，。；,.;!！\s]|$|[大中小末]?[吉凶]|[财爱健事学][运业康])",
+    rule("star_count", r"(?:(?<=[：:运吉凶分数级度])|^(?=[★⭐]+$)) ?(★{1,5}|⭐{1,5})(?![★☆⭐])(?=[，。；,.;!！\s]|$|[大中小末]?[吉凶]|[财爱健事学][运业康])",
          lambda m: read_number(str(len(m.group(1)))) + "星"),  # (not 标题：★新品★, 备注：★为必填项)
     # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
     rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"
@@ -177,7 +217,8 @@ STOCK_CODE = rule("stock_code", r"(?:^|(?<=[，。；,;\s]))" + _STOCK_CODE + r"
 # 贵州茅台600519涨停, 买入601318, 宁德时代300750大涨: a code after a company's name before how it traded, or after a
 # trade (not 营收600519元: a unit after it)
 TRADED_STOCK_CODE = rule("traded_stock_code", r"(?:(?<=[\u4e00-\u9fff])|(?<=买入 )|(?<=卖出 ))" + _STOCK_CODE + r"(?![0-9.])"
-                         r"(?=涨|跌|收涨|收跌|收报|报收|停牌|复牌|上市|开盘|盘中|股价|走势|大涨|大跌|一字|今日|今天|连板|封板)"
+                         r"(?=涨|跌|收涨|收跌|收报|报收|停牌|复牌|上市|开盘|盘中|股价|走势|大涨|大跌|一字|今日|今天|连板|封板|集体|午后|尾盘|早盘|盘后"
+                         r"|发布|公告|成交|收盘|拉升|跳水|领涨|领跌|闪崩|直线|冲高|低开|高开|平开)"
                          r"|(?:(?<=买入)|(?<=卖出)|(?<=加仓)|(?<=减仓)|(?<=持有)|(?<=关注))" + _STOCK_CODE + r"(?![0-9.])" + _NOT_A_CODE_AFTER,
                          lambda m: read_digits(m.group()))
 
@@ -232,12 +273,14 @@ ROUND_THE_CLOCK = rule("round_the_clock", r"(?<![0-9./])7 ?/ ?(?=24 ?(?:h|小时
 # 10万-20万, 1岁-3岁, 5km-10km, 5%-10%: a dash between a number with its unit and the next
 # number is a range (after a word, not a number, it stays a minus sign: 气温-5度, and so after an
 # operation's word: 2乘以-3, 5加上-2, 3比-2; a memory type's generation, LPDDR5X-8533, starts none).
+# 365天-104天=261天, (365天-104天)÷12: the second quantity ends a sum worked out (an equals sign or a bracket then a sign)
+_WORKED_OUT = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[\u4e00-\u9fff]{1,2}|[A-Za-z%°℃]{1,3})? ?(?:[=＝]|[)）] ?[×÷*/=])")
 MEASURED_RANGE = rule(
     "measured_range",
     r"(?<![0-9.])(?<!DDR)(?!(?<=[(（])[0-9]{3,4}年)"  # not （701年—762年）: years of a life, read in datetime
     r"(?<![0-9][:：])(?![0-9]+(?:消费|支出|收入|转出|转入|入账|扣款|退款|余额|支付|付款))"  # 14:32消费-128元: a minus
     r"([0-9]+(?:\.[0-9]+)?(?:(?![乘除减比]|加(?!仑)|等于)(?:(?![到至或和与及])[\u4e00-\u9fff]){1,2}|[A-Za-z%°℃]{1,3}))(?<![0-9][eE]) ?[-~～—–] ?(?=[0-9])",  # (not 1.5e-3, a power)
-    lambda m: m.group(1) + "到",
+    lambda m: m.group(1) + ("减" if _WORKED_OUT.match(m.string, m.end()) else "到"),
 )
 
 # x^2-1, (a+b)^3, m/s^2, cm^2: a square or a cube typed with a caret after a letter or two or a bracket, written
@@ -310,7 +353,8 @@ def _joined(match: re.Match[str]) -> str:
 DESIGNATION = rule(
     "designation",
     r"(歼轰|歼|东风|长征|神舟|天舟|嫦娥|天宫|天问|鲲龙|翼龙|枭龙|红旗|鹰击|巨浪|彩虹|猎鹰|霹雳|初教|空警|运油|红箭|长剑"
-    r"|米格|伊尔|雅克|爱国者|肽|(?<![\u4e00-\u9fff0-9.])[运轰直强苏图安卡米]|(?<=[型架款的和与及、])[运轰直强苏图安卡米])"
+    r"|米格|伊尔|雅克|爱国者|肽|见证者|火星|北极星|法塔赫|万里镜|锆石|匕首|萨尔马特|亚尔斯|伊斯坎德尔"
+    r"|(?<![\u4e00-\u9fff0-9.])[运轰直强苏图安卡米]|(?<=[型架款的和与及、军])[运轰直强苏图安卡米])"
     r"-(?=[0-9])",  # not 一直-5度, 坚强-1, 地图-3, 长3米-5米
     lambda m: m.group(1),
 )
@@ -391,6 +435,19 @@ def _exam_score(match: re.Match[str]) -> str:
 
 EXAM_SCORE = rule("exam_score", r"(?<![A-Za-z])(GRE|GMAT|TOEIC|TOEFL|SAT|ACT|LSAT|MCAT) ?([0-9]{2,4})(?![0-9.])(\+?)(?![0-9])", _exam_score)
 
+# 身高5'8", 个子6′2″, 5'11" tall: a person's height in feet and inches (五英尺八英寸; not 配速5'30", minutes and seconds)
+_HEIGHT_BEFORE = re.compile("(?:身高|个子|个头|高|[Hh]eight)(?:是|为|有|约|大约|才|只有|:|：)? ?$")
+
+
+def _height(match: re.Match[str]) -> str:
+    feet, inches = match.groups()
+    if not (_HEIGHT_BEFORE.search(context_before(match, 6)) or context_after(match, 5).lstrip().startswith("tall")):
+        return match.group()
+    return f"{read_number(feet)}英尺{read_number(inches)}英寸"
+
+
+HEIGHT = rule("feet_and_inches", r"(?<![0-9.])([4-7])['′]([0-9]|1[01])(?:\"|″|''|′′)?(?![0-9])", _height)
+
 # Wi-Fi -> WiFi, read as the word it is (latin.WORDS), not spelled letter by letter
 JOINED_WORD = rule("joined_word", r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])", _joined)
 
@@ -402,7 +459,7 @@ RULES: tuple[Rule, ...] = (
     + (K8S, phone.MAC_ADDRESS, EXAM_SCORE)
     + specs.RULES
     + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
-       NUMBER_SIGN, BIBLE_VERSE, FOOTNOTE, DESIGNATION, TANK_DASH, BEARING, COORDINATE, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
+       NUMBER_SIGN, BIBLE_VERSE, FOOTNOTE, DESIGNATION, TANK_DASH, BEARING, COORDINATE, HEIGHT, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)
     + datetime.RULES

@@ -12,6 +12,7 @@ about a match is a score, left to :mod:`.math`, unless a word about time is next
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .digits import read_digits, read_number, read_small
 from .money import CURRENCY_CODES
@@ -30,18 +31,21 @@ _SCORE_JUST_BEFORE = re.compile(
 _RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$"
                            # 房价收入比达到1:30, 租售比已经到了1:50, 杠杆1:10: a ratio reached (not 比赛于19:30)
                            r"|(?:(?<![评对好无类相])比[例率值]?|杠杆率?)(?:已经|已|还|都)?(?:达到|达|到了|高达|约为|约|为|是|超过|接近|突破|开到|开了)? ?$")
-_SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘")
+# Words of a match's result that make a pair before them a score unless a time is plain (决胜局12:10险胜, 10:10平; not
+# 截至14:30领先, 15:00平仓, 下午4:00险胜, 7:15落后于计划)
+_RESULT_AFTER_SCORE = re.compile(r"^(?:险胜|惜败|逆转|领先(?!科技|集团)|落后(?!于)|大胜(?![村关])|小胜|完胜|平(?![仓滑潭价方均时台安稳日原躺]))")
+_SCORE_NEAR_BEFORE = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|比例|配比|第[0-9一二三四五六七]局|第[0-9一二三四五]盘|决胜局|[首次末]局|局分|抢十|[局赛]点")
 # Two things mixed in a ratio, right before it: 料酒和水1:10, 蜂蜜和水1:10冲调, 醋和糖1:20
 _MIXED = re.compile(r"(?:水|油|醋|糖|盐|酱油|生抽|老抽|料酒|蜂蜜|面粉|粉|酒|奶|茶)[和与跟](?:水|油|醋|糖|盐|酱油|生抽|老抽|料酒|蜂蜜|面粉|粉|酒|奶|茶|冰块?)$")
 # A score reached, its 到 or 至 no time's: 比分来到10:10, 决胜局战至12:10, 比分追至15:15 (not 比赛打到10:30才结束)
 _SCORE_REACHED = re.compile(r"(?:比分|[局盘])[^，,。；]{0,4}(?:来到|追至|追到|战至|战到|扳至|扳到|变为|变成)\s?$")
 # Words next to it that make it a time even near those (比赛将于19:30开始, 输液时间10:15).
 _TIME_BEFORE = re.compile(
-    r"(?:于|从|到|至|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里|今天|明天|昨天|后天|每天|每晚|时间|时刻|截至|截止)\s?$"
+    r"(?:于|从|到|至|早上|早晨|上午|中午|下午|傍晚|晚上|凌晨|夜里|今天|明天|昨天|后天|每天|每晚|时间[:：]?|时刻[:：]?|截至|截止)\s?$"
 )
 _TIME_AFTER = re.compile(
     r"^\s?(?:开始|出发|集合|起飞|降落|到达|抵达|发车|开车|开门|关门|开放|关闭|营业|结束|截止|见面|见|前|后|"
-    r"之前|以前|之后|以后|左右|准时|整|起|开|到|至|[-~～—–])"
+    r"之前|以前|之后|以后|左右|准时|整|起|开|到|至|打响|鸣枪|开球|开打|开战|揭幕|[-~～—–])"
 )
 # A year followed or preceded by these is a duration (5000年的历史, 距今2000年), read as a cardinal.
 _DURATION_AFTER = re.compile(r"^年(?:的历史|历史|之久|左右)")
@@ -115,20 +119,37 @@ def _counted_years(match: re.Match[str]) -> bool:
 
 
 # A word of dates right before eight digits that make one (生产日期：20240305, 保质期至20251231, 截止到20240305,
-# 到期日20250630)
-_COMPACT_DATE_BEFORE = re.compile("(?:日期|有效期|保质期|截至|截止|到期日?)(?:至|到|是|为)?[:：]?\\s?$")
+# 到期日20250630, 出生于19900101, 生日：20010815)
+_COMPACT_DATE_BEFORE = re.compile("(?:日期|有效期|保质期|截至|截止|到期日?|出生(?:于|在)?|生日|生于)(?:至|到|是|为)?[:：]?\\s?$")
 
 
-_COMPACT_DATE = "(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]|\\.[0-9])"
+_COMPACT_DATE = "((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9]|\\.[0-9])"
 
 
 def _compact_date(match: re.Match[str]) -> str:
-    """20240305 -> 二零二四零三零五 after a word of dates, and the date that ends its span (有效期20230101-20231231
-    二零二三零一零一到二零二三一二三一, not a minus); elsewhere left (营收20231105元 is an amount)."""
-    first, joint, last = match.groups()
+    """20240305 -> 二零二四年三月五日 after a word of dates, and the date that ends its span (有效期20230101-20231231
+    二零二三年一月一日到二零二三年十二月三十一日, not a minus); elsewhere left (营收20231105元 is an amount, 合同20240315
+    a record's number)."""
+    year, month, day, joint, *last = match.groups()
     if not _COMPACT_DATE_BEFORE.search(context_before(match, 8)):
         return match.group()
-    return read_digits(first) + (("到" if joint.strip() in "-~～—–" else joint) + read_digits(last) if last else "")
+    if not all(_is_a_day(*written) for written in ((year, month, day), last) if written[0]):
+        return read_digits(match.group().replace(joint or "-", "到" if joint and joint.strip() in "-~～—–" else joint or ""))
+    said_after = context_after(match, 1) in ("日", "号")  # 截至20231231日: its 日 said once
+    spoken = f"{_year_month(year, month)}{read_small(day)}" + ("" if said_after and not joint else "日")
+    if joint:
+        spoken += (("到" if joint.strip() in "-~～—–" else joint) + f"{_year_month(last[0], last[1])}{read_small(last[2])}"
+                   + ("" if said_after else "日"))
+    return spoken
+
+
+def _is_a_day(year: str, month: str, day: str) -> bool:
+    """Whether the calendar has that day (20240230 is no date)."""
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 # Words a number follows as a count, a rank or a label, not a program's edition (Top 2000, Fortune 2000强, Forbes 2000,
@@ -160,14 +181,25 @@ def _is_score(match: re.Match[str]) -> bool:
         return True
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return False
+    left, right = match.group().split(":")[:2]
+    if _RESULT_AFTER_SCORE.match(after) and (left == right or right not in ("00", "15", "30", "45")) and not _CLOCK_BEFORE.search(before):
+        return True  # (10:10平, 12:10险胜; not 9:30惜败, 7:15落后: times of the clock)
+    if _MIXING_AFTER.match(after) and (left == "1" or int(right) > 59) and not _CLOCK_BEFORE.search(before):
+        return True  # 按1:50稀释: a dilution (not 早上8:00冲泡, 于14:30配制完成)
     return bool(_SCORE_JUST_BEFORE.search(before) or _SCORE_NEAR_BEFORE.search(before))
+
+
+_MIXING_AFTER = re.compile("稀释|兑水|冲调|冲泡|调配|配制|混合")
+_CLOCK_BEFORE = re.compile("(?:上午|下午|凌晨|晚上|早上|中午|傍晚|昨晚|今晚|明天|今天|开盘|在)\\s?$")
 
 
 # Words before "1:23:45" or "3:45" that make it a duration, not a clock time.
 _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|只有|仅|[:：])?|PB|pb|PR|个人最好成绩|成绩|成绩是|成绩为|成绩[:：]|纪录|配速|计时|倒计时(?:[:：])?|"
                              r"[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|完赛时间|用了|还剩|剩余时间[:：]?|限时|通关时间|(?:速通|PR|PB)?纪录(?:是|为)|PR(?:是|为)"
-                             r"|快进到|快退到|拖到|跳到|播放到|播放进度[:：]?|进度条?[:：]?|已等待|免费等待)\s?$")  # (a video's position: 快进到2:30;
-# a wait: 司机已等待02:35)
+                             r"|快进到|快退到|拖到|跳到|播放到|播放进度[:：]?|进度条?[:：]?|已等待|免费等待|剩余|已通话|通话时长|通话|视频第)[:：]?\s?$")  # (a
+# video's position: 快进到2:30; a wait: 司机已等待02:35; a call's length: 已通话2:35; a quarter's clock: 第三节剩余4:32; 配速：4:44)
+# What took hours, minutes and seconds: 已行驶2:05:30, 已充电1:20:00, 运动时间 00:45:12, 男子组冠军2:06:35
+_ELAPSED_BEFORE = re.compile(r"(?:行驶|骑行|充电|停车|运动时间|总时间|冠军|亚军|季军|第[一二三四五六七八九十]名)[:：]?\s?$")
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
@@ -189,11 +221,13 @@ def _duration(match: re.Match[str]) -> str:
     before, after = context_before(match, 6), context_after(match, 5)
     if match.group().count(":") == 2:
         timed = ((_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
+                 or _ELAPSED_BEFORE.search(before)
                  or len(match.group().split(":")[0]) == 1 and before.endswith(("以", "用")) and _FINISHED_AFTER.match(after))
     else:
         timed = (match.group().index(":") == 1 and _RESULT_AFTER.match(after)
                  or _COUNTDOWN_WITHIN.match(after) and not match.group().endswith(":00")  # (在12:00内: by noon)
                  or _COUNTDOWN_AFTER.match(after) and int(match.group().split(":")[0]) > 24)
+    timed = timed or before.endswith("视频") and after.startswith("处")  # 视频3:25处 (not 视频10:00准时发布)
     if not (_DURATION_WORDS.search(before) or timed) or before.endswith("限时") and _TIME_AFTER.match(after):
         return match.group()  # a clock time, for the rule after (限时10:00-12:00开放, 限时19:00截止)
     if match.group().count(":") == 1 and _RACE_BEFORE.search(before):  # 全马PB 4:05: a marathon takes hours
@@ -201,6 +235,8 @@ def _duration(match: re.Match[str]) -> str:
         return _time_taken(hours_taken, minutes_taken, 0)
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
     spoken = _time_taken(hours[0] if hours else 0, minutes, seconds)
+    if after.startswith("秒") and spoken.endswith("秒"):
+        return spoken[:-1]  # 视频第1:25秒: its 秒 said once
     return spoken + ("钟" if spoken.endswith("分") else "")
 
 
@@ -253,6 +289,8 @@ def _year_span(match: re.Match[str]) -> str:
     """（1881—1936） -> （一八八一到一九三六）, 前1046年—前771年 -> 前一零四六年到前七七一年."""
     groups = match.groups()
     before, first, year, after, last, last_year = groups[:6] if match.group(2) else groups[6:]
+    if not before and not after and int(last) <= int(first):
+        return match.group()  # (365-104)÷12: a sum, no years (those before the era count down: 前1046年—前771年)
     return f"{before or ''}{read_digits(first)}{year or ''}到{after or ''}{read_digits(last)}{last_year or ''}"
 
 
@@ -303,6 +341,9 @@ def _about_a_date(match: re.Match[str], before: re.Pattern[str], after: re.Patte
     return bool(before.search(context_before(match, 4)) or after.match(context_after(match, 5)))
 
 
+_UNIT_AFTER = re.compile(r" ?(?:ms|s|h|min|km|[GMk]Hz|Hz|[KMGT]B|%|毫秒|秒|分钟|小时|折)(?![A-Za-z])")
+
+
 def _dates(match: re.Match[str]) -> str:
     """month/day or month.day, alone or as a range (6/1-6/15, 6.18-6.20) -> 六月十八日(到...)
     where a word about a date is next to it; a slash date also where it would be a fraction no
@@ -323,6 +364,8 @@ def _dates(match: re.Match[str]) -> str:
                  or len(month + day) > 2 and _FALLS_DUE.match(context_after(match, 5)) is not None
                  or _SHOWN_AFTER.match(context_after(match, 5)) is not None and (int(month) > 1 or not context_after(match, 1).startswith("决"))
                  and not _SHARE_BEFORE.search(context_before(match, 4)))
+    elif _UNIT_AFTER.match(context_after(match, 3)):
+        dated = False  # 时间为8.5ms, 响应时间为1.6s: a measure, not a date
     else:
         dated = ((_about_a_date(match, _DOT_DATE_BEFORE, _DOT_DATE_AFTER)
                   or to_month is not None and _about_a_date(match, _DOT_SPAN_BEFORE, _DOT_SPAN_AFTER))
@@ -406,7 +449,53 @@ _NO_COUNT = "(?! ?[元块人个万亿%件次台辆吨米克股名位套份票分
 # The twelve signs, before their span of days (not 插座, 宝座)
 _SIGNS = ("白羊座", "金牛座", "双子座", "巨蟹座", "狮子座", "处女座", "天秤座", "天蝎座", "射手座", "摩羯座", "水瓶座", "双鱼座")
 
+# English months, full and short, by their number
+_ENGLISH_MONTHS = {name: number for number, names in enumerate((
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",), ("June", "Jun"), ("July", "Jul"),
+    ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), 1)
+    for name in names}
+_ENGLISH_MONTH = "(" + "|".join(_ENGLISH_MONTHS) + r")\.?"
+_ENGLISH_DAY = r"(3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)?"
+_ENGLISH_YEAR = r"((?:1[5-9]|20)[0-9]{2})"
+# The English suffix of each ordinal's last digit (11th-13th take th)
+_ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _english_date(match: re.Match[str]) -> str:
+    """Jan 15, 2025, 15 March 2024, March 2024, Sept. 3rd: an English date said as a Chinese one (二零二五年一月十五日)."""
+    month, day, year = match.group(1) or match.group(5) or match.group(7), match.group(2) or match.group(4), \
+        match.group(3) or match.group(6) or match.group(8)
+    suffix = re.search("(st|nd|rd|th)$", re.sub("[, ]+(?:1[5-9]|20)[0-9]{2}$", "", match.group()).rstrip("."))
+    if day and (not _is_a_day(year or "2024", str(_ENGLISH_MONTHS[month]), day)
+                or suffix and suffix.group(1) != _ordinal_suffix(day)):
+        return match.group()  # (Feb 30, Jan 5st: no date)
+    spoken = f"{read_digits(year)}年" if year else ""
+    said_after = context_after(match, 1) in ("日", "号")  # 2025年Jan 1日
+    return spoken + read_small(str(_ENGLISH_MONTHS[month])) + "月" + (read_small(day) + ("" if said_after else "日") if day else "")
+
+
+def _ordinal_suffix(number: str) -> str:
+    """The English suffix of an ordinal: 1 -> st, 12 -> th, 23 -> rd."""
+    return "th" if number[-2:-1] == "1" else _ORDINAL_SUFFIXES.get(number[-1], "th")
+
+
+def _ordinal(match: re.Match[str]) -> str:
+    """5th, 21st, 第3rd: an English ordinal, 第 and its number (not 5st, no ordinal)."""
+    number, suffix = match.group(2), match.group(3)
+    return "第" + read_number(number) if suffix.lower() == _ordinal_suffix(number) else match.group()
+
+
 RULES: tuple[Rule, ...] = (
+    # Jan 15, 2025, January 15th, 15 March 2024, March 2024: an English date (a year or a day with its month; not May 5岁,
+    # Dec 3期, Chapter 5 May 2024)
+    rule("english_date", r"(?<![A-Za-z])(?:" + _ENGLISH_MONTH + " " + _ENGLISH_DAY + "(?:,? ?" + _ENGLISH_YEAR + ")?"
+         + "|(?<![A-Za-z] )" + _ENGLISH_DAY + " " + _ENGLISH_MONTH + ",? " + _ENGLISH_YEAR + "|" + _ENGLISH_MONTH + ",? " + _ENGLISH_YEAR
+         + r")(?![0-9A-Za-z%％])(?! ?(?:[岁个代期点楼折码元件次人名位层级届章节集页栋幢座组季秒分度米斤克路排列行周天班]"
+         r"|号(?:楼|线|门|口|床)|小时|分钟))", _english_date),
+    # 今（1）日, 昨（30）日: a news report's day of the month in brackets after today or yesterday, its brackets unsaid
+    rule("dateline_day", r"(?<=[今昨明])[(（](3[01]|[12][0-9]|[1-9])[)）](?=日)", lambda m: read_small(m.group(1))),
+    # 5th, 21st, 3rd: an English ordinal
+    rule("ordinal", r"(?<![A-Za-z0-9.])(第)?([0-9]+)(st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])", _ordinal),
     # 白羊座 3.21-4.19, 水瓶座1/20-2/18, 摩羯座（12.22-1.19）: a sign's span of days
     rule("zodiac_span", "(?:" + "|".join(f"(?<={sign})" for sign in _SIGNS) + r")([ :：（(]{0,2})" + _MONTH_DAY
          + r" ?[-~～—至到] ?" + _MONTH_DAY + r"(?![0-9./])(?!\s?[厘米元斤磅克%])",
@@ -484,7 +573,7 @@ RULES: tuple[Rule, ...] = (
     # 2024-03-15, 2024/3/15, 2024.3.15 (the same separator twice)
     rule(
         "iso_date",
-        _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])",
+        _YEAR + r"([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12][0-9]|0?[1-9])(?![0-9])(?!\2(?!(?:19|20)[0-9]{2}\2)[0-9]{3})",  # (not 2023-07-2-084-001, a code)
         _iso_date,
     ),
     # 2026-12-07T10:00:00Z: ISO 8601's T between the date and the time, and its Z (UTC), are not read
@@ -493,8 +582,8 @@ RULES: tuple[Rule, ...] = (
          lambda m: f" {'东' if m.group(1) == '+' else '西'}{read_small(m.group(2))}区"),
     rule("iso_time_marks", r"(?<=[0-9日])T(?=[0-9]{2}:[0-9]{2})|(?:(?<=[0-9]:[0-9]{2})|(?<=[0-9]:[0-9]{2}\.[0-9]{3}))Z(?![A-Za-z0-9])",
          lambda m: " " if m.group() == "T" else ""),
-    # 生产日期：20240305: a date of eight digits, digit by digit
-    rule("compact_date", r"(?<![0-9.])(" + _COMPACT_DATE + r")(?:( ?[-~～—–] ?|至|到)(" + _COMPACT_DATE + r"))?",
+    # 生产日期：20240305: a date of eight digits after a word of dates
+    rule("compact_date", r"(?<![0-9.])" + _COMPACT_DATE + r"(?:( ?[-~～—–] ?|至|到)" + _COMPACT_DATE + r")?",
          _compact_date),
     # 25/12/2024, 12/25/2024: day and month before the year, in the order their numbers tell
     # (not a code or an ordinal, A12/25/2024, 第3/13/2024次, nor numbers with a unit, 5/20/2000毫克, 25/12/2024元)

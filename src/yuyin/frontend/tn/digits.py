@@ -66,6 +66,15 @@ def superscript_digits(text: str) -> str:
     return text.translate(_SUPERSCRIPTS).lstrip("+")
 
 
+_ROMAN_LETTERS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_value(numeral: str) -> int:
+    """XIV -> 14: a Roman numeral's value, each letter smaller than the one after it subtracted."""
+    values = [_ROMAN_LETTERS[letter] for letter in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0]))
+
+
 def read_small(digits: str) -> str:
     """Read a clock or calendar field: no leading zero, 2 stays 二 (``"02"`` -> ``"二"``)."""
     return cn2an.an2cn(str(int(digits)), "low")

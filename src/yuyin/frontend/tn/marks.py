@@ -1,13 +1,16 @@
 """Signs and marks read by what they mark where they stand: a key's flat or sharp (降B大调), a work's or an
-episode's number (Op.27), a game's lowered stat (攻击力-10 减) and Roman tier (星耀III), a sign named by its use
+episode's number (Op.27), a game's lowered stat (攻击力-10 减) and Roman tier (星耀III), a Roman numeral after a name
+(Louis XIV, World War II), a sign named by its use
 (用#注释 井号), code's && and ||, a cross or letters for a word left out (×××, XX公司 某某), a grade of so many
 A's (AAAAA级 五A级).
 """
 
 from __future__ import annotations
 
-from .digits import read_number
-from .rule import Rule, rule
+import re
+
+from .digits import read_number, roman_value
+from .rule import Rule, context_after, context_before, rule
 
 # ♭B大调, B♭大调, Bb大调, #C小调, F♯小调: a key's flat or sharp, 降 or 升
 MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)",
@@ -23,12 +26,31 @@ STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻
                   lambda m: "减")
 
 # 星耀III, 钻石IV, 《教父II》: a rank's tier or a sequel's number in Roman numerals
-_ROMAN = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五"}
 ROMAN_TIER = rule("roman_tier", r"(?:(?<=星耀)|(?<=钻石)|(?<=黄金)|(?<=白银)|(?<=青铜)|(?<=铂金)|(?<=王者)|(?<=大师)|(?<=宗师)) ?(III|II|IV|I|V)(?![A-Za-z])"
-                  r"|(?<=[\u4e00-\u9fff])(III|II|IV)(?=》)"
+                  r"|(?<=[\u4e00-\u9fff])(?<!企业)(?<!品牌)(?<!公司)(?<!店铺)(?<!标志)(?<!设计)(?<!形象)(?<!视觉)(XIII|XII|XI|IX|VIII|VII|VI|III|II|IV)(?=》)"
                   # 劣V类水质, 水质为V类, 启动V级响应: water quality classes and emergency levels in Latin letters
                   r"|(?<![A-Za-z0-9])(V)(?=类水|类地表水|级响应|级应急|级预警)|(?:(?<=劣)|(?<=[为是、]))(V)(?=类)",
-                  lambda m: _ROMAN[next(group for group in m.groups() if group)])
+                  lambda m: read_number(str(roman_value(next(group for group in m.groups() if group)))))
+
+# Roman numerals from II to XX (not I, V or X alone: a letter as often as a number)
+_ROMAN_NUMERAL = "(?:XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II)"  # (not XX: a name left out, Mr XX)
+_NAME_BEFORE = re.compile("(?<![A-Za-z])[A-Z][a-z]{1,15} $")
+_BRANDING = ("Brand", "Corporate", "Company", "Visual")
+
+
+def _roman_after_name(match: re.Match[str]) -> str:
+    """Louis XIV, Henry VIII, World War II, Final Fantasy VII: a monarch's, a sequel's or a war's number after a name
+    in Latin letters (Louis 十四); WWII, WWI: 二战, 一战."""
+    if match.group(1):
+        return "二战" if match.group(1) == "II" else "一战"
+    name = _NAME_BEFORE.search(context_before(match, 17))
+    if not name or match.group(2) == "VI" and (name.group().strip() in _BRANDING or re.match(" ?(?:设计|手册|规范|系统)", context_after(match, 3))):
+        return match.group()  # (Brand VI, VI设计: a visual identity)
+    return read_number(str(roman_value(match.group(2))))
+
+
+ROMAN_AFTER_NAME = rule("roman_after_name", r"(?<![A-Za-z])WW(II|I)(?![A-Za-z])|(?<![A-Za-z0-9])(" + _ROMAN_NUMERAL + ")(?![A-Za-z0-9])",
+                        _roman_after_name)
 
 # 用#注释, 用*表示乘法: a sign named as what is used, by its name
 _SIGN_NAMES = {"#": "井号", "*": "星号", "|": "竖线", "!": "感叹号", "&": "和号", "%": "百分号", "~": "波浪号", "/": "斜杠", "\\": "反斜杠"}
@@ -43,11 +65,11 @@ SK_II = rule("sk_ii", r"(?<![A-Za-z])SK-?II(?![A-Za-z])", lambda m: "SK二")
 # a&&b, a||b: the logical and and or of code
 LOGICAL = rule("logical", r" ?(&&|\|\|) ?", lambda m: "与" if m.group(1) == "&&" else "或")
 
-# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3, 长×宽 are)
-CENSORED = rule("censored", r"×{2,}|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
+# ×××, ×你大爷: a cross for a word left out (叉), not a multiplication (鸡蛋×3, 长×宽 are), nor a name left out (××食品有限公司, below)
+CENSORED = rule("censored", r"×{2,}(?!×)(?![\u4e00-\u9fff]*(?:公司|集团|食品|有限|医院|学校|小区|先生|女士|同学|老师|市|县|区|省|路|街|村|号|栋|楼|室|单元|巷|弄))|(?<![0-9A-Za-z零一二两三四五六七八九十)）\]%\u4e00-\u9fff×])×(?=[\u4e00-\u9fff])", lambda m: "叉" * len(m.group()))
 
-# XX公司, XXX先生: letters standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
-PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第])(?:X{2,3}|x{2,3})(?![A-Za-z])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
+# XX公司, XXX先生, ××食品有限公司: letters or crosses standing for a name left out, 某 (not XXL, 第XX届, XX染色体)
+PLACEHOLDER = rule("placeholder", r"(?<![A-Za-z第×])(?:X{2,3}|x{2,3}|×{2,4})(?![A-Za-z×])(?=[\u4e00-\u9fff])(?!染色体)", lambda m: "某" * len(m.group()))
 
 
 # AAAAA级景区, AAA级信用: a grade of so many A's, said by their count (五A级)
@@ -61,6 +83,7 @@ RULES: tuple[Rule, ...] = (
     OPUS,
     STAT_MINUS,
     ROMAN_TIER,
+    ROMAN_AFTER_NAME,
     NAMED_SIGN,
     LOGICAL,
     CENSORED,

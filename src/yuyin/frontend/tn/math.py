@@ -29,10 +29,21 @@ _EXPRESSION = re.compile(r"(" + _TERM + r")|(" + _OPERATOR + r")")
 _MARKS_MATH = set("+×*·÷=<>≤≥≠≈")  # any of these makes '-' and '/' operators too
 
 
+def _worked_in_brackets(match: re.Match[str]) -> bool:
+    """(3.2-1.2)×5, 10÷(8-6), (12-4)/2: an expression in brackets with a sign of sums just outside them (or the
+    word an earlier rule made of it: 乘, 除以, 等于)."""
+    before, after = context_before(match, 4), context_after(match, 4)
+    return before[-1:] in ("(", "（") and after[:1] in (")", "）") and (
+        after[1:].startswith(_SUM_SIGNS) or before[:-1].endswith(_SUM_SIGNS))
+
+
+_SUM_SIGNS = (*_MARKS_MATH, "-", "/", "乘", "除以", "加", "减", "等于")
+
+
 def _expression(match: re.Match[str]) -> str:
     text = match.group()
     operators = _OPERATOR_ONLY.findall(text)
-    if not any(op[0] in _MARKS_MATH or op in ("<=", ">=", "!=") for op in operators):
+    if not any(op[0] in _MARKS_MATH or op in ("<=", ">=", "!=") for op in operators) and not _worked_in_brackets(match):
         return text  # 3-5 or 3/4 alone: a range or a fraction, for the rules below
     spoken = []
     tokens = _EXPRESSION.findall(text.replace(" ", ""))
@@ -64,10 +75,10 @@ def _proper_fraction(tokens: list[tuple[str, str]], index: int) -> bool:
 _OPERATOR_ONLY = re.compile(r"(?<=[0-9 ])" + _OPERATOR)
 
 
-_FORMULA_TERM = r"[0-9A-Za-z.²³]+"
+_FORMULA_TERM = r"[0-9A-Za-z._²³⁴⁵⁶⁷⁸⁹ⁿ]+"  # (a_n: an index, from aₙ; 2ⁿ)
 _FORMULA_SIGN = r" ?[-+=<>≤≥×÷] ?"
-_VARIABLE = re.compile(r"^[0-9.]*[nxyz][²³]?$|^[a-z]$")  # x, 3x, 2x², 2n, or a lone letter
-_VARIABLE_WITH_COEFFICIENT = re.compile(r"^[0-9.]*[nxyz][²³]?$")
+_VARIABLE = re.compile(r"^[0-9.]*[nxyz][²³⁴⁵⁶⁷⁸⁹]?$|^[a-z](?:_[a-z0-9])?$")  # x, 3x, 2x², 3x⁴, 2n, a lone letter, a_n
+_VARIABLE_WITH_COEFFICIENT = re.compile(r"^[0-9.]*[nxyz][²³⁴⁵⁶⁷⁸⁹]?$|^[0-9]+ⁿ$")
 _WORD = re.compile("[A-Za-z]{3}")  # x-ray, n-gram: a word, no formula
 
 
@@ -198,7 +209,7 @@ def _dotted_day(month: str, day: str) -> str:
 _SPORTS = re.compile(r"比分|比赛|战胜|击败|打败|负于|战平|险胜|大胜|惜败|力克|队|主场|客场|赢|输|胜|领先|落后|落败|告负"
                      r"|横扫|逆转|绝杀|零封|击溃|不敌|憾负|完败|战成|打成|[0-9一二两三四五六七八九十这本首次末该每上下开平]局|局[点末]"
                      r"|抢七|决胜|[0-9一二三四五]盘|点球|[上下全半]场|终场|最终|闷平|血洗|小胜|完胜|攻击波|小高潮|一波"
-                     r"|射门|射正|角球|犯规|战绩|[女男]排|[女男国]足|[女男]篮")  # (a game's 局, 开局, 平局; not 局地, 公安局)
+                     r"|射门|射正|角球|犯规|战绩|[女男]排|[女男国]足|[女男]篮|局分|回合|轻取|惨败|速胜|[男女]单|[男女]双|混双|投票|表决|裁定")  # (a game's 局, 开局, 平局; not 局地, 公安局)
 # What right after a pair makes it a score that won (以11-7拿下, 5-4淘汰对手; not 以1-2万拿下, 3-5折拿下)
 _WON_AFTER = re.compile(r"^\s?(?:拿下|胜出|淘汰|晋级|出线|夺冠|丢掉|输掉|赢下|取胜|获胜|击败|战胜|告负)")
 # A unit a score may have: points, games, the shoot-out after it (112-108分险胜, 2-2点球大战; not 3-5分钟)
@@ -222,20 +233,22 @@ def _range(match: re.Match[str]) -> str:
     clause = context_before(match, 40) + "|" + context_after(match, 20)
     in_list = _SCORE_LIST.search(before) is not None or _LIST_GOES_ON.match(context_after(match, 12)) is not None
     listed = in_list and _SPORTS.search(clause) is not None
-    measured = (_COUNTED.match(match.string, match.end()) is not None  # 排队3-5分钟, 输入3-5个字: no score has a unit
-                and not _SCORED.match(match.string, match.end()))
+    unit_at = match.end() + (after[:1] == " ")  # (a space before it: 东北风 3~4 级)
+    measured = ((_COUNTED.match(match.string, unit_at) is not None or re.match(" (?:级|度|米|毫米|厘米|公里|摄氏度)", after) is not None)
+                and not _SCORED.match(match.string, unit_at))  # 排队3-5分钟, 输入3-5个字, 风力 6-7 级: no score has a unit
     if _SUBTRACTED.search(before) or _DIFFERENCE_AFTER.match(after):
         return f"{read_number(low)}减{read_number(high)}"  # 计算15-7, 100-37是多少: a sum to work out
     drawn = after[:1] == "平" and low == high  # 2-2平: a draw (not 90~110平, square metres)
     # 巴萨 2-1 皇马: a pair set apart between two names
     between_names = (re.search("[\u4e00-\u9fff] $", before) is not None and re.match(" [\u4e00-\u9fff]", after) is not None
-                     and re.match(" (?:之间|左右|以上|以下|以内|之内|不等)", after) is None)  # (not 在 3-5 之间)
-    if not measured and (_SPORTS.search(before + "|" + after) or drawn or listed or between_names or _WON_AFTER.match(after)
+                     and re.match(" (?:之间|左右|以上|以下|以内|之内|不等)", after) is None  # (not 在 3-5 之间)
+                     and not re.search("[~～]", match.group()))  # (a tilde writes a range: 气温 15~20 度)
+    ordinal = before.endswith("第")
+    if not measured and not ordinal and (_SPORTS.search(before + "|" + after) or drawn or listed or between_names or _WON_AFTER.match(after)
                          or (_SCORE_BY.search(before) and after[:1] in ("、", ",", "，"))):
         return f"{read_number(low)}比{read_number(high)}"  # a score: 112-108险胜, 1-0战胜
     if float(low) >= float(high) or (re.match("0[0-9]", high) and not low.startswith("0")):
         return f"{read_number(low)}杠{read_number(high)}"  # 3-2, B2-056: a code or an address part (not 01-05)
-    ordinal = match.string[max(0, match.start() - 1):match.start()] == "第"
     counted = not ordinal and _COUNTED.match(match.string, match.end()) is not None  # 2-3天: 两到三天
 
     def read(number: str) -> str:
@@ -325,7 +338,7 @@ RULES: tuple[Rule, ...] = (
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折(?![合算叠射腾磨旧价扣]))", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
     # 996工作制, 999足金, 925银: numbers named by their digits
-    rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)",
+    rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<=[“\"])(?:996|955|007|1314|520)(?=[。！!]?[”\"])|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)",
          lambda m: read_digits(m.group())),
     rule(
         "expression",

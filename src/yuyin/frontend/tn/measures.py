@@ -15,7 +15,7 @@ from .rule import Rule, context_after, context_before, rule
 
 UNITS: dict[str, str] = {
     "km²": "平方公里", "m²": "平方米", "dm²": "平方分米", "cm²": "平方厘米", "mm²": "平方毫米", "dm³": "立方分米",
-    "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米",
+    "km³": "立方公里", "m³": "立方米", "cm³": "立方厘米", "cm⁴": "厘米的四次方", "mm⁴": "毫米的四次方", "m⁴": "米的四次方",
     "km/h": "公里每小时", "m/s²": "米每二次方秒", "m/s": "米每秒", "mmol/L": "毫摩尔每升", "mol/L": "摩尔每升", "μmol/L": "微摩尔每升", "mg/L": "毫克每升",
     "mg/dL": "毫克每分升", "g/L": "克每升", "km": "公里", "m": "米", "dm": "分米", "cm": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "kg": "千克", "g": "克", "mg": "毫克",
@@ -33,7 +33,7 @@ UNITS: dict[str, str] = {
     # radiation doses, hectares; capitals and plurals people type (60KG, 10KM, 185CM, 2MIN, 300KCAL, 5mins, 2hrs, 144hz)
     "g/dL": "克每分升", "μg/dL": "微克每分升", "nmol/L": "纳摩尔每升", "pmol/L": "皮摩尔每升", "nmol": "纳摩尔", "pmol": "皮摩尔",
     "μSv/h": "微西弗每小时", "nGy/h": "纳戈瑞每小时", "μSv": "微西弗", "mSv": "毫西弗", "Sv": "西弗", "nGy": "纳戈瑞", "μGy": "微戈瑞", "hm²": "公顷", "KG": "千克", "Kg": "千克",
-    "KM": "公里", "Km": "公里", "CM": "厘米", "MIN": "分钟", "Min": "分钟", "mins": "分钟", "hrs": "小时", "hr": "小时",
+    "KM": "公里", "Km": "公里", "KM/H": "公里每小时", "KW": "千瓦", "kw": "千瓦", "KWH": "千瓦时", "kwh": "千瓦时", "kWH": "千瓦时", "CM": "厘米", "MIN": "分钟", "Min": "分钟", "mins": "分钟", "hrs": "小时", "hr": "小时",
     "KCAL": "千卡", "Kcal": "千卡", "hz": "赫兹",
 }  # fmt: skip
 _TEMPERATURE = {"℃": "摄氏度", "°C": "摄氏度", "°c": "摄氏度", "℉": "华氏度", "°F": "华氏度"}
@@ -76,7 +76,7 @@ def _temperature(match: re.Match[str]) -> str:
 
 def _percent(match: re.Match[str]) -> str:
     minus, low, low_sign, high, sign = match.groups()
-    per = "百分之" if sign == "%" else "千分之"
+    per = {"%": "百分之", "‰": "千分之", "‱": "万分之"}[sign]
     plus = "加" if _BONUS.search(context_before(match, 4)) else "正"  # 暴击率+15%: a bonus added
     spoken = {"-": "负", "+": plus}.get(minus or "", "") + per + read_number(low)
     if high:
@@ -88,7 +88,7 @@ def _percent(match: re.Match[str]) -> str:
 _BONUS = re.compile("(?:暴击率|命中率|闪避率|暴击|攻击力|防御力|攻击|防御|伤害|生命值|法力值|血量|法强|护甲|吸血|经验|金币|加成|移速|攻速)$")
 _SIGNED = r"(?:(?<![A-Za-z0-9.])([-+]))?(?<![0-9.])"
 # Words before a minus number of 度 that make it a temperature (气温-5度, 明天最低-5度, 体感-18°), 零下
-_WARMTH = re.compile("温|冷|冻|寒|降|最低|最高|低至|体感|今天|明天|今晚|夜间|夜里|白天|早晚|凌晨")
+_WARMTH = re.compile("温|冷|冻|寒|降|最低|最高|低至|体感|今天|明天|今晚|夜间|夜里|白天|早晚|凌晨|晴|阴|雨|雪|云|雾|霾|风|霜|天气|预报|户外|室外|现在")
 
 
 _RATES = re.compile("利率|收益率|降息|加息|利息|利差|国债|债券|LPR|MLF|基准|下行|上行|下调|上调|点差|基点|报价|贷款|按揭")
@@ -102,13 +102,18 @@ def _basis_points(match: re.Match[str]) -> str:
 
 def _degrees_below(match: re.Match[str]) -> str:
     number, sign = match.groups()
-    if _WARMTH.search(context_before(match, 8)) and "角" not in context_before(match, 8):  # (not 今天的仰角调整为-15°)
+    if _WARMTH.search(context_before(match, 8)) and not re.search("角|偏|斜|误差|差|坡", context_before(match, 8) + context_after(match, 4)):
+        # (not 今天的仰角调整为-15°, 风向偏转-30°, 现在的斜率是-2°)
         return "零下" + read_number(number) + ("度" if sign else "")
     if sign:
         return "负" + read_number(number) + "度"  # an angle: 角度-30°
+    if not context_after(match, 1).startswith("度"):
+        return "负" + read_number(number)  # the low end of a range of degrees written up, its sign kept (-5~12°)
     return match.group()  # an angle or a change in 度: left to the cardinal rule (负)
 
 # Words near a number before A that make the A amperes (电流2A, 16A插座; not 5A级景区, 高二2A班).
+# Words of a labour law's severance pay, where N is the years worked, no newton (支付2N的赔偿金, 2N+1)
+_SEVERANCE = re.compile("赔偿|补偿|裁员|辞退|解除|劳动|仲裁|工作年限|N ?\\+ ?1")
 _CURRENT_BEFORE = re.compile("电流|充电|输出|输入|额定|保险丝|空开|断路器|安培")
 _CURRENT_AFTER = re.compile("^(?:的?电流|插座|插头|快充|充电|保险丝|空开|断路器)")
 
@@ -266,6 +271,13 @@ RULES: tuple[Rule, ...] = (
     # q6h: every so many hours, in a prescription (not six hours)
     rule("dosing_interval", r"(?<![A-Za-z])q([0-9]{1,2})h(?![A-Za-z])", lambda m: f"每{read_number(m.group(1))}小时"),
     # 2h30m, 1h 5m: hours then minutes, a time taken (not 两小时三十米; 1h30min is read unit by unit)
+    # 2m15s, 1m32s: minutes and seconds of a time taken (not 5m, metres)
+    rule("minutes_seconds_letters", r"(?<![A-Za-z0-9.])([0-9]{1,3})m([0-5]?[0-9])s(?![A-Za-z])",
+         lambda m: read_number(m.group(1)) + "分" + read_number(m.group(2)) + "秒"),
+    # 24H营业, 12H: hours of service (not 2H铅笔, a pencil's hardness)
+    rule("service_hours", r"(?<![0-9.A-Za-z])(24|12|48|72)H(?![A-Za-z0-9])", lambda m: read_number(m.group(1)) + "小时"),
+    # 5元/半小时, 10元/半天: per half an hour or a day
+    rule("per_half", r"(?<=[元块])/(?=半(?:小时|天|年|月))", lambda m: "每"),
     rule("hours_minutes", r"(?<![A-Za-z0-9.])([0-9]{1,3}) ?h ?([0-5]?[0-9]) ?m(?![A-Za-z0-9²³/])",
          lambda m: f"{read_amount(m.group(1))}小时{read_number(m.group(2))}分钟"),
     # 5V2A, 5V/3A, 9V 2A: a charger's rating, volts and amperes
@@ -275,8 +287,9 @@ RULES: tuple[Rule, ...] = (
     # 1V1辅导, 3v3篮球: one on one, not volts
     rule("versus", r"(?<![0-9.])([1-9])[Vv]([1-9])(?![0-9A-Za-z.])",
          lambda m: read_number(m.group(1)) + "对" + read_number(m.group(2))),
-    # 10N的拉力: newtons, where nothing is a code (not H1N1)
-    rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9]|·m)", lambda m: read_amount(m.group(1)) + "牛"),
+    # 10N的拉力: newtons, where nothing is a code (not H1N1), nor a labour law's N of years' pay (支付2N的赔偿金, 即2N+1)
+    rule("newton", r"(?<![A-Za-z0-9.])(" + NUMBER + r") ?N(?![A-Za-z0-9]|·m)",
+         lambda m: m.group() if _SEVERANCE.search(context_before(m, 12) + m.group() + context_after(m, 12)) else read_amount(m.group(1)) + "牛"),
     # S/M/L/XL: clothing sizes, a list (not M per litre)
     rule("sizes", r"(?<![A-Za-z/])X{0,3}[SML](?:/X{0,3}[SML]){2,}(?![A-Za-z/])", lambda m: m.group().replace("/", "、")),
     # 165/88A, 170/92Y: a garment's size, the height and the chest or waist in cm, then the body type, a pause
@@ -293,7 +306,7 @@ RULES: tuple[Rule, ...] = (
          r"(?=" + NUMBER + r" ?(?:(" + _UNIT + r")(?![A-Za-z])|fps|FPS|帧))", _spec_pair),
     rule(
         "temperature",
-        _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/]) ?(-)?(" + NUMBER + r"))? ?(℃|°C|°c(?![A-Za-z])|℉|°F)",
+        _SIGNED + r"(" + NUMBER + r")(?: ?([-~～/—–]|到|至) ?(-)?(" + NUMBER + r"))? ?(℃|°C|°c(?![A-Za-z])|℉|°F)",
         _temperature,
     ),
     # LPR-20BP, LPR - 0.3%: a loan's rate below its benchmark, 减 (not 负: the sign is no number's; LPR+50BP is 加 below)
@@ -303,10 +316,10 @@ RULES: tuple[Rule, ...] = (
     rule("valence", r"(?<![0-9A-Za-z.)）])\+(?=[1-8]价(?![格位钱值差款目购]))", lambda m: "正"),
     # 0.75%/月, 0.05%/天: a rate per month or day (before the percent is read)
     rule("percent_per", r"(?<=[0-9][%‰])/(?=[日天周月年季期件次])", lambda m: "每"),
-    # 50%, -3.5%, 10%-20%, 10-20%, 5‰ (a sign right after a percentage is an operation's: 3.5%+1.5%)
+    # 50%, -3.5%, 10%-20%, 10-20%, 5‰, 2‱ (a sign right after a percentage is an operation's: 3.5%+1.5%)
     rule(
         "percent",
-        r"(?:(?<![A-Za-z0-9.%‰])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰])",
+        r"(?:(?<![A-Za-z0-9.%‰‱])([-+]))?(?<![0-9.])(" + NUMBER + r")(?: ?([%‰‱])? ?[-~～] ?(" + NUMBER + r"))? ?([%‰‱])",
         _percent,
     ),
     # 气温-5度, 气温-5到-10度: a minus temperature in 度 where the words before speak of temperature
@@ -315,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     # (年薪30-50w, 年薪25-40W: both ends)
     # (薪资1.5W-2W, 月薪2w+: both ends written with W, more than so many)
     rule("wan", r"(?<![0-9.])(" + NUMBER + r")(?:w? ?[-~～到至] ?(" + NUMBER + r"))?w(?![A-Za-z])(\+?)"
-         r"|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼|总价|房价|售价|预算|贷款|收入|期望|起薪|薪酬|待遇|年包|总包)"
+         r"|(?<=年薪|月薪|薪资|工资|身价|点赞|播放|粉丝|阅读|存款|首付|彩礼|总价|房价|售价|预算|贷款|收入|期望|起薪|薪酬|待遇|年包|总包|全款|落地|裸车|车价|年入|月入|估值|市值|融资)"
          r" ?(" + NUMBER + r")(?:W? ?[-~～到至] ?(" + NUMBER + r"))?W(?![A-Za-z])(?! ?的?(?:快充|充|功|灯|电|音|喇|以上的功))(\+?)|(?<=过|破)(" + NUMBER + r")W(?![A-Za-z])()"
          r"|(?<![0-9.])(" + NUMBER + r")W(?=像素)()",
          lambda m: "到".join(read_amount(end) for end in m.groups() if end and end != "+") + "万" + ("多" if "+" in m.groups() else "")),
@@ -420,12 +433,13 @@ RULES: tuple[Rule, ...] = (
     # 两位/三位; a container only after a count, not before another: 6瓶/箱, 12盒/箱, not 玻璃瓶/罐, 1包/两包)
     rule(
         "per",
-        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步株尾头])|(?<=国际单位)|(?<=元起)"
+        r"(?:(?<=[元块角万千百A-Za-z次片粒袋支滴人个件份张套间单米克斤秒时里升吨度瓦板焦卡帕伏安赫兹尔特转牛力²³枚只条双抽辆弗瑞步株尾头钱])|(?<=[0-9]两)|(?<=国际单位)|(?<=元起)"
         r"|(?<=[元块]/[月天人盏顶船间床桌])|(?<=[0-9][盒瓶罐桶包])(?!/[一二两三四五六七八九十百千几]+[盒瓶罐桶包])"
         r"|(?<=[0-9][丸根贴天通批喷揿盏船顶])"
         r"|(?<=[0-9零一二两三四五六七八九十百千几/]位)(?!/[0-9零一二两三四五六七八九十百千几]))/(?:(" + _UNIT
         + r")(?![A-Za-z])|(?:(?<!万/)|(?![一二两三四五六七八九十百千]))(?=[个人斤两次天日周分秒月年件台瓶盒只张位晚小片粒立平千公毫升吨亩克米股度盎板间单份套床桌箱户工块"
-        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘穴笼栏头株批船顶盏笔一二两三四五六七八九十百]|加仑|课时|学期|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
+        r"支袋桶罐包根条辆车团餐趟程层枚双组提期时饼首本把场生杯碗串例客锅盘穴笼栏头株批船顶盏笔一二两三四五六七八九十百]|加仑|课时|学期"
+        r"|(?<![A-Za-z]/)[颗捆扎打听对副尾屉碟盆坛壶盅](?![\u4e00-\u9fff])|(?<=[米弗瑞]/)[0-9]{1,2}(?:小时|天|分钟)))",
         lambda m: "每" + (UNITS[m.group(1)] if m.group(1) else ""),
     ),
 )

@@ -15,7 +15,7 @@ from .rule import Rule, context_after, context_before, rule
 
 _SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
-_SCALE = r"(万|亿|千|百|万亿|[kKwW](?![A-Za-z]))?"  # ￥5k, $100k, RMB 20k: thousands; ￥30W: 万
+_SCALE = r"(万亿|万|亿|千|百|[kKwW](?![A-Za-z]))?"  # ￥5k, $100k, RMB 20k: thousands; ￥30W: 万
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
           "KRW": "韩元"}  # fmt: skip
 CURRENCY_CODES = "|".join(_CODES)  # USD 100 an amount (also no edition year: datetime)

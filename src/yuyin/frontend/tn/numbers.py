@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .digits import NUMBER, read_digits, read_number
-from .rule import Rule, rule
+from .digits import NUMBER, read_digits, read_number, roman_value
+from .rule import Rule, context_before, rule
 
 # Measure words (and 千/万/亿) after which a lone 2 is read 两 (两个, 两点, 两万).
 _LIANG_MEASURES = (
@@ -29,7 +29,9 @@ LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|�
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
                "|早(?![上晨饭餐点起班期晚市])"
-               "|起(?=[事案交火纠诈盗车安类涉同重较]|[，。、；,.;]|$)|发(?=导弹|炮弹|子弹|弹|火箭|鱼雷)))"  # 2发导弹 (not 2发成功率)  # 发生2起事故, 共2起 (not 从2起算, 方案2起草)  # 含2早: breakfasts (not 周2早上)
+               "|起(?=[事案交火纠诈盗车安类涉同重较]|[，。、；,.;]|$)|发(?=导弹|炮弹|子弹|弹|火箭|鱼雷)"  # 2发导弹 (not 2发成功率)  # 发生2起事故, 共2起 (not 从2起算, 方案2起草)  # 含2早: breakfasts (not 周2早上)
+               "|战(?=全|皆|[0-9两二三])|连(?=胜|败|冠|击|跌|涨|板)|罚(?=[0-9两二]中)|出局|中(?<=[罚投]2中)"  # 2战全败, 2连胜, 2罚2中, 2出局
+               "|[菜蛋肉粽荤死](?=[0-9一二三四五六七八九十](?:汤|菜|素|荤|奶|蛋|饮|粥|伤))|伤(?<=死2伤)))"  # 2菜1汤, 2死3伤, 1死2伤
                "(?! ?(?:年级|季度|次元|周目|小于|小到|次方|次幂|点击|站台|站口|站牌|科技|科学|科室|科目|科研|梯队|段奶粉|段米粉|段配方|根号|尾号|挂号|盆地|柱状|株洲|尊重|味道|剂量|轴承|付款|笼子|屉柜|把手"
                "|票[价据务房数选]|贴[纸心吧子]|喷[雾泉漆头]|壮[族观大年实丁]|宗[教旨]))")  # 二年级, 2段奶粉: ordinals; x+2小于0, 2√2
 """Lookahead: a measure word follows (after a space too: 您有 2 个新通知), so a lone 2 before it is read 两."""
@@ -48,8 +50,7 @@ def _approximate(match: re.Match[str]) -> str:
     return ("两" if low == "2" else read_number(low)) + read_number(high)
 
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
-          "XII": 12}  # fmt: skip
+_ROMAN = ("XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I")  # longest first
 
 def _list_label(match: re.Match[str]) -> str:
     first, inner, later = match.groups()
@@ -75,14 +76,14 @@ RULES: tuple[Rule, ...] = (
     # 第IV章: a Roman numeral as an ordinal
     rule(
         "roman_ordinal",
-        r"(?<=第)(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")(?=[章节卷部条册集期季届回篇课])",
-        lambda m: read_number(str(_ROMAN[m.group(1)])),
+        r"(?<=第)(" + "|".join(_ROMAN) + r")(?=[章节卷部条册集期季届回篇课])",
+        lambda m: read_number(str(roman_value(m.group(1)))),
     ),
     # III期临床试验, I级响应, II型糖尿病, III度烧伤: a Roman numeral naming a stage, grade or type
     rule(
         "roman_label",
         r"(?<![A-Za-z])(?:(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?=期)|(IV|III|II|I)(?=[级型类度]))",
-        lambda m: read_number(str(_ROMAN[m.group(1) or m.group(2)])),
+        lambda m: read_number(str(roman_value(m.group(1) or m.group(2)))),
     ),
     # 肺癌Ⅱ期, 2期工程, 2类疫苗: a stage, phase or class, not a count (分2期付款 is 两期)
     rule(
@@ -115,6 +116,11 @@ RULES: tuple[Rule, ...] = (
     # 2女1男, 3男2女: two people of a group; 买入2手, 加仓2手: two lots of shares (not 2手房, second-hand)
     rule("liang_of_group", r"(?<![0-9.])2(?=[男女][0-9一两三四五六七八九十])|(?<=[0-9][男女])2(?=[男女])"
          r"|(?:(?<=买入)|(?<=卖出)|(?<=加仓)|(?<=减仓)|(?<=持有)|(?<=我有))2(?=手)", lambda m: "两"),
+    # 商场2层, 电梯直达2层, 国贸2期: a floor or a phase of a place, named (not 停车场共2层, 分2期付款: counts)
+    rule("second_of_a_place", r"(?<=[场厦楼店城园苑贸到达])2(?=层(?!楼|高))|(?<=[城园苑贸])2(?=期)", lambda m: "二"),
+    # 第39条2款, 劳动合同法39条2款: a clause of an article, an ordinal without its 第 (not 本条共2款, 买了3条2款裙子: counts)
+    rule("clause_of_article", r"(?<=[0-9]条)([0-9]{1,2})(?=[款项])",
+         lambda m: read_number(m.group(1)) if re.search("第|法|条例|规定|办法|细则|章程|解释", context_before(m, 12)) else m.group()),
     # 2个 but not 第1、2名 (an ordinal's list)
     rule("liang", r"(?:(?<![A-Za-z0-9.])(-)|(?<!(?<![A-Za-z0-9.])-))"  # a minus read with it: -2个 负两个
          r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第图表例题] )(?<!步骤 )(?<!选项 )(?<!方案 )(?<!附件 )"

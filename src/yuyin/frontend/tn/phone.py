@@ -25,7 +25,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码; vx and wx are WeChat: vx 12345678).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|专利号|注册号|登记号|申请号|单元号|会议号|会议ID|端口号|端口|"
     "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|呼叫|打给|传真|分机号|分机|内线|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -36,10 +36,10 @@ ADDRESS_JOINT = rule("address_joint", r"(?:(?<=号楼)|(?<=单元)|(?<=[0-9][栋
                      r"|(?:(?<=房间)|(?<=单元)|(?<=号楼)|(?<=[0-9][栋幢座]))#(?=[0-9]{3,4}(?![0-9]|\.[0-9]))", lambda m: "")
 # Service numbers (110 police, 119 fire, 120 ambulance, 12315 consumer hotline...) where a word
 # about calling or an emergency is next to them; elsewhere 110 may be a quantity (110米).
-_SERVICE_NUMBERS = (r"110|119|120|122|114|999|911|1999|1922|1955|1957|165|12110|12121|12123|123[0-9]{2}|12580|10086|10010|96110|95598"
+_SERVICE_NUMBERS = (r"110|119|120|122|114|999|911|1999|1922|1955|1957|165|12110|12121|12122|12123|123[0-9]{2}|96121|12580|10086|10010|96110|95598"
                     r"|10000|95[0-9]{3}|950[0-9]{3}")  # 123xx: public hotlines; 955xx: banks, insurers; 95xxx and 950xxx:
 # couriers and other firms (顺丰95338, 京东950618); 96110: fraud warnings; 95598: the power grid
-_CALL_BEFORE = (r"(?:这里是|打了|打|拨通了|拨通|拨了|拨|报了|电话|内线|分机|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|关注|查号台|客服|银行|保险|找|接听|电话给|交管"
+_CALL_BEFORE = (r"(?:这里是|打了|打|拨通了|拨通|拨了|拨|报了|电话|内线|分机|报警|火警|匪警|急救|求救|求助|热线|专线|通过|登录|登陆|联系|咨询|投诉|举报|救援|关注|查号台|客服|银行|保险|找|接听|电话给|交管"
                 r"|详询|顺丰|中通|圆通|申通|韵达|京东|邮政|德邦|极兔)")
 # Letter sizes in a row: S/M/L, M/L, XL/XXL
 _SIZES = "X{0,3}[SML](?:/X{0,3}[SML])+(?![A-Za-z])"
@@ -57,12 +57,13 @@ _CARRIER = r"(移动|联通|电信)(10086|10010|10000|10011|10060)(?![0-9])"
 # “12345”热线, 12306抢票, 12306退票 (not “120”上下, “999”购物狂欢: a quoted figure; nor 120退票, 80改签: counts)
 _CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|急救|求救|查询|投诉|举报|购票|订票|(?<=12306)(?:抢票|退票|改签)"
                r"|平台|预警|政务|便民|市民|供电|社保|纳税|诉讼|心理|是[\u4e00-\u9fff]{0,6}(?:电话|热线|客服|号码)"
-               r"|提醒|温馨提示|为您服务|已受理|受理|接到|打不通|工号|[\u4e00-\u9fff]{1,4}(?:热线|专线)|反映|接诉即办|工单"
+               r"|提醒|温馨提示|为您服务|已受理|受理|接到|打不通|工号|[\u4e00-\u9fff]{1,8}(?:热线|专线)|[\u4e00-\u9fff]{0,4}(?:气象|服务|求助|报警|咨询|值班)电话|反映|接诉即办|工单"
+               r"|指挥中心|接报|接警|出警|消防|交通事故|检察服务|服务中心"
                r"|的(?:客服|服务)?(?:电话|热线)")  # 12345政务服务便民热线, 110是报警电话, 12306的客服电话
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床楼层栋])"
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床楼层栋]|小时|分钟)"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 # Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
 # cm180, ml500, dpi800, fps144)
@@ -77,7 +78,7 @@ _LAB_NAMES = "(?:ALT|AST|ALP|GGT|PLT|HGB|HCG|CRP|PCT|LDL|HDL|CEA|AFP|PSA|TSH|HR|
 _COUNT_AFTER = r"(?! ?(?:[万亿千百元块人个次名天岁件张辆%]|(?<![0-9]{4})[GT]B?(?![A-Za-z])|分(?!辨)|台(?!式)|年(?!度)|积分|公里|千米|米|km|kg|公斤|克|小时|分钟|秒))"
 # What makes a service number after 银行 or 找 a count (银行120天理财, 110多家, 120分以上), though
 # not 10086人工服务, 12315平台, 95588个人业务
-_SERVICE_NOT_COUNTED = r"(?![A-Za-z%元块万亿多余米站名通条]|个(?!人(?:业务|服务|客户|网银))|(?:人|次|件|天|分|家|台)(?![工业服务])|公里)"
+_SERVICE_NOT_COUNTED = r"(?![A-Za-z%元块万亿多余米站名通条起宗例]|个(?!人(?:业务|服务|客户|网银))|(?:人|次|件|天|分|家|台)(?![工业服务])|公里)"
 # A camera's ISO speeds, in thirds of a stop from 50 to 409600
 _FILM_SPEEDS = ("409600|204800|102400|51200|25600|20000|16000|12800|10000|8000|6400|5000|4000|3200|2500|2000|1600|1250"
                 "|1000|800|640|500|400|320|250|200|160|125|100|80|64|50")
@@ -101,6 +102,36 @@ def _called_number(match: re.Match[str]) -> bool:
 
 def _grouped(groups: list[str]) -> str:
     return " ".join(read_digits(group, yao=True) for group in groups if group)
+
+
+_KEY_NAMES = {"*": "星", "#": "井"}
+# Where the digits after a # are dialled, not a #话题#: 拨打#31#, 输入##002#
+_DIAL_BEFORE = re.compile("(?:拨打|拨号|拨|按|输入|键入|编辑短信|编辑|发送|呼叫|打)[:： ]?$")
+
+
+def _keypad_code(match: re.Match[str]) -> str:
+    """*100#, *#06#, *21*13800138000#: a code keyed on a phone's pad, each key said (星幺零零井); one that
+    opens with a single # only where it is dialled (拨打#31#; not #618#, a topic)."""
+    code = match.group()
+    if code.startswith("**") and code.endswith("**") or code.startswith("##") and code.endswith("##"):
+        return code  # **#1**, ##2023##: marks of emphasis or a tag
+    if code.startswith("#") and not code.startswith("##") and "*" not in code and not _DIAL_BEFORE.search(context_before(match, 3)):
+        return code
+    return "".join(_KEY_NAMES.get(key) or read_digits(key, yao=True) for key in code)
+
+
+def _international(match: re.Match[str]) -> str:
+    """+852 2345 6789, +1 (212) 555-7890, +44 20 7946 0958: 加, the country code and each group digit by digit, where two
+    groups have three digits or more and not all of them end in 0 or 5."""
+    country, rest = match.groups()
+    long_groups = [group for group in re.findall("[0-9]+", rest) if len(group) >= 3]
+    if sum(character.isdigit() for character in rest) < 7 or len(long_groups) < 2 or all(group[-1] in "05" for group in long_groups):
+        return match.group()  # (+10 20 30 40, +100 200 300, +300 450 600 750: a list of numbers)
+    return "加" + _grouped([country, *re.findall("[0-9]+", rest)])
+
+
+# Words of GPUs and their work, near an A100 or an H800
+_GPU_WORDS = re.compile("显卡|GPU|芯片|算力|训练|推理|英伟达|NVIDIA|Nvidia|集群|大模型|模型|(?<![A-Za-z])[AHBV](?:100|200|800)(?![0-9])|[0-9]卡")
 
 
 def _mobile(match: re.Match[str]) -> str:
@@ -218,6 +249,15 @@ def _standard_number(match: re.Match[str], first: int) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # *100#, *#06#, ##002#, *#*#4636#*#*, 拨打#31#: a code keyed on a phone's pad
+    rule("keypad_code", r"(?<![0-9A-Za-z*#])[*#](?=[*#0-9]*[0-9])(?=[*#0-9]*#)[*#0-9]*[*#](?![0-9A-Za-z*#])", _keypad_code),
+    # +852 2345 6789, +86 21 3889 8888, +1 (212) 555-7890, +65-6123-4567: a number abroad, its country code and groups
+    # (of seven digits or more in all, two groups of three or more; not +5 20, a rise, nor +100 200 300, a list)
+    rule("international", r"(?<![0-9A-Za-z)）])\+([1-9][0-9]{0,2})((?:[ -](?:\([0-9]{1,4}\)|[0-9]{1,5})){2,5})(?![0-9])"
+         + _AMOUNT_AFTER + _NOT_COUNTED, _international),
+    # (212) 555-7890: a North American number, its area code in brackets
+    rule("north_american", r"(?<![0-9+第])\(([2-9][0-9]{2})\) ?([2-9][0-9]{2})[- ]([0-9]{4})(?![0-9])" + _AMOUNT_AFTER + _NOT_COUNTED
+         + r"(?! ?[页不])", lambda m: _grouped(list(m.groups()))),
     # 0x80070005, 0xFF: a hexadecimal number, digit by digit (not 3.0x, 10x, a zoom or a speed)
     rule("hexadecimal", r"(?<![A-Za-z0-9.])0[xX]([0-9A-Fa-f]{2,})(?![0-9A-Za-z])",
          lambda m: "零x" + re.sub("[0-9]+", lambda d: read_digits(d.group()), m.group(1))),
@@ -226,7 +266,7 @@ RULES: tuple[Rule, ...] = (
     rule("hash_number", r"(?<=[0-9])#(?![0-9A-Za-z#])", _hash_after_number),
     # 107国道, (300750), 600519.SH: a road's number, a stock code, digit by digit
     rule("road_or_stock", r"(?<![0-9.])[0-9]{3}(?=国道|省道|县道)|(?<![0-9.])[0-9]{6}(?=\.(?:SH|SZ|BJ)(?![A-Za-z]))"
-         r"|(?<=[\u4e00-\u9fff][(（])(?:00|30|60|68)[0-9]{4}(?=[)）])|(?<=ETF[(（])[0-9]{6}(?=[)）])|(?<=基金[(（])[0-9]{6}(?=[)）])"
+         r"|(?:(?<=[\u4e00-\u9fff][(（])|(?<=-[UW][(（]))(?:00|30|60|68|83|87|43|92|11|12|90|20|51|15|16|18)[0-9]{4}(?=[)）])|(?<=ETF[(（])[0-9]{6}(?=[)）])|(?<=基金[(（])[0-9]{6}(?=[)）])"
          r"|(?<![0-9.])[0-9]{4,5}(?=\.HK(?![A-Za-z]))", lambda m: read_digits(m.group())),  # 沪深300ETF(510300), 9988.HK
     # GB/T 2260, GB/T 19001-2016: a recommended (T) or guiding (Z) standard, not "per"
     rule("standard_kind", r"(?<![A-Za-z])([A-Z]{2})/([TZ]) ?([0-9]{3,})" + _STANDARD_PART_YEAR + r"(?![0-9]|\.[0-9])",
@@ -261,8 +301,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "landline_in_brackets",
-        r"[(（](0[1-9][0-9]{0,2})[)）] ?([1-9][0-9]{6,7}|[1-9][0-9]{2,3}-[0-9]{4})(?:-([0-9]{1,5}))?(?![0-9])",  # (010)8888-6666, (02)2345-6789
-        lambda m: _grouped(list(m.groups())),
+        r"[(（](0[1-9][0-9]{0,2})[)）] ?([1-9][0-9]{6,7}|[1-9][0-9]{2,3}[- ][0-9]{4})(?:-([0-9]{1,5}))?(?![0-9])",  # (010)8888-6666, (02)2345-6789,
+        # (010)6512 3456
+        lambda m: _grouped([m.group(1), *m.group(2).replace("-", " ").split(" "), m.group(3)]),
     ),
     # 打110, 拨打12315, 120急救, 反诈专线96110, 服务专线：12345
     rule(
@@ -273,7 +314,7 @@ RULES: tuple[Rule, ...] = (
     rule("carrier_number", _CARRIER, lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     rule(
         "service_number",  # (not a program's version after its name: Chrome 120或更高; “12345”热线 in quotes too)
-        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?=" + _CALL_AFTER + r"|[”\"」 ](?:" + _CALL_WORDS + r"))",
+        r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?![个名家人位起宗例件次条户所台部套座通])(?=" + _CALL_AFTER + r"|[”\"」 ](?:" + _CALL_WORDS + r"))",
         lambda m: read_digits(m.group(), yao=True),
     ),
     # 拨打110或120, 紧急电话：119、114、12315、12345: a later service number after one read digit by digit
@@ -282,6 +323,14 @@ RULES: tuple[Rule, ...] = (
         r"(?<=[零幺二三四五六七八九]{3})(或|和|、|及)(" + _SERVICE_NUMBERS + r")(?![0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # （2019）沪74民初3357号, （2023）浙1102民初123号: a court's code in a case's number after its year, digit by digit (its serial
+    # a number; not （二）京12项措施)
+    rule("court_code", r"(?<=[零一二三四五六七八九〇][)）][京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵最])([0-9]{2,4})"
+         r"(?=[民刑行执赔知商破认协清强司财监][\u4e00-\u9fff]{0,3}[0-9]+号)",
+         lambda m: read_digits(m.group(1))),
+    # 95588-1, 95588-1-2, 95588-123: a menu's keys or an extension after a service number read digit by digit, 杠 (not 负)
+    rule("menu_key", r"(?<=[零幺二三四五六七八九]{5})((?:-[0-9]{1,3})+)(?![0-9]|\.[0-9])",
+         lambda m: "".join("杠" + read_digits(key, yao=True) for key in m.group(1).split("-")[1:])),
     # 在302开会, 先去508拿资料, 会议在808召开: a room by its number, before what is done there
     rule("room_for", r"(?<![0-9.])(?<=[在去到至楼])([1-9][0-9]{2,3})(?=开会|召开|拿|取|集合|见面|碰头|上课|报到|办理|签到|面试)",
          lambda m: read_digits(m.group(1), yao=True)),
@@ -291,6 +340,12 @@ RULES: tuple[Rule, ...] = (
         r"((?:短信|发送|回复|编辑)[A-Za-z0-9 ]{0,8}(?:短信)?[至到])([0-9]{3,12})(?![0-9]|\.[0-9])",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
+    # A100, H800, B200, V100: a data-centre GPU, its letter and its number, where the text speaks of GPUs (A一百; not CA1234, a
+    # flight, nor A100高速公路, 三星A100手机)
+    rule("gpu_model", r"(?<![A-Za-z0-9])([AHBV])(100|200|800)(?![0-9A-Za-z-])",
+         lambda m: m.group(1) + read_number(m.group(2)) if _GPU_WORDS.search(context_before(m, 16) + context_after(m, 16)) else m.group()),
+    # 720P/1080P: one resolution or another, a pause between (not "per")
+    rule("resolution_or", r"(?<=[0-9][Pp])/(?=[0-9]{3,4}[Pp](?![A-Za-z]))", lambda m: "、"),
     # 1080P, 720p: a video resolution
     rule("resolution", r"(?<![0-9.])([0-9]{3,4})(?=[Pp](?![A-Za-z]))", lambda m: read_digits(m.group(1))),
     # @用户12345, @小王123: the digits that end an account's handle, one by one
@@ -358,7 +413,7 @@ RULES: tuple[Rule, ...] = (
          lambda m: m.group(1) + read_digits(m.group(2))),
     # 骁龙888, 麒麟990, 天玑9300: a phone chip's model after its series, digit by digit (麒麟9000S and 天玑9000,
     # thousands, are 九千; not 骁龙8 Gen 3, nor a count: 麒麟100岁, 1200头)
-    rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只头匹台部件万亿多余%天])(?<!000)",
+    rule("phone_chip", r"(?:(?<=骁龙)|(?<=麒麟)|(?<=天玑)|(?<=猎户座)|(?<=Exynos )|(?<=至强)|(?<=至强 )) ?([0-9]{3,4})(?![0-9]|\.[0-9]| ?[岁年元块个只头匹台部件万亿多余%天])(?<!000)",
          lambda m: read_digits(m.group(1))),
     # 18650电池, 4680大圆柱, 21700电芯: a battery cell's size, its diameter then a length that is not 00, digit by
     # digit (not 4680块电池, nor 买了1000电池, 2000电池工人: a round count)
@@ -372,7 +427,8 @@ RULES: tuple[Rule, ...] = (
          r"[45][0-9]{2}(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED
          # 接口返回404, 请求返回了502, 遇到503, 页面显示502: a well-known status that a request came back with
          + r"|(?:(?<=返回)|(?<=返回了)|(?<=遇到)|(?<=显示)|(?<=报)|(?<=报了)|(?<=出现))"
-         r"(?:200|201|204|301|302|304|400|401|403|404|405|408|409|429|500|501|502|503|504)(?![0-9.])(?! ?[多余处])" + _NOT_COUNTED,
+         r"(?:200|201|204|301|302|304|400|401|403|404|405|408|409|429|500|501|502|503|504)(?![0-9.])(?! ?(?:[多余处股]|点(?![击开一])|手(?![动机])))"
+         r"(?! ?(?:港元|港币|美元|欧元|日元|英镑))(?<!申报...)(?<!收报...)(?<!价报...)" + _NOT_COUNTED,
          lambda m: read_digits(m.group())),
     # chmod 755, 权限改为644: a file's permission bits, digit by digit
     rule("file_mode", r"(?:(?<=chmod )|(?<=chmod -R )|(?<=权限)|(?<=权限为)|(?<=权限是)|(?<=权限改为)|(?<=权限设为)|(?<=权限设置为))"
@@ -395,8 +451,8 @@ RULES: tuple[Rule, ...] = (
         "named_by_digits",
         r"(?<![0-9.])(985|211|315)(?=高校|大学|院校|名校|学校|工程|计划|晚会|消费者权益日|打假|曝光|当天|期间)|(?<=今年)315(?![0-9])"
         r"|(?<![0-9.])(985|211)(?=毕业|出身|双一流|[、，,。！？]|$)|(?<=本科|硕士|博士)(985|211)(?![0-9])"
-        r"|(?<=台北)101(?![0-9])|(?<![0-9.])798(?=艺术区|厂)|(?<![0-9.])84(?=消毒)|(?<![0-9.])999(?=感冒灵|皮炎平|胃泰|小儿)"
-        r"|(?<![0-9.有共生理计第])(?:228|921|311|319|823|911|88|512|731)(?=事件|大地震|地震|连假|纪念|枪击|炮战|风灾|惨案|部队)",
+        r"|(?<=台北)101(?![0-9])|(?<![0-9.])798(?=艺术区|厂)|(?<![0-9.])751(?=园区|时尚|D·PARK)|(?<![0-9.])58(?=同城(?!市))|(?<![0-9.])711(?=便利)|(?<![0-9.])84(?=消毒)|(?<![0-9.])999(?=感冒灵|皮炎平|胃泰|小儿)"
+        r"|(?<![0-9.有共生理计第])(?:228|921|311|319|823|911|88|512|731|918|720|723|1213)(?=事件|事变|大地震|地震|连假|纪念|枪击|炮战|风灾|惨案|部队|暴雨|事故|国家公祭日|公祭日)",
         lambda m: read_digits(m.group(), yao=m.group() == "211"),  # 二幺幺 (211), but 三一五, 九八五
     ),
     # 901型, 346B型雷达: a type's number, digit by digit (not 型号, 500型: a round one); 01号指挥车, 请02号回答: a number padded
@@ -447,8 +503,8 @@ RULES: tuple[Rule, ...] = (
     # 731部队, 596工程, 597.9高地, 101中学, 2309号台风, 38线, 舷号171: units, projects, hills, schools, typhoons and
     # ships named by their digits (not 300名部队官兵, 100所中学, 1000部队, 共有150中学: counts, round or after 有/共/建)
     rule("named_unit", r"(?<![0-9.])(?<!有)(?<!共)(?<!建)(?<!约)(?<!近)([0-9]{2,4}[1-9](?:\.[0-9])?)(?=部队|工程(?!师|款|量|队|车|项目|建设)|高地|中学)"
-         r"|(?<![0-9.])([0-9]{4})(?=号(?:超强|强)?台风)|(?<![0-9.])(38)(?=线)|(?<=舷号)([0-9]{2,3})(?![0-9])",
-         lambda m: "点".join(read_digits(part, yao=bool(m.group(4))) for part in m.group().split("."))),
+         r"|(?<![0-9.])([0-9]{4})(?=号(?:超强|强)?台风)|(?<=台风)([0-9]{4})(?=号)|(?<![0-9.])(38)(?=线)|(?<=舷号)([0-9]{2,3})(?![0-9])",
+         lambda m: "点".join(read_digits(part, yao=bool(m.group(5))) for part in m.group().split("."))),
     # 全红婵跳水407C, 5253B: a dive's code, digit by digit, where the clause speaks of diving
     rule("dive_code", r"(?<![0-9A-Za-z.])([1-6][0-9]{2,3})(?=[A-D](?![A-Za-z0-9]))",
          lambda m: read_digits(m.group(1)) if re.search("跳水|跳台|跳板|动作|难度", context_before(m, 20) + context_after(m, 12)) else m.group()),
