@@ -282,7 +282,7 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             or (after in "款项" and prev == "条")  # 第39条1款, a clause of an article
             or (after == "级" and following == "转")  # 南风1级转2级: a wind's force
             # 于1日上午, 自1日起, 3日、1日: the 1st (not 一日上班八小时, 某一日上午, 成人一日至少)
-            or (after == "日" and following in ("上", "晚", "凌", "起", "至", "、") and prev in ("于", "在", "自", "从", "至", "到", "、"))
+            or (after == "日" and following in ("上", "晚", "凌", "起", "至", "、", "夜", "零") and prev in ("于", "在", "自", "从", "至", "到", "、", "计", "间"))
             or (after == "传" and following in ("到", "率", "不", "成", "质", "好", "差"))  # 一传到位 (a first pass; not 一传就)
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))

@@ -60,6 +60,9 @@ def _list_label(match: re.Match[str]) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    # 预计 1 小时, 还有 1 个路口: a lone 1 spaced from its measure, the space dropped so that 一 is read as a count (yi4 xiao3 shi2;
+    # not 第 1 个, an ordinal; nor 1 张*明, 识字1 天地人: a row's number before a name, a label)
+    rule("spaced_one", r"(?<=(?<![0-9.,])(?<!第 )1) (?=[个只件条位名次项台辆家周层本]|小时|公里|分钟|米|元|块|岁)", lambda m: ""),
     # 剩余02小时, 还剩03天, 排队等候：03人: a count padded to two digits, said without its zero (两小时, 三天)
     rule("padded_count", r"(?<![0-9.])(?<![0-9]:)0(?=[1-9](?![0-9])\s?(?:[-~～、]\s?0?[1-9][0-9]?\s?)?(?:小时|分钟|天|人|位|个|次|周|家|件|单|张|条|集|话|期|章|季|届|回|课))"
          r"|(?<=[-~～、])0(?=[1-9](?![0-9])\s?(?:集|话|期|章|季|届|回|课))", lambda m: ""),  # 第05-08集

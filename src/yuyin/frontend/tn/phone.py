@@ -436,6 +436,10 @@ RULES: tuple[Rule, ...] = (
     # 192.168.1.1:8080 (above), localhost:5173, HTTPS用443端口: a port, digit by digit (not 80端口, 22端口: 八十)
     rule("port", r"(?<=localhost):([0-9]{2,5})(?![0-9])|(?<![0-9.:])([0-9]{3,5})(?= ?端口)",
          lambda m: ("冒号" + read_digits(m.group(1))) if m.group(1) else read_digits(m.group(2))),
+    # 端口号改为3306, 端口从8080改成9090, ssh -p 2222: a port after its word or a command's -p, digit by digit (not 端口21个)
+    rule("port_after", r"(?:(?<=端口)|(?<=端口号))((?:改为|改成|设为|设置为|为|是|从|:|：)?\s?)([0-9]{3,5})(?![0-9.])" + _NOT_COUNTED
+         + r"|(?<= -[pP] )()([0-9]{2,5})(?![0-9.:])",
+         lambda m: m.group(1) + read_digits(m.group(2)) if m.group(2) else read_digits(m.group(4))),
     # kill -9: a signal's number after a command's dash (杠九, not minus nine)
     rule("command_option", r"(?<=kill )-([0-9]{1,2})(?![0-9])", lambda m: "杠" + read_number(m.group(1))),
     # 0b1010, 二进制数1010: binary digits, one by one
