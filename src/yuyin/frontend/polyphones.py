@@ -457,7 +457,8 @@ _MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "
                "看医生", "去医院", "补", "戒", "忌口", "静养", "卧床")  # (猫咪呕吐了，得禁食十二小时; 太胖了，得减肥)
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "趁", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
-            "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心")
+            "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心",
+            "穿", "洗", "磨", "收拾", "准备", "喝", "练", "问问", "考虑")  # (天冷了，得穿羽绒服了)
 # 了得 (liao3 de2) ending a clause, "remarkable" or "serious", after a skill or a degree: 他的功夫很了得, 身手了得, 这可了得 (not
 # 为了得到, 除了得奖, 病了得去医院)
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
@@ -925,6 +926,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
+        ("wei2", lambda c: c.alone and c.right == "好" and c.after.rstrip("。！？!?；;…") == "好" and bool(c.before)),  # 少出门为好
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任",
                          "收", "此")),  # 收为弟子, 此为何物
@@ -1218,6 +1220,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("jiao1", lambda c: c.right == "人" and not c.left.endswith(("真", "好", "怎", "直", "不", "最", "更", "怎不"))
             and re.match("人(?:羡慕|感动|心疼|难过|怀念|生气|佩服|担心|惊讶|叹息|失望|心酸|无奈|着迷|动容|难忘|头疼|不)", c.after) is None),),  # 教人游泳 (not 真教人羡慕)
     "差": (("chai1", left_ends("出公")),
+           # 差我来送信: sent someone on an errand (not 差我一点: short of)
+           ("chai1", lambda c: c.alone and not c.before and re.match("(?:我|你|他|她|人)(?:来|去|到)", c.after) is not None),
            ("chai1", lambda c: c.after[:1] == "去" and "被" in c.before),
            ("cha1", lambda c: c.left.endswith(("息", "利", "价", "温", "时", "之", "落", "误", "偏", "色", "视", "逆", "顺",
                                                "剪刀", "反")))),  # 净息差, 以三分之差 (a difference)
@@ -1780,6 +1784,8 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
        for word, reading in (("干香菇", "gan4 xiang1 gu1"), ("干海参", "gan4 hai3 shen1"))},
     # 我们都一处住着: together (都一处: the restaurant)
     "都一处": (("dou1 yi1 chu4", lambda c: c.before.endswith(("们", "大家", "俩"))),),
+    # 他被差到外地: sent (差到了极点: as bad as)
+    "差到": (("chai1 dao4", lambda c: c.before.endswith("被")),),
     # 打得分外激烈: 得 of the manner, then 分外 (not 得分: points, 除了得分外, 本场得分外)
     "得分": (("de5 fen4", lambda c: c.after.startswith("外") and not c.after.startswith("外加") and bool(c.before)
               and not c.before.endswith(("除了", "除", "的", "场", "总", "了"))),),
