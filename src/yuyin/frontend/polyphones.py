@@ -481,8 +481,13 @@ _MACHINES = re.compile("(?:电脑|手机|系统|程序(?!员)|页面|界面|画�
                        "(?:[^，,。]{0,6}?(?:都|又|一直|突然|老是|总是|经常|就))?$")  # (电脑用着用着就卡住了)
 
 
+# How a frozen thing's clause goes on after 卡 or 卡住 (卡住了。, 卡住不动, 卡了好久; not 卡住了工人的手)
+_FROZE_AFTER = re.compile("(?:住)?(?:了?(?:[，。！？,.!?]|$)|不动|了?好久|半天|了一下)")
+
+
 def _frozen(c: Context) -> bool:
-    return _MACHINES.search(c.before) is not None and re.match("(?:住)?(?:了?(?:[，。！？,.!?]|$)|不动|了?好久|半天|了一下)", c.after[1:] if c.after[:1] == "卡" else c.after) is not None
+    """卡 or 卡住 ka3, a machine that froze: 电脑卡住了, 页面又卡住了 (not 鱼刺卡住了, 手机卡在门缝里)."""
+    return _MACHINES.search(c.before) is not None and _FROZE_AFTER.match(c.after) is not None
 _GIVE_ALSO = re.compile("准备|带|提供|送|安排|做|买|介绍|留|发|寄|开|办|申请|包了|讲了|唱了|织了|缝了|煮了|炒了|端来|捎来|盛了|夹了")
 # 还给我打了个电话 (also called me), but not after 把: 他把书还给我打了个招呼 (returned it)
 _GIVE_ALSO_CALL = re.compile("打了|打过|打个|打电话|打.{0,2}折|打包")
@@ -1768,8 +1773,7 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 国外相关机构, 外相关注度: 外 then 相关 (日本外相: a foreign minister)
     "外相": (("wai4 xiang1", lambda c: c.after.startswith(("关", "结合", "互", "似", "比", "对应", "应"))),),
     # 电脑卡住了, 页面卡住不动: frozen (鱼刺卡住了: stuck, qia3)
-    "卡住": (("ka3 zhu4", lambda c: _MACHINES.search(c.before) is not None
-              and re.match("(?:了?(?:[，。！？,.!?]|$)|不动|了?好久|半天|了一下)", c.after) is not None),),
+    "卡住": (("ka3 zhu4", _frozen),),
     # 他把书胡塞进包里: stuffed in anyhow (胡塞武装: the Houthis)
     "胡塞": (("hu2 sai1", lambda c: "把" in c.before or c.after.startswith(("进", "一通", "一气", "到"))),),
     # 中亚开行班列: 中亚 then a train run (亚开行: the Asian Development Bank)

@@ -455,7 +455,7 @@ _ENGLISH_MONTHS = {name: number for number, names in enumerate((
     ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), 1)
     for name in names}
 _ENGLISH_MONTH = "(" + "|".join(_ENGLISH_MONTHS) + r")\.?"
-_ENGLISH_DAY = r"(3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)?"
+_ENGLISH_DAY = r"(3[01]|[12][0-9]|[1-9])(st|nd|rd|th)?"
 _ENGLISH_YEAR = r"((?:1[5-9]|20)[0-9]{2})"
 # The English suffix of each ordinal's last digit (11th-13th take th)
 _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
@@ -463,11 +463,10 @@ _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
 
 def _english_date(match: re.Match[str]) -> str:
     """Jan 15, 2025, 15 March 2024, March 2024, Sept. 3rd: an English date said as a Chinese one (二零二五年一月十五日)."""
-    month, day, year = match.group(1) or match.group(5) or match.group(7), match.group(2) or match.group(4), \
-        match.group(3) or match.group(6) or match.group(8)
-    suffix = re.search("(st|nd|rd|th)$", re.sub("[, ]+(?:1[5-9]|20)[0-9]{2}$", "", match.group()).rstrip("."))
-    if day and (not _is_a_day(year or "2024", str(_ENGLISH_MONTHS[month]), day)
-                or suffix and suffix.group(1) != _ordinal_suffix(day)):
+    month = match.group(1) or match.group(7) or match.group(9)
+    day, suffix = match.group(2) or match.group(5), match.group(3) or match.group(6)
+    year = match.group(4) or match.group(8) or match.group(10)
+    if day and (not _is_a_day(year or "2024", str(_ENGLISH_MONTHS[month]), day) or suffix and suffix != _ordinal_suffix(day)):
         return match.group()  # (Feb 30, Jan 5st: no date)
     spoken = f"{read_digits(year)}年" if year else ""
     said_after = context_after(match, 1) in ("日", "号")  # 2025年Jan 1日
