@@ -127,7 +127,7 @@ def test_units_name_the_text_as_written_that_they_begin() -> None:
 ROBUST = [
     ("#1", [1, 6, 78, 1, 218]),  # "#" is not a prosody mark in the input: 1 is read 一
     ("呣", [1, 17, 64, 1, 218]),  # m2 -> m en2
-    ("嗯", [1, 6, 64, 1, 218]),  # n2 -> ^ en2
+    ("嗯", [1, 6, 66, 1, 218]),  # n4 (said, not asked) -> ^ en4
     ("噷", [1, 13, 67, 1, 218]),  # hm5 -> h en5
     ("测试👍🏽文本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
     ("测👨\u200d👩\u200d👧试文本", [1, 8, 56, 2, 23, 116, 3, 6, 184, 2, 7, 65, 1, 218]),
@@ -219,13 +219,23 @@ def test_bad_override_is_a_clear_error(fe: BakerFrontend, text: str) -> None:
     ("Tesla [te4 si1 la1]", "'[te4 si1 la1]' follows nothing it could read: write it right after the hanzi or word"),
     ("你好。[ni3 hao3]", "'[ni3 hao3]' follows nothing it could read"),
     ("银行[yin2 hang2][yin2 xing2]", "'[yin2 xing2]' follows nothing it could read"),
-    ("座位[B2]号", "'b2' in '座位[B2]' is not a syllable this voice can say"),  # the whole run quoted
+    ("座位[b2]号", "'b2' in '座位[b2]' is not a syllable this voice can say"),  # the whole run quoted
     ("行[háng2]", "'háng2' in '行[háng2]' has a tone mark and a tone digit; give one of them"),
 ])  # fmt: skip
 def test_pinyin_that_overrides_nothing_is_an_error_not_spelled_out(fe: BakerFrontend, text: str, message: str) -> None:
     with pytest.raises(InvalidOverride) as caught:
         list(fe.analyze(text))
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(("text", "pinyin"), [
+    ("温度[C1]", ("wen1", "du4", "xi1", "yi1")),  # a label in capitals: pinyin is written in lower case
+    ("座位[B2]号", ("zuo4", "wei4", "bi4", "er4", "hao4")),
+    ("年[×4]", ("nian2", "cheng2", "si4")),  # × and ÷ are no letters of a syllable
+    ("尺寸[÷2]", ("chi3", "cun4", "chu2", "yi3", "er4")),
+])  # fmt: skip
+def test_brackets_that_are_labels_or_signs_are_read_as_text(fe: BakerFrontend, text: str, pinyin: tuple[str, ...]) -> None:
+    assert [u.pinyin for u in fe.analyze(text)] == [pinyin]
 
 
 # User lexicon (word<TAB>pinyin).

@@ -19,6 +19,11 @@ def test_clean_drops_terminal_escape_sequences_whole() -> None:
     assert clean("\x1b[31m你好\x1b[0m，\x1b[1;32m3\x1b[m\x1b]0;title\x07世界") == "你好,3世界"
 
 
+def test_an_escape_left_open_drops_no_text() -> None:
+    """An OSC escape without its BEL or ESC \\ ends nothing: the text after it stays (it once swallowed the rest)."""
+    assert clean("你好\x1b]世界。今天天气很好。\n第二段。") == "你好]世界。今天天气很好。\n第二段。"
+
+
 def test_clean_unifies_minus_signs_and_wave_dashes() -> None:
     assert clean("−5 ‐ 3〜4") == "-5 - 3~4"
 

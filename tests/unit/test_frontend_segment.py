@@ -136,3 +136,23 @@ def test_long_unpunctuated_text_is_cut_where_a_reader_pauses(text: str, parts: l
     assert "".join(u.text for u in units) == text and all(count_voiced(u.text) <= 60 for u in units)
     sizes = [count_voiced(u.text) for u in units]
     assert max(sizes) - min(sizes) <= 25, sizes  # still near-equal: no short tail part
+
+
+def test_length_budget_counts_each_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of unvoiced words (emoji) before the voiced ones of one clause: each word's voiced characters are
+    counted a bounded number of times, not again for every word added (the time stays linear in the length)."""
+    from yuyin.frontend import segment
+
+    counted = 0
+    real = segment.count_voiced
+
+    def counting(text: str) -> int:
+        nonlocal counted
+        counted += len(text)
+        return real(text)
+
+    monkeypatch.setattr(segment, "count_voiced", counting)
+    piece = segment.Piece("😀" * 5000 + "中" * 61, 1.0)
+    parts = list(segment.split_long(piece, 60))
+    assert "".join(part.text for part in parts) == piece.text and len(parts) == 2
+    assert counted < 5 * len(piece.text)  # (once a quadratic 12,800,000)

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 # Text that makes every pass load its tables (jieba, the lexicon, polyphones, English words).
 WARM_UP_TEXT = "预热一下，行长还书，Python。"
 _ASKING = re.compile(r"[?？][!！?？]*[”’\"')）」』]*\s*$")  # a clause that asks: 啊？, “啊？”, 啊？！
+_EXCLAIMING = re.compile(r"[!！][!！?？]*[”’\"')）」』]*\s*$")  # a clause that exclaims: 快看哪！
+_PAUSING = re.compile(r"[，,、；;][”’\"')）」』]*\s*$")  # a clause that ends with a comma: 钱哪，
 # Punctuation -> the boundary it makes: 3 = #3 (pause), 2 = #2, 1 = #1 (word boundary).
 BREAKS = {
     **dict.fromkeys("，,：:；;。！？!?…\n—", 3),
@@ -66,7 +68,9 @@ def words_of(text: str, lexicon: Lexicon | None = None, spans: FixedSpans | None
     words = merge_numbers(attach_erhua(words))
     read_beside_fixed(words, lexicon)
     decide_polyphones(words)
-    neutral_tones(words, asking=_ASKING.search(text) is not None)
+    _read_stammers(words)
+    neutral_tones(words, asking=_ASKING.search(text) is not None, exclaiming=_EXCLAIMING.search(text) is not None,
+                  pausing=_PAUSING.search(text) is not None)
     yi_bu_sandhi(words)
     words = split_compounds(words)
     groups = mark_boundaries(words)
@@ -256,6 +260,21 @@ _NUMBER_PART = re.compile(
 )
 
 
+def _as_numerals(word: Word) -> list[str]:
+    """The syllables of a word that goes on a number, its leading numerals read as numerals: 零点|六安 (a current
+    in amperes, which jieba cut as the city 六安 lu4 an1) -> liu4 an1."""
+    syllables = list(word.syllables)
+    for position, char in enumerate(word.graphemes):
+        if char not in _DIGIT_CHARS:
+            break
+        syllables[position] = _NUMERAL_READINGS.get(char, syllables[position])
+    return syllables
+
+
+# The numerals with another reading in a word that jieba may cut from a number's tail (六安 lu4 an1, 六合 lu4 he2)
+_NUMERAL_READINGS = {"六": "liu4"}
+
+
 def merge_numbers(words: list[Word]) -> list[Word]:
     """Join the pieces jieba cut a spoken number into (二零|二五|年 -> 二零二五年, 三百|二十页),
     so that prosody keeps a number with its unit together."""
@@ -271,7 +290,7 @@ def merge_numbers(words: list[Word]) -> list[Word]:
         ):
             merged[-1] = Word(
                 previous.text + word.text,
-                previous.syllables + word.syllables,
+                previous.syllables + _as_numerals(word),
                 previous.graphemes + word.graphemes,
                 HAN,
                 previous.decided + word.decided,
@@ -281,6 +300,15 @@ def merge_numbers(words: list[Word]) -> list[Word]:
         else:
             merged.append(word)
     return merged
+
+
+def _read_stammers(words: Sequence[Word]) -> None:
+    """A stammered syllable is read as its word begins: 长、长官 zhang3, 行……行长 hang2, 了、了解 liao3 (not chang2,
+    xing2, le5 as alone)."""
+    for word, following in zip(words, words[1:]):
+        if (word.kind == following.kind == HAN and len(word) == 1 < len(following) and word.break_after >= 2
+                and following.graphemes[0] == word.graphemes[0] and not word.user):
+            word.syllables[0] = following.syllables[0]
 
 
 def decide_polyphones(words: Sequence[Word]) -> None:

@@ -75,6 +75,8 @@ _SPACES = re.compile(r"[^\S\n]+")
 _HEADLINE_BAR = re.compile(r"(?<=[^\s丨])丨(?=[^\s丨])")
 # 5——10人, 10——20万元: a range typed with the double dash of a pause, read as the single one (到)
 _DOUBLE_DASH_RANGE = re.compile(r"(?<=[0-9])——(?=[0-9])")
+# 24—70mm, 10—400nm: a range of a unit in letters typed with the dash of a pause, as with a hyphen (24-70mm)
+_DASH_UNIT_RANGE = re.compile(r"(?<=[0-9])—(?=[0-9]+(?:\.[0-9]+)? ?(?:[a-zA-Zμ%]))")
 _SYMBOL_WORDS = (("°C", "摄氏度"), ("℃", "摄氏度"), ("℉", "华氏度"))
 
 
@@ -94,13 +96,13 @@ def _clean_char(char: str) -> str:
 
 def _decompose(char: str) -> str:
     """A compatibility character as the text it stands for: Ⅲ -> 3 (a numeral, not the letters
-    III), ① -> 1 set apart by spaces (①② is one, two; not twelve), ㎡ -> m² (its square as the
-    superscript that units are read from), else NFKC."""
+    III), ① -> 一 set apart by spaces (①② is one, two; not twelve; ②张三 a label, not 两), ㎡ -> m² (its
+    square as the superscript that units are read from), else NFKC."""
     if char in _ROMAN:
         return _ROMAN[char]
     text = unicodedata.normalize("NFKC", char).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
     if text.isdigit():
-        return f" {text} "
+        return f" {read_number(text)} "
     if "\u3380" <= char <= "\u33df" and text[-1:] in ("2", "3"):
         text = text[:-1] + ("²" if text[-1] == "2" else "³")
     return text
@@ -120,8 +122,9 @@ def replace_lone_surrogates(text: str) -> str:
 # &nbsp; and numeric ones, each with its semicolon (R&D, AT&T and &copy2024 stay as written)
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
-# ANSI/VT escape sequences: CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \\)
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+# ANSI/VT escape sequences: CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \\, on one line; an OSC
+# left open ends nothing, so that it cannot swallow the text after it)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)")
 
 
 def clean(text: str) -> str:
@@ -134,7 +137,7 @@ def clean(text: str) -> str:
     text = _NEEDS_LOOKUP.sub(lambda m: _clean_char(m.group()), text)
     text = text.translate(_FULL_TO_HALF)
     text = _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
-    text = _DOUBLE_DASH_RANGE.sub("—", text)
+    text = _DASH_UNIT_RANGE.sub("-", _DOUBLE_DASH_RANGE.sub("—", text))
     text = _ROMAN_LABEL.sub(lambda m: read_number(_ROMAN[m.group()]), text)
     text = _MIXED_NUMBER.sub("又", text)
     text = _COMPATIBILITY.sub(lambda m: _decompose(m.group()), text)

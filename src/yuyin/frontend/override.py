@@ -14,7 +14,8 @@ syllables separated by spaces, ü written ``v`` or ``ü``:
   readings (the dictionary's first reading with that spelling: 行 -> hang2).
 
 Brackets whose content is not such a pinyin list (``[1]``, ``[注]``, ``图[a]``: a toneless
-syllable that is no reading of its hanzi) are ordinary text. :class:`InvalidOverride` is raised
+syllable that is no reading of its hanzi; ``温度[C1]``: a label in capitals that says no syllable)
+are ordinary text. :class:`InvalidOverride` is raised
 for an override with tone digits and more syllables than hanzi before it, a syllable the voice
 cannot say, one with a tone mark and a digit (``háng2``), and two or more syllables of lower-case
 pinyin with tone digits that follow nothing they could read (``Tesla [te4 si1 la1]``: a space,
@@ -37,17 +38,18 @@ from .lexicon import HANZI, char_readings
 from .marked_pinyin import TONE_OF_MARK, digit_tones
 from .unit import FrontendError
 
-_WORD_CHAR = re.compile("[0-9a-zA-Z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")  # of a word an override reads
+_LATIN_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # with their accented forms, not × and ÷
+_WORD_CHAR = re.compile(f"[0-9{_LATIN_LETTERS}\u1e00-\u1eff\u0300-\u036f]")  # of a word an override reads
 _JOINERS = "'\u2019-"  # inside such a word: Xī'ān, Wi-Fi
 READABLE = re.compile(f"{HANZI.pattern}+|{_WORD_CHAR.pattern}+(?:[{_JOINERS}]{_WORD_CHAR.pattern}+)*")
 """What an override reads, whole: a run of hanzi, or a word of Latin letters and digits."""
 # The bracket only; what it reads is found by looking back from it (a pattern that starts
 # with the hanzi run would rescan long runs at every position: quadratic time).
 # A syllable is written with a tone digit, with tone marks (háng) or without a tone.
-_SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f]+[1-5]?"  # (no 0: x0, a0 in brackets are subscripts)
+_SYLLABLE = f"[{_LATIN_LETTERS}\u0300-\u036f]+[1-5]?"  # (no 0: x0, a0 in brackets are subscripts)
 BRACKET = re.compile(f"\\[ *({_SYLLABLE}(?: +{_SYLLABLE})*) *\\]")
 # A textbook's reading note after a hanzi, one syllable with a tone mark in round brackets: 乐(yuè), 是知(zhì)也
-ANNOTATION = re.compile(f"(?<={HANZI.pattern})\\( *([a-zA-Z\u00c0-\u024f\u0300-\u036f]+) *\\)")
+ANNOTATION = re.compile(f"(?<={HANZI.pattern})\\( *([{_LATIN_LETTERS}\u0300-\u036f]+) *\\)")
 FIRST_SENTINEL, SENTINEL_COUNT = 0xF0000, 0xFFFE
 SENTINEL = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -130,6 +132,8 @@ def apply_overrides(text: str, spans: FixedSpans, valid: Callable[[str], bool]) 
             written = written[len(written) - sum(len(hanzi) for hanzi, _ in pairs) :]
             syllables = tuple(syllable for _, said in pairs for syllable in said)
         bad = [s for s in syllables if not valid(s)]
+        if bad and any(letter.isupper() for letter in match.group(1)):
+            continue  # 温度[C1], 座位[B2]: a label in capitals, no pinyin (女[NÜ3] is), ordinary text
         if bad:
             raise InvalidOverride(f"{shortened(bad[0])!r} in {shortened(override)!r} is not a syllable this voice can say")
         out += [text[done : start - len(written)], spans.add(written, syllables, exact=True)]

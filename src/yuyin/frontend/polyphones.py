@@ -70,6 +70,19 @@ def _de_particle(c: Context) -> bool:
     return bool(c.left) and c.left not in PRONOUNS and c.left not in ADVERBS
 
 
+# A Chinese chess move after its piece: 车一平二, 马八进七 (file, then move, then file or steps)
+_CHESS_MOVE = re.compile("[一二三四五六七八九][进退平][一二三四五六七八九](?![环号站路出退进中])")
+# Sounds that a deed's 地 de5 may follow: 他“腾”地站起来, 嗖地一下 (a sound someone makes or a thing makes)
+_SOUNDS = frozenset("哎 唉 嗯 啊 哦 噢 腾 啪 嗖 砰 哗 咚 嘭 轰 唰 噌 呼 噗 叮 咔 嚓 吱 哐 嘣 呼啦 哗啦 扑通 咕咚 啪嗒 咔嚓 嘎吱".split())
+# The fields of a bill or a policy, before 为 "is"; whom and what it may be for instead (投保人为其子女投保, 收益为投资者带来了回报)
+_BILL_FIELDS = ("套餐", "账户", "账号", "保险人", "投保人", "收益", "利息", "短信", "本期", "账单日", "还款日", "燃气表", "电表", "水表")
+_BENEFITED = ("其", "自己", "他", "她", "您", "你", "我", "孩子", "子女", "家人", "客户", "用户", "投资者", "被保险人", "投保人", "保障", "保护")
+_DONE_FOR = re.compile("提供|投保|带来|购买|买|支付|办理|设置|开通|服务|缴纳|承担|赔偿|负责|冻结|保障|创造|赚|(?<!发)送|祝|庆|过生日")
+# What is fried, after 炸 zha2: 炸鸡翅, 炸了一盘花生米
+_FRIED_FOODS = ("鸡", "丸", "串", "薯", "油条", "小黄鱼", "带鱼", "藕", "年糕", "豆腐", "春卷", "茄", "馒头", "猪排", "里脊", "灌肠",
+                "花生", "排骨", "土豆", "臭豆腐", "小酥肉", "麻花", "馓子", "虾", "鱼块", "鱼排", "肉", "饺子", "糍粑", "油饼", "菜丸")
+
+
 def _times_table(c: Context) -> bool:
     """得 of a line of the times table, between two digits and their product below ten: 一五得五,
     二三得六, 三三得九 (not 二三得了, 五五二十五, 他三五得分)."""
@@ -427,7 +440,8 @@ AMOUNT = re.compile("[一二两三四五六七八九十百千万亿零点]*([千
 _SETTINGS = (*NUMERALS, "零", "最", "静音", "制冷", "制热", "自动", "模式", "档", "高", "低", "中", "合适", "舒适")
 # What is set to a level or a channel, before 调到 (音量调到五, 电视调到湖南卫视; not 他调到三号车间: transferred)
 _SET_DEVICES = re.compile("音量|声音|温度|亮度|风速|风量|电视|频道|空调|风扇|灯|模式|灵敏度|收音机|水位|吸力|水温|热水器|电磁炉|加湿器|闹钟"
-                          "|屏幕|字体|画质|清晰度|速度|转速|功率|火力|档位|风向|音效|DPI|dpi|分辨率|刷新率|频率|湿度")
+                          "|屏幕|字体|画质|清晰度|速度|转速|功率|火力|档位|风向|音效|DPI|dpi|分辨率|刷新率|频率|湿度"
+                          "|白平衡|饱和度|对比度|色温|曝光|补偿|锐度|阻力|坡度|座椅|高度|角度|焦距|跑步机")
 _GROWERS = ("爷", "奶", "爸", "妈", "农", "家", "们", "人", "自己", "亲手")  # who plants: 爷爷种的, 农民种的
 # Last characters of plants' names: 葡萄, 西瓜, 菊花, 青菜, 红薯, 向日葵, 番茄, 桃树 (not 芝麻: 种芝麻 is rarer than 芝麻 as seed)
 _PLANT_ENDS = "树花菜瓜麦稻豆草薯葵茄萄丹竹苗椒蒜葱莓桃梨棉茶秧藤米"
@@ -454,7 +468,7 @@ _GEAR_UP = ("穿", "戴", "关", "锁", "挂号", "系", "拿", "填", "签", "�
 # More of what must be done, after a 得 that opens a clause: 得打车去机场, 得托运, 得改签, 得加钱
 _MUST_FIRST = ("打车", "托运", "改签", "加钱", "排队", "买", "请", "赶", "把", "给", "在", "做", "用", "有人", "回",
                "禁食", "控制", "减肥", "省着", "拔牙", "药浴", "导尿", "住院", "缝针", "打针", "吃药", "输液", "手术", "治疗",
-               "看医生", "去医院", "补", "戒", "忌口", "静养", "卧床")  # (猫咪呕吐了，得禁食十二小时; 太胖了，得减肥)
+               "去医院", "补", "戒", "忌口", "静养", "卧床", "看", "听")  # (猫咪呕吐了，得禁食十二小时; 太胖了，得减肥)
 # What a clause that opens with 得 "must" goes on with: 得先去, 得赶紧走, 得哄着.
 _MUST_DO = ("先", "趁", "赶紧", "赶快", "快", "马上", "再", "好好", "多", "少", "去", "走", "哄", "让", "跟", "找", "等",
             "花", "靠", "小心", "注意", "抓紧", "提前", "自己", "慢慢", "想办法", "重新", "换", "带", "交", "早", "下功夫", "下决心",
@@ -464,7 +478,7 @@ _MUST_DO = ("先", "趁", "赶紧", "赶快", "快", "马上", "再", "好好", 
 _MIGHTY = re.compile("(?:很|真|可|好生|甚是|十分|相当|非常|何等|多么|颇为|极为|着实|实在|果然|功夫|身手|武功|武艺|本领|本事|"
                      "手段|枪法|剑法|刀法|医术|棋艺|厨艺|口才|酒量|能耐|轻功|拳法|掌法|箭术|身法|内功|功力|修为|演技|唱功|节奏感|球技|车技|技术|实力)$")
 # What is set or seasoned, before 调得 tiao2: 味道调得刚好, 音量调得太大, 悬挂调得偏硬
-_SET_THINGS = re.compile("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调|悬挂|底盘|方向盘|琴弦|弦|音|参数")
+_SET_THINGS = re.compile("味|调料|馅|酱|料汁|汤|颜色|音量|温度|亮度|空调|悬挂|底盘|方向盘|琴弦|弦|音|参数|白平衡|饱和度|对比度|色温|曝光|色调|滤镜|座椅")
 # Degree words before an adjective (太重, 很重, 那么重)
 _DEGREE_WORDS = frozenset("很 太 好 挺 真 更 最 极 那么 这么 多么 非常 特别 十分 相当 比较 有点 有些".split())
 _DE_WORDS = frozenset("晓得 懂得 认得 记得 觉得 获得 取得 赢得 值得 显得 使得 免得 省得 难得 舍得 落得 博得 求得 来得 "
@@ -745,7 +759,8 @@ _SCENE_WORDS: dict[str, tuple[tuple[str, Test], ...]] = {
 
 RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "行": (
-        ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS + "零" and c.right[:1] != "人"),
+        ("hang2", lambda c: bool(c.left) and c.left[-1] in NUMERALS + "零" and c.right[:1] != "人"
+         and not (c.after.startswith("不行") and re.search("写|代码|页|论文|文章|字|程序", c.before) is None)),  # (not 三百行不行: will it do)
         ("hang2", right_in("业", "情", "长", "列", "距", "高", "首", "尾")),
         ("hang2", lambda c: c.left.endswith(("这", "那", "哪", "每", "单", "双", "上一", "下一", "最后一"))
          and (c.right.startswith(_LINE_CONTENT) or (not c.right and re.search("删|注释|选中|复制|粘贴|空出", c.before)))),
@@ -763,6 +778,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                                    "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
     ),
     "长": (
+        # 日子还长着呢, 路还长着呢: still long (not 韭菜还在长着呢: growing)
+        ("chang2", lambda c: c.after.startswith("着呢") and re.search("日子|路|时间|夜|假期|一生|人生|队|距离|岁月|来日|故事|早着", c.before) is not None),
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
         # 五国外长举行会议 (jieba: 国外|长): the foreign ministers of so many countries (not 他在国外长期工作)
         ("zhang3", lambda c: c.left == "国外" and re.search("[两二三四五六七八九十几多各该]国外$", c.before) is not None
@@ -888,7 +905,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("di4", lambda c: c.left in ("这场", "那场", "该场", "此场", "本场")),  # 这场地太小了: the venue (jieba: 这场|地)
            ("di4", _slippery_ground),
            ("de5", _di_adverbial),
-           ("de5", lambda c: c.after.startswith("一声") and bool(c.left)),  # 砰地一声, 啊地一声
+           ("de5", lambda c: c.after.startswith(("一声", "一下")) and bool(c.left)),  # 砰地一声, 啊地一声, 眼泪哗地一下
+           # 他“腾”地站了起来, 她“哎”地应了一声, 他“啪”地把书合上: a sound, then how a deed went (not “砰！”地上全是碎片, 地板)
+           ("de5", lambda c: c.left in _SOUNDS and bool(c.after) and (c.left != "腾" or re.match("[站跳坐起翻冲]|一下", c.after) is not None)
+            and not c.after.startswith(("上", "下", "面", "板", "方", "区", "点", "图", "球", "址", "铁", "震", "产", "位", "主", "步"))),
            # 脸色刷地变了, 刷地一下站起来: 刷 of a sudden move (在刷地, 刷地板: the floor)
            ("de5", lambda c: c.left == "刷" and re.match("一下|变|站|红|白|拉|抽|亮|落|跪|转|掉", c.after) is not None),
            ("de5", lambda c: c.left == "目的" and c.before.endswith("无目的"))),  # 漫无目的地走着
@@ -932,6 +952,14 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
         ("wei2", lambda c: c.alone and c.right == "好" and c.after.rstrip("。！？!?；;…") == "好" and bool(c.before)),  # 少出门为好
+        # 依次为：, 您的套餐为： (a clause that ends with 为 before a colon "is"; "for" has its object after it)
+        ("wei2", lambda c: c.alone and bool(c.before) and not c.after.rstrip("。！？!?；;…")),
+        # 如为本人操作, 若为非本人操作 (not 如为您带来不便)
+        ("wei2", lambda c: c.left in ("如", "若", "如果", "若是", "倘若", "如若") and c.after.startswith(("本人", "非本人", "误操作", "他人"))),
+        # 每月15日为您的账单日, 本期为您的第3期: "is" your (not 为您的账户保驾护航)
+        ("wei2", lambda c: re.search("[日期号月]$", c.before) is not None
+         and re.fullmatch("(?:您|你)的(?:第|[\u4e00-\u9fff]{0,6}(?:日|期|账户|账号|套餐|密码|号码|额度|余额|账单))[^，,]{0,4}",
+                          c.after.rstrip("。！？!?；;…")) is not None),
         ("wei2", left_in("改", "变", "分", "定", "转", "化", "译", "列", "设", "划", "立", "称", "视", "选",
                          "评", "认", "作", "成", "以", "约", "被", "均", "即", "乃", "誉", "封", "推", "任",
                          "收", "此")),  # 收为弟子, 此为何物
@@ -961,6 +989,10 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
         ("wei2", lambda c: c.left.endswith(_CHANGE_TO) and not _wei_for(c) and _URGED.search(c.before) is None),  # 已加强为
         # 验证码为：, 我的名字为张三, 服务对象为老人: "is", after what is being given (not 主讲人为大家讲解)
         ("wei2", lambda c: c.left.endswith(_ATTRIBUTES) and not c.right.startswith(_PERSONS)),
+        # 扣款账户为工行尾号1234储蓄卡, 被保险人为本人, 燃气表为IC卡表: a bill's field "is" what names a thing (not 保险人为被保险人提供保障,
+        # 投保人为其子女投保, 收益为投资者带来了回报: for)
+        ("wei2", lambda c: c.left.endswith(_BILL_FIELDS) and not _for_someone(c) and not c.after.startswith(_BENEFITED)
+         and _DONE_FOR.search(c.after) is None),
         ("wei2", lambda c: c.left.endswith(_TERMS_OF_A_JOB) and not _wei_for(c)),  # 学历要求为本科 (not 要求为孩子们提供午餐)
         ("wei2", lambda c: c.left == "和" and c.before[-2:-1] in ("之", "项", "角", "数")),  # 两数之和为十, 内角和为
         ("wei2", lambda c: re.match("(?:人民币|美元|港币|港元|欧元|日元|英镑)[0-9零一二两三四五六七八九十百千万亿]",
@@ -1111,8 +1143,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                            or c.right[:1] in NUMERALS and _SENTENCE.search(c.after) is not None)),  # 处三年以下有期徒刑
            ("chu3", lambda c: c.alone and not c.left.endswith(tuple(DEMONSTRATIVES))
             and re.match("[了过]?[一二两三四五六七八九十几半个年月]*对象", c.after) is not None)),  # 他们处了三年对象 (dating)
-    "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留")),
-           ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),),  # 抽出空来
+    "空": (("kong4", left_in("有", "没", "没有", "抽", "闲", "填", "留", "留个")),
+           ("kong4", lambda c: c.left.endswith("抽出") and c.right[:1] == "来"),  # 抽出空来
+           ("kong4", lambda c: re.search("[一二两三四五六七八九十几][个处]$", c.before) is not None
+            and (not c.after or c.after.startswith(("要", "没", "还", "都", "给", "填", "留", "不", "就", "可以", "是", "答案", "应")))),),
+    # 这道题有三个空, 几个空要填, 两个空都填错了 (blanks; not 一个空瓶, 这个空了)
     "背": (("bei1", right_in("着", "起", "包", "书包", "孩子", "行李", "背包", "起来", "回", "走", "我", "你", "他", "她", "媳妇")),
            ("bei1", lambda c: c.right[:1] in ("", "了") and re.search("锅[我你他她]?[可也就才都还]?[不没]?$", c.before) is not None),  # 这个黑锅我可不背
            ("bei1", lambda c: re.match("了?[一两几半]?(?:袋|麻袋|筐|捆|篓|背篓|箱|大包|个?黑锅)", c.after) is not None)),  # 背了一袋米, 背了个黑锅 (not 背了一篇课文)
@@ -1207,6 +1242,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
            ("tan2", lambda c: c.right == "着" and re.match("着.{0,3}?(?:琴|吉他|古筝|琵琶|乐器|曲子|三弦|尤克里里)", c.after)
             is not None),  # 弹着钢琴, 弹着一把吉他
            ("tan2", lambda c: re.match(".{0,4}?乐器", c.after) is not None or c.before.endswith("乐器怎么")),  # 弹好几种乐器
+           # 这首歌我弹过, 他弹完一曲, 把这段弹两遍: played, with the music in the sentence (not 子弹, 弹药, 弹幕: words)
+           ("tan2", lambda c: (not c.inside or c.left in PRONOUNS) and (c.alone or c.right in ("完", "过", "到", ""))
+            and re.search("曲|琴|吉他|歌|乐|谱|和弦|指法|贝斯|尤克里里|古筝|琵琶|遍", c.before + c.after) is not None),
            # 一边弹一边唱, 他弹错了一个音, 这首曲子很难弹 (of playing, where music is spoken of; not 子弹, 弹药)
            ("tan2", lambda c: re.search("琴|吉他|古筝|琵琶|曲|唱|音|和弦|乐", c.before + c.after) is not None
             and not c.before.endswith(("子", "炸", "导", "炮", "枪", "飞", "核"))
@@ -1265,7 +1303,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             or c.before.endswith("拽了") or c.left.endswith("一")),),  # (not 太拽了: cocky)
     # 三更, 今晚两更, 第二更来了: a night watch or a chapter update, geng1 (更强: more)
     "更": (("geng1", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十") and (c.right[:1] in ("", "了", "来", "送", "时", "天", "半", "的", "】", "，")
-                                                                              or c.right.startswith(("合一", "合眼")))),),  # (not 方案二更合理)
+                                                                              or c.right.startswith(("合一", "合眼"))
+                                                                              or c.right in ("人", "火", "鬼", "贼", "灯火", "鼓", "夜"))),),  # (not 方案二更合理)
     "杆": (("gan3", lambda c: c.alone and c.left[-1:] in tuple("一二两三四五六七八九十几半每这那")),),  # 一杆枪, 两杆秤 (旗杆: gan1)
     # 佛 fo2, alone or in words no dictionary read (佛指舍利, 佛诞日, 过去七佛); fu2 only in 仿佛, 彷佛
     "佛": (("fo2", lambda c: not c.left.endswith(("仿", "彷"))),),
@@ -1299,10 +1338,11 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             and not c.left.endswith("们") and (re.search("醒|揉|面|饧|发酵|絮", c.after) is not None
                                               or c.before.endswith(("面要", "面不要", "面得", "面团要"))))),),
     "杠": (("gang4", lambda c: True),),  # 十二杠三, 二杠 (a dash read out; gang1 only in old texts)
-    "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "鸡", "酱", "丸",
-                                                  "串", "薯", "油条", "小黄鱼", "带鱼", "藕", "年糕", "豆腐", "春卷", "茄",
-                                                  "馒头", "猪排", "里脊", "灌肠", "花生", "排骨", "鸡翅", "鸡排", "土豆", "臭豆腐",
-                                                  "小酥肉", "麻花", "馓子", "虾", *NUMERALS))
+    "炸": (("zha2", lambda c: c.right.startswith(("香", "至", "熟", "一下", "得", "酥", "脆", "透", "黄", "制", "酱", *_FRIED_FOODS, *NUMERALS))
+            or c.right in ("了", "着", "过") and (re.match(f"[了着过][一两几半]?[盘碗锅碟份篮盆筐些]*(?:{'|'.join(_FRIED_FOODS)})", c.after) is not None
+                                                 or re.match("了[一两几半][盘碗锅碟份篮盆筐]", c.after) is not None
+                                                 and re.search('|'.join(_FRIED_FOODS), c.before) is not None)
+            # 炸了一盘花生米, 油锅里炸着丸子, 花生米炸了一盘 (not 炸了一座桥, 气球炸了)
             or re.match("好(?:$|[的了后再就即捞备装控沥])", c.after) is not None  # 炸好的丸子 (not 炸好几次, 鞭炮炸好响)
             or re.match("到(?:金黄|微黄|焦黄|酥脆|外酥|表面|两面|浮起|定型|变色|上色|熟|[七八九]成)", c.after) is not None  # 炸到金黄 (not 炸到了人)
             or c.left.endswith(("油", "火", "锅中", "锅里", "放入", "下锅", "油锅"))
@@ -1446,7 +1486,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
             or c.right[:1] == "在" and re.search("被", c.before) is not None),),
     # 车 ju1, the chariot of Chinese chess, in a clause about the game (象棋的车走直线, 用车吃掉了我的马; 汽车 che1)
     # (a piece after 的, a measure or 用, not a vehicle driven to the game: 他开着车去下象棋)
-    "车": (("ju1", lambda c: c.alone and c.left[-1:] in ("", "的", "个", "只", "用", "双", "飞", "出")
+    "车": (("ju1", lambda c: _CHESS_MOVE.match(c.after) is not None and not c.inside),  # 车一平二, 车九进一 (a chariot's move)
+           ("ju1", lambda c: c.alone and c.left[-1:] in ("", "的", "个", "只", "用", "双", "飞", "出")
             and re.search("象棋|下棋|棋盘|棋子", c.before + c.after) is not None and c.right[:1] not in ("去", "来", "到")
             # (nor a vehicle of a chess club or one ridden: 象棋队的车已经到了, 下象棋的人坐的车开走了)
             and not c.before.endswith(("队的", "协会的", "社的", "俱乐部的", "馆的", "坐的", "开的", "骑的", "叫的", "租的", "乘的", "搭的"))
@@ -1602,6 +1643,15 @@ _GIVEN_NAMES_AFTER_ZI = frozenset("轩涵萱豪航睿怡琪墨骞腾健恒欣浩
 WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     **_SCENE_WORDS,
     "好哩": (("hao3 li5", lambda c: not c.right),),  # 好哩！ (all right)
+    "为什么": (("wei2 shen2 me5", lambda c: c.left == "以"),),  # 我还以为什么事儿呢 (以为 then 什么; not 可以为什么人服务, 所以为什么)
+    "调和": (("diao4 he2", lambda c: re.search("[A-Ga-g升降][大小]?$", c.before) is not None),),  # C大调和a小调, 降B调和C调 (keys; not 色彩调和)
+    "更天": (("geng1 tian1", lambda c: c.left[-1:] in tuple("一二两三四五")),),  # 三更天 (a night watch; not 变更天数)
+    # 先付款行不行, 收款行吗 (xing2, will it do; not 收款行为中国银行: the bank)
+    **{word: ((reading, lambda c: c.after.startswith(("不行", "吗", "不", "了", "啊", "吧", "呗"))),)
+       for word, reading in (("付款行", "fu4 kuan3 xing2"), ("收款行", "shou1 kuan3 xing2"), ("汇入行", "hui4 ru4 xing2"))},
+    # 挑起大梁, 挑起了家庭的重担 (shouldered; not 挑起战争, 挑起事端: stirred up)
+    "挑起": (("tiao1 qi3", lambda c: re.match("了?(?:[^，。！？,.!?；;的]{0,6}的)?(?:重大|全部|主要)?(?:大梁|重担|担子|重任|大任|责任|扁担|水桶|一[担筐挑])",
+                                        c.after) is not None),),
     # 正当他准备离开时, 正当我要出门，…, 正当时, 正当年: just when, just at (正当权益, 不正当竞争, 理由正当: proper)
     "正当": (("zheng4 dang1", lambda c: re.match("时|年|中|午|口|红|其时|盛年|壮年|妙龄|青春", c.after) is not None
               or not c.before and re.match("我们|你们|他们|她们|咱们|大家|众人|人们|全家|两人|我俩|他俩|一家人|[我你他她它]", c.after) is not None
@@ -1674,9 +1724,10 @@ WORD_RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "地点": (("de5 dian3", lambda c: c.after.startswith(("了点头", "了一下头", "头", "了点"))),),  # 不好意思地点了点头
     "车行": (("che1 hang2", lambda c: c.left.endswith(("家", "二手", "汽车")) or c.right.startswith(("里", "老板"))),),  # 一家车行 (not 这车行吗)
     "得救": (("de2 jiu4", lambda c: c.right[:1] in ("", "了", "的", "啦", "啊")),),  # 他们得救了 (not 你得救他: must)
-    # 得出结论 (not 说得出, 做得出: can)
+    # 得出结论, 由此得出 (not 说得出, 做得出: can)
     "得出": (("de2 chu1", lambda c: not (len(c.left) == 1 and c.left not in PRONOUNS)
-              and c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))),),
+              and (c.right.startswith(("了", "结论", "结果", "的", "一个", "这", "以下", "答案", "数据"))
+                   or not c.right and re.search("由此|从中|可以|实验|最终|怎么|计算|分析|研究|调查|统计|综上|推", c.before) is not None)),),
     # 应付 ying1 fu4, payable, before what is owed (应付金额, 应付利息, 应付未付, 应收应付; not 应付检查: cope with)
     "应付": (("ying1 fu4", _payable),),
     "落下去": (("luo4 xia4 qu4", lambda c: True),),  # 太阳落下去了 (la4 xia4: left behind)

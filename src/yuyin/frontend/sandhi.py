@@ -23,13 +23,14 @@ from .word import EXACT, HAN, LATIN, Word, tone, with_tone
 from .words import COMMON_SURNAMES, is_noun, is_word
 
 PARTICLES = frozenset("吗呢吧啊呀哇啦嘛呗哦喔咯嘞么")
-INTERJECTIONS = {"啊": ("a4", "a2"), "呀": ("ya1", "ya1"), "哇": ("wa1", "wa1"), "哦": ("o4", "o2"), "喔": ("o1", "o1")}
+INTERJECTIONS = {"啊": ("a4", "a2"), "呀": ("ya1", "ya1"), "哇": ("wa1", "wa1"), "哦": ("o4", "o2"), "喔": ("o1", "o1"),
+                 "嗯": ("n4", "n2"), "哈": ("ha1", "ha2"), "诶": ("ei1", "ei2"), "欸": ("ei1", "ei2")}
 KINSHIP = frozenset("妈爸哥姐弟妹爷奶姥叔舅婶伯公婆娃星猩太宝姑")  # kinship and a few nouns
 REDUPLICATED = KINSHIP | frozenset("看说想试听走问找聊谈坐学练尝闻摸猜写读洗笑逛转歇帮查算玩动瞧")  # and verbs
 _DIGITS = "零一二三四五六七八九"
 
 
-def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
+def neutral_tones(words: Sequence[Word], asking: bool = False, exclaiming: bool = False, pausing: bool = False) -> None:
     """Particles and reduplicated kinship nouns and verbs get the neutral tone; a particle that
     is a clause by itself is an interjection, in its own tone (啊！ a4, 啊？ a2 where the clause
     is ``asking``, 哇 wa1), and so is one that opens a clause (哇好漂亮) or makes a sound (哇的一声)."""
@@ -41,9 +42,9 @@ def neutral_tones(words: Sequence[Word], asking: bool = False) -> None:
         if word.kind != HAN or word.user:
             continue
         text = word.text
-        if text in INTERJECTIONS and (index == 0 or _sound_made(words, index)):
+        if text in INTERJECTIONS and (index == 0 and (text != "嗯" or word.break_after >= 2) or _sound_made(words, index)):  # (嗯我觉得: a pause to think)
             word.syllables[0] = INTERJECTIONS[text][0]
-        elif len(text) == 1 and text in PARTICLES:
+        elif len(text) == 1 and text in PARTICLES or _na_particle(words, index, exclaiming, pausing):
             word.syllables[0] = with_tone(word.syllables[0], "5")
         elif len(text) == 2 and text[0] == text[1] and text[0] in REDUPLICATED:
             word.syllables[1] = with_tone(word.syllables[1], "5")
@@ -63,10 +64,27 @@ def _repeats_with_erhua(words: Sequence[Word], index: int) -> bool:
             and words[index - 1].text == text and words[index - 1].break_after == 0)
 
 
+def _na_particle(words: Sequence[Word], index: int, exclaiming: bool, pausing: bool) -> bool:
+    """Whether 哪 at index is the particle na5: ending an exclamation (快看哪！, 多好的人哪！) or after a noun before a
+    pause (钱哪，, 同志们哪，); not which or where (你要哪, 你去哪？, 在哪！, 走到哪算哪). ``exclaiming``, ``pausing``: the
+    text ends with ！, or with a comma (its last word then ends a clause)."""
+    word = words[index]
+    if word.text != "哪" or index == 0 or words[index - 1].kind != HAN:
+        return False
+    before = words[index - 1].text
+    last = index == len(words) - 1
+    named = is_noun(before) or before.endswith("们") or before in ("钱", "天", "人")
+    return (last and exclaiming and before[-1] not in _WHERE_TO
+            or (last and pausing or not last and word.break_after >= 2) and named)
+
+
+_WHERE_TO = "去在住到是从往回搁放藏跑走飞逃躲坐站停上"
+
+
 def _sound_made(words: Sequence[Word], index: int) -> bool:
-    """Whether the particle at index is a sound someone makes: 哇的一声, 啊地一声."""
-    following = "".join(word.text for word in words[index + 1 : index + 3])
-    return following.startswith(("的一声", "地一声", "的一下", "地一下"))
+    """Whether the particle at index is a sound someone makes: 哇的一声, 啊地一声, “嗯”了一声."""
+    following = "".join(word.text for word in words[index + 1 : index + 4]).lstrip("”\"」』’'")
+    return following.startswith(("的一声", "地一声", "的一下", "地一下", "了一声"))
 
 
 def _positions(words: Sequence[Word]) -> list[tuple[int, int]]:
@@ -170,7 +188,8 @@ def _yi(word: Word, s: int, before: tuple[str, str] | None, after: tuple[str, st
         return "yi1"  # 一九九八, 一杠二 (1-2), 一月, 一号线, 一楼, 五月一日, 今（1）日, 如图1所示 (not 小一号的鞋: a size smaller)
     if prev == "大" and (after[0] in "学新时那" or (after[0] in "上下的" and following and following in "学时")):
         return "yi1"  # the first year at university: 大一学生, 大一新生, 大一那年, 大一下学期, 大一的时候
-    if _ordinal(prev, after[0], following, earlier[0] if earlier else "") or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地"):
+    if _ordinal(prev, after[0], following, earlier[0] if earlier else "") or (after[0] == "层" and prev == "下" and earlier and earlier[0] == "地") or (
+            before is not None and before[1] == "ju1" and after[0] in "进退平"):  # fmt: skip (车一平二: a chariot's move, not 车一进三环)
         return "yi1"  # 一年级一班, 一季度, 一线城市, 一级警报, 一审, 一汽, 请按1查询, 一单元, 一型, 地下1层
     if prev == "周" and earlier and earlier[0] in "每上下本这" and after[0] not in _NOT_MONDAY and (
             after[0] != "周" or following in _WEEKDAYS):  # fmt: skip
@@ -257,12 +276,13 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
     or an attachment (表1里, 附件1里, Sheet1里, 图1是, 例1中), a tier of a utility's prices (一档电价), a bus route
     (坐1路, 1路、2路, 1路末班车), a building after its area (A区1栋), a room or a hall called to (请到1室, B超1室, 一诊室,
     演播1厅; not 到一室一厅), evidence and a plan (证据1足以证明, 方案1为首选, 附件1至附件5; not 证据一并, 据一工作人员),
-    a game's first skill, base or round (一技能, 一垒, 一周目), the first day's weather (初一天气), a fan's first
+    a game's first skill, base or round (一技能, 一垒, 一周目), a chess piece's file (马一进三; 车一平二 in _yi), the first day's weather (初一天气), a fan's first
     speed (调到一档, 一档风), top energy efficiency (一级能效), a numbered room (卧室1的灯), a city bus (公交1路, 夜1路),
     a first-tier university (一本院校), a first interview (技术一面, HR一面) and a first year (研一在读)."""
     pair = after + following
-    return (pair in _ORDINAL_PAIRS or (after == "级" and not (prev in ("上", "下") and not (earlier and earlier in "考评晋升选列划定")) and (following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
-                                                        or following in "公标风水服预" and not (prev and prev in "高低升降")))
+    return (pair in _ORDINAL_PAIRS or (after == "级" and not (prev in ("上", "下") and not (earlier and earlier in "考评晋升选列划定")) and (bool(following) and following in "警响保应医动配钢负建战英部菜目供运演教能军飞士"
+                                                        or not following and not (prev and prev in "升降加高低调跳差隔")  # 风力一级 (not 提升一级, 再降一级, 只差一级)
+                                                        or bool(following) and following in "公标风水服预" and not (prev and prev in "高低升降")))
             or (after == "型" and following != "号") or (after == "类" and following in "疫地商资城高防")
             or (after == "班" and (prev == "级" or bool(following) and following in "和与的同学")) or (after == "审" and prev != "审")
             or (after == "汽" and following != "车") or (prev in ("按", "复", "入", "选") and after in "键号井星或查进转返继重结确取退订参领即办收听开拨")
@@ -283,6 +303,8 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             or (after == "级" and following == "转")  # 南风1级转2级: a wind's force
             # 于1日上午, 自1日起, 3日、1日: the 1st (not 一日上班八小时, 某一日上午, 成人一日至少)
             or (after == "日" and following in ("上", "晚", "凌", "起", "至", "、", "夜", "零") and prev in ("于", "在", "自", "从", "至", "到", "、", "计", "间"))
+            or (after == "日" and prev == "间" and earlier == "时" and following not in ("比", "日", "一"))  # 当地时间1日16时 (not 住院期间一日三餐,
+            # 时间一日比一日紧迫)
             or (after == "传" and following in ("到", "率", "不", "成", "质", "好", "差"))  # 一传到位 (a first pass; not 一传就)
             or (after == "车" and (following == "是" or following == "厢" and bool(prev) and prev in "到在从去"))
             or (after == "站" and following == "台" and prev not in ("下", "上", "每", "这", "那", "同"))
@@ -292,12 +314,14 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
             or (after in "室厅" and bool(prev) and prev in ("到超图科楼血查疗术议" if after == "室" else "到播影是")
                 and following not in ("一", "之")) or (after == "诊" and following == "室")
             or (after == "技" and following == "能") or after == "垒" or pair == "周目"
+            or (bool(prev) and prev in "马炮相象仕士兵卒帅将" and after in "进退平" and bool(following) and following in "一二三四五六七八九")
             or (after == "次" and following == "会" and bool(prev) and prev in "大协届")
             or (after == "套" and prev == "视")
             or (after == "线" and (bool(following) and following in "员工医品" or not following))
             or (after in "挡档" and (bool(prev) and prev in "挂到速" or bool(following) and following in "起和、电水气用风"))
             or (after == "区" and following in "、和与")
-            or (prev == "初" and (after in "送是的早晚到前后，、" or pair == "天气"))
+            or (prev == "初" and (after in "送是的早晚到前后，、" or pair == "天气"
+                                  or bool(earlier) and earlier in "月正腊冬" and after not in "定直样般切向旦共"))  # 十月初一寒衣节 (not 月初一定要还款)
             or (after == "标" and following == "段") or (after == "车" and following == "间")
             or (after == "番" and bool(following) and following in "女男主")
             or (bool(prev) and prev in "男女" and after not in MEASURES and after not in "人生")
@@ -310,7 +334,7 @@ def _ordinal(prev: str, after: str, following: str, earlier: str = "") -> bool:
 _YI_KEPT = frozenset("一把手 一流 三重一大 一姐 一哥 一血 都一处".split())  # the head, first-class, the "three majors and one
 # large" rule, first blood, a Beijing restaurant
 _VALUE_ENDS = frozenset("数值码回为负级项填选设")  # 参数1表示, 返回值1代表, 错误码-1表示, 返回1表示, 设为1表示
-_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批", "本院", "季报", "手房", "线队"))
+_ORDINAL_PAIRS = frozenset(("年级", "季度", "线城", "单元", "期工", "本线", "本录", "本批", "本院", "季报", "手房", "线队", "教楼"))
 _NOT_MONDAY = "次回趟遍天个篇节顿场本直点起定切片期封部份小共"  # 每周一次, 这周一直, 下周一定, 每周一封信
 _WEEKDAYS = "二三四五六日天"  # 每周一周三: Monday, then another day of the week (not 这周一周都: a whole week)
 

@@ -50,6 +50,10 @@ _NOT_AN_ENTITY = "".join(f"(?<!&{name};)" for name in ("amp", "lt", "gt", "quot"
 # comparison or factorial (a != b, 5!=120, 5!×4); normalised text is then cut at all marks.
 _RAW_BOUNDARY = re.compile(r"(?:[。？；…\n]|;" + _NOT_AN_ENTITY + r"|[！!](?!\s?[=＝]|(?<=[A-Za-z0-9][！!])\s*(?:等于|表示|[×*÷/]))|，(?!共|一生一世|(?<=[０-９]，)(?<![０-９]{4}，)(?<!，[０-９]，)(?<!，[０-９]{2}，)(?<!(?<![０-９])０，)[０-９]{3}(?![０-９]))|\?(?![A-Za-z0-9_%.-]+=)|、(?![0-9０-９])|：(?![0-9０-９]|[A-Za-z][A-Za-z_.]{0,19}[0-9]))+" + _AFTER_MARKS)
 _BOUNDARY = re.compile(r"(?:[" + _SENTENCE_ENDS + _CLAUSE_MARKS + r"]|\.{2,})+" + _AFTER_MARKS)
+# A stammer: one hanzi alone (after a mark, a space or the start), then 、 … or dashes, then a word that it opens
+# (not 八、八、三 nor 十、十五: numbers in a list)
+_NEXT_MARK = re.compile(r"[、，。！？；：,.!?;:…—]")
+_STAMMER = re.compile(r"[^\u4e00-\u9fff]((?![零一二两三四五六七八九十百千万])[\u4e00-\u9fff])[、…—]+\1[\u4e00-\u9fff]$")
 # What takes voice: hanzi, Latin letters (spelled) and fixed spans (sentinels).
 _VOICED = re.compile(HANZI.pattern + "|[A-Za-z]|" + SENTINEL.pattern)
 
@@ -83,6 +87,9 @@ def split_at_marks(
     """
     start = 0
     for match in (_RAW_BOUNDARY if raw else _BOUNDARY).finditer(text):
+        if _STAMMER.match(text[max(0, match.start() - 2) : match.end() + 2].rjust(match.end() - match.start() + 4)) and (
+                _NEXT_MARK.search(text, match.end()) is None or _NEXT_MARK.search(text, match.end()).group() != "、"):
+            continue  # 长、长官, 行……行长: a stammered syllable stays with its word, to be read as in it (g2p; not 行、行长、银行: a list)
         pause = _strength(match.group())
         if match.end() == len(text):
             pause = max(pause, final_pause)
@@ -127,14 +134,17 @@ def split_long(piece: Piece, max_hanzi: int) -> Iterator[Piece]:
         return
     source = piece.source  # the first part begins the piece's written text, later parts continue it
     words: list[str] = []  # the words not yet yielded; more than a part's worth before each cut
+    held = 0  # their voiced characters, kept as they come (not counted again over every word held: linear time)
     for word in _short_words(cut_words_lazily(piece.text), max_hanzi):
         words.append(word)
-        while count_voiced("".join(words)) > max_hanzi:
+        held += count_voiced(word)
+        while held > max_hanzi:
             target = math.ceil(total / math.ceil(total / max_hanzi))  # of the parts left, near-equal
             cut = _best_cut(words, target, max_hanzi)
             part = "".join(words[:cut])
+            voiced = count_voiced(part)
             yield Piece(part, FORCED_PAUSE, source)
-            words, source, total = words[cut:], "", total - count_voiced(part)
+            words, source, total, held = words[cut:], "", total - voiced, held - voiced
     yield Piece("".join(words), piece.pause_after, source)
 
 

@@ -2563,4 +2563,56 @@ TABLE = """\
 腹黑	fu4 hei1
 邪肆	xie2 si4
 凉薄	liang2 bo2
+系外行星	xi4 wai4 xing2 xing1
+阴性血	yin1 xing4 xue4
+熊猫血	xiong2 mao1 xue4
+地月距离	di4 yue4 ju4 li2
+此出彼没	ci3 chu1 bi3 mo4
+飞掠	fei1 lve4
+得出结论	de2 chu1 jie2 lun4
+重九节	chong2 jiu3 jie2
+重五节	chong2 wu3 jie2
+冲煞	chong1 sha4
+岁煞	sui4 sha4
+末将	mo4 jiang4
+敌将	di2 jiang4
+守将	shou3 jiang4
+合唱曲	he2 chang4 qu3
+小提琴曲	xiao3 ti2 qin2 qu3
+练声曲	lian4 sheng1 qu3
+过曝	guo4 bao4
+欠曝	qian4 bao4
+重升号	chong2 sheng1 hao4
+重降号	chong2 jiang4 hao4
+收款行	shou1 kuan3 hang2
+付款行	fu4 kuan3 hang2
+汇入行	hui4 ru4 hang2
+朝朝宝	zhao1 zhao1 bao3
+朝朝盈	zhao1 zhao1 ying2
+待还账单	dai4 huan2 zhang4 dan1
+调峰	tiao2 feng1
+调压器	tiao2 ya1 qi4
+大尽	da4 jin4
+小尽	xiao3 jin4
+上头香	shang4 tou2 xiang1
+碓磨	dui4 mo4
+曾祖父母	zeng1 zu3 fu4 mu3
+天干地燥	tian1 gan1 di4 zao4
+弹震	tan2 zhen4
+划频	hua2 pin2
+一哄而散	yi1 hong1 er2 san4
+没着没落	mei2 zhao2 mei2 luo4
+虚宿	xu1 xiu4
+娄宿	lou2 xiu4
+壁宿	bi4 xiu4
+柳宿	liu3 xiu4
+危宿	wei1 xiu4
+觜参	zi1 shen1
+参水猿	shen1 shui3 yuan2
+长本事	zhang3 ben3 shi5
+长能耐	zhang3 neng2 nai5
+长胆子	zhang3 dan3 zi5
+钢琴调律	gang1 qin2 tiao2 lv4
+唱和声	chang4 he2 sheng1
+指弹	zhi3 tan2
 """

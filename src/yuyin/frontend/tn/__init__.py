@@ -68,11 +68,18 @@ def _superscript_power(match: re.Match[str]) -> str:
     return f"的{match.group(2) and '负'}n次方"
 
 
+def _stars(count: int) -> str:
+    """3 -> 三星, 2 -> 两星: a rating in stars."""
+    return ("两" if count == 2 else read_number(str(count))) + "星"
+
+
 SIGN_RULES: tuple[Rule, ...] = (
     rule("triangle", r"△(?=[A-Z]{3}(?![A-Za-z]))", lambda m: "三角形"),  # △ABC
     rule("delta", r"△(?=[A-Za-z](?:[=<>≈≤≥≠+*/,，。;；:：)）\s-]|$))", lambda m: "德尔塔"),  # △H<0: a change, as Δ
     # f(x)-g(x), (a+b)-c, 2-√3: a minus between what is worked out; -1/2, -x, (-∞,0), A.-2: a minus sign before a number
     rule("bracket_minus", r"(?<=[)）])-(?=[(（A-Za-z零一二两三四五六七八九十])|(?<=[零一二两三四五六七八九十A-Za-z)）])-(?=根号)", lambda m: "减"),
+    # ①×2-②, ①-②: a minus between an equation's numbers in circles (read apart, between spaces; 一减二)
+    rule("circled_minus", r"(?<=[零一二两三四五六七八九十]) ?- ?(?=[零一二两三四五六七八九十])", lambda m: "减" if " " in m.group() else m.group()),
     rule("leading_minus", r"(?:^|(?<=[(（\[,，=])|(?<=[A-D][.．]))-(?=根号|无穷大|∞|[零一二两三四五六七八九十]|[A-Za-z](?![A-Za-z]))", lambda m: "负"),
     rule("set_star", r"(?<=[∈][NZQ])\*|(?<=属于[NZQ])\*", lambda m: "星"),  # n∈N*: the positive integers
     rule("prime", r"(?<=(?<![A-Za-z])[a-zA-Z])[′'](?=\()", lambda m: "撇"),  # f'(x)
@@ -83,6 +90,7 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("at_least", r" ?(?:≥|>=) ?", lambda m: "大于等于"),
     rule("at_most", r" ?(?:≤|<=) ?", lambda m: "小于等于"),
     rule("not_equal", r" ?(?:≠|!=) ?", lambda m: "不等于"),
+    rule("much_less", r"(?<=[A-Za-z0-9α-ωΑ-Ω)）]) ?[≪≫] ?(?=[A-Za-z0-9α-ωΑ-Ω(（零一二三四五六七八九十])", lambda m: "远小于" if "≪" in m.group() else "远大于"),  # a≪b, x≫1 (not ≪红楼梦≫)
     rule("equals_negative", r" ?= ?-(?=[零一二两三四五六七八九十点]|[A-Za-z](?![A-Za-z]))", lambda m: "等于负"),  # ΔH=-57.3, y=-x
     rule("equals", r"=", lambda m: "等于"),
     rule("ampersand", r"(?<=\S) ?& ?(?=\S)", lambda m: "和"),
@@ -146,10 +154,10 @@ SIGN_RULES: tuple[Rule, ...] = (
     rule("circle", r"⊙(?=[A-Z](?![A-Za-z]))", lambda m: "圆"),  # ⊙O的半径
     rule("set_word", r"[∵∴∅∞∑∫∛]|[∀∃](?= ?[A-Za-z])", lambda m: _SET_SIGNS[m.group().strip()]),  # (not (・∀・))
     # 运势：★★★★, 财运 ⭐⭐⭐, 大吉★★★★★ 中吉★★★★: a rating of full stars after what is rated (not ★★★重要通知★★★)
-    rule("star_count", r"(?:(?<=[：:运吉凶分数级度])|^(?=[★⭐]+$)) ?(★{1,5}|⭐{1,5})(?![★☆⭐])(?=[，。；,.;!！\s]|$|[大中小末]?[吉凶]|[财爱健事学][运业康])",
-         lambda m: read_number(str(len(m.group(1)))) + "星"),  # (not 标题：★新品★, 备注：★为必填项)
-    # ★★★★☆: a rating of five, the stars filled (not ★★★重要通知★★★)
-    rule("rating", r"(?<![★☆])[★☆]{5}(?![★☆])", lambda m: (read_number(str(m.group().count("★"))) + "星"
+    rule("star_count", r"(?:(?<=[：:运吉凶分数级度情业康])|^(?=[★⭐]+$)) ?(★{1,5}|⭐{1,5})(?![★☆⭐])(?=[，。；,.;!！\s]|$|[大中小末]?[吉凶]|[财爱健事学][运业康])",
+         lambda m: _stars(len(m.group(1)))),  # (not 标题：★新品★, 备注：★为必填项)
+    # ★★★★☆, ★★★☆: a rating, the stars filled, of five or of fewer with an empty one (not ★★★重要通知★★★)
+    rule("rating", r"(?<![★☆])(?:[★☆]{5}|(?=[★☆]{0,3}☆)[★☆]{3,4})(?![★☆])", lambda m: (_stars(m.group().count("★"))
                                                             if "★" in m.group() else "零颗星")),
     letters.GREEK_LETTERS,  # after the units: 5μm is 五微米, μ alone is 谬
 )
@@ -186,6 +194,15 @@ PAIRED_NUMBERS = rule("paired_numbers", r"(?<=[A-SU-Z])([0-9]{1,2})/([0-9]{1,2})
 LETTER_RANGE = rule("letter_range", r"(?<![A-Za-z])([A-Z])([0-9]{1,2}) ?[-~～—] ?\1([0-9]{1,2})(?![0-9])",
                     lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(1)}{read_number(m.group(3))}"
                     if int(m.group(3)) > int(m.group(2)) else m.group())  # (not Q3-Q1, a difference)
+# ISO 3200-6400, ISO100-200, BWV 846-869, RF24-105mm, F1.4-F16: a range of numbers after letters, the second the larger
+# (a lens's focal lengths, an f-number's, a sensitivity's, a catalogue's; not S7-1200, DDR5-6000: one digit first, a code;
+# nor GB 50016-2014, JGJ 130-2011, A320-200: a standard's year, a variant; nor NBA 2023-2024赛季: years; nor CL16-18-18-38:
+# a chain; nor 订单号SO1234-5678, 航班CA1501-1502: codes)
+LETTERED_RANGE = rule("lettered_range", r"(?<![A-Za-z0-9])([A-Z]{1,4}) ?([0-9]{2,5}|[0-9]+\.[0-9]) ?[-~～—] ?\1?([0-9]{2,5}|[0-9]+\.[0-9])(?![0-9.]|[-~～—][0-9])",
+                      lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(3)}"  # (the second read with its unit)
+                      if float(m.group(3)) > float(m.group(2)) and not re.fullmatch("(?:19|20)[0-9]{2}", m.group(2))
+                      and not re.fullmatch("(?:19|20)[0-9]{2}", m.group(3)) and not re.search("号|航班|车次", context_before(m, 4))
+                      else m.group())
 
 # A-share stock codes: 00, 30, 60 or 68 and four digits; not before a count's word or unit (600000元, 300000人)
 _STOCK_CODE = r"(?:00|30|60|68)[0-9]{4}"
@@ -252,9 +269,10 @@ THOUSANDS = rule(
 )
 
 # 1024x576, 30x40x50cm, 3X3, 450 x 200, 200*230cm: a letter x (or a * before a size in units) between two numbers, the times sign of sizes and grids (乘, not the
-# letter; not 0x1F, a hexadecimal number, Win7 x64, a chip's 5800X3D, nor RTX 3060 x2, two of them: spaced on one side)
-DIMENSIONS = rule("dimensions", r"(?:(?<![0-9A-Za-z.])|(?<=[0-9][xX*]))(?!0[xX])(" + NUMBER + r")(?:[xX]| [xX] |\*(?=[0-9.]+"
-                  r"(?:\*[0-9.]+)* ?(?:cm|mm|m|CM|MM|厘米|毫米|米)(?![A-Za-z])))(?=" + NUMBER + "(?![0-9.]|[A-Z]))",
+# letter; not 0x1F, a hexadecimal number, Win7 x64, a chip's 5800X3D, nor RTX 3060 x2, two of them: spaced on one side);
+# a size has at most five factors, so that a long chain of * is not looked through again at each one
+DIMENSIONS = rule("dimensions", r"(?:(?<![0-9A-Za-z.])|(?<=[0-9][xX*]))(?!0[xX])(" + NUMBER + r")(?:[xX]| [xX] |\*(?=[0-9.]{1,12}"
+                  r"(?:\*[0-9.]{1,12}){0,3} ?(?:cm|mm|m|CM|MM|厘米|毫米|米)(?![A-Za-z])))(?=" + NUMBER + "(?![0-9.]|[A-Z]))",
                   lambda m: m.group(1) + "×")
 # 330mlx24罐, 1.5Lx6瓶: a pack of so many (times)
 PACK_OF = rule("pack_of", r"(?:(?<=[0-9]ml)|(?<=[0-9]mL)|(?<=[0-9]ML)|(?<=[0-9][LgG])) ?[xX] ?(?=[0-9]+ ?[瓶罐盒包袋支粒片听桶箱])", lambda m: "×")
@@ -362,9 +380,9 @@ DESIGNATION = rule(
 # T-34, T-72坦克: a tank's dash, unsaid (T减一日 is a day before trading, above)
 TANK_DASH = rule("tank_dash", r"(?<=(?<![A-Za-z])T)-(?=[0-9]{2}(?![0-9]))", lambda m: "")
 
-# 碳-14, 铀-235, 碘131: an isotope's mass number, its dash not said (three digits one by one); without
+# 碳-14, 铀-235, 碘131, 氦-3: an isotope's mass number, its dash not said (three digits one by one); without
 # a dash only the isotopes news and textbooks name (not 含钾358毫克, 二氧化碳120万吨)
-ISOTOPE = rule("isotope", r"(?:(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋磷硫氧氮氢])-([0-9]{2,3})|(?<=碳)(1[234])|(?<=铀)(23[58])"
+ISOTOPE = rule("isotope", r"(?:(?<=[碳铀钴碘锶铯钚钾氚氘镭钍氡钋磷硫氧氮氢])-([0-9]{2,3})|(?<=[氢氦锂铍硼])-([1-9])|(?<=碳)(1[234])|(?<=铀)(23[58])"
                r"|(?<=碘)(131)|(?<=钴)(60)|(?<=锶)(90)|(?<=铯)(137)|(?<=钚)(239))(?![0-9.])"
                r"(?! ?(?:[A-Za-z%‰万亿千百克吨斤升元块个度]|毫克|公斤))",
                lambda m: read_digits(n) if len(n := next(g for g in m.groups() if g)) == 3 else read_number(n))
@@ -456,9 +474,9 @@ RULES: tuple[Rule, ...] = (
     + letters.RULES
     + chat.RULES
     + marks.RULES
-    + (K8S, phone.MAC_ADDRESS, EXAM_SCORE)
+    + (K8S, phone.MAC_ADDRESS, EXAM_SCORE, numbers.COUNTED_ALOUD)
     + specs.RULES
-    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
+    + (MODEL_SUFFIX, ENGLISH_ABBREVIATIONS, PAIRED_NUMBERS, LETTER_RANGE, LETTERED_RANGE, STOCK_CODE, NAMED_STOCK_CODE, TRADED_STOCK_CODE, FINANCE_SIGN, RISK_WARNING, LOGARITHM, POWER_ENERGY, THOUSANDS, DIMENSIONS, PACK_OF, math.DECIMAL_DOT, CARET_POWER, LETTER_POWER, SQUARE_MINUS, PAGE_REF, CELL_RANGE, PADDED_EPISODES, LETTER_RATIO, math.ABSOLUTE_VALUE, CIRCLE_ZERO, SPACED_DATE, EQUATION_CHAIN, EQUATION_MINUS, math.LETTER_FRACTION, math.FORMULA, math.LETTER_QUOTIENT, math.LETTER_MINUS, math.SYMBOL_FRACTION, math.FIGURE_NUMBER, math.PAGE_OF, math.ORDINAL_OF, math.COUPON, JOINED_WORD,
        NUMBER_SIGN, BIBLE_VERSE, FOOTNOTE, DESIGNATION, TANK_DASH, BEARING, COORDINATE, HEIGHT, ISOTOPE, ALTERNATING_CURRENT, ICP_RECORD, ROUND_THE_CLOCK, phone.ADDRESS_JOINT, MEASURED_RANGE)
     + web.RULES
     + (phone.IP_ADDRESS,)

@@ -25,7 +25,7 @@ _YEAR_WORDS = r"年|赛季|财年|学年|届|款|级|版|考研|高考|奥运会
 # before it (以 not as in 可以, 所以), or, for the longer words, a few characters before it.
 _SCORE_AFTER = re.compile(r"^(?:战胜|击败|打败|获胜|取胜|赢|输|告负|落败|负|胜|战平|的比分|的?比例|的?(?:宽屏|屏|画面|显示器)|的?杠杆)")
 _SCORE_JUST_BEFORE = re.compile(
-    r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为)\s?$"
+    r"(?:比分|比分是|比分为|(?<![可所难足得予加用给借])以|战成|打成|比|战胜|击败|打败|负于|战平|比例|配比|比为|竖屏|横屏|画幅|宽高比)\s?$"
 )
 # A ratio's name and its equals sign: 传动比i=1:20, 盐:水=1:10 (read 盐比水 above), even where 等于 ends in 于
 _RATIO_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]|比[\u4e00-\u9fff]{1,3}) ?(?:=|等于) ?$"
@@ -49,6 +49,8 @@ _TIME_AFTER = re.compile(
 )
 # A year followed or preceded by these is a duration (5000年的历史, 距今2000年), read as a cardinal.
 _DURATION_AFTER = re.compile(r"^年(?:的历史|历史|之久|左右)")
+# ... and before a bound, where the number is no year's (1600年以上的古树; not 2025年之内完成, 2015年以上的款式)
+_BOUND_AFTER = re.compile(r"^年(?:以上|之内|以内)")
 # A round number of hundreds before 年前, 年后 or 年来 counts years (1000年前, 1500年后, 2000年来), where another
 # number names the year counted from (2008年来, 2060年前, 1949年后); 1900 and 2100 always do (2100年前全球升温),
 # 2000 before 年后 too (2000年后，互联网快速发展), and 年前后 is "around" a year (2000年前后); so is a deadline,
@@ -56,7 +58,8 @@ _DURATION_AFTER = re.compile(r"^年(?:的历史|历史|之久|左右)")
 _COUNTED_YEARS_AFTER = re.compile(r"^年(?:前(?!后)|后|来(?!临))")
 _DEADLINE_BEFORE = re.compile(r"(?<!早)[在于]$")
 _DEADLINE_AFTER = re.compile(r"^年前(?![的之，,、。就便])")
-_DURATION_BEFORE = re.compile(r"(?:距今|活了|已有|长达|历经|经过|持续了|大约|约|将近|(?<![最附接靠])近|超过|足足)$")
+_DURATION_BEFORE = re.compile(r"(?:距今|活了|已有|长达|历经|经过|持续了|大约|约|将近|(?<![最附接靠])近|超过|足足"
+                              r"|半衰期[为是约]?|周期[为是约]|寿命[为是约达]?|[能可]活|每隔?)$")  # 半衰期为1600年, 每隔1500年
 
 
 def _iso_date(match: re.Match[str]) -> str:
@@ -101,9 +104,13 @@ def _year_last_date(match: re.Match[str]) -> str:
 
 
 def _year(match: re.Match[str]) -> str:
-    if (_DURATION_AFTER.match(context_after(match, 6)) or _DURATION_BEFORE.search(context_before(match, 4))
-            or _counted_years(match) or match.group(1).endswith("00") and context_before(match, 3) == "公元前"):
-        return match.group()  # left to the cardinal rule (公元前2000年: 两千年 before the era)
+    after = context_after(match, 6)
+    if (_DURATION_AFTER.match(after) or _BOUND_AFTER.match(after) and not re.fullmatch("(?:19|20)[0-9]{2}", match.group(1))
+            or _DURATION_BEFORE.search(context_before(match, 4)) and not re.match("年(?:到期|[-~～至到—–])", after)
+            or _counted_years(match) or match.group(1).endswith("00") and context_before(match, 3) == "公元前"
+            or match.group(1).endswith("00") and context_before(match, 2) == "过去" and not context_before(match, 4).endswith("回到过去")
+            and not after.startswith("年代")):
+        return match.group()  # left to the cardinal rule (公元前2000年: 两千年 before the era; 过去1500年: the last 1,500 years)
     return read_digits(match.group(1))
 
 
@@ -198,14 +205,22 @@ _DURATION_WORDS = re.compile(r"(?:用时|耗时|历时|时长(?:为|是|约|共|
                              r"[跑游骑滑划]出了?|[跑游骑滑划]了|[跑游骑滑划]完|完赛|完赛时间|用了|还剩|剩余时间[:：]?|限时|通关时间|(?:速通|PR|PB)?纪录(?:是|为)|PR(?:是|为)"
                              r"|快进到|快退到|拖到|跳到|播放到|播放进度[:：]?|进度条?[:：]?|已等待|免费等待|剩余|已通话|通话时长|通话|视频第)[:：]?\s?$")  # (a
 # video's position: 快进到2:30; a wait: 司机已等待02:35; a call's length: 已通话2:35; a quarter's clock: 第三节剩余4:32; 配速：4:44)
+# A workout's or a race's words before the time it took: 圈速1:32, 组间休息1:30, 平板支撑2:30, 运动时间 45:12, 10K 49:52
+# (not a clock time after them: 坚持5:30起床, 限制16:30停止入场, 运动时间：7:00-8:00, 10K 7:30鸣枪)
+_WORKOUT_BEFORE = re.compile(r"(?:圈速|单圈|分段|组间休息|间歇|平板支撑|坚持了|运动时间|移动时间|限制[是为]|录制限制[是为]?|(?<![A-Za-z])[0-9]+[Kk])[:：]?\s?$")
+_CLOCK_AFTER = re.compile(r"^\s?(?:[-~～至到—–]|前|后|以前|以后|之前|之后|起床|睡觉|出发|鸣枪|发枪|开始|停止|开跑|集合|入场|上线|提交|截止|开门|关门)")
 # What took hours, minutes and seconds: 已行驶2:05:30, 已充电1:20:00, 运动时间 00:45:12, 男子组冠军2:06:35
-_ELAPSED_BEFORE = re.compile(r"(?:行驶|骑行|充电|停车|运动时间|总时间|冠军|亚军|季军|第[一二三四五六七八九十]名)[:：]?\s?$")
+_ELAPSED_BEFORE = re.compile(r"(?:行驶|骑行|充电|停车|运动时间|总时间|冠军|亚军|季军|第[一二三四五六七八九十]名|目标破|破)[:：]?\s?$")
 
 
 # What makes hours, minutes and seconds a time taken, not a clock time: a race before (马拉松2:01:09,
 # not 马拉松7:30鸣枪) or winning after (以2:01:09打破纪录, not 于10:30:15获得积分); minutes and seconds
 # before 的成绩 where the minutes have one digit (以3:45的成绩, not 以21:19的成绩拿下首局).
-_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:PB|pb|成绩|用时|完赛)?(?:是|为)?\s?$")
+_RACE_BEFORE = re.compile(r"(?:马拉松|半马|全马)(?:最好|最佳|个人最好)?(?:PB|pb|成绩|用时|完赛)?(?:是|为)?\s?$")
+# A marathon's time of hours and minutes before the race: 曾跑出2:28的全马成绩; or after a half or full marathon alone: 全马2:58完赛
+# (not 马拉松7:30鸣枪)
+_RACE_AFTER = re.compile(r"^\s?的?(?:全马|半马|马拉松)")
+_MARATHON_BEFORE = re.compile(r"(?:半马|全马)\s?$")
 _RECORD_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时|夺冠|夺金|打破|摘得)")
 # A countdown's end after minutes and seconds: 请在14:59内完成支付, 订单将在29:59后自动取消 (after 后 only past an
 # hour of the clock: 23:00后关闭大门 is a time)
@@ -218,7 +233,7 @@ _RESULT_AFTER = re.compile(r"^\s?(?:的成绩|的好成绩|的用时)")
 
 def _duration(match: re.Match[str]) -> str:
     """1:23:45 -> 一小时二十三分四十五秒, 3:45 -> 三分四十五秒 after a word of timing."""
-    before, after = context_before(match, 6), context_after(match, 5)
+    before, after = context_before(match, 8), context_after(match, 5)
     if match.group().count(":") == 2:
         timed = ((_RACE_BEFORE.search(before) or _RECORD_AFTER.match(after)) and not _TIME_BEFORE.search(before)
                  or _ELAPSED_BEFORE.search(before)
@@ -226,11 +241,13 @@ def _duration(match: re.Match[str]) -> str:
     else:
         timed = (match.group().index(":") == 1 and _RESULT_AFTER.match(after)
                  or _COUNTDOWN_WITHIN.match(after) and not match.group().endswith(":00")  # (在12:00内: by noon)
-                 or _COUNTDOWN_AFTER.match(after) and int(match.group().split(":")[0]) > 24)
+                 or _COUNTDOWN_AFTER.match(after) and int(match.group().split(":")[0]) > 24
+                 or _MARATHON_BEFORE.search(before) and not _TIME_AFTER.match(after) and not _CLOCK_AFTER.match(after))
     timed = timed or before.endswith("视频") and after.startswith("处")  # 视频3:25处 (not 视频10:00准时发布)
+    timed = timed or _WORKOUT_BEFORE.search(before) and not _CLOCK_AFTER.match(after)
     if not (_DURATION_WORDS.search(before) or timed) or before.endswith("限时") and _TIME_AFTER.match(after):
         return match.group()  # a clock time, for the rule after (限时10:00-12:00开放, 限时19:00截止)
-    if match.group().count(":") == 1 and _RACE_BEFORE.search(before):  # 全马PB 4:05: a marathon takes hours
+    if match.group().count(":") == 1 and (_RACE_BEFORE.search(before) or _RACE_AFTER.match(after)):  # 全马PB 4:05: a marathon takes hours
         hours_taken, minutes_taken = (int(part) for part in match.group().split(":"))
         return _time_taken(hours_taken, minutes_taken, 0)
     *hours, minutes, seconds = (int(part) for part in match.group().split(":"))
@@ -299,7 +316,7 @@ _HOLIDAYS = "愚人节|情人节|圣诞节|平安夜|教师节|万圣节|母亲�
 # Days named by their date's digits (三八妇女节): month/day before them is a date, month.day a name (math)
 _NUMBERED_HOLIDAYS = "妇女节|劳动节|儿童节|青年节|建党节|建军节|国庆|植树节"
 # A bill's or a contract's day named before its date: 还款日12/25, 到期日为12/31, 到期日：2025.12
-_DUE_DAY = r"(?:还款|账单|出账|到期|扣款|缴费|生效|截止)日[:：为是]?"
+_DUE_DAY = r"(?:(?:还款|账单|出账|到期|扣款|缴费|生效|截止)日[:：为是]?|(?:交易|记账)日(?:[:：]|(?=\s)))"  # (not 10个交易日2/3的时间)
 _DATE_BEFORE = re.compile(r"(?:(?<![等大小低高])于|(?:周|星期)[一二三四五六日天] ?[(（]|截至|截止|截止到|至|从|到|日期(?:为|是)?[:：]?|时间[:：为是]|日 ?[-~～—–]|"
                           + _DUE_DAY + r")\s?$")
 _DATE_AFTER = re.compile(r"^\s?(?:[(（](?:周|星期|[一二三四五六日天][)）]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*[)）])|(?<=\s)(?:周|星期)[一二三四五六日天](?!次)|[0-9]{1,2}:[0-9]|前|起|之前|以前|送达|发货|到货|补货|开始|结束|(?:早上|上午|中午|下午|傍晚|晚上|凌晨) ?[0-9一二两三四五六七八九十]|截止|举行|举办|上线|开售|消费者"
@@ -527,7 +544,8 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.])([01]?[0-9]|2[0-3])\.([0-5][05])(?![0-9]|\.[0-9])(?=的?(?:闹钟|起床|叫我|叫醒|提醒|高铁|火车|动车|航班|飞机|班车|出发|集合|上班|下班))",
          lambda m: _dotted_clock(m.group(1) or m.group(3), m.group(2) or m.group(4))),
     # 日期：03-15, 到期日：12-31: a labelled month and day (not a range)
-    rule("labelled_month_day", r"(?:(?<=日期)|(?<=到期日)|(?<=截止日)|(?<=时间)|(?<=预计)|(?<=更新)|(?<=送达)|(?<=于))([:：为是]?\s?)"
+    rule("labelled_month_day", r"(?:(?<=日期)|(?<=到期日)|(?<=截止日)|(?<=账单日)|(?<=还款日)|(?<=出账日)|(?<=扣款日)|(?<=缴费日)|(?<=有效期至)"
+         r"|(?<=时间)|(?<=预计)|(?<=更新)|(?<=送达)|(?<=于))([:：为是]?\s?)"
          r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![0-9]|-[0-9]|\s?(?:[日号天点时个元分秒周人万年月次件名位家台辆]|小时))",
          # (发货时间：12-07 18:30, 快件于12-08签收; not 预计10-20人, 时间12-15分钟)
          lambda m: m.group(1) + _month_day(m.group(2), m.group(3))),
@@ -663,9 +681,15 @@ RULES: tuple[Rule, ...] = (
          lambda m: read_digits(m.group(1) or m.group(2))),
     # 2024龙年, 2025春节放假安排, 1990出生, 1984属鼠: a year without 年 before what it dates, digit by digit
     # 2024新款, 2024秋冬新款, 2024新茶: a shop's year of a season's goods
-    rule("year_before_event", r"(?<![0-9.])(?<![满售共有剩第])(?<!上了)(?!(?:19|20)00)((?:19|20)[0-9]{2})(?=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|春节|元旦|国庆|中秋|端午|清明|除夕|跨年|新年|出生"
+    # 2025乙巳蛇年, 2026丙午马年, 祝你2025万事顺意: before the year's stem and branch, or a wish for the year
+    rule("year_before_event", r"(?<![0-9.])(?<![满售共有剩第])(?<!上了)(?!(?:19|20)00)((?:19|20)[0-9]{2})(?=[\U0001F300-\U0001FAFF]?[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|春节|元旦|国庆|中秋|端午|清明|除夕|跨年|新年|出生"
+         r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]|万事|新春|大吉|快乐|(?:北京|上海|广州|深圳|杭州|厦门|成都|武汉|重庆|西安|南京|无锡|苏州|兰州|郑州|长沙|天津|青岛|大连|哈尔滨|衡水|波士顿|东京|柏林|伦敦|纽约|芝加哥)?"
+         r"(?:国际)?马拉松|[北上广厦杭兰]马(?![上车桶路])"
          r"|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|新款|最新款|新品|新茶|新米|爆款|升级款|加绒款|赛季|校招|秋招|春招|暑期实习|国考|省考"
          r"|(?:春|夏|秋|冬|春夏|秋冬|早春|早秋|初秋|初夏)季?(?:新款|款|装|新品|上新|系列))", lambda m: read_digits(m.group(1))),
+    # 再见2024，你好2025, 回顾2024: a year greeted or looked back on
+    rule("year_greeted", r"(?:(?<=你好)|(?<=再见)|(?<=告别)|(?<=迎接)|(?<=回顾)|(?<=展望))[,，]?\s?((?:19|20)[0-9]{2})(?![0-9.%万亿]|多|[名个位人元块家次件条])",
+         lambda m: m.group()[: m.start(1) - m.start()] + read_digits(m.group(1))),
     # 贞观三年（629年）, 孔子生于前551年, 曹雪芹（约1715年—约1763年）: a year of three or four digits in brackets after
     # a reign's year, before the common era after 于 or a bracket, or an approximate one that a span or bracket closes
     # (not 前44年: two digits, a number; nor 距今约3600年, 约3000年的历史: so many years)
@@ -690,7 +714,7 @@ RULES: tuple[Rule, ...] = (
          r"|(?:^|(?<=[，。；：、\s])|(?<=预计)|(?<=公司)|(?<=集团)|(?<=其))([1-3][0-9])(?=年(?:全年|年报|营收|净利|业绩|财报|第?[一二三四]季度|前三季度))"
          # 97年香港回归, 98年抗洪, 他是77年考上大学的, 他在20年回国, 17年装修的: a year that dates an event of history or a life
          # (not 做了15年装修, 干了20年退休: years spent)
-         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有续整共满这那第前隔别过晃去后来])(?<!累计)(?<!长达)(?<!多达)(?<!历时)(?<!耗时)(?<!用时)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
+         r"|(?<![0-9.])(?<!期限)(?<!为期)(?<!经过)(?<!历经)(?<![了干做近有续整共满这那第前隔别过晃去后来每])(?<!累计)(?<!长达)(?<!多达)(?<!历时)(?<!耗时)(?<!用时)([0-9]{2})(?=年(?:香港回归|澳门回归|回归|抗洪|(?:[\u4e00-\u9fff]{2})?(?:大地震|地震|大洪水|洪水)|非典|"
          r"金融危机|国庆|大阅兵|阅兵|改革开放|南方谈话|入伍|考上|考入|高考|下岗|南下|回国|出国|退休|创业|去世|来到|搬到|嫁到|参加工作"
          r"|世界杯|欧洲杯|美洲杯|亚洲杯|奥运会?|冬奥会?|亚运会|全运会|春晚|世博会|北京奥运"
          r"|交房|交付|上牌|上的牌|提车|买的|买了|上市|房价|车市|楼市|的(?:夏天|冬天|春天|秋天|老房子|房子|车|房)"
@@ -753,11 +777,13 @@ RULES: tuple[Rule, ...] = (
 # Run after ranges (3月15日-20日 needs "15-20" first): calendar fields lose a leading zero
 # and keep 二 (二月, 二日).
 CALENDAR_RULES: tuple[Rule, ...] = (
+    # 正月初一～初七, 初三-初五, 腊月廿三—廿四: a span of lunar days written in hanzi, 到
+    rule("lunar_days", r"(?<=[初廿十][一二三四五六七八九十])\s?[~～\-—–]+\s?(?=[初廿][一二三四五六七八九十]|[二三]?十)", lambda m: "到"),
     # 2月龄宝宝: a baby's age in months, a count (两月龄; not a month of the year)
     rule("month_age", r"(?<![0-9.])([0-9]{1,2})(?=个?月龄)", lambda m: "两" if m.group(1) == "2" else read_small(m.group(1))),
     rule("month", r"(?<![0-9.])(1[0-2]|0?[1-9])(?=月)", lambda m: read_small(m.group(1))),
     # 明天08时, 00时30分: an hour of the clock written with a leading zero (not 0830时, nor 时间, nor the year of 08时尚盛典)
-    rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: read_small(m.group(1))),
+    rule("hour", r"(?<![0-9.])0([0-9])(?=时(?!间|候|代|期|刻|速|长|效|段|尚|装))", lambda m: "两" if m.group(1) == "2" else read_small(m.group(1))),
     rule("day", r"(?<=月)(3[01]|[12][0-9]|0?[1-9])(?=[日号])|(?<![0-9.月])(3[01]|[12][0-9]|0?[1-9])(?=[日号])(?!日(?:内(?!瓦)|之内|游))",
          lambda m: read_small(m.group(1) or m.group(2))),  # (not 2日内, 3日游: days, a count)
     # 9点-10点, 15日-20日, 3月-5月: a range between two calendar or clock readings (not a word's 分 before a minus: 得分-2)

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 
-from .digits import read_number, roman_value
+from .digits import read_digits, read_number, roman_value
 from .rule import Rule, context_after, context_before, rule
 
 # ♭B大调, B♭大调, Bb大调, #C小调, F♯小调: a key's flat or sharp, 降 or 升
-MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)",
-                   lambda m: ("升" if (m.group(1) or m.group(4)) in "♯#" else "降") + (m.group(2) or m.group(3)))
+# and a note's, written with ♭ or ♯ (C♯和D♭, 1=♭E, E、F♯、G♯) or a # after 1= (1=#F; not C#, a language)
+MUSICAL_KEY = rule("musical_key", r"(?:([♭♯#])([A-G])|([A-G])([♭♯#b]))(?=大调|小调|调)"
+                   r"|(?<![A-Za-z])(?:([♭♯])([A-G])|([A-G])([♭♯]))(?![A-Za-z0-9])|(?<==)(#)([A-G])(?![A-Za-z])",
+                   lambda m: ("升" if next(filter(None, m.group(1, 4, 5, 8, 9))) in "♯#" else "降") + next(filter(None, m.group(2, 3, 6, 7, 10))))
 
 # Op.27: a composer's work number, 作品第二十七号; Ep.10: an episode
-OPUS = rule("opus", r"(?<![A-Za-z])(Op|Ep|EP)\. ?([0-9]+)(?![0-9.])",
-            lambda m: (f"作品第{read_number(m.group(2))}号" if m.group(1) == "Op" else "EP" + read_number(m.group(2))))
+# 开普勒-452b, TRAPPIST-1e: a planet or a star named by its catalogue number, digit by digit, its dash not said
+CATALOGUE_STAR = rule("catalogue_star", r"(?:(?<=开普勒)|(?<=TRAPPIST)|(?<=格利泽)|(?<=Kepler))-([0-9]+)(?![0-9])",
+                      lambda m: read_digits(m.group(1)))
+OPUS = rule("opus", r"(?<![A-Za-z])(?:(Op|op|OP|Ep|EP)\. ?|(Op|Ep|EP) )([0-9]+)(?![0-9.]|分|秒)",  # (op.23, OP.23, Op 23; not OP 1很燃: an anime's opening)
+            lambda m: (f"作品第{read_number(m.group(3))}号" if (m.group(1) or m.group(2)).lower() == "op" else "EP" + read_number(m.group(3))))
 
 # 攻击力-10, 冷却-2秒: a game's stat lowered, 减
 STAT_MINUS = rule("stat_minus", "(?:" + "|".join(f"(?<={stat})" for stat in "攻击 攻击力 防御 防御力 冷却 伤害 血量 生命 生命值 法力 法力值 护甲 "
@@ -81,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     GRADE_OF_AS,
     MUSICAL_KEY,
     OPUS,
+    CATALOGUE_STAR,
     STAT_MINUS,
     ROMAN_TIER,
     ROMAN_AFTER_NAME,

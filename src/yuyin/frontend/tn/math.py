@@ -333,12 +333,13 @@ RULES: tuple[Rule, ...] = (
          lambda m: ("两" if m.group(1) == "2" else read_number(m.group(1))) + "米" + read_digits(m.group(2).rstrip("0") or "0")),
     # 9秒83, 17米62, 1分26秒768: a time or a distance in sport, its hundredths (thousandths, after minutes) digit by
     # digit (九秒八三, 十七米六二; not 每5秒500毫升)
-    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?:(?<=分[0-9]秒)|(?<=[0-9]{2}秒))[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟])",
+    rule("hundredths", r"(?<![0-9.])([0-9]{1,3})([秒米])([0-9]{2}|(?:(?<=分[0-9]秒)|(?<=[0-9]{2}秒))[0-9]{3})(?![0-9秒米厘公组次个下遍圈趟]|\.[0-9])",
          lambda m: read_number(m.group(1)) + m.group(2) + read_digits(m.group(3))),
     # 7.5折: a discount, its digits said as a pair (七五折)
     rule("discount", r"(?<![0-9.])([1-9])(?:\.([0-9])|([1-9]))(?=折(?![合算叠射腾磨旧价扣]))", lambda m: read_digits(m.group(1) + (m.group(2) or m.group(3)))),  # 75折: 七五折
-    # 996工作制, 999足金, 925银: numbers named by their digits
-    rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<=[“\"])(?:996|955|007|1314|520)(?=[。！!]?[”\"])|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)",
+    # 996工作制, 999足金, 925银, 95新 (a used thing's state), 120胶卷, 135画幅 (film formats), ©2024: numbers named by their digits
+    rule("digit_names", r"(?<![0-9.])(?:996|955|007)(?=工作制)|(?<=[“\"])(?:996|955|007|1314|520)(?=[。！!]?[”\"])|(?<![0-9.])(?:999|9999)(?=足金|纯金|足银)|(?<![0-9.])925(?=银|纯银)"
+         r"|(?<![0-9.])(?:9[0-9]|8[5-9])(?=新(?![款品车房楼闻加人生疆年春手能增开])|成新)|(?<![0-9.])(?:120|135)(?=胶卷|胶片|画幅|底片|片幅|相机)|(?<=©)(?:19|20)[0-9]{2}",
          lambda m: read_digits(m.group())),
     rule(
         "expression",

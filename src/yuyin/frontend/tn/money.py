@@ -13,11 +13,12 @@ from decimal import Decimal
 from .digits import NUMBER, read_number
 from .rule import Rule, context_after, context_before, rule
 
-_SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元", "£": "英镑", "₩": "韩元"}
+_SIGNS = {"¥": "元", "￥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "A$": "澳元", "AU$": "澳元", "C$": "加元",
+          "CA$": "加元", "S$": "新加坡元", "SG$": "新加坡元", "NZ$": "新西兰元", "MOP$": "澳门元", "€": "欧元", "£": "英镑", "₩": "韩元"}
 _NAMES = "元|块钱|块|角|毛|美元|美金|欧元|英镑|日元|韩元|港元|港币|人民币|卢布|法郎"
 _SCALE = r"(万亿|万|亿|千|百|[kKwW](?![A-Za-z]))?"  # ￥5k, $100k, RMB 20k: thousands; ￥30W: 万
 _CODES = {"CNY": "元", "RMB": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
-          "KRW": "韩元"}  # fmt: skip
+          "KRW": "韩元", "AUD": "澳元", "CAD": "加元", "SGD": "新加坡元", "NZD": "新西兰元"}  # fmt: skip
 CURRENCY_CODES = "|".join(_CODES)  # USD 100 an amount (also no edition year: datetime)
 _SAID_NAME = "|".join(sorted(set(_CODES.values()), key=len, reverse=True))  # written after an amount in a sign or code
 
@@ -122,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     rule("billions", r"(?<![A-Za-z0-9.])(US\$|HK\$|[$€£]) ?([0-9]+(?:\.[0-9]+)?) ?([BbM])(?![A-Za-z0-9])", _billions),
     rule(
         "currency_sign",
-        r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|NT\$|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?\2?(" + NUMBER + r"))?" + _SCALE
+        r"(?:(?<![A-Za-z0-9.])(-))?(US\$|HK\$|NT\$|(?<![A-Za-z=$(:,])(?:AU?|CA?|SG?|NZ|MOP)\$(?![0-9]+[:$)])|[¥￥$€£₩]) ?(-)?(" + NUMBER + r")(?: ?[-~] ?\2?(" + NUMBER + r"))?" + _SCALE
         + r"(?![0-9])(" + _SAID_NAME + r")?",
         _signed,
     ),

@@ -24,7 +24,7 @@ _LIANG_MEASURES = (
     "喷揿贴壮票宗具挺"  # (sprays and puffs, plasters, moxa cones, votes, cases of land, launchers, guns)
 )
 LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|核(?![酸武弹电能])|线程|房(?!间|号)|居|驱"  # 2学分, 2课时, 挂了2科, 2梯4户, 2车道, 2核
-               "|单(?![元位人价号据词品车间独])|字符|度电|日游|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)|加仑|泵"
+               "|单(?![元位人价号据词品车间独])|字符|度电|日游|立方米|平方米|方(?=[水气电，。、；,.;]|$)|大(?=[0-9一两三四五六七八九]小)|番(?!茄|薯|石榴)|加仑|泵"
                "|[大中](?=[勺碗块杯份瓶袋包盒盘罐桶箱片根条只个口锅壶碟])|篮板|助攻|抢断|盖帽|金(?!额|属|融|牌榜)"  # 2大勺, 2篮板, 2金  # 下了2单, 缩进2字符, 2度电,
                # 2日游, 2大1小, 翻2番 (not 2番茄)
                "|[KMGT]B(?![A-Za-z])|[MG](?=的?(?:流量|内存|运存|显存))"  # 2GB, 2TB, 2G流量, 2G的内存 (not 2G网络, the second generation)
@@ -41,13 +41,17 @@ LIANG_AFTER = ("(?= ?(?:[" + _LIANG_MEASURES + "]|学分|学时|课时|车道|�
 WAN_OF_WAN = rule("wan_of_wan", r"(?<![0-9.])(?:([1-9][0-9]*) ?[-~～到至] ?)?([1-9][0-9]{4,7})万(?!分之)",
                   lambda m: (read_number(str(int(m.group(1)) * 10000)) + "到" if m.group(1) else "") + read_number(str(int(m.group(2)) * 10000)))
 _ALONE_AFTER = r"(?![0-9]|\.[0-9])"
+# 1——2——3！, 3——2——1——发射, 10—9—8: a count said aloud, each number on its own (not 5—10分钟: a range; run before ranges)
+COUNTED_ALOUD = rule("counted_aloud", r"(?<![0-9.])[0-9]{1,2}(?:—+[0-9]{1,2}){2,}(?![0-9])",
+                     lambda m: "、".join(read_number(number) for number in re.split("—+", m.group())))
 
 def _approximate(match: re.Match[str]) -> str:
-    """2、3个 -> 两三个: two neighbouring numbers, an estimate (else left: 1、3个 is a list)."""
+    """2、3个 -> 两三个, 1、2个 -> 一两个, 3、5天 -> 三五天: two neighbouring numbers or three and five, an estimate
+    (else left: 1、3个 is a list)."""
     low, high = match.groups()
-    if int(high) != int(low) + 1:
+    if int(high) != int(low) + 1 and (low, high) != ("3", "5") or re.search("分别|依次|各[得有]?$", context_before(match, 4)):
         return match.group()
-    return ("两" if low == "2" else read_number(low)) + read_number(high)
+    return ("两" if low == "2" else read_number(low)) + ("两" if high == "2" else read_number(high))
 
 
 _ROMAN = ("XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I")  # longest first
@@ -125,6 +129,8 @@ RULES: tuple[Rule, ...] = (
     rule("clause_of_article", r"(?<=[0-9]条)([0-9]{1,2})(?=[款项])",
          lambda m: read_number(m.group(1)) if re.search("第|法|条例|规定|办法|细则|章程|解释", context_before(m, 12)) else m.group()),
     # 2个 but not 第1、2名 (an ordinal's list)
+    # 2类账户, 2类疫苗: a class named by its number, 二 (not 2类人, 这2类账户, 以下2类卡: two kinds)
+    rule("second_class", r"(?<![0-9.这那共有、下为])2(?=类(?:账户|户|卡|疫苗|资质|地区|城市|医疗器械|商标|物品|危险品))", lambda m: "二"),
     rule("liang", r"(?:(?<![A-Za-z0-9.])(-)|(?<!(?<![A-Za-z0-9.])-))"  # a minus read with it: -2个 负两个
          r"(?<![0-9.第A-Za-z])(?<![0-9]、)(?<![0-9A-Za-z第图表例题] )(?<!步骤 )(?<!选项 )(?<!方案 )(?<!附件 )"
          r"(?<!问题 )(?<!版本 )(?<!模式 )(?<!阶段 )(?<!排名 )(?<!名次 )(?<!排第 )2(?!(?<=等于2)时|(?<=押2)付|(?<=比2)小(?!时))(?:" + LIANG_AFTER + "|(?=日内(?!瓦)|日之内|个工作日)"

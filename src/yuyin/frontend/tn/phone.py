@@ -25,7 +25,7 @@ LONGEST_QUANTITY = 10  # digits; a longer plain number is an identifier
 # 尺码, 欧码40, 美码9, 日码24; a day's code is: 今日码, 生日码; vx and wx are WeChat: vx 12345678).
 _CODE_WORDS = (
     "(?:(?![鞋尺])[\u4e00-\u9fff]){1,3}(?<![欧美英韩童])(?<!(?<![今每生节当次])日)码|口令|验证码|校验码|密码|编号|编码|卡号|批号|批次号|账号|帐号|身份证号码|身份证号|身份证|学号|工号|邮编|"
-    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|专利号|注册号|登记号|申请号|单元号|会议号|会议ID|端口号|端口|"
+    "邮政编码|信用代码|证号|证件号码|证件号|护照号码|护照号|考号|住院号|病历号|门诊号|就诊号|病案号|订单号|单号|房间号|房间|会议室|病房|教室|办公室|宿舍|寝室|座机|固话|PIN码|PUK码|(?<![A-Za-z])U?ID(?![A-Za-z])|坐席号|座席号|档案号|识别号|户号|客户号|表号|缴费号|终端号|设备号|序列号|车架号|税号|柜员号|取票号|串号|报案号|保单号|会员号|会员ID|确认号|预约号|门牌号|车牌号|航班号|航班|车次|[Qq]{2}号|[Qq]{2}群|[Qq]{2}|群号|微信号|抖音号|快手号|视频号|小红书号|用户名|ICP备|公网安备|备案号|专利号|注册号|登记号|申请号|单元号|会议号|会议ID|端口号|端口|"
     "(?<![A-Za-z])[VvWw][Xx](?![A-Za-z])|手机号码|手机号|手机|电话号码|电话|热线|号码|拨打|致电|呼叫|打给|传真|分机号|分机|内线|尾号|尾数|房号|"
     "(?<=[0-9零幺二三四五六七八九])转|(?<=[0-9零幺二三四五六七八九] )转"  # 010-12345678转801, also after a number read above
 )
@@ -63,7 +63,7 @@ _CALL_WORDS = (r"客服|电话|热线|服务热线|专线|报警|火警|匪警|�
 _CALL_AFTER = (r"(?:" + _CALL_WORDS + r"|求助|叫|购|订|买|官网|网站|App|APP|app|上"
                r"|(?:或|、)(?=" + _SERVICE_NUMBERS + r"))")  # 110或120 (not 120或150, two counts)
 # What follows a count, a size or a date, not a code: 手机12GB, 房间15平方米, 航班15架次, 手机1部, 视频号12月开通
-_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床楼层栋]|小时|分钟)"
+_NOT_COUNTED = r"(?![A-Za-z%]|[元块万亿部个台架趟次平立米寸英件张份条人只辆家项余多天月年间床楼层栋位]|小时|分钟)"
 # Measures whose value follows them: AQI 120, IQ 140, BMI 24 (a quantity, not a model number)
 # Small letters before a number that are no code's: a rank, money, units, a measure's name (top100, rmb100, km100,
 # cm180, ml500, dpi800, fps144)
@@ -278,7 +278,8 @@ RULES: tuple[Rule, ...] = (
          r"|(?<=[号户卡])([*＊]+)([0-9]{4})(?![0-9.])|(?<=[*＊] )([0-9]{4})(?![0-9.])",
          lambda m: "".join(read_digits(part, yao=True) if part[0].isdigit() else " " for part in m.groups() if part)),
     # 储蓄卡(1234)支付58元, 信用卡（8812）本期账单: a card's last four digits in brackets after it
-    rule("card_tail", r"(?<=卡)[(（]([0-9]{4})[)）]", lambda m: read_digits(m.group(1), yao=True)),
+    # 账户[1234], 卡【1234】, 信用卡（****1234）: in any bracket, after a mask too
+    rule("card_tail", r"(?:(?<=卡)|(?<=账户)|(?<=帐户))[(（\[【][*＊]*([0-9]{4})[)）\]】]", lambda m: read_digits(m.group(1), yao=True)),
     # +86 138-0013-8000, 13800138000, 138 0013 8000
     rule(
         "mobile",
@@ -317,6 +318,12 @@ RULES: tuple[Rule, ...] = (
         r"(?<![0-9.])(?<![A-Za-z])(?<![A-Za-z] )(?:" + _SERVICE_NUMBERS + r")(?![个名家人位起宗例件次条户所台部套座通])(?=" + _CALL_AFTER + r"|[”\"」 ](?:" + _CALL_WORDS + r"))",
         lambda m: read_digits(m.group(), yao=True),
     ),
+    # 喂，110吗, 快叫120, 等120来了, 120救护车, 110民警: an emergency number called or come (not 110个人, 等120分钟, 叫120号,
+    # 血压120到了)
+    rule("emergency_number", r"(?:(?<=叫)|(?<=等)|(?<=^报))(?:110|119|120|122)(?![0-9个名家人位分秒年月天块元米斤度路辆台件张条次只箱袋份本页多余起例宗号])"
+         r"|^(?:110|119|120|122)(?=吗|来了|赶到|赶来|到了)"
+         r"|(?<![0-9.A-Za-z])(?:110|119|120|122)(?=的?(?:救护车|民警|警察|警车|消防车|消防员|急救车))",
+         lambda m: read_digits(m.group(), yao=True)),
     # 拨打110或120, 紧急电话：119、114、12315、12345: a later service number after one read digit by digit
     rule(
         "service_number_also",
@@ -359,6 +366,11 @@ RULES: tuple[Rule, ...] = (
     # digits 幺五); a 3D draw's 528 or 5 2 8, one digit each, is left to code_word
     rule("drawn_balls", r"(?<=(?:开奖|中奖|前区|后区)号码)((?:是|为)?[:：]? ?)([0-9]{2}(?:(?: ?\+ ?| )[0-9]{2})+)(?![0-9])",
          lambda m: m.group(1) + re.sub("[0-9]{2}", lambda ball: read_number(ball.group()), m.group(2))),
+    # 动态码6位：102938, 密码已重置为520520: a code after its length or after what was done to it, digit by digit
+    rule("code_told", r"(码)([0-9])位([:：是为]\s?)([0-9]{4,8})(?![0-9])"
+         r"|(密码|验证码|口令)((?:已经?|被)?(?:重置|修改|更改|设置|设|改|变更)(?:为|成)[:：]?\s?)([0-9]{4,8})(?![0-9]|[秒次年天个位])",
+         lambda m: m.group(1) + read_number(m.group(2)) + "位" + m.group(3) + read_digits(m.group(4), yao=True) if m.group(1)
+         else m.group(5) + m.group(6) + read_digits(m.group(7), yao=True)),
     # 验证码 1234, 拨打110, 房间 1201, 卡号：6222 0200, 账号为ad12345678
     rule(
         "code_word",
@@ -387,8 +399,8 @@ RULES: tuple[Rule, ...] = (
     # 订单2301234567, 账户6225, 合同20240315: a record's number, unless a count follows (订单100笔)
     rule(
         "record_number",
-        r"((?:订单|运单|保单|工单|合同|账户|帐户|发票|批次|案件|会员卡|信用卡|储蓄卡)(?:号)?)([0-9]{4,})"
-        r"(?![0-9.]|[笔个份张单件次元块万亿岁年月日天人%多余条起盒箱袋瓶只辆台家宗项批例]|额度)",
+        r"((?:订单|运单|保单|工单|合同|账户|帐户|发票|批次|案件|会员卡|信用卡|储蓄卡)(?:号)?|(?:借记卡|[工农建交招中]行卡|银行卡)(?=[0-9]{4}(?<!00)(?![0-9])))"
+        r"([0-9]{4,})(?![0-9.]|[笔个份张单件次元块万亿岁年月日天人%多余条起盒箱袋瓶只辆台家宗项批例]|额度|以[内上下]|左右|封顶|上限)",
         lambda m: m.group(1) + read_digits(m.group(2), yao=True),
     ),
     # 卡号后四位为3365, 尾号后4位是1234: the last digits of a card or account
@@ -525,7 +537,9 @@ RULES: tuple[Rule, ...] = (
          r"|(?<![0-9.])(?<=[来去到在])([1-9][0-9]{2,3})(?=找我|找他|找她|见|等你|等我)",
          lambda m: read_digits(m.group(), yao=True)),
     # 【12306】, 【10086】: a service number as a message's sender
-    rule("service_tag", r"(?<=【)(?:" + _SERVICE_NUMBERS + r")(?=】)", lambda m: read_digits(m.group(), yao=True)),
+    # 【12306】, 【铁路12306】, 【工行95588】: a service number that signs a text message, after its sender's name or alone
+    rule("service_tag", r"(?<=【)([\u4e00-\u9fff]{0,6})(" + _SERVICE_NUMBERS + r")(?=】)",
+         lambda m: m.group(1) + read_digits(m.group(2), yao=True)),
     # 801、802、803房间: the rooms of a list before their word, each digit by digit
     rule("listed_rooms", r"(?<![0-9.])[0-9]{3,4}(?:、[0-9]{3,4})+(?=室|房间|会议室|号房|病房|教室|办公室)",
          lambda m: re.sub("[0-9]+", lambda number: read_digits(number.group(), yao=True), m.group())),
@@ -568,6 +582,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<![A-Za-z0-9.])([0-9])([A-FH-JL-OQ-Z])([0-9]{3,4})(?![0-9A-Za-z]|\.[0-9])",
         lambda m: read_digits(m.group(1), yao=True) + m.group(2) + read_digits(m.group(3), yao=True),
     ),
+    # CL20240615-0088, HT2023-0456789: a code of letters and digits with a serial after a dash, digit by digit, the dash 杠
+    # (not a range: the serial smaller or padded with zeros)
+    rule("dashed_code", r"(?<![A-Za-z0-9])([A-Z]{1,4})([0-9]{4,})-([0-9]{2,})(?![0-9.]|[A-Za-z米伏瓦])",  # (not SM5000-24V: a rating)
+         lambda m: m.group(1) + read_digits(m.group(2), yao=True) + "杠" + read_digits(m.group(3), yao=True)
+         if m.group(3).startswith("0") or int(m.group(3)) < int(m.group(2)) else m.group()),
     # CA1234, G123, hp2205, sl400: capitals or small letters then three or more digits (not TOP100, top100, rmb100,
     # km100, a unit before its amount, \u0301); so after a longer name (dell2412, RISSY8400, INTEL440LX, office2007)
     # where no count's word follows and the number is not round (not Level100分, STORY100, Windows2000; nor a memory's

@@ -32,9 +32,14 @@ GRADE_NUMBER = rule("grade_number", r"(?<![A-Za-z])(DN|PN|HRB|PT|PE) ?([0-9]{2,4
 # AC220V, AC 380V: an alternating voltage
 AC_VOLTAGE = rule("ac_voltage", r"(?<![A-Za-z])(AC|DC) ?([0-9]{2,4}) ?V(?![A-Za-z])", lambda m: m.group(1) + read_number(m.group(2)) + "伏")
 
-# 标高-3.600m, 偏差+5mm，-3mm, -10#柴油: a minus before a measured number (not 3-5mm, a range)
-SIGNED_MEASURE = rule("signed_measure", r"(?<![0-9A-Za-z)）\]^#])-(?=[0-9]+(?:\.[0-9]+)? ?(?:m(?![A-Za-z²³])|mm|cm|MPa|kPa|Pa|#)(?![A-Za-z]))",
+# 标高-3.600m, 偏差+5mm，-3mm, -10#柴油, 电势为-0.76V, 增益-3dB: a minus before a measured number (not 3-5mm, 3-5V: ranges;
+# nor 女子-49kg, 歼-35A: a weight class, a name)
+SIGNED_MEASURE = rule("signed_measure", r"(?<![0-9A-Za-z)）\]^#])-(?=[0-9]+(?:\.[0-9]+)? ?(?:m(?![A-Za-z²³])|mm|cm|MPa|kPa|Pa|#|[mk]?[VW]|k?J|N|dB|km|ms)(?![A-Za-z]))"
+                      r"|(?<=[为是流:：])-(?=[0-9]+(?:\.[0-9]+)? ?m?A(?![A-Za-z]))",  # 电流为-5A (amperes only as a value: not 歼-35A)
                       lambda m: "负")
+
+# 较上周-0.8kg, 较昨日-5ms: a change against a time before, its minus a sign
+CHANGE_MINUS = rule("change_minus", r"(?<=较)([\u4e00-\u9fff]{1,3}) ?-(?=[0-9])", lambda m: m.group(1) + "负")
 
 # -20~+60℃, 标高+3.000m, X=+125.350, +5℃以上: a plus sign marking a positive value (正), not an addition
 def _positive(match: re.Match[str]) -> str:
@@ -145,6 +150,7 @@ RULES: tuple[Rule, ...] = (
     GRADE_NUMBER,
     AC_VOLTAGE,
     SIGNED_MEASURE,
+    CHANGE_MINUS,
     POSITIVE,
     CODE_DASH,
     NUMBERED_RANGE,
