@@ -33,7 +33,9 @@ _DIGITS = "零一二三四五六七八九"
 def neutral_tones(words: Sequence[Word], asking: bool = False, exclaiming: bool = False, pausing: bool = False) -> None:
     """Particles and reduplicated kinship nouns and verbs get the neutral tone; a particle that
     is a clause by itself is an interjection, in its own tone (啊！ a4, 啊？ a2 where the clause
-    is ``asking``, 哇 wa1), and so is one that opens a clause (哇好漂亮) or makes a sound (哇的一声)."""
+    is ``asking``, 哇 wa1), and so is one that opens a clause (哇好漂亮; 嗯 only before a pause, not
+    嗯我觉得) or makes a sound (哇的一声); 哪 is the particle na5 where the text is ``exclaiming``
+    (ends with ！) or ``pausing`` (ends with a comma) as :func:`_na_particle` says."""
     if len(words) == 1 and words[0].kind == HAN and words[0].text in INTERJECTIONS:
         calm, asked = INTERJECTIONS[words[0].text]
         words[0].syllables[0] = asked if asking else calm
@@ -42,7 +44,7 @@ def neutral_tones(words: Sequence[Word], asking: bool = False, exclaiming: bool 
         if word.kind != HAN or word.user:
             continue
         text = word.text
-        if text in INTERJECTIONS and (index == 0 and (text != "嗯" or word.break_after >= 2) or _sound_made(words, index)):  # (嗯我觉得: a pause to think)
+        if text in INTERJECTIONS and (index == 0 and (text != "嗯" or word.break_after >= 2) or _sound_made(words, index)):
             word.syllables[0] = INTERJECTIONS[text][0]
         elif len(text) == 1 and text in PARTICLES or _na_particle(words, index, exclaiming, pausing):
             word.syllables[0] = with_tone(word.syllables[0], "5")
