@@ -725,7 +725,7 @@ def _wei_is(c: Context) -> bool:
 
 # 场 chang2 counts what happens, the weather above all (一场大雨, 两场降雪, 一场大战, 一场误会; and the words that
 # open a forecast's rain: 两场强降雨, 大范围降雨, 较强降雨); chang3 a show, a match or a sitting (一场比赛, 一场电影, 三场考试)
-_HAPPENINGS = ("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "降雨", "降雪", "降水", "冰雹", "寒潮", "冷空气", "大风", "沙尘",
+_HAPPENINGS = ("雨", "雪", "大雨", "大雪", "暴雨", "暴雪", "秋雨", "春雨", "小雨", "中雨", "阵雨", "细雨", "透雨", "喜雨", "降雨", "降雪", "降水", "冰雹", "寒潮", "冷空气", "大风", "沙尘",
                "台风", "暴风", "风暴", "雷雨", "雷阵雨", "霜冻", "干旱", "洪水", "地震", "火灾", "大火", "病", "大病", "风波",
                "战争", "战役", "大战", "恶战", "灾难", "浩劫", "梦", "噩梦", "误会", "争论", "争吵", "革命", "虚惊", "空欢喜",
                "瘟疫", "危机", "悲剧", "闹剧", "骗局", "官司", "恋爱", "交易", "变革", "强降", "大范围", "较强", "明显")  # fmt: skip
@@ -778,6 +778,7 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
                                                                    "非常在", "比较在")) and c.right[:1] in ("", "的", "了", "啊", "呢")),  # 做饭他很在行
     ),
     "长": (
+        ("zhang3", lambda c: re.match("了?一岁", c.after) is not None),  # 过了年就长一岁, 他比我长一岁 (grown or older by a year)
         # 日子还长着呢, 路还长着呢: still long (not 韭菜还在长着呢: growing)
         ("chang2", lambda c: c.after.startswith("着呢") and re.search("日子|路|时间|夜|假期|一生|人生|队|距离|岁月|来日|故事|早着", c.before) is not None),
         ("zhang3", lambda c: c.after.startswith(("这么大", "那么大", "这么高", "那么高"))),  # 我长这么大 (grow up)
@@ -951,6 +952,9 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     # 晕车想吐, 吃完就吐了 (not 吃完就吐出了真相, 吃完就吐出葡萄皮: spat out)
     "乐": (("yue4", left_in("音", "奏", "器", "声", "爵士", "交响", "摇滚", "民", "古典", "流行", "管弦", "打击", "军")),),
     "为": (
+        # 为小事生气, 不值得为这点小事 (over; not 此事为小事一桩: is)
+        ("wei4", lambda c: c.alone and re.match("(?:一点|一些|这种|这点|那点|这些|那些)?(?:小事|琐事|鸡毛蒜皮)(?!一桩|一件)", c.after) is not None
+         and re.search("[事这那此它]$", c.before) is None),
         ("wei2", lambda c: c.alone and c.right == "好" and c.after.rstrip("。！？!?；;…") == "好" and bool(c.before)),  # 少出门为好
         # 依次为：, 您的套餐为： (a clause that ends with 为 before a colon "is"; "for" has its object after it)
         ("wei2", lambda c: c.alone and bool(c.before) and not c.after.rstrip("。！？!?；;…")),
@@ -1204,6 +1208,8 @@ RULES: dict[str, tuple[tuple[str, Test], ...]] = {
     "拧": (("ning4", lambda c: c.left in _DEGREE_WORDS and c.right[:1] in ("", "了", "的", "啊", "呢", "吧")
             and re.search("脾气|性子|性格|孩子|这人|那人|他|她|犟|倔", c.before) is not None),),
     "系": (("ji4", right_in("鞋带", "领带", "安全带", "上", "好", "紧", "扣子", "围巾", "绳子", "着", "在")),
+           # 本命年系红绳, 系红腰带, 系红线 (tie on; not 关系红火: a word)
+           ("ji4", lambda c: not c.inside and re.match("[红黑白黄彩金]?(?:腰带|绳|线(?![上下路性条])|领带|丝带|鞋带|围巾|红领巾|蝴蝶结)", c.after) is not None),
            ("ji4", lambda c: c.right == "了" and re.search("结|鞋带|领带|安全带|围巾|红领巾|绳|扣", c.after[:8]) is not None),),
     "假": (("jia4", left_ends("天周月请放休度病事婚产年暑寒")),
            ("jia4", lambda c: c.left.endswith("个") and c.right[:1] in ("", "了", "吧", "去", "回", "在", "呢")),
