@@ -87,9 +87,8 @@ def split_at_marks(
     """
     start = 0
     for match in (_RAW_BOUNDARY if raw else _BOUNDARY).finditer(text):
-        if _STAMMER.match(text[max(0, match.start() - 2) : match.end() + 2].rjust(match.end() - match.start() + 4)) and (
-                _NEXT_MARK.search(text, match.end()) is None or _NEXT_MARK.search(text, match.end()).group() != "、"):
-            continue  # 长、长官, 行……行长: a stammered syllable stays with its word, to be read as in it (g2p; not 行、行长、银行: a list)
+        if _stammered(text, match):
+            continue  # 长、长官, 行……行长: a stammered syllable stays with its word, to be read as in it (g2p)
         pause = _strength(match.group())
         if match.end() == len(text):
             pause = max(pause, final_pause)
@@ -97,6 +96,15 @@ def split_at_marks(
         start = match.end()
     if start < len(text):
         yield Piece(text[start:], final_pause)
+
+
+def _stammered(text: str, mark: re.Match[str]) -> bool:
+    """Whether the mark between one hanzi and a word it opens is a stammer (长、长官), not a list (行、行长、银行)."""
+    around = text[max(0, mark.start() - 2) : mark.end() + 2].rjust(mark.end() - mark.start() + 4)
+    if not _STAMMER.match(around):
+        return False
+    following = _NEXT_MARK.search(text, mark.end())
+    return following is None or following.group() != "、"
 
 
 def normalized_pieces(text: str, prepare: Callable[[str], str], max_voiced: int) -> Iterator[Piece]:

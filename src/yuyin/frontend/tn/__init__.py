@@ -200,9 +200,8 @@ LETTER_RANGE = rule("letter_range", r"(?<![A-Za-z])([A-Z])([0-9]{1,2}) ?[-~～�
 # a chain; nor 订单号SO1234-5678, 航班CA1501-1502: codes)
 LETTERED_RANGE = rule("lettered_range", r"(?<![A-Za-z0-9])([A-Z]{1,4}) ?([0-9]{2,5}|[0-9]+\.[0-9]) ?[-~～—] ?\1?([0-9]{2,5}|[0-9]+\.[0-9])(?![0-9.]|[-~～—][0-9])",
                       lambda m: f"{m.group(1)}{read_number(m.group(2))}到{m.group(3)}"  # (the second read with its unit)
-                      if float(m.group(3)) > float(m.group(2)) and not re.fullmatch("(?:19|20)[0-9]{2}", m.group(2))
-                      and not re.fullmatch("(?:19|20)[0-9]{2}", m.group(3)) and not re.search("号|航班|车次", context_before(m, 4))
-                      else m.group())
+                      if float(m.group(3)) > float(m.group(2)) and not any(re.fullmatch("(?:19|20)[0-9]{2}", n) for n in m.group(2, 3))
+                      and not re.search("号|航班|车次", context_before(m, 4)) else m.group())
 
 # A-share stock codes: 00, 30, 60 or 68 and four digits; not before a count's word or unit (600000元, 300000人)
 _STOCK_CODE = r"(?:00|30|60|68)[0-9]{4}"
